@@ -1,0 +1,244 @@
+// The domain types of DESIGN.md §3. Names and shapes here are a contract: extend, never rename.
+
+export type IsoDate = string; // 'YYYY-MM-DD'
+export type LocalDateTime = string; // 'YYYY-MM-DDTHH:mm:ss' as shown by the portal, in the portal's zone
+export type MoneyJson = { amount: string; currency: string }; // amount: plain signed decimal string
+
+export type TxnKind =
+  | 'sale' | 'void' | 'refund' | 'reversal' | 'preauth' | 'preauth_completion'
+  | 'preauth_completion_void' | 'fee' | 'adjustment' | 'chargeback' | 'payout';
+
+export type CardType =
+  | 'debit' | 'credit' | 'semi_credit' | 'prepaid' | 'foreign'
+  | 'qr_wechat' | 'qr_alipay' | 'qr_unionpay' | 'unknown';
+
+export type TxnStatus = 'success' | 'failed' | 'pending' | 'voided' | 'reversed' | 'unknown';
+export type SettleCycle = 'T1' | 'D1' | 'D0' | 'T0';
+export type EntryMode = 'chip' | 'swipe' | 'contactless' | 'keyed' | 'online' | 'qr';
+
+export interface Evidence {
+  url: string;
+  capturedAt: string;
+  cells: Record<string, string>;
+  sha256: string;
+}
+
+export interface PortalTransaction {
+  id: string;
+  portal: string;
+  occurredAt: LocalDateTime;
+  kind: TxnKind;
+  status: TxnStatus;
+  amount: MoneyJson;
+  fee?: MoneyJson;
+  net?: MoneyJson;
+  extraFees?: { label: string; amount: MoneyJson }[];
+  cardType: CardType;
+  cardBin?: string;
+  cardLast4?: string;
+  cardCountry?: string;
+  entryMode?: EntryMode;
+  merchantId?: string;
+  merchantName?: string;
+  terminalId?: string;
+  rrn?: string;
+  voucherNo?: string;
+  batchNo?: string;
+  authCode?: string;
+  orderNo?: string;
+  originalRef?: string;
+  settleDate?: IsoDate;
+  settleCycle?: SettleCycle;
+  payoutId?: string;
+  evidence: Evidence;
+}
+
+export interface StatementLine {
+  id: string;
+  bookedOn: IsoDate;
+  valueOn?: IsoDate;
+  amount: MoneyJson;
+  description: string;
+  counterparty?: string;
+  reference?: string;
+  balanceAfter?: MoneyJson;
+  accountId?: string;
+  source: { file: string; line: number };
+}
+
+export interface Issue {
+  level: 'error' | 'warning';
+  code: string;
+  message: string;
+  line?: number;
+  field?: string;
+  raw?: string;
+}
+
+export interface CashierRecord {
+  id: string;
+  occurredAt: LocalDateTime;
+  amount: MoneyJson;
+  kind: 'sale' | 'refund';
+  tender: 'card' | 'qr' | 'cash' | 'other';
+  orderNo?: string;
+  cardLast4?: string;
+  terminalId?: string;
+}
+
+export interface ContractRule {
+  cardType: CardType | 'any';
+  minAmount?: string; // minAmount < |amount| ≤ maxAmount
+  maxAmount?: string;
+  percent: string; // '0.6' means 0.6 %
+  fixed?: string;
+  cap?: string;
+  min?: string;
+  instantFee?: string;
+}
+
+export interface Contract {
+  id: string;
+  label: string;
+  merchantId?: string;
+  currency: string;
+  effectiveFrom: IsoDate;
+  effectiveTo?: IsoDate;
+  settleCycle: SettleCycle;
+  calendar: 'CN' | 'weekdays';
+  rules: ContractRule[];
+  surcharges?: { when: 'keyed' | 'online' | 'foreign_card' | 'fx'; percent?: string; fixed?: string }[];
+  chargebackFee?: string;
+  periodicFees: { label: string; amount: string; every: 'month' | 'quarter' | 'year' }[];
+}
+
+export interface Tolerances {
+  fee: string;
+  settlement: string;
+  duplicateWindowSeconds: number;
+  possibleDuplicateWindowSeconds: number;
+  cashierMatchSeconds: number;
+  settlementGraceWorkdays: number;
+  rateDriftPoints: string;
+}
+
+export const DEFAULT_TOLERANCES: Tolerances = {
+  fee: '0.01',
+  settlement: '0.01',
+  duplicateWindowSeconds: 300,
+  possibleDuplicateWindowSeconds: 3600,
+  cashierMatchSeconds: 600,
+  settlementGraceWorkdays: 2,
+  rateDriftPoints: '0.02',
+};
+
+export type FindingKind =
+  | 'duplicate_charge' | 'fee_above_contract' | 'debit_cap_ignored' | 'wrong_card_rate'
+  | 'instant_fee_unexpected' | 'rate_drift' | 'settlement_shortfall' | 'settlement_missing'
+  | 'void_still_settled' | 'refund_problem' | 'hidden_fee' | 'unmatched_portal_sale'
+  | 'missing_at_acquirer' | 'amount_mismatch' | 'status_mismatch' | 'deposit_deducted'
+  | 'chargeback_fee' | 'mcc_jump_risk' | 'fx_surcharge';
+
+export const FINDING_KINDS: readonly FindingKind[] = [
+  'duplicate_charge', 'fee_above_contract', 'debit_cap_ignored', 'wrong_card_rate',
+  'instant_fee_unexpected', 'rate_drift', 'settlement_shortfall', 'settlement_missing',
+  'void_still_settled', 'refund_problem', 'hidden_fee', 'unmatched_portal_sale',
+  'missing_at_acquirer', 'amount_mismatch', 'status_mismatch', 'deposit_deducted',
+  'chargeback_fee', 'mcc_jump_risk', 'fx_surcharge',
+];
+
+export type Severity = 'overcharge' | 'suspect' | 'info';
+
+export interface Finding {
+  id: string;
+  kind: FindingKind;
+  severity: Severity;
+  atStake?: MoneyJson;
+  transactionIds: string[];
+  statementLineIds: string[];
+  cashierIds?: string[];
+  expected?: MoneyJson;
+  actual?: MoneyJson;
+  explanation: { key: string; params: Record<string, string> };
+}
+
+export interface Match {
+  transactionIds: string[];
+  statementLineIds: string[];
+  basis: string;
+  confidence: number;
+}
+
+export interface Residual {
+  settleDate?: IsoDate;
+  payoutId?: string;
+  expected: MoneyJson;
+  received: MoneyJson;
+  transactionIds: string[];
+  statementLineIds: string[];
+}
+
+export interface ReconcileInput {
+  transactions: PortalTransaction[];
+  statementLines: StatementLine[];
+  cashier?: CashierRecord[];
+  contracts: Contract[];
+  asOf: IsoDate;
+  tolerances?: Partial<Tolerances>;
+  /** Extra non-working days the merchant added (e.g. for years the CN calendar does not cover). */
+  extraHolidays?: IsoDate[];
+}
+
+export interface ReconcileResult {
+  findings: Finding[];
+  matches: Match[];
+  residuals: Residual[];
+  issues: Issue[];
+}
+
+export interface StatementAccount {
+  accountId?: string;
+  currency?: string;
+  openingBalance?: MoneyJson;
+  closingBalance?: MoneyJson;
+  period?: { from: IsoDate; to: IsoDate };
+}
+
+export interface StatementParseResult {
+  format: string;
+  encoding: string;
+  accounts: StatementAccount[];
+  kind: 'bank' | 'acquirer' | 'cashier';
+  lines: StatementLine[];
+  transactions?: PortalTransaction[];
+  cashier?: CashierRecord[];
+  /** Present when the file is SettleGuard JSON (contracts, backups). */
+  contracts?: Contract[];
+  issues: Issue[];
+}
+
+export interface CapturedColumn {
+  header: string;
+  field: string | null;
+}
+
+export interface CapturedRow {
+  element: Element;
+  transaction: PortalTransaction | null;
+  issues: Issue[];
+}
+
+export interface CapturedTable {
+  adapter: string;
+  columns: CapturedColumn[];
+  rows: CapturedRow[];
+}
+
+export type FindingStatus = 'open' | 'dismissed' | 'disputed' | 'resolved';
+
+export interface StoredFinding extends Finding {
+  status: FindingStatus;
+  statusBy?: string;
+  statusAt?: string;
+  firstSeenAt: string;
+}

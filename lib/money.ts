@@ -1,0 +1,170 @@
+// Money never touches a JS number (DESIGN.md §1 rule 1). Everything goes through Decimal and
+// crosses boundaries as MoneyJson with a plain signed decimal string.
+import Decimal from 'decimal.js';
+import type { MoneyJson } from './model';
+
+// A private constructor so our rounding settings never leak into other users of decimal.js.
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export type Dec = InstanceType<typeof Dec>;
+
+export const ZERO = new Dec(0);
+
+const PLAIN_DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/** True when `s` is a plain decimal string as MoneyJson requires ("-12.30", no separators). */
+export function isDecimalString(s: string): boolean {
+  return PLAIN_DECIMAL.test(s);
+}
+
+export function dec(value: string | Dec): Dec {
+  if (typeof value !== 'string') return value;
+  if (!isDecimalString(value)) throw new Error(`not a decimal string: ${JSON.stringify(value)}`);
+  return new Dec(value);
+}
+
+/** Decimal → plain string with at least `minScale` fraction digits ("12" → "12.00"). */
+export function toPlain(d: Dec, minScale = 2): string {
+  const dp = Math.max(d.decimalPlaces(), minScale);
+  const s = d.toFixed(dp);
+  return s === '-0' || /^-0\.0*$/.test(s) ? s.slice(1) : s;
+}
+
+export function money(amount: string | Dec, currency: string): MoneyJson {
+  return { amount: toPlain(dec(amount)), currency };
+}
+
+export function amountOf(m: MoneyJson): Dec {
+  return dec(m.amount);
+}
+
+/** Round half-up to `scale` places (the acquirer rounding assumed in DOMAIN.md §3.3). */
+export function round(d: Dec, scale = 2): Dec {
+  return d.toDecimalPlaces(scale, Dec.ROUND_HALF_UP);
+}
+
+export function add(a: MoneyJson, b: MoneyJson): MoneyJson {
+  assertSameCurrency(a, b);
+  return money(amountOf(a).plus(amountOf(b)), a.currency);
+}
+
+export function sub(a: MoneyJson, b: MoneyJson): MoneyJson {
+  assertSameCurrency(a, b);
+  return money(amountOf(a).minus(amountOf(b)), a.currency);
+}
+
+export function neg(a: MoneyJson): MoneyJson {
+  return money(amountOf(a).neg(), a.currency);
+}
+
+export function abs(a: MoneyJson): MoneyJson {
+  return money(amountOf(a).abs(), a.currency);
+}
+
+export function sum(items: MoneyJson[], currency: string): MoneyJson {
+  let total = ZERO;
+  for (const m of items) {
+    if (m.currency !== currency) throw new Error(`currency mismatch: ${m.currency} vs ${currency}`);
+    total = total.plus(amountOf(m));
+  }
+  return money(total, currency);
+}
+
+export function isZero(m: MoneyJson): boolean {
+  return amountOf(m).isZero();
+}
+
+export function compare(a: MoneyJson, b: MoneyJson): number {
+  assertSameCurrency(a, b);
+  return amountOf(a).comparedTo(amountOf(b));
+}
+
+function assertSameCurrency(a: MoneyJson, b: MoneyJson): void {
+  if (a.currency !== b.currency) throw new Error(`currency mismatch: ${a.currency} vs ${b.currency}`);
+}
+
+const CURRENCY_SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£', JPY: '¥', HKD: 'HK$' };
+
+/** Display form: "¥1,234.50" / "-$3.10". For UI only; never parse this back. */
+export function formatMoney(m: MoneyJson): string {
+  const d = amountOf(m);
+  const sign = d.isNegative() ? '-' : '';
+  const [int = '0', frac] = toPlain(d.abs()).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const symbol = CURRENCY_SYMBOLS[m.currency] ?? `${m.currency} `;
+  return `${sign}${symbol}${grouped}${frac ? `.${frac}` : ''}`;
+}
+
+export interface ParsedAmount {
+  value: Dec;
+  currency?: string;
+}
+
+/**
+ * Read an amount as people write it on portals and statements: "1,234.50", "¥1,234.50",
+ * "-12.00", "(12.00)", "12.00-", "+5", "1.234,56" (decimal comma), "￥ 12", "$-3.10",
+ * "12.00元", "RMB 3.00". Returns null when the text is not an amount; never guesses.
+ * `decimalComma`: force the European reading of "1.234,56"; otherwise it is inferred.
+ */
+export function parseAmount(text: string, opts: { decimalComma?: boolean } = {}): ParsedAmount | null {
+  let s = text.replace(/[\s\u00a0\u3000`'’]/g, '');
+  if (s === '') return null;
+  let currency: string | undefined;
+  let negative = false;
+  // currency markers may sit before or after a sign: "-¥12", "¥-12"
+  for (let i = 0; i < 3; i++) {
+    const m = s.match(/^(-|\+|\()?(CNY|RMB|USD|EUR|GBP|HKD|JPY|US\$|HK\$|[¥￥$€£])/i);
+    if (m) {
+      currency = normaliseCurrency(m[2]!);
+      s = (m[1] ?? '') + s.slice(m[0].length);
+      continue;
+    }
+    const t = s.match(/(CNY|RMB|USD|EUR|GBP|HKD|JPY|元|圆)(\)|-)?$/i);
+    if (t) {
+      currency = normaliseCurrency(t[1]!);
+      s = s.slice(0, s.length - t[0].length) + (t[2] ?? '');
+      continue;
+    }
+    break;
+  }
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  if (s.endsWith('-') && s.length > 1) {
+    negative = !negative;
+    s = s.slice(0, -1);
+  }
+  if (s.startsWith('-')) {
+    negative = !negative;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) {
+    s = s.slice(1);
+  }
+  // currency after the sign: "-¥12.00", "-$0.95"
+  const after = s.match(/^(US\$|HK\$|[¥￥$€£])/);
+  if (after) {
+    currency = normaliseCurrency(after[1]!);
+    s = s.slice(after[0].length);
+  }
+  if (s === '') return null;
+  let normal: string;
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) && !opts.decimalComma) normal = s.replace(/,/g, '');
+  else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s) && (opts.decimalComma || s.includes(','))) normal = s.replace(/\./g, '').replace(',', '.');
+  else if (/^\d+,\d{1,2}$/.test(s) || (opts.decimalComma && /^\d+(,\d+)?$/.test(s))) normal = s.replace(',', '.');
+  else if (/^\d+(\.\d+)?$/.test(s) || /^\d+\.$/.test(s) || /^\.\d+$/.test(s)) normal = s;
+  else if (/^\d+,\d{3}$/.test(s)) normal = s.replace(',', ''); // "1,234" thousands
+  else return null;
+  if (normal.endsWith('.')) normal = normal.slice(0, -1);
+  const value = new Dec(normal);
+  return { value: negative ? value.neg() : value, currency };
+}
+
+export function normaliseCurrency(symbol: string): string {
+  const s = symbol.toUpperCase();
+  if (s === '¥' || s === '￥' || s === 'RMB' || s === '元' || s === '圆' || s === 'CNY') return 'CNY';
+  if (s === '$' || s === 'US$' || s === 'USD') return 'USD';
+  if (s === '€') return 'EUR';
+  if (s === '£') return 'GBP';
+  if (s === 'HK$') return 'HKD';
+  return s;
+}

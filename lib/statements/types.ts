@@ -1,0 +1,20 @@
+// The shape every statement format parser has; lib/statements/registry.ts lists them.
+import type { StatementParseResult } from '../model';
+
+/** A file after byte-level decoding (lib/statements/decode.ts). Binary containers (XLS/XLSX/ZIP) have text ''. */
+export interface DecodedFile {
+  name: string;
+  bytes: Uint8Array;
+  text: string;
+  encoding: string;
+  /** true when the encoding was a guess (no BOM, no declaration, not valid UTF-8) */
+  encodingGuessed: boolean;
+}
+
+export interface StatementFormat {
+  /** format id as in DESIGN.md §3 ('csv', 'ofx', 'mt940', 'alipay'…); the file name spells it in kebab-case */
+  id: string;
+  /** 0 = not this format, 1 = certain. Content first, file name only as a tie-breaker. */
+  detect(file: DecodedFile): number;
+  parse(file: DecodedFile): StatementParseResult;
+}
