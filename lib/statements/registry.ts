@@ -1,0 +1,8 @@
+// Every statement format SettleGuard reads, as a typed array (STYLE.md: registration is a typed
+// array, not import side effects). lib/statements/index.ts asks each entry's detect() and parses
+// with the best one. To add a format: write lib/statements/<id>.ts exporting a StatementFormat,
+// import it here and add one line to the array. Order only breaks ties between equal scores.
+import type { StatementFormat } from './types';
+
+export const STATEMENT_FORMATS: StatementFormat[] = [
+];
