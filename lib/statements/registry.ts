@@ -3,6 +3,9 @@
 // with the best one. To add a format: write lib/statements/<id>.ts exporting a StatementFormat,
 // import it here and add one line to the array. Order only breaks ties between equal scores.
 import type { StatementFormat } from './types';
+import { ofxFormat, qfxFormat } from './ofx';
 
 export const STATEMENT_FORMATS: StatementFormat[] = [
+  ofxFormat,
+  qfxFormat,
 ];

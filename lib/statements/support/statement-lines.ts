@@ -1,0 +1,155 @@
+// Shared plumbing of the standard-format parsers (OFX/QFX, CAMT, MT940/MT942, QIF): building
+// StatementLines with deterministic ids, collecting issues, and the balance check. Not a format:
+// lib/statements/registry.ts lists formats only.
+import type { Issue, MoneyJson, StatementAccount, StatementLine, StatementParseResult } from '../../model';
+import { Dec, money, toPlain } from '../../money';
+import { StatementLineIds, isPlaceholderReference } from '../line-id';
+
+/**
+ * ISO 4217 "no currency". Used only when a source states no currency at all (QIF, an OFX file with
+ * an empty CURDEF, an MT940 snippet without balances) AND the caller passed no default currency,
+ * always with a `currency_missing` warning: the parser never guesses one (DESIGN.md §1 rule 2).
+ */
+export const NO_CURRENCY = 'XXX';
+
+/** The currency for a source that states none: the merchant's default, else XXX; warns either way. */
+export function fallbackCurrency(b: LineBuilder, defaultCurrency: string | undefined, what: string, line?: number): string {
+  const dc = defaultCurrency?.trim().toUpperCase();
+  if (dc && /^[A-Z]{3}$/.test(dc)) {
+    b.issue('warning', 'currency_missing', `${what} states no currency; using the default currency ${dc}`, line);
+    return dc;
+  }
+  b.issue('warning', 'currency_missing', `${what} states no currency and no default currency is set; amounts are marked ${NO_CURRENCY} (no currency) until one is chosen`, line);
+  return NO_CURRENCY;
+}
+
+/** The bank's reference, or undefined when it is empty or a placeholder such as NONREF or
+ * SEPA's NOTPROVIDED: a placeholder as a dedupe key would merge unrelated lines (DESIGN.md §3). */
+export function cleanRef(ref: string | undefined): string | undefined {
+  if (ref === undefined) return undefined;
+  const r = ref.trim();
+  return isPlaceholderReference(r) || /^not\s?provided$/i.test(r) ? undefined : r;
+}
+
+export interface LineDraft {
+  accountId?: string;
+  bookedOn: string;
+  valueOn?: string;
+  amount: Dec;
+  currency: string;
+  description: string;
+  counterparty?: string;
+  reference?: string;
+  balanceAfter?: MoneyJson;
+  line: number;
+}
+
+/**
+ * StatementLine id (DESIGN.md §3): account + bookedOn + amount + reference (or description) +
+ * occurrence index, so re-importing an overlapping file adds nothing while two identical
+ * coffees on one day stay two lines.
+ */
+export class LineBuilder {
+  readonly lines: StatementLine[] = [];
+  readonly issues: Issue[] = [];
+  private readonly ids = new StatementLineIds();
+
+  constructor(private readonly fileName: string) {}
+
+  add(d: LineDraft): StatementLine {
+    const amount = money(d.amount, d.currency);
+    const reference = cleanRef(d.reference);
+    const idParts: Parameters<StatementLineIds['next']>[0] = { bookedOn: d.bookedOn, amount, description: d.description.trim() };
+    if (d.accountId !== undefined && d.accountId !== '') idParts.accountId = d.accountId;
+    if (reference !== undefined) idParts.reference = reference;
+    const line: StatementLine = {
+      id: this.ids.next(idParts),
+      bookedOn: d.bookedOn,
+      amount,
+      description: d.description.trim(),
+      source: { file: this.fileName, line: d.line },
+    };
+    if (d.valueOn !== undefined) line.valueOn = d.valueOn;
+    if (d.counterparty !== undefined && d.counterparty.trim() !== '') line.counterparty = d.counterparty.trim();
+    if (reference !== undefined) line.reference = reference;
+    if (d.balanceAfter !== undefined) line.balanceAfter = d.balanceAfter;
+    if (d.accountId !== undefined && d.accountId !== '') line.accountId = d.accountId;
+    this.lines.push(line);
+    return line;
+  }
+
+  issue(level: Issue['level'], code: string, message: string, line?: number, extra: { field?: string; raw?: string } = {}): void {
+    const i: Issue = { level, code, message };
+    if (line !== undefined) i.line = line;
+    if (extra.field !== undefined) i.field = extra.field;
+    if (extra.raw !== undefined) i.raw = extra.raw.length > 200 ? `${extra.raw.slice(0, 200)}…` : extra.raw;
+    this.issues.push(i);
+  }
+}
+
+/**
+ * Warns when opening + Σ lines ≠ closing. Skipped (with a warning) when the balances are in
+ * another currency than the lines, which synthetic CAMT samples do on purpose.
+ */
+export function checkBalances(
+  b: LineBuilder,
+  where: string,
+  opening: MoneyJson | undefined,
+  closing: MoneyJson | undefined,
+  lines: readonly StatementLine[],
+  line?: number,
+): void {
+  if (!opening || !closing) return;
+  if (opening.currency !== closing.currency || lines.some((l) => l.amount.currency !== opening.currency)) {
+    b.issue('warning', 'balance_currency_mismatch',
+      `${where}: opening (${opening.currency}), closing (${closing.currency}) and lines are not all in one currency, so the balance check was skipped`, line);
+    return;
+  }
+  let total = new Dec(opening.amount);
+  for (const l of lines) total = total.plus(l.amount.amount);
+  const diff = new Dec(closing.amount).minus(total);
+  if (!diff.isZero()) {
+    b.issue('warning', 'balance_mismatch',
+      `${where}: opening ${opening.amount} + lines ${toPlain(total.minus(opening.amount))} = ${toPlain(total)}, but the closing balance is ${closing.amount} ${closing.currency} (difference ${toPlain(diff)}); some lines may be missing or unreadable`, line);
+  }
+}
+
+export function emptyResult(format: string, encoding: string): StatementParseResult {
+  return { format, encoding, accounts: [], kind: 'bank', lines: [], issues: [] };
+}
+
+export function finish(format: string, encoding: string, accounts: StatementAccount[], b: LineBuilder): StatementParseResult {
+  return { format, encoding, accounts, kind: 'bank', lines: b.lines, issues: b.issues };
+}
+
+/** 1-based line number of each offset, computed incrementally for increasing offsets. */
+export class LineCounter {
+  private pos = 0;
+  private lineNo = 1;
+  constructor(private readonly text: string) {}
+  at(offset: number): number {
+    if (offset < this.pos) {
+      this.pos = 0;
+      this.lineNo = 1;
+    }
+    const t = this.text;
+    for (let i = this.pos; i < offset && i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 10) this.lineNo++;
+      else if (c === 13 && t.charCodeAt(i + 1) !== 10) this.lineNo++;
+    }
+    this.pos = Math.max(this.pos, Math.min(offset, t.length));
+    return this.lineNo;
+  }
+}
+
+/** Runs a parser so that a bug in it still becomes an error issue rather than an exception. */
+export function guarded(format: string, encoding: string, fileName: string, run: () => StatementParseResult): StatementParseResult {
+  try {
+    return run();
+  } catch (e) {
+    const r = emptyResult(format, encoding);
+    r.issues.push({ level: 'error', code: 'parser_failure', message: `${fileName}: the ${format} reader failed on this file (${e instanceof Error ? e.message : String(e)}); nothing was imported` });
+    return r;
+  }
+}
