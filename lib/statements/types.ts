@@ -16,5 +16,11 @@ export interface StatementFormat {
   id: string;
   /** 0 = not this format, 1 = certain. Content first, file name only as a tie-breaker. */
   detect(file: DecodedFile): number;
-  parse(file: DecodedFile): StatementParseResult;
+  parse(file: DecodedFile, options?: ParseOptions): StatementParseResult;
+}
+
+/** What the caller knows that a file may not say. */
+export interface ParseOptions {
+  /** The merchant's default-currency setting, for files that state no currency (DESIGN.md §1 rule 2). */
+  defaultCurrency?: string;
 }
