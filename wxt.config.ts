@@ -5,17 +5,26 @@ import preact from '@preact/preset-vite';
 // for the bundled demo portal and the end-to-end tests. WXT's --mode would rename the output
 // folder, so the switch is an environment variable instead (DESIGN.md "Builds").
 const isLocal = process.env.SG_LOCAL === '1';
+const LOCAL_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   imports: false,
   outDir: '.output',
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!isLocal) return;
+      for (const script of manifest.content_scripts ?? []) {
+        script.matches = [...(script.matches ?? []), ...LOCAL_MATCHES];
+      }
+    },
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'clipboardWrite', 'scripting', 'notifications', 'alarms'],
-    host_permissions: isLocal ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
+    host_permissions: isLocal ? LOCAL_MATCHES : [],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
   },

@@ -1,0 +1,120 @@
+// Import: choose or drop files → preview (format, encoding, account, period, rows, issues) →
+// confirm → outcome (rows added, already known, issues with line numbers). DESIGN.md "Getting data in".
+import { useState } from 'preact/hooks';
+import type { Issue } from '../../lib/model';
+import { t, type Locale } from '../../lib/i18n/messages';
+import type { ImportOutcome, ImportPreview } from '../../lib/services/imports';
+
+export interface ImportActions {
+  preview: (files: { name: string; bytes: Uint8Array }[]) => Promise<ImportPreview[]>;
+  commit: (previews: ImportPreview[]) => Promise<ImportOutcome[]>;
+}
+
+const MAX_ISSUES_SHOWN = 50;
+
+function IssueList({ issues, locale }: { issues: Issue[]; locale: Locale }) {
+  if (!issues.length) return null;
+  return (
+    <ul class="issues">
+      {issues.slice(0, MAX_ISSUES_SHOWN).map((i, n) => (
+        <li key={n} class={i.level}>
+          {i.line !== undefined ? t(locale, 'import.issueLine', { line: String(i.line), message: i.message }) : i.message}
+        </li>
+      ))}
+      {issues.length > MAX_ISSUES_SHOWN && <li>… +{issues.length - MAX_ISSUES_SHOWN}</li>}
+    </ul>
+  );
+}
+
+async function readFiles(list: FileList | File[]): Promise<{ name: string; bytes: Uint8Array }[]> {
+  return Promise.all(Array.from(list).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+export function ImportPanel({ locale, actions, onImported }: { locale: Locale; actions: ImportActions; onImported: () => void }) {
+  const [previews, setPreviews] = useState<ImportPreview[] | null>(null);
+  const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
+
+  const choose = async (files: FileList | File[]) => {
+    if (!files.length) return;
+    setBusy(true);
+    setOutcomes(null);
+    try {
+      setPreviews(await actions.preview(await readFiles(files)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const confirm = async () => {
+    if (!previews) return;
+    setBusy(true);
+    try {
+      setOutcomes(await actions.commit(previews));
+      setPreviews(null);
+      onImported();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="import-title">
+      <h2 id="import-title">{t(locale, 'import.title')}</h2>
+      <label class={`drop ${dragging ? 'dragging' : ''}`}
+        onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => { e.preventDefault(); setDragging(false); if (e.dataTransfer?.files) void choose(e.dataTransfer.files); }}>
+        <span>{t(locale, 'import.chooseFile')}</span>
+        <input type="file" multiple data-testid="sg-import-file"
+          onChange={(e) => { const input = e.currentTarget; if (input.files) void choose(input.files); input.value = ''; }} />
+        <span class="muted">{t(locale, 'import.dropHint')}</span>
+      </label>
+      {busy && <p aria-live="polite">{t(locale, 'common.loading')}</p>}
+      {previews && (
+        <div class="preview" data-testid="sg-import-preview">
+          <h3>{t(locale, 'import.preview')}</h3>
+          <table>
+            <thead><tr>
+              <th>{t(locale, 'import.file')}</th><th>{t(locale, 'import.format')}</th><th>{t(locale, 'import.encoding')}</th>
+              <th>{t(locale, 'import.account')}</th><th>{t(locale, 'import.period')}</th><th>{t(locale, 'import.rows')}</th>
+            </tr></thead>
+            <tbody>
+              {previews.map((p) => (
+                <tr key={p.sha256 + p.name} class={p.readable ? '' : 'unreadable'}>
+                  <td>{p.name}</td>
+                  <td>{p.result.format} · {t(locale, `import.kind.${p.result.format === 'settleguard' ? 'settleguard' : p.result.kind}`)}</td>
+                  <td>{p.result.encoding}</td>
+                  <td>{p.result.accounts.map((a) => [a.accountId, a.currency].filter(Boolean).join(' ')).filter(Boolean).join(', ') || '—'}</td>
+                  <td>{p.result.accounts.map((a) => a.period ? `${a.period.from} – ${a.period.to}` : '').filter(Boolean).join(', ') || '—'}</td>
+                  <td>{p.readable ? p.rowCount : t(locale, 'import.notStored')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {previews.map((p) => p.result.issues.length ? (
+            <div key={`i${p.sha256}`}><h4>{p.name}: {t(locale, 'import.issues', { count: String(p.result.issues.length) })}</h4><IssueList issues={p.result.issues} locale={locale} /></div>
+          ) : null)}
+          <div class="actions">
+            <button type="button" class="primary" data-testid="sg-import-confirm" disabled={busy || !previews.some((p) => p.readable && p.rowCount > 0)} onClick={confirm}>
+              {t(locale, 'import.confirm')}
+            </button>
+            <button type="button" onClick={() => setPreviews(null)}>{t(locale, 'action.cancel')}</button>
+          </div>
+        </div>
+      )}
+      {outcomes && (
+        <div class="result" data-testid="sg-import-result" role="status">
+          {outcomes.map((o, n) => (
+            <div key={n} class={o.stored ? 'ok' : 'failed'} data-testid="sg-import-outcome" data-added={o.added} data-known={o.known} data-format={o.format}>
+              <p>{o.stored
+                ? t(locale, 'import.result', { file: o.name, format: o.format, added: String(o.added), known: String(o.known) })
+                : t(locale, 'import.failed', { file: o.name, message: o.issues.find((i) => i.level === 'error')?.message ?? '' })}
+                {o.contracts ? ` · ${t(locale, 'import.contracts', { count: String(o.contracts) })}` : ''}</p>
+              <IssueList issues={o.issues} locale={locale} />
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

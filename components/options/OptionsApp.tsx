@@ -1,0 +1,93 @@
+// The options page: imports, findings, contracts, settings and data, one tab each.
+import { useEffect, useState } from 'preact/hooks';
+import type { FindingStatus } from '../../lib/model';
+import { t, type Locale } from '../../lib/i18n/messages';
+import type { OptionsData } from '../../lib/services/options';
+import type { DisputeContext } from '../../lib/messaging';
+import type { Settings } from '../../lib/db';
+import { ImportPanel, type ImportActions } from './ImportPanel';
+import { FindingsPanel } from './FindingsPanel';
+import { ContractsPanel } from './ContractsPanel';
+import { SettingsPanel } from './SettingsPanel';
+import { DisputePanel } from '../overlay/DisputePanel';
+
+export interface OptionsActions extends ImportActions {
+  load: () => Promise<OptionsData>;
+  setFindingStatus: (id: string, status: FindingStatus) => Promise<void>;
+  disputeContext: (ids: string[]) => Promise<DisputeContext>;
+  recordDraft: (d: { findingIds: string[]; locale: Locale; subject: string; text: string }) => void;
+  saveSettings: (s: Partial<Settings>) => Promise<void>;
+  exportBackup: () => Promise<string>;
+  clearAll: () => Promise<void>;
+  localeOf: (s: Settings) => Locale;
+}
+
+type Tab = 'import' | 'findings' | 'contracts' | 'settings' | 'data';
+const TABS: Tab[] = ['import', 'findings', 'contracts', 'settings', 'data'];
+
+export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; initialTab?: Tab }) {
+  const [data, setData] = useState<OptionsData | null>(null);
+  const [tab, setTab] = useState<Tab>(initialTab ?? 'import');
+  const [dispute, setDispute] = useState<DisputeContext | null>(null);
+  const reload = () => actions.load().then(setData);
+  useEffect(() => { void reload(); }, []);
+  if (!data) return <p>…</p>;
+  const locale = actions.localeOf(data.settings);
+  const download = async () => {
+    const url = URL.createObjectURL(new Blob([await actions.exportBackup()], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `settleguard-backup-${new Date().toISOString().slice(0, 10)}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  return (
+    <div class="app">
+      <header class="top"><img src="/icon/48.png" alt="" width={28} height={28} /><h1>{t(locale, 'options.title')}</h1>
+        <span class="muted">{t(locale, 'app.tagline')}</span></header>
+      <nav role="tablist">
+        {TABS.map((id) => (
+          <button key={id} role="tab" aria-selected={tab === id} onClick={() => setTab(id)} data-testid={`sg-tab-${id}`}>
+            {t(locale, `options.tab.${id}`)}{id === 'findings' && data.summary.count ? ` (${data.summary.count})` : ''}
+          </button>
+        ))}
+      </nav>
+      <main>
+        {tab === 'import' && (
+          <>
+            <ImportPanel locale={locale} actions={actions} onImported={() => void reload()} />
+            <section>
+              <h3>{t(locale, 'import.history')}</h3>
+              <ul class="history">
+                {data.imports.map((i) => <li key={i.id}>{i.importedAt.slice(0, 16).replace('T', ' ')} · {i.name} · {i.format} · +{i.counts.added} / {i.counts.known}</li>)}
+              </ul>
+            </section>
+          </>
+        )}
+        {tab === 'findings' && (
+          <FindingsPanel locale={locale} findings={data.findings} summary={data.summary} actions={{
+            setStatus: async (id, status) => { await actions.setFindingStatus(id, status); await reload(); },
+            openDispute: (ids) => void actions.disputeContext(ids).then(setDispute),
+          }} />
+        )}
+        {tab === 'contracts' && <ContractsPanel locale={locale} contracts={data.contracts} />}
+        {tab === 'settings' && <SettingsPanel locale={locale} settings={data.settings} save={async (s) => { await actions.saveSettings(s); await reload(); }} />}
+        {tab === 'data' && (
+          <section>
+            <h2>{t(locale, 'options.tab.data')}</h2>
+            <p data-testid="sg-data-counts">{t(locale, 'data.counts', { transactions: String(data.counts.transactions), lines: String(data.counts.statementLines), cashier: String(data.counts.cashier) })}</p>
+            <div class="actions">
+              <button type="button" onClick={() => void download()}>{t(locale, 'data.exportBackup')}</button>
+              <button type="button" class="danger" onClick={async () => { if (confirm(t(locale, 'data.clearConfirm'))) { await actions.clearAll(); await reload(); } }}>{t(locale, 'data.clear')}</button>
+            </div>
+          </section>
+        )}
+      </main>
+      {dispute && (
+        <DisputePanel context={dispute} initialLocale={locale} onClose={() => setDispute(null)}
+          onDismiss={async (id) => { await actions.setFindingStatus(id, 'dismissed'); setDispute(null); await reload(); }}
+          onDraft={(d) => actions.recordDraft({ findingIds: dispute.findings.map((f) => f.id), ...d })} />
+      )}
+    </div>
+  );
+}

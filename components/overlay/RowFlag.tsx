@@ -1,0 +1,34 @@
+// The in-row flag: what is wrong with this row, why (expected vs charged), and the Dispute control.
+import type { StoredFinding } from '../../lib/model';
+import { formatMoney } from '../../lib/money';
+import { kindName, renderExplanation, t, type Locale } from '../../lib/i18n/messages';
+
+export interface RowFlagProps {
+  findings: StoredFinding[];
+  locale: Locale;
+  onDispute: () => void;
+}
+
+export function explainFinding(f: StoredFinding, locale: Locale): string {
+  return renderExplanation(locale, f.explanation);
+}
+
+export function RowFlag({ findings, locale, onDispute }: RowFlagProps) {
+  const severity = findings.some((f) => f.severity === 'overcharge') ? 'overcharge' : 'suspect';
+  return (
+    <span class="flag">
+      {findings.map((f) => (
+        <span key={f.id} class={`chip ${f.severity}`}>
+          {kindName(locale, f.kind)}{f.atStake ? ` ${formatMoney(f.atStake)}` : ''}
+        </span>
+      ))}
+      <button type="button" class={severity === 'overcharge' ? 'primary' : ''} onClick={onDispute}
+        aria-label={t(locale, 'action.dispute')}>
+        {t(locale, 'action.dispute')}
+      </button>
+      <span class="tip" role="tooltip">
+        {findings.map((f) => <p key={f.id}><b>{kindName(locale, f.kind)}</b>: {explainFinding(f, locale)}</p>)}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,52 @@
+// The popup: findings on this site and overall, money at stake, and the way to the options page.
+import { useEffect, useState } from 'preact/hooks';
+import type { MoneyJson } from '../../lib/model';
+import { formatMoney } from '../../lib/money';
+import { kindName, t, type Locale } from '../../lib/i18n/messages';
+import type { FindingSummary } from '../../lib/services/findings';
+import type { PopupData } from '../../lib/services/popup';
+import { BarChart } from '../charts/BarChart';
+
+function Money({ list, locale }: { list: MoneyJson[]; locale: Locale }) {
+  if (!list.length) return <span>{formatMoney({ amount: '0', currency: locale === 'zh-CN' ? 'CNY' : 'USD' })}</span>;
+  return <span>{list.map(formatMoney).join(' + ')}</span>;
+}
+
+function SummaryBlock({ title, summary, locale, testid }: { title: string; summary: FindingSummary; locale: Locale; testid: string }) {
+  return (
+    <section class="block" data-testid={testid}>
+      <h2>{title}</h2>
+      <div class="figures">
+        <div><span class="big" data-testid={`${testid}-count`}>{summary.count}</span><span class="label">{t(locale, 'findings.title')}</span></div>
+        <div><span class="big" data-testid={`${testid}-at-stake`}><Money list={summary.atStake} locale={locale} /></span><span class="label">{t(locale, 'popup.moneyAtStake')}</span></div>
+      </div>
+    </section>
+  );
+}
+
+export function PopupApp({ load, openOptions }: { load: () => Promise<PopupData>; openOptions: () => void }) {
+  const [data, setData] = useState<PopupData | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => { load().then(setData, (e: unknown) => setError(String(e))); }, []);
+  if (error) return <p role="alert">{error}</p>;
+  if (!data) return <p>…</p>;
+  const { locale, site, overall } = data;
+  const bars = overall.byKind.filter((k) => k.atStake.length).map((k) => ({ label: kindName(locale, k.kind), value: k.atStake[0]!, count: k.count }));
+  return (
+    <main>
+      <header><img src="/icon/32.png" alt="" width={20} height={20} /><h1>{t(locale, 'popup.title')}</h1></header>
+      {site ? (
+        <>
+          <SummaryBlock title={t(locale, 'popup.findingsOnSite')} summary={site} locale={locale} testid="sg-popup-site" />
+          <p class="muted">{t(locale, 'popup.rowsCaptured', { count: String(data.siteRows) })}</p>
+        </>
+      ) : null}
+      <SummaryBlock title={t(locale, 'popup.findingsOverall')} summary={overall} locale={locale} testid="sg-popup-overall" />
+      {bars.length ? <BarChart bars={bars} title={t(locale, 'popup.moneyAtStake')} /> : <p class="muted">{t(locale, 'popup.noFindings')}</p>}
+      <ul class="kinds">
+        {overall.byKind.map((k) => <li key={k.kind}><span>{kindName(locale, k.kind)}</span><span>{k.count}</span></li>)}
+      </ul>
+      <button type="button" class="primary" onClick={openOptions} data-testid="sg-open-options">{t(locale, 'action.openOptions')}</button>
+    </main>
+  );
+}

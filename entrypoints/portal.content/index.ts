@@ -1,0 +1,31 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
+import { readPortalTables } from '../../lib/portals/index';
+import { PortalOverlay, type Send } from '../../components/overlay/controller';
+import type { FindingsChangedMessage } from '../../lib/messaging';
+
+// Built-in portals the content script runs on after install. Sites the merchant adds are
+// registered at runtime with an optional host permission (DESIGN.md §4). The local build adds
+// http://127.0.0.1 and http://localhost in wxt.config.ts.
+export default defineContentScript({
+  matches: ['https://dashboard.stripe.com/*', 'https://app.squareup.com/*', 'https://squareup.com/dashboard/*', 'https://ca-live.adyen.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    const send: Send = async (msg) => {
+      try {
+        return await browser.runtime.sendMessage(msg);
+      } catch (e) {
+        return { ok: false, error: { code: 'unreachable', message: e instanceof Error ? e.message : String(e) } };
+      }
+    };
+    const overlay = new PortalOverlay({
+      doc: document, send, readTables: readPortalTables, now: () => new Date().toISOString(), signal: ctx.signal,
+    });
+    overlay.start();
+    const onMessage = (msg: unknown) => {
+      if ((msg as FindingsChangedMessage | undefined)?.type === 'bg/findingsChanged') void overlay.refresh();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  },
+});

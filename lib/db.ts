@@ -1,0 +1,103 @@
+// The one typed database (DESIGN.md §3 "Storage"). Versions are appended, never edited; each
+// upgrade is a pure function on records (STYLE.md, after Dexie's samples).
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  CashierRecord, Contract, Issue, PortalTransaction, StatementLine, StoredFinding, Tolerances,
+} from './model';
+
+export interface ImportRecord {
+  id: string; // sha256 of the file's bytes: the same file imported twice is one record
+  name: string;
+  sha256: string;
+  format: string;
+  encoding: string;
+  kind: 'bank' | 'acquirer' | 'cashier' | 'settleguard';
+  importedAt: string;
+  counts: { rows: number; added: number; known: number; contracts: number };
+  issues: Issue[];
+}
+
+export interface SiteRecord {
+  id: string; // origin, e.g. 'https://merchant.example.com'
+  enabled: boolean;
+  addedAt: string;
+  /** columns the merchant taught: header text → PortalTransaction field (null = ignore) */
+  columnMap?: Record<string, string | null>;
+}
+
+export interface MerchantDetails {
+  name?: string;
+  merchantId?: string;
+  contact?: string;
+  phone?: string;
+}
+
+export interface Settings {
+  id: 'main';
+  merchant: MerchantDetails;
+  defaultCurrency: string;
+  language: 'auto' | 'zh-CN' | 'en';
+  tolerances?: Partial<Tolerances>;
+  extraHolidays?: string[];
+}
+
+export type DisputeStatus = 'draft' | 'sent' | 'acknowledged' | 'refunded_partial' | 'refunded_full' | 'rejected';
+
+export interface DisputeRecord {
+  id: string;
+  findingIds: string[];
+  status: DisputeStatus;
+  locale: 'zh-CN' | 'en';
+  subject: string;
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+  ticketNo?: string;
+  recovered?: { amount: string; currency: string };
+  history: { status: DisputeStatus; at: string; note?: string }[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  id: 'main',
+  merchant: {},
+  defaultCurrency: 'CNY',
+  language: 'auto',
+};
+
+export type SettleGuardDb = Dexie & {
+  transactions: EntityTable<PortalTransaction, 'id'>;
+  statementLines: EntityTable<StatementLine, 'id'>;
+  cashier: EntityTable<CashierRecord, 'id'>;
+  contracts: EntityTable<Contract, 'id'>;
+  findings: EntityTable<StoredFinding, 'id'>;
+  disputes: EntityTable<DisputeRecord, 'id'>;
+  imports: EntityTable<ImportRecord, 'id'>;
+  sites: EntityTable<SiteRecord, 'id'>;
+  settings: EntityTable<Settings, 'id'>;
+};
+
+export const DB_NAME = 'settleguard';
+
+export function openDb(name = DB_NAME): SettleGuardDb {
+  const db = new Dexie(name) as SettleGuardDb;
+  db.version(1).stores({
+    transactions: 'id, occurredAt, portal, merchantId, settleDate, rrn',
+    statementLines: 'id, bookedOn, accountId',
+    cashier: 'id, occurredAt',
+    contracts: 'id, effectiveFrom',
+    findings: 'id, kind, status, *transactionIds',
+    disputes: 'id, status, createdAt',
+    imports: 'id, importedAt',
+    sites: 'id',
+    settings: 'id',
+  });
+  return db;
+}
+
+let shared: SettleGuardDb | undefined;
+
+/** The extension's database, opened once per page or service worker. */
+export function getDb(): SettleGuardDb {
+  shared ??= openDb();
+  return shared;
+}

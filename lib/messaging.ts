@@ -1,0 +1,134 @@
+// The typed message protocol (DESIGN.md §4). Names say who may send them: `content/…` from the
+// content script to the background, `ui/…` from extension pages, `bg/…` from the background to
+// tabs (after Dark Reader). Payloads are plain JSON; the background validates every one.
+import type { Finding, FindingStatus, PortalTransaction, StatementLine, StoredFinding } from './model';
+import type { MerchantDetails } from './db';
+
+export interface CaptureMessage {
+  type: 'content/capture';
+  url: string;
+  rows: PortalTransaction[];
+}
+export interface GetFindingsMessage {
+  type: 'content/getFindings';
+  transactionIds: string[];
+}
+export interface SetFindingStatusMessage {
+  type: 'content/setFindingStatus';
+  findingId: string;
+  status: FindingStatus;
+}
+export interface GetDisputeContextMessage {
+  type: 'content/getDisputeContext';
+  findingIds: string[];
+}
+export interface LatestDraftMessage {
+  type: 'content/latestDrafts';
+}
+export interface RecordDraftMessage {
+  type: 'content/recordDraft';
+  findingIds: string[];
+  locale: 'zh-CN' | 'en';
+  subject: string;
+  text: string;
+}
+
+export type ContentToBackground =
+  | CaptureMessage | GetFindingsMessage | SetFindingStatusMessage | GetDisputeContextMessage
+  | LatestDraftMessage | RecordDraftMessage;
+
+export interface FindingsChangedMessage {
+  type: 'bg/findingsChanged';
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+export interface RowFindings {
+  /** open findings by transaction id (only those of the requested rows) */
+  byTransaction: Record<string, StoredFinding[]>;
+  language: 'auto' | 'zh-CN' | 'en';
+}
+
+export interface CaptureOutcome extends RowFindings {
+  added: number;
+  updated: number;
+  known: number;
+}
+
+export interface DisputeContext {
+  findings: Finding[];
+  transactions: PortalTransaction[];
+  statementLines: StatementLine[];
+  merchant: MerchantDetails;
+  contractLabel?: string;
+  language: 'auto' | 'zh-CN' | 'en';
+  asOf: string;
+}
+
+export interface DraftSummary {
+  id: string;
+  subject: string;
+  text: string;
+  updatedAt: string;
+}
+
+export interface ResponseOf {
+  'content/capture': CaptureOutcome;
+  'content/getFindings': RowFindings;
+  'content/setFindingStatus': RowFindings;
+  'content/getDisputeContext': DisputeContext;
+  'content/latestDrafts': DraftSummary[];
+  'content/recordDraft': DraftSummary;
+}
+
+const FINDING_STATUSES: readonly FindingStatus[] = ['open', 'dismissed', 'disputed', 'resolved'];
+const MAX_ROWS_PER_MESSAGE = 20_000;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isStringArray(v: unknown, max = 10_000): v is string[] {
+  return Array.isArray(v) && v.length <= max && v.every((s) => typeof s === 'string' && s.length < 512);
+}
+function isMoney(v: unknown): boolean {
+  return isObject(v) && typeof v.amount === 'string' && /^[+-]?\d+(\.\d+)?$/.test(v.amount) && typeof v.currency === 'string';
+}
+function isTransaction(v: unknown): v is PortalTransaction {
+  if (!isObject(v)) return false;
+  const ev = v.evidence;
+  return typeof v.id === 'string' && typeof v.portal === 'string' && typeof v.occurredAt === 'string'
+    && typeof v.kind === 'string' && typeof v.status === 'string' && isMoney(v.amount)
+    && (v.fee === undefined || isMoney(v.fee)) && (v.net === undefined || isMoney(v.net))
+    && typeof v.cardType === 'string' && isObject(ev) && typeof ev.url === 'string' && isObject(ev.cells)
+    // never a full card number (DESIGN.md §3): a 13–19 digit run in any field is refused
+    && !/\d{13,19}/.test(JSON.stringify({ ...v, evidence: { ...ev, url: '' } }));
+}
+
+/** Validates a message from a content script; returns a typed message or why it was refused. */
+export function parseContentMessage(raw: unknown): Result<ContentToBackground> {
+  const bad = (message: string): Result<ContentToBackground> => ({ ok: false, error: { code: 'bad_message', message } });
+  if (!isObject(raw) || typeof raw.type !== 'string') return bad('not a message');
+  switch (raw.type) {
+    case 'content/capture':
+      if (typeof raw.url !== 'string' || !Array.isArray(raw.rows) || raw.rows.length > MAX_ROWS_PER_MESSAGE) return bad('capture: url and rows expected');
+      if (!raw.rows.every(isTransaction)) return bad('capture: a row is not a valid transaction');
+      return { ok: true, value: { type: raw.type, url: raw.url, rows: raw.rows } };
+    case 'content/getFindings':
+      if (!isStringArray(raw.transactionIds, MAX_ROWS_PER_MESSAGE)) return bad('getFindings: transactionIds expected');
+      return { ok: true, value: { type: raw.type, transactionIds: raw.transactionIds } };
+    case 'content/setFindingStatus':
+      if (typeof raw.findingId !== 'string' || !FINDING_STATUSES.includes(raw.status as FindingStatus)) return bad('setFindingStatus: findingId and status expected');
+      return { ok: true, value: { type: raw.type, findingId: raw.findingId, status: raw.status as FindingStatus } };
+    case 'content/getDisputeContext':
+      if (!isStringArray(raw.findingIds, 1000) || raw.findingIds.length === 0) return bad('getDisputeContext: findingIds expected');
+      return { ok: true, value: { type: raw.type, findingIds: raw.findingIds } };
+    case 'content/latestDrafts':
+      return { ok: true, value: { type: raw.type } };
+    case 'content/recordDraft':
+      if (!isStringArray(raw.findingIds, 1000) || (raw.locale !== 'zh-CN' && raw.locale !== 'en')
+        || typeof raw.subject !== 'string' || typeof raw.text !== 'string' || raw.text.length > 200_000) return bad('recordDraft: findingIds, locale, subject, text expected');
+      return { ok: true, value: { type: raw.type, findingIds: raw.findingIds, locale: raw.locale, subject: raw.subject, text: raw.text } };
+    default:
+      return bad(`unknown message type ${raw.type.slice(0, 64)}`);
+  }
+}

@@ -1,0 +1,39 @@
+// Storing rows the content script captured (DESIGN.md §1). Re-capturing a page adds nothing:
+// ids are deterministic, and every batch is written in one transaction.
+import type { SettleGuardDb } from '../db';
+import type { PortalTransaction } from '../model';
+import { sha256Hex } from './hash';
+
+export interface CaptureCounts {
+  added: number;
+  updated: number;
+  known: number;
+}
+
+/** Evidence hash: hex SHA-256 of JSON.stringify of the cells in column order (DESIGN.md §3). */
+export async function withEvidenceHash(row: PortalTransaction): Promise<PortalTransaction> {
+  if (row.evidence.sha256) return row;
+  const sha256 = await sha256Hex(JSON.stringify(row.evidence.cells));
+  return { ...row, evidence: { ...row.evidence, sha256 } };
+}
+
+export async function storeCapturedRows(db: SettleGuardDb, rows: PortalTransaction[]): Promise<CaptureCounts> {
+  const hashed = await Promise.all(rows.map(withEvidenceHash));
+  // one row per id within the batch (a fixed-column clone read twice must not count twice)
+  const unique = [...new Map(hashed.map((r) => [r.id, r])).values()];
+  return db.transaction('rw', db.transactions, async () => {
+    const existing = await db.transactions.bulkGet(unique.map((r) => r.id));
+    const toPut: PortalTransaction[] = [];
+    let added = 0, updated = 0, known = 0;
+    unique.forEach((row, i) => {
+      const old = existing[i];
+      if (!old) { added++; toPut.push(row); return; }
+      // Same id, different cells: the portal changed the row (e.g. its status became 已撤销).
+      // Keep the newest reading; the evidence records when it was seen.
+      if (old.evidence.sha256 !== row.evidence.sha256) { updated++; toPut.push(row); return; }
+      known++;
+    });
+    if (toPut.length) await db.transactions.bulkPut(toPut);
+    return { added, updated, known };
+  });
+}

@@ -1,0 +1,82 @@
+// Getting files in (DESIGN.md "Getting data in"): parse → preview → store in one transaction.
+// Re-importing a file, or a file whose period overlaps one already imported, adds nothing:
+// every record id is deterministic, so known ids are counted, not written again.
+import type { ImportRecord, SettleGuardDb } from '../db';
+import type { Issue, StatementParseResult } from '../model';
+import { parseStatement } from '../statements/index';
+import { sha256Hex } from './hash';
+import { withEvidenceHash } from './capture';
+
+export interface ImportPreview {
+  name: string;
+  sha256: string;
+  size: number;
+  result: StatementParseResult;
+  /** rows that would be stored: bank lines + acquirer rows + cashier rows + contracts */
+  rowCount: number;
+  /** false when nothing in the file could be read: then nothing will be stored */
+  readable: boolean;
+}
+
+export interface ImportOutcome {
+  name: string;
+  format: string;
+  encoding: string;
+  rows: number;
+  added: number;
+  known: number;
+  contracts: number;
+  issues: Issue[];
+  stored: boolean;
+}
+
+export async function previewImport(file: { name: string; bytes: Uint8Array }): Promise<ImportPreview> {
+  const [result, sha256] = await Promise.all([parseStatement(file), sha256Hex(file.bytes)]);
+  const rowCount = result.lines.length + (result.transactions?.length ?? 0) + (result.cashier?.length ?? 0)
+    + (result.contracts?.length ?? 0);
+  const readable = rowCount > 0 || !result.issues.some((i) => i.level === 'error');
+  return { name: file.name, sha256, size: file.bytes.length, result, rowCount, readable };
+}
+
+/** Stores a previewed file. All writes happen in one transaction: all or nothing. */
+export async function commitImport(db: SettleGuardDb, preview: ImportPreview, now: string): Promise<ImportOutcome> {
+  const { result } = preview;
+  const base = { name: preview.name, format: result.format, encoding: result.encoding, issues: result.issues };
+  if (!preview.readable || preview.rowCount === 0) {
+    return { ...base, rows: 0, added: 0, known: 0, contracts: 0, stored: false };
+  }
+  const transactions = await Promise.all((result.transactions ?? []).map(withEvidenceHash));
+  const lines = result.lines;
+  const cashier = result.cashier ?? [];
+  const contracts = result.contracts ?? [];
+  return db.transaction('rw', [db.statementLines, db.transactions, db.cashier, db.contracts, db.imports], async () => {
+    let added = 0, known = 0;
+    const putNew = async <T extends { id: string }>(table: { bulkGet(keys: string[]): Promise<(T | undefined)[]>; bulkPut(items: T[]): Promise<unknown> }, items: T[]) => {
+      if (!items.length) return;
+      const unique = [...new Map(items.map((x) => [x.id, x])).values()];
+      const existing = await table.bulkGet(unique.map((x) => x.id));
+      const fresh = unique.filter((_, i) => !existing[i]);
+      added += fresh.length;
+      known += unique.length - fresh.length;
+      if (fresh.length) await table.bulkPut(fresh);
+    };
+    await putNew(db.statementLines, lines);
+    await putNew(db.transactions, transactions);
+    await putNew(db.cashier, cashier);
+    // A contract re-imported with the same id replaces the stored one: the merchant edited it.
+    if (contracts.length) await db.contracts.bulkPut(contracts);
+    const record: ImportRecord = {
+      id: preview.sha256,
+      name: preview.name,
+      sha256: preview.sha256,
+      format: result.format,
+      encoding: result.encoding,
+      kind: result.format === 'settleguard' ? 'settleguard' : result.kind,
+      importedAt: now,
+      counts: { rows: preview.rowCount, added, known, contracts: contracts.length },
+      issues: result.issues,
+    };
+    await db.imports.put(record);
+    return { ...base, rows: preview.rowCount, added, known, contracts: contracts.length, stored: true };
+  });
+}

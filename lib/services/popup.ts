@@ -1,0 +1,25 @@
+import { getDb } from '../db';
+import { resolveLocale, type Locale } from '../i18n/messages';
+import { summarizeFindings, transactionIdsForOrigin, type FindingSummary } from './findings';
+import { loadSettings } from './settings';
+
+export interface PopupData {
+  locale: Locale;
+  origin: string | null;
+  site: FindingSummary | null;
+  siteRows: number;
+  overall: FindingSummary;
+}
+
+export async function loadPopupData(origin: string | null, uiLanguage: string): Promise<PopupData> {
+  const db = getDb();
+  const [settings, findings] = await Promise.all([loadSettings(db), db.findings.toArray()]);
+  const siteIds = origin ? await transactionIdsForOrigin(db, origin) : null;
+  return {
+    locale: resolveLocale(settings.language, uiLanguage),
+    origin,
+    site: siteIds ? summarizeFindings(findings, siteIds) : null,
+    siteRows: siteIds?.size ?? 0,
+    overall: summarizeFindings(findings),
+  };
+}

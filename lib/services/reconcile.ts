@@ -1,0 +1,38 @@
+// Re-running reconciliation over everything stored and keeping the merchant's decisions:
+// finding ids are deterministic, so a finding that comes back keeps its status (DESIGN.md §3).
+import type { SettleGuardDb } from '../db';
+import type { Issue, StoredFinding } from '../model';
+import { reconcile } from '../reconcile/index';
+import { loadSettings } from './settings';
+
+export interface ReconcileSummary {
+  findings: number;
+  open: number;
+  issues: Issue[];
+}
+
+export async function runReconciliation(db: SettleGuardDb, asOf: string, now: string): Promise<ReconcileSummary> {
+  const [transactions, statementLines, cashier, contracts, settings] = await Promise.all([
+    db.transactions.toArray(), db.statementLines.toArray(), db.cashier.toArray(), db.contracts.toArray(), loadSettings(db),
+  ]);
+  const result = reconcile({
+    transactions, statementLines, cashier, contracts, asOf,
+    tolerances: settings.tolerances, extraHolidays: settings.extraHolidays,
+  });
+  return db.transaction('rw', db.findings, async () => {
+    const previous = new Map((await db.findings.toArray()).map((f) => [f.id, f]));
+    const next: StoredFinding[] = result.findings.map((f) => {
+      const old = previous.get(f.id);
+      previous.delete(f.id);
+      return old
+        ? { ...f, status: old.status, statusBy: old.statusBy, statusAt: old.statusAt, firstSeenAt: old.firstSeenAt }
+        : { ...f, status: 'open', firstSeenAt: now };
+    });
+    // Findings the evidence no longer supports go away unless the merchant acted on them:
+    // a dismissed or disputed finding is a record of a decision and is kept.
+    const gone = [...previous.values()].filter((f) => f.status === 'open').map((f) => f.id);
+    await db.findings.bulkDelete(gone);
+    await db.findings.bulkPut(next);
+    return { findings: next.length, open: next.filter((f) => f.status === 'open').length, issues: result.issues };
+  });
+}
