@@ -1,6 +1,7 @@
 // Getting files in (DESIGN.md "Getting data in"): parse → preview → store in one transaction.
 // Re-importing a file, or a file whose period overlaps one already imported, adds nothing:
 // every record id is deterministic, so known ids are counted, not written again.
+import type { Table } from 'dexie';
 import type { ImportRecord, SettleGuardDb } from '../db';
 import type { Issue, StatementParseResult } from '../model';
 import { parseStatement } from '../statements/index';
@@ -51,7 +52,8 @@ export async function commitImport(db: SettleGuardDb, preview: ImportPreview, no
   const contracts = result.contracts ?? [];
   return db.transaction('rw', [db.statementLines, db.transactions, db.cashier, db.contracts, db.imports], async () => {
     let added = 0, known = 0;
-    const putNew = async <T extends { id: string }>(table: { bulkGet(keys: string[]): Promise<(T | undefined)[]>; bulkPut(items: T[]): Promise<unknown> }, items: T[]) => {
+    // Dexie's EntityTable is Table<T, string, InsertType>; records here always carry their id.
+    const putNew = async <T extends { id: string }, I>(table: Table<T, string, I>, items: (T & I)[]) => {
       if (!items.length) return;
       const unique = [...new Map(items.map((x) => [x.id, x])).values()];
       const existing = await table.bulkGet(unique.map((x) => x.id));
