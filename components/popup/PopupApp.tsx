@@ -24,10 +24,18 @@ function SummaryBlock({ title, summary, locale, testid }: { title: string; summa
   );
 }
 
-export function PopupApp({ load, openOptions }: { load: () => Promise<PopupData>; openOptions: () => void }) {
+export interface PopupActions {
+  load: () => Promise<PopupData>;
+  openOptions: () => void;
+  enableSite: (origin: string) => Promise<boolean>;
+  disableSite: (origin: string) => Promise<void>;
+}
+
+export function PopupApp({ load, openOptions, enableSite, disableSite }: PopupActions) {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState('');
-  useEffect(() => { load().then(setData, (e: unknown) => setError(String(e))); }, []);
+  const reload = () => load().then(setData, (e: unknown) => setError(String(e)));
+  useEffect(() => { void reload(); }, []);
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>…</p>;
   const { locale, site, overall } = data;
@@ -35,6 +43,12 @@ export function PopupApp({ load, openOptions }: { load: () => Promise<PopupData>
   return (
     <main>
       <header><img src="/icon/32.png" alt="" width={20} height={20} /><h1>{t(locale, 'popup.title')}</h1></header>
+      {data.origin && data.siteState === 'disabled' && (
+        <section class="block">
+          <p class="muted">{t(locale, 'popup.siteDisabled')}</p>
+          <button type="button" class="primary" onClick={async () => { if (await enableSite(data.origin!)) await reload(); }}>{t(locale, 'popup.enableSite')}</button>
+        </section>
+      )}
       {site ? (
         <>
           <SummaryBlock title={t(locale, 'popup.findingsOnSite')} summary={site} locale={locale} testid="sg-popup-site" />
@@ -47,6 +61,9 @@ export function PopupApp({ load, openOptions }: { load: () => Promise<PopupData>
         {overall.byKind.map((k) => <li key={k.kind}><span>{kindName(locale, k.kind)}</span><span>{k.count}</span></li>)}
       </ul>
       <button type="button" class="primary" onClick={openOptions} data-testid="sg-open-options">{t(locale, 'action.openOptions')}</button>
+      {data.origin && data.siteState === 'enabled' && (
+        <button type="button" class="link" onClick={async () => { await disableSite(data.origin!); await reload(); }}>{t(locale, 'popup.disableSite')}</button>
+      )}
     </main>
   );
 }

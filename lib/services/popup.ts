@@ -2,6 +2,7 @@ import { getDb } from '../db';
 import { resolveLocale, type Locale } from '../i18n/messages';
 import { summarizeFindings, transactionIdsForOrigin, type FindingSummary } from './findings';
 import { loadSettings } from './settings';
+import { siteState } from './sites';
 
 export interface PopupData {
   locale: Locale;
@@ -9,6 +10,7 @@ export interface PopupData {
   site: FindingSummary | null;
   siteRows: number;
   overall: FindingSummary;
+  siteState: 'builtin' | 'enabled' | 'disabled' | null;
 }
 
 export async function loadPopupData(origin: string | null, uiLanguage: string): Promise<PopupData> {
@@ -21,5 +23,6 @@ export async function loadPopupData(origin: string | null, uiLanguage: string): 
     site: siteIds ? summarizeFindings(findings, siteIds) : null,
     siteRows: siteIds?.size ?? 0,
     overall: summarizeFindings(findings),
+    siteState: origin ? await siteState(origin) : null,
   };
 }
