@@ -21,6 +21,13 @@ import type { DecodedFile } from './types';
 const CP852_HIGH =
   'ÇüéâäůćçłëŐőîŹÄĆÉĹĺôöĽľŚśÖÜŤťŁ×čáíóúĄąŽžĘę¬źČş«»░▒▓│┤ÁÂĚŞ╣║╗╝Żż┐└┴┬├─┼Ăă╚╔╩╦╠═╬¤đĐĎËďŇÍÎě┘┌█▄ŢŮ▀ÓßÔŃńňŠšŔÚŕŰýÝţ´\u00ad˝˛ˇ˘§÷¸°¨˙űŘř■\u00a0';
 
+/**
+ * windows-1252 bytes 0x80–0x9F (the rest is latin-1). Our own table because Node 20's TextDecoder
+ * decodes 'windows-1252' as latin-1 (0x80 → U+0080, not €); browsers get it right, tests would not.
+ * The five bytes 1252 leaves undefined map to the C1 code points, as WHATWG specifies.
+ */
+const WIN1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
 /** Bytes that windows-1252 leaves undefined; seeing one rules windows-1252 out. */
 const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
@@ -73,7 +80,14 @@ export function decodeBytes(name: string, bytes: Uint8Array): DecodedFile {
 }
 
 function decodeWith(encoding: string, bytes: Uint8Array): string {
+  if (encoding === 'windows-1252') return decodeSingleByte(bytes, (b) => (b >= 0x80 && b <= 0x9f ? WIN1252_C1[b - 0x80]! : String.fromCharCode(b)));
   return new TextDecoder(encoding).decode(bytes);
+}
+
+function decodeSingleByte(bytes: Uint8Array, map: (b: number) => string): string {
+  const chars: string[] = new Array<string>(bytes.length);
+  for (let i = 0; i < bytes.length; i++) chars[i] = map(bytes[i]!);
+  return chars.join('');
 }
 
 function tryDecode(encoding: string, bytes: Uint8Array): string | null {
@@ -90,17 +104,9 @@ function decodeStrictUtf8(bytes: Uint8Array): string | null {
 
 /** Encodings we decode ourselves or through TextDecoder, by the names we report. */
 function decodeLegacy(encoding: string, bytes: Uint8Array): string {
-  if (encoding === 'iso-8859-1') {
-    // TextDecoder's 'iso-8859-1' is really windows-1252 (WHATWG); true latin-1 is the identity.
-    let s = '';
-    for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
-    return s;
-  }
-  if (encoding === 'ibm852') {
-    const chars: string[] = [];
-    for (const b of bytes) chars.push(b < 0x80 ? String.fromCharCode(b) : CP852_HIGH[b - 0x80]!);
-    return chars.join('');
-  }
+  // TextDecoder's 'iso-8859-1' is really windows-1252 (WHATWG); true latin-1 is the identity.
+  if (encoding === 'iso-8859-1') return decodeSingleByte(bytes, (b) => String.fromCharCode(b));
+  if (encoding === 'ibm852') return decodeSingleByte(bytes, (b) => (b < 0x80 ? String.fromCharCode(b) : CP852_HIGH[b - 0x80]!));
   return decodeWith(encoding, bytes);
 }
 

@@ -4,8 +4,12 @@
 // import it here and add one line to the array. Order only breaks ties between equal scores.
 import type { StatementFormat } from './types';
 import { ofxFormat, qfxFormat } from './ofx';
+import { csvFormat } from './csv';
+import { settleguardFormat } from './settleguard';
 
 export const STATEMENT_FORMATS: StatementFormat[] = [
   ofxFormat,
   qfxFormat,
+  settleguardFormat,
+  csvFormat,
 ];

@@ -1,0 +1,863 @@
+// Generic bank statement tables: CSV here, XLS/XLSX through the same reader (lib/statements/xlsx.ts),
+// and the personal wallet bills (alipay.ts, wechat.ts) as profiles of it.
+//
+// How a table is read:
+//   1. split into rows (papaparse; the delimiter is chosen by which one gives the most rows of the
+//      same width, so a preamble of key: value lines does not fool it);
+//   2. the header is the row, among the first ones, that names the most known columns (交易日期,
+//      记账日期, Date…, 金额, Amount…, 收入/支出, 借/贷…) — everything above it is preamble, kept for
+//      the account number, currency and stated balances;
+//   3. a bank profile (ICBC, BOC, CGB…) may be recognised from the header and preamble: it only
+//      changes what the file itself leaves implicit (the credit-card sign convention, a sign read
+//      from the description) and the reported format id (DESIGN.md §3: 'icbc', 'cmb'…);
+//   4. every row below becomes a StatementLine, or an Issue with its 1-based line number saying what
+//      was found and what was expected. Footer/summary rows (合计, 共N笔, 导出时间…) are ignored with
+//      a warning. Nothing is invented: no 0 for an unreadable amount, no date from elsewhere.
+import Papa from 'papaparse';
+import type { IsoDate, Issue, StatementAccount, StatementLine, StatementParseResult } from '../model';
+import { Dec, money, normaliseCurrency, parseAmount, toPlain, type Dec as DecT } from '../money';
+import { parseDateTime } from '../dates';
+import type { DecodedFile, ParseOptions, StatementFormat } from './types';
+import { StatementLineIds, isPlaceholderReference } from './line-id';
+
+/** ISO 4217 "no currency": only when neither the file nor the caller names one (with a warning). */
+export const NO_CURRENCY = 'XXX';
+
+// ───────────────────────────── rows ─────────────────────────────
+
+/** Rows of cells with the 1-based source line (CSV) or sheet row (XLS/XLSX) each came from. */
+export interface RawTable {
+  rows: string[][];
+  lines: number[];
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** The delimiter that gives the most lines of one common width (≥ 2 fields); ',' when nothing does. */
+export function detectDelimiter(text: string): string {
+  const sample = text.split(/\r\n|\n|\r/).slice(0, 200).filter((l) => l.trim() !== '');
+  let best: string = ',';
+  let bestScore = 0;
+  for (const d of DELIMITERS) {
+    const widths = new Map<number, number>();
+    for (const line of sample) {
+      const w = countFields(line, d);
+      if (w >= 2) widths.set(w, (widths.get(w) ?? 0) + 1);
+    }
+    let score = 0;
+    for (const [w, n] of widths) score = Math.max(score, n * Math.log2(w));
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  return best;
+}
+
+function countFields(line: string, d: string): number {
+  let n = 1;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === d && !quoted) n++;
+  }
+  return n;
+}
+
+export function splitCsv(text: string, delimiter = detectDelimiter(text)): RawTable {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  let line = 1;
+  let pos = 0;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (res) => {
+      const end = res.meta.cursor;
+      rows.push(res.data);
+      lines.push(line);
+      for (let i = pos; i < end && i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+      }
+      pos = end;
+    },
+  });
+  return { rows, lines };
+}
+
+/**
+ * A cell as a person reads it: exports pad cells with spaces and TABs (ICBC, Alipay), prefix ids
+ * with a backtick or quote so Excel keeps them as text (WeChat `, BMO '…'), or wrap them in ="…".
+ */
+export function cleanCell(raw: string | undefined): string {
+  if (raw === undefined) return '';
+  let s = raw.replace(/^\uFEFF/, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  const formula = s.match(/^="(.*)"$/);
+  if (formula) s = formula[1]!.trim();
+  if (s.startsWith('`')) s = s.slice(1).trim();
+  const quoted = s.match(/^'(.*)'$/);
+  if (quoted) s = quoted[1]!.trim();
+  return s;
+}
+
+/** Placeholders exports put in empty cells: '-', '--', '-------------------' (BOC), '/' (WeChat), '—'. */
+export function isPlaceholder(s: string): boolean {
+  return s === '' || /^[-—–/\\]+$/.test(s) || /^(n\/a|null|none)$/i.test(s);
+}
+
+const value = (s: string) => (isPlaceholder(s) ? '' : s);
+
+// ───────────────────────────── header roles ─────────────────────────────
+
+export type Role =
+  | 'postDate' | 'txnDate' | 'valueDate' | 'amount' | 'credit' | 'debit' | 'direction' | 'balance'
+  | 'currency' | 'description' | 'memo' | 'counterparty' | 'reference' | 'account' | 'status' | 'category';
+
+/** Roles of which a table has one column (the highest-priority header wins); memo/description may repeat. */
+const MULTI_ROLES = new Set<Role>(['description', 'memo']);
+
+/**
+ * Known headers after normalisation (no spaces, lower case, full-width brackets → ASCII). Higher
+ * priority wins when a table has two candidates, e.g. ICBC's 记账金额 (what hit the account) over
+ * 交易金额 (what the merchant charged, maybe in another currency), or 记账日期 over 交易日期:
+ * bookedOn is when the bank booked the line — the date that settlement matching needs.
+ */
+const HEADER_ROLES: { role: Role; priority: number; names: string[] }[] = [
+  { role: 'postDate', priority: 3, names: ['记账日期', '记账日', '银行记账日', '入账日期', '入账日', '入账时间', '记账时间日期', 'postdate', 'postingdate', 'dateposted', 'bookingdate', 'bookeddate', 'book date'] },
+  { role: 'txnDate', priority: 2, names: ['交易日期', '交易日', '日期', '交易发生日期', 'date', 'transactiondate', 'txndate', '交易时间', '交易创建时间', '创建时间', '交易日期时间'] },
+  { role: 'valueDate', priority: 1, names: ['起息日', '起息日期', 'valuedate', 'value date'] },
+  { role: 'amount', priority: 3, names: ['记账金额', '入账金额', '入账币种/金额', '实付金额', '人民币金额'] },
+  { role: 'amount', priority: 2, names: ['金额', '交易金额', '发生额', '金额(元)', '交易金额(元)', '发生金额', 'amount', 'transactionamount', 'billingamount', 'amount(cny)'] },
+  { role: 'amount', priority: 1, names: ['交易币种/金额', '订单金额'] },
+  { role: 'credit', priority: 3, names: ['记账金额(收入)', '贷方发生额', '贷方金额'] },
+  { role: 'credit', priority: 2, names: ['收入', '存入', '收入金额', '存入金额', '贷方', 'deposit', 'deposits', 'credit', 'creditamount', 'credits', 'paidin', 'moneyin'] },
+  { role: 'credit', priority: 1, names: ['交易金额(收入)'] },
+  { role: 'debit', priority: 3, names: ['记账金额(支出)', '借方发生额', '借方金额'] },
+  { role: 'debit', priority: 2, names: ['支出', '取出', '支出金额', '取出金额', '借方', 'withdrawal', 'withdrawals', 'debit', 'debitamount', 'debits', 'paidout', 'moneyout'] },
+  { role: 'debit', priority: 1, names: ['交易金额(支出)'] },
+  { role: 'direction', priority: 2, names: ['收/支', '收支', '借贷', '借/贷', '借贷标志', '借贷方向', '收支类型', '交易方向', '资金流向', '收支方向', 'credit/debit', 'debit/credit', 'dr/cr', 'cr/dr'] },
+  { role: 'balance', priority: 2, names: ['余额', '本次余额', '联机余额', '账户余额', '交易后余额', '当前余额', 'balance', 'runningbalance'] },
+  { role: 'balance', priority: 1, names: ['可用余额'] },
+  { role: 'currency', priority: 3, names: ['记账币种', '入账货币', '入账币种'] },
+  { role: 'currency', priority: 2, names: ['币种', '币别', '货币', '货币种类', 'currency', 'billingcurrency', 'ccy'] },
+  { role: 'currency', priority: 1, names: ['交易币种', '交易货币'] },
+  { role: 'description', priority: 2, names: ['摘要', '交易摘要', '用途', '交易说明', '交易描述', '交易名称', '业务摘要', 'description', 'details', 'narrative', 'particulars', '商品说明', '商品', '商品名称', '订单标题', 'payee'] },
+  { role: 'memo', priority: 1, names: ['附言', '交易附言', '客户摘要', '交易详情', '交易场所', '交易地点', '备注', '交易类型', 'memo', 'transactiontype', 'reference/memo'] },
+  { role: 'counterparty', priority: 2, names: ['对方户名', '对方账户名称', '对方名称', '对手信息', '交易对方', '对方账户名', '对方单位', '收(付)款人名称', '商户名称', 'merchantname', 'counterparty', 'payer/payee', '收款方', '付款方'] },
+  { role: 'reference', priority: 2, names: ['流水号', '交易流水号', '日志号', '交易订单号', '交易单号', '参考号', '银行流水号', '业务流水号', 'reference', 'referenceno', 'ref', 'transactionid', 'transactionreference'] },
+  { role: 'account', priority: 2, names: ['账号', '卡号', '借记卡号', '本方账号', '卡号后四位', 'card#', 'cardnumber', 'firstbankcard', 'account', 'accountnumber', 'accountno'] },
+  { role: 'status', priority: 2, names: ['交易状态', '当前状态', '状态', 'status', 'transactionstatus'] },
+  { role: 'category', priority: 1, names: ['交易分类', '交易类别'] },
+];
+
+const HEADER_INDEX = new Map<string, { role: Role; priority: number }>();
+for (const { role, priority, names } of HEADER_ROLES) for (const n of names) HEADER_INDEX.set(normaliseHeader(n), { role, priority });
+
+export function normaliseHeader(h: string): string {
+  return h
+    .replace(/^\uFEFF/, '')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')')
+    .replace(/[\s\u00a0\u3000"'`]/g, '')
+    .replace(/[:：]$/, '')
+    .toLowerCase();
+}
+
+export interface HeaderMatch {
+  /** index into RawTable.rows */
+  row: number;
+  single: Map<Role, number>;
+  multi: Map<Role, number[]>;
+  headers: string[];
+  /** the header is written in Chinese: a file without a currency is then in CNY */
+  chinese: boolean;
+}
+
+function matchHeaderRow(cells: string[]): HeaderMatch | null {
+  const single = new Map<Role, { col: number; priority: number }>();
+  const multi = new Map<Role, number[]>();
+  cells.forEach((cell, col) => {
+    const n = normaliseHeader(cell);
+    // '金额(元)', 'Withdrawal (HKD)': a unit in brackets does not change what the column is
+    const hit = HEADER_INDEX.get(n) ?? HEADER_INDEX.get(n.replace(/\((元|[a-z]{3}|人民币|rmb)\)$/, ''));
+    if (!hit) return;
+    if (MULTI_ROLES.has(hit.role)) {
+      multi.set(hit.role, [...(multi.get(hit.role) ?? []), col]);
+      return;
+    }
+    const prev = single.get(hit.role);
+    if (!prev || hit.priority > prev.priority) single.set(hit.role, { col, priority: hit.priority });
+  });
+  const hasDate = single.has('postDate') || single.has('txnDate');
+  const hasAmount = single.has('amount') || single.has('credit') || single.has('debit');
+  if (!hasDate || !hasAmount) return null;
+  const out = new Map<Role, number>();
+  for (const [role, { col }] of single) out.set(role, col);
+  return { row: -1, single: out, multi, headers: cells.map(cleanCell), chinese: cells.some((c) => /[\u4e00-\u9fff]/.test(c)) };
+}
+
+const HEADER_SCAN_ROWS = 80;
+
+/** The row among the first ones that names the most known columns (and at least a date and an amount). */
+export function findHeader(rows: string[][]): HeaderMatch | null {
+  let best: HeaderMatch | null = null;
+  let bestScore = 0;
+  for (let i = 0; i < rows.length && i < HEADER_SCAN_ROWS; i++) {
+    const m = matchHeaderRow(rows[i]!);
+    if (!m) continue;
+    const score = m.single.size + [...m.multi.values()].reduce((a, c) => a + c.length, 0);
+    if (score > bestScore) {
+      best = { ...m, row: i };
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+// ───────────────────────────── profiles ─────────────────────────────
+
+export interface TableProfile {
+  /** the format id reported when recognised (DESIGN.md §3 profile ids) */
+  id: string;
+  label: string;
+  /** recognise from normalised headers and the preamble text */
+  matches(headers: Set<string>, preamble: string, fileName: string): boolean;
+  /**
+   * Credit-card statements that print spending as positive (CGB, BMO credit): the amount is
+   * negated so that, as everywhere in SettleGuard, + is money into the account holder's favour.
+   */
+  spendingPositive?: boolean;
+  /** Unsigned amounts whose direction is only in the description (BOCOM credit: 消费 / 退货 / 还款). */
+  signFromDescription?: (description: string) => 1 | -1 | null;
+  /** Wallet bills (Alipay, WeChat, JD, Meituan): 收/支 semantics and closed orders, see walletRowPolicy. */
+  wallet?: boolean;
+}
+
+const has = (headers: Set<string>, ...names: string[]) => names.every((n) => headers.has(normaliseHeader(n)));
+
+/**
+ * Chinese bank and platform exports seen in the corpus (corpus/README.md "Chinese exports"). A
+ * profile never changes how a column is read — only what the file leaves implicit.
+ */
+export const TABLE_PROFILES: TableProfile[] = [
+  { id: 'icbc', label: '中国工商银行', matches: (h, p) => has(h, '记账金额(收入)', '记账金额(支出)') || /明细查询文件下载/.test(p) },
+  { id: 'boc', label: '中国银行', matches: (h, p) => /中国银行/.test(p) || has(h, '交易日', '银行记账日', '卡号后四位', '存入', '支出') || has(h, '记账日期', '记账时间', '币别', '交易名称', '对方账户名') },
+  {
+    id: 'bocom',
+    label: '交通银行',
+    matches: (h, p) => /交通银行/.test(p) || has(h, '交易币种/金额', '入账币种/金额') || has(h, '序号', '交易日期', '交易时间', '交易类型', '借贷', '交易金额', '余额', '对方账号', '对方户名'),
+    // 交通银行信用卡 prints every amount unsigned; its 交易说明 starts with what happened.
+    signFromDescription: (d) => (/^(消费|取现|预借现金|年费|利息|手续费|分期)/.test(d) ? -1 : /^(退货|退款|还款|信用卡还款|返现|溢缴款|存入)/.test(d) ? 1 : null),
+  },
+  { id: 'cmb', label: '招商银行', matches: (h, p) => /招商银行/.test(p) || has(h, '记账日期', '货币', '交易金额', '联机余额', '交易摘要') },
+  { id: 'abc', label: '中国农业银行', matches: (h, p) => /农业银行/.test(p) || has(h, '交易日期', '交易时间', '交易摘要', '交易金额', '本次余额', '对手信息', '日志号') },
+  { id: 'cgb', label: '广发银行', matches: (h, p) => /广发银行/.test(p) || has(h, '交易日期', '入账日期', '交易摘要', '交易金额', '交易货币', '入账金额', '入账货币'), spendingPositive: true },
+  { id: 'ccb', label: '中国建设银行', matches: (_h, p) => /建设银行|China Construction/i.test(p) },
+  { id: 'citic', label: '中信银行', matches: (h, p) => /中信银行|本期账单明细/.test(p) || has(h, '交易日期', '入账日期', '交易描述', '卡末四位', '交易币种', '交易金额', '结算币种', '结算金额'), spendingPositive: true },
+  { id: 'spdb', label: '浦发银行', matches: (h, p) => /浦发|浦东发展/.test(p) || has(h, '存入金额', '取出金额') },
+  { id: 'hsbc-hk', label: 'HSBC Hong Kong', matches: (h) => has(h, 'billing amount', 'billing currency') },
+  { id: 'bmo', label: 'Bank of Montreal', matches: (_h, p) => /following data is valid as of/i.test(p), spendingPositive: false },
+  { id: 'jd', label: '京东', matches: (h, p) => /京东账号名|京东/.test(p) && has(h, '收/支'), wallet: true },
+  { id: 'meituan', label: '美团', matches: (h, p) => /美团/.test(p) && has(h, '收/支'), wallet: true },
+];
+
+/** BMO's credit-card export ('Item #', 'Card #') prints purchases positive; its chequing export is signed. */
+const BMO_CREDIT: TableProfile = { id: 'bmo', label: 'Bank of Montreal', matches: (h, p) => /following data is valid as of/i.test(p) && has(h, 'item#', 'card#'), spendingPositive: true };
+
+export function recogniseProfile(headers: string[], preamble: string, fileName: string, candidates: TableProfile[] = TABLE_PROFILES): TableProfile | null {
+  const set = new Set(headers.map(normaliseHeader));
+  if (candidates === TABLE_PROFILES && BMO_CREDIT.matches(set, preamble, fileName)) return BMO_CREDIT;
+  return candidates.find((p) => p.matches(set, preamble, fileName)) ?? null;
+}
+
+// ───────────────────────────── cell readers ─────────────────────────────
+
+const CURRENCY_WORDS: Record<string, string> = {
+  人民币: 'CNY', 人民币元: 'CNY', 元: 'CNY', rmb: 'CNY', 美元: 'USD', 港币: 'HKD', 港元: 'HKD', 欧元: 'EUR', 日元: 'JPY',
+  英镑: 'GBP', 澳元: 'AUD', 加元: 'CAD', 加拿大元: 'CAD', 新加坡元: 'SGD', 瑞士法郎: 'CHF', 新台币: 'TWD', 韩元: 'KRW',
+};
+
+/** '人民币', 'CNY', 'RMB', '美元', 'usd' → ISO code; null when the text is not a currency. */
+export function currencyFromText(text: string): string | null {
+  const s = text.trim().replace(/\s/g, '');
+  if (!s) return null;
+  const word = CURRENCY_WORDS[s.toLowerCase()] ?? CURRENCY_WORDS[s];
+  if (word) return word;
+  if (/^[A-Za-z]{3}$/.test(s)) return normaliseCurrency(s);
+  if (/^(¥|￥|\$|€|£|US\$|HK\$)$/.test(s)) return normaliseCurrency(s);
+  return null;
+}
+
+/** A currency named in a header: '金额(元)' → CNY, 'Amount (USD)' → USD. */
+function currencyFromHeader(h: string): string | null {
+  const m = h.match(/[(（]\s*([^)）]+?)\s*[)）]/);
+  return m ? currencyFromText(m[1]!) : null;
+}
+
+export type Direction = 'in' | 'out' | 'neutral';
+
+/** 收/支, 借/贷 and Credit/Debit columns. null when the cell says something else. */
+export function readDirection(text: string): Direction | null {
+  const s = text.trim().toLowerCase();
+  if (/^(收入|收|贷|贷方|贷cr|贷 cr|cr|c|credit|入|转入|存入|in)$/.test(s) || /^贷\s*cr$/.test(s)) return 'in';
+  if (/^(支出|支|借|借方|dr|d|debit|出|转出|取出|out)$/.test(s) || /^借\s*dr$/.test(s)) return 'out';
+  if (/^(不计收支|其他|中性交易|中性|\/|)$/.test(s)) return 'neutral';
+  return null;
+}
+
+/** Amount cells with an explanation appended, e.g. JD's '131.77(已退款89.84)': the leading number is the amount. */
+function stripAnnotation(s: string): string {
+  const m = s.match(/^(.*?\d)\s*[(（][^)）]*[\u4e00-\u9fff][^)）]*[)）]$/);
+  return m ? m[1]! : s;
+}
+
+// ───────────────────────────── the reader ─────────────────────────────
+
+export interface TableReadContext {
+  fileName: string;
+  encoding: string;
+  /** 'csv' | 'xls' | 'xlsx': reported when no profile is recognised */
+  baseFormat: string;
+  options?: ParseOptions;
+  /** restrict profile recognition (alipay.ts / wechat.ts pass their own) */
+  profiles?: TableProfile[];
+  /** the format id to report regardless of profile */
+  forceFormat?: string;
+}
+
+const FOOTER = /^(-{3,}|={3,}|\*{3,}|合计|总计|小计|本页|人民币合计|.{0,8}合计|共\s*[:：]?\s*\d+\s*笔|以上|导出|说明|注[:：]|特别提示|total|summary|opening|closing|期初|期末|总交易单数|本期|截止|打印)/i;
+
+const STATED_BALANCE = [
+  { key: 'opening' as const, re: /^(期初余额|上期余额|起始余额|opening ?balance|previous ?balance)\s*[:：]?\s*(.*)$/i },
+  { key: 'closing' as const, re: /^(期末余额|本期余额|结束余额|截止余额|closing ?balance|ending ?balance|new ?balance)\s*[:：]?\s*(.*)$/i },
+];
+
+const ACCOUNT_LABEL = /^(卡号|账号|帐号|账户|帐户|账户号码|卡号码|借记卡号|account(?: number| no\.?)?|card(?: number| no\.?)?)\s*[:：]\s*(.*)$/i;
+const CURRENCY_LABEL = /^(币种|币别|货币|currency)\s*[:：]\s*(.*)$/i;
+
+const CLOSED_STATUS = /^(交易关闭|已关闭|关闭|支付失败|交易失败|失败|已撤销|撤销|已取消|failed|closed|cancell?ed)$/i;
+const REFUND = /退款/;
+
+interface RowRecord {
+  line: number;
+  bookedOn: IsoDate;
+  valueOn?: IsoDate;
+  amount: DecT;
+  currency: string;
+  balance?: { value: DecT; currency: string };
+  description: string;
+  counterparty?: string;
+  reference?: string;
+  accountId?: string;
+  direction?: Direction | null;
+  /** a wallet 不计收支/其他 row read as a refund */
+  neutralRefund?: boolean;
+  /** the row and file state no currency */
+  currencyDefaulted?: boolean;
+}
+
+export function readBankTable(table: RawTable, ctx: TableReadContext): StatementParseResult {
+  const issues: Issue[] = [];
+  const result = (lines: StatementLine[], accounts: StatementAccount[], format: string): StatementParseResult => ({
+    format, encoding: ctx.encoding, accounts, kind: 'bank', lines, issues,
+  });
+
+  const header = findHeader(table.rows);
+  if (!header) {
+    issues.push({
+      level: 'error',
+      code: 'no_header',
+      message:
+        `no header row found in the first ${Math.min(HEADER_SCAN_ROWS, table.rows.length)} rows: expected a row naming a date column ` +
+        '(交易日期, 记账日期, Date…) and an amount column (金额, 交易金额, Amount…) or income/expense columns (收入/支出, Credit/Debit)',
+      raw: table.rows.slice(0, 3).map((r) => r.join(',')).join(' | ').slice(0, 200),
+    });
+    return result([], [], ctx.forceFormat ?? ctx.baseFormat);
+  }
+
+  const preambleRows = table.rows.slice(0, header.row);
+  const preambleText = preambleRows.map((r) => r.map(cleanCell).join(' ')).join('\n');
+  const profile = recogniseProfile(header.headers, preambleText, ctx.fileName, ctx.profiles);
+  const format = ctx.forceFormat ?? profile?.id ?? ctx.baseFormat;
+  const col = (role: Role) => header.single.get(role);
+  const cell = (row: string[], role: Role): string => {
+    const c = col(role);
+    return c === undefined ? '' : value(cleanCell(row[c]));
+  };
+
+  // What the preamble says about the whole file.
+  let fileAccount: string | undefined;
+  let fileCurrency: string | null = null;
+  const stated: { opening?: string; closing?: string } = {};
+  const scanLabels = (rows: string[][]) => {
+    for (const r of rows) {
+      const cells = r.map(cleanCell);
+      cells.forEach((c, i) => {
+        const compact = c.replace(/\s/g, '');
+        const next = cells.slice(i + 1).find((x) => x !== '') ?? '';
+        const acct = compact.match(ACCOUNT_LABEL);
+        if (acct && !fileAccount) {
+          const v = (acct[2] || next).trim();
+          if (v && /\d/.test(v)) fileAccount = v;
+        }
+        const cur = compact.match(CURRENCY_LABEL);
+        if (cur && !fileCurrency) fileCurrency = currencyFromText(cur[2] || next);
+        for (const { key, re } of STATED_BALANCE) {
+          const m = c.match(re);
+          if (m && stated[key] === undefined) stated[key] = (m[2] || next).trim();
+        }
+      });
+    }
+  };
+  scanLabels(preambleRows);
+  // SPDB-style key/value rows: 账号,6217…,账户类型,借记卡 — label and value in neighbouring cells.
+  for (const r of preambleRows) {
+    const cells = r.map(cleanCell);
+    cells.forEach((c, i) => {
+      const label = normaliseHeader(c);
+      const next = cells[i + 1] ?? '';
+      if (!fileAccount && ['账号', '卡号', '帐号', 'accountnumber', 'account', '账户'].includes(label) && /\d/.test(next)) fileAccount = next;
+      if (!fileCurrency && ['币种', '币别', '货币', 'currency'].includes(label)) fileCurrency = currencyFromText(next);
+    });
+  }
+  const headerCurrency = [col('amount'), col('credit'), col('debit')]
+    .map((c) => (c === undefined ? null : currencyFromHeader(header.headers[c] ?? '')))
+    .find((c) => c) ?? null;
+
+  // Currency (DESIGN.md §1 rule 2): what the file says (preamble 币种, a header like 金额(元), a
+  // currency column, an amount prefix); a Chinese-language export without one is in CNY; else the
+  // merchant's default currency, else XXX ("no currency") — both with a warning.
+  const callerCurrency = ctx.options?.defaultCurrency?.trim().toUpperCase();
+  const fallback = callerCurrency && /^[A-Z]{3}$/.test(callerCurrency) ? callerCurrency : NO_CURRENCY;
+  const defaultCurrency: string = fileCurrency ?? headerCurrency ?? (header.chinese ? 'CNY' : fallback);
+  const currencyDefaulted = !fileCurrency && !headerCurrency && !header.chinese;
+
+  // Day/month order for slash dates: decided once per file from any day above 12.
+  const dateCols = [col('postDate'), col('txnDate'), col('valueDate')].filter((c): c is number => c !== undefined);
+  const order = dateOrder(table.rows.slice(header.row + 1), dateCols);
+
+  // Decimal comma: European exports (';' separated, '1.234,56'). Decided per file from the amounts.
+  const amountCols = [col('amount'), col('credit'), col('debit'), col('balance')].filter((c): c is number => c !== undefined);
+  const decimalComma = usesDecimalComma(table.rows.slice(header.row + 1), amountCols);
+
+  const records: RowRecord[] = [];
+  let footerFrom: number | null = null;
+  let footerCount = 0;
+  const footerRows: string[][] = [];
+
+  for (let i = header.row + 1; i < table.rows.length; i++) {
+    const row = table.rows[i]!;
+    const line = table.lines[i] ?? i + 1;
+    const cells = row.map(cleanCell);
+    if (cells.every((c) => c === '')) continue;
+    if (cells.every((c, idx) => c === (header.headers[idx] ?? ''))) continue; // the header repeated (page breaks)
+
+    const dateText = cell(row, 'postDate') || cell(row, 'txnDate');
+    const first = cells.find((c) => c !== '') ?? '';
+    const date = dateText ? parseDateTime(dateText, { order: order ?? undefined }) : null;
+    if (!date) {
+      if (FOOTER.test(first) || FOOTER.test(dateText) || footerFrom !== null) {
+        footerFrom ??= line;
+        footerCount++;
+        footerRows.push(row);
+        continue;
+      }
+      if (!dateText) {
+        issues.push({ level: 'error', code: 'missing_date', line, message: `line ${line}: no date in column "${headerName(header, 'postDate', 'txnDate')}" (expected e.g. 2024-03-05); row not imported`, raw: cells.join(',').slice(0, 200) });
+      } else if (order === null && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(dateText)) {
+        issues.push({ level: 'error', code: 'ambiguous_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" can be read as day/month or month/day and no date in the file has a day above 12; row not imported`, raw: dateText });
+      } else {
+        issues.push({ level: 'error', code: 'bad_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" is not a date (expected e.g. 2024-03-05); row not imported`, raw: dateText });
+      }
+      continue;
+    }
+    footerFrom = null;
+
+    const rec = readRow(row, cells, line, date.date, { header, cell, decimalComma, order, profile, defaultCurrency, issues });
+    if (!rec) continue;
+    records.push(rec.record);
+  }
+  scanLabels(footerRows);
+  if (footerCount > 0) {
+    issues.push({ level: 'warning', code: 'footer_ignored', message: `${footerCount} summary/footer line(s) after the statement lines were ignored (e.g. 合计, 共N笔, 导出时间)` });
+  }
+  const defaultedLines = records.filter((r) => r.currencyDefaulted).length;
+  if (currencyDefaulted && defaultedLines > 0) {
+    issues.push({
+      level: 'warning', code: 'currency_missing', field: 'currency',
+      message: defaultCurrency === NO_CURRENCY
+        ? `${defaultedLines} line(s) state no currency and no default currency is set; their amounts are marked ${NO_CURRENCY} (no currency) until one is chosen`
+        : `${defaultedLines} line(s) state no currency; read as ${defaultCurrency} (the default currency setting)`,
+    });
+  }
+
+  // Wallet bills: a neutral (不计收支) refund duplicated by an income row of the same order is one refund.
+  const kept = profile?.wallet ? dropDuplicateRefunds(records, issues) : records;
+
+  const ids = new StatementLineIds();
+  const lines: StatementLine[] = kept.map((r) => {
+    const amount = money(r.amount, r.currency);
+    const line: StatementLine = {
+      id: ids.next({ accountId: r.accountId, bookedOn: r.bookedOn, amount, reference: r.reference, description: r.description }),
+      bookedOn: r.bookedOn,
+      amount,
+      description: r.description,
+      source: { file: ctx.fileName, line: r.line },
+    };
+    if (r.valueOn) line.valueOn = r.valueOn;
+    if (r.counterparty) line.counterparty = r.counterparty;
+    if (r.reference) line.reference = r.reference;
+    if (r.balance) line.balanceAfter = money(r.balance.value, r.balance.currency);
+    if (r.accountId) line.accountId = r.accountId;
+    return line;
+  });
+
+  const accounts = summariseAccounts(lines, fileAccount, stated, decimalComma, issues);
+  return result(lines, accounts, format);
+
+  function headerName(h: HeaderMatch, ...roles: Role[]): string {
+    for (const r of roles) {
+      const c = h.single.get(r);
+      if (c !== undefined) return h.headers[c] ?? r;
+    }
+    return roles[0] ?? '';
+  }
+}
+
+interface RowContext {
+  header: HeaderMatch;
+  cell: (row: string[], role: Role) => string;
+  decimalComma: boolean;
+  order: 'dmy' | 'mdy' | null;
+  profile: TableProfile | null;
+  defaultCurrency: string;
+  issues: Issue[];
+}
+
+function readRow(
+  row: string[],
+  cells: string[],
+  line: number,
+  bookedOn: IsoDate,
+  c: RowContext,
+): { record: RowRecord } | null {
+  const { header, cell, issues, profile } = c;
+  const raw = cells.join(',').slice(0, 300);
+  const hasCol = (r: Role) => header.single.has(r);
+  const colName = (r: Role) => header.headers[header.single.get(r) ?? -1] ?? r;
+
+  const readMoney = (role: Role): { value: DecT; currency?: string } | null | 'empty' => {
+    const text = cell(row, role);
+    if (!text) return 'empty';
+    const parsed = parseAmount(stripAnnotation(text), { decimalComma: c.decimalComma });
+    if (!parsed) {
+      issues.push({ level: 'error', code: 'bad_amount', line, field: role, raw: text, message: `line ${line}: ${colName(role)} "${text}" is not a number (expected e.g. 1234.50); row not imported` });
+      return null;
+    }
+    return parsed;
+  };
+
+  // Amount: a signed column, or separate money-in / money-out columns.
+  let amount: DecT | null = null;
+  let amountCurrency: string | undefined;
+  if (hasCol('credit') || hasCol('debit')) {
+    const credit = hasCol('credit') ? readMoney('credit') : 'empty';
+    const debit = hasCol('debit') ? readMoney('debit') : 'empty';
+    if (credit === null || debit === null) return null;
+    const cr = credit === 'empty' ? null : credit;
+    const dr = debit === 'empty' ? null : debit;
+    if (cr && dr && !cr.value.isZero() && !dr.value.isZero()) {
+      issues.push({ level: 'error', code: 'both_amounts', line, raw, message: `line ${line}: both ${colName('credit')} (${cell(row, 'credit')}) and ${colName('debit')} (${cell(row, 'debit')}) are filled; expected one of them; row not imported` });
+      return null;
+    }
+    if (cr && (!dr || !cr.value.isZero())) {
+      amount = cr.value.abs();
+      amountCurrency = cr.currency;
+    } else if (dr) {
+      amount = dr.value.abs().neg();
+      amountCurrency = dr.currency;
+    } else if (hasCol('amount')) {
+      // some exports carry both layouts; fall through to the signed column
+    } else {
+      issues.push({ level: 'error', code: 'missing_amount', line, raw, message: `line ${line}: no amount in ${[colName('credit'), colName('debit')].filter(Boolean).join(' or ')} (expected e.g. 1234.50); row not imported` });
+      return null;
+    }
+  }
+  if (amount === null) {
+    const a = readMoney('amount');
+    if (a === null) return null;
+    if (a === 'empty') {
+      issues.push({ level: 'error', code: 'missing_amount', line, raw, message: `line ${line}: no amount in column "${colName('amount')}" (expected e.g. 1234.50); row not imported` });
+      return null;
+    }
+    amount = a.value;
+    amountCurrency = a.currency;
+  }
+
+  // Direction from its own column (收/支, 借 Dr / 贷 Cr, Credit/Debit); wallets have their own rules.
+  let direction: Direction | null | undefined;
+  let neutralRefund = false;
+  const status = cell(row, 'status');
+  if (hasCol('direction')) {
+    const dirText = cleanCell(row[header.single.get('direction')!]);
+    direction = readDirection(dirText);
+    if (direction === null) {
+      issues.push({ level: 'error', code: 'bad_direction', line, field: 'direction', raw: dirText, message: `line ${line}: ${colName('direction')} "${dirText}" is neither income nor expense (expected 收入/支出, 借/贷 or Credit/Debit); row not imported` });
+      return null;
+    }
+  }
+  const description = [...(header.multi.get('description') ?? []), ...(header.multi.get('memo') ?? [])]
+    .map((i) => value(cleanCell(row[i])))
+    .filter((s, i, all) => s !== '' && all.indexOf(s) === i)
+    .join(' ');
+  const counterparty = cell(row, 'counterparty') || undefined;
+
+  if (profile?.wallet || (direction === 'neutral' && hasCol('status'))) {
+    // Wallet bills (DOMAIN.md §1.4; Alipay's own note 5: 充值提现、账户转存… 记为不计收支类):
+    //  - a closed/failed order moved no money: not imported (warning);
+    //  - 收入 +, 支出 −;
+    //  - 不计收支/其他/'/' are moves between the holder's own funds (top-ups, 余额宝, card repayments),
+    //    except refunds, which come back to the payer (+). The bill does not say which way a
+    //    non-refund neutral row went, so it is not imported (warning) rather than given a sign.
+    if (CLOSED_STATUS.test(status)) {
+      issues.push({ level: 'warning', code: 'closed_not_imported', line, raw, message: `line ${line}: status "${status}" — no money moved; not imported` });
+      return null;
+    }
+    if (direction === 'neutral' || direction === undefined) {
+      const isRefund = REFUND.test(status) || REFUND.test(cell(row, 'category')) || /^退款/.test(description);
+      if (!isRefund) {
+        issues.push({ level: 'warning', code: 'neutral_not_imported', line, raw, message: `line ${line}: "${cleanCell(row[header.single.get('direction') ?? -1]) || '/'}" (neither income nor expense: a move between your own funds) — not imported` });
+        return null;
+      }
+      direction = 'in';
+      neutralRefund = true;
+    }
+  }
+  if (direction === 'in') amount = amount.abs();
+  else if (direction === 'out') amount = amount.abs().neg();
+  else if (profile?.signFromDescription && !hasCol('credit') && !hasCol('debit')) {
+    const sign = profile.signFromDescription(description);
+    if (sign === null) {
+      issues.push({ level: 'error', code: 'unknown_sign', line, raw, message: `line ${line}: cannot tell whether "${description}" is a charge or a credit (${profile.label} prints amounts unsigned; expected the description to start with 消费, 退货, 还款…); row not imported` });
+      return null;
+    }
+    amount = sign < 0 ? amount.abs().neg() : amount.abs();
+  } else if (profile?.spendingPositive && !hasCol('credit') && !hasCol('debit')) {
+    amount = amount.neg();
+  }
+
+  // Currency: the row's own column, else the amount's prefix (CNY 123.18, ¥28.16), else the file's.
+  const currencyText = cell(row, 'currency');
+  let currency = currencyText ? currencyFromText(currencyText) : null;
+  if (currencyText && !currency) {
+    issues.push({ level: 'error', code: 'bad_currency', line, field: 'currency', raw: currencyText, message: `line ${line}: currency "${currencyText}" is not a currency (expected e.g. CNY, 人民币, USD); row not imported` });
+    return null;
+  }
+  // A posted amount's own prefix wins over a transaction-currency column (BOCOM: JPY 1000 → CNY 49.85).
+  const currencyDefaulted = !amountCurrency && !currency;
+  currency = amountCurrency ?? currency ?? c.defaultCurrency;
+
+  let balance: RowRecord['balance'];
+  const balanceText = cell(row, 'balance');
+  if (balanceText) {
+    const b = parseAmount(balanceText, { decimalComma: c.decimalComma });
+    if (b) balance = { value: b.value, currency: b.currency ?? currency };
+    else issues.push({ level: 'warning', code: 'bad_balance', line, field: 'balanceAfter', raw: balanceText, message: `line ${line}: ${colName('balance')} "${balanceText}" is not a number (expected e.g. 1234.50); line imported without a balance` });
+  }
+
+  const valueText = cell(row, 'valueDate');
+  const valueOn = valueText ? parseDateTime(valueText, { order: c.order ?? undefined })?.date : undefined;
+  // A transaction-date column next to a posting date is not the value date; only 起息日/Value date is.
+  const refText = cell(row, 'reference');
+  const reference = refText && !isPlaceholderReference(refText) ? refText : undefined;
+  const accountText = cell(row, 'account');
+
+  return {
+    record: {
+      line,
+      bookedOn,
+      valueOn,
+      amount,
+      currency,
+      balance,
+      description: description || counterparty || '',
+      counterparty,
+      reference,
+      accountId: accountText || undefined,
+      direction,
+      neutralRefund,
+      currencyDefaulted,
+    },
+  };
+}
+
+function dateOrder(rows: string[][], cols: number[]): 'dmy' | 'mdy' | null {
+  let dmy = 0;
+  let mdy = 0;
+  let slashDates = 0;
+  let dotted = 0;
+  for (const r of rows) {
+    for (const c of cols) {
+      const m = cleanCell(r[c]).match(/^(\d{1,2})([/.-])(\d{1,2})[/.-]\d{4}/);
+      if (!m) continue;
+      slashDates++;
+      if (m[2] === '.') dotted++;
+      if (+m[1]! > 12) dmy++;
+      if (+m[3]! > 12) mdy++;
+    }
+  }
+  if (slashDates === 0) return 'dmy'; // irrelevant: no such dates
+  if (dmy > 0 && mdy === 0) return 'dmy';
+  // DD.MM.YYYY is the continental European form; no bank writes month-first with dots.
+  if (mdy === 0 && dotted === slashDates) return 'dmy';
+  if (mdy > 0 && dmy === 0) return 'mdy';
+  return null;
+}
+
+function usesDecimalComma(rows: string[][], cols: number[]): boolean {
+  let comma = 0;
+  let dot = 0;
+  for (const r of rows) {
+    for (const c of cols) {
+      const s = cleanCell(r[c]);
+      if (/\d,\d{1,2}$/.test(s)) comma++; // "12,50" — never thousands, which have 3 digits
+      if (/\d\.\d{1,2}$/.test(s)) dot++;
+    }
+  }
+  return comma > 0 && dot === 0;
+}
+
+/**
+ * Alipay's 2021 电子客户回单 lists a refund twice: once as 其他 (neutral) and once as 收入, same
+ * order, amount and day. The income row is kept; the neutral twin is dropped with a warning.
+ */
+function dropDuplicateRefunds(records: RowRecord[], issues: Issue[]): RowRecord[] {
+  const key = (r: RowRecord) => `${r.reference ?? ''}|${r.bookedOn}|${r.amount.toString()}`;
+  const income = new Set(records.filter((r) => !r.neutralRefund && r.direction === 'in').map(key));
+  return records.filter((r) => {
+    if (!r.neutralRefund || !income.has(key(r))) return true;
+    issues.push({ level: 'warning', code: 'duplicate_refund', line: r.line, message: `line ${r.line}: this refund (${toPlain(r.amount)}) is also listed as income on another line; imported once` });
+    return false;
+  });
+}
+
+/**
+ * One account per (accountId, currency). Period from the lines' dates. With a running balance, the
+ * opening balance is the first line's balance minus its amount and the closing balance the last
+ * line's — in the file's chronological direction, which is decided by the dates (files are often
+ * newest-first) and, where dates tie, by which direction the balances chain in. A chain that
+ * breaks is reported with the difference; a stated 期初/期末 balance is checked against the lines.
+ */
+function summariseAccounts(
+  lines: StatementLine[],
+  fileAccount: string | undefined,
+  stated: { opening?: string; closing?: string },
+  decimalComma: boolean,
+  issues: Issue[],
+): StatementAccount[] {
+  const groups = new Map<string, StatementLine[]>();
+  for (const l of lines) {
+    const key = `${l.accountId ?? fileAccount ?? ''}\u0000${l.amount.currency}`;
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  const accounts: StatementAccount[] = [];
+  for (const [key, group] of groups) {
+    const [accountId, currency] = key.split('\u0000') as [string, string];
+    const dates = group.map((l) => l.bookedOn).sort();
+    const account: StatementAccount = { currency, period: { from: dates[0]!, to: dates[dates.length - 1]! } };
+    if (accountId) account.accountId = accountId;
+    const withBalance = group.filter((l) => l.balanceAfter && l.balanceAfter.currency === currency);
+    if (withBalance.length === group.length && group.length > 0) {
+      const chron = chronological(group);
+      const firstLine = chron[0]!;
+      const lastLine = chron[chron.length - 1]!;
+      account.openingBalance = money(new Dec(firstLine.balanceAfter!.amount).minus(firstLine.amount.amount), currency);
+      account.closingBalance = { ...lastLine.balanceAfter! };
+      let reported = 0;
+      for (let i = 1; i < chron.length; i++) {
+        const prev = chron[i - 1]!;
+        const cur = chron[i]!;
+        const expected = new Dec(prev.balanceAfter!.amount).plus(cur.amount.amount);
+        const shown = new Dec(cur.balanceAfter!.amount);
+        if (!expected.equals(shown)) {
+          if (reported < 5) {
+            issues.push({
+              level: 'warning', code: 'balance_chain', line: cur.source.line, field: 'balanceAfter',
+              message: `line ${cur.source.line}: balance ${toPlain(shown)} does not follow from line ${prev.source.line} (${prev.balanceAfter!.amount} + ${cur.amount.amount} = ${toPlain(expected)}); difference ${toPlain(shown.minus(expected))} ${currency}`,
+            });
+          }
+          reported++;
+        }
+      }
+      if (reported > 5) issues.push({ level: 'warning', code: 'balance_chain', message: `${reported - 5} more line(s) whose balance does not follow from the line before (${currency})` });
+    }
+    if (groups.size === 1) {
+      const total = group.reduce((a, l) => a.plus(l.amount.amount), new Dec(0));
+      const opening = stated.opening ? parseAmount(stated.opening, { decimalComma }) : null;
+      const closing = stated.closing ? parseAmount(stated.closing, { decimalComma }) : null;
+      if (opening) account.openingBalance = money(opening.value, currency);
+      if (closing) account.closingBalance = money(closing.value, currency);
+      if (opening && closing) {
+        const diff = closing.value.minus(opening.value.plus(total));
+        if (!diff.isZero()) {
+          issues.push({ level: 'warning', code: 'balance_mismatch', field: 'closingBalance', message: `the stated opening balance ${toPlain(opening.value)} plus the lines (${toPlain(total)}) gives ${toPlain(opening.value.plus(total))}, but the stated closing balance is ${toPlain(closing.value)}: difference ${toPlain(diff)} ${currency}` });
+        }
+      }
+    }
+    accounts.push(account);
+  }
+  return accounts;
+}
+
+function chronological(group: StatementLine[]): StatementLine[] {
+  const first = group[0]!.bookedOn;
+  const last = group[group.length - 1]!.bookedOn;
+  if (first < last) return group;
+  if (first > last) return [...group].reverse();
+  // Same first and last date: take the direction in which the balances chain.
+  const breaks = (seq: StatementLine[]) => seq.slice(1).filter((l, i) => !new Dec(seq[i]!.balanceAfter!.amount).plus(l.amount.amount).equals(l.balanceAfter!.amount)).length;
+  const reversed = [...group].reverse();
+  return breaks(reversed) < breaks(group) ? reversed : group;
+}
+
+// ───────────────────────────── the format ─────────────────────────────
+
+function looksDelimited(text: string): boolean {
+  const sample = text.split(/\r\n|\n|\r/).slice(0, 50).filter((l) => l.trim() !== '');
+  if (sample.length === 0) return false;
+  const d = detectDelimiter(text.slice(0, 20000));
+  return sample.filter((l) => countFields(l, d) >= 2).length >= Math.max(1, sample.length / 2);
+}
+
+function isProbablyText(text: string): boolean {
+  if (!text) return false;
+  const sample = text.slice(0, 4000);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) control++;
+  }
+  return control <= sample.length * 0.02;
+}
+
+export const csvFormat: StatementFormat = {
+  id: 'csv',
+  detect(file: DecodedFile): number {
+    if (!isProbablyText(file.text)) return 0;
+    const head = file.text.slice(0, 40000);
+    if (/^\s*</.test(head) || /^\s*[{[]/.test(head)) return 0; // XML/HTML/JSON are other formats
+    const table = splitCsv(head);
+    const header = findHeader(table.rows);
+    const byName = /\.(csv|txt|tsv)$/i.test(file.name) ? 0.05 : 0;
+    if (header) {
+      const preamble = table.rows.slice(0, header.row).map((r) => r.map(cleanCell).join(' ')).join('\n');
+      return (recogniseProfile(header.headers, preamble, file.name) ? 0.7 : 0.6) + byName;
+    }
+    // Delimited text without a recognisable header: ours to explain what is missing.
+    return looksDelimited(head) ? 0.05 + byName : 0;
+  },
+  parse(file: DecodedFile, options?: ParseOptions): StatementParseResult {
+    return readBankTable(splitCsv(file.text), { fileName: file.name, encoding: file.encoding, baseFormat: 'csv', options });
+  },
+};

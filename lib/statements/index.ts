@@ -1,0 +1,115 @@
+// Statement import entry point (DESIGN.md §3 "Statements"): bytes in, StatementParseResult out.
+// Sniff the encoding (decode.ts), ask every registered format how sure it is (content first, the
+// file name only breaks ties), parse with the best. Never throws for bad input: a file nobody can
+// read comes back with `lines: []` and an error issue saying what the file looks like and what was
+// expected (STYLE.md: expected bad input → Issue; throw is for bugs).
+import type { Issue, StatementParseResult } from '../model';
+import { decodeBytes, sniffBinary } from './decode';
+import { STATEMENT_FORMATS } from './registry';
+import type { DecodedFile, ParseOptions, StatementFormat } from './types';
+
+export type { DecodedFile, ParseOptions, StatementFormat } from './types';
+export { decodeBytes } from './decode';
+export { STATEMENT_FORMATS } from './registry';
+
+/** What SettleGuard reads, for "expected …" in error messages. */
+const EXPECTED =
+  'a bank or wallet statement: CSV/XLS/XLSX export (e.g. 工商银行, 招商银行, 支付宝, 微信支付), OFX/QFX, CAMT.053, MT940, QIF, or SettleGuard JSON';
+
+/** Formats ordered by score; the file-name extension adds a small bonus so it only breaks ties. */
+export function rankFormats(file: DecodedFile, formats: StatementFormat[] = STATEMENT_FORMATS): { format: StatementFormat; score: number }[] {
+  const ranked: { format: StatementFormat; score: number }[] = [];
+  for (const format of formats) {
+    let score = 0;
+    try {
+      score = format.detect(file);
+    } catch {
+      score = 0; // a detector bug must not stop the other formats from being tried
+    }
+    if (!(score > 0)) continue;
+    if (nameSuggests(file.name, format.id)) score += 0.001;
+    ranked.push({ format, score });
+  }
+  return ranked.sort((a, b) => b.score - a.score);
+}
+
+function nameSuggests(name: string, id: string): boolean {
+  const ext = name.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
+  if (!ext) return false;
+  if (id.startsWith('camt')) return ext === 'xml';
+  if (id === 'mt940' || id === 'mt942') return ['sta', 'mt940', 'swi', 'txt', '940'].includes(ext);
+  if (id === 'settleguard') return ext === 'json';
+  return ext === id;
+}
+
+export async function parseStatement(file: { name: string; bytes: Uint8Array }, options: ParseOptions = {}): Promise<StatementParseResult> {
+  return parseStatementSync(file, options);
+}
+
+/** The same as parseStatement, synchronously (all parsing is synchronous; tests and benches use it). */
+export function parseStatementSync(file: { name: string; bytes: Uint8Array }, options: ParseOptions = {}): StatementParseResult {
+  let decoded: DecodedFile;
+  try {
+    decoded = decodeBytes(file.name, file.bytes);
+  } catch (e) {
+    return unreadable('?', file, [bug('decode', e)]);
+  }
+  const encodingIssues: Issue[] = decoded.encodingGuessed
+    ? [{ level: 'warning', code: 'encoding_guessed', message: `the file does not say how its text is encoded; read as ${decoded.encoding} — check that names and descriptions look right` }]
+    : [];
+
+  if (file.bytes.length === 0) {
+    return unreadable(decoded.encoding, file, [{ level: 'error', code: 'empty_file', message: `"${file.name}" is empty (0 bytes); expected ${EXPECTED}` }]);
+  }
+
+  const ranked = rankFormats(decoded);
+  const best = ranked[0];
+  if (!best) {
+    return unreadable(decoded.encoding, file, [
+      ...encodingIssues,
+      { level: 'error', code: 'unrecognised_format', message: `"${file.name}" looks like ${describe(decoded)}, not a statement SettleGuard can read; expected ${EXPECTED}` },
+    ]);
+  }
+  try {
+    const result = best.format.parse(decoded, options);
+    return { ...result, encoding: result.encoding || decoded.encoding, issues: [...encodingIssues, ...result.issues] };
+  } catch (e) {
+    return unreadable(decoded.encoding, file, [...encodingIssues, bug(best.format.id, e)], best.format.id);
+  }
+}
+
+function unreadable(encoding: string, file: { name: string }, issues: Issue[], format = 'unknown'): StatementParseResult {
+  void file;
+  return { format, encoding, accounts: [], kind: 'bank', lines: [], issues };
+}
+
+function bug(where: string, e: unknown): Issue {
+  const detail = e instanceof Error ? e.message : String(e);
+  return { level: 'error', code: 'parser_failed', message: `reading this file failed inside the ${where} reader (a SettleGuard bug; please report it): ${detail}` };
+}
+
+/** A short, human description of what an unrecognised file looks like. */
+export function describe(file: DecodedFile): string {
+  switch (sniffBinary(file.bytes)) {
+    case 'pdf':
+      return 'a PDF document (SettleGuard reads the bank’s CSV/Excel/OFX export, not its PDF)';
+    case 'zip':
+      return 'a ZIP archive (or an Excel .xlsx workbook that holds no statement table)';
+    case 'ole2':
+      return 'an old-style Office file (.xls/.doc) that holds no statement table';
+    default:
+      break;
+  }
+  const text = file.text;
+  let control = 0;
+  const sample = text.slice(0, 2000);
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) control++;
+  }
+  if (sample.length > 0 && control > sample.length * 0.02) return 'binary data';
+  const firstLine = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
+  if (!firstLine) return 'an empty text file';
+  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').length;
+  return `text with ${lines} line(s), starting "${firstLine.trim().slice(0, 60)}"`;
+}

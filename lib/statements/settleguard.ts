@@ -1,0 +1,249 @@
+// SettleGuard JSON (DESIGN.md §3 "Getting data in"): `{ "settleguard": 1, "contracts"?: Contract[], … }`,
+// the same format as the full backup export, where every part is optional — a file holding only
+// contracts sets up the fee schedule. This reader validates what it returns: a contract with a
+// missing field or a money value that is not a decimal string is reported (its index and field)
+// and left out, never half-stored.
+import type { CardType, Contract, ContractRule, Issue, StatementParseResult } from '../model';
+import { Dec, isDecimalString } from '../money';
+import { isoDate } from '../dates';
+import type { DecodedFile, StatementFormat } from './types';
+
+const CARD_TYPES: readonly (CardType | 'any')[] = ['debit', 'credit', 'semi_credit', 'prepaid', 'foreign', 'qr_wechat', 'qr_alipay', 'qr_unionpay', 'unknown', 'any'];
+const SETTLE_CYCLES = ['T1', 'D1', 'D0', 'T0'] as const;
+const CALENDARS = ['CN', 'weekdays'] as const;
+const SURCHARGE_WHEN = ['keyed', 'online', 'foreign_card', 'fx'] as const;
+const EVERY = ['month', 'quarter', 'year'] as const;
+
+/** The envelope version this build reads. */
+export const SETTLEGUARD_JSON_VERSION = 1;
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
+
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isIsoDate(v: unknown): v is string {
+  if (typeof v !== 'string') return false;
+  const m = v.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  return !!m && isoDate(+m[1]!, +m[2]!, +m[3]!) === v;
+}
+
+/** Money and rates are decimal strings in SettleGuard JSON (DESIGN.md §1 rule 1): a JSON number is refused. */
+const isDec = (v: unknown): v is string => typeof v === 'string' && isDecimalString(v.trim());
+const isNonNegDec = (v: unknown): v is string => isDec(v) && !v.trim().startsWith('-');
+
+class ContractChecker {
+  readonly problems: { field: string; message: string }[] = [];
+  constructor(private readonly path: string) {}
+  fail(field: string, message: string): void {
+    this.problems.push({ field: `${this.path}.${field}`, message });
+  }
+  str(o: JsonObject, key: string, required: boolean): string | undefined {
+    const v = o[key];
+    if (v === undefined || v === null) {
+      if (required) this.fail(key, 'is missing (expected a text value)');
+      return undefined;
+    }
+    if (typeof v !== 'string' || v.trim() === '') {
+      this.fail(key, `is ${JSON.stringify(v)} (expected a non-empty text value)`);
+      return undefined;
+    }
+    return v;
+  }
+  date(o: JsonObject, key: string, required: boolean): string | undefined {
+    const v = o[key];
+    if (v === undefined || v === null) {
+      if (required) this.fail(key, 'is missing (expected a date like 2024-03-01)');
+      return undefined;
+    }
+    if (!isIsoDate(v)) {
+      this.fail(key, `is ${JSON.stringify(v)} (expected a date like 2024-03-01)`);
+      return undefined;
+    }
+    return v;
+  }
+  decimal(o: JsonObject, key: string, required: boolean, what = 'a decimal string like "0.60"'): string | undefined {
+    const v = o[key];
+    if (v === undefined || v === null) {
+      if (required) this.fail(key, `is missing (expected ${what})`);
+      return undefined;
+    }
+    if (!isNonNegDec(v)) {
+      this.fail(key, `is ${JSON.stringify(v)} (expected ${what}; money and rates are written as text, not as a number)`);
+      return undefined;
+    }
+    return v.trim();
+  }
+  oneOf<T extends string>(o: JsonObject, key: string, allowed: readonly T[], required: boolean): T | undefined {
+    const v = o[key];
+    if (v === undefined || v === null) {
+      if (required) this.fail(key, `is missing (expected one of ${allowed.join(', ')})`);
+      return undefined;
+    }
+    if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+      this.fail(key, `is ${JSON.stringify(v)} (expected one of ${allowed.join(', ')})`);
+      return undefined;
+    }
+    return v as T;
+  }
+}
+
+/** A Contract, or the problems that keep it from being one. */
+export function validateContract(raw: unknown, index: number): { contract: Contract | null; problems: { field: string; message: string }[] } {
+  const c = new ContractChecker(`contracts[${index}]`);
+  if (!isObject(raw)) {
+    c.problems.push({ field: `contracts[${index}]`, message: `is ${JSON.stringify(raw)?.slice(0, 40)} (expected an object)` });
+    return { contract: null, problems: c.problems };
+  }
+  const id = c.str(raw, 'id', true);
+  const label = c.str(raw, 'label', true);
+  const merchantId = c.str(raw, 'merchantId', false);
+  const currencyText = c.str(raw, 'currency', true);
+  let currency: string | undefined;
+  if (currencyText !== undefined) {
+    if (/^[A-Za-z]{3}$/.test(currencyText)) currency = currencyText.toUpperCase();
+    else c.fail('currency', `is "${currencyText}" (expected an ISO 4217 code such as CNY)`);
+  }
+  const effectiveFrom = c.date(raw, 'effectiveFrom', true);
+  const effectiveTo = c.date(raw, 'effectiveTo', false);
+  if (effectiveFrom && effectiveTo && effectiveTo < effectiveFrom) c.fail('effectiveTo', `(${effectiveTo}) is before effectiveFrom (${effectiveFrom})`);
+  const settleCycle = c.oneOf(raw, 'settleCycle', SETTLE_CYCLES, true);
+  const calendar = c.oneOf(raw, 'calendar', CALENDARS, true);
+  const chargebackFee = c.decimal(raw, 'chargebackFee', false);
+
+  const rules: ContractRule[] = [];
+  const rawRules = raw['rules'];
+  if (!Array.isArray(rawRules)) c.fail('rules', 'is missing (expected a list of fee rules)');
+  else {
+    rawRules.forEach((r, i) => {
+      const key = `rules[${i}]`;
+      if (!isObject(r)) {
+        c.fail(key, 'is not an object');
+        return;
+      }
+      const sub = new ContractChecker(`contracts[${index}].${key}`);
+      const cardType = sub.oneOf(r, 'cardType', CARD_TYPES, true);
+      const percent = sub.decimal(r, 'percent', true, 'a percentage as a decimal string like "0.6" (0.6 %)');
+      const rule: Partial<ContractRule> = { cardType, percent };
+      for (const k of ['minAmount', 'maxAmount', 'fixed', 'cap', 'min', 'instantFee'] as const) {
+        const v = sub.decimal(r, k, false);
+        if (v !== undefined) rule[k] = v;
+      }
+      if (rule.minAmount && rule.maxAmount && new Dec(rule.maxAmount).lt(rule.minAmount)) {
+        sub.fail('maxAmount', `(${rule.maxAmount}) is below minAmount (${rule.minAmount})`);
+      }
+      c.problems.push(...sub.problems);
+      if (sub.problems.length === 0 && cardType && percent) rules.push(rule as ContractRule);
+    });
+  }
+
+  let surcharges: Contract['surcharges'];
+  const rawSurcharges = raw['surcharges'];
+  if (rawSurcharges !== undefined && rawSurcharges !== null) {
+    if (!Array.isArray(rawSurcharges)) c.fail('surcharges', 'is not a list');
+    else {
+      surcharges = [];
+      rawSurcharges.forEach((s, i) => {
+        const sub = new ContractChecker(`contracts[${index}].surcharges[${i}]`);
+        if (!isObject(s)) {
+          sub.fail('', 'is not an object');
+        } else {
+          const when = sub.oneOf(s, 'when', SURCHARGE_WHEN, true);
+          const percent = sub.decimal(s, 'percent', false);
+          const fixed = sub.decimal(s, 'fixed', false);
+          if (percent === undefined && fixed === undefined && sub.problems.length === 0) sub.fail('percent', 'and fixed are both missing (expected at least one)');
+          if (sub.problems.length === 0 && when) surcharges!.push({ when, ...(percent !== undefined && { percent }), ...(fixed !== undefined && { fixed }) });
+        }
+        c.problems.push(...sub.problems);
+      });
+    }
+  }
+
+  const periodicFees: Contract['periodicFees'] = [];
+  const rawFees = raw['periodicFees'];
+  if (rawFees !== undefined && rawFees !== null) {
+    if (!Array.isArray(rawFees)) c.fail('periodicFees', 'is not a list');
+    else {
+      rawFees.forEach((f, i) => {
+        const sub = new ContractChecker(`contracts[${index}].periodicFees[${i}]`);
+        if (!isObject(f)) sub.fail('', 'is not an object');
+        else {
+          const l = sub.str(f, 'label', true);
+          const amount = sub.decimal(f, 'amount', true);
+          const every = sub.oneOf(f, 'every', EVERY, true);
+          if (l && amount && every) periodicFees.push({ label: l, amount, every });
+        }
+        c.problems.push(...sub.problems);
+      });
+    }
+  }
+
+  if (c.problems.length > 0 || !id || !label || !currency || !effectiveFrom || !settleCycle || !calendar) {
+    return { contract: null, problems: c.problems };
+  }
+  const contract: Contract = { id, label, currency, effectiveFrom, settleCycle, calendar, rules, periodicFees };
+  if (merchantId) contract.merchantId = merchantId;
+  if (effectiveTo) contract.effectiveTo = effectiveTo;
+  if (surcharges) contract.surcharges = surcharges;
+  if (chargebackFee) contract.chargebackFee = chargebackFee;
+  return { contract, problems: [] };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export const settleguardFormat: StatementFormat = {
+  id: 'settleguard',
+  detect(file: DecodedFile): number {
+    const head = file.text.slice(0, 4000).trimStart();
+    if (!head.startsWith('{')) return 0;
+    if (/"settleguard"\s*:/.test(head)) return 0.99;
+    // Not our envelope, but JSON: claim it weakly so the merchant learns what was expected.
+    return /\.json$/i.test(file.name) ? 0.02 : 0.01;
+  },
+  parse(file: DecodedFile): StatementParseResult {
+    const issues: Issue[] = [];
+    const result: StatementParseResult = { format: 'settleguard', encoding: file.encoding, accounts: [], kind: 'bank', lines: [], issues };
+    const parsed = parseJson(file.text);
+    if (!parsed.ok) {
+      issues.push({ level: 'error', code: 'bad_json', message: `not valid JSON (${parsed.message}); expected a SettleGuard file like {"settleguard": 1, "contracts": [...]}` });
+      return result;
+    }
+    const doc = parsed.value;
+    if (!isObject(doc) || doc['settleguard'] === undefined) {
+      issues.push({ level: 'error', code: 'not_settleguard', message: 'this JSON file is not a SettleGuard file: expected an object starting {"settleguard": 1, …}' });
+      return result;
+    }
+    if (doc['settleguard'] !== SETTLEGUARD_JSON_VERSION) {
+      issues.push({ level: 'error', code: 'unsupported_version', field: 'settleguard', message: `SettleGuard file version ${JSON.stringify(doc['settleguard'])} is not supported; expected ${SETTLEGUARD_JSON_VERSION}` });
+      return result;
+    }
+    const rawContracts = doc['contracts'];
+    if (rawContracts !== undefined) {
+      if (!Array.isArray(rawContracts)) {
+        issues.push({ level: 'error', code: 'bad_contracts', field: 'contracts', message: 'contracts is not a list; expected "contracts": [ {…}, … ]' });
+      } else {
+        const contracts: Contract[] = [];
+        const seen = new Set<string>();
+        rawContracts.forEach((raw, i) => {
+          const { contract, problems } = validateContract(raw, i);
+          for (const p of problems) issues.push({ level: 'error', code: 'invalid_contract', field: p.field, message: `contract #${i + 1}: ${p.field} ${p.message}; this contract was not imported` });
+          if (!contract) return;
+          if (seen.has(contract.id)) {
+            issues.push({ level: 'error', code: 'duplicate_contract', field: `contracts[${i}].id`, message: `contract #${i + 1}: id "${contract.id}" is used by an earlier contract in this file; this one was not imported` });
+            return;
+          }
+          seen.add(contract.id);
+          contracts.push(contract);
+        });
+        result.contracts = contracts;
+      }
+    }
+    return result;
+  },
+};

@@ -1,0 +1,183 @@
+// Generic bank CSV: header found after a preamble, columns by name, signs from debit/credit or 收/支
+// columns, every bad row reported with its line number while the others still import.
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { parseStatement } from '../../../lib/statements/index';
+import type { StatementParseResult } from '../../../lib/model';
+
+const csv = (name: string, ...lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n') + '\n') });
+const amounts = (r: StatementParseResult) => r.lines.map((l) => `${l.bookedOn} ${l.amount.amount} ${l.amount.currency}`);
+const errors = (r: StatementParseResult) => r.issues.filter((i) => i.level === 'error');
+
+describe('csv: header and columns', () => {
+  const cases: { description: string; lines: string[]; expected: string[]; format?: string }[] = [
+    {
+      description: 'Chinese headers, signed 交易金额, CNY by default',
+      lines: ['交易日期,摘要,交易金额,余额,对方户名,交易流水号', '2024-03-01,POS结算,1200.50,5200.50,拉卡拉支付股份有限公司,A001', '2024-03-02,手续费,-7.20,5193.30,,A002'],
+      expected: ['2024-03-01 1200.50 CNY', '2024-03-02 -7.20 CNY'],
+    },
+    {
+      description: 'English headers with a Currency column',
+      lines: ['Booking date,Description,Amount,Currency,Balance', '2024-03-01,Stripe payout,100.00,USD,1100.00', '2024-03-02,Card fee,-2.50,USD,1097.50'],
+      expected: ['2024-03-01 100.00 USD', '2024-03-02 -2.50 USD'],
+    },
+    {
+      description: '借方发生额/贷方发生额 columns (money out / in)',
+      lines: ['记账日期,摘要,借方发生额,贷方发生额,余额', '2024-03-01,银联商务结算,,"8,800.00","18,800.00"', '2024-03-02,转账支出,"1,000.00",,"17,800.00"'],
+      expected: ['2024-03-01 8800.00 CNY', '2024-03-02 -1000.00 CNY'],
+    },
+    {
+      description: 'English Withdrawal/Deposit columns and a currency in the header',
+      lines: ['Date,Description,Withdrawal (HKD),Deposit (HKD),Balance', '2024-03-01,FPS IN,,500.00,1500.00', '2024-03-02,ATM,200.00,,1300.00'],
+      expected: ['2024-03-01 500.00 HKD', '2024-03-02 -200.00 HKD'],
+    },
+    {
+      description: '收/支 column with unsigned amounts',
+      lines: ['交易时间,交易对方,收/支,金额,交易状态', '2024-03-01 10:00:00,张三,收入,50.00,交易成功', '2024-03-01 11:00:00,超市,支出,12.30,交易成功'],
+      expected: ['2024-03-01 50.00 CNY', '2024-03-01 -12.30 CNY'],
+    },
+    {
+      description: '借 Dr / 贷 Cr column',
+      lines: ['交易日期,借贷,交易金额,余额,摘要', '2024-03-01,贷 Cr,10.00,110.00,入账', '2024-03-02,借 Dr,3.00,107.00,消费'],
+      expected: ['2024-03-01 10.00 CNY', '2024-03-02 -3.00 CNY'],
+    },
+    {
+      description: 'preamble lines before the header are skipped',
+      lines: ['中国某银行交易明细', '账号: 6222 0000 1234 5678', '币种: 人民币', '', '交易日期,摘要,金额', '20240301,结算,100.00'],
+      expected: ['2024-03-01 100.00 CNY'],
+    },
+    {
+      description: 'decimal comma with ; separator (European export)',
+      lines: ['Buchungstag;Datum;Verwendungszweck;Betrag;Währung', 'x;01.02.2024;Miete;-1.234,50;EUR', 'x;02.02.2024;Gutschrift;12,00;EUR'].map((l, i) => (i === 0 ? 'Valuta;Date;Description;Amount;Currency' : l)),
+      expected: ['2024-02-01 -1234.50 EUR', '2024-02-02 12.00 EUR'],
+    },
+    {
+      description: 'amounts with currency prefixes and thousands separators',
+      lines: ['交易日期,交易说明,金额', '2024-03-01,结算,"¥1,234.50"', '2024-03-02,退款,CNY -3.00'],
+      expected: ['2024-03-01 1234.50 CNY', '2024-03-02 -3.00 CNY'],
+    },
+    {
+      description: 'tab-separated',
+      lines: ['交易日期\t摘要\t金额', '2024-03-01\t结算\t100.00'],
+      expected: ['2024-03-01 100.00 CNY'],
+    },
+  ];
+  it.each(cases)('$description', async ({ lines, expected }) => {
+    const r = await parseStatement(csv('statement.csv', ...lines));
+    expect(errors(r)).toEqual([]);
+    expect(amounts(r)).toEqual(expected);
+    expect(r.kind).toBe('bank');
+  });
+
+  it('keeps description, counterparty, reference, balance and the source line', async () => {
+    const r = await parseStatement(csv('s.csv', '交易日期,摘要,交易金额,余额,对方户名,交易流水号', '2024-03-01,POS结算,1200.50,5200.50,拉卡拉支付股份有限公司,A001'));
+    expect(r.lines[0]).toMatchObject({
+      bookedOn: '2024-03-01', description: 'POS结算', counterparty: '拉卡拉支付股份有限公司', reference: 'A001',
+      balanceAfter: { amount: '5200.50', currency: 'CNY' }, source: { file: 's.csv', line: 2 },
+    });
+  });
+
+  it('reads the account from the preamble and states the period and balances', async () => {
+    const r = await parseStatement(csv('s.csv', '账号: 6222000012345678', '交易日期,摘要,金额,余额', '2024-03-01,a,100.00,1100.00', '2024-03-05,b,-40.00,1060.00'));
+    expect(r.accounts).toEqual([{ accountId: '6222000012345678', currency: 'CNY', period: { from: '2024-03-01', to: '2024-03-05' }, openingBalance: { amount: '1000.00', currency: 'CNY' }, closingBalance: { amount: '1060.00', currency: 'CNY' } }]);
+    expect(r.lines.every((l) => l.accountId === undefined)).toBe(true);
+  });
+
+  it('newest-first files get opening/closing in date order', async () => {
+    const r = await parseStatement(csv('s.csv', '交易日期,摘要,金额,余额', '2024-03-05,b,-40.00,1060.00', '2024-03-01,a,100.00,1100.00'));
+    expect(r.accounts[0]).toMatchObject({ openingBalance: { amount: '1000.00' }, closingBalance: { amount: '1060.00' } });
+    expect(r.issues).toEqual([]);
+  });
+
+  it('warns with the difference when balances do not chain', async () => {
+    const r = await parseStatement(csv('s.csv', '交易日期,摘要,金额,余额', '2024-03-01,a,100.00,1100.00', '2024-03-02,b,-40.00,1050.00'));
+    const w = r.issues.find((i) => i.code === 'balance_chain');
+    expect(w).toMatchObject({ level: 'warning', line: 3 });
+    expect(w!.message).toMatch(/difference -10\.00 CNY/);
+  });
+
+  it('checks stated opening + lines = closing', async () => {
+    const r = await parseStatement(csv('s.csv', '期初余额: 1000.00', '期末余额: 1070.00', '交易日期,摘要,金额', '2024-03-01,a,100.00', '2024-03-02,b,-40.00'));
+    expect(r.accounts[0]).toMatchObject({ openingBalance: { amount: '1000.00' }, closingBalance: { amount: '1070.00' } });
+    expect(r.issues.find((i) => i.code === 'balance_mismatch')!.message).toMatch(/difference 10\.00/);
+  });
+
+  it('reads a GBK-encoded CSV (built with iconv-lite) and warns the encoding was a guess', async () => {
+    const text = '交易日期,摘要,金额,对方户名\n2024-03-01,银联商务结算,100.00,银联商务股份有限公司\n';
+    const r = await parseStatement({ name: 'gbk.csv', bytes: new Uint8Array(iconv.encode(text, 'gbk')) });
+    expect(r.encoding).toBe('gb18030');
+    expect(r.lines[0]!.counterparty).toBe('银联商务股份有限公司');
+    expect(r.issues.map((i) => i.code)).toContain('encoding_guessed');
+  });
+
+  it('English headers without a currency: the caller default, with a warning', async () => {
+    const r = await parseStatement(csv('s.csv', 'Date,Description,Amount', '2024-03-01,x,1.00'), { defaultCurrency: 'EUR' });
+    expect(r.lines[0]!.amount).toEqual({ amount: '1.00', currency: 'EUR' });
+    expect(r.issues).toContainEqual(expect.objectContaining({ level: 'warning', code: 'currency_missing' }));
+    const none = await parseStatement(csv('s.csv', 'Date,Description,Amount', '2024-03-01,x,1.00'));
+    expect(none.lines[0]!.amount.currency).toBe('XXX');
+  });
+
+  it('ambiguous dd/mm vs mm/dd is reported, and a day above 12 settles it', async () => {
+    const amb = await parseStatement(csv('s.csv', 'Date,Description,Amount,Currency', '05/01/2024,x,1.00,GBP'));
+    expect(amb.lines).toEqual([]);
+    expect(errors(amb)[0]).toMatchObject({ code: 'ambiguous_date', line: 2 });
+    const dmy = await parseStatement(csv('s.csv', 'Date,Description,Amount,Currency', '05/01/2024,x,1.00,GBP', '25/01/2024,y,2.00,GBP'));
+    expect(amounts(dmy)).toEqual(['2024-01-05 1.00 GBP', '2024-01-25 2.00 GBP']);
+  });
+});
+
+describe('csv: bad rows', () => {
+  it('an unreadable amount is an issue with its line number; the other rows still import', async () => {
+    const r = await parseStatement(csv('s.csv', '交易日期,摘要,金额', '2024-03-01,a,100.00', '2024-03-02,b,abc', '2024-03-03,c,-5.00'));
+    expect(amounts(r)).toEqual(['2024-03-01 100.00 CNY', '2024-03-03 -5.00 CNY']);
+    expect(errors(r)).toEqual([expect.objectContaining({ code: 'bad_amount', line: 3, raw: 'abc' })]);
+    expect(errors(r)[0]!.message).toBe('line 3: 金额 "abc" is not a number (expected e.g. 1234.50); row not imported');
+  });
+
+  it('a bad date and a missing amount are issues, never today or 0', async () => {
+    const r = await parseStatement(csv('s.csv', '交易日期,摘要,金额', '2024-02-30,a,1.00', '2024-03-01,b,', '2024-03-02,c,2.00'));
+    expect(amounts(r)).toEqual(['2024-03-02 2.00 CNY']);
+    expect(errors(r).map((i) => [i.code, i.line])).toEqual([['bad_date', 2], ['missing_amount', 3]]);
+  });
+
+  it('footer and summary lines are ignored with a warning', async () => {
+    const r = await parseStatement(csv('s.csv', '交易日期,摘要,收入,支出', '2024-03-01,a,100.00,', '', '人民币合计,,100.00,0.00', '共1笔记录'));
+    expect(amounts(r)).toEqual(['2024-03-01 100.00 CNY']);
+    expect(r.issues).toEqual([expect.objectContaining({ level: 'warning', code: 'footer_ignored' })]);
+  });
+
+  it('an empty file', async () => {
+    const r = await parseStatement({ name: 'empty.csv', bytes: new Uint8Array() });
+    expect(r.lines).toEqual([]);
+    expect(r.issues).toEqual([expect.objectContaining({ level: 'error', code: 'empty_file' })]);
+  });
+
+  it('a CSV that is not a statement says what was expected', async () => {
+    const r = await parseStatement(csv('contacts.csv', 'name,email,phone', 'Ann,ann@example.com,123', 'Bob,bob@example.com,456'));
+    expect(r.lines).toEqual([]);
+    expect(errors(r)[0]!.message).toMatch(/no header row found.*date column.*amount column/);
+  });
+
+  it('a PDF renamed .csv is recognised as a PDF', async () => {
+    const r = await parseStatement({ name: 'statement.csv', bytes: new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj\n') });
+    expect(r.lines).toEqual([]);
+    expect(errors(r)[0]!.message).toMatch(/PDF/);
+  });
+});
+
+describe('csv: ids', () => {
+  const text = ['交易日期,摘要,金额,交易流水号', '2024-03-01,咖啡,-12.00,', '2024-03-01,咖啡,-12.00,', '2024-03-01,结算,100.00,NONREF', '2024-03-02,结算,100.00,R-2'];
+  it('re-parsing gives identical ids; identical rows stay distinct', async () => {
+    const a = await parseStatement(csv('a.csv', ...text));
+    const b = await parseStatement(csv('b.csv', ...text));
+    expect(a.lines.map((l) => l.id)).toEqual(b.lines.map((l) => l.id));
+    expect(new Set(a.lines.map((l) => l.id)).size).toBe(4);
+    expect(a.lines[2]!.reference).toBeUndefined(); // NONREF is a placeholder, never a key
+  });
+  it('an overlapping file yields the same ids for the shared lines', async () => {
+    const a = await parseStatement(csv('a.csv', ...text.slice(0, 4)));
+    const b = await parseStatement(csv('b.csv', text[0]!, ...text.slice(3)));
+    expect(b.lines[0]!.id).toBe(a.lines[2]!.id);
+  });
+});
