@@ -1,0 +1,95 @@
+// The overlay's contract with the page (DESIGN.md "What the page shows"), with a fake reader and
+// a fake background so only the controller is under test.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PortalOverlay, type Send } from '../../../components/overlay/controller';
+import type { CapturedTable, PortalTransaction, StoredFinding } from '../../../lib/model';
+import type { ContentToBackground } from '../../../lib/messaging';
+import { tx } from '../services/builders';
+
+function finding(over: Partial<StoredFinding>): StoredFinding {
+  return {
+    id: 'f1', kind: 'fee_above_contract', severity: 'overcharge', transactionIds: [], statementLineIds: [],
+    atStake: { amount: '2.00', currency: 'CNY' },
+    explanation: { key: 'finding.fee_above_contract', params: { amount: '2500.00', currency: 'CNY', percent: '0.6', expected: '15.00', charged: '17.00', difference: '2.00' } },
+    status: 'open', firstSeenAt: '2026-03-16T00:00:00Z', ...over,
+  };
+}
+
+let controller: AbortController;
+beforeEach(() => {
+  controller = new AbortController();
+  document.body.innerHTML = `<table><tbody>
+    <tr id="r1"><td>a</td><td>详情</td></tr><tr id="r2"><td>b</td><td>详情</td></tr><tr id="r3"><td>c</td><td>详情</td></tr>
+  </tbody><tfoot><tr id="total"><td>合计</td></tr></tfoot></table>`;
+});
+afterEach(() => controller.abort());
+
+function setup(findingsFor: Record<string, StoredFinding[]>) {
+  const rows: PortalTransaction[] = [tx({ id: 'A' }), tx({ id: 'B' })];
+  const readTables = (): CapturedTable[] => [{
+    adapter: 'generic', columns: [],
+    rows: [
+      { element: document.getElementById('r1')!, transaction: rows[0]!, issues: [] },
+      { element: document.getElementById('r2')!, transaction: rows[1]!, issues: [] },
+      { element: document.getElementById('r3')!, transaction: null, issues: [{ level: 'error', code: 'amount', message: 'row 3: 交易金额 "abc" is not an amount', line: 3 }] },
+    ],
+  }];
+  const sent: ContentToBackground[] = [];
+  const send = vi.fn(async (msg: ContentToBackground) => {
+    sent.push(msg);
+    const byTransaction = findingsFor;
+    if (msg.type === 'content/capture') return { ok: true, value: { added: msg.rows.length, updated: 0, known: 0, byTransaction, language: 'auto' } };
+    if (msg.type === 'content/getFindings') return { ok: true, value: { byTransaction, language: 'auto' } };
+    return { ok: false, error: { code: 'x', message: 'not in this test' } };
+  }) as unknown as Send;
+  const overlay = new PortalOverlay({ doc: document, send, readTables, now: () => '2026-03-16T00:00:00Z', signal: controller.signal, settleMs: 0 });
+  return { overlay, sent };
+}
+
+describe('PortalOverlay', () => {
+  it('marks captured rows only, flags rows with findings, and reports unreadable rows', async () => {
+    const { overlay, sent } = setup({ A: [finding({ transactionIds: ['A'] })] });
+    await overlay.scan();
+    expect(document.getElementById('r1')!.getAttribute('data-sg-row')).toBe('A');
+    expect(document.getElementById('r2')!.getAttribute('data-sg-row')).toBe('B');
+    expect(document.getElementById('r3')!.hasAttribute('data-sg-row')).toBe(false);
+    expect(document.getElementById('r3')!.getAttribute('data-sg-unreadable')).toMatch(/row 3/);
+    expect(document.getElementById('total')!.hasAttribute('data-sg-row')).toBe(false);
+    expect(document.getElementById('r1')!.getAttribute('data-sg-finding')).toBe('fee_above_contract');
+    expect(document.getElementById('r2')!.hasAttribute('data-sg-finding')).toBe(false);
+    // the explanation is on the row and the Dispute control is inside it, in a shadow root
+    expect(document.getElementById('r1')!.getAttribute('title')).toMatch(/15\.00/);
+    const flag = document.querySelector('#r1 sg-flag')!;
+    const button = flag.shadowRoot!.querySelector('button')!;
+    expect(button.getAttribute('aria-label')).toMatch(/申诉|Dispute/);
+    expect(sent.filter((m) => m.type === 'content/capture')).toHaveLength(1);
+  });
+
+  it('does not send rows it already sent; a re-scan only refreshes findings', async () => {
+    const { overlay, sent } = setup({});
+    await overlay.scan();
+    await overlay.scan();
+    expect(sent.filter((m) => m.type === 'content/capture')).toHaveLength(1);
+    expect(sent.filter((m) => m.type === 'content/getFindings')).toHaveLength(2);
+  });
+
+  it('removes the highlight when the finding is gone (dismissed)', async () => {
+    const findings: Record<string, StoredFinding[]> = { A: [finding({ transactionIds: ['A'] })] };
+    const { overlay } = setup(findings);
+    await overlay.scan();
+    delete findings.A;
+    await overlay.refresh();
+    expect(document.getElementById('r1')!.hasAttribute('data-sg-finding')).toBe(false);
+    expect(document.querySelector('#r1 sg-flag')).toBeNull();
+    expect(document.getElementById('r1')!.hasAttribute('title')).toBe(false);
+  });
+
+  it('renders hostile page text in explanations as text only', async () => {
+    const hostile = finding({ transactionIds: ['A'], kind: 'hidden_fee', explanation: { key: 'finding.hidden_fee', params: { label: '<img src=x onerror="window.__pwned=1">', amount: '48.00', currency: 'CNY', date: '2026-03-05' } } });
+    const { overlay } = setup({ A: [hostile] });
+    await overlay.scan();
+    const root = document.querySelector('#r1 sg-flag')!.shadowRoot!;
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.textContent).toContain('<img src=x');
+  });
+});
