@@ -1,0 +1,143 @@
+// DOM helpers shared by the table readers. Page content is untrusted: it is only ever read as
+// text (node values), never as HTML, and nothing here writes to the page.
+
+// Elements whose boundaries separate words ("<div>2024-03-05</div><div>14:30</div>" is two
+// values, while "¥<span>12</span>.00" is one).
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5',
+  'H6', 'HEADER', 'HR', 'LI', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL', 'BUTTON', 'LABEL',
+]);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'svg', 'SVG', 'IFRAME', 'OBJECT', 'SELECT']);
+
+/** True when the element is hidden by markup alone (we do not lay out the page in tests). */
+export function isHiddenElement(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style') ?? '';
+  return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/**
+ * Visible text of an element, whitespace collapsed, block boundaries as single spaces. Skips
+ * scripts, styles, `hidden`/`display:none` parts and SVG icons; form fields contribute their
+ * value (some portals render cells as read-only inputs).
+ */
+export function textOf(el: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      parts.push(node.nodeValue ?? '');
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const e = node as Element;
+    if (SKIP.has(e.tagName) || isHiddenElement(e)) return;
+    if (e.tagName === 'INPUT' || e.tagName === 'TEXTAREA') {
+      const type = (e.getAttribute('type') ?? 'text').toLowerCase();
+      if (['checkbox', 'radio', 'hidden', 'button', 'submit', 'image', 'file', 'password'].includes(type)) return;
+      parts.push(' ', (e as HTMLInputElement).value ?? e.getAttribute('value') ?? '', ' ');
+      return;
+    }
+    const block = BLOCK.has(e.tagName);
+    if (block) parts.push(' ');
+    for (let c = e.firstChild; c; c = c.nextSibling) walk(c);
+    if (block) parts.push(' ');
+  };
+  walk(el);
+  return parts.join('').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+}
+
+/** Element children matching a tag set, in order (no nested-table surprises from querySelectorAll). */
+export function childrenByTag(el: Element, tags: readonly string[]): Element[] {
+  const out: Element[] = [];
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (tags.includes(c.tagName)) out.push(c);
+  return out;
+}
+
+/** The `<tr>`s of a table element itself (via thead/tbody/tfoot), never those of nested tables. */
+export function ownRows(table: Element): { section: 'thead' | 'tbody' | 'tfoot'; tr: Element }[] {
+  const out: { section: 'thead' | 'tbody' | 'tfoot'; tr: Element }[] = [];
+  for (let c = table.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.tagName === 'TR') out.push({ section: 'tbody', tr: c });
+    else if (c.tagName === 'THEAD' || c.tagName === 'TBODY' || c.tagName === 'TFOOT') {
+      const section = c.tagName.toLowerCase() as 'thead' | 'tbody' | 'tfoot';
+      for (const tr of childrenByTag(c, ['TR'])) out.push({ section, tr });
+    }
+  }
+  return out;
+}
+
+function span(el: Element, attr: 'colspan' | 'rowspan'): number {
+  const n = Number.parseInt(el.getAttribute(attr) ?? '1', 10);
+  // rowspan="0" means "to the end of the section"; cap absurd values so a hostile page cannot make us allocate
+  if (!Number.isFinite(n) || n < 1) return attr === 'rowspan' && n === 0 ? 1000 : 1;
+  return Math.min(n, 1000);
+}
+
+export interface GridRow {
+  element: Element;
+  cells: string[];
+  /** the cell elements (the spanning cell repeated where it spans) */
+  cellElements: (Element | null)[];
+}
+
+/**
+ * Lays out rows of th/td cells into a rectangular grid, resolving colspan and rowspan the way the
+ * HTML table model does: a cell spanning 2 columns fills both positions with its text; a cell
+ * spanning rows is repeated in the rows below.
+ */
+export function layoutRows(rows: readonly Element[], cellTags: readonly string[] = ['TD', 'TH']): GridRow[] {
+  const grid: GridRow[] = [];
+  // pending rowspans: column index → { text, element, remaining rows }
+  const carry = new Map<number, { text: string; el: Element; left: number }>();
+  for (const tr of rows) {
+    const cells: string[] = [];
+    const els: (Element | null)[] = [];
+    let col = 0;
+    const fillCarried = (): void => {
+      for (let c = carry.get(col); c; c = carry.get(col)) {
+        cells[col] = c.text;
+        els[col] = c.el;
+        c.left -= 1;
+        if (c.left <= 0) carry.delete(col);
+        col += 1;
+      }
+    };
+    for (const cell of childrenByTag(tr, cellTags)) {
+      fillCarried();
+      const text = textOf(cell);
+      const cs = span(cell, 'colspan');
+      const rs = span(cell, 'rowspan');
+      for (let k = 0; k < cs; k++) {
+        cells[col] = text;
+        els[col] = cell;
+        if (rs > 1) carry.set(col, { text, el: cell, left: rs - 1 });
+        col += 1;
+      }
+    }
+    fillCarried();
+    // trailing carried cells beyond the last own cell
+    for (const [c, v] of [...carry.entries()].sort((a, b) => a[0] - b[0])) {
+      if (c >= col && cells[c] === undefined) {
+        cells[c] = v.text;
+        els[c] = v.el;
+        v.left -= 1;
+        if (v.left <= 0) carry.delete(c);
+      }
+    }
+    const width = cells.length;
+    const dense: string[] = [];
+    const denseEls: (Element | null)[] = [];
+    for (let i = 0; i < width; i++) {
+      dense.push(cells[i] ?? '');
+      denseEls.push(els[i] ?? null);
+    }
+    grid.push({ element: tr, cells: dense, cellElements: denseEls });
+  }
+  return grid;
+}
+
+/** Elements matching `selector` within `root` that are not inside another match (outermost only). */
+export function outermost(root: ParentNode, selector: string): Element[] {
+  const all = [...root.querySelectorAll(selector)];
+  return all.filter((el) => !all.some((other) => other !== el && other.contains(el)));
+}

@@ -1,0 +1,194 @@
+// Facts a portal page states outside its transaction table: the merchant (商户号：…, 商户名称：…),
+// the terminal, the query date range (for rows that show "03-05 14:30" without a year) and the
+// unit of the amounts (单位：元). Read as text only, like everything taken from the page.
+import type { IsoDate } from '../model';
+import { parseDateTime } from '../dates';
+import { normaliseCurrency } from '../money';
+import { isHiddenElement, textOf } from './dom';
+
+export interface PageMeta {
+  merchantId?: string;
+  merchantName?: string;
+  terminalId?: string;
+  /** the query range the page shows (查询日期 2024-03-01 至 2024-03-31, or its date pickers) */
+  dateRange?: { from: IsoDate; to: IsoDate };
+  /** a currency the page states for its amounts (单位：元, 币种：人民币, Currency: USD) */
+  currency?: string;
+}
+
+type MetaKey = 'merchantId' | 'merchantName' | 'terminalId' | 'dateRange' | 'currency';
+
+// Labels as they appear on portal pages (DOMAIN.md §1.1 and the 签购单 labels).
+const LABELS: [RegExp, MetaKey][] = [
+  [/^(商户号|商户编号|商户代码|银行商户号|收单商户号|merchant\s*(id|no\.?|number)|mid)$/i, 'merchantId'],
+  [/^(商户名称|商户名|门店名称|门店名|商户简称|merchant\s*name)$/i, 'merchantName'],
+  [/^(终端号|终端编号|terminal\s*(id|no\.?)|tid)$/i, 'terminalId'],
+  [/^(查询日期|查询时间|交易日期|交易时间|日期范围|时间范围|起止日期|起止时间|统计日期|统计时间|账单日期|对账日期|查询区间|date\s*range|period|date)$/i, 'dateRange'],
+  [/^(单位|金额单位|币种|货币|currency|unit)$/i, 'currency'],
+];
+
+function labelKey(label: string): MetaKey | null {
+  const s = label.replace(/\*/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').replace(/[：:]\s*$/, '').trim();
+  // "当前商户 商户号" — the label proper is the last word
+  const last = s.split(' ').pop() ?? '';
+  for (const candidate of [s, last]) for (const [re, key] of LABELS) if (re.test(candidate)) return key;
+  return null;
+}
+
+const FULL_DATE = /(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\b\d{8}\b)/g;
+
+/** Every full date (with a year) in a text, in order. */
+function datesIn(text: string): IsoDate[] {
+  const out: IsoDate[] = [];
+  for (const m of text.matchAll(FULL_DATE)) {
+    const d = parseDateTime(m[1]!.replace(/\s+/g, ''));
+    if (d) out.push(d.date);
+  }
+  return out;
+}
+
+function rangeOf(dates: IsoDate[]): { from: IsoDate; to: IsoDate } | undefined {
+  if (dates.length === 0) return undefined;
+  const sorted = [...dates].sort();
+  return { from: sorted[0]!, to: sorted[sorted.length - 1]! };
+}
+
+function currencyOf(text: string): string | undefined {
+  const s = text.trim();
+  if (/人民币|^元$|^万元$|rmb|cny|[¥￥]/i.test(s)) return 'CNY';
+  const code = s.match(/\b(USD|EUR|GBP|HKD|JPY|AUD|CAD|SGD)\b/i);
+  if (code) return code[1]!.toUpperCase();
+  if (/美元|\$/.test(s)) return s.includes('HK$') ? normaliseCurrency('HK$') : 'USD';
+  if (/港币|港元/.test(s)) return 'HKD';
+  if (/欧元|€/.test(s)) return 'EUR';
+  return undefined;
+}
+
+/** A merchant or terminal id: letters, digits, '_' or '-', 4–32 characters. */
+function idValue(text: string): string | undefined {
+  const m = text.trim().match(/^([A-Za-z0-9_-]{4,32})\b/);
+  return m ? m[1] : undefined;
+}
+
+interface Pair {
+  label: string;
+  value: string;
+}
+
+/** Label/value pairs from the page's common layouts. */
+function collectPairs(root: ParentNode, skip: (el: Element) => boolean): Pair[] {
+  const pairs: Pair[] = [];
+  const push = (label: Element | string, value: Element | string | null | undefined): void => {
+    if (value === null || value === undefined) return;
+    const l = typeof label === 'string' ? label : textOf(label);
+    const v = typeof value === 'string' ? value : textOf(value);
+    if (l && v) pairs.push({ label: l, value: v });
+  };
+  // description lists: <dt>商户号</dt><dd>…</dd>
+  for (const dt of root.querySelectorAll('dt')) {
+    if (skip(dt)) continue;
+    const dd = dt.nextElementSibling;
+    if (dd?.tagName === 'DD') push(dt, dd);
+  }
+  // Ant Design / Element Plus descriptions, form items: label element + its content sibling
+  const labelSel = '.ant-descriptions-item-label, .el-descriptions__label, .ant-form-item-label, .el-form-item__label, .layui-form-label, label, th';
+  for (const label of root.querySelectorAll(labelSel)) {
+    if (skip(label)) continue;
+    const forId = label.getAttribute('for');
+    const target = forId ? (label.ownerDocument?.getElementById(forId) ?? null) : null;
+    if (target) {
+      push(label, target);
+      continue;
+    }
+    const next = label.nextElementSibling;
+    if (next?.tagName === 'INPUT') {
+      // a date range is two inputs (and a "至" between them) after one label
+      const values: string[] = [];
+      for (let e: Element | null = next; e && values.length < 5 && e.tagName !== 'LABEL'; e = e.nextElementSibling) values.push(textOf(e));
+      push(label, values.join(' '));
+    } else if (next && !(label.tagName === 'TH' && next.tagName === 'TH')) push(label, next);
+    const own = textOf(label);
+    const colon = own.match(/^([^：:]{1,12})[：:]\s*(.+)$/);
+    if (colon) push(colon[1]!, colon[2]!);
+  }
+  // free text: "商户号：898310048990001  商户名称：某某便利店"
+  const blocks = root.querySelectorAll('p, span, div, li, td, h1, h2, h3, h4, h5, h6, header, section, small, strong');
+  for (const el of blocks) {
+    if (skip(el) || el.querySelector('table, div, p, li')) continue;
+    const text = textOf(el);
+    if (text.length > 300) continue;
+    // "<span>商户号：</span><span>898…</span>": the value is the next element
+    if (/^[^：:]{1,12}[：:]$/.test(text)) {
+      const next = el.nextElementSibling;
+      if (next && !skip(next)) push(text, next);
+      continue;
+    }
+    // a value may hold ':' only inside a time ("2024-03-01 00:00:00 至 …")
+    const re = /([\u4e00-\u9fffA-Za-z ]{1,20}?)\s*[：:]\s*((?:[^：:]|:(?=\d))+?)(?=\s+[\u4e00-\u9fffA-Za-z ]{1,20}?\s*[：:]|$)/g;
+    for (const m of text.matchAll(re)) push(m[1]!.trim(), m[2]!.trim());
+  }
+  return pairs;
+}
+
+export interface PageMetaOptions {
+  /** elements whose content is not page meta (the transaction tables themselves) */
+  exclude?: readonly Element[];
+}
+
+/** Reads the page facts of PageMeta from `root` (a Document or any element). */
+export function readPageMeta(root: ParentNode, opts: PageMetaOptions = {}): PageMeta {
+  const exclude = opts.exclude ?? [];
+  const skip = (el: Element): boolean => {
+    if (exclude.some((x) => x === el || x.contains(el))) return true;
+    for (let e: Element | null = el; e; e = e.parentElement) if (isHiddenElement(e) || e.tagName === 'SCRIPT' || e.tagName === 'STYLE') return true;
+    return false;
+  };
+  const meta: PageMeta = {};
+  for (const { label, value } of collectPairs(root, skip)) {
+    const key = labelKey(label);
+    if (!key || meta[key] !== undefined) continue;
+    if (key === 'merchantId' || key === 'terminalId') {
+      const id = idValue(value);
+      if (id) meta[key] = id;
+    } else if (key === 'merchantName') {
+      meta.merchantName = value.slice(0, 100);
+    } else if (key === 'currency') {
+      const c = currencyOf(value);
+      if (c) meta.currency = c;
+    } else {
+      const r = rangeOf(datesIn(value));
+      if (r) meta.dateRange = r;
+    }
+  }
+  // Date pickers: a range picker keeps its dates in input values, not in text.
+  if (!meta.dateRange) {
+    const dates: IsoDate[] = [];
+    for (const input of root.querySelectorAll('input')) {
+      if (skip(input)) continue;
+      const type = (input.getAttribute('type') ?? 'text').toLowerCase();
+      if (!['text', 'date', 'datetime-local', 'search', ''].includes(type)) continue;
+      const value = (input as HTMLInputElement).value || input.getAttribute('value') || '';
+      dates.push(...datesIn(value));
+    }
+    meta.dateRange = rangeOf(dates);
+    if (!meta.dateRange) delete meta.dateRange;
+  }
+  return meta;
+}
+
+/**
+ * The year of a month/day shown without one, from the page's date range: the year that puts the
+ * date inside the range (a range from 2023-12-25 to 2024-01-05 puts 12-31 in 2023 and 01-02 in
+ * 2024). Undefined without a range: a year is never taken from the clock (lib/dates.ts).
+ */
+export function yearForMonthDay(month: number, day: number, range: PageMeta['dateRange']): number | undefined {
+  if (!range) return undefined;
+  const fromYear = Number(range.from.slice(0, 4));
+  const toYear = Number(range.to.slice(0, 4));
+  const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  for (let y = toYear; y >= fromYear; y--) {
+    const d = `${y}-${md}`;
+    if (d >= range.from && d <= range.to) return y;
+  }
+  return toYear;
+}

@@ -1,0 +1,411 @@
+// From a laid-out table (headers + cell texts) to CapturedTable rows of PortalTransactions, the
+// same for every table family. DESIGN.md §3 gives the shape, the id recipe and the sign rules;
+// §1 rule 2 says an unreadable row is reported, never invented.
+import type { CapturedColumn, CapturedRow, CapturedTable, Issue, MoneyJson, PortalTransaction, TxnKind } from '../model';
+import { money, parseAmount, type Dec as DecT } from '../money';
+import { parseDateTime, parseTime, toLocalDateTime, type ParsedDateTime } from '../dates';
+import { OccurrenceCounter, stableId } from '../ids';
+import { maskCardNumbers, normaliseCardType, readCard } from '../cards';
+import {
+  IDENTIFIER_ROLES, cardTypeFromKindText, classifyHeader, fieldOfRole, isChineseHeader, normaliseEntryMode,
+  normaliseSettleCycle, normaliseStatus, normaliseTxnKind, type ColumnRole, type HeaderInfo,
+} from './columns';
+import { yearForMonthDay, type PageMeta } from './page-meta';
+import type { RawRow, RawTable } from './types';
+
+export interface ReadOptions {
+  /** the portal (acquirer profile) id reported as PortalTransaction.portal; default 'generic' */
+  portal?: string;
+  /** the currency the portal profile states; used when a cell shows no symbol */
+  currency?: string;
+  /** the merchant's default-currency setting; used, with a warning, when nothing on the page says */
+  defaultCurrency?: string;
+}
+
+export interface BuildContext {
+  adapter: string;
+  url: string;
+  now: string;
+  meta: PageMeta;
+  options: ReadOptions;
+  /** shared by all tables of one capture, so identical rows never share an id */
+  occurrences: OccurrenceCounter;
+}
+
+export interface MappedColumn {
+  /** the header as shown, made unique within the table ("金额", "金额 (2)") */
+  header: string;
+  role: ColumnRole | null;
+  info: HeaderInfo;
+}
+
+/**
+ * Gives each header its role. One column per role, preferring an exact synonym over a contained
+ * one (商户订单号 over 商户订单号/交易号); occurredAt may take two columns (交易日期 + 交易时间).
+ */
+export function mapColumns(headers: readonly string[]): MappedColumn[] {
+  const seen = new Map<string, number>();
+  const cols: MappedColumn[] = headers.map((h) => {
+    const header = h.trim();
+    const n = (seen.get(header) ?? 0) + 1;
+    seen.set(header, n);
+    return { header: n > 1 && header ? `${header} (${n})` : header, role: null, info: classifyHeader(header) };
+  });
+  const taken = new Map<ColumnRole, number>();
+  for (const pass of [true, false]) {
+    cols.forEach((c) => {
+      const role = c.info.role;
+      if (!role || c.role || (c.info.exact ?? false) !== pass) return;
+      const multi = role === 'occurredAt' || role === 'extraFee' || role === 'action' || role === 'ignore' || role === 'index';
+      const count = taken.get(role) ?? 0;
+      if (!multi && count >= 1) return;
+      if (role === 'occurredAt' && count >= 2) return;
+      taken.set(role, count + 1);
+      c.role = role;
+    });
+  }
+  return cols;
+}
+
+/**
+ * DESIGN.md §3 portal tables: a transaction table has a time and an amount, plus at least one
+ * more known column (type, status, fee, card, a reference…), so that a plain "date | amount"
+ * list of something else is not taken for transactions.
+ */
+export function isTransactionTable(cols: readonly MappedColumn[]): boolean {
+  const roles = new Set(cols.map((c) => c.role).filter((r): r is ColumnRole => r !== null));
+  if (!roles.has('occurredAt') || !roles.has('amount')) return false;
+  const others = [...roles].filter((r) => !['occurredAt', 'amount', 'action', 'index', 'ignore'].includes(r));
+  return others.length >= 1 || cols.filter((c) => c.role === 'occurredAt').length >= 2;
+}
+
+export function capturedColumns(cols: readonly MappedColumn[]): CapturedColumn[] {
+  return cols.map((c) => ({ header: c.header, field: fieldOfRole(c.role) }));
+}
+
+const TOTAL_ROW = /^(合计|总计|小计|汇总|本页合计|本页小计|全部合计|总交易单数|共计)|^(total|totals|subtotal|sub-total|grand total|sum)\b/i;
+const PLACEHOLDER = /^(-+|—+|–+|\/|n\/a|na|null|无|空|暂无|--)$/i;
+const MONEY_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['amount', 'fee', 'net', 'extraFee']);
+
+/** A cell value, or undefined for an empty/placeholder cell. WeChat bills prefix every cell with '`' (DOMAIN.md §1.4). */
+function value(text: string | undefined): string | undefined {
+  const s = (text ?? '').replace(/^`+/, '').trim();
+  return s === '' || PLACEHOLDER.test(s) ? undefined : s;
+}
+
+/**
+ * Masks full card numbers before anything else reads a cell. Reference columns (订单号, 流水号,
+ * 参考号…) are exempt: their 14–19 digit values are keys, not PANs, and masking would break the
+ * join to cashier exports (DOMAIN.md §1.1). Date cells such as 20240305143000 are exempt when they
+ * read as a date.
+ */
+function maskCell(text: string, role: ColumnRole | null): string {
+  if (role && IDENTIFIER_ROLES.has(role)) return text;
+  if ((role === 'occurredAt' || role === 'settleDate') && parseDateTime(text.replace(/^`+/, ''))) return text;
+  return maskCardNumbers(text);
+}
+
+interface RowDraft {
+  raw: RawRow;
+  cells: string[];
+  issues: Issue[];
+  occurredAt?: ParsedDateTime;
+  amount?: DecT;
+  amountCurrency?: string;
+  kindText?: string;
+  kind: TxnKind;
+  sign: 1 | -1 | 0;
+  fee?: DecT;
+  feeCurrency?: string;
+  net?: DecT;
+  netCurrency?: string;
+  extra: { label: string; value: DecT; currency?: string }[];
+}
+
+/** Builds the CapturedTable for one laid-out table whose columns are already mapped. */
+export function buildTable(raw: RawTable, cols: readonly MappedColumn[], ctx: BuildContext): CapturedTable {
+  const headerKeys = cols.map((c) => c.header);
+  const drafts: RowDraft[] = [];
+  const rows: CapturedRow[] = [];
+  for (const r of raw.rows) {
+    const cells = cols.map((c, i) => maskCell(r.cells[i] ?? '', c.role));
+    if (isSkippedRow(cells, cols, headerKeys)) continue;
+    drafts.push(readDraft(r, cells, cols, ctx));
+  }
+  const feeNegativeIsCost = detectFeeConvention(drafts);
+  const tableCurrency = currencyOfTable(drafts);
+  const chinese = cols.some((c) => isChineseHeader(c.header));
+  for (const d of drafts) rows.push(finishRow(d, cols, ctx, { feeNegativeIsCost, tableCurrency, chinese }));
+  return { adapter: ctx.adapter, columns: capturedColumns(cols), rows };
+}
+
+/** Rows that are not transactions and not worth an issue: empty, totals, repeated headers, placeholders. */
+function isSkippedRow(cells: readonly string[], cols: readonly MappedColumn[], headers: readonly string[]): boolean {
+  const data = cells.filter((_, i) => {
+    const role = cols[i]?.role;
+    return role !== 'action' && role !== 'index';
+  });
+  const filled = data.map((c) => c.trim()).filter((c) => c !== '');
+  if (filled.length === 0) return true;
+  if (TOTAL_ROW.test(filled[0]!)) return true;
+  if (cells.every((c, i) => c.trim() === (headers[i] ?? '').trim() || c.trim() === '')) return true;
+  // one cell spanning the whole row: "暂无数据", "No data", a date group heading
+  if (cells.length >= 3 && new Set(filled).size === 1 && filled.length === data.length) return true;
+  return cells.length >= 3 && filled.length === 1 && new Set(filled).size === 1 && !cols.some((c, i) => c.role === 'amount' && value(cells[i]));
+}
+
+function readDraft(raw: RawRow, cells: string[], cols: readonly MappedColumn[], ctx: BuildContext): RowDraft {
+  const issues: Issue[] = [];
+  const line = raw.rowNumber;
+  const cell = (role: ColumnRole): { text: string; col: MappedColumn } | undefined => {
+    const i = cols.findIndex((c) => c.role === role);
+    const text = i < 0 ? undefined : value(cells[i]);
+    return text === undefined ? undefined : { text, col: cols[i]! };
+  };
+  const d: RowDraft = { raw, cells, issues, kind: 'sale', sign: 0, extra: [] };
+
+  // When: one full date-time, or a date column plus a time column (交易日期 + 交易时间).
+  const timeCells = cols.map((c, i) => (c.role === 'occurredAt' ? value(cells[i]) : undefined)).filter((t): t is string => t !== undefined);
+  let date: ParsedDateTime | undefined;
+  let time: string | undefined;
+  let yearless: string | undefined;
+  for (const t of timeCells) {
+    const p = readDate(t, ctx.meta);
+    if (p === 'no-year') yearless ??= t;
+    else if (p && !date) date = p;
+    else if (!p) {
+      const tm = parseTime(t);
+      if (tm && !time) time = tm;
+    }
+  }
+  if (date) d.occurredAt = date.time || !time ? date : { date: date.date, time };
+  else if (yearless) issues.push(err(line, 'date_without_year', 'occurredAt', yearless,
+    `Row ${line}: the time "${yearless}" has no year and the page shows no date range to take it from (expected a date such as 2024-03-05 14:30:00, or a 查询日期 range on the page).`));
+  else if (timeCells.length > 0) issues.push(err(line, 'date_unreadable', 'occurredAt', timeCells.join(' '),
+    `Row ${line}: cannot read the transaction time "${timeCells.join(' ')}" (expected a date such as 2024-03-05 14:30:00).`));
+  else issues.push(err(line, 'date_missing', 'occurredAt', undefined, `Row ${line}: no transaction time (expected a date such as 2024-03-05 14:30:00).`));
+
+  // Kind first: it decides the signs.
+  const kindCell = cell('kind');
+  if (kindCell) {
+    d.kindText = kindCell.text;
+    const k = normaliseTxnKind(kindCell.text);
+    if (k) { d.kind = k.kind; d.sign = k.sign; }
+    else {
+      d.kind = 'adjustment';
+      d.sign = 0;
+      issues.push(warn(line, 'kind_unknown', 'kind', kindCell.text,
+        `Row ${line}: transaction type "${kindCell.text}" is not one we know (消费, 撤销, 退货, 冲正, 预授权…); kept as an adjustment with the sign shown.`));
+    }
+  }
+
+  const amountCell = cell('amount');
+  if (!amountCell) {
+    issues.push(err(line, 'amount_missing', 'amount', undefined, `Row ${line}: no transaction amount (expected an amount such as 1,234.50).`));
+  } else {
+    const a = readMoney(amountCell.text, amountCell.col);
+    if (!a) issues.push(err(line, 'amount_unreadable', 'amount', amountCell.text,
+      `Row ${line}: cannot read the amount "${amountCell.text}" (expected an amount such as 1,234.50 or ¥-12.00).`));
+    else { d.amount = a.value; d.amountCurrency = a.currency; }
+  }
+  if (!kindCell && d.amount) {
+    // No type column: a negative amount is money going back to the cardholder.
+    d.kind = d.amount.isNegative() ? 'refund' : 'sale';
+    d.sign = 0;
+  }
+
+  const feeCell = cell('fee');
+  if (feeCell) {
+    const f = readMoney(feeCell.text, feeCell.col);
+    if (f) { d.fee = f.value; d.feeCurrency = f.currency; }
+    else issues.push(warn(line, 'fee_unreadable', 'fee', feeCell.text, `Row ${line}: cannot read the fee "${feeCell.text}" (expected an amount such as 0.60); the fee is left out.`));
+  }
+  const netCell = cell('net');
+  if (netCell) {
+    const n = readMoney(netCell.text, netCell.col);
+    if (n) { d.net = n.value; d.netCurrency = n.currency; }
+    else issues.push(warn(line, 'net_unreadable', 'net', netCell.text, `Row ${line}: cannot read the settled amount "${netCell.text}" (expected an amount such as 99.40); it is left out.`));
+  }
+  cols.forEach((c, i) => {
+    if (c.role !== 'extraFee') return;
+    const t = value(cells[i]);
+    if (t === undefined) return;
+    const m = readMoney(t, c);
+    if (!m) issues.push(warn(line, 'fee_unreadable', 'extraFees', t, `Row ${line}: cannot read "${c.header}" "${t}" (expected an amount such as 3.00); it is left out.`));
+    else if (!m.value.isZero()) d.extra.push({ label: c.header, value: m.value, currency: m.currency });
+  });
+  return d;
+}
+
+/** A date with a year, 'no-year' for "03-05 14:30" when the page gives no range, null when not a date. */
+function readDate(text: string, meta: PageMeta): ParsedDateTime | 'no-year' | null {
+  const direct = parseDateTime(text);
+  if (direct) return direct;
+  const md = text.trim().match(/^(\d{1,2})\s*[-/月]\s*(\d{1,2})\b/) ?? text.trim().match(/^(\d{2})(\d{2})\d{6}$/);
+  if (!md) return null;
+  const year = yearForMonthDay(Number(md[1]), Number(md[2]), meta.dateRange);
+  if (year === undefined) return 'no-year';
+  return parseDateTime(text, { defaultYear: year });
+}
+
+/** An amount cell, in major units: headers marked (分) hold minor units (DOMAIN.md §1.1, §1.7). */
+function readMoney(text: string, col: MappedColumn): { value: DecT; currency?: string } | null {
+  const p = parseAmount(text);
+  if (!p) return null;
+  const value = col.info.unit === 'fen' ? p.value.div(100) : p.value;
+  return { value, currency: p.currency ?? col.info.currency };
+}
+
+/**
+ * Which way the fee column counts. Most CN portals show the fee as a positive cost; Square-style
+ * tables show it negative (-$0.95, DOMAIN.md §1.5). A negative fee on a sale says the table
+ * counts costs as negatives, so every fee of that table is flipped.
+ */
+function detectFeeConvention(drafts: readonly RowDraft[]): boolean {
+  return drafts.some((d) => d.fee?.isNegative() && (d.kind === 'sale' || d.kind === 'preauth_completion'));
+}
+
+/** The one currency symbol the table's amounts show, if they agree. */
+function currencyOfTable(drafts: readonly RowDraft[]): string | undefined {
+  const seen = new Set<string>();
+  for (const d of drafts) for (const c of [d.amountCurrency, d.feeCurrency, d.netCurrency]) if (c) seen.add(c);
+  return seen.size === 1 ? [...seen][0] : undefined;
+}
+
+interface TableFacts {
+  feeNegativeIsCost: boolean;
+  tableCurrency?: string;
+  chinese: boolean;
+}
+
+function finishRow(d: RowDraft, cols: readonly MappedColumn[], ctx: BuildContext, facts: TableFacts): CapturedRow {
+  const { raw, cells, issues } = d;
+  const line = raw.rowNumber;
+  // Currency: the cell's symbol, the header's unit, the table, the page, the portal profile,
+  // then the merchant's default (DESIGN.md §1 rule 2) — the last two with a warning.
+  let currency = d.amountCurrency ?? cols.find((c) => c.role === 'amount')?.info.currency ?? facts.tableCurrency ?? ctx.meta.currency ?? ctx.options.currency;
+  const unreadable = issues.some((i) => i.level === 'error');
+  if (!currency && !unreadable) {
+    const fallback = ctx.options.defaultCurrency ?? (facts.chinese ? 'CNY' : undefined);
+    if (fallback) {
+      currency = fallback;
+      issues.push(warn(line, 'currency_defaulted', 'amount', undefined,
+        `Row ${line}: the page shows no currency for the amount; ${fallback} was assumed (from the ${ctx.options.defaultCurrency ? 'default-currency setting' : 'Chinese column names'}).`));
+    } else {
+      issues.push(err(line, 'currency_missing', 'amount', undefined,
+        `Row ${line}: the page shows no currency for the amount and no default currency is set (expected a symbol such as ¥ or $, or a default currency in the settings).`));
+    }
+  }
+  const evidenceCells: Record<string, string> = {};
+  cols.forEach((c, i) => {
+    if (c.header && c.role !== 'action') evidenceCells[c.header] = cells[i] ?? '';
+  });
+  if (issues.some((i) => i.level === 'error') || !d.occurredAt || !d.amount || !currency) {
+    return { element: raw.element, transaction: null, issues };
+  }
+
+  const signed = (v: DecT, sign: 1 | -1 | 0): DecT => (sign === 1 ? v.abs() : sign === -1 ? v.abs().neg() : v);
+  const amount = signed(d.amount, d.sign);
+  const cur = currency;
+  const m = (v: DecT, c: string | undefined, what: string): MoneyJson => {
+    if (c && c !== cur) issues.push(warn(line, 'currency_mixed', what, c, `Row ${line}: the ${what} is in ${c} while the amount is in ${cur}.`));
+    return money(v, c ?? cur);
+  };
+  const get = (role: ColumnRole): string | undefined => {
+    const i = cols.findIndex((c) => c.role === role);
+    return i < 0 ? undefined : value(cells[i]);
+  };
+
+  const txn: PortalTransaction = {
+    id: '',
+    portal: ctx.options.portal ?? 'generic',
+    occurredAt: toLocalDateTime(d.occurredAt),
+    kind: d.kind,
+    status: 'unknown',
+    amount: money(amount, cur),
+    cardType: 'unknown',
+    evidence: { url: ctx.url, capturedAt: ctx.now, cells: evidenceCells, sha256: '' },
+  };
+  // fee: always the cost to the merchant (DESIGN.md §3)
+  if (d.fee) txn.fee = m(facts.feeNegativeIsCost ? d.fee.neg() : d.fee, d.feeCurrency, 'fee');
+  if (d.net) {
+    // a refund's or void's settlement takes money back: a positive net shown on such a row is an outflow
+    const net = d.sign === -1 && d.net.isPositive() ? d.net.neg() : d.net;
+    txn.net = m(net, d.netCurrency, 'net');
+  }
+  if (d.extra.length) {
+    txn.extraFees = d.extra.map((e) => ({ label: e.label, amount: m(facts.feeNegativeIsCost ? e.value.neg() : e.value, e.currency, e.label) }));
+  }
+
+  const status = get('status');
+  if (status !== undefined) {
+    txn.status = normaliseStatus(status);
+    if (txn.status === 'unknown') issues.push(warn(line, 'status_unknown', 'status', status, `Row ${line}: status "${status}" is not one we know (成功, 失败, 处理中, 已撤销, 已冲正…).`));
+  }
+
+  const cardText = get('card');
+  if (cardText !== undefined) {
+    const card = readCard(cardText);
+    if (card.bin) txn.cardBin = card.bin;
+    if (card.last4) txn.cardLast4 = card.last4;
+  }
+  const cardTypeText = get('cardType');
+  let cardType = cardTypeText !== undefined ? normaliseCardType(cardTypeText) : 'unknown';
+  if (cardType === 'unknown' && cardText !== undefined) cardType = normaliseCardType(cardText);
+  if (cardType === 'unknown' && d.kindText) cardType = cardTypeFromKindText(d.kindText) ?? 'unknown';
+  txn.cardType = cardType;
+  const country = get('cardCountry');
+  if (country && /^[A-Za-z]{2}$/.test(country)) txn.cardCountry = country.toUpperCase();
+  const entry = get('entryMode');
+  const entryMode = entry !== undefined ? normaliseEntryMode(entry) : undefined;
+  if (entryMode) txn.entryMode = entryMode;
+
+  const merchantId = get('merchantId') ?? ctx.meta.merchantId;
+  if (merchantId) txn.merchantId = merchantId;
+  const merchantName = get('merchantName') ?? ctx.meta.merchantName;
+  if (merchantName) txn.merchantName = merchantName;
+  const terminalId = get('terminalId') ?? ctx.meta.terminalId;
+  if (terminalId) txn.terminalId = terminalId;
+  for (const key of ['rrn', 'voucherNo', 'batchNo', 'authCode', 'orderNo', 'originalRef', 'payoutId'] as const) {
+    const v = get(key);
+    if (v !== undefined) txn[key] = v;
+  }
+  const settle = get('settleDate');
+  if (settle !== undefined) {
+    const p = readDate(settle, ctx.meta);
+    if (p && p !== 'no-year') txn.settleDate = p.date;
+    else issues.push(warn(line, 'settle_date_unreadable', 'settleDate', settle, `Row ${line}: cannot read the settlement date "${settle}" (expected a date such as 2024-03-06); it is left out.`));
+  }
+  const cycle = get('settleCycle');
+  const settleCycle = cycle !== undefined ? normaliseSettleCycle(cycle) : undefined;
+  if (settleCycle) txn.settleCycle = settleCycle;
+
+  txn.id = transactionId(txn, cols, cells, ctx.occurrences);
+  return { element: raw.element, transaction: txn, issues };
+}
+
+/**
+ * DESIGN.md §3 id recipe, first that applies: rrn + date; terminalId + batchNo + voucherNo;
+ * orderNo; else a hash of the cells plus an occurrence index. The kind is part of every key
+ * because a refund or void often repeats the sale's 订单号/参考号 (DOMAIN.md §1.4); an orderNo
+ * key also takes the time and amount, since partial refunds share one 订单号. No portal, url or
+ * page position goes in, so the same row captured again (another page, another sort) keeps its id.
+ */
+export function transactionId(txn: PortalTransaction, cols: readonly MappedColumn[], cells: readonly string[], occurrences: OccurrenceCounter): string {
+  const date = txn.occurredAt.slice(0, 10);
+  if (txn.rrn) return stableId('pt', ['rrn', txn.rrn, date, txn.kind]);
+  if (txn.terminalId && txn.batchNo && txn.voucherNo) return stableId('pt', ['tbv', txn.terminalId, txn.batchNo, txn.voucherNo, txn.kind]);
+  if (txn.orderNo) return stableId('pt', ['order', txn.orderNo, txn.kind, txn.occurredAt, txn.amount.amount]);
+  // only the cells that carry data: 序号 and 操作 change with paging
+  const data = cols.flatMap((c, i) => (c.role && c.role !== 'action' && c.role !== 'index' ? [`${c.role}=${cells[i] ?? ''}`] : []));
+  const key = stableId('cells', data);
+  return stableId('pt', ['cells', key, occurrences.next(key)]);
+}
+
+function err(line: number, code: string, field: string, raw: string | undefined, message: string): Issue {
+  return raw === undefined ? { level: 'error', code, message, line, field } : { level: 'error', code, message, line, field, raw };
+}
+
+function warn(line: number, code: string, field: string, raw: string | undefined, message: string): Issue {
+  return raw === undefined ? { level: 'warning', code, message, line, field } : { level: 'warning', code, message, line, field, raw };
+}
