@@ -4,12 +4,15 @@
 // import it here and add one line to the array. Order only breaks ties between equal scores.
 import type { StatementFormat } from './types';
 import { ofxFormat, qfxFormat } from './ofx';
+import { mt940Format, mt942Format } from './mt940';
 import { csvFormat } from './csv';
 import { settleguardFormat } from './settleguard';
 
 export const STATEMENT_FORMATS: StatementFormat[] = [
   ofxFormat,
   qfxFormat,
+  mt940Format,
+  mt942Format,
   settleguardFormat,
   csvFormat,
 ];

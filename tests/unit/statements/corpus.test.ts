@@ -11,10 +11,12 @@ import type { StatementParseResult } from '../../../lib/model';
 import type { CorpusExpectation } from './corpus/types';
 import { ofxExpected } from './corpus/ofx.expected';
 import { qfxExpected } from './corpus/qfx.expected';
+import { mt940Expected } from './corpus/mt940.expected';
 
 const EXPECTATIONS: CorpusExpectation[] = [
   ...ofxExpected,
   ...qfxExpected,
+  ...mt940Expected,
 ];
 
 const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
