@@ -144,9 +144,9 @@ const HEADER_ROLES: { role: Role; priority: number; names: string[] }[] = [
   { role: 'currency', priority: 1, names: ['交易币种', '交易货币'] },
   { role: 'description', priority: 2, names: ['摘要', '交易摘要', '用途', '交易说明', '交易描述', '交易名称', '业务摘要', 'description', 'details', 'narrative', 'particulars', '商品说明', '商品', '商品名称', '订单标题', 'payee'] },
   { role: 'memo', priority: 1, names: ['附言', '交易附言', '客户摘要', '交易详情', '交易场所', '交易地点', '备注', '交易类型', 'memo', 'transactiontype', 'reference/memo'] },
-  { role: 'counterparty', priority: 2, names: ['对方户名', '对方账户名称', '对方名称', '对手信息', '交易对方', '对方账户名', '对方单位', '收(付)款人名称', '商户名称', 'merchantname', 'counterparty', 'payer/payee', '收款方', '付款方'] },
-  { role: 'reference', priority: 2, names: ['流水号', '交易流水号', '日志号', '交易订单号', '交易单号', '参考号', '银行流水号', '业务流水号', 'reference', 'referenceno', 'ref', 'transactionid', 'transactionreference'] },
-  { role: 'account', priority: 2, names: ['账号', '卡号', '借记卡号', '本方账号', '卡号后四位', 'card#', 'cardnumber', 'firstbankcard', 'account', 'accountnumber', 'accountno'] },
+  { role: 'counterparty', priority: 2, names: ['对方户名', '对方账户名称', '对方名称', '对手信息', '交易对方', '对方账户名', '对方单位', '交易对手名称', '收(付)款人名称', '商户名称', 'merchantname', 'counterparty', 'payer/payee', '收款方', '付款方'] },
+  { role: 'reference', priority: 2, names: ['流水号', '交易流水号', '日志号', '交易订单号', '交易单号', '交易号', '参考号', '银行流水号', '业务流水号', 'reference', 'referenceno', 'ref', 'transactionid', 'transactionreference'] },
+  { role: 'account', priority: 2, names: ['账号', '卡号', '借记卡号', '本方账号', '卡号后四位', '卡末四位', 'card#', 'cardnumber', 'firstbankcard', 'account', 'accountnumber', 'accountno'] },
   { role: 'status', priority: 2, names: ['交易状态', '当前状态', '状态', 'status', 'transactionstatus'] },
   { role: 'category', priority: 1, names: ['交易分类', '交易类别'] },
 ];

@@ -5,14 +5,26 @@
 import type { StatementFormat } from './types';
 import { ofxFormat, qfxFormat } from './ofx';
 import { mt940Format, mt942Format } from './mt940';
+import { camt052Format, camt053Format, camt054Format } from './camt';
 import { csvFormat } from './csv';
 import { settleguardFormat } from './settleguard';
+import { alipayFormat, alipayMerchantFormat } from './alipay';
+import { wechatFormat, wechatMerchantFormat } from './wechat';
+import { xlsxFormat } from './xlsx';
 
 export const STATEMENT_FORMATS: StatementFormat[] = [
   ofxFormat,
   qfxFormat,
   mt940Format,
   mt942Format,
+  camt052Format,
+  camt053Format,
+  camt054Format,
   settleguardFormat,
+  alipayFormat,
+  alipayMerchantFormat,
+  wechatFormat,
+  wechatMerchantFormat,
+  xlsxFormat,
   csvFormat,
 ];

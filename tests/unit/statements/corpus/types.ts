@@ -23,7 +23,20 @@ export interface CorpusExpectation {
     currency?: string;
     /** true: at least one issue of level 'error'; false: none */
     errors?: boolean;
+    /** lines that must be among the parsed lines (bookedOn + signed amount, optionally currency) — the
+     *  peer's first and last transactions, restated in SettleGuard's sign and date conventions */
+    contains?: { date: string; amount: string; currency?: string }[];
+    /** acquirer exports: transactions[] length */
+    transactions?: number;
+    /** what the peer project asserts, verbatim in short, when our numbers differ by decision */
+    peer?: string;
     /** where the numbers come from (peer assertion) and any decision that departs from a peer */
     note?: string;
   };
+  /**
+   * A known gap: the file is not yet read as its project expects (the reason says why). The test
+   * then asserts that the expectation still FAILS, so fixing the gap turns the test red until
+   * `pending` is removed — it can never silently pass or silently rot.
+   */
+  pending?: string;
 }
