@@ -6,7 +6,6 @@ import type { StatementFormat } from './types';
 import { ofxFormat, qfxFormat } from './ofx';
 import { mt940Format, mt942Format } from './mt940';
 import { camt052Format, camt053Format, camt054Format } from './camt';
-import { camt052Format, camt053Format, camt054Format } from './camt';
 import { csvFormat } from './csv';
 import { settleguardFormat } from './settleguard';
 import { alipayFormat, alipayMerchantFormat } from './alipay';
@@ -18,9 +17,6 @@ export const STATEMENT_FORMATS: StatementFormat[] = [
   qfxFormat,
   mt940Format,
   mt942Format,
-  camt052Format,
-  camt053Format,
-  camt054Format,
   camt052Format,
   camt053Format,
   camt054Format,
