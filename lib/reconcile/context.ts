@@ -1,0 +1,165 @@
+// What every rule sees: the cleaned input plus shared analyses computed once, lazily
+// (fee audits, settlement groups, cashier matching, duplicate clusters). Rules stay small and
+// cannot disagree about the facts.
+import { makeBusinessCalendar, type BusinessCalendar, type CalendarId } from '../calendar';
+import { Dec, dec } from '../money';
+import type {
+  CashierRecord, Contract, Finding, FindingKind, IsoDate, Issue, PortalTransaction, ReconcileInput, StatementLine, Tolerances,
+} from '../model';
+import { DEFAULT_TOLERANCES } from '../model';
+import { auditFee, type FeeAudit } from './fee-audit';
+import { contractGapIssue, expectedFee, pickContract, txnDate } from './fee-schedule';
+import { dedupePortalRows, matchCashier, type CashierMatching, type TxnAlias } from './matching';
+import { analyseSettlements, makeOriginalIndex, type SettlementAnalysis } from './settlement';
+import { findDuplicates, type DuplicateCluster } from './duplicates';
+import { buildFeeLedger, type FeeLedger } from './periodic';
+
+export interface Rule {
+  kind: FindingKind;
+  run(ctx: RuleContext): Finding[];
+}
+
+export interface RuleContext {
+  readonly asOf: IsoDate;
+  readonly tolerances: Tolerances;
+  readonly tolFee: Dec;
+  readonly tolSettlement: Dec;
+  /** portal rows after collapsing the same transaction seen by two sources; sorted by time, id */
+  readonly transactions: readonly PortalTransaction[];
+  readonly lines: readonly StatementLine[];
+  readonly cashier: readonly CashierRecord[];
+  readonly contracts: readonly Contract[];
+  readonly aliases: readonly TxnAlias[];
+  txn(id: string): PortalTransaction | undefined;
+  calendar(id: CalendarId): BusinessCalendar;
+  contractFor(t: PortalTransaction): Contract | undefined;
+  feeAudit(t: PortalTransaction): FeeAudit | undefined;
+  originalOf(t: PortalTransaction): PortalTransaction | undefined;
+  settlement(): SettlementAnalysis;
+  cashierMatching(): CashierMatching;
+  /** true when the cashier export covers this date (and terminal, where the export names terminals) */
+  cashierCovers(date: IsoDate, terminalId?: string): boolean;
+  duplicates(): DuplicateCluster[];
+  feeLedger(): FeeLedger;
+  /** input problems found while analysing (deduplicated by code + raw + message) */
+  issue(i: Issue): void;
+  issues(): Issue[];
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function makeContext(input: ReconcileInput): RuleContext {
+  const tolerances: Tolerances = { ...DEFAULT_TOLERANCES, ...(input.tolerances ?? {}) };
+  const sortedTxns = [...input.transactions].sort((a, b) => cmp(a.occurredAt, b.occurredAt) || cmp(a.id, b.id));
+  const { kept, aliases } = dedupePortalRows(sortedTxns);
+  const lines = [...input.statementLines].sort((a, b) => cmp(a.bookedOn, b.bookedOn) || cmp(a.id, b.id));
+  const cashier = [...(input.cashier ?? [])].sort((a, b) => cmp(a.occurredAt, b.occurredAt) || cmp(a.id, b.id));
+  const contracts = [...input.contracts].sort((a, b) => cmp(a.effectiveFrom, b.effectiveFrom) || cmp(a.id, b.id));
+  const extraHolidays = new Set(input.extraHolidays ?? []);
+  const tolFee = dec(tolerances.fee);
+  const tolSettlement = dec(tolerances.settlement);
+
+  const byId = new Map(kept.map((t) => [t.id, t]));
+  const issueMap = new Map<string, Issue>();
+  const issue = (i: Issue) => {
+    const k = `${i.code}|${i.raw ?? ''}|${i.message}`;
+    if (!issueMap.has(k)) issueMap.set(k, i);
+  };
+  const calendars = new Map<CalendarId, BusinessCalendar>();
+  const calendar = (id: CalendarId) => {
+    let c = calendars.get(id);
+    if (!c) calendars.set(id, (c = makeBusinessCalendar(id, extraHolidays)));
+    return c;
+  };
+  const contractMemo = new Map<string, Contract | undefined>();
+  const contractFor = (t: PortalTransaction) => {
+    if (contractMemo.has(t.id)) return contractMemo.get(t.id);
+    const c = pickContract(t, contracts);
+    if (!c) {
+      const gap = contractGapIssue(t, contracts);
+      if (gap) issue(gap);
+    }
+    contractMemo.set(t.id, c);
+    return c;
+  };
+  const auditMemo = new Map<string, FeeAudit | undefined>();
+  const feeAudit = (t: PortalTransaction) => {
+    if (auditMemo.has(t.id)) return auditMemo.get(t.id);
+    const c = contractFor(t);
+    const a = c ? auditFee(t, c, tolFee) : undefined;
+    auditMemo.set(t.id, a);
+    return a;
+  };
+  const originalOf = makeOriginalIndex(kept);
+
+  let settlementMemo: SettlementAnalysis | undefined;
+  let cashierMemo: CashierMatching | undefined;
+  let dupMemo: DuplicateCluster[] | undefined;
+  let ledgerMemo: FeeLedger | undefined;
+
+  const cashierDates = new Set(cashier.map((c) => c.occurredAt.slice(0, 10)));
+  const cashierFrom = cashier[0]?.occurredAt.slice(0, 10);
+  const cashierTo = cashier[cashier.length - 1]?.occurredAt.slice(0, 10);
+  const cashierTerminals = new Set(cashier.map((c) => c.terminalId?.trim().toUpperCase()).filter((x): x is string => !!x));
+
+  const ctx: RuleContext = {
+    asOf: input.asOf,
+    tolerances,
+    tolFee,
+    tolSettlement,
+    transactions: kept,
+    lines,
+    cashier,
+    contracts,
+    aliases,
+    txn: (id) => byId.get(id),
+    calendar,
+    contractFor,
+    feeAudit,
+    originalOf,
+    settlement() {
+      if (!settlementMemo) {
+        settlementMemo = analyseSettlements(kept, lines, {
+          contractFor,
+          expectedFeeFor(t) {
+            const c = contractFor(t);
+            if (!c) return undefined;
+            if (!(dec(t.amount.amount).greaterThan(0))) return dec('0');
+            return expectedFee(t, c)?.total;
+          },
+          calendar,
+          tolerances,
+          asOf: input.asOf,
+        });
+        for (const i of settlementMemo.issues) issue(i);
+      }
+      return settlementMemo;
+    },
+    cashierMatching() {
+      if (!cashierMemo) cashierMemo = matchCashier(kept, cashier, tolerances.cashierMatchSeconds);
+      return cashierMemo;
+    },
+    cashierCovers(date, terminalId) {
+      if (!cashierFrom || !cashierTo || date < cashierFrom || date > cashierTo) return false;
+      // a day with no cashier record inside the range may be a closed day or a missing export
+      if (!cashierDates.has(date)) return false;
+      if (terminalId && cashierTerminals.size > 0 && !cashierTerminals.has(terminalId.trim().toUpperCase())) return false;
+      return true;
+    },
+    duplicates() {
+      if (!dupMemo) dupMemo = findDuplicates(ctx);
+      return dupMemo;
+    },
+    feeLedger() {
+      if (!ledgerMemo) ledgerMemo = buildFeeLedger(ctx);
+      return ledgerMemo;
+    },
+    issue,
+    issues: () => [...issueMap.values()],
+  };
+  return ctx;
+}
+
+export { txnDate };

@@ -1,0 +1,100 @@
+// Duplicate swipes (DOMAIN.md D1): the same card, terminal and amount twice within minutes under
+// different reference numbers. The cashier export decides: fewer cashier sales of that amount
+// in the window than portal sales means money taken twice (overcharge, strict 5-minute window);
+// without cashier data for that day it is only a possible duplicate (suspect, 60-minute window).
+import { secondsBetween } from '../dates';
+import { amountOf } from '../money';
+import type { CashierRecord, PortalTransaction } from '../model';
+import type { RuleContext } from './context';
+import { txnDate } from './fee-schedule';
+
+export interface DuplicateCluster {
+  /** the earliest sale of the cluster, presumed genuine */
+  original: PortalTransaction;
+  /** later sales judged to be duplicates, each with its severity */
+  duplicates: { txn: PortalTransaction; severity: 'overcharge' | 'suspect'; secondsApart: number }[];
+  cashier: CashierRecord[];
+  /** true when a cashier export covers the day (the severity then rests on it) */
+  cashierCovered: boolean;
+  portalCount: number;
+}
+
+const norm = (s: string | undefined) => (s ?? '').trim().toUpperCase();
+
+function isCandidate(t: PortalTransaction): boolean {
+  return (t.kind === 'sale' || t.kind === 'preauth_completion') && t.status === 'success' && !!t.cardLast4 && amountOf(t.amount).greaterThan(0);
+}
+
+/** Two rows that are one transaction seen twice, not two swipes (same rrn, or same batch + voucher). */
+function sameReference(a: PortalTransaction, b: PortalTransaction): boolean {
+  if (a.rrn && b.rrn && norm(a.rrn) === norm(b.rrn)) return true;
+  if (a.voucherNo && b.voucherNo && norm(a.voucherNo) === norm(b.voucherNo) && norm(a.batchNo) === norm(b.batchNo)) return true;
+  return false;
+}
+
+export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
+  const strict = ctx.tolerances.duplicateWindowSeconds;
+  const loose = Math.max(strict, ctx.tolerances.possibleDuplicateWindowSeconds);
+  const groups = new Map<string, PortalTransaction[]>();
+  for (const t of ctx.transactions) {
+    if (!isCandidate(t)) continue;
+    const k = [norm(t.merchantId), norm(t.terminalId), norm(t.cardLast4), norm(t.cardBin), amountOf(t.amount).toString(), t.amount.currency].join('|');
+    const l = groups.get(k);
+    if (l) l.push(t);
+    else groups.set(k, [t]);
+  }
+  const cashierSales = ctx.cashier.filter((c) => c.kind === 'sale' && (c.tender === 'card' || c.tender === 'qr'));
+  const out: DuplicateCluster[] = [];
+  for (const list of groups.values()) {
+    if (list.length < 2) continue; // already sorted by time (context sorts transactions)
+    let cluster: PortalTransaction[] = [list[0]!];
+    const flush = () => {
+      if (cluster.length >= 2) {
+        const c = judge(cluster, ctx, cashierSales, strict, loose);
+        if (c) out.push(c);
+      }
+    };
+    for (let i = 1; i < list.length; i++) {
+      const t = list[i]!;
+      const prev = cluster[cluster.length - 1]!;
+      if (sameReference(prev, t)) continue;
+      if (secondsBetween(prev.occurredAt, t.occurredAt) <= loose) cluster.push(t);
+      else {
+        flush();
+        cluster = [t];
+      }
+    }
+    flush();
+  }
+  return out;
+}
+
+function judge(cluster: PortalTransaction[], ctx: RuleContext, cashierSales: CashierRecord[], strict: number, loose: number): DuplicateCluster | undefined {
+  const first = cluster[0]!;
+  const last = cluster[cluster.length - 1]!;
+  const covered = ctx.cashierCovers(txnDate(first), first.terminalId) || ctx.cashierCovers(txnDate(last), first.terminalId);
+  const w = ctx.tolerances.cashierMatchSeconds;
+  const amount = amountOf(first.amount);
+  const matching = covered
+    ? cashierSales.filter((c) => {
+      if (!amountOf(c.amount).abs().equals(amount) || c.amount.currency !== first.amount.currency) return false;
+      if (c.terminalId && first.terminalId && norm(c.terminalId) !== norm(first.terminalId)) return false;
+      if (c.cardLast4 && first.cardLast4 && c.cardLast4 !== first.cardLast4) return false;
+      return secondsBetween(first.occurredAt, c.occurredAt) >= -w && secondsBetween(last.occurredAt, c.occurredAt) <= w;
+    })
+    : [];
+  const genuine = covered ? Math.max(matching.length, 1) : 1;
+  if (genuine >= cluster.length) return undefined;
+  const dups = cluster.slice(genuine);
+  const duplicates: DuplicateCluster['duplicates'] = [];
+  for (const d of dups) {
+    const idx = cluster.indexOf(d);
+    const prev = cluster[idx - 1]!;
+    const gap = secondsBetween(prev.occurredAt, d.occurredAt);
+    if (gap > loose) continue;
+    const severity = covered && gap <= strict ? 'overcharge' : 'suspect';
+    duplicates.push({ txn: d, severity, secondsApart: gap });
+  }
+  if (duplicates.length === 0) return undefined;
+  return { original: first, duplicates, cashier: matching, cashierCovered: covered, portalCount: cluster.length };
+}

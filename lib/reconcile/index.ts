@@ -1,0 +1,115 @@
+// reconcile(): portal rows × bank lines × cashier records × contracts → findings, matches,
+// residuals and issues (DESIGN.md §3 "Reconciliation"). Pure and deterministic: no clock (asOf
+// comes in), every output sorted, finding ids derived from their evidence.
+import { calendarCoverage, type CalendarId } from '../calendar';
+import { amountOf } from '../money';
+import type { Finding, IsoDate, Issue, Match, ReconcileInput, ReconcileResult, Residual } from '../model';
+import { FINDING_KINDS } from '../model';
+import { makeContext, type Rule, type RuleContext } from './context';
+import { txnDate } from './fee-schedule';
+import { RULES } from './rules/registry';
+import { outcomeMoney } from './settlement-findings';
+
+export type { Rule, RuleContext } from './context';
+export { RULES } from './rules/registry';
+export { CONTRACT_PRESETS, expectedFee, pickContract, pickRule } from './fee-schedule';
+
+/** A match as reconcile() returns it: DESIGN's Match plus the cashier records it ties, if any. */
+export interface ReconcileMatch extends Match {
+  cashierIds?: string[];
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES): ReconcileResult {
+  const ctx = makeContext(input);
+  checkInput(ctx);
+
+  const byId = new Map<string, Finding>();
+  for (const rule of rules) {
+    for (const f of rule.run(ctx)) if (!byId.has(f.id)) byId.set(f.id, f);
+  }
+  // a transaction captured from two sources: its other copies carry the finding too, so the
+  // overlay highlights whichever row the merchant is looking at (ids stay evidence-based)
+  const aliasesOf = new Map<string, string[]>();
+  for (const a of ctx.aliases) aliasesOf.set(a.keptId, [...(aliasesOf.get(a.keptId) ?? []), a.aliasId]);
+  const kindOrder = new Map(FINDING_KINDS.map((k, i) => [k, i]));
+  const findings = [...byId.values()]
+    .map((f) => (aliasesOf.size === 0 ? f : { ...f, transactionIds: f.transactionIds.flatMap((id) => [id, ...(aliasesOf.get(id) ?? [])]) }))
+    .sort((a, b) => (kindOrder.get(a.kind)! - kindOrder.get(b.kind)!) || cmp(a.id, b.id));
+
+  const settlement = ctx.settlement();
+  const matches: ReconcileMatch[] = [];
+  const residuals: Residual[] = [];
+  for (const o of settlement.outcomes) {
+    const transactionIds = o.group.transactions.map((t) => t.id);
+    const statementLineIds = o.lines.map((l) => l.id);
+    if (o.basis && o.confidence !== undefined) {
+      // an inexact amount lowers the confidence that these lines are this group's settlement
+      matches.push({ transactionIds, statementLineIds, basis: o.basis, confidence: o.status === 'matched' ? o.confidence : Math.min(o.confidence, 0.5) });
+    }
+    if (o.status === 'short' || o.status === 'over' || o.status === 'missing') {
+      const m = outcomeMoney(o);
+      const r: Residual = { expected: m.expected, received: m.received, transactionIds, statementLineIds };
+      const settleDate = o.group.expectedValueDate;
+      if (settleDate) r.settleDate = settleDate;
+      if (o.group.payoutId) r.payoutId = o.group.payoutId;
+      residuals.push(r);
+    }
+  }
+  if (ctx.cashier.length > 0) {
+    for (const m of ctx.cashierMatching().matches) {
+      matches.push({ transactionIds: [m.transactionId], statementLineIds: [], cashierIds: [m.cashierId], basis: m.basis, confidence: m.confidence });
+    }
+  }
+  for (const a of ctx.aliases) matches.push({ transactionIds: [a.keptId, a.aliasId], statementLineIds: [], basis: a.basis, confidence: a.confidence });
+  matches.sort((a, b) => cmp(a.basis, b.basis) || cmp(a.transactionIds[0] ?? '', b.transactionIds[0] ?? '') || cmp(a.statementLineIds[0] ?? '', b.statementLineIds[0] ?? '') || cmp(a.cashierIds?.[0] ?? '', b.cashierIds?.[0] ?? ''));
+  residuals.sort((a, b) => cmp(a.settleDate ?? '', b.settleDate ?? '') || cmp(a.payoutId ?? '', b.payoutId ?? '') || cmp(a.transactionIds[0] ?? '', b.transactionIds[0] ?? ''));
+
+  // value dates computed with a calendar that does not know the year
+  const datesByCalendar = new Map<CalendarId, IsoDate[]>();
+  for (const g of settlement.groups) {
+    const l = datesByCalendar.get(g.calendar) ?? [];
+    l.push(g.firstDate, g.expectedValueDate);
+    datesByCalendar.set(g.calendar, l);
+  }
+  for (const [cal, dates] of datesByCalendar) for (const i of calendarCoverage(dates, cal, input.extraHolidays)) ctx.issue(i);
+
+  const issues = ctx.issues().sort((a, b) => cmp(a.code, b.code) || cmp(a.raw ?? '', b.raw ?? '') || cmp(a.message, b.message));
+  return { findings, matches, residuals, issues };
+}
+
+/** Inconsistent input becomes issues (DESIGN.md §3 ReconcileResult.issues), never a crash. */
+function checkInput(ctx: RuleContext): void {
+  let feeRows = 0;
+  for (const t of ctx.transactions) {
+    const cur = t.amount.currency;
+    if (t.fee && t.fee.currency !== cur) {
+      ctx.issue({ level: 'warning', code: 'fee_currency_mismatch', field: 'fee', raw: t.id, message: `Transaction ${t.rrn ?? t.id} on ${txnDate(t)}: fee is in ${t.fee.currency} but the amount is in ${cur}; its fee is not checked. 手续费币种与交易币种不同。` });
+      continue;
+    }
+    if (t.fee) feeRows++;
+    if (t.fee && t.net && t.net.currency === cur) {
+      let expectedNet = amountOf(t.amount).minus(amountOf(t.fee));
+      let n = 1;
+      for (const f of t.extraFees ?? []) if (f.amount.currency === cur) {
+        expectedNet = expectedNet.minus(amountOf(f.amount));
+        n++;
+      }
+      const diff = amountOf(t.net).minus(expectedNet);
+      if (diff.abs().greaterThan(ctx.tolFee.times(n))) {
+        ctx.issue({
+          level: 'warning', code: 'net_inconsistent', field: 'net', raw: t.id,
+          message: `Transaction ${t.rrn ?? t.id} on ${txnDate(t)}: net ${t.net.amount} ≠ amount ${t.amount.amount} − fee ${t.fee.amount}${n > 1 ? ' − extra fees' : ''} (differs by ${diff.toFixed(2)}); settlement uses the portal's net. 结算金额 ≠ 交易金额 − 手续费。`,
+        });
+      }
+    }
+  }
+  if (feeRows > 0 && ctx.contracts.length === 0) {
+    ctx.issue({ level: 'warning', code: 'no_contract', field: 'contracts', message: 'No fee contract is set up, so fees are not checked against agreed rates. Add your contract (rates, caps, settlement cycle) to check them. 未设置费率合同，手续费未核对。' });
+  }
+}
+
+export type { Issue };

@@ -1,0 +1,183 @@
+// Transaction ↔ transaction matching (DOMAIN.md §3.1): the same sale seen by two portal sources,
+// and portal rows ↔ cashier/POS records. Keys run from strong to weak, each pass over everything
+// before the next, so a weak match never steals a strong one's candidate; never amount alone.
+// Every match keeps its basis and a confidence (merchants ask to see why two rows were tied).
+import { amountOf } from '../money';
+import { secondsBetween } from '../dates';
+import type { CashierRecord, PortalTransaction } from '../model';
+import { txnDate } from './fee-schedule';
+
+export interface TxnAlias {
+  /** the row kept for reconciliation */
+  keptId: string;
+  /** the same transaction from another source */
+  aliasId: string;
+  basis: 'portal:rrn+date' | 'portal:terminal+batch+voucher';
+  confidence: number;
+}
+
+const norm = (s: string | undefined) => (s ?? '').trim().replace(/^0+(?=\d)/, '').toUpperCase();
+
+/** Fields that make a row more useful for reconciliation; the richer copy is kept. */
+function richness(t: PortalTransaction): number {
+  return (t.net ? 4 : 0) + (t.fee ? 4 : 0) + (t.settleDate ? 2 : 0) + (t.settleCycle ? 1 : 0) + (t.cardLast4 ? 1 : 0) + (t.merchantId ? 1 : 0);
+}
+
+/**
+ * Collapses the same transaction captured from two sources (the portal's 交易查询 list and its
+ * 结算明细 export have different adapters, hence different ids). Rows of the same source never
+ * collapse: their ids already follow the rrn + date recipe.
+ */
+export function dedupePortalRows(txns: readonly PortalTransaction[]): { kept: PortalTransaction[]; aliases: TxnAlias[] } {
+  const byKey = new Map<string, PortalTransaction[]>();
+  const keyOf = (t: PortalTransaction): [string, TxnAlias['basis']] | undefined => {
+    if (t.rrn) return [`r|${norm(t.rrn)}|${txnDate(t)}|${t.kind}`, 'portal:rrn+date'];
+    if (t.terminalId && t.batchNo && t.voucherNo) return [`v|${norm(t.terminalId)}|${norm(t.batchNo)}|${norm(t.voucherNo)}|${txnDate(t)}|${t.kind}`, 'portal:terminal+batch+voucher'];
+    return undefined;
+  };
+  const basisOf = new Map<string, TxnAlias['basis']>();
+  for (const t of txns) {
+    const k = keyOf(t);
+    if (!k) continue;
+    basisOf.set(k[0], k[1]);
+    const list = byKey.get(k[0]);
+    if (list) list.push(t);
+    else byKey.set(k[0], [t]);
+  }
+  const dropped = new Set<string>();
+  const aliases: TxnAlias[] = [];
+  for (const [key, list] of byKey) {
+    if (list.length < 2) continue;
+    const portals = new Set(list.map((t) => t.portal));
+    if (portals.size < 2) continue;
+    const ranked = [...list].sort((a, b) => richness(b) - richness(a) || (a.id < b.id ? -1 : 1));
+    const keep = ranked[0]!;
+    for (const other of ranked.slice(1)) {
+      if (other.portal === keep.portal) continue;
+      if (!amountOf(other.amount).equals(amountOf(keep.amount)) || other.amount.currency !== keep.amount.currency) continue;
+      dropped.add(other.id);
+      aliases.push({ keptId: keep.id, aliasId: other.id, basis: basisOf.get(key)!, confidence: key.startsWith('r|') ? 0.99 : 0.95 });
+    }
+  }
+  return { kept: txns.filter((t) => !dropped.has(t.id)), aliases };
+}
+
+export interface CashierMatch {
+  transactionId: string;
+  cashierId: string;
+  basis: string;
+  confidence: number;
+  secondsApart: number;
+}
+
+export interface CashierMatching {
+  matches: CashierMatch[];
+  byTxn: Map<string, CashierMatch>;
+  byCashier: Map<string, CashierMatch>;
+}
+
+/** Portal rows that correspond to a cashier record: card/QR sales and refunds. */
+export function isCashierComparable(t: PortalTransaction): boolean {
+  return (t.kind === 'sale' || t.kind === 'preauth_completion' || t.kind === 'refund') && t.status !== 'pending';
+}
+
+function sideOf(kind: PortalTransaction['kind'] | CashierRecord['kind']): 'sale' | 'refund' {
+  return kind === 'refund' ? 'refund' : 'sale';
+}
+
+interface Pass {
+  basis: string;
+  confidence: number;
+  windowSeconds: number;
+  needsOrderNo?: boolean;
+  needsLast4?: boolean;
+  needsTerminal?: boolean;
+  /** only when exactly one candidate exists on both sides (the amount + time pass) */
+  uniqueOnly?: boolean;
+  sameAmount: boolean;
+}
+
+/**
+ * Portal ↔ cashier matching. Passes: orderNo (0.95); amount + last4 + terminal within the
+ * window (0.9); amount + last4 within the window (0.8); amount within 3 minutes when it is the
+ * only candidate either way (0.5, DOMAIN.md §3.1 key 5, low confidence). Cash and "other"
+ * tenders never match card rows.
+ */
+export function matchCashier(txns: readonly PortalTransaction[], cashier: readonly CashierRecord[], cashierMatchSeconds: number): CashierMatching {
+  const ps = txns.filter(isCashierComparable);
+  const cs = cashier.filter((c) => c.tender === 'card' || c.tender === 'qr');
+  const passes: Pass[] = [
+    { basis: 'cashier:orderNo', confidence: 0.95, windowSeconds: 3 * 86_400, needsOrderNo: true, sameAmount: false },
+    { basis: 'cashier:amount+last4+terminal+time', confidence: 0.9, windowSeconds: cashierMatchSeconds, needsLast4: true, needsTerminal: true, sameAmount: true },
+    { basis: 'cashier:amount+last4+time', confidence: 0.8, windowSeconds: cashierMatchSeconds, needsLast4: true, sameAmount: true },
+    { basis: 'cashier:amount+time', confidence: 0.5, windowSeconds: Math.min(180, cashierMatchSeconds), uniqueOnly: true, sameAmount: true },
+  ];
+  const byTxn = new Map<string, CashierMatch>();
+  const byCashier = new Map<string, CashierMatch>();
+  const matches: CashierMatch[] = [];
+
+  // bucket both sides by amount (absolute, in cents-free decimal string) for the amount passes
+  const amountKey = (a: { amount: string; currency: string }) => `${amountOf(a).abs().toString()}|${a.currency}`;
+  const cByAmount = new Map<string, CashierRecord[]>();
+  for (const c of cs) {
+    const k = amountKey(c.amount);
+    const l = cByAmount.get(k);
+    if (l) l.push(c);
+    else cByAmount.set(k, [c]);
+  }
+  const cByOrder = new Map<string, CashierRecord[]>();
+  for (const c of cs) {
+    if (!c.orderNo) continue;
+    const k = norm(c.orderNo);
+    const l = cByOrder.get(k);
+    if (l) l.push(c);
+    else cByOrder.set(k, [c]);
+  }
+  // success rows first so a failed attempt never takes the cashier record of its successful retry
+  const orderedPs = [...ps].sort((a, b) => Number(a.status !== 'success') - Number(b.status !== 'success') || (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1));
+
+  for (const pass of passes) {
+    // collect all candidate pairs of this pass, then take them closest-in-time first
+    const pairs: { t: PortalTransaction; c: CashierRecord; dt: number; rank: number }[] = [];
+    orderedPs.forEach((t, rank) => {
+      if (byTxn.has(t.id)) return;
+      let cands: CashierRecord[] | undefined;
+      if (pass.needsOrderNo) {
+        if (!t.orderNo) return;
+        cands = cByOrder.get(norm(t.orderNo));
+      } else {
+        cands = cByAmount.get(amountKey(t.amount));
+      }
+      if (!cands) return;
+      const eligible: { c: CashierRecord; dt: number }[] = [];
+      for (const c of cands) {
+        if (byCashier.has(c.id) || sideOf(c.kind) !== sideOf(t.kind)) continue;
+        if (pass.needsLast4 && (!t.cardLast4 || !c.cardLast4 || t.cardLast4 !== c.cardLast4)) continue;
+        if (pass.needsTerminal && (!t.terminalId || !c.terminalId || norm(t.terminalId) !== norm(c.terminalId))) continue;
+        if (!pass.needsLast4 && !pass.needsOrderNo && t.cardLast4 && c.cardLast4 && t.cardLast4 !== c.cardLast4) continue;
+        if (!pass.needsOrderNo && t.terminalId && c.terminalId && norm(t.terminalId) !== norm(c.terminalId)) continue;
+        const dt = Math.abs(secondsBetween(c.occurredAt, t.occurredAt));
+        if (!Number.isFinite(dt) || dt > pass.windowSeconds) continue;
+        eligible.push({ c, dt });
+      }
+      if (pass.uniqueOnly && eligible.length !== 1) return;
+      for (const e of eligible) pairs.push({ t, c: e.c, dt: e.dt, rank });
+    });
+    if (pass.uniqueOnly) {
+      // the cashier record must also have exactly one portal candidate
+      const perC = new Map<string, number>();
+      for (const p of pairs) perC.set(p.c.id, (perC.get(p.c.id) ?? 0) + 1);
+      for (let i = pairs.length - 1; i >= 0; i--) if ((perC.get(pairs[i]!.c.id) ?? 0) !== 1) pairs.splice(i, 1);
+    }
+    pairs.sort((a, b) => a.dt - b.dt || a.rank - b.rank || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0));
+    for (const p of pairs) {
+      if (byTxn.has(p.t.id) || byCashier.has(p.c.id)) continue;
+      const m: CashierMatch = { transactionId: p.t.id, cashierId: p.c.id, basis: pass.basis, confidence: pass.confidence, secondsApart: p.dt };
+      matches.push(m);
+      byTxn.set(p.t.id, m);
+      byCashier.set(p.c.id, m);
+    }
+  }
+  matches.sort((a, b) => (a.transactionId < b.transactionId ? -1 : a.transactionId > b.transactionId ? 1 : 0));
+  return { matches, byTxn, byCashier };
+}

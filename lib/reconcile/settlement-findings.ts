@@ -1,0 +1,72 @@
+// Shared pieces of the settlement findings (D7, D8, D9, D11, D16): explanation params and the
+// one place that decides which kind a short settlement belongs to.
+import { Dec, money } from '../money';
+import type { MoneyJson } from '../model';
+import type { RuleContext } from './context';
+import type { GroupOutcome } from './settlement';
+
+/** Activation deposits are round numbers taken from the first settlement (DOMAIN.md D16, §2.2). */
+export const DEPOSIT_AMOUNTS: readonly string[] = ['99', '199', '299', '399', '499'];
+
+export type ShortfallKind = 'shortfall' | 'deposit' | 'periodic_fee' | 'periodic_fee_repeat';
+
+/** The merchant's first settlement among the data: where a deposit is taken. */
+function isFirstSettlement(ctx: RuleContext, o: GroupOutcome): boolean {
+  const settled = ctx.settlement().outcomes.filter((x) => (x.status === 'matched' || x.status === 'short' || x.status === 'over')
+    && x.group.merchantId === o.group.merchantId && x.group.currency === o.group.currency);
+  const first = settled.reduce<GroupOutcome | undefined>((m, x) => (!m || x.group.expectedValueDate < m.group.expectedValueDate ? x : m), undefined);
+  return first === o;
+}
+
+/**
+ * One shortfall, one kind: a contracted periodic fee deducted from the payout explains it (no
+ * finding); the same periodic fee a second time in its period is a hidden fee; a deposit-sized
+ * round number on the first settlement is a deposit; anything else is a settlement shortfall.
+ */
+export function shortfallExplanation(ctx: RuleContext, o: GroupOutcome): ShortfallKind {
+  const ledger = ctx.feeLedger().shortfallVerdict(o.group.key);
+  if (ledger) {
+    if (ledger.verdict === 'contracted') return 'periodic_fee';
+    if (ledger.verdict === 'repeat') return 'periodic_fee_repeat';
+  }
+  if (DEPOSIT_AMOUNTS.some((d) => o.shortBy.equals(new Dec(d))) && isFirstSettlement(ctx, o)) return 'deposit';
+  return 'shortfall';
+}
+
+export function outcomeMoney(o: GroupOutcome): { expected: MoneyJson; received: MoneyJson; shortBy: MoneyJson; overBy: MoneyJson } {
+  const c = o.group.currency;
+  return {
+    expected: money(o.group.expected, c),
+    received: money(o.received, c),
+    shortBy: money(o.shortBy, c),
+    overBy: money(o.shortBy.neg(), c),
+  };
+}
+
+/** Explanation params of a settlement group: its dates, totals and how its credit was found. */
+export function groupParams(ctx: RuleContext, o: GroupOutcome): Record<string, string | undefined> {
+  const g = o.group;
+  const s = (d: Dec) => money(d, g.currency).amount;
+  return {
+    currency: g.currency,
+    merchantId: g.merchantId,
+    settleCycle: g.cycle,
+    calendar: g.calendar,
+    settleDate: g.settleDate ?? g.firstDate,
+    firstTxnDate: g.firstDate,
+    expectedValueDate: g.expectedValueDate,
+    graceUntil: g.graceUntil,
+    valueDate: o.valueDate,
+    payoutId: g.payoutId,
+    count: String(g.transactions.length),
+    sales: s(g.sales),
+    voidsRefunds: s(g.reversals),
+    fees: s(g.fees),
+    expected: s(g.expected),
+    received: s(o.received),
+    tolerance: ctx.tolerances.settlement,
+    basis: o.basis,
+    confidence: o.confidence !== undefined ? String(o.confidence) : undefined,
+    estimatedFees: g.estimatedFeeIds.length > 0 ? String(g.estimatedFeeIds.length) : undefined,
+  };
+}

@@ -1,0 +1,423 @@
+// Settlement groups and bank credits (DOMAIN.md §3.2, D7/D8).
+//
+// A group is what one settlement pays: the transactions of one merchant, currency and cycle
+// with the same expected value date (or the same payoutId for processors that name payouts).
+// Grouping by value date rather than by transaction date is what puts Friday, Saturday and
+// Sunday (T+1 → Monday) into the one Monday credit. Expected net per row: the portal's `net`
+// where shown, else amount − fee − extra fees; a void or reversal cancels its sale entirely
+// (nothing clears), a refund settles as shown.
+//
+// Matching runs from strong to weak across all groups: the exact amount on the expected value
+// date, then on the next working day, then 2–3 lines adding up to it, then a late exact credit
+// within the grace period; only then the closest credit on the value date (short or over).
+import { addDays } from '../dates';
+import { Dec, ZERO, amountOf, dec } from '../money';
+import type { Contract, IsoDate, Issue, PortalTransaction, SettleCycle, StatementLine, Tolerances } from '../model';
+import type { BusinessCalendar, CalendarId } from '../calendar';
+import { txnDate } from './fee-schedule';
+import { SETTLEMENT_CREDIT, lineText } from './labels';
+
+export interface SettlementGroup {
+  key: string;
+  merchantId?: string;
+  currency: string;
+  cycle: SettleCycle;
+  calendar: CalendarId;
+  /** earliest transaction date in the group */
+  firstDate: IsoDate;
+  /** the portal's settleDate when every row shows the same one */
+  settleDate?: IsoDate;
+  expectedValueDate: IsoDate;
+  payoutId?: string;
+  transactions: PortalTransaction[];
+  /** expected settlement per transaction id */
+  contributions: Map<string, Dec>;
+  expected: Dec;
+  sales: Dec;
+  reversals: Dec;
+  fees: Dec;
+  /** false when some row had neither fee nor net and no contract to estimate it */
+  complete: boolean;
+  /** rows whose fee came from the contract because the portal showed neither fee nor net */
+  estimatedFeeIds: string[];
+  graceUntil: IsoDate;
+  /** natural days searched after the value date before "late" (up to the next working day) */
+  nearDates: IsoDate[];
+}
+
+export type OutcomeStatus = 'matched' | 'short' | 'over' | 'missing' | 'pending' | 'not_covered' | 'nothing_due' | 'incomplete';
+
+export interface GroupOutcome {
+  group: SettlementGroup;
+  status: OutcomeStatus;
+  lines: StatementLine[];
+  received: Dec;
+  /** expected − received (positive = short) */
+  shortBy: Dec;
+  basis?: 'settlement-group:amount' | 'settlement-group:date';
+  confidence?: number;
+  /** bank date of the matched line(s) */
+  valueDate?: IsoDate;
+}
+
+export interface SettlementAnalysis {
+  groups: SettlementGroup[];
+  outcomes: GroupOutcome[];
+  byTxn: Map<string, GroupOutcome>;
+  issues: Issue[];
+  coveredThrough(currency: string): IsoDate | undefined;
+  isCovered(date: IsoDate, currency: string): boolean;
+}
+
+export interface SettlementOptions {
+  contractFor(t: PortalTransaction): Contract | undefined;
+  expectedFeeFor(t: PortalTransaction): Dec | undefined;
+  calendar(id: CalendarId): BusinessCalendar;
+  tolerances: Tolerances;
+  asOf: IsoDate;
+}
+
+const SETTLING_KINDS = new Set<PortalTransaction['kind']>(['sale', 'preauth_completion', 'refund', 'fee', 'adjustment', 'chargeback']);
+const CANCELLING_KINDS = new Set<PortalTransaction['kind']>(['void', 'reversal', 'preauth_completion_void']);
+
+export function isCancelling(t: PortalTransaction): boolean {
+  return CANCELLING_KINDS.has(t.kind);
+}
+
+/** Index to find the sale a void/refund/reversal points to (`originalRef` = its rrn, voucher or order no). */
+export function makeOriginalIndex(txns: readonly PortalTransaction[]): (t: PortalTransaction) => PortalTransaction | undefined {
+  const byRef = new Map<string, PortalTransaction>();
+  const put = (k: string | undefined, t: PortalTransaction) => {
+    if (!k) return;
+    const key = k.trim().toUpperCase();
+    if (key && !byRef.has(key)) byRef.set(key, t);
+  };
+  for (const t of txns) {
+    if (t.kind !== 'sale' && t.kind !== 'preauth_completion') continue;
+    put(t.rrn, t);
+    put(t.orderNo, t);
+    if (t.terminalId && t.batchNo && t.voucherNo) put(`${t.terminalId}|${t.batchNo}|${t.voucherNo}`, t);
+    put(t.voucherNo && t.terminalId ? `${t.terminalId}|${t.voucherNo}` : undefined, t);
+    put(t.id, t);
+  }
+  return (t) => {
+    const ref = t.originalRef?.trim().toUpperCase();
+    if (!ref) return undefined;
+    return byRef.get(ref)
+      ?? (t.terminalId && t.batchNo ? byRef.get(`${t.terminalId}|${t.batchNo}|${ref}`.toUpperCase()) : undefined)
+      ?? (t.terminalId ? byRef.get(`${t.terminalId}|${ref}`.toUpperCase()) : undefined);
+  };
+}
+
+/** Expected settlement of one row as the portal states it: net, else amount − fee − extra fees. */
+export function statedNet(t: PortalTransaction): Dec | undefined {
+  if (t.net && t.net.currency === t.amount.currency) return amountOf(t.net);
+  const amount = amountOf(t.amount);
+  let extras = ZERO;
+  for (const f of t.extraFees ?? []) if (f.amount.currency === t.amount.currency) extras = extras.plus(amountOf(f.amount));
+  if (t.fee && t.fee.currency === t.amount.currency) return amount.minus(amountOf(t.fee)).minus(extras);
+  // rows that carry no fee by nature
+  if (t.kind === 'fee' || t.kind === 'adjustment' || t.kind === 'chargeback' || t.kind === 'refund') return amount.minus(extras);
+  return undefined;
+}
+
+/** The gross a row moves: 0 for a cancelled sale, minus the sale's amount for the void of a settled sale. */
+function grossOf(t: PortalTransaction, originalOf: (t: PortalTransaction) => PortalTransaction | undefined): Dec {
+  if ((t.kind === 'sale' || t.kind === 'preauth_completion') && t.status !== 'success') return ZERO;
+  if (isCancelling(t)) {
+    const orig = originalOf(t);
+    if (orig) return orig.status === 'success' ? amountOf(orig.amount).neg() : ZERO;
+  }
+  return amountOf(t.amount);
+}
+
+function rollValueDate(base: IsoDate, cycle: SettleCycle, cal: BusinessCalendar): IsoDate {
+  switch (cycle) {
+    case 'T1': return cal.nextWorkingDay(base);
+    case 'D1': return addDays(base, 1);
+    default: return base; // D0 / T0: same day
+  }
+}
+
+export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: SettlementOptions): { groups: SettlementGroup[]; issues: Issue[] } {
+  const originalOf = makeOriginalIndex(txns);
+  const groups = new Map<string, SettlementGroup>();
+  const issues: Issue[] = [];
+  const currenciesBySlot = new Map<string, Set<string>>();
+  const payoutDates = new Map<string, IsoDate>();
+  for (const t of txns) if (t.kind === 'payout' && t.payoutId) {
+    const d = t.settleDate ?? txnDate(t);
+    const prev = payoutDates.get(t.payoutId);
+    if (!prev || d > prev) payoutDates.set(t.payoutId, d);
+  }
+
+  const contributionOf = (t: PortalTransaction): { value: Dec; estimated: boolean } | undefined => {
+    if (isCancelling(t)) {
+      const orig = originalOf(t);
+      if (orig) {
+        if (orig.status !== 'success') return { value: ZERO, estimated: false };
+        const o = contributionOf(orig);
+        return o ? { value: o.value.neg(), estimated: o.estimated } : undefined;
+      }
+      const n = statedNet(t);
+      return n === undefined ? { value: amountOf(t.amount), estimated: true } : { value: n, estimated: false };
+    }
+    if ((t.kind === 'sale' || t.kind === 'preauth_completion') && (t.status === 'voided' || t.status === 'reversed')) return { value: ZERO, estimated: false };
+    const n = statedNet(t);
+    if (n !== undefined) return { value: n, estimated: false };
+    const fee = opts.expectedFeeFor(t);
+    if (fee === undefined) return undefined;
+    return { value: amountOf(t.amount).minus(fee), estimated: true };
+  };
+
+  for (const t of txns) {
+    const settles = (SETTLING_KINDS.has(t.kind) && (t.status === 'success' || ((t.kind === 'sale' || t.kind === 'preauth_completion') && (t.status === 'voided' || t.status === 'reversed'))))
+      || (CANCELLING_KINDS.has(t.kind) && t.status === 'success');
+    if (!settles) continue;
+    const contract = opts.contractFor(t);
+    const currency = t.amount.currency;
+    const cycle: SettleCycle = t.settleCycle ?? contract?.settleCycle ?? 'T1';
+    const calendarId: CalendarId = contract?.calendar ?? (currency === 'CNY' ? 'CN' : 'weekdays');
+    const cal = opts.calendar(calendarId);
+    const date = txnDate(t);
+    let key: string;
+    let valueDate: IsoDate;
+    if (t.payoutId) {
+      key = `payout|${t.payoutId}|${currency}`;
+      valueDate = payoutDates.get(t.payoutId) ?? t.settleDate ?? rollValueDate(date, cycle, cal);
+    } else {
+      valueDate = t.settleDate && t.settleDate > date ? t.settleDate : rollValueDate(t.settleDate ?? date, cycle, cal);
+      key = `${t.merchantId ?? ''}|${currency}|${cycle}|${valueDate}`;
+      const slot = `${t.merchantId ?? ''}|${cycle}|${valueDate}`;
+      const cur = currenciesBySlot.get(slot) ?? new Set<string>();
+      cur.add(currency);
+      currenciesBySlot.set(slot, cur);
+    }
+    let g = groups.get(key);
+    if (!g) {
+      const grace = cycle === 'D0' || cycle === 'T0' ? addDays(valueDate, 1)
+        : t.payoutId ? addDays(valueDate, 3)
+        : cal.addWorkingDays(valueDate, opts.tolerances.settlementGraceWorkdays);
+      const next = cal.nextWorkingDay(valueDate);
+      const nearDates: IsoDate[] = [];
+      for (let d = addDays(valueDate, 1); d <= next; d = addDays(d, 1)) nearDates.push(d);
+      if (t.payoutId) nearDates.splice(0, nearDates.length, addDays(valueDate, -1), addDays(valueDate, 1));
+      g = {
+        key, merchantId: t.merchantId, currency, cycle, calendar: calendarId, firstDate: date,
+        settleDate: t.settleDate, expectedValueDate: valueDate, payoutId: t.payoutId,
+        transactions: [], contributions: new Map(), expected: ZERO, sales: ZERO, reversals: ZERO, fees: ZERO,
+        complete: true, estimatedFeeIds: [], graceUntil: grace, nearDates,
+      };
+      groups.set(key, g);
+    }
+    g.transactions.push(t);
+    if (date < g.firstDate) g.firstDate = date;
+    if (g.settleDate !== t.settleDate) g.settleDate = undefined;
+    const c = contributionOf(t);
+    if (!c) {
+      g.complete = false;
+      continue;
+    }
+    if (c.estimated) g.estimatedFeeIds.push(t.id);
+    g.contributions.set(t.id, c.value);
+    g.expected = g.expected.plus(c.value);
+    // totals for the explanation: expected = sales + voidsRefunds − fees, row by row
+    const gross = grossOf(t, originalOf);
+    if (t.kind === 'fee' || t.kind === 'adjustment') g.fees = g.fees.minus(c.value);
+    else {
+      if (t.kind === 'sale' || t.kind === 'preauth_completion') g.sales = g.sales.plus(gross);
+      else g.reversals = g.reversals.plus(gross);
+      g.fees = g.fees.plus(gross.minus(c.value));
+    }
+  }
+  for (const [slot, cur] of currenciesBySlot) {
+    if (cur.size < 2) continue;
+    const [merchantId, cycle, date] = slot.split('|');
+    issues.push({
+      level: 'warning', code: 'mixed_currency', field: 'currency', raw: [...cur].sort().join(','),
+      message: `Settlement of ${date} (${cycle}${merchantId ? `, merchant ${merchantId}` : ''}) mixes currencies ${[...cur].sort().join(', ')}: each currency is reconciled on its own. 同一结算批次含多种币种，已按币种分别核对。`,
+    });
+  }
+  const list = [...groups.values()];
+  for (const g of list) g.transactions.sort(byTime);
+  list.sort((a, b) => cmp(a.expectedValueDate, b.expectedValueDate) || b.expected.comparedTo(a.expected) || cmp(a.key, b.key));
+  return { groups: list, issues };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function byTime(a: PortalTransaction, b: PortalTransaction): number {
+  return cmp(a.occurredAt, b.occurredAt) || cmp(a.id, b.id);
+}
+
+interface Credit {
+  line: StatementLine;
+  amount: Dec;
+  date: IsoDate;
+  settlementLike: boolean;
+}
+
+/** Up to this many candidate credits per search take part in 2–3 line combinations. */
+const MAX_COMBO_CANDIDATES = 24;
+
+export function analyseSettlements(txns: readonly PortalTransaction[], lines: readonly StatementLine[], opts: SettlementOptions): SettlementAnalysis {
+  const { groups, issues } = buildSettlementGroups(txns, opts);
+  const tol = dec(opts.tolerances.settlement);
+
+  // statement coverage per currency: union of each account's first..last booking date
+  const ranges = new Map<string, { from: IsoDate; to: IsoDate }[]>();
+  const byAccount = new Map<string, { from: IsoDate; to: IsoDate; currency: string }>();
+  for (const l of lines) {
+    const k = `${l.accountId ?? ''}|${l.amount.currency}`;
+    const r = byAccount.get(k);
+    const d = l.bookedOn;
+    if (!r) byAccount.set(k, { from: d, to: d, currency: l.amount.currency });
+    else {
+      if (d < r.from) r.from = d;
+      if (d > r.to) r.to = d;
+    }
+  }
+  for (const r of byAccount.values()) {
+    const l = ranges.get(r.currency) ?? [];
+    l.push({ from: r.from, to: r.to });
+    ranges.set(r.currency, l);
+  }
+  const isCovered = (date: IsoDate, currency: string) => (ranges.get(currency) ?? []).some((r) => r.from <= date && date <= r.to);
+  const coveredThrough = (currency: string) => (ranges.get(currency) ?? []).reduce<IsoDate | undefined>((m, r) => (!m || r.to > m ? r.to : m), undefined);
+
+  // credits by date (booking date and value date both count)
+  const creditsByDate = new Map<string, Credit[]>();
+  for (const l of lines) {
+    const amount = amountOf(l.amount);
+    if (!amount.greaterThan(0)) continue;
+    const c: Credit = { line: l, amount, date: l.bookedOn, settlementLike: SETTLEMENT_CREDIT.test(lineText(l)) };
+    const dates = l.valueOn && l.valueOn !== l.bookedOn ? [l.bookedOn, l.valueOn] : [l.bookedOn];
+    for (const d of dates) {
+      const k = `${d}|${l.amount.currency}`;
+      const list = creditsByDate.get(k);
+      if (list) list.push(c);
+      else creditsByDate.set(k, [c]);
+    }
+  }
+  for (const list of creditsByDate.values()) list.sort((a, b) => cmp(a.line.id, b.line.id));
+  const claimed = new Set<string>();
+  const creditsOn = (dates: IsoDate[], currency: string): Credit[] => {
+    const out: Credit[] = [];
+    const seen = new Set<string>();
+    for (const d of dates) for (const c of creditsByDate.get(`${d}|${currency}`) ?? []) {
+      if (claimed.has(c.line.id) || seen.has(c.line.id)) continue;
+      seen.add(c.line.id);
+      out.push(c);
+    }
+    return out;
+  };
+
+  const outcomes = new Map<string, GroupOutcome>();
+  const settle = (g: SettlementGroup, chosen: Credit[], basis: GroupOutcome['basis'], confidence: number) => {
+    for (const c of chosen) claimed.add(c.line.id);
+    const received = chosen.reduce((s, c) => s.plus(c.amount), ZERO);
+    const shortBy = g.expected.minus(received);
+    const status: OutcomeStatus = shortBy.abs().lessThanOrEqualTo(tol) ? 'matched' : shortBy.greaterThan(0) ? 'short' : 'over';
+    const dates = chosen.map((c) => c.date).sort();
+    outcomes.set(g.key, {
+      group: g, status, lines: chosen.map((c) => c.line).sort((a, b) => cmp(a.id, b.id)), received, shortBy,
+      basis, confidence, valueDate: dates[dates.length - 1],
+    });
+  };
+
+  const open = () => groups.filter((g) => !outcomes.has(g.key));
+  for (const g of groups) {
+    if (!g.complete) outcomes.set(g.key, { group: g, status: 'incomplete', lines: [], received: ZERO, shortBy: ZERO });
+    else if (!g.expected.greaterThan(tol)) outcomes.set(g.key, { group: g, status: 'nothing_due', lines: [], received: ZERO, shortBy: ZERO });
+  }
+  const exact = (c: Credit, g: SettlementGroup) => c.amount.minus(g.expected).abs().lessThanOrEqualTo(tol);
+  const pickSingle = (g: SettlementGroup, dates: IsoDate[]): Credit | undefined => {
+    const hits = creditsOn(dates, g.currency).filter((c) => exact(c, g));
+    hits.sort((a, b) => Number(b.settlementLike) - Number(a.settlementLike) || cmp(a.date, b.date) || cmp(a.line.id, b.line.id));
+    return hits[0];
+  };
+  // 1–2: one credit of the exact amount on the value date, then up to the next working day
+  for (const g of open()) {
+    const c = pickSingle(g, [g.expectedValueDate]);
+    if (c) settle(g, [c], 'settlement-group:amount', 0.95);
+  }
+  for (const g of open()) {
+    const c = pickSingle(g, g.nearDates);
+    if (c) settle(g, [c], 'settlement-group:amount', 0.9);
+  }
+  // 3: two or three credits adding up to the group (acquirers that pay per day or per terminal)
+  for (const g of open()) {
+    const cands = creditsOn([g.expectedValueDate, ...g.nearDates], g.currency)
+      .filter((c) => c.amount.lessThanOrEqualTo(g.expected.plus(tol)));
+    const combo = findCombo(cands, g.expected, (sum) => sum.minus(g.expected).abs().lessThanOrEqualTo(tol));
+    if (combo) settle(g, combo, 'settlement-group:amount', 0.8);
+  }
+  // 4: the exact amount arriving late but within the grace period
+  for (const g of open()) {
+    const late: IsoDate[] = [];
+    const last = g.nearDates[g.nearDates.length - 1] ?? g.expectedValueDate;
+    for (let d = addDays(last, 1); d <= g.graceUntil; d = addDays(d, 1)) late.push(d);
+    const c = pickSingle(g, late);
+    if (c) settle(g, [c], 'settlement-group:amount', 0.7);
+  }
+  // 5: the closest credit(s) on the value date / next working day: a short or over settlement
+  for (const g of open()) {
+    const near = creditsOn([g.expectedValueDate, ...g.nearDates], g.currency);
+    const likely = near.filter((c) => c.settlementLike);
+    const pool = likely.length > 0 ? likely : near;
+    const slack = Dec.max(g.expected.times(0.5), new Dec(500));
+    const lo = g.expected.minus(slack);
+    const hi = g.expected.plus(slack);
+    const best = findClosest(pool.filter((c) => c.amount.lessThanOrEqualTo(hi)), g.expected, lo, hi);
+    if (best) settle(g, best, 'settlement-group:date', 0.6);
+  }
+  // nothing found: missing once statements cover the grace period, else still pending
+  for (const g of open()) {
+    const covered = isCovered(g.expectedValueDate, g.currency) && isCovered(g.graceUntil, g.currency);
+    let status: OutcomeStatus;
+    if (covered && opts.asOf >= g.graceUntil) status = 'missing';
+    else if (!isCovered(g.expectedValueDate, g.currency) && !isCovered(g.graceUntil, g.currency)) status = 'not_covered';
+    else status = 'pending';
+    outcomes.set(g.key, { group: g, status, lines: [], received: ZERO, shortBy: g.expected });
+  }
+  const list = groups.map((g) => outcomes.get(g.key)!);
+  const byTxn = new Map<string, GroupOutcome>();
+  for (const o of list) for (const t of o.group.transactions) byTxn.set(t.id, o);
+  return { groups, outcomes: list, byTxn, issues, coveredThrough, isCovered };
+}
+
+function limit(cands: Credit[], target: Dec): Credit[] {
+  if (cands.length <= MAX_COMBO_CANDIDATES) return cands;
+  return [...cands].sort((a, b) => a.amount.minus(target).abs().comparedTo(b.amount.minus(target).abs()) || cmp(a.line.id, b.line.id)).slice(0, MAX_COMBO_CANDIDATES);
+}
+
+/** The first (in a fixed order) set of 2–3 credits whose sum satisfies `ok`. */
+function findCombo(all: Credit[], target: Dec, ok: (sum: Dec) => boolean): Credit[] | undefined {
+  const cands = limit(all, target);
+  const n = cands.length;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+    const s2 = cands[i]!.amount.plus(cands[j]!.amount);
+    if (ok(s2)) return [cands[i]!, cands[j]!];
+  }
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+    const s2 = cands[i]!.amount.plus(cands[j]!.amount);
+    if (s2.greaterThan(target.times(1.5))) continue;
+    for (let k = j + 1; k < n; k++) if (ok(s2.plus(cands[k]!.amount))) return [cands[i]!, cands[j]!, cands[k]!];
+  }
+  return undefined;
+}
+
+/**
+ * The single credit closest to `target` within [lo, hi] (ties: settlement-like memo, then id).
+ * Pairs are not tried here: two unrelated credits can add up to anything.
+ */
+function findClosest(all: Credit[], target: Dec, lo: Dec, hi: Dec): Credit[] | undefined {
+  let best: { c: Credit; dist: Dec } | undefined;
+  for (const c of all) {
+    if (c.amount.lessThan(lo) || c.amount.greaterThan(hi)) continue;
+    const dist = c.amount.minus(target).abs();
+    if (!best || dist.lessThan(best.dist) || (dist.equals(best.dist) && c.settlementLike && !best.c.settlementLike)) best = { c, dist };
+  }
+  return best ? [best.c] : undefined;
+}
