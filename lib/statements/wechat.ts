@@ -105,7 +105,9 @@ function readMerchantBill(file: DecodedFile): StatementParseResult {
       }
       return p.value;
     };
-    const base = m.kind === 'refund' ? read('refundAmount') : read('settleAmount') ?? read('orderAmount');
+    // 应结订单金额 (= 订单金额 − non-top-up coupons) is what settles; 订单金额 only when that column is absent or empty.
+    const settle = m.kind === 'refund' ? read('refundAmount') : read('settleAmount');
+    const base = settle === undefined && m.kind !== 'refund' ? read('orderAmount') : settle;
     const fee = read('fee');
     if (base === null || fee === null) continue;
     if (base === undefined) {
@@ -138,7 +140,9 @@ function readMerchantBill(file: DecodedFile): StatementParseResult {
     }
     const orderNo = get(r, 'orderNo');
     if (orderNo) t.orderNo = orderNo;
-    const merchantId = get(r, 'subMerchantId') || get(r, 'merchantId');
+    // 特约商户号 is '0' on a merchant's own (non-service-provider) bill
+    const sub = get(r, 'subMerchantId');
+    const merchantId = sub && !/^0+$/.test(sub) ? sub : get(r, 'merchantId');
     if (merchantId) t.merchantId = merchantId;
     const device = get(r, 'deviceNo');
     if (device) t.terminalId = device;
