@@ -6,6 +6,7 @@ import type { StatementFormat } from './types';
 import { ofxFormat, qfxFormat } from './ofx';
 import { mt940Format, mt942Format } from './mt940';
 import { camt052Format, camt053Format, camt054Format } from './camt';
+import { qifFormat } from './qif';
 import { csvFormat } from './csv';
 import { settleguardFormat } from './settleguard';
 import { alipayFormat, alipayMerchantFormat } from './alipay';
@@ -20,6 +21,7 @@ export const STATEMENT_FORMATS: StatementFormat[] = [
   camt052Format,
   camt053Format,
   camt054Format,
+  qifFormat,
   settleguardFormat,
   alipayFormat,
   alipayMerchantFormat,

@@ -1,0 +1,239 @@
+// QIF (Quicken Interchange Format): `!Type:Bank`, `!Type:CCard`, `!Type:Cash` registers become
+// statement lines; investment, category, class, security and account-list sections are skipped
+// with an issue. QIF states no currency and no date format, so both come from the file as a whole.
+import type { IsoDate, StatementAccount, StatementParseResult } from '../model';
+import { type Dec, parseAmount } from '../money';
+import { isoDate } from '../dates';
+import type { DecodedFile, ParseOptions, StatementFormat } from './types';
+import { LineBuilder, fallbackCurrency, finish, guarded } from './support/statement-lines';
+
+const BANK_TYPES = new Set(['BANK', 'CCARD', 'CASH']);
+
+interface QifRecord {
+  fields: { code: string; value: string }[];
+  line: number;
+  account?: string;
+}
+
+type DateOrder = 'mdy' | 'dmy' | 'ymd' | 'ydm';
+const ORDERS: readonly DateOrder[] = ['mdy', 'dmy', 'ymd', 'ydm'];
+
+/** A QIF date split into its three digit groups, as written. */
+export type DateParts = readonly [string, string, string];
+
+/** `8/12/13`, `1/ 2'98`, `2/10'2020`, `2024'01'02`, `2022-09-23`, `13/3/3` → three digit groups. */
+export function splitQifDate(raw: string): DateParts | null {
+  const s = raw.trim().replace(/\s+/g, '').replace(/'/g, '/');
+  const m = /^(\d{1,4})[/.-](\d{1,4})[/.-](\d{1,4})$/.exec(s);
+  return m ? [m[1]!, m[2]!, m[3]!] : null;
+}
+
+function year(p: string): number | null {
+  if (p.length === 4) return +p;
+  // two-digit years: 00–69 → 2000s, 70–99 → 1900s (Quicken marks 2000s with ' but not always)
+  if (p.length === 2) return +p <= 69 ? 2000 + +p : 1900 + +p;
+  return null;
+}
+
+export function qifDate(p: DateParts, order: DateOrder): IsoDate | null {
+  const [x, y, z] = p;
+  const small = (s: string) => s.length <= 2;
+  let yr: number | null;
+  let mo: string;
+  let d: string;
+  if (order === 'mdy' || order === 'dmy') {
+    if (!small(x) || !small(y)) return null;
+    yr = year(z);
+    [mo, d] = order === 'mdy' ? [x, y] : [y, x];
+  } else {
+    if (!small(y) || !small(z)) return null;
+    yr = year(x);
+    [mo, d] = order === 'ymd' ? [y, z] : [z, y];
+  }
+  return yr === null ? null : isoDate(yr, +mo, +d);
+}
+
+/**
+ * The date order of the whole file — one record cannot tell (GnuCash's fixtures). The orders that
+ * read every date are candidates; one candidate decides. Several (all days ≤ 12) → the first of
+ * M/D/Y, D/M/Y, Y/M/D, Y/D/M (Quicken's US default first), with a warning naming the others. No
+ * common order although each date alone is readable (2024-01-25 next to 01/25/2024) → `mixed`:
+ * a hard error, nothing is guessed. Dates no order reads are skipped one by one.
+ */
+export function detectDateOrder(dates: DateParts[]): { order: DateOrder | null; alternatives: DateOrder[]; mixed: boolean } {
+  const readable = dates.filter((d) => ORDERS.some((o) => qifDate(d, o) !== null));
+  if (readable.length === 0) return { order: null, alternatives: [], mixed: false };
+  const common = ORDERS.filter((o) => readable.every((d) => qifDate(d, o) !== null));
+  if (common.length === 0) return { order: null, alternatives: [], mixed: true };
+  return { order: common[0]!, alternatives: common.slice(1), mixed: false };
+}
+
+function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResult {
+  const b = new LineBuilder(file.name);
+  const accounts: StatementAccount[] = [];
+  if (file.text.trim() === '') {
+    b.issue('error', 'empty_file', `${file.name} is empty; expected a QIF file starting with !Type:Bank`);
+    return finish('qif', file.encoding, accounts, b);
+  }
+  const rawLines = file.text.split(/\r\n|\n|\r/);
+  let section: string | null = null;
+  let autoSwitch = false;
+  let inAccount = false;
+  let currentAccount: string | undefined;
+  let sawHeader = false;
+  const records: QifRecord[] = [];
+  let rec: QifRecord | null = null;
+  const skipped = new Map<string, { count: number; line: number }>();
+
+  const endRecord = () => {
+    if (!rec || rec.fields.length === 0) {
+      rec = null;
+      return;
+    }
+    if (inAccount) {
+      const name = rec.fields.find((f) => f.code === 'N')?.value.trim();
+      if (!autoSwitch && name) currentAccount = name;
+      else if (autoSwitch) {
+        const k = '!Account list';
+        const s = skipped.get(k) ?? { count: 0, line: rec.line };
+        s.count++;
+        skipped.set(k, s);
+      }
+    } else if (section !== null && BANK_TYPES.has(section.toUpperCase())) {
+      if (currentAccount !== undefined) rec.account = currentAccount;
+      records.push(rec);
+    } else {
+      const k = section === null ? 'records before any !Type header' : `!Type:${section}`;
+      const s = skipped.get(k) ?? { count: 0, line: rec.line };
+      s.count++;
+      skipped.set(k, s);
+    }
+    rec = null;
+  };
+
+  for (let i = 0; i < rawLines.length; i++) {
+    const line = rawLines[i]!.replace(/^\uFEFF/, '');
+    const t = line.trim();
+    if (t === '' || t.startsWith('#')) continue;
+    if (t.startsWith('!')) {
+      endRecord();
+      sawHeader = true;
+      const h = t.slice(1);
+      if (/^option:autoswitch$/i.test(h)) autoSwitch = true;
+      else if (/^clear:autoswitch$/i.test(h)) autoSwitch = false;
+      else if (/^account$/i.test(h)) inAccount = true;
+      else if (/^type:/i.test(h)) {
+        inAccount = false;
+        section = h.slice(5).trim();
+      } else {
+        inAccount = false;
+        section = h;
+      }
+      continue;
+    }
+    if (t === '^') {
+      endRecord();
+      continue;
+    }
+    rec ??= { fields: [], line: i + 1 };
+    rec.fields.push({ code: t.charAt(0).toUpperCase(), value: line.trimStart().slice(1) });
+  }
+  endRecord();
+
+  if (!sawHeader) {
+    b.issue('error', 'qif_not_qif', `${file.name} does not look like QIF: no !Type: header found; expected a first line such as !Type:Bank`, 1);
+    return finish('qif', file.encoding, accounts, b);
+  }
+  skipped.forEach((s, k) => {
+    b.issue('warning', 'qif_section_skipped', `${s.count} record(s) in ${k} skipped: only !Type:Bank, !Type:CCard and !Type:Cash registers are bank transactions`, s.line);
+  });
+
+  // date order from every D field of the bank records
+  const parts = new Map<QifRecord, DateParts | null>();
+  for (const r of records) {
+    const d = r.fields.find((f) => f.code === 'D');
+    parts.set(r, d ? splitQifDate(d.value) : null);
+  }
+  const readable = records.map((r) => parts.get(r)).filter((p): p is DateParts => p !== null && p !== undefined);
+  const det = detectDateOrder(readable);
+  if (det.mixed) {
+    b.issue('error', 'qif_date_format_inconsistent', `dates in this file use different formats (e.g. year first and year last), so the date format cannot be decided; no transaction was imported`);
+  } else if (det.order && det.alternatives.length > 0) {
+    b.issue('warning', 'qif_date_order_ambiguous', `every date in this file reads as ${[det.order, ...det.alternatives].map((o) => o.toUpperCase()).join(' and as ')}; read as ${det.order.toUpperCase()} — check the dates`);
+  }
+
+  let currency: string | undefined;
+  const perAccount = new Map<string, StatementAccount>();
+  for (const r of records) {
+    const raw = r.fields.find((f) => f.code === 'D')?.value.trim();
+    const p = parts.get(r);
+    const bookedOn = p && det.order && !det.mixed ? qifDate(p, det.order) : null;
+    if (!bookedOn) {
+      b.issue('warning', 'date_invalid', raw === undefined
+        ? 'transaction skipped: it has no D (date) line'
+        : `transaction skipped: date "${raw}" cannot be read${det.mixed ? ' (inconsistent date formats in the file)' : det.order ? ` as ${det.order.toUpperCase()}` : ''}; expected like D12/31/2024`, r.line, { field: 'D', raw: raw ?? '' });
+      continue;
+    }
+    const tField = r.fields.find((f) => f.code === 'T')?.value;
+    const uField = r.fields.find((f) => f.code === 'U')?.value;
+    const amountText = tField ?? uField;
+    const parsed = amountText !== undefined ? parseAmount(amountText) : null;
+    if (!parsed) {
+      b.issue('warning', 'amount_invalid', amountText === undefined
+        ? 'transaction skipped: it has no T (amount) line'
+        : `transaction skipped: amount "${amountText}" is not a number; expected like T-1,234.56`, r.line, { field: 'T', raw: amountText ?? '' });
+      continue;
+    }
+    const amount: Dec = parsed.value;
+    if (tField !== undefined && uField !== undefined) {
+      const u = parseAmount(uField);
+      if (u && !u.value.equals(amount)) b.issue('warning', 'qif_amount_conflict', `T ${tField} and U ${uField} differ; T is used`, r.line);
+    }
+    currency ??= fallbackCurrency(b, options.defaultCurrency, 'QIF', undefined);
+    const payee = r.fields.find((f) => f.code === 'P')?.value.trim();
+    const memo = r.fields.find((f) => f.code === 'M')?.value.trim();
+    const num = r.fields.find((f) => f.code === 'N')?.value.trim();
+    // splits: S category, E memo, $ amount — kept in the description (one line per transaction)
+    const splits: string[] = [];
+    let cur: { cat: string; memo: string; amt: string } | null = null;
+    for (const f of r.fields) {
+      if (f.code === 'S') {
+        if (cur) splits.push(cur.cat + (cur.amt ? ` ${cur.amt}` : '') + (cur.memo ? ` (${cur.memo})` : ''));
+        cur = { cat: f.value.trim(), memo: '', amt: '' };
+      } else if (f.code === 'E' && cur) cur.memo = f.value.trim();
+      else if (f.code === '$' && cur) cur.amt = f.value.trim();
+    }
+    if (cur) splits.push(cur.cat + (cur.amt ? ` ${cur.amt}` : '') + (cur.memo ? ` (${cur.memo})` : ''));
+    const description = [payee, memo, num ? `No. ${num}` : undefined, splits.length ? `split: ${splits.join('; ')}` : undefined]
+      .filter((x): x is string => !!x).join(' / ');
+    const draft: Parameters<LineBuilder['add']>[0] = { bookedOn, amount, currency, description, line: r.line };
+    if (payee) draft.counterparty = payee;
+    if (r.account) draft.accountId = r.account;
+    const line = b.add(draft);
+    const key = r.account ?? '';
+    const acc = perAccount.get(key) ?? { currency };
+    if (r.account) acc.accountId = r.account;
+    const from = acc.period?.from ?? line.bookedOn;
+    const to = acc.period?.to ?? line.bookedOn;
+    acc.period = { from: line.bookedOn < from ? line.bookedOn : from, to: line.bookedOn > to ? line.bookedOn : to };
+    perAccount.set(key, acc);
+  }
+  perAccount.forEach((a) => accounts.push(a));
+  if (records.length === 0) b.issue('warning', 'qif_no_transactions', `${file.name} holds no bank, card or cash transactions`);
+  return finish('qif', file.encoding, accounts, b);
+}
+
+export const qifFormat: StatementFormat = {
+  id: 'qif',
+  detect(file) {
+    for (const l of file.text.slice(0, 4096).split(/\r\n|\n|\r/)) {
+      const t = l.replace(/^\uFEFF/, '').trim();
+      if (t === '' || t.startsWith('#')) continue;
+      return /^!(type:|account\b|option:|clear:)/i.test(t) ? 0.9 : 0;
+    }
+    return 0;
+  },
+  parse(file, options) {
+    return guarded('qif', file.encoding, file.name, () => parseQif(file, options ?? {}));
+  },
+};
