@@ -3,6 +3,7 @@
 // tabs (after Dark Reader). Payloads are plain JSON; the background validates every one.
 import type { Finding, FindingStatus, PortalTransaction, StatementLine, StoredFinding } from './model';
 import type { MerchantDetails } from './db';
+import { hasFullCardNumber } from './cards';
 
 export interface CaptureMessage {
   type: 'content/capture';
@@ -100,8 +101,19 @@ function isTransaction(v: unknown): v is PortalTransaction {
     && typeof v.kind === 'string' && typeof v.status === 'string' && isMoney(v.amount)
     && (v.fee === undefined || isMoney(v.fee)) && (v.net === undefined || isMoney(v.net))
     && typeof v.cardType === 'string' && isObject(ev) && typeof ev.url === 'string' && isObject(ev.cells)
-    // never a full card number (DESIGN.md §3): a 13–19 digit run in any field is refused
-    && !/\d{13,19}/.test(JSON.stringify({ ...v, evidence: { ...ev, url: '' } }));
+    && hasNoFullCardNumber(v, ev.cells);
+}
+
+const CARD_HEADER = /卡号|card|pan|账号|account/i;
+
+/**
+ * Never a full card number (DESIGN.md §3): the card fields hold at most a BIN and last 4, and a
+ * card column's cell text must be masked. Other 13–19 digit values (商户号, 订单号) are keys.
+ */
+function hasNoFullCardNumber(v: Record<string, unknown>, cells: Record<string, unknown>): boolean {
+  if (v.cardBin !== undefined && !(typeof v.cardBin === 'string' && /^\d{6,8}$/.test(v.cardBin))) return false;
+  if (v.cardLast4 !== undefined && !(typeof v.cardLast4 === 'string' && /^\d{4}$/.test(v.cardLast4))) return false;
+  return Object.entries(cells).every(([header, text]) => typeof text === 'string' && !(CARD_HEADER.test(header) && hasFullCardNumber(text)));
 }
 
 /** Validates a message from a content script; returns a typed message or why it was refused. */

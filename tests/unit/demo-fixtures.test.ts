@@ -221,7 +221,7 @@ describe('demo fixtures: bank statement', () => {
     }
   });
 
-  it('credits Σ结算金额 per day on the next CN working day, 48.00 short on the seeded day only', () => {
+  it('credits Σ结算金额 per day on the next CN working day, 36.50 short on the seeded day only', () => {
     const groups = new Map<string, Dec>();
     for (const r of rows) groups.set(r.time.slice(0, 10), (groups.get(r.time.slice(0, 10)) ?? new Dec(0)).plus(amt(r.net)));
     const credits = bank.rows.filter((r) => r.summary === 'POS结算款');
@@ -244,7 +244,7 @@ describe('demo fixtures: bank statement', () => {
     expect(short).toEqual([SHORTFALL_DAY]);
     expect(unused.size).toBe(0);
     const p = problem('settlement_shortfall');
-    expect(p.atStake).toBe('48.00');
+    expect(p.atStake).toBe('36.50');
     expect(p.bankDate).toBe(nextCnWorkday(SHORTFALL_DAY));
     expect(new Set(p.rrns)).toEqual(new Set(rows.filter((r) => r.time.startsWith(SHORTFALL_DAY)).map((r) => r.rrn)));
     // a weekday group whose credit is alone on its value date, so the shortfall is unambiguous
