@@ -45,7 +45,13 @@ export function moneyText(m: MoneyJson | undefined): string | undefined {
   return plain(`${m.amount} ${currency}`, 40);
 }
 
-export function disputeValues(input: DisputeInput, locale: Locale, model: DisputeModel = buildDisputeModel(input)): DisputeValues {
+/**
+ * The placeholder values of a letter. `claim` replaces the refund amount asked for in the
+ * request (escalations ask for what is still outstanding, not the original total).
+ */
+export function disputeValues(
+  input: DisputeInput, locale: Locale, model: DisputeModel = buildDisputeModel(input), claim?: MoneyJson[],
+): DisputeValues {
   const s = LETTER_STRINGS[locale];
   const or = (v: string | undefined) => v ?? s.unknown;
   const merchantName = plain(input.merchant.name);
@@ -84,7 +90,7 @@ export function disputeValues(input: DisputeInput, locale: Locale, model: Disput
     summary: s.summary({ count: model.findings.length, total, period, unquantified: model.unquantified, contractLabel }),
     itemsTable: itemsTable(model, locale),
     basis: basis(model, locale, contractLabel),
-    requests: numbered(requests(model, locale, total)),
+    requests: numbered(requests(model, locale, claim ? claim.map((m) => moneyText(m) ?? s.unknown).join(s.listSeparator) : total)),
     attachments: numbered(attachments(model, locale, contractLabel)),
     escalation: s.escalation(regionOf(model, locale), model.deadline),
     deadline: model.deadline ?? s.unknown,

@@ -108,7 +108,7 @@ export const LETTER_STRINGS: Record<Locale, LetterStrings> = {
       const rest = total && unquantified > 0
         ? ` The amount of ${unquantified} further ${unquantified === 1 ? 'item' : 'items'} is still to be confirmed.`
         : !total ? ' The amount is still to be confirmed.' : '';
-      return `${items}${money} were charged contrary to ${agreement}${when}, itemized below.${rest}`;
+      return `${items}${money} ${count === 1 ? 'was' : 'were'} charged contrary to ${agreement}${when}, itemized below.${rest}`;
     },
     periodRange: (from, to) => (from === to ? from : `${from} to ${to}`),
     tableHeader: ['No.', 'Date/time', 'Amount', 'Reference (RRN)', 'Voucher/batch', 'Card last 4', 'Fee charged', 'Fee per contract', 'Difference', 'Issue type'],

@@ -37,8 +37,16 @@ export const TEMPLATE_ALIASES: Readonly<Record<string, TemplatePlaceholder>> = {
   合同: 'contractLabel',
 };
 
-/** Placeholders a letter is not worth sending without: validateTemplate warns when they are absent. */
-export const RECOMMENDED_PLACEHOLDERS: readonly TemplatePlaceholder[] = ['merchantId', 'itemsTable', 'total', 'requests'];
+/**
+ * What a letter is not worth sending without, and the placeholders that carry it (a block such
+ * as {merchantBlock} includes the merchant id): validateTemplate warns when none is used.
+ */
+export const RECOMMENDED_PLACEHOLDERS: readonly { need: TemplatePlaceholder; carriedBy: readonly TemplatePlaceholder[] }[] = [
+  { need: 'merchantId', carriedBy: ['merchantId', 'merchantBlock', 'subject'] },
+  { need: 'itemsTable', carriedBy: ['itemsTable'] },
+  { need: 'total', carriedBy: ['total', 'summary', 'subject'] },
+  { need: 'requests', carriedBy: ['requests'] },
+];
 
 export const DEFAULT_TEMPLATES: Readonly<Record<Locale, DisputeTemplate>> = {
   'zh-CN': {
@@ -135,7 +143,7 @@ export function validateTemplate(template: string): TemplateValidation {
     if (known) used.add(known);
     else if (!unknown.includes(name)) unknown.push(name);
   }
-  const missing = RECOMMENDED_PLACEHOLDERS.filter((p) => !used.has(p));
+  const missing = RECOMMENDED_PLACEHOLDERS.filter((r) => !r.carriedBy.some((p) => used.has(p))).map((r) => r.need);
   return { ok: unknown.length === 0, unknown, missing };
 }
 

@@ -5,7 +5,6 @@
 
 // C0 and C1 controls, DEL, bidi embeddings/overrides/isolates, LRM/RLM/ALM, line/paragraph
 // separators and the BOM.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /**
