@@ -18,14 +18,18 @@ interface QifRecord {
 type DateOrder = 'mdy' | 'dmy' | 'ymd' | 'ydm';
 const ORDERS: readonly DateOrder[] = ['mdy', 'dmy', 'ymd', 'ydm'];
 
-/** A QIF date split into its three digit groups, as written. */
-export type DateParts = readonly [string, string, string];
+/** A QIF date split into its three digit groups, as written; `apostropheYear`: the last group
+ * came after a single apostrophe (Quicken's year marker). */
+export type DateParts = readonly [string, string, string] & { apostropheYear?: boolean };
 
 /** `8/12/13`, `1/ 2'98`, `2/10'2020`, `2024'01'02`, `2022-09-23`, `13/3/3` → three digit groups. */
 export function splitQifDate(raw: string): DateParts | null {
-  const s = raw.trim().replace(/\s+/g, '').replace(/'/g, '/');
-  const m = /^(\d{1,4})[/.-](\d{1,4})[/.-](\d{1,4})$/.exec(s);
-  return m ? [m[1]!, m[2]!, m[3]!] : null;
+  const compact = raw.trim().replace(/\s+/g, '');
+  const m = /^(\d{1,4})[/.'-](\d{1,4})[/.'-](\d{1,4})$/.exec(compact);
+  if (!m) return null;
+  const parts: [string, string, string] & { apostropheYear?: boolean } = [m[1]!, m[2]!, m[3]!];
+  if ((compact.match(/'/g) ?? []).length === 1 && /'\d{1,4}$/.test(compact)) parts.apostropheYear = true;
+  return parts;
 }
 
 function year(p: string): number | null {
@@ -35,8 +39,16 @@ function year(p: string): number | null {
   return null;
 }
 
-export function qifDate(p: DateParts, order: DateOrder): IsoDate | null {
+/**
+ * `shortYearFirst`: whether a 2-digit first group may be the year (YY/MM/DD). Only allowed when
+ * some date in the file proves it (a 1-digit last group, which no year is written as, or a first
+ * group above 31): otherwise one impossible D/M/Y date (31/02/24) would flip the whole file to Y/M/D.
+ * After an apostrophe comes the year (Quicken's 1/ 2'98), so that group is never a day or month.
+ */
+export function qifDate(p: DateParts, order: DateOrder, shortYearFirst = true): IsoDate | null {
   const [x, y, z] = p;
+  if ((order === 'ymd' || order === 'ydm') && x.length === 2 && !shortYearFirst) return null;
+  if ((order === 'ymd' || order === 'ydm') && p.apostropheYear) return null;
   const small = (s: string) => s.length <= 2;
   let yr: number | null;
   let mo: string;
@@ -60,12 +72,13 @@ export function qifDate(p: DateParts, order: DateOrder): IsoDate | null {
  * common order although each date alone is readable (2024-01-25 next to 01/25/2024) → `mixed`:
  * a hard error, nothing is guessed. Dates no order reads are skipped one by one.
  */
-export function detectDateOrder(dates: DateParts[]): { order: DateOrder | null; alternatives: DateOrder[]; mixed: boolean } {
-  const readable = dates.filter((d) => ORDERS.some((o) => qifDate(d, o) !== null));
-  if (readable.length === 0) return { order: null, alternatives: [], mixed: false };
-  const common = ORDERS.filter((o) => readable.every((d) => qifDate(d, o) !== null));
-  if (common.length === 0) return { order: null, alternatives: [], mixed: true };
-  return { order: common[0]!, alternatives: common.slice(1), mixed: false };
+export function detectDateOrder(dates: DateParts[]): { order: DateOrder | null; alternatives: DateOrder[]; mixed: boolean; shortYearFirst: boolean } {
+  const shortYearFirst = dates.some((d) => d[0].length === 2 && (d[2].length === 1 || +d[0] > 31));
+  const readable = dates.filter((d) => ORDERS.some((o) => qifDate(d, o, shortYearFirst) !== null));
+  if (readable.length === 0) return { order: null, alternatives: [], mixed: false, shortYearFirst };
+  const common = ORDERS.filter((o) => readable.every((d) => qifDate(d, o, shortYearFirst) !== null));
+  if (common.length === 0) return { order: null, alternatives: [], mixed: true, shortYearFirst };
+  return { order: common[0]!, alternatives: common.slice(1), mixed: false, shortYearFirst };
 }
 
 function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResult {
@@ -167,7 +180,7 @@ function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResul
   for (const r of records) {
     const raw = r.fields.find((f) => f.code === 'D')?.value.trim();
     const p = parts.get(r);
-    const bookedOn = p && det.order && !det.mixed ? qifDate(p, det.order) : null;
+    const bookedOn = p && det.order && !det.mixed ? qifDate(p, det.order, det.shortYearFirst) : null;
     if (!bookedOn) {
       b.issue('warning', 'date_invalid', raw === undefined
         ? 'transaction skipped: it has no D (date) line'

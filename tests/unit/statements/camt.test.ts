@@ -4,7 +4,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { camt052Format, camt053Format, camt054Format, sniffCamt } from '../../../lib/statements/camt';
 import { readXml } from '../../../lib/statements/support/xml';
-import { decoded, decodedBytes, expectWellFormed, mutate } from './standard-format-helpers';
+import { decoded, decodedBytes, expectWellFormed, fixtureCases, mutate, summarise } from './standard-format-helpers';
+import { parseStatementSync } from '../../../lib/statements/index';
 
 const NS = (v: string) => `urn:iso:std:iso:20022:tech:xsd:camt.${v}`;
 const bal = (code: string, amt: string, ind = 'CRDT', ccy = 'EUR') => `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="${ccy}">${amt}</Amt><CdtDbtInd>${ind}</CdtDbtInd><Dt><Dt>2024-01-31</Dt></Dt></Bal>`;
@@ -133,5 +134,15 @@ describe('CAMT properties', () => {
   it.skipIf(files.length === 0)('never throws on mutated corpus files', () => {
     const texts = files.map((f) => decodedBytes(new Uint8Array(readFileSync(f)), path.basename(f)).text);
     fc.assert(fc.property(fc.nat(texts.length - 1), fc.array(fc.nat(10_000), { maxLength: 30 }), (k, seed) => expectWellFormed(parse(mutate(texts[k]!, seed)))), { numRuns: 200 });
+  });
+});
+
+describe('camt fixtures (whole files through parseStatement)', () => {
+  const cases = fixtureCases('camt');
+  it('has fixtures', () => expect(cases.length).toBeGreaterThan(0));
+  it.each(cases)('$file', ({ file, path: p, expected }) => {
+    const r = parseStatementSync({ name: file, bytes: new Uint8Array(readFileSync(p)) });
+    expectWellFormed(r);
+    expect(summarise(r)).toEqual(expected);
   });
 });

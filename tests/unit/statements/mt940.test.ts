@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { entryDateNear, mt940Format, mt942Format, parseField61, parseField86, parseSwiftAmount, parseSwiftDate } from '../../../lib/statements/mt940';
-import { decoded, decodedBytes, expectWellFormed, mutate } from './standard-format-helpers';
+import { decoded, decodedBytes, expectWellFormed, fixtureCases, mutate, summarise } from './standard-format-helpers';
+import { parseStatementSync } from '../../../lib/statements/index';
 
 /** Tiny builder: one MT940 statement from :61:/:86: pairs. */
 function mt940(opts: { account?: string; opening?: string; closing?: string; txns?: [string, string?][]; envelope?: boolean; preamble?: string } = {}): string {
@@ -168,5 +169,15 @@ describe('MT940 properties', () => {
   it.skipIf(files.length === 0)('never throws on mutated corpus files', () => {
     const texts = files.map((f) => decodedBytes(new Uint8Array(readFileSync(f)), path.basename(f)).text);
     fc.assert(fc.property(fc.nat(texts.length - 1), fc.array(fc.nat(10_000), { maxLength: 30 }), (k, seed) => expectWellFormed(parse(mutate(texts[k]!, seed)))), { numRuns: 200 });
+  });
+});
+
+describe('mt940 fixtures (whole files through parseStatement)', () => {
+  const cases = fixtureCases('mt940');
+  it('has fixtures', () => expect(cases.length).toBeGreaterThan(0));
+  it.each(cases)('$file', ({ file, path: p, expected }) => {
+    const r = parseStatementSync({ name: file, bytes: new Uint8Array(readFileSync(p)) });
+    expectWellFormed(r);
+    expect(summarise(r)).toEqual(expected);
   });
 });

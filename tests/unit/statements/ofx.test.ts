@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { decodeOfxEntities, ofxFormat, parseOfxAmount, parseOfxDate, qfxFormat } from '../../../lib/statements/ofx';
-import { decoded, decodedBytes, expectWellFormed, mutate } from './standard-format-helpers';
+import { decoded, decodedBytes, expectWellFormed, fixtureCases, mutate, summarise } from './standard-format-helpers';
+import { parseStatementSync } from '../../../lib/statements/index';
 
 const SGML_HEADER = 'OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nSECURITY:NONE\nENCODING:USASCII\nCHARSET:1252\nCOMPRESSION:NONE\nOLDFILEUID:NONE\nNEWFILEUID:NONE\n\n';
 const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<?OFX OFXHEADER="200" VERSION="211" SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>\n';
@@ -204,5 +205,15 @@ describe('OFX properties', () => {
     fc.assert(fc.property(fc.nat(texts.length - 1), fc.array(fc.nat(10_000), { maxLength: 30 }), (k, seed) => {
       expectWellFormed(parse(mutate(texts[k]!, seed)));
     }), { numRuns: 200 });
+  });
+});
+
+describe('ofx fixtures (whole files through parseStatement)', () => {
+  const cases = fixtureCases('ofx');
+  it('has fixtures', () => expect(cases.length).toBeGreaterThan(0));
+  it.each(cases)('$file', ({ file, path: p, expected }) => {
+    const r = parseStatementSync({ name: file, bytes: new Uint8Array(readFileSync(p)) });
+    expectWellFormed(r);
+    expect(summarise(r)).toEqual(expected);
   });
 });

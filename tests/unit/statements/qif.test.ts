@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { detectDateOrder, qifDate, qifFormat, splitQifDate } from '../../../lib/statements/qif';
-import { decoded, decodedBytes, expectWellFormed, mutate } from './standard-format-helpers';
+import { decoded, decodedBytes, expectWellFormed, fixtureCases, mutate, summarise } from './standard-format-helpers';
+import { parseStatementSync } from '../../../lib/statements/index';
 
 /** Tiny builder: one !Type section from records given as field lists. */
 const qif = (type: string, records: string[][], head = '') => `${head}!Type:${type}\n${records.map((r) => `${r.join('\n')}\n^\n`).join('')}`;
@@ -122,5 +123,15 @@ describe('QIF properties', () => {
   it.skipIf(files.length === 0)('never throws on mutated corpus files', () => {
     const texts = files.map((f) => decodedBytes(new Uint8Array(readFileSync(f)), path.basename(f)).text);
     fc.assert(fc.property(fc.nat(texts.length - 1), fc.array(fc.nat(10_000), { maxLength: 30 }), (k, seed) => expectWellFormed(parse(mutate(texts[k]!, seed)))), { numRuns: 200 });
+  });
+});
+
+describe('qif fixtures (whole files through parseStatement)', () => {
+  const cases = fixtureCases('qif');
+  it('has fixtures', () => expect(cases.length).toBeGreaterThan(0));
+  it.each(cases)('$file', ({ file, path: p, expected }) => {
+    const r = parseStatementSync({ name: file, bytes: new Uint8Array(readFileSync(p)) });
+    expectWellFormed(r);
+    expect(summarise(r)).toEqual(expected);
   });
 });

@@ -1,5 +1,7 @@
 // Helpers shared by the standard-format statement tests (OFX, CAMT, MT940, QIF).
 import { expect } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import type { StatementParseResult } from '../../../lib/model';
 import type { DecodedFile } from '../../../lib/statements/types';
 import { isDecimalString } from '../../../lib/money';
@@ -63,4 +65,26 @@ export function mutate(text: string, seed: number[]): string {
     else lines[at] = (lines[at] ?? '').replace(/\d/g, (d) => String((+d + n) % 10));
   }
   return lines.join('\n');
+}
+
+/**
+ * Whole-file fixtures (STYLE.md): every file in tests/fixtures/statements/<dir>/ has a
+ * `<file>.expected.json` next to it with the format, accounts, lines (without ids, with their
+ * source line) and issues (level, code, line) that the real entry point must produce.
+ */
+export function fixtureCases(dir: string): { file: string; path: string; expected: unknown }[] {
+  const base = path.resolve(__dirname, '../../fixtures/statements', dir);
+  if (!existsSync(base)) return [];
+  return readdirSync(base)
+    .filter((f) => !f.endsWith('.expected.json'))
+    .map((f) => ({ file: f, path: path.join(base, f), expected: JSON.parse(readFileSync(path.join(base, `${f}.expected.json`), 'utf8')) as unknown }));
+}
+
+export function summarise(r: StatementParseResult): unknown {
+  return {
+    format: r.format,
+    accounts: r.accounts,
+    lines: r.lines.map(({ id: _id, source, ...l }) => ({ ...l, line: source.line })),
+    issues: r.issues.map((i) => ({ level: i.level, code: i.code, line: i.line })),
+  };
 }
