@@ -37,7 +37,7 @@ export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES)
   for (const a of ctx.aliases) aliasesOf.set(a.keptId, [...(aliasesOf.get(a.keptId) ?? []), a.aliasId]);
   const kindOrder = new Map(FINDING_KINDS.map((k, i) => [k, i]));
   const findings = [...byId.values()]
-    .map((f) => (aliasesOf.size === 0 ? f : { ...f, transactionIds: f.transactionIds.flatMap((id) => [id, ...(aliasesOf.get(id) ?? [])]) }))
+    .map((f) => (aliasesOf.size === 0 ? f : { ...f, transactionIds: [...new Set(f.transactionIds.flatMap((id) => [id, ...(aliasesOf.get(id) ?? [])]))] }))
     .sort((a, b) => (kindOrder.get(a.kind)! - kindOrder.get(b.kind)!) || cmp(a.id, b.id));
 
   const settlement = ctx.settlement();

@@ -14,6 +14,8 @@ export interface TxnAlias {
   aliasId: string;
   basis: 'portal:rrn+date' | 'portal:terminal+batch+voucher';
   confidence: number;
+  /** the other source's status, when it differs from the kept row's */
+  aliasStatus?: PortalTransaction['status'];
 }
 
 const norm = (s: string | undefined) => (s ?? '').trim().replace(/^0+(?=\d)/, '').toUpperCase();
@@ -50,13 +52,16 @@ export function dedupePortalRows(txns: readonly PortalTransaction[]): { kept: Po
     if (list.length < 2) continue;
     const portals = new Set(list.map((t) => t.portal));
     if (portals.size < 2) continue;
-    const ranked = [...list].sort((a, b) => richness(b) - richness(a) || (a.id < b.id ? -1 : 1));
+    // success before failed (the settled truth), then the richer copy, then the smaller id
+    const ranked = [...list].sort((a, b) => Number(b.status === 'success') - Number(a.status === 'success') || richness(b) - richness(a) || (a.id < b.id ? -1 : 1));
     const keep = ranked[0]!;
     for (const other of ranked.slice(1)) {
       if (other.portal === keep.portal) continue;
       if (!amountOf(other.amount).equals(amountOf(keep.amount)) || other.amount.currency !== keep.amount.currency) continue;
       dropped.add(other.id);
-      aliases.push({ keptId: keep.id, aliasId: other.id, basis: basisOf.get(key)!, confidence: key.startsWith('r|') ? 0.99 : 0.95 });
+      const alias: TxnAlias = { keptId: keep.id, aliasId: other.id, basis: basisOf.get(key)!, confidence: key.startsWith('r|') ? 0.99 : 0.95 };
+      if (other.status !== keep.status) alias.aliasStatus = other.status;
+      aliases.push(alias);
     }
   }
   return { kept: txns.filter((t) => !dropped.has(t.id)), aliases };
@@ -169,7 +174,7 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
       for (const p of pairs) perC.set(p.c.id, (perC.get(p.c.id) ?? 0) + 1);
       for (let i = pairs.length - 1; i >= 0; i--) if ((perC.get(pairs[i]!.c.id) ?? 0) !== 1) pairs.splice(i, 1);
     }
-    pairs.sort((a, b) => a.dt - b.dt || a.rank - b.rank || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0));
+    pairs.sort((a, b) => Number(a.t.status !== 'success') - Number(b.t.status !== 'success') || a.dt - b.dt || a.rank - b.rank || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0));
     for (const p of pairs) {
       if (byTxn.has(p.t.id) || byCashier.has(p.c.id)) continue;
       const m: CashierMatch = { transactionId: p.t.id, cashierId: p.c.id, basis: pass.basis, confidence: pass.confidence, secondsApart: p.dt };

@@ -1,0 +1,61 @@
+// D18 跳码/二清 风险 — card transactions priced below the regulated floor (DOMAIN.md §2.1: credit
+// ≥ 0.45 % issuer + 0.0325 % network; debit ≥ min(0.35 %, 13) + min(0.0325 %, 3.25)) are
+// probably routed under a cheaper merchant category or through an unlicensed sub-clearer: a
+// risk to the merchant (frozen funds, clawbacks), not an overcharge. Cards only — QR rates are
+// legitimately lower. One info finding per merchant, card type and month.
+import { Dec, amountOf, dec, money, round, toPlain } from '../../money';
+import type { Finding, PortalTransaction } from '../../model';
+import type { Rule } from '../context';
+import { makeFinding } from '../finding';
+
+const CREDIT_FLOOR_PERCENT = dec('0.4825');
+const DEBIT_ISSUER = { percent: dec('0.35'), cap: dec('13') };
+const NETWORK = { percent: dec('0.0325'), cap: dec('3.25') };
+/** below this amount 0.01 of fee rounding is too large a share to judge a rate */
+const MIN_AMOUNT = dec('100');
+
+function floorFee(t: PortalTransaction): Dec | undefined {
+  const a = amountOf(t.amount);
+  const pct = (p: Dec) => a.times(p).dividedBy(100);
+  if (t.cardType === 'credit' || t.cardType === 'semi_credit') return round(pct(CREDIT_FLOOR_PERCENT), 2);
+  if (t.cardType === 'debit') return round(Dec.min(pct(DEBIT_ISSUER.percent), DEBIT_ISSUER.cap).plus(Dec.min(pct(NETWORK.percent), NETWORK.cap)), 2);
+  return undefined;
+}
+
+export const mccJumpRisk: Rule = {
+  kind: 'mcc_jump_risk',
+  run(ctx) {
+    const groups = new Map<string, { txns: PortalTransaction[]; lowest: Dec }>();
+    for (const t of ctx.transactions) {
+      if (t.kind !== 'sale' || t.status !== 'success' || t.amount.currency !== 'CNY' || !t.fee || t.fee.currency !== 'CNY') continue;
+      if (amountOf(t.amount).lessThan(MIN_AMOUNT)) continue;
+      const floor = floorFee(t);
+      if (!floor) continue;
+      const fee = amountOf(t.fee);
+      if (!fee.lessThan(floor.minus(ctx.tolFee))) continue;
+      const k = `${t.merchantId ?? ''}|${t.cardType}|${t.occurredAt.slice(0, 7)}`;
+      const rate = fee.dividedBy(amountOf(t.amount)).times(100);
+      const g = groups.get(k);
+      if (g) {
+        g.txns.push(t);
+        if (rate.lessThan(g.lowest)) g.lowest = rate;
+      } else groups.set(k, { txns: [t], lowest: rate });
+    }
+    const out: Finding[] = [];
+    for (const [k, g] of groups) {
+      const [merchantId, cardType, month] = k.split('|');
+      const t0 = g.txns[0]!;
+      out.push(makeFinding('mcc_jump_risk', {
+        severity: 'info',
+        transactionIds: g.txns.map((t) => t.id),
+        params: {
+          merchantId: merchantId || undefined, cardType, month, count: String(g.txns.length), currency: 'CNY',
+          lowestRate: toPlain(round(g.lowest, 3), 2),
+          floorRate: cardType === 'debit' ? '0.3825' : CREDIT_FLOOR_PERCENT.toString(),
+          exampleAmount: t0.amount.amount, exampleFee: t0.fee?.amount, exampleFloorFee: money(floorFee(t0)!, 'CNY').amount,
+        },
+      }));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,45 @@
+// D13 平台单边 — a card/QR sale in the cashier export that the acquirer never shows (DOMAIN.md §3
+// D13): money not collected, or a failed authorisation the cashier booked as paid. Checked only
+// where portal rows cover that day (and terminal), and once T+1 has passed.
+import { amountOf, money } from '../../money';
+import type { Finding } from '../../model';
+import type { Rule } from '../context';
+import { txnDate } from '../fee-schedule';
+import { makeFinding } from '../finding';
+
+export const missingAtAcquirer: Rule = {
+  kind: 'missing_at_acquirer',
+  run(ctx) {
+    if (ctx.cashier.length === 0) return [];
+    const matching = ctx.cashierMatching();
+    const portalDays = new Set<string>();
+    const portalTerminals = new Set<string>();
+    for (const t of ctx.transactions) {
+      portalDays.add(txnDate(t));
+      if (t.terminalId) portalTerminals.add(t.terminalId.trim().toUpperCase());
+    }
+    const cal = ctx.calendar('CN');
+    const out: Finding[] = [];
+    for (const c of ctx.cashier) {
+      if (c.kind !== 'sale' || (c.tender !== 'card' && c.tender !== 'qr') || matching.byCashier.has(c.id)) continue;
+      const date = c.occurredAt.slice(0, 10);
+      if (!portalDays.has(date)) continue;
+      if (c.terminalId && portalTerminals.size > 0 && !portalTerminals.has(c.terminalId.trim().toUpperCase())) continue;
+      if (ctx.asOf < cal.nextWorkingDay(date)) continue;
+      const amount = money(amountOf(c.amount).abs(), c.amount.currency);
+      out.push(makeFinding('missing_at_acquirer', {
+        severity: 'suspect',
+        transactionIds: [],
+        cashierIds: [c.id],
+        atStake: amount,
+        expected: amount,
+        params: {
+          cashierId: c.id, occurredAt: c.occurredAt, amount: amount.amount, currency: c.amount.currency,
+          tender: c.tender, orderNo: c.orderNo, cardLast4: c.cardLast4, terminalId: c.terminalId,
+          window: String(ctx.tolerances.cashierMatchSeconds),
+        },
+      }));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,111 @@
+// D6 费率上调 — a silent rate hike: per merchant and card type, the implied rate fee ÷ amount of
+// consecutive runs of ≥ 3 transactions steps up by ≥ rateDriftPoints with no contract change
+// that says so (DOMAIN.md §3 D6, §3.4 example 2). Capped rows and small amounts (where 0.01 of
+// fee rounding moves the implied rate by more than a quarter of the threshold) are left out.
+// With a contract in force the per-row excess is already fee_above_contract, so the drift
+// finding then carries no money at stake; without one it carries Σ amount × the step.
+import { Dec, ZERO, amountOf, dec, money, round, toPlain } from '../../money';
+import type { Finding, PortalTransaction } from '../../model';
+import type { Rule, RuleContext } from '../context';
+import { expectedFee, txnDate } from '../fee-schedule';
+import { makeFinding } from '../finding';
+
+const MIN_RUN = 3;
+
+interface Point {
+  t: PortalTransaction;
+  rate: Dec; // percent
+}
+
+function median(xs: Dec[]): Dec {
+  const s = [...xs].sort((a, b) => a.comparedTo(b));
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : s[mid - 1]!.plus(s[mid]!).dividedBy(2);
+}
+
+function impliedRate(ctx: RuleContext, t: PortalTransaction): Dec | undefined {
+  if (t.kind !== 'sale' || t.status !== 'success' || !t.fee || t.fee.currency !== t.amount.currency) return undefined;
+  const amount = amountOf(t.amount);
+  const fee = amountOf(t.fee);
+  if (!amount.greaterThan(0) || fee.isNegative()) return undefined;
+  const c = ctx.contractFor(t);
+  let variable = fee;
+  if (c) {
+    const b = expectedFee(t, c);
+    if (b) {
+      if (b.capped || b.minApplied) return undefined;
+      variable = fee.minus(b.fixed).minus(b.instantFee).minus(b.surcharges.reduce((s, x) => s.plus(x.amount), ZERO));
+    }
+  } else if (t.cardType === 'debit' && fee.greaterThanOrEqualTo(13)) {
+    return undefined; // probably a capped debit fee: its rate says nothing
+  }
+  if (t.settleCycle === 'D0' || t.settleCycle === 'T0') return undefined; // may hide an instant fee
+  return variable.dividedBy(amount).times(100);
+}
+
+export const rateDrift: Rule = {
+  kind: 'rate_drift',
+  run(ctx) {
+    const step = dec(ctx.tolerances.rateDriftPoints);
+    const minAmount = new Dec(2).dividedBy(step); // rounding noise 0.5/amount ≤ step/4
+    const series = new Map<string, Point[]>();
+    for (const t of ctx.transactions) {
+      if (!amountOf(t.amount).greaterThanOrEqualTo(minAmount)) continue;
+      const rate = impliedRate(ctx, t);
+      if (!rate) continue;
+      const k = `${t.merchantId ?? ''}|${t.cardType}|${t.amount.currency}`;
+      const l = series.get(k);
+      if (l) l.push({ t, rate });
+      else series.set(k, [{ t, rate }]);
+    }
+    const out: Finding[] = [];
+    for (const points of series.values()) {
+      // runs of similar rates, in time order
+      const runs: Point[][] = [];
+      for (const p of points) {
+        const cur = runs[runs.length - 1];
+        if (cur && p.rate.minus(median(cur.map((x) => x.rate))).abs().lessThan(step.dividedBy(2))) cur.push(p);
+        else runs.push([p]);
+      }
+      const long = runs.filter((r) => r.length >= MIN_RUN);
+      for (let i = 1; i < long.length; i++) {
+        const before = long[i - 1]!;
+        const after = long[i]!;
+        const oldRate = median(before.map((p) => p.rate));
+        const newRate = median(after.map((p) => p.rate));
+        if (newRate.minus(oldRate).lessThan(step)) continue;
+        const first = after[0]!.t;
+        const contract = ctx.contractFor(first);
+        // a contract in force that gives the new rate means the change was agreed
+        if (contract) {
+          const b = expectedFee(first, contract);
+          if (b && b.percent.minus(newRate).abs().lessThan(step.dividedBy(2))) continue;
+        }
+        const currency = first.amount.currency;
+        const excess = after.reduce((s, p) => s.plus(amountOf(p.t.amount).times(newRate.minus(oldRate)).dividedBy(100)), ZERO);
+        const covered = after.every((p) => ctx.contractFor(p.t) !== undefined);
+        const fmt = (r: Dec) => toPlain(round(r, 3), 2);
+        out.push(makeFinding('rate_drift', {
+          severity: 'overcharge',
+          transactionIds: after.map((p) => p.t.id),
+          atStake: covered ? undefined : money(round(excess, 2), currency),
+          params: {
+            merchantId: first.merchantId,
+            cardType: first.cardType,
+            currency,
+            oldRate: fmt(oldRate),
+            newRate: fmt(newRate),
+            from: txnDate(first),
+            previousFrom: txnDate(before[0]!.t),
+            previousCount: String(before.length),
+            count: String(after.length),
+            excess: money(round(excess, 2), currency).amount,
+            threshold: ctx.tolerances.rateDriftPoints,
+            contractId: contract?.id,
+          },
+        }));
+      }
+    }
+    return out;
+  },
+};

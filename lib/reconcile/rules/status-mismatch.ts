@@ -1,0 +1,66 @@
+// D15 状态不符 — the sources disagree on whether a transaction happened (DOMAIN.md §3 D15): the
+// cashier booked as paid a sale the acquirer shows failed/voided (money not collected); a row
+// shown failed or pending that still settles; or the same transaction success in one portal
+// source and failed in another.
+import { amountOf, money } from '../../money';
+import type { Finding, PortalTransaction } from '../../model';
+import type { Rule } from '../context';
+import { makeFinding, txnParams } from '../finding';
+import { isCancelling } from '../settlement';
+
+const NOT_DONE = new Set<PortalTransaction['status']>(['failed', 'voided', 'reversed']);
+
+export const statusMismatch: Rule = {
+  kind: 'status_mismatch',
+  run(ctx) {
+    const out: Finding[] = [];
+    const flagged = new Set<string>();
+    // 1. cashier says paid, acquirer says not
+    if (ctx.cashier.length > 0) {
+      const byId = new Map(ctx.cashier.map((c) => [c.id, c]));
+      for (const m of ctx.cashierMatching().matches) {
+        const t = ctx.txn(m.transactionId);
+        const c = byId.get(m.cashierId);
+        if (!t || !c || c.kind !== 'sale' || !NOT_DONE.has(t.status)) continue;
+        flagged.add(t.id);
+        const amount = money(amountOf(t.amount).abs(), t.amount.currency);
+        out.push(makeFinding('status_mismatch', {
+          severity: 'suspect',
+          transactionIds: [t.id],
+          cashierIds: [c.id],
+          atStake: amount,
+          expected: amount,
+          actual: money('0', t.amount.currency),
+          params: { ...txnParams(t), problem: 'cashier_paid_acquirer_' + t.status, status: t.status, cashierOccurredAt: c.occurredAt, basis: m.basis },
+        }));
+      }
+    }
+    // 2. failed or pending but settling
+    for (const t of ctx.transactions) {
+      if (flagged.has(t.id) || isCancelling(t)) continue;
+      if (t.status !== 'failed' && t.status !== 'pending') continue;
+      if (!t.net || !amountOf(t.net).greaterThan(0) || !t.settleDate) continue;
+      flagged.add(t.id);
+      out.push(makeFinding('status_mismatch', {
+        severity: 'suspect',
+        transactionIds: [t.id],
+        actual: t.net,
+        params: { ...txnParams(t), problem: 'not_successful_but_settled', status: t.status, settleDate: t.settleDate, net: t.net.amount },
+      }));
+    }
+    // 3. two portal sources disagree
+    for (const a of ctx.aliases) {
+      const kept = ctx.txn(a.keptId);
+      if (!kept || flagged.has(kept.id)) continue;
+      const aliasStatus = a.aliasStatus;
+      if (!aliasStatus || aliasStatus === kept.status) continue;
+      if (!(aliasStatus === 'success' || kept.status === 'success')) continue;
+      out.push(makeFinding('status_mismatch', {
+        severity: 'suspect',
+        transactionIds: [kept.id, a.aliasId],
+        params: { ...txnParams(kept), problem: 'sources_disagree', status: kept.status, otherStatus: aliasStatus, basis: a.basis },
+      }));
+    }
+    return out;
+  },
+};

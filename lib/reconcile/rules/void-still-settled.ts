@@ -1,0 +1,49 @@
+// D9 撤销/冲正仍结算 — a sale that was voided or reversed but still settles: the portal still nets
+// the sale (positive net) without the void netting it out, or the bank paid the group exactly
+// that sale's net more than expected (DOMAIN.md §3 D9, example 6). A void cancels the sale and
+// its fee, so the fee charged on it is what the merchant loses; expected settlement is 0.
+import { ZERO, amountOf, money } from '../../money';
+import type { Finding } from '../../model';
+import type { Rule } from '../context';
+import { makeFinding, txnParams } from '../finding';
+import { isCancelling, statedNet } from '../settlement';
+
+export const voidStillSettled: Rule = {
+  kind: 'void_still_settled',
+  run(ctx) {
+    const out: Finding[] = [];
+    const settlement = ctx.settlement();
+    for (const v of ctx.transactions) {
+      if (!isCancelling(v) || v.status !== 'success') continue;
+      const s = ctx.originalOf(v);
+      if (!s) continue;
+      const sNet = statedNet(s);
+      if (!sNet || !sNet.greaterThan(0)) continue;
+      const portalNetsSale = s.net !== undefined && amountOf(s.net).greaterThan(0) && !(v.net !== undefined && amountOf(v.net).isNegative());
+      const o = settlement.byTxn.get(s.id);
+      const bankPaysSale = !!o && o.status === 'over' && o.shortBy.neg().minus(sNet).abs().lessThanOrEqualTo(ctx.tolSettlement);
+      if (!portalNetsSale && !bankPaysSale) continue;
+      const currency = s.amount.currency;
+      const fee = s.fee && s.fee.currency === currency ? amountOf(s.fee) : ZERO;
+      out.push(makeFinding('void_still_settled', {
+        severity: 'overcharge',
+        transactionIds: [s.id, v.id],
+        statementLineIds: bankPaysSale ? o!.lines.map((l) => l.id) : [],
+        atStake: fee.greaterThan(0) ? money(fee, currency) : undefined,
+        expected: money(ZERO, currency),
+        actual: money(sNet, currency),
+        params: {
+          ...txnParams(s),
+          voidTransactionId: v.id,
+          voidOccurredAt: v.occurredAt,
+          voidKind: v.kind,
+          saleNet: money(sNet, currency).amount,
+          feeCharged: money(fee, currency).amount,
+          evidence: bankPaysSale ? 'bank' : 'portal',
+          valueDate: bankPaysSale ? o!.valueDate : undefined,
+        },
+      }));
+    }
+    return out;
+  },
+};
