@@ -157,7 +157,9 @@ export function classifyHeader(header: string): HeaderInfo {
   const { key, unitText } = normaliseHeader(header);
   const info: HeaderInfo = { role: null };
   const unit = `${unitText} ${key}`;
-  if (/分/.test(unitText) || /\bcents?\b/i.test(unitText)) info.unit = 'fen';
+  // 分 is the minor unit of 元, so a (分) header also says CNY (DOMAIN.md §1.1: files store 分)
+  if (/分/.test(unitText)) { info.unit = 'fen'; info.currency = 'CNY'; }
+  else if (/\bcents?\b/i.test(unitText)) info.unit = 'fen';
   else if (/元|rmb|cny|¥|￥/i.test(unit)) { info.unit = 'yuan'; info.currency = 'CNY'; }
   const code = unitText.match(/\b(USD|EUR|GBP|HKD|JPY|AUD|CAD|SGD)\b/i);
   if (code) info.currency = code[1]!.toUpperCase();

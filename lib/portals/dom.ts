@@ -9,11 +9,22 @@ const BLOCK = new Set([
 ]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'svg', 'SVG', 'IFRAME', 'OBJECT', 'SELECT']);
 
+// Utility classes that mean display:none in the UI kits portals use (layui keeps the original
+// <table class="layui-hide"> next to the grid it renders; Bootstrap d-none; AngularJS ng-hide).
+const HIDDEN_CLASSES = ['layui-hide', 'd-none', 'ng-hide', 'hidden', 'hide', 'x-hidden', 'ag-hidden'];
+
 /** True when the element is hidden by markup alone (we do not lay out the page in tests). */
 export function isHiddenElement(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
+  if (HIDDEN_CLASSES.some((c) => el.classList.contains(c))) return true;
   const style = el.getAttribute('style') ?? '';
   return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/** True when the element or one of its ancestors is hidden by markup. */
+export function isInHiddenSubtree(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (isHiddenElement(e)) return true;
+  return false;
 }
 
 /**
@@ -140,4 +151,37 @@ export function layoutRows(rows: readonly Element[], cellTags: readonly string[]
 export function outermost(root: ParentNode, selector: string): Element[] {
   const all = [...root.querySelectorAll(selector)];
   return all.filter((el) => !all.some((other) => other !== el && other.contains(el)));
+}
+
+export interface KeyedCell {
+  key: string;
+  text: string;
+}
+
+/**
+ * A RawTable from grids that key their cells by column id instead of position (layui data-field,
+ * vxe-table colid, EasyUI field, AG Grid col-id): columns follow the header order, and each row's
+ * cells are placed by key, so cells split over pinned/frozen parts of a row fall into place.
+ */
+export function keyedTable(
+  root: Element,
+  headers: readonly KeyedCell[],
+  rows: readonly { element: Element; cells: readonly KeyedCell[] }[],
+): { root: Element; headers: string[]; rows: { element: Element; cells: string[]; rowNumber: number }[] } {
+  const keys: string[] = [];
+  const titles: string[] = [];
+  for (const h of headers) {
+    if (keys.includes(h.key)) continue;
+    keys.push(h.key);
+    titles.push(h.text);
+  }
+  return {
+    root,
+    headers: titles,
+    rows: rows.map((r, i) => {
+      const byKey = new Map<string, string>();
+      for (const c of r.cells) if (!byKey.has(c.key)) byKey.set(c.key, c.text);
+      return { element: r.element, cells: keys.map((k) => byKey.get(k) ?? ''), rowNumber: i + 1 };
+    }),
+  };
 }

@@ -2,7 +2,7 @@
 // reader, registered last so that the families that render real <table>s inside their own
 // markup (Ant Design, Element…) get their tables first.
 import { classifyHeader, mergeHeaderRows } from './columns';
-import { layoutRows, ownRows } from './dom';
+import { isInHiddenSubtree, layoutRows, ownRows } from './dom';
 import type { RawTable, TableReader } from './types';
 
 /** How many cells of a row are known column names: used to find a header row inside <tbody>. */
@@ -20,6 +20,7 @@ function headerScore(cells: readonly string[]): number {
  */
 export function splitHeader(table: Element): { head: Element[]; body: Element[] } | null {
   const own = ownRows(table);
+  if (own.length === 0) return null;
   const head = own.filter((r) => r.section === 'thead').map((r) => r.tr);
   const rest = own.filter((r) => r.section !== 'thead').map((r) => r.tr);
   if (head.length) return { head, body: rest };
@@ -38,18 +39,21 @@ export function splitHeader(table: Element): { head: Element[]; body: Element[] 
     const s = headerScore(r.cells);
     if (s > bestScore) { best = i; bestScore = s; }
   });
-  if (best < 0) return null;
+  // no header row: every row is data; the columns can still be recognised by their values
+  if (best < 0) return { head: [], body: rest };
   return { head: rest.slice(best, best + 1), body: rest.slice(best + 1) };
 }
 
 export const genericTable: TableReader = {
   id: 'generic-table',
-  detect: (doc) => [...doc.querySelectorAll('table')],
+  // a hidden table is not what the merchant sees (layui and EasyUI keep their source <table> hidden)
+  detect: (doc) => [...doc.querySelectorAll('table')].filter((t) => !isInHiddenSubtree(t)),
   read(table): RawTable | null {
     const split = splitHeader(table);
     if (!split) return null;
-    const headers = mergeHeaderRows(layoutRows(split.head).map((r) => r.cells));
     const rows = layoutRows(split.body).map((r, i) => ({ element: r.element, cells: r.cells, rowNumber: i + 1 }));
+    const width = Math.max(0, ...rows.map((r) => r.cells.length));
+    const headers = split.head.length ? mergeHeaderRows(layoutRows(split.head).map((r) => r.cells)) : Array.from({ length: width }, () => '');
     return { root: table, headers, rows };
   },
 };

@@ -4,6 +4,7 @@
 import type { CapturedTable } from '../model';
 import { OccurrenceCounter } from '../ids';
 import { readPageMeta } from './page-meta';
+import { sniffColumns } from './sniff';
 import { TABLE_READERS } from './registry';
 import { buildTable, isTransactionTable, mapColumns, type MappedColumn, type ReadOptions } from './transactions';
 import type { RawTable, TableReader } from './types';
@@ -35,7 +36,9 @@ export function findTransactionTables(doc: ParentNode): FoundTable[] {
       if (reader !== fallback) claimed.push(root);
       const raw = reader.read(root);
       if (!raw) continue;
-      const columns = mapColumns(raw.headers);
+      let columns = mapColumns(raw.headers);
+      // unknown headers: recognise the columns by their values (needs a few rows to be sure)
+      if (!isTransactionTable(columns) && raw.rows.length >= 2) columns = sniffColumns(raw, columns);
       if (!isTransactionTable(columns)) continue;
       if (reader === fallback) claimed.push(root);
       found.push({ adapter: reader.id, raw, columns });

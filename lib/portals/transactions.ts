@@ -2,7 +2,7 @@
 // same for every table family. DESIGN.md §3 gives the shape, the id recipe and the sign rules;
 // §1 rule 2 says an unreadable row is reported, never invented.
 import type { CapturedColumn, CapturedRow, CapturedTable, Issue, MoneyJson, PortalTransaction, TxnKind } from '../model';
-import { money, parseAmount, type Dec as DecT } from '../money';
+import { ZERO, money, parseAmount, type Dec as DecT } from '../money';
 import { parseDateTime, parseTime, toLocalDateTime, type ParsedDateTime } from '../dates';
 import { OccurrenceCounter, stableId } from '../ids';
 import { maskCardNumbers, normaliseCardType, readCard } from '../cards';
@@ -80,7 +80,7 @@ export function isTransactionTable(cols: readonly MappedColumn[]): boolean {
 }
 
 export function capturedColumns(cols: readonly MappedColumn[]): CapturedColumn[] {
-  return cols.map((c) => ({ header: c.header, field: fieldOfRole(c.role) }));
+  return cols.map((c, i) => ({ header: c.header || (c.role ? `#${i + 1}` : ''), field: fieldOfRole(c.role) }));
 }
 
 const TOTAL_ROW = /^(合计|总计|小计|汇总|本页合计|本页小计|全部合计|总交易单数|共计)|^(total|totals|subtotal|sub-total|grand total|sum)\b/i;
@@ -298,7 +298,9 @@ function finishRow(d: RowDraft, cols: readonly MappedColumn[], ctx: BuildContext
   }
   const evidenceCells: Record<string, string> = {};
   cols.forEach((c, i) => {
-    if (c.header && c.role !== 'action') evidenceCells[c.header] = cells[i] ?? '';
+    // a column recognised by its values may have no header: it is named by its position
+    const key = c.header || (c.role ? `#${i + 1}` : '');
+    if (key && c.role !== 'action') evidenceCells[key] = cells[i] ?? '';
   });
   if (issues.some((i) => i.level === 'error') || !d.occurredAt || !d.amount || !currency) {
     return { element: raw.element, transaction: null, issues };
@@ -326,13 +328,11 @@ function finishRow(d: RowDraft, cols: readonly MappedColumn[], ctx: BuildContext
     cardType: 'unknown',
     evidence: { url: ctx.url, capturedAt: ctx.now, cells: evidenceCells, sha256: '' },
   };
-  // fee: always the cost to the merchant (DESIGN.md §3)
-  if (d.fee) txn.fee = m(facts.feeNegativeIsCost ? d.fee.neg() : d.fee, d.feeCurrency, 'fee');
-  if (d.net) {
-    // a refund's or void's settlement takes money back: a positive net shown on such a row is an outflow
-    const net = d.sign === -1 && d.net.isPositive() ? d.net.neg() : d.net;
-    txn.net = m(net, d.netCurrency, 'net');
-  }
+  // a refund's or void's settlement takes money back: a positive net shown on such a row is an outflow
+  const net = d.net && (d.sign === -1 && d.net.isPositive() ? d.net.neg() : d.net);
+  if (net) txn.net = m(net, d.netCurrency, 'net');
+  // fee: always the cost to the merchant (DESIGN.md §3), negative when given back
+  if (d.fee) txn.fee = m(feeOfRow(d, amount, net, facts.feeNegativeIsCost), d.feeCurrency, 'fee');
   if (d.extra.length) {
     txn.extraFees = d.extra.map((e) => ({ label: e.label, amount: m(facts.feeNegativeIsCost ? e.value.neg() : e.value, e.currency, e.label) }));
   }
@@ -382,6 +382,24 @@ function finishRow(d: RowDraft, cols: readonly MappedColumn[], ctx: BuildContext
 
   txn.id = transactionId(txn, cols, cells, ctx.occurrences);
   return { element: raw.element, transaction: txn, issues };
+}
+
+/**
+ * The fee as a cost. Many portals print a void or refund row in absolute values (388.00 | 2.33 |
+ * 385.67): there the positive fee is the fee given back, i.e. a negative cost. Some acquirers
+ * instead charge a fee on refunds (DOMAIN.md §7 item 3), so when the row shows its net the sign
+ * that makes amount − fee − extra fees = net wins.
+ */
+function feeOfRow(d: RowDraft, amount: DecT, net: DecT | undefined, feeNegativeIsCost: boolean): DecT {
+  const fee = feeNegativeIsCost ? d.fee!.neg() : d.fee!;
+  const shownAbsolute = d.sign === -1 && d.amount !== undefined && !d.amount.isNegative();
+  if (!shownAbsolute || !fee.isPositive()) return fee;
+  if (net) {
+    const extra = d.extra.reduce((acc, e) => acc.plus(feeNegativeIsCost ? e.value.neg() : e.value), ZERO);
+    const fits = (f: DecT): boolean => amount.minus(f).minus(extra).minus(net).abs().lte(0.01);
+    if (fits(fee) && !fits(fee.neg())) return fee;
+  }
+  return fee.neg();
 }
 
 /**

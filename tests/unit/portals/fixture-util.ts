@@ -1,5 +1,7 @@
 // Shared by the fixture test and the registry meta-test: how a captured table is compared with
 // the explicit `<name>.expected.json` next to each `<name>.html` fixture.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CapturedTable, Issue, PortalTransaction } from '../../../lib/model';
 import type { ReadOptions } from '../../../lib/portals';
 
@@ -42,4 +44,15 @@ export function toExpectation(tables: CapturedTable[]): FixtureExpectation['tabl
       issues: r.issues.map((i) => (i.field === undefined ? { level: i.level, code: i.code, line: i.line } : { level: i.level, code: i.code, line: i.line, field: i.field })),
     })),
   }));
+}
+
+/** Parses a fixture page (DOMParser: its scripts never run). */
+export function loadFixture(family: string, file: string): Document {
+  const html = readFileSync(join(__dirname, '../../fixtures/portals', family, file), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+/** A page from an HTML body. */
+export function page(body: string): Document {
+  return new DOMParser().parseFromString(`<!doctype html><html><body>${body}</body></html>`, 'text/html');
 }
