@@ -176,6 +176,11 @@ export const EN = {
   'txnStatus.reversed': 'reversed',
   'txnStatus.unknown': 'unknown',
 
+  // ── fee periods (Contract.periodicFees[].every) ────────────────────────────────────────
+  'period.month': 'month',
+  'period.quarter': 'quarter',
+  'period.year': 'year',
+
   // ── finding kinds: short names (DOMAIN.md §3, D1–D19) ──────────────────────────────────
   'kind.duplicate_charge': 'Duplicate charge',
   'kind.fee_above_contract': 'Fee above contract',
@@ -205,21 +210,21 @@ export const EN = {
   'finding.debit_cap_ignored':
     'Debit card sale of {amount:money}: the contract rate {percent:percent} is capped at {cap:money} per transaction, so the fee should be {expected:money}; {charged:money} was charged, {difference:money} too much.',
   'finding.wrong_card_rate':
-    '{cardType:cardType} sale of {amount:money} should be billed at {percent:percent}{#chargedPercent} but was billed at {chargedPercent:percent}{/chargedPercent}: the fee should be {expected:money}; {charged:money} was charged, {difference:money} too much.',
+    '{cardType:cardType} sale of {amount:money} should be billed at {rate:percent}{#appliedRate} but was billed at {appliedRate:percent}{/appliedRate}: the fee should be {expected:money}; {charged:money} was charged, {difference:money} too much.',
   'finding.instant_fee_unexpected':
-    'Sale of {amount:money} carried an instant-settlement fee of {fee:money}{#contracted} (contract: {contracted:money}){/contracted}{#settleCycle}, although the contract settles {settleCycle}{/settleCycle}: {difference:money} too much.',
+    'Sale of {amount:money} carried an instant-settlement fee of {instantFeeCharged:money}{#contractInstantFee} (contract: {contractInstantFee:money}){/contractInstantFee}{#settleCycle}, although the contract settles {settleCycle}{/settleCycle}: {difference:money} too much.',
   'finding.rate_drift':
-    'The effective {cardType:cardType} rate rose from {from:percent} to {to:percent} from {since} on ({count} transactions) with no contract change on record; {excess:money} charged in excess so far.',
+    'The effective {cardType:cardType} rate rose from {oldRate:percent} to {newRate:percent} from {from} on ({count} transactions) with no contract change on record; {excess:money} charged in excess so far.',
   'finding.settlement_shortfall':
     'The {count} transactions cleared on {settleDate} should have paid {expected:money} by {expectedValueDate}; the bank received {received:money}, {difference:money} short.',
   'finding.settlement_missing':
     'The {count} transactions cleared on {settleDate} should have paid {expected:money} by {expectedValueDate}; the grace period has passed and no matching bank credit was found.',
   'finding.void_still_settled':
-    'The {amount:money} sale{#rrn} (RRN {rrn}){/rrn} was voided or reversed{#voidedAt} at {voidedAt:datetime}{/voidedAt} but is still counted in the settlement{#settleDate} of {settleDate}{/settleDate}.',
+    'The {amount:money} sale{#rrn} (RRN {rrn}){/rrn} was voided or reversed{#voidOccurredAt} at {voidOccurredAt:datetime}{/voidOccurredAt} but was still settled{#valueDate} (bank credit of {valueDate}){/valueDate}.',
   'finding.refund_problem':
-    'Refunds against the {amount:money} sale do not add up: {count} refund(s) totalling {refunded:money}, a difference of {difference:money}.',
+    'Refund problem{#originalAmount} on the {originalAmount:money} sale{/originalAmount}{#refundCount}: {refundCount} refund(s) totalling {refunded:money}, {difference:money} more than the sale{/refundCount}{#dueBy}: the cashier refunded {amount:money} at {cashierOccurredAt:datetime} and by {dueBy} the acquirer had not processed it{/dueBy}.',
   'finding.hidden_fee':
-    '{label} of {amount:money} deducted on {date}; the contract has no such fee.',
+    '{label} of {amount:money} deducted on {date}, not covered by the contract{#contractAmount} (the contract allows {contractAmount:money} per {every:period}){/contractAmount}: {difference:money} too much.',
   'finding.unmatched_portal_sale':
     'The portal shows a {amount:money} sale at {occurredAt:datetime} with no cashier record within {windowMinutes} minutes.',
   'finding.missing_at_acquirer':
@@ -229,13 +234,13 @@ export const EN = {
   'finding.status_mismatch':
     'The {amount:money} transaction at {occurredAt:datetime} shows as {status:status}, but the settlement records say otherwise.',
   'finding.deposit_deducted':
-    'The settlement of {settleDate} should have paid {expected:money} but paid {received:money}: a round {amount:money} was deducted, likely an activation deposit.',
+    'A round amount of {difference:money} was deducted{#label} ({label}){/label}{#settleDate} from the settlement of {settleDate} (expected {expected:money}, received {received:money}){/settleDate}: likely an activation deposit.',
   'finding.chargeback_fee':
-    'A chargeback fee of {amount:money} was charged on {date}{#contracted} (contract: {contracted:money}){/contracted} without a matching chargeback, or above the contract.',
+    'A chargeback fee of {fee:money} was charged on {txnDate}{#contractFee} (contract: {contractFee:money}){/contractFee} without a matching chargeback, or above the contract: {difference:money} in dispute.',
   'finding.mcc_jump_risk':
-    '{count} card transactions imply a rate of {impliedPercent:percent}, below the regulated floor of about {floorPercent:percent}: they may be routed under another merchant category or through an unlicensed sub-acquirer (a risk note, not an overcharge).',
+    '{count} card transactions imply a rate as low as {lowestRate:percent}, below the regulated floor of about {floorRate:percent}: they may be routed under another merchant category or through an unlicensed sub-acquirer (a risk note, not an overcharge).',
   'finding.fx_surcharge':
-    'Sale of {amount:money} carried an international or FX surcharge of {surcharge:money} although the card{#cardCountry} (issued in {cardCountry}){/cardCountry} is domestic.',
+    'Sale of {amount:money} carried an international or FX surcharge of {fxFeeCharged:money} although the card{#cardCountry} (issued in {cardCountry}){/cardCountry} is domestic.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof EN;

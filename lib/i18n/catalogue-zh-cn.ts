@@ -176,6 +176,11 @@ export const ZH_CN: Record<MessageKey, string> = {
   'txnStatus.reversed': '已冲正',
   'txnStatus.unknown': '未知',
 
+  // ── fee periods ────────────────────────────────────────────────────────────────────────
+  'period.month': '月',
+  'period.quarter': '季度',
+  'period.year': '年',
+
   // ── finding kinds: short names (DOMAIN.md §3) ──────────────────────────────────────────
   'kind.duplicate_charge': '重复扣款',
   'kind.fee_above_contract': '手续费超约定',
@@ -205,21 +210,21 @@ export const ZH_CN: Record<MessageKey, string> = {
   'finding.debit_cap_ignored':
     '借记卡交易 {amount:money}，约定费率 {percent:percent}、封顶 {cap:money}/笔，应收手续费 {expected:money}，实收 {charged:money}，未按封顶计收，多收 {difference:money}。',
   'finding.wrong_card_rate':
-    '{cardType:cardType}交易 {amount:money} 应按 {percent:percent} 计费{#chargedPercent}，却按 {chargedPercent:percent} 计收{/chargedPercent}：应收手续费 {expected:money}，实收 {charged:money}，多收 {difference:money}。',
+    '{cardType:cardType}交易 {amount:money} 应按 {rate:percent} 计费{#appliedRate}，却按 {appliedRate:percent} 计收{/appliedRate}：应收手续费 {expected:money}，实收 {charged:money}，多收 {difference:money}。',
   'finding.instant_fee_unexpected':
-    '交易 {amount:money} 被收取秒到/D0 手续费 {fee:money}{#contracted}（约定 {contracted:money}）{/contracted}{#settleCycle}，而合同约定的结算周期为 {settleCycle}{/settleCycle}，多收 {difference:money}。',
+    '交易 {amount:money} 被收取秒到/D0 手续费 {instantFeeCharged:money}{#contractInstantFee}（约定 {contractInstantFee:money}）{/contractInstantFee}{#settleCycle}，而合同约定的结算周期为 {settleCycle}{/settleCycle}，多收 {difference:money}。',
   'finding.rate_drift':
-    '{cardType:cardType}实际费率自 {since} 起由 {from:percent} 升至 {to:percent}（{count} 笔交易），合同未作变更，至今多收 {excess:money}。',
+    '{cardType:cardType}实际费率自 {from} 起由 {oldRate:percent} 升至 {newRate:percent}（{count} 笔交易），合同未作变更，至今多收 {excess:money}。',
   'finding.settlement_shortfall':
     '清算日 {settleDate} 的 {count} 笔交易应于 {expectedValueDate} 到账 {expected:money}，银行实际到账 {received:money}，短款 {difference:money}。',
   'finding.settlement_missing':
     '清算日 {settleDate} 的 {count} 笔交易应于 {expectedValueDate} 到账 {expected:money}，宽限期已过，银行流水中未见对应入账。',
   'finding.void_still_settled':
-    '{amount:money} 的交易{#rrn}（参考号 {rrn}）{/rrn}已撤销或冲正{#voidedAt}（{voidedAt:datetime}）{/voidedAt}，但仍计入{#settleDate} {settleDate} 的{/settleDate}结算。',
+    '{amount:money} 的交易{#rrn}（参考号 {rrn}）{/rrn}已撤销或冲正{#voidOccurredAt}（{voidOccurredAt:datetime}）{/voidOccurredAt}，但仍被结算{#valueDate}（{valueDate} 银行入账）{/valueDate}。',
   'finding.refund_problem':
-    '原交易 {amount:money} 的退货退款不符：共 {count} 笔退款，合计 {refunded:money}，差额 {difference:money}。',
+    '退货退款异常{#originalAmount}：原交易 {originalAmount:money}{/originalAmount}{#refundCount}，共 {refundCount} 笔退款合计 {refunded:money}，超出 {difference:money}{/refundCount}{#dueBy}：收银系统于 {cashierOccurredAt:datetime} 退款 {amount:money}，截至 {dueBy} 收单平台仍未处理{/dueBy}。',
   'finding.hidden_fee':
-    '{date} 被扣收“{label}” {amount:money}，合同中没有这项收费。',
+    '{date} 被扣收“{label}” {amount:money}，超出合同约定{#contractAmount}（合同约定每{every:period} {contractAmount:money}）{/contractAmount}，多收 {difference:money}。',
   'finding.unmatched_portal_sale':
     '收单平台在 {occurredAt:datetime} 有一笔 {amount:money} 的交易，收银记录前后 {windowMinutes} 分钟内没有对应记录。',
   'finding.missing_at_acquirer':
@@ -229,11 +234,11 @@ export const ZH_CN: Record<MessageKey, string> = {
   'finding.status_mismatch':
     '{occurredAt:datetime} 的 {amount:money} 交易显示为“{status:status}”，但结算记录与之不符。',
   'finding.deposit_deducted':
-    '清算日 {settleDate} 应到账 {expected:money}，实到 {received:money}，被整额扣除 {amount:money}，疑似押金或激活费。',
+    '{#settleDate}清算日 {settleDate} 的结算（应到 {expected:money}，实到 {received:money}）{/settleDate}被整额扣除 {difference:money}{#label}（{label}）{/label}，疑似押金或激活费。',
   'finding.chargeback_fee':
-    '{date} 被收取拒付/退单费 {amount:money}{#contracted}（约定 {contracted:money}）{/contracted}，没有对应的拒付记录或超出约定。',
+    '{txnDate} 被收取拒付/退单费 {fee:money}{#contractFee}（约定 {contractFee:money}）{/contractFee}，没有对应的拒付记录或超出约定，涉及 {difference:money}。',
   'finding.mcc_jump_risk':
-    '{count} 笔银行卡交易的实际费率为 {impliedPercent:percent}，低于监管下限约 {floorPercent:percent}，交易可能被跳码或经二清机构处理（风险提示，并非多扣款）。',
+    '{count} 笔银行卡交易的实际费率低至 {lowestRate:percent}，低于监管下限约 {floorRate:percent}，交易可能被跳码或经二清机构处理（风险提示，并非多扣款）。',
   'finding.fx_surcharge':
-    '交易 {amount:money} 被收取跨境/汇率附加费 {surcharge:money}，但该卡{#cardCountry}（发卡地 {cardCountry}）{/cardCountry}为境内卡。',
+    '交易 {amount:money} 被收取跨境/汇率附加费 {fxFeeCharged:money}，但该卡{#cardCountry}（发卡地 {cardCountry}）{/cardCountry}为境内卡。',
 };

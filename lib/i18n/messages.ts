@@ -25,22 +25,26 @@
  *   fee_above_contract     {amount, currency, percent, fixed?, cap?, expected, charged, difference}
  *   debit_cap_ignored      {amount, currency, percent, cap, expected, charged, difference}
  *   settlement_shortfall   {settleDate, expectedValueDate, expected, received, difference, currency, count}
- * Proposed for the other kinds (rules may add params; missing ones render as "unknown"):
- *   wrong_card_rate        {amount, currency, cardType, percent, chargedPercent?, expected, charged, difference}
- *   instant_fee_unexpected {amount, currency, fee, contracted?, settleCycle?, difference}
- *   rate_drift             {cardType, from, to (percent), since (IsoDate), count, excess, currency}
+ * The other kinds use the names lib/reconcile emits (txnParams, groupParams, fee-audit params):
+ *   wrong_card_rate        {amount, currency, cardType, rate, appliedRate?, expected, charged, difference}
+ *   instant_fee_unexpected {amount, currency, instantFeeCharged, contractInstantFee?, settleCycle?, difference}
+ *   rate_drift             {cardType, oldRate, newRate (percent), from (IsoDate), count, excess, currency}
  *   settlement_missing     {settleDate, expectedValueDate, expected, currency, count}
- *   void_still_settled     {amount, currency, rrn?, voidedAt? (LocalDateTime), settleDate?}
- *   refund_problem         {amount, currency, count, refunded, difference}
- *   hidden_fee             {label, amount, currency, date}
- *   unmatched_portal_sale  {amount, currency, occurredAt, windowMinutes}
+ *   void_still_settled     {amount, currency, rrn?, voidOccurredAt?, valueDate?}
+ *   refund_problem         {amount, currency, originalAmount?, refundCount?, refunded?, difference?,
+ *                           cashierOccurredAt?, dueBy?}   (over-refund or refund never processed)
+ *   hidden_fee             {label, amount, currency, date, difference, contractAmount?, every?}
+ *   unmatched_portal_sale  {amount, currency, occurredAt, window (seconds) → windowMinutes}
  *   missing_at_acquirer    {amount, currency, occurredAt, orderNo?}
  *   amount_mismatch        {portalAmount, cashierAmount, difference, currency, occurredAt}
  *   status_mismatch        {amount, currency, occurredAt, status (TxnStatus)}
- *   deposit_deducted       {amount, currency, settleDate, expected, received}
- *   chargeback_fee         {amount, currency, date, contracted?}
- *   mcc_jump_risk          {count, impliedPercent, floorPercent}
- *   fx_surcharge           {amount, currency, surcharge, cardCountry?}
+ *   deposit_deducted       {difference, currency, label?, settleDate?, expected?, received?}
+ *   chargeback_fee         {fee, currency, txnDate, contractFee?, difference}
+ *   mcc_jump_risk          {count, lowestRate, floorRate (percent), cardType}
+ *   fx_surcharge           {amount, currency, fxFeeCharged, cardCountry?}
+ * renderExplanation also accepts the engine's names for the agreed kinds (EXPLANATION_ALIASES):
+ * rate → percent; originalOccurredAt/occurredAt/secondsApart → first/second/seconds; a zero
+ * `fixed` is treated as absent.
  * The dispute letter (lib/disputes) also reads `expected`, `charged`, `difference`,
  * `percent`, `fixed`, `cap` from these params for its itemized table.
  */
@@ -92,7 +96,33 @@ export function isMessageKey(key: string): key is MessageKey {
 
 /** Renders a stored `Finding.explanation`; an unknown key (a newer rule) shows as the key. */
 export function renderExplanation(locale: Locale, explanation: { key: string; params: Record<string, string> }): string {
-  return isMessageKey(explanation.key) ? t(locale, explanation.key, explanation.params) : toPlainLine(explanation.key);
+  if (!isMessageKey(explanation.key)) return toPlainLine(explanation.key);
+  return t(locale, explanation.key, explanationParams(explanation.params));
+}
+
+/** Param names the templates use ← the names the reconciliation engine may emit instead. */
+export const EXPLANATION_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  percent: ['rate'],
+  first: ['originalOccurredAt'],
+  second: ['occurredAt'],
+  seconds: ['secondsApart'],
+};
+
+/** Fills template param names from their aliases and derived values; never overwrites a given param. */
+export function explanationParams(params: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = { ...params };
+  for (const [name, aliases] of Object.entries(EXPLANATION_ALIASES)) {
+    if (out[name] !== undefined) continue;
+    const from = aliases.find((a) => params[a] !== undefined);
+    if (from !== undefined) out[name] = params[from]!;
+  }
+  // "+ ¥0.00" says nothing: a zero fixed part is as good as none.
+  if (out.fixed !== undefined && isDecimalString(out.fixed) && /^[+-]?0*\.?0*$/.test(out.fixed)) delete out.fixed;
+  if (out.windowMinutes === undefined && out.window !== undefined && /^\d+$/.test(out.window)) {
+    const seconds = Number(out.window);
+    out.windowMinutes = seconds % 60 === 0 ? String(seconds / 60) : (seconds / 60).toFixed(1);
+  }
+  return out;
 }
 
 export function kindName(locale: Locale, kind: FindingKind): string {
@@ -162,6 +192,8 @@ function formatValue(value: string, format: string | undefined, params: MessageP
       return ctx.name('cardType', value) ?? value;
     case 'status':
       return ctx.name('txnStatus', value) ?? value;
+    case 'period':
+      return ctx.name('period', value) ?? value;
     default:
       return value;
   }

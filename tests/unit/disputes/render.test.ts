@@ -217,11 +217,11 @@ describe('renderDispute: missing fields still give a usable draft', () => {
   });
 
   it('a finding with no transactions and no amount at stake', () => {
-    const lonely: Finding = { id: 'f:x', kind: 'hidden_fee', severity: 'suspect', transactionIds: [], statementLineIds: [], explanation: { key: 'finding.hidden_fee', params: { label: '流量费', amount: '99.00', currency: 'CNY', date: '2024-03-01' } } };
+    const lonely: Finding = { id: 'f:x', kind: 'hidden_fee', severity: 'suspect', transactionIds: [], statementLineIds: [], explanation: { key: 'finding.hidden_fee', params: { label: '流量费', amount: '99.00', currency: 'CNY', date: '2024-03-01', difference: '99.00' } } };
     const text = renderDispute({ findings: [lonely], transactions: [], statementLines: [], merchant: {}, asOf: '2024-03-10' }, 'zh-CN').text;
     expect(text).toContain('经核对，共发现1项异常，涉及金额待核实（逐笔明细见下表）。');
-    expect(text).toContain('1 | 未知 | 未知 | 未知 | 未知 | 未知 | 未知 | 未知 | 未知 | 隐性扣费');
-    expect(text).toContain('2024-03-01 被扣收“流量费” ¥99.00，合同中没有这项收费。');
+    expect(text).toContain('1 | 未知 | 未知 | 未知 | 未知 | 未知 | 未知 | 未知 | ¥99.00 | 隐性扣费');
+    expect(text).toContain('2024-03-01 被扣收“流量费” ¥99.00，超出合同约定，多收 ¥99.00。');
     expect(text).toContain('停止收取并退还未经约定的费用（隐性扣费）');
     expect(text).toContain('请于2024-03-25前（本函发出后15日内）将多扣款项退还至我方结算账户');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FINDING_KINDS, type Severity } from '../../../lib/model';
 import {
-  EN, LOCALES, ZH_CN, createTranslator, isMessageKey, kindName, placeholdersOf, renderExplanation,
+  EN, LOCALES, ZH_CN, createTranslator, explanationParams, isMessageKey, kindName, placeholdersOf, renderExplanation,
   resolveLocale, severityName, t,
 } from '../../../lib/i18n/messages';
 import { toPlainLine } from '../../../lib/i18n/plain-text';
@@ -152,7 +152,9 @@ describe('finding explanations', () => {
       for (const locale of LOCALES) {
         const text = renderExplanation(locale, { key: `finding.${kind}`, params: {} });
         expect(text, `${locale} ${kind}`).not.toMatch(/[{}]/);
-        expect(text).toContain(locale === 'en' ? 'unknown' : '未知');
+        // a template with a required (non-section) placeholder says so
+        const required = EN[`finding.${kind}`].replace(/\{#(\w+)\}[\s\S]*?\{\/\1\}/g, '');
+        if (/\{\w+(:\w+)?\}/.test(required)) expect(text).toContain(locale === 'en' ? 'unknown' : '未知');
       }
     }
   });
@@ -161,6 +163,42 @@ describe('finding explanations', () => {
     expect(renderExplanation('zh-CN', { key: 'finding.wrong_card_rate', params: { cardType: 'debit' } })).toMatch(/^借记卡交易/);
     expect(renderExplanation('en', { key: 'finding.status_mismatch', params: { status: 'failed' } })).toContain('shows as failed');
     expect(renderExplanation('en', { key: 'finding.new_rule\u0007', params: {} })).toBe('finding.new_rule');
+  });
+});
+
+describe('explanations from the reconciliation engine (its own param names)', () => {
+  it('duplicate_charge: originalOccurredAt / occurredAt / secondsApart', () => {
+    const params = { amount: '88.00', currency: 'CNY', occurredAt: '2024-03-05T12:02:05', originalOccurredAt: '2024-03-05T12:01:10', secondsApart: '55', terminalId: '12345678', cardLast4: '0085' };
+    expect(renderExplanation('zh-CN', { key: 'finding.duplicate_charge', params })).toBe(
+      '终端 12345678 卡号尾号 0085 在 2024-03-05 12:01:10 与 2024-03-05 12:02:05 各有一笔 ¥88.00 的消费，相隔 55 秒，疑似重复扣款。',
+    );
+  });
+
+  it('fee kinds: rate for percent, and a zero fixed part left out', () => {
+    const params = { amount: '10000.00', currency: 'CNY', rate: '0.6', fixed: '0.00', expected: '60.00', charged: '62.00', difference: '2.00' };
+    expect(renderExplanation('en', { key: 'finding.fee_above_contract', params })).toBe(
+      'Sale of ¥10,000.00: the contract rate 0.6% gives a fee of ¥60.00; ¥62.00 was charged, ¥2.00 too much.',
+    );
+    expect(explanationParams({ percent: '0.5', rate: '0.6' }).percent).toBe('0.5');
+  });
+
+  it('unmatched_portal_sale: a window in seconds shown in minutes', () => {
+    expect(renderExplanation('zh-CN', { key: 'finding.unmatched_portal_sale', params: { amount: '50.00', currency: 'CNY', occurredAt: '2024-03-05T09:00:00', window: '600' } })).toBe(
+      '收单平台在 2024-03-05 09:00:00 有一笔 ¥50.00 的交易，收银记录前后 10 分钟内没有对应记录。',
+    );
+  });
+
+  it('hidden_fee with a contracted periodic fee', () => {
+    const params = { label: '流量费', amount: '99.00', currency: 'CNY', date: '2024-03-01', contractAmount: '48.00', every: 'year', difference: '99.00' };
+    expect(renderExplanation('zh-CN', { key: 'finding.hidden_fee', params })).toBe('2024-03-01 被扣收“流量费” ¥99.00，超出合同约定（合同约定每年 ¥48.00），多收 ¥99.00。');
+    expect(renderExplanation('en', { key: 'finding.hidden_fee', params })).toBe('流量费 of ¥99.00 deducted on 2024-03-01, not covered by the contract (the contract allows ¥48.00 per year): ¥99.00 too much.');
+  });
+
+  it('refund_problem: over-refund and refund never processed', () => {
+    const over = { amount: '-300.00', currency: 'CNY', originalAmount: '300.00', refundCount: '2', refunded: '600.00', difference: '300.00' };
+    expect(renderExplanation('zh-CN', { key: 'finding.refund_problem', params: over })).toBe('退货退款异常：原交易 ¥300.00，共 2 笔退款合计 ¥600.00，超出 ¥300.00。');
+    const never = { amount: '45.00', currency: 'CNY', cashierOccurredAt: '2024-03-05T18:00:00', dueBy: '2024-03-08' };
+    expect(renderExplanation('en', { key: 'finding.refund_problem', params: never })).toBe('Refund problem: the cashier refunded ¥45.00 at 2024-03-05 18:00:00 and by 2024-03-08 the acquirer had not processed it.');
   });
 });
 
