@@ -206,7 +206,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   'finding.duplicate_charge':
     '{#terminalId}终端 {terminalId} {/terminalId}{#cardLast4}卡号尾号 {cardLast4} {/cardLast4}在 {first:datetime} 与 {second:datetime} 各有一笔 {amount:money} 的消费，相隔 {seconds} 秒，疑似重复扣款。',
   'finding.fee_above_contract':
-    '交易金额 {amount:money}，按约定费率 {percent:percent}{#fixed} + {fixed:money}/笔{/fixed}{#cap}（封顶 {cap:money}）{/cap}应收手续费 {expected:money}，实收 {charged:money}，多收 {difference:money}。',
+    '交易金额 {amount:money}，按约定费率 {percent:percent}{#fixed} + {fixed:money}/笔{/fixed}{#cap}（封顶 {cap:money}）{/cap}，应收手续费 {expected:money}，实收 {charged:money}，多收 {difference:money}。',
   'finding.debit_cap_ignored':
     '借记卡交易 {amount:money}，约定费率 {percent:percent}、封顶 {cap:money}/笔，应收手续费 {expected:money}，实收 {charged:money}，未按封顶计收，多收 {difference:money}。',
   'finding.wrong_card_rate':

@@ -203,7 +203,7 @@ describe('renderDispute: missing fields still give a usable draft', () => {
     expect(text).toContain('商户名称：未知\n商户号：未知\n终端号：未知\n联系人：未知\n联系电话：未知');
     expect(text).toContain('1.1 | 2024-03-07 08:00:00 | ¥300.00 | 未知 | 未知 | 未知 | 未知 | — | — | 手续费超约定');
     expect(text).toContain('1.2 | 未知 | 未知 | 未知 | 未知 | 未知 | 未知 | — | ¥1.20 | 手续费超约定');
-    expect(text).toContain('交易金额 ¥300.00，按约定费率 未知应收手续费 未知，实收 未知，多收 未知。');
+    expect(text).toContain('交易金额 ¥300.00，按约定费率 未知，应收手续费 未知，实收 未知，多收 未知。');
     expect(text).not.toMatch(/\{[A-Za-z#/]/);
   });
 

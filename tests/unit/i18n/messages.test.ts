@@ -131,7 +131,7 @@ describe('finding explanations', () => {
       'Sale of $1,000.00: the contract rate 2.9% + $0.30 gives a fee of $29.30; $35.30 was charged, $6.00 too much.',
     );
     expect(renderExplanation('zh-CN', { key: 'finding.fee_above_contract', params: { ...base, currency: 'CNY', cap: '20' } })).toBe(
-      '交易金额 ¥1,000.00，按约定费率 2.9%（封顶 ¥20.00）应收手续费 ¥29.30，实收 ¥35.30，多收 ¥6.00。',
+      '交易金额 ¥1,000.00，按约定费率 2.9%（封顶 ¥20.00），应收手续费 ¥29.30，实收 ¥35.30，多收 ¥6.00。',
     );
   });
 
