@@ -1,14 +1,15 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-import { readPortalTables } from '../../lib/portals/index';
+import { builtInMatchPatterns, readPortalTables } from '../../lib/portals/index';
 import { PortalOverlay, type Send } from '../../components/overlay/controller';
 import type { FindingsChangedMessage } from '../../lib/messaging';
 
-// Built-in portals the content script runs on after install. Sites the merchant adds are
-// registered at runtime with an optional host permission (DESIGN.md §4). The local build adds
-// http://127.0.0.1 and http://localhost in wxt.config.ts.
+// Built-in portals the content script runs on after install: the justified patterns of the portal
+// profiles (lib/portals/profiles.ts). Sites the merchant adds are registered at runtime with an
+// optional host permission (DESIGN.md §4). The local build adds http://127.0.0.1 and
+// http://localhost in wxt.config.ts.
 export default defineContentScript({
-  matches: ['https://dashboard.stripe.com/*', 'https://app.squareup.com/*', 'https://squareup.com/dashboard/*', 'https://ca-live.adyen.com/*'],
+  matches: builtInMatchPatterns(),
   runAt: 'document_idle',
   main(ctx) {
     const send: Send = async (msg) => {

@@ -7,7 +7,7 @@
 // A row pinned left/right is split over the containers with the same row-index: merged by col-id,
 // the center part is the primary element. Pinned top/bottom rows (totals) live in
 // .ag-floating-top/.ag-floating-bottom and are not read.
-import { keyedTable, outermost, textOf } from './dom';
+import { keyedTable, outermost, textOf, type KeyedCell } from './dom';
 import type { RawTable, TableReader } from './types';
 
 const CONTAINERS = ['.ag-pinned-left-cols-container', '.ag-center-cols-container', '.ag-pinned-right-cols-container'];
@@ -28,7 +28,7 @@ export const agGrid: TableReader = {
       .map((group) => [...group].sort((a, b) => colOrder(a) - colOrder(b)))
       .flat()
       .map((c) => ({ key: c.getAttribute('col-id') ?? '', text: textOf(c.querySelector('.ag-header-cell-text') ?? c) }));
-    const byIndex = new Map<number, { element: Element; primary: boolean; cells: { key: string; text: string }[] }>();
+    const byIndex = new Map<number, { element: Element; primary: boolean; cells: KeyedCell[] }>();
     for (const sel of CONTAINERS) {
       for (const container of [...root.querySelectorAll(sel)].filter(own)) {
         if (container.closest('.ag-floating-top, .ag-floating-bottom, .ag-sticky-top, .ag-sticky-bottom')) continue;
@@ -37,7 +37,7 @@ export const agGrid: TableReader = {
           if (!Number.isFinite(index)) continue;
           const entry = byIndex.get(index) ?? { element: row, primary: false, cells: [] };
           if (sel === '.ag-center-cols-container' && !entry.primary) { entry.element = row; entry.primary = true; }
-          for (const cell of row.querySelectorAll('[role=gridcell][col-id]')) entry.cells.push({ key: cell.getAttribute('col-id') ?? '', text: textOf(cell) });
+          for (const cell of row.querySelectorAll('[role=gridcell][col-id]')) entry.cells.push({ key: cell.getAttribute('col-id') ?? '', el: cell });
           byIndex.set(index, entry);
         }
       }

@@ -9,7 +9,7 @@
 // tr.ant-table-placeholder (暂无数据), tr.ant-table-expanded-row; the summary sits in
 // tfoot.ant-table-summary. The virtual list (antd v5 `virtual`) draws rows as divs.
 import { mergeHeaderRows } from './columns';
-import { layoutRows, outermost } from './dom';
+import { layoutRows, outermost, toRawRows } from './dom';
 import type { RawTable, TableReader } from './types';
 
 const CLONES = '.ant-table-fixed-left, .ant-table-fixed-right';
@@ -33,6 +33,6 @@ export const antDesign: TableReader = {
     const rowEls = [...table.querySelectorAll('.ant-table-tbody .ant-table-row, .ant-table-tbody-virtual .ant-table-row')].filter(own);
     const trs = rowEls.filter((r) => r.tagName === 'TR');
     const laid = trs.length ? layoutRows(trs) : layoutRows(rowEls, ['DIV']);
-    return { root, headers, rows: laid.map((r, i) => ({ element: r.element, cells: r.cells, rowNumber: i + 1 })) };
+    return { root, headers, rows: toRawRows(laid) };
   },
 };

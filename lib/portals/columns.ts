@@ -25,6 +25,31 @@ export function fieldOfRole(role: ColumnRole | null): string | null {
   }
 }
 
+/**
+ * The fields a merchant can assign to a column in the overlay ("this column is 手续费"), in the
+ * order the overlay lists them. `cardLast4` stands for the card column (BIN and last 4 are read
+ * from it), `extraFees` for an extra per-row fee such as 秒到费.
+ */
+export const TEACHABLE_FIELDS = [
+  'occurredAt', 'kind', 'status', 'amount', 'fee', 'net', 'extraFees', 'cardLast4', 'cardType', 'cardCountry',
+  'entryMode', 'merchantId', 'merchantName', 'terminalId', 'rrn', 'voucherNo', 'batchNo', 'authCode', 'orderNo',
+  'originalRef', 'settleDate', 'settleCycle', 'payoutId', 'currency',
+] as const;
+export type TeachableField = (typeof TEACHABLE_FIELDS)[number];
+
+export function isTeachableField(v: unknown): v is TeachableField {
+  return typeof v === 'string' && (TEACHABLE_FIELDS as readonly string[]).includes(v);
+}
+
+/** The role a taught field gives a column: the inverse of fieldOfRole; null (not data) → 'ignore'. */
+export function roleOfField(field: string | null): ColumnRole | undefined {
+  if (field === null) return 'ignore';
+  if (!isTeachableField(field)) return undefined;
+  if (field === 'cardLast4') return 'card';
+  if (field === 'extraFees') return 'extraFee';
+  return field;
+}
+
 /** Roles whose values are references: never card-masked (a 14–19 digit 订单号 or Lakala 流水号 is not a PAN). */
 export const IDENTIFIER_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   'merchantId', 'terminalId', 'rrn', 'voucherNo', 'batchNo', 'authCode', 'orderNo', 'originalRef', 'payoutId',

@@ -86,9 +86,25 @@ function span(el: Element, attr: 'colspan' | 'rowspan'): number {
 
 export interface GridRow {
   element: Element;
+  /** cell texts, read on first access (a 5,000-row table is laid out without reading its text) */
   cells: string[];
   /** the cell elements (the spanning cell repeated where it spans) */
   cellElements: (Element | null)[];
+}
+
+/**
+ * Gives `target` a `cells` property computed on first access. Detection only needs the headers,
+ * so reading every cell's text is left to whoever builds the rows — in slices, off the long task.
+ */
+export function lazyCells<T extends object>(target: T, compute: () => string[]): T & { cells: string[] } {
+  let cache: string[] | undefined;
+  Object.defineProperty(target, 'cells', { get: () => (cache ??= compute()), enumerable: true, configurable: true });
+  return target as T & { cells: string[] };
+}
+
+/** Rows laid out by layoutRows as RawRows, numbered from 1, their text still unread. */
+export function toRawRows(grid: readonly GridRow[]): { element: Element; cells: string[]; rowNumber: number }[] {
+  return grid.map((r, i) => lazyCells({ element: r.element, rowNumber: i + 1 }, () => r.cells));
 }
 
 /**
@@ -98,15 +114,21 @@ export interface GridRow {
  */
 export function layoutRows(rows: readonly Element[], cellTags: readonly string[] = ['TD', 'TH']): GridRow[] {
   const grid: GridRow[] = [];
-  // pending rowspans: column index → { text, element, remaining rows }
-  const carry = new Map<number, { text: string; el: Element; left: number }>();
+  // a spanning cell is read once however many positions it fills
+  const texts = new Map<Element, string>();
+  const read = (el: Element | null): string => {
+    if (!el) return '';
+    let t = texts.get(el);
+    if (t === undefined) { t = textOf(el); texts.set(el, t); }
+    return t;
+  };
+  // pending rowspans: column index → { element, remaining rows }
+  const carry = new Map<number, { el: Element; left: number }>();
   for (const tr of rows) {
-    const cells: string[] = [];
     const els: (Element | null)[] = [];
     let col = 0;
     const fillCarried = (): void => {
       for (let c = carry.get(col); c; c = carry.get(col)) {
-        cells[col] = c.text;
         els[col] = c.el;
         c.left -= 1;
         if (c.left <= 0) carry.delete(col);
@@ -115,34 +137,26 @@ export function layoutRows(rows: readonly Element[], cellTags: readonly string[]
     };
     for (const cell of childrenByTag(tr, cellTags)) {
       fillCarried();
-      const text = textOf(cell);
       const cs = span(cell, 'colspan');
       const rs = span(cell, 'rowspan');
       for (let k = 0; k < cs; k++) {
-        cells[col] = text;
         els[col] = cell;
-        if (rs > 1) carry.set(col, { text, el: cell, left: rs - 1 });
+        if (rs > 1) carry.set(col, { el: cell, left: rs - 1 });
         col += 1;
       }
     }
     fillCarried();
     // trailing carried cells beyond the last own cell
     for (const [c, v] of [...carry.entries()].sort((a, b) => a[0] - b[0])) {
-      if (c >= col && cells[c] === undefined) {
-        cells[c] = v.text;
+      if (c >= col && els[c] === undefined) {
         els[c] = v.el;
         v.left -= 1;
         if (v.left <= 0) carry.delete(c);
       }
     }
-    const width = cells.length;
-    const dense: string[] = [];
     const denseEls: (Element | null)[] = [];
-    for (let i = 0; i < width; i++) {
-      dense.push(cells[i] ?? '');
-      denseEls.push(els[i] ?? null);
-    }
-    grid.push({ element: tr, cells: dense, cellElements: denseEls });
+    for (let i = 0; i < els.length; i++) denseEls.push(els[i] ?? null);
+    grid.push(lazyCells({ element: tr, cellElements: denseEls }, () => denseEls.map(read)));
   }
   return grid;
 }
@@ -155,17 +169,20 @@ export function outermost(root: ParentNode, selector: string): Element[] {
 
 export interface KeyedCell {
   key: string;
-  text: string;
+  /** the cell's text, or the element to read it from when the row is built */
+  text?: string;
+  el?: Element;
 }
 
 /**
  * A RawTable from grids that key their cells by column id instead of position (layui data-field,
  * vxe-table colid, EasyUI field, AG Grid col-id): columns follow the header order, and each row's
  * cells are placed by key, so cells split over pinned/frozen parts of a row fall into place.
+ * Body cell texts are read when a row's `cells` are first used.
  */
 export function keyedTable(
   root: Element,
-  headers: readonly KeyedCell[],
+  headers: readonly { key: string; text: string }[],
   rows: readonly { element: Element; cells: readonly KeyedCell[] }[],
 ): { root: Element; headers: string[]; rows: { element: Element; cells: string[]; rowNumber: number }[] } {
   const keys: string[] = [];
@@ -178,10 +195,13 @@ export function keyedTable(
   return {
     root,
     headers: titles,
-    rows: rows.map((r, i) => {
-      const byKey = new Map<string, string>();
-      for (const c of r.cells) if (!byKey.has(c.key)) byKey.set(c.key, c.text);
-      return { element: r.element, cells: keys.map((k) => byKey.get(k) ?? ''), rowNumber: i + 1 };
-    }),
+    rows: rows.map((r, i) => lazyCells({ element: r.element, rowNumber: i + 1 }, () => {
+      const byKey = new Map<string, KeyedCell>();
+      for (const c of r.cells) if (!byKey.has(c.key)) byKey.set(c.key, c);
+      return keys.map((k) => {
+        const c = byKey.get(k);
+        return c === undefined ? '' : (c.text ?? (c.el ? textOf(c.el) : ''));
+      });
+    })),
   };
 }

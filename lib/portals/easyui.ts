@@ -7,7 +7,7 @@
 //   holds footer rows (合计).
 // One data row is split in two <tr>s with the same datagrid-row-index: the cells are merged by
 // field, and the view2 row — the part the merchant scrolls — is the primary element.
-import { keyedTable, outermost, textOf } from './dom';
+import { keyedTable, outermost, textOf, type KeyedCell } from './dom';
 import type { RawTable, TableReader } from './types';
 
 export const easyui: TableReader = {
@@ -22,14 +22,14 @@ export const easyui: TableReader = {
         .map((td) => ({ key: td.getAttribute('field') ?? '', text: textOf(td) })) : [],
     );
     if (headers.length === 0) return null;
-    const byIndex = new Map<string, { element: Element; cells: { key: string; text: string }[] }>();
+    const byIndex = new Map<string, { element: Element; cells: KeyedCell[] }>();
     for (const v of views) {
       if (!v) continue;
       for (const tr of v.querySelectorAll('.datagrid-body tr.datagrid-row[datagrid-row-index]')) {
         const index = tr.getAttribute('datagrid-row-index') ?? '';
         const entry = byIndex.get(index) ?? { element: tr, cells: [] };
         if (v === views[1]) entry.element = tr;
-        for (const td of tr.querySelectorAll('td[field]')) entry.cells.push({ key: td.getAttribute('field') ?? '', text: textOf(td) });
+        for (const td of tr.querySelectorAll('td[field]')) entry.cells.push({ key: td.getAttribute('field') ?? '', el: td });
         byIndex.set(index, entry);
       }
     }

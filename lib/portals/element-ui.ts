@@ -7,7 +7,7 @@
 // captured. The main body keeps every cell (fixed ones marked .is-hidden but still holding the
 // text), so it alone gives complete rows. The footer (.el-table__footer-wrapper) holds 合计.
 import { mergeHeaderRows } from './columns';
-import { layoutRows, outermost } from './dom';
+import { layoutRows, outermost, toRawRows } from './dom';
 import type { RawTable, TableReader } from './types';
 
 const CLONES = '.el-table__fixed, .el-table__fixed-right';
@@ -24,6 +24,6 @@ export const elementUi: TableReader = {
     const bodyWrapper = [...root.querySelectorAll('.el-table__body-wrapper')].find(own);
     const tbody = bodyWrapper?.querySelector('table.el-table__body > tbody, tbody');
     const trs = tbody ? [...tbody.children].filter((c) => c.tagName === 'TR' && c.classList.contains('el-table__row')) : [];
-    return { root, headers, rows: layoutRows(trs).map((r, i) => ({ element: r.element, cells: r.cells, rowNumber: i + 1 })) };
+    return { root, headers, rows: toRawRows(layoutRows(trs)) };
   },
 };

@@ -2,7 +2,7 @@
 // reader, registered last so that the families that render real <table>s inside their own
 // markup (Ant Design, Element…) get their tables first.
 import { classifyHeader, mergeHeaderRows } from './columns';
-import { isInHiddenSubtree, layoutRows, ownRows } from './dom';
+import { isInHiddenSubtree, layoutRows, ownRows, toRawRows } from './dom';
 import type { RawTable, TableReader } from './types';
 
 /** How many cells of a row are known column names: used to find a header row inside <tbody>. */
@@ -51,8 +51,9 @@ export const genericTable: TableReader = {
   read(table): RawTable | null {
     const split = splitHeader(table);
     if (!split) return null;
-    const rows = layoutRows(split.body).map((r, i) => ({ element: r.element, cells: r.cells, rowNumber: i + 1 }));
-    const width = Math.max(0, ...rows.map((r) => r.cells.length));
+    const grid = layoutRows(split.body);
+    const rows = toRawRows(grid);
+    const width = grid.reduce((w, r) => Math.max(w, r.cellElements.length), 0);
     const headers = split.head.length ? mergeHeaderRows(layoutRows(split.head).map((r) => r.cells)) : Array.from({ length: width }, () => '');
     return { root: table, headers, rows };
   },

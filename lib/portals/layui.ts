@@ -24,7 +24,7 @@ export const layui: TableReader = {
     const trs = main ? [...main.querySelectorAll('tr[data-index]')].filter(own) : [];
     const rows = trs.map((tr) => ({
       element: tr,
-      cells: [...tr.querySelectorAll('td[data-field]')].map((td) => ({ key: td.getAttribute('data-field') ?? '', text: textOf(td) })),
+      cells: [...tr.querySelectorAll('td[data-field]')].map((td) => ({ key: td.getAttribute('data-field') ?? '', el: td })),
     }));
     return keyedTable(root, headers, rows);
   },

@@ -10,6 +10,8 @@ import { normaliseStatus, normaliseTxnKind, type ColumnRole } from './columns';
 import type { MappedColumn } from './transactions';
 import type { RawTable } from './types';
 
+const SAMPLE_ROWS = 200;
+
 type Sniffed = Exclude<ColumnRole, 'action' | 'index' | 'ignore'>;
 
 const MONEY_TEXT = /^[-+(]?\s*(?:[¥￥$€£]|CNY|RMB|USD)?\s*-?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})\)?-?$|^[-+(]?\s*(?:[¥￥$€£]|CNY|RMB|USD)?\s*-?\d+\.\d{2}\)?-?$|^[-+(]?\s*[¥￥$€£]\s*-?\d+\)?-?$/i;
@@ -37,7 +39,9 @@ function classify(values: readonly string[]): Sniffed | 'money' | null {
  * first is the amount; a later one never above 5 % of it is the fee; one equal to amount − fee
  * is the net.
  */
-export function sniffColumns(raw: RawTable, cols: readonly MappedColumn[]): MappedColumn[] {
+export function sniffColumns(table: RawTable, cols: readonly MappedColumn[]): MappedColumn[] {
+  // a sample is enough to recognise a column, and keeps detection cheap on a 5,000-row page
+  const raw = { rows: table.rows.slice(0, SAMPLE_ROWS) };
   const out = cols.map((c) => ({ ...c }));
   const taken = new Set(out.map((c) => c.role).filter((r) => r !== null));
   const money: number[] = [];

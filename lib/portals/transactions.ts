@@ -8,7 +8,7 @@ import { OccurrenceCounter, stableId } from '../ids';
 import { maskCardNumbers, normaliseCardType, readCard } from '../cards';
 import {
   IDENTIFIER_ROLES, cardTypeFromKindText, classifyHeader, fieldOfRole, isChineseHeader, normaliseEntryMode,
-  normaliseSettleCycle, normaliseStatus, normaliseTxnKind, type ColumnRole, type HeaderInfo,
+  normaliseSettleCycle, normaliseStatus, normaliseTxnKind, roleOfField, type ColumnRole, type HeaderInfo,
 } from './columns';
 import { yearForMonthDay, type PageMeta } from './page-meta';
 import type { RawRow, RawTable } from './types';
@@ -20,6 +20,12 @@ export interface ReadOptions {
   currency?: string;
   /** the merchant's default-currency setting; used, with a warning, when nothing on the page says */
   defaultCurrency?: string;
+  /**
+   * Columns the merchant taught (issue 3 "Teach it a table"): header as shown (or `#n` for a
+   * column without one) → PortalTransaction field, null = not data. Overrides what the headers
+   * and values say, in every family.
+   */
+  columnMap?: Record<string, string | null>;
 }
 
 export interface BuildContext {
@@ -124,19 +130,65 @@ interface RowDraft {
 
 /** Builds the CapturedTable for one laid-out table whose columns are already mapped. */
 export function buildTable(raw: RawTable, cols: readonly MappedColumn[], ctx: BuildContext): CapturedTable {
+  const steps = buildTableSteps(raw, cols, ctx, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * buildTable in steps: yields after every `sliceRows` rows read (and again while finishing), so an
+ * async caller can give the main thread back between slices. The result is the same as
+ * buildTable's: table-wide facts (fee sign convention, currency) are taken after every row is read.
+ */
+export function* buildTableSteps(raw: RawTable, cols: readonly MappedColumn[], ctx: BuildContext, sliceRows: number): Generator<number, CapturedTable> {
   const headerKeys = cols.map((c) => c.header);
   const drafts: RowDraft[] = [];
   const rows: CapturedRow[] = [];
+  let done = 0;
   for (const r of raw.rows) {
     const cells = cols.map((c, i) => maskCell(r.cells[i] ?? '', c.role));
-    if (isSkippedRow(cells, cols, headerKeys)) continue;
-    drafts.push(readDraft(r, cells, cols, ctx));
+    if (!isSkippedRow(cells, cols, headerKeys)) drafts.push(readDraft(r, cells, cols, ctx));
+    if (++done % sliceRows === 0) yield done;
   }
   const feeNegativeIsCost = detectFeeConvention(drafts);
   const tableCurrency = currencyOfTable(drafts);
   const chinese = cols.some((c) => isChineseHeader(c.header));
-  for (const d of drafts) rows.push(finishRow(d, cols, ctx, { feeNegativeIsCost, tableCurrency, chinese }));
+  for (const d of drafts) {
+    rows.push(finishRow(d, cols, ctx, { feeNegativeIsCost, tableCurrency, chinese }));
+    if (++done % sliceRows === 0) yield done;
+  }
   return { adapter: ctx.adapter, columns: capturedColumns(cols), rows };
+}
+
+/** The name a column goes by in CapturedTable.columns, evidence cells and a taught column map. */
+export function columnKey(col: MappedColumn, index: number): string {
+  return col.header || `#${index + 1}`;
+}
+
+/**
+ * Applies the columns the merchant taught (ReadOptions.columnMap): a taught column takes its
+ * field's role, and no other column keeps a single-valued role the merchant gave elsewhere.
+ */
+export function applyColumnMap(cols: readonly MappedColumn[], map: Record<string, string | null> | undefined): MappedColumn[] {
+  if (!map) return [...cols];
+  const out = cols.map((c) => ({ ...c }));
+  const taught = new Set<number>();
+  out.forEach((c, i) => {
+    const key = columnKey(c, i);
+    if (!Object.prototype.hasOwnProperty.call(map, key)) return;
+    const role = roleOfField(map[key] ?? null);
+    if (role === undefined) return;
+    c.role = role;
+    taught.add(i);
+  });
+  const multi = new Set<ColumnRole>(['occurredAt', 'extraFee', 'action', 'index', 'ignore']);
+  out.forEach((c, i) => {
+    if (taught.has(i) || !c.role || multi.has(c.role)) return;
+    if ([...taught].some((t) => out[t]!.role === c.role)) c.role = null;
+  });
+  return out;
 }
 
 /** Rows that are not transactions and not worth an issue: empty, totals, repeated headers, placeholders. */

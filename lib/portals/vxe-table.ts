@@ -26,7 +26,7 @@ export const vxeTable: TableReader = {
     const trs = [...root.querySelectorAll('.vxe-table--body-wrapper tr.vxe-body--row')].filter(own);
     const rows = trs.map((tr) => ({
       element: tr,
-      cells: [...tr.querySelectorAll('td[colid]')].map((td) => ({ key: td.getAttribute('colid') ?? '', text: textOf(td) })),
+      cells: [...tr.querySelectorAll('td[colid]')].map((td) => ({ key: td.getAttribute('colid') ?? '', el: td })),
     }));
     return keyedTable(root, headers, rows);
   },

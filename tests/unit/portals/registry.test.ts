@@ -8,7 +8,7 @@ import { TABLE_READERS } from '../../../lib/portals/registry';
 const LIB = join(__dirname, '../../../lib/portals');
 const FIXTURES = join(__dirname, '../../fixtures/portals');
 // the shared machinery, not families
-const INFRASTRUCTURE = new Set(['index', 'registry', 'types', 'columns', 'dom', 'transactions', 'page-meta', 'sniff']);
+const INFRASTRUCTURE = new Set(['index', 'registry', 'types', 'columns', 'dom', 'transactions', 'page-meta', 'sniff', 'profiles']);
 // generic-table's fixtures live in fixtures/portals/generic (the folder name the project chose first)
 const FIXTURE_DIR: Record<string, string> = { 'generic-table': 'generic' };
 
