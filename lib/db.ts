@@ -4,6 +4,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type {
   CashierRecord, Contract, Issue, PortalTransaction, StatementLine, StoredFinding, Tolerances,
 } from './model';
+import type { TrackedDispute } from './disputes/tracker';
 
 export interface ImportRecord {
   id: string; // sha256 of the file's bytes: the same file imported twice is one record
@@ -41,20 +42,17 @@ export interface Settings {
   extraHolidays?: string[];
 }
 
-export type DisputeStatus = 'draft' | 'sent' | 'acknowledged' | 'refunded_partial' | 'refunded_full' | 'rejected';
+export type { DisputeStatus } from './disputes/tracker';
 
-export interface DisputeRecord {
-  id: string;
-  findingIds: string[];
-  status: DisputeStatus;
+/** A dispute: the tracker's state (lib/disputes/tracker.ts) plus the draft the merchant sends. */
+export interface DisputeRecord extends TrackedDispute {
   locale: 'zh-CN' | 'en';
   subject: string;
   text: string;
   createdAt: string;
   updatedAt: string;
-  ticketNo?: string;
-  recovered?: { amount: string; currency: string };
-  history: { status: DisputeStatus; at: string; note?: string }[];
+  /** the last day a follow-up reminder was shown, so one is shown at most once a day */
+  remindedOn?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -86,7 +84,7 @@ export function openDb(name = DB_NAME): SettleGuardDb {
     cashier: 'id, occurredAt',
     contracts: 'id, effectiveFrom',
     findings: 'id, kind, status, *transactionIds',
-    disputes: 'id, status, createdAt',
+    disputes: 'id, status, updatedAt',
     imports: 'id, importedAt',
     sites: 'id',
     settings: 'id',

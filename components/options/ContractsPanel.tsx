@@ -1,15 +1,36 @@
 // The fee schedule as stored: versions by effective date, rules per card type and amount tier.
+import { useState } from 'preact/hooks';
 import type { Contract } from '../../lib/model';
 import { t, type Locale } from '../../lib/i18n/messages';
+import { ContractEditor, type ContractEditorProps } from './ContractEditor';
 
-export function ContractsPanel({ locale, contracts }: { locale: Locale; contracts: Contract[] }) {
+export interface ContractsActions {
+  presets: Record<string, Contract>;
+  save: ContractEditorProps['onSave'];
+  remove: (id: string) => Promise<void>;
+  newContract: () => Contract;
+}
+
+export function ContractsPanel({ locale, contracts, actions }: { locale: Locale; contracts: Contract[]; actions: ContractsActions }) {
+  const [editing, setEditing] = useState<Contract | null>(null);
+  if (editing) {
+    return (
+      <section aria-labelledby="contracts-title">
+        <h2 id="contracts-title">{t(locale, 'options.tab.contracts')}</h2>
+        <ContractEditor locale={locale} initial={editing} presets={actions.presets} onCancel={() => setEditing(null)}
+          onSave={async (c) => { const res = await actions.save(c); if (res.ok) setEditing(null); return res; }} />
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="contracts-title">
       <h2 id="contracts-title">{t(locale, 'options.tab.contracts')}</h2>
       {contracts.length === 0 && <p class="muted">{t(locale, 'contracts.empty')}</p>}
+      <div class="actions"><button type="button" class="primary" data-testid="sg-contract-new" onClick={() => setEditing(actions.newContract())}>{t(locale, 'contracts.new')}</button></div>
       {contracts.map((c) => (
         <article key={c.id} class="contract" data-testid="sg-contract">
-          <h3>{c.label}</h3>
+          <h3>{c.label} <button type="button" onClick={() => setEditing(c)}>{t(locale, 'action.edit')}</button>{' '}
+            <button type="button" class="danger" onClick={() => void actions.remove(c.id)}>{t(locale, 'action.delete')}</button></h3>
           <p class="muted">{c.merchantId ?? ''} · {c.currency} · {c.effectiveFrom} – {c.effectiveTo ?? '…'} · {c.settleCycle} · {c.calendar}</p>
           <table>
             <thead><tr><th>{t(locale, 'contracts.cardType')}</th><th>{t(locale, 'contracts.tier')}</th><th>{t(locale, 'contracts.percent')}</th><th>{t(locale, 'contracts.fixed')}</th><th>{t(locale, 'contracts.cap')}</th><th>{t(locale, 'contracts.instantFee')}</th></tr></thead>

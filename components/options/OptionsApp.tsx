@@ -7,9 +7,10 @@ import type { DisputeContext } from '../../lib/messaging';
 import type { Settings } from '../../lib/db';
 import { ImportPanel, type ImportActions } from './ImportPanel';
 import { FindingsPanel } from './FindingsPanel';
-import { ContractsPanel } from './ContractsPanel';
+import { ContractsPanel, type ContractsActions } from './ContractsPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { DisputePanel } from '../overlay/DisputePanel';
+import { DisputesPanel, type DisputesActions } from './DisputesPanel';
 
 export interface OptionsActions extends ImportActions {
   load: () => Promise<OptionsData>;
@@ -20,10 +21,12 @@ export interface OptionsActions extends ImportActions {
   exportBackup: () => Promise<string>;
   clearAll: () => Promise<void>;
   localeOf: (s: Settings) => Locale;
+  disputes: DisputesActions;
+  contracts: Omit<ContractsActions, 'newContract'> & { newContract: (s: Settings) => ReturnType<ContractsActions['newContract']> };
 }
 
-type Tab = 'import' | 'findings' | 'contracts' | 'settings' | 'data';
-const TABS: Tab[] = ['import', 'findings', 'contracts', 'settings', 'data'];
+type Tab = 'import' | 'findings' | 'disputes' | 'contracts' | 'settings' | 'data';
+const TABS: Tab[] = ['import', 'findings', 'disputes', 'contracts', 'settings', 'data'];
 
 export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; initialTab?: Tab }) {
   const [data, setData] = useState<OptionsData | null>(null);
@@ -70,7 +73,17 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
             openDispute: (ids) => void actions.disputeContext(ids).then(setDispute),
           }} />
         )}
-        {tab === 'contracts' && <ContractsPanel locale={locale} contracts={data.contracts} />}
+        {tab === 'disputes' && <DisputesPanel locale={locale} views={data.disputes} today={data.today} actions={{
+          apply: async (id, event) => { const err = await actions.disputes.apply(id, event); await reload(); return err; },
+          exportPack: actions.disputes.exportPack,
+          escalation: actions.disputes.escalation,
+        }} />}
+        {tab === 'contracts' && <ContractsPanel locale={locale} contracts={data.contracts} actions={{
+          presets: actions.contracts.presets,
+          newContract: () => actions.contracts.newContract(data.settings),
+          save: async (c) => { const res = await actions.contracts.save(c); if (res.ok) await reload(); return res; },
+          remove: async (id) => { await actions.contracts.remove(id); await reload(); },
+        }} />}
         {tab === 'settings' && <SettingsPanel locale={locale} settings={data.settings} save={async (s) => { await actions.saveSettings(s); await reload(); }} />}
         {tab === 'data' && (
           <section>
@@ -86,7 +99,7 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
       {dispute && (
         <DisputePanel context={dispute} initialLocale={locale} onClose={() => setDispute(null)}
           onDismiss={async (id) => { await actions.setFindingStatus(id, 'dismissed'); setDispute(null); await reload(); }}
-          onDraft={(d) => actions.recordDraft({ findingIds: dispute.findings.map((f) => f.id), ...d })} />
+          onDraft={(d) => { actions.recordDraft({ findingIds: dispute.findings.map((f) => f.id), ...d }); }} />
       )}
     </div>
   );

@@ -57,6 +57,14 @@ export function PopupApp({ load, openOptions, enableSite, disableSite }: PopupAc
       ) : null}
       <SummaryBlock title={t(locale, 'popup.findingsOverall')} summary={overall} locale={locale} testid="sg-popup-overall" />
       {bars.length ? <BarChart bars={bars} title={t(locale, 'popup.moneyAtStake')} /> : <p class="muted">{t(locale, 'popup.noFindings')}</p>}
+      {data.disputes.claimed.length > 0 && (
+        <section class="block" data-testid="sg-popup-disputes">
+          <div class="figures">
+            <div><span class="big neutral"><Money list={data.disputes.claimed} locale={locale} /></span><span class="label">{t(locale, 'popup.claimed')}</span></div>
+            <div><span class="big ok" data-testid="sg-popup-recovered"><Money list={data.disputes.recovered} locale={locale} /></span><span class="label">{t(locale, 'popup.recovered')}</span></div>
+          </div>
+        </section>
+      )}
       <ul class="kinds">
         {overall.byKind.map((k) => <li key={k.kind}><span>{kindName(locale, k.kind)}</span><span>{k.count}</span></li>)}
       </ul>

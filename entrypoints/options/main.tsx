@@ -7,16 +7,31 @@ import { getDb } from '../../lib/db';
 import { disputeContext, recordDraft } from '../../lib/services/disputes';
 import { todayIso } from '../../lib/services/notify';
 import {
-  changeFindingStatus, clearAllData, commitFiles, exportBackup, loadOptionsData, previewFiles, updateSettings,
+  changeFindingStatus, clearAllData, commitFiles, deleteContract, exportBackup, loadOptionsData, newContract, previewFiles,
+  saveContract, updateSettings, applyDisputeEvent, disputeEscalation, disputeEvidencePack,
 } from '../../lib/services/options';
+import { CONTRACT_PRESETS } from '../../lib/reconcile/fee-schedule';
 
 // the dispute panel's own styles (it also renders inside the overlay's shadow roots)
 const style = document.createElement('style');
 style.textContent = SHADOW_CSS.replace(':host', ':root');
 document.head.append(style);
 
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const TABS = ['import', 'findings', 'disputes', 'contracts', 'settings', 'data'] as const;
+const hash = location.hash.slice(1);
+const initialTab = TABS.find((tab) => tab === hash);
+
 render(
-  <OptionsApp actions={{
+  <OptionsApp initialTab={initialTab} actions={{
     load: loadOptionsData,
     preview: previewFiles,
     commit: commitFiles,
@@ -27,6 +42,15 @@ render(
     exportBackup,
     clearAll: clearAllData,
     localeOf: (s) => resolveLocale(s.language, browser.i18n.getUILanguage()),
+    disputes: {
+      apply: applyDisputeEvent,
+      escalation: disputeEscalation,
+      exportPack: async (id) => {
+        const pack = await disputeEvidencePack(id);
+        if (pack) download(pack.name, new Blob([pack.bytes as BlobPart], { type: 'application/zip' }));
+      },
+    },
+    contracts: { presets: CONTRACT_PRESETS, save: saveContract, remove: deleteContract, newContract: (s) => newContract(s) },
   }} />,
   document.getElementById('app')!,
 );

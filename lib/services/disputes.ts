@@ -1,7 +1,16 @@
-// Gathering what a dispute draft needs, and keeping the drafts the merchant made.
+// Disputes: gathering what a draft needs, keeping the drafts the merchant made, following each
+// dispute through the tracker (lib/disputes/tracker.ts), and exporting its evidence pack.
+import { zipSync, strToU8 } from 'fflate';
 import type { DisputeRecord, SettleGuardDb } from '../db';
 import type { DisputeContext, DraftSummary } from '../messaging';
+import type { MoneyJson } from '../model';
 import { stableId } from '../ids';
+import { money, sum } from '../money';
+import { applyDisputeEvent, createDispute, nextStep, type DisputeEvent, type NextStep, type TrackerError } from '../disputes/tracker';
+import { buildEvidencePack, evidencePackName } from '../disputes/evidence';
+import { escalationHistoryOf, renderEscalation } from '../disputes/escalation';
+import type { DisputeDraft } from '../disputes/render';
+import type { Locale } from '../i18n/messages';
 import { loadSettings } from './settings';
 
 export async function disputeContext(db: SettleGuardDb, findingIds: string[], asOf: string): Promise<DisputeContext> {
@@ -27,15 +36,27 @@ export async function disputeContext(db: SettleGuardDb, findingIds: string[], as
   };
 }
 
-export async function recordDraft(db: SettleGuardDb, draft: { findingIds: string[]; locale: 'zh-CN' | 'en'; subject: string; text: string }, now: string): Promise<DraftSummary> {
-  const id = stableId('dispute', [...draft.findingIds].sort());
+/** What the merchant claims back: Σ atStake, in the currency most findings use. */
+function claimedOf(ctx: DisputeContext): MoneyJson {
+  const withMoney = ctx.findings.map((f) => f.atStake).filter((m) => m !== undefined);
+  const currency = withMoney[0]?.currency ?? ctx.transactions[0]?.amount.currency ?? 'CNY';
+  return sum(withMoney.filter((m) => m.currency === currency), currency);
+}
+
+export function disputeIdOf(findingIds: string[]): string {
+  return stableId('dispute', [...findingIds].sort());
+}
+
+export async function recordDraft(db: SettleGuardDb, draft: { findingIds: string[]; locale: Locale; subject: string; text: string }, now: string): Promise<DraftSummary> {
+  const id = disputeIdOf(draft.findingIds);
+  const ctx = await disputeContext(db, draft.findingIds, now.slice(0, 10));
   return db.transaction('rw', db.disputes, async () => {
     const old = await db.disputes.get(id);
     const record: DisputeRecord = old
       ? { ...old, locale: draft.locale, subject: draft.subject, text: draft.text, updatedAt: now }
       : {
-        id, findingIds: [...draft.findingIds].sort(), status: 'draft', locale: draft.locale, subject: draft.subject,
-        text: draft.text, createdAt: now, updatedAt: now, history: [{ status: 'draft', at: now }],
+        ...createDispute({ id, findingIds: [...draft.findingIds].sort(), claimed: claimedOf(ctx), createdOn: now.slice(0, 10) }),
+        locale: draft.locale, subject: draft.subject, text: draft.text, createdAt: now, updatedAt: now,
       };
     await db.disputes.put(record);
     return { id, subject: record.subject, text: record.text, updatedAt: now };
@@ -43,7 +64,87 @@ export async function recordDraft(db: SettleGuardDb, draft: { findingIds: string
 }
 
 export async function latestDrafts(db: SettleGuardDb, limit = 5): Promise<DraftSummary[]> {
-  const all = await db.disputes.orderBy('createdAt').reverse().toArray();
+  const all = await db.disputes.toArray();
   return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit)
     .map((d) => ({ id: d.id, subject: d.subject, text: d.text, updatedAt: d.updatedAt }));
+}
+
+/**
+ * Moves a dispute along (sent, acknowledged, refunded, rejected, escalated). Findings follow:
+ * a sent dispute marks them 'disputed', a full refund 'resolved'.
+ */
+export async function applyEvent(db: SettleGuardDb, id: string, event: DisputeEvent, now: string): Promise<{ ok: true; dispute: DisputeRecord } | { ok: false; error: TrackerError }> {
+  return db.transaction('rw', db.disputes, db.findings, async () => {
+    const old = await db.disputes.get(id);
+    if (!old) return { ok: false as const, error: { code: 'invalid_transition' as const, message: `no dispute ${id}` } };
+    const res = applyDisputeEvent(old, event);
+    if (!res.ok) return res;
+    const next: DisputeRecord = { ...old, ...res.dispute, updatedAt: now };
+    await db.disputes.put(next);
+    const findingStatus = next.status === 'refunded_full' ? 'resolved' : next.status === 'draft' ? undefined : 'disputed';
+    if (findingStatus) {
+      const findings = (await db.findings.bulkGet(next.findingIds)).filter((f) => f !== undefined);
+      await db.findings.bulkPut(findings.map((f) => ({ ...f, status: findingStatus, statusBy: 'merchant', statusAt: now })));
+    }
+    return { ok: true as const, dispute: next };
+  });
+}
+
+export interface DisputeView {
+  dispute: DisputeRecord;
+  next: NextStep;
+}
+
+export async function listDisputes(db: SettleGuardDb, asOf: string): Promise<DisputeView[]> {
+  const all = await db.disputes.toArray();
+  return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((dispute) => ({ dispute, next: nextStep(dispute, asOf) }));
+}
+
+/** Totals for the popup: what the open disputes claim and what has come back. */
+export function disputeTotals(disputes: DisputeRecord[]): { claimed: MoneyJson[]; recovered: MoneyJson[] } {
+  const byCurrency = (pick: (d: DisputeRecord) => MoneyJson) => {
+    const out = new Map<string, MoneyJson[]>();
+    for (const d of disputes) {
+      if (d.status === 'draft') continue;
+      const m = pick(d);
+      out.set(m.currency, [...(out.get(m.currency) ?? []), m]);
+    }
+    return [...out.entries()].map(([c, list]) => sum(list, c));
+  };
+  return { claimed: byCurrency((d) => d.claimed), recovered: byCurrency((d) => d.recovered ?? money('0', d.claimed.currency)) };
+}
+
+/** The next escalation letter (written complaint, then regulator/association) for a dispute. */
+export async function escalationDraft(db: SettleGuardDb, id: string, asOf: string): Promise<DisputeDraft | null> {
+  const d = await db.disputes.get(id);
+  if (!d) return null;
+  const step = nextStep(d, asOf).escalation;
+  if (!step) return null;
+  const ctx = await disputeContext(db, d.findingIds, asOf);
+  return renderEscalation(step, { ...ctx, history: escalationHistoryOf(d) }, d.locale);
+}
+
+/** The evidence pack as one ZIP: letter, itemized CSV, captured rows with hashes, bank lines, contract, report. */
+export async function evidencePackZip(db: SettleGuardDb, id: string, now: string): Promise<{ name: string; bytes: Uint8Array } | null> {
+  const d = await db.disputes.get(id);
+  if (!d) return null;
+  const ctx = await disputeContext(db, d.findingIds, now.slice(0, 10));
+  const input = { ...ctx, contracts: await db.contracts.toArray(), generatedAt: now };
+  const files = buildEvidencePack(input, d.locale);
+  const folder = evidencePackName(input);
+  const bytes = zipSync(Object.fromEntries(files.map((f) => [`${folder}/${f.path}`, strToU8(f.text)])), { level: 6, mtime: new Date(now) });
+  return { name: `${folder}.zip`, bytes };
+}
+
+/** Disputes whose answer is overdue today and that were not reminded about today. */
+export async function disputesToRemind(db: SettleGuardDb, asOf: string): Promise<DisputeView[]> {
+  return (await listDisputes(db, asOf)).filter(({ dispute, next }) =>
+    (next.action === 'follow_up' || next.action === 'escalate') && dispute.remindedOn !== asOf);
+}
+
+export async function markReminded(db: SettleGuardDb, ids: string[], asOf: string): Promise<void> {
+  await db.transaction('rw', db.disputes, async () => {
+    const list = (await db.disputes.bulkGet(ids)).filter((d) => d !== undefined);
+    await db.disputes.bulkPut(list.map((d) => ({ ...d, remindedOn: asOf })));
+  });
 }

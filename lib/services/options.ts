@@ -6,7 +6,11 @@ import { runReconciliation } from './reconcile';
 import { notifyPortalTabs, todayIso } from './notify';
 import { setFindingStatus, summarizeFindings, type FindingSummary } from './findings';
 import { loadSettings, saveSettings } from './settings';
+import { applyEvent, escalationDraft, evidencePackZip, listDisputes, type DisputeView } from './disputes';
+import type { DisputeEvent } from '../disputes/tracker';
+import type { DisputeDraft } from '../disputes/render';
 import type { ImportRecord } from '../db';
+import { validateContract } from '../statements/settleguard';
 
 export interface OptionsData {
   settings: Settings;
@@ -15,6 +19,8 @@ export interface OptionsData {
   contracts: Contract[];
   imports: ImportRecord[];
   counts: { transactions: number; statementLines: number; cashier: number };
+  disputes: DisputeView[];
+  today: string;
 }
 
 export async function loadOptionsData(): Promise<OptionsData> {
@@ -23,9 +29,11 @@ export async function loadOptionsData(): Promise<OptionsData> {
     loadSettings(db), db.findings.toArray(), db.contracts.orderBy('effectiveFrom').toArray(),
     db.imports.orderBy('importedAt').reverse().toArray(), db.transactions.count(), db.statementLines.count(), db.cashier.count(),
   ]);
+  const today = todayIso();
+  const disputes = await listDisputes(db, today);
   const order = { overcharge: 0, suspect: 1, info: 2 };
   findings.sort((a, b) => order[a.severity] - order[b.severity] || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
-  return { settings, findings, summary: summarizeFindings(findings), contracts, imports, counts: { transactions, statementLines, cashier } };
+  return { settings, findings, summary: summarizeFindings(findings), contracts, imports, counts: { transactions, statementLines, cashier }, disputes, today };
 }
 
 export async function previewFiles(files: { name: string; bytes: Uint8Array }[]): Promise<ImportPreview[]> {
@@ -72,4 +80,53 @@ export async function clearAllData(): Promise<void> {
   const db = getDb();
   await db.transaction('rw', db.tables, async () => { await Promise.all(db.tables.map((t) => t.clear())); });
   await notifyPortalTabs();
+}
+
+/** Saves a contract the merchant edited, if it validates; then re-checks everything against it. */
+export async function saveContract(contract: Contract): Promise<{ ok: true } | { ok: false; problems: { field: string; message: string }[] }> {
+  const { contract: valid, problems } = validateContract(stripEmpty(contract), 0);
+  if (!valid) return { ok: false, problems };
+  const db = getDb();
+  await db.contracts.put(valid);
+  const now = new Date();
+  await runReconciliation(db, todayIso(now), now.toISOString());
+  await notifyPortalTabs();
+  return { ok: true };
+}
+
+export async function deleteContract(id: string): Promise<void> {
+  const db = getDb();
+  await db.contracts.delete(id);
+  const now = new Date();
+  await runReconciliation(db, todayIso(now), now.toISOString());
+  await notifyPortalTabs();
+}
+
+export function newContract(settings: Settings, now = new Date()): Contract {
+  return {
+    id: `contract:${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+    label: '', merchantId: settings.merchant.merchantId, currency: settings.defaultCurrency,
+    effectiveFrom: todayIso(now), settleCycle: 'T1', calendar: settings.defaultCurrency === 'CNY' ? 'CN' : 'weekdays',
+    rules: [{ cardType: 'any', percent: '' }], periodicFees: [],
+  };
+}
+
+/** Empty optional fields from the form are absent, not "" (the validator reads "" as a bad value). */
+function stripEmpty(c: Contract): Contract {
+  const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== undefined)) as T;
+  return { ...clean(c), rules: c.rules.map(clean), periodicFees: c.periodicFees.map(clean) };
+}
+
+export async function applyDisputeEvent(id: string, event: DisputeEvent): Promise<string | null> {
+  const res = await applyEvent(getDb(), id, event, new Date().toISOString());
+  if (res.ok) await notifyPortalTabs();
+  return res.ok ? null : res.error.message;
+}
+
+export async function disputeEscalation(id: string): Promise<DisputeDraft | null> {
+  return escalationDraft(getDb(), id, todayIso());
+}
+
+export async function disputeEvidencePack(id: string): Promise<{ name: string; bytes: Uint8Array } | null> {
+  return evidencePackZip(getDb(), id, new Date().toISOString());
 }

@@ -3,6 +3,8 @@ import { resolveLocale, type Locale } from '../i18n/messages';
 import { summarizeFindings, transactionIdsForOrigin, type FindingSummary } from './findings';
 import { loadSettings } from './settings';
 import { siteState } from './sites';
+import { disputeTotals } from './disputes';
+import type { MoneyJson } from '../model';
 
 export interface PopupData {
   locale: Locale;
@@ -11,11 +13,12 @@ export interface PopupData {
   siteRows: number;
   overall: FindingSummary;
   siteState: 'builtin' | 'enabled' | 'disabled' | null;
+  disputes: { claimed: MoneyJson[]; recovered: MoneyJson[] };
 }
 
 export async function loadPopupData(origin: string | null, uiLanguage: string): Promise<PopupData> {
   const db = getDb();
-  const [settings, findings] = await Promise.all([loadSettings(db), db.findings.toArray()]);
+  const [settings, findings, disputes] = await Promise.all([loadSettings(db), db.findings.toArray(), db.disputes.toArray()]);
   const siteIds = origin ? await transactionIdsForOrigin(db, origin) : null;
   return {
     locale: resolveLocale(settings.language, uiLanguage),
@@ -24,5 +27,6 @@ export async function loadPopupData(origin: string | null, uiLanguage: string): 
     siteRows: siteIds?.size ?? 0,
     overall: summarizeFindings(findings),
     siteState: origin ? await siteState(origin) : null,
+    disputes: disputeTotals(disputes),
   };
 }

@@ -1,0 +1,108 @@
+// Editing one fee contract: start from a preset (China / Stripe / Square) or from scratch, edit
+// the rules per card type and amount tier, and save only what validates (lib/statements/settleguard).
+import { useState } from 'preact/hooks';
+import type { CardType, Contract, ContractRule } from '../../lib/model';
+import { t, type Locale } from '../../lib/i18n/messages';
+
+const CARD_TYPES: (CardType | 'any')[] = ['any', 'debit', 'credit', 'semi_credit', 'prepaid', 'foreign', 'qr_wechat', 'qr_alipay', 'qr_unionpay'];
+const RULE_FIELDS = ['minAmount', 'maxAmount', 'percent', 'fixed', 'cap', 'min', 'instantFee'] as const;
+type RuleField = (typeof RULE_FIELDS)[number];
+
+export interface ContractEditorProps {
+  locale: Locale;
+  initial: Contract;
+  presets: Record<string, Contract>;
+  onSave: (c: Contract) => Promise<{ ok: true } | { ok: false; problems: { field: string; message: string }[] }>;
+  onCancel: () => void;
+}
+
+function setRule(rules: ContractRule[], i: number, patch: Partial<ContractRule>): ContractRule[] {
+  return rules.map((r, n) => (n === i ? { ...r, ...patch } : r));
+}
+
+export function ContractEditor({ locale, initial, presets, onSave, onCancel }: ContractEditorProps) {
+  const [c, setC] = useState<Contract>(initial);
+  const [problems, setProblems] = useState<{ field: string; message: string }[]>([]);
+  const text = (key: keyof Contract, label: string, placeholder = '') => (
+    <label>{label}
+      <input type="text" placeholder={placeholder} value={(c[key] as string | undefined) ?? ''} data-field={String(key)}
+        onInput={(e) => setC({ ...c, [key]: e.currentTarget.value || undefined })} />
+    </label>
+  );
+  const save = async () => {
+    const res = await onSave(c);
+    setProblems(res.ok ? [] : res.problems);
+  };
+  return (
+    <section class="editor" data-testid="sg-contract-editor">
+      <div class="form">
+        <label>{t(locale, 'contracts.preset')}
+          <select onChange={(e) => { const p = presets[e.currentTarget.value]; if (p) setC({ ...p, id: c.id, merchantId: c.merchantId }); }}>
+            <option value="">—</option>
+            {Object.entries(presets).map(([id, p]) => <option key={id} value={id}>{p.label}</option>)}
+          </select>
+        </label>
+        {text('label', t(locale, 'contracts.label'))}
+        {text('merchantId', t(locale, 'settings.merchantId'))}
+        {text('currency', t(locale, 'settings.defaultCurrency'))}
+        {text('effectiveFrom', t(locale, 'contracts.effectiveFrom'), 'YYYY-MM-DD')}
+        {text('effectiveTo', t(locale, 'contracts.effectiveTo'), 'YYYY-MM-DD')}
+        <label>{t(locale, 'contracts.settleCycle')}
+          <select value={c.settleCycle} onChange={(e) => setC({ ...c, settleCycle: e.currentTarget.value as Contract['settleCycle'] })}>
+            {(['T1', 'D1', 'D0', 'T0'] as const).map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+        </label>
+        <label>{t(locale, 'contracts.calendar')}
+          <select value={c.calendar} onChange={(e) => setC({ ...c, calendar: e.currentTarget.value as Contract['calendar'] })}>
+            <option value="CN">{t(locale, 'contracts.calendar.CN')}</option>
+            <option value="weekdays">{t(locale, 'contracts.calendar.weekdays')}</option>
+          </select>
+        </label>
+        {text('chargebackFee', t(locale, 'contracts.chargebackFee'))}
+      </div>
+      <table>
+        <thead><tr>
+          <th>{t(locale, 'contracts.cardType')}</th><th>{t(locale, 'contracts.minAmount')}</th><th>{t(locale, 'contracts.maxAmount')}</th>
+          <th>{t(locale, 'contracts.percent')} %</th><th>{t(locale, 'contracts.fixed')}</th><th>{t(locale, 'contracts.cap')}</th>
+          <th>{t(locale, 'contracts.minFee')}</th><th>{t(locale, 'contracts.instantFee')}</th><th></th>
+        </tr></thead>
+        <tbody>
+          {c.rules.map((r, i) => (
+            <tr key={i}>
+              <td><select value={r.cardType} aria-label={t(locale, 'contracts.cardType')} onChange={(e) => setC({ ...c, rules: setRule(c.rules, i, { cardType: e.currentTarget.value as ContractRule['cardType'] }) })}>
+                {CARD_TYPES.map((ct) => <option key={ct} value={ct}>{ct === 'any' ? t(locale, 'contracts.anyCard') : t(locale, `cardType.${ct}`)}</option>)}
+              </select></td>
+              {RULE_FIELDS.map((f: RuleField) => (
+                <td key={f}><input size={6} inputMode="decimal" value={r[f] ?? ''} aria-label={f}
+                  onInput={(e) => setC({ ...c, rules: setRule(c.rules, i, { [f]: e.currentTarget.value.trim() || undefined }) })} /></td>
+              ))}
+              <td><button type="button" onClick={() => setC({ ...c, rules: c.rules.filter((_, n) => n !== i) })}>{t(locale, 'action.delete')}</button></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" onClick={() => setC({ ...c, rules: [...c.rules, { cardType: 'any', percent: '' }] })}>{t(locale, 'contracts.addRule')}</button>
+      <h4>{t(locale, 'contracts.periodicFees')}</h4>
+      {c.periodicFees.map((p, i) => (
+        <div key={i} class="inline">
+          <input value={p.label} aria-label={t(locale, 'contracts.label')} onInput={(e) => setC({ ...c, periodicFees: c.periodicFees.map((x, n) => n === i ? { ...x, label: e.currentTarget.value } : x) })} />
+          <input size={8} value={p.amount} inputMode="decimal" aria-label={t(locale, 'contracts.fixed')} onInput={(e) => setC({ ...c, periodicFees: c.periodicFees.map((x, n) => n === i ? { ...x, amount: e.currentTarget.value.trim() } : x) })} />
+          <select value={p.every} onChange={(e) => setC({ ...c, periodicFees: c.periodicFees.map((x, n) => n === i ? { ...x, every: e.currentTarget.value as 'month' | 'quarter' | 'year' } : x) })}>
+            {(['month', 'quarter', 'year'] as const).map((ev) => <option key={ev} value={ev}>{t(locale, `contracts.every.${ev}`)}</option>)}
+          </select>
+          <button type="button" onClick={() => setC({ ...c, periodicFees: c.periodicFees.filter((_, n) => n !== i) })}>{t(locale, 'action.delete')}</button>
+        </div>
+      ))}
+      <button type="button" onClick={() => setC({ ...c, periodicFees: [...c.periodicFees, { label: '', amount: '', every: 'year' }] })}>{t(locale, 'contracts.addPeriodicFee')}</button>
+      {problems.length > 0 && (
+        <ul class="issues" role="alert" data-testid="sg-contract-problems">
+          {problems.map((p, i) => <li key={i} class="error">{p.field} {p.message}</li>)}
+        </ul>
+      )}
+      <div class="actions">
+        <button type="button" class="primary" onClick={() => void save()} data-testid="sg-contract-save">{t(locale, 'action.save')}</button>
+        <button type="button" onClick={onCancel}>{t(locale, 'action.cancel')}</button>
+      </div>
+    </section>
+  );
+}
