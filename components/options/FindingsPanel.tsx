@@ -5,13 +5,53 @@ import { formatMoney } from '../../lib/money';
 import { kindName, renderExplanation, severityName, t, type Locale } from '../../lib/i18n/messages';
 import type { FindingSummary } from '../../lib/services/findings';
 import { BarChart } from '../charts/BarChart';
+import type { OptionsData } from '../../lib/services/options';
 
 export interface FindingsActions {
   setStatus: (id: string, status: FindingStatus) => Promise<void>;
   openDispute: (ids: string[]) => void;
 }
 
-export function FindingsPanel({ locale, findings, summary, actions }: { locale: Locale; findings: StoredFinding[]; summary: FindingSummary; actions: FindingsActions }) {
+type Evidence = OptionsData['evidence'];
+
+/** The rows and bank lines behind one finding, as the merchant reviews them. */
+function EvidenceRows({ locale, finding, evidence }: { locale: Locale; finding: StoredFinding; evidence: Evidence }) {
+  const txs = finding.transactionIds.map((id) => evidence.transactions[id]).filter((x) => x !== undefined);
+  const lines = finding.statementLineIds.map((id) => evidence.statementLines[id]).filter((x) => x !== undefined);
+  return (
+    <div class="evidence">
+      {txs.length > 0 && (
+        <table>
+          <thead><tr><th>{t(locale, 'evidence.time')}</th><th>{t(locale, 'evidence.kind')}</th><th>{t(locale, 'evidence.amount')}</th><th>{t(locale, 'evidence.fee')}</th>
+            <th>{t(locale, 'evidence.rrn')}</th><th>{t(locale, 'evidence.terminal')}</th><th>{t(locale, 'evidence.card')}</th><th>{t(locale, 'evidence.source')}</th></tr></thead>
+          <tbody>
+            {txs.map((x) => (
+              <tr key={x.id}>
+                <td>{x.occurredAt.replace('T', ' ')}</td><td>{x.kind}</td><td class="num">{formatMoney(x.amount)}</td><td class="num">{x.fee ? formatMoney(x.fee) : '—'}</td>
+                <td>{x.rrn ?? x.voucherNo ?? x.orderNo ?? '—'}</td><td>{x.terminalId ?? '—'}</td><td>{[x.cardBin, x.cardLast4].filter(Boolean).join('…') || '—'}</td>
+                <td class="muted">{x.evidence.url} · {x.evidence.capturedAt.slice(0, 16).replace('T', ' ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {lines.length > 0 && (
+        <table>
+          <thead><tr><th>{t(locale, 'evidence.bookedOn')}</th><th>{t(locale, 'evidence.amount')}</th><th>{t(locale, 'evidence.description')}</th><th>{t(locale, 'evidence.source')}</th></tr></thead>
+          <tbody>
+            {lines.map((l) => (
+              <tr key={l.id}><td>{l.bookedOn}</td><td class="num">{formatMoney(l.amount)}</td><td>{[l.description, l.counterparty, l.reference].filter(Boolean).join(' · ')}</td>
+                <td class="muted">{l.source.file}:{l.source.line}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+export function FindingsPanel({ locale, findings, summary, evidence, actions }: { locale: Locale; findings: StoredFinding[]; summary: FindingSummary; evidence: Evidence; actions: FindingsActions }) {
+  const [open, setOpen] = useState<string | null>(null);
   const [filter, setFilter] = useState<FindingStatus | 'all'>('open');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const shown = findings.filter((f) => filter === 'all' || f.status === filter);
@@ -34,7 +74,7 @@ export function FindingsPanel({ locale, findings, summary, actions }: { locale: 
         <table class="findings" data-testid="sg-findings">
           <thead><tr><th></th><th>{t(locale, 'findings.kind')}</th><th>{t(locale, 'findings.severity')}</th><th>{t(locale, 'findings.atStake')}</th><th>{t(locale, 'findings.explanation')}</th><th>{t(locale, 'findings.status')}</th><th></th></tr></thead>
           <tbody>
-            {shown.map((f) => (
+            {shown.map((f) => [
               <tr key={f.id} data-finding-kind={f.kind}>
                 <td><input type="checkbox" checked={selected.has(f.id)} onChange={() => toggle(f.id)} aria-label={kindName(locale, f.kind)} /></td>
                 <td>{kindName(locale, f.kind)}</td>
@@ -47,9 +87,11 @@ export function FindingsPanel({ locale, findings, summary, actions }: { locale: 
                   {f.status === 'open'
                     ? <button type="button" onClick={() => void actions.setStatus(f.id, 'dismissed')}>{t(locale, 'action.dismiss')}</button>
                     : <button type="button" onClick={() => void actions.setStatus(f.id, 'open')}>{t(locale, 'action.restore')}</button>}
+                  <button type="button" aria-expanded={open === f.id} onClick={() => setOpen(open === f.id ? null : f.id)}>{t(locale, 'findings.evidence')}</button>
                 </td>
-              </tr>
-            ))}
+              </tr>,
+              open === f.id ? <tr key={`${f.id}:e`}><td colSpan={7}><EvidenceRows locale={locale} finding={f} evidence={evidence} /></td></tr> : null,
+            ])}
           </tbody>
         </table>
       )}

@@ -136,6 +136,16 @@ export const EN = {
   'findings.status.dismissed': 'Dismissed',
   'findings.status.disputed': 'Disputed',
   'findings.status.resolved': 'Resolved',
+  'evidence.time': 'Time',
+  'evidence.kind': 'Type',
+  'evidence.amount': 'Amount',
+  'evidence.fee': 'Fee',
+  'evidence.rrn': 'RRN / voucher',
+  'evidence.terminal': 'Terminal',
+  'evidence.card': 'Card',
+  'evidence.source': 'Where it was seen',
+  'evidence.bookedOn': 'Booked on',
+  'evidence.description': 'Description',
 
   // ── disputes (UI around lib/disputes) ──────────────────────────────────────────────────
   'dispute.title': 'Disputes',

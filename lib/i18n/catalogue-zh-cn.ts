@@ -136,6 +136,16 @@ export const ZH_CN: Record<MessageKey, string> = {
   'findings.status.dismissed': '已忽略',
   'findings.status.disputed': '已申诉',
   'findings.status.resolved': '已解决',
+  'evidence.time': '交易时间',
+  'evidence.kind': '类型',
+  'evidence.amount': '金额',
+  'evidence.fee': '手续费',
+  'evidence.rrn': '参考号/凭证号',
+  'evidence.terminal': '终端号',
+  'evidence.card': '卡号',
+  'evidence.source': '来源',
+  'evidence.bookedOn': '记账日期',
+  'evidence.description': '摘要',
 
   // ── disputes ───────────────────────────────────────────────────────────────────────────
   'dispute.title': '申诉',

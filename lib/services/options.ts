@@ -1,6 +1,6 @@
 // What the options page does with the data: one place, so the page stays UI only.
 import { getDb, type Settings } from '../db';
-import type { Contract, FindingStatus, StoredFinding } from '../model';
+import type { Contract, FindingStatus, PortalTransaction, StatementLine, StoredFinding } from '../model';
 import { commitImport, previewImport, type ImportOutcome, type ImportPreview } from './imports';
 import { runReconciliation } from './reconcile';
 import { notifyPortalTabs, todayIso } from './notify';
@@ -21,6 +21,8 @@ export interface OptionsData {
   counts: { transactions: number; statementLines: number; cashier: number };
   disputes: DisputeView[];
   today: string;
+  /** the transactions and bank lines the findings point at, for reviewing the evidence */
+  evidence: { transactions: Record<string, PortalTransaction>; statementLines: Record<string, StatementLine> };
 }
 
 export async function loadOptionsData(): Promise<OptionsData> {
@@ -31,9 +33,17 @@ export async function loadOptionsData(): Promise<OptionsData> {
   ]);
   const today = todayIso();
   const disputes = await listDisputes(db, today);
+  const [txs, lines] = await Promise.all([
+    db.transactions.bulkGet([...new Set(findings.flatMap((f) => f.transactionIds))]),
+    db.statementLines.bulkGet([...new Set(findings.flatMap((f) => f.statementLineIds))]),
+  ]);
+  const evidence = {
+    transactions: Object.fromEntries(txs.filter((x) => x !== undefined).map((x) => [x.id, x])),
+    statementLines: Object.fromEntries(lines.filter((x) => x !== undefined).map((x) => [x.id, x])),
+  };
   const order = { overcharge: 0, suspect: 1, info: 2 };
   findings.sort((a, b) => order[a.severity] - order[b.severity] || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
-  return { settings, findings, summary: summarizeFindings(findings), contracts, imports, counts: { transactions, statementLines, cashier }, disputes, today };
+  return { settings, findings, summary: summarizeFindings(findings), contracts, imports, counts: { transactions, statementLines, cashier }, disputes, today, evidence };
 }
 
 export async function previewFiles(files: { name: string; bytes: Uint8Array }[]): Promise<ImportPreview[]> {
