@@ -44,7 +44,7 @@ export function ContractEditor({ locale, initial, presets, onSave, onCancel }: C
         </label>
         {text('label', t(locale, 'contracts.label'))}
         {text('merchantId', t(locale, 'settings.merchantId'))}
-        {text('currency', t(locale, 'settings.defaultCurrency'))}
+        {text('currency', t(locale, 'contracts.currency'))}
         {text('effectiveFrom', t(locale, 'contracts.effectiveFrom'), 'YYYY-MM-DD')}
         {text('effectiveTo', t(locale, 'contracts.effectiveTo'), 'YYYY-MM-DD')}
         <label>{t(locale, 'contracts.settleCycle')}

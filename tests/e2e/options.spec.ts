@@ -1,0 +1,68 @@
+// The options page as a merchant uses it after the first import: editing the fee contract
+// re-checks every captured row; settings refuse values that are not what they should be.
+import { test, expect } from '@playwright/test';
+import { launchWithExtension, type ExtensionSession } from '../support/extension';
+import { startStaticServer } from '../support/serve';
+import { OptionsPage, PortalPage, readStore } from '../support/pages';
+import { DEMO, DEMO_FILES, DEMO_PORTAL_DIR } from '../support/demo-data';
+import type { StoredFinding } from '../../lib/model';
+
+let session: ExtensionSession;
+let server: { url: string; close(): Promise<void> };
+test.beforeAll(async () => {
+  session = await launchWithExtension();
+  server = await startStaticServer(DEMO_PORTAL_DIR);
+});
+test.afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+const openKinds = async () => (await readStore<StoredFinding>(session.worker, 'findings')).filter((f) => f.status === 'open').map((f) => f.kind).sort();
+
+test('editing the contract re-checks the captured rows and updates the portal highlights', async () => {
+  const { context, extensionId } = session;
+  const options = await OptionsPage.open(context, extensionId);
+  await options.importFiles([DEMO_FILES.contract, DEMO_FILES.bank]);
+  const page = await context.newPage();
+  const portal = new PortalPage(page);
+  await page.goto(`${server.url}/index.html`);
+  await portal.waitForCapture(DEMO.rows.filter((r) => r.page === 1).length);
+  await portal.nextPage();
+  await portal.waitForCapture(DEMO.rows.filter((r) => r.page === 2).length);
+  await expect.poll(openKinds).toEqual(DEMO.problems.map((p) => p.kind).sort());
+
+  // The merchant's real contract charges credit cards 0.68 %: the 17.00 fee is then correct.
+  const rateRow = DEMO.problems.find((p) => p.kind === 'fee_above_contract')!.rrns[0]!;
+  await options.page.bringToFront();
+  await options.page.getByTestId('sg-tab-contracts').click();
+  await options.page.getByRole('button', { name: /编辑|Edit/ }).first().click();
+  const editor = options.page.getByTestId('sg-contract-editor');
+  const creditRow = editor.locator('tbody tr').filter({ has: options.page.locator('select option:checked', { hasText: /贷记卡|Credit card/ }) });
+  await creditRow.getByLabel('percent').fill('0.68');
+  await options.page.getByTestId('sg-contract-save').click();
+  await expect(options.page.getByTestId('sg-contract-editor')).toHaveCount(0);
+  await expect.poll(openKinds).not.toContain('fee_above_contract');
+
+  await page.bringToFront();
+  await portal.goToPage(1);
+  await expect(portal.rowByRrn(rateRow)).not.toHaveAttribute('data-sg-finding', /fee_above_contract/);
+
+  // A contract that does not validate is not saved, and says why.
+  await options.page.bringToFront();
+  await options.page.getByRole('button', { name: /编辑|Edit/ }).first().click();
+  await options.page.getByTestId('sg-contract-editor').locator('input[data-field="effectiveFrom"]').fill('2026-13-40');
+  await options.page.getByTestId('sg-contract-save').click();
+  await expect(options.page.getByTestId('sg-contract-problems')).toContainText('effectiveFrom');
+});
+
+test('settings refuse a tolerance that is not a number', async () => {
+  const options = await OptionsPage.open(session.context, session.extensionId);
+  await options.page.getByTestId('sg-tab-settings').click();
+  await options.page.getByLabel(/每项手续费容差|Fee tolerance/).fill('abc');
+  await options.page.getByRole('button', { name: /保存|Save/ }).click();
+  await expect(options.page.getByRole('alert')).toBeVisible();
+  await options.page.getByLabel(/每项手续费容差|Fee tolerance/).fill('0.02');
+  await options.page.getByRole('button', { name: /保存|Save/ }).click();
+  await expect(options.page.getByRole('status')).toContainText('✓');
+});
