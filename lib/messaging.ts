@@ -4,11 +4,14 @@
 import type { Finding, FindingStatus, PortalTransaction, StatementLine, StoredFinding } from './model';
 import type { MerchantDetails } from './db';
 import { hasFullCardNumber } from './cards';
+import { TEACHABLE_FIELDS } from './portals/columns';
 
 export interface CaptureMessage {
   type: 'content/capture';
   url: string;
   rows: PortalTransaction[];
+  /** the merchant re-taught the columns: these readings replace the stored ones of the same ids */
+  retaught?: boolean;
 }
 export interface GetFindingsMessage {
   type: 'content/getFindings';
@@ -34,9 +37,20 @@ export interface RecordDraftMessage {
   text: string;
 }
 
+/** The columns the merchant taught for the tables of the sender's site (issue 3 "Teach it a table"). */
+export interface SaveColumnMapMessage {
+  type: 'content/saveColumnMap';
+  /** header as shown (or `#n`) → PortalTransaction field, null = not data; replaces the site's map */
+  columnMap: Record<string, string | null>;
+}
+/** What the content script needs at start for the sender's site: taught columns, default currency. */
+export interface GetSiteConfigMessage {
+  type: 'content/getSiteConfig';
+}
+
 export type ContentToBackground =
   | CaptureMessage | GetFindingsMessage | SetFindingStatusMessage | GetDisputeContextMessage
-  | LatestDraftMessage | RecordDraftMessage;
+  | LatestDraftMessage | RecordDraftMessage | SaveColumnMapMessage | GetSiteConfigMessage;
 
 export interface FindingsChangedMessage {
   type: 'bg/findingsChanged';
@@ -73,6 +87,13 @@ export interface DraftSummary {
   updatedAt: string;
 }
 
+export interface SiteConfig {
+  /** the site (origin) the config belongs to: the sender's, never one the page names */
+  origin: string;
+  columnMap: Record<string, string | null>;
+  defaultCurrency: string;
+}
+
 export interface ResponseOf {
   'content/capture': CaptureOutcome;
   'content/getFindings': RowFindings;
@@ -80,6 +101,19 @@ export interface ResponseOf {
   'content/getDisputeContext': DisputeContext;
   'content/latestDrafts': DraftSummary[];
   'content/recordDraft': DraftSummary;
+  'content/saveColumnMap': SiteConfig;
+  'content/getSiteConfig': SiteConfig;
+}
+
+const MAX_TAUGHT_COLUMNS = 500;
+
+/** A taught column map: at most 500 headers of < 200 characters, each a known field or null. */
+function isColumnMap(v: unknown): v is Record<string, string | null> {
+  if (!isObject(v)) return false;
+  const entries = Object.entries(v);
+  return entries.length <= MAX_TAUGHT_COLUMNS && entries.every(([header, field]) =>
+    header.length > 0 && header.length < 200 && header !== '__proto__'
+    && (field === null || (typeof field === 'string' && (TEACHABLE_FIELDS as readonly string[]).includes(field))));
 }
 
 const FINDING_STATUSES: readonly FindingStatus[] = ['open', 'dismissed', 'disputed', 'resolved'];
@@ -124,7 +158,8 @@ export function parseContentMessage(raw: unknown): Result<ContentToBackground> {
     case 'content/capture':
       if (typeof raw.url !== 'string' || !Array.isArray(raw.rows) || raw.rows.length > MAX_ROWS_PER_MESSAGE) return bad('capture: url and rows expected');
       if (!raw.rows.every(isTransaction)) return bad('capture: a row is not a valid transaction');
-      return { ok: true, value: { type: raw.type, url: raw.url, rows: raw.rows } };
+      if (raw.retaught !== undefined && typeof raw.retaught !== 'boolean') return bad('capture: retaught must be a boolean');
+      return { ok: true, value: { type: raw.type, url: raw.url, rows: raw.rows, ...(raw.retaught ? { retaught: true } : {}) } };
     case 'content/getFindings':
       if (!isStringArray(raw.transactionIds, MAX_ROWS_PER_MESSAGE)) return bad('getFindings: transactionIds expected');
       return { ok: true, value: { type: raw.type, transactionIds: raw.transactionIds } };
@@ -140,6 +175,11 @@ export function parseContentMessage(raw: unknown): Result<ContentToBackground> {
       if (!isStringArray(raw.findingIds, 1000) || (raw.locale !== 'zh-CN' && raw.locale !== 'en')
         || typeof raw.subject !== 'string' || typeof raw.text !== 'string' || raw.text.length > 200_000) return bad('recordDraft: findingIds, locale, subject, text expected');
       return { ok: true, value: { type: raw.type, findingIds: raw.findingIds, locale: raw.locale, subject: raw.subject, text: raw.text } };
+    case 'content/saveColumnMap':
+      if (!isColumnMap(raw.columnMap)) return bad('saveColumnMap: columnMap of header → known field or null expected');
+      return { ok: true, value: { type: raw.type, columnMap: { ...raw.columnMap } } };
+    case 'content/getSiteConfig':
+      return { ok: true, value: { type: raw.type } };
     default:
       return bad(`unknown message type ${raw.type.slice(0, 64)}`);
   }

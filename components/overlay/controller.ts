@@ -4,27 +4,41 @@
 import { h, render } from 'preact';
 import type { CapturedTable, StoredFinding } from '../../lib/model';
 import type { ContentToBackground, DisputeContext, ResponseOf, Result, RowFindings } from '../../lib/messaging';
+import type { ReadOptions } from '../../lib/portals/transactions';
 import type { Locale } from '../../lib/i18n/messages';
 import { RowFlag, explainFinding } from './RowFlag';
 import { DisputePanel } from './DisputePanel';
 import { InsertControl } from './InsertControl';
 import { findComplaintTextareas, fillTextarea } from './form-fill';
 import { PAGE_CSS, SHADOW_CSS } from './styles';
+import { TableTools, type WalkState } from './TableTools';
+import { contentSignature, findNextControl, isDisabledControl } from './pager';
 
 export type Send = <M extends ContentToBackground>(msg: M) => Promise<Result<ResponseOf[M['type']]>>;
+
+/** A table as the content script reads it: CapturedTable, with its root when the reader knows it. */
+export type OverlayTable = CapturedTable & { root?: Element };
 
 export interface OverlayDeps {
   doc: Document;
   send: Send;
-  readTables: (doc: Document, url: string, now: string) => CapturedTable[];
+  /** lib/portals readPortalTables or its chunked variant (5,000-row pages must not block) */
+  readTables: (doc: Document, url: string, now: string, options: ReadOptions) => OverlayTable[] | Promise<OverlayTable[]>;
   now: () => string;
   signal: AbortSignal;
   /** debounce for page changes; new rows are captured within a second */
   settleMs?: number;
+  /** how often to look for SPA route changes (history.pushState does not fire an event) */
+  urlPollMs?: number;
+  /** how long "Capture all pages" waits for the next page to appear */
+  pageTimeoutMs?: number;
+  /** gives the main thread back between slices of rows being marked */
+  yieldNow?: () => Promise<void>;
 }
 
-const HOST_TAGS = new Set(['SG-FLAG', 'SG-PANEL', 'SG-INSERT']);
+const HOST_TAGS = new Set(['SG-FLAG', 'SG-PANEL', 'SG-INSERT', 'SG-TOOLS']);
 const CAPTURE_CHUNK = 2000;
+const MARK_SLICE = 500;
 
 function isOurs(node: Node): boolean {
   return node.nodeType === 1 && HOST_TAGS.has((node as Element).tagName);
@@ -39,10 +53,30 @@ export class PortalOverlay {
   private panelHost: HTMLElement | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private scanning: Promise<void> = Promise.resolve();
+  private readOptions: ReadOptions = {};
+  private tools = new Map<Element, { host: HTMLElement; columns: { header: string; field: string | null }[] }>();
+  private walk: WalkState | null = null;
+  private walkAbort: AbortController | null = null;
+  /** rows the background reported as already stored, counted during a walk */
+  private knownByBackground = 0;
+  private lastUrl = '';
+  /** set after the merchant taught the columns: the next captures replace the stored readings */
+  private retaught = false;
   /** issues of rows the reader could not read, shown on the row, never guessed */
   unreadable = 0;
+  /** the transaction ids on the page after the last scan */
+  onPage: string[] = [];
 
   constructor(private readonly deps: OverlayDeps) {}
+
+  /** Loads the site's taught columns and default currency, then starts watching the page. */
+  async init(): Promise<void> {
+    const res = await this.deps.send({ type: 'content/getSiteConfig' });
+    if (res.ok) {
+      this.readOptions = { defaultCurrency: res.value.defaultCurrency, ...(Object.keys(res.value.columnMap).length ? { columnMap: res.value.columnMap } : {}) };
+    }
+    this.start();
+  }
 
   start(): void {
     const { doc, signal } = this.deps;
@@ -56,13 +90,30 @@ export class PortalOverlay {
       this.schedule();
     });
     observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+    // SPA route changes: popstate/hashchange fire for back/forward, history.pushState fires
+    // nothing (and the page's own history object is not ours to patch), so the URL is polled.
+    const win = doc.defaultView;
+    this.lastUrl = doc.location?.href ?? '';
+    const onRoute = () => this.routeMaybeChanged();
+    win?.addEventListener('popstate', onRoute, { signal });
+    win?.addEventListener('hashchange', onRoute, { signal });
+    const poll = setInterval(onRoute, this.deps.urlPollMs ?? 400);
     signal.addEventListener('abort', () => {
       observer.disconnect();
       clearTimeout(this.timer);
+      clearInterval(poll);
+      this.walkAbort?.abort();
       style.remove();
       this.panelHost?.remove();
-      doc.querySelectorAll('sg-flag, sg-insert').forEach((el) => el.remove());
+      doc.querySelectorAll('sg-flag, sg-insert, sg-tools').forEach((el) => el.remove());
     });
+    this.schedule(0);
+  }
+
+  private routeMaybeChanged(): void {
+    const href = this.deps.doc.location?.href ?? '';
+    if (href === this.lastUrl) return;
+    this.lastUrl = href;
     this.schedule(0);
   }
 
@@ -80,37 +131,164 @@ export class PortalOverlay {
   async scan(): Promise<void> {
     const { doc, readTables, now } = this.deps;
     if (this.deps.signal.aborted) return;
-    const tables = readTables(doc, doc.location?.href ?? '', now());
+    const tables = await readTables(doc, doc.location?.href ?? '', now(), this.readOptions);
+    if (this.deps.signal.aborted) return;
     this.rows.clear();
     const fresh = [];
     let unreadable = 0;
+    let marked = 0;
     for (const table of tables) {
       for (const row of table.rows) {
+        // marking 5,000 rows is cheap, but not free: give the main thread back now and then
+        if (++marked % MARK_SLICE === 0 && this.deps.yieldNow) await this.deps.yieldNow();
         if (!row.transaction) {
           unreadable++;
+          row.element.removeAttribute('data-sg-row');
           row.element.setAttribute('data-sg-unreadable', row.issues.map((i) => i.message).join('; ').slice(0, 500));
           continue;
         }
         const tx = row.transaction;
-        row.element.setAttribute('data-sg-row', tx.id);
+        if (row.element.getAttribute('data-sg-row') !== tx.id) row.element.setAttribute('data-sg-row', tx.id);
+        row.element.removeAttribute('data-sg-unreadable');
         this.rows.set(tx.id, row.element);
         this.currency = tx.amount.currency;
         if (!this.sent.has(tx.id)) fresh.push(tx);
       }
     }
+    // an element a virtualised grid recycled for something else is no longer a captured row
+    const current = new Set(this.rows.values());
+    doc.querySelectorAll('[data-sg-row]').forEach((el) => { if (!current.has(el)) el.removeAttribute('data-sg-row'); });
     this.unreadable = unreadable;
+    this.onPage = [...this.rows.keys()];
     for (let i = 0; i < fresh.length; i += CAPTURE_CHUNK) {
       const chunk = fresh.slice(i, i + CAPTURE_CHUNK);
-      const res = await this.deps.send({ type: 'content/capture', url: doc.location?.href ?? '', rows: chunk });
+      const res = await this.deps.send({ type: 'content/capture', url: doc.location?.href ?? '', rows: chunk, ...(this.retaught ? { retaught: true } : {}) });
       if (res.ok) {
         chunk.forEach((tx) => this.sent.add(tx.id));
         this.language = res.value.language;
+        this.knownByBackground += res.value.known;
       } else {
         console.warn('[SettleGuard] capture refused:', res.error.message);
       }
     }
+    this.mountTableTools(tables);
     await this.refresh();
     this.mountInsertControls();
+  }
+
+  /** One control above each captured table: capture all pages, teach columns. */
+  private mountTableTools(tables: OverlayTable[]): void {
+    const seen = new Set<Element>();
+    for (const table of tables) {
+      const root = table.root;
+      if (!root || !root.parentElement) continue;
+      seen.add(root);
+      const columns = table.columns.map((c, i) => ({ header: c.header || `#${i + 1}`, field: c.field }));
+      let entry = this.tools.get(root);
+      if (!entry || !entry.host.isConnected) {
+        const host = this.createHost('sg-tools', root, 'before');
+        entry = { host, columns };
+        this.tools.set(root, entry);
+      }
+      entry.columns = columns;
+    }
+    for (const [root, entry] of this.tools) {
+      // keep the tools of a table that is walking its pages even while it re-renders
+      if (!seen.has(root) && !this.walk?.running) { entry.host.remove(); this.tools.delete(root); }
+    }
+    this.renderTools();
+  }
+
+  private renderTools(): void {
+    for (const [root, entry] of this.tools) {
+      render(h(TableTools, {
+        locale: this.locale,
+        columns: entry.columns,
+        walk: this.walk,
+        onCaptureAll: () => void this.captureAllPages(root),
+        onStop: () => this.walkAbort?.abort(),
+        onSaveMap: (map: Record<string, string | null>) => this.saveColumnMap(map),
+      }), entry.host.shadowRoot!.lastElementChild!);
+    }
+  }
+
+  /**
+   * "Teach it a table": stores the merchant's column map for this site and reads the page again
+   * with it; the rows already sent are sent again, since their reading changed.
+   */
+  async saveColumnMap(map: Record<string, string | null>): Promise<boolean> {
+    const res = await this.deps.send({ type: 'content/saveColumnMap', columnMap: map });
+    if (!res.ok) return false;
+    this.readOptions = { ...this.readOptions, columnMap: res.value.columnMap };
+    this.sent.clear();
+    this.retaught = true;
+    await (this.scanning = this.scanning.then(() => this.scan()));
+    this.retaught = false;
+    return true;
+  }
+
+  /**
+   * "Capture all pages": captures this page, then clicks the table's next-page control and
+   * captures each page in turn, until the control is disabled or gone, the page stops changing,
+   * or the merchant presses Stop. Progress and the summary show in the table tools.
+   */
+  async captureAllPages(root: Element): Promise<WalkState> {
+    if (this.walk?.running) return this.walk;
+    const abort = new AbortController();
+    this.walkAbort = abort;
+    const sentBefore = new Set(this.sent);
+    const seen = new Set<string>();
+    let known = 0;
+    this.knownByBackground = 0;
+    this.walk = { running: true, pages: 0, rows: 0, known: 0 };
+    const countPage = () => {
+      for (const id of this.onPage) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        if (sentBefore.has(id)) known++;
+      }
+      this.walk = { running: true, pages: this.walk!.pages + 1, rows: seen.size, known: known + this.knownByBackground };
+      this.renderTools();
+    };
+    let table = root;
+    await (this.scanning = this.scanning.then(() => this.scan()));
+    countPage();
+    const timeout = this.deps.pageTimeoutMs ?? 8000;
+    while (!abort.signal.aborted && !this.deps.signal.aborted) {
+      if (!table.isConnected) table = [...this.tools.keys()].find((r) => r.isConnected) ?? table;
+      const next = findNextControl(table);
+      if (!next || isDisabledControl(next)) break;
+      const before = contentSignature(table);
+      next.click();
+      const changed = await this.waitFor(() => {
+        if (!table.isConnected) table = [...this.tools.keys()].find((r) => r.isConnected) ?? table;
+        return contentSignature(table) !== before;
+      }, timeout, abort.signal);
+      if (!changed) break;
+      clearTimeout(this.timer);
+      await (this.scanning = this.scanning.then(() => this.scan()));
+      if (abort.signal.aborted) break;
+      countPage();
+    }
+    this.walk = { running: false, pages: this.walk.pages, rows: seen.size, known: known + this.knownByBackground,
+      done: abort.signal.aborted ? 'stopped' : 'finished' };
+    this.walkAbort = null;
+    this.renderTools();
+    return this.walk;
+  }
+
+  /** Polls `test` every 50 ms until it holds (true), the time is up or the walk stops (false). */
+  private waitFor(test: () => boolean, ms: number, signal: AbortSignal): Promise<boolean> {
+    return new Promise((resolve) => {
+      const started = Date.now();
+      const tick = () => {
+        if (signal.aborted || this.deps.signal.aborted) return resolve(false);
+        if (test()) return resolve(true);
+        if (Date.now() - started > ms) return resolve(false);
+        setTimeout(tick, 50);
+      };
+      tick();
+    });
   }
 
   /** Ask the background for the findings of the rows on screen and show them. */
@@ -150,13 +328,14 @@ export class PortalOverlay {
     }
   }
 
-  private createHost(tag: string, parent: Element, position: 'append' | 'after' = 'append'): HTMLElement {
+  private createHost(tag: string, parent: Element, position: 'append' | 'after' | 'before' = 'append'): HTMLElement {
     const host = this.deps.doc.createElement(tag);
     const shadow = host.attachShadow({ mode: 'open' });
     const style = this.deps.doc.createElement('style');
     style.textContent = SHADOW_CSS;
     shadow.append(style, this.deps.doc.createElement('div'));
     if (position === 'append') parent.append(host);
+    else if (position === 'before') parent.before(host);
     else parent.after(host);
     return host;
   }

@@ -9,6 +9,7 @@ export const PAGE_CSS = `
 [data-sg-finding][data-sg-severity="suspect"] > td { background-color: #fffaeb !important; }
 [data-sg-finding][data-sg-severity="suspect"] { box-shadow: inset 4px 0 0 #dc6803 !important; }
 sg-flag { display: inline-block; margin-left: 6px; vertical-align: middle; }
+sg-tools { display: block; margin: 4px 0; }
 `;
 
 export const SHADOW_CSS = `
@@ -40,4 +41,12 @@ button.primary:hover { background: #175cd3; color: #fff; }
 .lang button[aria-pressed="true"] { background: #eff8ff; border-color: #1570ef; color: #175cd3; }
 .list { margin: 6px 0; padding: 0; list-style: none; }
 .list li { margin: 4px 0; }
+.tools { display: flex; flex-direction: column; gap: 6px; padding: 4px 0; }
+.tools .row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+.tools progress { width: 120px; }
+.teach { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 4px 12px; padding: 8px; border: 1px solid #eaecf0; border-radius: 6px; background: #fff; }
+.teach p, .teach .row { grid-column: 1 / -1; margin: 0; }
+.teach label { display: flex; gap: 6px; align-items: center; justify-content: space-between; }
+.teach .hdr { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 110px; }
+.teach select { font: inherit; max-width: 140px; }
 `;

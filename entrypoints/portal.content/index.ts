@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-import { builtInMatchPatterns, readPortalTables } from '../../lib/portals/index';
+import { builtInMatchPatterns, readPortalTablesChunked, yieldToMain } from '../../lib/portals/index';
 import { PortalOverlay, type Send } from '../../components/overlay/controller';
 import type { FindingsChangedMessage } from '../../lib/messaging';
 
@@ -19,10 +19,12 @@ export default defineContentScript({
         return { ok: false, error: { code: 'unreachable', message: e instanceof Error ? e.message : String(e) } };
       }
     };
+    // read in slices, yielding between them: a 5,000-row table never makes one long task
     const overlay = new PortalOverlay({
-      doc: document, send, readTables: readPortalTables, now: () => new Date().toISOString(), signal: ctx.signal,
+      doc: document, send, now: () => new Date().toISOString(), signal: ctx.signal, yieldNow: yieldToMain,
+      readTables: (doc, url, now, options) => readPortalTablesChunked(doc, url, now, options, { signal: ctx.signal }),
     });
-    overlay.start();
+    void overlay.init();
     const onMessage = (msg: unknown) => {
       if ((msg as FindingsChangedMessage | undefined)?.type === 'bg/findingsChanged') void overlay.refresh();
     };

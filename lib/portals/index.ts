@@ -27,6 +27,11 @@ export function mayHoldTables(doc: ParentNode): boolean {
   return doc.querySelector(ANY_TABLE) !== null;
 }
 
+/** A captured table with the element the family recognised (where the overlay puts its table tools). */
+export interface PortalTable extends CapturedTable {
+  root: Element;
+}
+
 export interface FoundTable {
   adapter: string;
   raw: RawTable;
@@ -83,12 +88,12 @@ export function resolveReadOptions(url: string, options: ReadOptions = {}): Read
  * (default currency, taught columns); the portal profile matching `url` adds its id, currency
  * and column hints.
  */
-export function readPortalTables(doc: Document, url: string, now: string, options: ReadOptions = {}): CapturedTable[] {
+export function readPortalTables(doc: Document, url: string, now: string, options: ReadOptions = {}): PortalTable[] {
   const opts = resolveReadOptions(url, options);
   const found = findTransactionTables(doc, opts.columnMap);
   const meta = readPageMeta(doc, { exclude: found.map((f) => f.raw.root) });
   const occurrences = new OccurrenceCounter();
-  return found.map((f) => buildTable(f.raw, f.columns, { adapter: f.adapter, url, now, meta, options: opts, occurrences }));
+  return found.map((f) => ({ ...buildTable(f.raw, f.columns, { adapter: f.adapter, url, now, meta, options: opts, occurrences }), root: f.raw.root }));
 }
 
 export interface ChunkOptions {
@@ -113,7 +118,7 @@ export function yieldToMain(): Promise<void> {
  * task. Detection reads only headers (cell texts are read as rows are built). Returns [] at once
  * on a page that holds no table at all.
  */
-export async function readPortalTablesChunked(doc: Document, url: string, now: string, options: ReadOptions = {}, chunk: ChunkOptions = {}): Promise<CapturedTable[]> {
+export async function readPortalTablesChunked(doc: Document, url: string, now: string, options: ReadOptions = {}, chunk: ChunkOptions = {}): Promise<PortalTable[]> {
   if (!mayHoldTables(doc)) return [];
   const slice = Math.max(1, chunk.sliceRows ?? 250);
   const yieldNow = chunk.yieldNow ?? yieldToMain;
@@ -122,12 +127,12 @@ export async function readPortalTablesChunked(doc: Document, url: string, now: s
   if (found.length === 0) return [];
   const meta = readPageMeta(doc, { exclude: found.map((f) => f.raw.root) });
   const occurrences = new OccurrenceCounter();
-  const tables: CapturedTable[] = [];
+  const tables: PortalTable[] = [];
   for (const f of found) {
     const steps = buildTableSteps(f.raw, f.columns, { adapter: f.adapter, url, now, meta, options: opts, occurrences }, slice);
     for (;;) {
       const r = steps.next();
-      if (r.done) { tables.push(r.value); break; }
+      if (r.done) { tables.push({ ...r.value, root: f.raw.root }); break; }
       await yieldNow();
       if (chunk.signal?.aborted) return tables;
     }

@@ -1,13 +1,15 @@
 // What the background does for each content-script message. Lives in services (it touches the
 // db) so entrypoints/background.ts stays wiring only.
 import { getDb } from '../db';
+import type { PortalTransaction } from '../model';
 import { parseContentMessage, type ContentToBackground, type ResponseOf, type Result } from '../messaging';
-import { storeCapturedRows } from './capture';
+import { storeCapturedRows, withEvidenceHash } from './capture';
 import { disputeContext, latestDrafts, recordDraft } from './disputes';
 import { findingsForTransactions, setFindingStatus } from './findings';
 import { notifyPortalTabs, todayIso } from './notify';
 import { runReconciliation } from './reconcile';
 import { loadSettings } from './settings';
+import { columnMapOf, saveColumnMap, senderOrigin } from './sites';
 
 // Reconciliation runs one at a time: captures arriving together wait for the run in progress.
 let queue: Promise<unknown> = Promise.resolve();
@@ -26,12 +28,41 @@ async function rowFindings(transactionIds: string[]) {
   return { byTransaction, language: settings.language };
 }
 
-async function handle(msg: ContentToBackground): Promise<ResponseOf[ContentToBackground['type']]> {
+/**
+ * Rows read again after the merchant taught the columns: same cells (so the same evidence hash),
+ * new reading. They replace what is stored under their ids, in one transaction.
+ */
+async function replaceCapturedRows(rows: PortalTransaction[]) {
+  const db = getDb();
+  const hashed = await Promise.all(rows.map(withEvidenceHash));
+  return db.transaction('rw', db.transactions, async () => {
+    const existing = await db.transactions.bulkGet(hashed.map((r) => r.id));
+    await db.transactions.bulkPut(hashed);
+    const updated = existing.filter((e) => e !== undefined).length;
+    return { added: hashed.length - updated, updated, known: 0 };
+  });
+}
+
+async function siteConfig(origin: string) {
+  const db = getDb();
+  const [columnMap, settings] = await Promise.all([columnMapOf(db, origin), loadSettings(db)]);
+  return { origin, columnMap, defaultCurrency: settings.defaultCurrency };
+}
+
+export interface Sender {
+  id?: string;
+  tab?: unknown;
+  /** the sending frame's URL and origin (runtime.MessageSender): the site a taught map belongs to */
+  url?: string;
+  origin?: string;
+}
+
+async function handle(msg: ContentToBackground, sender: Sender): Promise<ResponseOf[ContentToBackground['type']]> {
   const db = getDb();
   const now = new Date();
   switch (msg.type) {
     case 'content/capture': {
-      const counts = await storeCapturedRows(db, msg.rows);
+      const counts = msg.retaught ? await replaceCapturedRows(msg.rows) : await storeCapturedRows(db, msg.rows);
       if (counts.added || counts.updated) {
         await reconcileSerially();
         void notifyPortalTabs();
@@ -51,6 +82,14 @@ async function handle(msg: ContentToBackground): Promise<ResponseOf[ContentToBac
       return latestDrafts(db);
     case 'content/recordDraft':
       return recordDraft(db, msg, now.toISOString());
+    case 'content/saveColumnMap':
+    case 'content/getSiteConfig': {
+      // the site is the sender's own origin, never one named in the payload
+      const origin = senderOrigin(sender);
+      if (!origin) throw new SiteUnknown();
+      if (msg.type === 'content/saveColumnMap') await saveColumnMap(db, origin, msg.columnMap, now.toISOString());
+      return siteConfig(origin);
+    }
   }
 }
 
@@ -58,13 +97,16 @@ async function handle(msg: ContentToBackground): Promise<ResponseOf[ContentToBac
  * Entry for runtime.onMessage: validates the payload and the sender, never throws across the
  * boundary (STYLE.md: `{ ok: false, error }`).
  */
-export async function handleContentMessage(raw: unknown, sender: { id?: string; tab?: unknown }, extensionId: string): Promise<Result<unknown>> {
+class SiteUnknown extends Error {}
+
+export async function handleContentMessage(raw: unknown, sender: Sender, extensionId: string): Promise<Result<unknown>> {
   if (sender.id !== extensionId) return { ok: false, error: { code: 'bad_sender', message: 'message from another extension' } };
   const parsed = parseContentMessage(raw);
   if (!parsed.ok) return parsed;
   try {
-    return { ok: true, value: await handle(parsed.value) };
+    return { ok: true, value: await handle(parsed.value, sender) };
   } catch (e) {
+    if (e instanceof SiteUnknown) return { ok: false, error: { code: 'bad_sender', message: 'the sender is not a web page' } };
     return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
   }
 }

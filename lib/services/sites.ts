@@ -1,7 +1,7 @@
 // Portals the merchant enabled beyond the built-in list (DESIGN.md §4): an optional host
 // permission, granted from the popup, and a content script registered at runtime for that origin.
 import { browser } from 'wxt/browser';
-import { getDb, type SiteRecord } from '../db';
+import { getDb, type SettleGuardDb, type SiteRecord } from '../db';
 
 export const CONTENT_SCRIPT_FILE = '/content-scripts/portal.js' as const;
 const SCRIPT_ID_PREFIX = 'sg-site-';
@@ -75,4 +75,32 @@ export async function siteState(origin: string): Promise<'builtin' | 'enabled' |
   const site = await getDb().sites.get(origin);
   const permitted = await browser.permissions.contains({ origins: [originPattern(origin)] });
   return site?.enabled && permitted ? 'enabled' : 'disabled';
+}
+
+/** The origin a content-script message comes from (the sender's frame URL), or null. */
+export function senderOrigin(sender: { url?: string; origin?: string }): string | null {
+  const candidate = sender.origin && sender.origin !== 'null' ? sender.origin : sender.url;
+  if (!candidate) return null;
+  try {
+    const u = new URL(candidate);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Columns the merchant taught for a site (issue 3 "Teach it a table"); {} when none. */
+export async function columnMapOf(db: SettleGuardDb, origin: string): Promise<Record<string, string | null>> {
+  return (await db.sites.get(origin))?.columnMap ?? {};
+}
+
+/**
+ * Stores the taught columns of a site, replacing its map. A built-in portal has no site record
+ * yet: one is made that stays disabled (the built-in list, not the record, runs the script there).
+ */
+export async function saveColumnMap(db: SettleGuardDb, origin: string, columnMap: Record<string, string | null>, now: string): Promise<void> {
+  await db.transaction('rw', db.sites, async () => {
+    const site = await db.sites.get(origin);
+    await db.sites.put({ ...(site ?? { id: origin, enabled: false, addedAt: now }), columnMap });
+  });
 }
