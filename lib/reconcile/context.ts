@@ -37,8 +37,8 @@ export interface RuleContext {
   originalOf(t: PortalTransaction): PortalTransaction | undefined;
   settlement(): SettlementAnalysis;
   cashierMatching(): CashierMatching;
-  /** true when the cashier export covers this date (and terminal, where the export names terminals) */
-  cashierCovers(date: IsoDate, terminalId?: string): boolean;
+  /** true when the cashier export covers this date, currency and terminal (where it names terminals) */
+  cashierCovers(date: IsoDate, terminalId?: string, currency?: string): boolean;
   duplicates(): DuplicateCluster[];
   feeLedger(): FeeLedger;
   /** input problems found while analysing (deduplicated by code + raw + message) */
@@ -103,6 +103,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
   const cashierFrom = cashier[0]?.occurredAt.slice(0, 10);
   const cashierTo = cashier[cashier.length - 1]?.occurredAt.slice(0, 10);
   const cashierTerminals = new Set(cashier.map((c) => c.terminalId?.trim().toUpperCase()).filter((x): x is string => !!x));
+  const cashierCurrencies = new Set(cashier.map((c) => c.amount.currency));
 
   const ctx: RuleContext = {
     asOf: input.asOf,
@@ -141,8 +142,11 @@ export function makeContext(input: ReconcileInput): RuleContext {
       if (!cashierMemo) cashierMemo = matchCashier(kept, cashier, tolerances.cashierMatchSeconds);
       return cashierMemo;
     },
-    cashierCovers(date, terminalId) {
+    cashierCovers(date, terminalId, currency) {
       if (!cashierFrom || !cashierTo || date < cashierFrom || date > cashierTo) return false;
+      if (currency && !cashierCurrencies.has(currency)) return false;
+      // an export that names its terminals covers those terminals only (online sales have none)
+      if (!terminalId && cashierTerminals.size > 0) return false;
       // a day with no cashier record inside the range may be a closed day or a missing export
       if (!cashierDates.has(date)) return false;
       if (terminalId && cashierTerminals.size > 0 && !cashierTerminals.has(terminalId.trim().toUpperCase())) return false;

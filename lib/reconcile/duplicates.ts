@@ -72,7 +72,8 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
 function judge(cluster: PortalTransaction[], ctx: RuleContext, cashierSales: CashierRecord[], strict: number, loose: number): DuplicateCluster | undefined {
   const first = cluster[0]!;
   const last = cluster[cluster.length - 1]!;
-  const covered = ctx.cashierCovers(txnDate(first), first.terminalId) || ctx.cashierCovers(txnDate(last), first.terminalId);
+  const cur = first.amount.currency;
+  const covered = ctx.cashierCovers(txnDate(first), first.terminalId, cur) || ctx.cashierCovers(txnDate(last), first.terminalId, cur);
   const w = ctx.tolerances.cashierMatchSeconds;
   const amount = amountOf(first.amount);
   const matching = covered

@@ -8,7 +8,7 @@ import { FINDING_KINDS } from '../model';
 import { makeContext, type Rule, type RuleContext } from './context';
 import { txnDate } from './fee-schedule';
 import { RULES } from './rules/registry';
-import { outcomeMoney } from './settlement-findings';
+import { outcomeMoney, shortfallExplanation } from './settlement-findings';
 
 export type { Rule, RuleContext } from './context';
 export { RULES } from './rules/registry';
@@ -46,11 +46,15 @@ export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES)
   for (const o of settlement.outcomes) {
     const transactionIds = o.group.transactions.map((t) => t.id);
     const statementLineIds = o.lines.map((l) => l.id);
+    // short by exactly a contracted periodic fee (first time in its period): explained
+    const periodicFee = o.status === 'short' && shortfallExplanation(ctx, o) === 'periodic_fee';
     if (o.basis && o.confidence !== undefined) {
       // an inexact amount lowers the confidence that these lines are this group's settlement
-      matches.push({ transactionIds, statementLineIds, basis: o.basis, confidence: o.status === 'matched' ? o.confidence : Math.min(o.confidence, 0.5) });
+      const basis = periodicFee ? 'settlement-group:amount-less-periodic-fee' : o.basis;
+      const confidence = o.status === 'matched' ? o.confidence : periodicFee ? 0.85 : Math.min(o.confidence, 0.5);
+      matches.push({ transactionIds, statementLineIds, basis, confidence });
     }
-    if (o.status === 'short' || o.status === 'over' || o.status === 'missing') {
+    if (!periodicFee && (o.status === 'short' || o.status === 'over' || o.status === 'missing')) {
       const m = outcomeMoney(o);
       const r: Residual = { expected: m.expected, received: m.received, transactionIds, statementLineIds };
       const settleDate = o.group.expectedValueDate;

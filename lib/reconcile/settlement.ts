@@ -301,6 +301,8 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
     }
   }
   for (const list of creditsByDate.values()) list.sort((a, b) => cmp(a.line.id, b.line.id));
+  const memoCurrencies = new Set<string>();
+  for (const list of creditsByDate.values()) for (const c of list) if (c.settlementLike) memoCurrencies.add(c.line.amount.currency);
   const claimed = new Set<string>();
   const creditsOn = (dates: IsoDate[], currency: string): Credit[] => {
     const out: Credit[] = [];
@@ -363,9 +365,9 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
   }
   // 5: the closest credit(s) on the value date / next working day: a short or over settlement
   for (const g of open()) {
+    // where the bank writes settlement memos at all, a credit without one is not a settlement
     const near = creditsOn([g.expectedValueDate, ...g.nearDates], g.currency);
-    const likely = near.filter((c) => c.settlementLike);
-    const pool = likely.length > 0 ? likely : near;
+    const pool = memoCurrencies.has(g.currency) ? near.filter((c) => c.settlementLike) : near;
     const slack = Dec.max(g.expected.times(0.5), new Dec(500));
     const lo = g.expected.minus(slack);
     const hi = g.expected.plus(slack);

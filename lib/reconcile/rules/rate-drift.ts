@@ -11,6 +11,8 @@ import { expectedFee, txnDate } from '../fee-schedule';
 import { makeFinding } from '../finding';
 
 const MIN_RUN = 3;
+/** a run's reference rate is the median of its first points */
+const ANCHOR_POINTS = 7;
 
 interface Point {
   t: PortalTransaction;
@@ -61,11 +63,19 @@ export const rateDrift: Rule = {
     const out: Finding[] = [];
     for (const points of series.values()) {
       // runs of similar rates, in time order
+      // each run is compared with the median of its first few points: stable and linear-time
       const runs: Point[][] = [];
+      let anchor = ZERO;
+      const half = step.dividedBy(2);
       for (const p of points) {
         const cur = runs[runs.length - 1];
-        if (cur && p.rate.minus(median(cur.map((x) => x.rate))).abs().lessThan(step.dividedBy(2))) cur.push(p);
-        else runs.push([p]);
+        if (cur && p.rate.minus(anchor).abs().lessThan(half)) {
+          cur.push(p);
+          if (cur.length <= ANCHOR_POINTS) anchor = median(cur.map((x) => x.rate));
+        } else {
+          runs.push([p]);
+          anchor = p.rate;
+        }
       }
       const long = runs.filter((r) => r.length >= MIN_RUN);
       for (let i = 1; i < long.length; i++) {
@@ -82,7 +92,10 @@ export const rateDrift: Rule = {
           if (b && b.percent.minus(newRate).abs().lessThan(step.dividedBy(2))) continue;
         }
         const currency = first.amount.currency;
-        const excess = after.reduce((s, p) => s.plus(amountOf(p.t.amount).times(newRate.minus(oldRate)).dividedBy(100)), ZERO);
+        // quoted rates have two decimals (0.38, 0.55, 0.6): snap the measured old rate to one when
+        // it is that close, then excess = Σ (fee charged − fee at the old rate), row by row
+        const snapped = round(oldRate, 2).minus(oldRate).abs().lessThan(step.dividedBy(4)) ? round(oldRate, 2) : round(oldRate, 3);
+        const excess = after.reduce((s, p) => s.plus(amountOf(p.t.fee!).minus(round(amountOf(p.t.amount).times(snapped).dividedBy(100), 2))), ZERO);
         const covered = after.every((p) => ctx.contractFor(p.t) !== undefined);
         const fmt = (r: Dec) => toPlain(round(r, 3), 2);
         out.push(makeFinding('rate_drift', {
@@ -93,7 +106,7 @@ export const rateDrift: Rule = {
             merchantId: first.merchantId,
             cardType: first.cardType,
             currency,
-            oldRate: fmt(oldRate),
+            oldRate: fmt(snapped),
             newRate: fmt(newRate),
             from: txnDate(first),
             previousFrom: txnDate(before[0]!.t),

@@ -25,7 +25,7 @@ export const unmatchedPortalSale: Rule = {
     for (const t of ctx.transactions) {
       if ((t.kind !== 'sale' && t.kind !== 'preauth_completion') || t.status !== 'success') continue;
       if (!amountOf(t.amount).greaterThan(0) || matching.byTxn.has(t.id) || duplicates.has(t.id) || cancelled.has(t.id)) continue;
-      if (!ctx.cashierCovers(txnDate(t), t.terminalId)) continue;
+      if (!ctx.cashierCovers(txnDate(t), t.terminalId, t.amount.currency)) continue;
       out.push(makeFinding('unmatched_portal_sale', {
         severity: 'suspect',
         transactionIds: [t.id],
