@@ -22,7 +22,7 @@ export default defineContentScript({
     // read in slices, yielding between them: a 5,000-row table never makes one long task
     const overlay = new PortalOverlay({
       doc: document, send, now: () => new Date().toISOString(), signal: ctx.signal, yieldNow: yieldToMain,
-      readTables: (doc, url, now, options) => readPortalTablesChunked(doc, url, now, options, { signal: ctx.signal }),
+      readTables: (doc, url, now, options) => readPortalTablesChunked(doc, url, now, options, { signal: ctx.signal, sliceRows: 10, budgetMs: 8 }),
     });
     void overlay.init();
     const onMessage = (msg: unknown) => {

@@ -97,8 +97,12 @@ export function readPortalTables(doc: Document, url: string, now: string, option
 }
 
 export interface ChunkOptions {
-  /** rows read between two yields */
+  /** rows between two looks at the clock */
   sliceRows?: number;
+  /** give the main thread back once this much time went by since the last yield (ms); 0 = every slice */
+  budgetMs?: number;
+  /** the clock for budgetMs (performance.now in the page) */
+  clock?: () => number;
   /** gives the main thread back; default: scheduler.yield when present, else a macrotask */
   yieldNow?: () => Promise<void>;
   /** stop early (the page went away, the merchant pressed Stop) */
@@ -120,8 +124,11 @@ export function yieldToMain(): Promise<void> {
  */
 export async function readPortalTablesChunked(doc: Document, url: string, now: string, options: ReadOptions = {}, chunk: ChunkOptions = {}): Promise<PortalTable[]> {
   if (!mayHoldTables(doc)) return [];
-  const slice = Math.max(1, chunk.sliceRows ?? 250);
+  const slice = Math.max(1, chunk.sliceRows ?? 20);
   const yieldNow = chunk.yieldNow ?? yieldToMain;
+  const clock = chunk.clock ?? (() => (globalThis.performance ? globalThis.performance.now() : Date.now()));
+  const budget = chunk.budgetMs ?? 0;
+  let since = clock();
   const opts = resolveReadOptions(url, options);
   const found = findTransactionTables(doc, opts.columnMap);
   if (found.length === 0) return [];
@@ -133,7 +140,10 @@ export async function readPortalTablesChunked(doc: Document, url: string, now: s
     for (;;) {
       const r = steps.next();
       if (r.done) { tables.push({ ...r.value, root: f.raw.root }); break; }
+      // a long task is what the merchant feels: yield once the budget is spent, not on every slice
+      if (budget > 0 && clock() - since < budget) continue;
       await yieldNow();
+      since = clock();
       if (chunk.signal?.aborted) return tables;
     }
   }
