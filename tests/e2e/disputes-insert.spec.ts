@@ -1,0 +1,105 @@
+// "Insert into form" (DESIGN.md DOM contract): on a complaint form whose textarea belongs to a
+// framework — a controlled React component, a Vue 3 v-model — and on the demo portal's own
+// 投诉反馈 page, the extension's Insert/填入 control next to the textarea fills it with exactly
+// the latest dispute draft, and the framework's state follows (counter, submit button, what a
+// submission carries). The React/Vue pages are built with esbuild into test-results/forms.
+import { test, expect, type Page } from '@playwright/test';
+import { startStaticServer, type StaticServer } from '../support/serve';
+import { buildForms } from '../fixtures/forms/build';
+import { demoProblem, draftFromRow, readDisputes, startDemo, textOf, type DemoWorld, type StoredDispute } from '../fixtures/forms/harness';
+
+let world: DemoWorld;
+let forms: StaticServer;
+let draft: StoredDispute;
+
+test.beforeAll(async () => {
+  forms = await startStaticServer(await buildForms());
+  world = await startDemo();
+  // one flagged row's dispute panel: this records the draft the forms will receive
+  draft = await draftFromRow(world.portal, world.session.worker, demoProblem('fee_above_contract').rrns[0]!);
+  expect(await readDisputes(world.session.worker)).toHaveLength(1);
+});
+test.afterAll(async () => {
+  await world?.close();
+  await forms?.close();
+});
+
+function insertControl(page: Page, textareaSelector: string) {
+  // the control sits right after the textarea (its shadow root is open: locators pierce it)
+  return page.locator(`${textareaSelector} + sg-insert`).getByRole('button', { name: /填入|Insert/ });
+}
+
+async function openForm(path: string): Promise<Page> {
+  const page = await world.session.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${forms.url}/${path}`);
+  await expect(page.getByTestId('submit'), `the ${path} app rendered (errors: ${errors.join('; ')})`).toBeVisible();
+  return page;
+}
+
+async function expectFrameworkHolds(page: Page, textarea: string, text: string): Promise<void> {
+  await expect(page.locator(textarea)).toHaveValue(text);
+  await expect(page.getByTestId('count')).toHaveText(String(text.length));
+  await expect(page.getByTestId('submit')).toBeEnabled();
+  await page.getByTestId('submit').click();
+  await expect(page.getByTestId('submitted')).toBeVisible();
+  expect(await textOf(page, '[data-testid="submitted"]')).toBe(text);
+}
+
+test('a controlled React textarea: Insert fills it and React state follows', async () => {
+  const page = await openForm('react.html');
+  const area = '#complaint-text';
+  // before: React's state is empty, so its button is disabled
+  await expect(page.getByTestId('count')).toHaveText('0');
+  await expect(page.getByTestId('submit')).toBeDisabled();
+  const insert = insertControl(page, area);
+  await expect(insert).toBeVisible();
+  await insert.click();
+  await expectFrameworkHolds(page, area, draft.text);
+  // a re-render driven by other state keeps the inserted text: React owns it now
+  await page.locator('#category').selectOption('settlement');
+  await expect(page.locator(area)).toHaveValue(draft.text);
+  await expect(page.getByTestId('count')).toHaveText(String(draft.text.length));
+});
+
+test('a Vue 3 v-model textarea: Insert fills it and the model follows', async () => {
+  const page = await openForm('vue.html');
+  const area = '#feedback';
+  await expect(page.getByTestId('count')).toHaveText('0');
+  await expect(page.getByTestId('submit')).toBeDisabled();
+  const insert = insertControl(page, area);
+  await expect(insert).toBeVisible();
+  await insert.click();
+  await expectFrameworkHolds(page, area, draft.text);
+});
+
+test('the demo portal 投诉反馈 page: Insert fills 问题描述 and its input-driven counter updates', async () => {
+  const page = await world.session.context.newPage();
+  await page.goto(`${world.server.url}/complaint.html`);
+  const insert = insertControl(page, '#desc');
+  await expect(insert).toBeVisible();
+  await insert.click();
+  await expect(page.locator('#desc')).toHaveValue(draft.text);
+  await expect(page.locator('#desc-count')).toHaveText(String(draft.text.length));
+  await page.locator('#type').selectOption('fee');
+  await page.locator('#phone').fill('13800000000');
+  await page.locator('#submit').click();
+  await expect(page.locator('#form-result')).toContainText('已提交');
+  await expect(page.locator('#form-error')).toHaveText('');
+});
+
+test('with several drafts, Insert offers them newest first and fills the one picked', async () => {
+  const { portal, session } = world;
+  await portal.page.bringToFront();
+  const newer = await draftFromRow(portal, session.worker, demoProblem('duplicate_charge').rrns[1]!);
+  expect(newer.text).not.toBe(draft.text);
+  const page = await openForm('react.html');
+  await insertControl(page, '#complaint-text').click();
+  const list = page.locator('#complaint-text + sg-insert').getByRole('list');
+  await expect(list.getByRole('button')).toHaveCount(2);
+  // (the zh-CN subject names only the merchant, so both entries read the same: reported, not asserted)
+  await expect(list.getByRole('button').first()).toHaveText(newer.subject);
+  await list.getByRole('button').first().click();
+  await expectFrameworkHolds(page, '#complaint-text', newer.text);
+});
