@@ -37,7 +37,8 @@ export interface OverlayDeps {
 }
 
 const HOST_TAGS = new Set(['SG-FLAG', 'SG-PANEL', 'SG-INSERT', 'SG-TOOLS']);
-const CAPTURE_CHUNK = 2000;
+// rows per capture message: structured-cloning a message is one task, so keep each one small
+const CAPTURE_CHUNK = 400;
 const MARK_SLICE = 500;
 
 function isOurs(node: Node): boolean {
@@ -310,6 +311,8 @@ export class PortalOverlay {
   private apply(): void {
     for (const [id, el] of this.rows) {
       const list = (this.findings[id] ?? []).filter((f) => f.status === 'open');
+      // most rows are clean and were never flagged: nothing to look up or undo on them
+      if (!list.length && !el.hasAttribute('data-sg-finding')) continue;
       const host = el.querySelector(':scope > * > sg-flag, :scope > sg-flag');
       if (!list.length) {
         el.removeAttribute('data-sg-finding');

@@ -13,12 +13,19 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'svg', 'SVG', '
 // <table class="layui-hide"> next to the grid it renders; Bootstrap d-none; AngularJS ng-hide).
 const HIDDEN_CLASSES = ['layui-hide', 'd-none', 'ng-hide', 'hidden', 'hide', 'x-hidden', 'ag-hidden'];
 
-/** True when the element is hidden by markup alone (we do not lay out the page in tests). */
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+/**
+ * True when the element is hidden by markup alone (we do not lay out the page: reading layout
+ * would force the browser to compute it for thousands of rows). Called for every node of every
+ * cell, so the common case (no class, no style) returns after two attribute checks.
+ */
 export function isHiddenElement(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
-  if (HIDDEN_CLASSES.some((c) => el.classList.contains(c))) return true;
-  const style = el.getAttribute('style') ?? '';
-  return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+  const classes = el.classList;
+  if (classes.length > 0 && HIDDEN_CLASSES.some((c) => classes.contains(c))) return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
 }
 
 /** True when the element or one of its ancestors is hidden by markup. */
@@ -33,6 +40,16 @@ export function isInHiddenSubtree(el: Element): boolean {
  * value (some portals render cells as read-only inputs).
  */
 export function textOf(el: Element): string {
+  // Fast path for the usual cell, <td>text</td> or <td><div class="cell">text</div></td>: a chain
+  // of single visible element children ending in one text node.
+  for (let e: Element = el; ;) {
+    if (SKIP.has(e.tagName) || isHiddenElement(e)) return '';
+    const only = e.firstChild;
+    if (!only || only !== e.lastChild) break;
+    if (only.nodeType === 3) return collapse(only.nodeValue ?? '');
+    if (only.nodeType !== 1 || (only as Element).tagName === 'INPUT' || (only as Element).tagName === 'TEXTAREA') break;
+    e = only as Element;
+  }
   const parts: string[] = [];
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
@@ -54,7 +71,14 @@ export function textOf(el: Element): string {
     if (block) parts.push(' ');
   };
   walk(el);
-  return parts.join('').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+  return collapse(parts.join(''));
+}
+
+const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+const NEEDS_COLLAPSE = /[\s\u00a0\u3000\u200b\ufeff]{2}|[\t\n\r\f\v\u00a0\u3000\u200b\ufeff]|^ | $/;
+
+function collapse(text: string): string {
+  return NEEDS_COLLAPSE.test(text) ? text.replace(SPACES, ' ').trim() : text;
 }
 
 /** Element children matching a tag set, in order (no nested-table surprises from querySelectorAll). */

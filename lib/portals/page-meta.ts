@@ -75,8 +75,41 @@ interface Pair {
   value: string;
 }
 
+const LABEL_SELECTOR = '.ant-descriptions-item-label, .el-descriptions__label, .ant-form-item-label, .el-form-item__label, .layui-form-label, label, th';
+const TEXT_BLOCKS = new Set(['P', 'SPAN', 'DIV', 'LI', 'TD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'SECTION', 'SMALL', 'STRONG']);
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+
+/**
+ * The visible elements of `root` outside the excluded subtrees, in document order, from one
+ * pruned walk: the transaction tables (thousands of cells) are never entered, and nothing is
+ * asked twice whether an ancestor is hidden.
+ */
+function visibleElements(root: ParentNode, exclude: ReadonlySet<Element>): Element[] {
+  const doc = root.nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
+  if (!doc) return [];
+  const out: Element[] = [];
+  const walker = doc.createTreeWalker(root as Node, 1 /* NodeFilter.SHOW_ELEMENT */, {
+    acceptNode: (node) => {
+      const el = node as Element;
+      if (exclude.has(el) || NOT_TEXT.has(el.tagName) || isHiddenElement(el)) return 2; // FILTER_REJECT: skip the subtree
+      return 1; // FILTER_ACCEPT
+    },
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Element);
+  return out;
+}
+
+/** True when an element holds block content of its own (then its text is not one "label：value"). */
+function hasBlockChild(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.tagName === 'TABLE' || c.tagName === 'DIV' || c.tagName === 'P' || c.tagName === 'LI' || hasBlockChild(c)) return true;
+  }
+  return false;
+}
+
 /** Label/value pairs from the page's common layouts. */
-function collectPairs(root: ParentNode, skip: (el: Element) => boolean): Pair[] {
+function collectPairs(elements: readonly Element[]): Pair[] {
+  const visible = new Set(elements);
   const pairs: Pair[] = [];
   const push = (label: Element | string, value: Element | string | null | undefined): void => {
     if (value === null || value === undefined) return;
@@ -85,15 +118,14 @@ function collectPairs(root: ParentNode, skip: (el: Element) => boolean): Pair[] 
     if (l && v) pairs.push({ label: l, value: v });
   };
   // description lists: <dt>商户号</dt><dd>…</dd>
-  for (const dt of root.querySelectorAll('dt')) {
-    if (skip(dt)) continue;
+  for (const dt of elements) {
+    if (dt.tagName !== 'DT') continue;
     const dd = dt.nextElementSibling;
     if (dd?.tagName === 'DD') push(dt, dd);
   }
   // Ant Design / Element Plus descriptions, form items: label element + its content sibling
-  const labelSel = '.ant-descriptions-item-label, .el-descriptions__label, .ant-form-item-label, .el-form-item__label, .layui-form-label, label, th';
-  for (const label of root.querySelectorAll(labelSel)) {
-    if (skip(label)) continue;
+  for (const label of elements) {
+    if (!label.matches(LABEL_SELECTOR)) continue;
     const forId = label.getAttribute('for');
     const target = forId ? (label.ownerDocument?.getElementById(forId) ?? null) : null;
     if (target) {
@@ -112,15 +144,14 @@ function collectPairs(root: ParentNode, skip: (el: Element) => boolean): Pair[] 
     if (colon) push(colon[1]!, colon[2]!);
   }
   // free text: "商户号：898310048990001  商户名称：某某便利店"
-  const blocks = root.querySelectorAll('p, span, div, li, td, h1, h2, h3, h4, h5, h6, header, section, small, strong');
-  for (const el of blocks) {
-    if (skip(el) || el.querySelector('table, div, p, li')) continue;
+  for (const el of elements) {
+    if (!TEXT_BLOCKS.has(el.tagName) || hasBlockChild(el)) continue;
     const text = textOf(el);
     if (text.length > 300) continue;
     // "<span>商户号：</span><span>898…</span>": the value is the next element
     if (/^[^：:]{1,12}[：:]$/.test(text)) {
       const next = el.nextElementSibling;
-      if (next && !skip(next)) push(text, next);
+      if (next && visible.has(next)) push(text, next);
       continue;
     }
     // a value may hold ':' only inside a time ("2024-03-01 00:00:00 至 …")
@@ -137,14 +168,9 @@ export interface PageMetaOptions {
 
 /** Reads the page facts of PageMeta from `root` (a Document or any element). */
 export function readPageMeta(root: ParentNode, opts: PageMetaOptions = {}): PageMeta {
-  const exclude = opts.exclude ?? [];
-  const skip = (el: Element): boolean => {
-    if (exclude.some((x) => x === el || x.contains(el))) return true;
-    for (let e: Element | null = el; e; e = e.parentElement) if (isHiddenElement(e) || e.tagName === 'SCRIPT' || e.tagName === 'STYLE') return true;
-    return false;
-  };
+  const elements = visibleElements(root, new Set(opts.exclude ?? []));
   const meta: PageMeta = {};
-  for (const { label, value } of collectPairs(root, skip)) {
+  for (const { label, value } of collectPairs(elements)) {
     const key = labelKey(label);
     if (!key || meta[key] !== undefined) continue;
     if (key === 'merchantId' || key === 'terminalId') {
@@ -163,8 +189,8 @@ export function readPageMeta(root: ParentNode, opts: PageMetaOptions = {}): Page
   // Date pickers: a range picker keeps its dates in input values, not in text.
   if (!meta.dateRange) {
     const dates: IsoDate[] = [];
-    for (const input of root.querySelectorAll('input')) {
-      if (skip(input)) continue;
+    for (const input of elements) {
+      if (input.tagName !== 'INPUT') continue;
       const type = (input.getAttribute('type') ?? 'text').toLowerCase();
       if (!['text', 'date', 'datetime-local', 'search', ''].includes(type)) continue;
       const value = (input as HTMLInputElement).value || input.getAttribute('value') || '';
