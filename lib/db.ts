@@ -49,6 +49,8 @@ export interface DisputeRecord extends TrackedDispute {
   locale: 'zh-CN' | 'en';
   subject: string;
   text: string;
+  /** tells this draft from the merchant's others (kinds, money, first reference) */
+  label?: string;
   createdAt: string;
   updatedAt: string;
   /** the last day a follow-up reminder was shown, so one is shown at most once a day */

@@ -83,6 +83,8 @@ export interface DisputeContext {
 export interface DraftSummary {
   id: string;
   subject: string;
+  /** what tells drafts apart in a list: the kinds of finding and the money claimed */
+  label: string;
   text: string;
   updatedAt: string;
 }

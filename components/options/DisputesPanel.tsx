@@ -41,7 +41,7 @@ function DisputeCard({ locale, view, today, actions }: { locale: Locale; view: D
   };
   return (
     <article class="dispute" data-testid="sg-dispute" data-status={d.status}>
-      <h3>{d.subject}</h3>
+      <h3>{d.label ?? d.subject}</h3>
       <p>
         <span class="badge" data-testid="sg-dispute-status">{t(locale, `dispute.status.${d.status}`)}</span>{' '}
         {t(locale, 'dispute.claimed')}: {formatMoney(d.claimed)} · {t(locale, 'dispute.recovered')}: <span data-testid="sg-dispute-recovered">{formatMoney(d.recovered)}</span>

@@ -27,7 +27,7 @@ export function InsertControl({ locale, loadDrafts, onInsert }: InsertControlPro
         <ul class="list" aria-label={t(locale, 'overlay.pickDraft')}>
           {drafts.map((d) => (
             <li key={d.id}>
-              <button type="button" onClick={() => { onInsert(d.text); setDrafts(null); setMessage(t(locale, 'overlay.insertDone')); }}>{d.subject}</button>
+              <button type="button" onClick={() => { onInsert(d.text); setDrafts(null); setMessage(t(locale, 'overlay.insertDone')); }}>{d.label}</button>
             </li>
           ))}
         </ul>

@@ -5,12 +5,12 @@ import type { DisputeRecord, SettleGuardDb } from '../db';
 import type { DisputeContext, DraftSummary } from '../messaging';
 import type { MoneyJson } from '../model';
 import { stableId } from '../ids';
-import { money, sum } from '../money';
+import { formatMoney, money, sum } from '../money';
 import { applyDisputeEvent, createDispute, nextStep, type DisputeEvent, type NextStep, type TrackerError } from '../disputes/tracker';
 import { buildEvidencePack, evidencePackName } from '../disputes/evidence';
 import { escalationHistoryOf, renderEscalation } from '../disputes/escalation';
 import type { DisputeDraft } from '../disputes/render';
-import type { Locale } from '../i18n/messages';
+import { kindName, type Locale } from '../i18n/messages';
 import { loadSettings } from './settings';
 
 export async function disputeContext(db: SettleGuardDb, findingIds: string[], asOf: string): Promise<DisputeContext> {
@@ -52,21 +52,34 @@ export async function recordDraft(db: SettleGuardDb, draft: { findingIds: string
   const ctx = await disputeContext(db, draft.findingIds, now.slice(0, 10));
   return db.transaction('rw', db.disputes, async () => {
     const old = await db.disputes.get(id);
+    const claimed = claimedOf(ctx);
+    const label = draftLabel(ctx, claimed, draft.locale);
     const record: DisputeRecord = old
-      ? { ...old, locale: draft.locale, subject: draft.subject, text: draft.text, updatedAt: now }
+      ? { ...old, locale: draft.locale, subject: draft.subject, text: draft.text, label, updatedAt: now }
       : {
-        ...createDispute({ id, findingIds: [...draft.findingIds].sort(), claimed: claimedOf(ctx), createdOn: now.slice(0, 10) }),
-        locale: draft.locale, subject: draft.subject, text: draft.text, createdAt: now, updatedAt: now,
+        ...createDispute({ id, findingIds: [...draft.findingIds].sort(), claimed, createdOn: now.slice(0, 10) }),
+        locale: draft.locale, subject: draft.subject, text: draft.text, label, createdAt: now, updatedAt: now,
       };
     await db.disputes.put(record);
-    return { id, subject: record.subject, text: record.text, updatedAt: now };
+    return summaryOf(record);
   });
 }
 
 export async function latestDrafts(db: SettleGuardDb, limit = 5): Promise<DraftSummary[]> {
   const all = await db.disputes.toArray();
-  return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit)
-    .map((d) => ({ id: d.id, subject: d.subject, text: d.text, updatedAt: d.updatedAt }));
+  return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit).map(summaryOf);
+}
+
+function summaryOf(d: DisputeRecord): DraftSummary {
+  return { id: d.id, subject: d.subject, label: d.label ?? d.subject, text: d.text, updatedAt: d.updatedAt };
+}
+
+/** "手续费超约定 · ¥2.00 · 606911745808": the kinds, the money and the first reference. */
+function draftLabel(ctx: DisputeContext, claimed: MoneyJson, locale: Locale): string {
+  const kinds = [...new Set(ctx.findings.map((f) => kindName(locale, f.kind)))].join('、');
+  const ref = ctx.transactions.map((t) => t.rrn ?? t.voucherNo ?? t.orderNo).find((r) => r !== undefined);
+  const more = ctx.transactions.length > 1 ? ` +${ctx.transactions.length - 1}` : '';
+  return [kinds, formatMoney(claimed), ref ? `${ref}${more}` : undefined].filter(Boolean).join(' · ');
 }
 
 /**

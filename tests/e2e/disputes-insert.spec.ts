@@ -98,8 +98,10 @@ test('with several drafts, Insert offers them newest first and fills the one pic
   await insertControl(page, '#complaint-text').click();
   const list = page.locator('#complaint-text + sg-insert').getByRole('list');
   await expect(list.getByRole('button')).toHaveCount(2);
-  // (the zh-CN subject names only the merchant, so both entries read the same: reported, not asserted)
-  await expect(list.getByRole('button').first()).toHaveText(newer.subject);
+  // entries are told apart by their label: the kinds, the money claimed and the first reference
+  await expect(list.getByRole('button').first()).toHaveText(newer.label!);
+  await expect(list.getByRole('button').first()).toContainText(demoProblem('duplicate_charge').atStake);
+  await expect(list.getByRole('button').nth(1)).not.toHaveText(newer.label!);
   await list.getByRole('button').first().click();
   await expectFrameworkHolds(page, '#complaint-text', newer.text);
 });
