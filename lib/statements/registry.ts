@@ -12,6 +12,7 @@ import { settleguardFormat } from './settleguard';
 import { alipayFormat, alipayMerchantFormat } from './alipay';
 import { wechatFormat, wechatMerchantFormat } from './wechat';
 import { xlsxFormat } from './xlsx';
+import { stripeFormat } from './stripe';
 
 export const STATEMENT_FORMATS: StatementFormat[] = [
   ofxFormat,
@@ -27,6 +28,7 @@ export const STATEMENT_FORMATS: StatementFormat[] = [
   alipayMerchantFormat,
   wechatFormat,
   wechatMerchantFormat,
+  stripeFormat,
   xlsxFormat,
   csvFormat,
 ];
