@@ -13,6 +13,7 @@ import { alipayFormat, alipayMerchantFormat } from './alipay';
 import { wechatFormat, wechatMerchantFormat } from './wechat';
 import { xlsxFormat } from './xlsx';
 import { stripeFormat } from './stripe';
+import { squareFormat } from './square';
 
 export const STATEMENT_FORMATS: StatementFormat[] = [
   ofxFormat,
@@ -29,6 +30,7 @@ export const STATEMENT_FORMATS: StatementFormat[] = [
   wechatFormat,
   wechatMerchantFormat,
   stripeFormat,
+  squareFormat,
   xlsxFormat,
   csvFormat,
 ];
