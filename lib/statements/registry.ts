@@ -14,6 +14,7 @@ import { wechatFormat, wechatMerchantFormat } from './wechat';
 import { xlsxFormat } from './xlsx';
 import { stripeFormat } from './stripe';
 import { squareFormat } from './square';
+import { adyenFormat } from './adyen';
 
 export const STATEMENT_FORMATS: StatementFormat[] = [
   ofxFormat,
@@ -31,6 +32,7 @@ export const STATEMENT_FORMATS: StatementFormat[] = [
   wechatMerchantFormat,
   stripeFormat,
   squareFormat,
+  adyenFormat,
   xlsxFormat,
   csvFormat,
 ];
