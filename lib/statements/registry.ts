@@ -15,6 +15,7 @@ import { xlsxFormat } from './xlsx';
 import { stripeFormat } from './stripe';
 import { squareFormat } from './square';
 import { adyenFormat } from './adyen';
+import { paypalFormat } from './paypal';
 
 export const STATEMENT_FORMATS: StatementFormat[] = [
   ofxFormat,
@@ -33,6 +34,7 @@ export const STATEMENT_FORMATS: StatementFormat[] = [
   stripeFormat,
   squareFormat,
   adyenFormat,
+  paypalFormat,
   xlsxFormat,
   csvFormat,
 ];

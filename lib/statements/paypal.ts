@@ -1,0 +1,190 @@
+// PayPal activity and statement CSVs (corpus/README.md "PayPal"; DESIGN.md §3: kind 'bank').
+// The PayPal balance is an account, one per currency: each row moves it by Net, and the Balance
+// column is the balance after that row.
+//  - "activity" (Date, Time, TimeZone, Name, Type, Status, Currency, Gross, Fee, Net, …, Balance)
+//    and "statement" (Date, Time, Time Zone, Description, Currency, Gross, Fee, Net, Balance, …),
+//    in English or localised (Spanish: Fecha, Bruto, Comisión, Neto, Saldo; decimal comma).
+//  - Dates are DD/MM/YYYY or M/D/YYYY depending on the account's locale: decided per file from a
+//    day above 12, else from the order the rows are in (PayPal lists each currency by date).
+//  - Decision (as OCA's importer does): a row with a fee gives two lines, the Gross and the fee,
+//    so that the fee PayPal kept is a line of its own that reconciliation can see; their sum is
+//    the row's Net and the Balance stays on the last of the two.
+//  - Every currency is kept (an account each); OCA imports one currency per journal instead.
+//  - A file with a header and no rows is an error: there is nothing to import (OCA raises too).
+//  - Denied/failed/cancelled rows moved no money: reported, not imported.
+import type { MoneyJson, StatementAccount, StatementLine, StatementParseResult } from '../model';
+import { money, parseAmount, type Dec as DecT } from '../money';
+import { LineBuilder } from './support/statement-lines';
+import { Columns, findHeaderRow, hasAmbiguousSlashDate, headRows, loadTable, readDate, rejected, slashDateOrder } from './support/acquirer';
+import type { DecodedFile, StatementFormat } from './types';
+
+const C = {
+  date: ['date', 'fecha', 'datum', 'data'],
+  time: ['time', 'hora', 'uhrzeit', 'heure', 'ora'],
+  name: ['name', 'nombre', 'nom', 'nome'],
+  type: ['type', 'description', 'tipo', 'descripción', 'typ', 'beschreibung', 'descrizione'],
+  status: ['status', 'estado', 'état', 'stato'],
+  currency: ['currency', 'divisa', 'moneda', 'währung', 'devise', 'valuta'],
+  gross: ['gross', 'bruto', 'brutto', 'avant commission', 'lordo'],
+  fee: ['fee', 'comisión', 'tarifa', 'gebühr', 'commission', 'tariffa'],
+  net: ['net', 'neto', 'netto'],
+  balance: ['balance', 'saldo', 'guthaben', 'solde'],
+  id: ['transaction id', 'id. de transacción', 'id de transacción', 'transaktionscode', 'numéro de transaction', 'codice transazione'],
+  subject: ['subject', 'asunto', 'betreff', 'objet', 'oggetto'],
+  itemTitle: ['item title', 'título del objeto', 'artikelbezeichnung'],
+};
+
+function isPaypalHeader(c: Columns): boolean {
+  return c.has(...C.date) && c.has(...C.currency) && c.has(...C.gross) && c.has(...C.fee) && c.has(...C.net) && c.has(...C.id);
+}
+
+const NO_MONEY_MOVED = /^(denied|declined|failed|cancell?ed|expired|voided|rechazad[oa]|denegad[oa]|cancelad[oa]|fallid[oa]|abgelehnt|storniert|refusé|annulé)$/i;
+
+export function parsePaypal(file: DecodedFile): StatementParseResult {
+  const loaded = loadTable(file);
+  const encoding = loaded.ok && loaded.container !== 'csv' ? 'binary' : file.encoding;
+  const expected = 'a PayPal activity or statement CSV (Date, Time, Currency, Gross, Fee, Net, Transaction ID…)';
+  if (!loaded.ok) return rejected('paypal', encoding, 'bank', 'unreadable_file', `${loaded.message}; expected ${expected}`);
+  const { rows, lines } = loaded.table;
+  const found = findHeaderRow(rows, isPaypalHeader);
+  if (!found) return rejected('paypal', encoding, 'bank', 'no_header', `no PayPal header found; expected ${expected}`);
+  const cols = found.columns;
+  const body: { row: string[]; line: number }[] = [];
+  for (let i = found.row + 1; i < rows.length; i++) {
+    if (rows[i]!.some((c) => c.trim() !== '')) body.push({ row: rows[i]!, line: lines[i] ?? i + 1 });
+  }
+  const b = new LineBuilder(file.name);
+  if (body.length === 0) {
+    b.issue('error', 'no_transactions', `"${file.name}" has the PayPal header but no transactions: nothing to import (expected at least one row below the header)`);
+    return { format: 'paypal', encoding, accounts: [], kind: 'bank', lines: [], issues: b.issues };
+  }
+
+  const g = (row: string[], names: string[]) => cols.get(row, ...names);
+  const moneyTexts = body.flatMap(({ row }) => [g(row, C.gross), g(row, C.fee), g(row, C.net), g(row, C.balance)]);
+  const decimalComma = moneyTexts.some((s) => /\d,\d{2}$/.test(s)) && !moneyTexts.some((s) => /\d\.\d{2}$/.test(s));
+  const dates = body.map(({ row }) => g(row, C.date));
+  let order = slashDateOrder(dates);
+  if (!order && hasAmbiguousSlashDate(dates)) order = orderFromRowOrder(body.map(({ row }) => ({ date: g(row, C.date), currency: g(row, C.currency) })));
+  if (!order && hasAmbiguousSlashDate(dates)) {
+    b.issue('error', 'ambiguous_date', `every date in the file (e.g. "${dates.find((d) => d)}") can be read day-first or month-first, and neither reading puts the rows in date order; nothing was imported`);
+    return { format: 'paypal', encoding, accounts: [], kind: 'bank', lines: [], issues: b.issues };
+  }
+
+  const firstBalance = new Map<string, { balance: DecT; net: DecT }>();
+  const lastBalance = new Map<string, MoneyJson>();
+  for (const { row, line } of body) {
+    const raw = row.join(',');
+    const date = readDate(g(row, C.date), order);
+    if (!date) {
+      b.issue('error', 'bad_date', `line ${line}: date "${g(row, C.date)}" is not a date (expected e.g. 29/12/2015 or 9/4/2018); row not imported`, line, { field: 'bookedOn', raw });
+      continue;
+    }
+    const status = g(row, C.status);
+    if (NO_MONEY_MOVED.test(status)) {
+      b.issue('warning', 'not_completed', `line ${line}: status "${status}" — no money moved; not imported`, line, { raw });
+      continue;
+    }
+    const currency = g(row, C.currency).toUpperCase();
+    if (!/^[A-Z]{3}$/.test(currency)) {
+      b.issue('error', 'bad_currency', `line ${line}: currency "${g(row, C.currency)}" is not a currency code (expected e.g. USD); row not imported`, line, { field: 'currency', raw });
+      continue;
+    }
+    const read = (names: string[], what: string): DecT | null | undefined => {
+      const text = g(row, names);
+      if (!text) return undefined;
+      const p = parseAmount(text, { decimalComma });
+      if (!p) {
+        b.issue('error', 'bad_amount', `line ${line}: ${what} "${text}" is not a number (expected e.g. 1,234.50); row not imported`, line, { field: what, raw: text });
+        return null;
+      }
+      return p.value;
+    };
+    const gross = read(C.gross, 'Gross');
+    const fee = read(C.fee, 'Fee');
+    const net = read(C.net, 'Net');
+    if (gross === null || fee === null || net === null) continue;
+    if (gross === undefined && net === undefined) {
+      b.issue('error', 'missing_amount', `line ${line}: no Gross or Net amount (expected e.g. 84.00); row not imported`, line, { raw });
+      continue;
+    }
+    const balanceText = g(row, C.balance);
+    const balance = balanceText ? parseAmount(balanceText, { decimalComma }) : null;
+    if (balanceText && !balance) b.issue('warning', 'bad_balance', `line ${line}: Balance "${balanceText}" is not a number; line imported without a balance`, line, { field: 'balanceAfter', raw: balanceText });
+    const base = gross ?? net!;
+    const feeValue = gross !== undefined ? (fee ?? (net !== undefined ? net.minus(gross) : undefined)) : undefined;
+    if (gross !== undefined && fee !== undefined && net !== undefined && !gross.plus(fee).equals(net)) {
+      b.issue('warning', 'net_mismatch', `line ${line}: Gross ${g(row, C.gross)} + Fee ${g(row, C.fee)} ≠ Net ${g(row, C.net)}; the Gross and Fee lines are imported as shown`, line, { raw });
+    }
+    const moved = feeValue !== undefined ? base.plus(feeValue) : base;
+    if (balance && !firstBalance.has(currency)) firstBalance.set(currency, { balance: balance.value, net: moved });
+    const balanceAfter = balance ? money(balance.value, currency) : undefined;
+    if (balanceAfter) lastBalance.set(currency, balanceAfter);
+
+    const type = g(row, C.type);
+    const name = g(row, C.name);
+    const subject = g(row, C.subject) || g(row, C.itemTitle);
+    const description = [type, subject].filter((s) => s).join(' — ') || status || 'PayPal';
+    const reference = g(row, C.id);
+    const hasFeeLine = feeValue !== undefined && !feeValue.isZero();
+    b.add({ accountId: `paypal:${currency}`, bookedOn: date.date, amount: base, currency, description, counterparty: name || undefined, reference: reference || undefined, balanceAfter: hasFeeLine ? undefined : balanceAfter, line });
+    if (hasFeeLine) {
+      b.add({ accountId: `paypal:${currency}`, bookedOn: date.date, amount: feeValue, currency, description: `PayPal fee — ${description}`, reference: reference ? `${reference}-fee` : undefined, balanceAfter, line });
+    }
+  }
+
+  const accounts: StatementAccount[] = [];
+  const byCurrency = new Map<string, StatementLine[]>();
+  for (const l of b.lines) {
+    const group = byCurrency.get(l.amount.currency);
+    if (group) group.push(l);
+    else byCurrency.set(l.amount.currency, [l]);
+  }
+  for (const [currency, ls] of byCurrency) {
+    const dates2 = ls.map((l) => l.bookedOn).sort();
+    const a: StatementAccount = { accountId: `paypal:${currency}`, currency, period: { from: dates2[0]!, to: dates2[dates2.length - 1]! } };
+    const first = firstBalance.get(currency);
+    if (first) a.openingBalance = money(first.balance.minus(first.net), currency);
+    const last = lastBalance.get(currency);
+    if (last) a.closingBalance = last;
+    accounts.push(a);
+  }
+  return { format: 'paypal', encoding, accounts, kind: 'bank', lines: b.lines, issues: b.issues };
+}
+
+/** The slash-date order under which each currency's rows are in date order (either direction), or null. */
+function orderFromRowOrder(rows: { date: string; currency: string }[]): 'dmy' | 'mdy' | null {
+  const breaks = (order: 'dmy' | 'mdy') => {
+    const byCurrency = new Map<string, string[]>();
+    for (const r of rows) {
+      const d = readDate(r.date, order);
+      if (!d) return Infinity;
+      const dates = byCurrency.get(r.currency);
+      if (dates) dates.push(d.date);
+      else byCurrency.set(r.currency, [d.date]);
+    }
+    let n = 0;
+    for (const ds of byCurrency.values()) {
+      let up = 0;
+      let down = 0;
+      for (let i = 1; i < ds.length; i++) {
+        if (ds[i]! < ds[i - 1]!) down++;
+        if (ds[i]! > ds[i - 1]!) up++;
+      }
+      n += Math.min(up, down);
+    }
+    return n;
+  };
+  const dmy = breaks('dmy');
+  const mdy = breaks('mdy');
+  if (dmy < mdy) return 'dmy';
+  if (mdy < dmy) return 'mdy';
+  return null;
+}
+
+export const paypalFormat: StatementFormat = {
+  id: 'paypal',
+  detect(file: DecodedFile): number {
+    return headRows(file, 10).some((rows) => findHeaderRow(rows, isPaypalHeader, 5)) ? 0.9 : 0;
+  },
+  parse: (file) => parsePaypal(file),
+};
