@@ -16,6 +16,7 @@ import { stripeFormat } from './stripe';
 import { squareFormat } from './square';
 import { adyenFormat } from './adyen';
 import { paypalFormat } from './paypal';
+import { cnSettlementFormat } from './cn-settlement';
 
 export const STATEMENT_FORMATS: StatementFormat[] = [
   ofxFormat,
@@ -35,6 +36,7 @@ export const STATEMENT_FORMATS: StatementFormat[] = [
   squareFormat,
   adyenFormat,
   paypalFormat,
+  cnSettlementFormat,
   xlsxFormat,
   csvFormat,
 ];
