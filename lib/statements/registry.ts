@@ -17,6 +17,7 @@ import { squareFormat } from './square';
 import { adyenFormat } from './adyen';
 import { paypalFormat } from './paypal';
 import { cnSettlementFormat } from './cn-settlement';
+import { cashierFormat } from './cashier';
 
 export const STATEMENT_FORMATS: StatementFormat[] = [
   ofxFormat,
@@ -37,6 +38,7 @@ export const STATEMENT_FORMATS: StatementFormat[] = [
   adyenFormat,
   paypalFormat,
   cnSettlementFormat,
+  cashierFormat,
   xlsxFormat,
   csvFormat,
 ];
