@@ -256,6 +256,8 @@ interface Credit {
   amount: Dec;
   date: IsoDate;
   settlementLike: boolean;
+  /** taken by a group's settlement */
+  claimed: boolean;
 }
 
 /** Up to this many candidate credits per search take part in 2–3 line combinations. */
@@ -286,38 +288,40 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
   const isCovered = (date: IsoDate, currency: string) => (ranges.get(currency) ?? []).some((r) => r.from <= date && date <= r.to);
   const coveredThrough = (currency: string) => (ranges.get(currency) ?? []).reduce<IsoDate | undefined>((m, r) => (!m || r.to > m ? r.to : m), undefined);
 
-  // credits by date (booking date and value date both count)
-  const creditsByDate = new Map<string, Credit[]>();
+  // credits by date (booking date and value date both count), each bucket also sorted by amount
+  // so a group finds its candidates by binary search instead of scanning every credit of the
+  // day: with many stores or per-order payouts a day holds thousands of credits
+  const creditsByDate = new Map<string, CreditBucket>();
   for (const l of lines) {
     const amount = amountOf(l.amount);
     if (!amount.greaterThan(0)) continue;
-    const c: Credit = { line: l, amount, date: l.bookedOn, settlementLike: SETTLEMENT_CREDIT.test(lineText(l)) };
+    const c: Credit = { line: l, amount, date: l.bookedOn, settlementLike: SETTLEMENT_CREDIT.test(lineText(l)), claimed: false };
     const dates = l.valueOn && l.valueOn !== l.bookedOn ? [l.bookedOn, l.valueOn] : [l.bookedOn];
     for (const d of dates) {
       const k = `${d}|${l.amount.currency}`;
-      const list = creditsByDate.get(k);
-      if (list) list.push(c);
-      else creditsByDate.set(k, [c]);
+      const b = creditsByDate.get(k);
+      if (b) b.byAmount.push(c);
+      else creditsByDate.set(k, { byAmount: [c], settlementByAmount: [] });
     }
   }
-  for (const list of creditsByDate.values()) list.sort((a, b) => cmp(a.line.id, b.line.id));
   const memoCurrencies = new Set<string>();
-  for (const list of creditsByDate.values()) for (const c of list) if (c.settlementLike) memoCurrencies.add(c.line.amount.currency);
-  const claimed = new Set<string>();
-  const creditsOn = (dates: IsoDate[], currency: string): Credit[] => {
-    const out: Credit[] = [];
-    const seen = new Set<string>();
-    for (const d of dates) for (const c of creditsByDate.get(`${d}|${currency}`) ?? []) {
-      if (claimed.has(c.line.id) || seen.has(c.line.id)) continue;
-      seen.add(c.line.id);
-      out.push(c);
+  for (const b of creditsByDate.values()) {
+    b.byAmount.sort(byAmountThenId);
+    b.settlementByAmount = b.byAmount.filter((c) => c.settlementLike);
+    for (const c of b.settlementByAmount) memoCurrencies.add(c.line.amount.currency);
+  }
+  const bucketsOn = (dates: readonly IsoDate[], currency: string): CreditBucket[] => dates.map((d) => creditsByDate.get(`${d}|${currency}`) ?? EMPTY_BUCKET);
+  /** drop claimed credits from the sorted buckets (after the exact passes claimed most of them) */
+  const compact = () => {
+    for (const b of creditsByDate.values()) {
+      b.byAmount = b.byAmount.filter((c) => !c.claimed);
+      b.settlementByAmount = b.settlementByAmount.filter((c) => !c.claimed);
     }
-    return out;
   };
 
   const outcomes = new Map<string, GroupOutcome>();
   const settle = (g: SettlementGroup, chosen: Credit[], basis: GroupOutcome['basis'], confidence: number) => {
-    for (const c of chosen) claimed.add(c.line.id);
+    for (const c of chosen) c.claimed = true;
     const received = chosen.reduce((s, c) => s.plus(c.amount), ZERO);
     const shortBy = g.expected.minus(received);
     const status: OutcomeStatus = shortBy.abs().lessThanOrEqualTo(tol) ? 'matched' : shortBy.greaterThan(0) ? 'short' : 'over';
@@ -333,9 +337,8 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
     if (!g.complete) outcomes.set(g.key, { group: g, status: 'incomplete', lines: [], received: ZERO, shortBy: ZERO });
     else if (!g.expected.greaterThan(tol)) outcomes.set(g.key, { group: g, status: 'nothing_due', lines: [], received: ZERO, shortBy: ZERO });
   }
-  const exact = (c: Credit, g: SettlementGroup) => c.amount.minus(g.expected).abs().lessThanOrEqualTo(tol);
   const pickSingle = (g: SettlementGroup, dates: IsoDate[]): Credit | undefined => {
-    const hits = creditsOn(dates, g.currency).filter((c) => exact(c, g));
+    const hits = creditsWithin(bucketsOn(dates, g.currency), g.expected.minus(tol), g.expected.plus(tol));
     hits.sort((a, b) => Number(b.settlementLike) - Number(a.settlementLike) || cmp(a.date, b.date) || cmp(a.line.id, b.line.id));
     return hits[0];
   };
@@ -348,10 +351,10 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
     const c = pickSingle(g, g.nearDates);
     if (c) settle(g, [c], 'settlement-group:amount', 0.9);
   }
+  compact();
   // 3: two or three credits adding up to the group (acquirers that pay per day or per terminal)
   for (const g of open()) {
-    const cands = creditsOn([g.expectedValueDate, ...g.nearDates], g.currency)
-      .filter((c) => c.amount.lessThanOrEqualTo(g.expected.plus(tol)));
+    const cands = comboCandidates(bucketsOn([g.expectedValueDate, ...g.nearDates], g.currency), g.expected, g.expected.plus(tol));
     const combo = findCombo(cands, g.expected, (sum) => sum.minus(g.expected).abs().lessThanOrEqualTo(tol));
     if (combo) settle(g, combo, 'settlement-group:amount', 0.8);
   }
@@ -366,12 +369,11 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
   // 5: the closest credit(s) on the value date / next working day: a short or over settlement
   for (const g of open()) {
     // where the bank writes settlement memos at all, a credit without one is not a settlement
-    const near = creditsOn([g.expectedValueDate, ...g.nearDates], g.currency);
-    const pool = memoCurrencies.has(g.currency) ? near.filter((c) => c.settlementLike) : near;
-    const slack = Dec.max(g.expected.times(0.5), new Dec(500));
+    const settlementOnly = memoCurrencies.has(g.currency);
+    const slack = Dec.max(g.expected.times(0.5), SLACK_FLOOR);
     const lo = g.expected.minus(slack);
     const hi = g.expected.plus(slack);
-    const best = findClosest(pool.filter((c) => c.amount.lessThanOrEqualTo(hi)), g.expected, lo, hi);
+    const best = findClosest(bucketsOn([g.expectedValueDate, ...g.nearDates], g.currency), settlementOnly, g.expected, lo, hi);
     if (best) settle(g, best, 'settlement-group:date', 0.6);
   }
   // nothing found: missing once statements cover the grace period, else still pending
@@ -389,14 +391,8 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
   return { groups, outcomes: list, byTxn, issues, coveredThrough, isCovered };
 }
 
-function limit(cands: Credit[], target: Dec): Credit[] {
-  if (cands.length <= MAX_COMBO_CANDIDATES) return cands;
-  return [...cands].sort((a, b) => a.amount.minus(target).abs().comparedTo(b.amount.minus(target).abs()) || cmp(a.line.id, b.line.id)).slice(0, MAX_COMBO_CANDIDATES);
-}
-
 /** The first (in a fixed order) set of 2–3 credits whose sum satisfies `ok`. */
-function findCombo(all: Credit[], target: Dec, ok: (sum: Dec) => boolean): Credit[] | undefined {
-  const cands = limit(all, target);
+function findCombo(cands: Credit[], target: Dec, ok: (sum: Dec) => boolean): Credit[] | undefined {
   const n = cands.length;
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
     const s2 = cands[i]!.amount.plus(cands[j]!.amount);
@@ -411,15 +407,139 @@ function findCombo(all: Credit[], target: Dec, ok: (sum: Dec) => boolean): Credi
 }
 
 /**
- * The single credit closest to `target` within [lo, hi] (ties: settlement-like memo, then id).
- * Pairs are not tried here: two unrelated credits can add up to anything.
+ * The single credit closest to `target` within [lo, hi] (ties: settlement-like memo, then the
+ * first in date-list and id order). Pairs are not tried here: two unrelated credits can add up
+ * to anything. Per bucket the nearest unclaimed credits below and above `target` are found by
+ * binary search; only credits at the smallest distance can win.
  */
-function findClosest(all: Credit[], target: Dec, lo: Dec, hi: Dec): Credit[] | undefined {
-  let best: { c: Credit; dist: Dec } | undefined;
-  for (const c of all) {
-    if (c.amount.lessThan(lo) || c.amount.greaterThan(hi)) continue;
+function findClosest(buckets: CreditBucket[], settlementOnly: boolean, target: Dec, lo: Dec, hi: Dec): Credit[] | undefined {
+  let bestDist: Dec | undefined;
+  let tied: { c: Credit; bucket: number }[] = [];
+  const consider = (c: Credit, bucket: number) => {
     const dist = c.amount.minus(target).abs();
-    if (!best || dist.lessThan(best.dist) || (dist.equals(best.dist) && c.settlementLike && !best.c.settlementLike)) best = { c, dist };
+    const order = bestDist === undefined ? -1 : dist.comparedTo(bestDist);
+    if (order < 0) {
+      bestDist = dist;
+      tied = [{ c, bucket }];
+    } else if (order === 0) tied.push({ c, bucket });
+  };
+  buckets.forEach((b, i) => {
+    const arr = settlementOnly ? b.settlementByAmount : b.byAmount;
+    const at = upperBound(arr, target); // arr[at - 1] ≤ target < arr[at]
+    // nearest at or below target, with every credit of that same amount
+    let j = at - 1;
+    while (j >= 0 && arr[j]!.claimed) j--;
+    if (j >= 0 && arr[j]!.amount.greaterThanOrEqualTo(lo)) {
+      const a = arr[j]!.amount;
+      for (; j >= 0 && arr[j]!.amount.equals(a); j--) if (!arr[j]!.claimed) consider(arr[j]!, i);
+    }
+    let k = at;
+    while (k < arr.length && arr[k]!.claimed) k++;
+    if (k < arr.length && arr[k]!.amount.lessThanOrEqualTo(hi)) {
+      const a = arr[k]!.amount;
+      for (; k < arr.length && arr[k]!.amount.equals(a); k++) if (!arr[k]!.claimed) consider(arr[k]!, i);
+    }
+  });
+  if (tied.length === 0) return undefined;
+  // the order a scan of the buckets in date-list order, each by line id, would meet them
+  const ordered = inListOrder(tied);
+  let best = ordered[0]!;
+  for (const c of ordered) if (c.settlementLike && !best.settlementLike) best = c;
+  return [best];
+}
+
+interface CreditBucket {
+  /** unclaimed-or-claimed credits of one date and currency, by amount then line id */
+  byAmount: Credit[];
+  /** the settlement-like ones among them, same order */
+  settlementByAmount: Credit[];
+}
+
+const EMPTY_BUCKET: CreditBucket = { byAmount: [], settlementByAmount: [] };
+const SLACK_FLOOR = new Dec(500);
+
+function byAmountThenId(a: Credit, b: Credit): number {
+  return a.amount.comparedTo(b.amount) || cmp(a.line.id, b.line.id);
+}
+
+/** First index whose amount is > `v` (arr sorted by amount). */
+function upperBound(arr: readonly Credit[], v: Dec): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid]!.amount.greaterThan(v)) hi = mid;
+    else lo = mid + 1;
   }
-  return best ? [best.c] : undefined;
+  return lo;
+}
+
+/** First index whose amount is ≥ `v`. */
+function lowerBound(arr: readonly Credit[], v: Dec): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid]!.amount.lessThan(v)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Unclaimed credits with lo ≤ amount ≤ hi on any of the buckets, each line once. */
+function creditsWithin(buckets: CreditBucket[], lo: Dec, hi: Dec): Credit[] {
+  const out: Credit[] = [];
+  for (const b of buckets) {
+    const arr = b.byAmount;
+    for (let j = lowerBound(arr, lo); j < arr.length && arr[j]!.amount.lessThanOrEqualTo(hi); j++) {
+      const c = arr[j]!;
+      if (!c.claimed && !out.includes(c)) out.push(c);
+    }
+  }
+  return out;
+}
+
+/** Credits met in several buckets keep their first bucket; then bucket order, then line id. */
+function inListOrder(found: { c: Credit; bucket: number }[]): Credit[] {
+  const first = new Map<Credit, number>();
+  for (const f of found) {
+    const prev = first.get(f.c);
+    if (prev === undefined || f.bucket < prev) first.set(f.c, f.bucket);
+  }
+  return [...first].sort((a, b) => a[1] - b[1] || cmp(a[0].line.id, b[0].line.id)).map(([c]) => c);
+}
+
+/**
+ * Candidates for 2–3 credit combinations: the unclaimed credits ≤ `hi` on the buckets — in
+ * date-list then line-id order when there are at most MAX_COMBO_CANDIDATES of them, else the
+ * MAX_COMBO_CANDIDATES closest to `target` (ties by line id). Each bucket is walked down from
+ * `hi` only as far as those closest can reach: everything above `target` (within tolerance,
+ * few), then MAX_COMBO_CANDIDATES below it plus any ties with the last.
+ */
+function comboCandidates(buckets: CreditBucket[], target: Dec, hi: Dec): Credit[] {
+  const found: { c: Credit; bucket: number }[] = [];
+  let complete = true;
+  buckets.forEach((b, i) => {
+    const arr = b.byAmount;
+    let below = 0;
+    let lastBelow: Dec | undefined;
+    for (let j = upperBound(arr, hi) - 1; j >= 0; j--) {
+      const c = arr[j]!;
+      if (c.claimed) continue;
+      if (!c.amount.greaterThan(target)) {
+        if (below >= MAX_COMBO_CANDIDATES && !c.amount.equals(lastBelow!)) {
+          complete = false;
+          break;
+        }
+        below++;
+        lastBelow = c.amount;
+      }
+      found.push({ c, bucket: i });
+    }
+  });
+  const distinct = inListOrder(found);
+  if (complete && distinct.length <= MAX_COMBO_CANDIDATES) return distinct;
+  return distinct
+    .sort((a, b) => a.amount.minus(target).abs().comparedTo(b.amount.minus(target).abs()) || cmp(a.line.id, b.line.id))
+    .slice(0, MAX_COMBO_CANDIDATES);
 }
