@@ -43,7 +43,15 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
     if (l) l.push(t);
     else groups.set(k, [t]);
   }
-  const cashierSales = ctx.cashier.filter((c) => c.kind === 'sale' && (c.tender === 'card' || c.tender === 'qr'));
+  // cashier card/QR sales by amount and currency, in time order: a cluster looks at its bucket only
+  const cashierSales = new Map<string, CashierRecord[]>();
+  for (const c of ctx.cashier) {
+    if (c.kind !== 'sale' || (c.tender !== 'card' && c.tender !== 'qr')) continue;
+    const k = `${amountOf(c.amount).abs().toString()}|${c.amount.currency}`;
+    const l = cashierSales.get(k);
+    if (l) l.push(c);
+    else cashierSales.set(k, [c]);
+  }
   const out: DuplicateCluster[] = [];
   for (const list of groups.values()) {
     if (list.length < 2) continue; // already sorted by time (context sorts transactions)
@@ -69,7 +77,7 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
   return out;
 }
 
-function judge(cluster: PortalTransaction[], ctx: RuleContext, cashierSales: CashierRecord[], strict: number, loose: number): DuplicateCluster | undefined {
+function judge(cluster: PortalTransaction[], ctx: RuleContext, cashierSales: ReadonlyMap<string, CashierRecord[]>, strict: number, loose: number): DuplicateCluster | undefined {
   const first = cluster[0]!;
   const last = cluster[cluster.length - 1]!;
   const cur = first.amount.currency;
@@ -77,7 +85,7 @@ function judge(cluster: PortalTransaction[], ctx: RuleContext, cashierSales: Cas
   const w = ctx.tolerances.cashierMatchSeconds;
   const amount = amountOf(first.amount);
   const matching = covered
-    ? cashierSales.filter((c) => {
+    ? (cashierSales.get(`${amount.toString()}|${first.amount.currency}`) ?? []).filter((c) => {
       if (!amountOf(c.amount).abs().equals(amount) || c.amount.currency !== first.amount.currency) return false;
       if (c.terminalId && first.terminalId && norm(c.terminalId) !== norm(first.terminalId)) return false;
       if (c.cardLast4 && first.cardLast4 && c.cardLast4 !== first.cardLast4) return false;

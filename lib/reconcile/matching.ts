@@ -138,12 +138,46 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     if (l) l.push(c);
     else cByOrder.set(k, [c]);
   }
+  // per amount bucket, its records sorted by time: a portal row looks only inside its window
+  // (a café sells the same 25.00 coffee thousands of times a month)
+  const timeIndex = new Map<string, { ms: number[]; pos: number[] }>();
+  for (const [k, list] of cByAmount) {
+    const entries: { ms: number; pos: number }[] = [];
+    list.forEach((c, pos) => {
+      const ms = Date.parse(`${c.occurredAt}Z`);
+      if (Number.isFinite(ms)) entries.push({ ms, pos }); // an unreadable time never matches
+    });
+    entries.sort((a, b) => a.ms - b.ms || a.pos - b.pos);
+    timeIndex.set(k, { ms: entries.map((e) => e.ms), pos: entries.map((e) => e.pos) });
+  }
+  /** the bucket's records within `seconds` (+1 for rounding; the exact test follows), in bucket order */
+  const nearInTime = (k: string, t: PortalTransaction, seconds: number): CashierRecord[] | undefined => {
+    const list = cByAmount.get(k);
+    const idx = timeIndex.get(k);
+    if (!list || !idx) return undefined;
+    const at = Date.parse(`${t.occurredAt}Z`);
+    if (!Number.isFinite(at)) return [];
+    const from = at - (seconds + 1) * 1000;
+    const to = at + (seconds + 1) * 1000;
+    let lo = 0;
+    let hi = idx.ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (idx.ms[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const hits: number[] = [];
+    for (let j = lo; j < idx.ms.length && idx.ms[j]! <= to; j++) hits.push(idx.pos[j]!);
+    return hits.sort((a, b) => a - b).map((p) => list[p]!);
+  };
+  const txnAmountKey = new Map<PortalTransaction, string>();
+  for (const t of ps) txnAmountKey.set(t, amountKey(t.amount));
   // success rows first so a failed attempt never takes the cashier record of its successful retry
   const orderedPs = [...ps].sort((a, b) => Number(a.status !== 'success') - Number(b.status !== 'success') || (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1));
 
   for (const pass of passes) {
     // collect all candidate pairs of this pass, then take them closest-in-time first
-    const pairs: { t: PortalTransaction; c: CashierRecord; dt: number; rank: number }[] = [];
+    let pairs: { t: PortalTransaction; c: CashierRecord; dt: number; rank: number }[] = [];
     orderedPs.forEach((t, rank) => {
       if (byTxn.has(t.id)) return;
       let cands: CashierRecord[] | undefined;
@@ -151,7 +185,7 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
         if (!t.orderNo) return;
         cands = cByOrder.get(norm(t.orderNo));
       } else {
-        cands = cByAmount.get(amountKey(t.amount));
+        cands = nearInTime(txnAmountKey.get(t)!, t, pass.windowSeconds);
       }
       if (!cands) return;
       const eligible: { c: CashierRecord; dt: number }[] = [];
@@ -172,7 +206,7 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
       // the cashier record must also have exactly one portal candidate
       const perC = new Map<string, number>();
       for (const p of pairs) perC.set(p.c.id, (perC.get(p.c.id) ?? 0) + 1);
-      for (let i = pairs.length - 1; i >= 0; i--) if ((perC.get(pairs[i]!.c.id) ?? 0) !== 1) pairs.splice(i, 1);
+      pairs = pairs.filter((p) => perC.get(p.c.id) === 1);
     }
     pairs.sort((a, b) => Number(a.t.status !== 'success') - Number(b.t.status !== 'success') || a.dt - b.dt || a.rank - b.rank || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0));
     for (const p of pairs) {
