@@ -88,15 +88,26 @@ export function makeBusinessCalendar(calendar: CalendarId, extraHolidays?: Holid
     for (let i = 0; i < 60 && !isWorking(d); i++) d = addDays(d, dir);
     return d;
   };
+  // reconcile() asks for the same few hundred dates once per row: remember the answers
+  const stepMemo = [new Map<IsoDate, IsoDate>(), new Map<IsoDate, IsoDate>()];
+  const memoStep = (date: IsoDate, dir: 1 | -1): IsoDate => {
+    const m = stepMemo[dir === 1 ? 0 : 1]!;
+    let d = m.get(date);
+    if (d === undefined) {
+      d = step(date, dir);
+      m.set(date, d);
+    }
+    return d;
+  };
   return {
     id: calendar,
     isWorkingDay: isWorking,
-    nextWorkingDay: (date) => step(date, 1),
-    onOrAfter: (date) => (isWorking(date) ? date : step(date, 1)),
+    nextWorkingDay: (date) => memoStep(date, 1),
+    onOrAfter: (date) => (isWorking(date) ? date : memoStep(date, 1)),
     addWorkingDays(date, n) {
       let d = date;
       const dir = n < 0 ? -1 : 1;
-      for (let i = 0; i < Math.abs(n); i++) d = step(d, dir);
+      for (let i = 0; i < Math.abs(n); i++) d = memoStep(d, dir);
       return d;
     },
   };

@@ -2,7 +2,8 @@
 // (fee audits, settlement groups, cashier matching, duplicate clusters). Rules stay small and
 // cannot disagree about the facts.
 import { makeBusinessCalendar, type BusinessCalendar, type CalendarId } from '../calendar';
-import { Dec, dec } from '../money';
+import { Dec, ZERO } from '../money';
+import { amountOf, dec } from './amounts';
 import type {
   CashierRecord, Contract, Finding, FindingKind, IsoDate, Issue, PortalTransaction, ReconcileInput, StatementLine, Tolerances,
 } from '../model';
@@ -127,12 +128,13 @@ export function makeContext(input: ReconcileInput): RuleContext {
           expectedFeeFor(t) {
             const c = contractFor(t);
             if (!c) return undefined;
-            if (!(dec(t.amount.amount).greaterThan(0))) return dec('0');
+            if (!(amountOf(t.amount).greaterThan(0))) return ZERO;
             return expectedFee(t, c)?.total;
           },
           calendar,
           tolerances,
           asOf: input.asOf,
+          originalOf,
         });
         for (const i of settlementMemo.issues) issue(i);
       }

@@ -3,7 +3,8 @@
 // most specific kind (debit_cap_ignored, wrong_card_rate, instant_fee_unexpected) takes it, and
 // fee_above_contract covers only what remains". Doing the split once, here, is what keeps the
 // rule files from counting the same money twice.
-import { Dec, ZERO, amountOf, dec, money, round } from '../money';
+import { Dec, ZERO, money, round } from '../money';
+import { amountOf, dec } from './amounts';
 import type { Contract, Finding, FindingKind, PortalTransaction, Severity } from '../model';
 import { makeFinding, txnParams } from './finding';
 import { breakdownParams, currencyScale, expectedFee, isDomesticCard, type FeeBreakdown } from './fee-schedule';

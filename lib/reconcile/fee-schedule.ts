@@ -5,7 +5,8 @@
 // — the percentage part and each percentage surcharge — is rounded half-up to the currency's
 // minor unit (2 places; 0 for JPY/KRW) on its own, after cap and minimum. That is why the fee
 // tolerance is counted per component.
-import { Dec, ZERO, amountOf, dec, money, round } from '../money';
+import { Dec, ZERO, money, round } from '../money';
+import { amountOf, dec } from './amounts';
 import type { CardType, Contract, ContractRule, IsoDate, Issue, PortalTransaction } from '../model';
 
 /** Minor-unit places per currency; anything not listed uses 2. */

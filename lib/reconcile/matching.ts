@@ -2,8 +2,7 @@
 // and portal rows ↔ cashier/POS records. Keys run from strong to weak, each pass over everything
 // before the next, so a weak match never steals a strong one's candidate; never amount alone.
 // Every match keeps its basis and a confidence (merchants ask to see why two rows were tied).
-import { amountOf } from '../money';
-import { secondsBetween } from '../dates';
+import { amountOf } from './amounts';
 import type { CashierRecord, PortalTransaction } from '../model';
 import { txnDate } from './fee-schedule';
 
@@ -138,13 +137,17 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     if (l) l.push(c);
     else cByOrder.set(k, [c]);
   }
+  // times parsed once per record: secondsBetween() would parse both sides for every pair
+  const msOf = new Map<PortalTransaction | CashierRecord, number>();
+  for (const t of ps) msOf.set(t, Date.parse(`${t.occurredAt}Z`));
+  for (const c of cs) msOf.set(c, Date.parse(`${c.occurredAt}Z`));
   // per amount bucket, its records sorted by time: a portal row looks only inside its window
   // (a café sells the same 25.00 coffee thousands of times a month)
   const timeIndex = new Map<string, { ms: number[]; pos: number[] }>();
   for (const [k, list] of cByAmount) {
     const entries: { ms: number; pos: number }[] = [];
     list.forEach((c, pos) => {
-      const ms = Date.parse(`${c.occurredAt}Z`);
+      const ms = msOf.get(c)!;
       if (Number.isFinite(ms)) entries.push({ ms, pos }); // an unreadable time never matches
     });
     entries.sort((a, b) => a.ms - b.ms || a.pos - b.pos);
@@ -155,7 +158,7 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     const list = cByAmount.get(k);
     const idx = timeIndex.get(k);
     if (!list || !idx) return undefined;
-    const at = Date.parse(`${t.occurredAt}Z`);
+    const at = msOf.get(t)!;
     if (!Number.isFinite(at)) return [];
     const from = at - (seconds + 1) * 1000;
     const to = at + (seconds + 1) * 1000;
@@ -195,7 +198,8 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
         if (pass.needsTerminal && (!t.terminalId || !c.terminalId || norm(t.terminalId) !== norm(c.terminalId))) continue;
         if (!pass.needsLast4 && !pass.needsOrderNo && t.cardLast4 && c.cardLast4 && t.cardLast4 !== c.cardLast4) continue;
         if (!pass.needsOrderNo && t.terminalId && c.terminalId && norm(t.terminalId) !== norm(c.terminalId)) continue;
-        const dt = Math.abs(secondsBetween(c.occurredAt, t.occurredAt));
+        // = |secondsBetween(c.occurredAt, t.occurredAt)|
+        const dt = Math.abs(Math.round((msOf.get(t)! - msOf.get(c)!) / 1000));
         if (!Number.isFinite(dt) || dt > pass.windowSeconds) continue;
         eligible.push({ c, dt });
       }

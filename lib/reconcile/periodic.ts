@@ -5,7 +5,8 @@
 // fee the contract does not list is a hidden fee. Built once so a fee seen both as a portal
 // row and as a bank debit is one charge, not two.
 import { daysBetween } from '../dates';
-import { Dec, ZERO, amountOf, dec } from '../money';
+import { Dec, ZERO } from '../money';
+import { amountOf, dec } from './amounts';
 import type { Contract, IsoDate, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { txnDate } from './fee-schedule';

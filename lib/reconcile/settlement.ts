@@ -11,7 +11,8 @@
 // date, then on the next working day, then 2–3 lines adding up to it, then a late exact credit
 // within the grace period; only then the closest credit on the value date (short or over).
 import { addDays } from '../dates';
-import { Dec, ZERO, amountOf, dec } from '../money';
+import { Dec, ZERO } from '../money';
+import { amountOf, dec } from './amounts';
 import type { Contract, IsoDate, Issue, PortalTransaction, SettleCycle, StatementLine, Tolerances } from '../model';
 import type { BusinessCalendar, CalendarId } from '../calendar';
 import { txnDate } from './fee-schedule';
@@ -75,6 +76,8 @@ export interface SettlementOptions {
   calendar(id: CalendarId): BusinessCalendar;
   tolerances: Tolerances;
   asOf: IsoDate;
+  /** the caller's makeOriginalIndex() over the same rows, so it is built once */
+  originalOf?: (t: PortalTransaction) => PortalTransaction | undefined;
 }
 
 const SETTLING_KINDS = new Set<PortalTransaction['kind']>(['sale', 'preauth_completion', 'refund', 'fee', 'adjustment', 'chargeback']);
@@ -140,7 +143,7 @@ function rollValueDate(base: IsoDate, cycle: SettleCycle, cal: BusinessCalendar)
 }
 
 export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: SettlementOptions): { groups: SettlementGroup[]; issues: Issue[] } {
-  const originalOf = makeOriginalIndex(txns);
+  const originalOf = opts.originalOf ?? makeOriginalIndex(txns);
   const groups = new Map<string, SettlementGroup>();
   const issues: Issue[] = [];
   const currenciesBySlot = new Map<string, Set<string>>();

@@ -1,7 +1,8 @@
 // D14 金额不符 — a portal row and a cashier record tied by order number whose amounts differ
 // (DOMAIN.md §3 D14: wrong amount keyed at the terminal, tip, surcharge). Money at stake when
 // the acquirer collected less than the bill.
-import { amountOf, money } from '../../money';
+import { money } from '../../money';
+import { amountOf } from '../amounts';
 import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding, txnParams } from '../finding';

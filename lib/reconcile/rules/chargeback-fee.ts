@@ -1,6 +1,7 @@
 // D17 退单/拒付费 — chargeback fees (DOMAIN.md §3 D17): a chargeback fee with no chargeback to go
 // with it, a fee above the contract's chargebackFee, or the same chargeback booked twice.
-import { Dec, ZERO, amountOf, dec, money } from '../../money';
+import { Dec, ZERO, money } from '../../money';
+import { amountOf, dec } from '../amounts';
 import { daysBetween } from '../../dates';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';

@@ -3,7 +3,8 @@
 // probably routed under a cheaper merchant category or through an unlicensed sub-clearer: a
 // risk to the merchant (frozen funds, clawbacks), not an overcharge. Cards only — QR rates are
 // legitimately lower. One info finding per merchant, card type and month.
-import { Dec, amountOf, dec, money, round, toPlain } from '../../money';
+import { Dec, money, round, toPlain } from '../../money';
+import { amountOf, dec } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding } from '../finding';

@@ -4,7 +4,8 @@
 // fee rounding moves the implied rate by more than a quarter of the threshold) are left out.
 // With a contract in force the per-row excess is already fee_above_contract, so the drift
 // finding then carries no money at stake; without one it carries Σ amount × the step.
-import { Dec, ZERO, amountOf, dec, money, round, toPlain } from '../../money';
+import { Dec, ZERO, money, round, toPlain } from '../../money';
+import { amountOf, dec } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule, RuleContext } from '../context';
 import { expectedFee, txnDate } from '../fee-schedule';

@@ -2,7 +2,8 @@
 // the acquirer has not processed N = 3 working days later; (b)/(c) refunds of one sale adding
 // up to more than the sale (one too large, or the same refund twice). (d), the fee on the
 // original not given back, needs a contract clause the Contract type does not have yet.
-import { Dec, ZERO, amountOf, money } from '../../money';
+import { Dec, ZERO, money } from '../../money';
+import { amountOf } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { txnDate } from '../fee-schedule';

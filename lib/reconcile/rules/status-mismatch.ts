@@ -2,7 +2,8 @@
 // cashier booked as paid a sale the acquirer shows failed/voided (money not collected); a row
 // shown failed or pending that still settles; or the same transaction success in one portal
 // source and failed in another.
-import { amountOf, money } from '../../money';
+import { money } from '../../money';
+import { amountOf } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding, txnParams } from '../finding';

@@ -2,7 +2,8 @@
 // the sale (positive net) without the void netting it out, or the bank paid the group exactly
 // that sale's net more than expected (DOMAIN.md §3 D9, example 6). A void cancels the sale and
 // its fee, so the fee charged on it is what the merchant loses; expected settlement is 0.
-import { ZERO, amountOf, money } from '../../money';
+import { ZERO, money } from '../../money';
+import { amountOf } from '../amounts';
 import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding, txnParams } from '../finding';
