@@ -90,8 +90,13 @@ export function splitCsv(text: string, delimiter = detectDelimiter(text)): RawTa
  * A cell as a person reads it: exports pad cells with spaces and TABs (ICBC, Alipay), prefix ids
  * with a backtick or quote so Excel keeps them as text (WeChat `, BMO '…'), or wrap them in ="…".
  */
+// A cell that needs more than a look: spaces to fold, a BOM, or an export's wrapper (="…", `…, '…').
+const NEEDS_CLEANING = /[\s\u00a0\u3000\uFEFF`'=]/;
+
 export function cleanCell(raw: string | undefined): string {
   if (raw === undefined) return '';
+  // most cells of a large export are plain values: return them as they are
+  if (!NEEDS_CLEANING.test(raw)) return raw;
   let s = raw.replace(/^\uFEFF/, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
   const formula = s.match(/^="(.*)"$/);
   if (formula) s = formula[1]!.trim();
@@ -183,7 +188,9 @@ function matchHeaderRow(cells: string[]): HeaderMatch | null {
     const hit = HEADER_INDEX.get(n) ?? HEADER_INDEX.get(n.replace(/\((元|[a-z]{3}|人民币|rmb)\)$/, ''));
     if (!hit) return;
     if (MULTI_ROLES.has(hit.role)) {
-      multi.set(hit.role, [...(multi.get(hit.role) ?? []), col]);
+      const cols = multi.get(hit.role);
+      if (cols) cols.push(col);
+      else multi.set(hit.role, [col]);
       return;
     }
     const prev = single.get(hit.role);
@@ -759,7 +766,9 @@ function summariseAccounts(
   const groups = new Map<string, StatementLine[]>();
   for (const l of lines) {
     const key = `${l.accountId ?? fileAccount ?? ''}\u0000${l.amount.currency}`;
-    groups.set(key, [...(groups.get(key) ?? []), l]);
+    const group = groups.get(key);
+    if (group) group.push(l);
+    else groups.set(key, [l]);
   }
   const accounts: StatementAccount[] = [];
   for (const [key, group] of groups) {
