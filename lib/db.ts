@@ -40,6 +40,8 @@ export interface Settings {
   language: 'auto' | 'zh-CN' | 'en';
   tolerances?: Partial<Tolerances>;
   extraHolidays?: string[];
+  /** cashier-export column mappings the merchant gave, by header set (lib/statements/cashier headerSetKey) */
+  cashierMappings?: Record<string, Record<string, string | null>>;
 }
 
 export type { DisputeStatus } from './disputes/tracker';

@@ -4,10 +4,40 @@ import { useState } from 'preact/hooks';
 import type { Issue } from '../../lib/model';
 import { t, type Locale } from '../../lib/i18n/messages';
 import type { ImportOutcome, ImportPreview } from '../../lib/services/imports';
+import type { CashierField, CashierMapping } from '../../lib/statements/cashier';
 
 export interface ImportActions {
   preview: (files: { name: string; bytes: Uint8Array }[]) => Promise<ImportPreview[]>;
   commit: (previews: ImportPreview[]) => Promise<ImportOutcome[]>;
+  mapColumns: (preview: ImportPreview, mapping: CashierMapping) => Promise<ImportPreview>;
+}
+
+const CASHIER_FIELDS: CashierField[] = ['occurredAt', 'amount', 'tender', 'orderNo', 'kind', 'cardLast4', 'terminalId'];
+
+/** Asks once which column of an unknown cashier export is which; remembered for the same columns. */
+function CashierMappingForm({ locale, headers, onApply }: { locale: Locale; headers: string[]; onApply: (m: CashierMapping) => void }) {
+  const [mapping, setMapping] = useState<CashierMapping>(Object.fromEntries(headers.map((h) => [h, null])));
+  const chosen = new Set(Object.values(mapping));
+  const complete = chosen.has('occurredAt') && chosen.has('amount') && chosen.has('tender');
+  return (
+    <div class="mapping" data-testid="sg-cashier-mapping">
+      <p>{t(locale, 'import.mapping.explain')}</p>
+      <table>
+        <tbody>
+          {headers.map((h) => (
+            <tr key={h}>
+              <th scope="row">{h}</th>
+              <td><select aria-label={h} value={mapping[h] ?? ''} onChange={(e) => setMapping({ ...mapping, [h]: (e.currentTarget.value || null) as CashierField | null })}>
+                <option value="">{t(locale, 'import.mapping.ignore')}</option>
+                {CASHIER_FIELDS.map((f) => <option key={f} value={f}>{t(locale, `import.mapping.${f}`)}</option>)}
+              </select></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" class="primary" disabled={!complete} onClick={() => onApply(mapping)} data-testid="sg-cashier-mapping-apply">{t(locale, 'import.mapping.apply')}</button>
+    </div>
+  );
 }
 
 const MAX_ISSUES_SHOWN = 50;
@@ -91,7 +121,12 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
               ))}
             </tbody>
           </table>
-          {previews.map((p) => p.result.issues.length ? (
+          {previews.map((p, i) => p.needsMapping ? (
+            <div key={`m${p.sha256}`}><h4>{p.name}</h4>
+              <CashierMappingForm locale={locale} headers={p.needsMapping.headers}
+                onApply={async (m) => { const next = await actions.mapColumns(p, m); setPreviews(previews.map((x, n) => (n === i ? next : x))); }} />
+            </div>
+          ) : p.result.issues.length ? (
             <div key={`i${p.sha256}`}><h4>{p.name}: {t(locale, 'import.issues', { count: String(p.result.issues.length) })}</h4><IssueList issues={p.result.issues} locale={locale} /></div>
           ) : null)}
           <div class="actions">

@@ -5,10 +5,12 @@ import type { Table } from 'dexie';
 import type { ImportRecord, SettleGuardDb } from '../db';
 import type { Issue, StatementParseResult } from '../model';
 import { parseStatement } from '../statements/index';
+import { headerSetKey, parseCashierWithMapping, readCashierHeaders, type CashierMapping } from '../statements/cashier';
 import { sha256Hex } from './hash';
 import { withEvidenceHash } from './capture';
 
 export interface ImportPreview {
+  file: { name: string; bytes: Uint8Array };
   name: string;
   sha256: string;
   size: number;
@@ -17,6 +19,8 @@ export interface ImportPreview {
   rowCount: number;
   /** false when nothing in the file could be read: then nothing will be stored */
   readable: boolean;
+  /** a cashier export whose columns SettleGuard does not know: the merchant maps them once */
+  needsMapping?: { headers: string[]; key: string };
 }
 
 export interface ImportOutcome {
@@ -31,12 +35,35 @@ export interface ImportOutcome {
   stored: boolean;
 }
 
-export async function previewImport(file: { name: string; bytes: Uint8Array }): Promise<ImportPreview> {
-  const [result, sha256] = await Promise.all([parseStatement(file), sha256Hex(file.bytes)]);
+/**
+ * Parses a file for the preview. A cashier export with unknown columns is read with the mapping
+ * the merchant gave for the same set of headers before, if any; else the preview asks for one.
+ */
+export async function previewImport(file: { name: string; bytes: Uint8Array }, cashierMappings: Record<string, CashierMapping> = {}): Promise<ImportPreview> {
+  const [parsed, sha256] = await Promise.all([parseStatement(file), sha256Hex(file.bytes)]);
+  let result = parsed;
+  let needsMapping: ImportPreview['needsMapping'];
+  const mappingIssue = parsed.issues.find((i) => i.code === 'cashier_mapping_needed');
+  if (mappingIssue) {
+    const headers = readCashierHeaders(file) ?? [];
+    const key = headerSetKey(headers);
+    const known = cashierMappings[key];
+    if (known) result = parseCashierWithMapping(file, known);
+    else needsMapping = { headers, key };
+  }
+  return { ...summarise(file, result), sha256, needsMapping };
+}
+
+/** Reads a cashier export with the columns the merchant mapped. */
+export async function previewWithMapping(preview: ImportPreview, mapping: CashierMapping): Promise<ImportPreview> {
+  return { ...summarise(preview.file, parseCashierWithMapping(preview.file, mapping)), sha256: preview.sha256 };
+}
+
+function summarise(file: { name: string; bytes: Uint8Array }, result: StatementParseResult): Omit<ImportPreview, 'sha256'> {
   const rowCount = result.lines.length + (result.transactions?.length ?? 0) + (result.cashier?.length ?? 0)
     + (result.contracts?.length ?? 0);
   const readable = rowCount > 0 || !result.issues.some((i) => i.level === 'error');
-  return { name: file.name, sha256, size: file.bytes.length, result, rowCount, readable };
+  return { file, name: file.name, size: file.bytes.length, result, rowCount, readable };
 }
 
 /** Stores a previewed file. All writes happen in one transaction: all or nothing. */

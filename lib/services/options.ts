@@ -1,7 +1,8 @@
 // What the options page does with the data: one place, so the page stays UI only.
 import { getDb, type Settings } from '../db';
 import type { Contract, FindingStatus, PortalTransaction, StatementLine, StoredFinding } from '../model';
-import { commitImport, previewImport, type ImportOutcome, type ImportPreview } from './imports';
+import { commitImport, previewImport, previewWithMapping, type ImportOutcome, type ImportPreview } from './imports';
+import type { CashierMapping } from '../statements/cashier';
 import { runReconciliation } from './reconcile';
 import { notifyPortalTabs, todayIso } from './notify';
 import { setFindingStatus, summarizeFindings, type FindingSummary } from './findings';
@@ -47,7 +48,16 @@ export async function loadOptionsData(): Promise<OptionsData> {
 }
 
 export async function previewFiles(files: { name: string; bytes: Uint8Array }[]): Promise<ImportPreview[]> {
-  return Promise.all(files.map(previewImport));
+  const mappings = (await loadSettings(getDb())).cashierMappings ?? {};
+  return Promise.all(files.map((f) => previewImport(f, mappings as Record<string, CashierMapping>)));
+}
+
+/** The merchant mapped a cashier export's columns: remember it for this header set, read the file with it. */
+export async function mapCashierColumns(preview: ImportPreview, mapping: CashierMapping): Promise<ImportPreview> {
+  const db = getDb();
+  const settings = await loadSettings(db);
+  if (preview.needsMapping) await saveSettings(db, { cashierMappings: { ...settings.cashierMappings, [preview.needsMapping.key]: mapping } });
+  return previewWithMapping(preview, mapping);
 }
 
 /** Stores every readable file, then re-runs reconciliation once and refreshes open portal tabs. */

@@ -66,3 +66,29 @@ test('settings refuse a tolerance that is not a number', async () => {
   await options.page.getByRole('button', { name: /保存|Save/ }).click();
   await expect(options.page.getByRole('status')).toContainText('✓');
 });
+
+test('a cashier export with unknown columns is mapped once, then read the same way by itself', async () => {
+  const { context, worker, extensionId } = session;
+  const file = `${process.cwd()}/tests/fixtures/statements/cashier/till-own-columns.csv`;
+  const options = await OptionsPage.open(context, extensionId);
+  await options.page.getByTestId('sg-import-file').setInputFiles([file]);
+  const form = options.page.getByTestId('sg-cashier-mapping');
+  await expect(form).toBeVisible();
+  await expect(options.page.getByTestId('sg-import-confirm')).toBeDisabled();
+  await form.getByLabel('票据编号').selectOption('orderNo');
+  await form.getByLabel('成交时刻').selectOption('occurredAt');
+  await form.getByLabel('收款额').selectOption('amount');
+  await form.getByLabel('结账途径').selectOption('tender');
+  await options.page.getByTestId('sg-cashier-mapping-apply').click();
+  await expect(form).toHaveCount(0);
+  await options.page.getByTestId('sg-import-confirm').click();
+  await expect(options.page.getByTestId('sg-import-outcome')).toHaveAttribute('data-added', '2');
+  expect(await readStore(worker, 'cashier')).toHaveLength(2);
+
+  // the same columns again: no question, nothing new
+  await options.page.getByTestId('sg-import-file').setInputFiles([file]);
+  await expect(options.page.getByTestId('sg-import-confirm')).toBeEnabled();
+  await expect(options.page.getByTestId('sg-cashier-mapping')).toHaveCount(0);
+  await options.page.getByTestId('sg-import-confirm').click();
+  await expect(options.page.getByTestId('sg-import-outcome')).toHaveAttribute('data-known', '2');
+});
