@@ -2,7 +2,7 @@
 // row (input checks, fee audit, settlement, several rules); parsing each time was a large share
 // of the run and of its garbage. Values are Decimal instances, which are immutable, so sharing
 // them is safe. Money stays Decimal throughout (lib/money.ts), never a JS number.
-import { amountOf as parseAmountOf, dec as parseDec, type Dec } from '../money';
+import { Dec, ZERO, amountOf as parseAmountOf, dec as parseDec } from '../money';
 import type { MoneyJson } from '../model';
 
 const parsed = new WeakMap<MoneyJson, { text: string; value: Dec }>();
@@ -30,4 +30,29 @@ export function dec(value: string | Dec): Dec {
     constants.set(value, d);
   }
   return d;
+}
+
+/** Constants for hot comparisons: `x.greaterThan(0)` would build a Decimal from 0 on every call. */
+export const HUNDRED = new Dec(100);
+export { ZERO };
+
+/**
+ * A key equal for equal absolute amounts ("25", "25.00", "-25.0" → "25"): the digits of the
+ * plain decimal string without sign, leading or trailing zeros. Same grouping as
+ * amountOf(m).abs().toString(), without building a Decimal per row. Validates like amountOf.
+ */
+export function absAmountKey(m: MoneyJson): string {
+  amountOf(m); // throws on a malformed amount, as before
+  let s = m.amount;
+  if (s.startsWith('-') || s.startsWith('+')) s = s.slice(1);
+  const dot = s.indexOf('.');
+  let int = dot < 0 ? s : s.slice(0, dot);
+  let frac = dot < 0 ? '' : s.slice(dot + 1);
+  let i = 0;
+  while (i < int.length - 1 && int[i] === '0') i++;
+  int = int.slice(i) || '0';
+  let j = frac.length;
+  while (j > 0 && frac[j - 1] === '0') j--;
+  frac = frac.slice(0, j);
+  return frac ? `${int}.${frac}` : int;
 }

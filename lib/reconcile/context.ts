@@ -9,7 +9,7 @@ import type {
 } from '../model';
 import { DEFAULT_TOLERANCES } from '../model';
 import { auditFee, type FeeAudit } from './fee-audit';
-import { contractGapIssue, expectedFee, pickContract, txnDate } from './fee-schedule';
+import { contractGapIssue, expectedFee, pickContract, txnDate, type FeeBreakdown } from './fee-schedule';
 import { dedupePortalRows, matchCashier, type CashierMatching, type TxnAlias } from './matching';
 import { analyseSettlements, makeOriginalIndex, type SettlementAnalysis } from './settlement';
 import { findDuplicates, type DuplicateCluster } from './duplicates';
@@ -35,6 +35,10 @@ export interface RuleContext {
   calendar(id: CalendarId): BusinessCalendar;
   contractFor(t: PortalTransaction): Contract | undefined;
   feeAudit(t: PortalTransaction): FeeAudit | undefined;
+  /** rows whose fee audit found an excess above tolerance, in `transactions` order (the only rows the fee kinds look at) */
+  feeExcessRows(): readonly PortalTransaction[];
+  /** expectedFee(t, contractFor(t)) with default options, computed once per row */
+  feeBreakdown(t: PortalTransaction): FeeBreakdown | undefined;
   originalOf(t: PortalTransaction): PortalTransaction | undefined;
   settlement(): SettlementAnalysis;
   cashierMatching(): CashierMatching;
@@ -85,14 +89,27 @@ export function makeContext(input: ReconcileInput): RuleContext {
     contractMemo.set(t.id, c);
     return c;
   };
+  const priceMemo = new Map<PortalTransaction, FeeBreakdown | undefined>();
+  const feeBreakdown = (t: PortalTransaction) => {
+    if (priceMemo.has(t)) return priceMemo.get(t);
+    const c = contractFor(t);
+    const b = c ? expectedFee(t, c) : undefined;
+    priceMemo.set(t, b);
+    return b;
+  };
   const auditMemo = new Map<string, FeeAudit | undefined>();
   const feeAudit = (t: PortalTransaction) => {
     if (auditMemo.has(t.id)) return auditMemo.get(t.id);
     const c = contractFor(t);
-    const a = c ? auditFee(t, c, tolFee) : undefined;
+    const a = c ? auditFee(t, c, tolFee, feeBreakdown) : undefined;
     auditMemo.set(t.id, a);
     return a;
   };
+  let excessRowsMemo: PortalTransaction[] | undefined;
+  const feeExcessRows = () => (excessRowsMemo ??= kept.filter((t) => {
+    const a = feeAudit(t);
+    return a !== undefined && a.excess.greaterThan(a.tolerance);
+  }));
   const originalOf = makeOriginalIndex(kept);
 
   let settlementMemo: SettlementAnalysis | undefined;
@@ -120,16 +137,17 @@ export function makeContext(input: ReconcileInput): RuleContext {
     calendar,
     contractFor,
     feeAudit,
+    feeExcessRows,
+    feeBreakdown,
     originalOf,
     settlement() {
       if (!settlementMemo) {
         settlementMemo = analyseSettlements(kept, lines, {
           contractFor,
           expectedFeeFor(t) {
-            const c = contractFor(t);
-            if (!c) return undefined;
-            if (!(amountOf(t.amount).greaterThan(0))) return ZERO;
-            return expectedFee(t, c)?.total;
+            if (!contractFor(t)) return undefined;
+            if (!(amountOf(t.amount).greaterThan(ZERO))) return ZERO;
+            return feeBreakdown(t)?.total;
           },
           calendar,
           tolerances,

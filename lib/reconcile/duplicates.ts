@@ -3,7 +3,7 @@
 // in the window than portal sales means money taken twice (overcharge, strict 5-minute window);
 // without cashier data for that day it is only a possible duplicate (suspect, 60-minute window).
 import { secondsBetween } from '../dates';
-import { amountOf } from './amounts';
+import { absAmountKey, amountOf, ZERO } from './amounts';
 import type { CashierRecord, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { txnDate } from './fee-schedule';
@@ -22,7 +22,7 @@ export interface DuplicateCluster {
 const norm = (s: string | undefined) => (s ?? '').trim().toUpperCase();
 
 function isCandidate(t: PortalTransaction): boolean {
-  return (t.kind === 'sale' || t.kind === 'preauth_completion') && t.status === 'success' && !!t.cardLast4 && amountOf(t.amount).greaterThan(0);
+  return (t.kind === 'sale' || t.kind === 'preauth_completion') && t.status === 'success' && !!t.cardLast4 && amountOf(t.amount).greaterThan(ZERO);
 }
 
 /** Two rows that are one transaction seen twice, not two swipes (same rrn, or same batch + voucher). */
@@ -38,7 +38,7 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
   const groups = new Map<string, PortalTransaction[]>();
   for (const t of ctx.transactions) {
     if (!isCandidate(t)) continue;
-    const k = [norm(t.merchantId), norm(t.terminalId), norm(t.cardLast4), norm(t.cardBin), amountOf(t.amount).toString(), t.amount.currency].join('|');
+    const k = `${norm(t.merchantId)}|${norm(t.terminalId)}|${norm(t.cardLast4)}|${norm(t.cardBin)}|${absAmountKey(t.amount)}|${t.amount.currency}`; // amount > 0 here
     const l = groups.get(k);
     if (l) l.push(t);
     else groups.set(k, [t]);
@@ -47,7 +47,7 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
   const cashierSales = new Map<string, CashierRecord[]>();
   for (const c of ctx.cashier) {
     if (c.kind !== 'sale' || (c.tender !== 'card' && c.tender !== 'qr')) continue;
-    const k = `${amountOf(c.amount).abs().toString()}|${c.amount.currency}`;
+    const k = `${absAmountKey(c.amount)}|${c.amount.currency}`;
     const l = cashierSales.get(k);
     if (l) l.push(c);
     else cashierSales.set(k, [c]);
@@ -85,7 +85,7 @@ function judge(cluster: PortalTransaction[], ctx: RuleContext, cashierSales: Rea
   const w = ctx.tolerances.cashierMatchSeconds;
   const amount = amountOf(first.amount);
   const matching = covered
-    ? (cashierSales.get(`${amount.toString()}|${first.amount.currency}`) ?? []).filter((c) => {
+    ? (cashierSales.get(`${absAmountKey(first.amount)}|${first.amount.currency}`) ?? []).filter((c) => {
       if (!amountOf(c.amount).abs().equals(amount) || c.amount.currency !== first.amount.currency) return false;
       if (c.terminalId && first.terminalId && norm(c.terminalId) !== norm(first.terminalId)) return false;
       if (c.cardLast4 && first.cardLast4 && c.cardLast4 !== first.cardLast4) return false;

@@ -4,7 +4,7 @@
 // fee_above_contract covers only what remains". Doing the split once, here, is what keeps the
 // rule files from counting the same money twice.
 import { Dec, ZERO, money, round } from '../money';
-import { amountOf, dec } from './amounts';
+import { amountOf, dec, HUNDRED } from './amounts';
 import type { Contract, Finding, FindingKind, PortalTransaction, Severity } from '../model';
 import { makeFinding, txnParams } from './finding';
 import { breakdownParams, currencyScale, expectedFee, isDomesticCard, type FeeBreakdown } from './fee-schedule';
@@ -52,7 +52,7 @@ export function isFeeAuditable(t: PortalTransaction): boolean {
   if (t.status !== 'success') return false;
   if (t.kind !== 'sale' && t.kind !== 'preauth_completion') return false;
   // a negative amount or a negative fee is a reversal, never an overcharge
-  if (!amountOf(t.amount).greaterThan(0)) return false;
+  if (!amountOf(t.amount).greaterThan(ZERO)) return false;
   if (t.fee && t.fee.currency !== t.amount.currency) return false;
   return t.fee !== undefined || (t.extraFees ?? []).some((f) => INSTANT_FEE.test(f.label) || FX_FEE.test(f.label));
 }
@@ -70,19 +70,24 @@ function sumExtras(t: PortalTransaction, isKind: (label: string) => boolean): { 
 
 const within = (a: Dec, b: Dec, tol: Dec) => a.minus(b).abs().lessThanOrEqualTo(tol);
 
-export function auditFee(t: PortalTransaction, contract: Contract, tolFee: Dec): FeeAudit | undefined {
+/**
+ * `priced`: the caller's memo of expectedFee(t, contract) with default options, reused when the
+ * row was neither settled instantly nor charged an FX fee (the same breakdown, computed once).
+ */
+export function auditFee(t: PortalTransaction, contract: Contract, tolFee: Dec, priced?: (t: PortalTransaction) => FeeBreakdown | undefined): FeeAudit | undefined {
   if (!isFeeAuditable(t)) return undefined;
   const instantX = sumExtras(t, (l) => INSTANT_FEE.test(l));
   const fxX = sumExtras(t, (l) => FX_FEE.test(l) && !INSTANT_FEE.test(l));
-  const fxApplied = fxX.total.greaterThan(0);
-  const b = expectedFee(t, contract, { instantSettled: isInstantSettled(t) || instantX.total.greaterThan(0), fxApplied });
+  const fxApplied = fxX.total.greaterThan(ZERO);
+  const instantSettled = isInstantSettled(t) || instantX.total.greaterThan(ZERO);
+  const b = priced && !instantSettled && !fxApplied ? priced(t) : expectedFee(t, contract, { instantSettled, fxApplied });
   if (!b) return undefined;
   const feeCharged = t.fee ? amountOf(t.fee) : ZERO;
   if (feeCharged.isNegative()) return undefined;
-  const chargedTotal = feeCharged.plus(instantX.total).plus(fxX.total);
+  const chargedTotal = instantX.count + fxX.count === 0 ? feeCharged : feeCharged.plus(instantX.total).plus(fxX.total);
   const excess = chargedTotal.minus(b.total);
   const components = 1 + b.surcharges.length + instantX.count + fxX.count + (b.instantFee.isZero() ? 0 : 1);
-  const tolerance = tolFee.times(components);
+  const tolerance = components === 1 ? tolFee : tolFee.times(components);
   const parts = { instant: ZERO, fx: ZERO, wrongRate: ZERO, cap: ZERO, remainder: ZERO };
   const audit: FeeAudit = {
     txn: t, contract, breakdown: b, currency: contract.currency, feeCharged,
@@ -92,7 +97,7 @@ export function auditFee(t: PortalTransaction, contract: Contract, tolFee: Dec):
 
   let remaining = excess;
   // 1. instant-settlement fee (D5): not contracted, above the contracted price, or charged twice
-  if (instantX.total.greaterThan(0)) {
+  if (instantX.total.greaterThan(ZERO)) {
     const over = Dec.max(ZERO, instantX.total.minus(b.instantFee));
     if (over.greaterThan(tolFee)) {
       parts.instant = Dec.min(remaining, over);
@@ -103,7 +108,7 @@ export function auditFee(t: PortalTransaction, contract: Contract, tolFee: Dec):
     if (b.instantFee.isZero() && remaining.isInteger() && remaining.lessThanOrEqualTo(MAX_LUMP_INSTANT_FEE)) {
       parts.instant = remaining;
       audit.instantBasis = 'lump-fee';
-    } else if (b.instantFee.greaterThan(0) && within(remaining, b.instantFee, tolerance)) {
+    } else if (b.instantFee.greaterThan(ZERO) && within(remaining, b.instantFee, tolerance)) {
       parts.instant = remaining;
       audit.instantBasis = 'charged-twice';
     }
@@ -113,7 +118,7 @@ export function auditFee(t: PortalTransaction, contract: Contract, tolFee: Dec):
   // 2. FX / international surcharge on a domestic card (D19)
   const domestic = isDomesticCard(t, contract.currency);
   if (domestic && remaining.greaterThan(tolFee)) {
-    if (fxX.total.greaterThan(0)) {
+    if (fxX.total.greaterThan(ZERO)) {
       parts.fx = Dec.min(remaining, fxX.total);
     } else {
       const foreignLike = (contract.surcharges ?? []).filter((s) => s.when === 'foreign_card' || s.when === 'fx');
@@ -122,7 +127,7 @@ export function auditFee(t: PortalTransaction, contract: Contract, tolFee: Dec):
         let alt = ZERO;
         foreignLike.forEach((s, i) => {
           if (mask & (1 << i)) {
-            alt = alt.plus(round(b.base.times(s.percent ? dec(s.percent) : ZERO).dividedBy(100), currencyScale(contract.currency)));
+            alt = alt.plus(round(b.base.times(s.percent ? dec(s.percent) : ZERO).dividedBy(HUNDRED), currencyScale(contract.currency)));
             if (s.fixed) alt = alt.plus(dec(s.fixed));
           }
         });
@@ -146,7 +151,7 @@ export function auditFee(t: PortalTransaction, contract: Contract, tolFee: Dec):
       const rIsOtherTier = r.cardType === b.rule.cardType && (r.minAmount !== b.rule.minAmount || r.maxAmount !== b.rule.maxAmount);
       if (!rAppliesToOtherCard && !rIsOtherTier) continue;
       if (r.cardType === 'any' && b.rule.cardType === 'any') continue;
-      const alt = expectedFee(t, contract, { instantSettled: isInstantSettled(t) || instantX.total.greaterThan(0), fxApplied, rule: r });
+      const alt = expectedFee(t, contract, { instantSettled: isInstantSettled(t) || instantX.total.greaterThan(ZERO), fxApplied, rule: r });
       if (!alt || !alt.total.greaterThan(b.total.plus(tolerance))) continue;
       if (within(charged, alt.total, tolerance)) {
         parts.wrongRate = remaining;
@@ -208,7 +213,7 @@ export function feePartFindings(
     const a = auditOf(t);
     if (!a) continue;
     const value = a.parts[part];
-    if (!value.greaterThan(0)) continue;
+    if (!value.greaterThan(ZERO)) continue;
     const s = (d: Dec) => money(d, a.currency);
     out.push(makeFinding(kind, {
       severity,

@@ -6,7 +6,7 @@
 // minor unit (2 places; 0 for JPY/KRW) on its own, after cap and minimum. That is why the fee
 // tolerance is counted per component.
 import { Dec, ZERO, money, round } from '../money';
-import { amountOf, dec } from './amounts';
+import { amountOf, dec, HUNDRED } from './amounts';
 import type { CardType, Contract, ContractRule, IsoDate, Issue, PortalTransaction } from '../model';
 
 /** Minor-unit places per currency; anything not listed uses 2. */
@@ -154,7 +154,7 @@ export function applicableSurcharges(t: PortalTransaction, contract: Contract, f
 }
 
 function percentOf(base: Dec, percent: Dec, scale: number): Dec {
-  return round(base.times(percent).dividedBy(100), scale);
+  return round(base.times(percent).dividedBy(HUNDRED), scale);
 }
 
 /**
@@ -170,7 +170,7 @@ export function expectedFee(t: PortalTransaction, contract: Contract, opts: Expe
   const scale = currencyScale(contract.currency);
   const base = amountOf(t.amount).abs();
   const percent = dec(rule.percent);
-  const raw = base.times(percent).dividedBy(100);
+  const raw = base.times(percent).dividedBy(HUNDRED);
   let p = raw;
   let minApplied = false;
   let capped = false;

@@ -103,7 +103,7 @@ function checkInput(ctx: RuleContext): void {
         n++;
       }
       const diff = amountOf(t.net).minus(expectedNet);
-      if (diff.abs().greaterThan(ctx.tolFee.times(n))) {
+      if (diff.abs().greaterThan(n === 1 ? ctx.tolFee : ctx.tolFee.times(n))) {
         ctx.issue({
           level: 'warning', code: 'net_inconsistent', field: 'net', raw: t.id,
           message: `Transaction ${t.rrn ?? t.id} on ${txnDate(t)}: net ${t.net.amount} ≠ amount ${t.amount.amount} − fee ${t.fee.amount}${n > 1 ? ' − extra fees' : ''} (differs by ${diff.toFixed(2)}); settlement uses the portal's net. 结算金额 ≠ 交易金额 − 手续费。`,

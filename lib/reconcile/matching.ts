@@ -2,8 +2,8 @@
 // and portal rows ↔ cashier/POS records. Keys run from strong to weak, each pass over everything
 // before the next, so a weak match never steals a strong one's candidate; never amount alone.
 // Every match keeps its basis and a confidence (merchants ask to see why two rows were tied).
-import { amountOf } from './amounts';
-import type { CashierRecord, PortalTransaction } from '../model';
+import { absAmountKey, amountOf } from './amounts';
+import type { CashierRecord, MoneyJson, PortalTransaction } from '../model';
 import { txnDate } from './fee-schedule';
 
 export interface TxnAlias {
@@ -121,7 +121,7 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
   const matches: CashierMatch[] = [];
 
   // bucket both sides by amount (absolute, in cents-free decimal string) for the amount passes
-  const amountKey = (a: { amount: string; currency: string }) => `${amountOf(a).abs().toString()}|${a.currency}`;
+  const amountKey = (a: MoneyJson) => `${absAmountKey(a)}|${a.currency}`;
   const cByAmount = new Map<string, CashierRecord[]>();
   for (const c of cs) {
     const k = amountKey(c.amount);

@@ -56,7 +56,7 @@ export function isLedgerFeeRow(t: PortalTransaction): boolean {
   if (t.status !== 'success') return false;
   const text = txnText(t);
   if (CHARGEBACK_FEE.test(text)) return false;
-  if (t.kind === 'fee') return amountOf(t.amount).isNegative() || (t.fee !== undefined && amountOf(t.fee).greaterThan(0));
+  if (t.kind === 'fee') return amountOf(t.amount).isNegative() || (t.fee !== undefined && amountOf(t.fee).greaterThan(ZERO));
   if (t.kind === 'adjustment') return amountOf(t.amount).isNegative() && (HIDDEN_FEE.test(text) || DEPOSIT_FEE.test(text));
   return false;
 }
@@ -67,7 +67,7 @@ export function hiddenExtraFees(t: PortalTransaction): { label: string; amount: 
   return (t.extraFees ?? [])
     .filter((f) => f.amount.currency === t.amount.currency && !INSTANT_FEE.test(f.label) && !FX_FEE.test(f.label) && !CHARGEBACK_FEE.test(f.label))
     .map((f) => ({ label: f.label, amount: amountOf(f.amount) }))
-    .filter((f) => f.amount.greaterThan(0));
+    .filter((f) => f.amount.greaterThan(ZERO));
 }
 
 export function buildFeeLedger(ctx: RuleContext): FeeLedger {

@@ -89,26 +89,49 @@ export function isCancelling(t: PortalTransaction): boolean {
 
 /** Index to find the sale a void/refund/reversal points to (`originalRef` = its rrn, voucher or order no). */
 export function makeOriginalIndex(txns: readonly PortalTransaction[]): (t: PortalTransaction) => PortalTransaction | undefined {
-  const byRef = new Map<string, PortalTransaction>();
-  const put = (k: string | undefined, t: PortalTransaction) => {
-    if (!k) return;
-    const key = k.trim().toUpperCase();
-    if (key && !byRef.has(key)) byRef.set(key, t);
-  };
-  for (const t of txns) {
-    if (t.kind !== 'sale' && t.kind !== 'preauth_completion') continue;
-    put(t.rrn, t);
-    put(t.orderNo, t);
-    if (t.terminalId && t.batchNo && t.voucherNo) put(`${t.terminalId}|${t.batchNo}|${t.voucherNo}`, t);
-    put(t.voucherNo && t.terminalId ? `${t.terminalId}|${t.voucherNo}` : undefined, t);
-    put(t.id, t);
-  }
-  return (t) => {
+  const keysOf = (t: PortalTransaction): string[] | undefined => {
     const ref = t.originalRef?.trim().toUpperCase();
     if (!ref) return undefined;
-    return byRef.get(ref)
-      ?? (t.terminalId && t.batchNo ? byRef.get(`${t.terminalId}|${t.batchNo}|${ref}`.toUpperCase()) : undefined)
-      ?? (t.terminalId ? byRef.get(`${t.terminalId}|${ref}`.toUpperCase()) : undefined);
+    const keys = [ref];
+    if (t.terminalId && t.batchNo) keys.push(`${t.terminalId}|${t.batchNo}|${ref}`.toUpperCase());
+    if (t.terminalId) keys.push(`${t.terminalId}|${ref}`.toUpperCase());
+    return keys;
+  };
+  // Only a few rows point at another (voids, refunds): index just the keys they ask for, so a
+  // month of sales does not put five keys each into the map. A lookup for a row outside `txns`
+  // whose keys were not foreseen falls back to the full index.
+  const wanted = new Set<string>();
+  for (const t of txns) for (const k of keysOf(t) ?? []) wanted.add(k);
+  const build = (keep: (key: string) => boolean) => {
+    const byRef = new Map<string, PortalTransaction>();
+    if (wanted.size === 0 && keep !== everyKey) return byRef;
+    const put = (k: string | undefined, t: PortalTransaction) => {
+      if (!k) return;
+      const key = k.trim().toUpperCase();
+      if (key && keep(key) && !byRef.has(key)) byRef.set(key, t);
+    };
+    for (const t of txns) {
+      if (t.kind !== 'sale' && t.kind !== 'preauth_completion') continue;
+      put(t.rrn, t);
+      put(t.orderNo, t);
+      if (t.terminalId && t.batchNo && t.voucherNo) put(`${t.terminalId}|${t.batchNo}|${t.voucherNo}`, t);
+      put(t.voucherNo && t.terminalId ? `${t.terminalId}|${t.voucherNo}` : undefined, t);
+      put(t.id, t);
+    }
+    return byRef;
+  };
+  const everyKey = () => true;
+  const partial = build((k) => wanted.has(k));
+  let full: Map<string, PortalTransaction> | undefined;
+  return (t) => {
+    const keys = keysOf(t);
+    if (!keys) return undefined;
+    const byRef = keys.every((k) => wanted.has(k)) ? partial : (full ??= build(everyKey));
+    for (const k of keys) {
+      const hit = byRef.get(k);
+      if (hit) return hit;
+    }
+    return undefined;
   };
 }
 
@@ -134,7 +157,18 @@ function grossOf(t: PortalTransaction, originalOf: (t: PortalTransaction) => Por
   return amountOf(t.amount);
 }
 
-function rollValueDate(base: IsoDate, cycle: SettleCycle, cal: BusinessCalendar): IsoDate {
+/** addDays() remembered per run: groups ask for the same few hundred dates over and over. */
+function memoAddDays(): (date: IsoDate, days: number) => IsoDate {
+  const memo = new Map<string, IsoDate>();
+  return (date, days) => {
+    const k = `${date}|${days}`;
+    let d = memo.get(k);
+    if (d === undefined) memo.set(k, (d = addDays(date, days)));
+    return d;
+  };
+}
+
+function rollValueDate(base: IsoDate, cycle: SettleCycle, cal: BusinessCalendar, addDays: (date: IsoDate, days: number) => IsoDate): IsoDate {
   switch (cycle) {
     case 'T1': return cal.nextWorkingDay(base);
     case 'D1': return addDays(base, 1);
@@ -144,6 +178,7 @@ function rollValueDate(base: IsoDate, cycle: SettleCycle, cal: BusinessCalendar)
 
 export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: SettlementOptions): { groups: SettlementGroup[]; issues: Issue[] } {
   const originalOf = opts.originalOf ?? makeOriginalIndex(txns);
+  const addDays = memoAddDays();
   const groups = new Map<string, SettlementGroup>();
   const issues: Issue[] = [];
   const currenciesBySlot = new Map<string, Set<string>>();
@@ -187,9 +222,9 @@ export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: 
     let valueDate: IsoDate;
     if (t.payoutId) {
       key = `payout|${t.payoutId}|${currency}`;
-      valueDate = payoutDates.get(t.payoutId) ?? t.settleDate ?? rollValueDate(date, cycle, cal);
+      valueDate = payoutDates.get(t.payoutId) ?? t.settleDate ?? rollValueDate(date, cycle, cal, addDays);
     } else {
-      valueDate = t.settleDate && t.settleDate > date ? t.settleDate : rollValueDate(t.settleDate ?? date, cycle, cal);
+      valueDate = t.settleDate && t.settleDate > date ? t.settleDate : rollValueDate(t.settleDate ?? date, cycle, cal, addDays);
       key = `${t.merchantId ?? ''}|${currency}|${cycle}|${valueDate}`;
       const slot = `${t.merchantId ?? ''}|${cycle}|${valueDate}`;
       const cur = currenciesBySlot.get(slot) ?? new Set<string>();
@@ -297,7 +332,7 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
   const creditsByDate = new Map<string, CreditBucket>();
   for (const l of lines) {
     const amount = amountOf(l.amount);
-    if (!amount.greaterThan(0)) continue;
+    if (!amount.greaterThan(ZERO)) continue;
     const c: Credit = { line: l, amount, date: l.bookedOn, settlementLike: SETTLEMENT_CREDIT.test(lineText(l)), claimed: false };
     const dates = l.valueOn && l.valueOn !== l.bookedOn ? [l.bookedOn, l.valueOn] : [l.bookedOn];
     for (const d of dates) {
@@ -327,7 +362,7 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
     for (const c of chosen) c.claimed = true;
     const received = chosen.reduce((s, c) => s.plus(c.amount), ZERO);
     const shortBy = g.expected.minus(received);
-    const status: OutcomeStatus = shortBy.abs().lessThanOrEqualTo(tol) ? 'matched' : shortBy.greaterThan(0) ? 'short' : 'over';
+    const status: OutcomeStatus = shortBy.abs().lessThanOrEqualTo(tol) ? 'matched' : shortBy.greaterThan(ZERO) ? 'short' : 'over';
     const dates = chosen.map((c) => c.date).sort();
     outcomes.set(g.key, {
       group: g, status, lines: chosen.map((c) => c.line).sort((a, b) => cmp(a.id, b.id)), received, shortBy,
@@ -335,11 +370,15 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
     });
   };
 
-  const open = () => groups.filter((g) => !outcomes.has(g.key));
+  const addDays = memoAddDays();
+  // groups still without an outcome; each pass only narrows it
+  let openGroups: SettlementGroup[] = [];
+  const open = () => (openGroups = openGroups.filter((g) => !outcomes.has(g.key)));
   for (const g of groups) {
     if (!g.complete) outcomes.set(g.key, { group: g, status: 'incomplete', lines: [], received: ZERO, shortBy: ZERO });
     else if (!g.expected.greaterThan(tol)) outcomes.set(g.key, { group: g, status: 'nothing_due', lines: [], received: ZERO, shortBy: ZERO });
   }
+  openGroups = groups;
   const pickSingle = (g: SettlementGroup, dates: IsoDate[]): Credit | undefined => {
     const hits = creditsWithin(bucketsOn(dates, g.currency), g.expected.minus(tol), g.expected.plus(tol));
     hits.sort((a, b) => Number(b.settlementLike) - Number(a.settlementLike) || cmp(a.date, b.date) || cmp(a.line.id, b.line.id));
@@ -358,7 +397,7 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
   // 3: two or three credits adding up to the group (acquirers that pay per day or per terminal)
   for (const g of open()) {
     const cands = comboCandidates(bucketsOn([g.expectedValueDate, ...g.nearDates], g.currency), g.expected, g.expected.plus(tol));
-    const combo = findCombo(cands, g.expected, (sum) => sum.minus(g.expected).abs().lessThanOrEqualTo(tol));
+    const combo = findCombo(cands, g.expected, g.expected.minus(tol), g.expected.plus(tol));
     if (combo) settle(g, combo, 'settlement-group:amount', 0.8);
   }
   // 4: the exact amount arriving late but within the grace period
@@ -394,16 +433,18 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
   return { groups, outcomes: list, byTxn, issues, coveredThrough, isCovered };
 }
 
-/** The first (in a fixed order) set of 2–3 credits whose sum satisfies `ok`. */
-function findCombo(cands: Credit[], target: Dec, ok: (sum: Dec) => boolean): Credit[] | undefined {
+/** The first (in a fixed order) set of 2–3 credits whose sum lies in [lo, hi] (target ± tolerance). */
+function findCombo(cands: Credit[], target: Dec, lo: Dec, hi: Dec): Credit[] | undefined {
   const n = cands.length;
+  const ok = (sum: Dec) => sum.greaterThanOrEqualTo(lo) && sum.lessThanOrEqualTo(hi);
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
     const s2 = cands[i]!.amount.plus(cands[j]!.amount);
     if (ok(s2)) return [cands[i]!, cands[j]!];
   }
+  const ceiling = target.times(1.5);
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
     const s2 = cands[i]!.amount.plus(cands[j]!.amount);
-    if (s2.greaterThan(target.times(1.5))) continue;
+    if (s2.greaterThan(ceiling)) continue;
     for (let k = j + 1; k < n; k++) if (ok(s2.plus(cands[k]!.amount))) return [cands[i]!, cands[j]!, cands[k]!];
   }
   return undefined;

@@ -2,7 +2,7 @@
 // (DOMAIN.md §3 D14: wrong amount keyed at the terminal, tip, surcharge). Money at stake when
 // the acquirer collected less than the bill.
 import { money } from '../../money';
-import { amountOf } from '../amounts';
+import { amountOf, ZERO } from '../amounts';
 import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding, txnParams } from '../finding';
@@ -27,7 +27,7 @@ export const amountMismatch: Rule = {
         severity: 'suspect',
         transactionIds: [t.id],
         cashierIds: [c.id],
-        atStake: short.greaterThan(0) ? money(short, cur) : undefined,
+        atStake: short.greaterThan(ZERO) ? money(short, cur) : undefined,
         expected: money(k, cur),
         actual: money(p, cur),
         params: { ...txnParams(t), cashierAmount: money(k, cur).amount, portalAmount: money(p, cur).amount, difference: money(short, cur).amount, basis: m.basis, cashierOccurredAt: c.occurredAt },

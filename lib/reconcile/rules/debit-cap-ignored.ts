@@ -5,5 +5,5 @@ import type { Rule } from '../context';
 
 export const debitCapIgnored: Rule = {
   kind: 'debit_cap_ignored',
-  run: (ctx) => feePartFindings(ctx.transactions, ctx.feeAudit, 'debit_cap_ignored', 'cap', 'overcharge'),
+  run: (ctx) => feePartFindings(ctx.feeExcessRows(), ctx.feeAudit, 'debit_cap_ignored', 'cap', 'overcharge'),
 };

@@ -5,5 +5,5 @@ import type { Rule } from '../context';
 
 export const feeAboveContract: Rule = {
   kind: 'fee_above_contract',
-  run: (ctx) => feePartFindings(ctx.transactions, ctx.feeAudit, 'fee_above_contract', 'remainder', 'overcharge'),
+  run: (ctx) => feePartFindings(ctx.feeExcessRows(), ctx.feeAudit, 'fee_above_contract', 'remainder', 'overcharge'),
 };

@@ -4,7 +4,7 @@
 // risk to the merchant (frozen funds, clawbacks), not an overcharge. Cards only — QR rates are
 // legitimately lower. One info finding per merchant, card type and month.
 import { Dec, money, round, toPlain } from '../../money';
-import { amountOf, dec } from '../amounts';
+import { amountOf, dec, HUNDRED } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding } from '../finding';
@@ -17,7 +17,7 @@ const MIN_AMOUNT = dec('100');
 
 function floorFee(t: PortalTransaction): Dec | undefined {
   const a = amountOf(t.amount);
-  const pct = (p: Dec) => a.times(p).dividedBy(100);
+  const pct = (p: Dec) => a.times(p).dividedBy(HUNDRED);
   if (t.cardType === 'credit' || t.cardType === 'semi_credit') return round(pct(CREDIT_FLOOR_PERCENT), 2);
   if (t.cardType === 'debit') return round(Dec.min(pct(DEBIT_ISSUER.percent), DEBIT_ISSUER.cap).plus(Dec.min(pct(NETWORK.percent), NETWORK.cap)), 2);
   return undefined;
@@ -35,7 +35,7 @@ export const mccJumpRisk: Rule = {
       const fee = amountOf(t.fee);
       if (!fee.lessThan(floor.minus(ctx.tolFee))) continue;
       const k = `${t.merchantId ?? ''}|${t.cardType}|${t.occurredAt.slice(0, 7)}`;
-      const rate = fee.dividedBy(amountOf(t.amount)).times(100);
+      const rate = fee.dividedBy(amountOf(t.amount)).times(HUNDRED);
       const g = groups.get(k);
       if (g) {
         g.txns.push(t);

@@ -5,10 +5,10 @@
 // With a contract in force the per-row excess is already fee_above_contract, so the drift
 // finding then carries no money at stake; without one it carries Σ amount × the step.
 import { Dec, ZERO, money, round, toPlain } from '../../money';
-import { amountOf, dec } from '../amounts';
+import { amountOf, dec, HUNDRED } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule, RuleContext } from '../context';
-import { expectedFee, txnDate } from '../fee-schedule';
+import { txnDate } from '../fee-schedule';
 import { makeFinding } from '../finding';
 
 const MIN_RUN = 3;
@@ -30,11 +30,11 @@ function impliedRate(ctx: RuleContext, t: PortalTransaction): Dec | undefined {
   if (t.kind !== 'sale' || t.status !== 'success' || !t.fee || t.fee.currency !== t.amount.currency) return undefined;
   const amount = amountOf(t.amount);
   const fee = amountOf(t.fee);
-  if (!amount.greaterThan(0) || fee.isNegative()) return undefined;
+  if (!amount.greaterThan(ZERO) || fee.isNegative()) return undefined;
   const c = ctx.contractFor(t);
   let variable = fee;
   if (c) {
-    const b = expectedFee(t, c);
+    const b = ctx.feeBreakdown(t);
     if (b) {
       if (b.capped || b.minApplied) return undefined;
       variable = fee.minus(b.fixed).minus(b.instantFee).minus(b.surcharges.reduce((s, x) => s.plus(x.amount), ZERO));
@@ -43,7 +43,7 @@ function impliedRate(ctx: RuleContext, t: PortalTransaction): Dec | undefined {
     return undefined; // probably a capped debit fee: its rate says nothing
   }
   if (t.settleCycle === 'D0' || t.settleCycle === 'T0') return undefined; // may hide an instant fee
-  return variable.dividedBy(amount).times(100);
+  return variable.dividedBy(amount).times(HUNDRED);
 }
 
 export const rateDrift: Rule = {
@@ -89,14 +89,14 @@ export const rateDrift: Rule = {
         const contract = ctx.contractFor(first);
         // a contract in force that gives the new rate means the change was agreed
         if (contract) {
-          const b = expectedFee(first, contract);
+          const b = ctx.feeBreakdown(first);
           if (b && b.percent.minus(newRate).abs().lessThan(step.dividedBy(2))) continue;
         }
         const currency = first.amount.currency;
         // quoted rates have two decimals (0.38, 0.55, 0.6): snap the measured old rate to one when
         // it is that close, then excess = Σ (fee charged − fee at the old rate), row by row
         const snapped = round(oldRate, 2).minus(oldRate).abs().lessThan(step.dividedBy(4)) ? round(oldRate, 2) : round(oldRate, 3);
-        const excess = after.reduce((s, p) => s.plus(amountOf(p.t.fee!).minus(round(amountOf(p.t.amount).times(snapped).dividedBy(100), 2))), ZERO);
+        const excess = after.reduce((s, p) => s.plus(amountOf(p.t.fee!).minus(round(amountOf(p.t.amount).times(snapped).dividedBy(HUNDRED), 2))), ZERO);
         const covered = after.every((p) => ctx.contractFor(p.t) !== undefined);
         const fmt = (r: Dec) => toPlain(round(r, 3), 2);
         out.push(makeFinding('rate_drift', {

@@ -19,8 +19,8 @@ export const voidStillSettled: Rule = {
       const s = ctx.originalOf(v);
       if (!s) continue;
       const sNet = statedNet(s);
-      if (!sNet || !sNet.greaterThan(0)) continue;
-      const portalNetsSale = s.net !== undefined && amountOf(s.net).greaterThan(0) && !(v.net !== undefined && amountOf(v.net).isNegative());
+      if (!sNet || !sNet.greaterThan(ZERO)) continue;
+      const portalNetsSale = s.net !== undefined && amountOf(s.net).greaterThan(ZERO) && !(v.net !== undefined && amountOf(v.net).isNegative());
       const o = settlement.byTxn.get(s.id);
       const bankPaysSale = !!o && o.status === 'over' && o.shortBy.neg().minus(sNet).abs().lessThanOrEqualTo(ctx.tolSettlement);
       if (!portalNetsSale && !bankPaysSale) continue;
@@ -30,7 +30,7 @@ export const voidStillSettled: Rule = {
         severity: 'overcharge',
         transactionIds: [s.id, v.id],
         statementLineIds: bankPaysSale ? o!.lines.map((l) => l.id) : [],
-        atStake: fee.greaterThan(0) ? money(fee, currency) : undefined,
+        atStake: fee.greaterThan(ZERO) ? money(fee, currency) : undefined,
         expected: money(ZERO, currency),
         actual: money(sNet, currency),
         params: {

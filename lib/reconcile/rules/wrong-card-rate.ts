@@ -6,7 +6,7 @@ import type { Rule } from '../context';
 
 export const wrongCardRate: Rule = {
   kind: 'wrong_card_rate',
-  run: (ctx) => feePartFindings(ctx.transactions, ctx.feeAudit, 'wrong_card_rate', 'wrongRate', 'suspect', (a) => ({
+  run: (ctx) => feePartFindings(ctx.feeExcessRows(), ctx.feeAudit, 'wrong_card_rate', 'wrongRate', 'suspect', (a) => ({
     appliedCardType: a.appliedRule?.rule.cardType,
     appliedRate: a.appliedRule?.percent.toString(),
     appliedMinAmount: a.appliedRule?.rule.minAmount,
