@@ -3,13 +3,15 @@
 import { useState } from 'preact/hooks';
 import type { Issue } from '../../lib/model';
 import { t, type Locale } from '../../lib/i18n/messages';
-import type { ImportOutcome, ImportPreview } from '../../lib/services/imports';
+import type { ImportOutcome } from '../../lib/services/imports';
+import type { PreviewSummary as ImportPreview } from '../../lib/services/import-session';
 import type { CashierField, CashierMapping } from '../../lib/statements/cashier';
 
 export interface ImportActions {
   preview: (files: { name: string; bytes: Uint8Array }[]) => Promise<ImportPreview[]>;
   commit: (previews: ImportPreview[]) => Promise<ImportOutcome[]>;
   mapColumns: (preview: ImportPreview, mapping: CashierMapping) => Promise<ImportPreview>;
+  discard: (previews: ImportPreview[]) => Promise<void>;
 }
 
 const CASHIER_FIELDS: CashierField[] = ['occurredAt', 'amount', 'tender', 'orderNo', 'kind', 'cardLast4', 'terminalId'];
@@ -110,7 +112,7 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
             </tr></thead>
             <tbody>
               {previews.map((p) => (
-                <tr key={p.sha256 + p.name} class={p.readable ? '' : 'unreadable'}>
+                <tr key={p.token} class={p.readable ? '' : 'unreadable'}>
                   <td>{p.name}</td>
                   <td>{p.result.format} · {t(locale, `import.kind.${p.result.format === 'settleguard' ? 'settleguard' : p.result.kind}`)}</td>
                   <td>{p.result.encoding}</td>
@@ -122,18 +124,18 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
             </tbody>
           </table>
           {previews.map((p, i) => p.needsMapping ? (
-            <div key={`m${p.sha256}`}><h4>{p.name}</h4>
+            <div key={`m${p.token}`}><h4>{p.name}</h4>
               <CashierMappingForm locale={locale} headers={p.needsMapping.headers}
                 onApply={async (m) => { const next = await actions.mapColumns(p, m); setPreviews(previews.map((x, n) => (n === i ? next : x))); }} />
             </div>
           ) : p.result.issues.length ? (
-            <div key={`i${p.sha256}`}><h4>{p.name}: {t(locale, 'import.issues', { count: String(p.result.issues.length) })}</h4><IssueList issues={p.result.issues} locale={locale} /></div>
+            <div key={`i${p.token}`}><h4>{p.name}: {t(locale, 'import.issues', { count: String(p.result.issues.length) })}</h4><IssueList issues={p.result.issues} locale={locale} /></div>
           ) : null)}
           <div class="actions">
             <button type="button" class="primary" data-testid="sg-import-confirm" disabled={busy || !previews.some((p) => p.readable && p.rowCount > 0)} onClick={confirm}>
               {t(locale, 'import.confirm')}
             </button>
-            <button type="button" onClick={() => setPreviews(null)}>{t(locale, 'action.cancel')}</button>
+            <button type="button" onClick={() => { void actions.discard(previews); setPreviews(null); }}>{t(locale, 'action.cancel')}</button>
           </div>
         </div>
       )}

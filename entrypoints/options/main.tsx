@@ -8,7 +8,7 @@ import { disputeContext, recordDraft } from '../../lib/services/disputes';
 import { todayIso } from '../../lib/services/notify';
 import {
   changeFindingStatus, clearAllData, commitFiles, deleteContract, exportBackup, loadOptionsData, newContract, previewFiles,
-  saveContract, updateSettings, applyDisputeEvent, mapCashierColumns, disputeEscalation, disputeEvidencePack,
+  saveContract, updateSettings, applyDisputeEvent, mapCashierColumns, discardFiles, disputeEscalation, disputeEvidencePack,
 } from '../../lib/services/options';
 import { CONTRACT_PRESETS } from '../../lib/reconcile/fee-schedule';
 
@@ -36,6 +36,7 @@ render(
     preview: previewFiles,
     commit: commitFiles,
     mapColumns: mapCashierColumns,
+    discard: discardFiles,
     setFindingStatus: changeFindingStatus,
     disputeContext: (ids) => disputeContext(getDb(), ids, todayIso()),
     recordDraft: (d) => void recordDraft(getDb(), d, new Date().toISOString()),

@@ -1,7 +1,7 @@
 // Getting files in (DESIGN.md "Getting data in"): parse → preview → store in one transaction.
 // Re-importing a file, or a file whose period overlaps one already imported, adds nothing:
 // every record id is deterministic, so known ids are counted, not written again.
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { ImportRecord, SettleGuardDb } from '../db';
 import type { Issue, StatementParseResult } from '../model';
 import { parseStatement } from '../statements/index';
@@ -80,14 +80,20 @@ export async function commitImport(db: SettleGuardDb, preview: ImportPreview, no
   return db.transaction('rw', [db.statementLines, db.transactions, db.cashier, db.contracts, db.imports], async () => {
     let added = 0, known = 0;
     // Dexie's EntityTable is Table<T, string, InsertType>; records here always carry their id.
+    // Adds what is new and counts what was known, without reading first: an id already stored
+    // fails its add (ConstraintError), which Dexie reports per item and we count as known.
     const putNew = async <T extends { id: string }, I>(table: Table<T, string, I>, items: (T & I)[]) => {
       if (!items.length) return;
       const unique = [...new Map(items.map((x) => [x.id, x])).values()];
-      const existing = await table.bulkGet(unique.map((x) => x.id));
-      const fresh = unique.filter((_, i) => !existing[i]);
-      added += fresh.length;
-      known += unique.length - fresh.length;
-      if (fresh.length) await table.bulkPut(fresh);
+      let failed = 0;
+      try {
+        await table.bulkAdd(unique);
+      } catch (e) {
+        if (!(e instanceof Dexie.BulkError) || e.failures.some((f) => f.name !== 'ConstraintError')) throw e;
+        failed = e.failures.length;
+      }
+      added += unique.length - failed;
+      known += failed;
     };
     await putNew(db.statementLines, lines);
     await putNew(db.transactions, transactions);

@@ -1,7 +1,9 @@
 // What the options page does with the data: one place, so the page stays UI only.
 import { getDb, type Settings } from '../db';
 import type { Contract, FindingStatus, PortalTransaction, StatementLine, StoredFinding } from '../model';
-import { commitImport, previewImport, previewWithMapping, type ImportOutcome, type ImportPreview } from './imports';
+import type { ImportOutcome } from './imports';
+import { commitPreviews, discardPreviews, mapPreview, previewFile } from './import-client';
+import type { PreviewSummary } from './import-session';
 import type { CashierMapping } from '../statements/cashier';
 import { runReconciliation } from './reconcile';
 import { notifyPortalTabs, todayIso } from './notify';
@@ -47,30 +49,32 @@ export async function loadOptionsData(): Promise<OptionsData> {
   return { settings, findings, summary: summarizeFindings(findings), contracts, imports, counts: { transactions, statementLines, cashier }, disputes, today, evidence };
 }
 
-export async function previewFiles(files: { name: string; bytes: Uint8Array }[]): Promise<ImportPreview[]> {
+export async function previewFiles(files: { name: string; bytes: Uint8Array }[]): Promise<PreviewSummary[]> {
   const mappings = (await loadSettings(getDb())).cashierMappings ?? {};
-  return Promise.all(files.map((f) => previewImport(f, mappings as Record<string, CashierMapping>)));
+  // one after another, in the import worker: the page stays responsive while a large file is read
+  const out: PreviewSummary[] = [];
+  for (const f of files) out.push(await previewFile(f, mappings as Record<string, CashierMapping>));
+  return out;
 }
 
 /** The merchant mapped a cashier export's columns: remember it for this header set, read the file with it. */
-export async function mapCashierColumns(preview: ImportPreview, mapping: CashierMapping): Promise<ImportPreview> {
+export async function mapCashierColumns(preview: PreviewSummary, mapping: CashierMapping): Promise<PreviewSummary> {
   const db = getDb();
   const settings = await loadSettings(db);
   if (preview.needsMapping) await saveSettings(db, { cashierMappings: { ...settings.cashierMappings, [preview.needsMapping.key]: mapping } });
-  return previewWithMapping(preview, mapping);
+  return mapPreview(preview.token, mapping);
 }
 
-/** Stores every readable file, then re-runs reconciliation once and refreshes open portal tabs. */
-export async function commitFiles(previews: ImportPreview[]): Promise<ImportOutcome[]> {
-  const db = getDb();
+/** Stores every readable file, re-runs reconciliation once, and refreshes open portal tabs. */
+export async function commitFiles(previews: PreviewSummary[]): Promise<ImportOutcome[]> {
   const now = new Date();
-  const outcomes: ImportOutcome[] = [];
-  for (const p of previews) outcomes.push(await commitImport(db, p, now.toISOString()));
-  if (outcomes.some((o) => o.stored)) {
-    await runReconciliation(db, todayIso(now), now.toISOString());
-    await notifyPortalTabs();
-  }
+  const outcomes = await commitPreviews(previews.map((p) => p.token), now.toISOString(), todayIso(now));
+  if (outcomes.some((o) => o.stored)) await notifyPortalTabs();
   return outcomes;
+}
+
+export function discardFiles(previews: PreviewSummary[]): Promise<void> {
+  return discardPreviews(previews.map((p) => p.token));
 }
 
 export async function changeFindingStatus(id: string, status: FindingStatus): Promise<void> {

@@ -1,0 +1,35 @@
+// Imports run off the options page's main thread (issue 4: the page stays responsive): reading a
+// 100,000-line statement takes a second or more, storing it in IndexedDB several, and the
+// re-reconciliation after it another. Workers have IndexedDB (same origin, same database), and
+// the parsed rows stay here: only summaries cross to the page.
+import { getDb } from '../db';
+import type { CashierMapping } from '../statements/cashier';
+import type { ImportOutcome } from './imports';
+import { ImportSession, type PreviewSummary } from './import-session';
+
+export type WorkerRequest =
+  | { id: number; op: 'preview'; file: { name: string; bytes: Uint8Array }; mappings: Record<string, CashierMapping> }
+  | { id: number; op: 'map'; token: string; mapping: CashierMapping }
+  | { id: number; op: 'commit'; tokens: string[]; now: string; asOf: string }
+  | { id: number; op: 'discard'; tokens: string[] };
+
+export type WorkerReply =
+  | { id: number; ok: true; preview?: PreviewSummary; outcomes?: ImportOutcome[] }
+  | { id: number; ok: false; message: string };
+
+const session = new ImportSession(getDb);
+const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null; postMessage(m: WorkerReply): void };
+
+async function handle(req: WorkerRequest): Promise<WorkerReply> {
+  switch (req.op) {
+    case 'preview': return { id: req.id, ok: true, preview: await session.preview(req.file, req.mappings) };
+    case 'map': return { id: req.id, ok: true, preview: await session.map(req.token, req.mapping) };
+    case 'commit': return { id: req.id, ok: true, outcomes: await session.commit(req.tokens, req.now, req.asOf) };
+    case 'discard': session.discard(req.tokens); return { id: req.id, ok: true };
+  }
+}
+
+scope.onmessage = (e) => {
+  handle(e.data).then((reply) => scope.postMessage(reply), (error: unknown) =>
+    scope.postMessage({ id: e.data.id, ok: false, message: error instanceof Error ? error.message : String(error) }));
+};
