@@ -1,18 +1,34 @@
 // Parsed money, memoised. reconcile() reads the same amount, fee and net strings many times per
 // row (input checks, fee audit, settlement, several rules); parsing each time was a large share
 // of the run and of its garbage. Values are Decimal instances, which are immutable, so sharing
-// them is safe. Money stays Decimal throughout (lib/money.ts), never a JS number.
+// them is safe. Money stays Decimal throughout (lib/money.ts), never a JS number. Input objects
+// are not mutated while reconcile() runs, so a per-run cache keyed by the MoneyJson is exact.
 import { Dec, ZERO, amountOf as parseAmountOf, dec as parseDec } from '../money';
 import type { MoneyJson } from '../model';
 
-const parsed = new WeakMap<MoneyJson, { text: string; value: Dec }>();
+// One cache per reconcile() run (set by withAmountCache), dropped when the run ends: nothing
+// outlives the run, and outside a run amountOf() simply parses.
+let parsed: Map<MoneyJson, Dec> | undefined;
 
-/** amountOf() of lib/money.ts, parsed once per MoneyJson object (re-parsed if its text changed). */
+/** Runs `fn` with amountOf() memoised per MoneyJson object; the cache is dropped afterwards. */
+export function withAmountCache<T>(fn: () => T): T {
+  const outer = parsed;
+  parsed = outer ?? new Map();
+  try {
+    return fn();
+  } finally {
+    parsed = outer;
+  }
+}
+
+/** amountOf() of lib/money.ts, parsed once per MoneyJson object within a run. */
 export function amountOf(m: MoneyJson): Dec {
-  const hit = parsed.get(m);
-  if (hit && hit.text === m.amount) return hit.value;
-  const value = parseAmountOf(m);
-  parsed.set(m, { text: m.amount, value });
+  if (!parsed) return parseAmountOf(m);
+  let value = parsed.get(m);
+  if (value === undefined) {
+    value = parseAmountOf(m);
+    parsed.set(m, value);
+  }
   return value;
 }
 

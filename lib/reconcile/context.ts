@@ -37,7 +37,7 @@ export interface RuleContext {
   feeAudit(t: PortalTransaction): FeeAudit | undefined;
   /** rows whose fee audit found an excess above tolerance, in `transactions` order (the only rows the fee kinds look at) */
   feeExcessRows(): readonly PortalTransaction[];
-  /** expectedFee(t, contractFor(t)) with default options, computed once per row */
+  /** expectedFee(t, contractFor(t)) with default options */
   feeBreakdown(t: PortalTransaction): FeeBreakdown | undefined;
   originalOf(t: PortalTransaction): PortalTransaction | undefined;
   settlement(): SettlementAnalysis;
@@ -78,37 +78,38 @@ export function makeContext(input: ReconcileInput): RuleContext {
     if (!c) calendars.set(id, (c = makeBusinessCalendar(id, extraHolidays)));
     return c;
   };
+  // the contract depends only on currency, merchant and date: memoised per that triple, not per
+  // row, so a million rows keep a few hundred entries
   const contractMemo = new Map<string, Contract | undefined>();
   const contractFor = (t: PortalTransaction) => {
-    if (contractMemo.has(t.id)) return contractMemo.get(t.id);
+    const k = `${t.amount.currency}|${t.merchantId ?? ''}|${txnDate(t)}`;
+    if (contractMemo.has(k)) return contractMemo.get(k);
     const c = pickContract(t, contracts);
     if (!c) {
       const gap = contractGapIssue(t, contracts);
       if (gap) issue(gap);
     }
-    contractMemo.set(t.id, c);
+    contractMemo.set(k, c);
     return c;
   };
-  const priceMemo = new Map<PortalTransaction, FeeBreakdown | undefined>();
   const feeBreakdown = (t: PortalTransaction) => {
-    if (priceMemo.has(t)) return priceMemo.get(t);
     const c = contractFor(t);
-    const b = c ? expectedFee(t, c) : undefined;
-    priceMemo.set(t, b);
-    return b;
+    return c ? expectedFee(t, c) : undefined;
   };
-  const auditMemo = new Map<string, FeeAudit | undefined>();
-  const feeAudit = (t: PortalTransaction) => {
-    if (auditMemo.has(t.id)) return auditMemo.get(t.id);
+  const audit = (t: PortalTransaction) => {
     const c = contractFor(t);
-    const a = c ? auditFee(t, c, tolFee, feeBreakdown) : undefined;
-    auditMemo.set(t.id, a);
-    return a;
+    return c ? auditFee(t, c, tolFee) : undefined;
   };
+  // only audits with an excess are kept (a row's audit holds a dozen Decimals; at a million rows
+  // keeping them all would cost hundreds of MB); any other row is re-audited on request
+  const excessAudits = new Map<PortalTransaction, FeeAudit>();
+  const feeAudit = (t: PortalTransaction) => excessAudits.get(t) ?? audit(t);
   let excessRowsMemo: PortalTransaction[] | undefined;
   const feeExcessRows = () => (excessRowsMemo ??= kept.filter((t) => {
-    const a = feeAudit(t);
-    return a !== undefined && a.excess.greaterThan(a.tolerance);
+    const a = audit(t);
+    if (!a || !a.excess.greaterThan(a.tolerance)) return false;
+    excessAudits.set(t, a);
+    return true;
   }));
   const originalOf = makeOriginalIndex(kept);
 

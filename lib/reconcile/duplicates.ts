@@ -35,14 +35,18 @@ function sameReference(a: PortalTransaction, b: PortalTransaction): boolean {
 export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
   const strict = ctx.tolerances.duplicateWindowSeconds;
   const loose = Math.max(strict, ctx.tolerances.possibleDuplicateWindowSeconds);
-  const groups = new Map<string, PortalTransaction[]>();
+  // lone rows are stored as themselves, lists only for repeated keys (few): no array per row
+  const byKey = new Map<string, PortalTransaction | PortalTransaction[]>();
   for (const t of ctx.transactions) {
     if (!isCandidate(t)) continue;
     const k = `${norm(t.merchantId)}|${norm(t.terminalId)}|${norm(t.cardLast4)}|${norm(t.cardBin)}|${absAmountKey(t.amount)}|${t.amount.currency}`; // amount > 0 here
-    const l = groups.get(k);
-    if (l) l.push(t);
-    else groups.set(k, [t]);
+    const prev = byKey.get(k);
+    if (prev === undefined) byKey.set(k, t);
+    else if (Array.isArray(prev)) prev.push(t);
+    else byKey.set(k, [prev, t]);
   }
+  const groups: PortalTransaction[][] = [];
+  for (const v of byKey.values()) if (Array.isArray(v)) groups.push(v);
   // cashier card/QR sales by amount and currency, in time order: a cluster looks at its bucket only
   const cashierSales = new Map<string, CashierRecord[]>();
   for (const c of ctx.cashier) {
@@ -53,7 +57,7 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
     else cashierSales.set(k, [c]);
   }
   const out: DuplicateCluster[] = [];
-  for (const list of groups.values()) {
+  for (const list of groups) {
     if (list.length < 2) continue; // already sorted by time (context sorts transactions)
     let cluster: PortalTransaction[] = [list[0]!];
     const flush = () => {

@@ -70,17 +70,13 @@ function sumExtras(t: PortalTransaction, isKind: (label: string) => boolean): { 
 
 const within = (a: Dec, b: Dec, tol: Dec) => a.minus(b).abs().lessThanOrEqualTo(tol);
 
-/**
- * `priced`: the caller's memo of expectedFee(t, contract) with default options, reused when the
- * row was neither settled instantly nor charged an FX fee (the same breakdown, computed once).
- */
-export function auditFee(t: PortalTransaction, contract: Contract, tolFee: Dec, priced?: (t: PortalTransaction) => FeeBreakdown | undefined): FeeAudit | undefined {
+export function auditFee(t: PortalTransaction, contract: Contract, tolFee: Dec): FeeAudit | undefined {
   if (!isFeeAuditable(t)) return undefined;
   const instantX = sumExtras(t, (l) => INSTANT_FEE.test(l));
   const fxX = sumExtras(t, (l) => FX_FEE.test(l) && !INSTANT_FEE.test(l));
   const fxApplied = fxX.total.greaterThan(ZERO);
   const instantSettled = isInstantSettled(t) || instantX.total.greaterThan(ZERO);
-  const b = priced && !instantSettled && !fxApplied ? priced(t) : expectedFee(t, contract, { instantSettled, fxApplied });
+  const b = expectedFee(t, contract, { instantSettled, fxApplied });
   if (!b) return undefined;
   const feeCharged = t.fee ? amountOf(t.fee) : ZERO;
   if (feeCharged.isNegative()) return undefined;

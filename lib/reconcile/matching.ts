@@ -36,15 +36,18 @@ export function dedupePortalRows(txns: readonly PortalTransaction[]): { kept: Po
     if (t.terminalId && t.batchNo && t.voucherNo) return [`v|${norm(t.terminalId)}|${norm(t.batchNo)}|${norm(t.voucherNo)}|${txnDate(t)}|${t.kind}`, 'portal:terminal+batch+voucher'];
     return undefined;
   };
-  const basisOf = new Map<string, TxnAlias['basis']>();
+  // a lone row is stored as itself; a list only once a key repeats (rare), to keep a million
+  // rows from making a million arrays
+  const byKeyOne = new Map<string, PortalTransaction | PortalTransaction[]>();
   for (const t of txns) {
     const k = keyOf(t);
     if (!k) continue;
-    basisOf.set(k[0], k[1]);
-    const list = byKey.get(k[0]);
-    if (list) list.push(t);
-    else byKey.set(k[0], [t]);
+    const prev = byKeyOne.get(k[0]);
+    if (prev === undefined) byKeyOne.set(k[0], t);
+    else if (Array.isArray(prev)) prev.push(t);
+    else byKeyOne.set(k[0], [prev, t]);
   }
+  for (const [k, v] of byKeyOne) if (Array.isArray(v)) byKey.set(k, v);
   const dropped = new Set<string>();
   const aliases: TxnAlias[] = [];
   for (const [key, list] of byKey) {
@@ -58,7 +61,7 @@ export function dedupePortalRows(txns: readonly PortalTransaction[]): { kept: Po
       if (other.portal === keep.portal) continue;
       if (!amountOf(other.amount).equals(amountOf(keep.amount)) || other.amount.currency !== keep.amount.currency) continue;
       dropped.add(other.id);
-      const alias: TxnAlias = { keptId: keep.id, aliasId: other.id, basis: basisOf.get(key)!, confidence: key.startsWith('r|') ? 0.99 : 0.95 };
+      const alias: TxnAlias = { keptId: keep.id, aliasId: other.id, basis: key.startsWith('r|') ? 'portal:rrn+date' : 'portal:terminal+batch+voucher', confidence: key.startsWith('r|') ? 0.99 : 0.95 };
       if (other.status !== keep.status) alias.aliasStatus = other.status;
       aliases.push(alias);
     }

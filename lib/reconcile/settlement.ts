@@ -31,8 +31,6 @@ export interface SettlementGroup {
   expectedValueDate: IsoDate;
   payoutId?: string;
   transactions: PortalTransaction[];
-  /** expected settlement per transaction id */
-  contributions: Map<string, Dec>;
   expected: Dec;
   sales: Dec;
   reversals: Dec;
@@ -243,7 +241,7 @@ export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: 
       g = {
         key, merchantId: t.merchantId, currency, cycle, calendar: calendarId, firstDate: date,
         settleDate: t.settleDate, expectedValueDate: valueDate, payoutId: t.payoutId,
-        transactions: [], contributions: new Map(), expected: ZERO, sales: ZERO, reversals: ZERO, fees: ZERO,
+        transactions: [], expected: ZERO, sales: ZERO, reversals: ZERO, fees: ZERO,
         complete: true, estimatedFeeIds: [], graceUntil: grace, nearDates,
       };
       groups.set(key, g);
@@ -257,7 +255,6 @@ export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: 
       continue;
     }
     if (c.estimated) g.estimatedFeeIds.push(t.id);
-    g.contributions.set(t.id, c.value);
     g.expected = g.expected.plus(c.value);
     // totals for the explanation: expected = sales + voidsRefunds − fees, row by row
     const gross = grossOf(t, originalOf);
