@@ -5,6 +5,7 @@ import { formatMoney } from '../../lib/money';
 import { kindName, renderExplanation, severityName, t, type Locale } from '../../lib/i18n/messages';
 import type { FindingSummary } from '../../lib/services/findings';
 import { BarChart } from '../charts/BarChart';
+import { RateChart } from '../charts/RateChart';
 import type { OptionsData } from '../../lib/services/options';
 
 export interface FindingsActions {
@@ -50,7 +51,7 @@ function EvidenceRows({ locale, finding, evidence }: { locale: Locale; finding: 
   );
 }
 
-export function FindingsPanel({ locale, findings, summary, evidence, actions }: { locale: Locale; findings: StoredFinding[]; summary: FindingSummary; evidence: Evidence; actions: FindingsActions }) {
+export function FindingsPanel({ locale, findings, summary, evidence, rates, actions }: { locale: Locale; findings: StoredFinding[]; summary: FindingSummary; evidence: Evidence; rates: OptionsData['rates']; actions: FindingsActions }) {
   const [open, setOpen] = useState<string | null>(null);
   const [filter, setFilter] = useState<FindingStatus | 'all'>('open');
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -61,6 +62,12 @@ export function FindingsPanel({ locale, findings, summary, evidence, actions }: 
     <section aria-labelledby="findings-title">
       <h2 id="findings-title">{t(locale, 'findings.title')}</h2>
       {bars.length > 0 && <BarChart bars={bars} title={t(locale, 'popup.moneyAtStake')} width={520} />}
+      {rates.length > 0 && (
+        <figure class="trend">
+          <figcaption>{t(locale, 'findings.rateTrend')}</figcaption>
+          <RateChart points={rates} title={t(locale, 'findings.rateTrend')} cardName={(c) => t(locale, `cardType.${c}`)} />
+        </figure>
+      )}
       <div class="toolbar">
         <label>{t(locale, 'findings.status')}{' '}
           <select value={filter} onChange={(e) => setFilter(e.currentTarget.value as FindingStatus | 'all')}>

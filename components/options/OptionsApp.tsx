@@ -68,7 +68,7 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
           </>
         )}
         {tab === 'findings' && (
-          <FindingsPanel locale={locale} findings={data.findings} summary={data.summary} evidence={data.evidence} actions={{
+          <FindingsPanel locale={locale} findings={data.findings} summary={data.summary} evidence={data.evidence} rates={data.rates} actions={{
             setStatus: async (id, status) => { await actions.setFindingStatus(id, status); await reload(); },
             openDispute: (ids) => void actions.disputeContext(ids).then(setDispute),
           }} />

@@ -147,6 +147,7 @@ export const EN = {
   'findings.status.dismissed': 'Dismissed',
   'findings.status.disputed': 'Disputed',
   'findings.status.resolved': 'Resolved',
+  'findings.rateTrend': 'Effective rate by month (fees ÷ sales)',
   'evidence.time': 'Time',
   'evidence.kind': 'Type',
   'evidence.amount': 'Amount',

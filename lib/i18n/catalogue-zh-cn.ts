@@ -147,6 +147,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   'findings.status.dismissed': '已忽略',
   'findings.status.disputed': '已申诉',
   'findings.status.resolved': '已解决',
+  'findings.rateTrend': '每月实际费率（手续费 ÷ 交易额）',
   'evidence.time': '交易时间',
   'evidence.kind': '类型',
   'evidence.amount': '金额',

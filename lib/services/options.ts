@@ -5,6 +5,7 @@ import type { ImportOutcome } from './imports';
 import { commitPreviews, discardPreviews, mapPreview, previewFile } from './import-client';
 import type { PreviewSummary } from './import-session';
 import type { CashierMapping } from '../statements/cashier';
+import { effectiveRates, type RatePoint } from '../trends';
 import { runReconciliation } from './reconcile';
 import { notifyPortalTabs, todayIso } from './notify';
 import { setFindingStatus, summarizeFindings, type FindingSummary } from './findings';
@@ -26,14 +27,18 @@ export interface OptionsData {
   today: string;
   /** the transactions and bank lines the findings point at, for reviewing the evidence */
   evidence: { transactions: Record<string, PortalTransaction>; statementLines: Record<string, StatementLine> };
+  /** effective rate per card type and month, for the rate timeline */
+  rates: RatePoint[];
 }
 
 export async function loadOptionsData(): Promise<OptionsData> {
   const db = getDb();
-  const [settings, findings, contracts, imports, transactions, statementLines, cashier] = await Promise.all([
+  const [settings, findings, contracts, imports, allTransactions, statementLines, cashier] = await Promise.all([
     loadSettings(db), db.findings.toArray(), db.contracts.orderBy('effectiveFrom').toArray(),
-    db.imports.orderBy('importedAt').reverse().toArray(), db.transactions.count(), db.statementLines.count(), db.cashier.count(),
+    db.imports.orderBy('importedAt').reverse().toArray(), db.transactions.toArray(), db.statementLines.count(), db.cashier.count(),
   ]);
+  const transactions = allTransactions.length;
+  const rates = effectiveRates(allTransactions);
   const today = todayIso();
   const disputes = await listDisputes(db, today);
   const [txs, lines] = await Promise.all([
@@ -46,7 +51,7 @@ export async function loadOptionsData(): Promise<OptionsData> {
   };
   const order = { overcharge: 0, suspect: 1, info: 2 };
   findings.sort((a, b) => order[a.severity] - order[b.severity] || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
-  return { settings, findings, summary: summarizeFindings(findings), contracts, imports, counts: { transactions, statementLines, cashier }, disputes, today, evidence };
+  return { settings, findings, summary: summarizeFindings(findings), contracts, imports, counts: { transactions, statementLines, cashier }, disputes, today, evidence, rates };
 }
 
 export async function previewFiles(files: { name: string; bytes: Uint8Array }[]): Promise<PreviewSummary[]> {

@@ -32,6 +32,12 @@ test('editing the contract re-checks the captured rows and updates the portal hi
   await portal.waitForCapture(DEMO.rows.filter((r) => r.page === 2).length);
   await expect.poll(openKinds).toEqual(DEMO.problems.map((p) => p.kind).sort());
 
+  // the findings tab charts money at stake and the effective rate per card type
+  await options.page.reload();
+  await options.page.getByTestId('sg-tab-findings').click();
+  await expect(options.page.getByTestId('sg-rate-chart')).toBeVisible();
+  await expect(options.page.getByTestId('sg-rate-chart').locator('polyline')).toHaveCount(2); // 借记卡, 贷记卡
+
   // The merchant's real contract charges credit cards 0.68 %: the 17.00 fee is then correct.
   const rateRow = DEMO.problems.find((p) => p.kind === 'fee_above_contract')!.rrns[0]!;
   await options.page.bringToFront();
