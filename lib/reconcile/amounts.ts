@@ -50,6 +50,7 @@ export function dec(value: string | Dec): Dec {
 
 /** Constants for hot comparisons: `x.greaterThan(0)` would build a Decimal from 0 on every call. */
 export const HUNDRED = new Dec(100);
+export const ONE_HUNDREDTH = new Dec('0.01');
 export { ZERO };
 
 /**

@@ -6,7 +6,7 @@
 // minor unit (2 places; 0 for JPY/KRW) on its own, after cap and minimum. That is why the fee
 // tolerance is counted per component.
 import { Dec, ZERO, money, round } from '../money';
-import { amountOf, dec, HUNDRED } from './amounts';
+import { amountOf, dec, ONE_HUNDREDTH } from './amounts';
 import type { CardType, Contract, ContractRule, IsoDate, Issue, PortalTransaction } from '../model';
 
 /** Minor-unit places per currency; anything not listed uses 2. */
@@ -154,7 +154,7 @@ export function applicableSurcharges(t: PortalTransaction, contract: Contract, f
 }
 
 function percentOf(base: Dec, percent: Dec, scale: number): Dec {
-  return round(base.times(percent).dividedBy(HUNDRED), scale);
+  return round(base.times(percent).times(ONE_HUNDREDTH), scale);
 }
 
 /**
@@ -168,9 +168,11 @@ export function expectedFee(t: PortalTransaction, contract: Contract, opts: Expe
   const rule = opts.rule ?? pickRule(t, contract);
   if (!rule) return undefined;
   const scale = currencyScale(contract.currency);
-  const base = amountOf(t.amount).abs();
+  const amount = amountOf(t.amount);
+  const base = amount.isNegative() ? amount.neg() : amount;
   const percent = dec(rule.percent);
-  const raw = base.times(percent).dividedBy(HUNDRED);
+  // × 0.01 rather than ÷ 100: the same exact value (a product of two short decimals), cheaper
+  const raw = base.times(percent).times(ONE_HUNDREDTH);
   let p = raw;
   let minApplied = false;
   let capped = false;
@@ -191,10 +193,13 @@ export function expectedFee(t: PortalTransaction, contract: Contract, opts: Expe
     const sf = s.fixed !== undefined ? dec(s.fixed) : ZERO;
     return { when: s.when, percent: sp, fixed: sf, amount: percentOf(base, sp, scale).plus(sf) };
   });
-  const total = surcharges.reduce((acc, s) => acc.plus(s.amount), percentPart.plus(fixed).plus(instantFee));
+  // adding a zero component is skipped: the same value without a new Decimal per row
+  let total = fixed.isZero() ? percentPart : percentPart.plus(fixed);
+  if (!instantFee.isZero()) total = total.plus(instantFee);
+  for (const x of surcharges) total = total.plus(x.amount);
   return {
     contract, rule, currency: contract.currency, base, percent,
-    uncappedPercentPart: round(raw, scale), percentPart, capped, minApplied, fixed, instantFee, surcharges, total,
+    uncappedPercentPart: capped || minApplied ? round(raw, scale) : percentPart, percentPart, capped, minApplied, fixed, instantFee, surcharges, total,
   };
 }
 

@@ -92,6 +92,7 @@ function reconcileOnce(input: ReconcileInput, rules: readonly Rule[]): Reconcile
 /** Inconsistent input becomes issues (DESIGN.md §3 ReconcileResult.issues), never a crash. */
 function checkInput(ctx: RuleContext): void {
   let feeRows = 0;
+  const negTolFee = ctx.tolFee.neg();
   for (const t of ctx.transactions) {
     const cur = t.amount.currency;
     if (t.fee && t.fee.currency !== cur) {
@@ -107,7 +108,8 @@ function checkInput(ctx: RuleContext): void {
         n++;
       }
       const diff = amountOf(t.net).minus(expectedNet);
-      if (diff.abs().greaterThan(n === 1 ? ctx.tolFee : ctx.tolFee.times(n))) {
+      const tol = n === 1 ? ctx.tolFee : ctx.tolFee.times(n);
+      if (diff.greaterThan(tol) || diff.lessThan(n === 1 ? negTolFee : tol.neg())) { // |diff| > tol
         ctx.issue({
           level: 'warning', code: 'net_inconsistent', field: 'net', raw: t.id,
           message: `Transaction ${t.rrn ?? t.id} on ${txnDate(t)}: net ${t.net.amount} ≠ amount ${t.amount.amount} − fee ${t.fee.amount}${n > 1 ? ' − extra fees' : ''} (differs by ${diff.toFixed(2)}); settlement uses the portal's net. 结算金额 ≠ 交易金额 − 手续费。`,

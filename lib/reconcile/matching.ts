@@ -140,28 +140,24 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     if (l) l.push(c);
     else cByOrder.set(k, [c]);
   }
-  // times parsed once per record: secondsBetween() would parse both sides for every pair
-  const msOf = new Map<PortalTransaction | CashierRecord, number>();
-  for (const t of ps) msOf.set(t, Date.parse(`${t.occurredAt}Z`));
-  for (const c of cs) msOf.set(c, Date.parse(`${c.occurredAt}Z`));
   // per amount bucket, its records sorted by time: a portal row looks only inside its window
-  // (a café sells the same 25.00 coffee thousands of times a month)
-  const timeIndex = new Map<string, { ms: number[]; pos: number[] }>();
+  // (a café sells the same 25.00 coffee thousands of times a month). Times are parsed once per
+  // record; secondsBetween() would parse both sides for every pair.
+  const msOfTime = (dt: string) => Date.parse(`${dt}Z`);
+  const timeIndex = new Map<string, { ms: number[]; recs: CashierRecord[]; pos: number[] }>();
   for (const [k, list] of cByAmount) {
     const entries: { ms: number; pos: number }[] = [];
     list.forEach((c, pos) => {
-      const ms = msOf.get(c)!;
+      const ms = msOfTime(c.occurredAt);
       if (Number.isFinite(ms)) entries.push({ ms, pos }); // an unreadable time never matches
     });
     entries.sort((a, b) => a.ms - b.ms || a.pos - b.pos);
-    timeIndex.set(k, { ms: entries.map((e) => e.ms), pos: entries.map((e) => e.pos) });
+    timeIndex.set(k, { ms: entries.map((e) => e.ms), recs: entries.map((e) => list[e.pos]!), pos: entries.map((e) => e.pos) });
   }
-  /** the bucket's records within `seconds` (+1 for rounding; the exact test follows), in bucket order */
-  const nearInTime = (k: string, t: PortalTransaction, seconds: number): CashierRecord[] | undefined => {
-    const list = cByAmount.get(k);
+  /** the bucket's records within `seconds` (+1 for rounding; the exact test follows), in bucket order, with their times */
+  const nearInTime = (k: string, at: number, seconds: number): { c: CashierRecord; ms: number }[] | undefined => {
     const idx = timeIndex.get(k);
-    if (!list || !idx) return undefined;
-    const at = msOf.get(t)!;
+    if (!idx) return undefined;
     if (!Number.isFinite(at)) return [];
     const from = at - (seconds + 1) * 1000;
     const to = at + (seconds + 1) * 1000;
@@ -173,36 +169,37 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
       else hi = mid;
     }
     const hits: number[] = [];
-    for (let j = lo; j < idx.ms.length && idx.ms[j]! <= to; j++) hits.push(idx.pos[j]!);
-    return hits.sort((a, b) => a - b).map((p) => list[p]!);
+    for (let j = lo; j < idx.ms.length && idx.ms[j]! <= to; j++) hits.push(j);
+    if (hits.length > 1) hits.sort((a, b) => idx.pos[a]! - idx.pos[b]!);
+    return hits.map((j) => ({ c: idx.recs[j]!, ms: idx.ms[j]! }));
   };
-  const txnAmountKey = new Map<PortalTransaction, string>();
-  for (const t of ps) txnAmountKey.set(t, amountKey(t.amount));
   // success rows first so a failed attempt never takes the cashier record of its successful retry
   const orderedPs = [...ps].sort((a, b) => Number(a.status !== 'success') - Number(b.status !== 'success') || (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1));
+  const pKey = orderedPs.map((t) => amountKey(t.amount));
+  const pMs = orderedPs.map((t) => msOfTime(t.occurredAt));
 
   for (const pass of passes) {
     // collect all candidate pairs of this pass, then take them closest-in-time first
     let pairs: { t: PortalTransaction; c: CashierRecord; dt: number; rank: number }[] = [];
     orderedPs.forEach((t, rank) => {
       if (byTxn.has(t.id)) return;
-      let cands: CashierRecord[] | undefined;
+      let cands: { c: CashierRecord; ms: number }[] | undefined;
       if (pass.needsOrderNo) {
         if (!t.orderNo) return;
-        cands = cByOrder.get(norm(t.orderNo));
+        cands = cByOrder.get(norm(t.orderNo))?.map((c) => ({ c, ms: msOfTime(c.occurredAt) }));
       } else {
-        cands = nearInTime(txnAmountKey.get(t)!, t, pass.windowSeconds);
+        cands = nearInTime(pKey[rank]!, pMs[rank]!, pass.windowSeconds);
       }
       if (!cands) return;
       const eligible: { c: CashierRecord; dt: number }[] = [];
-      for (const c of cands) {
+      for (const { c, ms } of cands) {
         if (byCashier.has(c.id) || sideOf(c.kind) !== sideOf(t.kind)) continue;
         if (pass.needsLast4 && (!t.cardLast4 || !c.cardLast4 || t.cardLast4 !== c.cardLast4)) continue;
         if (pass.needsTerminal && (!t.terminalId || !c.terminalId || norm(t.terminalId) !== norm(c.terminalId))) continue;
         if (!pass.needsLast4 && !pass.needsOrderNo && t.cardLast4 && c.cardLast4 && t.cardLast4 !== c.cardLast4) continue;
         if (!pass.needsOrderNo && t.terminalId && c.terminalId && norm(t.terminalId) !== norm(c.terminalId)) continue;
         // = |secondsBetween(c.occurredAt, t.occurredAt)|
-        const dt = Math.abs(Math.round((msOf.get(t)! - msOf.get(c)!) / 1000));
+        const dt = Math.abs(Math.round((pMs[rank]! - ms) / 1000));
         if (!Number.isFinite(dt) || dt > pass.windowSeconds) continue;
         eligible.push({ c, dt });
       }

@@ -257,14 +257,15 @@ export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: 
     if (c.estimated) g.estimatedFeeIds.push(t.id);
     g.expected = g.expected.plus(c.value);
     // totals for the explanation: expected = sales + voidsRefunds − fees, row by row
-    const gross = grossOf(t, originalOf);
-    if (t.kind === 'fee' || t.kind === 'adjustment') g.fees = g.fees.minus(c.value);
-    else {
+    // fees (below) = Σ (gross − expected) over sales and reversals − Σ expected of fee rows
+    //             = sales + voidsRefunds − expected
+    if (t.kind !== 'fee' && t.kind !== 'adjustment') {
+      const gross = grossOf(t, originalOf);
       if (t.kind === 'sale' || t.kind === 'preauth_completion') g.sales = g.sales.plus(gross);
       else g.reversals = g.reversals.plus(gross);
-      g.fees = g.fees.plus(gross.minus(c.value));
     }
   }
+  for (const g of groups.values()) g.fees = g.sales.plus(g.reversals).minus(g.expected);
   for (const [slot, cur] of currenciesBySlot) {
     if (cur.size < 2) continue;
     const [merchantId, cycle, date] = slot.split('|');

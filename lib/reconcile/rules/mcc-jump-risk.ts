@@ -4,7 +4,7 @@
 // risk to the merchant (frozen funds, clawbacks), not an overcharge. Cards only — QR rates are
 // legitimately lower. One info finding per merchant, card type and month.
 import { Dec, money, round, toPlain } from '../../money';
-import { amountOf, dec, HUNDRED } from '../amounts';
+import { amountOf, dec, HUNDRED, ONE_HUNDREDTH } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding } from '../finding';
@@ -17,7 +17,7 @@ const MIN_AMOUNT = dec('100');
 
 function floorFee(t: PortalTransaction): Dec | undefined {
   const a = amountOf(t.amount);
-  const pct = (p: Dec) => a.times(p).dividedBy(HUNDRED);
+  const pct = (p: Dec) => a.times(p).times(ONE_HUNDREDTH); // = ÷ 100, exact
   if (t.cardType === 'credit' || t.cardType === 'semi_credit') return round(pct(CREDIT_FLOOR_PERCENT), 2);
   if (t.cardType === 'debit') return round(Dec.min(pct(DEBIT_ISSUER.percent), DEBIT_ISSUER.cap).plus(Dec.min(pct(NETWORK.percent), NETWORK.cap)), 2);
   return undefined;

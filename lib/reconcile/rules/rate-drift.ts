@@ -37,7 +37,10 @@ function impliedRate(ctx: RuleContext, t: PortalTransaction): Dec | undefined {
     const b = ctx.feeBreakdown(t);
     if (b) {
       if (b.capped || b.minApplied) return undefined;
-      variable = fee.minus(b.fixed).minus(b.instantFee).minus(b.surcharges.reduce((s, x) => s.plus(x.amount), ZERO));
+      // zero components are the common case: skip them rather than subtract 0 three times
+      if (!b.fixed.isZero()) variable = variable.minus(b.fixed);
+      if (!b.instantFee.isZero()) variable = variable.minus(b.instantFee);
+      if (b.surcharges.length > 0) variable = variable.minus(b.surcharges.reduce((s, x) => s.plus(x.amount), ZERO));
     }
   } else if (t.cardType === 'debit' && fee.greaterThanOrEqualTo(13)) {
     return undefined; // probably a capped debit fee: its rate says nothing
