@@ -25,13 +25,30 @@ function maskPan(pan: string): string {
   return digits.slice(0, 6) + '*'.repeat(digits.length - 10) + digits.slice(-4);
 }
 
+/**
+ * False when `text` cannot hold a PAN: every PAN form is a stretch of digits, spaces and hyphens
+ * with at least 13 digits. Most page text (amounts, dates, masked cards) fails this cheap scan,
+ * and never meets the PAN pattern with its lookbehinds.
+ */
+function mayHoldPan(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) { if (++digits >= 13) return true; }
+    else if (c !== 32 && c !== 45) digits = 0;
+  }
+  return false;
+}
+
 /** Replaces every full card number in `text` by its masked form; everything else is unchanged. */
 export function maskCardNumbers(text: string): string {
+  if (!mayHoldPan(text)) return text;
   return text.replace(PAN, (m) => maskPan(m));
 }
 
 /** True when `text` contains something `maskCardNumbers` would mask. */
 export function hasFullCardNumber(text: string): boolean {
+  if (!mayHoldPan(text)) return false;
   PAN.lastIndex = 0;
   const found = PAN.test(text);
   PAN.lastIndex = 0;
@@ -45,6 +62,9 @@ export interface CardRef {
 
 // mask characters seen on portals: *, x, X, •, ·, ●, #
 const MASK = '[*xX•·●#]';
+// a masked number: leading digits, a run of mask characters (possibly spaced), 4 trailing digits
+const MASKED = new RegExp(`(?<!\\d)(\\d[\\d -]*)?((?:${MASK}[ -]?)+)(\\d{4})(?!\\d)`);
+const TAIL = /(?:尾号(?:为)?|后四位|末四位|ending\s+in|last\s*4|ends?\s+with)\s*[:：]?\s*(\d{4})(?!\d)/i;
 
 /**
  * Reads the BIN and last 4 digits from what a card column shows: "6222023********0000",
@@ -56,10 +76,9 @@ const MASK = '[*xX•·●#]';
 export function readCard(text: string): CardRef {
   const s = maskCardNumbers(text.replace(/[\u00a0\u3000]/g, ' ')).trim();
   if (!s) return {};
-  const tail = s.match(/(?:尾号(?:为)?|后四位|末四位|ending\s+in|last\s*4|ends?\s+with)\s*[:：]?\s*(\d{4})(?!\d)/i);
+  const tail = s.match(TAIL);
   if (tail) return { last4: tail[1]! };
-  // a masked number: leading digits, a run of mask characters (possibly spaced), 4 trailing digits
-  const masked = s.match(new RegExp(`(?<!\\d)(\\d[\\d -]*)?((?:${MASK}[ -]?)+)(\\d{4})(?!\\d)`));
+  const masked = s.match(MASKED);
   if (masked) {
     const lead = (masked[1] ?? '').replace(/\D/g, '');
     const ref: CardRef = { last4: masked[3]! };

@@ -11,19 +11,23 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'svg', 'SVG', '
 
 // Utility classes that mean display:none in the UI kits portals use (layui keeps the original
 // <table class="layui-hide"> next to the grid it renders; Bootstrap d-none; AngularJS ng-hide).
-const HIDDEN_CLASSES = ['layui-hide', 'd-none', 'ng-hide', 'hidden', 'hide', 'x-hidden', 'ag-hidden'];
+// One test of the class attribute instead of a classList lookup per class: this runs for every
+// element of every cell. Tokens are split on ASCII whitespace, as classList does.
+const HIDDEN_CLASS = /(?:^|[\t\n\f\r ])(?:layui-hide|d-none|ng-hide|hidden|hide|x-hidden|ag-hidden)(?=[\t\n\f\r ]|$)/;
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /**
  * True when the element is hidden by markup alone (we do not lay out the page: reading layout
  * would force the browser to compute it for thousands of rows). Called for every node of every
- * cell, so the common case (no class, no style) returns after two attribute checks.
+ * cell, so the common case (no class, no style) returns after a few attribute reads.
  */
 export function isHiddenElement(el: Element): boolean {
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
-  const classes = el.classList;
-  if (classes.length > 0 && HIDDEN_CLASSES.some((c) => classes.contains(c))) return true;
+  const cls = el.getAttribute('class');
+  // every hidden class contains "hid" or "d-none": most class lists are rejected without the regex
+  if (cls !== null && (cls.includes('hid') || cls.includes('d-none')) && HIDDEN_CLASS.test(cls)) return true;
   const style = el.getAttribute('style');
   return style !== null && HIDDEN_STYLE.test(style);
 }
@@ -44,6 +48,8 @@ export function textOf(el: Element): string {
   // of single visible element children ending in one text node.
   for (let e: Element = el; ;) {
     if (SKIP.has(e.tagName) || isHiddenElement(e)) return '';
+    // text only (one or more text nodes, comments): the text itself, without visiting the nodes
+    if (e.childElementCount === 0 && e.tagName !== 'INPUT' && e.tagName !== 'TEXTAREA') return collapse(e.textContent ?? '');
     const only = e.firstChild;
     if (!only || only !== e.lastChild) break;
     if (only.nodeType === 3) return collapse(only.nodeValue ?? '');
@@ -101,12 +107,6 @@ export function ownRows(table: Element): { section: 'thead' | 'tbody' | 'tfoot';
   return out;
 }
 
-function span(el: Element, attr: 'colspan' | 'rowspan'): number {
-  const n = Number.parseInt(el.getAttribute(attr) ?? '1', 10);
-  // rowspan="0" means "to the end of the section"; cap absurd values so a hostile page cannot make us allocate
-  if (!Number.isFinite(n) || n < 1) return attr === 'rowspan' && n === 0 ? 1000 : 1;
-  return Math.min(n, 1000);
-}
 
 export interface GridRow {
   element: Element;
@@ -117,72 +117,132 @@ export interface GridRow {
 }
 
 /**
- * Gives `target` a `cells` property computed on first access. Detection only needs the headers,
- * so reading every cell's text is left to whoever builds the rows — in slices, off the long task.
+ * A row whose `cells` are computed on first access, from a getter on the prototype (no
+ * per-row property definition). Detection only needs the headers, so reading every cell's text
+ * is left to whoever builds the rows — in slices, off the long task.
  */
-export function lazyCells<T extends object>(target: T, compute: () => string[]): T & { cells: string[] } {
-  let cache: string[] | undefined;
-  Object.defineProperty(target, 'cells', { get: () => (cache ??= compute()), enumerable: true, configurable: true });
-  return target as T & { cells: string[] };
+export class LazyRow {
+  private cache: string[] | undefined;
+  constructor(readonly element: Element, readonly rowNumber: number, private readonly compute: () => string[]) {}
+  get cells(): string[] {
+    return (this.cache ??= this.compute());
+  }
+}
+
+/** `target`'s element and row number as a RawRow whose `cells` are computed on first access. */
+export function lazyCells(target: { element: Element; rowNumber: number }, compute: () => string[]): LazyRow {
+  return new LazyRow(target.element, target.rowNumber, compute);
+}
+
+/** A row laid out by layoutRows: cell elements now, their texts when `cells` is first read. */
+class LaidRow implements GridRow {
+  private cache: string[] | undefined;
+  constructor(
+    readonly element: Element,
+    readonly rowNumber: number,
+    readonly cellElements: (Element | null)[],
+    /** texts of the cells that span several positions, shared by the rows of one layout */
+    private readonly spanned: Map<Element, string | undefined>,
+  ) {}
+  get cells(): string[] {
+    if (this.cache) return this.cache;
+    const els = this.cellElements;
+    const out: string[] = new Array<string>(els.length);
+    for (let i = 0; i < els.length; i++) {
+      const el = els[i];
+      if (!el) { out[i] = ''; continue; }
+      if (!this.spanned.has(el)) { out[i] = textOf(el); continue; }
+      // a spanning cell is read once however many positions it fills
+      let t = this.spanned.get(el);
+      if (t === undefined) { t = textOf(el); this.spanned.set(el, t); }
+      out[i] = t;
+    }
+    return (this.cache = out);
+  }
 }
 
 /** Rows laid out by layoutRows as RawRows, numbered from 1, their text still unread. */
-export function toRawRows(grid: readonly GridRow[]): { element: Element; cells: string[]; rowNumber: number }[] {
-  return grid.map((r, i) => lazyCells({ element: r.element, rowNumber: i + 1 }, () => r.cells));
+export function toRawRows(grid: readonly (GridRow & { rowNumber: number })[]): { element: Element; cells: string[]; rowNumber: number }[] {
+  return grid as (GridRow & { rowNumber: number })[];
+}
+
+function span(el: Element, attr: 'colspan' | 'rowspan'): number {
+  const a = el.getAttribute(attr);
+  if (a === null) return 1;
+  const n = Number.parseInt(a, 10);
+  // rowspan="0" means "to the end of the section"; cap absurd values so a hostile page cannot make us allocate
+  if (!Number.isFinite(n) || n < 1) return attr === 'rowspan' && n === 0 ? 1000 : 1;
+  return Math.min(n, 1000);
 }
 
 /**
  * Lays out rows of th/td cells into a rectangular grid, resolving colspan and rowspan the way the
  * HTML table model does: a cell spanning 2 columns fills both positions with its text; a cell
- * spanning rows is repeated in the rows below.
+ * spanning rows is repeated in the rows below. Rows are numbered from 1.
  */
-export function layoutRows(rows: readonly Element[], cellTags: readonly string[] = ['TD', 'TH']): GridRow[] {
-  const grid: GridRow[] = [];
-  // a spanning cell is read once however many positions it fills
-  const texts = new Map<Element, string>();
-  const read = (el: Element | null): string => {
-    if (!el) return '';
-    let t = texts.get(el);
-    if (t === undefined) { t = textOf(el); texts.set(el, t); }
-    return t;
-  };
+export function layoutRows(rows: readonly Element[], cellTags: readonly string[] = ['TD', 'TH']): (GridRow & { rowNumber: number })[] {
+  const grid: LaidRow[] = [];
+  const spanned = new Map<Element, string | undefined>();
   // pending rowspans: column index → { element, remaining rows }
   const carry = new Map<number, { el: Element; left: number }>();
   for (const tr of rows) {
     const els: (Element | null)[] = [];
     let col = 0;
-    const fillCarried = (): void => {
-      for (let c = carry.get(col); c; c = carry.get(col)) {
-        els[col] = c.el;
-        c.left -= 1;
-        if (c.left <= 0) carry.delete(col);
-        col += 1;
-      }
-    };
-    for (const cell of childrenByTag(tr, cellTags)) {
-      fillCarried();
+    for (let cell = tr.firstElementChild; cell; cell = cell.nextElementSibling) {
+      if (!cellTags.includes(cell.tagName)) continue;
+      if (carry.size) col = fillCarried(carry, els, col);
       const cs = span(cell, 'colspan');
       const rs = span(cell, 'rowspan');
+      if (cs > 1 || rs > 1) spanned.set(cell, undefined);
       for (let k = 0; k < cs; k++) {
         els[col] = cell;
         if (rs > 1) carry.set(col, { el: cell, left: rs - 1 });
         col += 1;
       }
     }
-    fillCarried();
-    // trailing carried cells beyond the last own cell
-    for (const [c, v] of [...carry.entries()].sort((a, b) => a[0] - b[0])) {
-      if (c >= col && els[c] === undefined) {
-        els[c] = v.el;
-        v.left -= 1;
-        if (v.left <= 0) carry.delete(c);
+    if (carry.size) {
+      col = fillCarried(carry, els, col);
+      // trailing carried cells beyond the last own cell
+      for (const [c, v] of [...carry.entries()].sort((a, b) => a[0] - b[0])) {
+        if (c >= col && els[c] === undefined) {
+          els[c] = v.el;
+          v.left -= 1;
+          if (v.left <= 0) carry.delete(c);
+        }
       }
     }
-    const denseEls: (Element | null)[] = [];
-    for (let i = 0; i < els.length; i++) denseEls.push(els[i] ?? null);
-    grid.push(lazyCells({ element: tr, cellElements: denseEls }, () => denseEls.map(read)));
+    // holes (a carried cell placed beyond a gap) read as no cell
+    for (let i = 0; i < els.length; i++) if (els[i] === undefined) els[i] = null;
+    grid.push(new LaidRow(tr, grid.length + 1, els, spanned));
   }
   return grid;
+}
+
+/** Places the cells carried down from rows above at `col` onwards; returns the next free column. */
+function fillCarried(carry: Map<number, { el: Element; left: number }>, els: (Element | null)[], col: number): number {
+  for (let c = carry.get(col); c; c = carry.get(col)) {
+    els[col] = c.el;
+    c.left -= 1;
+    if (c.left <= 0) carry.delete(col);
+    col += 1;
+  }
+  return col;
+}
+
+/**
+ * outermost() for a list of class names: a class lookup (which the browser answers without
+ * walking the page) first, so a page without any of them is not walked at all.
+ */
+export function outermostByClass(root: ParentNode, classes: readonly string[]): Element[] {
+  if (!hasAnyClass(root, classes)) return [];
+  return outermost(root, classes.map((c) => `.${c}`).join(', '));
+}
+
+/** True when an element under `root` has one of `classes` (false only when certain). */
+export function hasAnyClass(root: ParentNode, classes: readonly string[]): boolean {
+  const byClass = (root as Partial<Document>).getElementsByClassName;
+  if (typeof byClass !== 'function') return true;
+  return classes.some((c) => byClass.call(root, c).length > 0);
 }
 
 /** Elements matching `selector` within `root` that are not inside another match (outermost only). */
@@ -216,16 +276,20 @@ export function keyedTable(
     keys.push(h.key);
     titles.push(h.text);
   }
-  return {
-    root,
-    headers: titles,
-    rows: rows.map((r, i) => lazyCells({ element: r.element, rowNumber: i + 1 }, () => {
-      const byKey = new Map<string, KeyedCell>();
-      for (const c of r.cells) if (!byKey.has(c.key)) byKey.set(c.key, c);
-      return keys.map((k) => {
-        const c = byKey.get(k);
-        return c === undefined ? '' : (c.text ?? (c.el ? textOf(c.el) : ''));
-      });
-    })),
-  };
+  return { root, headers: titles, rows: rows.map((r, i) => new KeyedRow(r.element, i + 1, keys, r.cells)) };
+}
+
+/** A keyed grid row: its cells are placed by key and read when `cells` is first used. */
+class KeyedRow {
+  private cache: string[] | undefined;
+  constructor(readonly element: Element, readonly rowNumber: number, private readonly keys: readonly string[], private readonly keyed: readonly KeyedCell[]) {}
+  get cells(): string[] {
+    if (this.cache) return this.cache;
+    const byKey = new Map<string, KeyedCell>();
+    for (const c of this.keyed) if (!byKey.has(c.key)) byKey.set(c.key, c);
+    return (this.cache = this.keys.map((k) => {
+      const c = byKey.get(k);
+      return c === undefined ? '' : (c.text ?? (c.el ? textOf(c.el) : ''));
+    }));
+  }
 }

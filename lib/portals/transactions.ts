@@ -1,14 +1,14 @@
 // From a laid-out table (headers + cell texts) to CapturedTable rows of PortalTransactions, the
 // same for every table family. DESIGN.md §3 gives the shape, the id recipe and the sign rules;
 // §1 rule 2 says an unreadable row is reported, never invented.
-import type { CapturedColumn, CapturedRow, CapturedTable, Issue, MoneyJson, PortalTransaction, TxnKind } from '../model';
+import type { CapturedColumn, CapturedRow, CapturedTable, CardType, Issue, MoneyJson, PortalTransaction, TxnKind, TxnStatus } from '../model';
 import { ZERO, money, parseAmount, type Dec as DecT } from '../money';
-import { parseDateTime, parseTime, toLocalDateTime, type ParsedDateTime } from '../dates';
+import { isValidYmd, parseDateTime, parseTime, toLocalDateTime, type ParsedDateTime } from '../dates';
 import { OccurrenceCounter, stableId } from '../ids';
 import { maskCardNumbers, normaliseCardType, readCard } from '../cards';
 import {
   IDENTIFIER_ROLES, cardTypeFromKindText, classifyHeader, fieldOfRole, isChineseHeader, normaliseEntryMode,
-  normaliseSettleCycle, normaliseStatus, normaliseTxnKind, roleOfField, type ColumnRole, type HeaderInfo,
+  normaliseSettleCycle, normaliseStatus, normaliseTxnKind, roleOfField, type ColumnRole, type HeaderInfo, type KindReading,
 } from './columns';
 import { yearForMonthDay, type PageMeta } from './page-meta';
 import type { RawRow, RawTable } from './types';
@@ -95,8 +95,12 @@ const MONEY_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['amount', 'fee
 
 /** A cell value, or undefined for an empty/placeholder cell. WeChat bills prefix every cell with '`' (DOMAIN.md §1.4). */
 function value(text: string | undefined): string | undefined {
-  const s = (text ?? '').replace(/^`+/, '').trim();
-  return s === '' || PLACEHOLDER.test(s) ? undefined : s;
+  if (text === undefined) return undefined;
+  const s = (text.charCodeAt(0) === 96 ? text.replace(/^`+/, '') : text).trim();
+  if (s === '') return undefined;
+  // a placeholder never starts with a digit: most cells skip the pattern
+  const c = s.charCodeAt(0);
+  return (c < 48 || c > 57) && PLACEHOLDER.test(s) ? undefined : s;
 }
 
 /**
@@ -107,13 +111,15 @@ function value(text: string | undefined): string | undefined {
  */
 function maskCell(text: string, role: ColumnRole | null): string {
   if (role && IDENTIFIER_ROLES.has(role)) return text;
+  const masked = maskCardNumbers(text);
+  if (masked === text) return text;
   if ((role === 'occurredAt' || role === 'settleDate') && parseDateTime(text.replace(/^`+/, ''))) return text;
-  return maskCardNumbers(text);
+  return masked;
 }
 
 interface RowDraft {
   raw: RawRow;
-  cells: string[];
+  cells: readonly string[];
   issues: Issue[];
   occurredAt?: ParsedDateTime;
   amount?: DecT;
@@ -143,23 +149,98 @@ export function buildTable(raw: RawTable, cols: readonly MappedColumn[], ctx: Bu
  * buildTable's: table-wide facts (fee sign convention, currency) are taken after every row is read.
  */
 export function* buildTableSteps(raw: RawTable, cols: readonly MappedColumn[], ctx: BuildContext, sliceRows: number): Generator<number, CapturedTable> {
-  const headerKeys = cols.map((c) => c.header);
+  const plan = planTable(cols);
   const drafts: RowDraft[] = [];
   const rows: CapturedRow[] = [];
   let done = 0;
   for (const r of raw.rows) {
-    const cells = cols.map((c, i) => maskCell(r.cells[i] ?? '', c.role));
-    if (!isSkippedRow(cells, cols, headerKeys)) drafts.push(readDraft(r, cells, cols, ctx));
+    const cells = maskedCells(r.cells, plan);
+    if (!isSkippedRow(cells, plan)) drafts.push(readDraft(r, cells, plan, ctx));
     if (++done % sliceRows === 0) yield done;
   }
   const feeNegativeIsCost = detectFeeConvention(drafts);
   const tableCurrency = currencyOfTable(drafts);
   const chinese = cols.some((c) => isChineseHeader(c.header));
   for (const d of drafts) {
-    rows.push(finishRow(d, cols, ctx, { feeNegativeIsCost, tableCurrency, chinese }));
+    rows.push(finishRow(d, plan, ctx, { feeNegativeIsCost, tableCurrency, chinese }));
     if (++done % sliceRows === 0) yield done;
   }
   return { adapter: ctx.adapter, columns: capturedColumns(cols), rows };
+}
+
+/**
+ * What a table's columns say, worked out once per table instead of once per row: where each
+ * role is, which columns are data, which may hold a card number, the evidence key of each. The
+ * word columns (type, status, card type…) repeat a handful of values, so each distinct text is
+ * read once per table.
+ */
+interface TablePlan {
+  cols: readonly MappedColumn[];
+  /** the first column of each role (what a row's value for that role is read from) */
+  at: Partial<Record<ColumnRole, number>>;
+  /** columns a card number may need masking in: not references (IDENTIFIER_ROLES) */
+  maskable: boolean[];
+  /** columns that carry data (not 操作, not 序号) */
+  data: number[];
+  /** columns with the amount role (a lone filled cell in one of them is a row, not a heading) */
+  amounts: number[];
+  times: number[];
+  extraFees: number[];
+  /** trimmed headers: a body row repeating them is not data */
+  headers: string[];
+  /** evidence cell keys with their column */
+  evidence: [string, number][];
+  /** `role=` prefixes of the cells that make the fallback id, with their column */
+  idCells: [string, number][];
+  kinds: Map<string, KindReading | null>;
+  statuses: Map<string, TxnStatus>;
+  cardTypes: Map<string, CardType>;
+}
+
+function planTable(cols: readonly MappedColumn[]): TablePlan {
+  const plan: TablePlan = {
+    cols, at: {}, maskable: [], data: [], amounts: [], times: [], extraFees: [], headers: [], evidence: [], idCells: [],
+    kinds: new Map(), statuses: new Map(), cardTypes: new Map(),
+  };
+  cols.forEach((c, i) => {
+    const role = c.role;
+    if (role && plan.at[role] === undefined) plan.at[role] = i;
+    plan.maskable.push(!(role && IDENTIFIER_ROLES.has(role)));
+    if (role !== 'action' && role !== 'index') plan.data.push(i);
+    if (role === 'amount') plan.amounts.push(i);
+    if (role === 'occurredAt') plan.times.push(i);
+    if (role === 'extraFee') plan.extraFees.push(i);
+    plan.headers.push(c.header.trim());
+    // a column recognised by its values may have no header: it is named by its position
+    const key = c.header || (role ? `#${i + 1}` : '');
+    if (key && role !== 'action') plan.evidence.push([key, i]);
+    if (role && role !== 'action' && role !== 'index') plan.idCells.push([`${role}=`, i]);
+  });
+  return plan;
+}
+
+function memo<T>(cache: Map<string, T>, key: string, read: (text: string) => T): T {
+  let v = cache.get(key);
+  if (v === undefined && !cache.has(key)) {
+    v = read(key);
+    // a hostile page could show a different word in every row: keep the cache small
+    if (cache.size < 256) cache.set(key, v);
+  }
+  return v as T;
+}
+
+/** The row's cells, one per column, card numbers masked; the row's own array when nothing changes. */
+function maskedCells(rawCells: readonly string[], plan: TablePlan): readonly string[] {
+  const n = plan.cols.length;
+  let out: string[] | undefined;
+  if (rawCells.length !== n) out = [];
+  for (let i = 0; i < n; i++) {
+    const text = rawCells[i] ?? '';
+    const masked = plan.maskable[i] ? maskCell(text, plan.cols[i]!.role) : text;
+    if (out) out[i] = masked;
+    else if (masked !== text) { out = rawCells.slice(0, i); out[i] = masked; }
+  }
+  return out ?? rawCells;
 }
 
 /** The name a column goes by in CapturedTable.columns, evidence cells and a taught column map. */
@@ -192,36 +273,50 @@ export function applyColumnMap(cols: readonly MappedColumn[], map: Record<string
 }
 
 /** Rows that are not transactions and not worth an issue: empty, totals, repeated headers, placeholders. */
-function isSkippedRow(cells: readonly string[], cols: readonly MappedColumn[], headers: readonly string[]): boolean {
-  const data = cells.filter((_, i) => {
-    const role = cols[i]?.role;
-    return role !== 'action' && role !== 'index';
-  });
-  const filled = data.map((c) => c.trim()).filter((c) => c !== '');
-  if (filled.length === 0) return true;
-  if (TOTAL_ROW.test(filled[0]!)) return true;
-  if (cells.every((c, i) => c.trim() === (headers[i] ?? '').trim() || c.trim() === '')) return true;
+function isSkippedRow(cells: readonly string[], plan: TablePlan): boolean {
+  let filled = 0;
+  let first = '';
+  let allSame = true;
+  for (const i of plan.data) {
+    const t = (cells[i] ?? '').trim();
+    if (t === '') continue;
+    if (filled === 0) first = t;
+    else if (t !== first) allSame = false;
+    filled++;
+  }
+  if (filled === 0) return true;
+  if (TOTAL_ROW.test(first)) return true;
+  let repeatsHeader = true;
+  for (let i = 0; i < cells.length && repeatsHeader; i++) {
+    const c = cells[i]!.trim();
+    if (c !== '' && c !== (plan.headers[i] ?? '')) repeatsHeader = false;
+  }
+  if (repeatsHeader) return true;
   // one cell spanning the whole row: "暂无数据", "No data", a date group heading
-  if (cells.length >= 3 && new Set(filled).size === 1 && filled.length === data.length) return true;
-  return cells.length >= 3 && filled.length === 1 && new Set(filled).size === 1 && !cols.some((c, i) => c.role === 'amount' && value(cells[i]));
+  if (cells.length >= 3 && allSame && filled === plan.data.length) return true;
+  return cells.length >= 3 && filled === 1 && !plan.amounts.some((i) => value(cells[i]) !== undefined);
 }
 
-function readDraft(raw: RawRow, cells: string[], cols: readonly MappedColumn[], ctx: BuildContext): RowDraft {
+function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: BuildContext): RowDraft {
   const issues: Issue[] = [];
   const line = raw.rowNumber;
+  const { cols } = plan;
   const cell = (role: ColumnRole): { text: string; col: MappedColumn } | undefined => {
-    const i = cols.findIndex((c) => c.role === role);
-    const text = i < 0 ? undefined : value(cells[i]);
-    return text === undefined ? undefined : { text, col: cols[i]! };
+    const i = plan.at[role];
+    const text = i === undefined ? undefined : value(cells[i]);
+    return text === undefined ? undefined : { text, col: cols[i!]! };
   };
   const d: RowDraft = { raw, cells, issues, kind: 'sale', sign: 0, extra: [] };
 
   // When: one full date-time, or a date column plus a time column (交易日期 + 交易时间).
-  const timeCells = cols.map((c, i) => (c.role === 'occurredAt' ? value(cells[i]) : undefined)).filter((t): t is string => t !== undefined);
   let date: ParsedDateTime | undefined;
   let time: string | undefined;
   let yearless: string | undefined;
-  for (const t of timeCells) {
+  let timeCells = 0;
+  for (const i of plan.times) {
+    const t = value(cells[i]);
+    if (t === undefined) continue;
+    timeCells++;
     const p = readDate(t, ctx.meta);
     if (p === 'no-year') yearless ??= t;
     else if (p && !date) date = p;
@@ -233,15 +328,17 @@ function readDraft(raw: RawRow, cells: string[], cols: readonly MappedColumn[], 
   if (date) d.occurredAt = date.time || !time ? date : { date: date.date, time };
   else if (yearless) issues.push(err(line, 'date_without_year', 'occurredAt', yearless,
     `Row ${line}: the time "${yearless}" has no year and the page shows no date range to take it from (expected a date such as 2024-03-05 14:30:00, or a 查询日期 range on the page).`));
-  else if (timeCells.length > 0) issues.push(err(line, 'date_unreadable', 'occurredAt', timeCells.join(' '),
-    `Row ${line}: cannot read the transaction time "${timeCells.join(' ')}" (expected a date such as 2024-03-05 14:30:00).`));
-  else issues.push(err(line, 'date_missing', 'occurredAt', undefined, `Row ${line}: no transaction time (expected a date such as 2024-03-05 14:30:00).`));
+  else if (timeCells > 0) {
+    const shown = plan.times.map((i) => value(cells[i])).filter((t): t is string => t !== undefined).join(' ');
+    issues.push(err(line, 'date_unreadable', 'occurredAt', shown,
+      `Row ${line}: cannot read the transaction time "${shown}" (expected a date such as 2024-03-05 14:30:00).`));
+  } else issues.push(err(line, 'date_missing', 'occurredAt', undefined, `Row ${line}: no transaction time (expected a date such as 2024-03-05 14:30:00).`));
 
   // Kind first: it decides the signs.
   const kindCell = cell('kind');
   if (kindCell) {
     d.kindText = kindCell.text;
-    const k = normaliseTxnKind(kindCell.text);
+    const k = memo(plan.kinds, kindCell.text, normaliseTxnKind);
     if (k) { d.kind = k.kind; d.sign = k.sign; }
     else {
       d.kind = 'adjustment';
@@ -278,20 +375,36 @@ function readDraft(raw: RawRow, cells: string[], cols: readonly MappedColumn[], 
     if (n) { d.net = n.value; d.netCurrency = n.currency; }
     else issues.push(warn(line, 'net_unreadable', 'net', netCell.text, `Row ${line}: cannot read the settled amount "${netCell.text}" (expected an amount such as 99.40); it is left out.`));
   }
-  cols.forEach((c, i) => {
-    if (c.role !== 'extraFee') return;
+  for (const i of plan.extraFees) {
+    const c = cols[i]!;
     const t = value(cells[i]);
-    if (t === undefined) return;
+    if (t === undefined) continue;
     const m = readMoney(t, c);
     if (!m) issues.push(warn(line, 'fee_unreadable', 'extraFees', t, `Row ${line}: cannot read "${c.header}" "${t}" (expected an amount such as 3.00); it is left out.`));
     else if (!m.value.isZero()) d.extra.push({ label: c.header, value: m.value, currency: m.currency });
-  });
+  }
   return d;
+}
+
+/**
+ * The common "2024-03-05 14:30:00" read without the general patterns; null sends anything else
+ * (and an invalid date or a leap second) to parseDateTime, which gives the same result for this form.
+ */
+function readPlainDateTime(s: string): ParsedDateTime | null {
+  if (s.length !== 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return null;
+  const n = (at: number): number => {
+    const a = s.charCodeAt(at) - 48, b = s.charCodeAt(at + 1) - 48;
+    return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+  };
+  const y1 = n(0), y2 = n(2), mo = n(5), d = n(8), h = n(11), mi = n(14), sec = n(17);
+  if (y1 < 0 || y2 < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return null;
+  if (!isValidYmd(y1 * 100 + y2, mo, d) || h > 23 || mi > 59 || sec > 59) return null;
+  return { date: s.slice(0, 10), time: s.slice(11) };
 }
 
 /** A date with a year, 'no-year' for "03-05 14:30" when the page gives no range, null when not a date. */
 function readDate(text: string, meta: PageMeta): ParsedDateTime | 'no-year' | null {
-  const direct = parseDateTime(text);
+  const direct = readPlainDateTime(text) ?? parseDateTime(text);
   if (direct) return direct;
   const md = text.trim().match(/^(\d{1,2})\s*[-/月]\s*(\d{1,2})\b/) ?? text.trim().match(/^(\d{2})(\d{2})\d{6}$/);
   if (!md) return null;
@@ -330,12 +443,12 @@ interface TableFacts {
   chinese: boolean;
 }
 
-function finishRow(d: RowDraft, cols: readonly MappedColumn[], ctx: BuildContext, facts: TableFacts): CapturedRow {
+function finishRow(d: RowDraft, plan: TablePlan, ctx: BuildContext, facts: TableFacts): CapturedRow {
   const { raw, cells, issues } = d;
   const line = raw.rowNumber;
   // Currency: the cell's symbol, the header's unit, the table, the page, the portal profile,
   // then the merchant's default (DESIGN.md §1 rule 2) — the last two with a warning.
-  let currency = d.amountCurrency ?? cols.find((c) => c.role === 'amount')?.info.currency ?? facts.tableCurrency ?? ctx.meta.currency ?? ctx.options.currency;
+  let currency = d.amountCurrency ?? (plan.at.amount === undefined ? undefined : plan.cols[plan.at.amount]!.info.currency) ?? facts.tableCurrency ?? ctx.meta.currency ?? ctx.options.currency;
   const unreadable = issues.some((i) => i.level === 'error');
   if (!currency && !unreadable) {
     const fallback = ctx.options.defaultCurrency ?? (facts.chinese ? 'CNY' : undefined);
@@ -348,15 +461,11 @@ function finishRow(d: RowDraft, cols: readonly MappedColumn[], ctx: BuildContext
         `Row ${line}: the page shows no currency for the amount and no default currency is set (expected a symbol such as ¥ or $, or a default currency in the settings).`));
     }
   }
-  const evidenceCells: Record<string, string> = {};
-  cols.forEach((c, i) => {
-    // a column recognised by its values may have no header: it is named by its position
-    const key = c.header || (c.role ? `#${i + 1}` : '');
-    if (key && c.role !== 'action') evidenceCells[key] = cells[i] ?? '';
-  });
-  if (issues.some((i) => i.level === 'error') || !d.occurredAt || !d.amount || !currency) {
+  if (unreadable || !d.occurredAt || !d.amount || !currency) {
     return { element: raw.element, transaction: null, issues };
   }
+  const evidenceCells: Record<string, string> = {};
+  for (const [key, i] of plan.evidence) evidenceCells[key] = cells[i] ?? '';
 
   const signed = (v: DecT, sign: 1 | -1 | 0): DecT => (sign === 1 ? v.abs() : sign === -1 ? v.abs().neg() : v);
   const amount = signed(d.amount, d.sign);
@@ -366,8 +475,8 @@ function finishRow(d: RowDraft, cols: readonly MappedColumn[], ctx: BuildContext
     return money(v, c ?? cur);
   };
   const get = (role: ColumnRole): string | undefined => {
-    const i = cols.findIndex((c) => c.role === role);
-    return i < 0 ? undefined : value(cells[i]);
+    const i = plan.at[role];
+    return i === undefined ? undefined : value(cells[i]);
   };
 
   const txn: PortalTransaction = {
@@ -391,7 +500,7 @@ function finishRow(d: RowDraft, cols: readonly MappedColumn[], ctx: BuildContext
 
   const status = get('status');
   if (status !== undefined) {
-    txn.status = normaliseStatus(status);
+    txn.status = memo(plan.statuses, status, normaliseStatus);
     if (txn.status === 'unknown') issues.push(warn(line, 'status_unknown', 'status', status, `Row ${line}: status "${status}" is not one we know (成功, 失败, 处理中, 已撤销, 已冲正…).`));
   }
 
@@ -402,7 +511,7 @@ function finishRow(d: RowDraft, cols: readonly MappedColumn[], ctx: BuildContext
     if (card.last4) txn.cardLast4 = card.last4;
   }
   const cardTypeText = get('cardType');
-  let cardType = cardTypeText !== undefined ? normaliseCardType(cardTypeText) : 'unknown';
+  let cardType = cardTypeText !== undefined ? memo(plan.cardTypes, cardTypeText, normaliseCardType) : 'unknown';
   if (cardType === 'unknown' && cardText !== undefined) cardType = normaliseCardType(cardText);
   if (cardType === 'unknown' && d.kindText) cardType = cardTypeFromKindText(d.kindText) ?? 'unknown';
   txn.cardType = cardType;
@@ -432,7 +541,7 @@ function finishRow(d: RowDraft, cols: readonly MappedColumn[], ctx: BuildContext
   const settleCycle = cycle !== undefined ? normaliseSettleCycle(cycle) : undefined;
   if (settleCycle) txn.settleCycle = settleCycle;
 
-  txn.id = transactionId(txn, cols, cells, ctx.occurrences);
+  txn.id = transactionId(txn, plan.idCells, cells, ctx.occurrences);
   return { element: raw.element, transaction: txn, issues };
 }
 
@@ -461,13 +570,13 @@ function feeOfRow(d: RowDraft, amount: DecT, net: DecT | undefined, feeNegativeI
  * key also takes the time and amount, since partial refunds share one 订单号. No portal, url or
  * page position goes in, so the same row captured again (another page, another sort) keeps its id.
  */
-export function transactionId(txn: PortalTransaction, cols: readonly MappedColumn[], cells: readonly string[], occurrences: OccurrenceCounter): string {
+function transactionId(txn: PortalTransaction, idCells: readonly (readonly [string, number])[], cells: readonly string[], occurrences: OccurrenceCounter): string {
   const date = txn.occurredAt.slice(0, 10);
   if (txn.rrn) return stableId('pt', ['rrn', txn.rrn, date, txn.kind]);
   if (txn.terminalId && txn.batchNo && txn.voucherNo) return stableId('pt', ['tbv', txn.terminalId, txn.batchNo, txn.voucherNo, txn.kind]);
   if (txn.orderNo) return stableId('pt', ['order', txn.orderNo, txn.kind, txn.occurredAt, txn.amount.amount]);
   // only the cells that carry data: 序号 and 操作 change with paging
-  const data = cols.flatMap((c, i) => (c.role && c.role !== 'action' && c.role !== 'index' ? [`${c.role}=${cells[i] ?? ''}`] : []));
+  const data = idCells.map(([prefix, i]) => prefix + (cells[i] ?? ''));
   const key = stableId('cells', data);
   return stableId('pt', ['cells', key, occurrences.next(key)]);
 }
