@@ -159,6 +159,57 @@ export function parseAmount(text: string, opts: { decimalComma?: boolean } = {})
   return { value: negative ? value.neg() : value, currency };
 }
 
+/**
+ * The common case of parseAmount without building a Decimal: a plain amount ("1234.50", "-12.00",
+ * "1,234.50", "007") read with a decimal point, returned as the MoneyJson amount string that
+ * `toPlain(parseAmount(text).value)` gives ("1234.50", "-12.00", "1234.50", "7.00"). null for
+ * anything else (currency marks, spaces, decimal comma, brackets…): the caller then uses
+ * parseAmount. Large statement files are almost all plain amounts, and a Decimal per cell is
+ * most of their reading time.
+ */
+export function plainAmount(text: string): string | null {
+  const n = text.length;
+  let i = 0;
+  const negative = n > 0 && text.charCodeAt(0) === 45; // '-'
+  if (negative) i = 1;
+  const intStart = i;
+  let commas = 0;
+  let group = 0; // digits since the last comma (or the start)
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) group++;
+    else if (c === 44) {
+      // "1,234": 1–3 digits before the first comma, exactly 3 between commas
+      if (group === 0 || group > 3 || (commas > 0 && group !== 3)) return null;
+      commas++;
+      group = 0;
+    } else break;
+  }
+  if (group === 0 || (commas > 0 && group !== 3)) return null;
+  const intEnd = i;
+  let fracEnd = i;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46) return null; // '.'
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return null;
+    }
+    if (n === intEnd + 1) return null; // "12." is parseAmount's business
+    fracEnd = n;
+  }
+  let int = commas > 0 ? text.slice(intStart, intEnd).replace(/,/g, '') : text.slice(intStart, intEnd);
+  let lead = 0;
+  while (lead < int.length - 1 && int.charCodeAt(lead) === 48) lead++;
+  if (lead > 0) int = int.slice(lead);
+  // fraction without trailing zeros, then at least two places (toPlain's minScale)
+  let end = fracEnd;
+  while (end > intEnd + 1 && text.charCodeAt(end - 1) === 48) end--;
+  let frac = end > intEnd + 1 ? text.slice(intEnd + 1, end) : '';
+  if (frac.length < 2) frac = frac.padEnd(2, '0');
+  const zero = int === '0' && end <= intEnd + 1;
+  return negative && !zero ? `-${int}.${frac}` : `${int}.${frac}`;
+}
+
 export function normaliseCurrency(symbol: string): string {
   const s = symbol.toUpperCase();
   if (s === '¥' || s === '￥' || s === 'RMB' || s === '元' || s === '圆' || s === 'CNY') return 'CNY';

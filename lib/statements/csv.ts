@@ -14,9 +14,9 @@
 //      was found and what was expected. Footer/summary rows (合计, 共N笔, 导出时间…) are ignored with
 //      a warning. Nothing is invented: no 0 for an unreadable amount, no date from elsewhere.
 import Papa from 'papaparse';
-import type { IsoDate, Issue, StatementAccount, StatementLine, StatementParseResult } from '../model';
-import { Dec, money, normaliseCurrency, parseAmount, toPlain, type Dec as DecT } from '../money';
-import { parseDateTime } from '../dates';
+import type { IsoDate, Issue, MoneyJson, StatementAccount, StatementLine, StatementParseResult } from '../model';
+import { Dec, money, normaliseCurrency, parseAmount, plainAmount, toPlain } from '../money';
+import { isoDate, parseDateTime, type DateParseOptions } from '../dates';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 import { StatementLineIds, isPlaceholderReference } from './line-id';
 
@@ -91,12 +91,32 @@ export function splitCsv(text: string, delimiter = detectDelimiter(text)): RawTa
  * with a backtick or quote so Excel keeps them as text (WeChat `, BMO '…'), or wrap them in ="…".
  */
 // A cell that needs more than a look: spaces to fold, a BOM, or an export's wrapper (="…", `…, '…').
-const NEEDS_CLEANING = /[\s\u00a0\u3000\uFEFF`'=]/;
+// The characters of /[\s\u00a0\u3000\uFEFF`'=]/, tested by code: this runs for every cell of a file.
+function needsCleaning(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (c === 32 || (c >= 9 && c <= 13) || c === 39 || c === 61 || c === 96) return true;
+    } else if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The row's cells cleaned (cleanCell); the row itself when no cell needs it, which is the common case. */
+function cleanRow(row: string[]): string[] {
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i];
+    if (typeof c !== 'string' || needsCleaning(c)) return row.map(cleanCell);
+  }
+  return row;
+}
 
 export function cleanCell(raw: string | undefined): string {
   if (raw === undefined) return '';
   // most cells of a large export are plain values: return them as they are
-  if (!NEEDS_CLEANING.test(raw)) return raw;
+  if (!needsCleaning(raw)) return raw;
   let s = raw.replace(/^\uFEFF/, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
   const formula = s.match(/^="(.*)"$/);
   if (formula) s = formula[1]!.trim();
@@ -108,7 +128,11 @@ export function cleanCell(raw: string | undefined): string {
 
 /** Placeholders exports put in empty cells: '-', '--', '-------------------' (BOC), '/' (WeChat), '—'. */
 export function isPlaceholder(s: string): boolean {
-  return s === '' || /^[-—–/\\]+$/.test(s) || /^(n\/a|null|none)$/i.test(s);
+  if (s === '') return true;
+  // only '-', '—', '–', '/', '\\' and n/a, null, none start a placeholder
+  const c = s.charCodeAt(0);
+  if (c !== 45 && c !== 0x2014 && c !== 0x2013 && c !== 47 && c !== 92 && c !== 110 && c !== 78) return false;
+  return /^[-—–/\\]+$/.test(s) || /^(n\/a|null|none)$/i.test(s);
 }
 
 const value = (s: string) => (isPlaceholder(s) ? '' : s);
@@ -315,6 +339,8 @@ export function readDirection(text: string): Direction | null {
 
 /** Amount cells with an explanation appended, e.g. JD's '131.77(已退款89.84)': the leading number is the amount. */
 function stripAnnotation(s: string): string {
+  const last = s.charCodeAt(s.length - 1);
+  if (last !== 41 && last !== 0xff09) return s; // no closing bracket, no annotation
   const m = s.match(/^(.*?\d)\s*[(（][^)）]*[\u4e00-\u9fff][^)）]*[)）]$/);
   return m ? m[1]! : s;
 }
@@ -350,9 +376,10 @@ interface RowRecord {
   line: number;
   bookedOn: IsoDate;
   valueOn?: IsoDate;
-  amount: DecT;
+  /** MoneyJson amount string ("-12.50") */
+  amount: string;
   currency: string;
-  balance?: { value: DecT; currency: string };
+  balance?: { value: string; currency: string };
   description: string;
   counterparty?: string;
   reference?: string;
@@ -441,29 +468,35 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
   const currencyDefaulted = !fileCurrency && !headerCurrency && !header.chinese;
 
   // Day/month order for slash dates: decided once per file from any day above 12.
+  const body = header.row + 1;
   const dateCols = [col('postDate'), col('txnDate'), col('valueDate')].filter((c): c is number => c !== undefined);
-  const order = dateOrder(table.rows.slice(header.row + 1), dateCols);
+  const order = dateOrder(table.rows, body, dateCols);
 
   // Decimal comma: European exports (';' separated, '1.234,56'). Decided per file from the amounts.
   const amountCols = [col('amount'), col('credit'), col('debit'), col('balance')].filter((c): c is number => c !== undefined);
-  const decimalComma = usesDecimalComma(table.rows.slice(header.row + 1), amountCols);
+  const decimalComma = usesDecimalComma(table.rows, body, amountCols);
 
   const records: RowRecord[] = [];
   let footerFrom: number | null = null;
   let footerCount = 0;
   const footerRows: string[][] = [];
+  const rc = rowColumns(header, { decimalComma, order, profile, defaultCurrency, issues });
+  const postDateCol = rc.col.postDate;
+  const txnDateCol = rc.col.txnDate;
+  const headerCells = header.headers;
+  const dateOptions = { order: order ?? undefined };
 
-  for (let i = header.row + 1; i < table.rows.length; i++) {
+  for (let i = body; i < table.rows.length; i++) {
     const row = table.rows[i]!;
     const line = table.lines[i] ?? i + 1;
-    const cells = row.map(cleanCell);
-    if (cells.every((c) => c === '')) continue;
-    if (cells.every((c, idx) => c === (header.headers[idx] ?? ''))) continue; // the header repeated (page breaks)
+    const cells = cleanRow(row);
+    if (isBlankRow(cells)) continue;
+    if (repeatsHeader(cells, headerCells)) continue; // the header repeated (page breaks)
 
-    const dateText = cell(row, 'postDate') || cell(row, 'txnDate');
-    const first = cells.find((c) => c !== '') ?? '';
-    const date = dateText ? parseDateTime(dateText, { order: order ?? undefined }) : null;
+    const dateText = cellAt(cells, postDateCol) || cellAt(cells, txnDateCol);
+    const date = dateText ? readDate(dateText, dateOptions) : null;
     if (!date) {
+      const first = cells.find((c) => c !== '') ?? '';
       if (FOOTER.test(first) || FOOTER.test(dateText) || footerFrom !== null) {
         footerFrom ??= line;
         footerCount++;
@@ -481,9 +514,8 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
     }
     footerFrom = null;
 
-    const rec = readRow(row, cells, line, date.date, { header, cell, decimalComma, order, profile, defaultCurrency, issues });
-    if (!rec) continue;
-    records.push(rec.record);
+    const rec = readRow(cells, line, date, rc);
+    if (rec) records.push(rec);
   }
   scanLabels(footerRows);
   if (footerCount > 0) {
@@ -504,7 +536,7 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
 
   const ids = new StatementLineIds();
   const lines: StatementLine[] = kept.map((r) => {
-    const amount = money(r.amount, r.currency);
+    const amount: MoneyJson = { amount: r.amount, currency: r.currency };
     const line: StatementLine = {
       id: ids.next({ accountId: r.accountId, bookedOn: r.bookedOn, amount, reference: r.reference, description: r.description }),
       bookedOn: r.bookedOn,
@@ -515,7 +547,7 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
     if (r.valueOn) line.valueOn = r.valueOn;
     if (r.counterparty) line.counterparty = r.counterparty;
     if (r.reference) line.reference = r.reference;
-    if (r.balance) line.balanceAfter = money(r.balance.value, r.balance.currency);
+    if (r.balance) line.balanceAfter = { amount: r.balance.value, currency: r.balance.currency };
     if (r.accountId) line.accountId = r.accountId;
     return line;
   });
@@ -532,9 +564,12 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
   }
 }
 
-interface RowContext {
-  header: HeaderMatch;
-  cell: (row: string[], role: Role) => string;
+/** Everything readRow needs that is the same for every row of a table, column indices resolved once (-1: no such column). */
+interface RowColumns {
+  col: Record<Role, number>;
+  headers: string[];
+  /** description then memo columns, in the order their text is joined */
+  descCols: number[];
   decimalComma: boolean;
   order: 'dmy' | 'mdy' | null;
   profile: TableProfile | null;
@@ -542,60 +577,131 @@ interface RowContext {
   issues: Issue[];
 }
 
-function readRow(
-  row: string[],
-  cells: string[],
-  line: number,
-  bookedOn: IsoDate,
-  c: RowContext,
-): { record: RowRecord } | null {
-  const { header, cell, issues, profile } = c;
-  const raw = cells.join(',').slice(0, 300);
-  const hasCol = (r: Role) => header.single.has(r);
-  const colName = (r: Role) => header.headers[header.single.get(r) ?? -1] ?? r;
+const ROLES: Role[] = ['postDate', 'txnDate', 'valueDate', 'amount', 'credit', 'debit', 'direction', 'balance', 'currency', 'description', 'memo', 'counterparty', 'reference', 'account', 'status', 'category'];
 
-  const readMoney = (role: Role): { value: DecT; currency?: string } | null | 'empty' => {
-    const text = cell(row, role);
-    if (!text) return 'empty';
-    const parsed = parseAmount(stripAnnotation(text), { decimalComma: c.decimalComma });
-    if (!parsed) {
-      issues.push({ level: 'error', code: 'bad_amount', line, field: role, raw: text, message: `line ${line}: ${colName(role)} "${text}" is not a number (expected e.g. 1234.50); row not imported` });
-      return null;
+function rowColumns(header: HeaderMatch, c: Omit<RowColumns, 'col' | 'headers' | 'descCols'>): RowColumns {
+  const col = {} as Record<Role, number>;
+  for (const r of ROLES) col[r] = header.single.get(r) ?? -1;
+  const descCols = [...(header.multi.get('description') ?? []), ...(header.multi.get('memo') ?? [])];
+  return { ...c, col, headers: header.headers, descCols };
+}
+
+/** A cleaned cell of the row, '' for a missing column or a placeholder ('-', '/', 'null'…). */
+function cellAt(cells: string[], c: number): string {
+  return c < 0 ? '' : value(cells[c] ?? '');
+}
+
+/** Every cell empty (holes, as Array#every, do not count). */
+function isBlankRow(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c !== undefined && c !== '') return false;
+  }
+  return true;
+}
+
+function repeatsHeader(cells: string[], headers: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c !== undefined && c !== (headers[i] ?? '')) return false;
+  }
+  return true;
+}
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isDateSep = (c: number) => c === 45 || c === 47 || c === 46; // - / .
+
+/**
+ * parseDateTime(text, opts)?.date. The form almost every large export uses ('2024-03-05',
+ * '2024/3/5', '2024.03.05', nothing after it) is read here by character codes; anything else goes
+ * to parseDateTime.
+ */
+function readDate(text: string, opts: DateParseOptions): IsoDate | null {
+  const n = text.length;
+  if (n >= 8 && n <= 10 && isDigitCode(text.charCodeAt(0)) && isDigitCode(text.charCodeAt(1)) && isDigitCode(text.charCodeAt(2)) && isDigitCode(text.charCodeAt(3)) && isDateSep(text.charCodeAt(4))) {
+    let i = 5;
+    let mo = 0;
+    while (i < n && i < 7 && isDigitCode(text.charCodeAt(i))) mo = mo * 10 + text.charCodeAt(i++) - 48;
+    if (i > 5 && i < n && isDateSep(text.charCodeAt(i))) {
+      const dStart = ++i;
+      let d = 0;
+      while (i < n && i < dStart + 2 && isDigitCode(text.charCodeAt(i))) d = d * 10 + text.charCodeAt(i++) - 48;
+      if (i > dStart && i === n) {
+        const y = (text.charCodeAt(0) - 48) * 1000 + (text.charCodeAt(1) - 48) * 100 + (text.charCodeAt(2) - 48) * 10 + (text.charCodeAt(3) - 48);
+        return isoDate(y, mo, d);
+      }
     }
-    return parsed;
-  };
+  }
+  return parseDateTime(text, opts)?.date ?? null;
+}
+
+/** A money cell as a MoneyJson amount string (plainAmount, else parseAmount), with its currency mark if any. */
+function readAmountText(text: string, decimalComma: boolean): { value: string; currency?: string } | null {
+  if (!decimalComma) {
+    const plain = plainAmount(text);
+    if (plain !== null) return { value: plain };
+  }
+  const parsed = parseAmount(text, { decimalComma });
+  if (!parsed) return null;
+  return parsed.currency === undefined ? { value: toPlain(parsed.value) } : { value: toPlain(parsed.value), currency: parsed.currency };
+}
+
+// Sign operations on MoneyJson amount strings ("-12.50", zero is always "0.00").
+const isZeroAmount = (a: string) => a === '0.00';
+const absAmount = (a: string) => (a.charCodeAt(0) === 45 ? a.slice(1) : a);
+const negAmount = (a: string) => (a.charCodeAt(0) === 45 ? a.slice(1) : a === '0.00' ? a : `-${a}`);
+
+// readRow's helpers are module functions, not closures: it runs once per row of a large file.
+/** The row as text for an issue. */
+const rawRow = (cells: string[]) => cells.join(',').slice(0, 300);
+const hasColumn = (c: RowColumns, r: Role) => c.col[r] >= 0;
+const columnName = (c: RowColumns, r: Role) => c.headers[c.col[r]] ?? r;
+
+function readMoneyCell(cells: string[], line: number, c: RowColumns, role: Role): { value: string; currency?: string } | null | 'empty' {
+  const text = cellAt(cells, c.col[role]);
+  if (!text) return 'empty';
+  const parsed = readAmountText(stripAnnotation(text), c.decimalComma);
+  if (!parsed) {
+    c.issues.push({ level: 'error', code: 'bad_amount', line, field: role, raw: text, message: `line ${line}: ${columnName(c, role)} "${text}" is not a number (expected e.g. 1234.50); row not imported` });
+    return null;
+  }
+  return parsed;
+}
+
+function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns): RowRecord | null {
+  const { col, issues, profile } = c;
 
   // Amount: a signed column, or separate money-in / money-out columns.
-  let amount: DecT | null = null;
+  let amount: string | null = null;
   let amountCurrency: string | undefined;
-  if (hasCol('credit') || hasCol('debit')) {
-    const credit = hasCol('credit') ? readMoney('credit') : 'empty';
-    const debit = hasCol('debit') ? readMoney('debit') : 'empty';
+  if (hasColumn(c, 'credit') || hasColumn(c, 'debit')) {
+    const credit = hasColumn(c, 'credit') ? readMoneyCell(cells, line, c, 'credit') : 'empty';
+    const debit = hasColumn(c, 'debit') ? readMoneyCell(cells, line, c, 'debit') : 'empty';
     if (credit === null || debit === null) return null;
     const cr = credit === 'empty' ? null : credit;
     const dr = debit === 'empty' ? null : debit;
-    if (cr && dr && !cr.value.isZero() && !dr.value.isZero()) {
-      issues.push({ level: 'error', code: 'both_amounts', line, raw, message: `line ${line}: both ${colName('credit')} (${cell(row, 'credit')}) and ${colName('debit')} (${cell(row, 'debit')}) are filled; expected one of them; row not imported` });
+    if (cr && dr && !isZeroAmount(cr.value) && !isZeroAmount(dr.value)) {
+      issues.push({ level: 'error', code: 'both_amounts', line, raw: rawRow(cells), message: `line ${line}: both ${columnName(c, 'credit')} (${cellAt(cells, col.credit)}) and ${columnName(c, 'debit')} (${cellAt(cells, col.debit)}) are filled; expected one of them; row not imported` });
       return null;
     }
-    if (cr && (!dr || !cr.value.isZero())) {
-      amount = cr.value.abs();
+    if (cr && (!dr || !isZeroAmount(cr.value))) {
+      amount = absAmount(cr.value);
       amountCurrency = cr.currency;
     } else if (dr) {
-      amount = dr.value.abs().neg();
+      amount = negAmount(absAmount(dr.value));
       amountCurrency = dr.currency;
-    } else if (hasCol('amount')) {
+    } else if (hasColumn(c, 'amount')) {
       // some exports carry both layouts; fall through to the signed column
     } else {
-      issues.push({ level: 'error', code: 'missing_amount', line, raw, message: `line ${line}: no amount in ${[colName('credit'), colName('debit')].filter(Boolean).join(' or ')} (expected e.g. 1234.50); row not imported` });
+      issues.push({ level: 'error', code: 'missing_amount', line, raw: rawRow(cells), message: `line ${line}: no amount in ${[columnName(c, 'credit'), columnName(c, 'debit')].filter(Boolean).join(' or ')} (expected e.g. 1234.50); row not imported` });
       return null;
     }
   }
   if (amount === null) {
-    const a = readMoney('amount');
+    const a = readMoneyCell(cells, line, c, 'amount');
     if (a === null) return null;
     if (a === 'empty') {
-      issues.push({ level: 'error', code: 'missing_amount', line, raw, message: `line ${line}: no amount in column "${colName('amount')}" (expected e.g. 1234.50); row not imported` });
+      issues.push({ level: 'error', code: 'missing_amount', line, raw: rawRow(cells), message: `line ${line}: no amount in column "${columnName(c, 'amount')}" (expected e.g. 1234.50); row not imported` });
       return null;
     }
     amount = a.value;
@@ -605,22 +711,19 @@ function readRow(
   // Direction from its own column (收/支, 借 Dr / 贷 Cr, Credit/Debit); wallets have their own rules.
   let direction: Direction | null | undefined;
   let neutralRefund = false;
-  const status = cell(row, 'status');
-  if (hasCol('direction')) {
-    const dirText = cleanCell(row[header.single.get('direction')!]);
+  const status = cellAt(cells, col.status);
+  if (hasColumn(c, 'direction')) {
+    const dirText = cells[col.direction] ?? '';
     direction = readDirection(dirText);
     if (direction === null) {
-      issues.push({ level: 'error', code: 'bad_direction', line, field: 'direction', raw: dirText, message: `line ${line}: ${colName('direction')} "${dirText}" is neither income nor expense (expected 收入/支出, 借/贷 or Credit/Debit); row not imported` });
+      issues.push({ level: 'error', code: 'bad_direction', line, field: 'direction', raw: dirText, message: `line ${line}: ${columnName(c, 'direction')} "${dirText}" is neither income nor expense (expected 收入/支出, 借/贷 or Credit/Debit); row not imported` });
       return null;
     }
   }
-  const description = [...(header.multi.get('description') ?? []), ...(header.multi.get('memo') ?? [])]
-    .map((i) => value(cleanCell(row[i])))
-    .filter((s, i, all) => s !== '' && all.indexOf(s) === i)
-    .join(' ');
-  const counterparty = cell(row, 'counterparty') || undefined;
+  const description = describeRow(cells, c.descCols);
+  const counterparty = cellAt(cells, col.counterparty) || undefined;
 
-  if (profile?.wallet || (direction === 'neutral' && hasCol('status'))) {
+  if (profile?.wallet || (direction === 'neutral' && hasColumn(c, 'status'))) {
     // Wallet bills (DOMAIN.md §1.4; Alipay's own note 5: 充值提现、账户转存… 记为不计收支类):
     //  - a closed/failed order moved no money: not imported (warning);
     //  - 收入 +, 支出 −;
@@ -628,34 +731,34 @@ function readRow(
     //    except refunds, which come back to the payer (+). The bill does not say which way a
     //    non-refund neutral row went, so it is not imported (warning) rather than given a sign.
     if (CLOSED_STATUS.test(status)) {
-      issues.push({ level: 'warning', code: 'closed_not_imported', line, raw, message: `line ${line}: status "${status}" — no money moved; not imported` });
+      issues.push({ level: 'warning', code: 'closed_not_imported', line, raw: rawRow(cells), message: `line ${line}: status "${status}" — no money moved; not imported` });
       return null;
     }
     if (direction === 'neutral' || direction === undefined) {
-      const isRefund = REFUND.test(status) || REFUND.test(cell(row, 'category')) || /^退款/.test(description);
+      const isRefund = REFUND.test(status) || REFUND.test(cellAt(cells, col.category)) || /^退款/.test(description);
       if (!isRefund) {
-        issues.push({ level: 'warning', code: 'neutral_not_imported', line, raw, message: `line ${line}: "${cleanCell(row[header.single.get('direction') ?? -1]) || '/'}" (neither income nor expense: a move between your own funds) — not imported` });
+        issues.push({ level: 'warning', code: 'neutral_not_imported', line, raw: rawRow(cells), message: `line ${line}: "${(cells[col.direction] ?? '') || '/'}" (neither income nor expense: a move between your own funds) — not imported` });
         return null;
       }
       direction = 'in';
       neutralRefund = true;
     }
   }
-  if (direction === 'in') amount = amount.abs();
-  else if (direction === 'out') amount = amount.abs().neg();
-  else if (profile?.signFromDescription && !hasCol('credit') && !hasCol('debit')) {
+  if (direction === 'in') amount = absAmount(amount);
+  else if (direction === 'out') amount = negAmount(absAmount(amount));
+  else if (profile?.signFromDescription && !hasColumn(c, 'credit') && !hasColumn(c, 'debit')) {
     const sign = profile.signFromDescription(description);
     if (sign === null) {
-      issues.push({ level: 'error', code: 'unknown_sign', line, raw, message: `line ${line}: cannot tell whether "${description}" is a charge or a credit (${profile.label} prints amounts unsigned; expected the description to start with 消费, 退货, 还款…); row not imported` });
+      issues.push({ level: 'error', code: 'unknown_sign', line, raw: rawRow(cells), message: `line ${line}: cannot tell whether "${description}" is a charge or a credit (${profile.label} prints amounts unsigned; expected the description to start with 消费, 退货, 还款…); row not imported` });
       return null;
     }
-    amount = sign < 0 ? amount.abs().neg() : amount.abs();
-  } else if (profile?.spendingPositive && !hasCol('credit') && !hasCol('debit')) {
-    amount = amount.neg();
+    amount = sign < 0 ? negAmount(absAmount(amount)) : absAmount(amount);
+  } else if (profile?.spendingPositive && !hasColumn(c, 'credit') && !hasColumn(c, 'debit')) {
+    amount = negAmount(amount);
   }
 
   // Currency: the row's own column, else the amount's prefix (CNY 123.18, ¥28.16), else the file's.
-  const currencyText = cell(row, 'currency');
+  const currencyText = cellAt(cells, col.currency);
   let currency = currencyText ? currencyFromText(currencyText) : null;
   if (currencyText && !currency) {
     issues.push({ level: 'error', code: 'bad_currency', line, field: 'currency', raw: currencyText, message: `line ${line}: currency "${currencyText}" is not a currency (expected e.g. CNY, 人民币, USD); row not imported` });
@@ -666,47 +769,61 @@ function readRow(
   currency = amountCurrency ?? currency ?? c.defaultCurrency;
 
   let balance: RowRecord['balance'];
-  const balanceText = cell(row, 'balance');
+  const balanceText = cellAt(cells, col.balance);
   if (balanceText) {
-    const b = parseAmount(balanceText, { decimalComma: c.decimalComma });
+    const b = readAmountText(balanceText, c.decimalComma);
     if (b) balance = { value: b.value, currency: b.currency ?? currency };
-    else issues.push({ level: 'warning', code: 'bad_balance', line, field: 'balanceAfter', raw: balanceText, message: `line ${line}: ${colName('balance')} "${balanceText}" is not a number (expected e.g. 1234.50); line imported without a balance` });
+    else issues.push({ level: 'warning', code: 'bad_balance', line, field: 'balanceAfter', raw: balanceText, message: `line ${line}: ${columnName(c, 'balance')} "${balanceText}" is not a number (expected e.g. 1234.50); line imported without a balance` });
   }
 
-  const valueText = cell(row, 'valueDate');
-  const valueOn = valueText ? parseDateTime(valueText, { order: c.order ?? undefined })?.date : undefined;
+  const valueText = cellAt(cells, col.valueDate);
+  const valueOn = valueText ? readDate(valueText, { order: c.order ?? undefined }) ?? undefined : undefined;
   // A transaction-date column next to a posting date is not the value date; only 起息日/Value date is.
-  const refText = cell(row, 'reference');
+  const refText = cellAt(cells, col.reference);
   const reference = refText && !isPlaceholderReference(refText) ? refText : undefined;
-  const accountText = cell(row, 'account');
+  const accountText = cellAt(cells, col.account);
 
   return {
-    record: {
-      line,
-      bookedOn,
-      valueOn,
-      amount,
-      currency,
-      balance,
-      description: description || counterparty || '',
-      counterparty,
-      reference,
-      accountId: accountText || undefined,
-      direction,
-      neutralRefund,
-      currencyDefaulted,
-    },
+    line,
+    bookedOn,
+    valueOn,
+    amount,
+    currency,
+    balance,
+    description: description || counterparty || '',
+    counterparty,
+    reference,
+    accountId: accountText || undefined,
+    direction,
+    neutralRefund,
+    currencyDefaulted,
   };
 }
 
-function dateOrder(rows: string[][], cols: number[]): 'dmy' | 'mdy' | null {
+/** The description and memo cells, placeholders and repeats left out, joined by a space. */
+function describeRow(cells: string[], cols: number[]): string {
+  if (cols.length === 1) return value(cells[cols[0]!] ?? '');
+  const parts: string[] = [];
+  for (const i of cols) {
+    const s = value(cells[i] ?? '');
+    if (s !== '' && !parts.includes(s)) parts.push(s);
+  }
+  return parts.join(' ');
+}
+
+/** Rows from `from` on: do their D/M/YYYY dates say day first or month first? */
+function dateOrder(rows: string[][], from: number, cols: number[]): 'dmy' | 'mdy' | null {
   let dmy = 0;
   let mdy = 0;
   let slashDates = 0;
   let dotted = 0;
-  for (const r of rows) {
+  for (let i = from; i < rows.length; i++) {
+    const r = rows[i]!;
     for (const c of cols) {
-      const m = cleanCell(r[c]).match(/^(\d{1,2})([/.-])(\d{1,2})[/.-]\d{4}/);
+      const s = cleanCell(r[c]);
+      // only a digit then a separator within the first three characters can start D/M/YYYY
+      if (!isDigitCode(s.charCodeAt(0)) || !(isDateSep(s.charCodeAt(1)) || (isDigitCode(s.charCodeAt(1)) && isDateSep(s.charCodeAt(2))))) continue;
+      const m = s.match(/^(\d{1,2})([/.-])(\d{1,2})[/.-]\d{4}/);
       if (!m) continue;
       slashDates++;
       if (m[2] === '.') dotted++;
@@ -722,17 +839,31 @@ function dateOrder(rows: string[][], cols: number[]): 'dmy' | 'mdy' | null {
   return null;
 }
 
-function usesDecimalComma(rows: string[][], cols: number[]): boolean {
+function usesDecimalComma(rows: string[][], from: number, cols: number[]): boolean {
   let comma = 0;
   let dot = 0;
-  for (const r of rows) {
+  for (let i = from; i < rows.length; i++) {
+    const r = rows[i]!;
     for (const c of cols) {
-      const s = cleanCell(r[c]);
-      if (/\d,\d{1,2}$/.test(s)) comma++; // "12,50" — never thousands, which have 3 digits
-      if (/\d\.\d{1,2}$/.test(s)) dot++;
+      const sep = decimalSeparator(cleanCell(r[c]));
+      if (sep === 44) comma++; // "12,50" — never thousands, which have 3 digits
+      else if (sep === 46) dot++;
     }
   }
   return comma > 0 && dot === 0;
+}
+
+/** The code of ',' or '.' when `s` ends in a digit, that separator and 1–2 digits (/\d[,.]\d{1,2}$/); else 0. */
+function decimalSeparator(s: string): number {
+  const n = s.length;
+  if (n < 3 || !isDigitCode(s.charCodeAt(n - 1))) return 0;
+  const a = s.charCodeAt(n - 2);
+  if ((a === 44 || a === 46) && isDigitCode(s.charCodeAt(n - 3))) return a;
+  if (n >= 4 && isDigitCode(a)) {
+    const b = s.charCodeAt(n - 3);
+    if ((b === 44 || b === 46) && isDigitCode(s.charCodeAt(n - 4))) return b;
+  }
+  return 0;
 }
 
 /**
@@ -740,11 +871,11 @@ function usesDecimalComma(rows: string[][], cols: number[]): boolean {
  * order, amount and day. The income row is kept; the neutral twin is dropped with a warning.
  */
 function dropDuplicateRefunds(records: RowRecord[], issues: Issue[]): RowRecord[] {
-  const key = (r: RowRecord) => `${r.reference ?? ''}|${r.bookedOn}|${r.amount.toString()}`;
+  const key = (r: RowRecord) => `${r.reference ?? ''}|${r.bookedOn}|${r.amount}`;
   const income = new Set(records.filter((r) => !r.neutralRefund && r.direction === 'in').map(key));
   return records.filter((r) => {
     if (!r.neutralRefund || !income.has(key(r))) return true;
-    issues.push({ level: 'warning', code: 'duplicate_refund', line: r.line, message: `line ${r.line}: this refund (${toPlain(r.amount)}) is also listed as income on another line; imported once` });
+    issues.push({ level: 'warning', code: 'duplicate_refund', line: r.line, message: `line ${r.line}: this refund (${r.amount}) is also listed as income on another line; imported once` });
     return false;
   });
 }
@@ -764,31 +895,51 @@ function summariseAccounts(
   issues: Issue[],
 ): StatementAccount[] {
   const groups = new Map<string, StatementLine[]>();
+  // consecutive lines are almost always of one account: reuse the last group without a key lookup
+  let lastAccount: string | undefined;
+  let lastCurrency: string | undefined;
+  let lastGroup: StatementLine[] | undefined;
   for (const l of lines) {
+    if (lastGroup && l.accountId === lastAccount && l.amount.currency === lastCurrency) {
+      lastGroup.push(l);
+      continue;
+    }
     const key = `${l.accountId ?? fileAccount ?? ''}\u0000${l.amount.currency}`;
-    const group = groups.get(key);
+    let group = groups.get(key);
     if (group) group.push(l);
-    else groups.set(key, [l]);
+    else groups.set(key, (group = [l]));
+    lastAccount = l.accountId;
+    lastCurrency = l.amount.currency;
+    lastGroup = group;
   }
   const accounts: StatementAccount[] = [];
   for (const [key, group] of groups) {
     const [accountId, currency] = key.split('\u0000') as [string, string];
-    const dates = group.map((l) => l.bookedOn).sort();
-    const account: StatementAccount = { currency, period: { from: dates[0]!, to: dates[dates.length - 1]! } };
+    let from = group[0]!.bookedOn;
+    let to = from;
+    let allBalanced = true;
+    for (const l of group) {
+      if (l.bookedOn < from) from = l.bookedOn;
+      if (l.bookedOn > to) to = l.bookedOn;
+      if (!l.balanceAfter || l.balanceAfter.currency !== currency) allBalanced = false;
+    }
+    const account: StatementAccount = { currency, period: { from, to } };
     if (accountId) account.accountId = accountId;
-    const withBalance = group.filter((l) => l.balanceAfter && l.balanceAfter.currency === currency);
-    if (withBalance.length === group.length && group.length > 0) {
+    if (allBalanced) {
       const chron = chronological(group);
       const firstLine = chron[0]!;
       const lastLine = chron[chron.length - 1]!;
       account.openingBalance = money(new Dec(firstLine.balanceAfter!.amount).minus(firstLine.amount.amount), currency);
       account.closingBalance = { ...lastLine.balanceAfter! };
       let reported = 0;
+      // each balance is read once, as the shown balance of its line and then the previous of the next
+      let prevBalance = new Dec(firstLine.balanceAfter!.amount);
       for (let i = 1; i < chron.length; i++) {
         const prev = chron[i - 1]!;
         const cur = chron[i]!;
-        const expected = new Dec(prev.balanceAfter!.amount).plus(cur.amount.amount);
+        const expected = prevBalance.plus(cur.amount.amount);
         const shown = new Dec(cur.balanceAfter!.amount);
+        prevBalance = shown;
         if (!expected.equals(shown)) {
           if (reported < 5) {
             issues.push({
@@ -802,12 +953,13 @@ function summariseAccounts(
       if (reported > 5) issues.push({ level: 'warning', code: 'balance_chain', message: `${reported - 5} more line(s) whose balance does not follow from the line before (${currency})` });
     }
     if (groups.size === 1) {
-      const total = group.reduce((a, l) => a.plus(l.amount.amount), new Dec(0));
       const opening = stated.opening ? parseAmount(stated.opening, { decimalComma }) : null;
       const closing = stated.closing ? parseAmount(stated.closing, { decimalComma }) : null;
       if (opening) account.openingBalance = money(opening.value, currency);
       if (closing) account.closingBalance = money(closing.value, currency);
       if (opening && closing) {
+        let total = new Dec(0);
+        for (const l of group) total = total.plus(l.amount.amount);
         const diff = closing.value.minus(opening.value.plus(total));
         if (!diff.isZero()) {
           issues.push({ level: 'warning', code: 'balance_mismatch', field: 'closingBalance', message: `the stated opening balance ${toPlain(opening.value)} plus the lines (${toPlain(total)}) gives ${toPlain(opening.value.plus(total))}, but the stated closing balance is ${toPlain(closing.value)}: difference ${toPlain(diff)} ${currency}` });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abs, add, compare, dec, formatMoney, isDecimalString, money, neg, parseAmount, round, sub, sum, toPlain, Dec } from '../../lib/money';
+import { abs, add, compare, dec, formatMoney, isDecimalString, money, neg, parseAmount, plainAmount, round, sub, sum, toPlain, Dec } from '../../lib/money';
 
 describe('parseAmount', () => {
   const cases: { description: string; input: string; expected: string | null; currency?: string }[] = [
@@ -72,4 +72,28 @@ describe('money arithmetic stays decimal', () => {
     expect(formatMoney(money('-0.95', 'USD'))).toBe('-$0.95');
     expect(formatMoney(money('3', 'SEK'))).toBe('SEK 3.00');
   });
+});
+
+describe('plainAmount (parseAmount + toPlain without a Decimal, for plain amounts)', () => {
+  const cases: { description: string; input: string; expected: string | null }[] = [
+    { description: 'two places', input: '1234.50', expected: '1234.50' },
+    { description: 'negative', input: '-12.00', expected: '-12.00' },
+    { description: 'thousands', input: '1,234,567.5', expected: '1234567.50' },
+    { description: 'integer', input: '007', expected: '7.00' },
+    { description: 'trailing zeros beyond two places', input: '-00012.3400', expected: '-12.34' },
+    { description: 'more places kept', input: '0.125', expected: '0.125' },
+    { description: 'negative zero is zero', input: '-0.000', expected: '0.00' },
+    { description: 'decimal comma is parseAmount’s', input: '12,34', expected: null },
+    { description: 'bad grouping', input: '1,2345', expected: null },
+    { description: 'trailing point is parseAmount’s', input: '5.', expected: null },
+    { description: 'leading point is parseAmount’s', input: '.5', expected: null },
+    { description: 'currency mark is parseAmount’s', input: '¥12.00', expected: null },
+    { description: 'empty', input: '', expected: null },
+  ];
+  for (const { description, input, expected } of cases) {
+    it(`${description}: ${JSON.stringify(input)}`, () => {
+      expect(plainAmount(input)).toBe(expected);
+      if (expected !== null) expect(toPlain(parseAmount(input)!.value)).toBe(expected);
+    });
+  }
 });
