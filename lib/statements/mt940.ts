@@ -4,7 +4,7 @@
 // one or many statements per file. Tag layout: SWIFT MT940/942 usage guidelines; the quirks are
 // the corpus README's.
 import type { IsoDate, MoneyJson, StatementAccount, StatementParseResult } from '../model';
-import { Dec, money } from '../money';
+import { Dec, money, plainAmount } from '../money';
 import { isoDate } from '../dates';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 import { LineBuilder, checkBalances, cleanRef, fallbackCurrency, finish, guarded } from './support/statement-lines';
@@ -75,17 +75,18 @@ function splitStatements(text: string): RawStatement[] {
     }
     // '-' ends a statement — except inside :86:/:61: text when more text follows (ING wraps
     // `//MARF/MND` / `-` / `EV01//CSID` onto a line of its own)
-    if (s.trim() === '-' && lastTag && (lastTag.tag === '86' || lastTag.tag === '61') && continuesText(rawLines, i + 1)) {
+    const trimmed = s.trim();
+    if (trimmed === '-' && lastTag && (lastTag.tag === '86' || lastTag.tag === '61') && continuesText(rawLines, i + 1)) {
       lastTag.lines.push(s);
       continue;
     }
-    if (s.trim() === '-' || s.trim() === '-}') {
+    if (trimmed === '-' || trimmed === '-}') {
       cur = null;
       lastTag = null;
       continue;
     }
     // Sparkasse writes a tag broken over two lines: ":" then "86:…"
-    if (s.trim() === ':' && /^\d{2}[A-Z]?:/.test(rawLines[i + 1] ?? '')) {
+    if (trimmed === ':' && /^\d{2}[A-Z]?:/.test(rawLines[i + 1] ?? '')) {
       s = `:${rawLines[i + 1]!}`;
       i++;
     }
@@ -107,18 +108,29 @@ function splitStatements(text: string): RawStatement[] {
 
 /** YYMMDD → IsoDate; null when not a real date (160230 is not clamped to Feb 29). */
 export function parseSwiftDate(yymmdd: string): IsoDate | null {
-  const m = /^(\d{2})(\d{2})(\d{2})$/.exec(yymmdd);
-  if (!m) return null;
-  const yy = +m[1]!;
-  return isoDate(yy <= 79 ? 2000 + yy : 1900 + yy, +m[2]!, +m[3]!);
+  if (yymmdd.length !== 6) return null;
+  let n = 0;
+  for (let i = 0; i < 6; i++) {
+    const c = yymmdd.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return null;
+    n = n * 10 + c;
+  }
+  const yy = Math.floor(n / 10000);
+  return isoDate(yy <= 79 ? 2000 + yy : 1900 + yy, Math.floor(n / 100) % 100, n % 100);
 }
 
 /** SWIFT amount: digits with a decimal comma ('500,', '000000009265,12', '0,'); old Rabobank
  * files write a decimal point ('000000001000.12'), which is accepted too. */
 export function parseSwiftAmount(raw: string): Dec | null {
+  const plain = swiftAmountText(raw);
+  return plain === null ? null : new Dec(plain);
+}
+
+/** parseSwiftAmount as a MoneyJson amount string ('000000009265,12' → '9265.12'), without a Decimal. */
+function swiftAmountText(raw: string): string | null {
   const m = /^(\d+)(?:[,.](\d*))?$/.exec(raw.trim());
   if (!m) return null;
-  return new Dec(`${m[1]!}.${m[2] || '0'}`);
+  return plainAmount(`${m[1]!}.${m[2] || '0'}`);
 }
 
 interface Balance {
@@ -142,6 +154,12 @@ export function entryDateNear(valueOn: IsoDate, mmdd: string): IsoDate | null {
   const mo = +mmdd.slice(0, 2);
   const d = +mmdd.slice(2, 4);
   const y = +valueOn.slice(0, 4);
+  // Same or neighbouring month: the value date's year is under two months away, and the other
+  // two years over ten, so it wins without measuring (most lines are booked within days).
+  if (Math.abs(mo - +valueOn.slice(5, 7)) <= 1) {
+    const c = isoDate(y, mo, d);
+    if (c) return c;
+  }
   let best: IsoDate | null = null;
   let bestDist = Infinity;
   for (const cy of [y - 1, y, y + 1]) {
@@ -220,6 +238,9 @@ function joinWrapped(lines: readonly string[]): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
+/** Subfield keys of Dutch SEPA :86: text (`/TRTP/…/NAME/…/REMI/…`). */
+const SEPA_KEYS = new Set(['TRTP', 'IBAN', 'BIC', 'NAME', 'REMI', 'EREF', 'MARF', 'CSID', 'ORDP', 'BENM', 'ADDR', 'ISDT', 'RTRN', 'PREF', 'KREF', 'OCMT', 'CHGS', 'ULTC', 'ULTD', 'PURP', 'FX', 'CDTRREF', 'CDTRREFTP', 'CD', 'SCOR', 'ISSR', 'ID', 'NRTX']);
+
 /**
  * :86: information to the account owner. Kept whole as the description unless it is structured:
  * German GVC subfields (`166?00…?20…?29…?32…?33`) give the booking text + remittance (?00, ?20–?29)
@@ -239,13 +260,14 @@ export function parseField86(lines: readonly string[]): Details86 {
     if (name) d.counterparty = name;
     return d;
   }
-  if (/^\/[A-Z]{2,4}\//.test(raw.trim())) {
-    const keys = ['TRTP', 'IBAN', 'BIC', 'NAME', 'REMI', 'EREF', 'MARF', 'CSID', 'ORDP', 'BENM', 'ADDR', 'ISDT', 'RTRN', 'PREF', 'KREF', 'OCMT', 'CHGS', 'ULTC', 'ULTD', 'PURP', 'FX', 'CDTRREF', 'CDTRREFTP', 'CD', 'SCOR', 'ISSR', 'ID', 'NRTX'];
-    const parts = raw.trim().replace(/\/+$/, '').split('/');
+  const trimmedRaw = raw.trim();
+  if (/^\/[A-Z]{2,4}\//.test(trimmedRaw)) {
+    const keys = SEPA_KEYS;
+    const parts = trimmedRaw.replace(/\/+$/, '').split('/');
     const fields = new Map<string, string>();
     let key: string | null = null;
     for (const p of parts) {
-      if (keys.includes(p)) {
+      if (keys.has(p)) {
         key = p;
         if (!fields.has(p)) fields.set(p, '');
       } else if (key !== null) {
@@ -282,6 +304,7 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
     return finish(format, file.encoding, accounts, b);
   }
   let previousCurrency: string | undefined;
+  let mt942Text: boolean | undefined; // the whole file is scanned once, when first asked
   for (const st of statements) {
     const account: StatementAccount = {};
     const stLines: ReturnType<LineBuilder['add']>[] = [];
@@ -402,8 +425,8 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
         }
         bookedOn = e;
       }
-      const amt = parseSwiftAmount(f.amount);
-      if (!amt) {
+      const amt = swiftAmountText(f.amount);
+      if (amt === null) {
         b.issue('warning', 'amount_invalid', `statement line skipped: amount "${f.amount}" is not readable; expected digits with a decimal comma like 12,30`, t.line, { field: '61', raw: f.amount });
         continue;
       }
@@ -412,12 +435,11 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
       // follows the money, as Actual Budget and mt940-js read them.
       const credit = f.mark === 'C' || f.mark === 'RD' || f.mark === 'EC';
       const details = t.info.length > 0 ? parseField86(t.info) : null;
-      const fallbackText = [f.supplementary, cleanRef(f.customerRef), f.typeCode].filter((p): p is string => !!p).join(' ');
       const draft: Parameters<LineBuilder['add']>[0] = {
         bookedOn,
-        amount: credit ? amt : amt.neg(),
+        amount: credit || amt === '0.00' ? amt : `-${amt}`,
         currency: currency ?? 'XXX',
-        description: details?.description || fallbackText,
+        description: details?.description || [f.supplementary, cleanRef(f.customerRef), f.typeCode].filter((p): p is string => !!p).join(' '),
         line: t.line,
       };
       draft.valueOn = valueOn;
@@ -438,7 +460,7 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
       const dates = stLines.map((l) => l.bookedOn).sort();
       account.period = { from: dates[0]!, to: dates[dates.length - 1]! };
     }
-    if (format === 'mt940' && st.hasTag20 && !st.tags.some((t) => t.tag === '62F' || t.tag === '62M') && !isMt942Text(file.text)) {
+    if (format === 'mt940' && st.hasTag20 && !st.tags.some((t) => t.tag === '62F' || t.tag === '62M') && !(mt942Text ??= isMt942Text(file.text))) {
       b.issue('warning', 'mt940_missing_62', `statement at line ${st.line} has no closing balance :62F:; the file may be cut off`, st.line);
     }
     checkBalances(b, `statement at line ${st.line}${accountId ? ` (account ${accountId})` : ''}`, opening?.money, closing?.money, stLines, st.line);

@@ -35,7 +35,8 @@ export interface LineDraft {
   accountId?: string;
   bookedOn: string;
   valueOn?: string;
-  amount: Dec;
+  /** a Decimal, or already a MoneyJson amount string ("-12.50", as toPlain writes it) */
+  amount: Dec | string;
   currency: string;
   description: string;
   counterparty?: string;
@@ -57,16 +58,17 @@ export class LineBuilder {
   constructor(private readonly fileName: string) {}
 
   add(d: LineDraft): StatementLine {
-    const amount = money(d.amount, d.currency);
+    const amount: MoneyJson = typeof d.amount === 'string' ? { amount: d.amount, currency: d.currency } : money(d.amount, d.currency);
     const reference = cleanRef(d.reference);
-    const idParts: Parameters<StatementLineIds['next']>[0] = { bookedOn: d.bookedOn, amount, description: d.description.trim() };
+    const description = d.description.trim();
+    const idParts: Parameters<StatementLineIds['next']>[0] = { bookedOn: d.bookedOn, amount, description };
     if (d.accountId !== undefined && d.accountId !== '') idParts.accountId = d.accountId;
     if (reference !== undefined) idParts.reference = reference;
     const line: StatementLine = {
       id: this.ids.next(idParts),
       bookedOn: d.bookedOn,
       amount,
-      description: d.description.trim(),
+      description,
       source: { file: this.fileName, line: d.line },
     };
     if (d.valueOn !== undefined) line.valueOn = d.valueOn;
