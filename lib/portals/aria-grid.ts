@@ -2,7 +2,7 @@
 // headers role=columnheader), as many in-house and newer component libraries render them.
 // Native <table>s are left to generic-table. aria-colindex places a cell when present (grids
 // that virtualise columns skip indices), position otherwise.
-import { lazyCells, outermost, textOf } from './dom';
+import { LazyRow, outermost, textOf } from './dom';
 import type { RawTable, TableReader } from './types';
 
 const GRID = '[role=grid], [role=treegrid], [role=table]';
@@ -30,7 +30,7 @@ export const ariaGrid: TableReader = {
     return {
       root,
       headers: positions.map((p) => head.get(p) ?? ''),
-      rows: data.map((r, i) => lazyCells({ element: r, rowNumber: i + 1 }, () => {
+      rows: data.map((r, i) => new LazyRow(r, i + 1, () => {
         const cells = place(cellsOf(r, '[role=gridcell], [role=cell], [role=rowheader]'));
         return positions.map((p) => cells.get(p) ?? '');
       })),

@@ -129,32 +129,81 @@ export class LazyRow {
   }
 }
 
-/** `target`'s element and row number as a RawRow whose `cells` are computed on first access. */
-export function lazyCells(target: { element: Element; rowNumber: number }, compute: () => string[]): LazyRow {
-  return new LazyRow(target.element, target.rowNumber, compute);
+/**
+ * A run of rows laid out one by one as they are first used: detection sees only the rows, and
+ * the cells of a 5,000-row table are placed in the slices that read them. A rowspan carries down,
+ * so row n is laid out after every row above it.
+ */
+class Grid {
+  readonly rows: LaidRow[] = [];
+  /** texts of the cells that span several positions: read once however many positions they fill */
+  readonly spanned = new Map<Element, string | undefined>();
+  // pending rowspans: column index → { element, remaining rows }
+  private readonly carry = new Map<number, { el: Element; left: number }>();
+  private next = 0;
+  constructor(private readonly cellTags: readonly string[]) {}
+
+  layOutThrough(index: number): void {
+    while (this.next <= index && this.next < this.rows.length) {
+      const row = this.rows[this.next++]!;
+      row.laid = this.layOut(row.element);
+    }
+  }
+
+  private layOut(tr: Element): (Element | null)[] {
+    const { carry } = this;
+    const els: (Element | null)[] = [];
+    let col = 0;
+    for (let cell = tr.firstElementChild; cell; cell = cell.nextElementSibling) {
+      if (!this.cellTags.includes(cell.tagName)) continue;
+      if (carry.size) col = fillCarried(carry, els, col);
+      const cs = span(cell, 'colspan');
+      const rs = span(cell, 'rowspan');
+      if (cs > 1 || rs > 1) this.spanned.set(cell, undefined);
+      for (let k = 0; k < cs; k++) {
+        els[col] = cell;
+        if (rs > 1) carry.set(col, { el: cell, left: rs - 1 });
+        col += 1;
+      }
+    }
+    if (carry.size) {
+      col = fillCarried(carry, els, col);
+      // trailing carried cells beyond the last own cell
+      for (const [c, v] of [...carry.entries()].sort((a, b) => a[0] - b[0])) {
+        if (c >= col && els[c] === undefined) {
+          els[c] = v.el;
+          v.left -= 1;
+          if (v.left <= 0) carry.delete(c);
+        }
+      }
+    }
+    // holes (a carried cell placed beyond a gap) read as no cell
+    for (let i = 0; i < els.length; i++) if (els[i] === undefined) els[i] = null;
+    return els;
+  }
 }
 
-/** A row laid out by layoutRows: cell elements now, their texts when `cells` is first read. */
+/** A row of a Grid: its cell elements once laid out, their texts when `cells` is first read. */
 class LaidRow implements GridRow {
+  /** set by the Grid when it lays this row out */
+  laid: (Element | null)[] | undefined;
   private cache: string[] | undefined;
-  constructor(
-    readonly element: Element,
-    readonly rowNumber: number,
-    readonly cellElements: (Element | null)[],
-    /** texts of the cells that span several positions, shared by the rows of one layout */
-    private readonly spanned: Map<Element, string | undefined>,
-  ) {}
+  constructor(readonly element: Element, readonly rowNumber: number, private readonly grid: Grid) {}
+  get cellElements(): (Element | null)[] {
+    if (!this.laid) this.grid.layOutThrough(this.rowNumber - 1);
+    return this.laid!;
+  }
   get cells(): string[] {
     if (this.cache) return this.cache;
     const els = this.cellElements;
+    const { spanned } = this.grid;
     const out: string[] = new Array<string>(els.length);
     for (let i = 0; i < els.length; i++) {
       const el = els[i];
       if (!el) { out[i] = ''; continue; }
-      if (!this.spanned.has(el)) { out[i] = textOf(el); continue; }
-      // a spanning cell is read once however many positions it fills
-      let t = this.spanned.get(el);
-      if (t === undefined) { t = textOf(el); this.spanned.set(el, t); }
+      if (!spanned.has(el)) { out[i] = textOf(el); continue; }
+      let t = spanned.get(el);
+      if (t === undefined) { t = textOf(el); spanned.set(el, t); }
       out[i] = t;
     }
     return (this.cache = out);
@@ -178,44 +227,13 @@ function span(el: Element, attr: 'colspan' | 'rowspan'): number {
 /**
  * Lays out rows of th/td cells into a rectangular grid, resolving colspan and rowspan the way the
  * HTML table model does: a cell spanning 2 columns fills both positions with its text; a cell
- * spanning rows is repeated in the rows below. Rows are numbered from 1.
+ * spanning rows is repeated in the rows below. Rows are numbered from 1; each is laid out when
+ * its cells or cell elements are first used.
  */
 export function layoutRows(rows: readonly Element[], cellTags: readonly string[] = ['TD', 'TH']): (GridRow & { rowNumber: number })[] {
-  const grid: LaidRow[] = [];
-  const spanned = new Map<Element, string | undefined>();
-  // pending rowspans: column index → { element, remaining rows }
-  const carry = new Map<number, { el: Element; left: number }>();
-  for (const tr of rows) {
-    const els: (Element | null)[] = [];
-    let col = 0;
-    for (let cell = tr.firstElementChild; cell; cell = cell.nextElementSibling) {
-      if (!cellTags.includes(cell.tagName)) continue;
-      if (carry.size) col = fillCarried(carry, els, col);
-      const cs = span(cell, 'colspan');
-      const rs = span(cell, 'rowspan');
-      if (cs > 1 || rs > 1) spanned.set(cell, undefined);
-      for (let k = 0; k < cs; k++) {
-        els[col] = cell;
-        if (rs > 1) carry.set(col, { el: cell, left: rs - 1 });
-        col += 1;
-      }
-    }
-    if (carry.size) {
-      col = fillCarried(carry, els, col);
-      // trailing carried cells beyond the last own cell
-      for (const [c, v] of [...carry.entries()].sort((a, b) => a[0] - b[0])) {
-        if (c >= col && els[c] === undefined) {
-          els[c] = v.el;
-          v.left -= 1;
-          if (v.left <= 0) carry.delete(c);
-        }
-      }
-    }
-    // holes (a carried cell placed beyond a gap) read as no cell
-    for (let i = 0; i < els.length; i++) if (els[i] === undefined) els[i] = null;
-    grid.push(new LaidRow(tr, grid.length + 1, els, spanned));
-  }
-  return grid;
+  const grid = new Grid(cellTags);
+  for (const tr of rows) grid.rows.push(new LaidRow(tr, grid.rows.length + 1, grid));
+  return grid.rows;
 }
 
 /** Places the cells carried down from rows above at `col` onwards; returns the next free column. */
@@ -276,20 +294,17 @@ export function keyedTable(
     keys.push(h.key);
     titles.push(h.text);
   }
-  return { root, headers: titles, rows: rows.map((r, i) => new KeyedRow(r.element, i + 1, keys, r.cells)) };
+  return {
+    root,
+    headers: titles,
+    rows: rows.map((r, i) => new LazyRow(r.element, i + 1, () => {
+      const byKey = new Map<string, KeyedCell>();
+      for (const c of r.cells) if (!byKey.has(c.key)) byKey.set(c.key, c);
+      return keys.map((k) => {
+        const c = byKey.get(k);
+        return c === undefined ? '' : (c.text ?? (c.el ? textOf(c.el) : ''));
+      });
+    })),
+  };
 }
 
-/** A keyed grid row: its cells are placed by key and read when `cells` is first used. */
-class KeyedRow {
-  private cache: string[] | undefined;
-  constructor(readonly element: Element, readonly rowNumber: number, private readonly keys: readonly string[], private readonly keyed: readonly KeyedCell[]) {}
-  get cells(): string[] {
-    if (this.cache) return this.cache;
-    const byKey = new Map<string, KeyedCell>();
-    for (const c of this.keyed) if (!byKey.has(c.key)) byKey.set(c.key, c);
-    return (this.cache = this.keys.map((k) => {
-      const c = byKey.get(k);
-      return c === undefined ? '' : (c.text ?? (c.el ? textOf(c.el) : ''));
-    }));
-  }
-}

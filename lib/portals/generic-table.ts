@@ -53,8 +53,10 @@ export const genericTable: TableReader = {
     if (!split) return null;
     const grid = layoutRows(split.body);
     const rows = toRawRows(grid);
-    const width = grid.reduce((w, r) => Math.max(w, r.cellElements.length), 0);
-    const headers = split.head.length ? mergeHeaderRows(layoutRows(split.head).map((r) => r.cells)) : Array.from({ length: width }, () => '');
+    // without a header row the widest row gives the columns (this lays out every row now)
+    const headers = split.head.length
+      ? mergeHeaderRows(layoutRows(split.head).map((r) => r.cells))
+      : Array.from({ length: grid.reduce((w, r) => Math.max(w, r.cellElements.length), 0) }, () => '');
     return { root: table, headers, rows };
   },
 };

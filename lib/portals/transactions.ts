@@ -2,7 +2,7 @@
 // same for every table family. DESIGN.md §3 gives the shape, the id recipe and the sign rules;
 // §1 rule 2 says an unreadable row is reported, never invented.
 import type { CapturedColumn, CapturedRow, CapturedTable, CardType, Issue, MoneyJson, PortalTransaction, TxnKind, TxnStatus } from '../model';
-import { ZERO, money, parseAmount, type Dec as DecT } from '../money';
+import { ZERO, dec, parseAmount, toPlain, type Dec as DecT } from '../money';
 import { isValidYmd, parseDateTime, parseTime, toLocalDateTime, type ParsedDateTime } from '../dates';
 import { OccurrenceCounter, stableId } from '../ids';
 import { maskCardNumbers, normaliseCardType, readCard } from '../cards';
@@ -91,7 +91,6 @@ export function capturedColumns(cols: readonly MappedColumn[]): CapturedColumn[]
 
 const TOTAL_ROW = /^(合计|总计|小计|汇总|本页合计|本页小计|全部合计|总交易单数|共计)|^(total|totals|subtotal|sub-total|grand total|sum)\b/i;
 const PLACEHOLDER = /^(-+|—+|–+|\/|n\/a|na|null|无|空|暂无|--)$/i;
-const MONEY_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['amount', 'fee', 'net', 'extraFee']);
 
 /** A cell value, or undefined for an empty/placeholder cell. WeChat bills prefix every cell with '`' (DOMAIN.md §1.4). */
 function value(text: string | undefined): string | undefined {
@@ -122,16 +121,16 @@ interface RowDraft {
   cells: readonly string[];
   issues: Issue[];
   occurredAt?: ParsedDateTime;
-  amount?: DecT;
+  amount?: CellAmount;
   amountCurrency?: string;
   kindText?: string;
   kind: TxnKind;
   sign: 1 | -1 | 0;
-  fee?: DecT;
+  fee?: CellAmount;
   feeCurrency?: string;
-  net?: DecT;
+  net?: CellAmount;
   netCurrency?: string;
-  extra: { label: string; value: DecT; currency?: string }[];
+  extra: { label: string; value: CellAmount; currency?: string }[];
 }
 
 /** Builds the CapturedTable for one laid-out table whose columns are already mapped. */
@@ -359,7 +358,7 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
   }
   if (!kindCell && d.amount) {
     // No type column: a negative amount is money going back to the cardholder.
-    d.kind = d.amount.isNegative() ? 'refund' : 'sale';
+    d.kind = d.amount.negative ? 'refund' : 'sale';
     d.sign = 0;
   }
 
@@ -381,25 +380,20 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
     if (t === undefined) continue;
     const m = readMoney(t, c);
     if (!m) issues.push(warn(line, 'fee_unreadable', 'extraFees', t, `Row ${line}: cannot read "${c.header}" "${t}" (expected an amount such as 3.00); it is left out.`));
-    else if (!m.value.isZero()) d.extra.push({ label: c.header, value: m.value, currency: m.currency });
+    else if (!m.value.zero) d.extra.push({ label: c.header, value: m.value, currency: m.currency });
   }
   return d;
 }
 
+const PLAIN_DATE_TIME = /^(\d{4})-(\d\d)-(\d\d) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
+
 /**
- * The common "2024-03-05 14:30:00" read without the general patterns; null sends anything else
- * (and an invalid date or a leap second) to parseDateTime, which gives the same result for this form.
+ * The common "2024-03-05 14:30:00" without the general patterns; null sends anything else (and an
+ * invalid date, a leap second) to parseDateTime, which reads this form the same way.
  */
 function readPlainDateTime(s: string): ParsedDateTime | null {
-  if (s.length !== 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return null;
-  const n = (at: number): number => {
-    const a = s.charCodeAt(at) - 48, b = s.charCodeAt(at + 1) - 48;
-    return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-  };
-  const y1 = n(0), y2 = n(2), mo = n(5), d = n(8), h = n(11), mi = n(14), sec = n(17);
-  if (y1 < 0 || y2 < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return null;
-  if (!isValidYmd(y1 * 100 + y2, mo, d) || h > 23 || mi > 59 || sec > 59) return null;
-  return { date: s.slice(0, 10), time: s.slice(11) };
+  const m = PLAIN_DATE_TIME.exec(s);
+  return m && isValidYmd(+m[1]!, +m[2]!, +m[3]!) ? { date: s.slice(0, 10), time: s.slice(11) } : null;
 }
 
 /** A date with a year, 'no-year' for "03-05 14:30" when the page gives no range, null when not a date. */
@@ -413,12 +407,71 @@ function readDate(text: string, meta: PageMeta): ParsedDateTime | 'no-year' | nu
   return parseDateTime(text, { defaultYear: year });
 }
 
+/**
+ * An amount as read from a cell, kept as text: a row needs only signs and the MoneyJson string,
+ * so a Decimal (lib/money.ts) is made only where a row needs arithmetic (feeOfRow) or the cell is
+ * not a plain number. `negative` keeps the sign of a zero ("-0.00"), as Decimal does.
+ */
+interface CellAmount {
+  negative: boolean;
+  /** the absolute value as toPlain writes it: no leading zeros, at least 2 decimals ("1234.50") */
+  abs: string;
+  zero: boolean;
+}
+
+const PLAIN_AMOUNT = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+
+/**
+ * "1,234.50", "-12.00", "0012.5": read as parseAmount reads them (thousands commas, a leading
+ * minus, no currency), written as toPlain writes them. Anything else is left to parseAmount.
+ */
+function readPlainAmount(text: string): CellAmount | null {
+  const m = PLAIN_AMOUNT.exec(text);
+  if (!m) return null;
+  let int = m[2]!;
+  if (int.includes(',')) int = int.replace(/,/g, '');
+  let i = 0;
+  while (i < int.length - 1 && int.charCodeAt(i) === 48) i++;
+  if (i) int = int.slice(i);
+  let frac = m[3] ?? '';
+  let e = frac.length;
+  while (e > 0 && frac.charCodeAt(e - 1) === 48) e--;
+  if (e < frac.length) frac = frac.slice(0, e);
+  if (frac.length < 2) frac = frac.padEnd(2, '0');
+  return { negative: m[1] === '-', abs: `${int}.${frac}`, zero: int === '0' && frac === '00' };
+}
+
+function amountOfDec(v: DecT): CellAmount {
+  return { negative: v.isNegative(), abs: toPlain(v.abs()), zero: v.isZero() };
+}
+
+function decOf(a: CellAmount): DecT {
+  return dec(a.negative ? `-${a.abs}` : a.abs);
+}
+
+function absOf(a: CellAmount): CellAmount {
+  return a.negative ? { negative: false, abs: a.abs, zero: a.zero } : a;
+}
+
+function negOf(a: CellAmount): CellAmount {
+  return { negative: !a.negative, abs: a.abs, zero: a.zero };
+}
+
+/** MoneyJson of a cell amount: the string money() would write (a negative zero is "0.00"). */
+function moneyOf(a: CellAmount, currency: string): MoneyJson {
+  return { amount: a.negative && !a.zero ? `-${a.abs}` : a.abs, currency };
+}
+
 /** An amount cell, in major units: headers marked (分) hold minor units (DOMAIN.md §1.1, §1.7). */
-function readMoney(text: string, col: MappedColumn): { value: DecT; currency?: string } | null {
+function readMoney(text: string, col: MappedColumn): { value: CellAmount; currency?: string } | null {
+  if (col.info.unit !== 'fen') {
+    const plain = readPlainAmount(text);
+    if (plain) return { value: plain, currency: col.info.currency };
+  }
   const p = parseAmount(text);
   if (!p) return null;
   const value = col.info.unit === 'fen' ? p.value.div(100) : p.value;
-  return { value, currency: p.currency ?? col.info.currency };
+  return { value: amountOfDec(value), currency: p.currency ?? col.info.currency };
 }
 
 /**
@@ -427,7 +480,7 @@ function readMoney(text: string, col: MappedColumn): { value: DecT; currency?: s
  * counts costs as negatives, so every fee of that table is flipped.
  */
 function detectFeeConvention(drafts: readonly RowDraft[]): boolean {
-  return drafts.some((d) => d.fee?.isNegative() && (d.kind === 'sale' || d.kind === 'preauth_completion'));
+  return drafts.some((d) => d.fee?.negative && (d.kind === 'sale' || d.kind === 'preauth_completion'));
 }
 
 /** The one currency symbol the table's amounts show, if they agree. */
@@ -467,12 +520,12 @@ function finishRow(d: RowDraft, plan: TablePlan, ctx: BuildContext, facts: Table
   const evidenceCells: Record<string, string> = {};
   for (const [key, i] of plan.evidence) evidenceCells[key] = cells[i] ?? '';
 
-  const signed = (v: DecT, sign: 1 | -1 | 0): DecT => (sign === 1 ? v.abs() : sign === -1 ? v.abs().neg() : v);
+  const signed = (v: CellAmount, sign: 1 | -1 | 0): CellAmount => (sign === 1 ? absOf(v) : sign === -1 ? negOf(absOf(v)) : v);
   const amount = signed(d.amount, d.sign);
   const cur = currency;
-  const m = (v: DecT, c: string | undefined, what: string): MoneyJson => {
+  const m = (v: CellAmount, c: string | undefined, what: string): MoneyJson => {
     if (c && c !== cur) issues.push(warn(line, 'currency_mixed', what, c, `Row ${line}: the ${what} is in ${c} while the amount is in ${cur}.`));
-    return money(v, c ?? cur);
+    return moneyOf(v, c ?? cur);
   };
   const get = (role: ColumnRole): string | undefined => {
     const i = plan.at[role];
@@ -485,17 +538,17 @@ function finishRow(d: RowDraft, plan: TablePlan, ctx: BuildContext, facts: Table
     occurredAt: toLocalDateTime(d.occurredAt),
     kind: d.kind,
     status: 'unknown',
-    amount: money(amount, cur),
+    amount: moneyOf(amount, cur),
     cardType: 'unknown',
     evidence: { url: ctx.url, capturedAt: ctx.now, cells: evidenceCells, sha256: '' },
   };
   // a refund's or void's settlement takes money back: a positive net shown on such a row is an outflow
-  const net = d.net && (d.sign === -1 && d.net.isPositive() ? d.net.neg() : d.net);
+  const net = d.net && (d.sign === -1 && !d.net.negative ? negOf(d.net) : d.net);
   if (net) txn.net = m(net, d.netCurrency, 'net');
   // fee: always the cost to the merchant (DESIGN.md §3), negative when given back
   if (d.fee) txn.fee = m(feeOfRow(d, amount, net, facts.feeNegativeIsCost), d.feeCurrency, 'fee');
   if (d.extra.length) {
-    txn.extraFees = d.extra.map((e) => ({ label: e.label, amount: m(facts.feeNegativeIsCost ? e.value.neg() : e.value, e.currency, e.label) }));
+    txn.extraFees = d.extra.map((e) => ({ label: e.label, amount: m(facts.feeNegativeIsCost ? negOf(e.value) : e.value, e.currency, e.label) }));
   }
 
   const status = get('status');
@@ -551,16 +604,16 @@ function finishRow(d: RowDraft, plan: TablePlan, ctx: BuildContext, facts: Table
  * instead charge a fee on refunds (DOMAIN.md §7 item 3), so when the row shows its net the sign
  * that makes amount − fee − extra fees = net wins.
  */
-function feeOfRow(d: RowDraft, amount: DecT, net: DecT | undefined, feeNegativeIsCost: boolean): DecT {
-  const fee = feeNegativeIsCost ? d.fee!.neg() : d.fee!;
-  const shownAbsolute = d.sign === -1 && d.amount !== undefined && !d.amount.isNegative();
-  if (!shownAbsolute || !fee.isPositive()) return fee;
+function feeOfRow(d: RowDraft, amount: CellAmount, net: CellAmount | undefined, feeNegativeIsCost: boolean): CellAmount {
+  const fee = feeNegativeIsCost ? negOf(d.fee!) : d.fee!;
+  const shownAbsolute = d.sign === -1 && d.amount !== undefined && !d.amount.negative;
+  if (!shownAbsolute || fee.negative) return fee;
   if (net) {
-    const extra = d.extra.reduce((acc, e) => acc.plus(feeNegativeIsCost ? e.value.neg() : e.value), ZERO);
-    const fits = (f: DecT): boolean => amount.minus(f).minus(extra).minus(net).abs().lte(0.01);
-    if (fits(fee) && !fits(fee.neg())) return fee;
+    const extra = d.extra.reduce((acc, e) => acc.plus(decOf(feeNegativeIsCost ? negOf(e.value) : e.value)), ZERO);
+    const fits = (f: CellAmount): boolean => decOf(amount).minus(decOf(f)).minus(extra).minus(decOf(net)).abs().lte(0.01);
+    if (fits(fee) && !fits(negOf(fee))) return fee;
   }
-  return fee.neg();
+  return negOf(fee);
 }
 
 /**
