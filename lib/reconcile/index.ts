@@ -2,7 +2,7 @@
 // residuals and issues (DESIGN.md §3 "Reconciliation"). Pure and deterministic: no clock (asOf
 // comes in), every output sorted, finding ids derived from their evidence.
 import { calendarCoverage, type CalendarId } from '../calendar';
-import { amountOf, withAmountCache } from './amounts';
+import { amountOf } from './amounts';
 import type { Finding, IsoDate, Issue, Match, ReconcileInput, ReconcileResult, Residual } from '../model';
 import { FINDING_KINDS } from '../model';
 import { makeContext, type Rule, type RuleContext } from './context';
@@ -24,10 +24,6 @@ function cmp(a: string, b: string): number {
 }
 
 export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES): ReconcileResult {
-  return withAmountCache(() => reconcileOnce(input, rules));
-}
-
-function reconcileOnce(input: ReconcileInput, rules: readonly Rule[]): ReconcileResult {
   const ctx = makeContext(input);
   checkInput(ctx);
 
