@@ -45,15 +45,19 @@ export function isInHiddenSubtree(el: Element): boolean {
  */
 export function textOf(el: Element): string {
   // Fast path for the usual cell, <td>text</td> or <td><div class="cell">text</div></td>: a chain
-  // of single visible element children ending in one text node.
+  // of single visible element children ending in an element that holds only text.
   for (let e: Element = el; ;) {
-    if (SKIP.has(e.tagName) || isHiddenElement(e)) return '';
-    // text only (one or more text nodes, comments): the text itself, without visiting the nodes
-    if (e.childElementCount === 0 && e.tagName !== 'INPUT' && e.tagName !== 'TEXTAREA') return collapse(e.textContent ?? '');
+    const tag = e.tagName;
+    if (SKIP.has(tag) || isHiddenElement(e)) return '';
+    // text only (one or more text nodes, comments): the text itself, without visiting the nodes;
+    // form fields are read by the walk below
+    if (e.childElementCount === 0) {
+      if (tag === 'INPUT' || tag === 'TEXTAREA') break;
+      return collapse(e.textContent ?? '');
+    }
+    // a single child that is an element (it has one): go down into it
     const only = e.firstChild;
-    if (!only || only !== e.lastChild) break;
-    if (only.nodeType === 3) return collapse(only.nodeValue ?? '');
-    if (only.nodeType !== 1 || (only as Element).tagName === 'INPUT' || (only as Element).tagName === 'TEXTAREA') break;
+    if (only !== e.lastChild) break;
     e = only as Element;
   }
   const parts: string[] = [];
