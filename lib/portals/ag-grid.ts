@@ -7,14 +7,14 @@
 // A row pinned left/right is split over the containers with the same row-index: merged by col-id,
 // the center part is the primary element. Pinned top/bottom rows (totals) live in
 // .ag-floating-top/.ag-floating-bottom and are not read.
-import { keyedTable, outermostByClass, textOf, type KeyedCell } from './dom';
+import { keyedTable, outermost, textOf, type KeyedCell } from './dom';
 import type { RawTable, TableReader } from './types';
 
 const CONTAINERS = ['.ag-pinned-left-cols-container', '.ag-center-cols-container', '.ag-pinned-right-cols-container'];
 
 export const agGrid: TableReader = {
   id: 'ag-grid',
-  detect: (doc) => outermostByClass(doc, ['ag-root-wrapper', 'ag-root']),
+  detect: (doc) => outermost(doc, '.ag-root-wrapper, .ag-root'),
   read(root): RawTable | null {
     const own = (el: Element): boolean => (el.closest('.ag-root-wrapper') ?? el.closest('.ag-root')) === root;
     // column header row (not the column-group or floating-filter rows): cells with a col-id

@@ -9,7 +9,7 @@
 // tr.ant-table-placeholder (暂无数据), tr.ant-table-expanded-row; the summary sits in
 // tfoot.ant-table-summary. The virtual list (antd v5 `virtual`) draws rows as divs.
 import { mergeHeaderRows } from './columns';
-import { layoutRows, outermostByClass, toRawRows } from './dom';
+import { layoutRows, outermost, toRawRows } from './dom';
 import type { RawTable, TableReader } from './types';
 
 const CLONES = '.ant-table-fixed-left, .ant-table-fixed-right';
@@ -21,7 +21,7 @@ function inClone(el: Element, table: Element): boolean {
 
 export const antDesign: TableReader = {
   id: 'ant-design',
-  detect: (doc) => outermostByClass(doc, ['ant-table-wrapper', 'ant-table']),
+  detect: (doc) => outermost(doc, '.ant-table-wrapper, .ant-table'),
   read(root): RawTable | null {
     const table = root.matches('.ant-table') ? root : root.querySelector('.ant-table');
     if (!table) return null;

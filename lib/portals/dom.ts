@@ -133,84 +133,17 @@ export class LazyRow {
   }
 }
 
-/**
- * A run of rows laid out one by one as they are first used: detection sees only the rows, and
- * the cells of a 5,000-row table are placed in the slices that read them. A rowspan carries down,
- * so row n is laid out after every row above it.
- */
-class Grid {
-  readonly rows: LaidRow[] = [];
-  /** texts of the cells that span several positions: read once however many positions they fill */
-  readonly spanned = new Map<Element, string | undefined>();
-  // pending rowspans: column index → { element, remaining rows }
-  private readonly carry = new Map<number, { el: Element; left: number }>();
-  private next = 0;
-  constructor(private readonly cellTags: readonly string[]) {}
-
-  layOutThrough(index: number): void {
-    while (this.next <= index && this.next < this.rows.length) {
-      const row = this.rows[this.next++]!;
-      row.laid = this.layOut(row.element);
-    }
-  }
-
-  private layOut(tr: Element): (Element | null)[] {
-    const { carry } = this;
-    const els: (Element | null)[] = [];
-    let col = 0;
-    for (let cell = tr.firstElementChild; cell; cell = cell.nextElementSibling) {
-      if (!this.cellTags.includes(cell.tagName)) continue;
-      if (carry.size) col = fillCarried(carry, els, col);
-      const cs = span(cell, 'colspan');
-      const rs = span(cell, 'rowspan');
-      if (cs > 1 || rs > 1) this.spanned.set(cell, undefined);
-      for (let k = 0; k < cs; k++) {
-        els[col] = cell;
-        if (rs > 1) carry.set(col, { el: cell, left: rs - 1 });
-        col += 1;
-      }
-    }
-    if (carry.size) {
-      col = fillCarried(carry, els, col);
-      // trailing carried cells beyond the last own cell
-      for (const [c, v] of [...carry.entries()].sort((a, b) => a[0] - b[0])) {
-        if (c >= col && els[c] === undefined) {
-          els[c] = v.el;
-          v.left -= 1;
-          if (v.left <= 0) carry.delete(c);
-        }
-      }
-    }
-    // holes (a carried cell placed beyond a gap) read as no cell
-    for (let i = 0; i < els.length; i++) if (els[i] === undefined) els[i] = null;
-    return els;
-  }
-}
-
-/** A row of a Grid: its cell elements once laid out, their texts when `cells` is first read. */
+/** A row of layoutRows: its cell elements once laid out, their texts when `cells` is first read. */
 class LaidRow implements GridRow {
-  /** set by the Grid when it lays this row out */
   laid: (Element | null)[] | undefined;
   private cache: string[] | undefined;
-  constructor(readonly element: Element, readonly rowNumber: number, private readonly grid: Grid) {}
+  constructor(readonly element: Element, readonly rowNumber: number, private readonly layOutThrough: (index: number) => void, private readonly read: (el: Element | null) => string) {}
   get cellElements(): (Element | null)[] {
-    if (!this.laid) this.grid.layOutThrough(this.rowNumber - 1);
+    if (!this.laid) this.layOutThrough(this.rowNumber - 1);
     return this.laid!;
   }
   get cells(): string[] {
-    if (this.cache) return this.cache;
-    const els = this.cellElements;
-    const { spanned } = this.grid;
-    const out: string[] = new Array<string>(els.length);
-    for (let i = 0; i < els.length; i++) {
-      const el = els[i];
-      if (!el) { out[i] = ''; continue; }
-      if (!spanned.has(el)) { out[i] = textOf(el); continue; }
-      let t = spanned.get(el);
-      if (t === undefined) { t = textOf(el); spanned.set(el, t); }
-      out[i] = t;
-    }
-    return (this.cache = out);
+    return (this.cache ??= this.cellElements.map(this.read));
   }
 }
 
@@ -231,13 +164,58 @@ function span(el: Element, attr: 'colspan' | 'rowspan'): number {
 /**
  * Lays out rows of th/td cells into a rectangular grid, resolving colspan and rowspan the way the
  * HTML table model does: a cell spanning 2 columns fills both positions with its text; a cell
- * spanning rows is repeated in the rows below. Rows are numbered from 1; each is laid out when
- * its cells or cell elements are first used.
+ * spanning rows is repeated in the rows below. Rows are numbered from 1. Each row is laid out when
+ * its cells are first used (after every row above it, since rowspans carry down): detection sees
+ * only the rows, and the cells of a 5,000-row table are placed in the slices that read them.
  */
 export function layoutRows(rows: readonly Element[], cellTags: readonly string[] = ['TD', 'TH']): (GridRow & { rowNumber: number })[] {
-  const grid = new Grid(cellTags);
-  for (const tr of rows) grid.rows.push(new LaidRow(tr, grid.rows.length + 1, grid));
-  return grid.rows;
+  const grid: LaidRow[] = [];
+  // a spanning cell is read once however many positions it fills
+  const spanned = new Map<Element, string | undefined>();
+  const read = (el: Element | null): string => {
+    if (!el) return '';
+    if (!spanned.has(el)) return textOf(el);
+    let t = spanned.get(el);
+    if (t === undefined) spanned.set(el, (t = textOf(el)));
+    return t;
+  };
+  // pending rowspans: column index → { element, remaining rows }
+  const carry = new Map<number, { el: Element; left: number }>();
+  let next = 0;
+  const layOutThrough = (index: number): void => {
+    for (; next <= index && next < grid.length; next++) {
+      const row = grid[next]!;
+      const els: (Element | null)[] = [];
+      let col = 0;
+      for (let cell = row.element.firstElementChild; cell; cell = cell.nextElementSibling) {
+        if (!cellTags.includes(cell.tagName)) continue;
+        if (carry.size) col = fillCarried(carry, els, col);
+        const cs = span(cell, 'colspan');
+        const rs = span(cell, 'rowspan');
+        if (cs > 1 || rs > 1) spanned.set(cell, undefined);
+        for (let k = 0; k < cs; k++) {
+          els[col] = cell;
+          if (rs > 1) carry.set(col, { el: cell, left: rs - 1 });
+          col += 1;
+        }
+      }
+      if (carry.size) {
+        col = fillCarried(carry, els, col);
+        // trailing carried cells beyond the last own cell
+        for (const [c, v] of [...carry.entries()].sort((a, b) => a[0] - b[0])) {
+          if (c >= col && els[c] === undefined) {
+            els[c] = v.el;
+            v.left -= 1;
+            if (v.left <= 0) carry.delete(c);
+          }
+        }
+      }
+      // holes (a carried cell placed beyond a gap) read as no cell
+      row.laid = Array.from(els, (e) => e ?? null);
+    }
+  };
+  for (const tr of rows) grid.push(new LaidRow(tr, grid.length + 1, layOutThrough, read));
+  return grid;
 }
 
 /** Places the cells carried down from rows above at `col` onwards; returns the next free column. */
@@ -249,22 +227,6 @@ function fillCarried(carry: Map<number, { el: Element; left: number }>, els: (El
     col += 1;
   }
   return col;
-}
-
-/**
- * outermost() for a list of class names: a class lookup (which the browser answers without
- * walking the page) first, so a page without any of them is not walked at all.
- */
-export function outermostByClass(root: ParentNode, classes: readonly string[]): Element[] {
-  if (!hasAnyClass(root, classes)) return [];
-  return outermost(root, classes.map((c) => `.${c}`).join(', '));
-}
-
-/** True when an element under `root` has one of `classes` (false only when certain). */
-export function hasAnyClass(root: ParentNode, classes: readonly string[]): boolean {
-  const byClass = (root as Partial<Document>).getElementsByClassName;
-  if (typeof byClass !== 'function') return true;
-  return classes.some((c) => byClass.call(root, c).length > 0);
 }
 
 /** Elements matching `selector` within `root` that are not inside another match (outermost only). */

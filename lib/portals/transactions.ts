@@ -153,7 +153,7 @@ export function* buildTableSteps(raw: RawTable, cols: readonly MappedColumn[], c
   const rows: CapturedRow[] = [];
   let done = 0;
   for (const r of raw.rows) {
-    const cells = maskedCells(r.cells, plan);
+    const cells = cols.map((c, i) => maskCell(r.cells[i] ?? '', c.role));
     if (!isSkippedRow(cells, plan)) drafts.push(readDraft(r, cells, plan, ctx));
     if (++done % sliceRows === 0) yield done;
   }
@@ -177,16 +177,9 @@ interface TablePlan {
   cols: readonly MappedColumn[];
   /** the first column of each role (what a row's value for that role is read from) */
   at: Partial<Record<ColumnRole, number>>;
-  /** columns a card number may need masking in: not references (IDENTIFIER_ROLES) */
-  maskable: boolean[];
   /** columns that carry data (not 操作, not 序号) */
   data: number[];
-  /** columns with the amount role (a lone filled cell in one of them is a row, not a heading) */
-  amounts: number[];
   times: number[];
-  extraFees: number[];
-  /** trimmed headers: a body row repeating them is not data */
-  headers: string[];
   /** evidence cell keys with their column */
   evidence: [string, number][];
   /** `role=` prefixes of the cells that make the fallback id, with their column */
@@ -197,23 +190,17 @@ interface TablePlan {
 }
 
 function planTable(cols: readonly MappedColumn[]): TablePlan {
-  const plan: TablePlan = {
-    cols, at: {}, maskable: [], data: [], amounts: [], times: [], extraFees: [], headers: [], evidence: [], idCells: [],
-    kinds: new Map(), statuses: new Map(), cardTypes: new Map(),
-  };
+  const plan: TablePlan = { cols, at: {}, data: [], times: [], evidence: [], idCells: [], kinds: new Map(), statuses: new Map(), cardTypes: new Map() };
   cols.forEach((c, i) => {
     const role = c.role;
     if (role && plan.at[role] === undefined) plan.at[role] = i;
-    plan.maskable.push(!(role && IDENTIFIER_ROLES.has(role)));
-    if (role !== 'action' && role !== 'index') plan.data.push(i);
-    if (role === 'amount') plan.amounts.push(i);
     if (role === 'occurredAt') plan.times.push(i);
-    if (role === 'extraFee') plan.extraFees.push(i);
-    plan.headers.push(c.header.trim());
     // a column recognised by its values may have no header: it is named by its position
     const key = c.header || (role ? `#${i + 1}` : '');
     if (key && role !== 'action') plan.evidence.push([key, i]);
-    if (role && role !== 'action' && role !== 'index') plan.idCells.push([`${role}=`, i]);
+    if (role === 'action' || role === 'index') return;
+    plan.data.push(i);
+    if (role) plan.idCells.push([`${role}=`, i]);
   });
   return plan;
 }
@@ -228,19 +215,6 @@ function memo<T>(cache: Map<string, T>, key: string, read: (text: string) => T):
   return v as T;
 }
 
-/** The row's cells, one per column, card numbers masked; the row's own array when nothing changes. */
-function maskedCells(rawCells: readonly string[], plan: TablePlan): readonly string[] {
-  const n = plan.cols.length;
-  let out: string[] | undefined;
-  if (rawCells.length !== n) out = [];
-  for (let i = 0; i < n; i++) {
-    const text = rawCells[i] ?? '';
-    const masked = plan.maskable[i] ? maskCell(text, plan.cols[i]!.role) : text;
-    if (out) out[i] = masked;
-    else if (masked !== text) { out = rawCells.slice(0, i); out[i] = masked; }
-  }
-  return out ?? rawCells;
-}
 
 /** The name a column goes by in CapturedTable.columns, evidence cells and a taught column map. */
 export function columnKey(col: MappedColumn, index: number): string {
@@ -288,12 +262,12 @@ function isSkippedRow(cells: readonly string[], plan: TablePlan): boolean {
   let repeatsHeader = true;
   for (let i = 0; i < cells.length && repeatsHeader; i++) {
     const c = cells[i]!.trim();
-    if (c !== '' && c !== (plan.headers[i] ?? '')) repeatsHeader = false;
+    if (c !== '' && c !== (plan.cols[i]?.header ?? '').trim()) repeatsHeader = false;
   }
   if (repeatsHeader) return true;
   // one cell spanning the whole row: "暂无数据", "No data", a date group heading
   if (cells.length >= 3 && allSame && filled === plan.data.length) return true;
-  return cells.length >= 3 && filled === 1 && !plan.amounts.some((i) => value(cells[i]) !== undefined);
+  return cells.length >= 3 && filled === 1 && !plan.cols.some((c, i) => c.role === 'amount' && value(cells[i]));
 }
 
 function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: BuildContext): RowDraft {
@@ -311,11 +285,8 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
   let date: ParsedDateTime | undefined;
   let time: string | undefined;
   let yearless: string | undefined;
-  let timeCells = 0;
-  for (const i of plan.times) {
-    const t = value(cells[i]);
-    if (t === undefined) continue;
-    timeCells++;
+  const timeCells = plan.times.map((i) => value(cells[i])).filter((t): t is string => t !== undefined);
+  for (const t of timeCells) {
     const p = readDate(t, ctx.meta);
     if (p === 'no-year') yearless ??= t;
     else if (p && !date) date = p;
@@ -327,11 +298,9 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
   if (date) d.occurredAt = date.time || !time ? date : { date: date.date, time };
   else if (yearless) issues.push(err(line, 'date_without_year', 'occurredAt', yearless,
     `Row ${line}: the time "${yearless}" has no year and the page shows no date range to take it from (expected a date such as 2024-03-05 14:30:00, or a 查询日期 range on the page).`));
-  else if (timeCells > 0) {
-    const shown = plan.times.map((i) => value(cells[i])).filter((t): t is string => t !== undefined).join(' ');
-    issues.push(err(line, 'date_unreadable', 'occurredAt', shown,
-      `Row ${line}: cannot read the transaction time "${shown}" (expected a date such as 2024-03-05 14:30:00).`));
-  } else issues.push(err(line, 'date_missing', 'occurredAt', undefined, `Row ${line}: no transaction time (expected a date such as 2024-03-05 14:30:00).`));
+  else if (timeCells.length > 0) issues.push(err(line, 'date_unreadable', 'occurredAt', timeCells.join(' '),
+    `Row ${line}: cannot read the transaction time "${timeCells.join(' ')}" (expected a date such as 2024-03-05 14:30:00).`));
+  else issues.push(err(line, 'date_missing', 'occurredAt', undefined, `Row ${line}: no transaction time (expected a date such as 2024-03-05 14:30:00).`));
 
   // Kind first: it decides the signs.
   const kindCell = cell('kind');
@@ -358,7 +327,7 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
   }
   if (!kindCell && d.amount) {
     // No type column: a negative amount is money going back to the cardholder.
-    d.kind = d.amount.negative ? 'refund' : 'sale';
+    d.kind = isNegative(d.amount) ? 'refund' : 'sale';
     d.sign = 0;
   }
 
@@ -374,14 +343,14 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
     if (n) { d.net = n.value; d.netCurrency = n.currency; }
     else issues.push(warn(line, 'net_unreadable', 'net', netCell.text, `Row ${line}: cannot read the settled amount "${netCell.text}" (expected an amount such as 99.40); it is left out.`));
   }
-  for (const i of plan.extraFees) {
-    const c = cols[i]!;
+  cols.forEach((c, i) => {
+    if (c.role !== 'extraFee') return;
     const t = value(cells[i]);
-    if (t === undefined) continue;
+    if (t === undefined) return;
     const m = readMoney(t, c);
     if (!m) issues.push(warn(line, 'fee_unreadable', 'extraFees', t, `Row ${line}: cannot read "${c.header}" "${t}" (expected an amount such as 3.00); it is left out.`));
-    else if (!m.value.zero) d.extra.push({ label: c.header, value: m.value, currency: m.currency });
-  }
+    else if (!isZero(m.value)) d.extra.push({ label: c.header, value: m.value, currency: m.currency });
+  });
   return d;
 }
 
@@ -410,14 +379,10 @@ function readDate(text: string, meta: PageMeta): ParsedDateTime | 'no-year' | nu
 /**
  * An amount as read from a cell, kept as text: a row needs only signs and the MoneyJson string,
  * so a Decimal (lib/money.ts) is made only where a row needs arithmetic (feeOfRow) or the cell is
- * not a plain number. `negative` keeps the sign of a zero ("-0.00"), as Decimal does.
+ * not a plain number. The text is what toPlain writes ("-1234.50"), except that a negative zero
+ * keeps its sign ("-0.00"), as Decimal does.
  */
-interface CellAmount {
-  negative: boolean;
-  /** the absolute value as toPlain writes it: no leading zeros, at least 2 decimals ("1234.50") */
-  abs: string;
-  zero: boolean;
-}
+type CellAmount = string;
 
 const PLAIN_AMOUNT = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
@@ -428,50 +393,31 @@ const PLAIN_AMOUNT = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 function readPlainAmount(text: string): CellAmount | null {
   const m = PLAIN_AMOUNT.exec(text);
   if (!m) return null;
-  let int = m[2]!;
-  if (int.includes(',')) int = int.replace(/,/g, '');
-  let i = 0;
-  while (i < int.length - 1 && int.charCodeAt(i) === 48) i++;
-  if (i) int = int.slice(i);
-  let frac = m[3] ?? '';
-  let e = frac.length;
-  while (e > 0 && frac.charCodeAt(e - 1) === 48) e--;
-  if (e < frac.length) frac = frac.slice(0, e);
-  if (frac.length < 2) frac = frac.padEnd(2, '0');
-  return { negative: m[1] === '-', abs: `${int}.${frac}`, zero: int === '0' && frac === '00' };
+  const int = m[2]!.replace(/,/g, '').replace(/^0+(?=\d)/, '');
+  const frac = (m[3] ?? '').replace(/0+$/, '').padEnd(2, '0');
+  return `${m[1]}${int}.${frac}`;
 }
 
-function amountOfDec(v: DecT): CellAmount {
-  return { negative: v.isNegative(), abs: toPlain(v.abs()), zero: v.isZero() };
-}
-
-function decOf(a: CellAmount): DecT {
-  return dec(a.negative ? `-${a.abs}` : a.abs);
-}
-
-function absOf(a: CellAmount): CellAmount {
-  return a.negative ? { negative: false, abs: a.abs, zero: a.zero } : a;
-}
-
-function negOf(a: CellAmount): CellAmount {
-  return { negative: !a.negative, abs: a.abs, zero: a.zero };
-}
+const isNegative = (a: CellAmount): boolean => a.startsWith('-');
+const isZero = (a: CellAmount): boolean => a === '0.00' || a === '-0.00';
+const negOf = (a: CellAmount): CellAmount => (isNegative(a) ? a.slice(1) : `-${a}`);
+const absOf = (a: CellAmount): CellAmount => (isNegative(a) ? a.slice(1) : a);
 
 /** MoneyJson of a cell amount: the string money() would write (a negative zero is "0.00"). */
 function moneyOf(a: CellAmount, currency: string): MoneyJson {
-  return { amount: a.negative && !a.zero ? `-${a.abs}` : a.abs, currency };
+  return { amount: a === '-0.00' ? '0.00' : a, currency };
 }
 
 /** An amount cell, in major units: headers marked (分) hold minor units (DOMAIN.md §1.1, §1.7). */
 function readMoney(text: string, col: MappedColumn): { value: CellAmount; currency?: string } | null {
   if (col.info.unit !== 'fen') {
     const plain = readPlainAmount(text);
-    if (plain) return { value: plain, currency: col.info.currency };
+    if (plain !== null) return { value: plain, currency: col.info.currency };
   }
   const p = parseAmount(text);
   if (!p) return null;
   const value = col.info.unit === 'fen' ? p.value.div(100) : p.value;
-  return { value: amountOfDec(value), currency: p.currency ?? col.info.currency };
+  return { value: (value.isNegative() ? '-' : '') + toPlain(value.abs()), currency: p.currency ?? col.info.currency };
 }
 
 /**
@@ -480,7 +426,7 @@ function readMoney(text: string, col: MappedColumn): { value: CellAmount; curren
  * counts costs as negatives, so every fee of that table is flipped.
  */
 function detectFeeConvention(drafts: readonly RowDraft[]): boolean {
-  return drafts.some((d) => d.fee?.negative && (d.kind === 'sale' || d.kind === 'preauth_completion'));
+  return drafts.some((d) => d.fee !== undefined && isNegative(d.fee) && (d.kind === 'sale' || d.kind === 'preauth_completion'));
 }
 
 /** The one currency symbol the table's amounts show, if they agree. */
@@ -543,7 +489,7 @@ function finishRow(d: RowDraft, plan: TablePlan, ctx: BuildContext, facts: Table
     evidence: { url: ctx.url, capturedAt: ctx.now, cells: evidenceCells, sha256: '' },
   };
   // a refund's or void's settlement takes money back: a positive net shown on such a row is an outflow
-  const net = d.net && (d.sign === -1 && !d.net.negative ? negOf(d.net) : d.net);
+  const net = d.net && (d.sign === -1 && !isNegative(d.net) ? negOf(d.net) : d.net);
   if (net) txn.net = m(net, d.netCurrency, 'net');
   // fee: always the cost to the merchant (DESIGN.md §3), negative when given back
   if (d.fee) txn.fee = m(feeOfRow(d, amount, net, facts.feeNegativeIsCost), d.feeCurrency, 'fee');
@@ -606,11 +552,11 @@ function finishRow(d: RowDraft, plan: TablePlan, ctx: BuildContext, facts: Table
  */
 function feeOfRow(d: RowDraft, amount: CellAmount, net: CellAmount | undefined, feeNegativeIsCost: boolean): CellAmount {
   const fee = feeNegativeIsCost ? negOf(d.fee!) : d.fee!;
-  const shownAbsolute = d.sign === -1 && d.amount !== undefined && !d.amount.negative;
-  if (!shownAbsolute || fee.negative) return fee;
+  const shownAbsolute = d.sign === -1 && d.amount !== undefined && !isNegative(d.amount);
+  if (!shownAbsolute || isNegative(fee)) return fee;
   if (net) {
-    const extra = d.extra.reduce((acc, e) => acc.plus(decOf(feeNegativeIsCost ? negOf(e.value) : e.value)), ZERO);
-    const fits = (f: CellAmount): boolean => decOf(amount).minus(decOf(f)).minus(extra).minus(decOf(net)).abs().lte(0.01);
+    const extra = d.extra.reduce((acc, e) => acc.plus(dec(feeNegativeIsCost ? negOf(e.value) : e.value)), ZERO);
+    const fits = (f: CellAmount): boolean => dec(amount).minus(dec(f)).minus(extra).minus(dec(net)).abs().lte(0.01);
     if (fits(fee) && !fits(negOf(fee))) return fee;
   }
   return negOf(fee);
@@ -635,9 +581,13 @@ function transactionId(txn: PortalTransaction, idCells: readonly (readonly [stri
 }
 
 function err(line: number, code: string, field: string, raw: string | undefined, message: string): Issue {
-  return raw === undefined ? { level: 'error', code, message, line, field } : { level: 'error', code, message, line, field, raw };
+  return issue('error', line, code, field, raw, message);
 }
 
 function warn(line: number, code: string, field: string, raw: string | undefined, message: string): Issue {
-  return raw === undefined ? { level: 'warning', code, message, line, field } : { level: 'warning', code, message, line, field, raw };
+  return issue('warning', line, code, field, raw, message);
+}
+
+function issue(level: Issue['level'], line: number, code: string, field: string, raw: string | undefined, message: string): Issue {
+  return raw === undefined ? { level, code, message, line, field } : { level, code, message, line, field, raw };
 }
