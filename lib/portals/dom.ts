@@ -126,8 +126,15 @@ export interface GridRow {
  * is left to whoever builds the rows — in slices, off the long task.
  */
 export class LazyRow {
-  private cache: string[] | undefined;
-  constructor(readonly element: Element, readonly rowNumber: number, private readonly compute: () => string[]) {}
+  declare readonly element: Element;
+  declare readonly rowNumber: number;
+  declare private readonly compute: () => string[];
+  declare private cache: string[] | undefined;
+  constructor(element: Element, rowNumber: number, compute: () => string[]) {
+    this.element = element;
+    this.rowNumber = rowNumber;
+    this.compute = compute;
+  }
   get cells(): string[] {
     return (this.cache ??= this.compute());
   }
@@ -135,9 +142,18 @@ export class LazyRow {
 
 /** A row of layoutRows: its cell elements once laid out, their texts when `cells` is first read. */
 class LaidRow implements GridRow {
-  laid: (Element | null)[] | undefined;
-  private cache: string[] | undefined;
-  constructor(readonly element: Element, readonly rowNumber: number, private readonly layOutThrough: (index: number) => void, private readonly read: (el: Element | null) => string) {}
+  declare readonly element: Element;
+  declare readonly rowNumber: number;
+  declare private readonly layOutThrough: (index: number) => void;
+  declare private readonly read: (el: Element | null) => string;
+  declare laid: (Element | null)[] | undefined;
+  declare private cache: string[] | undefined;
+  constructor(element: Element, rowNumber: number, layOutThrough: (index: number) => void, read: (el: Element | null) => string) {
+    this.element = element;
+    this.rowNumber = rowNumber;
+    this.layOutThrough = layOutThrough;
+    this.read = read;
+  }
   get cellElements(): (Element | null)[] {
     if (!this.laid) this.layOutThrough(this.rowNumber - 1);
     return this.laid!;
