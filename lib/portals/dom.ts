@@ -227,7 +227,8 @@ export function layoutRows(rows: readonly Element[], cellTags: readonly string[]
         }
       }
       // holes (a carried cell placed beyond a gap) read as no cell
-      row.laid = Array.from(els, (e) => e ?? null);
+      for (let i = 0; i < els.length; i++) els[i] ??= null;
+      row.laid = els;
     }
   };
   for (const tr of rows) grid.push(new LaidRow(tr, grid.length + 1, layOutThrough, read));

@@ -3,7 +3,7 @@
 // §1 rule 2 says an unreadable row is reported, never invented.
 import type { CapturedColumn, CapturedRow, CapturedTable, CardType, Issue, MoneyJson, PortalTransaction, TxnKind, TxnStatus } from '../model';
 import { ZERO, dec, parseAmount, toPlain, type Dec as DecT } from '../money';
-import { isValidYmd, parseDateTime, parseTime, toLocalDateTime, type ParsedDateTime } from '../dates';
+import { parseDateTime, parseTime, toLocalDateTime, type ParsedDateTime } from '../dates';
 import { OccurrenceCounter, stableId } from '../ids';
 import { maskCardNumbers, normaliseCardType, readCard } from '../cards';
 import {
@@ -354,20 +354,10 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
   return d;
 }
 
-const PLAIN_DATE_TIME = /^(\d{4})-(\d\d)-(\d\d) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
-
-/**
- * The common "2024-03-05 14:30:00" without the general patterns; null sends anything else (and an
- * invalid date, a leap second) to parseDateTime, which reads this form the same way.
- */
-function readPlainDateTime(s: string): ParsedDateTime | null {
-  const m = PLAIN_DATE_TIME.exec(s);
-  return m && isValidYmd(+m[1]!, +m[2]!, +m[3]!) ? { date: s.slice(0, 10), time: s.slice(11) } : null;
-}
 
 /** A date with a year, 'no-year' for "03-05 14:30" when the page gives no range, null when not a date. */
 function readDate(text: string, meta: PageMeta): ParsedDateTime | 'no-year' | null {
-  const direct = readPlainDateTime(text) ?? parseDateTime(text);
+  const direct = parseDateTime(text);
   if (direct) return direct;
   const md = text.trim().match(/^(\d{1,2})\s*[-/月]\s*(\d{1,2})\b/) ?? text.trim().match(/^(\d{2})(\d{2})\d{6}$/);
   if (!md) return null;
