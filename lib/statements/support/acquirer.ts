@@ -2,7 +2,7 @@
 // cashier): one table out of a CSV or a workbook, headers looked up by name (exports move columns
 // around between versions — Adyen's 2021 and 2022 layouts differ, corpus/README.md), evidence
 // cells, and issues with line numbers. Not a format: lib/statements/registry.ts lists formats only.
-import * as XLSX from '@e965/xlsx';
+import { readWorkbook } from './workbook';
 import type { Issue, StatementParseResult } from '../../model';
 import { maskCardNumbers } from '../../cards';
 import { parseDateTime } from '../../dates';
@@ -12,7 +12,6 @@ import type { DecodedFile } from '../types';
 
 export type { RawTable } from '../csv';
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** Header text as a lookup key: lower case, no BOM/quotes/spaces/underscores, full-width brackets folded. */
 export function headerKey(h: string): string {
@@ -138,47 +137,9 @@ export function headRows(file: DecodedFile, maxRows = 40): string[][][] {
   }
 }
 
-export function readSheets(bytes: Uint8Array, maxRows = Infinity): { ok: true; sheets: { sheet: string; table: RawTable }[] } | { ok: false; message: string } {
-  let wb: XLSX.WorkBook;
-  try {
-    wb = XLSX.read(bytes, { type: 'array', cellDates: false, cellNF: true, cellText: true, dense: false, sheetRows: Number.isFinite(maxRows) ? maxRows : 0 });
-  } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message : String(e) };
-  }
-  const sheets: { sheet: string; table: RawTable }[] = [];
-  for (const name of wb.SheetNames) {
-    const ws = wb.Sheets[name];
-    const ref = ws?.['!ref'];
-    if (!ws || !ref) continue;
-    const range = XLSX.utils.decode_range(ref);
-    const rows: string[][] = [];
-    const lines: number[] = [];
-    for (let r = range.s.r; r <= range.e.r; r++) {
-      const row: string[] = [];
-      for (let c = range.s.c; c <= range.e.c; c++) row.push(cellText(ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined));
-      rows.push(row);
-      lines.push(r + 1);
-    }
-    sheets.push({ sheet: name, table: { rows, lines } });
-  }
-  return { ok: true, sheets };
-}
-
-function cellText(cell: XLSX.CellObject | undefined): string {
-  if (!cell || cell.t === 'z' || cell.t === 'e') return '';
-  if (cell.t === 'n' && typeof cell.v === 'number') {
-    if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) {
-      const d = XLSX.SSF.parse_date_code(cell.v);
-      if (d) {
-        const date = `${pad(d.y, 4)}-${pad(d.m)}-${pad(d.d)}`;
-        return d.H || d.M || d.S ? `${date} ${pad(d.H)}:${pad(d.M)}:${pad(Math.floor(d.S))}` : date;
-      }
-    }
-    // a key shown as 4.81477E+15: its digits, not the display
-    if (typeof cell.w === 'string' && /e\+?\d+$/i.test(cell.w) && Number.isSafeInteger(cell.v)) return BigInt(cell.v).toString();
-  }
-  if (cell.w !== undefined) return cell.w;
-  return cell.v === undefined ? '' : String(cell.v);
+/** The workbook's sheets as text rows (support/workbook.ts); `maxRows` reads a head only. */
+export function readSheets(bytes: Uint8Array, maxRows = Infinity): ReturnType<typeof readWorkbook> {
+  return readWorkbook(bytes, maxRows);
 }
 
 /** An empty result of a given kind with one error issue (a file that is not what the reader expects). */

@@ -1,0 +1,59 @@
+// XLS (BIFF8) and XLSX workbooks as rows of cell text, through SheetJS (@e965/xlsx, TOOLCHAIN.md).
+// Shared by the bank-statement reader (xlsx.ts) and the acquirer exports (support/acquirer.ts).
+// Cells are taken as the sheet shows them (`w`), so amounts never pass through arithmetic on a JS
+// number; date-formatted serials become ISO text; a key shown in scientific notation
+// (4.81477E+15) becomes its digits when the stored number holds them exactly.
+import * as XLSX from '@e965/xlsx';
+import type { RawTable } from '../csv';
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+export interface SheetTable {
+  sheet: string;
+  table: RawTable;
+}
+
+/** Every sheet as rows of cell text; line numbers are sheet row numbers (1-based). `maxRows` reads a head only. */
+export function readWorkbook(bytes: Uint8Array, maxRows = Infinity): { ok: true; sheets: SheetTable[] } | { ok: false; message: string } {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'array', cellDates: false, cellNF: true, cellText: true, dense: false, sheetRows: Number.isFinite(maxRows) ? maxRows : 0 });
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+  const sheets: SheetTable[] = [];
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    const ref = ws?.['!ref'];
+    if (!ws || !ref) continue;
+    const range = XLSX.utils.decode_range(ref);
+    const rows: string[][] = [];
+    const lines: number[] = [];
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      const row: string[] = [];
+      for (let c = range.s.c; c <= range.e.c; c++) row.push(cellText(ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined));
+      rows.push(row);
+      lines.push(r + 1);
+    }
+    sheets.push({ sheet: name, table: { rows, lines } });
+  }
+  return { ok: true, sheets };
+}
+
+function cellText(cell: XLSX.CellObject | undefined): string {
+  if (!cell || cell.t === 'z' || cell.t === 'e') return '';
+  if (cell.t === 'n' && typeof cell.v === 'number') {
+    if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) {
+      // a date serial: its ISO form, not the sheet's display format ('m/d/yy' would lose the century)
+      const d = XLSX.SSF.parse_date_code(cell.v);
+      if (d) {
+        const date = `${pad(d.y, 4)}-${pad(d.m)}-${pad(d.d)}`;
+        return d.H || d.M || d.S ? `${date} ${pad(d.H)}:${pad(d.M)}:${pad(Math.floor(d.S))}` : date;
+      }
+    }
+    if (typeof cell.w === 'string' && /e\+?\d+$/i.test(cell.w) && Number.isSafeInteger(cell.v)) return BigInt(cell.v).toString();
+  }
+  if (cell.w !== undefined) return cell.w;
+  if (cell.v instanceof Date) return cell.v.toISOString().slice(0, 10);
+  return cell.v === undefined ? '' : String(cell.v);
+}
