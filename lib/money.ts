@@ -219,3 +219,42 @@ export function normaliseCurrency(symbol: string): string {
   if (s === 'HK$') return 'HKD';
   return s;
 }
+
+/**
+ * Exact fast path for sums and comparisons of 2-decimal amounts: the amount as a BigInt count of
+ * hundredths ("-12.3" → -1230n, "7" → 700n), or undefined when the string is not a plain decimal
+ * string (isDecimalString) or has more than two fraction digits — the caller then uses Decimal.
+ * Never a JS number: a BigInt is exact at any size.
+ */
+export function hundredths(s: string): bigint | undefined {
+  const n = s.length;
+  if (n === 0) return undefined;
+  let i = 0;
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45 || c0 === 43) i = 1; // '-' '+'
+  let dot = -1;
+  for (let j = i; j < n; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 46) {
+      if (dot >= 0) return undefined;
+      dot = j;
+    } else if (c < 48 || c > 57) return undefined;
+  }
+  let digits: string;
+  if (dot < 0) {
+    if (n === i) return undefined;
+    digits = `${s.slice(i)}00`;
+  } else {
+    const fl = n - dot - 1;
+    if (fl > 2 || (dot === i && fl === 0)) return undefined; // "1.234" (Decimal's business), "." (not a number)
+    digits = s.slice(i, dot) + s.slice(dot + 1) + (fl === 0 ? '00' : fl === 1 ? '0' : '');
+  }
+  const v = BigInt(digits);
+  return c0 === 45 ? -v : v;
+}
+
+/** A Decimal as a BigInt count of hundredths, or undefined when it has more than two decimal places. */
+export function decToHundredths(d: Dec): bigint | undefined {
+  if (d.decimalPlaces() > 2) return undefined;
+  return BigInt(d.times(100).toFixed(0));
+}

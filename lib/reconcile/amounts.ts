@@ -2,7 +2,7 @@
 // parsed once, Decimal constants for comparisons, amount keys without a Decimal. Decimal
 // instances are immutable, so sharing them is safe. Money stays Decimal throughout
 // (lib/money.ts), never a JS number.
-import { Dec, ZERO, amountOf as parseAmountOf, dec as parseDec } from '../money';
+import { Dec, ZERO, amountOf as parseAmountOf, dec as parseDec, isDecimalString } from '../money';
 import type { MoneyJson } from '../model';
 
 /**
@@ -41,7 +41,8 @@ export { ZERO };
  * amountOf(m).abs().toString(), without building a Decimal per row. Validates like amountOf.
  */
 export function absAmountKey(m: MoneyJson): string {
-  amountOf(m); // throws on a malformed amount, as before
+  // throws on a malformed amount, as amountOf does (without building a Decimal)
+  if (!isDecimalString(m.amount)) throw new Error(`not a decimal string: ${JSON.stringify(m.amount)}`);
   let s = m.amount;
   if (s.startsWith('-') || s.startsWith('+')) s = s.slice(1);
   const dot = s.indexOf('.');

@@ -3,6 +3,7 @@
 // comes in), every output sorted, finding ids derived from their evidence.
 import { calendarCoverage, type CalendarId } from '../calendar';
 import { amountOf } from './amounts';
+import { decToHundredths, hundredths } from '../money';
 import type { Finding, IsoDate, Issue, Match, ReconcileInput, ReconcileResult, Residual } from '../model';
 import { FINDING_KINDS } from '../model';
 import { makeContext, type Rule, type RuleContext } from './context';
@@ -89,6 +90,7 @@ export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES)
 function checkInput(ctx: RuleContext): void {
   let feeRows = 0;
   const negTolFee = ctx.tolFee.neg();
+  const tolC = decToHundredths(ctx.tolFee);
   for (const t of ctx.transactions) {
     const cur = t.amount.currency;
     if (t.fee && t.fee.currency !== cur) {
@@ -97,6 +99,7 @@ function checkInput(ctx: RuleContext): void {
     }
     if (t.fee) feeRows++;
     if (t.fee && t.net && t.net.currency === cur) {
+      if (tolC !== undefined && netConsistentExact(t, tolC)) continue; // exact in hundredths: no issue
       let expectedNet = amountOf(t.amount).minus(amountOf(t.fee));
       let n = 1;
       for (const f of t.extraFees ?? []) if (f.amount.currency === cur) {
@@ -116,6 +119,30 @@ function checkInput(ctx: RuleContext): void {
   if (feeRows > 0 && ctx.contracts.length === 0) {
     ctx.issue({ level: 'warning', code: 'no_contract', field: 'contracts', message: 'No fee contract is set up, so fees are not checked against agreed rates. Add your contract (rates, caps, settlement cycle) to check them. 未设置费率合同，手续费未核对。' });
   }
+}
+
+/**
+ * The net check of checkInput in BigInt hundredths: true when every amount has at most two
+ * decimals and |net − (amount − fee − extra fees)| ≤ tol × n — the Decimal path would find no
+ * issue. false when it cannot tell (the Decimal path then decides and words the issue).
+ */
+function netConsistentExact(t: ReconcileInput['transactions'][number], tolC: bigint): boolean {
+  const cur = t.amount.currency;
+  const a = hundredths(t.amount.amount);
+  const f = hundredths(t.fee!.amount);
+  const net = hundredths(t.net!.amount);
+  if (a === undefined || f === undefined || net === undefined) return false;
+  let expected = a - f;
+  let n = 1n;
+  for (const x of t.extraFees ?? []) if (x.amount.currency === cur) {
+    const e = hundredths(x.amount.amount);
+    if (e === undefined) return false;
+    expected -= e;
+    n++;
+  }
+  const diff = net - expected;
+  const tol = tolC * n;
+  return diff <= tol && diff >= -tol;
 }
 
 export type { Issue };
