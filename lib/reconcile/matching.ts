@@ -144,11 +144,18 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
   // (a café sells the same 25.00 coffee thousands of times a month). Times are parsed once per
   // record; secondsBetween() would parse both sides for every pair.
   const msOfTime = (dt: string) => Date.parse(`${dt}Z`);
+  // per record, parsed once: its time and its normalised terminal (the passes compare both per candidate pair)
+  const cMs = new Map<CashierRecord, number>();
+  const cTerm = new Map<CashierRecord, string>();
+  for (const c of cs) {
+    cMs.set(c, msOfTime(c.occurredAt));
+    if (c.terminalId) cTerm.set(c, norm(c.terminalId));
+  }
   const timeIndex = new Map<string, { ms: number[]; recs: CashierRecord[]; pos: number[] }>();
   for (const [k, list] of cByAmount) {
     const entries: { ms: number; pos: number }[] = [];
     list.forEach((c, pos) => {
-      const ms = msOfTime(c.occurredAt);
+      const ms = cMs.get(c)!;
       if (Number.isFinite(ms)) entries.push({ ms, pos }); // an unreadable time never matches
     });
     entries.sort((a, b) => a.ms - b.ms || a.pos - b.pos);
@@ -177,6 +184,7 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
   const orderedPs = [...ps].sort((a, b) => Number(a.status !== 'success') - Number(b.status !== 'success') || (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1));
   const pKey = orderedPs.map((t) => amountKey(t.amount));
   const pMs = orderedPs.map((t) => msOfTime(t.occurredAt));
+  const pTerm = orderedPs.map((t) => (t.terminalId ? norm(t.terminalId) : ''));
 
   for (const pass of passes) {
     // collect all candidate pairs of this pass, then take them closest-in-time first
@@ -186,7 +194,7 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
       let cands: { c: CashierRecord; ms: number }[] | undefined;
       if (pass.needsOrderNo) {
         if (!t.orderNo) return;
-        cands = cByOrder.get(norm(t.orderNo))?.map((c) => ({ c, ms: msOfTime(c.occurredAt) }));
+        cands = cByOrder.get(norm(t.orderNo))?.map((c) => ({ c, ms: cMs.get(c)! }));
       } else {
         cands = nearInTime(pKey[rank]!, pMs[rank]!, pass.windowSeconds);
       }
@@ -195,9 +203,9 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
       for (const { c, ms } of cands) {
         if (byCashier.has(c.id) || sideOf(c.kind) !== sideOf(t.kind)) continue;
         if (pass.needsLast4 && (!t.cardLast4 || !c.cardLast4 || t.cardLast4 !== c.cardLast4)) continue;
-        if (pass.needsTerminal && (!t.terminalId || !c.terminalId || norm(t.terminalId) !== norm(c.terminalId))) continue;
+        if (pass.needsTerminal && (!t.terminalId || !c.terminalId || pTerm[rank] !== cTerm.get(c))) continue;
         if (!pass.needsLast4 && !pass.needsOrderNo && t.cardLast4 && c.cardLast4 && t.cardLast4 !== c.cardLast4) continue;
-        if (!pass.needsOrderNo && t.terminalId && c.terminalId && norm(t.terminalId) !== norm(c.terminalId)) continue;
+        if (!pass.needsOrderNo && t.terminalId && c.terminalId && pTerm[rank] !== cTerm.get(c)) continue;
         // = |secondsBetween(c.occurredAt, t.occurredAt)|
         const dt = Math.abs(Math.round((pMs[rank]! - ms) / 1000));
         if (!Number.isFinite(dt) || dt > pass.windowSeconds) continue;
