@@ -161,25 +161,6 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     entries.sort((a, b) => a.ms - b.ms || a.pos - b.pos);
     timeIndex.set(k, { ms: entries.map((e) => e.ms), recs: entries.map((e) => list[e.pos]!), pos: entries.map((e) => e.pos) });
   }
-  /** the bucket's records within `seconds` (+1 for rounding; the exact test follows), in bucket order, with their times */
-  const nearInTime = (k: string, at: number, seconds: number): { c: CashierRecord; ms: number }[] | undefined => {
-    const idx = timeIndex.get(k);
-    if (!idx) return undefined;
-    if (!Number.isFinite(at)) return [];
-    const from = at - (seconds + 1) * 1000;
-    const to = at + (seconds + 1) * 1000;
-    let lo = 0;
-    let hi = idx.ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (idx.ms[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    const hits: number[] = [];
-    for (let j = lo; j < idx.ms.length && idx.ms[j]! <= to; j++) hits.push(j);
-    if (hits.length > 1) hits.sort((a, b) => idx.pos[a]! - idx.pos[b]!);
-    return hits.map((j) => ({ c: idx.recs[j]!, ms: idx.ms[j]! }));
-  };
   // success rows first so a failed attempt never takes the cashier record of its successful retry
   const orderedPs = [...ps].sort((a, b) => Number(a.status !== 'success') - Number(b.status !== 'success') || (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1));
   const pKey = orderedPs.map((t) => amountKey(t.amount));
@@ -191,25 +172,44 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     let pairs: { t: PortalTransaction; c: CashierRecord; dt: number; rank: number }[] = [];
     orderedPs.forEach((t, rank) => {
       if (byTxn.has(t.id)) return;
-      let cands: { c: CashierRecord; ms: number }[] | undefined;
-      if (pass.needsOrderNo) {
-        if (!t.orderNo) return;
-        cands = cByOrder.get(norm(t.orderNo))?.map((c) => ({ c, ms: cMs.get(c)! }));
-      } else {
-        cands = nearInTime(pKey[rank]!, pMs[rank]!, pass.windowSeconds);
-      }
-      if (!cands) return;
-      const eligible: { c: CashierRecord; dt: number }[] = [];
-      for (const { c, ms } of cands) {
-        if (byCashier.has(c.id) || sideOf(c.kind) !== sideOf(t.kind)) continue;
-        if (pass.needsLast4 && (!t.cardLast4 || !c.cardLast4 || t.cardLast4 !== c.cardLast4)) continue;
-        if (pass.needsTerminal && (!t.terminalId || !c.terminalId || pTerm[rank] !== cTerm.get(c))) continue;
-        if (!pass.needsLast4 && !pass.needsOrderNo && t.cardLast4 && c.cardLast4 && t.cardLast4 !== c.cardLast4) continue;
-        if (!pass.needsOrderNo && t.terminalId && c.terminalId && pTerm[rank] !== cTerm.get(c)) continue;
+      const eligible: { c: CashierRecord; dt: number; pos: number }[] = [];
+      const consider = (c: CashierRecord, ms: number, pos: number) => {
+        if (byCashier.has(c.id) || sideOf(c.kind) !== sideOf(t.kind)) return;
+        if (pass.needsLast4 && (!t.cardLast4 || !c.cardLast4 || t.cardLast4 !== c.cardLast4)) return;
+        if (pass.needsTerminal && (!t.terminalId || !c.terminalId || pTerm[rank] !== cTerm.get(c))) return;
+        if (!pass.needsLast4 && !pass.needsOrderNo && t.cardLast4 && c.cardLast4 && t.cardLast4 !== c.cardLast4) return;
+        if (!pass.needsOrderNo && t.terminalId && c.terminalId && pTerm[rank] !== cTerm.get(c)) return;
         // = |secondsBetween(c.occurredAt, t.occurredAt)|
         const dt = Math.abs(Math.round((pMs[rank]! - ms) / 1000));
-        if (!Number.isFinite(dt) || dt > pass.windowSeconds) continue;
-        eligible.push({ c, dt });
+        if (!Number.isFinite(dt) || dt > pass.windowSeconds) return;
+        eligible.push({ c, dt, pos });
+      };
+      if (pass.needsOrderNo) {
+        if (!t.orderNo) return;
+        const list = cByOrder.get(norm(t.orderNo));
+        if (!list) return;
+        for (const c of list) consider(c, cMs.get(c)!, 0);
+      } else {
+        // every candidate would fail these per-row tests: skip the window search
+        if (pass.needsLast4 && !t.cardLast4) return;
+        if (pass.needsTerminal && !t.terminalId) return;
+        // the amount bucket's records within the window (+1 s for rounding; the exact test is in
+        // consider()), taken in bucket order
+        const idx = timeIndex.get(pKey[rank]!);
+        if (!idx) return;
+        const at = pMs[rank]!;
+        if (!Number.isFinite(at)) return;
+        const from = at - (pass.windowSeconds + 1) * 1000;
+        const to = at + (pass.windowSeconds + 1) * 1000;
+        let lo = 0;
+        let hi = idx.ms.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (idx.ms[mid]! < from) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let j = lo; j < idx.ms.length && idx.ms[j]! <= to; j++) consider(idx.recs[j]!, idx.ms[j]!, idx.pos[j]!);
+        if (eligible.length > 1) eligible.sort((x, y) => x.pos - y.pos);
       }
       if (pass.uniqueOnly && eligible.length !== 1) return;
       for (const e of eligible) pairs.push({ t, c: e.c, dt: e.dt, rank });
