@@ -8,7 +8,7 @@ import type {
   CashierRecord, Contract, Finding, FindingKind, IsoDate, Issue, PortalTransaction, ReconcileInput, StatementLine, Tolerances,
 } from '../model';
 import { DEFAULT_TOLERANCES } from '../model';
-import { auditFee, type FeeAudit } from './fee-audit';
+import { auditFee, isInstantSettled, type FeeAudit } from './fee-audit';
 import { contractGapIssue, expectedFee, pickContract, txnDate, type FeeBreakdown } from './fee-schedule';
 import { dedupePortalRows, matchCashier, type CashierMatching, type TxnAlias } from './matching';
 import { analyseSettlements, makeOriginalIndex, type SettlementAnalysis } from './settlement';
@@ -37,6 +37,14 @@ export interface RuleContext {
   feeAudit(t: PortalTransaction): FeeAudit | undefined;
   /** rows whose fee audit found an excess above tolerance, in `transactions` order (the only rows the fee kinds look at) */
   feeExcessRows(): readonly PortalTransaction[];
+  /**
+   * What rate drift needs of feeBreakdown(transactions[index]), when the fee audit of every row
+   * (feeExcessRows()) already priced it with the same options: 1 = the breakdown removes nothing
+   * from the fee (no fixed, instant or surcharge part; neither capped nor raised to the min),
+   * 2 = capped or raised to the min, 0 = not known (ask feeBreakdown). One byte per row, so the
+   * fee is computed once per run without keeping a breakdown per row.
+   */
+  feeBreakdownHint(index: number): 0 | 1 | 2;
   /** expectedFee(t, contractFor(t)) with default options */
   feeBreakdown(t: PortalTransaction): FeeBreakdown | undefined;
   originalOf(t: PortalTransaction): PortalTransaction | undefined;
@@ -105,12 +113,20 @@ export function makeContext(input: ReconcileInput): RuleContext {
   const excessAudits = new Map<PortalTransaction, FeeAudit>();
   const feeAudit = (t: PortalTransaction) => excessAudits.get(t) ?? audit(t);
   let excessRowsMemo: PortalTransaction[] | undefined;
-  const feeExcessRows = () => (excessRowsMemo ??= kept.filter((t) => {
-    const a = audit(t);
-    if (!a || !a.excess.greaterThan(a.tolerance)) return false;
-    excessAudits.set(t, a);
-    return true;
-  }));
+  let breakdownHints: Uint8Array | undefined;
+  const feeExcessRows = () => {
+    if (excessRowsMemo) return excessRowsMemo;
+    const hints = new Uint8Array(kept.length);
+    excessRowsMemo = kept.filter((t, i) => {
+      const a = audit(t);
+      if (a) hints[i] = breakdownHint(t, a);
+      if (!a || !a.excess.greaterThan(a.tolerance)) return false;
+      excessAudits.set(t, a);
+      return true;
+    });
+    breakdownHints = hints;
+    return excessRowsMemo;
+  };
   const originalOf = makeOriginalIndex(kept);
 
   let settlementMemo: SettlementAnalysis | undefined;
@@ -139,6 +155,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
     contractFor,
     feeAudit,
     feeExcessRows,
+    feeBreakdownHint: (index) => (breakdownHints ? (breakdownHints[index] as 0 | 1 | 2) : 0),
     feeBreakdown,
     originalOf,
     settlement() {
@@ -185,6 +202,18 @@ export function makeContext(input: ReconcileInput): RuleContext {
     issues: () => [...issueMap.values()],
   };
   return ctx;
+}
+
+/**
+ * feeBreakdownHint of a row from its audit. The audit priced the row with instantSettled =
+ * isInstantSettled(t) || instant extra fees > 0 and fxApplied = FX extra fees > 0; when both
+ * are false its breakdown is expectedFee(t, contract) with default options, field for field.
+ */
+function breakdownHint(t: PortalTransaction, a: FeeAudit): 0 | 1 | 2 {
+  if (isInstantSettled(t) || a.instantCharged.greaterThan(ZERO) || a.fxCharged.greaterThan(ZERO)) return 0;
+  const b = a.breakdown;
+  if (b.capped || b.minApplied) return 2;
+  return b.fixed.isZero() && b.instantFee.isZero() && b.surcharges.length === 0 ? 1 : 0;
 }
 
 export { txnDate };

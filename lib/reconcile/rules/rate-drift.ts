@@ -26,15 +26,20 @@ function median(xs: Dec[]): Dec {
   return s.length % 2 ? s[mid]! : s[mid - 1]!.plus(s[mid]!).dividedBy(2);
 }
 
-function impliedRate(ctx: RuleContext, t: PortalTransaction): Dec | undefined {
+/** `index`: t's position in ctx.transactions (for ctx.feeBreakdownHint) */
+function impliedRate(ctx: RuleContext, t: PortalTransaction, index: number): Dec | undefined {
   if (t.kind !== 'sale' || t.status !== 'success' || !t.fee || t.fee.currency !== t.amount.currency) return undefined;
   const amount = amountOf(t.amount);
   const fee = amountOf(t.fee);
   if (!amount.greaterThan(ZERO) || fee.isNegative()) return undefined;
   const c = ctx.contractFor(t);
   let variable = fee;
+  // the fee audit already priced most rows: 2 = capped/min (the same early return as below),
+  // 1 = nothing to subtract from the fee
+  const hint = c ? ctx.feeBreakdownHint(index) : 0;
+  if (hint === 2) return undefined;
   if (c) {
-    const b = ctx.feeBreakdown(t);
+    const b = hint === 1 ? undefined : ctx.feeBreakdown(t);
     if (b) {
       if (b.capped || b.minApplied) return undefined;
       // zero components are the common case: skip them rather than subtract 0 three times
@@ -55,9 +60,11 @@ export const rateDrift: Rule = {
     const step = dec(ctx.tolerances.rateDriftPoints);
     const minAmount = new Dec(2).dividedBy(step); // rounding noise 0.5/amount ≤ step/4
     const series = new Map<string, Point[]>();
-    for (const t of ctx.transactions) {
+    const txns = ctx.transactions;
+    for (let i = 0; i < txns.length; i++) {
+      const t = txns[i]!;
       if (!amountOf(t.amount).greaterThanOrEqualTo(minAmount)) continue;
-      const rate = impliedRate(ctx, t);
+      const rate = impliedRate(ctx, t, i);
       if (!rate) continue;
       const k = `${t.merchantId ?? ''}|${t.cardType}|${t.amount.currency}`;
       const l = series.get(k);
