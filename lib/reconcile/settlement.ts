@@ -234,10 +234,14 @@ export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: 
       const grace = cycle === 'D0' || cycle === 'T0' ? addDays(valueDate, 1)
         : t.payoutId ? addDays(valueDate, 3)
         : cal.addWorkingDays(valueDate, opts.tolerances.settlementGraceWorkdays);
-      const next = cal.nextWorkingDay(valueDate);
-      const nearDates: IsoDate[] = [];
-      for (let d = addDays(valueDate, 1); d <= next; d = addDays(d, 1)) nearDates.push(d);
-      if (t.payoutId) nearDates.splice(0, nearDates.length, addDays(valueDate, -1), addDays(valueDate, 1));
+      // a payout is looked for the day either side; a batch up to the next working day
+      let nearDates: IsoDate[];
+      if (t.payoutId) nearDates = [addDays(valueDate, -1), addDays(valueDate, 1)];
+      else {
+        const next = cal.nextWorkingDay(valueDate);
+        nearDates = [];
+        for (let d = addDays(valueDate, 1); d <= next; d = addDays(d, 1)) nearDates.push(d);
+      }
       g = {
         key, merchantId: t.merchantId, currency, cycle, calendar: calendarId, firstDate: date,
         settleDate: t.settleDate, expectedValueDate: valueDate, payoutId: t.payoutId,
