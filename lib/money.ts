@@ -258,3 +258,13 @@ export function decToHundredths(d: Dec): bigint | undefined {
   if (d.decimalPlaces() > 2) return undefined;
   return BigInt(d.times(100).toFixed(0));
 }
+
+/** The sign of a plain decimal string (-1, 0, 1) without building a Decimal ("-0.00" → 0); throws like dec() on anything else. */
+export function decimalSign(s: string): -1 | 0 | 1 {
+  if (!isDecimalString(s)) throw new Error(`not a decimal string: ${JSON.stringify(s)}`);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 49 && c <= 57) return s.charCodeAt(0) === 45 ? -1 : 1; // a digit 1–9
+  }
+  return 0;
+}

@@ -2,7 +2,7 @@
 // parsed once, Decimal constants for comparisons, amount keys without a Decimal. Decimal
 // instances are immutable, so sharing them is safe. Money stays Decimal throughout
 // (lib/money.ts), never a JS number.
-import { Dec, ZERO, amountOf as parseAmountOf, dec as parseDec, isDecimalString } from '../money';
+import { Dec, ZERO, amountOf as parseAmountOf, dec as parseDec, decimalSign, isDecimalString } from '../money';
 import type { MoneyJson } from '../model';
 
 /**
@@ -55,4 +55,9 @@ export function absAmountKey(m: MoneyJson): string {
   while (j > 0 && frac[j - 1] === '0') j--;
   frac = frac.slice(0, j);
   return frac ? `${int}.${frac}` : int;
+}
+
+/** amountOf(m).greaterThan(0) without building a Decimal; throws like amountOf on a malformed amount. */
+export function isPositive(m: MoneyJson): boolean {
+  return decimalSign(m.amount) > 0;
 }

@@ -3,7 +3,7 @@
 // cannot disagree about the facts.
 import { makeBusinessCalendar, type BusinessCalendar, type CalendarId } from '../calendar';
 import { Dec, ZERO } from '../money';
-import { amountOf, dec } from './amounts';
+import { amountOf, dec, isPositive } from './amounts';
 import type {
   CashierRecord, Contract, Finding, FindingKind, IsoDate, Issue, PortalTransaction, ReconcileInput, StatementLine, Tolerances,
 } from '../model';
@@ -164,7 +164,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
           contractFor,
           expectedFeeFor(t) {
             if (!contractFor(t)) return undefined;
-            if (!(amountOf(t.amount).greaterThan(ZERO))) return ZERO;
+            if (!isPositive(t.amount)) return ZERO;
             return feeBreakdown(t)?.total;
           },
           calendar,

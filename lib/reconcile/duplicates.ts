@@ -3,7 +3,7 @@
 // in the window than portal sales means money taken twice (overcharge, strict 5-minute window);
 // without cashier data for that day it is only a possible duplicate (suspect, 60-minute window).
 import { secondsBetween } from '../dates';
-import { absAmountKey, amountOf, ZERO } from './amounts';
+import { absAmountKey, amountOf, isPositive, ZERO } from './amounts';
 import type { CashierRecord, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { txnDate } from './fee-schedule';
@@ -22,7 +22,7 @@ export interface DuplicateCluster {
 const norm = (s: string | undefined) => (s ?? '').trim().toUpperCase();
 
 function isCandidate(t: PortalTransaction): boolean {
-  return (t.kind === 'sale' || t.kind === 'preauth_completion') && t.status === 'success' && !!t.cardLast4 && amountOf(t.amount).greaterThan(ZERO);
+  return (t.kind === 'sale' || t.kind === 'preauth_completion') && t.status === 'success' && !!t.cardLast4 && isPositive(t.amount);
 }
 
 /** Two rows that are one transaction seen twice, not two swipes (same rrn, or same batch + voucher). */

@@ -4,7 +4,7 @@
 // fee_above_contract covers only what remains". Doing the split once, here, is what keeps the
 // rule files from counting the same money twice.
 import { Dec, ZERO, money, round } from '../money';
-import { amountOf, dec, HUNDRED } from './amounts';
+import { amountOf, dec, HUNDRED, isPositive } from './amounts';
 import type { Contract, Finding, FindingKind, PortalTransaction, Severity } from '../model';
 import { makeFinding, txnParams } from './finding';
 import { breakdownParams, currencyScale, expectedFee, isDomesticCard, type FeeBreakdown } from './fee-schedule';
@@ -52,7 +52,7 @@ export function isFeeAuditable(t: PortalTransaction): boolean {
   if (t.status !== 'success') return false;
   if (t.kind !== 'sale' && t.kind !== 'preauth_completion') return false;
   // a negative amount or a negative fee is a reversal, never an overcharge
-  if (!amountOf(t.amount).greaterThan(ZERO)) return false;
+  if (!isPositive(t.amount)) return false;
   if (t.fee && t.fee.currency !== t.amount.currency) return false;
   return t.fee !== undefined || (t.extraFees ?? []).some((f) => INSTANT_FEE.test(f.label) || FX_FEE.test(f.label));
 }

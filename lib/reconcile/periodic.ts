@@ -6,7 +6,7 @@
 // row and as a bank debit is one charge, not two.
 import { daysBetween } from '../dates';
 import { Dec, ZERO } from '../money';
-import { amountOf, dec } from './amounts';
+import { amountOf, dec, isPositive } from './amounts';
 import type { Contract, IsoDate, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { txnDate } from './fee-schedule';
@@ -56,7 +56,7 @@ export function isLedgerFeeRow(t: PortalTransaction): boolean {
   if (t.status !== 'success') return false;
   const text = txnText(t);
   if (CHARGEBACK_FEE.test(text)) return false;
-  if (t.kind === 'fee') return amountOf(t.amount).isNegative() || (t.fee !== undefined && amountOf(t.fee).greaterThan(ZERO));
+  if (t.kind === 'fee') return amountOf(t.amount).isNegative() || (t.fee !== undefined && isPositive(t.fee));
   if (t.kind === 'adjustment') return amountOf(t.amount).isNegative() && (HIDDEN_FEE.test(text) || DEPOSIT_FEE.test(text));
   return false;
 }

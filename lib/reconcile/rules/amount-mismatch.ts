@@ -2,7 +2,7 @@
 // (DOMAIN.md §3 D14: wrong amount keyed at the terminal, tip, surcharge). Money at stake when
 // the acquirer collected less than the bill.
 import { money } from '../../money';
-import { amountOf, ZERO } from '../amounts';
+import { absAmountKey, amountOf, ZERO } from '../amounts';
 import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding, txnParams } from '../finding';
@@ -18,9 +18,9 @@ export const amountMismatch: Rule = {
       const c = byId.get(m.cashierId);
       if (!t || !c || t.amount.currency !== c.amount.currency) continue;
       if (t.status !== 'success') continue; // a failed row is a status mismatch
+      if (absAmountKey(t.amount) === absAmountKey(c.amount)) continue; // equal |amounts|, no Decimal
       const p = amountOf(t.amount).abs();
       const k = amountOf(c.amount).abs();
-      if (p.equals(k)) continue;
       const cur = t.amount.currency;
       const short = k.minus(p);
       out.push(makeFinding('amount_mismatch', {

@@ -3,7 +3,7 @@
 // shown failed or pending that still settles; or the same transaction success in one portal
 // source and failed in another.
 import { money } from '../../money';
-import { amountOf, ZERO } from '../amounts';
+import { amountOf, isPositive, ZERO } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding, txnParams } from '../finding';
@@ -40,7 +40,7 @@ export const statusMismatch: Rule = {
     for (const t of ctx.transactions) {
       if (flagged.has(t.id) || isCancelling(t)) continue;
       if (t.status !== 'failed' && t.status !== 'pending') continue;
-      if (!t.net || !amountOf(t.net).greaterThan(ZERO) || !t.settleDate) continue;
+      if (!t.net || !isPositive(t.net) || !t.settleDate) continue;
       flagged.add(t.id);
       out.push(makeFinding('status_mismatch', {
         severity: 'suspect',

@@ -2,7 +2,7 @@
 // swipe, or a sale the cashier forgot. Only where the cashier export covers the day (and the
 // terminal, when it names terminals); sales already flagged as duplicate swipes, cancelled sales
 // and failed attempts are left out. No money at stake: the merchant did receive this sale.
-import { amountOf, ZERO } from '../amounts';
+import { amountOf, isPositive, ZERO } from '../amounts';
 import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { txnDate } from '../fee-schedule';
@@ -24,7 +24,7 @@ export const unmatchedPortalSale: Rule = {
     const out: Finding[] = [];
     for (const t of ctx.transactions) {
       if ((t.kind !== 'sale' && t.kind !== 'preauth_completion') || t.status !== 'success') continue;
-      if (!amountOf(t.amount).greaterThan(ZERO) || matching.byTxn.has(t.id) || duplicates.has(t.id) || cancelled.has(t.id)) continue;
+      if (!isPositive(t.amount) || matching.byTxn.has(t.id) || duplicates.has(t.id) || cancelled.has(t.id)) continue;
       if (!ctx.cashierCovers(txnDate(t), t.terminalId, t.amount.currency)) continue;
       out.push(makeFinding('unmatched_portal_sale', {
         severity: 'suspect',
