@@ -3,7 +3,7 @@
 // probably routed under a cheaper merchant category or through an unlicensed sub-clearer: a
 // risk to the merchant (frozen funds, clawbacks), not an overcharge. Cards only — QR rates are
 // legitimately lower. One info finding per merchant, card type and month.
-import { Dec, money, round, toPlain } from '../../money';
+import { Dec, decToHundredths, hundredths, money, round, toPlain } from '../../money';
 import { amountOf, dec, HUNDRED, ONE_HUNDREDTH } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
@@ -23,12 +23,37 @@ function floorFee(t: PortalTransaction): Dec | undefined {
   return undefined;
 }
 
+/**
+ * The rule's first tests in BigInt hundredths, exact: true when the row is certainly out (amount
+ * below MIN_AMOUNT, or fee ≥ floorFee − tolerance), false when it may be in or cannot be told
+ * (more than two decimals): the Decimal path then decides. Most rows are out; this spares them
+ * four Decimals each. floorFee in millionths of a hundredth: credit A × 4825, debit
+ * min(A × 3500, 13 yuan) + min(A × 325, 3.25 yuan); rounded half-up to a hundredth.
+ */
+function certainlyOut(t: PortalTransaction, tolC: bigint): boolean {
+  const a = hundredths(t.amount.amount);
+  const f = hundredths(t.fee!.amount);
+  if (a === undefined || f === undefined) return false;
+  if (a < 10_000n) return true; // < MIN_AMOUNT (100)
+  let floor6: bigint;
+  if (t.cardType === 'credit' || t.cardType === 'semi_credit') floor6 = a * 4825n;
+  else if (t.cardType === 'debit') {
+    const issuer = a * 3500n;
+    const network = a * 325n;
+    floor6 = (issuer < 1_300_000_000n ? issuer : 1_300_000_000n) + (network < 325_000_000n ? network : 325_000_000n);
+  } else return true; // no floor for this card type
+  const floorC = (floor6 + 500_000n) / 1_000_000n; // ≥ 0: half-up is floor(x + ½)
+  return !(f < floorC - tolC);
+}
+
 export const mccJumpRisk: Rule = {
   kind: 'mcc_jump_risk',
   run(ctx) {
     const groups = new Map<string, { txns: PortalTransaction[]; lowest: Dec }>();
+    const tolC = decToHundredths(ctx.tolFee);
     for (const t of ctx.transactions) {
       if (t.kind !== 'sale' || t.status !== 'success' || t.amount.currency !== 'CNY' || !t.fee || t.fee.currency !== 'CNY') continue;
+      if (tolC !== undefined && certainlyOut(t, tolC)) continue;
       if (amountOf(t.amount).lessThan(MIN_AMOUNT)) continue;
       const floor = floorFee(t);
       if (!floor) continue;
