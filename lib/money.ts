@@ -268,3 +268,10 @@ export function decimalSign(s: string): -1 | 0 | 1 {
   }
   return 0;
 }
+
+/** The Decimal for a BigInt count of hundredths (hundredths()'s inverse): 1230n → 12.3, exact. */
+export function fromHundredths(v: bigint): Dec {
+  const neg = v < 0n;
+  const digits = (neg ? -v : v).toString().padStart(3, '0');
+  return new Dec(`${neg ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
+}

@@ -11,7 +11,7 @@
 // date, then on the next working day, then 2–3 lines adding up to it, then a late exact credit
 // within the grace period; only then the closest credit on the value date (short or over).
 import { addDays } from '../dates';
-import { Dec, ZERO } from '../money';
+import { Dec, ZERO, fromHundredths, hundredths } from '../money';
 import { amountOf, dec } from './amounts';
 import type { Contract, IsoDate, Issue, PortalTransaction, SettleCycle, StatementLine, Tolerances } from '../model';
 import type { BusinessCalendar, CalendarId } from '../calendar';
@@ -155,6 +155,32 @@ function grossOf(t: PortalTransaction, originalOf: (t: PortalTransaction) => Por
   return amountOf(t.amount);
 }
 
+/** Longest amount string the fast path takes: sums stay far inside Decimal's 40 digits, so both paths agree exactly. */
+const FAST_MAX_LENGTH = 20;
+
+/**
+ * contributionOf(t).value and grossOf(t) of buildSettlementGroups in BigInt hundredths, for the
+ * common rows only: a void/reversal-free row that is a cancelled sale (0, 0) or states a net in
+ * its own currency, with amounts of at most two decimals. undefined for anything else (the
+ * Decimal path decides, and throws where it throws).
+ */
+function fastParts(t: PortalTransaction): { value: bigint; gross: bigint } | undefined {
+  if (isCancelling(t)) return undefined;
+  const saleLike = t.kind === 'sale' || t.kind === 'preauth_completion';
+  if (saleLike && (t.status === 'voided' || t.status === 'reversed')) return ZERO_PARTS;
+  if (!t.net || t.net.currency !== t.amount.currency || t.net.amount.length > FAST_MAX_LENGTH) return undefined;
+  const value = hundredths(t.net.amount);
+  if (value === undefined) return undefined;
+  if (t.kind === 'fee' || t.kind === 'adjustment') return { value, gross: 0n }; // gross not used
+  if (saleLike && t.status !== 'success') return { value, gross: 0n };
+  if (t.amount.amount.length > FAST_MAX_LENGTH) return undefined;
+  const gross = hundredths(t.amount.amount);
+  return gross === undefined ? undefined : { value, gross };
+}
+const ZERO_PARTS = { value: 0n, gross: 0n };
+/** fromHundredths, sharing ZERO for the many zero totals (reversals of a day without refunds) */
+const decOfHundredths = (v: bigint): Dec => (v === 0n ? ZERO : fromHundredths(v));
+
 /** addDays() remembered per run: groups ask for the same few hundred dates over and over. */
 function memoAddDays(): (date: IsoDate, days: number) => IsoDate {
   const memo = new Map<string, IsoDate>();
@@ -206,6 +232,9 @@ export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: 
     return { value: amountOf(t.amount).minus(fee), estimated: true };
   };
 
+  // per group, its totals in BigInt hundredths while every row so far took the exact fast path
+  // (fastParts); a row that needs Decimal moves them into the group's Decimals for good
+  const exact = new Map<SettlementGroup, { expected: bigint; sales: bigint; reversals: bigint }>();
   for (const t of txns) {
     const settles = (SETTLING_KINDS.has(t.kind) && (t.status === 'success' || ((t.kind === 'sale' || t.kind === 'preauth_completion') && (t.status === 'voided' || t.status === 'reversed'))))
       || (CANCELLING_KINDS.has(t.kind) && t.status === 'success');
@@ -249,10 +278,27 @@ export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: 
         complete: true, estimatedFeeIds: [], graceUntil: grace, nearDates,
       };
       groups.set(key, g);
+      exact.set(g, { expected: 0n, sales: 0n, reversals: 0n });
     }
     g.transactions.push(t);
     if (date < g.firstDate) g.firstDate = date;
     if (g.settleDate !== t.settleDate) g.settleDate = undefined;
+    const x = exact.get(g);
+    if (x !== undefined) {
+      const f = fastParts(t);
+      if (f !== undefined) {
+        x.expected += f.value;
+        if (t.kind !== 'fee' && t.kind !== 'adjustment') {
+          if (t.kind === 'sale' || t.kind === 'preauth_completion') x.sales += f.gross;
+          else x.reversals += f.gross;
+        }
+        continue;
+      }
+      g.expected = decOfHundredths(x.expected);
+      g.sales = decOfHundredths(x.sales);
+      g.reversals = decOfHundredths(x.reversals);
+      exact.delete(g);
+    }
     const c = contributionOf(t);
     if (!c) {
       g.complete = false;
@@ -269,7 +315,16 @@ export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: 
       else g.reversals = g.reversals.plus(gross);
     }
   }
-  for (const g of groups.values()) g.fees = g.sales.plus(g.reversals).minus(g.expected);
+  for (const g of groups.values()) {
+    const x = exact.get(g);
+    if (x === undefined) g.fees = g.sales.plus(g.reversals).minus(g.expected);
+    else {
+      g.expected = decOfHundredths(x.expected);
+      g.sales = decOfHundredths(x.sales);
+      g.reversals = decOfHundredths(x.reversals);
+      g.fees = decOfHundredths(x.sales + x.reversals - x.expected);
+    }
+  }
   for (const [slot, cur] of currenciesBySlot) {
     if (cur.size < 2) continue;
     const [merchantId, cycle, date] = slot.split('|');
