@@ -105,6 +105,27 @@ interface Pass {
 }
 
 /**
+ * `ps` sorted by (not success, occurredAt, id). reconcile() passes rows already in (occurredAt, id)
+ * order: then a stable split into success rows and the rest gives that order in linear time.
+ * Anything else (or a repeated occurredAt + id) is sorted as before.
+ */
+function successFirstByTime(ps: readonly PortalTransaction[]): PortalTransaction[] {
+  let ordered = true;
+  for (let i = 1; i < ps.length && ordered; i++) {
+    const a = ps[i - 1]!;
+    const b = ps[i]!;
+    ordered = a.occurredAt < b.occurredAt || (a.occurredAt === b.occurredAt && a.id < b.id);
+  }
+  if (!ordered) {
+    return [...ps].sort((a, b) => Number(a.status !== 'success') - Number(b.status !== 'success') || (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1));
+  }
+  const out: PortalTransaction[] = [];
+  for (const t of ps) if (t.status === 'success') out.push(t);
+  for (const t of ps) if (t.status !== 'success') out.push(t);
+  return out;
+}
+
+/**
  * Portal ↔ cashier matching. Passes: orderNo (0.95); amount + last4 + terminal within the
  * window (0.9); amount + last4 within the window (0.8); amount within 3 minutes when it is the
  * only candidate either way (0.5, DOMAIN.md §3.1 key 5, low confidence). Cash and "other"
@@ -162,7 +183,7 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     timeIndex.set(k, { ms: entries.map((e) => e.ms), recs: entries.map((e) => list[e.pos]!), pos: entries.map((e) => e.pos) });
   }
   // success rows first so a failed attempt never takes the cashier record of its successful retry
-  const orderedPs = [...ps].sort((a, b) => Number(a.status !== 'success') - Number(b.status !== 'success') || (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1));
+  const orderedPs = successFirstByTime(ps);
   const pKey = orderedPs.map((t) => amountKey(t.amount));
   const pMs = orderedPs.map((t) => msOfTime(t.occurredAt));
   const pTerm = orderedPs.map((t) => (t.terminalId ? norm(t.terminalId) : ''));
