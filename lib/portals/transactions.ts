@@ -561,9 +561,16 @@ function feeOfRow(d: RowDraft, amount: CellAmount, net: CellAmount | undefined, 
  */
 function transactionId(txn: PortalTransaction, idCells: readonly (readonly [string, number])[], cells: readonly string[], occurrences: OccurrenceCounter): string {
   const date = txn.occurredAt.slice(0, 10);
-  if (txn.rrn) return stableId('pt', ['rrn', txn.rrn, date, txn.kind]);
-  if (txn.terminalId && txn.batchNo && txn.voucherNo) return stableId('pt', ['tbv', txn.terminalId, txn.batchNo, txn.voucherNo, txn.kind]);
-  if (txn.orderNo) return stableId('pt', ['order', txn.orderNo, txn.kind, txn.occurredAt, txn.amount.amount]);
+  // A reference is meant to be unique, but a page or file can still repeat one (a garbled export,
+  // a portal that reuses 参考号): the second row must not collapse into the first, so a repeat
+  // within one read gets an occurrence index. The first keeps the plain id, stable across reads.
+  const keyed = (parts: string[]): string => {
+    const n = occurrences.next(stableId('ref', parts));
+    return stableId('pt', n === 0 ? parts : [...parts, n]);
+  };
+  if (txn.rrn) return keyed(['rrn', txn.rrn, date, txn.kind]);
+  if (txn.terminalId && txn.batchNo && txn.voucherNo) return keyed(['tbv', txn.terminalId, txn.batchNo, txn.voucherNo, txn.kind]);
+  if (txn.orderNo) return keyed(['order', txn.orderNo, txn.kind, txn.occurredAt, txn.amount.amount]);
   // only the cells that carry data: 序号 and 操作 change with paging
   const data = idCells.map(([prefix, i]) => prefix + (cells[i] ?? ''));
   const key = stableId('cells', data);
