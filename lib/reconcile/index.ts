@@ -70,7 +70,18 @@ export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES)
     }
   }
   for (const a of ctx.aliases) matches.push({ transactionIds: [a.keptId, a.aliasId], statementLineIds: [], basis: a.basis, confidence: a.confidence });
-  matches.sort((a, b) => cmp(a.basis, b.basis) || cmp(a.transactionIds[0] ?? '', b.transactionIds[0] ?? '') || cmp(a.statementLineIds[0] ?? '', b.statementLineIds[0] ?? '') || cmp(a.cashierIds?.[0] ?? '', b.cashierIds?.[0] ?? ''));
+  // = matches.sort(by basis, then first transaction, line, cashier id), done per basis: a stable
+  // sort gives the same order, and each basis's run (cashier matches come in transaction order)
+  // is then mostly sorted already
+  const byBasis = new Map<string, ReconcileMatch[]>();
+  for (const m of matches) {
+    const l = byBasis.get(m.basis);
+    if (l) l.push(m);
+    else byBasis.set(m.basis, [m]);
+  }
+  const withinBasis = (a: ReconcileMatch, b: ReconcileMatch) => cmp(a.transactionIds[0] ?? '', b.transactionIds[0] ?? '') || cmp(a.statementLineIds[0] ?? '', b.statementLineIds[0] ?? '') || cmp(a.cashierIds?.[0] ?? '', b.cashierIds?.[0] ?? '');
+  matches.length = 0;
+  for (const basis of [...byBasis.keys()].sort(cmp)) for (const m of byBasis.get(basis)!.sort(withinBasis)) matches.push(m);
   residuals.sort((a, b) => cmp(a.settleDate ?? '', b.settleDate ?? '') || cmp(a.payoutId ?? '', b.payoutId ?? '') || cmp(a.transactionIds[0] ?? '', b.transactionIds[0] ?? ''));
 
   // value dates computed with a calendar that does not know the year
