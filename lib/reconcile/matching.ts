@@ -144,43 +144,45 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
   const byCashier = new Map<string, CashierMatch>();
   const matches: CashierMatch[] = [];
 
-  // bucket both sides by amount (absolute, in cents-free decimal string) for the amount passes
+  // bucket both sides by amount (absolute, in cents-free decimal string) for the amount passes.
+  // Records are referred to by their index in `cs`; each record's time and normalised terminal
+  // are read once (the passes compare both per candidate pair).
   const amountKey = (a: MoneyJson) => `${absAmountKey(a)}|${a.currency}`;
-  const cByAmount = new Map<string, CashierRecord[]>();
-  for (const c of cs) {
+  const msOfTime = (dt: string) => Date.parse(`${dt}Z`);
+  const cMs = new Float64Array(cs.length);
+  const cTerm: string[] = new Array<string>(cs.length);
+  const cByAmount = new Map<string, number[]>();
+  const cByOrder = new Map<string, number[]>();
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i]!;
+    cMs[i] = msOfTime(c.occurredAt);
+    cTerm[i] = c.terminalId ? norm(c.terminalId) : '';
     const k = amountKey(c.amount);
     const l = cByAmount.get(k);
-    if (l) l.push(c);
-    else cByAmount.set(k, [c]);
+    if (l) l.push(i);
+    else cByAmount.set(k, [i]);
   }
-  const cByOrder = new Map<string, CashierRecord[]>();
-  for (const c of cs) {
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i]!;
     if (!c.orderNo) continue;
     const k = norm(c.orderNo);
     const l = cByOrder.get(k);
-    if (l) l.push(c);
-    else cByOrder.set(k, [c]);
+    if (l) l.push(i);
+    else cByOrder.set(k, [i]);
   }
-  // per amount bucket, its records sorted by time: a portal row looks only inside its window
-  // (a café sells the same 25.00 coffee thousands of times a month). Times are parsed once per
-  // record; secondsBetween() would parse both sides for every pair.
-  const msOfTime = (dt: string) => Date.parse(`${dt}Z`);
-  // per record, parsed once: its time and its normalised terminal (the passes compare both per candidate pair)
-  const cMs = new Map<CashierRecord, number>();
-  const cTerm = new Map<CashierRecord, string>();
-  for (const c of cs) {
-    cMs.set(c, msOfTime(c.occurredAt));
-    if (c.terminalId) cTerm.set(c, norm(c.terminalId));
-  }
-  const timeIndex = new Map<string, { ms: number[]; recs: CashierRecord[]; pos: number[] }>();
-  for (const [k, list] of cByAmount) {
-    const entries: { ms: number; pos: number }[] = [];
-    list.forEach((c, pos) => {
-      const ms = cMs.get(c)!;
-      if (Number.isFinite(ms)) entries.push({ ms, pos }); // an unreadable time never matches
-    });
-    entries.sort((a, b) => a.ms - b.ms || a.pos - b.pos);
-    timeIndex.set(k, { ms: entries.map((e) => e.ms), recs: entries.map((e) => list[e.pos]!), pos: entries.map((e) => e.pos) });
+  // per amount bucket, its records sorted by time (then input order): a portal row looks only
+  // inside its window (a café sells the same 25.00 coffee thousands of times a month); an
+  // unreadable time never matches. Most buckets hold one record and need no sort.
+  const timeIndex = cByAmount;
+  for (const list of timeIndex.values()) {
+    if (list.length === 1) {
+      if (!Number.isFinite(cMs[list[0]!]!)) list.length = 0;
+      continue;
+    }
+    let w = 0;
+    for (const i of list) if (Number.isFinite(cMs[i]!)) list[w++] = i;
+    list.length = w;
+    list.sort((a, b) => cMs[a]! - cMs[b]! || a - b);
   }
   // success rows first so a failed attempt never takes the cashier record of its successful retry
   const orderedPs = successFirstByTime(ps);
@@ -194,12 +196,14 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     orderedPs.forEach((t, rank) => {
       if (byTxn.has(t.id)) return;
       const eligible: { c: CashierRecord; dt: number; pos: number }[] = [];
-      const consider = (c: CashierRecord, ms: number, pos: number) => {
+      const consider = (i: number, pos: number) => {
+        const c = cs[i]!;
+        const ms = cMs[i]!;
         if (byCashier.has(c.id) || sideOf(c.kind) !== sideOf(t.kind)) return;
         if (pass.needsLast4 && (!t.cardLast4 || !c.cardLast4 || t.cardLast4 !== c.cardLast4)) return;
-        if (pass.needsTerminal && (!t.terminalId || !c.terminalId || pTerm[rank] !== cTerm.get(c))) return;
+        if (pass.needsTerminal && (!t.terminalId || !c.terminalId || pTerm[rank] !== cTerm[i])) return;
         if (!pass.needsLast4 && !pass.needsOrderNo && t.cardLast4 && c.cardLast4 && t.cardLast4 !== c.cardLast4) return;
-        if (!pass.needsOrderNo && t.terminalId && c.terminalId && pTerm[rank] !== cTerm.get(c)) return;
+        if (!pass.needsOrderNo && t.terminalId && c.terminalId && pTerm[rank] !== cTerm[i]) return;
         // = |secondsBetween(c.occurredAt, t.occurredAt)|
         const dt = Math.abs(Math.round((pMs[rank]! - ms) / 1000));
         if (!Number.isFinite(dt) || dt > pass.windowSeconds) return;
@@ -209,7 +213,7 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
         if (!t.orderNo) return;
         const list = cByOrder.get(norm(t.orderNo));
         if (!list) return;
-        for (const c of list) consider(c, cMs.get(c)!, 0);
+        for (const i of list) consider(i, 0);
       } else {
         // every candidate would fail these per-row tests: skip the window search
         if (pass.needsLast4 && !t.cardLast4) return;
@@ -223,13 +227,14 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
         const from = at - (pass.windowSeconds + 1) * 1000;
         const to = at + (pass.windowSeconds + 1) * 1000;
         let lo = 0;
-        let hi = idx.ms.length;
+        let hi = idx.length;
         while (lo < hi) {
           const mid = (lo + hi) >>> 1;
-          if (idx.ms[mid]! < from) lo = mid + 1;
+          if (cMs[idx[mid]!]! < from) lo = mid + 1;
           else hi = mid;
         }
-        for (let j = lo; j < idx.ms.length && idx.ms[j]! <= to; j++) consider(idx.recs[j]!, idx.ms[j]!, idx.pos[j]!);
+        // pos = index in `cs`: the same order as the position in the bucket
+        for (let j = lo; j < idx.length && cMs[idx[j]!]! <= to; j++) consider(idx[j]!, idx[j]!);
         if (eligible.length > 1) eligible.sort((x, y) => x.pos - y.pos);
       }
       if (pass.uniqueOnly && eligible.length !== 1) return;
