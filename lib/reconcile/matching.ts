@@ -17,7 +17,20 @@ export interface TxnAlias {
   aliasStatus?: PortalTransaction['status'];
 }
 
-const norm = (s: string | undefined) => (s ?? '').trim().replace(/^0+(?=\d)/, '').toUpperCase();
+const normSlow = (s: string | undefined) => (s ?? '').trim().replace(/^0+(?=\d)/, '').toUpperCase();
+/**
+ * Ids compared loosely: trimmed, leading zeros dropped, upper case. An id made only of digits,
+ * A–Z, '-' and '_' that does not start with '0' is already in that form: returned as it is,
+ * without the three string operations (most terminal ids and order numbers).
+ */
+function norm(s: string | undefined): string {
+  if (s === undefined || s.length === 0 || s.charCodeAt(0) === 48) return normSlow(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 45 || c === 95)) return normSlow(s);
+  }
+  return s;
+}
 
 /** Fields that make a row more useful for reconciliation; the richer copy is kept. */
 function richness(t: PortalTransaction): number {
