@@ -32,3 +32,14 @@ export function RowFlag({ findings, locale, onDispute }: RowFlagProps) {
     </span>
   );
 }
+
+/** A quiet mark on a row whose finding is under dispute: no highlight, no Dispute control. */
+export function DisputedFlag({ findings, locale }: { findings: StoredFinding[]; locale: Locale }) {
+  return (
+    <span class="flag">
+      <span class="chip disputed" title={findings.map((f) => explainFinding(f, locale)).join('\n')}>
+        {t(locale, 'overlay.disputed')}: {[...new Set(findings.map((f) => kindName(locale, f.kind)))].join('、')}
+      </span>
+    </span>
+  );
+}

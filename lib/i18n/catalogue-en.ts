@@ -49,6 +49,7 @@ export const EN = {
   'overlay.rowFlagged': '{kind}: {explanation}',
   'overlay.rowFlaggedCount': 'Findings on this row: {count}',
   'overlay.panelTitle': 'Dispute draft',
+  'overlay.disputed': 'Disputed',
   'overlay.pickDraft': 'Choose a dispute draft',
   'overlay.noDraft': 'No dispute draft yet. Open a flagged row and press Dispute first.',
   'overlay.insertDone': 'Inserted into the form. Check it before you submit.',

@@ -49,6 +49,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   'overlay.rowFlagged': '{kind}：{explanation}',
   'overlay.rowFlaggedCount': '本行发现 {count} 项异常',
   'overlay.panelTitle': '申诉草稿',
+  'overlay.disputed': '申诉中',
   'overlay.pickDraft': '选择申诉草稿',
   'overlay.noDraft': '还没有申诉草稿。请先在标记的交易行点击“申诉”。',
   'overlay.insertDone': '已填入表单，提交前请再核对一遍。',

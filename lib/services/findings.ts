@@ -9,12 +9,17 @@ export function isHighlighted(f: StoredFinding): boolean {
   return f.status === 'open' && (f.severity === 'overcharge' || f.severity === 'suspect');
 }
 
+/** What the page shows on a row: the highlighted findings, and (quietly) those under dispute. */
+function isShownOnPage(f: StoredFinding): boolean {
+  return isHighlighted(f) || (f.status === 'disputed' && f.severity !== 'info');
+}
+
 export async function findingsForTransactions(db: SettleGuardDb, transactionIds: string[]): Promise<Record<string, StoredFinding[]>> {
   const wanted = new Set(transactionIds);
   const found = await db.findings.where('transactionIds').anyOf(transactionIds).toArray();
   const byTransaction: Record<string, StoredFinding[]> = {};
   for (const f of found) {
-    if (!isHighlighted(f)) continue;
+    if (!isShownOnPage(f)) continue;
     for (const id of f.transactionIds) {
       if (!wanted.has(id)) continue;
       const list = (byTransaction[id] ??= []);

@@ -70,10 +70,13 @@ test('a dispute goes draft → sent → acknowledged → partly → fully refund
   await expect.poll(async () => (await readDisputes(worker))[0]?.ticketNo).toBe(ticket);
   const findingStatus = async () => (await readFindings(worker)).filter((f) => dispute.findingIds.includes(f.id)).map((f) => f.status);
   await expect.poll(findingStatus).toEqual(['disputed']);
-  // Overlay: only 'open' findings are highlighted (DESIGN.md), so a disputed row loses its mark
-  // without a reload; the other flagged rows keep theirs.
+  // Overlay: only 'open' findings are highlighted (DESIGN.md), so a disputed row loses its
+  // highlight and Dispute control without a reload, and says quietly that a dispute is under way;
+  // the other flagged rows keep theirs.
   await expect(row).not.toHaveAttribute('data-sg-finding', /fee_above_contract/);
-  await expect(row.locator('sg-flag')).toHaveCount(0);
+  await expect(row).toHaveAttribute('data-sg-disputed', 'fee_above_contract');
+  await expect(row.locator('sg-flag')).toContainText(/申诉中|Disputed/);
+  await expect(row.getByRole('button', { name: /申诉|Dispute/ })).toHaveCount(0);
   await expect(portal.rowByRrn(demoProblem('duplicate_charge').rrns[0]!)).toHaveAttribute('data-sg-finding', /duplicate_charge/);
 
   // the popup now counts the dispute: nothing recovered yet
@@ -112,9 +115,11 @@ test('a dispute goes draft → sent → acknowledged → partly → fully refund
   await expect.poll(findingStatus).toEqual(['resolved']);
   await expect.poll(async () => (await readDisputes(worker))[0]?.recovered).toEqual({ amount: '2.00', currency: 'CNY' });
 
-  // the portal row stays unmarked, also after a reload (a fresh capture keeps the decision)
+  // refunded in full: the row is clean, also after a reload (a fresh capture keeps the decision)
   await portal.page.bringToFront();
   await expect(row).not.toHaveAttribute('data-sg-finding');
+  await expect(row).not.toHaveAttribute('data-sg-disputed');
+  await expect(row.locator('sg-flag')).toHaveCount(0);
   await portal.page.reload();
   await portal.waitForCapture(DEMO.rows.filter((r) => r.page === 1).length);
   await expect(portal.rowByRrn(demoProblem('duplicate_charge').rrns[0]!)).toHaveAttribute('data-sg-finding', /duplicate_charge/);

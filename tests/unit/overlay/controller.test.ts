@@ -84,6 +84,17 @@ describe('PortalOverlay', () => {
     expect(document.getElementById('r1')!.hasAttribute('title')).toBe(false);
   });
 
+  it('a disputed finding is not highlighted but marked quietly, with no Dispute control', async () => {
+    const { overlay } = setup({ A: [finding({ transactionIds: ['A'], status: 'disputed' })] });
+    await overlay.scan();
+    const row = document.getElementById('r1')!;
+    expect(row.hasAttribute('data-sg-finding')).toBe(false);
+    expect(row.getAttribute('data-sg-disputed')).toBe('fee_above_contract');
+    const root = row.querySelector('sg-flag')!.shadowRoot!;
+    expect(root.textContent).toMatch(/申诉中|Disputed/);
+    expect(root.querySelector('button')).toBeNull();
+  });
+
   it('renders hostile page text in explanations as text only', async () => {
     const hostile = finding({ transactionIds: ['A'], kind: 'hidden_fee', explanation: { key: 'finding.hidden_fee', params: { label: '<img src=x onerror="window.__pwned=1">', amount: '48.00', currency: 'CNY', date: '2026-03-05' } } });
     const { overlay } = setup({ A: [hostile] });
