@@ -42,6 +42,8 @@ export interface Settings {
   extraHolidays?: string[];
   /** cashier-export column mappings the merchant gave, by header set (lib/statements/cashier headerSetKey) */
   cashierMappings?: Record<string, Record<string, string | null>>;
+  /** the merchant's own dispute letter templates, per language (lib/disputes/templates.ts) */
+  templates?: Partial<Record<'zh-CN' | 'en', { subject: string; body: string }>>;
 }
 
 export type { DisputeStatus } from './disputes/tracker';

@@ -78,6 +78,8 @@ export interface DisputeContext {
   contractLabel?: string;
   language: 'auto' | 'zh-CN' | 'en';
   asOf: string;
+  /** the merchant's own letter templates, where set */
+  templates?: Partial<Record<'zh-CN' | 'en', { subject: string; body: string }>>;
 }
 
 export interface DraftSummary {

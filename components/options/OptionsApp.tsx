@@ -9,6 +9,7 @@ import { ImportPanel, type ImportActions } from './ImportPanel';
 import { FindingsPanel } from './FindingsPanel';
 import { ContractsPanel, type ContractsActions } from './ContractsPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { TemplatesPanel } from './TemplatesPanel';
 import { DisputePanel } from '../overlay/DisputePanel';
 import { DisputesPanel, type DisputesActions } from './DisputesPanel';
 
@@ -25,8 +26,8 @@ export interface OptionsActions extends ImportActions {
   contracts: Omit<ContractsActions, 'newContract'> & { newContract: (s: Settings) => ReturnType<ContractsActions['newContract']> };
 }
 
-type Tab = 'import' | 'findings' | 'disputes' | 'contracts' | 'settings' | 'data';
-const TABS: Tab[] = ['import', 'findings', 'disputes', 'contracts', 'settings', 'data'];
+type Tab = 'import' | 'findings' | 'disputes' | 'templates' | 'contracts' | 'settings' | 'data';
+const TABS: Tab[] = ['import', 'findings', 'disputes', 'templates', 'contracts', 'settings', 'data'];
 
 export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; initialTab?: Tab }) {
   const [data, setData] = useState<OptionsData | null>(null);
@@ -78,6 +79,7 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
           exportPack: actions.disputes.exportPack,
           escalation: actions.disputes.escalation,
         }} />}
+        {tab === 'templates' && <TemplatesPanel locale={locale} settings={data.settings} save={actions.saveSettings} />}
         {tab === 'contracts' && <ContractsPanel locale={locale} contracts={data.contracts} actions={{
           presets: actions.contracts.presets,
           newContract: () => actions.contracts.newContract(data.settings),

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DisputeContext } from '../../lib/messaging';
 import { renderDispute } from '../../lib/disputes/render';
+import { DEFAULT_TEMPLATES } from '../../lib/disputes/templates';
 import { t, type Locale } from '../../lib/i18n/messages';
 import { copyText } from './clipboard';
 
@@ -19,7 +20,7 @@ export function DisputePanel({ context, initialLocale, onClose, onDismiss, onDra
   const draft = useMemo(() => renderDispute({
     findings: context.findings, transactions: context.transactions, statementLines: context.statementLines,
     merchant: context.merchant, contractLabel: context.contractLabel, asOf: context.asOf,
-  }, locale), [context, locale]);
+  }, locale, context.templates?.[locale] ?? DEFAULT_TEMPLATES[locale]), [context, locale]);
   useEffect(() => { onDraft({ locale, subject: draft.subject, text: draft.text }); }, [draft]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };

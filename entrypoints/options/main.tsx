@@ -26,7 +26,7 @@ function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const TABS = ['import', 'findings', 'disputes', 'contracts', 'settings', 'data'] as const;
+const TABS = ['import', 'findings', 'disputes', 'templates', 'contracts', 'settings', 'data'] as const;
 const hash = location.hash.slice(1);
 const initialTab = TABS.find((tab) => tab === hash);
 

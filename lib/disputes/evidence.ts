@@ -17,6 +17,7 @@ import type { DisputeInput } from './input';
 import { buildDisputeModel, SETTLEMENT_KINDS, type DisputeModel, type DisputeRow } from './model';
 import { disputeValues, plain, tableCells, type DisputeValues } from './sections';
 import { renderDispute } from './render';
+import type { DisputeTemplate } from './templates';
 import { LETTER_STRINGS } from './strings';
 import { escapeHtml, toCsv } from './csv';
 import { sha256Hex } from './sha256';
@@ -31,6 +32,8 @@ export interface EvidenceInput extends DisputeInput {
   contracts?: Contract[];
   /** ISO instant the pack is made (passed in: lib/ never reads the clock) */
   generatedAt: string;
+  /** the merchant's own letter template for this locale, so letter.txt is the text the panel showed */
+  template?: DisputeTemplate;
 }
 
 interface PackStrings {
@@ -103,7 +106,7 @@ export function evidencePackName(input: DisputeInput): string {
 export function buildEvidencePack(input: EvidenceInput, locale: Locale): EvidenceFile[] {
   const model = buildDisputeModel(input);
   const values = disputeValues(input, locale, model);
-  const letter = renderDispute(input, locale);
+  const letter = input.template ? renderDispute(input, locale, input.template) : renderDispute(input, locale);
   const s = PACK_STRINGS[locale];
 
   const files: EvidenceFile[] = [

@@ -33,6 +33,7 @@ export async function disputeContext(db: SettleGuardDb, findingIds: string[], as
     contractLabel: contract?.label,
     language: settings.language,
     asOf,
+    templates: settings.templates,
   };
 }
 
@@ -142,7 +143,7 @@ export async function evidencePackZip(db: SettleGuardDb, id: string, now: string
   const d = await db.disputes.get(id);
   if (!d) return null;
   const ctx = await disputeContext(db, d.findingIds, now.slice(0, 10));
-  const input = { ...ctx, contracts: await db.contracts.toArray(), generatedAt: now };
+  const input = { ...ctx, contracts: await db.contracts.toArray(), generatedAt: now, template: ctx.templates?.[d.locale] };
   const files = buildEvidencePack(input, d.locale);
   const folder = evidencePackName(input);
   const bytes = zipSync(Object.fromEntries(files.map((f) => [`${folder}/${f.path}`, strToU8(f.text)])), { level: 6, mtime: new Date(now) });

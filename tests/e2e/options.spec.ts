@@ -98,3 +98,38 @@ test('a cashier export with unknown columns is mapped once, then read the same w
   await options.page.getByTestId('sg-import-confirm').click();
   await expect(options.page.getByTestId('sg-import-outcome')).toHaveAttribute('data-known', '2');
 });
+
+test('the merchant\'s own letter template is used for drafts; unknown placeholders are refused', async () => {
+  const { context, extensionId } = session;
+  const options = await OptionsPage.open(context, extensionId);
+  await options.importFiles([DEMO_FILES.contract, DEMO_FILES.bank]);
+  await options.page.getByTestId('sg-tab-templates').click();
+  const zh = options.page.getByTestId('sg-template-zh-CN');
+  const body = zh.locator('textarea');
+  const original = await body.inputValue();
+  await body.fill(`${original}\n{不存在的字段}`);
+  await expect(zh.getByRole('alert')).toContainText('{不存在的字段}');
+  await expect(zh.getByRole('button', { name: /保存|Save/ })).toBeDisabled();
+  await body.fill(`${original}\n本函由{商户名称}通过结算卫士整理，合计{合计}。`);
+  await zh.getByRole('button', { name: /保存|Save/ }).click();
+  await expect(zh.getByRole('status')).toContainText('✓');
+
+  const page = await context.newPage();
+  const portal = new PortalPage(page);
+  await page.goto(`${server.url}/index.html`);
+  await portal.waitForCapture(DEMO.rows.filter((r) => r.page === 1).length);
+  const rrn = DEMO.problems.find((p) => p.kind === 'duplicate_charge')!.rrns[0]!;
+  await portal.disputeButton(rrn).click();
+  await expect(portal.disputeText()).toContainText(`本函由${DEMO.merchantName}通过结算卫士整理，合计¥388.00。`);
+  await expect(portal.disputeText()).toContainText(rrn);
+
+  // back to the default: the custom line is gone from new drafts
+  await options.page.bringToFront();
+  await zh.getByRole('button', { name: /恢复默认模板|Restore the default template/ }).click();
+  await page.bringToFront();
+  await page.reload();
+  await portal.waitForCapture(DEMO.rows.filter((r) => r.page === 1).length);
+  await portal.disputeButton(rrn).click();
+  await expect(portal.disputeText()).toContainText(rrn);
+  await expect(portal.disputeText()).not.toContainText('通过结算卫士整理');
+});
