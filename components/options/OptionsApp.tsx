@@ -12,6 +12,7 @@ import { SettingsPanel } from './SettingsPanel';
 import { TemplatesPanel } from './TemplatesPanel';
 import { DisputePanel } from '../overlay/DisputePanel';
 import { DisputesPanel, type DisputesActions } from './DisputesPanel';
+import { downloadBlob } from './download';
 
 export interface OptionsActions extends ImportActions {
   load: () => Promise<OptionsData>;
@@ -37,14 +38,10 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
   useEffect(() => { void reload(); }, []);
   if (!data) return <p>…</p>;
   const locale = actions.localeOf(data.settings);
-  const download = async () => {
-    const url = URL.createObjectURL(new Blob([await actions.exportBackup()], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `settleguard-backup-${new Date().toISOString().slice(0, 10)}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const download = async () => downloadBlob(
+    `settleguard-backup-${new Date().toISOString().slice(0, 10)}.json`,
+    new Blob([await actions.exportBackup()], { type: 'application/json' }),
+  );
   return (
     <div class="app">
       <header class="top"><img src="/icon/48.png" alt="" width={28} height={28} /><h1>{t(locale, 'options.title')}</h1>

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
+import { downloadBlob } from '../../components/options/download';
 import { SHADOW_CSS } from '../../components/overlay/styles';
 import { resolveLocale } from '../../lib/i18n/messages';
 import { getDb } from '../../lib/db';
@@ -16,15 +17,6 @@ import { CONTRACT_PRESETS } from '../../lib/reconcile/fee-schedule';
 const style = document.createElement('style');
 style.textContent = SHADOW_CSS.replace(':host', ':root');
 document.head.append(style);
-
-function download(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 const TABS = ['import', 'findings', 'disputes', 'templates', 'contracts', 'settings', 'data'] as const;
 const hash = location.hash.slice(1);
@@ -49,7 +41,7 @@ render(
       escalation: disputeEscalation,
       exportPack: async (id) => {
         const pack = await disputeEvidencePack(id);
-        if (pack) download(pack.name, new Blob([pack.bytes as BlobPart], { type: 'application/zip' }));
+        if (pack) downloadBlob(pack.name, new Blob([pack.bytes as BlobPart], { type: 'application/zip' }));
       },
     },
     contracts: { presets: CONTRACT_PRESETS, save: saveContract, remove: deleteContract, newContract: (s) => newContract(s) },
