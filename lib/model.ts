@@ -109,6 +109,11 @@ export interface Contract {
   rules: ContractRule[];
   surcharges?: { when: 'keyed' | 'online' | 'foreign_card' | 'fx'; percent?: string; fixed?: string }[];
   chargebackFee?: string;
+  /**
+   * Whether a refund (退货) gives back the fee charged on the sale, pro rata. Many acquirers
+   * keep it (DOMAIN.md §2.4); undefined = the contract does not say, so nothing is checked.
+   */
+  feeReturnedOnRefund?: boolean;
   periodicFees: { label: string; amount: string; every: 'month' | 'quarter' | 'year' }[];
 }
 

@@ -59,6 +59,18 @@ export function ContractEditor({ locale, initial, presets, onSave, onCancel }: C
           </select>
         </label>
         {text('chargebackFee', t(locale, 'contracts.chargebackFee'))}
+        <label>{t(locale, 'contracts.feeOnRefund')}
+          <select value={c.feeReturnedOnRefund === undefined ? '' : String(c.feeReturnedOnRefund)} data-field="feeReturnedOnRefund"
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              const { feeReturnedOnRefund: _drop, ...rest } = c;
+              setC(v === '' ? rest : { ...rest, feeReturnedOnRefund: v === 'true' });
+            }}>
+            <option value="">{t(locale, 'contracts.feeOnRefund.unknown')}</option>
+            <option value="true">{t(locale, 'contracts.feeOnRefund.returned')}</option>
+            <option value="false">{t(locale, 'contracts.feeOnRefund.kept')}</option>
+          </select>
+        </label>
       </div>
       <table>
         <thead><tr>

@@ -110,6 +110,10 @@ export function validateContract(raw: unknown, index: number): { contract: Contr
   const settleCycle = c.oneOf(raw, 'settleCycle', SETTLE_CYCLES, true);
   const calendar = c.oneOf(raw, 'calendar', CALENDARS, true);
   const chargebackFee = c.decimal(raw, 'chargebackFee', false);
+  const feeReturnedOnRefund = raw['feeReturnedOnRefund'];
+  if (feeReturnedOnRefund !== undefined && feeReturnedOnRefund !== null && typeof feeReturnedOnRefund !== 'boolean') {
+    c.fail('feeReturnedOnRefund', `is ${JSON.stringify(feeReturnedOnRefund)} (expected true, false, or leave it out when the contract does not say)`);
+  }
 
   const rules: ContractRule[] = [];
   const rawRules = raw['rules'];
@@ -186,6 +190,7 @@ export function validateContract(raw: unknown, index: number): { contract: Contr
   if (effectiveTo) contract.effectiveTo = effectiveTo;
   if (surcharges) contract.surcharges = surcharges;
   if (chargebackFee) contract.chargebackFee = chargebackFee;
+  if (typeof feeReturnedOnRefund === 'boolean') contract.feeReturnedOnRefund = feeReturnedOnRefund;
   return { contract, problems: [] };
 }
 
