@@ -296,7 +296,7 @@ export const EN = {
   'finding.void_still_settled':
     'The {amount:money} sale{#rrn} (RRN {rrn}){/rrn} was voided or reversed{#voidOccurredAt} at {voidOccurredAt:datetime}{/voidOccurredAt} but was still settled{#valueDate} (bank credit of {valueDate}){/valueDate}.',
   'finding.refund_problem':
-    'Refund problem{#originalAmount} on the {originalAmount:money} sale{/originalAmount}{#refundCount}: {refundCount} refund(s) totalling {refunded:money}, {difference:money} more than the sale{/refundCount}{#dueBy}: the cashier refunded {amount:money} at {cashierOccurredAt:datetime} and by {dueBy} the acquirer had not processed it{/dueBy}.',
+    'Refund problem{#originalAmount} on the {originalAmount:money} sale{/originalAmount}{#refundCount}: {refundCount} refund(s) totalling {refunded:money}, {difference:money} more than the sale{/refundCount}{#dueBy}: the cashier refunded {amount:money} at {cashierOccurredAt:datetime} and by {dueBy} the acquirer had not processed it{/dueBy}{#feeDue}: the refund of {refundAmount:money} should have given back {feeDue:money} of the {saleFee:money} fee on the sale (the contract returns fees on refunds), but {feeReturned:money} came back: {difference:money} kept{/feeDue}.',
   'finding.hidden_fee':
     '{label} of {amount:money} deducted on {date}, not covered by the contract{#contractAmount} (the contract allows {contractAmount:money} per {every:period}){/contractAmount}: {difference:money} too much.',
   'finding.unmatched_portal_sale':

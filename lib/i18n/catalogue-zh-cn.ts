@@ -296,7 +296,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   'finding.void_still_settled':
     '{amount:money} 的交易{#rrn}（参考号 {rrn}）{/rrn}已撤销或冲正{#voidOccurredAt}（{voidOccurredAt:datetime}）{/voidOccurredAt}，但仍被结算{#valueDate}（{valueDate} 银行入账）{/valueDate}。',
   'finding.refund_problem':
-    '退货退款异常{#originalAmount}：原交易 {originalAmount:money}{/originalAmount}{#refundCount}，共 {refundCount} 笔退款合计 {refunded:money}，超出 {difference:money}{/refundCount}{#dueBy}：收银系统于 {cashierOccurredAt:datetime} 退款 {amount:money}，截至 {dueBy} 收单平台仍未处理{/dueBy}。',
+    '退货退款异常{#originalAmount}：原交易 {originalAmount:money}{/originalAmount}{#refundCount}，共 {refundCount} 笔退款合计 {refunded:money}，超出 {difference:money}{/refundCount}{#dueBy}：收银系统于 {cashierOccurredAt:datetime} 退款 {amount:money}，截至 {dueBy} 收单平台仍未处理{/dueBy}{#feeDue}：退款 {refundAmount:money} 按合同应退还原交易手续费 {saleFee:money} 中的 {feeDue:money}，实际仅退还 {feeReturned:money}，少退 {difference:money}{/feeDue}。',
   'finding.hidden_fee':
     '{date} 被扣收“{label}” {amount:money}，超出合同约定{#contractAmount}（合同约定每{every:period} {contractAmount:money}）{/contractAmount}，多收 {difference:money}。',
   'finding.unmatched_portal_sale':

@@ -1,13 +1,14 @@
 // D10 退货未退费/重复退 — refund problems (DOMAIN.md §3 D10): (a) the cashier recorded a refund
 // the acquirer has not processed N = 3 working days later; (b)/(c) refunds of one sale adding
-// up to more than the sale (one too large, or the same refund twice). (d), the fee on the
-// original not given back, needs a contract clause the Contract type does not have yet.
+// up to more than the sale (one too large, or the same refund twice); (d) the sale's fee not
+// given back where the contract says refunds return it (../refund-fee.ts).
 import { Dec, ZERO, money } from '../../money';
 import { amountOf } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { txnDate } from '../fee-schedule';
 import { makeFinding, txnParams } from '../finding';
+import { feeNotReturnedFindings } from '../refund-fee';
 
 const REFUND_WAIT_WORKDAYS = 3;
 
@@ -60,6 +61,8 @@ export const refundProblem: Rule = {
         discriminator: 'over-refund',
       }));
     }
+    // (d): the sale's fee kept although the contract returns it
+    out.push(...feeNotReturnedFindings(ctx));
     // (a): cashier refunds the acquirer never processed
     if (ctx.cashier.length > 0) {
       const matching = ctx.cashierMatching();
