@@ -312,7 +312,7 @@ export const EN = {
   'finding.chargeback_fee':
     'A chargeback fee of {fee:money} was charged on {txnDate}{#contractFee} (contract: {contractFee:money}){/contractFee} without a matching chargeback, or above the contract: {difference:money} in dispute.',
   'finding.mcc_jump_risk':
-    '{count} card transactions imply a rate as low as {lowestRate:percent}, below the regulated floor of about {floorRate:percent}: they may be routed under another merchant category or through an unlicensed sub-acquirer (a risk note, not an overcharge).',
+    '{#lowestRate}{count} card transactions imply a rate as low as {lowestRate:percent}, below the regulated floor of about {floorRate:percent}: they may be routed under another merchant category or through an unlicensed sub-acquirer (a risk note, not an overcharge).{/lowestRate}{#payer}{settlements} settlement credit(s) in {month}, {received:money} in all, were paid by “{payer}”, which is neither a bank nor a licensed payment institution: your money may pass through an unlicensed sub-clearer (二清), which puts it at risk (a risk note, not an overcharge).{/payer}',
   'finding.fx_surcharge':
     'Sale of {amount:money} carried an international or FX surcharge of {fxFeeCharged:money} although the card{#cardCountry} (issued in {cardCountry}){/cardCountry} is domestic.',
   // ── overlay table tools: capture all pages, teach columns (issue 3) ───────────────────

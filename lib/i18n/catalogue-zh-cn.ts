@@ -312,7 +312,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   'finding.chargeback_fee':
     '{txnDate} 被收取拒付/退单费 {fee:money}{#contractFee}（约定 {contractFee:money}）{/contractFee}，没有对应的拒付记录或超出约定，涉及 {difference:money}。',
   'finding.mcc_jump_risk':
-    '{count} 笔银行卡交易的实际费率低至 {lowestRate:percent}，低于监管下限约 {floorRate:percent}，交易可能被跳码或经二清机构处理（风险提示，并非多扣款）。',
+    '{#lowestRate}{count} 笔银行卡交易的实际费率低至 {lowestRate:percent}，低于监管下限约 {floorRate:percent}，交易可能被跳码或经二清机构处理（风险提示，并非多扣款）。{/lowestRate}{#payer}{month} 有 {settlements} 笔结算款（合计 {received:money}）的付款方为“{payer}”，既非银行也非持牌支付机构，资金可能经二清机构清算，存在资金风险（风险提示，并非多扣款）。{/payer}',
   'finding.fx_surcharge':
     '交易 {amount:money} 被收取跨境/汇率附加费 {fxFeeCharged:money}，但该卡{#cardCountry}（发卡地 {cardCountry}）{/cardCountry}为境内卡。',
   // ── overlay table tools: capture all pages, teach columns (issue 3) ───────────────────

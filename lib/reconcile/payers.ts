@@ -10,6 +10,11 @@
 // 联动优势电子商务有限公司, 网银在线…). The merchant's own acquirer, as named on the portal or
 // in the contract, always passes. Only Chinese payer names are judged: elsewhere payouts come
 // from the processor's bank under many trading names, and a name proves nothing.
+import { ZERO, money } from '../money';
+import type { Contract, Finding, StatementLine } from '../model';
+import { amountOf } from './amounts';
+import type { RuleContext } from './context';
+import { makeFinding } from './finding';
 
 /** Words that only licensed institutions may carry in a company name. */
 const LICENSED_WORDS = ['支付', '清算', '银行', '银联', '信用社', '信用合作联社', '农商行', '财付通'];
@@ -55,4 +60,43 @@ export function judgePayer(name: string | undefined, known: readonly string[] = 
     if (kk.length >= 2 && (n.includes(kk) || kk.includes(n))) return 'licensed';
   }
   return 'unlicensed';
+}
+
+/** Chinese words of at least two characters in the contract labels: "汇通收单 标准费率 2026" → 汇通收单, 标准费率. */
+function acquirerNames(contracts: readonly Contract[]): string[] {
+  return contracts.flatMap((c) => c.label.split(/[\s\u3000·,，/]+/)).filter((w) => w.length >= 2 && CJK.test(w));
+}
+
+/**
+ * D18, bank side: settlement credits (bank lines matched to a settlement group) paid by someone
+ * who cannot be a licensed acquirer. One info finding per payer and month; the evidence is the
+ * bank lines, so nothing is highlighted on the portal rows.
+ */
+export function payerFindings(ctx: Pick<RuleContext, 'settlement' | 'contracts'>): Finding[] {
+  const known = acquirerNames(ctx.contracts);
+  const groups = new Map<string, { payer: string; month: string; currency: string; lines: Map<string, StatementLine> }>();
+  for (const o of ctx.settlement().outcomes) {
+    for (const l of o.lines) {
+      if (judgePayer(l.counterparty, known) !== 'unlicensed') continue;
+      const payer = l.counterparty!.trim();
+      const month = (l.valueOn ?? l.bookedOn).slice(0, 7);
+      const key = `${payer}|${month}|${l.amount.currency}`;
+      const g = groups.get(key) ?? { payer, month, currency: l.amount.currency, lines: new Map() };
+      g.lines.set(l.id, l);
+      groups.set(key, g);
+    }
+  }
+  const out: Finding[] = [];
+  for (const g of groups.values()) {
+    const lines = [...g.lines.values()];
+    const received = lines.reduce((s, l) => s.plus(amountOf(l.amount)), ZERO);
+    out.push(makeFinding('mcc_jump_risk', {
+      severity: 'info',
+      transactionIds: [],
+      statementLineIds: lines.map((l) => l.id),
+      params: { payer: g.payer, month: g.month, settlements: String(lines.length), received: money(received, g.currency).amount, currency: g.currency },
+      discriminator: 'payer',
+    }));
+  }
+  return out;
 }

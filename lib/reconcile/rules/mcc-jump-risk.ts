@@ -2,12 +2,14 @@
 // ≥ 0.45 % issuer + 0.0325 % network; debit ≥ min(0.35 %, 13) + min(0.0325 %, 3.25)) are
 // probably routed under a cheaper merchant category or through an unlicensed sub-clearer: a
 // risk to the merchant (frozen funds, clawbacks), not an overcharge. Cards only — QR rates are
-// legitimately lower. One info finding per merchant, card type and month.
+// legitimately lower. One info finding per merchant, card type and month. And the bank side:
+// settlements paid by someone who cannot be a licensed acquirer (../payers.ts).
 import { Dec, decToHundredths, hundredths, money, round, toPlain } from '../../money';
 import { amountOf, dec, HUNDRED, ONE_HUNDREDTH } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding } from '../finding';
+import { payerFindings } from '../payers';
 
 const CREDIT_FLOOR_PERCENT = dec('0.4825');
 const DEBIT_ISSUER = { percent: dec('0.35'), cap: dec('13') };
@@ -82,6 +84,7 @@ export const mccJumpRisk: Rule = {
         },
       }));
     }
+    out.push(...payerFindings(ctx));
     return out;
   },
 };
