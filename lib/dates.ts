@@ -115,5 +115,48 @@ export function weekday(date: IsoDate): number {
 
 /** Seconds between two LocalDateTimes (b − a), both read in the same (portal) zone. */
 export function secondsBetween(a: LocalDateTime, b: LocalDateTime): number {
-  return Math.round((Date.parse(`${b}Z`) - Date.parse(`${a}Z`)) / 1000);
+  return Math.round((localDateTimeMs(b) - localDateTimeMs(a)) / 1000);
+}
+
+/**
+ * Date.parse(dt + 'Z'): a LocalDateTime read as UTC, in ms (NaN when unreadable). The common
+ * form 'YYYY-MM-DDTHH:mm:ss' with an existing date and time is computed directly (reconcile()
+ * reads a few hundred thousand of them per run); anything else goes to Date.parse, so the result
+ * is the same for every string.
+ */
+export function localDateTimeMs(dt: string): number {
+  if (dt.length === 19 && dt.charCodeAt(4) === 45 && dt.charCodeAt(7) === 45 && dt.charCodeAt(10) === 84 && dt.charCodeAt(13) === 58 && dt.charCodeAt(16) === 58) {
+    const y = digits(dt, 0, 4);
+    const mo = digits(dt, 5, 7);
+    const d = digits(dt, 8, 10);
+    const h = digits(dt, 11, 13);
+    const mi = digits(dt, 14, 16);
+    const s = digits(dt, 17, 19);
+    // NaN (a non-digit) fails every range test and falls through
+    if (y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 59) {
+      return daysFromCivil(y, mo, d) * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000;
+    }
+  }
+  return Date.parse(`${dt}Z`);
+}
+
+/** The decimal number written by s[from, to) in ASCII digits; NaN if any is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }

@@ -4,6 +4,7 @@
 // Every match keeps its basis and a confidence (merchants ask to see why two rows were tied).
 import { absAmountKey, amountOf } from './amounts';
 import type { CashierRecord, MoneyJson, PortalTransaction } from '../model';
+import { localDateTimeMs } from '../dates';
 import { txnDate } from './fee-schedule';
 
 export interface TxnAlias {
@@ -94,6 +95,9 @@ export interface CashierMatching {
   matches: CashierMatch[];
   byTxn: Map<string, CashierMatch>;
   byCashier: Map<string, CashierMatch>;
+  /** per match (same index as `matches`): its portal row and cashier record, as looking their ids up in the inputs would give */
+  txnOf: PortalTransaction[];
+  recordOf: CashierRecord[];
 }
 
 /** Portal rows that correspond to a cashier record: card/QR sales and refunds. */
@@ -138,21 +142,28 @@ function successFirstByTime(ps: readonly PortalTransaction[]): PortalTransaction
   return out;
 }
 
-/**
- * Portal ↔ cashier matching. Passes: orderNo (0.95); amount + last4 + terminal within the
- * window (0.9); amount + last4 within the window (0.8); amount within 3 minutes when it is the
- * only candidate either way (0.5, DOMAIN.md §3.1 key 5, low confidence). Cash and "other"
- * tenders never match card rows.
- */
-export function matchCashier(txns: readonly PortalTransaction[], cashier: readonly CashierRecord[], cashierMatchSeconds: number): CashierMatching {
-  const ps = txns.filter(isCashierComparable);
-  const cs = cashier.filter((c) => c.tender === 'card' || c.tender === 'qr');
-  const passes: Pass[] = [
+function cashierPasses(cashierMatchSeconds: number): Pass[] {
+  return [
     { basis: 'cashier:orderNo', confidence: 0.95, windowSeconds: 3 * 86_400, needsOrderNo: true, sameAmount: false },
     { basis: 'cashier:amount+last4+terminal+time', confidence: 0.9, windowSeconds: cashierMatchSeconds, needsLast4: true, needsTerminal: true, sameAmount: true },
     { basis: 'cashier:amount+last4+time', confidence: 0.8, windowSeconds: cashierMatchSeconds, needsLast4: true, sameAmount: true },
     { basis: 'cashier:amount+time', confidence: 0.5, windowSeconds: Math.min(180, cashierMatchSeconds), uniqueOnly: true, sameAmount: true },
   ];
+}
+
+/**
+ * Portal ↔ cashier matching. Passes: orderNo (0.95); amount + last4 + terminal within the
+ * window (0.9); amount + last4 within the window (0.8); amount within 3 minutes when it is the
+ * only candidate either way (0.5, DOMAIN.md §3.1 key 5, low confidence). Cash and "other"
+ * tenders never match card rows.
+ *
+ * matchCashier is the same algorithm on record positions instead of ids; this version, keyed by
+ * ids throughout, is what it falls back to when ids repeat (and what tests compare it with).
+ */
+export function matchCashierReference(txns: readonly PortalTransaction[], cashier: readonly CashierRecord[], cashierMatchSeconds: number): CashierMatching {
+  const ps = txns.filter(isCashierComparable);
+  const cs = cashier.filter((c) => c.tender === 'card' || c.tender === 'qr');
+  const passes = cashierPasses(cashierMatchSeconds);
   const byTxn = new Map<string, CashierMatch>();
   const byCashier = new Map<string, CashierMatch>();
   const matches: CashierMatch[] = [];
@@ -269,5 +280,216 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     }
   }
   matches.sort((a, b) => (a.transactionId < b.transactionId ? -1 : a.transactionId > b.transactionId ? 1 : 0));
-  return { matches, byTxn, byCashier };
+  // the records as a lookup by id gives them (the last of a repeated id)
+  const txnById = new Map(txns.map((t) => [t.id, t]));
+  const recordById = new Map(cashier.map((c) => [c.id, c]));
+  return { matches, byTxn, byCashier, txnOf: matches.map((m) => txnById.get(m.transactionId)!), recordOf: matches.map((m) => recordById.get(m.cashierId)!) };
+}
+
+/**
+ * matchCashierReference's result, computed on positions: rows and records taken are flags in
+ * typed arrays instead of id maps, candidate pairs are parallel number arrays instead of objects,
+ * and a pair whose row and record appear in no other pair of its pass is taken without sorting
+ * (no other pair can take either first). Only the contested pairs are sorted in the reference's
+ * order. Ids must be unique among the rows and among the records (they are store keys); if not,
+ * the reference decides.
+ */
+export function matchCashier(txns: readonly PortalTransaction[], cashier: readonly CashierRecord[], cashierMatchSeconds: number): CashierMatching {
+  const ps = txns.filter(isCashierComparable);
+  const cs = cashier.filter((c) => c.tender === 'card' || c.tender === 'qr');
+  if (!idsUnique(txns) || !idsUnique(cashier)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
+  const passes = cashierPasses(cashierMatchSeconds);
+  const nc = cs.length;
+  const amountKey = (a: MoneyJson) => `${absAmountKey(a)}|${a.currency}`;
+  const cMs = new Float64Array(nc);
+  const cTerm: string[] = new Array<string>(nc);
+  const cRefund = new Uint8Array(nc);
+  const cByAmount = new Map<string, number[]>();
+  const cByOrder = new Map<string, number[]>();
+  for (let i = 0; i < nc; i++) {
+    const c = cs[i]!;
+    cMs[i] = localDateTimeMs(c.occurredAt);
+    cTerm[i] = c.terminalId ? norm(c.terminalId) : '';
+    cRefund[i] = sideOf(c.kind) === 'refund' ? 1 : 0;
+    const k = amountKey(c.amount);
+    const l = cByAmount.get(k);
+    if (l) l.push(i);
+    else cByAmount.set(k, [i]);
+  }
+  for (let i = 0; i < nc; i++) {
+    const c = cs[i]!;
+    if (!c.orderNo) continue;
+    const k = norm(c.orderNo);
+    const l = cByOrder.get(k);
+    if (l) l.push(i);
+    else cByOrder.set(k, [i]);
+  }
+  // per amount bucket, its readable records by time (then position), as the reference
+  const timeIndex = cByAmount;
+  for (const list of timeIndex.values()) {
+    if (list.length === 1) {
+      if (!Number.isFinite(cMs[list[0]!]!)) list.length = 0;
+      continue;
+    }
+    let w = 0;
+    for (const i of list) if (Number.isFinite(cMs[i]!)) list[w++] = i;
+    list.length = w;
+    list.sort((a, b) => cMs[a]! - cMs[b]! || a - b);
+  }
+  const orderedPs = successFirstByTime(ps);
+  const np = orderedPs.length;
+  const pKey: string[] = new Array<string>(np);
+  const pMs = new Float64Array(np);
+  const pTerm: string[] = new Array<string>(np);
+  const pRefund = new Uint8Array(np);
+  const pFailed = new Uint8Array(np);
+  for (let r = 0; r < np; r++) {
+    const t = orderedPs[r]!;
+    pKey[r] = amountKey(t.amount);
+    pMs[r] = localDateTimeMs(t.occurredAt);
+    pTerm[r] = t.terminalId ? norm(t.terminalId) : '';
+    pRefund[r] = sideOf(t.kind) === 'refund' ? 1 : 0;
+    pFailed[r] = t.status !== 'success' ? 1 : 0;
+  }
+  /** per row: the record it took (position in cs), -1 while open; the pass and seconds apart */
+  const pMatch = new Int32Array(np).fill(-1);
+  const pPass = new Uint8Array(np);
+  const pDt = new Float64Array(np);
+  const cTaken = new Uint8Array(nc);
+  const candP: number[] = [];
+  const candC: number[] = [];
+  const candDt: number[] = [];
+  const pCount = new Uint8Array(np);
+  const cCount = new Uint8Array(nc);
+
+  for (let passNo = 0; passNo < passes.length; passNo++) {
+    const pass = passes[passNo]!;
+    candP.length = 0;
+    candC.length = 0;
+    candDt.length = 0;
+    // the reference's consider(): the same tests in the same order
+    const consider = (rank: number, t: PortalTransaction, i: number) => {
+      if (cTaken[i] === 1 || cRefund[i] !== pRefund[rank]) return;
+      const c = cs[i]!;
+      if (pass.needsLast4 && (!t.cardLast4 || !c.cardLast4 || t.cardLast4 !== c.cardLast4)) return;
+      if (pass.needsTerminal && (!t.terminalId || !c.terminalId || pTerm[rank] !== cTerm[i])) return;
+      if (!pass.needsLast4 && !pass.needsOrderNo && t.cardLast4 && c.cardLast4 && t.cardLast4 !== c.cardLast4) return;
+      if (!pass.needsOrderNo && t.terminalId && c.terminalId && pTerm[rank] !== cTerm[i]) return;
+      const dt = Math.abs(Math.round((pMs[rank]! - cMs[i]!) / 1000));
+      if (!Number.isFinite(dt) || dt > pass.windowSeconds) return;
+      candP.push(rank);
+      candC.push(i);
+      candDt.push(dt);
+    };
+    for (let rank = 0; rank < np; rank++) {
+      if (pMatch[rank]! >= 0) continue;
+      const t = orderedPs[rank]!;
+      const from = candP.length;
+      if (pass.needsOrderNo) {
+        if (!t.orderNo) continue;
+        const list = cByOrder.get(norm(t.orderNo));
+        if (!list) continue;
+        for (const i of list) consider(rank, t, i);
+      } else {
+        if (pass.needsLast4 && !t.cardLast4) continue;
+        if (pass.needsTerminal && !t.terminalId) continue;
+        const idx = timeIndex.get(pKey[rank]!);
+        if (!idx) continue;
+        const at = pMs[rank]!;
+        if (!Number.isFinite(at)) continue;
+        const lo = at - (pass.windowSeconds + 1) * 1000;
+        const hi = at + (pass.windowSeconds + 1) * 1000;
+        let a = 0;
+        let b = idx.length;
+        while (a < b) {
+          const mid = (a + b) >>> 1;
+          if (cMs[idx[mid]!]! < lo) a = mid + 1;
+          else b = mid;
+        }
+        for (let j = a; j < idx.length && cMs[idx[j]!]! <= hi; j++) consider(rank, t, idx[j]!);
+        // this row's candidates in record order (insertion sort: a handful at most)
+        for (let x = from + 1; x < candP.length; x++) {
+          const c = candC[x]!;
+          const dt = candDt[x]!;
+          let y = x - 1;
+          for (; y >= from && candC[y]! > c; y--) {
+            candC[y + 1] = candC[y]!;
+            candDt[y + 1] = candDt[y]!;
+          }
+          candC[y + 1] = c;
+          candDt[y + 1] = dt;
+        }
+      }
+      if (pass.uniqueOnly && candP.length - from !== 1) {
+        candP.length = from;
+        candC.length = from;
+        candDt.length = from;
+      }
+    }
+    const n = candP.length;
+    // pair counts per row and per record (2 = more than one)
+    for (let k = 0; k < n; k++) {
+      const p = candP[k]!;
+      const c = candC[k]!;
+      pCount[p] = pCount[p]! < 2 ? pCount[p]! + 1 : 2;
+      cCount[c] = cCount[c]! < 2 ? cCount[c]! + 1 : 2;
+    }
+    const take = (k: number) => {
+      const p = candP[k]!;
+      pMatch[p] = candC[k]!;
+      pPass[p] = passNo;
+      pDt[p] = candDt[k]!;
+      cTaken[candC[k]!] = 1;
+    };
+    const contested: number[] = [];
+    for (let k = 0; k < n; k++) {
+      // uniqueOnly: the record must also have exactly one row candidate
+      if (pass.uniqueOnly && cCount[candC[k]!] !== 1) continue;
+      if (pCount[candP[k]!] === 1 && cCount[candC[k]!] === 1) take(k);
+      else contested.push(k);
+    }
+    contested.sort((a, b) => pFailed[candP[a]!]! - pFailed[candP[b]!]! || candDt[a]! - candDt[b]! || candP[a]! - candP[b]! || cmpId(cs[candC[a]!]!.id, cs[candC[b]!]!.id));
+    for (const k of contested) if (pMatch[candP[k]!]! < 0 && cTaken[candC[k]!] !== 1) take(k);
+    for (let k = 0; k < n; k++) {
+      pCount[candP[k]!] = 0;
+      cCount[candC[k]!] = 0;
+    }
+  }
+
+  const rankOf = new Map<string, number>();
+  for (let r = 0; r < np; r++) if (pMatch[r]! >= 0) rankOf.set(orderedPs[r]!.id, r);
+  // by transaction id: ids are unique, so the default sort (UTF-16 code units, as < compares)
+  // gives the reference's order, and faster than a comparator
+  const ids = [...rankOf.keys()].sort();
+  const byTxn = new Map<string, CashierMatch>();
+  const byCashier = new Map<string, CashierMatch>();
+  const matches: CashierMatch[] = new Array<CashierMatch>(ids.length);
+  const txnOf: PortalTransaction[] = new Array<PortalTransaction>(ids.length);
+  const recordOf: CashierRecord[] = new Array<CashierRecord>(ids.length);
+  for (let k = 0; k < ids.length; k++) {
+    const r = rankOf.get(ids[k]!)!;
+    const t = orderedPs[r]!;
+    const c = cs[pMatch[r]!]!;
+    const pass = passes[pPass[r]!]!;
+    const m: CashierMatch = { transactionId: t.id, cashierId: c.id, basis: pass.basis, confidence: pass.confidence, secondsApart: pDt[r]! };
+    byTxn.set(t.id, m);
+    byCashier.set(c.id, m);
+    matches[k] = m;
+    txnOf[k] = t;
+    recordOf[k] = c;
+  }
+  return { matches, byTxn, byCashier, txnOf, recordOf };
+}
+
+function cmpId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function idsUnique(xs: readonly { id: string }[]): boolean {
+  const seen = new Set<string>();
+  for (const x of xs) {
+    if (seen.has(x.id)) return false;
+    seen.add(x.id);
+  }
+  return true;
 }

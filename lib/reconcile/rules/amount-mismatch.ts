@@ -11,11 +11,12 @@ export const amountMismatch: Rule = {
   kind: 'amount_mismatch',
   run(ctx) {
     if (ctx.cashier.length === 0) return [];
-    const byId = new Map(ctx.cashier.map((c) => [c.id, c]));
     const out: Finding[] = [];
-    for (const m of ctx.cashierMatching().matches) {
-      const t = ctx.txn(m.transactionId);
-      const c = byId.get(m.cashierId);
+    const matching = ctx.cashierMatching();
+    for (let i = 0; i < matching.matches.length; i++) {
+      const m = matching.matches[i]!;
+      const t = matching.txnOf[i];
+      const c = matching.recordOf[i];
       if (!t || !c || t.amount.currency !== c.amount.currency) continue;
       if (t.status !== 'success') continue; // a failed row is a status mismatch
       if (absAmountKey(t.amount) === absAmountKey(c.amount)) continue; // equal |amounts|, no Decimal

@@ -18,10 +18,11 @@ export const statusMismatch: Rule = {
     const flagged = new Set<string>();
     // 1. cashier says paid, acquirer says not
     if (ctx.cashier.length > 0) {
-      const byId = new Map(ctx.cashier.map((c) => [c.id, c]));
-      for (const m of ctx.cashierMatching().matches) {
-        const t = ctx.txn(m.transactionId);
-        const c = byId.get(m.cashierId);
+      const matching = ctx.cashierMatching();
+      for (let i = 0; i < matching.matches.length; i++) {
+        const m = matching.matches[i]!;
+        const t = matching.txnOf[i];
+        const c = matching.recordOf[i];
         if (!t || !c || c.kind !== 'sale' || !NOT_DONE.has(t.status)) continue;
         flagged.add(t.id);
         const amount = money(amountOf(t.amount).abs(), t.amount.currency);

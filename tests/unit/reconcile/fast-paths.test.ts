@@ -1,0 +1,78 @@
+// The fast paths of reconcile() (issue 5 "Speed") against the slower code they stand in for:
+// each must give exactly what the reference gives, on a moderately sized synthetic month and on
+// generated edge cases.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { localDateTimeMs } from '../../../lib/dates';
+import type { CashierRecord, PortalTransaction } from '../../../lib/model';
+import { matchCashier, matchCashierReference } from '../../../lib/reconcile/matching';
+import { buildScaleInput } from '../../bench/reconcile-input';
+import { cashierRecord, txn } from '../../fixtures/scenarios/builders';
+
+const byTimeThenId = <T extends { occurredAt: string; id: string }>(xs: readonly T[]): T[] =>
+  [...xs].sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+describe('localDateTimeMs = Date.parse(dt + "Z")', () => {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  it('on date-times of the common shape, including days and times that do not exist', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 33 }),
+      fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 61 }),
+      (y, mo, d, h, mi, s) => {
+        const dt = `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
+        expect(localDateTimeMs(dt)).toBe(Date.parse(`${dt}Z`));
+      },
+    ), { numRuns: 2000 });
+  });
+  it('on any string', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 24 }), (s) => {
+      expect(localDateTimeMs(s)).toBe(Date.parse(`${s}Z`));
+    }));
+    for (const s of ['2024-02-29T23:59:59', '2023-02-29T00:00:00', '1970-01-01T00:00:00', '1969-12-31T23:59:59', '2026-03-02T10:00', '2026-03-02', 'yesterday', '2026-03-0aT10:00:00', '+2026-03-02T10:00:0']) {
+      expect(localDateTimeMs(s)).toBe(Date.parse(`${s}Z`));
+    }
+  });
+});
+
+describe('matchCashier = matchCashierReference', () => {
+  it('on a synthetic chain of stores (2,000 portal rows, cashier records, many equal amounts)', () => {
+    for (const seed of [7, 11]) {
+      const inp = buildScaleInput(2000, seed).input;
+      const txns = byTimeThenId(inp.transactions);
+      const cashier = byTimeThenId(inp.cashier ?? []);
+      const fast = matchCashier(txns, cashier, 600);
+      expect(fast.matches.length).toBeGreaterThan(1500);
+      expect(fast).toEqual(matchCashierReference(txns, cashier, 600));
+    }
+  });
+
+  // few amounts, last4s, terminals and order numbers, times minutes apart: many candidates per
+  // row and per record, so ties and contested records are common
+  const txnArb = fc.record({
+    amount: fc.constantFrom('25.00', '25', '30.00', '-25.00'), minute: fc.integer({ min: 0, max: 40 }), second: fc.integer({ min: 0, max: 59 }),
+    last4: fc.constantFrom(undefined, '1111', '2222'), terminal: fc.constantFrom(undefined, 'T1', 't1', 'T2'), orderNo: fc.constantFrom(undefined, 'A', 'B', '0A'),
+    kind: fc.constantFrom('sale', 'sale', 'refund', 'void') as fc.Arbitrary<PortalTransaction['kind']>, status: fc.constantFrom('success', 'success', 'failed', 'pending') as fc.Arbitrary<PortalTransaction['status']>,
+  });
+  const recArb = fc.record({
+    amount: fc.constantFrom('25.00', '25', '30.00', '-25.00'), minute: fc.integer({ min: 0, max: 40 }), second: fc.integer({ min: 0, max: 59 }),
+    last4: fc.constantFrom(undefined, '1111', '2222'), terminal: fc.constantFrom(undefined, 'T1', 'T2'), orderNo: fc.constantFrom(undefined, 'A', 'B'),
+    kind: fc.constantFrom('sale', 'sale', 'refund') as fc.Arbitrary<CashierRecord['kind']>, tender: fc.constantFrom('card', 'qr', 'cash') as fc.Arbitrary<CashierRecord['tender']>,
+  });
+  const at = (m: number, s: number) => `2026-03-02T10:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  it('on generated crowded cases (property)', () => {
+    fc.assert(fc.property(fc.array(txnArb, { maxLength: 25 }), fc.array(recArb, { maxLength: 25 }), fc.integer({ min: 30, max: 900 }), (ts, rs, window) => {
+      const txns = byTimeThenId(ts.map((x, i) => txn({ id: `t${String(i).padStart(2, '0')}`, amount: x.amount, occurredAt: at(x.minute, x.second), cardLast4: x.last4, terminalId: x.terminal, orderNo: x.orderNo, kind: x.kind, status: x.status })));
+      const cashier = byTimeThenId(rs.map((x, i) => cashierRecord({ id: `c${String(i).padStart(2, '0')}`, amount: x.amount, occurredAt: at(x.minute, x.second), cardLast4: x.last4, terminalId: x.terminal, orderNo: x.orderNo, kind: x.kind, tender: x.tender })));
+      expect(matchCashier(txns, cashier, window)).toEqual(matchCashierReference(txns, cashier, window));
+      // rows in another order than reconcile() passes them, too
+      expect(matchCashier([...txns].reverse(), cashier, window)).toEqual(matchCashierReference([...txns].reverse(), cashier, window));
+    }), { numRuns: 300 });
+  });
+  it('repeated ids: the reference decides', () => {
+    const txns = [txn({ id: 'a', amount: '25.00', cardLast4: '1111' }), txn({ id: 'a', amount: '25.00', cardLast4: '1111', occurredAt: '2026-03-02T10:01:00' })];
+    const cashier = [cashierRecord({ id: 'k', amount: '25.00', cardLast4: '1111', occurredAt: '2026-03-02T10:00:30' }), cashierRecord({ id: 'k2', amount: '25.00', cardLast4: '1111', occurredAt: '2026-03-02T10:00:40' })];
+    const m = matchCashier(txns, cashier, 600);
+    expect(m).toEqual(matchCashierReference(txns, cashier, 600));
+    expect(m.matches).toHaveLength(1);
+  });
+});
