@@ -19,6 +19,7 @@ import { Dec, money, normaliseCurrency, parseAmount, plainAmount, toPlain } from
 import { isoDate, parseDateTime, type DateParseOptions } from '../dates';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 import { StatementLineIds, isPlaceholderReference } from './line-id';
+import { canonicalAmount, plainCents } from './support/plain-decimal';
 
 /** ISO 4217 "no currency": only when neither the file nor the caller names one (with a warning). */
 export const NO_CURRENCY = 'XXX';
@@ -487,7 +488,13 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
   const amountCols = [col('amount'), col('credit'), col('debit'), col('balance')].filter((c): c is number => c !== undefined);
   const decimalComma = usesDecimalComma(table.rows, body, amountCols);
 
+  // Rows become StatementLines as they are read; only wallet bills keep their records until the
+  // duplicated refunds are dropped (ids count occurrences, so they are given in the final order).
+  const wallet = profile?.wallet === true;
   const records: RowRecord[] = [];
+  const lines: StatementLine[] = [];
+  const ids = new StatementLineIds();
+  let defaultedLines = 0;
   let footerFrom: number | null = null;
   let footerCount = 0;
   const footerRows: string[][] = [];
@@ -496,6 +503,9 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
   const txnDateCol = rc.col.txnDate;
   const headerCells = header.headers;
   const dateOptions = { order: order ?? undefined };
+  // consecutive rows mostly share their date: read each run of one date text once
+  let lastDateText = '';
+  let lastDate: IsoDate | null = null;
 
   for (let i = body; i < table.rows.length; i++) {
     const row = table.rows[i]!;
@@ -505,7 +515,13 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
     if (repeatsHeader(cells, headerCells)) continue; // the header repeated (page breaks)
 
     const dateText = cellAt(cells, postDateCol) || cellAt(cells, txnDateCol);
-    const date = dateText ? readDate(dateText, dateOptions) : null;
+    let date: IsoDate | null = null;
+    if (dateText === lastDateText) date = lastDate;
+    else if (dateText) {
+      date = readDate(dateText, dateOptions);
+      lastDateText = dateText;
+      lastDate = date;
+    }
     if (!date) {
       const first = cells.find((c) => c !== '') ?? '';
       if (FOOTER.test(first) || FOOTER.test(dateText) || footerFrom !== null) {
@@ -526,13 +542,15 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
     footerFrom = null;
 
     const rec = readRow(cells, line, date, rc);
-    if (rec) records.push(rec);
+    if (!rec) continue;
+    if (rec.currencyDefaulted) defaultedLines++;
+    if (wallet) records.push(rec);
+    else lines.push(toStatementLine(rec, ids, ctx.fileName));
   }
   scanLabels(footerRows);
   if (footerCount > 0) {
     issues.push({ level: 'warning', code: 'footer_ignored', message: `${footerCount} summary/footer line(s) after the statement lines were ignored (e.g. 合计, 共N笔, 导出时间)` });
   }
-  const defaultedLines = records.filter((r) => r.currencyDefaulted).length;
   if (currencyDefaulted && defaultedLines > 0) {
     issues.push({
       level: 'warning', code: 'currency_missing', field: 'currency',
@@ -543,25 +561,7 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
   }
 
   // Wallet bills: a neutral (不计收支) refund duplicated by an income row of the same order is one refund.
-  const kept = profile?.wallet ? dropDuplicateRefunds(records, issues) : records;
-
-  const ids = new StatementLineIds();
-  const lines: StatementLine[] = kept.map((r) => {
-    const amount: MoneyJson = { amount: r.amount, currency: r.currency };
-    const line: StatementLine = {
-      id: ids.next({ accountId: r.accountId, bookedOn: r.bookedOn, amount, reference: r.reference, description: r.description }),
-      bookedOn: r.bookedOn,
-      amount,
-      description: r.description,
-      source: { file: ctx.fileName, line: r.line },
-    };
-    if (r.valueOn) line.valueOn = r.valueOn;
-    if (r.counterparty) line.counterparty = r.counterparty;
-    if (r.reference) line.reference = r.reference;
-    if (r.balance) line.balanceAfter = { amount: r.balance.value, currency: r.balance.currency };
-    if (r.accountId) line.accountId = r.accountId;
-    return line;
-  });
+  if (wallet) for (const r of dropDuplicateRefunds(records, issues)) lines.push(toStatementLine(r, ids, ctx.fileName));
 
   const accounts = summariseAccounts(lines, fileAccount, stated, decimalComma, issues);
   return result(lines, accounts, format);
@@ -573,6 +573,23 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
     }
     return roles[0] ?? '';
   }
+}
+
+function toStatementLine(r: RowRecord, ids: StatementLineIds, file: string): StatementLine {
+  const amount: MoneyJson = { amount: r.amount, currency: r.currency };
+  const line: StatementLine = {
+    id: ids.next({ accountId: r.accountId, bookedOn: r.bookedOn, amount, reference: r.reference, description: r.description }),
+    bookedOn: r.bookedOn,
+    amount,
+    description: r.description,
+    source: { file, line: r.line },
+  };
+  if (r.valueOn) line.valueOn = r.valueOn;
+  if (r.counterparty) line.counterparty = r.counterparty;
+  if (r.reference) line.reference = r.reference;
+  if (r.balance) line.balanceAfter = { amount: r.balance.value, currency: r.balance.currency };
+  if (r.accountId) line.accountId = r.accountId;
+  return line;
 }
 
 /** Everything readRow needs that is the same for every row of a table, column indices resolved once (-1: no such column). */
@@ -649,7 +666,7 @@ function readDate(text: string, opts: DateParseOptions): IsoDate | null {
 /** A money cell as a MoneyJson amount string (plainAmount, else parseAmount), with its currency mark if any. */
 function readAmountText(text: string, decimalComma: boolean): { value: string; currency?: string } | null {
   if (!decimalComma) {
-    const plain = plainAmount(text);
+    const plain = canonicalAmount(text) ?? plainAmount(text);
     if (plain !== null) return { value: plain };
   }
   const parsed = parseAmount(text, { decimalComma });
@@ -943,23 +960,27 @@ function summariseAccounts(
       account.openingBalance = money(new Dec(firstLine.balanceAfter!.amount).minus(firstLine.amount.amount), currency);
       account.closingBalance = { ...lastLine.balanceAfter! };
       let reported = 0;
-      // each balance is read once, as the shown balance of its line and then the previous of the next
-      let prevBalance = new Dec(firstLine.balanceAfter!.amount);
+      // Each step in integer cents when the amounts are plain 2-place decimals (exact: plainCents),
+      // else in Decimal; a break is described in Decimal, as only the first five are.
+      let prevCents = plainCents(firstLine.balanceAfter!.amount);
       for (let i = 1; i < chron.length; i++) {
         const prev = chron[i - 1]!;
         const cur = chron[i]!;
-        const expected = prevBalance.plus(cur.amount.amount);
-        const shown = new Dec(cur.balanceAfter!.amount);
-        prevBalance = shown;
-        if (!expected.equals(shown)) {
-          if (reported < 5) {
-            issues.push({
-              level: 'warning', code: 'balance_chain', line: cur.source.line, field: 'balanceAfter',
-              message: `line ${cur.source.line}: balance ${toPlain(shown)} does not follow from line ${prev.source.line} (${prev.balanceAfter!.amount} + ${cur.amount.amount} = ${toPlain(expected)}); difference ${toPlain(shown.minus(expected))} ${currency}`,
-            });
-          }
-          reported++;
+        const shownCents = plainCents(cur.balanceAfter!.amount);
+        const amountCents = plainCents(cur.amount.amount);
+        const fits = !Number.isNaN(prevCents) && !Number.isNaN(shownCents) && !Number.isNaN(amountCents);
+        const previous = prevCents;
+        prevCents = shownCents;
+        if (fits ? previous + amountCents === shownCents : new Dec(prev.balanceAfter!.amount).plus(cur.amount.amount).equals(cur.balanceAfter!.amount)) continue;
+        if (reported < 5) {
+          const expected = new Dec(prev.balanceAfter!.amount).plus(cur.amount.amount);
+          const shown = new Dec(cur.balanceAfter!.amount);
+          issues.push({
+            level: 'warning', code: 'balance_chain', line: cur.source.line, field: 'balanceAfter',
+            message: `line ${cur.source.line}: balance ${toPlain(shown)} does not follow from line ${prev.source.line} (${prev.balanceAfter!.amount} + ${cur.amount.amount} = ${toPlain(expected)}); difference ${toPlain(shown.minus(expected))} ${currency}`,
+          });
         }
+        reported++;
       }
       if (reported > 5) issues.push({ level: 'warning', code: 'balance_chain', message: `${reported - 5} more line(s) whose balance does not follow from the line before (${currency})` });
     }

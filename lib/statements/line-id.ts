@@ -2,26 +2,58 @@
 // content — account + bookedOn + amount + reference (or description) + occurrence index — so that
 // importing an overlapping file adds nothing, while two identical lines in one file (two equal
 // coffees on one day) stay two lines.
-import { Hash64, OccurrenceCounter, stableId } from '../ids';
+import { OccurrenceCounter, stableId } from '../ids';
 import type { IsoDate, MoneyJson } from '../model';
 
 const SEP = '\u001f';
+const SEP_CODE = 0x1f;
 
-/** One id key seen so far and how often; `next` chains keys whose 53-bit hash collides. */
-interface Seen {
-  account: string;
-  bookedOn: string;
-  amount: string;
-  currency: string;
-  text: string;
-  count: number;
-  next: Seen | undefined;
+// lib/ids.ts hash64 (64-bit FNV-1a over UTF-16 code units, two 32-bit halves), fed piece by piece:
+// a large import hashes one key per line, and joining the parts first would build a string per line.
+let h1 = 0;
+let h2 = 0;
+function hashReset(): void {
+  h1 = 0x811c9dc5 | 0;
+  h2 = 0xcbf29ce4 | 0;
+}
+function hashCode(c: number): void {
+  h1 = Math.imul(h1 ^ c, 0x01000193);
+  h2 = Math.imul(h2 ^ c ^ (h1 >>> 13), 0x01000193);
+}
+function hashText(text: string): void {
+  let a = h1;
+  let b = h2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c ^ (a >>> 13), 0x01000193);
+  }
+  h1 = a;
+  h2 = b;
+}
+
+const HEX = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
+/** `sl:` and hash64's 16 hex digits, built as one flat string (no toString/padStart/concatenation per line). */
+function slId(a: number, b: number): string {
+  return String.fromCharCode(
+    115, 108, 58,
+    HEX[(a >>> 28) & 15]!, HEX[(a >>> 24) & 15]!, HEX[(a >>> 20) & 15]!, HEX[(a >>> 16) & 15]!,
+    HEX[(a >>> 12) & 15]!, HEX[(a >>> 8) & 15]!, HEX[(a >>> 4) & 15]!, HEX[a & 15]!,
+    HEX[(b >>> 28) & 15]!, HEX[(b >>> 24) & 15]!, HEX[(b >>> 20) & 15]!, HEX[(b >>> 16) & 15]!,
+    HEX[(b >>> 12) & 15]!, HEX[(b >>> 8) & 15]!, HEX[(b >>> 4) & 15]!, HEX[b & 15]!,
+  );
 }
 
 export class StatementLineIds {
   private readonly counter = new OccurrenceCounter();
-  private readonly seen = new Map<number, Seen>();
-  private readonly hash = new Hash64();
+  // The keys seen so far and how often, as an open-addressing hash table over flat arrays: one
+  // key per line of a large import, and a Map of objects would be most of the memory and GC of
+  // reading it. Slot i is table[2i] = 1 + the key's index (0: empty) and table[2i+1] = its hash,
+  // side by side so that a probe reads one cache line; key k's five parts are parts[5k…5k+4], its
+  // count counts[k].
+  private table = new Int32Array(512);
+  private readonly parts: string[] = [];
+  private readonly counts: number[] = [];
 
   /** `reference` must already be free of placeholders (NONREF, '-', all zeros): see isPlaceholderReference. */
   next(parts: { accountId?: string; bookedOn: IsoDate; amount: MoneyJson; reference?: string; description: string }): string {
@@ -39,15 +71,63 @@ export class StatementLineIds {
     // The same id as the rule above, stableId('sl', [...key, occurrence]), hashed in pieces:
     // stableId's input is the parts joined by SEP, so the hash state after the key both counts the
     // occurrence (with the parts compared on a hash hit) and continues into the id.
-    const h = this.hash.reset().update(account).update(SEP).update(bookedOn).update(SEP).update(amount).update(SEP).update(currency).update(SEP).update(text);
-    const slot = (h.h1 >>> 0) * 0x200000 + ((h.h2 >>> 0) & 0x1fffff);
-    const first = this.seen.get(slot);
-    let entry = first;
-    while (entry && !(entry.text === text && entry.amount === amount && entry.bookedOn === bookedOn && entry.account === account && entry.currency === currency)) entry = entry.next;
+    hashReset();
+    hashText(account);
+    hashCode(SEP_CODE);
+    hashText(bookedOn);
+    hashCode(SEP_CODE);
+    hashText(amount);
+    hashCode(SEP_CODE);
+    hashText(currency);
+    hashCode(SEP_CODE);
+    hashText(text);
+    const hash = h2 ^ h1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
+    const ps = this.parts;
+    let i = hash & mask;
     let occurrence = 0;
-    if (entry) occurrence = entry.count++;
-    else this.seen.set(slot, { account, bookedOn, amount, currency, text, count: 1, next: first });
-    return `sl:${h.update(SEP).update(String(occurrence)).digest()}`;
+    for (;;) {
+      const slot = table[2 * i]!;
+      if (slot === 0) {
+        const k = this.counts.length;
+        table[2 * i] = k + 1;
+        table[2 * i + 1] = hash;
+        ps.push(account, bookedOn, amount, currency, text);
+        this.counts.push(1);
+        if ((k + 1) * 4 > table.length) this.grow();
+        break;
+      }
+      const k = slot - 1;
+      const at = k * 5;
+      if (table[2 * i + 1] === hash && ps[at + 4] === text && ps[at + 2] === amount && ps[at + 1] === bookedOn && ps[at] === account && ps[at + 3] === currency) {
+        occurrence = this.counts[k]!;
+        this.counts[k] = occurrence + 1;
+        break;
+      }
+      i = (i + 1) & mask;
+    }
+    hashCode(SEP_CODE);
+    if (occurrence < 10) hashCode(48 + occurrence);
+    else hashText(String(occurrence));
+    return slId(h1, h2);
+  }
+
+  /** Twice the slots, every key placed again by its stored hash. */
+  private grow(): void {
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 1) - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      const slot = old[j]!;
+      if (slot === 0) continue;
+      const hash = old[j + 1]!;
+      let i = hash & mask;
+      while (table[2 * i] !== 0) i = (i + 1) & mask;
+      table[2 * i] = slot;
+      table[2 * i + 1] = hash;
+    }
+    this.table = table;
   }
 }
 

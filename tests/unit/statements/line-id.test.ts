@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Hash64, OccurrenceCounter, hash64, stableId } from '../../../lib/ids';
 import { StatementLineIds } from '../../../lib/statements/line-id';
 
@@ -47,6 +48,36 @@ describe('StatementLineIds', () => {
 
   it('gives the reference ids over many generated lines with repeats', () => {
     const input = Array.from({ length: 5000 }, (_, i) => ({ bookedOn: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, amount: { amount: `${i % 37}.00`, currency: 'CNY' }, description: `d${i % 11}` }));
+    const ids = new StatementLineIds();
+    expect(input.map((p) => ids.next(p))).toEqual(referenceIds(input));
+  });
+});
+
+describe('StatementLineIds against the plain rule (property)', () => {
+  // Few distinct values per part, so keys repeat and occurrences above 9 happen; any text, so
+  // separators, astral characters and empty parts are covered too.
+  const part = (values: string[]) => fc.oneof(fc.constantFrom(...values), fc.string({ unit: 'grapheme', maxLength: 6 }));
+  const lineParts = fc.record(
+    {
+      accountId: part(['', 'NL91', '6217']),
+      bookedOn: part(['2024-03-05', '2024-03-06']),
+      amount: fc.record({ amount: part(['-3.50', '10.00', '0.00']), currency: part(['CNY', 'EUR']) }),
+      reference: part(['R1', 'R2']),
+      description: part(['Coffee', '消费', '']),
+    },
+    { requiredKeys: ['bookedOn', 'amount', 'description'] },
+  );
+  it('gives stableId of the key and its occurrence, line by line', () => {
+    fc.assert(
+      fc.property(fc.array(lineParts, { maxLength: 60 }), (input) => {
+        const ids = new StatementLineIds();
+        expect(input.map((p) => ids.next(p))).toEqual(referenceIds(input));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('counts past ten repeats of one key', () => {
+    const input = Array.from({ length: 25 }, () => ({ bookedOn: '2024-03-05', amount: { amount: '-3.50', currency: 'EUR' }, description: 'Coffee' }));
     const ids = new StatementLineIds();
     expect(input.map((p) => ids.next(p))).toEqual(referenceIds(input));
   });
