@@ -26,7 +26,10 @@ export class ImportSession {
   constructor(private readonly db: () => SettleGuardDb) {}
 
   async preview(file: { name: string; bytes: Uint8Array }, mappings: Record<string, CashierMapping>): Promise<PreviewSummary> {
-    return this.keep(await previewImport(file, mappings));
+    const start = performance.now();
+    const preview = await previewImport(file, mappings);
+    performance.measure('sg:import:parse', { start });
+    return this.keep(preview);
   }
 
   async map(token: string, mapping: CashierMapping): Promise<PreviewSummary> {
@@ -44,9 +47,13 @@ export class ImportSession {
       const p = this.previews.get(token);
       if (!p) continue;
       this.previews.delete(token);
+      const start = performance.now();
       outcomes.push(await commitImport(db, p, now));
+      performance.measure('sg:import:store', { start });
     }
+    const start = performance.now();
     if (outcomes.some((o) => o.stored)) await runReconciliation(db, asOf, now);
+    performance.measure('sg:import:reconcile', { start });
     return outcomes;
   }
 
