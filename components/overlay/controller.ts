@@ -41,6 +41,14 @@ const HOST_TAGS = new Set(['SG-FLAG', 'SG-PANEL', 'SG-INSERT', 'SG-TOOLS']);
 const CAPTURE_CHUNK = 400;
 const MARK_SLICE = 500;
 
+/**
+ * A User Timing mark (visible in DevTools' performance panel and to tests/bench/portal-reading.ts,
+ * which times reading + marking from them); free where the page has no performance API.
+ */
+function mark(name: string): void {
+  globalThis.performance?.mark?.(name);
+}
+
 function isOurs(node: Node): boolean {
   return node.nodeType === 1 && HOST_TAGS.has((node as Element).tagName);
 }
@@ -132,6 +140,7 @@ export class PortalOverlay {
   async scan(): Promise<void> {
     const { doc, readTables, now } = this.deps;
     if (this.deps.signal.aborted) return;
+    mark('settleguard:scan-start');
     const tables = await readTables(doc, doc.location?.href ?? '', now(), this.readOptions);
     if (this.deps.signal.aborted) return;
     this.rows.clear();
@@ -161,6 +170,7 @@ export class PortalOverlay {
     doc.querySelectorAll('[data-sg-row]').forEach((el) => { if (!current.has(el)) el.removeAttribute('data-sg-row'); });
     this.unreadable = unreadable;
     this.onPage = [...this.rows.keys()];
+    mark('settleguard:rows-marked');
     for (let i = 0; i < fresh.length; i += CAPTURE_CHUNK) {
       const chunk = fresh.slice(i, i + CAPTURE_CHUNK);
       const res = await this.deps.send({ type: 'content/capture', url: doc.location?.href ?? '', rows: chunk, ...(this.retaught ? { retaught: true } : {}) });
