@@ -275,3 +275,45 @@ export function fromHundredths(v: bigint): Dec {
   const digits = (neg ? -v : v).toString().padStart(3, '0');
   return new Dec(`${neg ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
 }
+
+/** Largest |cents| centsOf() returns: 2^50, so a sum of up to eight such values is still a safe integer (exact). */
+export const MAX_EXACT_CENTS = 2 ** 50;
+
+/**
+ * hundredths() as a JS number, for hot sums and comparisons: "-12.3" → -1230. A number is used
+ * only where it is provably exact: the result is an integer of at most 2^50 in magnitude (far
+ * inside Number.MAX_SAFE_INTEGER), and callers add only a few of them or check
+ * Number.isSafeInteger on a running sum. undefined when the string is not a plain decimal
+ * string, has more than two fraction digits or is larger — the caller then uses Decimal.
+ */
+export function centsOf(s: string): number | undefined {
+  const n = s.length;
+  if (n === 0 || n > 18) return undefined;
+  let i = 0;
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45 || c0 === 43) i = 1; // '-' '+'
+  let v = 0;
+  let dot = -1;
+  for (let j = i; j < n; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 46) {
+      if (dot >= 0) return undefined;
+      dot = j;
+    } else if (c >= 48 && c <= 57) v = v * 10 + (c - 48);
+    else return undefined;
+  }
+  // at most 16 digits: every step above stayed below 10^16 < 2^54, exact up to 2^53
+  const fl = dot < 0 ? 0 : n - dot - 1;
+  if (dot < 0 ? n === i : fl > 2 || (dot === i && fl === 0)) return undefined;
+  if (v > MAX_EXACT_CENTS) return undefined;
+  v *= fl === 0 ? 100 : fl === 1 ? 10 : 1;
+  if (v > MAX_EXACT_CENTS) return undefined;
+  return c0 === 45 && v !== 0 ? -v : v;
+}
+
+/** The Decimal for a whole number of cents (centsOf()'s inverse): 1230 → 12.3, exact for any safe integer. */
+export function fromCents(v: number): Dec {
+  if (!Number.isSafeInteger(v)) throw new Error(`not a whole number of cents: ${v}`);
+  return v === 0 ? ZERO : new Dec(v).times(CENT);
+}
+const CENT = new Dec('0.01');

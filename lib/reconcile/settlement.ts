@@ -11,7 +11,7 @@
 // date, then on the next working day, then 2–3 lines adding up to it, then a late exact credit
 // within the grace period; only then the closest credit on the value date (short or over).
 import { addDays } from '../dates';
-import { Dec, ZERO, fromHundredths, hundredths } from '../money';
+import { Dec, MAX_EXACT_CENTS, ZERO, centsOf, fromCents } from '../money';
 import { amountOf, dec } from './amounts';
 import type { Contract, IsoDate, Issue, PortalTransaction, SettleCycle, StatementLine, Tolerances } from '../model';
 import type { BusinessCalendar, CalendarId } from '../calendar';
@@ -155,39 +155,44 @@ function grossOf(t: PortalTransaction, originalOf: (t: PortalTransaction) => Por
   return amountOf(t.amount);
 }
 
-/** Longest amount string the fast path takes: sums stay far inside Decimal's 40 digits, so both paths agree exactly. */
-const FAST_MAX_LENGTH = 20;
-
 /**
- * contributionOf(t).value and grossOf(t) of buildSettlementGroups in BigInt hundredths, for the
- * common rows only: a void/reversal-free row that is a cancelled sale (0, 0) or states a net in
- * its own currency, with amounts of at most two decimals. undefined for anything else (the
- * Decimal path decides, and throws where it throws).
+ * contributionOf(t).value and grossOf(t) of buildSettlementGroups in whole cents, for the common
+ * rows only: a void/reversal-free row that is a cancelled sale (0, 0) or states a net in its own
+ * currency, with amounts of at most two decimals (centsOf: exact integers ≤ 2^50). Sets fastValue
+ * and fastGross and returns true; false for anything else (the Decimal path decides, and throws
+ * where it throws). Out-variables rather than a result object: this runs once per row.
  */
-function fastParts(t: PortalTransaction): { value: bigint; gross: bigint } | undefined {
-  if (isCancelling(t)) return undefined;
+let fastValue = 0;
+let fastGross = 0;
+function fastParts(t: PortalTransaction): boolean {
+  if (isCancelling(t)) return false;
   const saleLike = t.kind === 'sale' || t.kind === 'preauth_completion';
-  if (saleLike && (t.status === 'voided' || t.status === 'reversed')) return ZERO_PARTS;
-  if (!t.net || t.net.currency !== t.amount.currency || t.net.amount.length > FAST_MAX_LENGTH) return undefined;
-  const value = hundredths(t.net.amount);
-  if (value === undefined) return undefined;
-  if (t.kind === 'fee' || t.kind === 'adjustment') return { value, gross: 0n }; // gross not used
-  if (saleLike && t.status !== 'success') return { value, gross: 0n };
-  if (t.amount.amount.length > FAST_MAX_LENGTH) return undefined;
-  const gross = hundredths(t.amount.amount);
-  return gross === undefined ? undefined : { value, gross };
+  if (saleLike && (t.status === 'voided' || t.status === 'reversed')) {
+    fastValue = 0;
+    fastGross = 0;
+    return true;
+  }
+  if (!t.net || t.net.currency !== t.amount.currency) return false;
+  const value = centsOf(t.net.amount);
+  if (value === undefined) return false;
+  fastValue = value;
+  fastGross = 0;
+  if (t.kind === 'fee' || t.kind === 'adjustment') return true; // gross not used
+  if (saleLike && t.status !== 'success') return true;
+  const gross = centsOf(t.amount.amount);
+  if (gross === undefined) return false;
+  fastGross = gross;
+  return true;
 }
-const ZERO_PARTS = { value: 0n, gross: 0n };
-/** fromHundredths, sharing ZERO for the many zero totals (reversals of a day without refunds) */
-const decOfHundredths = (v: bigint): Dec => (v === 0n ? ZERO : fromHundredths(v));
 
-/** addDays() remembered per run: groups ask for the same few hundred dates over and over. */
+/** addDays() remembered per run: groups ask for the same few hundred dates over and over (per offset, then per date: no key string per call). */
 function memoAddDays(): (date: IsoDate, days: number) => IsoDate {
-  const memo = new Map<string, IsoDate>();
+  const memo = new Map<number, Map<string, IsoDate>>();
   return (date, days) => {
-    const k = `${date}|${days}`;
-    let d = memo.get(k);
-    if (d === undefined) memo.set(k, (d = addDays(date, days)));
+    let m = memo.get(days);
+    if (m === undefined) memo.set(days, (m = new Map()));
+    let d = m.get(date);
+    if (d === undefined) m.set(date, (d = addDays(date, days)));
     return d;
   };
 }
@@ -200,10 +205,110 @@ function rollValueDate(base: IsoDate, cycle: SettleCycle, cal: BusinessCalendar,
   }
 }
 
+/**
+ * A settlement group as buildSettlementGroups makes it. Its totals stay in whole cents (`ec`,
+ * `sc`, `rc`: expected, sales, reversals) while every row so far took the exact path and each sum
+ * is a safe integer, so exact; the first row that needs Decimal turns them into Decimals for
+ * good. The Decimals the SettlementGroup fields promise are made on first read: most groups
+ * (a payout per order) are matched on cents and never read them.
+ */
+class Group implements SettlementGroup {
+  readonly transactions: PortalTransaction[] = [];
+  estimatedFeeIds: string[] = [];
+  complete = true;
+  inCents = true;
+  ec = 0;
+  sc = 0;
+  rc = 0;
+  private e: Dec = ZERO;
+  private s: Dec = ZERO;
+  private r: Dec = ZERO;
+  private f: Dec = ZERO;
+  /** the group's outcome, once analyseSettlements has one */
+  outcome: GroupOutcome | undefined;
+
+  constructor(
+    readonly key: string,
+    readonly merchantId: string | undefined,
+    readonly currency: string,
+    readonly cycle: SettleCycle,
+    readonly calendar: CalendarId,
+    public firstDate: IsoDate,
+    public settleDate: IsoDate | undefined,
+    readonly expectedValueDate: IsoDate,
+    readonly payoutId: string | undefined,
+    readonly graceUntil: IsoDate,
+    readonly nearDates: IsoDate[],
+  ) {}
+
+  get expected(): Dec {
+    if (this.inCents) this.e = centsToDec(this.ec, this.e);
+    return this.e;
+  }
+  get sales(): Dec {
+    if (this.inCents) this.s = centsToDec(this.sc, this.s);
+    return this.s;
+  }
+  get reversals(): Dec {
+    if (this.inCents) this.r = centsToDec(this.rc, this.r);
+    return this.r;
+  }
+  get fees(): Dec {
+    if (this.inCents) this.f = centsToDec(this.sc + this.rc - this.ec, this.f);
+    return this.f;
+  }
+
+  /** adds one fast row; false (nothing added) when a sum would leave the exact range */
+  addCents(value: number, gross: number, kind: PortalTransaction['kind']): boolean {
+    const ec = this.ec + value;
+    let sc = this.sc;
+    let rc = this.rc;
+    if (kind !== 'fee' && kind !== 'adjustment') {
+      if (kind === 'sale' || kind === 'preauth_completion') sc += gross;
+      else rc += gross;
+    }
+    if (!(Math.abs(ec) <= MAX_EXACT_CENTS && Math.abs(sc) <= MAX_EXACT_CENTS && Math.abs(rc) <= MAX_EXACT_CENTS)) return false;
+    this.ec = ec;
+    this.sc = sc;
+    this.rc = rc;
+    return true;
+  }
+
+  /** the totals so far become Decimals; later rows add to those (each sum is at most 2^50, fees at most 3 × 2^50: exact) */
+  toDecimal(): void {
+    if (!this.inCents) return;
+    this.e = fromCents(this.ec);
+    this.s = fromCents(this.sc);
+    this.r = fromCents(this.rc);
+    this.f = fromCents(this.sc + this.rc - this.ec);
+    this.inCents = false;
+  }
+
+  addDecimal(value: Dec, gross: Dec | undefined, kind: PortalTransaction['kind']): void {
+    this.e = this.e.plus(value);
+    if (gross === undefined) return;
+    if (kind === 'sale' || kind === 'preauth_completion') this.s = this.s.plus(gross);
+    else this.r = this.r.plus(gross);
+  }
+
+  finish(): void {
+    if (!this.inCents) this.f = this.s.plus(this.r).minus(this.e);
+  }
+}
+
+/** the Decimal of `cents`, reusing `prev` when it already is that value (cents never change after building) */
+function centsToDec(cents: number, prev: Dec): Dec {
+  return prev !== ZERO || cents === 0 ? prev : fromCents(cents);
+}
+
 export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: SettlementOptions): { groups: SettlementGroup[]; issues: Issue[] } {
+  return buildGroups(txns, opts);
+}
+
+function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions): { groups: Group[]; issues: Issue[] } {
   const originalOf = opts.originalOf ?? makeOriginalIndex(txns);
   const addDays = memoAddDays();
-  const groups = new Map<string, SettlementGroup>();
+  const groups = new Map<string, Group>();
   const issues: Issue[] = [];
   const currenciesBySlot = new Map<string, Set<string>>();
   const payoutDates = new Map<string, IsoDate>();
@@ -232,9 +337,6 @@ export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: 
     return { value: amountOf(t.amount).minus(fee), estimated: true };
   };
 
-  // per group, its totals in BigInt hundredths while every row so far took the exact fast path
-  // (fastParts); a row that needs Decimal moves them into the group's Decimals for good
-  const exact = new Map<SettlementGroup, { expected: bigint; sales: bigint; reversals: bigint }>();
   for (const t of txns) {
     const settles = (SETTLING_KINDS.has(t.kind) && (t.status === 'success' || ((t.kind === 'sale' || t.kind === 'preauth_completion') && (t.status === 'voided' || t.status === 'reversed'))))
       || (CANCELLING_KINDS.has(t.kind) && t.status === 'success');
@@ -253,10 +355,6 @@ export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: 
     } else {
       valueDate = t.settleDate && t.settleDate > date ? t.settleDate : rollValueDate(t.settleDate ?? date, cycle, cal, addDays);
       key = `${t.merchantId ?? ''}|${currency}|${cycle}|${valueDate}`;
-      const slot = `${t.merchantId ?? ''}|${cycle}|${valueDate}`;
-      const cur = currenciesBySlot.get(slot) ?? new Set<string>();
-      cur.add(currency);
-      currenciesBySlot.set(slot, cur);
     }
     let g = groups.get(key);
     if (!g) {
@@ -270,34 +368,21 @@ export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: 
         const next = cal.nextWorkingDay(valueDate);
         nearDates = [];
         for (let d = addDays(valueDate, 1); d <= next; d = addDays(d, 1)) nearDates.push(d);
+        // every row of a slot's currency is in this currency's group: noting it once per group is the same set
+        const slot = `${t.merchantId ?? ''}|${cycle}|${valueDate}`;
+        const cur = currenciesBySlot.get(slot);
+        if (cur) cur.add(currency);
+        else currenciesBySlot.set(slot, new Set([currency]));
       }
-      g = {
-        key, merchantId: t.merchantId, currency, cycle, calendar: calendarId, firstDate: date,
-        settleDate: t.settleDate, expectedValueDate: valueDate, payoutId: t.payoutId,
-        transactions: [], expected: ZERO, sales: ZERO, reversals: ZERO, fees: ZERO,
-        complete: true, estimatedFeeIds: [], graceUntil: grace, nearDates,
-      };
+      g = new Group(key, t.merchantId, currency, cycle, calendarId, date, t.settleDate, valueDate, t.payoutId, grace, nearDates);
       groups.set(key, g);
-      exact.set(g, { expected: 0n, sales: 0n, reversals: 0n });
     }
     g.transactions.push(t);
     if (date < g.firstDate) g.firstDate = date;
     if (g.settleDate !== t.settleDate) g.settleDate = undefined;
-    const x = exact.get(g);
-    if (x !== undefined) {
-      const f = fastParts(t);
-      if (f !== undefined) {
-        x.expected += f.value;
-        if (t.kind !== 'fee' && t.kind !== 'adjustment') {
-          if (t.kind === 'sale' || t.kind === 'preauth_completion') x.sales += f.gross;
-          else x.reversals += f.gross;
-        }
-        continue;
-      }
-      g.expected = decOfHundredths(x.expected);
-      g.sales = decOfHundredths(x.sales);
-      g.reversals = decOfHundredths(x.reversals);
-      exact.delete(g);
+    if (g.inCents) {
+      if (fastParts(t) && g.addCents(fastValue, fastGross, t.kind)) continue;
+      g.toDecimal();
     }
     const c = contributionOf(t);
     if (!c) {
@@ -305,26 +390,12 @@ export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: 
       continue;
     }
     if (c.estimated) g.estimatedFeeIds.push(t.id);
-    g.expected = g.expected.plus(c.value);
     // totals for the explanation: expected = sales + voidsRefunds − fees, row by row
-    // fees (below) = Σ (gross − expected) over sales and reversals − Σ expected of fee rows
-    //             = sales + voidsRefunds − expected
-    if (t.kind !== 'fee' && t.kind !== 'adjustment') {
-      const gross = grossOf(t, originalOf);
-      if (t.kind === 'sale' || t.kind === 'preauth_completion') g.sales = g.sales.plus(gross);
-      else g.reversals = g.reversals.plus(gross);
-    }
+    // fees = Σ (gross − expected) over sales and reversals − Σ expected of fee rows
+    //      = sales + voidsRefunds − expected
+    g.addDecimal(c.value, t.kind !== 'fee' && t.kind !== 'adjustment' ? grossOf(t, originalOf) : undefined, t.kind);
   }
-  for (const g of groups.values()) {
-    const x = exact.get(g);
-    if (x === undefined) g.fees = g.sales.plus(g.reversals).minus(g.expected);
-    else {
-      g.expected = decOfHundredths(x.expected);
-      g.sales = decOfHundredths(x.sales);
-      g.reversals = decOfHundredths(x.reversals);
-      g.fees = decOfHundredths(x.sales + x.reversals - x.expected);
-    }
-  }
+  for (const g of groups.values()) g.finish();
   for (const [slot, cur] of currenciesBySlot) {
     if (cur.size < 2) continue;
     const [merchantId, cycle, date] = slot.split('|');
@@ -334,8 +405,8 @@ export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: 
     });
   }
   const list = [...groups.values()];
-  for (const g of list) g.transactions.sort(byTime);
-  list.sort((a, b) => cmp(a.expectedValueDate, b.expectedValueDate) || b.expected.comparedTo(a.expected) || cmp(a.key, b.key));
+  for (const g of list) if (g.transactions.length > 1) g.transactions.sort(byTime);
+  list.sort((a, b) => cmp(a.expectedValueDate, b.expectedValueDate) || (a.inCents && b.inCents ? Math.sign(b.ec - a.ec) : b.expected.comparedTo(a.expected)) || cmp(a.key, b.key));
   return { groups: list, issues };
 }
 
@@ -346,21 +417,71 @@ function byTime(a: PortalTransaction, b: PortalTransaction): number {
   return cmp(a.occurredAt, b.occurredAt) || cmp(a.id, b.id);
 }
 
+/**
+ * An amount in the settlement passes: whole cents (a JS number) when the analysis runs on cents,
+ * else a Decimal; one analysis uses one kind throughout. Cents are used only when every credit,
+ * every group's expected amount and the tolerance are whole cents of at most 2^50, so every sum
+ * the passes form (at most three credits, a group ± tolerance or ± half of it, × 1.5) is an
+ * exactly represented number far below Number.MAX_SAFE_INTEGER: the same comparisons as Decimal.
+ */
+type Amt = number | Dec;
+const lt = (a: Amt, b: Amt): boolean => (typeof a === 'number' ? a < (b as number) : a.lessThan(b as Dec));
+const gt = (a: Amt, b: Amt): boolean => (typeof a === 'number' ? a > (b as number) : a.greaterThan(b as Dec));
+const le = (a: Amt, b: Amt): boolean => !gt(a, b);
+const ge = (a: Amt, b: Amt): boolean => !lt(a, b);
+const eq = (a: Amt, b: Amt): boolean => (typeof a === 'number' ? a === b : a.equals(b as Dec));
+const cmpAmt = (a: Amt, b: Amt): number => (typeof a === 'number' ? (a < (b as number) ? -1 : a > (b as number) ? 1 : 0) : a.comparedTo(b as Dec));
+const plus = (a: Amt, b: Amt): Amt => (typeof a === 'number' ? a + (b as number) : a.plus(b as Dec));
+const minus = (a: Amt, b: Amt): Amt => (typeof a === 'number' ? a - (b as number) : a.minus(b as Dec));
+const absAmt = (a: Amt): Amt => (typeof a === 'number' ? Math.abs(a) : a.abs());
+/** a × k for k = 0.5 or 1.5: exact on cents (half-cents of numbers below 2^52 are representable) */
+const timesAmt = (a: Amt, k: 0.5 | 1.5): Amt => (typeof a === 'number' ? a * k : a.times(k));
+const maxAmt = (a: Amt, b: Amt): Amt => (gt(b, a) ? b : a);
+
 interface Credit {
   line: StatementLine;
-  amount: Dec;
+  amount: Amt;
   date: IsoDate;
   settlementLike: boolean;
   /** taken by a group's settlement */
   claimed: boolean;
 }
 
+/** A group's outcome; `received` and `shortBy` become Decimals on first read (most are never read). */
+class Outcome implements GroupOutcome {
+  private rd: Dec | undefined;
+  private sd: Dec | undefined;
+  constructor(
+    readonly group: SettlementGroup,
+    readonly status: OutcomeStatus,
+    readonly lines: StatementLine[],
+    private readonly rec: Amt,
+    private readonly short: Amt,
+    readonly basis?: GroupOutcome['basis'],
+    readonly confidence?: number,
+    readonly valueDate?: IsoDate,
+  ) {}
+  get received(): Dec {
+    return (this.rd ??= typeof this.rec === 'number' ? fromCents(this.rec) : this.rec);
+  }
+  get shortBy(): Dec {
+    return (this.sd ??= typeof this.short === 'number' ? fromCents(this.short) : this.short);
+  }
+}
+
 /** Up to this many candidate credits per search take part in 2–3 line combinations. */
 const MAX_COMBO_CANDIDATES = 24;
 
+/** Switch for tests: false runs every settlement pass on Decimals (the reference the cents path must equal). */
+let centsPathEnabled = true;
+export function setSettlementCentsPath(enabled: boolean): void {
+  centsPathEnabled = enabled;
+}
+
 export function analyseSettlements(txns: readonly PortalTransaction[], lines: readonly StatementLine[], opts: SettlementOptions): SettlementAnalysis {
-  const { groups, issues } = buildSettlementGroups(txns, opts);
-  const tol = dec(opts.tolerances.settlement);
+  const { groups, issues } = buildGroups(txns, opts);
+  if (!centsPathEnabled) for (const g of groups) g.toDecimal();
+  const tolDec = dec(opts.tolerances.settlement);
 
   // statement coverage per currency: union of each account's first..last booking date
   const ranges = new Map<string, { from: IsoDate; to: IsoDate }[]>();
@@ -383,13 +504,29 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
   const isCovered = (date: IsoDate, currency: string) => (ranges.get(currency) ?? []).some((r) => r.from <= date && date <= r.to);
   const coveredThrough = (currency: string) => (ranges.get(currency) ?? []).reduce<IsoDate | undefined>((m, r) => (!m || r.to > m ? r.to : m), undefined);
 
+  // cents or Decimals for the whole analysis (see Amt)
+  const tolCents = centsOf(opts.tolerances.settlement);
+  const lineCents: (number | undefined)[] = new Array<number | undefined>(lines.length);
+  let useCents = centsPathEnabled && tolCents !== undefined;
+  for (let i = 0; i < lines.length && useCents; i++) {
+    const c = centsOf(lines[i]!.amount.amount);
+    if (c === undefined) useCents = false;
+    lineCents[i] = c;
+  }
+  if (useCents) for (const g of groups) if (!g.inCents) useCents = false;
+  if (!useCents) for (const g of groups) g.toDecimal();
+  const tol: Amt = useCents ? tolCents! : tolDec;
+  const ZERO_AMT: Amt = useCents ? 0 : ZERO;
+  const expectedOf = (g: Group): Amt => (useCents ? g.ec : g.expected);
+
   // credits by date (booking date and value date both count), each bucket also sorted by amount
   // so a group finds its candidates by binary search instead of scanning every credit of the
   // day: with many stores or per-order payouts a day holds thousands of credits
   const creditsByDate = new Map<string, CreditBucket>();
-  for (const l of lines) {
-    const amount = amountOf(l.amount);
-    if (!amount.greaterThan(ZERO)) continue;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const amount: Amt = useCents ? lineCents[i]! : amountOf(l.amount);
+    if (!gt(amount, ZERO_AMT)) continue;
     const c: Credit = { line: l, amount, date: l.bookedOn, settlementLike: SETTLEMENT_CREDIT.test(lineText(l)), claimed: false };
     const dates = l.valueOn && l.valueOn !== l.bookedOn ? [l.bookedOn, l.valueOn] : [l.bookedOn];
     for (const d of dates) {
@@ -414,31 +551,32 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
     }
   };
 
-  const outcomes = new Map<string, GroupOutcome>();
-  const settle = (g: SettlementGroup, chosen: Credit[], basis: GroupOutcome['basis'], confidence: number) => {
+  const settle = (g: Group, chosen: Credit[], basis: GroupOutcome['basis'], confidence: number) => {
     for (const c of chosen) c.claimed = true;
-    const received = chosen.reduce((s, c) => s.plus(c.amount), ZERO);
-    const shortBy = g.expected.minus(received);
-    const status: OutcomeStatus = shortBy.abs().lessThanOrEqualTo(tol) ? 'matched' : shortBy.greaterThan(ZERO) ? 'short' : 'over';
-    const dates = chosen.map((c) => c.date).sort();
-    outcomes.set(g.key, {
-      group: g, status, lines: chosen.map((c) => c.line).sort((a, b) => cmp(a.id, b.id)), received, shortBy,
-      basis, confidence, valueDate: dates[dates.length - 1],
-    });
+    let received: Amt = chosen[0]!.amount;
+    for (let i = 1; i < chosen.length; i++) received = plus(received, chosen[i]!.amount);
+    if (!useCents) received = plus(ZERO, received); // the reference's reduce from ZERO
+    const shortBy = minus(expectedOf(g), received);
+    const status: OutcomeStatus = le(absAmt(shortBy), tol) ? 'matched' : gt(shortBy, ZERO_AMT) ? 'short' : 'over';
+    let valueDate = chosen[0]!.date;
+    for (const c of chosen) if (c.date > valueDate) valueDate = c.date;
+    const chosenLines = chosen.length === 1 ? [chosen[0]!.line] : chosen.map((c) => c.line).sort((a, b) => cmp(a.id, b.id));
+    g.outcome = new Outcome(g, status, chosenLines, received, shortBy, basis, confidence, valueDate);
   };
 
   const addDays = memoAddDays();
   // groups still without an outcome; each pass only narrows it
-  let openGroups: SettlementGroup[] = [];
-  const open = () => (openGroups = openGroups.filter((g) => !outcomes.has(g.key)));
+  let openGroups: Group[] = [];
+  const open = () => (openGroups = openGroups.filter((g) => g.outcome === undefined));
   for (const g of groups) {
-    if (!g.complete) outcomes.set(g.key, { group: g, status: 'incomplete', lines: [], received: ZERO, shortBy: ZERO });
-    else if (!g.expected.greaterThan(tol)) outcomes.set(g.key, { group: g, status: 'nothing_due', lines: [], received: ZERO, shortBy: ZERO });
+    if (!g.complete) g.outcome = new Outcome(g, 'incomplete', [], ZERO_AMT, ZERO_AMT);
+    else if (!gt(expectedOf(g), tol)) g.outcome = new Outcome(g, 'nothing_due', [], ZERO_AMT, ZERO_AMT);
   }
   openGroups = groups;
-  const pickSingle = (g: SettlementGroup, dates: IsoDate[]): Credit | undefined => {
-    const hits = creditsWithin(bucketsOn(dates, g.currency), g.expected.minus(tol), g.expected.plus(tol));
-    hits.sort((a, b) => Number(b.settlementLike) - Number(a.settlementLike) || cmp(a.date, b.date) || cmp(a.line.id, b.line.id));
+  const pickSingle = (g: Group, dates: IsoDate[]): Credit | undefined => {
+    const e = expectedOf(g);
+    const hits = creditsWithin(bucketsOn(dates, g.currency), minus(e, tol), plus(e, tol));
+    if (hits.length > 1) hits.sort((a, b) => Number(b.settlementLike) - Number(a.settlementLike) || cmp(a.date, b.date) || cmp(a.line.id, b.line.id));
     return hits[0];
   };
   // 1–2: one credit of the exact amount on the value date, then up to the next working day
@@ -453,8 +591,9 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
   compact();
   // 3: two or three credits adding up to the group (acquirers that pay per day or per terminal)
   for (const g of open()) {
-    const cands = comboCandidates(bucketsOn([g.expectedValueDate, ...g.nearDates], g.currency), g.expected, g.expected.plus(tol));
-    const combo = findCombo(cands, g.expected, g.expected.minus(tol), g.expected.plus(tol));
+    const e = expectedOf(g);
+    const cands = comboCandidates(bucketsOn([g.expectedValueDate, ...g.nearDates], g.currency), e, plus(e, tol));
+    const combo = findCombo(cands, e, minus(e, tol), plus(e, tol));
     if (combo) settle(g, combo, 'settlement-group:amount', 0.8);
   }
   // 4: the exact amount arriving late but within the grace period
@@ -466,13 +605,15 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
     if (c) settle(g, [c], 'settlement-group:amount', 0.7);
   }
   // 5: the closest credit(s) on the value date / next working day: a short or over settlement
+  const slackFloor: Amt = useCents ? 50_000 : SLACK_FLOOR;
   for (const g of open()) {
     // where the bank writes settlement memos at all, a credit without one is not a settlement
     const settlementOnly = memoCurrencies.has(g.currency);
-    const slack = Dec.max(g.expected.times(0.5), SLACK_FLOOR);
-    const lo = g.expected.minus(slack);
-    const hi = g.expected.plus(slack);
-    const best = findClosest(bucketsOn([g.expectedValueDate, ...g.nearDates], g.currency), settlementOnly, g.expected, lo, hi);
+    const e = expectedOf(g);
+    const slack = maxAmt(timesAmt(e, 0.5), slackFloor);
+    const lo = minus(e, slack);
+    const hi = plus(e, slack);
+    const best = findClosest(bucketsOn([g.expectedValueDate, ...g.nearDates], g.currency), settlementOnly, e, lo, hi);
     if (best) settle(g, best, 'settlement-group:date', 0.6);
   }
   // nothing found: missing once statements cover the grace period, else still pending
@@ -482,27 +623,40 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
     if (covered && opts.asOf >= g.graceUntil) status = 'missing';
     else if (!isCovered(g.expectedValueDate, g.currency) && !isCovered(g.graceUntil, g.currency)) status = 'not_covered';
     else status = 'pending';
-    outcomes.set(g.key, { group: g, status, lines: [], received: ZERO, shortBy: g.expected });
+    g.outcome = new Outcome(g, status, [], ZERO_AMT, expectedOf(g));
   }
-  const list = groups.map((g) => outcomes.get(g.key)!);
-  const byTxn = new Map<string, GroupOutcome>();
-  for (const o of list) for (const t of o.group.transactions) byTxn.set(t.id, o);
-  return { groups, outcomes: list, byTxn, issues, coveredThrough, isCovered };
+  const list = groups.map((g) => g.outcome!);
+  let byTxn: Map<string, GroupOutcome> | undefined;
+  return {
+    groups,
+    outcomes: list,
+    // built on first use: only a few rules look outcomes up by transaction
+    get byTxn() {
+      if (!byTxn) {
+        byTxn = new Map<string, GroupOutcome>();
+        for (const o of list) for (const t of o.group.transactions) byTxn.set(t.id, o);
+      }
+      return byTxn;
+    },
+    issues,
+    coveredThrough,
+    isCovered,
+  };
 }
 
 /** The first (in a fixed order) set of 2–3 credits whose sum lies in [lo, hi] (target ± tolerance). */
-function findCombo(cands: Credit[], target: Dec, lo: Dec, hi: Dec): Credit[] | undefined {
+function findCombo(cands: Credit[], target: Amt, lo: Amt, hi: Amt): Credit[] | undefined {
   const n = cands.length;
-  const ok = (sum: Dec) => sum.greaterThanOrEqualTo(lo) && sum.lessThanOrEqualTo(hi);
+  const ok = (sum: Amt) => ge(sum, lo) && le(sum, hi);
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-    const s2 = cands[i]!.amount.plus(cands[j]!.amount);
+    const s2 = plus(cands[i]!.amount, cands[j]!.amount);
     if (ok(s2)) return [cands[i]!, cands[j]!];
   }
-  const ceiling = target.times(1.5);
+  const ceiling = timesAmt(target, 1.5);
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-    const s2 = cands[i]!.amount.plus(cands[j]!.amount);
-    if (s2.greaterThan(ceiling)) continue;
-    for (let k = j + 1; k < n; k++) if (ok(s2.plus(cands[k]!.amount))) return [cands[i]!, cands[j]!, cands[k]!];
+    const s2 = plus(cands[i]!.amount, cands[j]!.amount);
+    if (gt(s2, ceiling)) continue;
+    for (let k = j + 1; k < n; k++) if (ok(plus(s2, cands[k]!.amount))) return [cands[i]!, cands[j]!, cands[k]!];
   }
   return undefined;
 }
@@ -513,12 +667,12 @@ function findCombo(cands: Credit[], target: Dec, lo: Dec, hi: Dec): Credit[] | u
  * to anything. Per bucket the nearest unclaimed credits below and above `target` are found by
  * binary search; only credits at the smallest distance can win.
  */
-function findClosest(buckets: CreditBucket[], settlementOnly: boolean, target: Dec, lo: Dec, hi: Dec): Credit[] | undefined {
-  let bestDist: Dec | undefined;
+function findClosest(buckets: CreditBucket[], settlementOnly: boolean, target: Amt, lo: Amt, hi: Amt): Credit[] | undefined {
+  let bestDist: Amt | undefined;
   let tied: { c: Credit; bucket: number }[] = [];
   const consider = (c: Credit, bucket: number) => {
-    const dist = c.amount.minus(target).abs();
-    const order = bestDist === undefined ? -1 : dist.comparedTo(bestDist);
+    const dist = absAmt(minus(c.amount, target));
+    const order = bestDist === undefined ? -1 : cmpAmt(dist, bestDist);
     if (order < 0) {
       bestDist = dist;
       tied = [{ c, bucket }];
@@ -530,15 +684,15 @@ function findClosest(buckets: CreditBucket[], settlementOnly: boolean, target: D
     // nearest at or below target, with every credit of that same amount
     let j = at - 1;
     while (j >= 0 && arr[j]!.claimed) j--;
-    if (j >= 0 && arr[j]!.amount.greaterThanOrEqualTo(lo)) {
+    if (j >= 0 && ge(arr[j]!.amount, lo)) {
       const a = arr[j]!.amount;
-      for (; j >= 0 && arr[j]!.amount.equals(a); j--) if (!arr[j]!.claimed) consider(arr[j]!, i);
+      for (; j >= 0 && eq(arr[j]!.amount, a); j--) if (!arr[j]!.claimed) consider(arr[j]!, i);
     }
     let k = at;
     while (k < arr.length && arr[k]!.claimed) k++;
-    if (k < arr.length && arr[k]!.amount.lessThanOrEqualTo(hi)) {
+    if (k < arr.length && le(arr[k]!.amount, hi)) {
       const a = arr[k]!.amount;
-      for (; k < arr.length && arr[k]!.amount.equals(a); k++) if (!arr[k]!.claimed) consider(arr[k]!, i);
+      for (; k < arr.length && eq(arr[k]!.amount, a); k++) if (!arr[k]!.claimed) consider(arr[k]!, i);
     }
   });
   if (tied.length === 0) return undefined;
@@ -560,39 +714,39 @@ const EMPTY_BUCKET: CreditBucket = { byAmount: [], settlementByAmount: [] };
 const SLACK_FLOOR = new Dec(500);
 
 function byAmountThenId(a: Credit, b: Credit): number {
-  return a.amount.comparedTo(b.amount) || cmp(a.line.id, b.line.id);
+  return cmpAmt(a.amount, b.amount) || cmp(a.line.id, b.line.id);
 }
 
 /** First index whose amount is > `v` (arr sorted by amount). */
-function upperBound(arr: readonly Credit[], v: Dec): number {
+function upperBound(arr: readonly Credit[], v: Amt): number {
   let lo = 0;
   let hi = arr.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (arr[mid]!.amount.greaterThan(v)) hi = mid;
+    if (gt(arr[mid]!.amount, v)) hi = mid;
     else lo = mid + 1;
   }
   return lo;
 }
 
 /** First index whose amount is ≥ `v`. */
-function lowerBound(arr: readonly Credit[], v: Dec): number {
+function lowerBound(arr: readonly Credit[], v: Amt): number {
   let lo = 0;
   let hi = arr.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (arr[mid]!.amount.lessThan(v)) lo = mid + 1;
+    if (lt(arr[mid]!.amount, v)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /** Unclaimed credits with lo ≤ amount ≤ hi on any of the buckets, each line once. */
-function creditsWithin(buckets: CreditBucket[], lo: Dec, hi: Dec): Credit[] {
+function creditsWithin(buckets: CreditBucket[], lo: Amt, hi: Amt): Credit[] {
   const out: Credit[] = [];
   for (const b of buckets) {
     const arr = b.byAmount;
-    for (let j = lowerBound(arr, lo); j < arr.length && arr[j]!.amount.lessThanOrEqualTo(hi); j++) {
+    for (let j = lowerBound(arr, lo); j < arr.length && le(arr[j]!.amount, hi); j++) {
       const c = arr[j]!;
       if (!c.claimed && !out.includes(c)) out.push(c);
     }
@@ -617,18 +771,18 @@ function inListOrder(found: { c: Credit; bucket: number }[]): Credit[] {
  * `hi` only as far as those closest can reach: everything above `target` (within tolerance,
  * few), then MAX_COMBO_CANDIDATES below it plus any ties with the last.
  */
-function comboCandidates(buckets: CreditBucket[], target: Dec, hi: Dec): Credit[] {
+function comboCandidates(buckets: CreditBucket[], target: Amt, hi: Amt): Credit[] {
   const found: { c: Credit; bucket: number }[] = [];
   let complete = true;
   buckets.forEach((b, i) => {
     const arr = b.byAmount;
     let below = 0;
-    let lastBelow: Dec | undefined;
+    let lastBelow: Amt | undefined;
     for (let j = upperBound(arr, hi) - 1; j >= 0; j--) {
       const c = arr[j]!;
       if (c.claimed) continue;
-      if (!c.amount.greaterThan(target)) {
-        if (below >= MAX_COMBO_CANDIDATES && !c.amount.equals(lastBelow!)) {
+      if (!gt(c.amount, target)) {
+        if (below >= MAX_COMBO_CANDIDATES && !eq(c.amount, lastBelow!)) {
           complete = false;
           break;
         }
@@ -641,6 +795,6 @@ function comboCandidates(buckets: CreditBucket[], target: Dec, hi: Dec): Credit[
   const distinct = inListOrder(found);
   if (complete && distinct.length <= MAX_COMBO_CANDIDATES) return distinct;
   return distinct
-    .sort((a, b) => a.amount.minus(target).abs().comparedTo(b.amount.minus(target).abs()) || cmp(a.line.id, b.line.id))
+    .sort((a, b) => cmpAmt(absAmt(minus(a.amount, target)), absAmt(minus(b.amount, target))) || cmp(a.line.id, b.line.id))
     .slice(0, MAX_COMBO_CANDIDATES);
 }

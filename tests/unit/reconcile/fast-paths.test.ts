@@ -4,10 +4,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localDateTimeMs } from '../../../lib/dates';
-import type { CashierRecord, PortalTransaction } from '../../../lib/model';
+import type { CashierRecord, PortalTransaction, ReconcileInput } from '../../../lib/model';
+import { reconcile } from '../../../lib/reconcile';
 import { matchCashier, matchCashierReference } from '../../../lib/reconcile/matching';
+import { setSettlementCentsPath } from '../../../lib/reconcile/settlement';
 import { buildScaleInput } from '../../bench/reconcile-input';
 import { cashierRecord, txn } from '../../fixtures/scenarios/builders';
+import { generateScenario } from '../../fixtures/scenarios/generator';
 
 const byTimeThenId = <T extends { occurredAt: string; id: string }>(xs: readonly T[]): T[] =>
   [...xs].sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -74,5 +77,55 @@ describe('matchCashier = matchCashierReference', () => {
     const m = matchCashier(txns, cashier, 600);
     expect(m).toEqual(matchCashierReference(txns, cashier, 600));
     expect(m.matches).toHaveLength(1);
+  });
+});
+
+/** reconcile() with the settlement passes on Decimals only: the reference for the cents path */
+function reconcileOnDecimals(inp: ReconcileInput): ReturnType<typeof reconcile> {
+  setSettlementCentsPath(false);
+  try {
+    return reconcile(inp);
+  } finally {
+    setSettlementCentsPath(true);
+  }
+}
+
+describe('settlement groups and passes on whole cents = on Decimals', () => {
+  it('a synthetic chain of stores (2,000 portal rows, 2,000 bank lines, per-order payouts and T+1 batches)', () => {
+    const inp = buildScaleInput(2000, 7).input;
+    const fast = reconcile(inp);
+    expect(fast.matches.filter((m) => m.basis.startsWith('settlement-group')).length).toBeGreaterThan(1000);
+    expect(fast.residuals.length).toBeGreaterThan(0);
+    expect(fast).toEqual(reconcileOnDecimals(inp));
+  });
+  it('a labelled scenario month (every kind injected)', () => {
+    const inp = generateScenario({ seed: 42 }).input;
+    expect(reconcile(inp)).toEqual(reconcileOnDecimals(inp));
+  });
+  it('amounts the cents path must leave to Decimal: three decimals, a line of 0.001, huge amounts, a 0.005 tolerance', () => {
+    const inp = buildScaleInput(2000, 11).input;
+    const t = inp.transactions;
+    t[3] = { ...t[3]!, net: { amount: '10.005', currency: 'CNY' } };
+    t[7] = { ...t[7]!, amount: { amount: '99999999999999999.99', currency: 'CNY' }, net: { amount: '99999999999999999.00', currency: 'CNY' } };
+    const lines = [...inp.statementLines, { ...inp.statementLines[0]!, id: 'odd', amount: { amount: '0.001', currency: 'CNY' } }];
+    expect(reconcile({ ...inp, transactions: t, statementLines: lines })).toEqual(reconcileOnDecimals({ ...inp, transactions: t, statementLines: lines }));
+    expect(reconcile({ ...inp, tolerances: { settlement: '0.005' } })).toEqual(reconcileOnDecimals({ ...inp, tolerances: { settlement: '0.005' } }));
+  });
+  it('generated settlement groups around the tolerance and the combination bounds (property)', () => {
+    const cents = fc.integer({ min: -5_000, max: 500_000 });
+    const str = (c: number) => `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
+    fc.assert(fc.property(
+      fc.array(fc.record({ net: cents, day: fc.integer({ min: 2, max: 6 }), merchant: fc.constantFrom('m1', 'm2'), payout: fc.constantFrom(undefined, 'P1', 'P2') }), { maxLength: 12 }),
+      fc.array(fc.record({ amount: cents, day: fc.integer({ min: 2, max: 9 }), memo: fc.boolean() }), { maxLength: 12 }),
+      fc.constantFrom('0.01', '0.00', '1.00', '5'),
+      (rows, credits, tol) => {
+        const inp: ReconcileInput = {
+          transactions: rows.map((r, i) => txn({ id: `t${i}`, amount: str(Math.abs(r.net) + 100), fee: '1.00', net: str(r.net), occurredAt: `2026-03-0${r.day}T10:00:00`, merchantId: r.merchant, payoutId: r.payout })),
+          statementLines: credits.map((c, i) => ({ id: `l${String(i).padStart(2, '0')}`, bookedOn: `2026-03-0${c.day}`, amount: { amount: str(c.amount), currency: 'CNY' }, description: c.memo ? '银联商务 结算款' : '转账', source: { file: 'f.csv', line: i } })),
+          contracts: [], asOf: '2026-04-30', tolerances: { settlement: tol },
+        };
+        expect(reconcile(inp)).toEqual(reconcileOnDecimals(inp));
+      },
+    ), { numRuns: 300 });
   });
 });
