@@ -157,16 +157,33 @@ function grossOf(t: PortalTransaction, originalOf: (t: PortalTransaction) => Por
 
 /**
  * contributionOf(t).value and grossOf(t) of buildSettlementGroups in whole cents, for the common
- * rows only: a void/reversal-free row that is a cancelled sale (0, 0) or states a net in its own
- * currency, with amounts of at most two decimals (centsOf: exact integers ≤ 2^50). Sets fastValue
- * and fastGross and returns true; false for anything else (the Decimal path decides, and throws
+ * rows: a cancelled sale (0, 0); a row that states a net in its own currency; a void or reversal
+ * of a sale that was not successful (0, 0) or that states its net (minus the sale's net and
+ * amount) — amounts of at most two decimals (centsOf: exact integers ≤ 2^50). Sets fastValue and
+ * fastGross and returns true; false for anything else (the Decimal path decides, and throws
  * where it throws). Out-variables rather than a result object: this runs once per row.
  */
 let fastValue = 0;
 let fastGross = 0;
-function fastParts(t: PortalTransaction): boolean {
-  if (isCancelling(t)) return false;
+function fastParts(t: PortalTransaction, originalOf: (t: PortalTransaction) => PortalTransaction | undefined): boolean {
   const saleLike = t.kind === 'sale' || t.kind === 'preauth_completion';
+  if (isCancelling(t)) {
+    const orig = originalOf(t);
+    if (!orig) return false;
+    if (orig.status !== 'success') {
+      fastValue = 0;
+      fastGross = 0;
+      return true;
+    }
+    // contributionOf(orig) negated: the original is a sale (the index holds only those); its
+    // stated net, never an estimate
+    if (!fastParts(orig, originalOf) || isCancelling(orig) || !orig.net || orig.net.currency !== orig.amount.currency) return false;
+    const gross = centsOf(orig.amount.amount); // grossOf(t) = −|the sale's amount| as written
+    if (gross === undefined) return false;
+    fastValue = 0 - fastValue;
+    fastGross = 0 - gross;
+    return true;
+  }
   if (saleLike && (t.status === 'voided' || t.status === 'reversed')) {
     fastValue = 0;
     fastGross = 0;
@@ -226,6 +243,8 @@ class Group implements SettlementGroup {
   private f: Dec = ZERO;
   /** the group's outcome, once analyseSettlements has one */
   outcome: GroupOutcome | undefined;
+  /** expected in whole cents for an analysis on cents (set by analyseSettlements) */
+  ac = 0;
 
   constructor(
     readonly key: string,
@@ -296,10 +315,20 @@ class Group implements SettlementGroup {
   }
 }
 
+/** A Decimal as whole cents when it is one of at most 2^50 (exact), else undefined. */
+function decimalCents(d: Dec): number | undefined {
+  if (d.decimalPlaces() > 2 || d.abs().greaterThan(MAX_EXACT_CENTS_DEC)) return undefined;
+  return Number(d.times(100).toFixed(0));
+}
+const MAX_EXACT_CENTS_DEC = new Dec(MAX_EXACT_CENTS).dividedBy(100);
+
 /** the Decimal of `cents`, reusing `prev` when it already is that value (cents never change after building) */
 function centsToDec(cents: number, prev: Dec): Dec {
   return prev !== ZERO || cents === 0 ? prev : fromCents(cents);
 }
+
+/** Switch for tests: false sums groups and runs every settlement pass on Decimals (the reference the cents path must equal). */
+let centsPathEnabled = true;
 
 export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: SettlementOptions): { groups: SettlementGroup[]; issues: Issue[] } {
   return buildGroups(txns, opts);
@@ -381,7 +410,7 @@ function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions
     if (date < g.firstDate) g.firstDate = date;
     if (g.settleDate !== t.settleDate) g.settleDate = undefined;
     if (g.inCents) {
-      if (fastParts(t) && g.addCents(fastValue, fastGross, t.kind)) continue;
+      if (centsPathEnabled && fastParts(t, originalOf) && g.addCents(fastValue, fastGross, t.kind)) continue;
       g.toDecimal();
     }
     const c = contributionOf(t);
@@ -472,15 +501,12 @@ class Outcome implements GroupOutcome {
 /** Up to this many candidate credits per search take part in 2–3 line combinations. */
 const MAX_COMBO_CANDIDATES = 24;
 
-/** Switch for tests: false runs every settlement pass on Decimals (the reference the cents path must equal). */
-let centsPathEnabled = true;
 export function setSettlementCentsPath(enabled: boolean): void {
   centsPathEnabled = enabled;
 }
 
 export function analyseSettlements(txns: readonly PortalTransaction[], lines: readonly StatementLine[], opts: SettlementOptions): SettlementAnalysis {
   const { groups, issues } = buildGroups(txns, opts);
-  if (!centsPathEnabled) for (const g of groups) g.toDecimal();
   const tolDec = dec(opts.tolerances.settlement);
 
   // statement coverage per currency: union of each account's first..last booking date
@@ -513,11 +539,17 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
     if (c === undefined) useCents = false;
     lineCents[i] = c;
   }
-  if (useCents) for (const g of groups) if (!g.inCents) useCents = false;
-  if (!useCents) for (const g of groups) g.toDecimal();
+  // a group whose totals went Decimal (an estimated fee, a third decimal on some row) may still
+  // expect a whole number of cents
+  for (let i = 0; i < groups.length && useCents; i++) {
+    const g = groups[i]!;
+    const c = g.inCents ? g.ec : decimalCents(g.expected);
+    if (c === undefined) useCents = false;
+    else g.ac = c;
+  }
   const tol: Amt = useCents ? tolCents! : tolDec;
   const ZERO_AMT: Amt = useCents ? 0 : ZERO;
-  const expectedOf = (g: Group): Amt => (useCents ? g.ec : g.expected);
+  const expectedOf = (g: Group): Amt => (useCents ? g.ac : g.expected);
 
   // credits by date (booking date and value date both count), each bucket also sorted by amount
   // so a group finds its candidates by binary search instead of scanning every credit of the

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { localDateTimeMs } from '../../../lib/dates';
 import type { CashierRecord, PortalTransaction, ReconcileInput } from '../../../lib/model';
 import { reconcile } from '../../../lib/reconcile';
+import { makeContext } from '../../../lib/reconcile/context';
 import { matchCashier, matchCashierReference } from '../../../lib/reconcile/matching';
 import { setSettlementCentsPath } from '../../../lib/reconcile/settlement';
 import { buildScaleInput } from '../../bench/reconcile-input';
@@ -97,6 +98,26 @@ describe('settlement groups and passes on whole cents = on Decimals', () => {
     expect(fast.matches.filter((m) => m.basis.startsWith('settlement-group')).length).toBeGreaterThan(1000);
     expect(fast.residuals.length).toBeGreaterThan(0);
     expect(fast).toEqual(reconcileOnDecimals(inp));
+  });
+  it('every group\'s totals and every outcome, on the chain and on a scenario month', () => {
+    const summary = (inp: ReconcileInput) => makeContext(inp).settlement().outcomes.map((o) => ({
+      key: o.group.key, status: o.status, lines: o.lines.map((l) => l.id), received: o.received.toString(), shortBy: o.shortBy.toString(),
+      expected: o.group.expected.toString(), sales: o.group.sales.toString(), reversals: o.group.reversals.toString(), fees: o.group.fees.toString(),
+      complete: o.group.complete, estimated: o.group.estimatedFeeIds, rows: o.group.transactions.length,
+    }));
+    const onDecimals = (inp: ReconcileInput) => {
+      setSettlementCentsPath(false);
+      try {
+        return summary(inp);
+      } finally {
+        setSettlementCentsPath(true);
+      }
+    };
+    for (const inp of [buildScaleInput(2000, 7).input, generateScenario({ seed: 43 }).input]) {
+      const fast = summary(inp);
+      expect(fast.some((o) => o.reversals !== '0')).toBe(true);
+      expect(fast).toEqual(onDecimals(inp));
+    }
   });
   it('a labelled scenario month (every kind injected)', () => {
     const inp = generateScenario({ seed: 42 }).input;
