@@ -31,10 +31,30 @@ const ACQUIRING_ROLES = new Set(['terminalId', 'merchantId', 'rrn', 'batchNo', '
 const DETAIL_ROLES = new Set(['fee', 'net', 'card', 'cardType', 'settleDate', 'extraFee']);
 const MONEY_ROLES = new Set(['amount', 'fee', 'net', 'extraFee']);
 
+/**
+ * Whether a cell can name a column at all: every header synonym (lib/portals/columns.ts) has a
+ * letter or a CJK character, so cells of ASCII digits, spaces and punctuation only — the dates,
+ * times and amounts of data rows — name none (tests/unit/statements/cn-settlement.test.ts).
+ */
+function mayNameColumn(cell: string): boolean {
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  }
+  return false;
+}
+
+/** Columns a settlement header names at least: a time, an amount, two acquiring and one detail column. */
+const MIN_NAMED_COLUMNS = 5;
+
 function settlementHeader(rows: readonly string[][], scan = 40): { row: number; cols: MappedColumn[] } | null {
   for (let i = 0; i < rows.length && i < scan; i++) {
     const cells = rows[i]!.map(cleanCell);
     if (!cells.some((c) => /[\u4e00-\u9fff]/.test(c))) continue;
+    // mapColumns is the costly step; a data row (dates, amounts) cannot name enough columns
+    let naming = 0;
+    for (const c of cells) if (mayNameColumn(c)) naming++;
+    if (naming < MIN_NAMED_COLUMNS) continue;
     const cols = mapColumns(cells);
     if (!isTransactionTable(cols)) continue;
     const roles = new Set(cols.map((c) => c.role));

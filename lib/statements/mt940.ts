@@ -22,7 +22,25 @@ interface RawStatement {
   hasTag20: boolean;
 }
 
-const TAG_RE = /^:(\d{2}[A-Z]?):(.*)$/;
+/**
+ * A tag line, /^:(\d{2}[A-Z]?):(.*)$/, read by character codes (once per line of the file): the
+ * index of the colon that closes the tag (3 or 4), or 0 when the line does not start a tag —
+ * including when the rest holds a line or paragraph separator, which '.' does not match
+ * (`mayHoldSeparators` false: the caller knows the text has none).
+ */
+export function tagLength(s: string, mayHoldSeparators = true): number {
+  if (s.charCodeAt(0) !== 58 || !isDigitCode(s.charCodeAt(1)) || !isDigitCode(s.charCodeAt(2))) return 0;
+  const c = s.charCodeAt(3);
+  const end = c === 58 ? 3 : c >= 65 && c <= 90 && s.charCodeAt(4) === 58 ? 4 : 0;
+  if (end === 0 || !mayHoldSeparators) return end;
+  for (let i = end + 1; i < s.length; i++) {
+    const x = s.charCodeAt(i);
+    if (x === 0x2028 || x === 0x2029 || x === 10 || x === 13) return 0;
+  }
+  return end;
+}
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /** Removes envelope blocks `{1:…}`, `{2:…}`, `{3:{…}}`, `{5:…}` and the `{4:` opener at the start of a line. */
 function stripEnvelope(s: string): string {
@@ -54,14 +72,19 @@ function continuesText(rawLines: readonly string[], from: number): boolean {
 }
 
 /** Splits the text into statements of tags. Lines outside any tag before a :20: are preamble. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 function splitStatements(text: string): RawStatement[] {
   const rawLines = text.split(/\r\n|\n|\r/);
+  // asked once of the whole text rather than of every line: most files have neither
+  const hasControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
+  const hasSeparator = text.includes('\u2028') || text.includes('\u2029');
   const statements: RawStatement[] = [];
   let cur: RawStatement | null = null;
   let lastTag: Tag | null = null;
   for (let i = 0; i < rawLines.length; i++) {
     // control characters (a binary byte in a betterplace export) would break matching
-    let s = rawLines[i]!.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
+    let s = hasControl ? rawLines[i]!.replace(CONTROL, ' ') : rawLines[i]!;
     const lineNo = i + 1;
     for (let guard = 0; guard < 10; guard++) {
       const before = s;
@@ -90,14 +113,14 @@ function splitStatements(text: string): RawStatement[] {
       s = `:${rawLines[i + 1]!}`;
       i++;
     }
-    const m = TAG_RE.exec(s);
-    if (m) {
-      const tag = m[1]!;
+    const tagEnd = tagLength(s, hasSeparator);
+    if (tagEnd > 0) {
+      const tag = s.slice(1, tagEnd);
       if (tag === '20' || !cur) {
         cur = { tags: [], line: lineNo, hasTag20: tag === '20' };
         statements.push(cur);
       }
-      lastTag = { tag, lines: [m[2]!], line: lineNo };
+      lastTag = { tag, lines: [s.slice(tagEnd + 1)], line: lineNo };
       cur.tags.push(lastTag);
       continue;
     }
@@ -156,7 +179,8 @@ export function entryDateNear(valueOn: IsoDate, mmdd: string): IsoDate | null {
   const y = +valueOn.slice(0, 4);
   // Same or neighbouring month: the value date's year is under two months away, and the other
   // two years over ten, so it wins without measuring (most lines are booked within days).
-  if (Math.abs(mo - +valueOn.slice(5, 7)) <= 1) {
+  // (valueOn is an IsoDate: its month is the two digits at 5 and 6)
+  if (Math.abs(mo - ((valueOn.charCodeAt(5) - 48) * 10 + valueOn.charCodeAt(6) - 48)) <= 1) {
     const c = isoDate(y, mo, d);
     if (c) return c;
   }
@@ -173,6 +197,9 @@ export function entryDateNear(valueOn: IsoDate, mmdd: string): IsoDate | null {
   }
   return best;
 }
+
+/** No lines (shared, never written to). */
+const NO_INFO: readonly string[] = [];
 
 export interface Field61 {
   valueDate: string;
@@ -194,7 +221,7 @@ export function parseField61(lines: readonly string[]): Field61 | null {
   const first = lines[0] ?? '';
   const re = /^(\d{6})(\d{4}|\s{4})?(RC|RD|EC|ED|C|D)([A-Z])?(\d[\d,.]*)(.*)$/;
   let m = re.exec(first);
-  let restLines = lines.slice(1);
+  let restLines = lines.length > 1 ? lines.slice(1) : NO_INFO;
   // a line broken inside :61: (Sparkasse: "1811261126CR" / "30,00N062NONREF")
   if (!m && lines.length > 1) {
     m = re.exec(first + (lines[1] ?? ''));
@@ -213,7 +240,7 @@ export function parseField61(lines: readonly string[]): Field61 | null {
   const slash = rest.indexOf('//');
   const customerRef = (slash >= 0 ? rest.slice(0, slash) : rest).trim();
   const bankRef = slash >= 0 ? rest.slice(slash + 2).trim() : undefined;
-  const supplementary = restLines.map((l) => l.trim()).filter((l) => l !== '').join(' ');
+  const supplementary = restLines.length === 0 ? '' : restLines.map((l) => l.trim()).filter((l) => l !== '').join(' ');
   const f: Field61 = { valueDate: m[1]!, mark: m[3] as Field61['mark'], amount: m[5]!, customerRef };
   if (m[2] !== undefined && m[2].trim() !== '') f.entryDate = m[2];
   if (typeCode !== undefined) f.typeCode = typeCode;
@@ -238,8 +265,18 @@ function joinWrapped(lines: readonly string[]): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** Subfield keys of Dutch SEPA :86: text (`/TRTP/…/NAME/…/REMI/…`). */
+/** Subfield keys of Dutch SEPA :86: text (`/TRTP/…/NAME/…/REMI/…`); all 2–9 capital letters (isSepaKeyShape). */
 const SEPA_KEYS = new Set(['TRTP', 'IBAN', 'BIC', 'NAME', 'REMI', 'EREF', 'MARF', 'CSID', 'ORDP', 'BENM', 'ADDR', 'ISDT', 'RTRN', 'PREF', 'KREF', 'OCMT', 'CHGS', 'ULTC', 'ULTD', 'PURP', 'FX', 'CDTRREF', 'CDTRREFTP', 'CD', 'SCOR', 'ISSR', 'ID', 'NRTX']);
+
+/** text[start, end) could be one of SEPA_KEYS: 2–9 capital letters. */
+function isSepaKeyShape(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || end - start > 9) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
 
 /**
  * :86: information to the account owner. Kept whole as the description unless it is structured:
@@ -262,20 +299,31 @@ export function parseField86(lines: readonly string[]): Details86 {
   }
   const trimmedRaw = raw.trim();
   if (/^\/[A-Z]{2,4}\//.test(trimmedRaw)) {
-    const keys = SEPA_KEYS;
-    const parts = trimmedRaw.replace(/\/+$/, '').split('/');
-    const fields = new Map<string, string>();
-    let key: string | null = null;
-    for (const p of parts) {
-      if (keys.has(p)) {
-        key = p;
-        if (!fields.has(p)) fields.set(p, '');
-      } else if (key !== null) {
-        fields.set(key, fields.get(key) ? `${fields.get(key)!}/${p}` : p);
+    // The text without trailing '/', split at '/' into parts; a part that is a key starts that
+    // subfield, the parts after it up to the next key are its value joined by '/' (empty parts at
+    // its start dropped), and a key that repeats continues its value. Only REMI and NAME are used,
+    // so other values are never cut out of the text.
+    let end = trimmedRaw.length;
+    while (end > 0 && trimmedRaw.charCodeAt(end - 1) === 47) end--;
+    let key = '';
+    let remiValue = '';
+    let nameValue = '';
+    for (let start = 0; ; ) {
+      let slash = trimmedRaw.indexOf('/', start);
+      if (slash < 0 || slash > end) slash = end;
+      if (isSepaKeyShape(trimmedRaw, start, slash) && SEPA_KEYS.has(trimmedRaw.slice(start, slash))) key = trimmedRaw.slice(start, slash);
+      else if (key === 'REMI') {
+        const p = trimmedRaw.slice(start, slash);
+        remiValue = remiValue ? `${remiValue}/${p}` : p;
+      } else if (key === 'NAME') {
+        const p = trimmedRaw.slice(start, slash);
+        nameValue = nameValue ? `${nameValue}/${p}` : p;
       }
+      if (slash >= end) break;
+      start = slash + 1;
     }
-    const remi = (fields.get('REMI') ?? '').trim();
-    const name = (fields.get('NAME') ?? '').trim();
+    const remi = remiValue.trim();
+    const name = nameValue.trim();
     const d: Details86 = { description: remi.replace(/^(USTD|STRD)\/\/?/, '').trim() || joinWrapped(lines) };
     if (name) d.counterparty = name;
     return d;
@@ -291,8 +339,15 @@ function stripCurrency(account: string, currency: string | undefined): string {
   return a;
 }
 
-function isMt942Text(text: string): boolean {
-  return /\{2:[IO]942/.test(text) || /^:(13D|34F|90D|90C):/m.test(text);
+// detect() of MT940 and of MT942 and then parse ask this of the same file: scan its text once
+const mt942Files = new WeakMap<DecodedFile, boolean>();
+function isMt942Text(file: DecodedFile): boolean {
+  let answer = mt942Files.get(file);
+  if (answer === undefined) {
+    answer = /\{2:[IO]942/.test(file.text) || /^:(13D|34F|90D|90C):/m.test(file.text);
+    mt942Files.set(file, answer);
+  }
+  return answer;
 }
 
 function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOptions): StatementParseResult {
@@ -305,6 +360,12 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
   }
   let previousCurrency: string | undefined;
   let mt942Text: boolean | undefined; // the whole file is scanned once, when first asked
+  // consecutive lines mostly share their dates: each run of one value/entry date is read once
+  let lastValueText = '';
+  let lastValueOn: IsoDate | null = null;
+  let lastEntryText = '';
+  let lastEntryValueOn: IsoDate | null = null;
+  let lastEntryOn: IsoDate | null = null;
   for (const st of statements) {
     const account: StatementAccount = {};
     const stLines: ReturnType<LineBuilder['add']>[] = [];
@@ -313,7 +374,8 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
     let currency: string | undefined;
     let accountRaw: string | undefined;
     let lastWasTxn = false;
-    const txns: { f61: Field61; info: string[]; line: number }[] = [];
+    // info: the :86: lines after the :61:, shared with the tag while there is one :86: (no copy)
+    const txns: { f61: Field61; info: readonly string[]; line: number }[] = [];
     let sawTxn = false;
 
     if (!st.hasTag20) {
@@ -377,12 +439,15 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
             lastWasTxn = false;
             break;
           }
-          txns.push({ f61: f, info: [], line: t.line });
+          txns.push({ f61: f, info: NO_INFO, line: t.line });
           lastWasTxn = true;
           break;
         }
         case '86':
-          if (lastWasTxn) txns[txns.length - 1]!.info.push(...t.lines);
+          if (lastWasTxn) {
+            const txn = txns[txns.length - 1]!;
+            txn.info = txn.info.length === 0 ? t.lines : [...txn.info, ...t.lines];
+          }
           break;
         default:
           b.issue('warning', 'mt940_unknown_tag', `unknown tag :${t.tag}: ignored; expected MT940/MT942 tags (20, 25, 28C, 60F, 61, 86, 62F…)`, t.line, { raw: v });
@@ -409,7 +474,11 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
 
     for (const t of txns) {
       const f = t.f61;
-      const valueOn = parseSwiftDate(f.valueDate);
+      if (f.valueDate !== lastValueText) {
+        lastValueOn = parseSwiftDate(f.valueDate);
+        lastValueText = f.valueDate;
+      }
+      const valueOn = lastValueOn;
       if (!valueOn) {
         // Decision: an impossible date (160230 = 30 Feb) is skipped and reported, not clamped to the
         // 29th as wolph/mt940 does: a guessed date could match the wrong settlement (mt940-rs rejects it too).
@@ -418,7 +487,12 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
       }
       let bookedOn: IsoDate = valueOn;
       if (f.entryDate !== undefined) {
-        const e = entryDateNear(valueOn, f.entryDate);
+        if (f.entryDate !== lastEntryText || valueOn !== lastEntryValueOn) {
+          lastEntryOn = entryDateNear(valueOn, f.entryDate);
+          lastEntryText = f.entryDate;
+          lastEntryValueOn = valueOn;
+        }
+        const e = lastEntryOn;
         if (!e) {
           b.issue('warning', 'date_invalid', `statement line skipped: entry date "${f.entryDate}" is not a real date; expected MMDD`, t.line, { field: '61', raw: f.entryDate });
           continue;
@@ -460,7 +534,7 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
       const dates = stLines.map((l) => l.bookedOn).sort();
       account.period = { from: dates[0]!, to: dates[dates.length - 1]! };
     }
-    if (format === 'mt940' && st.hasTag20 && !st.tags.some((t) => t.tag === '62F' || t.tag === '62M') && !(mt942Text ??= isMt942Text(file.text))) {
+    if (format === 'mt940' && st.hasTag20 && !st.tags.some((t) => t.tag === '62F' || t.tag === '62M') && !(mt942Text ??= isMt942Text(file))) {
       b.issue('warning', 'mt940_missing_62', `statement at line ${st.line} has no closing balance :62F:; the file may be cut off`, st.line);
     }
     checkBalances(b, `statement at line ${st.line}${accountId ? ` (account ${accountId})` : ''}`, opening?.money, closing?.money, stLines, st.line);
@@ -483,7 +557,7 @@ export const mt940Format: StatementFormat = {
   id: 'mt940',
   detect(file) {
     const s = mtScore(file);
-    return s > 0 && isMt942Text(file.text) ? s - 0.05 : s;
+    return s > 0 && isMt942Text(file) ? s - 0.05 : s;
   },
   parse(file, options) {
     return guarded('mt940', file.encoding, file.name, () => parseMt(file, 'mt940', options ?? {}));
@@ -495,7 +569,7 @@ export const mt942Format: StatementFormat = {
   id: 'mt942',
   detect(file) {
     const s = mtScore(file);
-    return s > 0 && isMt942Text(file.text) ? Math.min(1, s + 0.01) : 0;
+    return s > 0 && isMt942Text(file) ? Math.min(1, s + 0.01) : 0;
   },
   parse(file, options) {
     return guarded('mt942', file.encoding, file.name, () => parseMt(file, 'mt942', options ?? {}));

@@ -4,6 +4,7 @@
 import type { Issue, MoneyJson, StatementAccount, StatementLine, StatementParseResult } from '../../model';
 import { Dec, money, toPlain } from '../../money';
 import { StatementLineIds, isPlaceholderReference } from '../line-id';
+import { plainCents } from './plain-decimal';
 
 /**
  * ISO 4217 "no currency". Used only when a source states no currency at all (QIF, an OFX file with
@@ -107,6 +108,7 @@ export function checkBalances(
       `${where}: opening (${opening.currency}), closing (${closing.currency}) and lines are not all in one currency, so the balance check was skipped`, line);
     return;
   }
+  if (balancesInCents(opening.amount, closing.amount, lines)) return;
   let total = new Dec(opening.amount);
   for (const l of lines) total = total.plus(l.amount.amount);
   const diff = new Dec(closing.amount).minus(total);
@@ -114,6 +116,17 @@ export function checkBalances(
     b.issue('warning', 'balance_mismatch',
       `${where}: opening ${opening.amount} + lines ${toPlain(total.minus(opening.amount))} = ${toPlain(total)}, but the closing balance is ${closing.amount} ${closing.currency} (difference ${toPlain(diff)}); some lines may be missing or unreadable`, line);
   }
+}
+
+/**
+ * True when opening + Σ lines = closing, summed in integer cents: only when every amount is a plain
+ * 2-place decimal (plainCents) and every partial sum a safe integer, so the answer is exact. False
+ * means "not shown equal": the Decimal sum then decides and words the warning.
+ */
+function balancesInCents(opening: string, closing: string, lines: readonly StatementLine[]): boolean {
+  let total = plainCents(opening);
+  for (let i = 0; i < lines.length && Number.isSafeInteger(total); i++) total += plainCents(lines[i]!.amount.amount);
+  return Number.isSafeInteger(total) && total === plainCents(closing);
 }
 
 export function emptyResult(format: string, encoding: string): StatementParseResult {

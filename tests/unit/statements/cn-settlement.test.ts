@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { parseStatementSync } from '../../../lib/statements/index';
 import { splitCsv } from '../../../lib/statements/csv';
 import { readPortalTables } from '../../../lib/portals/index';
+import { classifyHeader } from '../../../lib/portals/columns';
 import { FIXTURES, expectWellFormedAcquirer, expectedFor, project, readFixture, text } from './acquirer-helpers';
 
 const F = 'cn-settlement/lakala-duizhangdan.csv';
@@ -92,6 +93,17 @@ describe('cn-settlement', () => {
   it('a bank statement is not taken for a 对账单', () => {
     const r = parseStatementSync(text('bank.csv', ['交易日期,摘要,金额,余额,流水号', '20240306,拉卡拉结算,1527.27,5000.00,A1']));
     expect(r.format).not.toBe('cn-settlement');
+  });
+
+  // The detector skips rows with fewer than five cells that have a letter or a CJK character,
+  // which holds only while no header synonym is made of digits and ASCII punctuation alone.
+  it('a cell of digits, spaces and ASCII punctuation names no column (what the detector relies on)', () => {
+    const digitsAndPunctuation = fc.string({ unit: fc.constantFrom(...'0123456789 .,:;/\\-+_()[]*#%&=@!?~^|<>"\'$`{}'.split('')), maxLength: 20 });
+    fc.assert(fc.property(digitsAndPunctuation, (cell) => {
+      // '#' names the row-number column, which no settlement header needs
+      expect([null, 'index']).toContain(classifyHeader(cell.trim()).role);
+    }), { numRuns: 2000 });
+    for (const cell of ['2024-03-05', '14:30:05', '-1,527.27', '20240305', '#', '(1)']) expect([null, 'index']).toContain(classifyHeader(cell).role);
   });
 
   it('never throws on garbled GBK rows', () => {

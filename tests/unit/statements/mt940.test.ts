@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { entryDateNear, mt940Format, mt942Format, parseField61, parseField86, parseSwiftAmount, parseSwiftDate } from '../../../lib/statements/mt940';
+import { entryDateNear, mt940Format, mt942Format, parseField61, parseField86, parseSwiftAmount, parseSwiftDate, tagLength } from '../../../lib/statements/mt940';
 import { decoded, decodedBytes, expectWellFormed, fixtureCases, mutate, summarise } from './standard-format-helpers';
 import { parseStatementSync } from '../../../lib/statements/index';
 
@@ -57,6 +57,49 @@ describe('MT940 fields', () => {
     expect(parseField86(['166?00SEPA-GUTSCHRIFT?109310?20EREF+NOTPROVIDED?21SVWZ+Rechnung 4711', '?32MÜLLER GMBH?33 KÖLN'])).toEqual({ description: 'SEPA-GUTSCHRIFT EREF+NOTPROVIDEDSVWZ+Rechnung 4711', counterparty: 'MÜLLER GMBH KÖLN' });
     expect(parseField86(['/TRTP/SEPA OVERBOEKING/IBAN/NL02ABNA0123456789/BIC/ABNANL2A/NAME/Jan J', 'ansen/REMI/Factuur 12/EREF/NOTPROVIDED'])).toEqual({ description: 'Factuur 12', counterparty: 'Jan Jansen' });
     expect(parseField86(['HIER EEN OMSCHRIJVING', 'WANT DAT IS ZO'])).toEqual({ description: 'HIER EEN OMSCHRIJVING WANT DAT IS ZO' });
+  });
+});
+
+/** The Dutch SEPA :86: rule as first written (a Map of every subfield), to hold the reader to it. */
+function sepaFieldsByMap(text: string): { remi: string; name: string } {
+  const keys = new Set(['TRTP', 'IBAN', 'BIC', 'NAME', 'REMI', 'EREF', 'MARF', 'CSID', 'ORDP', 'BENM', 'ADDR', 'ISDT', 'RTRN', 'PREF', 'KREF', 'OCMT', 'CHGS', 'ULTC', 'ULTD', 'PURP', 'FX', 'CDTRREF', 'CDTRREFTP', 'CD', 'SCOR', 'ISSR', 'ID', 'NRTX']);
+  const fields = new Map<string, string>();
+  let key: string | null = null;
+  for (const p of text.trim().replace(/\/+$/, '').split('/')) {
+    if (keys.has(p)) {
+      key = p;
+      if (!fields.has(p)) fields.set(p, '');
+    } else if (key !== null) {
+      fields.set(key, fields.get(key) ? `${fields.get(key)!}/${p}` : p);
+    }
+  }
+  return { remi: (fields.get('REMI') ?? '').trim(), name: (fields.get('NAME') ?? '').trim() };
+}
+
+describe('MT940 tag lines (property)', () => {
+  it('finds the tag where /^:(\\d{2}[A-Z]?):(.*)$/ does', () => {
+    const unit = fc.constantFrom(':', '2', '0', '6', '1', 'C', 'F', 'a', ' ', '/', '\u2028', '\u2029', '\n', '\r', '€');
+    fc.assert(fc.property(fc.oneof(fc.string({ unit, maxLength: 10 }), fc.string({ maxLength: 10 }).map((t) => `:61:${t}`), fc.string({ maxLength: 10 })), (line) => {
+      const m = /^:(\d{2}[A-Z]?):(.*)$/.exec(line);
+      const end = tagLength(line);
+      expect(end > 0).toBe(m !== null);
+      if (m) expect([line.slice(1, end), line.slice(end + 1)]).toEqual([m[1], m[2]]);
+    }), { numRuns: 3000 });
+  });
+});
+
+describe('MT940 :86: SEPA subfields (property)', () => {
+  it('reads NAME and REMI as the Map-of-subfields rule does, repeated keys and empty parts included', () => {
+    const piece = fc.constantFrom('/', '//', 'TRTP', 'NAME', 'REMI', 'EREF', 'USTD', 'STRD', 'Jan', ' Jansen ', 'x', '', ' ', '12');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+      const text = `/${['TRTP', 'NAME', 'REMI'][pieces.length % 3]!}/${pieces.join('')}`;
+      const want = sepaFieldsByMap(text);
+      const got = parseField86([text]);
+      if (want.name) expect(got.counterparty).toBe(want.name);
+      else expect(got.counterparty).toBeUndefined();
+      const remi = want.remi.replace(/^(USTD|STRD)\/\/?/, '').trim();
+      if (remi) expect(got.description).toBe(remi);
+    }), { numRuns: 1000 });
   });
 });
 

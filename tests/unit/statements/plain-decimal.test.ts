@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Dec, parseAmount, toPlain } from '../../../lib/money';
 import { canonicalAmount, plainCents } from '../../../lib/statements/support/plain-decimal';
+import { LineBuilder, checkBalances } from '../../../lib/statements/support/statement-lines';
 
 /** What the CSV reader's Decimal path gives for a cell: toPlain(parseAmount(text).value), when it has no currency mark. */
 const viaDecimal = (text: string): string | null => {
@@ -104,6 +105,25 @@ describe('plainCents', () => {
         expect(x + y === z).toBe(new Dec(a).plus(b).equals(shown));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('checkBalances (integer cents where exact, Decimal otherwise)', () => {
+  // A warning exactly when opening + Σ lines ≠ closing by Decimal arithmetic, whatever the sizes:
+  // 13-digit amounts over many lines leave the safe-integer range and must take the Decimal path.
+  const amount = fc.oneof(twoPlaces(999_999n), twoPlaces(10n ** 13n - 1n), fc.constantFrom('1.5', '-0.00', '12.345', '0012.00', '99999999999999.99'));
+  it('warns exactly when the Decimal sum says the balances differ (property)', () => {
+    fc.assert(
+      fc.property(amount, fc.array(amount, { maxLength: 40 }), fc.oneof(fc.constant(null), amount), (opening, amounts, closingText) => {
+        const b = new LineBuilder('x.sta');
+        const lines = amounts.map((a, i) => b.add({ bookedOn: '2024-03-05', amount: a, currency: 'EUR', description: `l${i}`, line: i + 1 }));
+        const sum = amounts.reduce((t, a) => t.plus(a), new Dec(opening));
+        const closing = closingText ?? toPlain(sum);
+        checkBalances(b, 'statement', { amount: opening, currency: 'EUR' }, { amount: closing, currency: 'EUR' }, lines);
+        expect(b.issues.some((i) => i.code === 'balance_mismatch')).toBe(!sum.equals(closing));
+      }),
+      { numRuns: 1500 },
     );
   });
 });
