@@ -2,13 +2,14 @@
 // (fee audits, settlement groups, cashier matching, duplicate clusters). Rules stay small and
 // cannot disagree about the facts.
 import { makeBusinessCalendar, type BusinessCalendar, type CalendarId } from '../calendar';
-import { Dec, ZERO } from '../money';
+import { Dec, ZERO, centsOf } from '../money';
 import { amountOf, dec, isPositive } from './amounts';
 import type {
   CashierRecord, Contract, Finding, FindingKind, IsoDate, Issue, PortalTransaction, ReconcileInput, StatementLine, Tolerances,
 } from '../model';
 import { DEFAULT_TOLERANCES } from '../model';
 import { auditFee, isInstantSettled, type FeeAudit } from './fee-audit';
+import { quickFeeAudit, quickFeeAuditEnabled } from './fee-cents';
 import { contractGapIssue, expectedFee, pickContract, txnDate, type FeeBreakdown } from './fee-schedule';
 import { dedupePortalRows, matchCashier, type CashierMatching, type TxnAlias } from './matching';
 import { analyseSettlements, makeOriginalIndex, type SettlementAnalysis } from './settlement';
@@ -117,8 +118,17 @@ export function makeContext(input: ReconcileInput): RuleContext {
   const feeExcessRows = () => {
     if (excessRowsMemo) return excessRowsMemo;
     const hints = new Uint8Array(kept.length);
+    const tolFeeCents = quickFeeAuditEnabled ? centsOf(tolerances.fee) : undefined;
     excessRowsMemo = kept.filter((t, i) => {
-      const a = audit(t);
+      const c = contractFor(t);
+      if (!c) return false;
+      // the common row in whole cents: no Decimal when its fee is within tolerance
+      const q = tolFeeCents === undefined ? undefined : quickFeeAudit(t, c, tolFeeCents);
+      if (q && !q.excess) {
+        hints[i] = q.hint;
+        return false;
+      }
+      const a = auditFee(t, c, tolFee);
       if (a) hints[i] = breakdownHint(t, a);
       if (!a || !a.excess.greaterThan(a.tolerance)) return false;
       excessAudits.set(t, a);

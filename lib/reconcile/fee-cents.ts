@@ -1,0 +1,172 @@
+// The fee audit of the common row in whole cents (issue 5 "Speed"): a successful sale with a fee,
+// no extra fees, under a contract without surcharges whose numbers have at most two decimals
+// (percentages any number of decimals). For such a row it answers the two things feeExcessRows()
+// needs of auditFee() — is the excess above tolerance, and the row's feeBreakdownHint — without a
+// Decimal. Any other row, and any row whose fee is above tolerance (its audit is kept, with its
+// parts), goes to auditFee(). tests/unit/reconcile/fast-paths.test.ts compares the two.
+//
+// Numbers: amounts and contract money are whole cents as JS integers of at most 2^50 (centsOf);
+// a percentage p with k decimals is the integer N = p × 10^k. The percentage part in cents is
+// the rational A × N / 10^(k+2); it is compared and rounded in integers, and only while every
+// product stays below 2^52 (exact in a double).
+import { MAX_EXACT_CENTS, centsOf, decimalSign } from '../money';
+import type { CardType, Contract, ContractRule, PortalTransaction } from '../model';
+import { currencyScale } from './fee-schedule';
+
+interface CentsRule {
+  rule: ContractRule;
+  cardType: ContractRule['cardType'];
+  /** tier bounds in cents (minAmount < |amount| ≤ maxAmount), undefined = open */
+  minAmount?: number;
+  maxAmount?: number;
+  /** percent = n / 10^k; d = 10^(k+2): percentPart in cents = amount × n / d */
+  n: number;
+  d: number;
+  min?: number;
+  cap?: number;
+  fixed: number;
+  instantFee?: number;
+}
+
+interface CentsContract {
+  rules: CentsRule[];
+  instantCycle: boolean;
+}
+
+const LIMIT = 2 ** 52;
+const memo = new WeakMap<Contract, CentsContract | null>();
+
+/** The contract in cents, or null when some number is not whole cents (or it has surcharges, or a currency not in hundredths). */
+function centsContract(c: Contract): CentsContract | null {
+  let v = memo.get(c);
+  if (v !== undefined) return v;
+  v = buildCentsContract(c);
+  memo.set(c, v);
+  return v;
+}
+
+function buildCentsContract(c: Contract): CentsContract | null {
+  if ((c.surcharges ?? []).length > 0 || currencyScale(c.currency) !== 2) return null;
+  const rules: CentsRule[] = [];
+  for (const r of c.rules) {
+    const pct = ratio(r.percent);
+    if (!pct) return null;
+    const opt = (s: string | undefined): number | undefined | null => (s === undefined ? undefined : (centsOf(s) ?? null));
+    const minAmount = opt(r.minAmount);
+    const maxAmount = opt(r.maxAmount);
+    const min = opt(r.min);
+    const cap = opt(r.cap);
+    const fixed = opt(r.fixed);
+    const instantFee = opt(r.instantFee);
+    if (minAmount === null || maxAmount === null || min === null || cap === null || fixed === null || instantFee === null) return null;
+    // products with d stay exact
+    if ((min !== undefined && Math.abs(min) * pct.d >= LIMIT) || (cap !== undefined && Math.abs(cap) * pct.d >= LIMIT)) return null;
+    rules.push({ rule: r, cardType: r.cardType, minAmount, maxAmount, n: pct.n, d: pct.d, min, cap, fixed: fixed ?? 0, instantFee });
+  }
+  return { rules, instantCycle: c.settleCycle === 'D0' || c.settleCycle === 'T0' };
+}
+
+/** '0.6' → n = 6, d = 10^(1+2): a non-negative plain percentage with up to 6 decimals, else undefined. */
+function ratio(s: string): { n: number; d: number } | undefined {
+  const m = /^\+?(\d{1,6})(?:\.(\d{0,6}))?$/.exec(s);
+  if (!m) return undefined;
+  const frac = m[2] ?? '';
+  return { n: Number(m[1]! + frac), d: 10 ** (frac.length + 2) };
+}
+
+function inTier(r: CentsRule, a: number): boolean {
+  if (r.minAmount !== undefined && !(a > r.minAmount)) return false;
+  if (r.maxAmount !== undefined && a > r.maxAmount) return false;
+  return true;
+}
+
+/** Card types that borrow another type's rule (fee-schedule.ts CARD_FALLBACK). */
+const CARD_FALLBACK: Partial<Record<CardType, CardType>> = { semi_credit: 'credit' };
+
+/** pickRule() on cents. */
+function pickCentsRule(c: CentsContract, cardType: CardType, a: number): CentsRule | undefined {
+  const exact = c.rules.find((r) => r.cardType === cardType && inTier(r, a));
+  if (exact) return exact;
+  const fb = CARD_FALLBACK[cardType];
+  const viaFallback = fb ? c.rules.find((r) => r.cardType === fb && inTier(r, a)) : undefined;
+  return viaFallback ?? c.rules.find((r) => r.cardType === 'any' && inTier(r, a));
+}
+
+export interface QuickAudit {
+  /** auditFee(t, contract, tol) has excess > tolerance */
+  excess: boolean;
+  /** feeBreakdownHint of the row (context.ts breakdownHint) */
+  hint: 0 | 1 | 2;
+}
+
+const NOT_AUDITED: QuickAudit = { excess: false, hint: 0 };
+const HINTS: QuickAudit[] = [{ excess: false, hint: 0 }, { excess: false, hint: 1 }, { excess: false, hint: 2 }];
+
+/**
+ * expectedFee(t, contract) for a row without extra fees, in cents: the rule it picks, the total
+ * and whether the percentage part was capped or raised to the minimum. undefined when the row or
+ * the contract is not one this can price exactly (the caller then uses expectedFee); `rule`
+ * undefined when no rule applies.
+ */
+export function expectedFeeCents(t: PortalTransaction, contract: Contract, instantSettled: boolean): { rule?: ContractRule; total: number; capped: boolean; minApplied: boolean; fixed: number; instantFee: number } | undefined {
+  const c = centsContract(contract);
+  if (!c) return undefined;
+  const amount = centsOf(t.amount.amount);
+  if (amount === undefined) return undefined;
+  const a = Math.abs(amount);
+  const r = pickCentsRule(c, t.cardType, a);
+  if (!r) return NO_RULE;
+  const an = a * r.n;
+  if (!(an < LIMIT / 2)) return undefined; // 2·an + d below stays under 2^53
+  // percentPart: |amount| × percent / 100, raised to min, capped at cap, rounded half-up to cents
+  let pn = an; // the percentage part is pn / d cents
+  let minApplied = false;
+  let capped = false;
+  if (r.min !== undefined && pn < r.min * r.d) {
+    pn = r.min * r.d;
+    minApplied = true;
+  }
+  if (r.cap !== undefined && pn > r.cap * r.d) {
+    pn = r.cap * r.d;
+    capped = true;
+  }
+  // min and cap are whole cents; otherwise half-up of an/d for an ≥ 0 is floor((2·an + d) / (2·d))
+  const part = minApplied || capped ? pn / r.d : Math.floor((2 * an + r.d) / (2 * r.d));
+  const instantFee = r.instantFee !== undefined && (c.instantCycle || instantSettled) ? r.instantFee : 0;
+  const total = part + r.fixed + instantFee;
+  if (!(Math.abs(total) <= MAX_EXACT_CENTS)) return undefined;
+  return { rule: r.rule, total, capped, minApplied, fixed: r.fixed, instantFee };
+}
+const NO_RULE = { total: 0, capped: false, minApplied: false, fixed: 0, instantFee: 0 };
+
+/**
+ * auditFee(t, contract, tol)'s verdict for the common row, in cents; undefined when this row is
+ * not one it can decide (the caller then runs auditFee). `tolCents` = Tolerances.fee in cents.
+ */
+export function quickFeeAudit(t: PortalTransaction, contract: Contract, tolCents: number): QuickAudit | undefined {
+  if ((t.extraFees ?? []).length > 0) return undefined;
+  // isFeeAuditable, with no extra fees
+  if (t.status !== 'success' || (t.kind !== 'sale' && t.kind !== 'preauth_completion')) return NOT_AUDITED;
+  if (decimalSign(t.amount.amount) <= 0) return NOT_AUDITED; // throws on a malformed amount, as auditFee
+  if (!t.fee || t.fee.currency !== t.amount.currency) return NOT_AUDITED;
+  const instantSettled = t.settleCycle === 'D0' || t.settleCycle === 'T0';
+  const b = expectedFeeCents(t, contract, instantSettled);
+  if (!b) return undefined;
+  if (!b.rule) return NOT_AUDITED; // expectedFee gives nothing: no audit
+  const fee = centsOf(t.fee.amount);
+  if (fee === undefined) return undefined;
+  // feeCharged.isNegative(): no audit ("-0.00" is a negative zero to Decimal)
+  if (fee < 0 || (fee === 0 && t.fee.amount.charCodeAt(0) === 45)) return NOT_AUDITED;
+  const components = b.instantFee !== 0 ? 2 : 1;
+  if (!(tolCents * components <= MAX_EXACT_CENTS)) return undefined;
+  if (fee - b.total > tolCents * components) return { excess: true, hint: 0 };
+  if (instantSettled) return HINTS[0]!;
+  if (b.capped || b.minApplied) return HINTS[2]!;
+  return b.fixed === 0 && b.instantFee === 0 ? HINTS[1]! : HINTS[0]!;
+}
+
+/** Switch for tests: false sends every row to auditFee (the reference quickFeeAudit must agree with). */
+export let quickFeeAuditEnabled = true;
+export function setQuickFeeAudit(enabled: boolean): void {
+  quickFeeAuditEnabled = enabled;
+}
