@@ -10,7 +10,7 @@ import { DisputedFlag, RowFlag, explainFinding } from './RowFlag';
 import { DisputePanel } from './DisputePanel';
 import { InsertControl } from './InsertControl';
 import { findComplaintTextareas, fillTextarea } from './form-fill';
-import { PAGE_CSS, SHADOW_CSS } from './styles';
+import { ROW_CSS, SHADOW_CSS } from './styles';
 import { TableTools, type WalkState } from './TableTools';
 import { contentSignature, findNextControl, isDisabledControl } from './pager';
 
@@ -60,6 +60,8 @@ export class PortalOverlay {
   private language: RowFindings['language'] = 'auto';
   private currency = 'CNY';
   private panelHost: HTMLElement | null = null;
+  /** our page stylesheet (row highlights), added when a row is first highlighted */
+  private style: HTMLStyleElement | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private scanning: Promise<void> = Promise.resolve();
   private readOptions: ReadOptions = {};
@@ -89,10 +91,6 @@ export class PortalOverlay {
 
   start(): void {
     const { doc, signal } = this.deps;
-    const style = doc.createElement('style');
-    style.dataset.sg = 'overlay';
-    style.textContent = PAGE_CSS;
-    (doc.head ?? doc.documentElement).append(style);
     const observer = new MutationObserver((records) => {
       if (records.every((r) => isOurs(r.target) || ([...r.addedNodes, ...r.removedNodes].length > 0
         && [...r.addedNodes, ...r.removedNodes].every(isOurs)))) return;
@@ -112,7 +110,7 @@ export class PortalOverlay {
       clearTimeout(this.timer);
       clearInterval(poll);
       this.walkAbort?.abort();
-      style.remove();
+      this.style?.remove();
       this.panelHost?.remove();
       doc.querySelectorAll('sg-flag, sg-insert, sg-tools').forEach((el) => el.remove());
     });
@@ -343,6 +341,7 @@ export class PortalOverlay {
         continue;
       }
       el.removeAttribute('data-sg-disputed');
+      if (!this.style) this.addRowCss();
       const kinds = [...new Set(list.map((f) => f.kind))];
       el.setAttribute('data-sg-finding', kinds.join(' '));
       el.setAttribute('data-sg-severity', list.some((f) => f.severity === 'overcharge') ? 'overcharge' : 'suspect');
@@ -351,6 +350,14 @@ export class PortalOverlay {
       const flagHost = (host as HTMLElement | null) ?? this.createHost('sg-flag', el.lastElementChild ?? el);
       render(h(RowFlag, { findings: list, locale: this.locale, onDispute: () => void this.openDispute(list.map((f) => f.id)) }), flagHost.shadowRoot!.lastElementChild!);
     }
+  }
+
+  private addRowCss(): void {
+    const doc = this.deps.doc;
+    this.style = doc.createElement('style');
+    this.style.dataset.sg = 'overlay';
+    this.style.textContent = ROW_CSS;
+    (doc.head ?? doc.documentElement).append(this.style);
   }
 
   private createHost(tag: string, parent: Element, position: 'append' | 'after' | 'before' = 'append'): HTMLElement {

@@ -1,19 +1,26 @@
 // Styles for the overlay. Row highlight CSS goes into the page (it must style the page's own
-// rows); everything else lives inside our shadow roots.
+// rows); everything else lives inside our shadow roots, our host elements included (:host), so
+// that a page with nothing to highlight gets no stylesheet: adding one makes the browser check
+// every element of the page again (20 ms on a 5,000-row table here).
 
-export const PAGE_CSS = `
+/**
+ * Highlighted rows. These rules end in `td`, so adding them makes the browser restyle every cell
+ * of the page (75,000 on a 5,000-row table): the controller adds them only when it first
+ * highlights a row.
+ */
+export const ROW_CSS = `
 [data-sg-finding] > td, [data-sg-finding] > [role="gridcell"], [data-sg-finding] > [role="cell"] {
   background-color: #fff1f0 !important;
 }
 [data-sg-finding] { box-shadow: inset 4px 0 0 #d92d20 !important; }
 [data-sg-finding][data-sg-severity="suspect"] > td { background-color: #fffaeb !important; }
 [data-sg-finding][data-sg-severity="suspect"] { box-shadow: inset 4px 0 0 #dc6803 !important; }
-sg-flag { display: inline-block; margin-left: 6px; vertical-align: middle; }
-sg-tools { display: block; margin: 4px 0; }
 `;
 
 export const SHADOW_CSS = `
 :host { all: initial; font: 12px/1.4 system-ui, "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif; color: #1d2939; }
+:host(sg-flag) { display: inline-block; margin-left: 6px; vertical-align: middle; }
+:host(sg-tools) { display: block; margin: 4px 0; }
 * { box-sizing: border-box; }
 .flag { position: relative; display: inline-flex; gap: 4px; align-items: center; }
 .chip { background: #d92d20; color: #fff; border-radius: 10px; padding: 1px 7px; font-size: 11px; white-space: nowrap; }

@@ -8,6 +8,7 @@ const BLOCK = new Set([
   'H6', 'HEADER', 'HR', 'LI', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL', 'BUTTON', 'LABEL',
 ]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'svg', 'SVG', 'IFRAME', 'OBJECT', 'SELECT']);
+const CELL_TAGS: readonly string[] = ['TD', 'TH'];
 
 // Utility classes that mean display:none in the UI kits portals use (layui keeps the original
 // <table class="layui-hide"> next to the grid it renders; Bootstrap d-none; AngularJS ng-hide).
@@ -44,11 +45,19 @@ export function isInHiddenSubtree(el: Element): boolean {
  * value (some portals render cells as read-only inputs).
  */
 export function textOf(el: Element): string {
+  return cellText(el, el.tagName);
+}
+
+/**
+ * textOf, where `elTag` null says `el` is a cell the table layout matched (td, th, a grid's div):
+ * never a skipped or form tag, so its tag need not be read again. DOM calls are most of what
+ * reading a 5,000-row table costs.
+ */
+function cellText(el: Element, elTag: string | null): string {
   // Fast path for the usual cell, <td>text</td> or <td><div class="cell">text</div></td>: a chain
   // of single visible element children ending in an element that holds only text.
-  for (let e: Element = el; ;) {
-    const tag = e.tagName;
-    if (SKIP.has(tag) || isHiddenElement(e)) return '';
+  for (let e: Element = el, tag = elTag; ;) {
+    if ((tag !== null && SKIP.has(tag)) || isHiddenElement(e)) return '';
     // text only (one or more text nodes, comments): the text itself, without visiting the nodes;
     // form fields are read by the walk below
     if (e.childElementCount === 0) {
@@ -59,6 +68,7 @@ export function textOf(el: Element): string {
     const only = e.firstChild;
     if (only !== e.lastChild) break;
     e = only as Element;
+    tag = e.tagName;
   }
   const parts: string[] = [];
   const walk = (node: Node): void => {
@@ -85,10 +95,35 @@ export function textOf(el: Element): string {
 }
 
 const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
-const NEEDS_COLLAPSE = /[\s\u00a0\u3000\u200b\ufeff]{2}|[\t\n\r\f\v\u00a0\u3000\u200b\ufeff]|^ | $/;
+
+/** The characters SPACES matches: JavaScript's \s plus the zero-width space. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * True when collapse has something to do: two spaces in a row, a space we always normalise
+ * (tab, newline, NBSP, ideographic, zero-width, BOM), or U+0020 at either end. A loop over char
+ * codes rather than a regex test, since it runs for every cell of every row.
+ */
+export function needsCollapse(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  if (text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return true;
+  let prev = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    // printable ASCII: most characters of most cells
+    if ((c > 32 && c < 127) || !isSpace(c)) { prev = false; continue; }
+    if (prev || (c !== 32 && (c <= 13 || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff))) return true;
+    prev = true;
+  }
+  return false;
+}
 
 function collapse(text: string): string {
-  return NEEDS_COLLAPSE.test(text) ? text.replace(SPACES, ' ').trim() : text;
+  return needsCollapse(text) ? text.replace(SPACES, ' ').trim() : text;
 }
 
 /** Element children matching a tag set, in order (no nested-table surprises from querySelectorAll). */
@@ -184,13 +219,17 @@ function span(el: Element, attr: 'colspan' | 'rowspan'): number {
  * its cells are first used (after every row above it, since rowspans carry down): detection sees
  * only the rows, and the cells of a 5,000-row table are placed in the slices that read them.
  */
-export function layoutRows(rows: readonly Element[], cellTags: readonly string[] = ['TD', 'TH']): (GridRow & { rowNumber: number })[] {
+export function layoutRows(rows: readonly Element[], cellTags: readonly string[] = CELL_TAGS): (GridRow & { rowNumber: number })[] {
   const grid: LaidRow[] = [];
+  const anyTag = cellTags !== CELL_TAGS;
+  // cells of the layout are read without looking at their tag again, unless a caller lays out
+  // tags that textOf treats specially
+  const cellTag = anyTag && cellTags.some((t) => SKIP.has(t) || t === 'INPUT' || t === 'TEXTAREA') ? undefined : null;
   // a spanning cell is read once however many positions it fills
   const spanned = new Map<Element, string | undefined>();
   const read = (el: Element | null): string => {
     if (!el) return '';
-    if (!spanned.has(el)) return textOf(el);
+    if (!spanned.has(el)) return cellTag === null ? cellText(el, null) : textOf(el);
     let t = spanned.get(el);
     if (t === undefined) spanned.set(el, (t = textOf(el)));
     return t;
@@ -202,6 +241,15 @@ export function layoutRows(rows: readonly Element[], cellTags: readonly string[]
     for (; next <= index && next < grid.length; next++) {
       const row = grid[next]!;
       const els: (Element | null)[] = [];
+      // the usual row spans nothing: one query instead of reading two attributes of every cell
+      if (carry.size === 0 && row.element.querySelector('[colspan],[rowspan]') === null) {
+        for (let cell = row.element.firstElementChild; cell; cell = cell.nextElementSibling) {
+          const tag = cell.tagName;
+          if (anyTag ? cellTags.includes(tag) : tag === 'TD' || tag === 'TH') els.push(cell);
+        }
+        row.laid = els;
+        continue;
+      }
       let col = 0;
       for (let cell = row.element.firstElementChild; cell; cell = cell.nextElementSibling) {
         if (!cellTags.includes(cell.tagName)) continue;

@@ -375,12 +375,15 @@ function readDate(text: string, meta: PageMeta): ParsedDateTime | 'no-year' | nu
 type CellAmount = string;
 
 const PLAIN_AMOUNT = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+const CANONICAL_AMOUNT = /^-?(?:0|[1-9]\d*)\.\d\d$/;
 
 /**
  * "1,234.50", "-12.00", "0012.5": read as parseAmount reads them (thousands commas, a leading
  * minus, no currency), written as toPlain writes them. Anything else is left to parseAmount.
  */
 function readPlainAmount(text: string): CellAmount | null {
+  // already written as toPlain writes it ("1234.50", "-0.60"): most cells of most portals
+  if (CANONICAL_AMOUNT.test(text)) return text;
   const m = PLAIN_AMOUNT.exec(text);
   if (!m) return null;
   const int = m[2]!.replace(/,/g, '').replace(/^0+(?=\d)/, '');
@@ -565,8 +568,10 @@ function transactionId(txn: PortalTransaction, idCells: readonly (readonly [stri
   // a portal that reuses 参考号): the second row must not collapse into the first, so a repeat
   // within one read gets an occurrence index. The first keeps the plain id, stable across reads.
   const keyed = (parts: string[]): string => {
-    const n = occurrences.next(stableId('ref', parts));
-    return stableId('pt', n === 0 ? parts : [...parts, n]);
+    const ref = stableId('ref', parts);
+    const n = occurrences.next(ref);
+    // the first occurrence's id hashes the same parts as its key: reuse that hash
+    return n === 0 ? `pt${ref.slice(3)}` : stableId('pt', [...parts, n]);
   };
   if (txn.rrn) return keyed(['rrn', txn.rrn, date, txn.kind]);
   if (txn.terminalId && txn.batchNo && txn.voucherNo) return keyed(['tbv', txn.terminalId, txn.batchNo, txn.voucherNo, txn.kind]);
