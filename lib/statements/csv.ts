@@ -20,6 +20,7 @@ import { isoDate, parseDateTime, type DateParseOptions } from '../dates';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 import { StatementLineIds, isPlaceholderReference } from './line-id';
 import { canonicalAmount, plainCents } from './support/plain-decimal';
+import { dateOrderBySpan, inferHeaderlessLayout, type HeaderlessLayout } from './support/headerless';
 
 /** ISO 4217 "no currency": only when neither the file nor the caller names one (with a warning). */
 export const NO_CURRENCY = 'XXX';
@@ -409,22 +410,32 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
     format, encoding: ctx.encoding, accounts, kind: 'bank', lines, issues,
   });
 
-  const header = findHeader(table.rows);
+  let header = findHeader(table.rows);
+  // A file without a header row is read only when its columns can be told from their values.
+  let headerless: HeaderlessLayout | null = null;
+  let headerlessProblem = '';
+  if (!header && ctx.baseFormat === 'csv' && !ctx.forceFormat && !ctx.profiles) {
+    const inferred = readHeaderless(table);
+    if (inferred.ok) ({ header, layout: headerless } = inferred);
+    else headerlessProblem = inferred.problem;
+  }
   if (!header) {
     issues.push({
       level: 'error',
       code: 'no_header',
       message:
         `no header row found in the first ${Math.min(HEADER_SCAN_ROWS, table.rows.length)} rows: expected a row naming a date column ` +
-        '(交易日期, 记账日期, Date…) and an amount column (金额, 交易金额, Amount…) or income/expense columns (收入/支出, Credit/Debit)',
+        '(交易日期, 记账日期, Date…) and an amount column (金额, 交易金额, Amount…) or income/expense columns (收入/支出, Credit/Debit)' +
+        (headerlessProblem ? `; the columns cannot be told from the values either: ${headerlessProblem}` : ''),
       raw: table.rows.slice(0, 3).map((r) => r.join(',')).join(' | ').slice(0, 200),
     });
     return result([], [], ctx.forceFormat ?? ctx.baseFormat);
   }
 
-  const preambleRows = table.rows.slice(0, header.row);
+  const preambleRows = table.rows.slice(0, Math.max(0, header.row));
   const preambleText = preambleRows.map((r) => r.map(cleanCell).join(' ')).join('\n');
-  const profile = recogniseProfile(header.headers, preambleText, ctx.fileName, ctx.profiles);
+  // the names of an inferred header are ours, not the bank's: they recognise no bank
+  const profile = headerless ? null : recogniseProfile(header.headers, preambleText, ctx.fileName, ctx.profiles);
   const format = ctx.forceFormat ?? profile?.id ?? ctx.baseFormat;
   const col = (role: Role) => header.single.get(role);
   const cell = (row: string[], role: Role): string => {
@@ -482,7 +493,20 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
   // Day/month order for slash dates: decided once per file from any day above 12.
   const body = header.row + 1;
   const dateCols = [col('postDate'), col('txnDate'), col('valueDate')].filter((c): c is number => c !== undefined);
-  const order = dateOrder(table.rows, body, dateCols);
+  let order = dateOrder(table.rows, body, dateCols);
+  let orderNote = '';
+  if (headerless && order === null) {
+    // no day above 12 anywhere: the reading under which the lines lie days, not months, apart
+    const dates = table.rows.slice(body).map((r) => cleanCell(r[dateCols[0]!])).filter((t) => t !== '');
+    const bySpan = dateOrderBySpan(dates, (t, o) => readDate(t, { order: o }));
+    if (bySpan) {
+      order = bySpan.order;
+      orderNote = `; dates read as ${bySpan.order === 'mdy' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'}, as no day is above 12 and the lines then span ${bySpan.days} day(s) rather than ${bySpan.otherDays}`;
+    }
+  }
+  if (headerless) {
+    issues.push({ level: 'warning', code: 'columns_inferred', message: `no header row: the columns were read from their values as ${headerless.note}${orderNote} — check that dates and amounts look right` });
+  }
 
   // Decimal comma: European exports (';' separated, '1.234,56'). Decided per file from the amounts.
   const amountCols = [col('amount'), col('credit'), col('debit'), col('balance')].filter((c): c is number => c !== undefined);
@@ -573,6 +597,32 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
     }
     return roles[0] ?? '';
   }
+}
+
+const HEADERLESS_NAMES = { txnDate: 'Date', description: 'Description', amount: 'Amount', debit: 'Withdrawal', credit: 'Deposit', balance: 'Balance' } as const;
+
+/**
+ * A header-less table (every row data, no row naming its columns) as a HeaderMatch over columns
+ * inferred from the values (support/headerless.ts), with row -1: the body starts at row 0.
+ */
+function readHeaderless(table: RawTable): { ok: true; header: HeaderMatch; layout: HeaderlessLayout } | { ok: false; problem: string } {
+  const rows = table.rows.map(cleanRow).filter((r) => !isBlankRow(r));
+  const inferred = inferHeaderlessLayout(rows, {
+    isDate: (s) => readDate(s, {}) !== null || /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(s),
+    amount: (s) => readAmountText(stripAnnotation(s), false)?.value ?? null,
+    value,
+  });
+  // A problem is worth telling only for a table that looks like statement lines (rows of one
+  // width with a date in every row); for other text the no-header message says enough.
+  if (!inferred.ok) return { ok: false, problem: inferred.dated ? inferred.reason : '' };
+  const single = new Map<Role, number>();
+  const multi = new Map<Role, number[]>();
+  inferred.layout.roles.forEach((role, col) => {
+    if (role === 'description') multi.set('description', [col]);
+    else single.set(role, col);
+  });
+  const headers = inferred.layout.roles.map((r) => HEADERLESS_NAMES[r]);
+  return { ok: true, header: { row: -1, single, multi, headers, chinese: false }, layout: inferred.layout };
 }
 
 function toStatementLine(r: RowRecord, ids: StatementLineIds, file: string): StatementLine {

@@ -181,3 +181,66 @@ describe('csv: ids', () => {
     expect(b.lines[0]!.id).toBe(a.lines[2]!.id);
   });
 });
+
+describe('csv: files without a header row (columns read from their values)', () => {
+  const cases: { description: string; lines: string[]; expected: string[]; note?: RegExp }[] = [
+    {
+      description: 'TD-style date, description, withdrawal, deposit, balance; MM/DD from the span of the dates',
+      lines: ['05/01/2023,COFFEE SHOP,1.96,,98.04', '05/02/2023,PAYROLL,,500.00,598.04', '05/03/2023,GROCER,12.10,,585.94'],
+      expected: ['2023-05-01 -1.96 XXX', '2023-05-02 500.00 XXX', '2023-05-03 -12.10 XXX'],
+      note: /withdrawal \(column 3\), deposit \(column 4\), balance \(column 5\).*MM\/DD\/YYYY.*2 day\(s\) rather than 59/,
+    },
+    {
+      description: 'the shorter reading wins only by a clear margin: 1–3 Feb rather than 2 Jan – 2 Mar',
+      lines: ['01/02/2024,Payout,100.00', '03/02/2024,Fee,-2.50'],
+      expected: ['2024-02-01 100.00 XXX', '2024-02-03 -2.50 XXX'],
+      note: /DD\/MM\/YYYY.*2 day\(s\) rather than 60/,
+    },
+    {
+      description: 'a day above 12 decides the order by itself',
+      lines: ['13/01/2024,Rent,-800.00', '14/01/2024,Salary,2500.00'],
+      expected: ['2024-01-13 -800.00 XXX', '2024-01-14 2500.00 XXX'],
+      note: /date \(column 1\), description \(column 2\), amount \(column 3\); one signed amount column/,
+    },
+    {
+      description: 'ISO dates, a signed amount and a balance filled in every row',
+      lines: ['2024-03-01,Payout,100.00,1100.00', '2024-03-02,Fee,-2.50,1097.50'],
+      expected: ['2024-03-01 100.00 XXX', '2024-03-02 -2.50 XXX'],
+      note: /read as amount, then balance/,
+    },
+    {
+      description: 'the balances say the first amount column is the deposit',
+      lines: ['2024-03-01,Payout,100.00,,1100.00', '2024-03-02,Fee,,2.50,1097.50', '2024-03-03,Payout,50.00,,1147.50'],
+      expected: ['2024-03-01 100.00 XXX', '2024-03-02 -2.50 XXX', '2024-03-03 50.00 XXX'],
+      note: /deposit \(column 3\), withdrawal \(column 4\).*because the balances follow/,
+    },
+  ];
+  it.each(cases)('$description', async ({ lines, expected, note }) => {
+    const r = await parseStatement(csv('export.csv', ...lines));
+    expect(errors(r)).toEqual([]);
+    expect(amounts(r)).toEqual(expected);
+    expect(r.issues.find((i) => i.code === 'columns_inferred')?.message).toMatch(note!);
+  });
+
+  const unreadable: { description: string; lines: string[]; reason: RegExp | null }[] = [
+    { description: 'two text columns: which one describes the line is a guess', lines: ['2024-03-01,Payout,Bank A,100.00', '2024-03-02,Fee,Bank B,-2.50'], reason: /found 2 columns of text/ },
+    { description: 'both amount columns filled in one row and empty in another', lines: ['2024-03-01,Payout,100.00,5.00,1100.00', '2024-03-02,Fee,,,1097.50'], reason: /cannot tell what the 3 amount columns are/ },
+    { description: 'rows of different widths', lines: ['2024-03-01,Payout,100.00', '2024-03-02,Fee,-2.50,1097.50'], reason: null },
+    { description: 'a row without a date', lines: ['2024-03-01,Payout,100.00', 'Total,,97.50'], reason: null },
+  ];
+  it.each(unreadable)('not read: $description', async ({ lines, reason }) => {
+    const r = await parseStatement(csv('export.csv', ...lines));
+    expect(r.lines).toEqual([]);
+    const e = errors(r);
+    expect(e.map((i) => i.code)).toEqual(['no_header']);
+    if (reason) expect(e[0]!.message).toMatch(reason);
+    else expect(e[0]!.message).not.toMatch(/cannot be told from the values/);
+  });
+
+  it('dates that read as well day-first as month-first stay an error on each row', async () => {
+    // 1 Feb … 2 Mar or 2 Jan … 3 Feb: neither reading is clearly shorter
+    const r = await parseStatement(csv('export.csv', '01/02/2024,Payout,100.00', '02/03/2024,Fee,-2.50'));
+    expect(r.lines).toEqual([]);
+    expect(errors(r).map((i) => i.code)).toEqual(['ambiguous_date', 'ambiguous_date']);
+  });
+});

@@ -24,10 +24,10 @@ export const bankCsvOtherExpected: CorpusExpectation[] = [
   {
     file: 'bank_csv_other/deg_td_ca_no_header.csv',
     expect: {
-      lines: 9, errors: false,
-      contains: [{ date: '2023-05-01', amount: '-1.96' }, { date: '2023-05-03', amount: '332.22' }],
-      note: 'peer: 9, first 2023-05-01 -1.96, last 2023-05-03 +332.22 (MM/DD/YYYY, debit/credit/balance columns)',
+      format: 'csv', lines: 9, accounts: 1, currency: 'XXX', errors: false,
+      firstDate: '2023-05-01', firstAmount: '-1.96',
+      contains: [{ date: '2023-05-01', amount: '-1.96' }, { date: '2023-05-01', amount: '0.01' }, { date: '2023-05-03', amount: '332.22' }],
+      note: 'peer: 9, first 2023-05-01 -1.96, last 2023-05-03 +332.22 (d-e-g knows the TD layout from its config). No header row: the columns are read from their values (date; description; withdrawal, deposit — one filled per row; balance) with a columns_inferred warning; no day is above 12, so MM/DD/YYYY is chosen because the lines then span 2 days rather than 59',
     },
-    pending: 'no header row: d-e-g knows the TD layout from its config. SettleGuard reports "no header row found" (an error, 0 lines) rather than guess which column is which; a headerless TD profile is future work',
   },
 ];
