@@ -45,8 +45,11 @@ function inPlace(): ImportSession {
 }
 
 export async function previewFile(file: { name: string; bytes: Uint8Array }, mappings: Record<string, CashierMapping>): Promise<PreviewSummary> {
+  const start = performance.now();
   const reply = ask({ op: 'preview', file, mappings });
-  return reply ? (await reply).preview! : inPlace().preview(file, mappings);
+  const preview = reply ? (await reply).preview! : await inPlace().preview(file, mappings);
+  performance.measure('sg:import:preview', { start });
+  return preview;
 }
 
 export async function mapPreview(token: string, mapping: CashierMapping): Promise<PreviewSummary> {
@@ -55,8 +58,11 @@ export async function mapPreview(token: string, mapping: CashierMapping): Promis
 }
 
 export async function commitPreviews(tokens: string[], now: string, asOf: string): Promise<ImportOutcome[]> {
+  const start = performance.now();
   const reply = ask({ op: 'commit', tokens, now, asOf });
-  return reply ? (await reply).outcomes ?? [] : inPlace().commit(tokens, now, asOf);
+  const outcomes = reply ? (await reply).outcomes ?? [] : await inPlace().commit(tokens, now, asOf);
+  performance.measure('sg:import:confirm', { start });
+  return outcomes;
 }
 
 export async function discardPreviews(tokens: string[]): Promise<void> {

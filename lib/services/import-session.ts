@@ -4,8 +4,10 @@
 import type { SettleGuardDb } from '../db';
 import type { StatementParseResult } from '../model';
 import type { CashierMapping } from '../statements/cashier';
-import { commitImport, previewImport, previewWithMapping, type ImportOutcome, type ImportPreview } from './imports';
+import { beginImport, previewImport, previewWithMapping, type ImportOutcome, type ImportPreview } from './imports';
+import { reconcileStoredRows, storeFindings } from './import-reconcile';
 import { runReconciliation } from './reconcile';
+import { loadSettings } from './settings';
 
 /** What the page shows of a parsed file: everything but the rows themselves. */
 export interface PreviewSummary extends Omit<ImportPreview, 'file' | 'result'> {
@@ -39,21 +41,48 @@ export class ImportSession {
     return this.keep(await previewWithMapping(p, mapping));
   }
 
-  /** Stores the files (each in one transaction), then re-runs reconciliation once. */
+  /**
+   * Stores the files (each in one transaction), then re-runs reconciliation once. The last file's
+   * transaction also reads everything stored, so reconciliation runs on rows in hand while
+   * IndexedDB is still writing that file; its findings are stored once the file is.
+   */
   async commit(tokens: string[], now: string, asOf: string): Promise<ImportOutcome[]> {
+    const start = performance.now();
     const db = this.db();
-    const outcomes: ImportOutcome[] = [];
+    const previews: ImportPreview[] = [];
     for (const token of tokens) {
       const p = this.previews.get(token);
       if (!p) continue;
       this.previews.delete(token);
-      const start = performance.now();
-      outcomes.push(await commitImport(db, p, now));
-      performance.measure('sg:import:store', { start });
+      previews.push(p);
     }
-    const start = performance.now();
-    if (outcomes.some((o) => o.stored)) await runReconciliation(db, asOf, now);
-    performance.measure('sg:import:reconcile', { start });
+    const last = previews.findLastIndex((p) => p.readable && p.rowCount > 0);
+    const settings = last >= 0 ? await loadSettings(db) : undefined;
+    const outcomes: ImportOutcome[] = [];
+    try {
+      for (const [i, p] of previews.entries()) {
+        const begun = performance.now();
+        const pending = await beginImport(db, p, now, { rows: i === last });
+        if (!pending.rows || !settings) {
+          outcomes.push(await pending.done);
+          continue;
+        }
+        const issued = performance.now();
+        performance.measure('sg:import:issue', { start: begun });
+        const result = reconcileStoredRows(pending.rows, settings, asOf);
+        performance.measure('sg:import:reconcile', { start: issued });
+        outcomes.push(await pending.done);
+        performance.measure('sg:import:store', { start: begun });
+        const stored = performance.now();
+        await storeFindings(db, result, now);
+        performance.measure('sg:import:findings', { start: stored });
+      }
+    } catch (error) {
+      // a file that failed stored nothing; the files stored before it are still reconciled
+      if (outcomes.some((o) => o.stored)) await runReconciliation(db, asOf, now);
+      throw error;
+    }
+    performance.measure('sg:import:commit', { start });
     return outcomes;
   }
 

@@ -29,6 +29,8 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
   }
 }
 
+performance.mark('sg:import:worker-ready'); // time since the worker was created: its start-up
+
 scope.onmessage = (e) => {
   handle(e.data).then((reply) => scope.postMessage(reply), (error: unknown) =>
     scope.postMessage({ id: e.data.id, ok: false, message: error instanceof Error ? error.message : String(error) }));

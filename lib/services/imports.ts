@@ -1,9 +1,8 @@
 // Getting files in (DESIGN.md "Getting data in"): parse → preview → store in one transaction.
 // Re-importing a file, or a file whose period overlaps one already imported, adds nothing:
 // every record id is deterministic, so known ids are counted, not written again.
-import Dexie, { type Table } from 'dexie';
 import type { ImportRecord, SettleGuardDb } from '../db';
-import type { Issue, StatementParseResult } from '../model';
+import type { CashierRecord, Contract, Issue, PortalTransaction, StatementLine, StatementParseResult } from '../model';
 import { parseStatement } from '../statements/index';
 import { headerSetKey, parseCashierWithMapping, readCashierHeaders, type CashierMapping } from '../statements/cashier';
 import { sha256Hex } from './hash';
@@ -66,52 +65,204 @@ function summarise(file: { name: string; bytes: Uint8Array }, result: StatementP
   return { file, name: file.name, size: file.bytes.length, result, rowCount, readable };
 }
 
+/** Every row reconciliation reads, in primary-key order (as `toArray()` returns them). */
+export interface StoredRows {
+  transactions: PortalTransaction[];
+  statementLines: StatementLine[];
+  cashier: CashierRecord[];
+  contracts: Contract[];
+}
+
+/** A file whose writes are issued: `done` resolves once they are committed. */
+export interface PendingImport {
+  /** the outcome once the transaction has committed; rejects (and nothing of the file is stored) if it aborted */
+  done: Promise<ImportOutcome>;
+  /** with `{ rows: true }`: everything stored once this file is, read in the same transaction */
+  rows?: StoredRows;
+}
+
 /** Stores a previewed file. All writes happen in one transaction: all or nothing. */
 export async function commitImport(db: SettleGuardDb, preview: ImportPreview, now: string): Promise<ImportOutcome> {
+  return (await beginImport(db, preview, now)).done;
+}
+
+// Beyond this many stored rows per incoming row, reading every stored key back costs more than
+// letting each add of a known id fail (Chromium here: ~2 µs a key read back, ~45 µs a failed add).
+const STORED_KEYS_PER_ROW_WORTH_READING = 20;
+
+type RowKind = 'statementLines' | 'transactions' | 'cashier';
+const ROW_KINDS: readonly RowKind[] = ['statementLines', 'transactions', 'cashier'];
+
+/**
+ * Issues a file's writes in one readwrite transaction and returns without waiting for the commit,
+ * so the caller can work (reconcile) while IndexedDB writes. Only ids not yet stored are added:
+ * nothing stored is touched, re-importing adds nothing, and any failed write aborts the whole file.
+ * Raw IndexedDB rather than Dexie's bulkAdd: no per-row handlers in the common case, and commit()
+ * right after the last request lets the database finish without waiting for this thread, which is
+ * then free to reconcile (issue 4 "Speed").
+ */
+export async function beginImport(db: SettleGuardDb, preview: ImportPreview, now: string, opts: { rows?: boolean } = {}): Promise<PendingImport> {
   const { result } = preview;
   const base = { name: preview.name, format: result.format, encoding: result.encoding, issues: result.issues };
   if (!preview.readable || preview.rowCount === 0) {
-    return { ...base, rows: 0, added: 0, known: 0, contracts: 0, stored: false };
+    return { done: Promise.resolve({ ...base, rows: 0, added: 0, known: 0, contracts: 0, stored: false }) };
   }
-  const transactions = await Promise.all((result.transactions ?? []).map(withEvidenceHash));
-  const lines = result.lines;
-  const cashier = result.cashier ?? [];
+  const incoming: Record<RowKind, { id: string }[]> = {
+    statementLines: uniqueById(result.lines),
+    transactions: uniqueById(await Promise.all((result.transactions ?? []).map(withEvidenceHash))),
+    cashier: uniqueById(result.cashier ?? []),
+  };
   const contracts = result.contracts ?? [];
-  return db.transaction('rw', [db.statementLines, db.transactions, db.cashier, db.contracts, db.imports], async () => {
-    let added = 0, known = 0;
-    // Dexie's EntityTable is Table<T, string, InsertType>; records here always carry their id.
-    // Adds what is new and counts what was known, without reading first: an id already stored
-    // fails its add (ConstraintError), which Dexie reports per item and we count as known.
-    const putNew = async <T extends { id: string }, I>(table: Table<T, string, I>, items: (T & I)[]) => {
-      if (!items.length) return;
-      const unique = [...new Map(items.map((x) => [x.id, x])).values()];
-      let failed = 0;
+  await db.open();
+  const stores = { statementLines: db.statementLines.name, transactions: db.transactions.name, cashier: db.cashier.name, contracts: db.contracts.name, imports: db.imports.name };
+  // 'relaxed': one transaction per file, and a file lost to a power cut is imported again as a whole
+  const tx = db.backendDB().transaction(Object.values(stores), 'readwrite', { durability: 'relaxed' });
+
+  return new Promise<PendingImport>((issued, failed) => {
+    let outcome: ImportOutcome | undefined;
+    let thrown: unknown;
+    const done = new Promise<ImportOutcome>((resolve, reject) => {
+      tx.oncomplete = () => outcome ? resolve(outcome) : reject(new Error(`importing ${preview.name} stopped before it finished`));
+      tx.onabort = () => {
+        const error = thrown ?? tx.error ?? new Error(`importing ${preview.name} was cancelled`);
+        reject(error);
+        failed(error);
+      };
+    });
+    done.catch(() => undefined); // awaited by the caller after its own work: not unhandled meanwhile
+    // A write that throws (a row IndexedDB cannot store) aborts the file: none of it is stored.
+    const guarded = (step: () => void) => () => {
       try {
-        await table.bulkAdd(unique);
-      } catch (e) {
-        if (!(e instanceof Dexie.BulkError) || e.failures.some((f) => f.name !== 'ConstraintError')) throw e;
-        failed = e.failures.length;
+        step();
+      } catch (error) {
+        thrown ??= error;
+        tx.abort();
       }
-      added += unique.length - failed;
-      known += failed;
     };
-    await putNew(db.statementLines, lines);
-    await putNew(db.transactions, transactions);
-    await putNew(db.cashier, cashier);
-    // A contract re-imported with the same id replaces the stored one: the merchant edited it.
-    if (contracts.length) await db.contracts.bulkPut(contracts);
-    const record: ImportRecord = {
-      id: preview.sha256,
-      name: preview.name,
-      sha256: preview.sha256,
-      format: result.format,
-      encoding: result.encoding,
-      kind: result.format === 'settleguard' ? 'settleguard' : result.kind,
-      importedAt: now,
-      counts: { rows: preview.rowCount, added, known, contracts: contracts.length },
-      issues: result.issues,
+
+    const known = new Map<RowKind, Set<string> | 'count-failures'>();
+    const existing: Partial<StoredRows> = {};
+
+    // Reads go first; requests in a transaction are answered in order, so the writes are issued
+    // from the last read's success callback, while the transaction is still active.
+    const readAll = (reads: [IDBRequest, () => void][], then: () => void) => {
+      if (!reads.length) return guarded(then)();
+      reads.forEach(([req, onRead], i) => {
+        req.onsuccess = guarded(() => { onRead(); if (i === reads.length - 1) then(); });
+      });
     };
-    await db.imports.put(record);
-    return { ...base, rows: preview.rowCount, added, known, contracts: contracts.length, stored: true };
+    const write = () => {
+      let added = 0, knownCount = 0;
+      const failuresCounted: IDBRequest[] = [];
+      for (const kind of ROW_KINDS) {
+        const store = tx.objectStore(stores[kind]);
+        const ids = known.get(kind);
+        for (const row of incoming[kind]) {
+          if (ids instanceof Set && ids.has(row.id)) { knownCount++; continue; }
+          const req = store.add(row);
+          if (ids === 'count-failures') failuresCounted.push(req);
+          added++;
+        }
+      }
+      const contractStore = tx.objectStore(stores.contracts);
+      // A contract re-imported with the same id replaces the stored one: the merchant edited it.
+      for (const c of contracts) contractStore.put(c);
+      const finish = () => {
+        const record: ImportRecord = {
+          id: preview.sha256,
+          name: preview.name,
+          sha256: preview.sha256,
+          format: result.format,
+          encoding: result.encoding,
+          kind: result.format === 'settleguard' ? 'settleguard' : result.kind,
+          importedAt: now,
+          counts: { rows: preview.rowCount, added, known: knownCount, contracts: contracts.length },
+          issues: result.issues,
+        };
+        tx.objectStore(stores.imports).put(record);
+        outcome = { ...base, rows: preview.rowCount, added, known: knownCount, contracts: contracts.length, stored: true };
+        tx.commit();
+        issued({ done, rows: opts.rows ? withNewRows(existing as StoredRows, incoming, contracts, known) : undefined });
+      };
+      if (!failuresCounted.length) return finish();
+      // A small file into a large store: an add of a known id fails (ConstraintError) and is
+      // counted as known, so the file's record waits for those answers. Any other failure aborts.
+      let answered = 0;
+      const answer = guarded(() => { if (++answered === failuresCounted.length) finish(); });
+      for (const req of failuresCounted) {
+        req.onsuccess = answer;
+        req.onerror = (e) => {
+          if (req.error?.name !== 'ConstraintError') return;
+          e.preventDefault();
+          e.stopPropagation();
+          added--;
+          knownCount++;
+          answer();
+        };
+      }
+    };
+
+    if (opts.rows) {
+      // everything is read anyway for reconciliation: the stored ids come with it
+      readAll((['statementLines', 'transactions', 'cashier', 'contracts'] as const).map((kind) => {
+        const req = tx.objectStore(stores[kind]).getAll();
+        return [req, () => {
+          (existing as Record<string, unknown[]>)[kind] = req.result;
+          if (kind !== 'contracts') known.set(kind, new Set((req.result as { id: string }[]).map((r) => r.id)));
+        }];
+      }), write);
+      return;
+    }
+    const counted = ROW_KINDS.filter((kind) => incoming[kind].length);
+    readAll(counted.map((kind) => {
+      const req = tx.objectStore(stores[kind]).count();
+      return [req, () => {
+        const stored = req.result;
+        if (stored === 0) known.set(kind, new Set());
+        else if (stored > STORED_KEYS_PER_ROW_WORTH_READING * incoming[kind].length) known.set(kind, 'count-failures');
+      }];
+    }), () => readAll(counted.filter((kind) => !known.has(kind)).map((kind) => {
+      const req = tx.objectStore(stores[kind]).getAllKeys();
+      return [req, () => { known.set(kind, new Set(req.result as string[])); }];
+    }), write));
   });
+}
+
+/** The rows in the file, one per id (the last reading of an id wins, as before). */
+function uniqueById<T extends { id: string }>(items: T[]): T[] {
+  return [...new Map(items.map((x) => [x.id, x])).values()];
+}
+
+/** What is stored once this file is: what was there, plus what the file adds, in key order. */
+function withNewRows(existing: StoredRows, incoming: Record<RowKind, { id: string }[]>, contracts: Contract[], known: Map<RowKind, Set<string> | 'count-failures'>): StoredRows {
+  const merged = (kind: RowKind) => {
+    const ids = known.get(kind);
+    const added = incoming[kind].filter((row) => !(ids instanceof Set && ids.has(row.id)));
+    return mergeById(existing[kind] as { id: string }[], added);
+  };
+  const byId = new Map(existing.contracts.map((c) => [c.id, c]));
+  for (const c of contracts) byId.set(c.id, c);
+  return {
+    statementLines: merged('statementLines') as StatementLine[],
+    transactions: merged('transactions') as PortalTransaction[],
+    cashier: merged('cashier') as CashierRecord[],
+    contracts: [...byId.values()].sort(compareIds),
+  };
+}
+
+// IndexedDB orders string keys by UTF-16 code units, as `<` on strings does.
+function compareIds(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function mergeById<T extends { id: string }>(sorted: T[], more: T[]): T[] {
+  if (!more.length) return sorted;
+  const b = [...more].sort(compareIds);
+  if (!sorted.length) return b;
+  const out: T[] = new Array(sorted.length + b.length);
+  let i = 0, j = 0, k = 0;
+  while (i < sorted.length && j < b.length) out[k++] = compareIds(sorted[i]!, b[j]!) <= 0 ? sorted[i++]! : b[j++]!;
+  while (i < sorted.length) out[k++] = sorted[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
