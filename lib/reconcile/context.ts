@@ -42,10 +42,11 @@ export interface RuleContext {
    * What rate drift needs of feeBreakdown(transactions[index]), when the fee audit of every row
    * (feeExcessRows()) already priced it with the same options: 1 = the breakdown removes nothing
    * from the fee (no fixed, instant or surcharge part; neither capped nor raised to the min),
-   * 2 = capped or raised to the min, 0 = not known (ask feeBreakdown). One byte per row, so the
-   * fee is computed once per run without keeping a breakdown per row.
+   * 2 = capped or raised to the min, 3 = the row settles D0/T0 (rate drift leaves it out) and its
+   * audit priced it, 0 = not known (ask feeBreakdown). One byte per row, so the fee is computed
+   * once per run without keeping a breakdown per row.
    */
-  feeBreakdownHint(index: number): 0 | 1 | 2;
+  feeBreakdownHint(index: number): 0 | 1 | 2 | 3;
   /** expectedFee(t, contractFor(t)) with default options */
   feeBreakdown(t: PortalTransaction): FeeBreakdown | undefined;
   originalOf(t: PortalTransaction): PortalTransaction | undefined;
@@ -165,7 +166,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
     contractFor,
     feeAudit,
     feeExcessRows,
-    feeBreakdownHint: (index) => (breakdownHints ? (breakdownHints[index] as 0 | 1 | 2) : 0),
+    feeBreakdownHint: (index) => (breakdownHints ? (breakdownHints[index] as 0 | 1 | 2 | 3) : 0),
     feeBreakdown,
     originalOf,
     settlement() {
@@ -219,8 +220,9 @@ export function makeContext(input: ReconcileInput): RuleContext {
  * isInstantSettled(t) || instant extra fees > 0 and fxApplied = FX extra fees > 0; when both
  * are false its breakdown is expectedFee(t, contract) with default options, field for field.
  */
-function breakdownHint(t: PortalTransaction, a: FeeAudit): 0 | 1 | 2 {
-  if (isInstantSettled(t) || a.instantCharged.greaterThan(ZERO) || a.fxCharged.greaterThan(ZERO)) return 0;
+function breakdownHint(t: PortalTransaction, a: FeeAudit): 0 | 1 | 2 | 3 {
+  if (isInstantSettled(t)) return 3;
+  if (a.instantCharged.greaterThan(ZERO) || a.fxCharged.greaterThan(ZERO)) return 0;
   const b = a.breakdown;
   if (b.capped || b.minApplied) return 2;
   return b.fixed.isZero() && b.instantFee.isZero() && b.surcharges.length === 0 ? 1 : 0;

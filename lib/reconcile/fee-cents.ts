@@ -96,11 +96,11 @@ export interface QuickAudit {
   /** auditFee(t, contract, tol) has excess > tolerance */
   excess: boolean;
   /** feeBreakdownHint of the row (context.ts breakdownHint) */
-  hint: 0 | 1 | 2;
+  hint: 0 | 1 | 2 | 3;
 }
 
 const NOT_AUDITED: QuickAudit = { excess: false, hint: 0 };
-const HINTS: QuickAudit[] = [{ excess: false, hint: 0 }, { excess: false, hint: 1 }, { excess: false, hint: 2 }];
+const HINTS: QuickAudit[] = [{ excess: false, hint: 0 }, { excess: false, hint: 1 }, { excess: false, hint: 2 }, { excess: false, hint: 3 }];
 
 /**
  * expectedFee(t, contract) for a row without extra fees, in cents: the rule it picks, the total
@@ -160,7 +160,7 @@ export function quickFeeAudit(t: PortalTransaction, contract: Contract, tolCents
   const components = b.instantFee !== 0 ? 2 : 1;
   if (!(tolCents * components <= MAX_EXACT_CENTS)) return undefined;
   if (fee - b.total > tolCents * components) return { excess: true, hint: 0 };
-  if (instantSettled) return HINTS[0]!;
+  if (instantSettled) return HINTS[3]!;
   if (b.capped || b.minApplied) return HINTS[2]!;
   return b.fixed === 0 && b.instantFee === 0 ? HINTS[1]! : HINTS[0]!;
 }

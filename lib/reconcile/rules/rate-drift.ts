@@ -4,7 +4,7 @@
 // fee rounding moves the implied rate by more than a quarter of the threshold) are left out.
 // With a contract in force the per-row excess is already fee_above_contract, so the drift
 // finding then carries no money at stake; without one it carries Σ amount × the step.
-import { Dec, ZERO, money, round, toPlain } from '../../money';
+import { Dec, MAX_EXACT_CENTS, ZERO, centsOf, money, round, toPlain } from '../../money';
 import { amountOf, dec, HUNDRED } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule, RuleContext } from '../context';
@@ -29,15 +29,22 @@ function median(xs: Dec[]): Dec {
 /** `index`: t's position in ctx.transactions (for ctx.feeBreakdownHint) */
 function impliedRate(ctx: RuleContext, t: PortalTransaction, index: number): Dec | undefined {
   if (t.kind !== 'sale' || t.status !== 'success' || !t.fee || t.fee.currency !== t.amount.currency) return undefined;
+  // the same early returns in whole cents, before any Decimal (most rows end here)
+  const a = centsOf(t.amount.amount);
+  const f = centsOf(t.fee.amount);
+  if (a !== undefined && f !== undefined) {
+    if (!(a > 0) || f < 0 || (f === 0 && t.fee.amount.charCodeAt(0) === 45)) return undefined; // "-0.00" is negative to Decimal
+    if (ctx.contractFor(t) && ctx.feeBreakdownHint(index) >= 2) return undefined;
+  }
   const amount = amountOf(t.amount);
   const fee = amountOf(t.fee);
   if (!amount.greaterThan(ZERO) || fee.isNegative()) return undefined;
   const c = ctx.contractFor(t);
   let variable = fee;
   // the fee audit already priced most rows: 2 = capped/min (the same early return as below),
-  // 1 = nothing to subtract from the fee
+  // 3 = settled D0/T0 (the last early return below), 1 = nothing to subtract from the fee
   const hint = c ? ctx.feeBreakdownHint(index) : 0;
-  if (hint === 2) return undefined;
+  if (hint >= 2) return undefined;
   if (c) {
     const b = hint === 1 ? undefined : ctx.feeBreakdown(t);
     if (b) {
@@ -59,11 +66,14 @@ export const rateDrift: Rule = {
   run(ctx) {
     const step = dec(ctx.tolerances.rateDriftPoints);
     const minAmount = new Dec(2).dividedBy(step); // rounding noise 0.5/amount ≤ step/4
+    // amount ≥ minAmount for an amount of whole cents A: A ≥ ⌈minAmount × 100⌉ (an integer, exact)
+    const minCents = decToSafeInteger(minAmount.times(HUNDRED).ceil());
     const series = new Map<string, Point[]>();
     const txns = ctx.transactions;
     for (let i = 0; i < txns.length; i++) {
       const t = txns[i]!;
-      if (!amountOf(t.amount).greaterThanOrEqualTo(minAmount)) continue;
+      const cents = minCents === undefined ? undefined : centsOf(t.amount.amount);
+      if (cents !== undefined ? cents < minCents! : !amountOf(t.amount).greaterThanOrEqualTo(minAmount)) continue;
       const rate = impliedRate(ctx, t, i);
       if (!rate) continue;
       const k = `${t.merchantId ?? ''}|${t.cardType}|${t.amount.currency}`;
@@ -133,3 +143,8 @@ export const rateDrift: Rule = {
     return out;
   },
 };
+
+/** An integral Decimal as a JS number when it is at most 2^50 in magnitude (exact), else undefined. */
+function decToSafeInteger(d: Dec): number | undefined {
+  return d.abs().lessThanOrEqualTo(MAX_EXACT_CENTS) ? Number(d.toFixed(0)) : undefined;
+}
