@@ -29,6 +29,14 @@ function getWorker(): Worker | null {
   return worker;
 }
 
+// The worker loads its bundle (every parser) and opens the database once the options page is idle,
+// so the first file chosen is read at once.
+if (typeof window !== 'undefined' && typeof Worker !== 'undefined') {
+  const warm = () => void getWorker();
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
+  else setTimeout(warm, 500);
+}
+
 function ask(req: Request): Promise<Ok> | null {
   const w = getWorker();
   if (!w) return null;

@@ -57,7 +57,9 @@ export class ImportSession {
       previews.push(p);
     }
     const last = previews.findLastIndex((p) => p.readable && p.rowCount > 0);
-    const settings = last >= 0 ? await loadSettings(db) : undefined;
+    // read alongside the first writes: settings only matter once the last file's rows are in hand
+    const settings = last >= 0 ? loadSettings(db) : undefined;
+    settings?.catch(() => undefined);
     const outcomes: ImportOutcome[] = [];
     try {
       for (const [i, p] of previews.entries()) {
@@ -69,7 +71,7 @@ export class ImportSession {
         }
         const issued = performance.now();
         performance.measure('sg:import:issue', { start: begun });
-        const result = reconcileStoredRows(pending.rows, settings, asOf);
+        const result = reconcileStoredRows(pending.rows, await settings, asOf);
         performance.measure('sg:import:reconcile', { start: issued });
         outcomes.push(await pending.done);
         performance.measure('sg:import:store', { start: begun });

@@ -29,6 +29,9 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
   }
 }
 
+// Open the database while the merchant looks at the preview, not when they confirm. A failure
+// here shows again, and is reported, when the import opens it.
+getDb().open().catch(() => undefined);
 performance.mark('sg:import:worker-ready'); // time since the worker was created: its start-up
 
 scope.onmessage = (e) => {
