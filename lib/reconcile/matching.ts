@@ -98,6 +98,10 @@ export interface CashierMatching {
   /** per match (same index as `matches`): its portal row and cashier record, as looking their ids up in the inputs would give */
   txnOf: PortalTransaction[];
   recordOf: CashierRecord[];
+  /** per row of the `txns` passed in, by position: 1 when its id is matched (byTxn.has(id)) */
+  txnMatched: Uint8Array;
+  /** per record of the `cashier` passed in, by position: 1 when its id is matched (byCashier.has(id)) */
+  recordMatched: Uint8Array;
 }
 
 /** Portal rows that correspond to a cashier record: card/QR sales and refunds. */
@@ -139,6 +143,29 @@ function successFirstByTime(ps: readonly PortalTransaction[]): PortalTransaction
   const out: PortalTransaction[] = [];
   for (const t of ps) if (t.status === 'success') out.push(t);
   for (const t of ps) if (t.status !== 'success') out.push(t);
+  return out;
+}
+
+/** successFirstByTime on positions: `at[k]` is the position of ps[k] in the input; returns positions in that order. */
+function successFirstByTimeAt(ps: readonly PortalTransaction[], at: readonly number[]): number[] {
+  let ordered = true;
+  for (let i = 1; i < ps.length && ordered; i++) {
+    const a = ps[i - 1]!;
+    const b = ps[i]!;
+    ordered = a.occurredAt < b.occurredAt || (a.occurredAt === b.occurredAt && a.id < b.id);
+  }
+  const out: number[] = [];
+  if (!ordered) {
+    const ks = ps.map((_, k) => k).sort((x, y) => {
+      const a = ps[x]!;
+      const b = ps[y]!;
+      return Number(a.status !== 'success') - Number(b.status !== 'success') || (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1);
+    });
+    for (const k of ks) out.push(at[k]!);
+    return out;
+  }
+  for (let k = 0; k < ps.length; k++) if (ps[k]!.status === 'success') out.push(at[k]!);
+  for (let k = 0; k < ps.length; k++) if (ps[k]!.status !== 'success') out.push(at[k]!);
   return out;
 }
 
@@ -283,7 +310,13 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
   // the records as a lookup by id gives them (the last of a repeated id)
   const txnById = new Map(txns.map((t) => [t.id, t]));
   const recordById = new Map(cashier.map((c) => [c.id, c]));
-  return { matches, byTxn, byCashier, txnOf: matches.map((m) => txnById.get(m.transactionId)!), recordOf: matches.map((m) => recordById.get(m.cashierId)!) };
+  return {
+    matches, byTxn, byCashier,
+    txnOf: matches.map((m) => txnById.get(m.transactionId)!),
+    recordOf: matches.map((m) => recordById.get(m.cashierId)!),
+    txnMatched: Uint8Array.from(txns, (t) => (byTxn.has(t.id) ? 1 : 0)),
+    recordMatched: Uint8Array.from(cashier, (c) => (byCashier.has(c.id) ? 1 : 0)),
+  };
 }
 
 /**
@@ -291,13 +324,25 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
  * typed arrays instead of id maps, candidate pairs are parallel number arrays instead of objects,
  * and a pair whose row and record appear in no other pair of its pass is taken without sorting
  * (no other pair can take either first). Only the contested pairs are sorted in the reference's
- * order. Ids must be unique among the rows and among the records (they are store keys); if not,
- * the reference decides.
+ * order. Ids are store keys, so unique; where they are not, the reference decides (see below).
  */
 export function matchCashier(txns: readonly PortalTransaction[], cashier: readonly CashierRecord[], cashierMatchSeconds: number): CashierMatching {
-  const ps = txns.filter(isCashierComparable);
-  const cs = cashier.filter((c) => c.tender === 'card' || c.tender === 'qr');
-  if (!idsUnique(txns) || !idsUnique(cashier)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
+  // positions in the inputs, for the flags by position
+  const psAt: number[] = [];
+  const ps: PortalTransaction[] = [];
+  for (let i = 0; i < txns.length; i++) if (isCashierComparable(txns[i]!)) {
+    ps.push(txns[i]!);
+    psAt.push(i);
+  }
+  const csAt: number[] = [];
+  const cs: CashierRecord[] = [];
+  for (let i = 0; i < cashier.length; i++) {
+    const c = cashier[i]!;
+    if (c.tender === 'card' || c.tender === 'qr') {
+      cs.push(c);
+      csAt.push(i);
+    }
+  }
   const passes = cashierPasses(cashierMatchSeconds);
   const nc = cs.length;
   const amountKey = (a: MoneyJson) => `${absAmountKey(a)}|${a.currency}`;
@@ -336,7 +381,8 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     list.length = w;
     list.sort((a, b) => cMs[a]! - cMs[b]! || a - b);
   }
-  const orderedPs = successFirstByTime(ps);
+  const orderedAt = successFirstByTimeAt(ps, psAt);
+  const orderedPs = orderedAt.map((i) => txns[i]!);
   const np = orderedPs.length;
   const pKey: string[] = new Array<string>(np);
   const pMs = new Float64Array(np);
@@ -456,40 +502,50 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     }
   }
 
-  const rankOf = new Map<string, number>();
-  for (let r = 0; r < np; r++) if (pMatch[r]! >= 0) rankOf.set(orderedPs[r]!.id, r);
-  // by transaction id: ids are unique, so the default sort (UTF-16 code units, as < compares)
-  // gives the reference's order, and faster than a comparator
-  const ids = [...rankOf.keys()].sort();
+  // Repeated ids: the reference skips a row or record whose id another one already matched. The
+  // result above equals the reference's unless some matched id repeats among the matched, or an
+  // unmatched row or record (of the whole input) carries a matched id: up to the first such skip
+  // both runs are the same, and the skipped one then ends up matched or unmatched here with its
+  // id matched — one of the two. Checking that costs a lookup per unmatched row and record only.
+  const txnMatched = new Uint8Array(txns.length);
+  const recordMatched = new Uint8Array(cashier.length);
   const byTxn = new Map<string, CashierMatch>();
   const byCashier = new Map<string, CashierMatch>();
+  const ids: string[] = [];
+  for (let r = 0; r < np; r++) {
+    const ci = pMatch[r]!;
+    if (ci < 0) continue;
+    const t = orderedPs[r]!;
+    const c = cs[ci]!;
+    const pass = passes[pPass[r]!]!;
+    const m: CashierMatch = { transactionId: t.id, cashierId: c.id, basis: pass.basis, confidence: pass.confidence, secondsApart: pDt[r]! };
+    if (byTxn.has(t.id) || byCashier.has(c.id)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
+    byTxn.set(t.id, m);
+    byCashier.set(c.id, m);
+    ids.push(t.id);
+    txnMatched[orderedAt[r]!] = 1;
+    recordMatched[csAt[ci]!] = 1;
+  }
+  for (let i = 0; i < txns.length; i++) if (txnMatched[i] === 0 && byTxn.has(txns[i]!.id)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
+  for (let i = 0; i < cashier.length; i++) if (recordMatched[i] === 0 && byCashier.has(cashier[i]!.id)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
+  // by transaction id: ids are unique, so the default sort (UTF-16 code units, as < compares)
+  // gives the reference's order, and faster than a comparator
+  ids.sort();
   const matches: CashierMatch[] = new Array<CashierMatch>(ids.length);
   const txnOf: PortalTransaction[] = new Array<PortalTransaction>(ids.length);
   const recordOf: CashierRecord[] = new Array<CashierRecord>(ids.length);
+  const rowOfMatch = new Map<CashierMatch, number>();
+  for (let r = 0; r < np; r++) if (pMatch[r]! >= 0) rowOfMatch.set(byTxn.get(orderedPs[r]!.id)!, r);
   for (let k = 0; k < ids.length; k++) {
-    const r = rankOf.get(ids[k]!)!;
-    const t = orderedPs[r]!;
-    const c = cs[pMatch[r]!]!;
-    const pass = passes[pPass[r]!]!;
-    const m: CashierMatch = { transactionId: t.id, cashierId: c.id, basis: pass.basis, confidence: pass.confidence, secondsApart: pDt[r]! };
-    byTxn.set(t.id, m);
-    byCashier.set(c.id, m);
+    const m = byTxn.get(ids[k]!)!;
+    const r = rowOfMatch.get(m)!;
     matches[k] = m;
-    txnOf[k] = t;
-    recordOf[k] = c;
+    txnOf[k] = orderedPs[r]!;
+    recordOf[k] = cs[pMatch[r]!]!;
   }
-  return { matches, byTxn, byCashier, txnOf, recordOf };
+  return { matches, byTxn, byCashier, txnOf, recordOf, txnMatched, recordMatched };
 }
 
 function cmpId(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function idsUnique(xs: readonly { id: string }[]): boolean {
-  const seen = new Set<string>();
-  for (const x of xs) {
-    if (seen.has(x.id)) return false;
-    seen.add(x.id);
-  }
-  return true;
 }

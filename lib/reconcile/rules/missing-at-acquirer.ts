@@ -21,8 +21,11 @@ export const missingAtAcquirer: Rule = {
     }
     const cal = ctx.calendar('CN');
     const out: Finding[] = [];
-    for (const c of ctx.cashier) {
-      if (c.kind !== 'sale' || (c.tender !== 'card' && c.tender !== 'qr') || matching.byCashier.has(c.id)) continue;
+    const records = ctx.cashier;
+    for (let i = 0; i < records.length; i++) {
+      const c = records[i]!;
+      // recordMatched is by position in ctx.cashier (what cashierMatching() matched)
+      if (c.kind !== 'sale' || (c.tender !== 'card' && c.tender !== 'qr') || matching.recordMatched[i] === 1) continue;
       const date = c.occurredAt.slice(0, 10);
       if (!portalDays.has(date)) continue;
       if (c.terminalId && portalTerminals.size > 0 && !portalTerminals.has(c.terminalId.trim().toUpperCase())) continue;

@@ -22,9 +22,12 @@ export const unmatchedPortalSale: Rule = {
       if (o) cancelled.add(o.id);
     }
     const out: Finding[] = [];
-    for (const t of ctx.transactions) {
+    const txns = ctx.transactions;
+    for (let i = 0; i < txns.length; i++) {
+      const t = txns[i]!;
       if ((t.kind !== 'sale' && t.kind !== 'preauth_completion') || t.status !== 'success') continue;
-      if (!isPositive(t.amount) || matching.byTxn.has(t.id) || duplicates.has(t.id) || cancelled.has(t.id)) continue;
+      // txnMatched is by position in ctx.transactions (what cashierMatching() matched)
+      if (!isPositive(t.amount) || matching.txnMatched[i] === 1 || duplicates.has(t.id) || cancelled.has(t.id)) continue;
       if (!ctx.cashierCovers(txnDate(t), t.terminalId, t.amount.currency)) continue;
       out.push(makeFinding('unmatched_portal_sale', {
         severity: 'suspect',

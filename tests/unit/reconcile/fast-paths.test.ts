@@ -75,6 +75,13 @@ describe('matchCashier = matchCashierReference', () => {
       expect(matchCashier([...txns].reverse(), cashier, window)).toEqual(matchCashierReference([...txns].reverse(), cashier, window));
     }), { numRuns: 300 });
   });
+  it('repeated ids anywhere in the input (property): the same result as the reference', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(txnArb, fc.constantFrom('a', 'b', 'c', 'd', 'e')), { maxLength: 12 }), fc.array(fc.tuple(recArb, fc.constantFrom('k', 'l', 'm', 'n')), { maxLength: 12 }), (ts, rs) => {
+      const txns = byTimeThenId(ts.map(([x, id]) => txn({ id, amount: x.amount, occurredAt: at(x.minute, x.second), cardLast4: x.last4, terminalId: x.terminal, orderNo: x.orderNo, kind: x.kind, status: x.status })));
+      const cashier = byTimeThenId(rs.map(([x, id]) => cashierRecord({ id, amount: x.amount, occurredAt: at(x.minute, x.second), cardLast4: x.last4, terminalId: x.terminal, orderNo: x.orderNo, kind: x.kind, tender: x.tender })));
+      expect(matchCashier(txns, cashier, 600)).toEqual(matchCashierReference(txns, cashier, 600));
+    }), { numRuns: 300 });
+  });
   it('repeated ids: the reference decides', () => {
     const txns = [txn({ id: 'a', amount: '25.00', cardLast4: '1111' }), txn({ id: 'a', amount: '25.00', cardLast4: '1111', occurredAt: '2026-03-02T10:01:00' })];
     const cashier = [cashierRecord({ id: 'k', amount: '25.00', cardLast4: '1111', occurredAt: '2026-03-02T10:00:30' }), cashierRecord({ id: 'k2', amount: '25.00', cardLast4: '1111', occurredAt: '2026-03-02T10:00:40' })];
