@@ -12,9 +12,12 @@ const SEP_CODE = 0x1f;
 // a large import hashes one key per line, and joining the parts first would build a string per line.
 let h1 = 0;
 let h2 = 0;
+/** a part hashed since the reset held the separator */
+let sawSep = false;
 function hashReset(): void {
   h1 = 0x811c9dc5 | 0;
   h2 = 0xcbf29ce4 | 0;
+  sawSep = false;
 }
 function hashCode(c: number): void {
   h1 = Math.imul(h1 ^ c, 0x01000193);
@@ -23,13 +26,16 @@ function hashCode(c: number): void {
 function hashText(text: string): void {
   let a = h1;
   let b = h2;
+  let sep = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c === SEP_CODE) sep = true;
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c ^ (a >>> 13), 0x01000193);
   }
   h1 = a;
   h2 = b;
+  if (sep) sawSep = true;
 }
 
 const HEX = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
@@ -61,16 +67,9 @@ export class StatementLineIds {
     const { bookedOn } = parts;
     const { amount, currency } = parts.amount;
     const text = parts.reference ?? parts.description;
-    if (account.includes(SEP) || bookedOn.includes(SEP) || amount.includes(SEP) || currency.includes(SEP) || text.includes(SEP)) {
-      // The general rule, which escapes the separator inside parts. Keys with a separator inside
-      // never equal one without (they join to more separators), so the two counters never overlap.
-      const key = [account, bookedOn, amount, currency, text];
-      const occurrence = this.counter.next(key.join(SEP));
-      return stableId('sl', [...key, occurrence]);
-    }
-    // The same id as the rule above, stableId('sl', [...key, occurrence]), hashed in pieces:
-    // stableId's input is the parts joined by SEP, so the hash state after the key both counts the
-    // occurrence (with the parts compared on a hash hit) and continues into the id.
+    // stableId('sl', [...key, occurrence]) hashed in pieces: stableId's input is the parts joined
+    // by SEP, so the hash state after the key both counts the occurrence (with the parts compared
+    // on a hash hit) and continues into the id — unless a part holds SEP itself (seen while hashing).
     hashReset();
     hashText(account);
     hashCode(SEP_CODE);
@@ -81,6 +80,13 @@ export class StatementLineIds {
     hashText(currency);
     hashCode(SEP_CODE);
     hashText(text);
+    if (sawSep) {
+      // The general rule, which escapes the separator inside parts. Keys with a separator inside
+      // never equal one without (they join to more separators), so the two counters never overlap.
+      const key = [account, bookedOn, amount, currency, text];
+      const occurrence = this.counter.next(key.join(SEP));
+      return stableId('sl', [...key, occurrence]);
+    }
     const hash = h2 ^ h1;
     const table = this.table;
     const mask = (table.length >> 1) - 1;

@@ -65,18 +65,27 @@ export class LineBuilder {
     const idParts: Parameters<StatementLineIds['next']>[0] = { bookedOn: d.bookedOn, amount, description };
     if (d.accountId !== undefined && d.accountId !== '') idParts.accountId = d.accountId;
     if (reference !== undefined) idParts.reference = reference;
-    const line: StatementLine = {
-      id: this.ids.next(idParts),
-      bookedOn: d.bookedOn,
-      amount,
-      description,
-      source: { file: this.fileName, line: d.line },
-    };
-    if (d.valueOn !== undefined) line.valueOn = d.valueOn;
-    if (d.counterparty !== undefined && d.counterparty.trim() !== '') line.counterparty = d.counterparty.trim();
-    if (reference !== undefined) line.reference = reference;
-    if (d.balanceAfter !== undefined) line.balanceAfter = d.balanceAfter;
-    if (d.accountId !== undefined && d.accountId !== '') line.accountId = d.accountId;
+    const id = this.ids.next(idParts);
+    const source = { file: this.fileName, line: d.line };
+    const counterparty = d.counterparty !== undefined && d.counterparty.trim() !== '' ? d.counterparty.trim() : undefined;
+    const hasAccount = d.accountId !== undefined && d.accountId !== '';
+    let line: StatementLine;
+    // The common shapes of MT940/CAMT lines (a value date and an account, no running balance) in
+    // one literal each, keys in the order the general case adds them: one object shape per file.
+    if (d.valueOn !== undefined && d.balanceAfter === undefined && hasAccount) {
+      const { bookedOn, valueOn, accountId } = d;
+      if (counterparty !== undefined && reference !== undefined) line = { id, bookedOn, amount, description, source, valueOn, counterparty, reference, accountId };
+      else if (counterparty !== undefined) line = { id, bookedOn, amount, description, source, valueOn, counterparty, accountId };
+      else if (reference !== undefined) line = { id, bookedOn, amount, description, source, valueOn, reference, accountId };
+      else line = { id, bookedOn, amount, description, source, valueOn, accountId };
+    } else {
+      line = { id, bookedOn: d.bookedOn, amount, description, source };
+      if (d.valueOn !== undefined) line.valueOn = d.valueOn;
+      if (counterparty !== undefined) line.counterparty = counterparty;
+      if (reference !== undefined) line.reference = reference;
+      if (d.balanceAfter !== undefined) line.balanceAfter = d.balanceAfter;
+      if (hasAccount) line.accountId = d.accountId;
+    }
     this.lines.push(line);
     return line;
   }
