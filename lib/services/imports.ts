@@ -107,10 +107,13 @@ export async function beginImport(db: SettleGuardDb, preview: ImportPreview, now
   if (!preview.readable || preview.rowCount === 0) {
     return { done: Promise.resolve({ ...base, rows: 0, added: 0, known: 0, contracts: 0, stored: false }) };
   }
+  // In key order: IndexedDB (SQLite in Chromium) inserts rows in key order with a fifth less work
+  // than the scattered order content-hash ids arrive in (measured: 6.3-7.3 s vs 8.5-9.5 s of
+  // browser CPU for 100,000 rows), and the rows handed back for reconciliation need that order.
   const incoming: Record<RowKind, { id: string }[]> = {
-    statementLines: uniqueById(result.lines),
-    transactions: uniqueById(await Promise.all((result.transactions ?? []).map(withEvidenceHash))),
-    cashier: uniqueById(result.cashier ?? []),
+    statementLines: uniqueById(result.lines).sort(compareIds),
+    transactions: uniqueById(await Promise.all((result.transactions ?? []).map(withEvidenceHash))).sort(compareIds),
+    cashier: uniqueById(result.cashier ?? []).sort(compareIds),
   };
   const contracts = result.contracts ?? [];
   await db.open();
@@ -228,7 +231,7 @@ export async function beginImport(db: SettleGuardDb, preview: ImportPreview, now
   });
 }
 
-/** The rows in the file, one per id (the last reading of an id wins, as before). */
+/** The rows in the file, one per id (the last reading of an id wins, as before), as a new array. */
 function uniqueById<T extends { id: string }>(items: T[]): T[] {
   return [...new Map(items.map((x) => [x.id, x])).values()];
 }
@@ -255,9 +258,9 @@ function compareIds(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function mergeById<T extends { id: string }>(sorted: T[], more: T[]): T[] {
-  if (!more.length) return sorted;
-  const b = [...more].sort(compareIds);
+/** Both in key order. */
+function mergeById<T extends { id: string }>(sorted: T[], b: T[]): T[] {
+  if (!b.length) return sorted;
   if (!sorted.length) return b;
   const out: T[] = new Array(sorted.length + b.length);
   let i = 0, j = 0, k = 0;

@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     console.table([{ ...Object.fromEntries(phases.map(([name, v]) => [`${name} (ms)`, v])),
       'messaging + page (ms)': stored - t0 - (ms.parse ?? 0) - (ms.commit ?? 0) }]);
     console.log('CPU time of Chromium\'s processes during the import (browser = IndexedDB\'s backend; renderer = page + import worker):');
-    console.table([Object.fromEntries(Object.keys(cpu1).filter((k) => cpu1[k]! - (cpu0[k] ?? 0) >= 10).map((k) => [`${k} (ms)`, cpu1[k]! - (cpu0[k] ?? 0)]))]);
+    console.table([Object.fromEntries(Object.keys(cpu1).sort().filter((k) => cpu1[k]! - (cpu0[k] ?? 0) >= 10).map((k) => [`${k} (ms)`, cpu1[k]! - (cpu0[k] ?? 0)]))]);
     console.log('on the page (preview and confirm as the page waits for them):');
     console.table([Object.fromEntries(onPage.map(([name, v]) => [`${name} (ms)`, v]))]);
 
