@@ -65,18 +65,61 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * `[...xs].sort((a, b) => cmp(timeOf(a), timeOf(b)) || cmp(a.id, b.id))`. When every time has
+ * the same fixed shape ('YYYY-MM-DDTHH:mm:ss' or 'YYYY-MM-DD'), the string order is the order of
+ * its digits read as one integer (at most 14 digits: exact), so times are compared as numbers.
+ */
+export function sortByTimeThenId<T extends { id: string }>(xs: readonly T[], timeOf: (x: T) => string): T[] {
+  const n = xs.length;
+  const keys = new Float64Array(n);
+  const shape = n > 0 ? timeOf(xs[0]!).length : 0;
+  let numeric = shape === 19 || shape === 10;
+  for (let i = 0; i < n && numeric; i++) {
+    const k = digitKey(timeOf(xs[i]!), shape);
+    if (k < 0) numeric = false;
+    keys[i] = k;
+  }
+  if (!numeric) return [...xs].sort((a, b) => cmp(timeOf(a), timeOf(b)) || cmp(a.id, b.id));
+  const order: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => keys[a]! - keys[b]! || cmp(xs[a]!.id, xs[b]!.id));
+  const out: T[] = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = xs[order[i]!]!;
+  return out;
+}
+
+/** The digits of a 'YYYY-MM-DD[THH:mm:ss]' string of length `shape` as one integer; -1 for any other string. */
+function digitKey(s: string, shape: number): number {
+  if (s.length !== shape) return -1;
+  let v = 0;
+  for (let i = 0; i < shape; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 4 || i === 7) {
+      if (c !== 45) return -1; // '-'
+    } else if (i === 10) {
+      if (c !== 84) return -1; // 'T'
+    } else if (i === 13 || i === 16) {
+      if (c !== 58) return -1; // ':'
+    } else if (c >= 48 && c <= 57) v = v * 10 + (c - 48);
+    else return -1;
+  }
+  return v;
+}
+
 export function makeContext(input: ReconcileInput): RuleContext {
   const tolerances: Tolerances = { ...DEFAULT_TOLERANCES, ...(input.tolerances ?? {}) };
-  const sortedTxns = [...input.transactions].sort((a, b) => cmp(a.occurredAt, b.occurredAt) || cmp(a.id, b.id));
+  const sortedTxns = sortByTimeThenId(input.transactions, (t) => t.occurredAt);
   const { kept, aliases } = dedupePortalRows(sortedTxns);
-  const lines = [...input.statementLines].sort((a, b) => cmp(a.bookedOn, b.bookedOn) || cmp(a.id, b.id));
-  const cashier = [...(input.cashier ?? [])].sort((a, b) => cmp(a.occurredAt, b.occurredAt) || cmp(a.id, b.id));
+  const lines = sortByTimeThenId(input.statementLines, (l) => l.bookedOn);
+  const cashier = sortByTimeThenId(input.cashier ?? [], (c) => c.occurredAt);
   const contracts = [...input.contracts].sort((a, b) => cmp(a.effectiveFrom, b.effectiveFrom) || cmp(a.id, b.id));
   const extraHolidays = new Set(input.extraHolidays ?? []);
   const tolFee = dec(tolerances.fee);
   const tolSettlement = dec(tolerances.settlement);
 
-  const byId = new Map(kept.map((t) => [t.id, t]));
+  // built on first use: only a few rules look rows up by id
+  let byId: Map<string, PortalTransaction> | undefined;
   const issueMap = new Map<string, Issue>();
   const issue = (i: Issue) => {
     const k = `${i.code}|${i.raw ?? ''}|${i.message}`;
@@ -145,7 +188,14 @@ export function makeContext(input: ReconcileInput): RuleContext {
   let dupMemo: DuplicateCluster[] | undefined;
   let ledgerMemo: FeeLedger | undefined;
 
-  const cashierDates = new Set(cashier.map((c) => c.occurredAt.slice(0, 10)));
+  // the records are in time order: a date is added once per run of records on it
+  const cashierDates = new Set<string>();
+  let lastDate: string | undefined;
+  for (const c of cashier) {
+    if (lastDate !== undefined && lastDate.length === 10 && c.occurredAt.startsWith(lastDate)) continue;
+    lastDate = c.occurredAt.slice(0, 10);
+    cashierDates.add(lastDate);
+  }
   const cashierFrom = cashier[0]?.occurredAt.slice(0, 10);
   const cashierTo = cashier[cashier.length - 1]?.occurredAt.slice(0, 10);
   const cashierTerminals = new Set(cashier.map((c) => c.terminalId?.trim().toUpperCase()).filter((x): x is string => !!x));
@@ -161,7 +211,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
     cashier,
     contracts,
     aliases,
-    txn: (id) => byId.get(id),
+    txn: (id) => (byId ??= new Map(kept.map((t) => [t.id, t]))).get(id),
     calendar,
     contractFor,
     feeAudit,

@@ -44,6 +44,11 @@ function richness(t: PortalTransaction): number {
  * collapse: their ids already follow the rrn + date recipe.
  */
 export function dedupePortalRows(txns: readonly PortalTransaction[]): { kept: PortalTransaction[]; aliases: TxnAlias[] } {
+  // rows of one source never collapse: with a single source there is nothing to look for
+  const first = txns[0]?.portal;
+  let sources = 1;
+  for (let i = 1; i < txns.length && sources === 1; i++) if (txns[i]!.portal !== first) sources = 2;
+  if (sources === 1) return { kept: [...txns], aliases: [] };
   const byKey = new Map<string, PortalTransaction[]>();
   const keyOf = (t: PortalTransaction): [string, TxnAlias['basis']] | undefined => {
     if (t.rrn) return [`r|${norm(t.rrn)}|${txnDate(t)}|${t.kind}`, 'portal:rrn+date'];

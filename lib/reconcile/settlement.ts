@@ -100,20 +100,26 @@ export function makeOriginalIndex(txns: readonly PortalTransaction[]): (t: Porta
   // whose keys were not foreseen falls back to the full index.
   const wanted = new Set<string>();
   for (const t of txns) for (const k of keysOf(t) ?? []) wanted.add(k);
+  // the part after the last '|' of each wanted key: a composite key of a sale (terminal|…|voucher)
+  // can be wanted only if its voucher is such a tail, so most sales build no composite key
+  const wantedTails = new Set<string>();
+  for (const k of wanted) wantedTails.add(k.slice(k.lastIndexOf('|') + 1));
   const build = (keep: (key: string) => boolean) => {
     const byRef = new Map<string, PortalTransaction>();
     if (wanted.size === 0 && keep !== everyKey) return byRef;
     const put = (k: string | undefined, t: PortalTransaction) => {
       if (!k) return;
-      const key = k.trim().toUpperCase();
+      const key = isNormalKey(k) ? k : k.trim().toUpperCase();
       if (key && keep(key) && !byRef.has(key)) byRef.set(key, t);
     };
     for (const t of txns) {
       if (t.kind !== 'sale' && t.kind !== 'preauth_completion') continue;
       put(t.rrn, t);
       put(t.orderNo, t);
-      if (t.terminalId && t.batchNo && t.voucherNo) put(`${t.terminalId}|${t.batchNo}|${t.voucherNo}`, t);
-      put(t.voucherNo && t.terminalId ? `${t.terminalId}|${t.voucherNo}` : undefined, t);
+      // a voucher in normal form is the tail of the normalised composite key as it is
+      const composite = keep === everyKey || !t.voucherNo || !isNormalKey(t.voucherNo) || t.voucherNo.includes('|') || wantedTails.has(t.voucherNo);
+      if (composite && t.terminalId && t.batchNo && t.voucherNo) put(`${t.terminalId}|${t.batchNo}|${t.voucherNo}`, t);
+      if (composite) put(t.voucherNo && t.terminalId ? `${t.terminalId}|${t.voucherNo}` : undefined, t);
       put(t.id, t);
     }
     return byRef;
@@ -131,6 +137,15 @@ export function makeOriginalIndex(txns: readonly PortalTransaction[]): (t: Porta
     }
     return undefined;
   };
+}
+
+/** True when trim() and toUpperCase() leave `k` as it is: only digits, A–Z, '-', '_', '|', '.', '/' (most references and ids). */
+function isNormalKey(k: string): boolean {
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 45 || c === 95 || c === 124 || c === 46 || c === 47)) return false;
+  }
+  return true;
 }
 
 /** Expected settlement of one row as the portal states it: net, else amount − fee − extra fees. */
