@@ -12,7 +12,7 @@ import { InsertControl } from './InsertControl';
 import { findComplaintTextareas, fillTextarea } from './form-fill';
 import { ROW_CSS, SHADOW_CSS } from './styles';
 import { TableTools, type WalkState } from './TableTools';
-import { contentSignature, findNextControl, isDisabledControl } from './pager';
+import { contentSignature, findNextControl, isDisabledControl, selectLargestPageSize } from './pager';
 
 export type Send = <M extends ContentToBackground>(msg: M) => Promise<Result<ResponseOf[M['type']]>>;
 
@@ -237,9 +237,11 @@ export class PortalOverlay {
   }
 
   /**
-   * "Capture all pages": captures this page, then clicks the table's next-page control and
-   * captures each page in turn, until the control is disabled or gone, the page stops changing,
-   * or the merchant presses Stop. Progress and the summary show in the table tools.
+   * "Capture all pages": sets the pager's page size to its largest where the family has a size
+   * selector, captures this page, then clicks the table's next-page control and captures each
+   * page in turn, until the control is disabled or gone, the page stops changing, or the merchant
+   * presses Stop (the page being captured then still counts). Progress and the summary show in
+   * the table tools.
    */
   async captureAllPages(root: Element): Promise<WalkState> {
     if (this.walk?.running) return this.walk;
@@ -259,24 +261,30 @@ export class PortalOverlay {
       this.walk = { running: true, pages: this.walk!.pages + 1, rows: seen.size, known: known + this.knownByBackground };
       this.renderTools();
     };
+    this.renderTools();
     let table = root;
+    // a re-rendered table is a new element: follow it
+    const current = (): Element => (table = table.isConnected ? table : [...this.tools.keys()].find((r) => r.isConnected) ?? table);
+    const timeout = this.deps.pageTimeoutMs ?? 8000;
+    const waitForChange = (before: string) => this.waitFor(() => contentSignature(current()) !== before, timeout, abort.signal);
+    // fewer, larger pages: where there is a next page, the pager's page size at its largest first
+    const first = findNextControl(table);
+    if (first && !isDisabledControl(first)) {
+      const before = contentSignature(table);
+      if (await selectLargestPageSize(table, (test, ms) => this.waitFor(test, ms, abort.signal))) await waitForChange(before);
+      clearTimeout(this.timer);
+    }
     await (this.scanning = this.scanning.then(() => this.scan()));
     countPage();
-    const timeout = this.deps.pageTimeoutMs ?? 8000;
     while (!abort.signal.aborted && !this.deps.signal.aborted) {
-      if (!table.isConnected) table = [...this.tools.keys()].find((r) => r.isConnected) ?? table;
-      const next = findNextControl(table);
+      const next = findNextControl(current());
       if (!next || isDisabledControl(next)) break;
       const before = contentSignature(table);
       next.click();
-      const changed = await this.waitFor(() => {
-        if (!table.isConnected) table = [...this.tools.keys()].find((r) => r.isConnected) ?? table;
-        return contentSignature(table) !== before;
-      }, timeout, abort.signal);
-      if (!changed) break;
+      if (!(await waitForChange(before))) break;
       clearTimeout(this.timer);
       await (this.scanning = this.scanning.then(() => this.scan()));
-      if (abort.signal.aborted) break;
+      // Stop during this page's capture: the page is captured, so it counts; the walk ends here
       countPage();
     }
     this.walk = { running: false, pages: this.walk.pages, rows: seen.size, known: known + this.knownByBackground,

@@ -1,5 +1,7 @@
 // Finding a table's pager, for "Capture all pages" (issue 3): the next-page control of each table
-// family, or a generic button/link reading 下一页/Next/›. Read-only helpers; the controller clicks.
+// family, or a generic button/link reading 下一页/Next/›, which the controller clicks; and the
+// family's page-size selector, set to its largest size before the walk.
+import { isInHiddenSubtree } from '../../lib/portals/dom';
 
 // Family next-page controls, most specific first (each family's own pager markup).
 const NEXT_SELECTORS = [
@@ -72,4 +74,90 @@ export function contentSignature(root: Element): string {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
   return `${text.length}:${h}`;
+}
+
+// Page-size selectors ("10条/页"), for "Capture all pages" to read fewer, larger pages. Native
+// <select>s are set and told (input, change); the UI kits' own dropdowns are pressed like a
+// mouse would (mousedown, mouseup, click: rc-select opens on mousedown, Element and vxe on click).
+interface SizeKit {
+  /** the control: a <select>, or the root of the kit's dropdown */
+  control: string;
+  /** what opens the dropdown (empty: a native <select>) */
+  trigger: string;
+  /** the dropdown's options, inside the control or in a popup the kit adds to <body> on opening */
+  items: string;
+}
+
+const SIZE_KITS: SizeKit[] = [
+  { control: '.layui-laypage-limits select', trigger: '', items: '' }, // layui laypage
+  { control: 'select.pagination-page-list', trigger: '', items: '' }, // EasyUI pagination
+  // Element UI keeps its options in the control until first opened; Element Plus renders them on opening
+  { control: '.el-pagination__sizes .el-select', trigger: '.el-select__wrapper, input', items: '.el-select-dropdown__item' },
+  // antd v4+ (v3: .ant-select-selection, .ant-select-dropdown-menu-item); options rendered on opening
+  { control: '.ant-pagination-options-size-changer', trigger: '.ant-select-selector, .ant-select-selection', items: '.ant-select-item-option, .ant-select-dropdown-menu-item' },
+  { control: '.vxe-pager--sizes', trigger: 'input', items: '.vxe-select-option' }, // vxe-pager's vxe-select
+];
+
+/** The number a size option shows: "100条/页", "20 / page", "50". */
+function sizeOf(text: string | null | undefined): number | null {
+  const m = /\d+/.exec(text ?? '');
+  return m ? Number(m[0]) : null;
+}
+
+/** The page-size selector of the table at `root`, looked for where its pager is; null when none. */
+export function findPageSizeControl(root: Element): { control: HTMLElement; kit: SizeKit } | null {
+  let scope: Element | null = root;
+  for (let level = 0; scope && level <= MAX_LEVELS; level++, scope = scope.parentElement) {
+    for (const kit of SIZE_KITS) {
+      const hit = [...scope.querySelectorAll<HTMLElement>(kit.control)].find((e) => !isOverlay(e));
+      if (hit) return { control: hit, kit };
+    }
+    if (scope.tagName === 'BODY') break;
+  }
+  return null;
+}
+
+function press(el: Element): void {
+  for (const type of ['mousedown', 'mouseup', 'click']) el.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0 }));
+}
+
+/** The option with the largest size, or null when none shows a number. */
+function largest<T>(options: readonly T[], size: (o: T) => number | null): T | null {
+  let best: T | null = null;
+  let bestSize = -1;
+  for (const o of options) {
+    const s = size(o);
+    if (s !== null && s > bestSize) { best = o; bestSize = s; }
+  }
+  return best;
+}
+
+/**
+ * Sets the page-size selector of the table at `root` to its largest size. `waitFor(test, ms)`
+ * polls until `test` holds (a dropdown's options appear after it opens). True when it chose a
+ * size other than the one shown; the table then re-renders, which is the caller's to wait for.
+ */
+export async function selectLargestPageSize(root: Element, waitFor: (test: () => boolean, ms: number) => Promise<boolean>): Promise<boolean> {
+  const found = findPageSizeControl(root);
+  if (!found) return false;
+  const { control, kit } = found;
+  if (control.tagName === 'SELECT') {
+    const select = control as HTMLSelectElement;
+    const best = largest([...select.options], (o) => sizeOf(o.value) ?? sizeOf(o.text));
+    if (!best || best.selected) return false;
+    select.value = best.value;
+    for (const type of ['input', 'change']) select.dispatchEvent(new Event(type, { bubbles: true }));
+    return true;
+  }
+  const shown = sizeOf(control.querySelector('input')?.value || control.textContent);
+  const visible = (e: Element) => !isOverlay(e) && !isInHiddenSubtree(e) && sizeOf(e.textContent) !== null;
+  let items = [...control.querySelectorAll(kit.items)];
+  if (items.length === 0) {
+    press(control.querySelector(kit.trigger) ?? control);
+    await waitFor(() => (items = [...control.ownerDocument.querySelectorAll(kit.items)].filter(visible)).length > 0, 1500);
+  }
+  const best = largest(items, (e) => sizeOf(e.textContent));
+  if (!best || sizeOf(best.textContent) === shown) return false;
+  press(best);
+  return true;
 }

@@ -7,19 +7,20 @@
 // page's own first layout and, on this shared 2-core machine, whatever other processes ran):
 // - read + mark: from the content script's `settleguard:scan-start` User Timing mark (just before
 //   it reads the page) to `settleguard:rows-marked` (every captured row carries data-sg-row), the
-//   main-thread **CPU time** of every task in between, taken from a Chromium trace (thread time,
-//   `tdur`), so time the renderer spent descheduled does not count. Tasks of the page's own that
-//   fall in the window count too (an upper bound); the rendering frames among them are shown apart.
-// - bare pass: one task that runs `querySelectorAll('#bench tbody td')` and reads every cell's
-//   textContent, timed the same way (thread time of its task), 5 times after the scan; the ratio
-//   uses their median. The first content-script read is cold (isolated world, fresh JIT) and is
-//   compared as it is: that is what the merchant gets.
+//   main thread's **CPU time**: the difference of the two marks' thread clocks in a Chromium trace
+//   (`tts`), so time the renderer spent descheduled does not count. Whatever else the main thread
+//   ran in between counts too (an upper bound); rendering frames among it are shown apart.
+// - bare pass: `querySelectorAll('#bench tbody td')` and every cell's textContent, between two
+//   marks, timed the same way, 5 times after the scan; the ratio uses their median. The first
+//   content-script read is cold (isolated world, fresh JIT) and is compared as it is: that is
+//   what the merchant gets.
 // - longest task: the longest main-thread task in the window, wall time and thread time (wall
 //   time is what the merchant feels but includes time descheduled by other load on this machine).
 // - wall: the window's wall time (slices plus the gaps where the main thread was given back).
 // Each round opens both pages afresh; SG_ROUNDS (default 3) rounds, median and range reported.
 // SG_EXTENSION_PATH points at another build of the extension (helpers benchmarking at the same
-// time share .output/).
+// time share .output/); several, comma-separated, are measured round by round in turn, so that
+// two builds are compared under the same load.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ import { startStaticServer } from '../support/serve';
 
 const ROWS = 5000;
 const ROUNDS = Number(process.env.SG_ROUNDS ?? 3);
-const EXT = process.env.SG_EXTENSION_PATH ?? EXTENSION_PATH;
+const EXTS = (process.env.SG_EXTENSION_PATH ?? EXTENSION_PATH).split(',');
 const HEADERS = ['交易时间', '交易类型', '卡号', '卡类型', '交易金额', '手续费', '结算金额', '终端号', '参考号', '凭证号', '批次号', '交易状态', '商户号', '订单号', '备注'];
 
 function cellsOf(i: number): string[] {
@@ -62,11 +63,12 @@ ${body}
 </tbody></table></div></div></body></html>`;
 }
 
-interface TraceEvent { name: string; cat: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: Record<string, unknown> }
+interface TraceEvent { name: string; cat: string; ph: string; pid: number; tid: number; ts: number; tts?: number; dur?: number; tdur?: number; args?: Record<string, unknown> }
 
 interface Round {
+  build: string;
   page: string;
-  /** main-thread thread time of the tasks from scan-start to rows-marked (ms) */
+  /** main-thread CPU time from scan-start to rows-marked (ms) */
   cpuMs: number;
   /** of which tasks that were rendering frames (style, layout, paint; no script) */
   renderMs: number;
@@ -74,7 +76,7 @@ interface Round {
   tasks: number;
   longestWallMs: number;
   longestCpuMs: number;
-  /** median thread time of the bare pass (ms) */
+  /** median CPU time of the bare pass (ms) */
   bareMs: number;
   ratio: number;
 }
@@ -109,12 +111,18 @@ function isRenderingOnly(events: TraceEvent[], task: TraceEvent): boolean {
   return inner.some((e) => RENDER_ONLY.has(e.name)) && !inner.some((e) => e.name === 'FunctionCall' || e.name === 'RunMicrotasks' || e.name === 'TimerFire' || e.name === 'v8.callFunction');
 }
 
+/** Main-thread CPU time between two marks of that thread: the difference of their thread clocks. */
+function threadMs(from: TraceEvent, to: TraceEvent): number {
+  if (from.tts === undefined || to.tts === undefined || from.tid !== to.tid) throw new Error(`no thread time for ${from.name}`);
+  return (to.tts - from.tts) / 1000;
+}
+
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-async function measure(page: Page, url: string, name: string): Promise<Round> {
+async function measure(page: Page, url: string, name: string, build: string): Promise<Round> {
   const { events } = await traced(page, async () => {
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('settleguard:rows-marked').length > 0, undefined, { timeout: 60_000, polling: 100 });
@@ -139,31 +147,22 @@ async function measure(page: Page, url: string, name: string): Promise<Round> {
   const start = find('settleguard:scan-start');
   const end = find('settleguard:rows-marked');
   const tasks = tasksBetween(events, start.pid, start.tid, start.ts, end.ts);
-  let cpu = 0;
   let render = 0;
-  for (const t of tasks) {
-    cpu += t.tdur ?? 0;
-    if (isRenderingOnly(events, t)) render += t.tdur ?? 0;
-  }
+  for (const t of tasks) if (isRenderingOnly(events, t)) render += t.tdur ?? 0;
   const bare: number[] = [];
-  for (let k = 0; k < 5; k++) {
-    const b0 = find(`bare-start-${k}`);
-    const b1 = find(`bare-end-${k}`);
-    const [task] = tasksBetween(events, b0.pid, b0.tid, b0.ts, b1.ts);
-    if (!task) throw new Error(`${name}: bare pass ${k} not in a task`);
-    bare.push((task.tdur ?? 0) / 1000);
-  }
+  for (let k = 0; k < 5; k++) bare.push(threadMs(find(`bare-start-${k}`), find(`bare-end-${k}`)));
   const bareMs = median(bare);
   return {
+    build,
     page: name,
-    cpuMs: cpu / 1000,
+    cpuMs: threadMs(start, end),
     renderMs: render / 1000,
     wallMs: (end.ts - start.ts) / 1000,
     tasks: tasks.length,
     longestWallMs: Math.max(0, ...tasks.map((t) => (t.dur ?? 0) / 1000)),
     longestCpuMs: Math.max(0, ...tasks.map((t) => (t.tdur ?? 0) / 1000)),
     bareMs,
-    ratio: cpu / 1000 / bareMs,
+    ratio: threadMs(start, end) / bareMs,
   };
 }
 
@@ -174,24 +173,31 @@ async function main(): Promise<void> {
   const server = await startStaticServer(dir);
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found');
-  const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args: chromiumArgs(EXT), viewport: { width: 1440, height: 900 } });
+  const contexts = [];
+  for (const ext of EXTS) {
+    const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args: chromiumArgs(ext), viewport: { width: 1440, height: 900 } });
+    await (context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker'));
+    contexts.push(context);
+  }
   const rounds: Round[] = [];
   try {
-    await (context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker'));
     for (let r = 0; r < ROUNDS; r++) {
-      for (const name of ['plain', 'element']) {
-        const page = await context.newPage();
-        rounds.push(await measure(page, `${server.url}/${name}.html`, name));
-        await page.close();
+      for (let b = 0; b < EXTS.length; b++) {
+        for (const name of ['plain', 'element']) {
+          const page = await contexts[b]!.newPage();
+          rounds.push(await measure(page, `${server.url}/${name}.html`, name, EXTS.length > 1 ? String(b + 1) : ''));
+          await page.close();
+        }
       }
     }
   } finally {
-    await context.close();
+    for (const c of contexts) await c.close();
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`\nSettleGuard portal reading — ${ROWS} rows × ${HEADERS.length} cells, Chromium, built extension (${EXT}), ${ROUNDS} rounds\n`);
+  console.log(`\nSettleGuard portal reading — ${ROWS} rows × ${HEADERS.length} cells, Chromium, built extension, ${ROUNDS} rounds\n`);
   console.table(rounds.map((f) => ({
+    ...(EXTS.length > 1 ? { build: f.build } : {}),
     page: f.page,
     'read+mark CPU (ms)': f.cpuMs.toFixed(1),
     'of which render (ms)': f.renderMs.toFixed(1),
@@ -201,15 +207,18 @@ async function main(): Promise<void> {
     'bare pass CPU (ms)': f.bareMs.toFixed(1),
     'ratio (target ≤ 3)': f.ratio.toFixed(2),
   })));
-  for (const name of ['plain', 'element']) {
-    const rs = rounds.filter((r) => r.page === name);
-    const span = (xs: number[], d = 1) => `median ${median(xs).toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})`;
-    console.log(`${name}: ratio ${span(rs.map((r) => r.ratio), 2)}; read+mark CPU ${span(rs.map((r) => r.cpuMs))} ms; bare ${span(rs.map((r) => r.bareMs))} ms; longest task CPU ${span(rs.map((r) => r.longestCpuMs))} ms, wall ${span(rs.map((r) => r.longestWallMs))} ms`);
-  }
-  const scripts = join(EXT, 'content-scripts');
-  for (const f of readdirSync(scripts).filter((n) => n.endsWith('.js'))) {
-    const bytes = readFileSync(join(scripts, f));
-    console.log(`content script ${f}: ${(bytes.length / 1024).toFixed(1)} KB, gzip ${(gzipSync(bytes).length / 1024).toFixed(1)} KB (target < 60 KB)`);
+  for (let b = 0; b < EXTS.length; b++) {
+    if (EXTS.length > 1) console.log(`build ${b + 1}: ${EXTS[b]}`);
+    for (const name of ['plain', 'element']) {
+      const rs = rounds.filter((r) => r.page === name && r.build === (EXTS.length > 1 ? String(b + 1) : ''));
+      const span = (xs: number[], d = 1) => `median ${median(xs).toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})`;
+      console.log(`  ${name}: ratio ${span(rs.map((r) => r.ratio), 2)}; read+mark CPU ${span(rs.map((r) => r.cpuMs))} ms; bare ${span(rs.map((r) => r.bareMs))} ms; longest task CPU ${span(rs.map((r) => r.longestCpuMs))} ms, wall ${span(rs.map((r) => r.longestWallMs))} ms`);
+    }
+    const scripts = join(EXTS[b]!, 'content-scripts');
+    for (const f of readdirSync(scripts).filter((n) => n.endsWith('.js'))) {
+      const bytes = readFileSync(join(scripts, f));
+      console.log(`  content script ${f}: ${(bytes.length / 1024).toFixed(1)} KB, gzip ${(gzipSync(bytes).length / 1024).toFixed(1)} KB (target < 60 KB)`);
+    }
   }
 }
 

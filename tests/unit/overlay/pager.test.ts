@@ -1,0 +1,189 @@
+// "Capture all pages" (issue 3): the page-size selector of each family's pager, found on the
+// saved fixture pages and set to its largest size; and the walk itself, with Stop.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findTableRoots, readPortalTables } from '../../../lib/portals';
+import { t } from '../../../lib/i18n/messages';
+import type { ContentToBackground } from '../../../lib/messaging';
+import { PortalOverlay, type Send } from '../../../components/overlay/controller';
+import { findPageSizeControl, selectLargestPageSize } from '../../../components/overlay/pager';
+
+const FIXTURES = join(__dirname, '../../fixtures/portals');
+
+function fixture(path: string): { doc: Document; root: Element } {
+  const doc = new DOMParser().parseFromString(readFileSync(join(FIXTURES, path), 'utf8'), 'text/html');
+  const root = findTableRoots(doc)[0]?.root;
+  if (!root) throw new Error(`${path}: no transaction table`);
+  return { doc, root };
+}
+
+/** The polling the controller passes in: real timers, 10 ms steps. */
+async function waitFor(test: () => boolean, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) if (test()) return true;
+  return test();
+}
+
+/** Records which of `els` got a click (the kits select an option on click). */
+function clicks(els: Iterable<Element>): string[] {
+  const got: string[] = [];
+  for (const el of els) el.addEventListener('click', () => got.push((el.textContent ?? '').trim()));
+  return got;
+}
+
+describe('page-size selectors on the fixture pages', () => {
+  it('Element UI: picks the largest of the options el-select keeps until first opened', async () => {
+    const { doc, root } = fixture('element-ui/settlement-fixed.html');
+    const found = findPageSizeControl(root);
+    expect(found?.control.matches('.el-pagination__sizes .el-select')).toBe(true);
+    const chosen = clicks(doc.querySelectorAll('.el-select-dropdown__item'));
+    expect(await selectLargestPageSize(root, waitFor)).toBe(true);
+    expect(chosen).toEqual(['100条/页']);
+  });
+
+  it('Ant Design: opens the size changer (rc-select opens on mousedown), then picks the largest option', async () => {
+    const { doc, root } = fixture('ant-design/protable-fixed.html');
+    const chosen: string[] = [];
+    // what rc-select does on opening: a dropdown in <body>, with a hidden listbox for screen readers
+    doc.querySelector('.ant-pagination-options-size-changer .ant-select-selector')!.addEventListener('mousedown', () => {
+      const popup = doc.createElement('div');
+      popup.innerHTML = `<div class="ant-select-dropdown ant-select-dropdown-placement-bottomLeft"><div role="listbox" style="height: 0; width: 0; overflow: hidden">
+        <div role="option" aria-selected="true">10</div><div role="option">20</div></div><div class="rc-virtual-list"><div class="rc-virtual-list-holder-inner">
+        ${[10, 20, 50, 100].map((n) => `<div class="ant-select-item ant-select-item-option" title="${n} 条/页"><div class="ant-select-item-option-content">${n} 条/页</div></div>`).join('')}
+        </div></div></div>`;
+      doc.body.append(popup);
+      popup.querySelectorAll('.ant-select-item-option').forEach((o) => o.addEventListener('click', () => chosen.push(o.textContent!.trim())));
+    });
+    expect(findPageSizeControl(root)?.control.matches('.ant-pagination-options-size-changer')).toBe(true);
+    expect(await selectLargestPageSize(root, waitFor)).toBe(true);
+    expect(chosen).toEqual(['100 条/页']);
+  });
+
+  it('vxe-table: opens the vxe-select, whose panel is filled on opening, then picks the largest', async () => {
+    const { doc, root } = fixture('vxe-table/payment-orders.html');
+    const chosen: string[] = [];
+    doc.querySelector('.vxe-pager--sizes input')!.addEventListener('click', () => {
+      const wrapper = doc.querySelector('.vxe-select-option--wrapper')!;
+      wrapper.innerHTML = [10, 20, 50, 100, 200].map((n) => `<div class="vxe-select-option" optid="${n}">${n}条/页</div>`).join('');
+      wrapper.querySelectorAll('.vxe-select-option').forEach((o) => o.addEventListener('click', () => chosen.push(o.textContent!)));
+    });
+    expect(await selectLargestPageSize(root, waitFor)).toBe(true);
+    expect(chosen).toEqual(['200条/页']);
+  });
+
+  it.each([
+    ['layui/trade-list.html', '.layui-laypage-limits select', '90'],
+    ['easyui/agent-trades.html', 'select.pagination-page-list', '20'],
+  ])('%s: sets the native <select> to its largest size and tells the page', async (path, selector, largest) => {
+    const { doc, root } = fixture(path);
+    const select = doc.querySelector<HTMLSelectElement>(selector)!;
+    expect(findPageSizeControl(root)?.control).toBe(select);
+    const events: string[] = [];
+    for (const type of ['input', 'change']) select.addEventListener(type, () => events.push(`${type}:${select.value}`));
+    expect(await selectLargestPageSize(root, waitFor)).toBe(true);
+    expect(events).toEqual([`input:${largest}`, `change:${largest}`]);
+    // already at its largest: nothing to do
+    expect(await selectLargestPageSize(root, waitFor)).toBe(false);
+    expect(events).toHaveLength(2);
+  });
+
+  it('a pager without a size selector (the generic fixture) is left alone', async () => {
+    const { root } = fixture('generic/basic.html');
+    expect(findPageSizeControl(root)).toBeNull();
+    expect(await selectLargestPageSize(root, waitFor)).toBe(false);
+  });
+});
+
+// A paginated portal in the test document: 5 rows, a layui-style pager (next link disabled on the
+// last page, a limits <select>); a new page or size re-renders the rows in place after a moment.
+function paginatedPortal(sizes: number[]): { nextClicks: () => number } {
+  const rows = Array.from({ length: 5 }, (_, i) => ({ time: `2024-03-0${i + 1} 10:00:00`, amount: `${100 + i}.00`, fee: '0.60', rrn: `51000000000${i}` }));
+  document.body.innerHTML = `<div class="card"><table id="t"><thead><tr><th>交易时间</th><th>交易类型</th><th>交易金额</th><th>手续费</th><th>参考号</th></tr></thead><tbody></tbody></table>
+    <div class="layui-laypage"><a class="layui-laypage-next" href="javascript:;">下一页</a>
+    <span class="layui-laypage-limits"><select>${sizes.map((n) => `<option value="${n}">${n} 条/页</option>`).join('')}</select></span></div></div>`;
+  let page = 1;
+  let size = sizes[0]!;
+  let nextClicks = 0;
+  const next = document.querySelector('.layui-laypage-next')!;
+  const render = () => {
+    document.querySelector('#t tbody')!.innerHTML = rows.slice((page - 1) * size, page * size)
+      .map((r) => `<tr><td>${r.time}</td><td>消费</td><td>${r.amount}</td><td>${r.fee}</td><td>${r.rrn}</td></tr>`).join('');
+    next.className = `layui-laypage-next${page * size >= rows.length ? ' layui-disabled' : ''}`;
+  };
+  render();
+  next.addEventListener('click', () => { nextClicks++; setTimeout(() => { page++; render(); }, 20); });
+  document.querySelector('select')!.addEventListener('change', (e) => {
+    size = Number((e.target as HTMLSelectElement).value);
+    page = 1;
+    setTimeout(render, 20);
+  });
+  return { nextClicks: () => nextClicks };
+}
+
+let controller: AbortController;
+afterEach(() => controller?.abort());
+
+function overlayFor(onCapture: (ids: string[]) => void = () => {}): { overlay: PortalOverlay; captured: string[][] } {
+  controller = new AbortController();
+  const captured: string[][] = [];
+  const send = vi.fn(async (msg: ContentToBackground) => {
+    if (msg.type === 'content/capture') {
+      const ids = msg.rows.map((r) => r.id);
+      captured.push(ids);
+      onCapture(ids);
+      return { ok: true, value: { added: ids.length, updated: 0, known: 0, byTransaction: {}, language: 'en' } };
+    }
+    if (msg.type === 'content/getFindings') return { ok: true, value: { byTransaction: {}, language: 'en' } };
+    return { ok: false, error: { code: 'x', message: 'not in this test' } };
+  }) as unknown as Send;
+  const overlay = new PortalOverlay({
+    doc: document, send, readTables: readPortalTables, now: () => '2026-03-16T00:00:00Z', signal: controller.signal, settleMs: 0, pageTimeoutMs: 2000,
+  });
+  return { overlay, captured };
+}
+
+function summary(): HTMLElement | null {
+  return document.querySelector('sg-tools')!.shadowRoot!.querySelector('[data-testid="sg-capture-summary"]');
+}
+
+describe('Capture all pages', () => {
+  it('sets the page size to its largest first, so one page holds every row and no next page is clicked', async () => {
+    const portal = paginatedPortal([2, 10]);
+    const { overlay, captured } = overlayFor();
+    await overlay.scan();
+    const walk = await overlay.captureAllPages(document.getElementById('t')!);
+    expect(walk).toMatchObject({ running: false, done: 'finished', pages: 1, rows: 5 });
+    expect(portal.nextClicks()).toBe(0);
+    expect(document.querySelectorAll('#t tbody tr[data-sg-row]')).toHaveLength(5);
+    expect(captured.flat()).toHaveLength(5);
+  });
+
+  it('walks the next-page control to the last page when the size cannot grow', async () => {
+    const portal = paginatedPortal([2]);
+    const { overlay } = overlayFor();
+    await overlay.scan();
+    const walk = await overlay.captureAllPages(document.getElementById('t')!);
+    expect(walk).toMatchObject({ done: 'finished', pages: 3, rows: 5 });
+    expect(portal.nextClicks()).toBe(2);
+    expect(summary()?.dataset).toMatchObject({ pages: '3', rows: '5' });
+  });
+
+  it('Stop pressed while a page is being captured: that page counts, the walk goes no further', async () => {
+    const portal = paginatedPortal([2]);
+    let captures = 0;
+    const { overlay } = overlayFor(() => {
+      // the second page's rows are on their way to the background: the merchant presses Stop
+      if (++captures === 2) {
+        const stop = [...document.querySelector('sg-tools')!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === t('en', 'overlay.stop'));
+        stop!.click();
+      }
+    });
+    await overlay.scan();
+    captures = 1; // the rows of page 1 were sent by the scan above
+    const walk = await overlay.captureAllPages(document.getElementById('t')!);
+    expect(walk).toMatchObject({ running: false, done: 'stopped', pages: 2, rows: 4 });
+    expect(portal.nextClicks()).toBe(1);
+    expect(summary()?.dataset).toMatchObject({ pages: '2', rows: '4' });
+    expect(summary()?.textContent).toContain(t('en', 'overlay.captureStopped'));
+  });
+});
