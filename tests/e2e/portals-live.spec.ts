@@ -87,7 +87,7 @@ test('AG Grid with virtualised rows: captured by row index while scrolling, no d
   await page.close();
 });
 
-test('paginated Element SPA: Capture all pages walks the pager; a pushState route is captured within a second', async () => {
+test('paginated Element SPA: Capture all pages sets 20条/页 and walks the pager; a pushState route is captured within a second', async () => {
   type Row = { rrn: string; amount: string };
   const data = dataOf<{ trades: Row[]; refunds: Row[] }>('live/element-spa.html', 'spa-data');
   const page = await session.context.newPage();
@@ -97,11 +97,13 @@ test('paginated Element SPA: Capture all pages walks the pager; a pushState rout
   await expect(page.locator('.el-table__fixed-right [data-sg-row], thead [data-sg-row]')).toHaveCount(0);
   await captureAll(page).click();
   const summary = page.getByTestId('sg-capture-summary');
-  await expect(summary).toHaveAttribute('data-pages', '3', { timeout: 20_000 });
+  // the page size goes to its largest (20) first: 25 rows are 2 pages instead of 3
+  await expect(summary).toHaveAttribute('data-pages', '2', { timeout: 20_000 });
   await expect(summary).toHaveAttribute('data-rows', String(data.trades.length));
-  await expect(summary).toHaveAttribute('data-known', '10'); // page 1 was captured before the walk
+  await expect(summary).toHaveAttribute('data-known', '10'); // the 10 rows shown before the walk
+  await expect(page.locator('.el-pagination__sizes input')).toHaveValue('20条/页');
   await expect(page.locator('.btn-next')).toBeDisabled();
-  await expect(bodyRows).toHaveCount(data.trades.length % 10 || 10);
+  await expect(bodyRows).toHaveCount(data.trades.length % 20 || 20);
   await expect(page.locator('.el-table__body-wrapper tr.el-table__row:not([data-sg-row])')).toHaveCount(0);
   let rows = await stored('/live/element-spa');
   expect(rows.map((r) => r.rrn).sort()).toEqual(data.trades.map((t) => t.rrn).sort());
@@ -115,7 +117,7 @@ test('paginated Element SPA: Capture all pages walks the pager; a pushState rout
     .toBe(data.refunds.length);
   // back (popstate) to the trades, still on their last page: nothing is stored twice
   await page.goBack();
-  await expect(page.locator('.el-table__body-wrapper tr.el-table__row[data-sg-row]')).toHaveCount(data.trades.length % 10 || 10);
+  await expect(page.locator('.el-table__body-wrapper tr.el-table__row[data-sg-row]')).toHaveCount(data.trades.length % 20 || 20);
   await expect(page.locator('h3')).toHaveText('交易明细');
   rows = (await readStore<PortalTransaction>(session.worker, 'transactions')).filter((t) => /\/(live\/element-spa|spa\/)/.test(t.evidence.url));
   expect(rows).toHaveLength(data.trades.length + data.refunds.length);
