@@ -1,0 +1,40 @@
+// lib/portals/dom.ts helpers that the family tests exercise only through whole tables.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { needsCollapse, textOf } from '../../../lib/portals/dom';
+
+// the regex needsCollapse replaced (a loop over char codes is cheaper per cell): same answers
+const NEEDS_COLLAPSE = /[\s\u00a0\u3000\u200b\ufeff]{2}|[\t\n\r\f\v\u00a0\u3000\u200b\ufeff]|^ | $/;
+
+describe('needsCollapse', () => {
+  it.each([
+    { input: '', expected: false },
+    { input: '2024-03-05 14:30:00', expected: false },
+    { input: '¥1,234.50', expected: false },
+    { input: ' leading', expected: true },
+    { input: 'trailing ', expected: true },
+    { input: 'two  spaces', expected: true },
+    { input: 'tab\there', expected: true },
+    { input: 'nbsp\u00a0here', expected: true },
+    { input: '全角\u3000空格', expected: true },
+    { input: 'zero\u200bwidth', expected: true },
+    { input: 'thin\u2009space', expected: false }, // a lone thin space is kept, as before
+    { input: 'thin\u2009 space', expected: true },
+  ])('$input → $expected', ({ input, expected }) => {
+    expect(needsCollapse(input)).toBe(expected);
+    expect(NEEDS_COLLAPSE.test(input)).toBe(expected);
+  });
+
+  it('agrees with the regex on any text of letters and spaces', () => {
+    const chars = fc.constantFrom('a', '1', '交', ' ', '\t', '\n', '\r', '\f', '\v', '\u00a0', '\u1680', '\u2000', '\u2009', '\u200a', '\u200b', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085');
+    fc.assert(fc.property(fc.array(chars, { maxLength: 12 }).map((a) => a.join('')), (text) => needsCollapse(text) === NEEDS_COLLAPSE.test(text)));
+  });
+});
+
+describe('textOf', () => {
+  it('reads a cell as the merchant sees it: block boundaries as spaces, hidden parts and scripts left out', () => {
+    document.body.innerHTML = `<table><tr><td id="a"><div class="cell"> 1,234.50 </div></td>
+      <td id="b"><div>2024-03-05</div><div>14:30</div></td><td id="c">¥<span>12</span>.00<span style="display:none">x</span><script>s</script></td></tr></table>`;
+    expect(['a', 'b', 'c'].map((id) => textOf(document.getElementById(id)!))).toEqual(['1,234.50', '2024-03-05 14:30', '¥12.00']);
+  });
+});
