@@ -37,7 +37,7 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /** The delimiter that gives the most lines of one common width (≥ 2 fields); ',' when nothing does. */
 export function detectDelimiter(text: string): string {
-  const sample = text.split(/\r\n|\n|\r/).slice(0, 200).filter((l) => l.trim() !== '');
+  const sample = firstLines(text, 200).filter((l) => l.trim() !== '');
   let best: string = ',';
   let bestScore = 0;
   for (const d of DELIMITERS) {
@@ -57,13 +57,30 @@ export function detectDelimiter(text: string): string {
 }
 
 function countFields(line: string, d: string): number {
+  const dc = d.charCodeAt(0);
   let n = 1;
   let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === d && !quoted) n++;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 34) quoted = !quoted; // '"'
+    else if (c === dc && !quoted) n++;
   }
   return n;
+}
+
+/** `text.split(/\r\n|\n|\r/).slice(0, limit)`, reading only as far as those lines: files can be large. */
+export function firstLines(text: string, limit: number): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length && out.length < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    out.push(text.slice(start, i));
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
+  }
+  if (out.length < limit) out.push(text.slice(start));
+  return out;
 }
 
 export function splitCsv(text: string, delimiter = detectDelimiter(text)): RawTable {
@@ -517,7 +534,7 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
   const wallet = profile?.wallet === true;
   const records: RowRecord[] = [];
   const lines: StatementLine[] = [];
-  const ids = new StatementLineIds();
+  const ids = new StatementLineIds(table.rows.length - header.row - 1);
   let defaultedLines = 0;
   let footerFrom: number | null = null;
   let footerCount = 0;
@@ -1071,7 +1088,7 @@ function chronological(group: StatementLine[]): StatementLine[] {
 // ───────────────────────────── the format ─────────────────────────────
 
 function looksDelimited(text: string): boolean {
-  const sample = text.split(/\r\n|\n|\r/).slice(0, 50).filter((l) => l.trim() !== '');
+  const sample = firstLines(text, 50).filter((l) => l.trim() !== '');
   if (sample.length === 0) return false;
   const d = detectDelimiter(text.slice(0, 20000));
   return sample.filter((l) => countFields(l, d) >= 2).length >= Math.max(1, sample.length / 2);

@@ -57,9 +57,16 @@ export class StatementLineIds {
   // reading it. Slot i is table[2i] = 1 + the key's index (0: empty) and table[2i+1] = its hash,
   // side by side so that a probe reads one cache line; key k's five parts are parts[5k…5k+4], its
   // count counts[k].
-  private table = new Int32Array(512);
+  private table: Int32Array;
   private readonly parts: string[] = [];
   private readonly counts: number[] = [];
+
+  /** `expectedLines`: how many ids will be asked for, if known, so the table need not grow on the way. */
+  constructor(expectedLines = 0) {
+    let slots = 256;
+    while (slots < expectedLines * 2) slots *= 2;
+    this.table = new Int32Array(2 * slots);
+  }
 
   /** `reference` must already be free of placeholders (NONREF, '-', all zeros): see isPlaceholderReference. */
   next(parts: { accountId?: string; bookedOn: IsoDate; amount: MoneyJson; reference?: string; description: string }): string {

@@ -2,7 +2,9 @@
 // columns, every bad row reported with its line number while the others still import.
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
+import fc from 'fast-check';
 import { parseStatement } from '../../../lib/statements/index';
+import { detectDelimiter, firstLines } from '../../../lib/statements/csv';
 import type { StatementParseResult } from '../../../lib/model';
 
 const csv = (name: string, ...lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n') + '\n') });
@@ -242,5 +244,20 @@ describe('csv: files without a header row (columns read from their values)', () 
     const r = await parseStatement(csv('export.csv', '01/02/2024,Payout,100.00', '02/03/2024,Fee,-2.50'));
     expect(r.lines).toEqual([]);
     expect(errors(r).map((i) => i.code)).toEqual(['ambiguous_date', 'ambiguous_date']);
+  });
+});
+
+describe('csv: reading only the head of a large file', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', ',', ';', '\t', '|', '"', '\r', '\n', ' ', '😀'), maxLength: 60 });
+  it('firstLines is split(/\\r\\n|\\n|\\r/).slice(0, n) (property)', () => {
+    fc.assert(fc.property(text, fc.integer({ min: 1, max: 8 }), (t, n) => {
+      expect(firstLines(t, n)).toEqual(t.split(/\r\n|\n|\r/).slice(0, n));
+    }), { numRuns: 3000 });
+  });
+  it('detectDelimiter picks the delimiter of the most lines of one width, quotes respected', () => {
+    expect(detectDelimiter('a;b;c\n1;2;3\n4;5;6\n')).toBe(';');
+    expect(detectDelimiter('x,y\n"1;2",3\n"4;5",6\n')).toBe(',');
+    expect(detectDelimiter('a\tb\n1\t2\n')).toBe('\t');
+    expect(detectDelimiter('just text\n')).toBe(',');
   });
 });

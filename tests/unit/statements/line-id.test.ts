@@ -50,6 +50,11 @@ describe('StatementLineIds', () => {
     const input = Array.from({ length: 5000 }, (_, i) => ({ bookedOn: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, amount: { amount: `${i % 37}.00`, currency: 'CNY' }, description: `d${i % 11}` }));
     const ids = new StatementLineIds();
     expect(input.map((p) => ids.next(p))).toEqual(referenceIds(input));
+    // sized up front (the CSV reader passes its row count), or sized too small: the same ids
+    for (const expected of [5000, 3]) {
+      const sized = new StatementLineIds(expected);
+      expect(input.map((p) => sized.next(p))).toEqual(referenceIds(input));
+    }
   });
 });
 
