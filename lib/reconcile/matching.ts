@@ -5,6 +5,7 @@
 import { absAmountKey, amountOf } from './amounts';
 import type { CashierRecord, MoneyJson, PortalTransaction } from '../model';
 import { localDateTimeMs } from '../dates';
+import { centsOf } from '../money';
 import { txnDate } from './fee-schedule';
 
 export interface TxnAlias {
@@ -350,11 +351,22 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
   }
   const passes = cashierPasses(cashierMatchSeconds);
   const nc = cs.length;
-  const amountKey = (a: MoneyJson) => `${absAmountKey(a)}|${a.currency}`;
+  // amount buckets: |amount| in whole cents as a number for the first currency seen (a small
+  // integer key: no string per row), else the reference's `${absAmountKey}|${currency}` string.
+  // Equal |amounts| always get the same key: the number is read from the canonical digits
+  // whenever the amount as written is not plain cents ("12.300").
+  const mainCurrency = cs[0]?.amount.currency ?? ps[0]?.amount.currency;
+  const amountKey = (a: MoneyJson): string | number => {
+    if (a.currency === mainCurrency) {
+      const c = centsOf(a.amount) ?? centsOf(absAmountKey(a));
+      if (c !== undefined && c < SMALL_KEY && c > -SMALL_KEY) return c < 0 ? -c : c;
+    }
+    return `${absAmountKey(a)}|${a.currency}`;
+  };
   const cMs = new Float64Array(nc);
   const cTerm: string[] = new Array<string>(nc);
   const cRefund = new Uint8Array(nc);
-  const cByAmount = new Map<string, number[]>();
+  const cByAmount = new Map<string | number, number[]>();
   const cByOrder = new Map<string, number[]>();
   for (let i = 0; i < nc; i++) {
     const c = cs[i]!;
@@ -389,7 +401,7 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
   const orderedAt = successFirstByTimeAt(ps, psAt);
   const orderedPs = orderedAt.map((i) => txns[i]!);
   const np = orderedPs.length;
-  const pKey: string[] = new Array<string>(np);
+  const pKey: (string | number)[] = new Array<string | number>(np);
   const pMs = new Float64Array(np);
   const pTerm: string[] = new Array<string>(np);
   const pRefund = new Uint8Array(np);
@@ -507,49 +519,86 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     }
   }
 
-  // Repeated ids: the reference skips a row or record whose id another one already matched. The
-  // result above equals the reference's unless some matched id repeats among the matched, or an
-  // unmatched row or record (of the whole input) carries a matched id: up to the first such skip
-  // both runs are the same, and the skipped one then ends up matched or unmatched here with its
-  // id matched — one of the two. Checking that costs a lookup per unmatched row and record only.
+  // Repeated ids: the reference skips a row or record whose id another one already matched.
+  // The result above equals the reference's unless some matched id repeats among the matched, or
+  // an unmatched row or record (of the whole input) carries a matched id: up to the first such
+  // skip both runs are the same, and the skipped one then ends up matched or unmatched here with
+  // its id matched — one of the two. Rows: their matched ids are sorted anyway (the output order),
+  // so a repeat is two neighbours and an unmatched row (few) is a binary search. Records: a set.
   const txnMatched = new Uint8Array(txns.length);
   const recordMatched = new Uint8Array(cashier.length);
-  const byTxn = new Map<string, CashierMatch>();
-  const byCashier = new Map<string, CashierMatch>();
-  const ids: string[] = [];
+  // "id NUL rank": the default sort orders these as it orders the ids (NUL sorts before any
+  // other code unit, so a shorter id still comes first) and carries the rank along
+  const keyed: string[] = [];
+  let nulFree = true;
+  const recordIds = new Set<string>();
   for (let r = 0; r < np; r++) {
     const ci = pMatch[r]!;
     if (ci < 0) continue;
-    const t = orderedPs[r]!;
-    const c = cs[ci]!;
-    const pass = passes[pPass[r]!]!;
-    const m: CashierMatch = { transactionId: t.id, cashierId: c.id, basis: pass.basis, confidence: pass.confidence, secondsApart: pDt[r]! };
-    if (byTxn.has(t.id) || byCashier.has(c.id)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
-    byTxn.set(t.id, m);
-    byCashier.set(c.id, m);
-    ids.push(t.id);
+    const id = orderedPs[r]!.id;
+    if (id.includes('\u0000')) nulFree = false;
+    keyed.push(`${id}\u0000${r}`);
     txnMatched[orderedAt[r]!] = 1;
     recordMatched[csAt[ci]!] = 1;
+    const cid = cs[ci]!.id;
+    if (recordIds.has(cid)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
+    recordIds.add(cid);
   }
-  for (let i = 0; i < txns.length; i++) if (txnMatched[i] === 0 && byTxn.has(txns[i]!.id)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
-  for (let i = 0; i < cashier.length; i++) if (recordMatched[i] === 0 && byCashier.has(cashier[i]!.id)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
-  // by transaction id: ids are unique, so the default sort (UTF-16 code units, as < compares)
-  // gives the reference's order, and faster than a comparator
-  ids.sort();
-  const matches: CashierMatch[] = new Array<CashierMatch>(ids.length);
-  const txnOf: PortalTransaction[] = new Array<PortalTransaction>(ids.length);
-  const recordOf: CashierRecord[] = new Array<CashierRecord>(ids.length);
-  const rowOfMatch = new Map<CashierMatch, number>();
-  for (let r = 0; r < np; r++) if (pMatch[r]! >= 0) rowOfMatch.set(byTxn.get(orderedPs[r]!.id)!, r);
-  for (let k = 0; k < ids.length; k++) {
-    const m = byTxn.get(ids[k]!)!;
-    const r = rowOfMatch.get(m)!;
-    matches[k] = m;
-    txnOf[k] = orderedPs[r]!;
-    recordOf[k] = cs[pMatch[r]!]!;
+  if (!nulFree) return matchCashierReference(txns, cashier, cashierMatchSeconds);
+  keyed.sort();
+  const n = keyed.length;
+  const ids: string[] = new Array<string>(n);
+  const ranks = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const s = keyed[k]!;
+    const at = s.lastIndexOf('\u0000');
+    ids[k] = s.slice(0, at);
+    ranks[k] = Number(s.slice(at + 1));
+    if (k > 0 && ids[k] === ids[k - 1]) return matchCashierReference(txns, cashier, cashierMatchSeconds);
   }
-  return { matches, byTxn, byCashier, txnOf, recordOf, txnMatched, recordMatched };
+  for (let i = 0; i < txns.length; i++) if (txnMatched[i] === 0 && sortedHas(ids, txns[i]!.id)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
+  for (let i = 0; i < cashier.length; i++) if (recordMatched[i] === 0 && recordIds.has(cashier[i]!.id)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
+  const matches: CashierMatch[] = new Array<CashierMatch>(n);
+  const txnOf: PortalTransaction[] = new Array<PortalTransaction>(n);
+  const recordOf: CashierRecord[] = new Array<CashierRecord>(n);
+  for (let k = 0; k < n; k++) {
+    const r = ranks[k]!;
+    const t = orderedPs[r]!;
+    const c = cs[pMatch[r]!]!;
+    const pass = passes[pPass[r]!]!;
+    matches[k] = { transactionId: t.id, cashierId: c.id, basis: pass.basis, confidence: pass.confidence, secondsApart: pDt[r]! };
+    txnOf[k] = t;
+    recordOf[k] = c;
+  }
+  // the id maps are built on first use (rules read the flags by position instead)
+  let byTxn: Map<string, CashierMatch> | undefined;
+  let byCashier: Map<string, CashierMatch> | undefined;
+  return {
+    matches, txnOf, recordOf, txnMatched, recordMatched,
+    get byTxn() {
+      return (byTxn ??= new Map(matches.map((m) => [m.transactionId, m])));
+    },
+    get byCashier() {
+      return (byCashier ??= new Map(matches.map((m) => [m.cashierId, m])));
+    },
+  };
 }
+
+/** `sorted` (by the default string order) contains `id`. */
+function sortedHas(sorted: readonly string[], id: string): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] === id;
+}
+
+
+/** amount keys below this are small integers (Smi) */
+const SMALL_KEY = 2 ** 30;
 
 function cmpId(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

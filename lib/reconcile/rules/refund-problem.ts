@@ -68,8 +68,11 @@ export const refundProblem: Rule = {
       const matching = ctx.cashierMatching();
       const lastPortalDate = ctx.transactions.reduce<string>((m, t) => (txnDate(t) > m ? txnDate(t) : m), '');
       const cal = ctx.calendar('CN');
-      for (const c of ctx.cashier) {
-        if (c.kind !== 'refund' || (c.tender !== 'card' && c.tender !== 'qr') || matching.byCashier.has(c.id)) continue;
+      const records = ctx.cashier;
+      for (let i = 0; i < records.length; i++) {
+        const c = records[i]!;
+        // recordMatched is by position in ctx.cashier (what cashierMatching() matched)
+        if (c.kind !== 'refund' || (c.tender !== 'card' && c.tender !== 'qr') || matching.recordMatched[i] === 1) continue;
         const date = c.occurredAt.slice(0, 10);
         const due = cal.addWorkingDays(date, REFUND_WAIT_WORKDAYS);
         if (ctx.asOf < due || lastPortalDate < due) continue;
