@@ -107,9 +107,9 @@ export async function beginImport(db: SettleGuardDb, preview: ImportPreview, now
   if (!preview.readable || preview.rowCount === 0) {
     return { done: Promise.resolve({ ...base, rows: 0, added: 0, known: 0, contracts: 0, stored: false }) };
   }
-  // In key order: IndexedDB (SQLite in Chromium) inserts rows in key order with a fifth less work
-  // than the scattered order content-hash ids arrive in (measured: 6.3-7.3 s vs 8.5-9.5 s of
-  // browser CPU for 100,000 rows), and the rows handed back for reconciliation need that order.
+  // In key order: Chromium's IndexedDB inserts rows in key order with a fifth less work than in the
+  // scattered order content-hash ids arrive in (measured: 6.3-7.3 s vs 8.5-9.5 s of browser CPU
+  // for 100,000 rows), and the rows handed back for reconciliation need that order anyway.
   const incoming: Record<RowKind, { id: string }[]> = {
     statementLines: uniqueById(result.lines).sort(compareIds),
     transactions: uniqueById(await Promise.all((result.transactions ?? []).map(withEvidenceHash))).sort(compareIds),

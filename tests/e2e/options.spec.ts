@@ -133,3 +133,21 @@ test('the merchant\'s own letter template is used for drafts; unknown placeholde
   await expect(portal.disputeText()).toContainText(rrn);
   await expect(portal.disputeText()).not.toContainText('通过结算卫士整理');
 });
+
+test('importing the statement and its GBK twin again adds nothing and leaves every finding as it was', async () => {
+  const { context, worker, extensionId } = session;
+  const options = await OptionsPage.open(context, extensionId);
+  await options.importFiles([DEMO_FILES.contract, DEMO_FILES.bank]);
+  await expect.poll(async () => (await readStore(worker, 'statementLines')).length).toBe(DEMO.bankLines);
+  const lines = await readStore(worker, 'statementLines');
+  const findings = await readStore<StoredFinding>(worker, 'findings');
+  expect(findings.length).toBeGreaterThan(0);
+
+  await options.page.reload();
+  await options.importFiles([DEMO_FILES.bank, DEMO_FILES.bankGbk]);
+  expect((await options.outcomes()).map(({ added, known }) => ({ added, known })))
+    .toEqual([{ added: 0, known: DEMO.bankLines }, { added: 0, known: DEMO.bankLines }]);
+  expect(await readStore(worker, 'statementLines')).toEqual(lines);
+  const sortById = (fs: StoredFinding[]) => [...fs].sort((a, b) => a.id.localeCompare(b.id));
+  expect(sortById(await readStore<StoredFinding>(worker, 'findings'))).toEqual(sortById(findings));
+});
