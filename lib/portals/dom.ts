@@ -294,8 +294,15 @@ function fillCarried(carry: Map<number, { el: Element; left: number }>, els: (El
   return col;
 }
 
+const SIMPLE_CLASS = /^\.[\w-]+$/;
+
 /** Elements matching `selector` within `root` that are not inside another match (outermost only). */
 export function outermost(root: ParentNode, selector: string): Element[] {
+  // A list of classes (".ag-root-wrapper, .ag-root") makes the browser test every element against
+  // each; one class alone takes its fast path. Most pages hold none of a family's classes: look
+  // for each alone first, and walk with the whole list only when one is there.
+  const parts = selector.split(',').map((p) => p.trim());
+  if (parts.length > 1 && parts.every((p) => SIMPLE_CLASS.test(p)) && parts.every((p) => root.querySelector(p) === null)) return [];
   const all = [...root.querySelectorAll(selector)];
   return all.filter((el) => !all.some((other) => other !== el && other.contains(el)));
 }
