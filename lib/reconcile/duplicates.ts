@@ -3,7 +3,8 @@
 // in the window than portal sales means money taken twice (overcharge, strict 5-minute window);
 // without cashier data for that day it is only a possible duplicate (suspect, 60-minute window).
 import { secondsBetween } from '../dates';
-import { absAmountKey, amountOf, isPositive, ZERO } from './amounts';
+import { centsOf } from '../money';
+import { absAmountKey, amountOf, isPlainDecimal, isPositive, ZERO } from './amounts';
 import type { CashierRecord, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { txnDate } from './fee-schedule';
@@ -21,6 +22,15 @@ export interface DuplicateCluster {
 
 const norm = (s: string | undefined) => (s ?? '').trim().toUpperCase();
 
+/** A key equal for equal |amount| and currency: whole cents as a number in `mainCurrency` (canonical digits when written otherwise), else the absAmountKey string. */
+function amountBucket(m: PortalTransaction['amount'], mainCurrency: string | undefined): string | number {
+  if (m.currency === mainCurrency) {
+    const c = centsOf(m.amount) ?? centsOf(absAmountKey(m));
+    if (c !== undefined) return c < 0 ? -c : c;
+  }
+  return `${absAmountKey(m)}|${m.currency}`;
+}
+
 function isCandidate(t: PortalTransaction): boolean {
   return (t.kind === 'sale' || t.kind === 'preauth_completion') && t.status === 'success' && !!t.cardLast4 && isPositive(t.amount);
 }
@@ -35,36 +45,47 @@ function sameReference(a: PortalTransaction, b: PortalTransaction): boolean {
 export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
   const strict = ctx.tolerances.duplicateWindowSeconds;
   const loose = Math.max(strict, ctx.tolerances.possibleDuplicateWindowSeconds);
-  // lone rows are stored as themselves, lists only for repeated keys (few): no array per row
-  const byKey = new Map<string, PortalTransaction | PortalTransaction[]>();
-  for (const t of ctx.transactions) {
+  // Rows are grouped by the full key (merchant, terminal, card, bin, |amount|, currency). Most
+  // amounts occur once: rows are first bucketed by |amount| and currency alone (whole cents as a
+  // number where possible), and the full key is built only for rows whose bucket repeats — the
+  // same groups. Groups keep the order of their first row, as one map over full keys would.
+  const rows = ctx.transactions;
+  const byAmount = new Map<string | number, number | number[]>();
+  const mainCurrency = rows[0]?.amount.currency;
+  for (let i = 0; i < rows.length; i++) {
+    const t = rows[i]!;
     if (!isCandidate(t)) continue;
-    const k = `${norm(t.merchantId)}|${norm(t.terminalId)}|${norm(t.cardLast4)}|${norm(t.cardBin)}|${absAmountKey(t.amount)}|${t.amount.currency}`; // amount > 0 here
-    const prev = byKey.get(k);
-    if (prev === undefined) byKey.set(k, t);
-    else if (Array.isArray(prev)) prev.push(t);
-    else byKey.set(k, [prev, t]);
+    const k = amountBucket(t.amount, mainCurrency); // amount > 0 here
+    const prev = byAmount.get(k);
+    if (prev === undefined) byAmount.set(k, i);
+    else if (typeof prev === 'number') byAmount.set(k, [prev, i]);
+    else prev.push(i);
+  }
+  const firstRow = new Map<PortalTransaction[], number>();
+  const byKey = new Map<string, PortalTransaction[]>();
+  for (const v of byAmount.values()) {
+    if (typeof v === 'number') continue;
+    for (const i of v) {
+      const t = rows[i]!;
+      const k = `${norm(t.merchantId)}|${norm(t.terminalId)}|${norm(t.cardLast4)}|${norm(t.cardBin)}|${absAmountKey(t.amount)}|${t.amount.currency}`;
+      const l = byKey.get(k);
+      if (l) l.push(t);
+      else {
+        const list = [t];
+        byKey.set(k, list);
+        firstRow.set(list, i);
+      }
+    }
   }
   const groups: PortalTransaction[][] = [];
-  for (const v of byKey.values()) if (Array.isArray(v)) groups.push(v);
-  // cashier card/QR sales by amount and currency, in time order: a cluster looks at its bucket only
-  const cashierSales = new Map<string, CashierRecord[]>();
-  for (const c of ctx.cashier) {
-    if (c.kind !== 'sale' || (c.tender !== 'card' && c.tender !== 'qr')) continue;
-    const k = `${absAmountKey(c.amount)}|${c.amount.currency}`;
-    const l = cashierSales.get(k);
-    if (l) l.push(c);
-    else cashierSales.set(k, [c]);
-  }
-  const out: DuplicateCluster[] = [];
+  for (const l of byKey.values()) if (l.length > 1) groups.push(l);
+  groups.sort((a, b) => firstRow.get(a)! - firstRow.get(b)!);
+  const clusters: PortalTransaction[][] = [];
   for (const list of groups) {
     if (list.length < 2) continue; // already sorted by time (context sorts transactions)
     let cluster: PortalTransaction[] = [list[0]!];
     const flush = () => {
-      if (cluster.length >= 2) {
-        const c = judge(cluster, ctx, cashierSales, strict, loose);
-        if (c) out.push(c);
-      }
+      if (cluster.length >= 2) clusters.push(cluster);
     };
     for (let i = 1; i < list.length; i++) {
       const t = list[i]!;
@@ -78,10 +99,32 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
     }
     flush();
   }
+  // cashier card/QR sales by amount and currency, in time order, for the clusters' amounts only:
+  // a cluster looks at its bucket only
+  const wanted = new Set(clusters.map((c) => amountBucket(c[0]!.amount, mainCurrency)));
+  const cashierSales = new Map<string | number, CashierRecord[]>();
+  for (const c of ctx.cashier) {
+    if (c.kind !== 'sale' || (c.tender !== 'card' && c.tender !== 'qr')) continue;
+    // a malformed amount throws here whether or not a cluster wants its bucket (as absAmountKey did for every record)
+    if (wanted.size === 0) {
+      if (!isPlainDecimal(c.amount.amount)) absAmountKey(c.amount);
+      continue;
+    }
+    const k = amountBucket(c.amount, mainCurrency);
+    if (!wanted.has(k)) continue;
+    const l = cashierSales.get(k);
+    if (l) l.push(c);
+    else cashierSales.set(k, [c]);
+  }
+  const out: DuplicateCluster[] = [];
+  for (const cluster of clusters) {
+    const c = judge(cluster, ctx, cashierSales.get(amountBucket(cluster[0]!.amount, mainCurrency)) ?? [], strict, loose);
+    if (c) out.push(c);
+  }
   return out;
 }
 
-function judge(cluster: PortalTransaction[], ctx: RuleContext, cashierSales: ReadonlyMap<string, CashierRecord[]>, strict: number, loose: number): DuplicateCluster | undefined {
+function judge(cluster: PortalTransaction[], ctx: RuleContext, sameAmountSales: readonly CashierRecord[], strict: number, loose: number): DuplicateCluster | undefined {
   const first = cluster[0]!;
   const last = cluster[cluster.length - 1]!;
   const cur = first.amount.currency;
@@ -89,7 +132,7 @@ function judge(cluster: PortalTransaction[], ctx: RuleContext, cashierSales: Rea
   const w = ctx.tolerances.cashierMatchSeconds;
   const amount = amountOf(first.amount);
   const matching = covered
-    ? (cashierSales.get(`${absAmountKey(first.amount)}|${first.amount.currency}`) ?? []).filter((c) => {
+    ? sameAmountSales.filter((c) => {
       if (!amountOf(c.amount).abs().equals(amount) || c.amount.currency !== first.amount.currency) return false;
       if (c.terminalId && first.terminalId && norm(c.terminalId) !== norm(first.terminalId)) return false;
       if (c.cardLast4 && first.cardLast4 && c.cardLast4 !== first.cardLast4) return false;

@@ -9,7 +9,8 @@ import { reconcile } from '../../../lib/reconcile';
 import { makeContext } from '../../../lib/reconcile/context';
 import { expectedFeeCents, setQuickFeeAudit } from '../../../lib/reconcile/fee-cents';
 import { expectedFee } from '../../../lib/reconcile/fee-schedule';
-import { centsOf } from '../../../lib/money';
+import { centsOf, decimalSign, isDecimalString } from '../../../lib/money';
+import { isPlainDecimal, isPositive } from '../../../lib/reconcile/amounts';
 import { matchCashier, matchCashierReference } from '../../../lib/reconcile/matching';
 import { setSettlementCentsPath } from '../../../lib/reconcile/settlement';
 import { buildScaleInput } from '../../bench/reconcile-input';
@@ -245,5 +246,16 @@ describe('fee audit in whole cents = auditFee', () => {
         expect(fast).toEqual(slow);
       },
     ), { numRuns: 500 });
+  });
+});
+
+describe('amount checks without a regular expression', () => {
+  it('isPlainDecimal = isDecimalString and isPositive = decimalSign > 0 (property)', () => {
+    const near = fc.array(fc.constantFrom('0', '1', '9', '.', '-', '+', ' ', 'e', '5'), { maxLength: 8 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(fc.oneof(near, fc.string({ maxLength: 10 })), (s) => {
+      expect(isPlainDecimal(s)).toBe(isDecimalString(s));
+      if (isDecimalString(s)) expect(isPositive({ amount: s, currency: 'CNY' })).toBe(decimalSign(s) > 0);
+      else expect(() => isPositive({ amount: s, currency: 'CNY' })).toThrow();
+    }), { numRuns: 5000 });
   });
 });
