@@ -133,16 +133,29 @@ export function makeContext(input: ReconcileInput): RuleContext {
   };
   // the contract depends only on currency, merchant and date: memoised per that triple, not per
   // row, so a million rows keep a few hundred entries
-  const contractMemo = new Map<string, Contract | undefined>();
+  // by currency, then merchant, then date; each merchant also remembers its last date (rows come
+  // in time order, so most calls ask for the date just asked), which spares the date string
+  const contractMemo = new Map<string, Map<string, { last: string; lastContract: Contract | undefined; byDate: Map<string, Contract | undefined> }>>();
   const contractFor = (t: PortalTransaction) => {
-    const k = `${t.amount.currency}|${t.merchantId ?? ''}|${txnDate(t)}`;
-    if (contractMemo.has(k)) return contractMemo.get(k);
-    const c = pickContract(t, contracts);
-    if (!c) {
-      const gap = contractGapIssue(t, contracts);
-      if (gap) issue(gap);
+    let byMerchant = contractMemo.get(t.amount.currency);
+    if (!byMerchant) contractMemo.set(t.amount.currency, (byMerchant = new Map()));
+    const merchant = t.merchantId ?? '';
+    let m = byMerchant.get(merchant);
+    if (m && m.last.length === 10 && t.occurredAt.startsWith(m.last)) return m.lastContract;
+    const date = txnDate(t);
+    if (!m) byMerchant.set(merchant, (m = { last: date, lastContract: undefined, byDate: new Map() }));
+    let c: Contract | undefined;
+    if (m.byDate.has(date)) c = m.byDate.get(date);
+    else {
+      c = pickContract(t, contracts);
+      if (!c) {
+        const gap = contractGapIssue(t, contracts);
+        if (gap) issue(gap);
+      }
+      m.byDate.set(date, c);
     }
-    contractMemo.set(k, c);
+    m.last = date;
+    m.lastContract = c;
     return c;
   };
   const feeBreakdown = (t: PortalTransaction) => {
