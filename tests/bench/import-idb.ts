@@ -46,7 +46,8 @@ function chromiumCpu(): Record<string, number> {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!cmd.includes('chrom')) continue;
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').slice(readFileSync(`/proc/${pid}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
+      const raw = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const stat = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
       const type = /--type=([\w-]+)/.exec(cmd)?.[1] ?? 'browser';
       out[type] = (out[type] ?? 0) + (Number(stat[11]) + Number(stat[12])) * 10; // clock ticks of 10 ms
     } catch { /* gone meanwhile */ }
