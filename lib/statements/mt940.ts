@@ -74,10 +74,32 @@ function continuesText(rawLines: readonly string[], from: number): boolean {
 /** Splits the text into statements of tags. Lines outside any tag before a :20: are preamble. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
+/**
+ * `text.split(/\r\n|\n|\r/)`, and whether the text holds a control character other than TAB, LF
+ * and CR (CONTROL), found in the same pass: most files have none, and then no line is cleaned.
+ */
+export function splitLines(text: string): { lines: string[]; hasControl: boolean } {
+  const lines: string[] = [];
+  let hasControl = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 32 && c !== 127) continue;
+    if (c === 10 || c === 13) {
+      lines.push(text.slice(start, i));
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    } else if (c !== 9) {
+      hasControl = true;
+    }
+  }
+  lines.push(text.slice(start));
+  return { lines, hasControl };
+}
+
 function splitStatements(text: string): RawStatement[] {
-  const rawLines = text.split(/\r\n|\n|\r/);
-  // asked once of the whole text rather than of every line: most files have neither
-  const hasControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
+  const { lines: rawLines, hasControl } = splitLines(text);
+  // asked once of the whole text rather than of every line: most files have none
   const hasSeparator = text.includes('\u2028') || text.includes('\u2029');
   const statements: RawStatement[] = [];
   let cur: RawStatement | null = null;
@@ -265,17 +287,19 @@ function joinWrapped(lines: readonly string[]): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** Subfield keys of Dutch SEPA :86: text (`/TRTP/…/NAME/…/REMI/…`); all 2–9 capital letters (isSepaKeyShape). */
+/** Subfield keys of Dutch SEPA :86: text (`/TRTP/…/NAME/…/REMI/…`). */
 const SEPA_KEYS = new Set(['TRTP', 'IBAN', 'BIC', 'NAME', 'REMI', 'EREF', 'MARF', 'CSID', 'ORDP', 'BENM', 'ADDR', 'ISDT', 'RTRN', 'PREF', 'KREF', 'OCMT', 'CHGS', 'ULTC', 'ULTD', 'PURP', 'FX', 'CDTRREF', 'CDTRREFTP', 'CD', 'SCOR', 'ISSR', 'ID', 'NRTX']);
 
-/** text[start, end) could be one of SEPA_KEYS: 2–9 capital letters. */
-function isSepaKeyShape(text: string, start: number, end: number): boolean {
-  if (end - start < 2 || end - start > 9) return false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 65 || c > 90) return false;
-  }
-  return true;
+/** SEPA_KEYS by length, so that a part of the text is compared in place rather than cut out. */
+const SEPA_KEYS_BY_LENGTH: string[][] = [];
+for (const k of SEPA_KEYS) (SEPA_KEYS_BY_LENGTH[k.length] ??= []).push(k);
+
+/** The SEPA key that text[start, end) spells, or ''. */
+function sepaKeyAt(text: string, start: number, end: number): string {
+  const keys = SEPA_KEYS_BY_LENGTH[end - start];
+  if (keys === undefined) return '';
+  for (const k of keys) if (text.startsWith(k, start)) return k;
+  return '';
 }
 
 /**
@@ -311,7 +335,8 @@ export function parseField86(lines: readonly string[]): Details86 {
     for (let start = 0; ; ) {
       let slash = trimmedRaw.indexOf('/', start);
       if (slash < 0 || slash > end) slash = end;
-      if (isSepaKeyShape(trimmedRaw, start, slash) && SEPA_KEYS.has(trimmedRaw.slice(start, slash))) key = trimmedRaw.slice(start, slash);
+      const k = sepaKeyAt(trimmedRaw, start, slash);
+      if (k !== '') key = k;
       else if (key === 'REMI') {
         const p = trimmedRaw.slice(start, slash);
         remiValue = remiValue ? `${remiValue}/${p}` : p;
@@ -543,7 +568,15 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
   return finish(format, file.encoding, accounts, b);
 }
 
+// detect() of MT940 and of MT942 both ask this of the same file
+const mtScores = new WeakMap<DecodedFile, number>();
 function mtScore(file: DecodedFile): number {
+  let score = mtScores.get(file);
+  if (score === undefined) mtScores.set(file, (score = scoreMt(file)));
+  return score;
+}
+
+function scoreMt(file: DecodedFile): number {
   const t = file.text.slice(0, 200_000);
   const has61 = /^:61:\d{6}/m.test(t);
   const has20 = /^(\{4:\s*)?:20:/m.test(t) || /\{4:\s*:20:/.test(t);

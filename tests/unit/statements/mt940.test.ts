@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { entryDateNear, mt940Format, mt942Format, parseField61, parseField86, parseSwiftAmount, parseSwiftDate, tagLength } from '../../../lib/statements/mt940';
+import { entryDateNear, mt940Format, mt942Format, parseField61, parseField86, parseSwiftAmount, parseSwiftDate, splitLines, tagLength } from '../../../lib/statements/mt940';
 import { decoded, decodedBytes, expectWellFormed, fixtureCases, mutate, summarise } from './standard-format-helpers';
 import { parseStatementSync } from '../../../lib/statements/index';
 
@@ -75,6 +75,17 @@ function sepaFieldsByMap(text: string): { remi: string; name: string } {
   }
   return { remi: (fields.get('REMI') ?? '').trim(), name: (fields.get('NAME') ?? '').trim() };
 }
+
+describe('MT940 line splitting (property)', () => {
+  it('splits as split(/\\r\\n|\\n|\\r/) and finds control characters other than TAB, LF, CR', () => {
+    const unit = fc.constantFrom('a', ':', '\r', '\n', '\t', '\u0000', '\u000b', '\u001f', '\u007f', '\u2028', ' ', 'é');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 30 }), (t) => {
+      const { lines, hasControl } = splitLines(t);
+      expect(lines).toEqual(t.split(/\r\n|\n|\r/));
+      expect(hasControl).toBe(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(t));
+    }), { numRuns: 3000 });
+  });
+});
 
 describe('MT940 tag lines (property)', () => {
   it('finds the tag where /^:(\\d{2}[A-Z]?):(.*)$/ does', () => {
