@@ -1,7 +1,7 @@
 // lib/portals/dom.ts helpers that the family tests exercise only through whole tables.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { needsCollapse, textOf } from '../../../lib/portals/dom';
+import { layoutRows, needsCollapse, textOf } from '../../../lib/portals/dom';
 
 // the regex needsCollapse replaced (a loop over char codes is cheaper per cell): same answers
 const NEEDS_COLLAPSE = /[\s\u00a0\u3000\u200b\ufeff]{2}|[\t\n\r\f\v\u00a0\u3000\u200b\ufeff]|^ | $/;
@@ -36,5 +36,20 @@ describe('textOf', () => {
     document.body.innerHTML = `<table><tr><td id="a"><div class="cell"> 1,234.50 </div></td>
       <td id="b"><div>2024-03-05</div><div>14:30</div></td><td id="c">¥<span>12</span>.00<span style="display:none">x</span><script>s</script></td></tr></table>`;
     expect(['a', 'b', 'c'].map((id) => textOf(document.getElementById(id)!))).toEqual(['1,234.50', '2024-03-05 14:30', '¥12.00']);
+  });
+});
+
+describe('layoutRows cell texts', () => {
+  it('rows of bare text cells and rows with hiding markup read the same as textOf cell by cell', () => {
+    document.body.innerHTML = `<table><tbody>
+      <tr><td> a  b </td><td>1,234.50</td><td></td></tr>
+      <tr><td class="hidden">x</td><td style="display: none">y</td><td hidden>z</td></tr>
+      <tr><td class="d-none x">x</td><td>ok</td><td><span>a</span><span hidden>b</span></td></tr>
+      <tr><th>h</th><td>&nbsp;c　d</td><td><!-- note -->e</td></tr>
+    </tbody></table>`;
+    const trs = [...document.querySelectorAll('tr')];
+    const cells = layoutRows(trs).map((r) => r.cells);
+    expect(cells).toEqual(trs.map((tr) => [...tr.children].map(textOf)));
+    expect(cells).toEqual([['a b', '1,234.50', ''], ['', '', ''], ['', 'ok', 'a'], ['h', 'c d', 'e']]);
   });
 });
