@@ -6,7 +6,7 @@
 // row and as a bank debit is one charge, not two.
 import { daysBetween } from '../dates';
 import { Dec, ZERO } from '../money';
-import { amountOf, dec, isPositive } from './amounts';
+import { amountOf, dec, isPlainDecimal, isPositive } from './amounts';
 import type { Contract, IsoDate, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { txnDate } from './fee-schedule';
@@ -54,6 +54,8 @@ function contractsOn(contracts: readonly Contract[], date: IsoDate, currency: st
 /** Rows the fee ledger looks at: fee rows that are not a chargeback fee (D17 owns those). */
 export function isLedgerFeeRow(t: PortalTransaction): boolean {
   if (t.status !== 'success') return false;
+  // only fee and adjustment rows can be ledger rows: no text for the others
+  if (t.kind !== 'fee' && t.kind !== 'adjustment') return false;
   const text = txnText(t);
   if (CHARGEBACK_FEE.test(text)) return false;
   if (t.kind === 'fee') return amountOf(t.amount).isNegative() || (t.fee !== undefined && isPositive(t.fee));
@@ -83,6 +85,7 @@ export function buildFeeLedger(ctx: RuleContext): FeeLedger {
       });
       portalRowEvents.push({ date: txnDate(t), amount, currency: t.amount.currency, idx: raw.length - 1 });
     }
+    if (t.extraFees === undefined || t.extraFees.length === 0) continue; // no per-row fees: nothing below
     for (const f of hiddenExtraFees(t)) {
       raw.push({
         date: txnDate(t), currency: t.amount.currency, merchantId: t.merchantId, amount: f.amount, label: f.label,
@@ -93,8 +96,10 @@ export function buildFeeLedger(ctx: RuleContext): FeeLedger {
   // fee-like bank debits; one that repeats a portal fee row (same amount within 5 days) joins it
   const usedRow = new Set<number>();
   for (const l of ctx.lines) {
+    // a Decimal only for debits: isNegative() is a valid amount written with '-' ("-0.00" too)
+    if (!isPlainDecimal(l.amount.amount)) amountOf(l.amount); // throws, as before
+    if (l.amount.amount.charCodeAt(0) !== 45) continue;
     const a = amountOf(l.amount);
-    if (!a.isNegative()) continue;
     const text = lineText(l);
     if (!HIDDEN_FEE.test(text) && !DEPOSIT_FEE.test(text)) continue;
     if (CHARGEBACK_FEE.test(text)) continue;
