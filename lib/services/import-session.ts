@@ -5,8 +5,8 @@ import type { SettleGuardDb } from '../db';
 import type { StatementParseResult } from '../model';
 import type { CashierMapping } from '../statements/cashier';
 import { beginImport, previewImport, previewWithMapping, type ImportOutcome, type ImportPreview } from './imports';
-import { reconcileStoredRows, storeFindings } from './import-reconcile';
-import { runReconciliation } from './reconcile';
+import { reconcileStoredRows } from './import-reconcile';
+import { runReconciliation, storeFindings } from './reconcile';
 import { loadSettings } from './settings';
 
 /** What the page shows of a parsed file: everything but the rows themselves. */

@@ -1,7 +1,7 @@
 // Re-running reconciliation over everything stored and keeping the merchant's decisions:
 // finding ids are deterministic, so a finding that comes back keeps its status (DESIGN.md §3).
 import type { SettleGuardDb } from '../db';
-import type { Issue, StoredFinding } from '../model';
+import type { Issue, ReconcileResult, StoredFinding } from '../model';
 import { reconcile } from '../reconcile/index';
 import { loadSettings } from './settings';
 
@@ -19,6 +19,15 @@ export async function runReconciliation(db: SettleGuardDb, asOf: string, now: st
     transactions, statementLines, cashier, contracts, asOf,
     tolerances: settings.tolerances, extraHolidays: settings.extraHolidays,
   });
+  return storeFindings(db, result, now);
+}
+
+/**
+ * Store a reconciliation's findings, keeping the merchant's decisions: a finding that comes back
+ * keeps its status; findings the evidence no longer supports go away unless the merchant acted on
+ * them (a dismissed or disputed finding is a record of a decision and is kept).
+ */
+export async function storeFindings(db: SettleGuardDb, result: ReconcileResult, now: string): Promise<ReconcileSummary> {
   return db.transaction('rw', db.findings, async () => {
     const previous = new Map((await db.findings.toArray()).map((f) => [f.id, f]));
     const next: StoredFinding[] = result.findings.map((f) => {
@@ -28,8 +37,6 @@ export async function runReconciliation(db: SettleGuardDb, asOf: string, now: st
         ? { ...f, status: old.status, statusBy: old.statusBy, statusAt: old.statusAt, firstSeenAt: old.firstSeenAt }
         : { ...f, status: 'open', firstSeenAt: now };
     });
-    // Findings the evidence no longer supports go away unless the merchant acted on them:
-    // a dismissed or disputed finding is a record of a decision and is kept.
     const gone = [...previous.values()].filter((f) => f.status === 'open').map((f) => f.id);
     await db.findings.bulkDelete(gone);
     await db.findings.bulkPut(next);
