@@ -353,6 +353,7 @@ function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions
   const originalOf = opts.originalOf ?? makeOriginalIndex(txns);
   const addDays = memoAddDays();
   const groups = new Map<string, Group>();
+  const payoutGroups = new Map<string, Map<string, Group>>();
   const issues: Issue[] = [];
   const currenciesBySlot = new Map<string, Set<string>>();
   const payoutDates = new Map<string, IsoDate>();
@@ -391,35 +392,47 @@ function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions
     const calendarId: CalendarId = contract?.calendar ?? (currency === 'CNY' ? 'CN' : 'weekdays');
     const cal = opts.calendar(calendarId);
     const date = txnDate(t);
-    let key: string;
-    let valueDate: IsoDate;
+    // a payout's rows find their group by currency and payout id (no key string per row); the
+    // key is written once, when the group is made
+    let byPayout: Map<string, Group> | undefined;
+    let g: Group | undefined;
     if (t.payoutId) {
-      key = `payout|${t.payoutId}|${currency}`;
-      valueDate = payoutDates.get(t.payoutId) ?? t.settleDate ?? rollValueDate(date, cycle, cal, addDays);
-    } else {
-      valueDate = t.settleDate && t.settleDate > date ? t.settleDate : rollValueDate(t.settleDate ?? date, cycle, cal, addDays);
-      key = `${t.merchantId ?? ''}|${currency}|${cycle}|${valueDate}`;
+      byPayout = payoutGroups.get(currency);
+      if (!byPayout) payoutGroups.set(currency, (byPayout = new Map()));
+      g = byPayout.get(t.payoutId);
     }
-    let g = groups.get(key);
     if (!g) {
-      const grace = cycle === 'D0' || cycle === 'T0' ? addDays(valueDate, 1)
-        : t.payoutId ? addDays(valueDate, 3)
-        : cal.addWorkingDays(valueDate, opts.tolerances.settlementGraceWorkdays);
-      // a payout is looked for the day either side; a batch up to the next working day
-      let nearDates: IsoDate[];
-      if (t.payoutId) nearDates = [addDays(valueDate, -1), addDays(valueDate, 1)];
-      else {
-        const next = cal.nextWorkingDay(valueDate);
-        nearDates = [];
-        for (let d = addDays(valueDate, 1); d <= next; d = addDays(d, 1)) nearDates.push(d);
-        // every row of a slot's currency is in this currency's group: noting it once per group is the same set
-        const slot = `${t.merchantId ?? ''}|${cycle}|${valueDate}`;
-        const cur = currenciesBySlot.get(slot);
-        if (cur) cur.add(currency);
-        else currenciesBySlot.set(slot, new Set([currency]));
+      let key: string;
+      let valueDate: IsoDate;
+      if (t.payoutId) {
+        key = `payout|${t.payoutId}|${currency}`;
+        valueDate = payoutDates.get(t.payoutId) ?? t.settleDate ?? rollValueDate(date, cycle, cal, addDays);
+      } else {
+        valueDate = t.settleDate && t.settleDate > date ? t.settleDate : rollValueDate(t.settleDate ?? date, cycle, cal, addDays);
+        key = `${t.merchantId ?? ''}|${currency}|${cycle}|${valueDate}`;
       }
-      g = new Group(key, t.merchantId, currency, cycle, calendarId, date, t.settleDate, valueDate, t.payoutId, grace, nearDates);
-      groups.set(key, g);
+      g = groups.get(key);
+      if (!g) {
+        const grace = cycle === 'D0' || cycle === 'T0' ? addDays(valueDate, 1)
+          : t.payoutId ? addDays(valueDate, 3)
+          : cal.addWorkingDays(valueDate, opts.tolerances.settlementGraceWorkdays);
+        // a payout is looked for the day either side; a batch up to the next working day
+        let nearDates: IsoDate[];
+        if (t.payoutId) nearDates = [addDays(valueDate, -1), addDays(valueDate, 1)];
+        else {
+          const next = cal.nextWorkingDay(valueDate);
+          nearDates = [];
+          for (let d = addDays(valueDate, 1); d <= next; d = addDays(d, 1)) nearDates.push(d);
+          // every row of a slot's currency is in this currency's group: noting it once per group is the same set
+          const slot = `${t.merchantId ?? ''}|${cycle}|${valueDate}`;
+          const cur = currenciesBySlot.get(slot);
+          if (cur) cur.add(currency);
+          else currenciesBySlot.set(slot, new Set([currency]));
+        }
+        g = new Group(key, t.merchantId, currency, cycle, calendarId, date, t.settleDate, valueDate, t.payoutId, grace, nearDates);
+        groups.set(key, g);
+      }
+      if (byPayout) byPayout.set(t.payoutId!, g);
     }
     g.transactions.push(t);
     if (date < g.firstDate) g.firstDate = date;
