@@ -10,6 +10,7 @@ import { makeContext, type Rule, type RuleContext } from './context';
 import { txnDate } from './fee-schedule';
 import { RULES } from './rules/registry';
 import { outcomeMoney, shortfallExplanation } from './settlement-findings';
+import { sortWithinBasis } from './order';
 
 export type { Rule, RuleContext } from './context';
 export { RULES } from './rules/registry';
@@ -81,15 +82,17 @@ export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES)
   }
   const withinBasis = (a: ReconcileMatch, b: ReconcileMatch) => cmp(a.transactionIds[0] ?? '', b.transactionIds[0] ?? '') || cmp(a.statementLineIds[0] ?? '', b.statementLineIds[0] ?? '') || cmp(a.cashierIds?.[0] ?? '', b.cashierIds?.[0] ?? '');
   matches.length = 0;
-  for (const basis of [...byBasis.keys()].sort(cmp)) for (const m of byBasis.get(basis)!.sort(withinBasis)) matches.push(m);
+  for (const basis of [...byBasis.keys()].sort(cmp)) for (const m of sortWithinBasis(byBasis.get(basis)!, withinBasis)) matches.push(m);
   residuals.sort((a, b) => cmp(a.settleDate ?? '', b.settleDate ?? '') || cmp(a.payoutId ?? '', b.payoutId ?? '') || cmp(a.transactionIds[0] ?? '', b.transactionIds[0] ?? ''));
 
   // value dates computed with a calendar that does not know the year
+  // (only which years occur matters: a date equal to the one just noted is skipped)
   const datesByCalendar = new Map<CalendarId, IsoDate[]>();
   for (const g of settlement.groups) {
-    const l = datesByCalendar.get(g.calendar) ?? [];
-    l.push(g.firstDate, g.expectedValueDate);
-    datesByCalendar.set(g.calendar, l);
+    let l = datesByCalendar.get(g.calendar);
+    if (!l) datesByCalendar.set(g.calendar, (l = []));
+    if (l[l.length - 2] !== g.firstDate) l.push(g.firstDate);
+    if (l[l.length - 1] !== g.expectedValueDate) l.push(g.expectedValueDate);
   }
   for (const [cal, dates] of datesByCalendar) for (const i of calendarCoverage(dates, cal, input.extraHolidays)) ctx.issue(i);
 

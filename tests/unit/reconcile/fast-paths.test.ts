@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { localDateTimeMs } from '../../../lib/dates';
 import type { CashierRecord, Contract, PortalTransaction, ReconcileInput } from '../../../lib/model';
 import { reconcile } from '../../../lib/reconcile';
+import { sortWithinBasis } from '../../../lib/reconcile/order';
 import { makeContext } from '../../../lib/reconcile/context';
 import { expectedFeeCents, setQuickFeeAudit } from '../../../lib/reconcile/fee-cents';
 import { expectedFee } from '../../../lib/reconcile/fee-schedule';
@@ -257,5 +258,17 @@ describe('amount checks without a regular expression', () => {
       if (isDecimalString(s)) expect(isPositive({ amount: s, currency: 'CNY' })).toBe(decimalSign(s) > 0);
       else expect(() => isPositive({ amount: s, currency: 'CNY' })).toThrow();
     }), { numRuns: 5000 });
+  });
+});
+
+describe('sortWithinBasis = the comparator sort', () => {
+  it('orders by first transaction, line and cashier id, keeps ties in place, ids that are prefixes of others (property)', () => {
+    const id = fc.constantFrom('', 'a', 'ab', 'a0', 'b', 'B', 'a\u0001', 'x-1', 'x-10', 'x-2');
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    fc.assert(fc.property(fc.array(fc.record({ t: id, l: id, c: fc.option(id, { nil: undefined }), tag: fc.nat() }), { minLength: 256, maxLength: 400 }), (xs) => {
+      const ms = xs.map((x) => ({ transactionIds: x.t ? [x.t] : [], statementLineIds: x.l ? [x.l] : [], cashierIds: x.c === undefined ? undefined : [x.c], basis: 'b', confidence: x.tag }));
+      const within = (a: (typeof ms)[number], b: (typeof ms)[number]) => cmp(a.transactionIds[0] ?? '', b.transactionIds[0] ?? '') || cmp(a.statementLineIds[0] ?? '', b.statementLineIds[0] ?? '') || cmp(a.cashierIds?.[0] ?? '', b.cashierIds?.[0] ?? '');
+      expect(sortWithinBasis([...ms], within)).toEqual([...ms].sort(within));
+    }), { numRuns: 100 });
   });
 });
