@@ -2,7 +2,8 @@
 // the rules per card type and amount tier, and save only what validates (lib/statements/settleguard).
 import { useState } from 'preact/hooks';
 import type { CardType, Contract, ContractRule } from '../../lib/model';
-import { t, type Locale } from '../../lib/i18n/messages';
+import type { Locale } from '../../lib/i18n/messages';
+import { t } from '../../lib/i18n/pages';
 
 const CARD_TYPES: (CardType | 'any')[] = ['any', 'debit', 'credit', 'semi_credit', 'prepaid', 'foreign', 'qr_wechat', 'qr_alipay', 'qr_unionpay'];
 const RULE_FIELDS = ['minAmount', 'maxAmount', 'percent', 'fixed', 'cap', 'min', 'instantFee'] as const;

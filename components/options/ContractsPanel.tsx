@@ -1,7 +1,8 @@
 // The fee schedule as stored: versions by effective date, rules per card type and amount tier.
 import { useState } from 'preact/hooks';
 import type { Contract } from '../../lib/model';
-import { t, type Locale } from '../../lib/i18n/messages';
+import type { Locale } from '../../lib/i18n/messages';
+import { t } from '../../lib/i18n/pages';
 import { ContractEditor, type ContractEditorProps } from './ContractEditor';
 
 export interface ContractsActions {

@@ -5,7 +5,8 @@ import type { DisputeEvent } from '../../lib/disputes/tracker';
 import type { DisputeDraft } from '../../lib/disputes/render';
 import type { DisputeView } from '../../lib/services/disputes';
 import { formatMoney, parseAmount, toPlain } from '../../lib/money';
-import { t, type Locale } from '../../lib/i18n/messages';
+import type { Locale } from '../../lib/i18n/messages';
+import { t } from '../../lib/i18n/pages';
 import { copyText } from '../overlay/clipboard';
 
 export interface DisputesActions {

@@ -2,7 +2,8 @@
 import { useState } from 'preact/hooks';
 import type { FindingStatus, StoredFinding } from '../../lib/model';
 import { formatMoney } from '../../lib/money';
-import { kindName, renderExplanation, severityName, t, type Locale } from '../../lib/i18n/messages';
+import { kindName, renderExplanation, severityName, type Locale } from '../../lib/i18n/messages';
+import { t } from '../../lib/i18n/pages';
 import type { FindingSummary } from '../../lib/services/findings';
 import { BarChart } from '../charts/BarChart';
 import { RateChart } from '../charts/RateChart';

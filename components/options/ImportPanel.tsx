@@ -2,7 +2,8 @@
 // confirm → outcome (rows added, already known, issues with line numbers). DESIGN.md "Getting data in".
 import { useState } from 'preact/hooks';
 import type { Issue } from '../../lib/model';
-import { t, type Locale } from '../../lib/i18n/messages';
+import type { Locale } from '../../lib/i18n/messages';
+import { t } from '../../lib/i18n/pages';
 import type { ImportOutcome } from '../../lib/services/imports';
 import type { PreviewSummary as ImportPreview } from '../../lib/services/import-session';
 import type { CashierField, CashierMapping } from '../../lib/statements/cashier';

@@ -1,7 +1,8 @@
 // The options page: imports, findings, contracts, settings and data, one tab each.
 import { useEffect, useState } from 'preact/hooks';
 import type { FindingStatus } from '../../lib/model';
-import { t, type Locale } from '../../lib/i18n/messages';
+import type { Locale } from '../../lib/i18n/messages';
+import { t } from '../../lib/i18n/pages';
 import type { OptionsData } from '../../lib/services/options';
 import type { DisputeContext } from '../../lib/messaging';
 import type { Settings } from '../../lib/db';

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../../lib/db';
-import { t, type Locale, type MessageKey } from '../../lib/i18n/messages';
+import type { Locale } from '../../lib/i18n/messages';
+import { t, type PagesMessageKey as MessageKey } from '../../lib/i18n/pages';
 import { DEFAULT_TOLERANCES, type Tolerances } from '../../lib/model';
 import { isDecimalString } from '../../lib/money';
 

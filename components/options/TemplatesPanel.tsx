@@ -3,7 +3,8 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../../lib/db';
 import { DEFAULT_TEMPLATES, TEMPLATE_PLACEHOLDERS, validateTemplate, type DisputeTemplate } from '../../lib/disputes/templates';
-import { t, type Locale } from '../../lib/i18n/messages';
+import type { Locale } from '../../lib/i18n/messages';
+import { t } from '../../lib/i18n/pages';
 
 const LANGS: { id: 'zh-CN' | 'en'; name: string }[] = [{ id: 'zh-CN', name: '中文' }, { id: 'en', name: 'English' }];
 

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MoneyJson } from '../../lib/model';
 import { formatMoney } from '../../lib/money';
-import { kindName, t, type Locale } from '../../lib/i18n/messages';
+import { kindName, type Locale } from '../../lib/i18n/messages';
+import { t } from '../../lib/i18n/pages';
 import type { FindingSummary } from '../../lib/services/findings';
 import type { PopupData } from '../../lib/services/popup';
 import { BarChart } from '../charts/BarChart';

@@ -2,6 +2,8 @@
  * UI text in zh-CN and en (STYLE.md: no hard-coded UI strings in components).
  *
  * The catalogues live in catalogue-en.ts (which defines `MessageKey`) and catalogue-zh-cn.ts.
+ * Messages only the options page and popup show live in catalogue-pages-*.ts and are translated
+ * by lib/i18n/pages.ts, so the content script does not carry them.
  * A key missing in zh-CN falls back to en; a key missing everywhere renders as the key itself.
  *
  * Placeholder grammar (deliberately tiny, no HTML, no nesting of a section in itself):

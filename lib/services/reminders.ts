@@ -2,7 +2,8 @@
 // at most once a day per dispute (DOMAIN.md §4: wait and follow up, then escalate).
 import { browser } from 'wxt/browser';
 import { getDb } from '../db';
-import { resolveLocale, t } from '../i18n/messages';
+import { resolveLocale } from '../i18n/messages';
+import { t } from '../i18n/pages';
 import { disputesToRemind, markReminded } from './disputes';
 import { todayIso } from './notify';
 import { loadSettings } from './settings';

@@ -5,28 +5,40 @@ import {
   resolveLocale, severityName, t,
 } from '../../../lib/i18n/messages';
 import { toPlainLine } from '../../../lib/i18n/plain-text';
+import { PAGES_EN, PAGES_ZH_CN, t as tp } from '../../../lib/i18n/pages';
+
+const PAIRS: { name: string; en: Readonly<Record<string, string>>; zh: Readonly<Record<string, string>>; tr: (l: (typeof LOCALES)[number], k: string, p: Record<string, string>) => string }[] = [
+  { name: 'shared (content script)', en: EN, zh: ZH_CN, tr: (l, k, p) => t(l, k as keyof typeof EN, p) },
+  { name: 'options page and popup', en: PAGES_EN, zh: PAGES_ZH_CN, tr: (l, k, p) => tp(l, k as keyof typeof PAGES_EN, p) },
+];
 
 describe('catalogues', () => {
-  it('zh-CN and en have exactly the same keys', () => {
-    expect(Object.keys(ZH_CN).sort()).toEqual(Object.keys(EN).sort());
-  });
+  describe.each(PAIRS)('$name', ({ en, zh, tr }) => {
+    it('zh-CN and en have exactly the same keys', () => {
+      expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    });
 
-  it('every message is non-empty and uses the same placeholders in both locales', () => {
-    for (const key of Object.keys(EN) as (keyof typeof EN)[]) {
-      expect(EN[key].trim(), key).not.toBe('');
-      expect(ZH_CN[key].trim(), key).not.toBe('');
-      expect(placeholdersOf(ZH_CN[key]), key).toEqual(placeholdersOf(EN[key]));
-    }
-  });
-
-  it('every section is closed: no raw braces survive rendering with all params given', () => {
-    const params: Record<string, string> = { currency: 'CNY' };
-    for (const key of Object.keys(EN)) for (const name of placeholdersOf(EN[key as keyof typeof EN])) params[name] ??= '1';
-    for (const locale of LOCALES) {
-      for (const key of Object.keys(EN) as (keyof typeof EN)[]) {
-        expect(t(locale, key, params), `${locale} ${key}`).not.toMatch(/[{}]/);
+    it('every message is non-empty and uses the same placeholders in both locales', () => {
+      for (const key of Object.keys(en)) {
+        expect(en[key]!.trim(), key).not.toBe('');
+        expect(zh[key]!.trim(), key).not.toBe('');
+        expect(placeholdersOf(zh[key]!), key).toEqual(placeholdersOf(en[key]!));
       }
-    }
+    });
+
+    it('every section is closed: no raw braces survive rendering with all params given', () => {
+      const params: Record<string, string> = { currency: 'CNY' };
+      for (const key of Object.keys(en)) for (const name of placeholdersOf(en[key]!)) params[name] ??= '1';
+      for (const locale of LOCALES) {
+        for (const key of Object.keys(en)) expect(tr(locale, key, params), `${locale} ${key}`).not.toMatch(/[{}]/);
+      }
+    });
+  });
+
+  it('the page-only catalogue shares no key with the shared one, and the pages translate both', () => {
+    expect(Object.keys(PAGES_EN).filter((k) => k in EN)).toEqual([]);
+    expect(tp('zh-CN', 'action.dispute')).toBe(t('zh-CN', 'action.dispute'));
+    expect(tp('en', 'options.tab.import')).not.toBe('options.tab.import');
   });
 
   it('has a short name and an explanation for each of the 19 finding kinds', () => {
@@ -67,13 +79,13 @@ describe('catalogues', () => {
 
 describe('t', () => {
   it('fills {name} placeholders', () => {
-    expect(t('en', 'import.issueLine', { line: 12, message: 'bad date' })).toBe('Line 12: bad date');
-    expect(t('zh-CN', 'import.issueLine', { line: 12, message: '日期无法识别' })).toBe('第 12 行：日期无法识别');
+    expect(tp('en', 'import.issueLine', { line: 12, message: 'bad date' })).toBe('Line 12: bad date');
+    expect(tp('zh-CN', 'import.issueLine', { line: 12, message: '日期无法识别' })).toBe('第 12 行：日期无法识别');
   });
 
   it('says unknown / 未知 for a missing or blank param, never {x}', () => {
-    expect(t('en', 'import.issueLine', { line: 3 })).toBe('Line 3: unknown');
-    expect(t('zh-CN', 'import.issueLine', { message: '  ' })).toBe('第 未知 行：未知');
+    expect(tp('en', 'import.issueLine', { line: 3 })).toBe('Line 3: unknown');
+    expect(tp('zh-CN', 'import.issueLine', { message: '  ' })).toBe('第 未知 行：未知');
   });
 
   it('falls back to en for a key missing in zh-CN, and to the key when missing everywhere', () => {
