@@ -85,14 +85,18 @@ export function firstLines(text: string, limit: number): string[] {
 
 export function splitCsv(text: string, delimiter = detectDelimiter(text)): RawTable {
   // Without a quote character papaparse splits on its one line break and every row is one source
-  // line; when that break is '\n' and no '\r' is anywhere, row i is line i + 1. That case (most
-  // large exports) skips the per-row step callback and the line counting below.
-  if (!text.includes('"') && !text.includes('\r')) {
-    const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-    if (parsed.meta.linebreak === '\n') {
-      const lines = new Array<number>(parsed.data.length);
-      for (let i = 0; i < lines.length; i++) lines[i] = i + 1;
-      return { rows: parsed.data, lines };
+  // line; when that break is '\n' with no '\r' anywhere, or '\r\n' with no CR or LF on its own
+  // (Windows exports), row i is line i + 1. That case (most large exports) skips the per-row step
+  // callback and the line counting below.
+  if (!text.includes('"')) {
+    const crlf = text.includes('\r');
+    if (!crlf || breaksAreAllCrlf(text)) {
+      const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+      if (parsed.meta.linebreak === (crlf ? '\r\n' : '\n')) {
+        const lines = new Array<number>(parsed.data.length);
+        for (let i = 0; i < lines.length; i++) lines[i] = i + 1;
+        return { rows: parsed.data, lines };
+      }
     }
   }
   const rows: string[][] = [];
@@ -114,6 +118,13 @@ export function splitCsv(text: string, delimiter = detectDelimiter(text)): RawTa
     },
   });
   return { rows, lines };
+}
+
+/** Every CR is followed by an LF and every LF follows a CR. */
+export function breaksAreAllCrlf(text: string): boolean {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return false;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (text.charCodeAt(i - 1) !== 13) return false;
+  return true;
 }
 
 /**

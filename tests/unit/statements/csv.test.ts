@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import fc from 'fast-check';
 import { parseStatement } from '../../../lib/statements/index';
-import { detectDelimiter, firstLines } from '../../../lib/statements/csv';
+import { breaksAreAllCrlf, detectDelimiter, firstLines, splitCsv } from '../../../lib/statements/csv';
 import type { StatementParseResult } from '../../../lib/model';
 
 const csv = (name: string, ...lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n') + '\n') });
@@ -259,5 +259,24 @@ describe('csv: reading only the head of a large file', () => {
     expect(detectDelimiter('x,y\n"1;2",3\n"4;5",6\n')).toBe(',');
     expect(detectDelimiter('a\tb\n1\t2\n')).toBe('\t');
     expect(detectDelimiter('just text\n')).toBe(',');
+  });
+});
+
+describe('csv: Windows line breaks (property)', () => {
+  const unit = fc.constantFrom('a', '1', ',', ';', ' ', '\r\n', '\r\n', '\r', '\n', '消');
+  const text = fc.string({ unit, maxLength: 40 });
+  it('breaksAreAllCrlf: no CR without an LF after it, no LF without a CR before it', () => {
+    fc.assert(fc.property(text, (t) => {
+      expect(breaksAreAllCrlf(t)).toBe(!/\r(?!\n)|(?<!\r)\n/.test(t));
+    }), { numRuns: 3000 });
+  });
+  it('rows of a CRLF file without quotes are its lines, numbered from 1, as with LF alone', () => {
+    fc.assert(fc.property(text, (t) => {
+      const crlf = splitCsv(t, ',');
+      const lf = splitCsv(t.replace(/\r\n/g, '\n'), ',');
+      if (!breaksAreAllCrlf(t)) return;
+      expect(crlf.rows).toEqual(lf.rows);
+      expect(crlf.lines).toEqual(lf.lines);
+    }), { numRuns: 2000 });
   });
 });
