@@ -6,7 +6,7 @@ import { readWorkbook } from './workbook';
 import type { Issue, StatementParseResult } from '../../model';
 import { maskCardNumbers } from '../../cards';
 import { parseDateTime } from '../../dates';
-import { cleanCell, splitCsv, type RawTable } from '../csv';
+import { cleanCell, firstLines, splitCsv, type RawTable } from '../csv';
 import { sniffBinary } from '../decode';
 import type { DecodedFile } from '../types';
 
@@ -105,21 +105,6 @@ export function loadTable(file: DecodedFile, wanted?: (rows: string[][]) => bool
   return { ok: true, table: splitCsv(file.text), container: 'csv' };
 }
 
-/** `text.split(/\r\n|\n|\r/, limit)`, scanning only as far as the lines it returns. */
-function headLines(text: string, limit: number): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length && out.length < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 10 && c !== 13) continue;
-    out.push(text.slice(start, i));
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    start = i + 1;
-  }
-  if (out.length < limit) out.push(text.slice(start));
-  return out;
-}
-
 /** Rows of the first `maxRows` of a CSV or of every sheet, for detect(): cheap and never throws. */
 export function headRows(file: DecodedFile, maxRows = 40): string[][][] {
   try {
@@ -130,7 +115,7 @@ export function headRows(file: DecodedFile, maxRows = 40): string[][][] {
     }
     if (bin === 'pdf' || !file.text) return [];
     // the head only: detect() runs for every format on every file, whatever its size
-    const lines = headLines(file.text.slice(0, 256 * 1024), maxRows + 1).join('\n');
+    const lines = firstLines(file.text.slice(0, 256 * 1024), maxRows + 1).join('\n');
     return [splitCsv(lines).rows];
   } catch {
     return [];
