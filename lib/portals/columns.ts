@@ -194,13 +194,27 @@ export function classifyHeader(header: string): HeaderInfo {
   if (exact) return { ...info, role: exact, exact: true };
   // Containment only for specific synonyms: 2-character ones (金额, 时间) and single English words
   // (type, date) would turn 退款金额 or "Tender Type" into the wrong column.
-  for (const syn of BY_LENGTH) {
-    const hit = CJK.test(syn)
-      ? syn.length >= 3 && key.includes(syn)
-      : syn.includes(' ') && new RegExp(`(^|[^a-z])${escapeRe(syn)}([^a-z]|$)`).test(key);
-    if (hit) return { ...info, role: LOOKUP.get(syn)!, exact: false };
+  for (const m of containmentMatchers()) {
+    if (m.test(key)) return { ...info, role: m.role, exact: false };
   }
   return info;
+}
+
+let matchers: { role: ColumnRole; test: (key: string) => boolean }[] | undefined;
+/** The synonyms that may match by containment, longest first, each with its test compiled once. */
+function containmentMatchers(): { role: ColumnRole; test: (key: string) => boolean }[] {
+  if (matchers) return matchers;
+  matchers = [];
+  for (const syn of BY_LENGTH) {
+    const role = LOOKUP.get(syn)!;
+    if (CJK.test(syn)) {
+      if (syn.length >= 3) matchers.push({ role, test: (key) => key.includes(syn) });
+    } else if (syn.includes(' ')) {
+      const re = new RegExp(`(^|[^a-z])${escapeRe(syn)}([^a-z]|$)`);
+      matchers.push({ role, test: (key) => re.test(key) });
+    }
+  }
+  return matchers;
 }
 
 function escapeRe(s: string): string {
