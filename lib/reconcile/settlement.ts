@@ -246,7 +246,8 @@ function rollValueDate(base: IsoDate, cycle: SettleCycle, cal: BusinessCalendar,
  */
 class Group implements SettlementGroup {
   readonly transactions: PortalTransaction[] = [];
-  estimatedFeeIds: string[] = [];
+  /** made on the first estimated row (most groups have none: no empty array per group) */
+  private estimated: string[] | undefined;
   complete = true;
   inCents = true;
   ec = 0;
@@ -274,6 +275,13 @@ class Group implements SettlementGroup {
     readonly graceUntil: IsoDate,
     readonly nearDates: IsoDate[],
   ) {}
+
+  get estimatedFeeIds(): string[] {
+    return this.estimated ?? NO_IDS;
+  }
+  addEstimated(id: string): void {
+    (this.estimated ??= []).push(id);
+  }
 
   get expected(): Dec {
     if (this.inCents) this.e = centsToDec(this.ec, this.e);
@@ -336,6 +344,9 @@ function decimalCents(d: Dec): number | undefined {
   return Number(d.times(100).toFixed(0));
 }
 const MAX_EXACT_CENTS_DEC = new Dec(MAX_EXACT_CENTS).dividedBy(100);
+
+/** the estimatedFeeIds of a group without estimated rows (frozen: read only) */
+const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
 
 /** the Decimal of `cents`, reusing `prev` when it already is that value (cents never change after building) */
 function centsToDec(cents: number, prev: Dec): Dec {
@@ -446,7 +457,7 @@ function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions
       g.complete = false;
       continue;
     }
-    if (c.estimated) g.estimatedFeeIds.push(t.id);
+    if (c.estimated) g.addEstimated(t.id);
     // totals for the explanation: expected = sales + voidsRefunds − fees, row by row
     // fees = Σ (gross − expected) over sales and reversals − Σ expected of fee rows
     //      = sales + voidsRefunds − expected
