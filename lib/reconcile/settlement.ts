@@ -63,6 +63,11 @@ export interface SettlementAnalysis {
   groups: SettlementGroup[];
   outcomes: GroupOutcome[];
   byTxn: Map<string, GroupOutcome>;
+  /**
+   * byTxn restricted to `ids`: for each id in `ids` that a group holds, byTxn.get(id). Built
+   * without byTxn's map over every settling row (one rule asks this for a few sales).
+   */
+  outcomesOf(ids: ReadonlySet<string>): Map<string, GroupOutcome>;
   issues: Issue[];
   coveredThrough(currency: string): IsoDate | undefined;
   isCovered(date: IsoDate, currency: string): boolean;
@@ -708,6 +713,21 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
         for (const o of list) for (const t of o.group.transactions) byTxn.set(t.id, o);
       }
       return byTxn;
+    },
+    outcomesOf(ids) {
+      if (byTxn) {
+        const out = new Map<string, GroupOutcome>();
+        for (const id of ids) {
+          const o = byTxn.get(id);
+          if (o) out.set(id, o);
+        }
+        return out;
+      }
+      // the same walk as byTxn's, keeping only the ids asked for (a later group wins, as there)
+      const out = new Map<string, GroupOutcome>();
+      if (ids.size === 0) return out;
+      for (const o of list) for (const t of o.group.transactions) if (ids.has(t.id)) out.set(t.id, o);
+      return out;
     },
     issues,
     coveredThrough,

@@ -2,9 +2,9 @@
 // the sale (positive net) without the void netting it out, or the bank paid the group exactly
 // that sale's net more than expected (DOMAIN.md §3 D9, example 6). A void cancels the sale and
 // its fee, so the fee charged on it is what the merchant loses; expected settlement is 0.
-import { ZERO, money } from '../../money';
+import { type Dec, ZERO, money } from '../../money';
 import { amountOf } from '../amounts';
-import type { Finding } from '../../model';
+import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding, txnParams } from '../finding';
 import { isCancelling, statedNet } from '../settlement';
@@ -14,14 +14,21 @@ export const voidStillSettled: Rule = {
   run(ctx) {
     const out: Finding[] = [];
     const settlement = ctx.settlement();
+    // the voided sales with a positive stated net, then their outcomes by id (only theirs: no
+    // map over every settling row)
+    const cands: { v: PortalTransaction; s: PortalTransaction; sNet: Dec }[] = [];
     for (const v of ctx.transactions) {
       if (!isCancelling(v) || v.status !== 'success') continue;
       const s = ctx.originalOf(v);
       if (!s) continue;
       const sNet = statedNet(s);
       if (!sNet || !sNet.greaterThan(ZERO)) continue;
+      cands.push({ v, s, sNet });
+    }
+    const outcomes = settlement.outcomesOf(new Set(cands.map((c) => c.s.id)));
+    for (const { v, s, sNet } of cands) {
       const portalNetsSale = s.net !== undefined && amountOf(s.net).greaterThan(ZERO) && !(v.net !== undefined && amountOf(v.net).isNegative());
-      const o = settlement.byTxn.get(s.id);
+      const o = outcomes.get(s.id);
       const bankPaysSale = !!o && o.status === 'over' && o.shortBy.neg().minus(sNet).abs().lessThanOrEqualTo(ctx.tolSettlement);
       if (!portalNetsSale && !bankPaysSale) continue;
       const currency = s.amount.currency;

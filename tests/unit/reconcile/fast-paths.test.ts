@@ -272,3 +272,25 @@ describe('sortWithinBasis = the comparator sort', () => {
     }), { numRuns: 100 });
   });
 });
+
+describe('settlement outcomesOf(ids) = byTxn restricted to ids', () => {
+  it('on the chain of stores and a scenario month, before and after byTxn is built, with unknown and repeated ids', () => {
+    for (const inp of [buildScaleInput(2000, 7).input, generateScenario({ seed: 46 }).input]) {
+      const ids = new Set([...inp.transactions.filter((_, i) => i % 3 === 0).map((t) => t.id), 'no-such-id']);
+      const first = makeContext(inp).settlement().outcomesOf(ids);
+      const a = makeContext(inp).settlement();
+      const expected = new Map([...a.byTxn].filter(([id]) => ids.has(id)));
+      expect(expected.size).toBeGreaterThan(100);
+      expect([...first].sort()).toEqual([...expected].sort());
+      expect([...a.outcomesOf(ids)].sort()).toEqual([...expected].sort());
+      expect(first.size).toBe(expected.size);
+    }
+    // a repeated id: the later group's outcome, as byTxn
+    const inp = buildScaleInput(2000, 11).input;
+    const dup = { ...inp.transactions[5]!, occurredAt: '2026-09-20T10:00:00', payoutId: undefined };
+    const twice = { ...inp, transactions: [...inp.transactions, dup] };
+    const s1 = makeContext(twice).settlement();
+    const s2 = makeContext(twice).settlement();
+    expect(s1.outcomesOf(new Set([dup.id])).get(dup.id)?.group.key).toBe(s2.byTxn.get(dup.id)?.group.key);
+  });
+});
