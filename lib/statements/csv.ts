@@ -655,22 +655,26 @@ function readHeaderless(table: RawTable): { ok: true; header: HeaderMatch; layou
 
 function toStatementLine(r: RowRecord, ids: StatementLineIds, file: string): StatementLine {
   const amount: MoneyJson = { amount: r.amount, currency: r.currency };
-  const id = ids.next({ accountId: r.accountId, bookedOn: r.bookedOn, amount, reference: r.reference, description: r.description });
   const source = { file, line: r.line };
+  // The line is built first and given its id after: its own fields are the id's parts (accountId,
+  // bookedOn, amount, reference or description), so the id table keeps the line, not a copy of them.
   // The keys in the order the general case below adds them. A bank export with counterparty,
   // reference and balance columns is built in one literal: one object shape, no property store.
   if (!r.valueOn && !r.accountId && r.counterparty && r.reference && r.balance) {
-    return {
-      id, bookedOn: r.bookedOn, amount, description: r.description, source,
+    const line: StatementLine = {
+      id: '', bookedOn: r.bookedOn, amount, description: r.description, source,
       counterparty: r.counterparty, reference: r.reference, balanceAfter: { amount: r.balance.value, currency: r.balance.currency },
     };
+    line.id = ids.next(line);
+    return line;
   }
-  const line: StatementLine = { id, bookedOn: r.bookedOn, amount, description: r.description, source };
+  const line: StatementLine = { id: '', bookedOn: r.bookedOn, amount, description: r.description, source };
   if (r.valueOn) line.valueOn = r.valueOn;
   if (r.counterparty) line.counterparty = r.counterparty;
   if (r.reference) line.reference = r.reference;
   if (r.balance) line.balanceAfter = { amount: r.balance.value, currency: r.balance.currency };
   if (r.accountId) line.accountId = r.accountId;
+  line.id = ids.next(line);
   return line;
 }
 

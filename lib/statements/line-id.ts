@@ -50,15 +50,30 @@ function slId(a: number, b: number): string {
   );
 }
 
+/** What a StatementLine id is made of (DESIGN.md §3); a StatementLine is one. */
+export interface IdParts {
+  accountId?: string;
+  bookedOn: IsoDate;
+  amount: MoneyJson;
+  reference?: string;
+  description: string;
+}
+
+function sameKey(p: IdParts, account: string, bookedOn: string, amount: string, currency: string, text: string): boolean {
+  return (p.reference ?? p.description) === text && p.amount.amount === amount && p.bookedOn === bookedOn && (p.accountId ?? '') === account && p.amount.currency === currency;
+}
+
 export class StatementLineIds {
   private readonly counter = new OccurrenceCounter();
   // The keys seen so far and how often, as an open-addressing hash table over flat arrays: one
   // key per line of a large import, and a Map of objects would be most of the memory and GC of
   // reading it. Slot i is table[2i] = 1 + the key's index (0: empty) and table[2i+1] = its hash,
-  // side by side so that a probe reads one cache line; key k's five parts are parts[5k…5k+4], its
-  // count counts[k].
+  // side by side so that a probe reads one cache line; key k's parts are read from keys[k], the
+  // object its first occurrence was given as (one reference per key rather than five: every store
+  // of a young object into the old array is a remembered-set entry the next scavenge walks), its
+  // count is counts[k].
   private table: Int32Array;
-  private readonly parts: string[] = [];
+  private readonly keys: IdParts[] = [];
   private readonly counts: number[] = [];
 
   /** `expectedLines`: how many ids will be asked for, if known, so the table need not grow on the way. */
@@ -68,8 +83,12 @@ export class StatementLineIds {
     this.table = new Int32Array(2 * slots);
   }
 
-  /** `reference` must already be free of placeholders (NONREF, '-', all zeros): see isPlaceholderReference. */
-  next(parts: { accountId?: string; bookedOn: IsoDate; amount: MoneyJson; reference?: string; description: string }): string {
+  /**
+   * `reference` must already be free of placeholders (NONREF, '-', all zeros): see isPlaceholderReference.
+   * The first `parts` of each key is kept to compare later keys with, so it must not change while
+   * ids are being asked for: pass the StatementLine itself (whose fields are the key) or a fresh object.
+   */
+  next(parts: IdParts): string {
     const account = parts.accountId ?? '';
     const { bookedOn } = parts;
     const { amount, currency } = parts.amount;
@@ -97,7 +116,7 @@ export class StatementLineIds {
     const hash = h2 ^ h1;
     const table = this.table;
     const mask = (table.length >> 1) - 1;
-    const ps = this.parts;
+    const keys = this.keys;
     let i = hash & mask;
     let occurrence = 0;
     for (;;) {
@@ -106,14 +125,13 @@ export class StatementLineIds {
         const k = this.counts.length;
         table[2 * i] = k + 1;
         table[2 * i + 1] = hash;
-        ps.push(account, bookedOn, amount, currency, text);
+        keys.push(parts);
         this.counts.push(1);
         if ((k + 1) * 4 > table.length) this.grow();
         break;
       }
       const k = slot - 1;
-      const at = k * 5;
-      if (table[2 * i + 1] === hash && ps[at + 4] === text && ps[at + 2] === amount && ps[at + 1] === bookedOn && ps[at] === account && ps[at + 3] === currency) {
+      if (table[2 * i + 1] === hash && sameKey(keys[k]!, account, bookedOn, amount, currency, text)) {
         occurrence = this.counts[k]!;
         this.counts[k] = occurrence + 1;
         break;

@@ -62,10 +62,9 @@ export class LineBuilder {
     const amount: MoneyJson = typeof d.amount === 'string' ? { amount: d.amount, currency: d.currency } : money(d.amount, d.currency);
     const reference = cleanRef(d.reference);
     const description = d.description.trim();
-    const idParts: Parameters<StatementLineIds['next']>[0] = { bookedOn: d.bookedOn, amount, description };
-    if (d.accountId !== undefined && d.accountId !== '') idParts.accountId = d.accountId;
-    if (reference !== undefined) idParts.reference = reference;
-    const id = this.ids.next(idParts);
+    // The id is given once the line is built: the line's own fields are its parts (the id table
+    // keeps the line, not a copy of them).
+    const id = '';
     const source = { file: this.fileName, line: d.line };
     const counterparty = d.counterparty !== undefined && d.counterparty.trim() !== '' ? d.counterparty.trim() : undefined;
     const hasAccount = d.accountId !== undefined && d.accountId !== '';
@@ -86,6 +85,7 @@ export class LineBuilder {
       if (d.balanceAfter !== undefined) line.balanceAfter = d.balanceAfter;
       if (hasAccount) line.accountId = d.accountId;
     }
+    line.id = this.ids.next(line);
     this.lines.push(line);
     return line;
   }
