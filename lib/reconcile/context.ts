@@ -81,12 +81,53 @@ export function sortByTimeThenId<T extends { id: string }>(xs: readonly T[], tim
     keys[i] = k;
   }
   if (!numeric) return [...xs].sort((a, b) => cmp(timeOf(a), timeOf(b)) || cmp(a.id, b.id));
-  const order: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => keys[a]! - keys[b]! || cmp(xs[a]!.id, xs[b]!.id));
+  if (!sortByKeysFast) {
+    const order: number[] = new Array<number>(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => keys[a]! - keys[b]! || cmp(xs[a]!.id, xs[b]!.id));
+    const out: T[] = new Array<T>(n);
+    for (let i = 0; i < n; i++) out[i] = xs[order[i]!]!;
+    return out;
+  }
+  // The keys sorted by the typed array's own numeric sort (no comparator calls), then each row
+  // placed after every row of a smaller key, in input order among equal keys (a counting
+  // placement: its key's first sorted position + the rows of that key already placed). Runs of
+  // equal keys are then sorted by id with the stable sort: the comparator sort's order exactly.
+  const sorted = keys.slice().sort();
+  const placed = new Int32Array(n);
   const out: T[] = new Array<T>(n);
-  for (let i = 0; i < n; i++) out[i] = xs[order[i]!]!;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < k) lo = mid + 1;
+      else hi = mid;
+    }
+    out[lo + placed[lo]!++] = xs[i]!;
+  }
+  const byId = (a: T, b: T) => cmp(a.id, b.id);
+  for (let start = 0; start < n;) {
+    let end = start + 1;
+    while (end < n && sorted[end] === sorted[start]) end++;
+    if (end - start > 1) {
+      let inOrder = true;
+      for (let j = start + 1; j < end && inOrder; j++) inOrder = out[j - 1]!.id <= out[j]!.id;
+      if (!inOrder) {
+        const run = out.slice(start, end).sort(byId);
+        for (let j = start; j < end; j++) out[j] = run[j - start]!;
+      }
+    }
+    start = end;
+  }
   return out;
+}
+
+/** Switch for tests: false = the comparator sort of positions (the reference). */
+let sortByKeysFast = true;
+export function setSortByKeysFast(on: boolean): void {
+  sortByKeysFast = on;
 }
 
 /** The digits of a 'YYYY-MM-DD[THH:mm:ss]' string of length `shape` as one integer; -1 for any other string. */

@@ -7,7 +7,7 @@ import { localDateTimeMs } from '../../../lib/dates';
 import type { CashierRecord, Contract, PortalTransaction, ReconcileInput } from '../../../lib/model';
 import { reconcile } from '../../../lib/reconcile';
 import { sortWithinBasis } from '../../../lib/reconcile/order';
-import { makeContext } from '../../../lib/reconcile/context';
+import { makeContext, setSortByKeysFast, sortByTimeThenId } from '../../../lib/reconcile/context';
 import { expectedFeeCents, setQuickFeeAudit } from '../../../lib/reconcile/fee-cents';
 import { expectedFee } from '../../../lib/reconcile/fee-schedule';
 import { centsOf, decimalSign, isDecimalString } from '../../../lib/money';
@@ -292,5 +292,37 @@ describe('settlement outcomesOf(ids) = byTxn restricted to ids', () => {
     const s1 = makeContext(twice).settlement();
     const s2 = makeContext(twice).settlement();
     expect(s1.outcomesOf(new Set([dup.id])).get(dup.id)?.group.key).toBe(s2.byTxn.get(dup.id)?.group.key);
+  });
+});
+
+describe('sortByTimeThenId: typed-array key sort + counting placement = the comparator sort', () => {
+  const reference = <T extends { id: string }>(xs: readonly T[], timeOf: (x: T) => string) => [...xs].sort((a, b) => (timeOf(a) < timeOf(b) ? -1 : timeOf(a) > timeOf(b) ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const both = <T extends { id: string }>(xs: readonly T[], timeOf: (x: T) => string) => {
+    const fast = sortByTimeThenId(xs, timeOf);
+    setSortByKeysFast(false);
+    try {
+      const positions = sortByTimeThenId(xs, timeOf);
+      // same objects in the same order (repeated ids and times keep input order)
+      expect(fast.length).toBe(xs.length);
+      for (let i = 0; i < fast.length; i++) expect(fast[i]).toBe(positions[i]);
+      const ref = reference(xs, timeOf);
+      for (let i = 0; i < fast.length; i++) expect(fast[i]).toBe(ref[i]);
+    } finally {
+      setSortByKeysFast(true);
+    }
+  };
+  it('on the bench inputs (rows, bank lines with many equal dates, cashier records)', () => {
+    const inp = buildScaleInput(5000, 3).input;
+    both(inp.transactions, (t) => t.occurredAt);
+    both(inp.statementLines, (l) => l.bookedOn);
+    both(inp.cashier ?? [], (c) => c.occurredAt);
+  });
+  it('generated rows: few distinct times and ids (ties, repeated ids), date-only and date-time shapes (property)', () => {
+    const row = (shape: 'date' | 'time') => fc.record({
+      id: fc.constantFrom('a', 'b', 'ab', 'b0', '', 'z', 'A'),
+      t: shape === 'date' ? fc.constantFrom('2026-03-01', '2026-03-02', '2025-12-31', '2026-10-09') : fc.constantFrom('2026-03-01T10:00:00', '2026-03-01T09:59:59', '2026-03-02T00:00:00', '1999-01-01T00:00:00'),
+      n: fc.nat(),
+    });
+    fc.assert(fc.property(fc.constantFrom('date' as const, 'time' as const).chain((s) => fc.array(row(s), { maxLength: 40 })), (xs) => both(xs, (x) => x.t)), { numRuns: 400 });
   });
 });
