@@ -224,7 +224,25 @@ const HEADER_ROLES: { role: Role; priority: number; names: string[] }[] = [
 const HEADER_INDEX = new Map<string, { role: Role; priority: number }>();
 for (const { role, priority, names } of HEADER_ROLES) for (const n of names) HEADER_INDEX.set(normaliseHeader(n), { role, priority });
 
+/**
+ * Text that normaliseHeader leaves as it is: ASCII other than capitals, white space, quotes and
+ * ':', and CJK ideographs (U+4E00–U+9FFF). Most cells are of this kind (dates, numbers, 摘要 text),
+ * and every format detector looks for its header in the first rows of every file.
+ */
+function isNormalHeader(h: string): boolean {
+  for (let i = 0; i < h.length; i++) {
+    const c = h.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 65 && c <= 90) || c <= 32 || c === 34 || c === 39 || c === 58 || c === 96) return false;
+    } else if (c < 0x4e00 || c > 0x9fff) {
+      return false;
+    }
+  }
+  return true;
+}
+
 export function normaliseHeader(h: string): string {
+  if (isNormalHeader(h)) return h;
   return h
     .replace(/^\uFEFF/, '')
     .replace(/[（]/g, '(')
@@ -250,7 +268,7 @@ function matchHeaderRow(cells: string[]): HeaderMatch | null {
   cells.forEach((cell, col) => {
     const n = normaliseHeader(cell);
     // '金额(元)', 'Withdrawal (HKD)': a unit in brackets does not change what the column is
-    const hit = HEADER_INDEX.get(n) ?? HEADER_INDEX.get(n.replace(/\((元|[a-z]{3}|人民币|rmb)\)$/, ''));
+    const hit = HEADER_INDEX.get(n) ?? (n.charCodeAt(n.length - 1) === 41 ? HEADER_INDEX.get(n.replace(/\((元|[a-z]{3}|人民币|rmb)\)$/, '')) : undefined);
     if (!hit) return;
     if (MULTI_ROLES.has(hit.role)) {
       const cols = multi.get(hit.role);
