@@ -249,8 +249,17 @@ function rollValueDate(base: IsoDate, cycle: SettleCycle, cal: BusinessCalendar,
  * good. The Decimals the SettlementGroup fields promise are made on first read: most groups
  * (a payout per order) are matched on cents and never read them.
  */
+/** the rows of a group not yet given one (never written to: addRow replaces it) */
+const NO_ROWS: PortalTransaction[] = [];
+const SMALL_GROUP = 8;
+
 class Group implements SettlementGroup {
-  readonly transactions: PortalTransaction[] = [];
+  /**
+   * Grown by addRow: up to SMALL_GROUP rows as an exact-size copy per row (a push onto an
+   * array of one gives it room for 17 — most per-order payout groups hold one or two rows, and
+   * a million rows make ~600k of them), then by push.
+   */
+  transactions: PortalTransaction[] = NO_ROWS;
   /** made on the first estimated row (most groups have none: no empty array per group) */
   private estimated: string[] | undefined;
   complete = true;
@@ -280,6 +289,15 @@ class Group implements SettlementGroup {
     readonly graceUntil: IsoDate,
     readonly nearDates: IsoDate[],
   ) {}
+
+  addRow(t: PortalTransaction): void {
+    const rows = this.transactions;
+    const n = rows.length;
+    if (n === 0) this.transactions = [t];
+    else if (n === 1) this.transactions = [rows[0]!, t];
+    else if (n < SMALL_GROUP) this.transactions = rows.concat([t]);
+    else rows.push(t);
+  }
 
   get estimatedFeeIds(): string[] {
     return this.estimated ?? NO_IDS;
@@ -373,6 +391,7 @@ function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions
   const issues: Issue[] = [];
   const currenciesBySlot = new Map<string, Set<string>>();
   const payoutDates = new Map<string, IsoDate>();
+  const payoutNearDates = new Map<IsoDate, IsoDate[]>();
   for (const t of txns) if (t.kind === 'payout' && t.payoutId) {
     const d = t.settleDate ?? txnDate(t);
     const prev = payoutDates.get(t.payoutId);
@@ -434,8 +453,12 @@ function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions
           : cal.addWorkingDays(valueDate, opts.tolerances.settlementGraceWorkdays);
         // a payout is looked for the day either side; a batch up to the next working day
         let nearDates: IsoDate[];
-        if (t.payoutId) nearDates = [addDays(valueDate, -1), addDays(valueDate, 1)];
-        else {
+        if (t.payoutId) {
+          // one array per value date, shared by its payouts' groups (read only)
+          let near = payoutNearDates.get(valueDate);
+          if (!near) payoutNearDates.set(valueDate, (near = [addDays(valueDate, -1), addDays(valueDate, 1)]));
+          nearDates = near;
+        } else {
           const next = cal.nextWorkingDay(valueDate);
           nearDates = [];
           for (let d = addDays(valueDate, 1); d <= next; d = addDays(d, 1)) nearDates.push(d);
@@ -450,7 +473,7 @@ function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions
       }
       if (byPayout) byPayout.set(t.payoutId!, g);
     }
-    g.transactions.push(t);
+    g.addRow(t);
     if (date < g.firstDate) g.firstDate = date;
     if (g.settleDate !== t.settleDate) g.settleDate = undefined;
     if (g.inCents) {
