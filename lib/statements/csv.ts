@@ -539,7 +539,10 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
   // Day/month order for slash dates: decided once per file from any day above 12.
   const body = header.row + 1;
   const dateCols = [col('postDate'), col('txnDate'), col('valueDate')].filter((c): c is number => c !== undefined);
-  let order = dateOrder(table.rows, body, dateCols);
+  // Decimal comma: European exports (';' separated, '1.234,56'). Decided per file from the amounts.
+  const amountCols = [col('amount'), col('credit'), col('debit'), col('balance')].filter((c): c is number => c !== undefined);
+  const scanned = scanBody(table.rows, body, dateCols, amountCols);
+  let order = scanned.order;
   let orderNote = '';
   if (headerless && order === null) {
     // no day above 12 anywhere: the reading under which the lines lie days, not months, apart
@@ -554,9 +557,7 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
     issues.push({ level: 'warning', code: 'columns_inferred', message: `no header row: the columns were read from their values as ${headerless.note}${orderNote} — check that dates and amounts look right` });
   }
 
-  // Decimal comma: European exports (';' separated, '1.234,56'). Decided per file from the amounts.
-  const amountCols = [col('amount'), col('credit'), col('debit'), col('balance')].filter((c): c is number => c !== undefined);
-  const decimalComma = usesDecimalComma(table.rows, body, amountCols);
+  const decimalComma = scanned.decimalComma;
 
   // Rows become StatementLines as they are read; only wallet bills keep their records until the
   // duplicated refunds are dropped (ids count occurrences, so they are given in the final order).
@@ -943,15 +944,22 @@ function describeRow(cells: string[], cols: number[]): string {
   return parts.join(' ');
 }
 
-/** Rows from `from` on: do their D/M/YYYY dates say day first or month first? */
-function dateOrder(rows: string[][], from: number, cols: number[]): 'dmy' | 'mdy' | null {
+/**
+ * What the rows from `from` on say about the whole file, in one pass (a large file's rows are
+ * scattered through memory: each pass over them costs a cache miss per row):
+ *  - order: do their D/M/YYYY dates (in `dateCols`) say day first or month first?
+ *  - decimalComma: do their amounts (in `amountCols`) end in ',' and 1–2 digits, and none in '.'?
+ */
+function scanBody(rows: string[][], from: number, dateCols: number[], amountCols: number[]): { order: 'dmy' | 'mdy' | null; decimalComma: boolean } {
   let dmy = 0;
   let mdy = 0;
   let slashDates = 0;
   let dotted = 0;
+  let comma = 0;
+  let dot = 0;
   for (let i = from; i < rows.length; i++) {
     const r = rows[i]!;
-    for (const c of cols) {
+    for (const c of dateCols) {
       const s = cleanCell(r[c]);
       // only a digit then a separator within the first three characters can start D/M/YYYY
       if (!isDigitCode(s.charCodeAt(0)) || !(isDateSep(s.charCodeAt(1)) || (isDigitCode(s.charCodeAt(1)) && isDateSep(s.charCodeAt(2))))) continue;
@@ -962,27 +970,22 @@ function dateOrder(rows: string[][], from: number, cols: number[]): 'dmy' | 'mdy
       if (+m[1]! > 12) dmy++;
       if (+m[3]! > 12) mdy++;
     }
+    for (const c of amountCols) {
+      const sep = decimalSeparator(cleanCell(r[c]));
+      if (sep === 44) comma++; // "12,50" — never thousands, which have 3 digits
+      else if (sep === 46) dot++;
+    }
   }
+  return { order: slashOrder(dmy, mdy, slashDates, dotted), decimalComma: comma > 0 && dot === 0 };
+}
+
+function slashOrder(dmy: number, mdy: number, slashDates: number, dotted: number): 'dmy' | 'mdy' | null {
   if (slashDates === 0) return 'dmy'; // irrelevant: no such dates
   if (dmy > 0 && mdy === 0) return 'dmy';
   // DD.MM.YYYY is the continental European form; no bank writes month-first with dots.
   if (mdy === 0 && dotted === slashDates) return 'dmy';
   if (mdy > 0 && dmy === 0) return 'mdy';
   return null;
-}
-
-function usesDecimalComma(rows: string[][], from: number, cols: number[]): boolean {
-  let comma = 0;
-  let dot = 0;
-  for (let i = from; i < rows.length; i++) {
-    const r = rows[i]!;
-    for (const c of cols) {
-      const sep = decimalSeparator(cleanCell(r[c]));
-      if (sep === 44) comma++; // "12,50" — never thousands, which have 3 digits
-      else if (sep === 46) dot++;
-    }
-  }
-  return comma > 0 && dot === 0;
 }
 
 /** The code of ',' or '.' when `s` ends in a digit, that separator and 1–2 digits (/\d[,.]\d{1,2}$/); else 0. */
@@ -1027,11 +1030,17 @@ function summariseAccounts(
   issues: Issue[],
 ): StatementAccount[] {
   const groups = new Map<string, StatementLine[]>();
+  // Most files are one account in one currency: then the lines are the one group, not copied into it.
+  let uniform = lines.length > 0;
+  const firstAccount = lines[0]?.accountId;
+  const firstCurrency = lines[0]?.amount.currency;
+  for (let i = 1; i < lines.length && uniform; i++) uniform = lines[i]!.accountId === firstAccount && lines[i]!.amount.currency === firstCurrency;
+  if (uniform) groups.set(`${firstAccount ?? fileAccount ?? ''}\u0000${firstCurrency}`, lines);
   // consecutive lines are almost always of one account: reuse the last group without a key lookup
   let lastAccount: string | undefined;
   let lastCurrency: string | undefined;
   let lastGroup: StatementLine[] | undefined;
-  for (const l of lines) {
+  for (const l of uniform ? [] : lines) {
     if (lastGroup && l.accountId === lastAccount && l.amount.currency === lastCurrency) {
       lastGroup.push(l);
       continue;
