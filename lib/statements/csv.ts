@@ -87,15 +87,30 @@ export function splitCsv(text: string, delimiter = detectDelimiter(text)): RawTa
   // Without a quote character papaparse splits on its one line break and every row is one source
   // line; when that break is '\n' with no '\r' anywhere, or '\r\n' with no CR or LF on its own
   // (Windows exports), row i is line i + 1. That case (most large exports) skips the per-row step
-  // callback and the line counting below.
-  if (!text.includes('"')) {
+  // callback and the line counting below, and papaparse itself: what it does then (its "fast mode":
+  // text.split(linebreak), each row .split(delimiter)) is done here without holding every line's
+  // text until the end (papaparse's rows.split array) — unless a BOM would make it strip one first.
+  if (!text.includes('"') && text.charCodeAt(0) !== 0xfeff) {
     const crlf = text.includes('\r');
     if (!crlf || breaksAreAllCrlf(text)) {
-      const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-      if (parsed.meta.linebreak === (crlf ? '\r\n' : '\n')) {
-        const lines = new Array<number>(parsed.data.length);
+      const linebreak = crlf ? '\r\n' : '\n';
+      if (text === '') return { rows: [], lines: [] }; // papaparse: no input, no rows
+      if (papaLinebreak(text) === linebreak) {
+        const rows: string[][] = [];
+        const step = linebreak.length;
+        let start = 0;
+        for (;;) {
+          const end = text.indexOf(linebreak, start);
+          if (end < 0) {
+            rows.push(text.slice(start).split(delimiter));
+            break;
+          }
+          rows.push(text.slice(start, end).split(delimiter));
+          start = end + step;
+        }
+        const lines = new Array<number>(rows.length);
         for (let i = 0; i < lines.length; i++) lines[i] = i + 1;
-        return { rows: parsed.data, lines };
+        return { rows, lines };
       }
     }
   }
@@ -118,6 +133,32 @@ export function splitCsv(text: string, delimiter = detectDelimiter(text)): RawTa
     },
   });
   return { rows, lines };
+}
+
+/**
+ * The line break papaparse 5 guesses for text without quotes (ParserHandle.guessLineEndings): from
+ * its first MiB, '\n' when there is no CR or an LF comes before the first CR, else '\r\n' when at
+ * least half of the pieces between CRs start with an LF, else '\r'. Counted here, not split.
+ */
+export function papaLinebreak(text: string): '\n' | '\r\n' | '\r' {
+  const n = Math.min(text.length, 1024 * 1024);
+  let crs = 0;
+  let crlfs = 0;
+  let firstCr = -1;
+  let firstLf = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (firstCr < 0) firstCr = i;
+      crs++;
+      if (i + 1 < n && text.charCodeAt(i + 1) === 10) crlfs++;
+    } else if (c === 10 && firstLf < 0) {
+      firstLf = i;
+    }
+  }
+  if (crs === 0 || (firstLf >= 0 && firstLf < firstCr)) return '\n';
+  // the pieces of split('\r') are crs + 1; those after the first start with '\n' when a CR is followed by LF
+  return crlfs >= (crs + 1) / 2 ? '\r\n' : '\r';
 }
 
 /** Every CR is followed by an LF and every LF follows a CR. */

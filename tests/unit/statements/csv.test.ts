@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import fc from 'fast-check';
 import { parseStatement } from '../../../lib/statements/index';
-import { breaksAreAllCrlf, detectDelimiter, firstLines, splitCsv } from '../../../lib/statements/csv';
+import Papa from 'papaparse';
+import { breaksAreAllCrlf, detectDelimiter, firstLines, papaLinebreak, splitCsv } from '../../../lib/statements/csv';
 import type { StatementParseResult } from '../../../lib/model';
 
 const csv = (name: string, ...lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n') + '\n') });
@@ -278,5 +279,28 @@ describe('csv: Windows line breaks (property)', () => {
       expect(crlf.rows).toEqual(lf.rows);
       expect(crlf.lines).toEqual(lf.lines);
     }), { numRuns: 2000 });
+  });
+});
+
+describe('csv: text without quotes is split as papaparse splits it (property)', () => {
+  // splitCsv splits such text itself (papaparse's fast mode, done without it): rows must be
+  // papaparse's rows, and each row its source line when the line breaks are all LF or all CRLF.
+  const unit = fc.constantFrom('a', '1', ',', ';', '\t', ' ', '\r\n', '\r\n', '\r', '\n', '\n', '消', '\uFEFF', '');
+  const text = fc.oneof(fc.string({ unit, maxLength: 40 }), fc.string({ unit: fc.constantFrom('a', ',', '\n', '\r\n', '12.50'), maxLength: 200 }));
+  it('rows equal Papa.parse data for each delimiter', () => {
+    fc.assert(fc.property(text, fc.constantFrom(',', ';', '\t', '|'), (t, d) => {
+      expect(splitCsv(t, d).rows).toEqual(Papa.parse<string[]>(t, { delimiter: d, skipEmptyLines: false }).data);
+    }), { numRuns: 4000 });
+  });
+  it('papaLinebreak is the line break papaparse guesses', () => {
+    fc.assert(fc.property(text, (t) => {
+      expect(papaLinebreak(t)).toBe(Papa.parse<string[]>(t, { delimiter: ',', skipEmptyLines: false }).meta.linebreak);
+    }), { numRuns: 4000 });
+  });
+  it('large text: the guess reads the first MiB only', () => {
+    const big = 'a,b\n'.repeat(300_000) + 'c\r\n'.repeat(10);
+    expect(papaLinebreak(big)).toBe(Papa.parse<string[]>(big, { delimiter: ',', skipEmptyLines: false }).meta.linebreak);
+    const crlf = 'a,b\r\n'.repeat(200_000);
+    expect(splitCsv(crlf, ',').rows).toEqual(Papa.parse<string[]>(crlf, { delimiter: ',', skipEmptyLines: false }).data);
   });
 });
