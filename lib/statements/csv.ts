@@ -31,6 +31,11 @@ export const NO_CURRENCY = 'XXX';
 export interface RawTable {
   rows: string[][];
   lines: number[];
+  /**
+   * clean[i] === 1: no cell of rows[i] needs cleanCell (its source line has none of the characters
+   * it looks for), known from one pass over the line; absent or 0: not known.
+   */
+  clean?: Uint8Array;
 }
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -97,20 +102,22 @@ export function splitCsv(text: string, delimiter = detectDelimiter(text)): RawTa
       if (text === '') return { rows: [], lines: [] }; // papaparse: no input, no rows
       if (papaLinebreak(text) === linebreak) {
         const rows: string[][] = [];
+        const flags: number[] = [];
         const step = linebreak.length;
+        const dc = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
         let start = 0;
         for (;;) {
-          const end = text.indexOf(linebreak, start);
-          if (end < 0) {
-            rows.push(text.slice(start).split(delimiter));
-            break;
-          }
+          let end = text.indexOf(linebreak, start);
+          const last = end < 0;
+          if (last) end = text.length;
           rows.push(text.slice(start, end).split(delimiter));
+          flags.push(dc >= 0 && !spanNeedsCleaning(text, start, end, dc) ? 1 : 0);
+          if (last) break;
           start = end + step;
         }
         const lines = new Array<number>(rows.length);
         for (let i = 0; i < lines.length; i++) lines[i] = i + 1;
-        return { rows, lines };
+        return { rows, lines, clean: Uint8Array.from(flags) };
       }
     }
   }
@@ -179,6 +186,22 @@ function needsCleaning(s: string): boolean {
     const c = s.charCodeAt(i);
     if (c < 128) {
       if (c === 32 || (c >= 9 && c <= 13) || c === 39 || c === 61 || c === 96) return true;
+    } else if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * needsCleaning for every cell of text[start, end) split on the one-character delimiter `dc` (which
+ * is itself in no cell, so it does not count even when it is a TAB): false when no cell needs it.
+ */
+function spanNeedsCleaning(text: string, start: number, end: number, dc: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c === 32 || (c >= 9 && c <= 13) || c === 39 || c === 61 || c === 96) && c !== dc) return true;
     } else if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) {
       return true;
     }
@@ -582,7 +605,7 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
   const dateCols = [col('postDate'), col('txnDate'), col('valueDate')].filter((c): c is number => c !== undefined);
   // Decimal comma: European exports (';' separated, '1.234,56'). Decided per file from the amounts.
   const amountCols = [col('amount'), col('credit'), col('debit'), col('balance')].filter((c): c is number => c !== undefined);
-  const scanned = scanBody(table.rows, body, dateCols, amountCols);
+  const scanned = scanBody(table.rows, body, dateCols, amountCols, table.clean);
   let order = scanned.order;
   let orderNote = '';
   if (headerless && order === null) {
@@ -606,6 +629,7 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
   const records: RowRecord[] = [];
   const lines: StatementLine[] = [];
   const ids = new StatementLineIds(table.rows.length - header.row - 1);
+  const clean = table.clean;
   let defaultedLines = 0;
   let footerFrom: number | null = null;
   let footerCount = 0;
@@ -622,7 +646,7 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
   for (let i = body; i < table.rows.length; i++) {
     const row = table.rows[i]!;
     const line = table.lines[i] ?? i + 1;
-    const cells = cleanRow(row);
+    const cells = clean !== undefined && clean[i] === 1 ? row : cleanRow(row);
     if (isBlankRow(cells)) continue;
     if (repeatsHeader(cells, headerCells)) continue; // the header repeated (page breaks)
 
@@ -991,7 +1015,7 @@ function describeRow(cells: string[], cols: number[]): string {
  *  - order: do their D/M/YYYY dates (in `dateCols`) say day first or month first?
  *  - decimalComma: do their amounts (in `amountCols`) end in ',' and 1–2 digits, and none in '.'?
  */
-function scanBody(rows: string[][], from: number, dateCols: number[], amountCols: number[]): { order: 'dmy' | 'mdy' | null; decimalComma: boolean } {
+function scanBody(rows: string[][], from: number, dateCols: number[], amountCols: number[], clean: Uint8Array | undefined): { order: 'dmy' | 'mdy' | null; decimalComma: boolean } {
   let dmy = 0;
   let mdy = 0;
   let slashDates = 0;
@@ -1000,8 +1024,9 @@ function scanBody(rows: string[][], from: number, dateCols: number[], amountCols
   let dot = 0;
   for (let i = from; i < rows.length; i++) {
     const r = rows[i]!;
+    const isClean = clean !== undefined && clean[i] === 1;
     for (const c of dateCols) {
-      const s = cleanCell(r[c]);
+      const s = isClean ? r[c] ?? '' : cleanCell(r[c]);
       // only a digit then a separator within the first three characters can start D/M/YYYY
       if (!isDigitCode(s.charCodeAt(0)) || !(isDateSep(s.charCodeAt(1)) || (isDigitCode(s.charCodeAt(1)) && isDateSep(s.charCodeAt(2))))) continue;
       const m = s.match(/^(\d{1,2})([/.-])(\d{1,2})[/.-]\d{4}/);
@@ -1012,7 +1037,7 @@ function scanBody(rows: string[][], from: number, dateCols: number[], amountCols
       if (+m[3]! > 12) mdy++;
     }
     for (const c of amountCols) {
-      const sep = decimalSeparator(cleanCell(r[c]));
+      const sep = decimalSeparator(isClean ? r[c] ?? '' : cleanCell(r[c]));
       if (sep === 44) comma++; // "12,50" — never thousands, which have 3 digits
       else if (sep === 46) dot++;
     }

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import fc from 'fast-check';
 import { parseStatement } from '../../../lib/statements/index';
 import Papa from 'papaparse';
-import { breaksAreAllCrlf, detectDelimiter, firstLines, papaLinebreak, splitCsv } from '../../../lib/statements/csv';
+import { breaksAreAllCrlf, cleanCell, detectDelimiter, firstLines, papaLinebreak, splitCsv } from '../../../lib/statements/csv';
 import type { StatementParseResult } from '../../../lib/model';
 
 const csv = (name: string, ...lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n') + '\n') });
@@ -291,6 +291,16 @@ describe('csv: text without quotes is split as papaparse splits it (property)', 
     fc.assert(fc.property(text, fc.constantFrom(',', ';', '\t', '|'), (t, d) => {
       expect(splitCsv(t, d).rows).toEqual(Papa.parse<string[]>(t, { delimiter: d, skipEmptyLines: false }).data);
     }), { numRuns: 4000 });
+  });
+  it('a row marked clean is one that cleanCell leaves as it is, cell by cell', () => {
+    const cellUnit = fc.constantFrom('a', '1', ',', ';', '\t', ' ', '\n', '\r\n', '=', "'", '`', '\u00a0', '\u3000', '\uFEFF', '\u2028', '消', '.');
+    fc.assert(fc.property(fc.string({ unit: cellUnit, maxLength: 40 }), fc.constantFrom(',', ';', '\t', '|'), (t, d) => {
+      const table = splitCsv(t, d);
+      table.rows.forEach((r, i) => {
+        if (table.clean?.[i] === 1) expect(r.map(cleanCell)).toEqual(r);
+      });
+    }), { numRuns: 4000 });
+    expect(splitCsv('a,b\n1, 2\n', ',').clean).toEqual(Uint8Array.from([1, 0, 1]));
   });
   it('papaLinebreak is the line break papaparse guesses', () => {
     fc.assert(fc.property(text, (t) => {
