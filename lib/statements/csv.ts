@@ -100,7 +100,8 @@ export function splitCsv(text: string, delimiter = detectDelimiter(text)): RawTa
     if (!crlf || breaksAreAllCrlf(text)) {
       const linebreak = crlf ? '\r\n' : '\n';
       if (text === '') return { rows: [], lines: [] }; // papaparse: no input, no rows
-      if (papaLinebreak(text) === linebreak) {
+      // (without a CR papaparse's guess is '\n': no need to count)
+      if (!crlf || papaLinebreak(text) === linebreak) {
         const rows: string[][] = [];
         const flags: number[] = [];
         const step = linebreak.length;
@@ -630,6 +631,9 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
   const lines: StatementLine[] = [];
   const ids = new StatementLineIds(table.rows.length - header.row - 1);
   const clean = table.clean;
+  // plainCents of lines[i].amount.amount and lines[i].balanceAfter?.amount (NaN without one), for wallets none
+  const amountCents: number[] = [];
+  const balanceCents: number[] = [];
   let defaultedLines = 0;
   let footerFrom: number | null = null;
   let footerCount = 0;
@@ -681,7 +685,12 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
     if (!rec) continue;
     if (rec.currencyDefaulted) defaultedLines++;
     if (wallet) records.push(rec);
-    else lines.push(toStatementLine(rec, ids, ctx.fileName));
+    else {
+      lines.push(toStatementLine(rec, ids, ctx.fileName));
+      // the balance chain's cents, read while the row's text is at hand (summariseAccounts)
+      amountCents.push(plainCents(rec.amount));
+      balanceCents.push(rec.balance ? plainCents(rec.balance.value) : NaN);
+    }
   }
   scanLabels(footerRows);
   if (footerCount > 0) {
@@ -699,7 +708,7 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
   // Wallet bills: a neutral (不计收支) refund duplicated by an income row of the same order is one refund.
   if (wallet) for (const r of dropDuplicateRefunds(records, issues)) lines.push(toStatementLine(r, ids, ctx.fileName));
 
-  const accounts = summariseAccounts(lines, fileAccount, stated, decimalComma, issues);
+  const accounts = summariseAccounts(lines, fileAccount, stated, decimalComma, issues, wallet ? undefined : { amount: amountCents, balance: balanceCents });
   return result(lines, accounts, format);
 
   function headerName(h: HeaderMatch, ...roles: Role[]): string {
@@ -1094,6 +1103,8 @@ function summariseAccounts(
   stated: { opening?: string; closing?: string },
   decimalComma: boolean,
   issues: Issue[],
+  /** plainCents of each line's amount and balance, index for index with `lines`, when known */
+  cents?: { amount: number[]; balance: number[] },
 ): StatementAccount[] {
   const groups = new Map<string, StatementLine[]>();
   // Most files are one account in one currency: then the lines are the one group, not copied into it.
@@ -1141,12 +1152,17 @@ function summariseAccounts(
       let reported = 0;
       // Each step in integer cents when the amounts are plain 2-place decimals (exact: plainCents),
       // else in Decimal; a break is described in Decimal, as only the first five are.
-      let prevCents = plainCents(firstLine.balanceAfter!.amount);
+      // chron is `lines` itself, forwards or reversed, when the file is one group: its cents are known
+      const known = cents !== undefined && group === lines && cents.amount.length === lines.length ? cents : undefined;
+      const n = chron.length;
+      const forwards = chron === group;
+      let prevCents = known ? known.balance[forwards ? 0 : n - 1]! : plainCents(firstLine.balanceAfter!.amount);
       for (let i = 1; i < chron.length; i++) {
         const prev = chron[i - 1]!;
         const cur = chron[i]!;
-        const shownCents = plainCents(cur.balanceAfter!.amount);
-        const amountCents = plainCents(cur.amount.amount);
+        const at = forwards ? i : n - 1 - i;
+        const shownCents = known ? known.balance[at]! : plainCents(cur.balanceAfter!.amount);
+        const amountCents = known ? known.amount[at]! : plainCents(cur.amount.amount);
         const fits = !Number.isNaN(prevCents) && !Number.isNaN(shownCents) && !Number.isNaN(amountCents);
         const previous = prevCents;
         prevCents = shownCents;

@@ -99,6 +99,14 @@ describe('csv: header and columns', () => {
     expect(w!.message).toMatch(/difference -10\.00 CNY/);
   });
 
+  it('warns on a break in a newest-first file, lines named in date order', async () => {
+    // the chain is checked from cents read while the rows were read: index for index, reversed here
+    const r = await parseStatement(csv('s.csv', '交易日期,摘要,金额,余额', '2024-03-09,c,5.00,1065.00', '2024-03-05,b,-40.00,1050.00', '2024-03-01,a,100.00,1100.00'));
+    const w = r.issues.filter((i) => i.code === 'balance_chain');
+    expect(w.map((i) => [i.line, i.message.match(/difference (\S+)/)?.[1]])).toEqual([[3, '-10.00'], [2, '10.00']]);
+    expect(r.accounts[0]).toMatchObject({ openingBalance: { amount: '1000.00' }, closingBalance: { amount: '1065.00' } });
+  });
+
   it('checks stated opening + lines = closing', async () => {
     const r = await parseStatement(csv('s.csv', '期初余额: 1000.00', '期末余额: 1070.00', '交易日期,摘要,金额', '2024-03-01,a,100.00', '2024-03-02,b,-40.00'));
     expect(r.accounts[0]).toMatchObject({ openingBalance: { amount: '1000.00' }, closingBalance: { amount: '1070.00' } });
