@@ -22,6 +22,26 @@ export interface DuplicateCluster {
 
 const norm = (s: string | undefined) => (s ?? '').trim().toUpperCase();
 
+/**
+ * norm() without a copy for a string already in its form: ASCII with no character ≤ U+0020
+ * (spaces, tabs, line breaks, controls) and no a–z is unchanged by trim() and toUpperCase(), so
+ * it is returned as it is; any other string goes through norm().
+ */
+function normFast(s: string | undefined): string {
+  if (s === undefined) return '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c >= 127 || (c >= 97 && c <= 122)) return norm(s);
+  }
+  return s;
+}
+
+/** Switch for tests: false = the full keys through norm() and a first-row map (the reference). */
+let duplicateKeysFast = true;
+export function setDuplicateKeysFast(on: boolean): void {
+  duplicateKeysFast = on;
+}
+
 /** A key equal for equal |amount| and currency: whole cents as a number in `mainCurrency` (canonical digits when written otherwise), else the absAmountKey string. */
 function amountBucket(m: PortalTransaction['amount'], mainCurrency: string | undefined): string | number {
   if (m.currency === mainCurrency) {
@@ -61,25 +81,48 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
     else if (typeof prev === 'number') byAmount.set(k, [prev, i]);
     else prev.push(i);
   }
-  const firstRow = new Map<PortalTransaction[], number>();
-  const byKey = new Map<string, PortalTransaction[]>();
-  for (const v of byAmount.values()) {
-    if (typeof v === 'number') continue;
-    for (const i of v) {
-      const t = rows[i]!;
-      const k = `${norm(t.merchantId)}|${norm(t.terminalId)}|${norm(t.cardLast4)}|${norm(t.cardBin)}|${absAmountKey(t.amount)}|${t.amount.currency}`;
-      const l = byKey.get(k);
-      if (l) l.push(t);
-      else {
-        const list = [t];
-        byKey.set(k, list);
-        firstRow.set(list, i);
+  const groups: PortalTransaction[][] = [];
+  if (duplicateKeysFast) {
+    // At a million rows most amounts repeat, so most rows get here: a key seen once is stored as
+    // its row's position (a list only once it repeats), fields already in normal form are used
+    // as they are (no trim/upper-case copies), and a key's positions rise (buckets list rows in
+    // order), so a list's first entry is its first row: the groups' order without a map.
+    const byKey = new Map<string, number | number[]>();
+    for (const v of byAmount.values()) {
+      if (typeof v === 'number') continue;
+      for (const i of v) {
+        const t = rows[i]!;
+        const k = `${normFast(t.merchantId)}|${normFast(t.terminalId)}|${normFast(t.cardLast4)}|${normFast(t.cardBin)}|${absAmountKey(t.amount)}|${t.amount.currency}`;
+        const l = byKey.get(k);
+        if (l === undefined) byKey.set(k, i);
+        else if (typeof l === 'number') byKey.set(k, [l, i]);
+        else l.push(i);
       }
     }
+    const lists: number[][] = [];
+    for (const l of byKey.values()) if (typeof l !== 'number') lists.push(l);
+    lists.sort((a, b) => a[0]! - b[0]!);
+    for (const l of lists) groups.push(l.map((i) => rows[i]!));
+  } else {
+    const firstRow = new Map<PortalTransaction[], number>();
+    const byKey = new Map<string, PortalTransaction[]>();
+    for (const v of byAmount.values()) {
+      if (typeof v === 'number') continue;
+      for (const i of v) {
+        const t = rows[i]!;
+        const k = `${norm(t.merchantId)}|${norm(t.terminalId)}|${norm(t.cardLast4)}|${norm(t.cardBin)}|${absAmountKey(t.amount)}|${t.amount.currency}`;
+        const l = byKey.get(k);
+        if (l) l.push(t);
+        else {
+          const list = [t];
+          byKey.set(k, list);
+          firstRow.set(list, i);
+        }
+      }
+    }
+    for (const l of byKey.values()) if (l.length > 1) groups.push(l);
+    groups.sort((a, b) => firstRow.get(a)! - firstRow.get(b)!);
   }
-  const groups: PortalTransaction[][] = [];
-  for (const l of byKey.values()) if (l.length > 1) groups.push(l);
-  groups.sort((a, b) => firstRow.get(a)! - firstRow.get(b)!);
   const clusters: PortalTransaction[][] = [];
   for (const list of groups) {
     if (list.length < 2) continue; // already sorted by time (context sorts transactions)

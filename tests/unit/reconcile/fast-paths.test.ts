@@ -14,6 +14,7 @@ import { centsOf, decimalSign, isDecimalString } from '../../../lib/money';
 import { isPlainDecimal, isPositive } from '../../../lib/reconcile/amounts';
 import { matchCashier, matchCashierReference } from '../../../lib/reconcile/matching';
 import { setSettlementCentsPath } from '../../../lib/reconcile/settlement';
+import { setDuplicateKeysFast } from '../../../lib/reconcile/duplicates';
 import { buildScaleInput } from '../../bench/reconcile-input';
 import { cashierRecord, txn } from '../../fixtures/scenarios/builders';
 import { generateScenario } from '../../fixtures/scenarios/generator';
@@ -324,5 +325,48 @@ describe('sortByTimeThenId: typed-array key sort + counting placement = the comp
       n: fc.nat(),
     });
     fc.assert(fc.property(fc.constantFrom('date' as const, 'time' as const).chain((s) => fc.array(row(s), { maxLength: 40 })), (xs) => both(xs, (x) => x.t)), { numRuns: 400 });
+  });
+});
+
+describe('duplicate swipes: keys without copies, positions until a key repeats = the reference grouping', () => {
+  const both = (inp: ReconcileInput) => {
+    const summary = () => makeContext(inp).duplicates().map((d) => ({ original: d.original.id, dups: d.duplicates.map((x) => [x.txn.id, x.severity, x.secondsApart]), cashier: d.cashier.map((c) => c.id), covered: d.cashierCovered, n: d.portalCount }));
+    const fast = summary();
+    setDuplicateKeysFast(false);
+    try {
+      expect(fast).toEqual(summary());
+      expect(reconcile(inp)).toEqual((() => { setDuplicateKeysFast(true); const r = reconcile(inp); setDuplicateKeysFast(false); return r; })());
+    } finally {
+      setDuplicateKeysFast(true);
+    }
+    return fast;
+  };
+  it('on the chain of stores and scenario months', () => {
+    let n = 0;
+    for (const inp of [buildScaleInput(3000, 7).input, generateScenario({ seed: 1 }).input, generateScenario({ seed: 44 }).input]) n += both(inp).length;
+    expect(n).toBeGreaterThan(0);
+  });
+  it('generated swipes and cashier sales around the window edges, odd times, a negative or wide window (property)', () => {
+    const time = fc.oneof(
+      fc.integer({ min: 0, max: 600 }).map((s) => `2026-03-02T10:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`),
+      fc.constantFrom('2026-03-02T09:55:00', '2026-03-02T10:20:00', '2026-03-02T10:05', '2026-03-02T10:03:00+08:00', 'garbled', '2026-03-02'),
+    );
+    fc.assert(fc.property(
+      fc.array(fc.record({
+        t: fc.oneof(time.filter((t) => t.length === 19), fc.constantFrom('2026-03-02T10:05')), last4: fc.constantFrom('1234', '9999', ' 1234', '1234\t'), amount: fc.constantFrom('25.00', '25', '30.00'),
+        terminal: fc.constantFrom('T1', 't1', ' T1', 'T1\u3000', 'Tü', 'T-1_A'), merchant: fc.constantFrom(undefined, 'm1', 'M1', ''), bin: fc.constantFrom(undefined, '622202', 'abc', 'ABC'),
+      }), { minLength: 2, maxLength: 12 }),
+      fc.array(fc.record({ t: time, amount: fc.constantFrom('25.00', '25.0', '30.00'), last4: fc.constantFrom(undefined, '1234') }), { maxLength: 12 }),
+      fc.constantFrom(0, 60, 180, -30, 3600, 0.5),
+      (swipes, sales, w) => {
+        const inp: ReconcileInput = {
+          transactions: swipes.map((x, i) => txn({ id: `t${i}`, amount: x.amount, occurredAt: x.t, cardLast4: x.last4, terminalId: x.terminal, merchantId: x.merchant, cardBin: x.bin, rrn: `r${i}` })),
+          statementLines: [], contracts: [], asOf: '2026-04-30',
+          cashier: sales.map((x, i) => cashierRecord({ id: `c${String(i).padStart(2, '0')}`, amount: x.amount, occurredAt: x.t, cardLast4: x.last4, terminalId: 'T1' })),
+          tolerances: { cashierMatchSeconds: w },
+        };
+        both(inp);
+      },
+    ), { numRuns: 400 });
   });
 });
