@@ -11,6 +11,7 @@ import { txnDate } from './fee-schedule';
 import { RULES } from './rules/registry';
 import { outcomeMoney, shortfallExplanation } from './settlement-findings';
 import { sortWithinBasis } from './order';
+import { screenInput } from './screen';
 
 export type { Rule, RuleContext } from './context';
 export { RULES } from './rules/registry';
@@ -32,7 +33,9 @@ function cmp(a: string, b: string): number {
 }
 
 export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES): ReconcileResult {
-  const ctx = makeContext(input);
+  const screened = screenInput(input);
+  const ctx = makeContext(screened.input);
+  for (const i of screened.issues) ctx.issue(i);
   checkInput(ctx);
 
   const byId = new Map<string, Finding>();

@@ -1,0 +1,72 @@
+// Bad input (issue 5): rows whose date or money cannot be read are left out with an issue naming
+// them — reconcile() never throws on them (an unreadable time once aborted the whole process).
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { reconcile } from '../../../lib/reconcile';
+import { isReadableDate, isReadableDateTime, screenInput } from '../../../lib/reconcile/screen';
+import { cashierRecord, input, line, txn } from '../../fixtures/scenarios/builders';
+
+const good = () => [
+  txn({ id: 'ok1', amount: '1000.00', fee: '6.00', occurredAt: '2026-03-03T10:00:00' }),
+  txn({ id: 'ok2', amount: '500.00', fee: '3.00', occurredAt: '2026-03-03T11:00:00' }),
+];
+
+describe('screenInput', () => {
+  it('passes clean input through untouched (same arrays)', () => {
+    const i = input({ transactions: good(), statementLines: [line({ amount: '1491.00', bookedOn: '2026-03-04' })] });
+    const s = screenInput(i);
+    expect(s.issues).toEqual([]);
+    expect(s.input).toBe(i);
+  });
+
+  it.each([
+    ['an unreadable time', { occurredAt: 'garbled' }, 'occurredAt'],
+    ['an impossible day', { occurredAt: '2026-02-30T10:00:00' }, 'occurredAt'],
+    ['an hour of 25', { occurredAt: '2026-03-03T25:00:00' }, 'occurredAt'],
+    ['an amount that is not a number', { amount: { amount: '12,00 元', currency: 'CNY' } }, 'amount'],
+    ['a fee without an amount', { fee: { currency: 'CNY' } }, 'fee'],
+  ])('leaves out a portal row with %s and says which', (_d, patch, field) => {
+    const bad = { ...txn({ id: 'bad', amount: '100.00', fee: '0.60' }), ...(patch as object) };
+    const r = reconcile(input({ transactions: [...good(), bad as never] }));
+    const issue = r.issues.find((i) => i.raw === 'bad');
+    expect(issue?.level).toBe('error');
+    expect(issue?.message).toContain(field);
+    expect(issue?.message).toContain('Portal transaction bad');
+    expect(r.findings.flatMap((f) => f.transactionIds)).not.toContain('bad');
+  });
+
+  it('leaves out unreadable bank lines and cashier records, keeps the rest', () => {
+    const r = reconcile(input({
+      transactions: good(),
+      statementLines: [line({ id: 'l-bad', amount: '1491.00', bookedOn: '04/03/2026' }), line({ id: 'l-ok', amount: '1491.00', bookedOn: '2026-03-04' })],
+      cashier: [cashierRecord({ id: 'c-bad', amount: 'abc' }), cashierRecord({ id: 'c-ok', amount: '1000.00', occurredAt: '2026-03-03T10:00:00' })],
+    }));
+    expect(r.issues.filter((i) => i.code === 'unreadable_row').map((i) => i.raw).sort()).toEqual(['c-bad', 'l-bad']);
+    expect(r.matches.some((m) => m.statementLineIds.includes('l-ok'))).toBe(true);
+  });
+
+  it('reads an unreadable optional date as not shown, with a warning', () => {
+    const t = { ...txn({ id: 's', amount: '1000.00', fee: '6.00', occurredAt: '2026-03-03T10:00:00' }), settleDate: 'soon' };
+    const s = screenInput(input({ transactions: [t], statementLines: [{ ...line({ id: 'l', amount: '994.00' }), valueOn: '2026-13-01' }] }));
+    expect(s.input.transactions[0]).not.toHaveProperty('settleDate');
+    expect(s.input.statementLines[0]).not.toHaveProperty('valueOn');
+    expect(s.issues.map((i) => [i.level, i.field])).toEqual([['warning', 'settleDate'], ['warning', 'valueOn']]);
+  });
+
+  it('never throws on any text in the date and money fields', () => {
+    fc.assert(fc.property(fc.string(), fc.string(), fc.string(), fc.string(), (when, amount, booked, valueOn) => {
+      const r = reconcile(input({
+        transactions: [...good(), { ...txn({ id: 'x', amount: '1.00' }), occurredAt: when, amount: { amount, currency: 'CNY' } }],
+        statementLines: [{ ...line({ id: 'y', amount: '1.00' }), bookedOn: booked, valueOn }],
+      }));
+      expect(Array.isArray(r.findings)).toBe(true);
+    }), { numRuns: 150 });
+  });
+
+  it('tells readable dates and times', () => {
+    expect(['2026-03-05', '2024-02-29'].every(isReadableDate)).toBe(true);
+    expect(['2026-3-5', '2025-02-29', '20260305', '', 'garbled'].some(isReadableDate)).toBe(false);
+    expect(['2026-03-05T10:00', '2026-03-05T10:00:00', '2026-03-05T10:00:00.123+08:00', '2026-03-05T23:59:60Z', '2026-03-05'].every(isReadableDateTime)).toBe(true);
+    expect(['2026-03-05 10:00:00', '2026-03-05T24:00:00', '2026-03-05T10', '2026-03-05T10:00:00junk'].some(isReadableDateTime)).toBe(false);
+  });
+});
