@@ -1,7 +1,8 @@
 // Shared pieces of the settlement findings (D7, D8, D9, D11, D16): explanation params and the
 // one place that decides which kind a short settlement belongs to.
 import { Dec, money } from '../money';
-import type { MoneyJson } from '../model';
+import type { Finding, FindingKind, MoneyJson } from '../model';
+import { makeFinding } from './finding';
 import type { RuleContext } from './context';
 import type { GroupOutcome } from './settlement';
 
@@ -69,4 +70,27 @@ export function groupParams(ctx: RuleContext, o: GroupOutcome): Record<string, s
     confidence: o.confidence !== undefined ? String(o.confidence) : undefined,
     estimatedFees: g.estimatedFeeIds.length > 0 ? String(g.estimatedFeeIds.length) : undefined,
   };
+}
+
+/**
+ * The finding for a settlement group paid short, as settlement_shortfall and deposit_deducted
+ * both raise it: every transaction of the group and its bank lines as evidence, the shortfall at
+ * stake. `owns` picks the shortfalls a rule owns (shortfallExplanation).
+ */
+export function shortGroupFindings(ctx: RuleContext, kind: FindingKind, owns: ShortfallKind, extra: Record<string, string> = {}): Finding[] {
+  const out: Finding[] = [];
+  for (const o of ctx.settlement().outcomes) {
+    if (o.status !== 'short' || shortfallExplanation(ctx, o) !== owns) continue;
+    const m = outcomeMoney(o);
+    out.push(makeFinding(kind, {
+      severity: 'overcharge',
+      transactionIds: o.group.transactions.map((t) => t.id),
+      statementLineIds: o.lines.map((l) => l.id),
+      atStake: m.shortBy,
+      expected: m.expected,
+      actual: m.received,
+      params: { ...groupParams(ctx, o), difference: m.shortBy.amount, ...extra },
+    }));
+  }
+  return out;
 }

@@ -6,25 +6,12 @@ import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding } from '../finding';
 import { DEPOSIT_FEE } from '../labels';
-import { groupParams, outcomeMoney, shortfallExplanation } from '../settlement-findings';
+import { shortGroupFindings } from '../settlement-findings';
 
 export const depositDeducted: Rule = {
   kind: 'deposit_deducted',
   run(ctx) {
-    const out: Finding[] = [];
-    for (const o of ctx.settlement().outcomes) {
-      if (o.status !== 'short' || shortfallExplanation(ctx, o) !== 'deposit') continue;
-      const m = outcomeMoney(o);
-      out.push(makeFinding('deposit_deducted', {
-        severity: 'overcharge',
-        transactionIds: o.group.transactions.map((t) => t.id),
-        statementLineIds: o.lines.map((l) => l.id),
-        atStake: m.shortBy,
-        expected: m.expected,
-        actual: m.received,
-        params: { ...groupParams(ctx, o), difference: m.shortBy.amount, source: 'first-settlement' },
-      }));
-    }
+    const out: Finding[] = shortGroupFindings(ctx, 'deposit_deducted', 'deposit', { source: 'first-settlement' });
     for (const e of ctx.feeLedger().events) {
       if (e.verdict !== 'unlisted' || !DEPOSIT_FEE.test(`${e.label} ${e.keyword}`)) continue;
       out.push(makeFinding('deposit_deducted', {
