@@ -1,4 +1,4 @@
-// The small control the overlay puts above each captured table (issue 3): "Capture all pages"
+// The small control the overlay puts after each captured table (issue 3): "Capture all pages"
 // with a progress bar, a Stop button and a summary; and "Teach columns", which lists the table's
 // headers, each with a select of PortalTransaction fields, saved per site.
 import { useState } from 'preact/hooks';

@@ -185,7 +185,11 @@ export class PortalOverlay {
     this.mountInsertControls();
   }
 
-  /** One control above each captured table: capture all pages, teach columns. */
+  /**
+   * One control after each captured table: capture all pages, teach columns. After, not above:
+   * a bar inserted above a 5,000-row table moves every row down, and Chromium then re-walks the
+   * paint properties of every cell (a 55–80 ms frame); below it only the pager and footer move.
+   */
   private mountTableTools(tables: OverlayTable[]): void {
     const seen = new Set<Element>();
     for (const table of tables) {
@@ -195,7 +199,7 @@ export class PortalOverlay {
       const columns = table.columns.map((c, i) => ({ header: c.header || `#${i + 1}`, field: c.field }));
       let entry = this.tools.get(root);
       if (!entry || !entry.host.isConnected) {
-        const host = this.createHost('sg-tools', root, 'before');
+        const host = this.createHost('sg-tools', root, 'after');
         entry = { host, columns };
         this.tools.set(root, entry);
       }
