@@ -19,17 +19,9 @@ import { makeBusinessCalendar } from '../../lib/calendar';
 import { addDays } from '../../lib/dates';
 import type { CashierRecord, Contract, IsoDate, PortalTransaction, ReconcileInput, StatementLine } from '../../lib/model';
 import { CONTRACT_PRESETS } from '../../lib/reconcile/fee-schedule';
+import { mulberry32 } from '../support/prng';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const yuan = (cents: number) => {

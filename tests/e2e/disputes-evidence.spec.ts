@@ -5,19 +5,13 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import { DEMO } from '../support/demo-data';
-import { demoProblem, draftFromRow, startDemo, type DemoWorld, type StoredDispute } from '../fixtures/forms/harness';
+import { demoProblem, draftFromRow, openDisputesTab, startDemo, type DemoWorld, type StoredDispute } from '../fixtures/forms/harness';
 
 let world: DemoWorld;
 
 test.beforeEach(async () => { world = await startDemo(); });
 test.afterEach(async () => { await world?.close(); });
 
-async function openDisputesTab(): Promise<Page> {
-  const page = await world.session.context.newPage();
-  await page.goto(`chrome-extension://${world.session.extensionId}/options.html#disputes`);
-  await expect(page.getByTestId('sg-dispute').first()).toBeVisible();
-  return page;
-}
 
 /** Clicks the card's export control and returns the ZIP's files by path inside its folder. */
 async function exportPack(page: Page, card: ReturnType<Page['getByTestId']>): Promise<{ name: string; files: Record<string, string>; raw: Record<string, Uint8Array> }> {
@@ -64,7 +58,7 @@ test('the evidence pack of a fee dispute holds the letter, the item, the capture
   const fee = demoProblem('fee_above_contract');
   const rrn = fee.rrns[0]!;
   const dispute: StoredDispute = await draftFromRow(portal, session.worker, rrn);
-  const page = await openDisputesTab();
+  const page = await openDisputesTab(world);
   const card = page.getByTestId('sg-dispute');
   await expect(card).toHaveCount(1);
   const before = Date.now();
@@ -134,7 +128,7 @@ test('the evidence pack of a settlement shortfall lists every transaction of the
   await portal.waitForCapture(DEMO.rows.filter((r) => r.page === 2).length);
   // a settlement letter itemizes the payout, not each sale: it names the bank line
   await draftFromRow(portal, session.worker, shortfall.rrns[0]!, shortfall.bankSerial!);
-  const page = await openDisputesTab();
+  const page = await openDisputesTab(world);
   const { files } = await exportPack(page, page.getByTestId('sg-dispute'));
   const bank = csvRows(files['bank-lines.csv']!);
   expect(bank.slice(1).some((r) => r.includes(shortfall.bankSerial!)), 'bank-lines.csv has the short payout').toBe(true);

@@ -3,19 +3,13 @@
 // and the reject path, which offers the next escalation letter.
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { DEMO } from '../support/demo-data';
-import { demoProblem, draftFromRow, readDisputes, readFindings, startDemo, type DemoWorld } from '../fixtures/forms/harness';
+import { demoProblem, draftFromRow, readDisputes, readFindings, openDisputesTab, startDemo, type DemoWorld } from '../fixtures/forms/harness';
 
 let world: DemoWorld;
 
 test.beforeEach(async () => { world = await startDemo(); });
 test.afterEach(async () => { await world?.close(); });
 
-async function openDisputesTab(): Promise<Page> {
-  const page = await world.session.context.newPage();
-  await page.goto(`chrome-extension://${world.session.extensionId}/options.html#disputes`);
-  await expect(page.getByTestId('sg-dispute').first()).toBeVisible();
-  return page;
-}
 
 async function openPopup(): Promise<Page> {
   const page = await world.session.context.newPage();
@@ -49,7 +43,7 @@ test('a dispute goes draft → sent → acknowledged → partly → fully refund
   expect(dispute.status).toBe('draft');
   expect(dispute.claimed).toEqual({ amount: fee.atStake, currency: 'CNY' });
 
-  const page = await openDisputesTab();
+  const page = await openDisputesTab(world);
   const card: Locator = page.getByTestId('sg-dispute');
   const status = card.getByTestId('sg-dispute-status');
   const recovered = card.getByTestId('sg-dispute-recovered');
@@ -134,7 +128,7 @@ test('a rejected dispute offers the formal written complaint, then the regulator
   const dup = demoProblem('duplicate_charge');
   const rrn = dup.rrns[1]!;
   await draftFromRow(portal, session.worker, rrn);
-  const page = await openDisputesTab();
+  const page = await openDisputesTab(world);
   const card = page.getByTestId('sg-dispute');
   const status = card.getByTestId('sg-dispute-status');
   await expect(card).toHaveCount(1);
