@@ -3,7 +3,7 @@
 // comes in), every output sorted, finding ids derived from their evidence.
 import { calendarCoverage, type CalendarId } from '../calendar';
 import { amountOf } from './amounts';
-import { decToHundredths, hundredths } from '../money';
+import { centsOf, decToHundredths, hundredths, MAX_EXACT_CENTS } from '../money';
 import type { Finding, IsoDate, Issue, Match, ReconcileInput, ReconcileResult, Residual } from '../model';
 import { FINDING_KINDS } from '../model';
 import { makeContext, type Rule, type RuleContext } from './context';
@@ -145,11 +145,35 @@ function checkInput(ctx: RuleContext): void {
 }
 
 /**
- * The net check of checkInput in BigInt hundredths: true when every amount has at most two
- * decimals and |net − (amount − fee − extra fees)| ≤ tol × n — the Decimal path would find no
- * issue. false when it cannot tell (the Decimal path then decides and words the issue).
+ * The net check of checkInput in whole cents: true when every amount has at most two decimals
+ * and |net − (amount − fee − extra fees)| ≤ tol × n — the Decimal path would find no issue.
+ * false when it cannot tell (the Decimal path then decides and words the issue). Cents are JS
+ * numbers only while exact: each is at most 2^50 (centsOf), a sum of a few stays far inside
+ * 2^53, and a longer sum is checked with Number.isSafeInteger; BigInt takes over beyond that.
  */
 function netConsistentExact(t: ReconcileInput['transactions'][number], tolC: bigint): boolean {
+  const cur = t.amount.currency;
+  const a = centsOf(t.amount.amount);
+  const f = centsOf(t.fee!.amount);
+  const net = centsOf(t.net!.amount);
+  if (a === undefined || f === undefined || net === undefined || tolC > MAX_EXACT_CENTS_BIG) return netConsistentBig(t, tolC);
+  let expected = a - f;
+  let n = 1;
+  for (const x of t.extraFees ?? []) if (x.amount.currency === cur) {
+    const e = centsOf(x.amount.amount);
+    if (e === undefined) return netConsistentBig(t, tolC);
+    expected -= e;
+    n++;
+  }
+  const diff = net - expected;
+  const tol = Number(tolC) * n;
+  if (!Number.isSafeInteger(diff) || !Number.isSafeInteger(tol)) return netConsistentBig(t, tolC);
+  return diff <= tol && diff >= -tol;
+}
+const MAX_EXACT_CENTS_BIG = BigInt(MAX_EXACT_CENTS);
+
+/** netConsistentExact in BigInt hundredths, for amounts beyond the exact range of numbers (and the reference tests compare with). */
+export function netConsistentBig(t: ReconcileInput['transactions'][number], tolC: bigint): boolean {
   const cur = t.amount.currency;
   const a = hundredths(t.amount.amount);
   const f = hundredths(t.fee!.amount);
@@ -167,5 +191,8 @@ function netConsistentExact(t: ReconcileInput['transactions'][number], tolC: big
   const tol = tolC * n;
   return diff <= tol && diff >= -tol;
 }
+
+/** exported for the fast-path tests */
+export { netConsistentExact };
 
 export type { Issue };

@@ -10,22 +10,36 @@ import type { CashierRecord, Issue, MoneyJson, PortalTransaction, ReconcileInput
 
 const digit = (c: number) => c >= 48 && c <= 57;
 
-/** 'YYYY-MM-DD' naming a real day. */
-export function isReadableDate(s: unknown): boolean {
-  if (typeof s !== 'string' || s.length !== 10) return false;
+/** Whether s starts with 'YYYY-MM-DD' naming a real day (read in place: no substring per row). */
+function startsWithDate(s: string): boolean {
+  if (s.length < 10) return false;
+  let y = 0;
+  let m = 0;
+  let d = 0;
   for (let i = 0; i < 10; i++) {
     const c = s.charCodeAt(i);
-    if (i === 4 || i === 7 ? c !== 45 : !digit(c)) return false;
+    if (i === 4 || i === 7) {
+      if (c !== 45) return false;
+    } else if (!digit(c)) return false;
+    else if (i < 4) y = y * 10 + c - 48;
+    else if (i < 7) m = m * 10 + c - 48;
+    else d = d * 10 + c - 48;
   }
-  return isValidYmd(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10));
+  return isValidYmd(y, m, d);
 }
 
-const TIME = /^T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+/** 'YYYY-MM-DD' naming a real day. */
+export function isReadableDate(s: unknown): boolean {
+  return typeof s === 'string' && s.length === 10 && startsWithDate(s);
+}
+
+/** what may follow the date: a time, then optionally a fraction and an offset */
+const TIME = /^.{10}T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/s;
 
 /** A LocalDateTime ('YYYY-MM-DDTHH:mm[:ss]', optionally with fraction and offset) or a bare date. */
 export function isReadableDateTime(s: unknown): boolean {
-  if (typeof s !== 'string' || !isReadableDate(s.slice(0, 10))) return false;
-  return s.length === 10 || TIME.test(s.slice(10));
+  if (typeof s !== 'string' || !startsWithDate(s)) return false;
+  return s.length === 10 || TIME.test(s);
 }
 
 function isMoney(m: MoneyJson | undefined): boolean {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localDateTimeMs } from '../../../lib/dates';
 import type { CashierRecord, Contract, PortalTransaction, ReconcileInput } from '../../../lib/model';
-import { reconcile } from '../../../lib/reconcile';
+import { netConsistentBig, netConsistentExact, reconcile } from '../../../lib/reconcile';
 import { sortWithinBasis } from '../../../lib/reconcile/order';
 import { makeContext, setSortByKeysFast, sortByTimeThenId } from '../../../lib/reconcile/context';
 import { expectedFeeCents, setQuickFeeAudit } from '../../../lib/reconcile/fee-cents';
@@ -368,5 +368,18 @@ describe('duplicate swipes: keys without copies, positions until a key repeats =
         both(inp);
       },
     ), { numRuns: 400 });
+  });
+});
+
+describe('the net check in number cents = the same check in BigInt hundredths', () => {
+  it('agrees on amounts near and beyond the exact range, extra fees and tolerances', () => {
+    const amt = fc.oneof(
+      fc.integer({ min: -100_000, max: 100_000 }).map((c) => (c / 100).toFixed(2)),
+      fc.constantFrom('0', '-0.00', '12.3', '12.345', '11258999068426.24', '11258999068426.25', '99999999999999999.99', '-11258999068426.24', 'x'),
+    );
+    fc.assert(fc.property(amt, amt, amt, fc.array(amt, { maxLength: 3 }), fc.constantFrom(0n, 1n, 2n, 1n << 50n, 1n << 51n), (a, f, n, extras, tol) => {
+      const t = txn({ id: 'n', amount: a, fee: f, net: n, extraFees: extras.map((x) => ({ label: 'x', amount: x })) });
+      expect(netConsistentExact(t, tol)).toBe(netConsistentBig(t, tol));
+    }), { numRuns: 3000 });
   });
 });

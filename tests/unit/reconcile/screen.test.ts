@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { reconcile } from '../../../lib/reconcile';
 import { isReadableDate, isReadableDateTime, screenInput } from '../../../lib/reconcile/screen';
+import { isValidYmd } from '../../../lib/dates';
 import { cashierRecord, input, line, txn } from '../../fixtures/scenarios/builders';
 
 const good = () => [
@@ -68,5 +69,22 @@ describe('screenInput', () => {
     expect(['2026-3-5', '2025-02-29', '20260305', '', 'garbled'].some(isReadableDate)).toBe(false);
     expect(['2026-03-05T10:00', '2026-03-05T10:00:00', '2026-03-05T10:00:00.123+08:00', '2026-03-05T23:59:60Z', '2026-03-05'].every(isReadableDateTime)).toBe(true);
     expect(['2026-03-05 10:00:00', '2026-03-05T24:00:00', '2026-03-05T10', '2026-03-05T10:00:00junk'].some(isReadableDateTime)).toBe(false);
+  });
+
+  it('reads dates in place exactly as slicing them out does', () => {
+    // the definitions before the in-place reading (substrings per row), kept as the reference
+    const refDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isValidYmd(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10));
+    const TIME = /^T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+    const refDateTime = (s: string) => refDate(s.slice(0, 10)) && (s.length === 10 || TIME.test(s.slice(10)));
+    const one = (...xs: string[]) => fc.constantFrom(...xs);
+    // mostly date-shaped strings (valid or one piece off), then anything
+    const dateish = fc.tuple(one('2024', '2025', '1899', '2200', '20x6', '202'), one('-', '/', ''), one('02', '12', '13', '00', '2'), one('-', ''), one('28', '29', '30', '31', '00', '1'),
+      one('', 'T', ' ', 'T1'), one('', '00', '23', '24', '2'), one('', ':', ':5'), one('', '00', '59', '60'), one('', ':59', ':60', ':61'), one('', '.', '.5', '.1234567890'), one('', 'Z', '+08:00', '-0530', '+8', '\n', 'x'))
+      .map((p) => p.join(''));
+    fc.assert(fc.property(fc.oneof(dateish, fc.string({ maxLength: 30 })), (s) => {
+      expect(isReadableDate(s)).toBe(refDate(s));
+      expect(isReadableDateTime(s)).toBe(refDateTime(s));
+    }), { numRuns: 3000 });
+    for (const s of ['2024-02-29', '2025-02-29', '2026-03-05T10:00:00.123+08:00', '2026-03-05T23:59:60Z', '2026-03-05T10:00\n']) expect([isReadableDate(s), isReadableDateTime(s)]).toEqual([refDate(s), refDateTime(s)]);
   });
 });
