@@ -17,7 +17,18 @@ const ANCHOR_POINTS = 7;
 
 interface Point {
   t: PortalTransaction;
-  rate: Dec; // percent
+  /** the implied rate in percent, exact (Decimal); computed only when needed on the fast path */
+  rate: Dec | undefined;
+  /** t's position in ctx.transactions */
+  index: number;
+  /** the rate as a double: within 1e-15 of it relatively (the fast path's filter) */
+  approx: number;
+}
+
+/** Switch for tests: false runs every series on exact Decimal rates (the reference). */
+let fastSeries = true;
+export function setRateDriftFast(enabled: boolean): void {
+  fastSeries = enabled;
 }
 
 function median(xs: Dec[]): Dec {
@@ -26,15 +37,28 @@ function median(xs: Dec[]): Dec {
   return s.length % 2 ? s[mid]! : s[mid - 1]!.plus(s[mid]!).dividedBy(2);
 }
 
-/** `index`: t's position in ctx.transactions (for ctx.feeBreakdownHint) */
-function impliedRate(ctx: RuleContext, t: PortalTransaction, index: number): Dec | undefined {
+/**
+ * `index`: t's position in ctx.transactions (for ctx.feeBreakdownHint). With `approx`, a row whose
+ * rate is a plain f ÷ a of whole cents gives that rate as a double instead (no Decimal per row);
+ * exactRate gives the Decimal when a series needs it.
+ */
+function impliedRate(ctx: RuleContext, t: PortalTransaction, index: number, approx: boolean): Dec | number | undefined {
   if (t.kind !== 'sale' || t.status !== 'success' || !t.fee || t.fee.currency !== t.amount.currency) return undefined;
   // the same early returns in whole cents, before any Decimal (most rows end here)
   const a = centsOf(t.amount.amount);
   const f = centsOf(t.fee.amount);
   if (a !== undefined && f !== undefined) {
     if (!(a > 0) || f < 0 || (f === 0 && t.fee.amount.charCodeAt(0) === 45)) return undefined; // "-0.00" is negative to Decimal
-    if (ctx.contractFor(t) && ctx.feeBreakdownHint(index) >= 2) return undefined;
+    const c = ctx.contractFor(t);
+    const hint = c ? ctx.feeBreakdownHint(index) : 0;
+    if (hint >= 2) return undefined;
+    // nothing to subtract from the fee (hint 1, or no contract): the rate is f ÷ a × 100, which
+    // the series below compare as a double unless a comparison is too close to call
+    if (approx && (hint === 1 || !c)) {
+      if (!c && t.cardType === 'debit' && f >= 1300) return undefined; // = fee ≥ 13, below
+      if (t.settleCycle === 'D0' || t.settleCycle === 'T0') return undefined;
+      return (f / a) * 100;
+    }
   }
   const amount = amountOf(t.amount);
   const fee = amountOf(t.fee);
@@ -61,6 +85,10 @@ function impliedRate(ctx: RuleContext, t: PortalTransaction, index: number): Dec
   return variable.dividedBy(amount).times(HUNDRED);
 }
 
+function exactRate(ctx: RuleContext, p: Point): Dec {
+  return (p.rate ??= impliedRate(ctx, p.t, p.index, false) as Dec);
+}
+
 export const rateDrift: Rule = {
   kind: 'rate_drift',
   run(ctx) {
@@ -70,40 +98,43 @@ export const rateDrift: Rule = {
     const minCents = decToSafeInteger(minAmount.times(HUNDRED).ceil());
     const series = new Map<string, Point[]>();
     const txns = ctx.transactions;
+    let last: Point[] | undefined;
+    let lastMerchant: string | undefined;
+    let lastCard: string | undefined;
+    let lastCurrency: string | undefined;
     for (let i = 0; i < txns.length; i++) {
       const t = txns[i]!;
       const cents = minCents === undefined ? undefined : centsOf(t.amount.amount);
       if (cents !== undefined ? cents < minCents! : !amountOf(t.amount).greaterThanOrEqualTo(minAmount)) continue;
-      const rate = impliedRate(ctx, t, i);
-      if (!rate) continue;
+      const r = impliedRate(ctx, t, i, fastSeries);
+      if (r === undefined) continue;
+      const p: Point = typeof r === 'number' ? { t, rate: undefined, index: i, approx: r } : { t, rate: r, index: i, approx: r.toNumber() };
+      // the series of the row before, when the key is the same (no key string per row)
+      if (last && t.merchantId === lastMerchant && t.cardType === lastCard && t.amount.currency === lastCurrency) {
+        last.push(p);
+        continue;
+      }
       const k = `${t.merchantId ?? ''}|${t.cardType}|${t.amount.currency}`;
-      const l = series.get(k);
-      if (l) l.push({ t, rate });
-      else series.set(k, [{ t, rate }]);
+      last = series.get(k);
+      if (last) last.push(p);
+      else series.set(k, (last = [p]));
+      lastMerchant = t.merchantId;
+      lastCard = t.cardType;
+      lastCurrency = t.amount.currency;
     }
     const out: Finding[] = [];
+    const half = step.dividedBy(2);
+    const rateOf = (p: Point) => exactRate(ctx, p);
     for (const points of series.values()) {
       // runs of similar rates, in time order
       // each run is compared with the median of its first few points: stable and linear-time
-      const runs: Point[][] = [];
-      let anchor = ZERO;
-      const half = step.dividedBy(2);
-      for (const p of points) {
-        const cur = runs[runs.length - 1];
-        if (cur && p.rate.minus(anchor).abs().lessThan(half)) {
-          cur.push(p);
-          if (cur.length <= ANCHOR_POINTS) anchor = median(cur.map((x) => x.rate));
-        } else {
-          runs.push([p]);
-          anchor = p.rate;
-        }
-      }
+      const runs = (fastSeries && runsApprox(points, half.toNumber())) || runsExact(points.map((p) => (rateOf(p), p)), half);
       const long = runs.filter((r) => r.length >= MIN_RUN);
       for (let i = 1; i < long.length; i++) {
         const before = long[i - 1]!;
         const after = long[i]!;
-        const oldRate = median(before.map((p) => p.rate));
-        const newRate = median(after.map((p) => p.rate));
+        const oldRate = medianOf(before, rateOf);
+        const newRate = medianOf(after, rateOf);
         if (newRate.minus(oldRate).lessThan(step)) continue;
         const first = after[0]!.t;
         const contract = ctx.contractFor(first);
@@ -143,6 +174,72 @@ export const rateDrift: Rule = {
     return out;
   },
 };
+
+/** The runs of a series on exact rates (the reference; every point's rate is set). */
+function runsExact(points: readonly Point[], half: Dec): Point[][] {
+  const runs: Point[][] = [];
+  let anchor = ZERO;
+  for (const p of points) {
+    const cur = runs[runs.length - 1];
+    if (cur && p.rate!.minus(anchor).abs().lessThan(half)) {
+      cur.push(p);
+      if (cur.length <= ANCHOR_POINTS) anchor = median(cur.map((x) => x.rate!));
+    } else {
+      runs.push([p]);
+      anchor = p.rate!;
+    }
+  }
+  return runs;
+}
+
+/**
+ * runsExact on the doubles, or undefined when a comparison is too close to call on them. Each
+ * double is within 1e-15 (relative) of the exact rate and a median of doubles within as much of
+ * the median of the exact rates (an order statistic moves no more than its inputs), so a
+ * comparison that clears `half` by more than 1e-9 × the magnitudes involved decides as the
+ * exact one does.
+ */
+function runsApprox(points: readonly Point[], half: number): Point[][] | undefined {
+  const runs: Point[][] = [];
+  let anchor = 0;
+  for (const p of points) {
+    const cur = runs[runs.length - 1];
+    if (cur) {
+      const d = Math.abs(p.approx - anchor);
+      if (Math.abs(d - half) <= 1e-9 * Math.max(1, Math.abs(p.approx), Math.abs(anchor))) return undefined;
+      if (d < half) {
+        cur.push(p);
+        if (cur.length <= ANCHOR_POINTS) anchor = medianApprox(cur);
+        continue;
+      }
+    }
+    runs.push([p]);
+    anchor = p.approx;
+  }
+  return runs;
+}
+
+function medianApprox(run: readonly Point[]): number {
+  const s = run.map((p) => p.approx).sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * median(run's exact rates), computing exact rates only for the middle point(s) when the doubles
+ * leave no doubt which they are (a clear gap, 1e-9 relative, to each neighbour in double order);
+ * otherwise from every exact rate.
+ */
+function medianOf(run: readonly Point[], rateOf: (p: Point) => Dec): Dec {
+  const s = [...run].sort((a, b) => a.approx - b.approx);
+  const mid = s.length >> 1;
+  const lo = s.length % 2 ? mid : mid - 1;
+  const clear = (i: number) => i < 0 || i + 1 >= s.length || Math.abs(s[i + 1]!.approx - s[i]!.approx) > 1e-9 * Math.max(1, Math.abs(s[i]!.approx), Math.abs(s[i + 1]!.approx));
+  if (fastSeries && clear(lo - 1) && clear(mid)) {
+    return s.length % 2 ? rateOf(s[mid]!) : rateOf(s[mid - 1]!).plus(rateOf(s[mid]!)).dividedBy(2);
+  }
+  return median(run.map(rateOf));
+}
 
 /** An integral Decimal as a JS number when it is at most 2^50 in magnitude (exact), else undefined. */
 function decToSafeInteger(d: Dec): number | undefined {

@@ -15,8 +15,9 @@ import { isPlainDecimal, isPositive } from '../../../lib/reconcile/amounts';
 import { matchCashier, matchCashierReference } from '../../../lib/reconcile/matching';
 import { setSettlementCentsPath } from '../../../lib/reconcile/settlement';
 import { setDuplicateKeysFast } from '../../../lib/reconcile/duplicates';
+import { setRateDriftFast } from '../../../lib/reconcile/rules/rate-drift';
 import { buildScaleInput } from '../../bench/reconcile-input';
-import { cashierRecord, txn } from '../../fixtures/scenarios/builders';
+import { cashierRecord, cnContract, input, txn } from '../../fixtures/scenarios/builders';
 import { generateScenario } from '../../fixtures/scenarios/generator';
 
 const byTimeThenId = <T extends { occurredAt: string; id: string }>(xs: readonly T[]): T[] =>
@@ -381,5 +382,43 @@ describe('the net check in number cents = the same check in BigInt hundredths', 
       const t = txn({ id: 'n', amount: a, fee: f, net: n, extraFees: extras.map((x) => ({ label: 'x', amount: x })) });
       expect(netConsistentExact(t, tol)).toBe(netConsistentBig(t, tol));
     }), { numRuns: 3000 });
+  });
+});
+
+describe('rate drift on doubles = on exact Decimal rates', () => {
+  const onExact = (inp: ReconcileInput) => {
+    setRateDriftFast(false);
+    try {
+      return reconcile(inp).findings.filter((f) => f.kind === 'rate_drift');
+    } finally {
+      setRateDriftFast(true);
+    }
+  };
+  it('on runs of rates on and around the half-step boundary, with and without a contract', () => {
+    // fees that put 1,000.00 at 0.60 %, exactly half a step (0.01 pp) away, just inside and outside it, and well past the threshold
+    const fees = ['6.00', '6.10', '6.09', '6.11', '5.90', '6.20', '6.80', '6.81', '7.00'];
+    let drifts = 0;
+    fc.assert(fc.property(
+      // runs of one fee (a trend needs ≥ 3 alike in a row), now and then another row in between
+      fc.array(fc.record({ fee: fc.constantFrom(...fees), n: fc.integer({ min: 1, max: 8 }), amount: fc.constantFrom('1000.00', '1000.00', '1000', '333.33'), card: fc.constantFrom('credit', 'credit', 'debit') as fc.Arbitrary<'credit' | 'debit'> }), { minLength: 1, maxLength: 8 }),
+      fc.boolean(),
+      (segments, withContract) => {
+        const rows = segments.flatMap((g) => Array.from({ length: g.n }, () => g));
+        const inp = input({
+          contracts: withContract ? [cnContract({ id: 'c', effectiveFrom: '2026-01-01' })] : [],
+          transactions: rows.map((r, i) => txn({ id: `r${String(i).padStart(2, '0')}`, amount: r.amount, fee: r.fee, cardType: r.card, occurredAt: `2026-03-${String(1 + (i >> 1)).padStart(2, '0')}T1${i & 1}:00:00` })),
+        });
+        const fast = reconcile(inp).findings.filter((f) => f.kind === 'rate_drift');
+        drifts += fast.length;
+        expect(fast).toEqual(onExact(inp));
+      },
+    ), { numRuns: 400 });
+    expect(drifts).toBeGreaterThan(20); // the property saw real findings, not only quiet months
+  });
+  it('on the scale input and a scenario month', () => {
+    for (const inp of [buildScaleInput(3000, 11).input, generateScenario({ seed: 44 }).input]) {
+      const fast = reconcile(inp).findings.filter((f) => f.kind === 'rate_drift');
+      expect(fast).toEqual(onExact(inp));
+    }
   });
 });
