@@ -6,10 +6,15 @@ import type { Match } from '../model';
  * strings "transaction NUL line NUL cashier NUL position" with the default sort: NUL sorts before
  * any other code unit, so the order is the same as comparing the three ids in turn, and the
  * zero-padded position keeps equal ones in their order (a stable sort) — without a comparator
- * call per comparison. Ids containing NUL, and short runs, use the comparator.
+ * call per comparison. Ids containing NUL, and short runs, use the comparator; a run already in
+ * order is returned as it is.
  */
 export function sortWithinBasis<M extends Match & { cashierIds?: string[] }>(ms: M[], withinBasis: (a: M, b: M) => number): M[] {
   if (ms.length < 256) return ms.sort(withinBasis);
+  // already in order (cashier matches come sorted by transaction): a stable sort changes nothing
+  let i = 1;
+  while (i < ms.length && withinBasis(ms[i - 1]!, ms[i]!) <= 0) i++;
+  if (i === ms.length) return ms;
   const keys: string[] = new Array<string>(ms.length);
   const width = String(ms.length).length;
   for (let i = 0; i < ms.length; i++) {

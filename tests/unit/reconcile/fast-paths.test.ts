@@ -271,6 +271,14 @@ describe('sortWithinBasis = the comparator sort', () => {
       const ms = xs.map((x) => ({ transactionIds: x.t ? [x.t] : [], statementLineIds: x.l ? [x.l] : [], cashierIds: x.c === undefined ? undefined : [x.c], basis: 'b', confidence: x.tag }));
       const within = (a: (typeof ms)[number], b: (typeof ms)[number]) => cmp(a.transactionIds[0] ?? '', b.transactionIds[0] ?? '') || cmp(a.statementLineIds[0] ?? '', b.statementLineIds[0] ?? '') || cmp(a.cashierIds?.[0] ?? '', b.cashierIds?.[0] ?? '');
       expect(sortWithinBasis([...ms], within)).toEqual([...ms].sort(within));
+      // already in order, with ties (returned as is), and the same with two entries swapped
+      const sorted = [...ms].sort(within);
+      expect(sortWithinBasis([...sorted], within)).toEqual(sorted);
+      const i = xs[0]!.tag % sorted.length;
+      const j = xs[1]!.tag % sorted.length;
+      const swapped = [...sorted];
+      [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
+      expect(sortWithinBasis([...swapped], within)).toEqual([...swapped].sort(within));
     }), { numRuns: 100 });
   });
 });
