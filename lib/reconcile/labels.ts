@@ -37,7 +37,7 @@ export function txnText(t: PortalTransaction): string {
 }
 
 export function lineText(l: StatementLine): string {
-  return [l.description, l.counterparty ?? '', l.reference ?? ''].join(' ');
+  return `${l.description ?? ''} ${l.counterparty ?? ''} ${l.reference ?? ''}`;
 }
 
 /** The first dictionary word in `text`, for explanation params ('' when none). */

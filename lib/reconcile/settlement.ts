@@ -621,30 +621,37 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
   // credits by date (booking date and value date both count), each bucket also sorted by amount
   // so a group finds its candidates by binary search instead of scanning every credit of the
   // day: with many stores or per-order payouts a day holds thousands of credits
-  const creditsByDate = new Map<string, CreditBucket>();
+  // by currency, then date (no key string per line or per look-up)
+  const creditsByDate = new Map<string, Map<IsoDate, CreditBucket>>();
+  const addCredit = (byDate: Map<IsoDate, CreditBucket>, d: IsoDate, c: Credit) => {
+    const b = byDate.get(d);
+    if (b) b.byAmount.push(c);
+    else byDate.set(d, { byAmount: [c], settlementByAmount: [] });
+  };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const amount: Amt = useCents ? lineCents[i]! : amountOf(l.amount);
     if (!gt(amount, ZERO_AMT)) continue;
     const c: Credit = { line: l, amount, date: l.bookedOn, settlementLike: SETTLEMENT_CREDIT.test(lineText(l)), claimed: false };
-    const dates = l.valueOn && l.valueOn !== l.bookedOn ? [l.bookedOn, l.valueOn] : [l.bookedOn];
-    for (const d of dates) {
-      const k = `${d}|${l.amount.currency}`;
-      const b = creditsByDate.get(k);
-      if (b) b.byAmount.push(c);
-      else creditsByDate.set(k, { byAmount: [c], settlementByAmount: [] });
-    }
+    let byDate = creditsByDate.get(l.amount.currency);
+    if (!byDate) creditsByDate.set(l.amount.currency, (byDate = new Map()));
+    addCredit(byDate, l.bookedOn, c);
+    if (l.valueOn && l.valueOn !== l.bookedOn) addCredit(byDate, l.valueOn, c);
   }
   const memoCurrencies = new Set<string>();
-  for (const b of creditsByDate.values()) {
+  for (const byDate of creditsByDate.values()) for (const b of byDate.values()) {
     b.byAmount.sort(byAmountThenId);
     b.settlementByAmount = b.byAmount.filter((c) => c.settlementLike);
     for (const c of b.settlementByAmount) memoCurrencies.add(c.line.amount.currency);
   }
-  const bucketsOn = (dates: readonly IsoDate[], currency: string): CreditBucket[] => dates.map((d) => creditsByDate.get(`${d}|${currency}`) ?? EMPTY_BUCKET);
+  const NO_DATES = new Map<IsoDate, CreditBucket>();
+  const bucketsOn = (dates: readonly IsoDate[], currency: string): CreditBucket[] => {
+    const byDate = creditsByDate.get(currency) ?? NO_DATES;
+    return dates.map((d) => byDate.get(d) ?? EMPTY_BUCKET);
+  };
   /** drop claimed credits from the sorted buckets (after the exact passes claimed most of them) */
   const compact = () => {
-    for (const b of creditsByDate.values()) {
+    for (const byDate of creditsByDate.values()) for (const b of byDate.values()) {
       b.byAmount = b.byAmount.filter((c) => !c.claimed);
       b.settlementByAmount = b.settlementByAmount.filter((c) => !c.claimed);
     }
