@@ -247,7 +247,8 @@ const POSITIONS = 2 ** 20;
  * characters and the next eight are lowercase hex digits, their string order is the order of those
  * digits as a number, ties aside. Each row's number and position are packed in one float
  * (number * 2^20 + position, exact below 2^53) and sorted as a typed array (a native numeric sort:
- * 100,000 rows ~18 ms against ~100 ms for deduplicating and sorting the strings, Node 20 here);
+ * 100,000 rows, medians of 15 interleaved pairs: Chromium 156 15-24 ms against 52-78 ms for
+ * deduplicating and sorting the strings; Node 20 18.5 against 122 ms);
  * rows that tie on the eight digits (repeats of one id, or a rare shared prefix) are put in order
  * by the general path. Any other id, or over 2^20 rows: undefined.
  */
