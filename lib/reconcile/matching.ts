@@ -366,49 +366,49 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
   const cMs = new Float64Array(nc);
   const cTerm: string[] = new Array<string>(nc);
   const cRefund = new Uint8Array(nc);
-  const cByAmount = new Map<string | number, number[]>();
-  const cByOrder = new Map<string, number[]>();
+  // order number → the record's position, or the positions in order when several share it
+  const cByOrder = new Map<string, number | number[]>();
   for (let i = 0; i < nc; i++) {
     const c = cs[i]!;
     cMs[i] = localDateTimeMs(c.occurredAt);
     cTerm[i] = c.terminalId ? norm(c.terminalId) : '';
     cRefund[i] = sideOf(c.kind) === 'refund' ? 1 : 0;
-    const k = amountKey(c.amount);
-    const l = cByAmount.get(k);
-    if (l) l.push(i);
-    else cByAmount.set(k, [i]);
-  }
-  for (let i = 0; i < nc; i++) {
-    const c = cs[i]!;
     if (!c.orderNo) continue;
     const k = norm(c.orderNo);
     const l = cByOrder.get(k);
-    if (l) l.push(i);
-    else cByOrder.set(k, [i]);
+    if (l === undefined) cByOrder.set(k, i);
+    else if (typeof l === 'number') cByOrder.set(k, [l, i]);
+    else l.push(i);
   }
-  // per amount bucket, its readable records by time (then position), as the reference
-  const timeIndex = cByAmount;
-  for (const list of timeIndex.values()) {
-    if (list.length === 1) {
-      if (!Number.isFinite(cMs[list[0]!]!)) list.length = 0;
-      continue;
+  // per amount bucket, its readable records by time (then position), as the reference. Only
+  // the amount passes use it, and they run after the order-number pass, which matches most
+  // records: the index is built then, of the records still open (a taken record is never a
+  // candidate, so leaving it out changes no pass), and only the open rows get a key.
+  let timeIndex: Map<string | number, number[]> | undefined;
+  let pKey: (string | number)[] | undefined;
+  const amountIndex = () => {
+    const byAmount = new Map<string | number, number[]>();
+    for (let i = 0; i < nc; i++) {
+      if (cTaken[i] === 1 || !Number.isFinite(cMs[i]!)) continue;
+      const k = amountKey(cs[i]!.amount);
+      const l = byAmount.get(k);
+      if (l) l.push(i);
+      else byAmount.set(k, [i]);
     }
-    let w = 0;
-    for (const i of list) if (Number.isFinite(cMs[i]!)) list[w++] = i;
-    list.length = w;
-    list.sort((a, b) => cMs[a]! - cMs[b]! || a - b);
-  }
+    for (const list of byAmount.values()) if (list.length > 1) list.sort((a, b) => cMs[a]! - cMs[b]! || a - b);
+    pKey = new Array<string | number>(np);
+    for (let r = 0; r < np; r++) if (pMatch[r]! < 0) pKey[r] = amountKey(orderedPs[r]!.amount);
+    return byAmount;
+  };
   const orderedAt = successFirstByTimeAt(ps, psAt);
   const orderedPs = orderedAt.map((i) => txns[i]!);
   const np = orderedPs.length;
-  const pKey: (string | number)[] = new Array<string | number>(np);
   const pMs = new Float64Array(np);
   const pTerm: string[] = new Array<string>(np);
   const pRefund = new Uint8Array(np);
   const pFailed = new Uint8Array(np);
   for (let r = 0; r < np; r++) {
     const t = orderedPs[r]!;
-    pKey[r] = amountKey(t.amount);
     pMs[r] = localDateTimeMs(t.occurredAt);
     pTerm[r] = t.terminalId ? norm(t.terminalId) : '';
     pRefund[r] = sideOf(t.kind) === 'refund' ? 1 : 0;
@@ -451,12 +451,13 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
       if (pass.needsOrderNo) {
         if (!t.orderNo) continue;
         const list = cByOrder.get(norm(t.orderNo));
-        if (!list) continue;
-        for (const i of list) consider(rank, t, i);
+        if (list === undefined) continue;
+        if (typeof list === 'number') consider(rank, t, list);
+        else for (const i of list) consider(rank, t, i);
       } else {
         if (pass.needsLast4 && !t.cardLast4) continue;
         if (pass.needsTerminal && !t.terminalId) continue;
-        const idx = timeIndex.get(pKey[rank]!);
+        const idx = (timeIndex ??= amountIndex()).get(pKey![rank]!);
         if (!idx) continue;
         const at = pMs[rank]!;
         if (!Number.isFinite(at)) continue;
