@@ -387,6 +387,7 @@ function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions
   const originalOf = opts.originalOf ?? makeOriginalIndex(txns);
   const addDays = memoAddDays();
   const groups = new Map<string, Group>();
+  const payoutList: Group[] = [];
   const payoutGroups = new Map<string, Map<string, Group>>();
   const issues: Issue[] = [];
   const currenciesBySlot = new Map<string, Set<string>>();
@@ -446,7 +447,8 @@ function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions
         valueDate = t.settleDate && t.settleDate > date ? t.settleDate : rollValueDate(t.settleDate ?? date, cycle, cal, addDays);
         key = `${t.merchantId ?? ''}|${currency}|${cycle}|${valueDate}`;
       }
-      g = groups.get(key);
+      // a payout's group is only ever found through byPayout (a miss there is a miss here)
+      g = t.payoutId ? undefined : groups.get(key);
       if (!g) {
         const grace = cycle === 'D0' || cycle === 'T0' ? addDays(valueDate, 1)
           : t.payoutId ? addDays(valueDate, 3)
@@ -469,7 +471,8 @@ function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions
           else currenciesBySlot.set(slot, new Set([currency]));
         }
         g = new Group(key, t.merchantId, currency, cycle, calendarId, date, t.settleDate, valueDate, t.payoutId, grace, nearDates);
-        groups.set(key, g);
+        if (t.payoutId) payoutList.push(g);
+        else groups.set(key, g);
       }
       if (byPayout) byPayout.set(t.payoutId!, g);
     }
@@ -492,6 +495,7 @@ function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions
     g.addDecimal(c.value, t.kind !== 'fee' && t.kind !== 'adjustment' ? grossOf(t, originalOf) : undefined, t.kind);
   }
   for (const g of groups.values()) g.finish();
+  for (const g of payoutList) g.finish();
   for (const [slot, cur] of currenciesBySlot) {
     if (cur.size < 2) continue;
     const [merchantId, cycle, date] = slot.split('|');
@@ -500,7 +504,8 @@ function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions
       message: `Settlement of ${date} (${cycle}${merchantId ? `, merchant ${merchantId}` : ''}) mixes currencies ${[...cur].sort().join(', ')}: each currency is reconciled on its own. 同一结算批次含多种币种，已按币种分别核对。`,
     });
   }
-  const list = [...groups.values()];
+  // in a total order below (keys are unique): the insertion order does not matter
+  const list = [...groups.values(), ...payoutList];
   for (const g of list) if (g.transactions.length > 1) g.transactions.sort(byTime);
   list.sort((a, b) => cmp(a.expectedValueDate, b.expectedValueDate) || (a.inCents && b.inCents ? Math.sign(b.ec - a.ec) : b.expected.comparedTo(a.expected)) || cmp(a.key, b.key));
   return { groups: list, issues };
@@ -578,18 +583,21 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
 
   // statement coverage per currency: union of each account's first..last booking date
   const ranges = new Map<string, { from: IsoDate; to: IsoDate }[]>();
-  const byAccount = new Map<string, { from: IsoDate; to: IsoDate; currency: string }>();
+  // by account, then currency (no key string per line)
+  const byAccount = new Map<string, Map<string, { from: IsoDate; to: IsoDate; currency: string }>>();
   for (const l of lines) {
-    const k = `${l.accountId ?? ''}|${l.amount.currency}`;
-    const r = byAccount.get(k);
+    const account = l.accountId ?? '';
+    let byCurrency = byAccount.get(account);
+    if (!byCurrency) byAccount.set(account, (byCurrency = new Map()));
+    const r = byCurrency.get(l.amount.currency);
     const d = l.bookedOn;
-    if (!r) byAccount.set(k, { from: d, to: d, currency: l.amount.currency });
+    if (!r) byCurrency.set(l.amount.currency, { from: d, to: d, currency: l.amount.currency });
     else {
       if (d < r.from) r.from = d;
       if (d > r.to) r.to = d;
     }
   }
-  for (const r of byAccount.values()) {
+  for (const byCurrency of byAccount.values()) for (const r of byCurrency.values()) {
     const l = ranges.get(r.currency) ?? [];
     l.push({ from: r.from, to: r.to });
     ranges.set(r.currency, l);
