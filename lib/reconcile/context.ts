@@ -252,8 +252,18 @@ export function makeContext(input: ReconcileInput): RuleContext {
   }
   const cashierFrom = cashier[0]?.occurredAt.slice(0, 10);
   const cashierTo = cashier[cashier.length - 1]?.occurredAt.slice(0, 10);
-  const cashierTerminals = new Set(cashier.map((c) => c.terminalId?.trim().toUpperCase()).filter((x): x is string => !!x));
-  const cashierCurrencies = new Set(cashier.map((c) => c.amount.currency));
+  // one walk, and a terminal id is normalised only when it differs from the one before
+  const cashierTerminals = new Set<string>();
+  const cashierCurrencies = new Set<string>();
+  let lastTerminal: string | undefined;
+  let lastCurrency: string | undefined;
+  for (const c of cashier) {
+    if (c.amount.currency !== lastCurrency) cashierCurrencies.add((lastCurrency = c.amount.currency));
+    if (c.terminalId === lastTerminal) continue;
+    lastTerminal = c.terminalId;
+    const term = c.terminalId?.trim().toUpperCase();
+    if (term) cashierTerminals.add(term);
+  }
 
   const ctx: RuleContext = {
     asOf: input.asOf,
