@@ -15,6 +15,7 @@ import { dedupePortalRows, matchCashier, type CashierMatching, type TxnAlias } f
 import { analyseSettlements, makeOriginalIndex, type SettlementAnalysis } from './settlement';
 import { findDuplicates, type DuplicateCluster } from './duplicates';
 import { buildFeeLedger, type FeeLedger } from './periodic';
+import { trimUpperFast } from './keys';
 
 export interface Rule {
   kind: FindingKind;
@@ -261,7 +262,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
     if (c.amount.currency !== lastCurrency) cashierCurrencies.add((lastCurrency = c.amount.currency));
     if (c.terminalId === lastTerminal) continue;
     lastTerminal = c.terminalId;
-    const term = c.terminalId?.trim().toUpperCase();
+    const term = trimUpperFast(c.terminalId);
     if (term) cashierTerminals.add(term);
   }
 
@@ -312,7 +313,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
       if (!terminalId && cashierTerminals.size > 0) return false;
       // a day with no cashier record inside the range may be a closed day or a missing export
       if (!cashierDates.has(date)) return false;
-      if (terminalId && cashierTerminals.size > 0 && !cashierTerminals.has(terminalId.trim().toUpperCase())) return false;
+      if (terminalId && cashierTerminals.size > 0 && !cashierTerminals.has(trimUpperFast(terminalId))) return false;
       return true;
     },
     duplicates() {

@@ -8,6 +8,7 @@ import { absAmountKey, amountOf, isPlainDecimal, isPositive, ZERO } from './amou
 import type { CashierRecord, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { txnDate } from './fee-schedule';
+import { trimUpper, trimUpperFast } from './keys';
 
 export interface DuplicateCluster {
   /** the earliest sale of the cluster, presumed genuine */
@@ -20,21 +21,8 @@ export interface DuplicateCluster {
   portalCount: number;
 }
 
-const norm = (s: string | undefined) => (s ?? '').trim().toUpperCase();
-
-/**
- * norm() without a copy for a string already in its form: ASCII with no character ≤ U+0020
- * (spaces, tabs, line breaks, controls) and no a–z is unchanged by trim() and toUpperCase(), so
- * it is returned as it is; any other string goes through norm().
- */
-function normFast(s: string | undefined): string {
-  if (s === undefined) return '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c <= 32 || c >= 127 || (c >= 97 && c <= 122)) return norm(s);
-  }
-  return s;
-}
+const norm = trimUpper;
+const normFast = trimUpperFast;
 
 /** Switch for tests: false = the full keys through norm() and a first-row map (the reference). */
 let duplicateKeysFast = true;

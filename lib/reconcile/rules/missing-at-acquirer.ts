@@ -7,6 +7,7 @@ import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { txnDate } from '../fee-schedule';
 import { makeFinding } from '../finding';
+import { trimUpperFast } from '../keys';
 
 export const missingAtAcquirer: Rule = {
   kind: 'missing_at_acquirer',
@@ -15,9 +16,11 @@ export const missingAtAcquirer: Rule = {
     const matching = ctx.cashierMatching();
     const portalDays = new Set<string>();
     const portalTerminals = new Set<string>();
+    // rows come in time order: a day is added once per run of rows on it
+    let lastDay: string | undefined;
     for (const t of ctx.transactions) {
-      portalDays.add(txnDate(t));
-      if (t.terminalId) portalTerminals.add(t.terminalId.trim().toUpperCase());
+      if (lastDay === undefined || lastDay.length !== 10 || !t.occurredAt.startsWith(lastDay)) portalDays.add((lastDay = txnDate(t)));
+      if (t.terminalId) portalTerminals.add(trimUpperFast(t.terminalId));
     }
     const cal = ctx.calendar('CN');
     const out: Finding[] = [];
@@ -28,7 +31,7 @@ export const missingAtAcquirer: Rule = {
       if (c.kind !== 'sale' || (c.tender !== 'card' && c.tender !== 'qr') || matching.recordMatched[i] === 1) continue;
       const date = c.occurredAt.slice(0, 10);
       if (!portalDays.has(date)) continue;
-      if (c.terminalId && portalTerminals.size > 0 && !portalTerminals.has(c.terminalId.trim().toUpperCase())) continue;
+      if (c.terminalId && portalTerminals.size > 0 && !portalTerminals.has(trimUpperFast(c.terminalId))) continue;
       if (ctx.asOf < cal.nextWorkingDay(date)) continue;
       const amount = money(amountOf(c.amount).abs(), c.amount.currency);
       out.push(makeFinding('missing_at_acquirer', {
