@@ -95,34 +95,26 @@ export function splitCsv(text: string, delimiter = detectDelimiter(text)): RawTa
   // callback and the line counting below, and papaparse itself: what it does then (its "fast mode":
   // text.split(linebreak), each row .split(delimiter)) is done here without holding every line's
   // text until the end (papaparse's rows.split array) — unless a BOM would make it strip one first.
-  if (!text.includes('"') && text.charCodeAt(0) !== 0xfeff) {
-    const crlf = text.includes('\r');
-    if (!crlf || breaksAreAllCrlf(text)) {
-      const linebreak = crlf ? '\r\n' : '\n';
-      if (text === '') return { rows: [], lines: [] }; // papaparse: no input, no rows
-      // (without a CR papaparse's guess is '\n': no need to count)
-      if (!crlf || papaLinebreak(text) === linebreak) {
-        const rows: string[][] = [];
-        const flags: number[] = [];
-        const step = linebreak.length;
-        const dc = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
-        // one search over the whole text first: most large exports hold none of those characters
-        const allClean = dc >= 0 && !(dc === 9 ? UNCLEAN_NO_TAB : UNCLEAN).test(text);
-        let start = 0;
-        for (;;) {
-          let end = text.indexOf(linebreak, start);
-          const last = end < 0;
-          if (last) end = text.length;
-          rows.push(text.slice(start, end).split(delimiter));
-          flags.push(allClean || (dc >= 0 && !spanNeedsCleaning(text, start, end, dc)) ? 1 : 0);
-          if (last) break;
-          start = end + step;
-        }
-        const lines = new Array<number>(rows.length);
-        for (let i = 0; i < lines.length; i++) lines[i] = i + 1;
-        return { rows, lines, clean: Uint8Array.from(flags) };
-      }
+  const plan = plainSplit(text, delimiter);
+  if (plan === 'empty') return { rows: [], lines: [] }; // papaparse: no input, no rows
+  if (plan) {
+    const rows: string[][] = [];
+    const flags: number[] = [];
+    const { linebreak, dc, allClean } = plan;
+    const step = linebreak.length;
+    let start = 0;
+    for (;;) {
+      let end = text.indexOf(linebreak, start);
+      const last = end < 0;
+      if (last) end = text.length;
+      rows.push(text.slice(start, end).split(delimiter));
+      flags.push(allClean || (dc >= 0 && !spanNeedsCleaning(text, start, end, dc)) ? 1 : 0);
+      if (last) break;
+      start = end + step;
     }
+    const lines = new Array<number>(rows.length);
+    for (let i = 0; i < lines.length; i++) lines[i] = i + 1;
+    return { rows, lines, clean: Uint8Array.from(flags) };
   }
   const rows: string[][] = [];
   const lines: number[] = [];
@@ -143,6 +135,100 @@ export function splitCsv(text: string, delimiter = detectDelimiter(text)): RawTa
     },
   });
   return { rows, lines };
+}
+
+/**
+ * When splitCsv may split `text` itself (see there): its one line break, the delimiter's code (-1
+ * unless one character) and whether no line holds a character cleanCell looks for (one search of
+ * the whole text: most large exports hold none). 'empty' for '', null when papaparse must split.
+ */
+function plainSplit(text: string, delimiter: string): { linebreak: '\n' | '\r\n'; dc: number; allClean: boolean } | 'empty' | null {
+  if (text.includes('"') || text.charCodeAt(0) === 0xfeff) return null;
+  const crlf = text.includes('\r');
+  if (crlf && !breaksAreAllCrlf(text)) return null;
+  const linebreak = crlf ? '\r\n' : '\n';
+  if (text === '') return 'empty';
+  // (without a CR papaparse's guess is '\n': no need to count)
+  if (crlf && papaLinebreak(text) !== linebreak) return null;
+  const dc = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
+  const allClean = dc >= 0 && !(dc === 9 ? UNCLEAN_NO_TAB : UNCLEAN).test(text);
+  return { linebreak, dc, allClean };
+}
+
+/**
+ * splitCsv's table of a text it splits itself and whose every row is clean, with each row split
+ * only when it is read: a large file's rows then die young one by one instead of all living (and
+ * being copied by the garbage collector) until the last line is read. Row i holds the cells of
+ * `text.slice(starts[i], starts[i + 1] - step).split(delimiter)`, is line i + 1 and clean, as in
+ * splitCsv; `head` holds the first rows split, for the header search and the preamble.
+ */
+export class CsvLines {
+  readonly head: string[][];
+  /** the delimiter's code: CsvLines are only made for a one-character delimiter */
+  private readonly dc: number;
+  constructor(
+    readonly text: string,
+    readonly delimiter: string,
+    /** where each row starts, then text.length + step */
+    readonly starts: Int32Array,
+    readonly step: number,
+  ) {
+    this.dc = delimiter.charCodeAt(0);
+    const n = Math.min(this.length, HEADER_SCAN_ROWS);
+    this.head = [];
+    for (let i = 0; i < n; i++) this.head.push(this.split(i));
+  }
+  get length(): number {
+    return this.starts.length - 1;
+  }
+  row(i: number): string[] {
+    return i < this.head.length ? this.head[i]! : this.split(i);
+  }
+  /**
+   * The cells of row i, as `line.split(delimiter)` gives them, sliced from the text directly: no
+   * string for the whole line, and no call into the runtime's split per row.
+   */
+  private split(i: number): string[] {
+    const text = this.text;
+    const dc = this.dc;
+    const end = this.starts[i + 1]! - this.step;
+    const cells: string[] = [];
+    let at = this.starts[i]!;
+    for (let p = at; p < end; p++) {
+      if (text.charCodeAt(p) === dc) {
+        cells.push(text.slice(at, p));
+        at = p + 1;
+      }
+    }
+    cells.push(text.slice(at, end));
+    return cells;
+  }
+  /** The whole table, as splitCsv gives it. */
+  toTable(): RawTable {
+    const n = this.length;
+    const rows: string[][] = new Array<string[]>(n);
+    const lines = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      rows[i] = this.row(i);
+      lines[i] = i + 1;
+    }
+    return { rows, lines, clean: new Uint8Array(n).fill(1) };
+  }
+}
+
+/** splitCsv's table as CsvLines when splitCsv would split the text itself and mark every row clean; else splitCsv's table. */
+export function splitCsvLines(text: string, delimiter = detectDelimiter(text)): CsvLines | RawTable {
+  const plan = plainSplit(text, delimiter);
+  if (!plan || plan === 'empty' || !plan.allClean) return splitCsv(text, delimiter);
+  const { linebreak } = plan;
+  const step = linebreak.length;
+  let n = 1;
+  for (let i = text.indexOf(linebreak); i >= 0; i = text.indexOf(linebreak, i + step)) n++;
+  const starts = new Int32Array(n + 1);
+  let k = 1;
+  for (let i = text.indexOf(linebreak); i >= 0; i = text.indexOf(linebreak, i + step)) starts[k++] = i + step;
+  starts[n] = text.length + step;
+  return new CsvLines(text, delimiter, starts, step);
 }
 
 /**
@@ -524,13 +610,20 @@ interface RowRecord {
   currencyDefaulted?: boolean;
 }
 
-export function readBankTable(table: RawTable, ctx: TableReadContext): StatementParseResult {
+export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext): StatementParseResult {
   const issues: Issue[] = [];
   const result = (lines: StatementLine[], accounts: StatementAccount[], format: string): StatementParseResult => ({
     format, encoding: ctx.encoding, accounts, kind: 'bank', lines, issues,
   });
 
-  let header = findHeader(table.rows);
+  // CsvLines are read a row at a time (its rows are all clean, row i is line i + 1); a file
+  // without a header row is read from its whole table, as splitCsv gives it.
+  let csvLines = source instanceof CsvLines ? source : null;
+  let header = findHeader(csvLines ? csvLines.head : (source as RawTable).rows);
+  if (!header || bodyScanFirst) csvLines = null;
+  // with CsvLines, table.rows is only its head: the header and preamble are among those rows
+  const table: RawTable = csvLines ? { rows: csvLines.head, lines: [] } : source instanceof CsvLines ? source.toTable() : source;
+  const rowCount = csvLines ? csvLines.length : table.rows.length;
   // A file without a header row is read only when its columns can be told from their values.
   let headerless: HeaderlessLayout | null = null;
   let headerlessProblem = '';
@@ -615,7 +708,12 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
   const dateCols = [col('postDate'), col('txnDate'), col('valueDate')].filter((c): c is number => c !== undefined);
   // Decimal comma: European exports (';' separated, '1.234,56'). Decided per file from the amounts.
   const amountCols = [col('amount'), col('credit'), col('debit'), col('balance')].filter((c): c is number => c !== undefined);
-  const scanned = scanBody(table.rows, body, dateCols, amountCols, table.clean);
+  // Both are decided by every row of the body (scanBody). Unless the columns were inferred, the
+  // rows are read once, with what the first rows say, counting the whole body's evidence on the
+  // way; only when that says otherwise (rare: the first day above 12 far down a file) are they
+  // read again. setBodyScanFirst(true) scans first, as the reference for that.
+  const speculate = !headerless && !bodyScanFirst;
+  const scanned = scanBody(table.rows, body, dateCols, amountCols, table.clean, speculate ? body + HEADER_SCAN_ROWS : table.rows.length);
   let order = scanned.order;
   let orderNote = '';
   if (headerless && order === null) {
@@ -631,76 +729,20 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
     issues.push({ level: 'warning', code: 'columns_inferred', message: `no header row: the columns were read from their values as ${headerless.note}${orderNote} — check that dates and amounts look right` });
   }
 
-  const decimalComma = scanned.decimalComma;
-
-  // Rows become StatementLines as they are read; only wallet bills keep their records until the
-  // duplicated refunds are dropped (ids count occurrences, so they are given in the final order).
-  const wallet = profile?.wallet === true;
-  const records: RowRecord[] = [];
-  const lines: StatementLine[] = [];
-  const ids = new StatementLineIds(table.rows.length - header.row - 1);
-  const clean = table.clean;
-  // plainCents of lines[i].amount.amount and lines[i].balanceAfter?.amount (NaN without one), for wallets none
-  const amountCents: number[] = [];
-  const balanceCents: number[] = [];
-  let defaultedLines = 0;
-  let footerFrom: number | null = null;
-  let footerCount = 0;
-  const footerRows: string[][] = [];
-  const rc = rowColumns(header, { decimalComma, order, profile, defaultCurrency, issues });
-  const postDateCol = rc.col.postDate;
-  const txnDateCol = rc.col.txnDate;
-  const headerCells = header.headers;
-  const dateOptions = { order: order ?? undefined };
-  // consecutive rows mostly share their date: read each run of one date text once
-  let lastDateText = '';
-  let lastDate: IsoDate | null = null;
-
-  for (let i = body; i < table.rows.length; i++) {
-    const row = table.rows[i]!;
-    const line = table.lines[i] ?? i + 1;
-    const cells = clean !== undefined && clean[i] === 1 ? row : cleanRow(row);
-    if (isBlankRow(cells)) continue;
-    if (repeatsHeader(cells, headerCells)) continue; // the header repeated (page breaks)
-
-    const dateText = cellAt(cells, postDateCol) || cellAt(cells, txnDateCol);
-    let date: IsoDate | null = null;
-    if (dateText === lastDateText) date = lastDate;
-    else if (dateText) {
-      date = readDate(dateText, dateOptions);
-      lastDateText = dateText;
-      lastDate = date;
-    }
-    if (!date) {
-      const first = cells.find((c) => c !== '') ?? '';
-      if (FOOTER.test(first) || FOOTER.test(dateText) || footerFrom !== null) {
-        footerFrom ??= line;
-        footerCount++;
-        footerRows.push(row);
-        continue;
-      }
-      if (!dateText) {
-        issues.push({ level: 'error', code: 'missing_date', line, message: `line ${line}: no date in column "${headerName(header, 'postDate', 'txnDate')}" (expected e.g. 2024-03-05); row not imported`, raw: cells.join(',').slice(0, 200) });
-      } else if (order === null && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(dateText)) {
-        issues.push({ level: 'error', code: 'ambiguous_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" can be read as day/month or month/day and no date in the file has a day above 12; row not imported`, raw: dateText });
-      } else {
-        issues.push({ level: 'error', code: 'bad_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" is not a date (expected e.g. 2024-03-05); row not imported`, raw: dateText });
-      }
-      continue;
-    }
-    footerFrom = null;
-
-    const rec = readRow(cells, line, date, rc);
-    if (!rec) continue;
-    if (rec.currencyDefaulted) defaultedLines++;
-    if (wallet) records.push(rec);
-    else {
-      lines.push(toStatementLine(rec, ids, ctx.fileName));
-      // the balance chain's cents, read while the row's text is at hand (summariseAccounts)
-      amountCents.push(plainCents(rec.amount));
-      balanceCents.push(rec.balance ? plainCents(rec.balance.value) : NaN);
+  let decimalComma = scanned.decimalComma;
+  const issuesBefore = issues.length;
+  let read = readBody(order, decimalComma, speculate ? new BodyTally() : null);
+  if (read.tally) {
+    const whole = read.tally.result();
+    if (whole.order !== order || whole.decimalComma !== decimalComma) {
+      order = whole.order;
+      decimalComma = whole.decimalComma;
+      issues.length = issuesBefore;
+      read = readBody(order, decimalComma, null);
     }
   }
+  const { lines, records, ids, amountCents, balanceCents, defaultedLines, footerCount, footerRows, wallet } = read;
+
   scanLabels(footerRows);
   if (footerCount > 0) {
     issues.push({ level: 'warning', code: 'footer_ignored', message: `${footerCount} summary/footer line(s) after the statement lines were ignored (e.g. 合计, 共N笔, 导出时间)` });
@@ -717,8 +759,99 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
   // Wallet bills: a neutral (不计收支) refund duplicated by an income row of the same order is one refund.
   if (wallet) for (const r of dropDuplicateRefunds(records, issues)) lines.push(toStatementLine(r, ids, ctx.fileName));
 
-  const accounts = summariseAccounts(lines, fileAccount, stated, decimalComma, issues, wallet ? undefined : { amount: amountCents, balance: balanceCents });
+  const accounts = summariseAccounts(lines, fileAccount, stated, decimalComma, issues, wallet ? undefined : { amount: amountCents.subarray(0, lines.length), balance: balanceCents.subarray(0, lines.length) });
   return result(lines, accounts, format);
+
+  /**
+   * Rows become StatementLines as they are read; only wallet bills keep their records until the
+   * duplicated refunds are dropped (ids count occurrences, so they are given in the final order).
+   * With a tally, every body row's date and amount cells are counted in it as scanBody would.
+   */
+  function readBody(order: 'dmy' | 'mdy' | null, decimalComma: boolean, tally: BodyTally | null) {
+    const hdr = header!;
+    const wallet = profile?.wallet === true;
+    const records: RowRecord[] = [];
+    const lines: StatementLine[] = [];
+    const ids = new StatementLineIds(rowCount - hdr.row - 1);
+    const clean = table.clean;
+    // plainCents of lines[i].amount.amount and lines[i].balanceAfter?.amount (NaN without one), for wallets none
+    // (typed arrays of the most lines there can be: no array grown and copied in the heap on the way)
+    const amountCents = new Float64Array(wallet ? 0 : Math.max(0, rowCount - body));
+    const balanceCents = new Float64Array(amountCents.length);
+    let defaultedLines = 0;
+    let footerFrom: number | null = null;
+    let footerCount = 0;
+    const footerRows: string[][] = [];
+    const rc = rowColumns(hdr, { decimalComma, order, profile, defaultCurrency, issues });
+    const postDateCol = rc.col.postDate;
+    const txnDateCol = rc.col.txnDate;
+    const headerCells = hdr.headers;
+    const dateOptions = { order: order ?? undefined };
+    // consecutive rows mostly share their date: read each run of one date text once
+    let lastDateText = '';
+    let lastDate: IsoDate | null = null;
+    // CsvLines' rows are fresh arrays, ours to give repeated cells one string
+    const pools = csvLines ? new CellPools([...rc.descCols, rc.col.counterparty, rc.col.balance, rc.col.account]) : null;
+
+    for (let i = body; i < rowCount; i++) {
+      const row = csvLines ? csvLines.row(i) : table.rows[i]!;
+      const line = csvLines ? i + 1 : table.lines[i] ?? i + 1;
+      const cells = csvLines !== null || (clean !== undefined && clean[i] === 1) ? row : cleanRow(row);
+      if (tally) {
+        // cells[c] is scanBody's cell: the row's own when clean, else cleanCell's ('' when missing)
+        for (let j = 0; j < dateCols.length; j++) {
+          const s = cells[dateCols[j]!] ?? '';
+          tally.date(s, 0, s.length);
+        }
+        for (let j = 0; j < amountCols.length; j++) {
+          const s = cells[amountCols[j]!] ?? '';
+          tally.amount(s, 0, s.length);
+        }
+      }
+      if (isBlankRow(cells)) continue;
+      if (repeatsHeader(cells, headerCells)) continue; // the header repeated (page breaks)
+      if (pools) pools.intern(cells);
+
+      const dateText = cellAt(cells, postDateCol) || cellAt(cells, txnDateCol);
+      let date: IsoDate | null = null;
+      if (dateText === lastDateText) date = lastDate;
+      else if (dateText) {
+        date = readDate(dateText, dateOptions);
+        lastDateText = dateText;
+        lastDate = date;
+      }
+      if (!date) {
+        const first = cells.find((c) => c !== '') ?? '';
+        if (FOOTER.test(first) || FOOTER.test(dateText) || footerFrom !== null) {
+          footerFrom ??= line;
+          footerCount++;
+          footerRows.push(row);
+          continue;
+        }
+        if (!dateText) {
+          issues.push({ level: 'error', code: 'missing_date', line, message: `line ${line}: no date in column "${headerName(hdr, 'postDate', 'txnDate')}" (expected e.g. 2024-03-05); row not imported`, raw: cells.join(',').slice(0, 200) });
+        } else if (order === null && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(dateText)) {
+          issues.push({ level: 'error', code: 'ambiguous_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" can be read as day/month or month/day and no date in the file has a day above 12; row not imported`, raw: dateText });
+        } else {
+          issues.push({ level: 'error', code: 'bad_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" is not a date (expected e.g. 2024-03-05); row not imported`, raw: dateText });
+        }
+        continue;
+      }
+      footerFrom = null;
+
+      const rec = readRow(cells, line, date, rc);
+      if (!rec) continue;
+      if (rec.currencyDefaulted) defaultedLines++;
+      if (wallet) records.push(rec);
+      else {
+        // the balance chain's cents, read while the row's text is at hand (summariseAccounts)
+        amountCents[lines.length] = plainCents(rec.amount);
+        balanceCents[lines.length] = rec.balance ? plainCents(rec.balance.value) : NaN;
+        lines.push(toStatementLine(rec, ids, ctx.fileName));
+      }
+    }
+    return { lines, records, ids, amountCents, balanceCents, defaultedLines, footerCount, footerRows, wallet, tally };
+  }
 
   function headerName(h: HeaderMatch, ...roles: Role[]): string {
     for (const r of roles) {
@@ -727,6 +860,12 @@ export function readBankTable(table: RawTable, ctx: TableReadContext): Statement
     }
     return roles[0] ?? '';
   }
+}
+
+/** readBankTable scans the whole body before reading it (true) or while reading it (false, the default); for tests. */
+let bodyScanFirst = false;
+export function setBodyScanFirst(on: boolean): void {
+  bodyScanFirst = on;
 }
 
 const HEADERLESS_NAMES = { txnDate: 'Date', description: 'Description', amount: 'Amount', debit: 'Withdrawal', credit: 'Deposit', balance: 'Balance' } as const;
@@ -779,6 +918,48 @@ function toStatementLine(r: RowRecord, ids: StatementLineIds, file: string): Sta
   line.id = ids.next(line);
   return line;
 }
+
+/**
+ * One string for each repeated value of the columns whose cells a StatementLine keeps as they are
+ * (description and memo, counterparty, balance, account): every line holds its cells until the
+ * import is done, and exports repeat these on line after line (a few descriptions, one
+ * counterparty per merchant). A column whose cells mostly differ (seen over its first
+ * POOL_TRIAL cells) is left alone, as is a long cell.
+ */
+class CellPools {
+  private readonly cols: number[];
+  private readonly pools: (Map<string, string> | null)[];
+  private readonly hits: number[];
+  private readonly looks: number[];
+  constructor(cols: number[]) {
+    this.cols = [...new Set(cols.filter((c) => c >= 0))];
+    this.pools = this.cols.map(() => new Map<string, string>());
+    this.hits = this.cols.map(() => 0);
+    this.looks = this.cols.map(() => 0);
+  }
+  /** Each pooled cell of the row replaced by the equal string seen before, if any. */
+  intern(cells: string[]): void {
+    const { cols, pools } = this;
+    for (let j = 0; j < cols.length; j++) {
+      const pool = pools[j];
+      if (!pool) continue;
+      const c = cols[j]!;
+      const s = cells[c];
+      if (s === undefined || s.length === 0 || s.length > POOL_MAX_LENGTH) continue;
+      const seen = pool.get(s);
+      if (seen !== undefined) {
+        cells[c] = seen;
+        this.hits[j]!++;
+      } else if (pool.size < POOL_MAX_SIZE) {
+        pool.set(s, s);
+      }
+      if (++this.looks[j]! === POOL_TRIAL && this.hits[j]! * 4 < POOL_TRIAL) pools[j] = null;
+    }
+  }
+}
+const POOL_TRIAL = 1000;
+const POOL_MAX_SIZE = 10_000;
+const POOL_MAX_LENGTH = 32;
 
 /** Everything readRow needs that is the same for every row of a table, column indices resolved once (-1: no such column). */
 interface RowColumns {
@@ -1033,34 +1214,53 @@ function describeRow(cells: string[], cols: number[]): string {
  *  - order: do their D/M/YYYY dates (in `dateCols`) say day first or month first?
  *  - decimalComma: do their amounts (in `amountCols`) end in ',' and 1–2 digits, and none in '.'?
  */
-function scanBody(rows: string[][], from: number, dateCols: number[], amountCols: number[], clean: Uint8Array | undefined): { order: 'dmy' | 'mdy' | null; decimalComma: boolean } {
-  let dmy = 0;
-  let mdy = 0;
-  let slashDates = 0;
-  let dotted = 0;
-  let comma = 0;
-  let dot = 0;
-  for (let i = from; i < rows.length; i++) {
+function scanBody(rows: string[][], from: number, dateCols: number[], amountCols: number[], clean: Uint8Array | undefined, to = rows.length): { order: 'dmy' | 'mdy' | null; decimalComma: boolean } {
+  const tally = new BodyTally();
+  for (let i = from; i < rows.length && i < to; i++) {
     const r = rows[i]!;
     const isClean = clean !== undefined && clean[i] === 1;
-    for (const c of dateCols) {
-      const s = isClean ? r[c] ?? '' : cleanCell(r[c]);
-      // only a digit then a separator within the first three characters can start D/M/YYYY
-      if (!isDigitCode(s.charCodeAt(0)) || !(isDateSep(s.charCodeAt(1)) || (isDigitCode(s.charCodeAt(1)) && isDateSep(s.charCodeAt(2))))) continue;
-      const m = s.match(/^(\d{1,2})([/.-])(\d{1,2})[/.-]\d{4}/);
-      if (!m) continue;
-      slashDates++;
-      if (m[2] === '.') dotted++;
-      if (+m[1]! > 12) dmy++;
-      if (+m[3]! > 12) mdy++;
+    for (let j = 0; j < dateCols.length; j++) {
+      const s = isClean ? r[dateCols[j]!] ?? '' : cleanCell(r[dateCols[j]!]);
+      tally.date(s, 0, s.length);
     }
-    for (const c of amountCols) {
-      const sep = decimalSeparator(isClean ? r[c] ?? '' : cleanCell(r[c]));
-      if (sep === 44) comma++; // "12,50" — never thousands, which have 3 digits
-      else if (sep === 46) dot++;
+    for (let j = 0; j < amountCols.length; j++) {
+      const s = isClean ? r[amountCols[j]!] ?? '' : cleanCell(r[amountCols[j]!]);
+      tally.amount(s, 0, s.length);
     }
   }
-  return { order: slashOrder(dmy, mdy, slashDates, dotted), decimalComma: comma > 0 && dot === 0 };
+  return tally.result();
+}
+
+/** The code at `p` of a cell that ends at `end`, NaN past it (as charCodeAt past a string's end). */
+const codeIn = (text: string, p: number, end: number) => (p < end ? text.charCodeAt(p) : NaN);
+
+/** scanBody's counts, a cell at a time; each cell is text[start, end). */
+class BodyTally {
+  dmy = 0;
+  mdy = 0;
+  slashDates = 0;
+  dotted = 0;
+  comma = 0;
+  dot = 0;
+  date(text: string, start: number, end: number): void {
+    // only a digit then a separator within the first three characters can start D/M/YYYY
+    const c1 = codeIn(text, start + 1, end);
+    if (!isDigitCode(codeIn(text, start, end)) || !(isDateSep(c1) || (isDigitCode(c1) && isDateSep(codeIn(text, start + 2, end))))) return;
+    const m = text.slice(start, end).match(/^(\d{1,2})([/.-])(\d{1,2})[/.-]\d{4}/);
+    if (!m) return;
+    this.slashDates++;
+    if (m[2] === '.') this.dotted++;
+    if (+m[1]! > 12) this.dmy++;
+    if (+m[3]! > 12) this.mdy++;
+  }
+  amount(text: string, start: number, end: number): void {
+    const sep = decimalSeparatorIn(text, start, end);
+    if (sep === 44) this.comma++; // "12,50" — never thousands, which have 3 digits
+    else if (sep === 46) this.dot++;
+  }
+  result(): { order: 'dmy' | 'mdy' | null; decimalComma: boolean } {
+    return { order: slashOrder(this.dmy, this.mdy, this.slashDates, this.dotted), decimalComma: this.comma > 0 && this.dot === 0 };
+  }
 }
 
 function slashOrder(dmy: number, mdy: number, slashDates: number, dotted: number): 'dmy' | 'mdy' | null {
@@ -1072,15 +1272,15 @@ function slashOrder(dmy: number, mdy: number, slashDates: number, dotted: number
   return null;
 }
 
-/** The code of ',' or '.' when `s` ends in a digit, that separator and 1–2 digits (/\d[,.]\d{1,2}$/); else 0. */
-function decimalSeparator(s: string): number {
-  const n = s.length;
-  if (n < 3 || !isDigitCode(s.charCodeAt(n - 1))) return 0;
-  const a = s.charCodeAt(n - 2);
-  if ((a === 44 || a === 46) && isDigitCode(s.charCodeAt(n - 3))) return a;
+/** The code of ',' or '.' when text[start, end) ends in a digit, that separator and 1–2 digits (/\d[,.]\d{1,2}$/); else 0. */
+function decimalSeparatorIn(text: string, start: number, end: number): number {
+  const n = end - start;
+  if (n < 3 || !isDigitCode(text.charCodeAt(end - 1))) return 0;
+  const a = text.charCodeAt(end - 2);
+  if ((a === 44 || a === 46) && isDigitCode(text.charCodeAt(end - 3))) return a;
   if (n >= 4 && isDigitCode(a)) {
-    const b = s.charCodeAt(n - 3);
-    if ((b === 44 || b === 46) && isDigitCode(s.charCodeAt(n - 4))) return b;
+    const b = text.charCodeAt(end - 3);
+    if ((b === 44 || b === 46) && isDigitCode(text.charCodeAt(end - 4))) return b;
   }
   return 0;
 }
@@ -1113,7 +1313,7 @@ function summariseAccounts(
   decimalComma: boolean,
   issues: Issue[],
   /** plainCents of each line's amount and balance, index for index with `lines`, when known */
-  cents?: { amount: number[]; balance: number[] },
+  cents?: { amount: Float64Array; balance: Float64Array },
 ): StatementAccount[] {
   const groups = new Map<string, StatementLine[]>();
   // Most files are one account in one currency: then the lines are the one group, not copied into it.
@@ -1145,7 +1345,8 @@ function summariseAccounts(
     let from = group[0]!.bookedOn;
     let to = from;
     let allBalanced = true;
-    for (const l of group) {
+    for (let i = 0; i < group.length; i++) {
+      const l = group[i]!;
       if (l.bookedOn < from) from = l.bookedOn;
       if (l.bookedOn > to) to = l.bookedOn;
       if (!l.balanceAfter || l.balanceAfter.currency !== currency) allBalanced = false;
@@ -1255,6 +1456,6 @@ export const csvFormat: StatementFormat = {
     return looksDelimited(head) ? 0.05 + byName : 0;
   },
   parse(file: DecodedFile, options?: ParseOptions): StatementParseResult {
-    return readBankTable(splitCsv(file.text), { fileName: file.name, encoding: file.encoding, baseFormat: 'csv', options });
+    return readBankTable(splitCsvLines(file.text), { fileName: file.name, encoding: file.encoding, baseFormat: 'csv', options });
   },
 };

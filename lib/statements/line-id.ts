@@ -71,16 +71,21 @@ export class StatementLineIds {
   // side by side so that a probe reads one cache line; key k's parts are read from keys[k], the
   // object its first occurrence was given as (one reference per key rather than five: every store
   // of a young object into the old array is a remembered-set entry the next scavenge walks), its
-  // count is counts[k].
+  // count is counts[k]. Both are sized for `expectedLines` up front: an array grown by push leaves
+  // each smaller copy behind as garbage, in the old generation once it is large.
   private table: Int32Array;
-  private readonly keys: IdParts[] = [];
-  private readonly counts: number[] = [];
+  private readonly keys: IdParts[];
+  private counts: Int32Array;
+  /** keys so far */
+  private size = 0;
 
   /** `expectedLines`: how many ids will be asked for, if known, so the table need not grow on the way. */
   constructor(expectedLines = 0) {
     let slots = 256;
     while (slots < expectedLines * 2) slots *= 2;
     this.table = new Int32Array(2 * slots);
+    this.keys = new Array<IdParts>(Math.max(0, expectedLines));
+    this.counts = new Int32Array(Math.max(16, expectedLines));
   }
 
   /**
@@ -122,11 +127,17 @@ export class StatementLineIds {
     for (;;) {
       const slot = table[2 * i]!;
       if (slot === 0) {
-        const k = this.counts.length;
+        const k = this.size++;
         table[2 * i] = k + 1;
         table[2 * i + 1] = hash;
-        keys.push(parts);
-        this.counts.push(1);
+        if (k < keys.length) keys[k] = parts;
+        else keys.push(parts);
+        if (k === this.counts.length) {
+          const counts = new Int32Array(2 * k);
+          counts.set(this.counts);
+          this.counts = counts;
+        }
+        this.counts[k] = 1;
         if ((k + 1) * 4 > table.length) this.grow();
         break;
       }
