@@ -4,7 +4,7 @@
 // risk to the merchant (frozen funds, clawbacks), not an overcharge. Cards only — QR rates are
 // legitimately lower. One info finding per merchant, card type and month. And the bank side:
 // settlements paid by someone who cannot be a licensed acquirer (../payers.ts).
-import { Dec, decToHundredths, hundredths, money, round, toPlain } from '../../money';
+import { Dec, centsOf, decToHundredths, hundredths, money, round, toPlain } from '../../money';
 import { amountOf, dec, HUNDRED, ONE_HUNDREDTH } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
@@ -32,7 +32,25 @@ function floorFee(t: PortalTransaction): Dec | undefined {
  * four Decimals each. floorFee in millionths of a hundredth: credit A × 4825, debit
  * min(A × 3500, 13 yuan) + min(A × 325, 3.25 yuan); rounded half-up to a hundredth.
  */
-function certainlyOut(t: PortalTransaction, tolC: bigint): boolean {
+export function certainlyOut(t: PortalTransaction, tolC: bigint): boolean {
+  // in whole cents as numbers while every product stays below 2^53 (amounts up to 10^12 cents)
+  const ac = centsOf(t.amount.amount);
+  const fc = centsOf(t.fee!.amount);
+  if (ac !== undefined && fc !== undefined && ac <= 1e12 && tolC <= 1_000_000n) {
+    if (ac < 10_000) return true;
+    let floor6: number;
+    if (t.cardType === 'credit' || t.cardType === 'semi_credit') floor6 = ac * 4825;
+    else if (t.cardType === 'debit') floor6 = Math.min(ac * 3500, 1_300_000_000) + Math.min(ac * 325, 325_000_000);
+    else return true;
+    const x = floor6 + 500_000; // ≥ 0 and an exact integer: the remainder is exact too
+    const floorC = (x - (x % 1_000_000)) / 1_000_000;
+    return !(fc < floorC - Number(tolC));
+  }
+  return certainlyOutBig(t, tolC);
+}
+
+/** certainlyOut in BigInt hundredths, for any size (the reference the number path must equal). */
+export function certainlyOutBig(t: PortalTransaction, tolC: bigint): boolean {
   const a = hundredths(t.amount.amount);
   const f = hundredths(t.fee!.amount);
   if (a === undefined || f === undefined) return false;

@@ -16,6 +16,7 @@ import { matchCashier, matchCashierReference } from '../../../lib/reconcile/matc
 import { setSettlementCentsPath } from '../../../lib/reconcile/settlement';
 import { setDuplicateKeysFast } from '../../../lib/reconcile/duplicates';
 import { setRateDriftFast } from '../../../lib/reconcile/rules/rate-drift';
+import { certainlyOut, certainlyOutBig } from '../../../lib/reconcile/rules/mcc-jump-risk';
 import { buildScaleInput } from '../../bench/reconcile-input';
 import { cashierRecord, cnContract, input, txn } from '../../fixtures/scenarios/builders';
 import { generateScenario } from '../../fixtures/scenarios/generator';
@@ -427,6 +428,24 @@ describe('rate drift on doubles = on exact Decimal rates', () => {
     for (const inp of [buildScaleInput(3000, 11).input, generateScenario({ seed: 44 }).input]) {
       const fast = reconcile(inp).findings.filter((f) => f.kind === 'rate_drift');
       expect(fast).toEqual(onExact(inp));
+    }
+  });
+});
+
+describe('D18 floor test in number cents = in BigInt hundredths', () => {
+  it('for credit, debit (both caps) and other cards, at the rounding half and around the tolerance', () => {
+    const amount = fc.oneof(fc.integer({ min: 0, max: 10_000_000 }).map((c) => (c / 100).toFixed(2)), fc.constantFrom('99.99', '100.00', '371428.57', '371428.58', '1000000.00', '10000000000.00', '10000000000.01', '12.345'));
+    const fee = fc.oneof(fc.integer({ min: 0, max: 5_000_000 }).map((c) => (c / 100).toFixed(2)), fc.constantFrom('0', '16.25', '4.83', '-1.00'));
+    fc.assert(fc.property(amount, fee, fc.constantFrom('credit', 'semi_credit', 'debit', 'qr_wechat', 'unknown') as fc.Arbitrary<PortalTransaction['cardType']>, fc.constantFrom(0n, 1n, 2n, 2_000_000n), (a, f, cardType, tol) => {
+      const t = txn({ id: 'm', amount: a, fee: f, cardType });
+      expect(certainlyOut(t, tol)).toBe(certainlyOutBig(t, tol));
+    }), { numRuns: 5000 });
+    // the floor's rounding half: 0.4825 % of 1,036.27 = 5.0000…; debit caps at 371,428.58 (13 + …)
+    for (const [a, f] of [['1036.27', '5.00'], ['1036.27', '4.99'], ['371428.58', '16.25'], ['371428.58', '16.24']] as const) {
+      for (const cardType of ['credit', 'debit'] as const) {
+        const t = txn({ id: 'm', amount: a, fee: f, cardType });
+        expect(certainlyOut(t, 1n)).toBe(certainlyOutBig(t, 1n));
+      }
     }
   });
 });
