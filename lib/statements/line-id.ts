@@ -65,27 +65,38 @@ function sameKey(p: IdParts, account: string, bookedOn: string, amount: string, 
 
 export class StatementLineIds {
   private readonly counter = new OccurrenceCounter();
-  // The keys seen so far and how often, as an open-addressing hash table over flat arrays: one
-  // key per line of a large import, and a Map of objects would be most of the memory and GC of
-  // reading it. Slot i is table[2i] = 1 + the key's index (0: empty) and table[2i+1] = its hash,
-  // side by side so that a probe reads one cache line; key k's parts are read from keys[k], the
-  // object its first occurrence was given as (one reference per key rather than five: every store
-  // of a young object into the old array is a remembered-set entry the next scavenge walks), its
-  // count is counts[k]. Both are sized for `expectedLines` up front: an array grown by push leaves
-  // each smaller copy behind as garbage, in the old generation once it is large.
-  private table: Int32Array;
+  // The keys seen so far and how often, as open-addressing hash tables over flat arrays: one key
+  // per line of a large import, and a Map of objects would be most of the memory and GC of reading
+  // it. Slot i of a table is [2i] = 1 + the key's index (0: empty) and [2i+1] = its hash, side by
+  // side so that a probe reads one cache line; key k's parts are read from keys[k], the object its
+  // first occurrence was given as (one reference per key rather than five: every store of a young
+  // object into the old array is a remembered-set entry the next scavenge walks), its count is
+  // counts[k] and its hash hashes[k]. All are sized for `expectedLines` up front: an array grown by
+  // push leaves each smaller copy behind as garbage, in the old generation once it is large.
+  //
+  // Two keys are only equal when their dates are, and most files list their lines in runs of one
+  // date. While no date has come back after its run, only the current run's keys can equal a new
+  // one, and they are found in `run`, a small table that stays in cache (slots of earlier runs'
+  // keys, index below runStart, count as empty); a table of every key would be a cache miss per
+  // line. The first date that comes back switches to `table`, every key in one table, for good.
+  private run: Int32Array = new Int32Array(2 * 64);
+  private runDate: string | null = null;
+  private runStart = 0;
+  private readonly closedDates = new Set<string>();
+  private table: Int32Array | null = null;
   private readonly keys: IdParts[];
   private counts: Int32Array;
+  private hashes: Int32Array;
   /** keys so far */
   private size = 0;
+  private readonly expectedLines: number;
 
-  /** `expectedLines`: how many ids will be asked for, if known, so the table need not grow on the way. */
+  /** `expectedLines`: how many ids will be asked for, if known, so that nothing need grow on the way. */
   constructor(expectedLines = 0) {
-    let slots = 256;
-    while (slots < expectedLines * 2) slots *= 2;
-    this.table = new Int32Array(2 * slots);
-    this.keys = new Array<IdParts>(Math.max(0, expectedLines));
-    this.counts = new Int32Array(Math.max(16, expectedLines));
+    this.expectedLines = Math.max(0, expectedLines);
+    this.keys = new Array<IdParts>(this.expectedLines);
+    this.counts = new Int32Array(Math.max(16, this.expectedLines));
+    this.hashes = new Int32Array(this.counts.length);
   }
 
   /**
@@ -119,26 +130,28 @@ export class StatementLineIds {
       return stableId('sl', [...key, occurrence]);
     }
     const hash = h2 ^ h1;
-    const table = this.table;
+    if (this.table === null && bookedOn !== this.runDate) {
+      if (this.runDate !== null) this.closedDates.add(this.runDate);
+      if (this.closedDates.has(bookedOn)) this.toOneTable();
+      else {
+        this.runDate = bookedOn;
+        this.runStart = this.size;
+      }
+    }
+    const table = this.table ?? this.run;
+    // in `run`, a slot whose key is of an earlier run (slot - 1 < runStart) is as good as empty
+    const free = this.table === null ? this.runStart : 0;
     const mask = (table.length >> 1) - 1;
     const keys = this.keys;
     let i = hash & mask;
     let occurrence = 0;
     for (;;) {
       const slot = table[2 * i]!;
-      if (slot === 0) {
-        const k = this.size++;
+      if (slot <= free) {
+        const k = this.add(parts, hash);
         table[2 * i] = k + 1;
         table[2 * i + 1] = hash;
-        if (k < keys.length) keys[k] = parts;
-        else keys.push(parts);
-        if (k === this.counts.length) {
-          const counts = new Int32Array(2 * k);
-          counts.set(this.counts);
-          this.counts = counts;
-        }
-        this.counts[k] = 1;
-        if ((k + 1) * 4 > table.length) this.grow();
+        if ((k + 1 - free) * 4 > table.length) this.grow();
         break;
       }
       const k = slot - 1;
@@ -155,21 +168,50 @@ export class StatementLineIds {
     return slId(h1, h2);
   }
 
-  /** Twice the slots, every key placed again by its stored hash. */
+  /** A new key, seen once: its index. */
+  private add(parts: IdParts, hash: number): number {
+    const k = this.size++;
+    if (k < this.keys.length) this.keys[k] = parts;
+    else this.keys.push(parts);
+    if (k === this.counts.length) {
+      const counts = new Int32Array(2 * k);
+      counts.set(this.counts);
+      this.counts = counts;
+      const hashes = new Int32Array(2 * k);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.counts[k] = 1;
+    this.hashes[k] = hash;
+    return k;
+  }
+
+  /** Twice the slots of the table in use, its keys placed again by their stored hashes. */
   private grow(): void {
-    const old = this.table;
-    const table = new Int32Array(old.length * 2);
-    const mask = (table.length >> 1) - 1;
-    for (let j = 0; j < old.length; j += 2) {
-      const slot = old[j]!;
-      if (slot === 0) continue;
-      const hash = old[j + 1]!;
+    if (this.table === null) this.run = this.place(this.run.length * 2, this.runStart);
+    else this.table = this.place(this.table.length * 2, 0);
+  }
+
+  /** The keys from index `from` on (all different) in a new table of `length` / 2 slots. */
+  private place(length: number, from: number): Int32Array {
+    const table = new Int32Array(length);
+    const mask = (length >> 1) - 1;
+    for (let k = from; k < this.size; k++) {
+      const hash = this.hashes[k]!;
       let i = hash & mask;
       while (table[2 * i] !== 0) i = (i + 1) & mask;
-      table[2 * i] = slot;
+      table[2 * i] = k + 1;
       table[2 * i + 1] = hash;
     }
-    this.table = table;
+    return table;
+  }
+
+  /** From runs to one table of every key. */
+  private toOneTable(): void {
+    let slots = 256;
+    while (slots < Math.max(this.expectedLines, this.size + 1) * 2) slots *= 2;
+    this.table = this.place(2 * slots, 0);
+    this.run = new Int32Array(0);
   }
 }
 
