@@ -598,7 +598,9 @@ interface RowRecord {
   /** MoneyJson amount string ("-12.50") */
   amount: string;
   currency: string;
-  balance?: { value: string; currency: string };
+  /** the balance after the line and its currency, when the row shows a readable one */
+  balanceValue?: string;
+  balanceCurrency?: string;
   description: string;
   counterparty?: string;
   reference?: string;
@@ -791,6 +793,8 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
     let lastDateText = '';
     let lastDate: IsoDate | null = null;
     // CsvLines' rows are fresh arrays, ours to give repeated cells one string
+    // readRow's record, one for all rows (a wallet keeps a copy of each)
+    const rec = newRowRecord();
     const pools = csvLines ? new CellPools([...rc.descCols, rc.col.counterparty, rc.col.balance, rc.col.account]) : null;
 
     for (let i = body; i < rowCount; i++) {
@@ -839,14 +843,13 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
       }
       footerFrom = null;
 
-      const rec = readRow(cells, line, date, rc);
-      if (!rec) continue;
+      if (!readRow(cells, line, date, rc, rec)) continue;
       if (rec.currencyDefaulted) defaultedLines++;
-      if (wallet) records.push(rec);
+      if (wallet) records.push({ ...rec });
       else {
         // the balance chain's cents, read while the row's text is at hand (summariseAccounts)
         amountCents[lines.length] = plainCents(rec.amount);
-        balanceCents[lines.length] = rec.balance ? plainCents(rec.balance.value) : NaN;
+        balanceCents[lines.length] = rec.balanceValue !== undefined ? plainCents(rec.balanceValue) : NaN;
         lines.push(toStatementLine(rec, ids, ctx.fileName));
       }
     }
@@ -901,10 +904,10 @@ function toStatementLine(r: RowRecord, ids: StatementLineIds, file: string): Sta
   // bookedOn, amount, reference or description), so the id table keeps the line, not a copy of them.
   // The keys in the order the general case below adds them. A bank export with counterparty,
   // reference and balance columns is built in one literal: one object shape, no property store.
-  if (!r.valueOn && !r.accountId && r.counterparty && r.reference && r.balance) {
+  if (!r.valueOn && !r.accountId && r.counterparty && r.reference && r.balanceValue !== undefined) {
     const line: StatementLine = {
       id: '', bookedOn: r.bookedOn, amount, description: r.description, source,
-      counterparty: r.counterparty, reference: r.reference, balanceAfter: { amount: r.balance.value, currency: r.balance.currency },
+      counterparty: r.counterparty, reference: r.reference, balanceAfter: { amount: r.balanceValue, currency: r.balanceCurrency! },
     };
     line.id = ids.next(line);
     return line;
@@ -913,7 +916,7 @@ function toStatementLine(r: RowRecord, ids: StatementLineIds, file: string): Sta
   if (r.valueOn) line.valueOn = r.valueOn;
   if (r.counterparty) line.counterparty = r.counterparty;
   if (r.reference) line.reference = r.reference;
-  if (r.balance) line.balanceAfter = { amount: r.balance.value, currency: r.balance.currency };
+  if (r.balanceValue !== undefined) line.balanceAfter = { amount: r.balanceValue, currency: r.balanceCurrency! };
   if (r.accountId) line.accountId = r.accountId;
   line.id = ids.next(line);
   return line;
@@ -1032,15 +1035,34 @@ function readDate(text: string, opts: DateParseOptions): IsoDate | null {
   return parseDateTime(text, opts)?.date ?? null;
 }
 
+/** A money cell read: its MoneyJson amount string and its currency mark if any. */
+interface AmountRead {
+  value: string;
+  currency: string | undefined;
+}
+
 /** A money cell as a MoneyJson amount string (plainAmount, else parseAmount), with its currency mark if any. */
 function readAmountText(text: string, decimalComma: boolean): { value: string; currency?: string } | null {
+  const out: AmountRead = { value: '', currency: undefined };
+  if (!readAmountInto(text, decimalComma, out)) return null;
+  return out.currency === undefined ? { value: out.value } : { value: out.value, currency: out.currency };
+}
+
+/** readAmountText into `out` (readRow's own, reused row after row: no object per cell); false when the text is not an amount. */
+function readAmountInto(text: string, decimalComma: boolean, out: AmountRead): boolean {
   if (!decimalComma) {
     const plain = canonicalAmount(text) ?? plainAmount(text);
-    if (plain !== null) return { value: plain };
+    if (plain !== null) {
+      out.value = plain;
+      out.currency = undefined;
+      return true;
+    }
   }
   const parsed = parseAmount(text, { decimalComma });
-  if (!parsed) return null;
-  return parsed.currency === undefined ? { value: toPlain(parsed.value) } : { value: toPlain(parsed.value), currency: parsed.currency };
+  if (!parsed) return false;
+  out.value = toPlain(parsed.value);
+  out.currency = parsed.currency;
+  return true;
 }
 
 // Sign operations on MoneyJson amount strings ("-12.50", zero is always "0.00").
@@ -1054,32 +1076,50 @@ const rawRow = (cells: string[]) => cells.join(',').slice(0, 300);
 const hasColumn = (c: RowColumns, r: Role) => c.col[r] >= 0;
 const columnName = (c: RowColumns, r: Role) => c.headers[c.col[r]] ?? r;
 
-function readMoneyCell(cells: string[], line: number, c: RowColumns, role: Role): { value: string; currency?: string } | null | 'empty' {
+/** The money cell of `role` read into `out`: 1, or 0 when it is empty, or -1 when it is not an amount (an issue says so). */
+function readMoneyCell(cells: string[], line: number, c: RowColumns, role: Role, out: AmountRead): 1 | 0 | -1 {
   const text = cellAt(cells, c.col[role]);
-  if (!text) return 'empty';
-  const parsed = readAmountText(stripAnnotation(text), c.decimalComma);
-  if (!parsed) {
+  if (!text) return 0;
+  if (!readAmountInto(stripAnnotation(text), c.decimalComma, out)) {
     c.issues.push({ level: 'error', code: 'bad_amount', line, field: role, raw: text, message: `line ${line}: ${columnName(c, role)} "${text}" is not a number (expected e.g. 1234.50); row not imported` });
-    return null;
+    return -1;
   }
-  return parsed;
+  return 1;
 }
 
-function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns): RowRecord | null {
+// readRow's money cells, read into these and copied out as strings before the next row
+const CREDIT: AmountRead = { value: '', currency: undefined };
+const DEBIT: AmountRead = { value: '', currency: undefined };
+const AMOUNT: AmountRead = { value: '', currency: undefined };
+const BALANCE: AmountRead = { value: '', currency: undefined };
+
+/** A RowRecord for readRow to fill, every field present (one object shape). */
+function newRowRecord(): RowRecord {
+  return {
+    line: 0, bookedOn: '', valueOn: undefined, amount: '', currency: '', balanceValue: undefined, balanceCurrency: undefined, description: '',
+    counterparty: undefined, reference: undefined, accountId: undefined, direction: undefined, neutralRefund: false, currencyDefaulted: false,
+  };
+}
+
+/**
+ * The row read into `rec` (every field written; the caller's record, reused row after row), or
+ * false when it is not imported (an issue says why).
+ */
+function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns, rec: RowRecord): boolean {
   const { col, issues, profile } = c;
 
   // Amount: a signed column, or separate money-in / money-out columns.
   let amount: string | null = null;
   let amountCurrency: string | undefined;
   if (hasColumn(c, 'credit') || hasColumn(c, 'debit')) {
-    const credit = hasColumn(c, 'credit') ? readMoneyCell(cells, line, c, 'credit') : 'empty';
-    const debit = hasColumn(c, 'debit') ? readMoneyCell(cells, line, c, 'debit') : 'empty';
-    if (credit === null || debit === null) return null;
-    const cr = credit === 'empty' ? null : credit;
-    const dr = debit === 'empty' ? null : debit;
+    const credit = hasColumn(c, 'credit') ? readMoneyCell(cells, line, c, 'credit', CREDIT) : 0;
+    const debit = hasColumn(c, 'debit') ? readMoneyCell(cells, line, c, 'debit', DEBIT) : 0;
+    if (credit < 0 || debit < 0) return false;
+    const cr = credit === 0 ? null : CREDIT;
+    const dr = debit === 0 ? null : DEBIT;
     if (cr && dr && !isZeroAmount(cr.value) && !isZeroAmount(dr.value)) {
       issues.push({ level: 'error', code: 'both_amounts', line, raw: rawRow(cells), message: `line ${line}: both ${columnName(c, 'credit')} (${cellAt(cells, col.credit)}) and ${columnName(c, 'debit')} (${cellAt(cells, col.debit)}) are filled; expected one of them; row not imported` });
-      return null;
+      return false;
     }
     if (cr && (!dr || !isZeroAmount(cr.value))) {
       amount = absAmount(cr.value);
@@ -1091,18 +1131,18 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
       // some exports carry both layouts; fall through to the signed column
     } else {
       issues.push({ level: 'error', code: 'missing_amount', line, raw: rawRow(cells), message: `line ${line}: no amount in ${[columnName(c, 'credit'), columnName(c, 'debit')].filter(Boolean).join(' or ')} (expected e.g. 1234.50); row not imported` });
-      return null;
+      return false;
     }
   }
   if (amount === null) {
-    const a = readMoneyCell(cells, line, c, 'amount');
-    if (a === null) return null;
-    if (a === 'empty') {
+    const a = readMoneyCell(cells, line, c, 'amount', AMOUNT);
+    if (a < 0) return false;
+    if (a === 0) {
       issues.push({ level: 'error', code: 'missing_amount', line, raw: rawRow(cells), message: `line ${line}: no amount in column "${columnName(c, 'amount')}" (expected e.g. 1234.50); row not imported` });
-      return null;
+      return false;
     }
-    amount = a.value;
-    amountCurrency = a.currency;
+    amount = AMOUNT.value;
+    amountCurrency = AMOUNT.currency;
   }
 
   // Direction from its own column (收/支, 借 Dr / 贷 Cr, Credit/Debit); wallets have their own rules.
@@ -1114,7 +1154,7 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
     direction = readDirection(dirText);
     if (direction === null) {
       issues.push({ level: 'error', code: 'bad_direction', line, field: 'direction', raw: dirText, message: `line ${line}: ${columnName(c, 'direction')} "${dirText}" is neither income nor expense (expected 收入/支出, 借/贷 or Credit/Debit); row not imported` });
-      return null;
+      return false;
     }
   }
   const description = describeRow(cells, c.descCols);
@@ -1129,13 +1169,13 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
     //    non-refund neutral row went, so it is not imported (warning) rather than given a sign.
     if (CLOSED_STATUS.test(status)) {
       issues.push({ level: 'warning', code: 'closed_not_imported', line, raw: rawRow(cells), message: `line ${line}: status "${status}" — no money moved; not imported` });
-      return null;
+      return false;
     }
     if (direction === 'neutral' || direction === undefined) {
       const isRefund = REFUND.test(status) || REFUND.test(cellAt(cells, col.category)) || /^退款/.test(description);
       if (!isRefund) {
         issues.push({ level: 'warning', code: 'neutral_not_imported', line, raw: rawRow(cells), message: `line ${line}: "${(cells[col.direction] ?? '') || '/'}" (neither income nor expense: a move between your own funds) — not imported` });
-        return null;
+        return false;
       }
       direction = 'in';
       neutralRefund = true;
@@ -1147,7 +1187,7 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
     const sign = profile.signFromDescription(description);
     if (sign === null) {
       issues.push({ level: 'error', code: 'unknown_sign', line, raw: rawRow(cells), message: `line ${line}: cannot tell whether "${description}" is a charge or a credit (${profile.label} prints amounts unsigned; expected the description to start with 消费, 退货, 还款…); row not imported` });
-      return null;
+      return false;
     }
     amount = sign < 0 ? negAmount(absAmount(amount)) : absAmount(amount);
   } else if (profile?.spendingPositive && !hasColumn(c, 'credit') && !hasColumn(c, 'debit')) {
@@ -1159,18 +1199,20 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
   let currency = currencyText ? currencyFromText(currencyText) : null;
   if (currencyText && !currency) {
     issues.push({ level: 'error', code: 'bad_currency', line, field: 'currency', raw: currencyText, message: `line ${line}: currency "${currencyText}" is not a currency (expected e.g. CNY, 人民币, USD); row not imported` });
-    return null;
+    return false;
   }
   // A posted amount's own prefix wins over a transaction-currency column (BOCOM: JPY 1000 → CNY 49.85).
   const currencyDefaulted = !amountCurrency && !currency;
   currency = amountCurrency ?? currency ?? c.defaultCurrency;
 
-  let balance: RowRecord['balance'];
+  let balanceValue: string | undefined;
+  let balanceCurrency: string | undefined;
   const balanceText = cellAt(cells, col.balance);
   if (balanceText) {
-    const b = readAmountText(balanceText, c.decimalComma);
-    if (b) balance = { value: b.value, currency: b.currency ?? currency };
-    else issues.push({ level: 'warning', code: 'bad_balance', line, field: 'balanceAfter', raw: balanceText, message: `line ${line}: ${columnName(c, 'balance')} "${balanceText}" is not a number (expected e.g. 1234.50); line imported without a balance` });
+    if (readAmountInto(balanceText, c.decimalComma, BALANCE)) {
+      balanceValue = BALANCE.value;
+      balanceCurrency = BALANCE.currency ?? currency;
+    } else issues.push({ level: 'warning', code: 'bad_balance', line, field: 'balanceAfter', raw: balanceText, message: `line ${line}: ${columnName(c, 'balance')} "${balanceText}" is not a number (expected e.g. 1234.50); line imported without a balance` });
   }
 
   const valueText = cellAt(cells, col.valueDate);
@@ -1180,21 +1222,21 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
   const reference = refText && !isPlaceholderReference(refText) ? refText : undefined;
   const accountText = cellAt(cells, col.account);
 
-  return {
-    line,
-    bookedOn,
-    valueOn,
-    amount,
-    currency,
-    balance,
-    description: description || counterparty || '',
-    counterparty,
-    reference,
-    accountId: accountText || undefined,
-    direction,
-    neutralRefund,
-    currencyDefaulted,
-  };
+  rec.line = line;
+  rec.bookedOn = bookedOn;
+  rec.valueOn = valueOn;
+  rec.amount = amount;
+  rec.currency = currency;
+  rec.balanceValue = balanceValue;
+  rec.balanceCurrency = balanceCurrency;
+  rec.description = description || counterparty || '';
+  rec.counterparty = counterparty;
+  rec.reference = reference;
+  rec.accountId = accountText || undefined;
+  rec.direction = direction;
+  rec.neutralRefund = neutralRefund;
+  rec.currencyDefaulted = currencyDefaulted;
+  return true;
 }
 
 /** The description and memo cells, placeholders and repeats left out, joined by a space. */
