@@ -622,7 +622,7 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
   // without a header row is read from its whole table, as splitCsv gives it.
   let csvLines = source instanceof CsvLines ? source : null;
   let header = findHeader(csvLines ? csvLines.head : (source as RawTable).rows);
-  if (!header || bodyScanFirst) csvLines = null;
+  if (!header || readReference) csvLines = null;
   // with CsvLines, table.rows is only its head: the header and preamble are among those rows
   const table: RawTable = csvLines ? { rows: csvLines.head, lines: [] } : source instanceof CsvLines ? source.toTable() : source;
   const rowCount = csvLines ? csvLines.length : table.rows.length;
@@ -713,8 +713,8 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
   // Both are decided by every row of the body (scanBody). Unless the columns were inferred, the
   // rows are read once, with what the first rows say, counting the whole body's evidence on the
   // way; only when that says otherwise (rare: the first day above 12 far down a file) are they
-  // read again. setBodyScanFirst(true) scans first, as the reference for that.
-  const speculate = !headerless && !bodyScanFirst;
+  // read again. setTableReadReference(true) scans first, as the reference for that.
+  const speculate = !headerless && !readReference;
   const scanned = scanBody(table.rows, body, dateCols, amountCols, table.clean, speculate ? body + HEADER_SCAN_ROWS : table.rows.length);
   let order = scanned.order;
   let orderNote = '';
@@ -743,7 +743,7 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
       read = readBody(order, decimalComma, null);
     }
   }
-  const { lines, records, ids, amountCents, balanceCents, defaultedLines, footerCount, footerRows, wallet } = read;
+  const { lines, records, ids, seen, defaultedLines, footerCount, footerRows, wallet } = read;
 
   scanLabels(footerRows);
   if (footerCount > 0) {
@@ -761,7 +761,7 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
   // Wallet bills: a neutral (不计收支) refund duplicated by an income row of the same order is one refund.
   if (wallet) for (const r of dropDuplicateRefunds(records, issues)) lines.push(toStatementLine(r, ids, ctx.fileName));
 
-  const accounts = summariseAccounts(lines, fileAccount, stated, decimalComma, issues, wallet ? undefined : { amount: amountCents.subarray(0, lines.length), balance: balanceCents.subarray(0, lines.length) });
+  const accounts = summariseAccounts(lines, fileAccount, stated, decimalComma, issues, wallet || readReference ? undefined : seen);
   return result(lines, accounts, format);
 
   /**
@@ -795,6 +795,14 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
     // CsvLines' rows are fresh arrays, ours to give repeated cells one string
     // readRow's record, one for all rows (a wallet keeps a copy of each)
     const rec = newRowRecord();
+    // LinesSeen so far
+    let firstAccount: string | undefined;
+    let firstCurrency = '';
+    let uniform = true;
+    let from = '';
+    let to = '';
+    let lastBookedOn = '';
+    let allBalanced = true;
     const pools = csvLines ? new CellPools([...rc.descCols, rc.col.counterparty, rc.col.balance, rc.col.account]) : null;
 
     for (let i = body; i < rowCount; i++) {
@@ -847,13 +855,28 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
       if (rec.currencyDefaulted) defaultedLines++;
       if (wallet) records.push({ ...rec });
       else {
-        // the balance chain's cents, read while the row's text is at hand (summariseAccounts)
-        amountCents[lines.length] = plainCents(rec.amount);
-        balanceCents[lines.length] = rec.balanceValue !== undefined ? plainCents(rec.balanceValue) : NaN;
+        // what summariseAccounts needs to know of the lines, seen while each row is at hand
+        const k = lines.length;
+        amountCents[k] = plainCents(rec.amount);
+        balanceCents[k] = rec.balanceValue !== undefined ? plainCents(rec.balanceValue) : NaN;
+        if (k === 0) {
+          firstAccount = rec.accountId;
+          firstCurrency = rec.currency;
+          from = to = rec.bookedOn;
+        } else {
+          uniform &&= rec.accountId === firstAccount && rec.currency === firstCurrency;
+          if (rec.bookedOn !== lastBookedOn) {
+            if (rec.bookedOn < from) from = rec.bookedOn;
+            if (rec.bookedOn > to) to = rec.bookedOn;
+          }
+        }
+        lastBookedOn = rec.bookedOn;
+        allBalanced &&= rec.balanceValue !== undefined && rec.balanceCurrency === firstCurrency;
         lines.push(toStatementLine(rec, ids, ctx.fileName));
       }
     }
-    return { lines, records, ids, amountCents, balanceCents, defaultedLines, footerCount, footerRows, wallet, tally };
+    const seen: LinesSeen = { count: lines.length, amount: amountCents.subarray(0, lines.length), balance: balanceCents.subarray(0, lines.length), uniform, from, to, allBalanced };
+    return { lines, records, ids, seen, defaultedLines, footerCount, footerRows, wallet, tally };
   }
 
   function headerName(h: HeaderMatch, ...roles: Role[]): string {
@@ -865,10 +888,13 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
   }
 }
 
-/** readBankTable scans the whole body before reading it (true) or while reading it (false, the default); for tests. */
-let bodyScanFirst = false;
-export function setBodyScanFirst(on: boolean): void {
-  bodyScanFirst = on;
+/**
+ * true: readBankTable reads the way its fast paths stand in for, for tests — CsvLines split whole,
+ * the body scanned before it is read, the accounts summarised from the lines alone.
+ */
+let readReference = false;
+export function setTableReadReference(on: boolean): void {
+  readReference = on;
 }
 
 const HEADERLESS_NAMES = { txnDate: 'Date', description: 'Description', amount: 'Amount', debit: 'Withdrawal', credit: 'Deposit', balance: 'Balance' } as const;
@@ -927,41 +953,52 @@ function toStatementLine(r: RowRecord, ids: StatementLineIds, file: string): Sta
  * (description and memo, counterparty, balance, account): every line holds its cells until the
  * import is done, and exports repeat these on line after line (a few descriptions, one
  * counterparty per merchant). A column whose cells mostly differ (seen over its first
- * POOL_TRIAL cells) is left alone, as is a long cell.
+ * POOL_TRIAL cells) is left alone, as is a long cell. A pool is a cache, not a set: a value can
+ * be kept twice (two strings) but never changes.
  */
 class CellPools {
   private readonly cols: number[];
-  private readonly pools: (Map<string, string> | null)[];
+  /** column j's slots are seen[j * POOL_SLOTS …]: the last cell placed in each */
+  private readonly seen: string[];
+  private readonly active: boolean[];
   private readonly hits: number[];
   private readonly looks: number[];
   constructor(cols: number[]) {
     this.cols = [...new Set(cols.filter((c) => c >= 0))];
-    this.pools = this.cols.map(() => new Map<string, string>());
+    this.seen = new Array<string>(this.cols.length * POOL_SLOTS).fill('');
+    this.active = this.cols.map(() => true);
     this.hits = this.cols.map(() => 0);
     this.looks = this.cols.map(() => 0);
   }
-  /** Each pooled cell of the row replaced by the equal string seen before, if any. */
+  /**
+   * Each pooled cell of the row replaced by the equal string last seen in its slot, if any. The
+   * slot is chosen by the cell's length and first and last two characters: a few character reads
+   * and one comparison, where a Map would hash the whole new string.
+   */
   intern(cells: string[]): void {
-    const { cols, pools } = this;
+    const { cols, seen } = this;
     for (let j = 0; j < cols.length; j++) {
-      const pool = pools[j];
-      if (!pool) continue;
+      if (!this.active[j]) continue;
       const c = cols[j]!;
       const s = cells[c];
-      if (s === undefined || s.length === 0 || s.length > POOL_MAX_LENGTH) continue;
-      const seen = pool.get(s);
-      if (seen !== undefined) {
-        cells[c] = seen;
+      if (s === undefined) continue;
+      const n = s.length;
+      if (n === 0 || n > POOL_MAX_LENGTH) continue;
+      const h = Math.imul(n * 31 + s.charCodeAt(0), 0x9e3779b1) ^ Math.imul(s.charCodeAt(n - 1) * 131 + s.charCodeAt(n - (n > 1 ? 2 : 1)), 0x85ebca6b);
+      const slot = j * POOL_SLOTS + ((h ^ (h >>> 16)) & (POOL_SLOTS - 1));
+      const before = seen[slot]!;
+      if (before === s) {
+        cells[c] = before;
         this.hits[j]!++;
-      } else if (pool.size < POOL_MAX_SIZE) {
-        pool.set(s, s);
+      } else {
+        seen[slot] = s;
       }
-      if (++this.looks[j]! === POOL_TRIAL && this.hits[j]! * 4 < POOL_TRIAL) pools[j] = null;
+      if (++this.looks[j]! === POOL_TRIAL && this.hits[j]! * 4 < POOL_TRIAL) this.active[j] = false;
     }
   }
 }
 const POOL_TRIAL = 1000;
-const POOL_MAX_SIZE = 10_000;
+const POOL_SLOTS = 512;
 const POOL_MAX_LENGTH = 32;
 
 /** Everything readRow needs that is the same for every row of a table, column indices resolved once (-1: no such column). */
@@ -1342,6 +1379,25 @@ function dropDuplicateRefunds(records: RowRecord[], issues: Issue[]): RowRecord[
 }
 
 /**
+ * What readBody saw of the (non-wallet) lines it made, in order, so that summariseAccounts need not
+ * walk them again (a large file's lines are scattered through memory: a cache miss per line).
+ */
+interface LinesSeen {
+  /** how many lines this describes (summariseAccounts uses it only for exactly these lines) */
+  count: number;
+  /** plainCents of each line's amount and balance (NaN without one), index for index */
+  amount: Float64Array;
+  balance: Float64Array;
+  /** every line has the first line's accountId and currency */
+  uniform: boolean;
+  /** the earliest and latest bookedOn */
+  from: string;
+  to: string;
+  /** every line has a balance in the first line's currency */
+  allBalanced: boolean;
+}
+
+/**
  * One account per (accountId, currency). Period from the lines' dates. With a running balance, the
  * opening balance is the first line's balance minus its amount and the closing balance the last
  * line's — in the file's chronological direction, which is decided by the dates (files are often
@@ -1354,15 +1410,18 @@ function summariseAccounts(
   stated: { opening?: string; closing?: string },
   decimalComma: boolean,
   issues: Issue[],
-  /** plainCents of each line's amount and balance, index for index with `lines`, when known */
-  cents?: { amount: Float64Array; balance: Float64Array },
+  /** what readBody saw of the lines while making them */
+  known?: LinesSeen,
 ): StatementAccount[] {
+  // (only while they are all the lines it made)
+  const seen = known !== undefined && known.count === lines.length ? known : undefined;
   const groups = new Map<string, StatementLine[]>();
   // Most files are one account in one currency: then the lines are the one group, not copied into it.
   let uniform = lines.length > 0;
   const firstAccount = lines[0]?.accountId;
   const firstCurrency = lines[0]?.amount.currency;
-  for (let i = 1; i < lines.length && uniform; i++) uniform = lines[i]!.accountId === firstAccount && lines[i]!.amount.currency === firstCurrency;
+  if (seen) uniform &&= seen.uniform;
+  else for (let i = 1; i < lines.length && uniform; i++) uniform = lines[i]!.accountId === firstAccount && lines[i]!.amount.currency === firstCurrency;
   if (uniform) groups.set(`${firstAccount ?? fileAccount ?? ''}\u0000${firstCurrency}`, lines);
   // consecutive lines are almost always of one account: reuse the last group without a key lookup
   let lastAccount: string | undefined;
@@ -1387,11 +1446,15 @@ function summariseAccounts(
     let from = group[0]!.bookedOn;
     let to = from;
     let allBalanced = true;
-    for (let i = 0; i < group.length; i++) {
-      const l = group[i]!;
-      if (l.bookedOn < from) from = l.bookedOn;
-      if (l.bookedOn > to) to = l.bookedOn;
-      if (!l.balanceAfter || l.balanceAfter.currency !== currency) allBalanced = false;
+    // the one group of a uniform file is `lines`, whose dates and balances readBody saw
+    if (seen && group === lines) ({ from, to, allBalanced } = seen);
+    else {
+      for (let i = 0; i < group.length; i++) {
+        const l = group[i]!;
+        if (l.bookedOn < from) from = l.bookedOn;
+        if (l.bookedOn > to) to = l.bookedOn;
+        if (!l.balanceAfter || l.balanceAfter.currency !== currency) allBalanced = false;
+      }
     }
     const account: StatementAccount = { currency, period: { from, to } };
     if (accountId) account.accountId = accountId;
@@ -1405,7 +1468,7 @@ function summariseAccounts(
       // Each step in integer cents when the amounts are plain 2-place decimals (exact: plainCents),
       // else in Decimal; a break is described in Decimal, as only the first five are.
       // chron is `lines` itself, forwards or reversed, when the file is one group: its cents are known
-      const known = cents !== undefined && group === lines && cents.amount.length === lines.length ? cents : undefined;
+      const known = seen !== undefined && group === lines ? seen : undefined;
       const n = chron.length;
       const forwards = chron === group;
       let prevCents = known ? known.balance[forwards ? 0 : n - 1]! : plainCents(firstLine.balanceAfter!.amount);
