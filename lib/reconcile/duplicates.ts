@@ -2,7 +2,7 @@
 // different reference numbers. The cashier export decides: fewer cashier sales of that amount
 // in the window than portal sales means money taken twice (overcharge, strict 5-minute window);
 // without cashier data for that day it is only a possible duplicate (suspect, 60-minute window).
-import { secondsBetween } from '../dates';
+import { localDateTimeMs, secondsBetween } from '../dates';
 import { centsOf } from '../money';
 import { absAmountKey, amountOf, isPlainDecimal, isPositive, ZERO } from './amounts';
 import type { CashierRecord, PortalTransaction } from '../model';
@@ -133,7 +133,7 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
   // cashier card/QR sales by amount and currency, in time order, for the clusters' amounts only:
   // a cluster looks at its bucket only
   const wanted = new Set(clusters.map((c) => amountBucket(c[0]!.amount, mainCurrency)));
-  const cashierSales = new Map<string | number, CashierRecord[]>();
+  const cashierSales = new Map<string | number, SameAmountSales>();
   for (const c of ctx.cashier) {
     if (c.kind !== 'sale' || (c.tender !== 'card' && c.tender !== 'qr')) continue;
     // a malformed amount throws here whether or not a cluster wants its bucket (as absAmountKey did for every record)
@@ -144,18 +144,60 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
     const k = amountBucket(c.amount, mainCurrency);
     if (!wanted.has(k)) continue;
     const l = cashierSales.get(k);
-    if (l) l.push(c);
-    else cashierSales.set(k, [c]);
+    if (l) l.records.push(c);
+    else cashierSales.set(k, { records: [c], ms: undefined });
   }
   const out: DuplicateCluster[] = [];
   for (const cluster of clusters) {
-    const c = judge(cluster, ctx, cashierSales.get(amountBucket(cluster[0]!.amount, mainCurrency)) ?? [], strict, loose);
+    const c = judge(cluster, ctx, cashierSales.get(amountBucket(cluster[0]!.amount, mainCurrency)) ?? NO_SALES, strict, loose);
     if (c) out.push(c);
   }
   return out;
 }
 
-function judge(cluster: PortalTransaction[], ctx: RuleContext, sameAmountSales: readonly CashierRecord[], strict: number, loose: number): DuplicateCluster | undefined {
+/** A bucket's cashier sales in time order, and their times in ms once a cluster asks (null: not rising, or one unreadable). */
+interface SameAmountSales {
+  records: CashierRecord[];
+  ms: Float64Array | null | undefined;
+}
+const NO_SALES: SameAmountSales = { records: [], ms: null };
+
+/**
+ * The bucket's records that can be within `w` seconds of the cluster [firstMs, lastMs], in
+ * bucket order: those whose time lies in [firstMs − (w+1) s, lastMs + (w+1) s], found by binary
+ * search when the bucket's times rise (judge's exact test then decides; a record outside the
+ * range fails it), else every record. At a million rows an amount bucket holds thousands of
+ * sales, and filtering all of them per cluster made the duplicate pass grow with n².
+ */
+function salesNear(sales: SameAmountSales, firstMs: number, lastMs: number, w: number): readonly CashierRecord[] {
+  const recs = sales.records;
+  if (!duplicateKeysFast || recs.length < 16 || !Number.isFinite(firstMs) || !Number.isFinite(lastMs)) return recs;
+  if (sales.ms === undefined) {
+    const ms = new Float64Array(recs.length);
+    let rising = true;
+    for (let i = 0; i < recs.length && rising; i++) {
+      ms[i] = localDateTimeMs(recs[i]!.occurredAt);
+      rising = Number.isFinite(ms[i]!) && (i === 0 || ms[i]! >= ms[i - 1]!);
+    }
+    sales.ms = rising ? ms : null;
+  }
+  const ms = sales.ms;
+  if (!ms) return recs;
+  const from = firstMs - (w + 1) * 1000;
+  const to = lastMs + (w + 1) * 1000;
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ms[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < ms.length && ms[end]! <= to) end++;
+  return recs.slice(lo, end);
+}
+
+function judge(cluster: PortalTransaction[], ctx: RuleContext, sales: SameAmountSales, strict: number, loose: number): DuplicateCluster | undefined {
   const first = cluster[0]!;
   const last = cluster[cluster.length - 1]!;
   const cur = first.amount.currency;
@@ -163,7 +205,7 @@ function judge(cluster: PortalTransaction[], ctx: RuleContext, sameAmountSales: 
   const w = ctx.tolerances.cashierMatchSeconds;
   const amount = amountOf(first.amount);
   const matching = covered
-    ? sameAmountSales.filter((c) => {
+    ? salesNear(sales, localDateTimeMs(first.occurredAt), localDateTimeMs(last.occurredAt), w).filter((c) => {
       if (!amountOf(c.amount).abs().equals(amount) || c.amount.currency !== first.amount.currency) return false;
       if (c.terminalId && first.terminalId && norm(c.terminalId) !== norm(first.terminalId)) return false;
       if (c.cardLast4 && first.cardLast4 && c.cardLast4 !== first.cardLast4) return false;

@@ -381,6 +381,45 @@ describe('duplicate swipes: keys without copies, positions until a key repeats =
   });
 });
 
+describe('duplicate swipes: the cashier sales near a cluster by binary search = every sale of the amount', () => {
+  const at = (sec: number, frac = '') => {
+    const d = new Date(Date.UTC(2026, 2, 3, 10, 0, 0) + sec * 1000).toISOString().slice(0, 19);
+    return `${d}${frac}`;
+  };
+  const summary = (inp: ReconcileInput) => makeContext(inp).duplicates().map((d) => ({ original: d.original.id, dups: d.duplicates.map((x) => [x.txn.id, x.severity, x.secondsApart]), cashier: d.cashier.map((c) => c.id), covered: d.cashierCovered }));
+  it('with sales on both sides of the window, at its edges (±600 s, ±601 s, half seconds), same times, and buckets whose times do not rise (property)', () => {
+    let withCashier = 0;
+    fc.assert(fc.property(
+      // the cluster: 2–4 swipes of 88.00 on one card within a few minutes
+      fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 2, maxLength: 4 }),
+      // the cashier's 88.00 sales: offsets from the first or the last swipe (the window's edges), a fraction now and then, a terminal
+      fc.tuple(
+        // far from the cluster (a busy amount: the bucket is large), then a few at the window's edges
+        fc.array(fc.record({ fromLast: fc.constant(false), off: fc.oneof(fc.integer({ min: -9000, max: -1500 }), fc.integer({ min: 2000, max: 9000 })), frac: fc.constant(''), term: fc.constantFrom(undefined, 'T1') }), { minLength: 10, maxLength: 40 }),
+        fc.array(fc.record({ fromLast: fc.boolean(), off: fc.constantFrom(-601, -600, -599, 0, 599, 600, 601), frac: fc.constantFrom('', '', '.500', '.499'), term: fc.constantFrom(undefined, 'T1', 'T2') }), { maxLength: 4 }),
+      ).map(([far, near]) => [...far, ...near]),
+      fc.boolean(),
+      (swipes, sales, shuffled) => {
+        const sorted = [...swipes].sort((a, b) => a - b);
+        const transactions = sorted.map((sec, i) => txn({ id: `p${i}`, amount: '88.00', fee: '0.53', cardLast4: '4321', terminalId: 'T1', rrn: `R${i}`, occurredAt: at(sec) }));
+        // a bucket in time order, or (shuffled) one whose times do not rise: built in this order, the context sorts records by time then id
+        const cashier = sales.map((x, i) => cashierRecord({ id: `c${String(i).padStart(2, '0')}`, amount: '88.00', occurredAt: at((x.fromLast ? sorted[sorted.length - 1]! : sorted[0]!) + x.off, x.frac), terminalId: x.term, cardLast4: '4321' }));
+        if (shuffled) cashier.push(cashierRecord({ id: 'zz', amount: '88.00', occurredAt: at(0, '+08:00'), terminalId: 'T1' }));
+        const inp = input({ transactions, cashier, contracts: [] });
+        const fast = summary(inp);
+        withCashier += fast.filter((d) => d.cashier.length > 0).length;
+        setDuplicateKeysFast(false);
+        try {
+          expect(fast).toEqual(summary(inp));
+        } finally {
+          setDuplicateKeysFast(true);
+        }
+      },
+    ), { numRuns: 500 });
+    expect(withCashier).toBeGreaterThan(50); // reported clusters with cashier sales at the edges, not only empty windows
+  });
+});
+
 describe('the net check in number cents = the same check in BigInt hundredths', () => {
   it('agrees on amounts near and beyond the exact range, extra fees and tolerances', () => {
     const amt = fc.oneof(
