@@ -222,13 +222,19 @@ export function splitCsvLines(text: string, delimiter = detectDelimiter(text)): 
   if (!plan || plan === 'empty' || !plan.allClean) return splitCsv(text, delimiter);
   const { linebreak } = plan;
   const step = linebreak.length;
+  // one pass, into room for a line per 32 characters (grown when lines are shorter)
+  let starts = new Int32Array((text.length >> 5) + 16);
   let n = 1;
-  for (let i = text.indexOf(linebreak); i >= 0; i = text.indexOf(linebreak, i + step)) n++;
-  const starts = new Int32Array(n + 1);
-  let k = 1;
-  for (let i = text.indexOf(linebreak); i >= 0; i = text.indexOf(linebreak, i + step)) starts[k++] = i + step;
+  for (let i = text.indexOf(linebreak); i >= 0; i = text.indexOf(linebreak, i + step)) {
+    if (n + 1 >= starts.length) {
+      const more = new Int32Array(starts.length * 2);
+      more.set(starts);
+      starts = more;
+    }
+    starts[n++] = i + step;
+  }
   starts[n] = text.length + step;
-  return new CsvLines(text, delimiter, starts, step);
+  return new CsvLines(text, delimiter, starts.subarray(0, n + 1), step);
 }
 
 /**
