@@ -267,17 +267,17 @@ class Group implements SettlementGroup {
   ec = 0;
   sc = 0;
   rc = 0;
-  private e: Dec = ZERO;
-  private s: Dec = ZERO;
-  private r: Dec = ZERO;
-  private f: Dec = ZERO;
+  /** the totals as Decimals, made when first asked or when a row leaves cents (most groups never) */
+  private dec: { e: Dec; s: Dec; r: Dec; f: Dec } | undefined;
   /** the group's outcome, once analyseSettlements has one */
   outcome: GroupOutcome | undefined;
   /** expected in whole cents for an analysis on cents (set by analyseSettlements) */
   ac = 0;
+  /** the key of a batch group; a payout group's is written when asked (a string per payout otherwise) */
+  private batchKey: string | undefined;
 
   constructor(
-    readonly key: string,
+    batchKey: string | undefined,
     readonly merchantId: string | undefined,
     readonly currency: string,
     readonly cycle: SettleCycle,
@@ -288,7 +288,13 @@ class Group implements SettlementGroup {
     readonly payoutId: string | undefined,
     readonly graceUntil: IsoDate,
     readonly nearDates: IsoDate[],
-  ) {}
+  ) {
+    this.batchKey = batchKey;
+  }
+
+  get key(): string {
+    return this.batchKey ?? `payout|${this.payoutId}|${this.currency}`;
+  }
 
   addRow(t: PortalTransaction): void {
     const rows = this.transactions;
@@ -306,21 +312,29 @@ class Group implements SettlementGroup {
     (this.estimated ??= []).push(id);
   }
 
+  /** the Decimal totals; on cents, each made from its cents once (cents never change after building) */
+  private decimals(): { e: Dec; s: Dec; r: Dec; f: Dec } {
+    return (this.dec ??= { e: ZERO, s: ZERO, r: ZERO, f: ZERO });
+  }
   get expected(): Dec {
-    if (this.inCents) this.e = centsToDec(this.ec, this.e);
-    return this.e;
+    const d = this.decimals();
+    if (this.inCents) d.e = centsToDec(this.ec, d.e);
+    return d.e;
   }
   get sales(): Dec {
-    if (this.inCents) this.s = centsToDec(this.sc, this.s);
-    return this.s;
+    const d = this.decimals();
+    if (this.inCents) d.s = centsToDec(this.sc, d.s);
+    return d.s;
   }
   get reversals(): Dec {
-    if (this.inCents) this.r = centsToDec(this.rc, this.r);
-    return this.r;
+    const d = this.decimals();
+    if (this.inCents) d.r = centsToDec(this.rc, d.r);
+    return d.r;
   }
   get fees(): Dec {
-    if (this.inCents) this.f = centsToDec(this.sc + this.rc - this.ec, this.f);
-    return this.f;
+    const d = this.decimals();
+    if (this.inCents) d.f = centsToDec(this.sc + this.rc - this.ec, d.f);
+    return d.f;
   }
 
   /** adds one fast row; false (nothing added) when a sum would leave the exact range */
@@ -342,22 +356,23 @@ class Group implements SettlementGroup {
   /** the totals so far become Decimals; later rows add to those (each sum is at most 2^50, fees at most 3 × 2^50: exact) */
   toDecimal(): void {
     if (!this.inCents) return;
-    this.e = fromCents(this.ec);
-    this.s = fromCents(this.sc);
-    this.r = fromCents(this.rc);
-    this.f = fromCents(this.sc + this.rc - this.ec);
+    this.dec = { e: fromCents(this.ec), s: fromCents(this.sc), r: fromCents(this.rc), f: fromCents(this.sc + this.rc - this.ec) };
     this.inCents = false;
   }
 
   addDecimal(value: Dec, gross: Dec | undefined, kind: PortalTransaction['kind']): void {
-    this.e = this.e.plus(value);
+    const d = this.decimals();
+    d.e = d.e.plus(value);
     if (gross === undefined) return;
-    if (kind === 'sale' || kind === 'preauth_completion') this.s = this.s.plus(gross);
-    else this.r = this.r.plus(gross);
+    if (kind === 'sale' || kind === 'preauth_completion') d.s = d.s.plus(gross);
+    else d.r = d.r.plus(gross);
   }
 
   finish(): void {
-    if (!this.inCents) this.f = this.s.plus(this.r).minus(this.e);
+    if (!this.inCents) {
+      const d = this.decimals();
+      d.f = d.s.plus(d.r).minus(d.e);
+    }
   }
 }
 
@@ -438,17 +453,16 @@ function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions
       g = byPayout.get(t.payoutId);
     }
     if (!g) {
-      let key: string;
+      let key: string | undefined;
       let valueDate: IsoDate;
       if (t.payoutId) {
-        key = `payout|${t.payoutId}|${currency}`;
         valueDate = payoutDates.get(t.payoutId) ?? t.settleDate ?? rollValueDate(date, cycle, cal, addDays);
       } else {
         valueDate = t.settleDate && t.settleDate > date ? t.settleDate : rollValueDate(t.settleDate ?? date, cycle, cal, addDays);
         key = `${t.merchantId ?? ''}|${currency}|${cycle}|${valueDate}`;
       }
       // a payout's group is only ever found through byPayout (a miss there is a miss here)
-      g = t.payoutId ? undefined : groups.get(key);
+      g = key === undefined ? undefined : groups.get(key);
       if (!g) {
         const grace = cycle === 'D0' || cycle === 'T0' ? addDays(valueDate, 1)
           : t.payoutId ? addDays(valueDate, 3)
@@ -471,7 +485,7 @@ function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions
           else currenciesBySlot.set(slot, new Set([currency]));
         }
         g = new Group(key, t.merchantId, currency, cycle, calendarId, date, t.settleDate, valueDate, t.payoutId, grace, nearDates);
-        if (t.payoutId) payoutList.push(g);
+        if (key === undefined) payoutList.push(g);
         else groups.set(key, g);
       }
       if (byPayout) byPayout.set(t.payoutId!, g);
