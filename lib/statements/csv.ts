@@ -18,9 +18,15 @@ import type { IsoDate, Issue, MoneyJson, StatementAccount, StatementLine, Statem
 import { Dec, money, normaliseCurrency, parseAmount, plainAmount, toPlain } from '../money';
 import { isoDate, parseDateTime, type DateParseOptions } from '../dates';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
-import { StatementLineIds, isPlaceholderReference } from './line-id';
-import { canonicalAmount, plainCents } from './support/plain-decimal';
+import { StatementLineIds, isPlaceholderReference as isPlaceholderReferenceImport } from './line-id';
+import { canonicalAmount as canonicalAmountImport, plainCents as plainCentsImport } from './support/plain-decimal';
 import { dateOrderBySpan, inferHeaderlessLayout, type HeaderlessLayout } from './support/headerless';
+
+// Called for every row of a large file, so bound once here: where modules are compiled to
+// CommonJS (tsx, vitest, the benchmarks) every use of an imported name reads it through a getter.
+const canonicalAmount = canonicalAmountImport;
+const plainCents = plainCentsImport;
+const isPlaceholderReference = isPlaceholderReferenceImport;
 
 /** ISO 4217 "no currency": only when neither the file nor the caller names one (with a warning). */
 export const NO_CURRENCY = 'XXX';
