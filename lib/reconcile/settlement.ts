@@ -383,6 +383,9 @@ function decimalCents(d: Dec): number | undefined {
 }
 const MAX_EXACT_CENTS_DEC = new Dec(MAX_EXACT_CENTS).dividedBy(100);
 
+/** the lines of an outcome without any (frozen: read only) */
+const NO_LINES: StatementLine[] = Object.freeze([]) as unknown as StatementLine[];
+
 /** the estimatedFeeIds of a group without estimated rows (frozen: read only) */
 const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
 
@@ -563,9 +566,8 @@ interface Credit {
 }
 
 /** A group's outcome; `received` and `shortBy` become Decimals on first read (most are never read). */
+/** An outcome's money is kept as the analysis had it (cents or Decimal); a Decimal is made per ask (few ask: short, over and missing groups). */
 class Outcome implements GroupOutcome {
-  private rd: Dec | undefined;
-  private sd: Dec | undefined;
   constructor(
     readonly group: SettlementGroup,
     readonly status: OutcomeStatus,
@@ -577,10 +579,10 @@ class Outcome implements GroupOutcome {
     readonly valueDate?: IsoDate,
   ) {}
   get received(): Dec {
-    return (this.rd ??= typeof this.rec === 'number' ? fromCents(this.rec) : this.rec);
+    return typeof this.rec === 'number' ? fromCents(this.rec) : this.rec;
   }
   get shortBy(): Dec {
-    return (this.sd ??= typeof this.short === 'number' ? fromCents(this.short) : this.short);
+    return typeof this.short === 'number' ? fromCents(this.short) : this.short;
   }
 }
 
@@ -697,8 +699,8 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
   let openGroups: Group[] = [];
   const open = () => (openGroups = openGroups.filter((g) => g.outcome === undefined));
   for (const g of groups) {
-    if (!g.complete) g.outcome = new Outcome(g, 'incomplete', [], ZERO_AMT, ZERO_AMT);
-    else if (!gt(expectedOf(g), tol)) g.outcome = new Outcome(g, 'nothing_due', [], ZERO_AMT, ZERO_AMT);
+    if (!g.complete) g.outcome = new Outcome(g, 'incomplete', NO_LINES, ZERO_AMT, ZERO_AMT);
+    else if (!gt(expectedOf(g), tol)) g.outcome = new Outcome(g, 'nothing_due', NO_LINES, ZERO_AMT, ZERO_AMT);
   }
   openGroups = groups;
   const pickSingle = (g: Group, dates: IsoDate[]): Credit | undefined => {
@@ -751,7 +753,7 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
     if (covered && opts.asOf >= g.graceUntil) status = 'missing';
     else if (!isCovered(g.expectedValueDate, g.currency) && !isCovered(g.graceUntil, g.currency)) status = 'not_covered';
     else status = 'pending';
-    g.outcome = new Outcome(g, status, [], ZERO_AMT, expectedOf(g));
+    g.outcome = new Outcome(g, status, NO_LINES, ZERO_AMT, expectedOf(g));
   }
   const list = groups.map((g) => g.outcome!);
   let byTxn: Map<string, GroupOutcome> | undefined;

@@ -9,9 +9,12 @@
 // after reconcile() with its result still referenced, after GC, minus that (the result's own
 // size). Two upper bounds on what the run needed on top of the inputs, garbage included:
 // `heap growth` = V8's committed heap after the run minus before it, and `peak RSS growth` =
-// the process's peak resident size after the run minus its resident size just before it (if an
-// earlier phase had a higher peak, this overstates, never understates).
+// the process's largest resident size during the run (sampled every 5 ms by a worker thread,
+// which runs while reconcile() holds the main thread) minus its resident size just before it.
+// RSS also counts what is outside V8's heap (typed arrays' buffers, malloc'd memory that is not
+// handed back at once).
 import v8 from 'node:v8';
+import { Worker } from 'node:worker_threads';
 import { reconcile } from '../../lib/reconcile';
 import type { ReconcileInput } from '../../lib/model';
 import { buildScaleInput } from './reconcile-input';
@@ -42,6 +45,14 @@ function plainSort(input: ReconcileInput): number {
 
 interface Row { n: number; rows: string; build: number; sort: number; reconcile: number; findings: number; inputs: number; retained: number; heapGrowth: number; rssGrowth: number }
 
+// the peak RSS sampler: a worker writes the largest RSS it sees into shared memory
+const peakRss = new Float64Array(new SharedArrayBuffer(8));
+const sampler = new Worker(
+  "const { workerData } = require('node:worker_threads'); const p = new Float64Array(workerData); setInterval(() => { const r = process.memoryUsage.rss(); if (r > p[0]) p[0] = r; }, 5);",
+  { eval: true, workerData: peakRss.buffer },
+);
+sampler.unref();
+
 const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
 const rows: Row[] = [];
 if (!gc) console.warn('(run with --expose-gc for memory figures that exclude garbage)');
@@ -60,11 +71,12 @@ for (const n of sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000]) {
   const before = process.memoryUsage().heapUsed;
   const heapBefore = v8.getHeapStatistics().total_heap_size;
   const rssBefore = process.memoryUsage().rss;
+  peakRss[0] = rssBefore;
   t0 = performance.now();
   let result: ReturnType<typeof reconcile> | undefined = reconcile(input);
   const ms = performance.now() - t0;
   const heapGrowth = v8.getHeapStatistics().total_heap_size - heapBefore;
-  const rssGrowth = process.resourceUsage().maxRSS * 1024 - rssBefore;
+  const rssGrowth = Math.max(peakRss[0]!, process.memoryUsage().rss) - rssBefore;
   collect();
   const retained = process.memoryUsage().heapUsed - before;
   rows.push({ n, rows: rowsText, build, sort, reconcile: ms, findings: result.findings.length, inputs: before, retained, heapGrowth, rssGrowth });
