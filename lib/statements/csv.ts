@@ -106,7 +106,9 @@ export function splitCsv(text: string, delimiter = detectDelimiter(text)): RawTa
   if (plan) {
     const rows: string[][] = [];
     const flags: number[] = [];
-    const { linebreak, dc, allClean } = plan;
+    const { linebreak, dc } = plan;
+    // one search over the whole text first: most large exports hold none of those characters
+    const allClean = dc >= 0 && !(dc === 9 ? UNCLEAN_NO_TAB : UNCLEAN).test(text);
     const step = linebreak.length;
     let start = 0;
     for (;;) {
@@ -148,7 +150,7 @@ export function splitCsv(text: string, delimiter = detectDelimiter(text)): RawTa
  * unless one character) and whether no line holds a character cleanCell looks for (one search of
  * the whole text: most large exports hold none). 'empty' for '', null when papaparse must split.
  */
-function plainSplit(text: string, delimiter: string): { linebreak: '\n' | '\r\n'; dc: number; allClean: boolean } | 'empty' | null {
+function plainSplit(text: string, delimiter: string): { linebreak: '\n' | '\r\n'; dc: number } | 'empty' | null {
   if (text.includes('"') || text.charCodeAt(0) === 0xfeff) return null;
   const crlf = text.includes('\r');
   if (crlf && !breaksAreAllCrlf(text)) return null;
@@ -156,20 +158,22 @@ function plainSplit(text: string, delimiter: string): { linebreak: '\n' | '\r\n'
   if (text === '') return 'empty';
   // (without a CR papaparse's guess is '\n': no need to count)
   if (crlf && papaLinebreak(text) !== linebreak) return null;
-  const dc = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
-  const allClean = dc >= 0 && !(dc === 9 ? UNCLEAN_NO_TAB : UNCLEAN).test(text);
-  return { linebreak, dc, allClean };
+  return { linebreak, dc: delimiter.length === 1 ? delimiter.charCodeAt(0) : -1 };
 }
 
 /**
- * splitCsv's table of a text it splits itself and whose every row is clean, with each row split
- * only when it is read: a large file's rows then die young one by one instead of all living (and
- * being copied by the garbage collector) until the last line is read. Row i holds the cells of
- * `text.slice(starts[i], starts[i + 1] - step).split(delimiter)`, is line i + 1 and clean, as in
- * splitCsv; `head` holds the first rows split, for the header search and the preamble.
+ * splitCsv's table of a text it splits itself, with each row split only when it is read: a large
+ * file's rows then die young one by one instead of all living (and being copied by the garbage
+ * collector) until the last line is read. Row i holds the cells of
+ * `text.slice(starts[i], starts[i + 1] - step).split(delimiter)` and is line i + 1, as in
+ * splitCsv; whether it is clean (splitCsv's RawTable.clean) is known once it is split
+ * (lastClean). `head` holds the first rows split, for the header search and the preamble.
  */
 export class CsvLines {
   readonly head: string[][];
+  private readonly headClean: boolean[] = [];
+  /** the row last returned by row() holds none of the characters cleanCell looks for */
+  lastClean = true;
   /** the delimiter's code: CsvLines are only made for a one-character delimiter */
   private readonly dc: number;
   constructor(
@@ -182,13 +186,18 @@ export class CsvLines {
     this.dc = delimiter.charCodeAt(0);
     const n = Math.min(this.length, HEADER_SCAN_ROWS);
     this.head = [];
-    for (let i = 0; i < n; i++) this.head.push(this.split(i));
+    for (let i = 0; i < n; i++) {
+      this.head.push(this.split(i));
+      this.headClean.push(this.lastClean);
+    }
   }
   get length(): number {
     return this.starts.length - 1;
   }
   row(i: number): string[] {
-    return i < this.head.length ? this.head[i]! : this.split(i);
+    if (i >= this.head.length) return this.split(i);
+    this.lastClean = this.headClean[i]!;
+    return this.head[i]!;
   }
   /**
    * The cells of row i, as `line.split(delimiter)` gives them, sliced from the text directly: no
@@ -200,13 +209,18 @@ export class CsvLines {
     const end = this.starts[i + 1]! - this.step;
     const cells: string[] = [];
     let at = this.starts[i]!;
+    let clean = true;
     for (let p = at; p < end; p++) {
-      if (text.charCodeAt(p) === dc) {
+      const c = text.charCodeAt(p);
+      if (c === dc) {
         cells.push(text.slice(at, p));
         at = p + 1;
+      } else if (clean && (c < 128 ? NEEDS_CLEANING_ASCII[c] === 1 : c < 0x3001 ? isUncleanAbove127(c) : c === 0xfeff)) {
+        clean = false; // spanNeedsCleaning's test, a character at a time
       }
     }
     cells.push(text.slice(at, end));
+    this.lastClean = clean;
     return cells;
   }
   /** The whole table, as splitCsv gives it. */
@@ -214,18 +228,20 @@ export class CsvLines {
     const n = this.length;
     const rows: string[][] = new Array<string[]>(n);
     const lines = new Array<number>(n);
+    const clean = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       rows[i] = this.row(i);
       lines[i] = i + 1;
+      clean[i] = this.lastClean ? 1 : 0;
     }
-    return { rows, lines, clean: new Uint8Array(n).fill(1) };
+    return { rows, lines, clean };
   }
 }
 
-/** splitCsv's table as CsvLines when splitCsv would split the text itself and mark every row clean; else splitCsv's table. */
+/** splitCsv's table as CsvLines when splitCsv would split the text itself on a one-character delimiter; else splitCsv's table. */
 export function splitCsvLines(text: string, delimiter = detectDelimiter(text)): CsvLines | RawTable {
   const plan = plainSplit(text, delimiter);
-  if (!plan || plan === 'empty' || !plan.allClean) return splitCsv(text, delimiter);
+  if (!plan || plan === 'empty' || plan.dc < 0) return splitCsv(text, delimiter);
   const { linebreak } = plan;
   const step = linebreak.length;
   // one pass, into room for a line per 32 characters (grown when lines are shorter)
@@ -292,6 +308,14 @@ function needsCleaning(s: string): boolean {
     }
   }
   return false;
+}
+
+/** needsCleaning's characters below 128, by code (CsvLines looks a character at a time). */
+const NEEDS_CLEANING_ASCII = new Uint8Array(128);
+for (const c of [32, 9, 10, 11, 12, 13, 39, 61, 96]) NEEDS_CLEANING_ASCII[c] = 1;
+/** needsCleaning's characters from 128 on. */
+function isUncleanAbove127(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
@@ -820,7 +844,7 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
     for (let i = body; i < rowCount; i++) {
       const row = csvLines ? csvLines.row(i) : table.rows[i]!;
       const line = csvLines ? i + 1 : table.lines[i] ?? i + 1;
-      const cells = csvLines !== null || (clean !== undefined && clean[i] === 1) ? row : cleanRow(row);
+      const cells = (csvLines !== null ? csvLines.lastClean : clean !== undefined && clean[i] === 1) ? row : cleanRow(row);
       if (tally) {
         // cells[c] is scanBody's cell: the row's own when clean, else cleanCell's ('' when missing)
         for (let j = 0; j < dateCols.length; j++) {

@@ -50,9 +50,19 @@ describe('splitCsvLines = splitCsv', () => {
     }
   });
 
-  it('leaves text with quotes, a BOM, mixed breaks or cells to clean to splitCsv', () => {
-    for (const text of ['a,"b"\n1,2', '\ufeffa,b\n1,2', 'a,b\r\n1,2\n3,4', 'a,b\r1,2', 'a, b\n1,2', "a,'1\n1,2", 'a,="1"\n1,2']) {
+  it('leaves text with quotes, a BOM or mixed breaks to splitCsv', () => {
+    for (const text of ['a,"b"\n1,2', '\ufeffa,b\n1,2', 'a,b\r\n1,2\n3,4', 'a,b\r1,2']) {
       expect(splitCsvLines(text)).not.toBeInstanceOf(CsvLines);
+    }
+  });
+
+  it('marks the rows that need cleaning as splitCsv does', () => {
+    for (const text of ['a, b\n1,2', "a,'1\n1,2", 'a,=1\n1,2', 'a\tb\n1\t 2\n3\t4', 'x,`y\r\n\u3000z,w\r\n1,2\u00a0', 'a,b\u2009c\n\ufeffd,e']) {
+      const split = splitCsvLines(text);
+      expect(split).toBeInstanceOf(CsvLines);
+      const table = (split as CsvLines).toTable();
+      expect(table).toEqual(splitCsv(text));
+      expect([...table.clean!]).toContain(0);
     }
   });
 });
@@ -119,6 +129,8 @@ describe('readBankTable(splitCsvLines(text)) = readBankTable(splitCsv(text))', (
       '2024-03-05', '2024/3/5', '2024.03.05', '05/03/2024', '3/13/2024', '13.03.2024', '1/2/2024', '2024-02-30', '2024-03-05 10:00:00', '20240305',
       '12.50', '-7.20', '1234.5', '1,234.00', '1.234,56', '12,5', '-0.00', '0.00', '007.10', 'CNY 3.00', '¥28.16', '131.77(已退款89.84)', 'x',
       '', '-', '--', '/', 'null', 'NONREF', '0000', 'R1', 'R1', '消费', '结算款', '收入', '支出', '不计收支', '交易关闭', 'USD', '人民币', '合计', '共2笔', '导出时间',
+      // cells to clean: padded, wrapped for Excel, full-width or no-break spaces
+      ' 12.50 ', '="R1"', '`R2', "'3'", '消费 ', '\u3000收入', '1 234,56', '2024-03-05\u00a0', '对方 户名',
     );
     const date = fc.constantFrom('2024-03-05', '2024/3/5', '05/03/2024', '3/13/2024', '13.03.2024', '1/2/2024', '2024-02-30', '2024-03-05 10:00:00', '', 'x', '合计');
     const amount = fc.constantFrom('12.50', '-7.20', '1234.5', '1.234,56', '12,5', '1,234', '1.234', '-0.00', '0.00', '007.10', 'CNY 3.00', '¥28.16', '131.77(已退款89.84)', '', '-', 'x');
@@ -143,6 +155,8 @@ describe('readBankTable(splitCsvLines(text)) = readBankTable(splitCsv(text))', (
         if (r.lazy) lazy++;
         if (r.fast.lines.length > 0) read++;
         expectSame(r);
+        const split = splitCsvLines(text);
+        if (split instanceof CsvLines) expect(split.toTable()).toEqual(splitCsv(text));
       }),
       { numRuns: 1500 },
     );
