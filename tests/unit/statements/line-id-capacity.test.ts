@@ -45,7 +45,7 @@ describe('StatementLineIds(expectedLines)', () => {
       amount: fc.constantFrom('1.00', '-1.00', '2.50'),
       text: fc.constantFrom('a', 'b', 'a\u001fb'),
       ref: fc.option(fc.constantFrom('R1', 'R2'), { nil: undefined }),
-      account: fc.option(fc.constantFrom('NL91', ''), { nil: undefined }),
+      account: fc.option(fc.constantFrom('NL91', '', 'N\u001fL'), { nil: undefined }),
     });
     fc.assert(
       fc.property(fc.array(part, { maxLength: 300 }), fc.integer({ min: 0, max: 400 }), (ps, expected) => {
