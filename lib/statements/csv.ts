@@ -298,7 +298,7 @@ export function breaksAreAllCrlf(text: string): boolean {
  */
 // A cell that needs more than a look: spaces to fold, a BOM, or an export's wrapper (="…", `…, '…').
 // The characters of /[\s\u00a0\u3000\uFEFF`'=]/, tested by code: this runs for every cell of a file.
-function needsCleaning(s: string): boolean {
+export function needsCleaning(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 128) {
@@ -345,15 +345,44 @@ function spanNeedsCleaning(text: string, start: number, end: number, dc: number)
 function cleanRow(row: string[]): string[] {
   for (let i = 0; i < row.length; i++) {
     const c = row[i];
-    if (typeof c !== 'string' || needsCleaning(c)) return row.map(cleanCell);
+    if (typeof c !== 'string' || !cleansToItself(c)) return row.map(cleanCell);
   }
   return row;
 }
 
 export function cleanCell(raw: string | undefined): string {
   if (raw === undefined) return '';
-  // most cells of a large export are plain values: return them as they are
-  if (!needsCleaning(raw)) return raw;
+  // most cells of a large export are plain values or words between single spaces: as they are
+  if (cleansToItself(raw)) return raw;
+  return cleanCellText(raw);
+}
+
+/**
+ * cleanCell(s) === s, told by a look at each character: no white space other than single spaces
+ * (U+0020) between other characters, and no export wrapper at the start (="…", `…, '…'). True
+ * whenever needsCleaning is false; false for some text cleanCell leaves alone (e.g. "=1").
+ */
+export function cleansToItself(s: string): boolean {
+  const first = s.charCodeAt(0);
+  if (first === 61 || first === 96 || first === 39) return false;
+  // a space at the start is not between characters
+  let afterSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (afterSpace) return false;
+      afterSpace = true;
+      continue;
+    }
+    afterSpace = false;
+    if (c < 128 ? c >= 9 && c <= 13 : isUncleanAbove127(c)) return false;
+  }
+  // nor at the end ('' has neither)
+  return !afterSpace || s.length === 0;
+}
+
+/** cleanCell's rule in full, for any text (the reference cleansToItself is tested against). */
+export function cleanCellText(raw: string): string {
   let s = raw.replace(/^\uFEFF/, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
   const formula = s.match(/^="(.*)"$/);
   if (formula) s = formula[1]!.trim();
