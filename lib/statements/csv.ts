@@ -1175,12 +1175,12 @@ const negAmount = (a: string) => (a.charCodeAt(0) === 45 ? a.slice(1) : a === '0
 // readRow's helpers are module functions, not closures: it runs once per row of a large file.
 /** The row as text for an issue. */
 const rawRow = (cells: string[]) => cells.join(',').slice(0, 300);
-const hasColumn = (c: RowColumns, r: Role) => c.col[r] >= 0;
 const columnName = (c: RowColumns, r: Role) => c.headers[c.col[r]] ?? r;
 
-/** The money cell of `role` read into `out`: 1, or 0 when it is empty, or -1 when it is not an amount (an issue says so). */
-function readMoneyCell(cells: string[], line: number, c: RowColumns, role: Role, out: AmountRead): 1 | 0 | -1 {
-  const text = cellAt(cells, c.col[role]);
+/** The money cell of `role` (in `column`) read into `out`: 1, or 0 when it is empty, or -1 when it is not an amount (an issue says so). */
+function readMoneyCell(cells: string[], line: number, c: RowColumns, role: Role, column: number, out: AmountRead): 1 | 0 | -1 {
+  // (the role's column passed in: c.col[role] with a role that varies is a slow keyed lookup)
+  const text = cellAt(cells, column);
   if (!text) return 0;
   if (!readAmountInto(stripAnnotation(text), c.decimalComma, out)) {
     c.issues.push({ level: 'error', code: 'bad_amount', line, field: role, raw: text, message: `line ${line}: ${columnName(c, role)} "${text}" is not a number (expected e.g. 1234.50); row not imported` });
@@ -1213,9 +1213,9 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
   // Amount: a signed column, or separate money-in / money-out columns.
   let amount: string | null = null;
   let amountCurrency: string | undefined;
-  if (hasColumn(c, 'credit') || hasColumn(c, 'debit')) {
-    const credit = hasColumn(c, 'credit') ? readMoneyCell(cells, line, c, 'credit', CREDIT) : 0;
-    const debit = hasColumn(c, 'debit') ? readMoneyCell(cells, line, c, 'debit', DEBIT) : 0;
+  if (col.credit >= 0 || col.debit >= 0) {
+    const credit = col.credit >= 0 ? readMoneyCell(cells, line, c, 'credit', col.credit, CREDIT) : 0;
+    const debit = col.debit >= 0 ? readMoneyCell(cells, line, c, 'debit', col.debit, DEBIT) : 0;
     if (credit < 0 || debit < 0) return false;
     const cr = credit === 0 ? null : CREDIT;
     const dr = debit === 0 ? null : DEBIT;
@@ -1229,7 +1229,7 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
     } else if (dr) {
       amount = negAmount(absAmount(dr.value));
       amountCurrency = dr.currency;
-    } else if (hasColumn(c, 'amount')) {
+    } else if (col.amount >= 0) {
       // some exports carry both layouts; fall through to the signed column
     } else {
       issues.push({ level: 'error', code: 'missing_amount', line, raw: rawRow(cells), message: `line ${line}: no amount in ${[columnName(c, 'credit'), columnName(c, 'debit')].filter(Boolean).join(' or ')} (expected e.g. 1234.50); row not imported` });
@@ -1237,7 +1237,7 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
     }
   }
   if (amount === null) {
-    const a = readMoneyCell(cells, line, c, 'amount', AMOUNT);
+    const a = readMoneyCell(cells, line, c, 'amount', col.amount, AMOUNT);
     if (a < 0) return false;
     if (a === 0) {
       issues.push({ level: 'error', code: 'missing_amount', line, raw: rawRow(cells), message: `line ${line}: no amount in column "${columnName(c, 'amount')}" (expected e.g. 1234.50); row not imported` });
@@ -1251,7 +1251,7 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
   let direction: Direction | null | undefined;
   let neutralRefund = false;
   const status = cellAt(cells, col.status);
-  if (hasColumn(c, 'direction')) {
+  if (col.direction >= 0) {
     const dirText = cells[col.direction] ?? '';
     direction = readDirection(dirText);
     if (direction === null) {
@@ -1262,7 +1262,7 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
   const description = describeRow(cells, c.descCols);
   const counterparty = cellAt(cells, col.counterparty) || undefined;
 
-  if (profile?.wallet || (direction === 'neutral' && hasColumn(c, 'status'))) {
+  if (profile?.wallet || (direction === 'neutral' && col.status >= 0)) {
     // Wallet bills (DOMAIN.md §1.4; Alipay's own note 5: 充值提现、账户转存… 记为不计收支类):
     //  - a closed/failed order moved no money: not imported (warning);
     //  - 收入 +, 支出 −;
@@ -1285,14 +1285,14 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
   }
   if (direction === 'in') amount = absAmount(amount);
   else if (direction === 'out') amount = negAmount(absAmount(amount));
-  else if (profile?.signFromDescription && !hasColumn(c, 'credit') && !hasColumn(c, 'debit')) {
+  else if (profile?.signFromDescription && col.credit < 0 && col.debit < 0) {
     const sign = profile.signFromDescription(description);
     if (sign === null) {
       issues.push({ level: 'error', code: 'unknown_sign', line, raw: rawRow(cells), message: `line ${line}: cannot tell whether "${description}" is a charge or a credit (${profile.label} prints amounts unsigned; expected the description to start with 消费, 退货, 还款…); row not imported` });
       return false;
     }
     amount = sign < 0 ? negAmount(absAmount(amount)) : absAmount(amount);
-  } else if (profile?.spendingPositive && !hasColumn(c, 'credit') && !hasColumn(c, 'debit')) {
+  } else if (profile?.spendingPositive && col.credit < 0 && col.debit < 0) {
     amount = negAmount(amount);
   }
 
