@@ -880,9 +880,12 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
           const s = cells[dateCols[j]!] ?? '';
           tally.date(s, 0, s.length);
         }
-        for (let j = 0; j < amountCols.length; j++) {
-          const s = cells[amountCols[j]!] ?? '';
-          tally.amount(s, 0, s.length);
+        // once one amount has a decimal point, no later one can make the file's a decimal comma
+        if (tally.dot === 0) {
+          for (let j = 0; j < amountCols.length; j++) {
+            const s = cells[amountCols[j]!] ?? '';
+            tally.amount(s, 0, s.length);
+          }
         }
       }
       if (isBlankRow(cells)) continue;
