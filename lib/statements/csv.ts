@@ -146,9 +146,8 @@ export function splitCsv(text: string, delimiter = detectDelimiter(text)): RawTa
 }
 
 /**
- * When splitCsv may split `text` itself (see there): its one line break, the delimiter's code (-1
- * unless one character) and whether no line holds a character cleanCell looks for (one search of
- * the whole text: most large exports hold none). 'empty' for '', null when papaparse must split.
+ * When splitCsv may split `text` itself (see there): its one line break and the delimiter's code
+ * (-1 unless one character). 'empty' for '', null when papaparse must split.
  */
 function plainSplit(text: string, delimiter: string): { linebreak: '\n' | '\r\n'; dc: number } | 'empty' | null {
   if (text.includes('"') || text.charCodeAt(0) === 0xfeff) return null;
@@ -683,8 +682,8 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
     format, encoding: ctx.encoding, accounts, kind: 'bank', lines, issues,
   });
 
-  // CsvLines are read a row at a time (its rows are all clean, row i is line i + 1); a file
-  // without a header row is read from its whole table, as splitCsv gives it.
+  // CsvLines are read a row at a time (row i is line i + 1, cleaned when it is not clean); a
+  // file without a header row is read from its whole table, as splitCsv gives it.
   let csvLines = source instanceof CsvLines ? source : null;
   let header = findHeader(csvLines ? csvLines.head : (source as RawTable).rows);
   if (!header || readReference) csvLines = null;
@@ -857,7 +856,6 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
     // consecutive rows mostly share their date: read each run of one date text once
     let lastDateText = '';
     let lastDate: IsoDate | null = null;
-    // CsvLines' rows are fresh arrays, ours to give repeated cells one string
     // readRow's record, one for all rows (a wallet keeps a copy of each)
     const rec = newRowRecord();
     // LinesSeen so far
@@ -868,6 +866,7 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
     let to = '';
     let lastBookedOn = '';
     let allBalanced = true;
+    // CsvLines' rows are fresh arrays (or cleanRow's), ours to give repeated cells one string
     const pools = csvLines ? new CellPools([...rc.descCols, rc.col.counterparty, rc.col.balance, rc.col.account]) : null;
 
     for (let i = body; i < rowCount; i++) {
@@ -876,17 +875,9 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
       const cells = (csvLines !== null ? csvLines.lastClean : clean !== undefined && clean[i] === 1) ? row : cleanRow(row);
       if (tally) {
         // cells[c] is scanBody's cell: the row's own when clean, else cleanCell's ('' when missing)
-        for (let j = 0; j < dateCols.length; j++) {
-          const s = cells[dateCols[j]!] ?? '';
-          tally.date(s, 0, s.length);
-        }
+        for (let j = 0; j < dateCols.length; j++) tally.date(cells[dateCols[j]!] ?? '');
         // once one amount has a decimal point, no later one can make the file's a decimal comma
-        if (tally.dot === 0) {
-          for (let j = 0; j < amountCols.length; j++) {
-            const s = cells[amountCols[j]!] ?? '';
-            tally.amount(s, 0, s.length);
-          }
-        }
+        if (tally.dot === 0) for (let j = 0; j < amountCols.length; j++) tally.amount(cells[amountCols[j]!] ?? '');
       }
       if (isBlankRow(cells)) continue;
       if (repeatsHeader(cells, headerCells)) continue; // the header repeated (page breaks)
@@ -1366,22 +1357,13 @@ function scanBody(rows: string[][], from: number, dateCols: number[], amountCols
   for (let i = from; i < rows.length && i < to; i++) {
     const r = rows[i]!;
     const isClean = clean !== undefined && clean[i] === 1;
-    for (let j = 0; j < dateCols.length; j++) {
-      const s = isClean ? r[dateCols[j]!] ?? '' : cleanCell(r[dateCols[j]!]);
-      tally.date(s, 0, s.length);
-    }
-    for (let j = 0; j < amountCols.length; j++) {
-      const s = isClean ? r[amountCols[j]!] ?? '' : cleanCell(r[amountCols[j]!]);
-      tally.amount(s, 0, s.length);
-    }
+    for (let j = 0; j < dateCols.length; j++) tally.date(isClean ? r[dateCols[j]!] ?? '' : cleanCell(r[dateCols[j]!]));
+    for (let j = 0; j < amountCols.length; j++) tally.amount(isClean ? r[amountCols[j]!] ?? '' : cleanCell(r[amountCols[j]!]));
   }
   return tally.result();
 }
 
-/** The code at `p` of a cell that ends at `end`, NaN past it (as charCodeAt past a string's end). */
-const codeIn = (text: string, p: number, end: number) => (p < end ? text.charCodeAt(p) : NaN);
-
-/** scanBody's counts, a cell at a time; each cell is text[start, end). */
+/** scanBody's counts, a cell at a time (readBody counts while it reads). */
 class BodyTally {
   dmy = 0;
   mdy = 0;
@@ -1389,19 +1371,18 @@ class BodyTally {
   dotted = 0;
   comma = 0;
   dot = 0;
-  date(text: string, start: number, end: number): void {
+  date(s: string): void {
     // only a digit then a separator within the first three characters can start D/M/YYYY
-    const c1 = codeIn(text, start + 1, end);
-    if (!isDigitCode(codeIn(text, start, end)) || !(isDateSep(c1) || (isDigitCode(c1) && isDateSep(codeIn(text, start + 2, end))))) return;
-    const m = text.slice(start, end).match(/^(\d{1,2})([/.-])(\d{1,2})[/.-]\d{4}/);
+    if (!isDigitCode(s.charCodeAt(0)) || !(isDateSep(s.charCodeAt(1)) || (isDigitCode(s.charCodeAt(1)) && isDateSep(s.charCodeAt(2))))) return;
+    const m = s.match(/^(\d{1,2})([/.-])(\d{1,2})[/.-]\d{4}/);
     if (!m) return;
     this.slashDates++;
     if (m[2] === '.') this.dotted++;
     if (+m[1]! > 12) this.dmy++;
     if (+m[3]! > 12) this.mdy++;
   }
-  amount(text: string, start: number, end: number): void {
-    const sep = decimalSeparatorIn(text, start, end);
+  amount(s: string): void {
+    const sep = decimalSeparator(s);
     if (sep === 44) this.comma++; // "12,50" — never thousands, which have 3 digits
     else if (sep === 46) this.dot++;
   }
@@ -1419,15 +1400,15 @@ function slashOrder(dmy: number, mdy: number, slashDates: number, dotted: number
   return null;
 }
 
-/** The code of ',' or '.' when text[start, end) ends in a digit, that separator and 1–2 digits (/\d[,.]\d{1,2}$/); else 0. */
-function decimalSeparatorIn(text: string, start: number, end: number): number {
-  const n = end - start;
-  if (n < 3 || !isDigitCode(text.charCodeAt(end - 1))) return 0;
-  const a = text.charCodeAt(end - 2);
-  if ((a === 44 || a === 46) && isDigitCode(text.charCodeAt(end - 3))) return a;
+/** The code of ',' or '.' when `s` ends in a digit, that separator and 1–2 digits (/\d[,.]\d{1,2}$/); else 0. */
+function decimalSeparator(s: string): number {
+  const n = s.length;
+  if (n < 3 || !isDigitCode(s.charCodeAt(n - 1))) return 0;
+  const a = s.charCodeAt(n - 2);
+  if ((a === 44 || a === 46) && isDigitCode(s.charCodeAt(n - 3))) return a;
   if (n >= 4 && isDigitCode(a)) {
-    const b = text.charCodeAt(end - 3);
-    if ((b === 44 || b === 46) && isDigitCode(text.charCodeAt(end - 4))) return b;
+    const b = s.charCodeAt(n - 3);
+    if ((b === 44 || b === 46) && isDigitCode(s.charCodeAt(n - 4))) return b;
   }
   return 0;
 }
