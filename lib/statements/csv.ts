@@ -797,14 +797,15 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
 
   let decimalComma = scanned.decimalComma;
   const issuesBefore = issues.length;
-  let read = readBody(order, decimalComma, speculate ? new BodyTally() : null);
+  const src: BodySource = { csvLines, table, header, body, rowCount, dateCols, amountCols, profile, defaultCurrency, issues, fileName: ctx.fileName };
+  let read = readBody(src, order, decimalComma, speculate ? new BodyTally() : null);
   if (read.tally) {
     const whole = read.tally.result();
     if (whole.order !== order || whole.decimalComma !== decimalComma) {
       order = whole.order;
       decimalComma = whole.decimalComma;
       issues.length = issuesBefore;
-      read = readBody(order, decimalComma, null);
+      read = readBody(src, order, decimalComma, null);
     }
   }
   const { lines, records, ids, seen, defaultedLines, footerCount, footerRows, wallet } = read;
@@ -827,124 +828,144 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
 
   const accounts = summariseAccounts(lines, fileAccount, stated, decimalComma, issues, wallet || readReference ? undefined : seen);
   return result(lines, accounts, format);
+}
 
-  /**
-   * Rows become StatementLines as they are read; only wallet bills keep their records until the
-   * duplicated refunds are dropped (ids count occurrences, so they are given in the final order).
-   * With a tally, every body row's date and amount cells are counted in it as scanBody would.
-   */
-  function readBody(order: 'dmy' | 'mdy' | null, decimalComma: boolean, tally: BodyTally | null) {
-    const hdr = header!;
-    const wallet = profile?.wallet === true;
-    const records: RowRecord[] = [];
-    const lines: StatementLine[] = [];
-    const ids = new StatementLineIds(rowCount - hdr.row - 1);
-    const clean = table.clean;
-    // plainCents of lines[i].amount.amount and lines[i].balanceAfter?.amount (NaN without one), for wallets none
-    // (typed arrays of the most lines there can be: no array grown and copied in the heap on the way)
-    const amountCents = new Float64Array(wallet ? 0 : Math.max(0, rowCount - body));
-    const balanceCents = new Float64Array(amountCents.length);
-    let defaultedLines = 0;
-    let footerFrom: number | null = null;
-    let footerCount = 0;
-    const footerRows: string[][] = [];
-    const rc = rowColumns(hdr, { decimalComma, order, profile, defaultCurrency, issues });
-    const postDateCol = rc.col.postDate;
-    const txnDateCol = rc.col.txnDate;
-    const headerCells = hdr.headers;
-    const dateOptions = { order: order ?? undefined };
-    // consecutive rows mostly share their date: read each run of one date text once
-    let lastDateText = '';
-    let lastDate: IsoDate | null = null;
-    // readRow's record, one for all rows (a wallet keeps a copy of each)
-    const rec = newRowRecord();
-    // LinesSeen so far
-    let firstAccount: string | undefined;
-    let firstCurrency = '';
-    let uniform = true;
-    let from = '';
-    let to = '';
-    let lastBookedOn = '';
-    let allBalanced = true;
-    // CsvLines' rows are fresh arrays (or cleanRow's), ours to give repeated cells one string
-    const pools = csvLines ? new CellPools([...rc.descCols, rc.col.counterparty, rc.col.balance, rc.col.account]) : null;
+/** What readBody reads: readBankTable's table and what it found out about it. */
+interface BodySource {
+  /** the rows, a row at a time, or null: table.rows */
+  csvLines: CsvLines | null;
+  table: RawTable;
+  header: HeaderMatch;
+  /** the first row after the header */
+  body: number;
+  rowCount: number;
+  dateCols: number[];
+  amountCols: number[];
+  profile: TableProfile | null;
+  defaultCurrency: string;
+  issues: Issue[];
+  fileName: string;
+}
 
-    for (let i = body; i < rowCount; i++) {
-      const row = csvLines ? csvLines.row(i) : table.rows[i]!;
-      const line = csvLines ? i + 1 : table.lines[i] ?? i + 1;
-      const cells = (csvLines !== null ? csvLines.lastClean : clean !== undefined && clean[i] === 1) ? row : cleanRow(row);
-      if (tally) {
-        // cells[c] is scanBody's cell: the row's own when clean, else cleanCell's ('' when missing)
-        for (let j = 0; j < dateCols.length; j++) tally.date(cells[dateCols[j]!] ?? '');
-        // once one amount has a decimal point, no later one can make the file's a decimal comma
-        if (tally.dot === 0) for (let j = 0; j < amountCols.length; j++) tally.amount(cells[amountCols[j]!] ?? '');
-      }
-      if (isBlankRow(cells)) continue;
-      if (repeatsHeader(cells, headerCells)) continue; // the header repeated (page breaks)
-      if (pools) pools.intern(cells);
+/**
+ * Rows become StatementLines as they are read; only wallet bills keep their records until the
+ * duplicated refunds are dropped (ids count occurrences, so they are given in the final order).
+ * With a tally, every body row's date and amount cells are counted in it as scanBody would.
+ * (A module function with its table passed in, not a closure in readBankTable: code optimised for
+ * a closure is specialised to the closure's variables, and thrown away when they are collected
+ * after the import — every large import would start again in unoptimised code.)
+ */
+function readBody(src: BodySource, order: 'dmy' | 'mdy' | null, decimalComma: boolean, tally: BodyTally | null) {
+  const { csvLines, table, header: hdr, body, rowCount, dateCols, amountCols, profile, defaultCurrency, issues, fileName } = src;
+  const wallet = profile?.wallet === true;
+  const records: RowRecord[] = [];
+  const lines: StatementLine[] = [];
+  const ids = new StatementLineIds(rowCount - hdr.row - 1);
+  const clean = table.clean;
+  // plainCents of lines[i].amount.amount and lines[i].balanceAfter?.amount (NaN without one), for wallets none
+  // (typed arrays of the most lines there can be: no array grown and copied in the heap on the way)
+  const amountCents = new Float64Array(wallet ? 0 : Math.max(0, rowCount - body));
+  const balanceCents = new Float64Array(amountCents.length);
+  let defaultedLines = 0;
+  let footerFrom: number | null = null;
+  let footerCount = 0;
+  const footerRows: string[][] = [];
+  const rc = rowColumns(hdr, { decimalComma, order, profile, defaultCurrency, issues });
+  const postDateCol = rc.col.postDate;
+  const txnDateCol = rc.col.txnDate;
+  const headerCells = hdr.headers;
+  const dateOptions = { order: order ?? undefined };
+  // consecutive rows mostly share their date: read each run of one date text once
+  let lastDateText = '';
+  let lastDate: IsoDate | null = null;
+  // readRow's record, one for all rows (a wallet keeps a copy of each)
+  const rec = newRowRecord();
+  // LinesSeen so far
+  let firstAccount: string | undefined;
+  let firstCurrency = '';
+  let uniform = true;
+  let from = '';
+  let to = '';
+  let lastBookedOn = '';
+  let allBalanced = true;
+  // CsvLines' rows are fresh arrays (or cleanRow's), ours to give repeated cells one string
+  const pools = csvLines ? new CellPools([...rc.descCols, rc.col.counterparty, rc.col.balance, rc.col.account]) : null;
 
-      const dateText = cellAt(cells, postDateCol) || cellAt(cells, txnDateCol);
-      let date: IsoDate | null = null;
-      if (dateText === lastDateText) date = lastDate;
-      else if (dateText) {
-        date = readDate(dateText, dateOptions);
-        lastDateText = dateText;
-        lastDate = date;
-      }
-      if (!date) {
-        const first = cells.find((c) => c !== '') ?? '';
-        if (FOOTER.test(first) || FOOTER.test(dateText) || footerFrom !== null) {
-          footerFrom ??= line;
-          footerCount++;
-          footerRows.push(row);
-          continue;
-        }
-        if (!dateText) {
-          issues.push({ level: 'error', code: 'missing_date', line, message: `line ${line}: no date in column "${headerName(hdr, 'postDate', 'txnDate')}" (expected e.g. 2024-03-05); row not imported`, raw: cells.join(',').slice(0, 200) });
-        } else if (order === null && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(dateText)) {
-          issues.push({ level: 'error', code: 'ambiguous_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" can be read as day/month or month/day and no date in the file has a day above 12; row not imported`, raw: dateText });
-        } else {
-          issues.push({ level: 'error', code: 'bad_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" is not a date (expected e.g. 2024-03-05); row not imported`, raw: dateText });
-        }
+  for (let i = body; i < rowCount; i++) {
+    const row = csvLines ? csvLines.row(i) : table.rows[i]!;
+    const line = csvLines ? i + 1 : table.lines[i] ?? i + 1;
+    const cells = (csvLines !== null ? csvLines.lastClean : clean !== undefined && clean[i] === 1) ? row : cleanRow(row);
+    if (tally) {
+      // cells[c] is scanBody's cell: the row's own when clean, else cleanCell's ('' when missing)
+      for (let j = 0; j < dateCols.length; j++) tally.date(cells[dateCols[j]!] ?? '');
+      // once one amount has a decimal point, no later one can make the file's a decimal comma
+      if (tally.dot === 0) for (let j = 0; j < amountCols.length; j++) tally.amount(cells[amountCols[j]!] ?? '');
+    }
+    if (isBlankRow(cells)) continue;
+    if (repeatsHeader(cells, headerCells)) continue; // the header repeated (page breaks)
+    if (pools) pools.intern(cells);
+
+    const dateText = cellAt(cells, postDateCol) || cellAt(cells, txnDateCol);
+    let date: IsoDate | null = null;
+    if (dateText === lastDateText) date = lastDate;
+    else if (dateText) {
+      date = readDate(dateText, dateOptions);
+      lastDateText = dateText;
+      lastDate = date;
+    }
+    if (!date) {
+      const first = cells.find((c) => c !== '') ?? '';
+      if (FOOTER.test(first) || FOOTER.test(dateText) || footerFrom !== null) {
+        footerFrom ??= line;
+        footerCount++;
+        footerRows.push(row);
         continue;
       }
-      footerFrom = null;
-
-      if (!readRow(cells, line, date, rc, rec)) continue;
-      if (rec.currencyDefaulted) defaultedLines++;
-      if (wallet) records.push({ ...rec });
-      else {
-        // what summariseAccounts needs to know of the lines, seen while each row is at hand
-        const k = lines.length;
-        amountCents[k] = plainCents(rec.amount);
-        balanceCents[k] = rec.balanceValue !== undefined ? plainCents(rec.balanceValue) : NaN;
-        if (k === 0) {
-          firstAccount = rec.accountId;
-          firstCurrency = rec.currency;
-          from = to = rec.bookedOn;
-        } else {
-          uniform &&= rec.accountId === firstAccount && rec.currency === firstCurrency;
-          if (rec.bookedOn !== lastBookedOn) {
-            if (rec.bookedOn < from) from = rec.bookedOn;
-            if (rec.bookedOn > to) to = rec.bookedOn;
-          }
-        }
-        lastBookedOn = rec.bookedOn;
-        allBalanced &&= rec.balanceValue !== undefined && rec.balanceCurrency === firstCurrency;
-        lines.push(toStatementLine(rec, ids, ctx.fileName));
+      if (!dateText) {
+        issues.push({ level: 'error', code: 'missing_date', line, message: `line ${line}: no date in column "${headerName(hdr, 'postDate', 'txnDate')}" (expected e.g. 2024-03-05); row not imported`, raw: cells.join(',').slice(0, 200) });
+      } else if (order === null && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(dateText)) {
+        issues.push({ level: 'error', code: 'ambiguous_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" can be read as day/month or month/day and no date in the file has a day above 12; row not imported`, raw: dateText });
+      } else {
+        issues.push({ level: 'error', code: 'bad_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" is not a date (expected e.g. 2024-03-05); row not imported`, raw: dateText });
       }
+      continue;
     }
-    const seen: LinesSeen = { count: lines.length, amount: amountCents.subarray(0, lines.length), balance: balanceCents.subarray(0, lines.length), uniform, from, to, allBalanced };
-    return { lines, records, ids, seen, defaultedLines, footerCount, footerRows, wallet, tally };
-  }
+    footerFrom = null;
 
-  function headerName(h: HeaderMatch, ...roles: Role[]): string {
-    for (const r of roles) {
-      const c = h.single.get(r);
-      if (c !== undefined) return h.headers[c] ?? r;
+    if (!readRow(cells, line, date, rc, rec)) continue;
+    if (rec.currencyDefaulted) defaultedLines++;
+    if (wallet) records.push({ ...rec });
+    else {
+      // what summariseAccounts needs to know of the lines, seen while each row is at hand
+      const k = lines.length;
+      amountCents[k] = plainCents(rec.amount);
+      balanceCents[k] = rec.balanceValue !== undefined ? plainCents(rec.balanceValue) : NaN;
+      if (k === 0) {
+        firstAccount = rec.accountId;
+        firstCurrency = rec.currency;
+        from = to = rec.bookedOn;
+      } else {
+        uniform &&= rec.accountId === firstAccount && rec.currency === firstCurrency;
+        if (rec.bookedOn !== lastBookedOn) {
+          if (rec.bookedOn < from) from = rec.bookedOn;
+          if (rec.bookedOn > to) to = rec.bookedOn;
+        }
+      }
+      lastBookedOn = rec.bookedOn;
+      allBalanced &&= rec.balanceValue !== undefined && rec.balanceCurrency === firstCurrency;
+      lines.push(toStatementLine(rec, ids, fileName));
     }
-    return roles[0] ?? '';
   }
+  const seen: LinesSeen = { count: lines.length, amount: amountCents.subarray(0, lines.length), balance: balanceCents.subarray(0, lines.length), uniform, from, to, allBalanced };
+  return { lines, records, ids, seen, defaultedLines, footerCount, footerRows, wallet, tally };
+}
+
+function headerName(h: HeaderMatch, ...roles: Role[]): string {
+  for (const r of roles) {
+    const c = h.single.get(r);
+    if (c !== undefined) return h.headers[c] ?? r;
+  }
+  return roles[0] ?? '';
 }
 
 /**
