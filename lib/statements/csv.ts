@@ -1634,3 +1634,17 @@ export const csvFormat: StatementFormat = {
     return readBankTable(splitCsvLines(file.text), { fileName: file.name, encoding: file.encoding, baseFormat: 'csv', options });
   },
 };
+
+// V8 optimises code for the hidden classes of the objects it sees, and forgets a hidden class —
+// throwing that code away ('weak objects' in --trace-deopt) — once no object of it is alive. Each
+// import's CsvLines, CellPools, BodyTally and RowColumns die with it, so every import of a session
+// began again in unoptimised code. One of each, kept here, keeps the first import's optimised code
+// for the next ones (a session imports many files; the benchmarks repeat one). A first import is
+// unaffected. (Exported so that it stays reachable: a module compiled to CommonJS would otherwise
+// let an unused module-level constant go.)
+export const KEPT_FOR_THEIR_HIDDEN_CLASSES: readonly unknown[] = [
+  new CsvLines('a,b\nc,d', ',', new Int32Array([0, 4, 8]), 1),
+  new CellPools([0]),
+  new BodyTally(),
+  rowColumns({ row: 0, single: new Map(), multi: new Map(), headers: [], chinese: false }, { decimalComma: false, order: null, profile: null, defaultCurrency: NO_CURRENCY, issues: [] }),
+];
