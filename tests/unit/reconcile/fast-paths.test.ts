@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { localDateTimeMs } from '../../../lib/dates';
 import type { CashierRecord, Contract, PortalTransaction, ReconcileInput } from '../../../lib/model';
 import { netConsistentBig, netConsistentExact, reconcile } from '../../../lib/reconcile';
-import { sortWithinBasis } from '../../../lib/reconcile/order';
+import { setKeyedSortFrom, sortWithinBasis } from '../../../lib/reconcile/order';
 import { makeContext, setSortByKeysFast, sortByTimeThenId } from '../../../lib/reconcile/context';
 import { expectedFeeCents, setQuickFeeAudit } from '../../../lib/reconcile/fee-cents';
 import { expectedFee } from '../../../lib/reconcile/fee-schedule';
@@ -266,6 +266,15 @@ describe('amount checks without a regular expression', () => {
 
 describe('sortWithinBasis = the comparator sort', () => {
   it('orders by first transaction, line and cashier id, keeps ties in place, ids that are prefixes of others (property)', () => {
+    setKeyedSortFrom(256); // the keyed sort from 256 matches (in use from 2^18)
+    try {
+      sortProperty();
+    } finally {
+      setKeyedSortFrom(1 << 18);
+    }
+  });
+  it('the same with the comparator sort it uses for shorter runs', () => sortProperty());
+  function sortProperty() {
     const id = fc.constantFrom('', 'a', 'ab', 'a0', 'b', 'B', 'a\u0001', 'x-1', 'x-10', 'x-2');
     const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     fc.assert(fc.property(fc.array(fc.record({ t: id, l: id, c: fc.option(id, { nil: undefined }), tag: fc.nat() }), { minLength: 256, maxLength: 400 }), (xs) => {
@@ -281,7 +290,7 @@ describe('sortWithinBasis = the comparator sort', () => {
       [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
       expect(sortWithinBasis([...swapped], within)).toEqual([...swapped].sort(within));
     }), { numRuns: 100 });
-  });
+  }
 });
 
 describe('settlement outcomesOf(ids) = byTxn restricted to ids', () => {
