@@ -90,23 +90,15 @@ export function sortByTimeThenId<T extends { id: string }>(xs: readonly T[], tim
     for (let i = 0; i < n; i++) out[i] = xs[order[i]!]!;
     return out;
   }
-  // The keys sorted by the typed array's own numeric sort (no comparator calls), then each row
-  // placed after every row of a smaller key, in input order among equal keys (a counting
-  // placement: its key's first sorted position + the rows of that key already placed). Runs of
-  // equal keys are then sorted by id with the stable sort: the comparator sort's order exactly.
-  const sorted = keys.slice().sort();
-  const placed = new Int32Array(n);
+  // The rows in key order, equal keys in input order (a stable LSD radix sort of the keys: 16
+  // bits a pass, as many passes as the largest key needs; keys are integers below 10^14 < 2^47),
+  // then runs of equal keys sorted by id with the stable sort: the comparator sort's order exactly.
+  const order = radixOrder(keys);
   const out: T[] = new Array<T>(n);
-  for (let i = 0; i < n; i++) {
-    const k = keys[i]!;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < k) lo = mid + 1;
-      else hi = mid;
-    }
-    out[lo + placed[lo]!++] = xs[i]!;
+  const sorted = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    out[j] = xs[order[j]!]!;
+    sorted[j] = keys[order[j]!]!;
   }
   const byId = (a: T, b: T) => cmp(a.id, b.id);
   for (let start = 0; start < n;) {
@@ -123,6 +115,31 @@ export function sortByTimeThenId<T extends { id: string }>(xs: readonly T[], tim
     start = end;
   }
   return out;
+}
+
+/** Positions 0…n−1 ordered by keys[i] (non-negative integers below 2^48), equal keys in position order. */
+function radixOrder(keys: Float64Array): Int32Array {
+  const n = keys.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (keys[i]! > max) max = keys[i]!;
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Int32Array(n);
+  const counts = new Int32Array(65_537);
+  for (let scale = 1; scale <= max; scale *= 65_536) {
+    counts.fill(0);
+    // digit of key k at this pass: ⌊k / scale⌋ mod 65536 (exact: k < 2^53, scale a power of 2)
+    for (let i = 0; i < n; i++) counts[(Math.floor(keys[i]! / scale) % 65_536) + 1]!++;
+    for (let d = 1; d <= 65_536; d++) counts[d]! += counts[d - 1]!;
+    for (let j = 0; j < n; j++) {
+      const i = order[j]!;
+      next[counts[Math.floor(keys[i]! / scale) % 65_536]!++] = i;
+    }
+    const t = order;
+    order = next;
+    next = t;
+  }
+  return order;
 }
 
 /** Switch for tests: false = the comparator sort of positions (the reference). */
