@@ -18,6 +18,9 @@
 // - longest task: the longest main-thread task in the window, wall time and thread time (wall
 //   time is what the merchant feels but includes time descheduled by other load on this machine).
 // - wall: the window's wall time (slices plus the gaps where the main thread was given back).
+// - floor: the bare pass run first in an isolated world (as a content script reads) against the
+//   warm main-world pass, on the plain page without the extension: the part of the ratio that
+//   reading the cells from a content script costs before any of our own work.
 // Each round opens both pages afresh; SG_ROUNDS (default 3) rounds, median and range reported.
 // SG_EXTENSION_PATH points at another build of the extension (helpers benchmarking at the same
 // time share .output/); several, comma-separated, are measured round by round in turn, so that
@@ -170,6 +173,39 @@ async function measure(page: Page, url: string, name: string, build: string): Pr
   };
 }
 
+/**
+ * The floor of the ratio for any content script: the same bare pass run first in an isolated
+ * world (where content scripts run: a JS wrapper made for every node it touches, as on the
+ * content script's first read), then in the page's main world cold and warm, on the plain page
+ * in a browser without the extension. Thread times from the trace, as above.
+ */
+async function isolatedFloor(url: string, executablePath: string): Promise<{ isolatedCold: number; mainCold: number; mainWarm: number }> {
+  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    const pass = (tag: string) => `(() => { performance.mark('${tag}-start'); let n = 0; for (const td of document.querySelectorAll('#bench tbody td')) n += (td.textContent ?? '').length; performance.mark('${tag}-end'); return n; })()`;
+    const { events } = await traced(page, async () => {
+      await page.goto(url);
+      const cdp = await page.context().newCDPSession(page);
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'bench-floor' });
+      await cdp.send('Runtime.evaluate', { expression: pass('iso'), contextId: executionContextId });
+      await cdp.detach();
+      await page.evaluate(pass('main-0'));
+      for (let k = 1; k <= 5; k++) await page.evaluate(pass(`main-${k}`));
+    });
+    const find = (n: string): TraceEvent => {
+      const e = events.find((x) => x.name === n && x.cat.includes('user_timing'));
+      if (!e) throw new Error(`floor: no ${n} in the trace`);
+      return e;
+    };
+    const ms = (tag: string) => threadMs(find(`${tag}-start`), find(`${tag}-end`));
+    return { isolatedCold: ms('iso'), mainCold: ms('main-0'), mainWarm: median([1, 2, 3, 4, 5].map((k) => ms(`main-${k}`))) };
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sg-bench-'));
   writeFileSync(join(dir, 'plain.html'), plainPage());
@@ -184,7 +220,9 @@ async function main(): Promise<void> {
     contexts.push(context);
   }
   const rounds: Round[] = [];
+  const floors: { isolatedCold: number; mainCold: number; mainWarm: number }[] = [];
   try {
+    for (let r = 0; r < ROUNDS; r++) floors.push(await isolatedFloor(`${server.url}/plain.html`, executablePath));
     for (let r = 0; r < ROUNDS; r++) {
       for (let b = 0; b < EXTS.length; b++) {
         for (const name of ['plain', 'element']) {
@@ -212,6 +250,8 @@ async function main(): Promise<void> {
     'first bare pass (ms)': f.bareFirstMs.toFixed(1),
     'ratio (target ≤ 3)': f.ratio.toFixed(2),
   })));
+  const iso = floors.map((f) => f.isolatedCold / f.mainWarm);
+  console.log(`  floor (plain page, no extension): the bare pass run first in an isolated world takes ${median(floors.map((f) => f.isolatedCold)).toFixed(1)} ms CPU = ${median(iso).toFixed(2)}× (${Math.min(...iso).toFixed(2)}–${Math.max(...iso).toFixed(2)}) the warm main-world pass (${median(floors.map((f) => f.mainWarm)).toFixed(1)} ms; cold ${median(floors.map((f) => f.mainCold)).toFixed(1)} ms): what any content script pays for reading the cells alone, before detecting, parsing and marking`);
   for (let b = 0; b < EXTS.length; b++) {
     if (EXTS.length > 1) console.log(`build ${b + 1}: ${EXTS[b]}`);
     for (const name of ['plain', 'element']) {
