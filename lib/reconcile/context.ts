@@ -260,28 +260,25 @@ export function makeContext(input: ReconcileInput): RuleContext {
   let dupMemo: DuplicateCluster[] | undefined;
   let ledgerMemo: FeeLedger | undefined;
 
-  // the records are in time order: a date is added once per run of records on it
+  // one walk over the records (in time order): a date is added once per run of records on it,
+  // a currency once per run in it, and a terminal id is normalised only when it differs from the
+  // one before
   const cashierDates = new Set<string>();
-  let lastDate: string | undefined;
-  for (const c of cashier) {
-    if (lastDate !== undefined && lastDate.length === 10 && c.occurredAt.startsWith(lastDate)) continue;
-    lastDate = c.occurredAt.slice(0, 10);
-    cashierDates.add(lastDate);
-  }
-  const cashierFrom = cashier[0]?.occurredAt.slice(0, 10);
-  const cashierTo = cashier[cashier.length - 1]?.occurredAt.slice(0, 10);
-  // one walk, and a terminal id is normalised only when it differs from the one before
   const cashierTerminals = new Set<string>();
   const cashierCurrencies = new Set<string>();
+  let lastDate: string | undefined;
   let lastTerminal: string | undefined;
   let lastCurrency: string | undefined;
   for (const c of cashier) {
+    if (lastDate === undefined || lastDate.length !== 10 || !c.occurredAt.startsWith(lastDate)) cashierDates.add((lastDate = c.occurredAt.slice(0, 10)));
     if (c.amount.currency !== lastCurrency) cashierCurrencies.add((lastCurrency = c.amount.currency));
     if (c.terminalId === lastTerminal) continue;
     lastTerminal = c.terminalId;
     const term = trimUpperFast(c.terminalId);
     if (term) cashierTerminals.add(term);
   }
+  const cashierFrom = cashier[0]?.occurredAt.slice(0, 10);
+  const cashierTo = cashier[cashier.length - 1]?.occurredAt.slice(0, 10);
 
   const ctx: RuleContext = {
     asOf: input.asOf,
@@ -314,13 +311,14 @@ export function makeContext(input: ReconcileInput): RuleContext {
           tolerances,
           asOf: input.asOf,
           originalOf,
+          txnsInTimeOrder: true,
         });
         for (const i of settlementMemo.issues) issue(i);
       }
       return settlementMemo;
     },
     cashierMatching() {
-      if (!cashierMemo) cashierMemo = matchCashier(kept, cashier, tolerances.cashierMatchSeconds);
+      if (!cashierMemo) cashierMemo = matchCashier(kept, cashier, tolerances.cashierMatchSeconds, true);
       return cashierMemo;
     },
     cashierCovers(date, terminalId, currency) {

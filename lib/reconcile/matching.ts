@@ -152,10 +152,13 @@ function successFirstByTime(ps: readonly PortalTransaction[]): PortalTransaction
   return out;
 }
 
-/** successFirstByTime on positions: `at[k]` is the position of ps[k] in the input; returns positions in that order. */
-function successFirstByTimeAt(ps: readonly PortalTransaction[], at: readonly number[]): number[] {
+/**
+ * successFirstByTime on positions: `at[k]` is the position of ps[k] in the input; returns positions
+ * in that order. `inTimeOrder` says the caller knows ps is already in (occurredAt, id) order.
+ */
+function successFirstByTimeAt(ps: readonly PortalTransaction[], at: readonly number[], inTimeOrder: boolean): number[] {
   let ordered = true;
-  for (let i = 1; i < ps.length && ordered; i++) {
+  for (let i = inTimeOrder ? ps.length : 1; i < ps.length && ordered; i++) {
     const a = ps[i - 1]!;
     const b = ps[i]!;
     ordered = a.occurredAt < b.occurredAt || (a.occurredAt === b.occurredAt && a.id < b.id);
@@ -331,8 +334,10 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
  * and a pair whose row and record appear in no other pair of its pass is taken without sorting
  * (no other pair can take either first). Only the contested pairs are sorted in the reference's
  * order. Ids are store keys, so unique; where they are not, the reference decides (see below).
+ * `txnsInTimeOrder`: the caller knows txns are in (occurredAt, id) order (reconcile()'s context
+ * sorted them), so that order is not checked again.
  */
-export function matchCashier(txns: readonly PortalTransaction[], cashier: readonly CashierRecord[], cashierMatchSeconds: number): CashierMatching {
+export function matchCashier(txns: readonly PortalTransaction[], cashier: readonly CashierRecord[], cashierMatchSeconds: number, txnsInTimeOrder = false): CashierMatching {
   // positions in the inputs, for the flags by position
   const psAt: number[] = [];
   const ps: PortalTransaction[] = [];
@@ -400,7 +405,7 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     for (let r = 0; r < np; r++) if (pMatch[r]! < 0) pKey[r] = amountKey(orderedPs[r]!.amount);
     return byAmount;
   };
-  const orderedAt = successFirstByTimeAt(ps, psAt);
+  const orderedAt = successFirstByTimeAt(ps, psAt, txnsInTimeOrder);
   const orderedPs = orderedAt.map((i) => txns[i]!);
   const np = orderedPs.length;
   const pMs = new Float64Array(np);

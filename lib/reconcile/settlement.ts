@@ -81,6 +81,11 @@ export interface SettlementOptions {
   asOf: IsoDate;
   /** the caller's makeOriginalIndex() over the same rows, so it is built once */
   originalOf?: (t: PortalTransaction) => PortalTransaction | undefined;
+  /**
+   * The caller knows the rows are in (occurredAt, id) order (reconcile()'s context sorted them):
+   * each group then collects its rows in that order and does not sort them again.
+   */
+  txnsInTimeOrder?: boolean;
 }
 
 const SETTLING_KINDS = new Set<PortalTransaction['kind']>(['sale', 'preauth_completion', 'refund', 'fee', 'adjustment', 'chargeback']);
@@ -528,7 +533,7 @@ function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions
   }
   // in a total order below (keys are unique): the insertion order does not matter
   const list = [...groups.values(), ...payoutList];
-  for (const g of list) if (g.transactions.length > 1) g.transactions.sort(byTime);
+  if (!opts.txnsInTimeOrder) for (const g of list) if (g.transactions.length > 1) g.transactions.sort(byTime);
   list.sort((a, b) => cmp(a.expectedValueDate, b.expectedValueDate) || (a.inCents && b.inCents ? Math.sign(b.ec - a.ec) : b.expected.comparedTo(a.expected)) || cmp(a.key, b.key));
   return { groups: list, issues };
 }

@@ -16,11 +16,13 @@ export const missingAtAcquirer: Rule = {
     const matching = ctx.cashierMatching();
     const portalDays = new Set<string>();
     const portalTerminals = new Set<string>();
-    // rows come in time order: a day is added once per run of rows on it
+    // rows come in time order: a day is added once per run of rows on it, and a terminal id is
+    // normalised only when it differs from the row before's
     let lastDay: string | undefined;
+    let lastTerminal: string | undefined;
     for (const t of ctx.transactions) {
       if (lastDay === undefined || lastDay.length !== 10 || !t.occurredAt.startsWith(lastDay)) portalDays.add((lastDay = txnDate(t)));
-      if (t.terminalId) portalTerminals.add(trimUpperFast(t.terminalId));
+      if (t.terminalId && t.terminalId !== lastTerminal) portalTerminals.add(trimUpperFast((lastTerminal = t.terminalId)));
     }
     const cal = ctx.calendar('CN');
     const out: Finding[] = [];

@@ -6,7 +6,6 @@ import { Dec, ZERO, money } from '../../money';
 import { amountOf } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
-import { txnDate } from '../fee-schedule';
 import { makeFinding, txnParams } from '../finding';
 import { feeNotReturnedFindings } from '../refund-fee';
 
@@ -66,7 +65,10 @@ export const refundProblem: Rule = {
     // (a): cashier refunds the acquirer never processed
     if (ctx.cashier.length > 0) {
       const matching = ctx.cashierMatching();
-      const lastPortalDate = ctx.transactions.reduce<string>((m, t) => (txnDate(t) > m ? txnDate(t) : m), '');
+      // the latest date = the date of the latest time (a string ≥ another has a prefix ≥ its prefix)
+      let latest = '';
+      for (const t of ctx.transactions) if (t.occurredAt > latest) latest = t.occurredAt;
+      const lastPortalDate = latest.slice(0, 10);
       const cal = ctx.calendar('CN');
       const records = ctx.cashier;
       for (let i = 0; i < records.length; i++) {

@@ -13,7 +13,7 @@ import { expectedFee } from '../../../lib/reconcile/fee-schedule';
 import { centsOf, decimalSign, isDecimalString } from '../../../lib/money';
 import { isPlainDecimal, isPositive } from '../../../lib/reconcile/amounts';
 import { matchCashier, matchCashierReference } from '../../../lib/reconcile/matching';
-import { setSettlementCentsPath } from '../../../lib/reconcile/settlement';
+import { buildSettlementGroups, setSettlementCentsPath } from '../../../lib/reconcile/settlement';
 import { setDuplicateKeysFast } from '../../../lib/reconcile/duplicates';
 import { setRateDriftFast } from '../../../lib/reconcile/rules/rate-drift';
 import { certainlyOut, certainlyOutBig } from '../../../lib/reconcile/rules/mcc-jump-risk';
@@ -76,6 +76,8 @@ describe('matchCashier = matchCashierReference', () => {
       const txns = byTimeThenId(ts.map((x, i) => txn({ id: `t${String(i).padStart(2, '0')}`, amount: x.amount, occurredAt: at(x.minute, x.second), cardLast4: x.last4, terminalId: x.terminal, orderNo: x.orderNo, kind: x.kind, status: x.status })));
       const cashier = byTimeThenId(rs.map((x, i) => cashierRecord({ id: `c${String(i).padStart(2, '0')}`, amount: x.amount, occurredAt: at(x.minute, x.second), cardLast4: x.last4, terminalId: x.terminal, orderNo: x.orderNo, kind: x.kind, tender: x.tender })));
       expect(matchCashier(txns, cashier, window)).toEqual(matchCashierReference(txns, cashier, window));
+      // as reconcile() calls it: rows known to be in time order, not checked again
+      expect(matchCashier(txns, cashier, window, true)).toEqual(matchCashierReference(txns, cashier, window));
       // rows in another order than reconcile() passes them, too
       expect(matchCashier([...txns].reverse(), cashier, window)).toEqual(matchCashierReference([...txns].reverse(), cashier, window));
     }), { numRuns: 300 });
@@ -105,6 +107,28 @@ function reconcileOnDecimals(inp: ReconcileInput): ReturnType<typeof reconcile> 
     setSettlementCentsPath(true);
   }
 }
+
+describe('rows the context sorted are not sorted again', () => {
+  it('settlement groups collect their rows in time order: the same groups as when each is sorted', () => {
+    for (const inp of [buildScaleInput(2000, 7).input, generateScenario({ seed: 43 }).input]) {
+      const ctx = makeContext(inp);
+      const opts = {
+        contractFor: ctx.contractFor,
+        expectedFeeFor: (t: PortalTransaction) => ctx.feeBreakdown(t)?.total,
+        calendar: ctx.calendar,
+        tolerances: ctx.tolerances,
+        asOf: inp.asOf,
+        originalOf: ctx.originalOf,
+      };
+      const rowsOf = (txnsInTimeOrder: boolean) => buildSettlementGroups(ctx.transactions, { ...opts, txnsInTimeOrder }).groups.map((g) => [g.key, ...g.transactions.map((t) => t.id)]);
+      const sortedEach = rowsOf(false);
+      expect(sortedEach.some((g) => g.length > 2)).toBe(true); // groups of several rows
+      expect(rowsOf(true)).toEqual(sortedEach);
+      // and what reconcile() uses is that
+      expect(ctx.settlement().groups.map((g) => [g.key, ...g.transactions.map((t) => t.id)])).toEqual(sortedEach);
+    }
+  });
+});
 
 describe('settlement groups and passes on whole cents = on Decimals', () => {
   it('a synthetic chain of stores (2,000 portal rows, 2,000 bank lines, per-order payouts and T+1 batches)', () => {
