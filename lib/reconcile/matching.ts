@@ -153,28 +153,28 @@ function successFirstByTime(ps: readonly PortalTransaction[]): PortalTransaction
 }
 
 /**
- * successFirstByTime on positions: `at[k]` is the position of ps[k] in the input; returns positions
- * in that order. `inTimeOrder` says the caller knows ps is already in (occurredAt, id) order.
+ * successFirstByTime's order on positions: the comparable rows are txns[psAt[k]], k = 0…; returns the
+ * k in that order. `failed[k]` says the row is not successful. `inTimeOrder` says the caller
+ * knows the rows are already in (occurredAt, id) order, which is then not checked again.
  */
-function successFirstByTimeAt(ps: readonly PortalTransaction[], at: readonly number[], inTimeOrder: boolean): number[] {
+function successFirstOrder(psAt: readonly number[], txns: readonly PortalTransaction[], failed: Uint8Array, inTimeOrder: boolean): number[] {
+  const n = psAt.length;
   let ordered = true;
-  for (let i = inTimeOrder ? ps.length : 1; i < ps.length && ordered; i++) {
-    const a = ps[i - 1]!;
-    const b = ps[i]!;
+  for (let k = inTimeOrder ? n : 1; k < n && ordered; k++) {
+    const a = txns[psAt[k - 1]!]!;
+    const b = txns[psAt[k]!]!;
     ordered = a.occurredAt < b.occurredAt || (a.occurredAt === b.occurredAt && a.id < b.id);
   }
   const out: number[] = [];
   if (!ordered) {
-    const ks = ps.map((_, k) => k).sort((x, y) => {
-      const a = ps[x]!;
-      const b = ps[y]!;
-      return Number(a.status !== 'success') - Number(b.status !== 'success') || (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1);
+    return psAt.map((_, k) => k).sort((x, y) => {
+      const a = txns[psAt[x]!]!;
+      const b = txns[psAt[y]!]!;
+      return failed[x]! - failed[y]! || (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1);
     });
-    for (const k of ks) out.push(at[k]!);
-    return out;
   }
-  for (let k = 0; k < ps.length; k++) if (ps[k]!.status === 'success') out.push(at[k]!);
-  for (let k = 0; k < ps.length; k++) if (ps[k]!.status !== 'success') out.push(at[k]!);
+  for (let k = 0; k < n; k++) if (failed[k] === 0) out.push(k);
+  for (let k = 0; k < n; k++) if (failed[k] === 1) out.push(k);
   return out;
 }
 
@@ -338,29 +338,28 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
  * sorted them), so that order is not checked again.
  */
 export function matchCashier(txns: readonly PortalTransaction[], cashier: readonly CashierRecord[], cashierMatchSeconds: number, txnsInTimeOrder = false): CashierMatching {
-  // positions in the inputs, for the flags by position
-  const psAt: number[] = [];
-  const ps: PortalTransaction[] = [];
-  for (let i = 0; i < txns.length; i++) if (isCashierComparable(txns[i]!)) {
-    ps.push(txns[i]!);
-    psAt.push(i);
-  }
+  // Each row and record object is read in one walk, which copies what the passes compare into
+  // arrays by position: at 100k rows every further walk over the objects costs 20-40 ms of
+  // memory latency, however little it reads.
+  //
+  // Records: the card and QR ones (`cs`, at `csAt` in the input), with their time, terminal
+  // (present, and normalised), last 4, side, amount key and id; order number → position(s).
+  const nAll = cashier.length;
   const csAt: number[] = [];
   const cs: CashierRecord[] = [];
-  for (let i = 0; i < cashier.length; i++) {
-    const c = cashier[i]!;
-    if (c.tender === 'card' || c.tender === 'qr') {
-      cs.push(c);
-      csAt.push(i);
-    }
-  }
-  const passes = cashierPasses(cashierMatchSeconds);
-  const nc = cs.length;
+  const recordId: string[] = new Array<string>(nAll);
+  const cMs = new Float64Array(nAll);
+  const cTerm: string[] = [];
+  const cHasTerm = new Uint8Array(nAll);
+  const cLast4: unknown[] = [];
+  const cRefund = new Uint8Array(nAll);
+  const cKey: (string | number)[] = [];
+  const cByOrder = new Map<string, number | number[]>();
   // amount buckets: |amount| in whole cents as a number for the first currency seen (a small
   // integer key: no string per row), else the reference's `${absAmountKey}|${currency}` string.
   // Equal |amounts| always get the same key: the number is read from the canonical digits
   // whenever the amount as written is not plain cents ("12.300").
-  const mainCurrency = cs[0]?.amount.currency ?? ps[0]?.amount.currency;
+  let mainCurrency: string | undefined;
   const amountKey = (a: MoneyJson): string | number => {
     if (a.currency === mainCurrency) {
       const c = centsOf(a.amount) ?? centsOf(absAmountKey(a));
@@ -368,16 +367,20 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     }
     return `${absAmountKey(a)}|${a.currency}`;
   };
-  const cMs = new Float64Array(nc);
-  const cTerm: string[] = new Array<string>(nc);
-  const cRefund = new Uint8Array(nc);
-  // order number → the record's position, or the positions in order when several share it
-  const cByOrder = new Map<string, number | number[]>();
-  for (let i = 0; i < nc; i++) {
-    const c = cs[i]!;
+  for (let j = 0; j < nAll; j++) {
+    const c = cashier[j]!;
+    recordId[j] = c.id;
+    if (c.tender !== 'card' && c.tender !== 'qr') continue;
+    const i = cs.length;
+    cs.push(c);
+    csAt.push(j);
+    mainCurrency ??= c.amount.currency;
     cMs[i] = localDateTimeMs(c.occurredAt);
-    cTerm[i] = c.terminalId ? norm(c.terminalId) : '';
+    cHasTerm[i] = c.terminalId ? 1 : 0;
+    cTerm.push(c.terminalId ? norm(c.terminalId) : '');
+    cLast4.push(c.cardLast4 || '');
     cRefund[i] = sideOf(c.kind) === 'refund' ? 1 : 0;
+    cKey.push(amountKey(c.amount));
     if (!c.orderNo) continue;
     const k = norm(c.orderNo);
     const l = cByOrder.get(k);
@@ -385,40 +388,82 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     else if (typeof l === 'number') cByOrder.set(k, [l, i]);
     else l.push(i);
   }
+  const nc = cs.length;
+
+  // Rows: the comparable ones, the same way (k = their position among them, `psAt[k]` in the input).
+  const nTxns = txns.length;
+  const psAt: number[] = [];
+  const rowIdAt: string[] = new Array<string>(nTxns);
+  const kMs = new Float64Array(nTxns);
+  const kFailed = new Uint8Array(nTxns);
+  const kRefund = new Uint8Array(nTxns);
+  const kHasTerm = new Uint8Array(nTxns);
+  const kTerm: string[] = [];
+  const kLast4: unknown[] = [];
+  const kOrder: (string | undefined)[] = [];
+  const kKey: (string | number)[] = [];
+  mainCurrency ??= txns.find(isCashierComparable)?.amount.currency;
+  for (let j = 0; j < nTxns; j++) {
+    const t = txns[j]!;
+    rowIdAt[j] = t.id;
+    if (!isCashierComparable(t)) continue;
+    const k = psAt.length;
+    psAt.push(j);
+    kMs[k] = localDateTimeMs(t.occurredAt);
+    kFailed[k] = t.status !== 'success' ? 1 : 0;
+    kRefund[k] = sideOf(t.kind) === 'refund' ? 1 : 0;
+    kHasTerm[k] = t.terminalId ? 1 : 0;
+    kTerm.push(t.terminalId ? norm(t.terminalId) : '');
+    kLast4.push(t.cardLast4 || '');
+    kOrder.push(t.orderNo ? norm(t.orderNo) : undefined);
+    // only the amount passes look a row up by amount, and only among records
+    kKey.push(nc > 0 ? amountKey(t.amount) : 0);
+  }
+  const passes = cashierPasses(cashierMatchSeconds);
+
+  // Ranks: the rows successful first, each part by time then id (the reference's order); the
+  // row arrays are put in rank order
+  const orderedK = successFirstOrder(psAt, txns, kFailed, txnsInTimeOrder);
+  const np = orderedK.length;
+  const orderedAt: number[] = new Array<number>(np);
+  const pMs = new Float64Array(np);
+  const pFailed = new Uint8Array(np);
+  const pRefund = new Uint8Array(np);
+  const pHasTerm = new Uint8Array(np);
+  const pTerm: string[] = new Array<string>(np);
+  const pLast4: unknown[] = new Array<unknown>(np);
+  const pOrder: (string | undefined)[] = new Array<string | undefined>(np);
+  const pKey: (string | number)[] = new Array<string | number>(np);
+  for (let r = 0; r < np; r++) {
+    const k = orderedK[r]!;
+    orderedAt[r] = psAt[k]!;
+    pMs[r] = kMs[k]!;
+    pFailed[r] = kFailed[k]!;
+    pRefund[r] = kRefund[k]!;
+    pHasTerm[r] = kHasTerm[k]!;
+    pTerm[r] = kTerm[k]!;
+    pLast4[r] = kLast4[k];
+    pOrder[r] = kOrder[k];
+    pKey[r] = kKey[k]!;
+  }
+
   // per amount bucket, its readable records by time (then position), as the reference. Only
   // the amount passes use it, and they run after the order-number pass, which matches most
   // records: the index is built then, of the records still open (a taken record is never a
-  // candidate, so leaving it out changes no pass), and only the open rows get a key.
+  // candidate, so leaving it out changes no pass).
   let timeIndex: Map<string | number, number[]> | undefined;
-  let pKey: (string | number)[] | undefined;
   const amountIndex = () => {
     const byAmount = new Map<string | number, number[]>();
     for (let i = 0; i < nc; i++) {
       if (cTaken[i] === 1 || !Number.isFinite(cMs[i]!)) continue;
-      const k = amountKey(cs[i]!.amount);
+      const k = cKey[i]!;
       const l = byAmount.get(k);
       if (l) l.push(i);
       else byAmount.set(k, [i]);
     }
     for (const list of byAmount.values()) if (list.length > 1) list.sort((a, b) => cMs[a]! - cMs[b]! || a - b);
-    pKey = new Array<string | number>(np);
-    for (let r = 0; r < np; r++) if (pMatch[r]! < 0) pKey[r] = amountKey(orderedPs[r]!.amount);
     return byAmount;
   };
-  const orderedAt = successFirstByTimeAt(ps, psAt, txnsInTimeOrder);
-  const orderedPs = orderedAt.map((i) => txns[i]!);
-  const np = orderedPs.length;
-  const pMs = new Float64Array(np);
-  const pTerm: string[] = new Array<string>(np);
-  const pRefund = new Uint8Array(np);
-  const pFailed = new Uint8Array(np);
-  for (let r = 0; r < np; r++) {
-    const t = orderedPs[r]!;
-    pMs[r] = localDateTimeMs(t.occurredAt);
-    pTerm[r] = t.terminalId ? norm(t.terminalId) : '';
-    pRefund[r] = sideOf(t.kind) === 'refund' ? 1 : 0;
-    pFailed[r] = t.status !== 'success' ? 1 : 0;
-  }
   /** per row: the record it took (position in cs), -1 while open; the pass and seconds apart */
   const pMatch = new Int32Array(np).fill(-1);
   const pPass = new Uint8Array(np);
@@ -435,14 +480,15 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     candP.length = 0;
     candC.length = 0;
     candDt.length = 0;
-    // the reference's consider(): the same tests in the same order
-    const consider = (rank: number, t: PortalTransaction, i: number) => {
+    // the reference's consider(): the same tests in the same order ('' = no last 4)
+    const consider = (rank: number, i: number) => {
       if (cTaken[i] === 1 || cRefund[i] !== pRefund[rank]) return;
-      const c = cs[i]!;
-      if (pass.needsLast4 && (!t.cardLast4 || !c.cardLast4 || t.cardLast4 !== c.cardLast4)) return;
-      if (pass.needsTerminal && (!t.terminalId || !c.terminalId || pTerm[rank] !== cTerm[i])) return;
-      if (!pass.needsLast4 && !pass.needsOrderNo && t.cardLast4 && c.cardLast4 && t.cardLast4 !== c.cardLast4) return;
-      if (!pass.needsOrderNo && t.terminalId && c.terminalId && pTerm[rank] !== cTerm[i]) return;
+      const tl = pLast4[rank];
+      const cl = cLast4[i];
+      if (pass.needsLast4 && (tl === '' || cl === '' || tl !== cl)) return;
+      if (pass.needsTerminal && (pHasTerm[rank] === 0 || cHasTerm[i] === 0 || pTerm[rank] !== cTerm[i])) return;
+      if (!pass.needsLast4 && !pass.needsOrderNo && tl !== '' && cl !== '' && tl !== cl) return;
+      if (!pass.needsOrderNo && pHasTerm[rank] === 1 && cHasTerm[i] === 1 && pTerm[rank] !== cTerm[i]) return;
       const dt = Math.abs(Math.round((pMs[rank]! - cMs[i]!) / 1000));
       if (!Number.isFinite(dt) || dt > pass.windowSeconds) return;
       candP.push(rank);
@@ -451,18 +497,18 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     };
     for (let rank = 0; rank < np; rank++) {
       if (pMatch[rank]! >= 0) continue;
-      const t = orderedPs[rank]!;
       const from = candP.length;
       if (pass.needsOrderNo) {
-        if (!t.orderNo) continue;
-        const list = cByOrder.get(norm(t.orderNo));
+        const order = pOrder[rank];
+        if (order === undefined) continue;
+        const list = cByOrder.get(order);
         if (list === undefined) continue;
-        if (typeof list === 'number') consider(rank, t, list);
-        else for (const i of list) consider(rank, t, i);
+        if (typeof list === 'number') consider(rank, list);
+        else for (const i of list) consider(rank, i);
       } else {
-        if (pass.needsLast4 && !t.cardLast4) continue;
-        if (pass.needsTerminal && !t.terminalId) continue;
-        const idx = (timeIndex ??= amountIndex()).get(pKey![rank]!);
+        if (pass.needsLast4 && pLast4[rank] === '') continue;
+        if (pass.needsTerminal && pHasTerm[rank] === 0) continue;
+        const idx = (timeIndex ??= amountIndex()).get(pKey[rank]!);
         if (!idx) continue;
         const at = pMs[rank]!;
         if (!Number.isFinite(at)) continue;
@@ -475,7 +521,7 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
           if (cMs[idx[mid]!]! < lo) a = mid + 1;
           else b = mid;
         }
-        for (let j = a; j < idx.length && cMs[idx[j]!]! <= hi; j++) consider(rank, t, idx[j]!);
+        for (let j = a; j < idx.length && cMs[idx[j]!]! <= hi; j++) consider(rank, idx[j]!);
         // this row's candidates in record order (insertion sort: a handful at most)
         for (let x = from + 1; x < candP.length; x++) {
           const c = candC[x]!;
@@ -517,7 +563,7 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
       if (pCount[candP[k]!] === 1 && cCount[candC[k]!] === 1) take(k);
       else contested.push(k);
     }
-    contested.sort((a, b) => pFailed[candP[a]!]! - pFailed[candP[b]!]! || candDt[a]! - candDt[b]! || candP[a]! - candP[b]! || cmpId(cs[candC[a]!]!.id, cs[candC[b]!]!.id));
+    contested.sort((a, b) => pFailed[candP[a]!]! - pFailed[candP[b]!]! || candDt[a]! - candDt[b]! || candP[a]! - candP[b]! || cmpId(recordId[csAt[candC[a]!]!]!, recordId[csAt[candC[b]!]!]!));
     for (const k of contested) if (pMatch[candP[k]!]! < 0 && cTaken[candC[k]!] !== 1) take(k);
     for (let k = 0; k < n; k++) {
       pCount[candP[k]!] = 0;
@@ -531,8 +577,8 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
   // skip both runs are the same, and the skipped one then ends up matched or unmatched here with
   // its id matched — one of the two. Rows: their matched ids are sorted anyway (the output order),
   // so a repeat is two neighbours and an unmatched row (few) is a binary search. Records: a set.
-  const txnMatched = new Uint8Array(txns.length);
-  const recordMatched = new Uint8Array(cashier.length);
+  const txnMatched = new Uint8Array(nTxns);
+  const recordMatched = new Uint8Array(nAll);
   // the matched rows' ranks, sorted by their ids (a comparator over the ids themselves: measured
   // at 100k matches ~45 ms against ~80 for building "id NUL rank" strings, sorting and unpacking them)
   const rowId: string[] = new Array<string>(np);
@@ -541,11 +587,11 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
   for (let r = 0; r < np; r++) {
     const ci = pMatch[r]!;
     if (ci < 0) continue;
-    rowId[r] = orderedPs[r]!.id;
+    rowId[r] = rowIdAt[orderedAt[r]!]!;
     ranks.push(r);
     txnMatched[orderedAt[r]!] = 1;
     recordMatched[csAt[ci]!] = 1;
-    const cid = cs[ci]!.id;
+    const cid = recordId[csAt[ci]!]!;
     if (recordIds.has(cid)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
     recordIds.add(cid);
   }
@@ -556,19 +602,18 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     ids[k] = rowId[ranks[k]!]!;
     if (k > 0 && ids[k] === ids[k - 1]) return matchCashierReference(txns, cashier, cashierMatchSeconds);
   }
-  for (let i = 0; i < txns.length; i++) if (txnMatched[i] === 0 && sortedHas(ids, txns[i]!.id)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
-  for (let i = 0; i < cashier.length; i++) if (recordMatched[i] === 0 && recordIds.has(cashier[i]!.id)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
+  for (let j = 0; j < nTxns; j++) if (txnMatched[j] === 0 && sortedHas(ids, rowIdAt[j]!)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
+  for (let j = 0; j < nAll; j++) if (recordMatched[j] === 0 && recordIds.has(recordId[j]!)) return matchCashierReference(txns, cashier, cashierMatchSeconds);
   const matches: CashierMatch[] = new Array<CashierMatch>(n);
   const txnOf: PortalTransaction[] = new Array<PortalTransaction>(n);
   const recordOf: CashierRecord[] = new Array<CashierRecord>(n);
   for (let k = 0; k < n; k++) {
     const r = ranks[k]!;
-    const t = orderedPs[r]!;
-    const c = cs[pMatch[r]!]!;
+    const ci = pMatch[r]!;
     const pass = passes[pPass[r]!]!;
-    matches[k] = { transactionId: t.id, cashierId: c.id, basis: pass.basis, confidence: pass.confidence, secondsApart: pDt[r]! };
-    txnOf[k] = t;
-    recordOf[k] = c;
+    matches[k] = { transactionId: rowId[r]!, cashierId: recordId[csAt[ci]!]!, basis: pass.basis, confidence: pass.confidence, secondsApart: pDt[r]! };
+    txnOf[k] = txns[orderedAt[r]!]!;
+    recordOf[k] = cs[ci]!;
   }
   // the id maps are built on first use (rules read the flags by position instead)
   let byTxn: Map<string, CashierMatch> | undefined;

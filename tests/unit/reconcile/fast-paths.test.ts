@@ -62,12 +62,13 @@ describe('matchCashier = matchCashierReference', () => {
   // row and per record, so ties and contested records are common
   const txnArb = fc.record({
     amount: fc.constantFrom('25.00', '25', '30.00', '-25.00'), minute: fc.integer({ min: 0, max: 40 }), second: fc.integer({ min: 0, max: 59 }),
-    last4: fc.constantFrom(undefined, '1111', '2222'), terminal: fc.constantFrom(undefined, 'T1', 't1', 'T2'), orderNo: fc.constantFrom(undefined, 'A', 'B', '0A'),
+    // blank and padded ids too: present but normalised to '' or to another's form
+    last4: fc.constantFrom(undefined, '1111', '2222', ''), terminal: fc.constantFrom(undefined, 'T1', 't1', 'T2', ' ', ' t2 ', ''), orderNo: fc.constantFrom(undefined, 'A', 'B', '0A', '007', ' b', ' ', ''),
     kind: fc.constantFrom('sale', 'sale', 'refund', 'void') as fc.Arbitrary<PortalTransaction['kind']>, status: fc.constantFrom('success', 'success', 'failed', 'pending') as fc.Arbitrary<PortalTransaction['status']>,
   });
   const recArb = fc.record({
     amount: fc.constantFrom('25.00', '25', '30.00', '-25.00'), minute: fc.integer({ min: 0, max: 40 }), second: fc.integer({ min: 0, max: 59 }),
-    last4: fc.constantFrom(undefined, '1111', '2222'), terminal: fc.constantFrom(undefined, 'T1', 'T2'), orderNo: fc.constantFrom(undefined, 'A', 'B'),
+    last4: fc.constantFrom(undefined, '1111', '2222', ''), terminal: fc.constantFrom(undefined, 'T1', 'T2', ' ', ''), orderNo: fc.constantFrom(undefined, 'A', 'B', '7', ' ', ''),
     kind: fc.constantFrom('sale', 'sale', 'refund') as fc.Arbitrary<CashierRecord['kind']>, tender: fc.constantFrom('card', 'qr', 'cash') as fc.Arbitrary<CashierRecord['tender']>,
   });
   const at = (m: number, s: number) => `2026-03-02T10:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
