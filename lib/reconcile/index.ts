@@ -11,6 +11,7 @@ import { txnDate } from './fee-schedule';
 import { RULES } from './rules/registry';
 import { outcomeMoney, shortfallExplanation } from './settlement-findings';
 import { sortWithinBasis } from './order';
+import type { CashierMatch } from './matching';
 import { screenInput } from './screen';
 
 export type { Rule, RuleContext } from './context';
@@ -33,6 +34,23 @@ function cmp(a: string, b: string): number {
 }
 
 export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES): ReconcileResult {
+  // in two steps, so that what only the analysis needs (the context: sorted rows, indexes, fee
+  // audits, settlement groups and the cashier matching's arrays) is garbage before the result's
+  // matches are sorted: at 1M rows both alive at once was most of the peak memory
+  return finish(analyse(input, rules));
+}
+
+/** What finish() needs of the analysis: the parts of the result, and the cashier matches still to convert. */
+interface Analysed {
+  findings: Finding[];
+  matches: ReconcileMatch[];
+  residuals: Residual[];
+  cashierMatches: readonly CashierMatch[] | undefined;
+  aliases: RuleContext['aliases'];
+  issues: Issue[];
+}
+
+function analyse(input: ReconcileInput, rules: readonly Rule[]): Analysed {
   const screened = screenInput(input);
   const ctx = makeContext(screened.input);
   for (const i of screened.issues) ctx.issue(i);
@@ -74,25 +92,6 @@ export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES)
       residuals.push(r);
     }
   }
-  if (ctx.cashier.length > 0) {
-    for (const m of ctx.cashierMatching().matches) {
-      matches.push({ transactionIds: [m.transactionId], statementLineIds: NO_LINES, cashierIds: [m.cashierId], basis: m.basis, confidence: m.confidence });
-    }
-  }
-  for (const a of ctx.aliases) matches.push({ transactionIds: [a.keptId, a.aliasId], statementLineIds: [], basis: a.basis, confidence: a.confidence });
-  // = matches.sort(by basis, then first transaction, line, cashier id), done per basis: a stable
-  // sort gives the same order, and each basis's run (cashier matches come in transaction order)
-  // is then mostly sorted already
-  const byBasis = new Map<string, ReconcileMatch[]>();
-  for (const m of matches) {
-    const l = byBasis.get(m.basis);
-    if (l) l.push(m);
-    else byBasis.set(m.basis, [m]);
-  }
-  const withinBasis = (a: ReconcileMatch, b: ReconcileMatch) => cmp(a.transactionIds[0] ?? '', b.transactionIds[0] ?? '') || cmp(a.statementLineIds[0] ?? '', b.statementLineIds[0] ?? '') || cmp(a.cashierIds?.[0] ?? '', b.cashierIds?.[0] ?? '');
-  matches.length = 0;
-  for (const basis of [...byBasis.keys()].sort(cmp)) for (const m of sortWithinBasis(byBasis.get(basis)!, withinBasis)) matches.push(m);
-  residuals.sort((a, b) => cmp(a.settleDate ?? '', b.settleDate ?? '') || cmp(a.payoutId ?? '', b.payoutId ?? '') || cmp(a.transactionIds[0] ?? '', b.transactionIds[0] ?? ''));
 
   // value dates computed with a calendar that does not know the year
   // (only which years occur matters: a date equal to the one just noted is skipped)
@@ -105,7 +104,33 @@ export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES)
   }
   for (const [cal, dates] of datesByCalendar) for (const i of calendarCoverage(dates, cal, input.extraHolidays)) ctx.issue(i);
 
-  const issues = ctx.issues().sort((a, b) => cmp(a.code, b.code) || cmp(a.raw ?? '', b.raw ?? '') || cmp(a.message, b.message));
+  const cashierMatches = ctx.cashier.length > 0 ? ctx.cashierMatching().matches : undefined;
+  return { findings, matches, residuals, cashierMatches, aliases: ctx.aliases, issues: ctx.issues() };
+}
+
+/** The result from the analysis: the cashier and alias matches added, everything in its order. */
+function finish(a: Analysed): ReconcileResult {
+  const { findings, matches, residuals, aliases } = a;
+  for (const m of a.cashierMatches ?? []) {
+    matches.push({ transactionIds: [m.transactionId], statementLineIds: NO_LINES, cashierIds: [m.cashierId], basis: m.basis, confidence: m.confidence });
+  }
+  // the last reference to the cashier matching: from here its matches and arrays are garbage
+  a.cashierMatches = undefined;
+  for (const x of aliases) matches.push({ transactionIds: [x.keptId, x.aliasId], statementLineIds: [], basis: x.basis, confidence: x.confidence });
+  // = matches.sort(by basis, then first transaction, line, cashier id), done per basis: a stable
+  // sort gives the same order, and each basis's run (cashier matches come in transaction order)
+  // is then mostly sorted already
+  const byBasis = new Map<string, ReconcileMatch[]>();
+  for (const m of matches) {
+    const l = byBasis.get(m.basis);
+    if (l) l.push(m);
+    else byBasis.set(m.basis, [m]);
+  }
+  const withinBasis = (x: ReconcileMatch, y: ReconcileMatch) => cmp(x.transactionIds[0] ?? '', y.transactionIds[0] ?? '') || cmp(x.statementLineIds[0] ?? '', y.statementLineIds[0] ?? '') || cmp(x.cashierIds?.[0] ?? '', y.cashierIds?.[0] ?? '');
+  matches.length = 0;
+  for (const basis of [...byBasis.keys()].sort(cmp)) for (const m of sortWithinBasis(byBasis.get(basis)!, withinBasis)) matches.push(m);
+  residuals.sort((x, y) => cmp(x.settleDate ?? '', y.settleDate ?? '') || cmp(x.payoutId ?? '', y.payoutId ?? '') || cmp(x.transactionIds[0] ?? '', y.transactionIds[0] ?? ''));
+  const issues = a.issues.sort((x, y) => cmp(x.code, y.code) || cmp(x.raw ?? '', y.raw ?? '') || cmp(x.message, y.message));
   return { findings, matches, residuals, issues };
 }
 

@@ -615,7 +615,17 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
     txnOf[k] = txns[orderedAt[r]!]!;
     recordOf[k] = cs[ci]!;
   }
-  // the id maps are built on first use (rules read the flags by position instead)
+  return cashierMatching(matches, txnOf, recordOf, txnMatched, recordMatched);
+}
+
+/**
+ * The result object, made outside matchCashier: its getters are closures, and a closure keeps
+ * alive every variable of its function that any closure there uses (one shared context), so
+ * made inside it they would hold the order-number map, the amount index and every per-record
+ * array for as long as the result lives (at 1M rows ~100 MB). The id maps are built on first
+ * use (rules read the flags by position instead).
+ */
+function cashierMatching(matches: CashierMatch[], txnOf: PortalTransaction[], recordOf: CashierRecord[], txnMatched: Uint8Array, recordMatched: Uint8Array): CashierMatching {
   let byTxn: Map<string, CashierMatch> | undefined;
   let byCashier: Map<string, CashierMatch> | undefined;
   return {

@@ -628,8 +628,7 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
     l.push({ from: r.from, to: r.to });
     ranges.set(r.currency, l);
   }
-  const isCovered = (date: IsoDate, currency: string) => (ranges.get(currency) ?? []).some((r) => r.from <= date && date <= r.to);
-  const coveredThrough = (currency: string) => (ranges.get(currency) ?? []).reduce<IsoDate | undefined>((m, r) => (!m || r.to > m ? r.to : m), undefined);
+  const { isCovered, coveredThrough } = coverageOf(ranges);
 
   // cents or Decimals for the whole analysis (see Amt)
   const tolCents = centsOf(opts.tolerances.settlement);
@@ -765,7 +764,27 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
     else status = 'pending';
     g.outcome = new Outcome(g, status, NO_LINES, ZERO_AMT, expectedOf(g));
   }
-  const list = groups.map((g) => g.outcome!);
+  return settlementAnalysis(groups, groups.map((g) => g.outcome!), issues, isCovered, coveredThrough);
+}
+
+/** Coverage tests over the statements' date ranges per currency (closures over `ranges` alone). */
+function coverageOf(ranges: Map<string, { from: IsoDate; to: IsoDate }[]>): Pick<SettlementAnalysis, 'isCovered' | 'coveredThrough'> {
+  return {
+    isCovered: (date, currency) => (ranges.get(currency) ?? []).some((r) => r.from <= date && date <= r.to),
+    coveredThrough: (currency) => (ranges.get(currency) ?? []).reduce<IsoDate | undefined>((m, r) => (!m || r.to > m ? r.to : m), undefined),
+  };
+}
+
+/**
+ * The result object, made outside analyseSettlements: its methods are closures, and a closure
+ * keeps alive every variable of its function that any closure there uses (one shared context),
+ * so made inside it they would hold the credits, their buckets and the line amounts for as long
+ * as the analysis lives (reconcile() keeps it to the end).
+ */
+function settlementAnalysis(
+  groups: SettlementGroup[], list: GroupOutcome[], issues: Issue[],
+  isCovered: SettlementAnalysis['isCovered'], coveredThrough: SettlementAnalysis['coveredThrough'],
+): SettlementAnalysis {
   let byTxn: Map<string, GroupOutcome> | undefined;
   return {
     groups,

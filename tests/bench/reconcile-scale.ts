@@ -13,6 +13,15 @@
 // which runs while reconcile() holds the main thread) minus its resident size just before it.
 // RSS also counts what is outside V8's heap (typed arrays' buffers, malloc'd memory that is not
 // handed back at once).
+//
+// Both bounds count garbage V8 has not collected yet, and V8 lets it pile up: with a large heap
+// limit and 1.2 GB of live inputs it collects old space only every gigabyte or so. What the run
+// *needs* beyond the inputs is tested directly at the largest size: the same run again in a
+// child process whose old space is capped at the inputs + 1 GiB (`--max-old-space-size`), where
+// V8 must collect to stay under it — it either completes (and its own heap and RSS growth are
+// printed) or dies out of memory. Skip it with SG_CAP_CHECK=0; SG_CAP_HEADROOM_MB sets another
+// headroom than 1024 MB (to find what a run needs).
+import { spawnSync } from 'node:child_process';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { reconcile } from '../../lib/reconcile';
@@ -53,7 +62,8 @@ const sampler = new Worker(
 );
 sampler.unref();
 
-const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+const capped = process.argv[2] === '--capped';
+const sizes = process.argv.slice(capped ? 3 : 2).map(Number).filter((x) => x > 0);
 const rows: Row[] = [];
 if (!gc) console.warn('(run with --expose-gc for memory figures that exclude garbage)');
 
@@ -61,6 +71,17 @@ if (!gc) console.warn('(run with --expose-gc for memory figures that exclude gar
 reconcile(buildScaleInput(5_000, 99).input);
 
 for (const n of sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000]) {
+  const row = measure(n);
+  rows.push(row);
+  if (capped) {
+    // the child's report, read by the parent below
+    console.log(`CAPPED ${JSON.stringify(row)}`);
+    process.exit(0);
+  }
+  console.log(`n=${n}: reconcile ${row.reconcile.toFixed(0)} ms, sort ${row.sort.toFixed(0)} ms, ratio ${(row.reconcile / row.sort).toFixed(1)}, inputs ${mb(row.inputs)}, retained ${mb(row.retained)}, heap growth ${mb(row.heapGrowth)}, peak RSS growth ${mb(row.rssGrowth)}`);
+}
+
+function measure(n: number): Row {
   let t0 = performance.now();
   let input: ReconcileInput | undefined = buildScaleInput(n).input;
   const build = performance.now() - t0;
@@ -79,11 +100,27 @@ for (const n of sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000]) {
   const rssGrowth = Math.max(peakRss[0]!, process.memoryUsage().rss) - rssBefore;
   collect();
   const retained = process.memoryUsage().heapUsed - before;
-  rows.push({ n, rows: rowsText, build, sort, reconcile: ms, findings: result.findings.length, inputs: before, retained, heapGrowth, rssGrowth });
-  console.log(`n=${n}: reconcile ${ms.toFixed(0)} ms, sort ${sort.toFixed(0)} ms, ratio ${(ms / sort).toFixed(1)}, inputs ${mb(before)}, retained ${mb(retained)}, heap growth ${mb(heapGrowth)}, peak RSS growth ${mb(rssGrowth)}`);
+  const row = { n, rows: rowsText, build, sort, reconcile: ms, findings: result.findings.length, inputs: before, retained, heapGrowth, rssGrowth };
   result = undefined;
   input = undefined;
   collect();
+  return row;
+}
+
+/** The largest size again in a child whose old space is capped at its inputs + 1 GiB: what it needs, not what V8 let pile up. */
+function cappedCheck(row: Row): string {
+  const headroom = Number(process.env.SG_CAP_HEADROOM_MB ?? 1024);
+  const capMb = Math.ceil(row.inputs / 1024 / 1024) + headroom;
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${capMb}`, '--expose-gc', '--import', 'tsx', new URL(import.meta.url).pathname, '--capped', String(row.n)], {
+    encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  const line = child.stdout.split('\n').find((l) => l.startsWith('CAPPED '));
+  if (!line) {
+    const oom = /heap out of memory/.test(child.stderr);
+    return `n=${row.n.toLocaleString('en')} with old space capped at inputs + ${headroom} MB (${capMb} MB): **did not complete** (${oom ? 'out of memory' : `exit ${child.status}`})`;
+  }
+  const c = JSON.parse(line.slice('CAPPED '.length)) as Row;
+  return `n=${row.n.toLocaleString('en')} with old space capped at inputs + ${headroom} MB (${capMb} MB): completes in ${c.reconcile.toFixed(0)} ms; heap growth ${mb(c.heapGrowth)}, peak RSS growth ${mb(c.rssGrowth)} (inputs ${mb(c.inputs)}, result retained ${mb(c.retained)})`;
 }
 
 console.log('\nreconcile() scale — portal rows / bank lines / cashier records; times in ms');
@@ -92,3 +129,8 @@ console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(`| ${r.n.toLocaleString('en')} | ${r.rows} | ${r.build.toFixed(0)} | ${r.sort.toFixed(0)} | ${r.reconcile.toFixed(0)} | ${(r.reconcile / r.sort).toFixed(1)} | ${(r.reconcile / (r.n / 1000)).toFixed(1)} | ${r.findings} | ${mb(r.inputs)} | ${mb(r.retained)} | ${mb(r.heapGrowth)} | ${mb(r.rssGrowth)} |`);
 }
+
+// the capped run of the largest size (see the top): at 1M, unless SG_CAP_CHECK=0; SG_CAP_CHECK=1 runs it at any size
+const largest = rows[rows.length - 1];
+const capCheck = process.env.SG_CAP_CHECK ?? '';
+if (largest && capCheck !== '0' && (capCheck === '1' || largest.n >= 1_000_000)) console.log(`\n${cappedCheck(largest)}`);
