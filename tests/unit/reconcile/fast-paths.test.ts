@@ -13,7 +13,7 @@ import { expectedFee } from '../../../lib/reconcile/fee-schedule';
 import { centsOf, decimalSign, isDecimalString } from '../../../lib/money';
 import { isPlainDecimal, isPositive } from '../../../lib/reconcile/amounts';
 import { matchCashier, matchCashierReference } from '../../../lib/reconcile/matching';
-import { buildSettlementGroups, setSettlementCentsPath } from '../../../lib/reconcile/settlement';
+import { buildSettlementGroups, makeOriginalIndex, setSettlementCentsPath } from '../../../lib/reconcile/settlement';
 import { setDuplicateKeysFast } from '../../../lib/reconcile/duplicates';
 import { setRateDriftFast } from '../../../lib/reconcile/rules/rate-drift';
 import { certainlyOut, certainlyOutBig } from '../../../lib/reconcile/rules/mcc-jump-risk';
@@ -108,6 +108,43 @@ function reconcileOnDecimals(inp: ReconcileInput): ReturnType<typeof reconcile> 
     setSettlementCentsPath(true);
   }
 }
+
+describe('makeOriginalIndex = looking the reference up in every sale', () => {
+  // the reference: the first sale (in row order) one of whose keys, trimmed and upper-cased,
+  // is the void's or refund's first key that any sale has
+  const referenceOriginal = (txns: readonly PortalTransaction[], t: PortalTransaction): PortalTransaction | undefined => {
+    const norm = (x: string) => x.trim().toUpperCase();
+    const ref = t.originalRef?.trim().toUpperCase();
+    if (!ref) return undefined;
+    const keys = [ref];
+    if (t.terminalId && t.batchNo) keys.push(`${t.terminalId}|${t.batchNo}|${ref}`.toUpperCase());
+    if (t.terminalId) keys.push(`${t.terminalId}|${ref}`.toUpperCase());
+    for (const k of keys) {
+      for (const s of txns) {
+        if (s.kind !== 'sale' && s.kind !== 'preauth_completion') continue;
+        const own = [s.rrn, s.orderNo, s.terminalId && s.batchNo && s.voucherNo ? `${s.terminalId}|${s.batchNo}|${s.voucherNo}` : undefined, s.voucherNo && s.terminalId ? `${s.terminalId}|${s.voucherNo}` : undefined, s.id];
+        if (own.some((x) => x && norm(x) === k)) return s;
+      }
+    }
+    return undefined;
+  };
+  it('on generated sales, voids and refunds with keys in any case and padding (property)', () => {
+    const key = fc.constantFrom(undefined, '', ' ', '1001', ' 1001', 'a1', 'A1 ', 'pt:3f9a', 'PT:3F9A', 'ab-z', 'AB-Z', 'ß', 'SS', 'ｂ', '7|8', '\u00a0x');
+    const row = fc.record({
+      kind: fc.constantFrom('sale', 'sale', 'preauth_completion', 'void', 'refund', 'reversal') as fc.Arbitrary<PortalTransaction['kind']>,
+      id: key, rrn: key, orderNo: key, voucherNo: key, batchNo: key, terminalId: fc.constantFrom(undefined, 'T1', 't1', ' T1'), originalRef: key,
+    });
+    fc.assert(fc.property(fc.array(row, { maxLength: 14 }), fc.array(row, { maxLength: 4 }), (rows, outside) => {
+      const make = (r: (typeof rows)[number], i: number, tag: string) => txn({ amount: '10.00',
+        id: r.id ? `${r.id}` : `${tag}${i}`, kind: r.kind, rrn: r.rrn, orderNo: r.orderNo, voucherNo: r.voucherNo, batchNo: r.batchNo, terminalId: r.terminalId,
+        originalRef: r.kind === 'sale' || r.kind === 'preauth_completion' ? undefined : r.originalRef,
+      });
+      const txns = rows.map((r, i) => make(r, i, 'row'));
+      const originalOf = makeOriginalIndex(txns);
+      for (const t of [...txns, ...outside.map((r, i) => make(r, i, 'out'))]) expect(originalOf(t)).toBe(referenceOriginal(txns, t));
+    }), { numRuns: 1500 });
+  });
+});
 
 describe('rows the context sorted are not sorted again', () => {
   it('settlement groups collect their rows in time order: the same groups as when each is sorted', () => {
