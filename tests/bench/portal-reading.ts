@@ -17,6 +17,12 @@
 //   bare pass (which makes the main world's wrappers) is printed as well.
 // - longest task: the longest main-thread task in the window, wall time and thread time (wall
 //   time is what the merchant feels but includes time descheduled by other load on this machine).
+//   Also apart: the longest task that ran script (our reading and marking slices) and the longest
+//   rendering frame. A 40-80 ms frame (PrePaint 25-52 ms, Paint 7-10 ms) sometimes falls in the
+//   window: the page's own full paint of its 75,000 cells, which Chromium does shortly after
+//   load (a 5,000-row page without the extension shows one ~80 ms after load). SG_RENDER_DETAIL=1 prints each frame's phases and
+//   the invalidations traced between scan-start and it (none: our reads and data-sg-row
+//   attributes invalidate nothing, no stylesheet rule names data-sg-row).
 // - wall: the window's wall time (slices plus the gaps where the main thread was given back).
 // - floor: the bare pass run first in an isolated world (as a content script reads) against the
 //   warm main-world pass, on the plain page without the extension: the part of the ratio that
@@ -80,6 +86,10 @@ interface Round {
   tasks: number;
   longestWallMs: number;
   longestCpuMs: number;
+  /** the longest task that ran script (ours: reading, marking), CPU */
+  longestScriptCpuMs: number;
+  /** the longest rendering frame in the window (style, layout, paint; no script), CPU */
+  longestRenderCpuMs: number;
   /** median CPU time of the bare pass (ms) */
   bareMs: number;
   /** the first bare pass: the main world's node wrappers are made then, as the content script's are in its first read */
@@ -96,7 +106,7 @@ async function traced<T>(page: Page, run: () => Promise<T>): Promise<{ value: T;
   cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as unknown as TraceEvent[])); });
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline'] },
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', ...(process.env.SG_RENDER_DETAIL ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])] },
     transferMode: 'ReportEvents',
   });
   const value = await run();
@@ -155,6 +165,25 @@ async function measure(page: Page, url: string, name: string, build: string): Pr
   const tasks = tasksBetween(events, start.pid, start.tid, start.ts, end.ts);
   let render = 0;
   for (const t of tasks) if (isRenderingOnly(events, t)) render += t.tdur ?? 0;
+  if (process.env.SG_RENDER_DETAIL) {
+    // what each rendering frame in the window did, and whether the page had painted before it
+    const paintedBefore = events.some((e) => e.pid === start.pid && e.tid === start.tid && e.name === 'Paint' && e.ts < start.ts);
+    for (const t of tasks) {
+      if (!isRenderingOnly(events, t)) continue;
+      const end = t.ts + (t.dur ?? 0);
+      const inner = new Map<string, number>();
+      for (const e of events) if (e.pid === t.pid && e.tid === t.tid && e !== t && e.ph === 'X' && e.ts >= t.ts && e.ts < end && RENDER_ONLY.has(e.name)) inner.set(e.name, (inner.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
+      const reasons = new Map<string, number>();
+      for (const e of events) {
+        if (e.pid !== t.pid || e.ts < start.ts || e.ts >= t.ts || !/Invalidation/.test(e.name)) continue;
+        const d = (e.args?.data ?? {}) as Record<string, unknown>;
+        const k = `${e.name}:${String(d.reason ?? d.changedAttribute ?? d.invalidatedSelectorId ?? '')}:${String(d.nodeName ?? '')}`;
+        reasons.set(k, (reasons.get(k) ?? 0) + 1);
+      }
+      console.log(`    invalidations before it: ${[...reasons].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ×${v}`).join('; ') || 'none'}`);
+      console.log(`  ${name}: render frame at +${((t.ts - start.ts) / 1000).toFixed(0)} ms, ${((t.tdur ?? 0) / 1000).toFixed(1)} ms CPU; page painted before the scan: ${paintedBefore}; ${[...inner].map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+    }
+  }
   const bare: number[] = [];
   for (let k = 0; k < 5; k++) bare.push(threadMs(find(`bare-start-${k}`), find(`bare-end-${k}`)));
   const bareMs = median(bare);
@@ -167,6 +196,8 @@ async function measure(page: Page, url: string, name: string, build: string): Pr
     tasks: tasks.length,
     longestWallMs: Math.max(0, ...tasks.map((t) => (t.dur ?? 0) / 1000)),
     longestCpuMs: Math.max(0, ...tasks.map((t) => (t.tdur ?? 0) / 1000)),
+    longestScriptCpuMs: Math.max(0, ...tasks.filter((t) => !isRenderingOnly(events, t)).map((t) => (t.tdur ?? 0) / 1000)),
+    longestRenderCpuMs: Math.max(0, ...tasks.filter((t) => isRenderingOnly(events, t)).map((t) => (t.tdur ?? 0) / 1000)),
     bareMs,
     bareFirstMs: bare[0]!,
     ratio: threadMs(start, end) / bareMs,
@@ -246,6 +277,7 @@ async function main(): Promise<void> {
     'wall (ms)': f.wallMs.toFixed(0),
     tasks: f.tasks,
     'longest task wall/CPU (ms)': `${f.longestWallMs.toFixed(1)} / ${f.longestCpuMs.toFixed(1)}`,
+    'longest script / render task CPU (ms)': `${f.longestScriptCpuMs.toFixed(1)} / ${f.longestRenderCpuMs.toFixed(1)}`,
     'bare pass CPU (ms)': f.bareMs.toFixed(1),
     'first bare pass (ms)': f.bareFirstMs.toFixed(1),
     'ratio (target ≤ 3)': f.ratio.toFixed(2),
@@ -257,7 +289,7 @@ async function main(): Promise<void> {
     for (const name of ['plain', 'element']) {
       const rs = rounds.filter((r) => r.page === name && r.build === (EXTS.length > 1 ? String(b + 1) : ''));
       const span = (xs: number[], d = 1) => `median ${median(xs).toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})`;
-      console.log(`  ${name}: ratio ${span(rs.map((r) => r.ratio), 2)} (to the first bare pass: ${span(rs.map((r) => r.cpuMs / r.bareFirstMs), 2)}); read+mark CPU ${span(rs.map((r) => r.cpuMs))} ms; bare ${span(rs.map((r) => r.bareMs))} ms; longest task CPU ${span(rs.map((r) => r.longestCpuMs))} ms, wall ${span(rs.map((r) => r.longestWallMs))} ms`);
+      console.log(`  ${name}: ratio ${span(rs.map((r) => r.ratio), 2)} (to the first bare pass: ${span(rs.map((r) => r.cpuMs / r.bareFirstMs), 2)}); read+mark CPU ${span(rs.map((r) => r.cpuMs))} ms; bare ${span(rs.map((r) => r.bareMs))} ms; longest task CPU ${span(rs.map((r) => r.longestCpuMs))} ms, wall ${span(rs.map((r) => r.longestWallMs))} ms; of those, the longest that ran script (ours) ${span(rs.map((r) => r.longestScriptCpuMs))} ms CPU, the longest rendering frame ${span(rs.map((r) => r.longestRenderCpuMs))} ms CPU`);
     }
     const scripts = join(EXTS[b]!, 'content-scripts');
     for (const f of readdirSync(scripts).filter((n) => n.endsWith('.js'))) {
