@@ -8,7 +8,10 @@ import type { Issue, PortalTransaction, StatementParseResult, TxnKind, TxnStatus
 import { money, parseAmount, type Dec } from '../money';
 import { parseDateTime, toLocalDateTime } from '../dates';
 import { stableId } from '../ids';
-import { cleanCell, findHeader, isPlaceholder, normaliseHeader, readBankTable, splitCsv, type TableProfile } from './csv';
+import { readBankTable } from './csv';
+import { splitCsv } from './support/csv-split';
+import { cleanCell, isPlaceholder } from './support/cells';
+import { findHeader, normaliseHeader, type TableProfile } from './support/bank-headers';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 
 const hasAll = (h: Set<string>, ...names: string[]) => names.every((n) => h.has(normaliseHeader(n)));

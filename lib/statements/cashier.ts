@@ -12,7 +12,7 @@ import { money, parseAmount, type Dec } from '../money';
 import { parseDateTime, parseTime, toLocalDateTime, type ParsedDateTime } from '../dates';
 import { OccurrenceCounter, hash64, stableId } from '../ids';
 import { readCard } from '../cards';
-import { cleanCell } from './csv';
+import { cleanCell } from './support/cells';
 import { decodeBytes } from './decode';
 import { headRows, headerKey, loadTable, rejected, rowIssue, type RawTable } from './support/acquirer';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';

@@ -21,7 +21,7 @@ import { parseDateTime } from '../dates';
 import { buildTable, isTransactionTable, mapColumns, type MappedColumn } from '../portals/transactions';
 import type { PageMeta } from '../portals/page-meta';
 import type { RawRow } from '../portals/types';
-import { cleanCell } from './csv';
+import { cleanCell } from './support/cells';
 import { headRows, loadTable, rejected, type RawTable } from './support/acquirer';
 import { accountsOf } from './stripe';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';

@@ -4,7 +4,8 @@
 // never pass through arithmetic on a JS number; date-formatted serial numbers become ISO text.
 import type { StatementParseResult } from '../model';
 import { sniffBinary } from './decode';
-import { TABLE_PROFILES, findHeader, readBankTable, type TableProfile } from './csv';
+import { readBankTable } from './csv';
+import { TABLE_PROFILES, findHeader, type TableProfile } from './support/bank-headers';
 import { readWorkbook } from './support/workbook';
 import { ALIPAY_PROFILE } from './alipay';
 import { WECHAT_PROFILE } from './wechat';

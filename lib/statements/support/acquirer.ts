@@ -6,11 +6,12 @@ import { readWorkbook } from './workbook';
 import type { Issue, StatementParseResult } from '../../model';
 import { maskCardNumbers } from '../../cards';
 import { parseDateTime } from '../../dates';
-import { cleanCell, firstLines, splitCsv, type RawTable } from '../csv';
+import { firstLines, splitCsv, type RawTable } from './csv-split';
+import { cleanCell } from './cells';
 import { sniffBinary } from '../decode';
 import type { DecodedFile } from '../types';
 
-export type { RawTable } from '../csv';
+export type { RawTable } from './csv-split';
 
 
 /** Header text as a lookup key: lower case, no BOM/quotes/spaces/underscores, full-width brackets folded. */

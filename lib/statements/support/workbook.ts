@@ -4,7 +4,7 @@
 // number; date-formatted serials become ISO text; a key shown in scientific notation
 // (4.81477E+15) becomes its digits when the stored number holds them exactly.
 import * as XLSX from '@e965/xlsx';
-import type { RawTable } from '../csv';
+import type { RawTable } from './csv-split';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import fc from 'fast-check';
 import { parseStatementSync } from '../../../lib/statements/index';
-import { splitCsv } from '../../../lib/statements/csv';
+import { splitCsv } from '../../../lib/statements/support/csv-split';
 import { Dec } from '../../../lib/money';
 import type { PortalTransaction } from '../../../lib/model';
 import { FIXTURES, expectWellFormedAcquirer, expectedFor, project, readFixture, text } from './acquirer-helpers';

@@ -4,7 +4,7 @@
 // on any text built from the characters that matter, and cleanCell = cleanCellText everywhere.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanCell, cleanCellText, cleansToItself, needsCleaning } from '../../../lib/statements/csv';
+import { cleanCell, cleanCellText, cleansToItself, needsCleaning } from '../../../lib/statements/support/cells';
 
 // every character cleanCell's rule treats specially, and some it does not
 const chars = fc.constantFrom(

@@ -7,7 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseStatementSync } from '../../../lib/statements/index';
-import { splitCsv } from '../../../lib/statements/csv';
+import { splitCsv } from '../../../lib/statements/support/csv-split';
 import { readPortalTables } from '../../../lib/portals/index';
 import { classifyHeader } from '../../../lib/portals/columns';
 import { FIXTURES, expectWellFormedAcquirer, expectedFor, project, readFixture, text } from './acquirer-helpers';

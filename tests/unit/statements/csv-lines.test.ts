@@ -9,7 +9,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CsvLines, readBankTable, setTableReadReference, splitCsv, splitCsvLines, type TableReadContext } from '../../../lib/statements/csv';
+import { readBankTable, setTableReadReference, type TableReadContext } from '../../../lib/statements/csv';
+import { CsvLines, splitCsv, splitCsvLines } from '../../../lib/statements/support/csv-split';
 import { decodeBytes } from '../../../lib/statements/decode';
 
 const ctx: TableReadContext = { fileName: 'test.csv', encoding: 'utf-8', baseFormat: 'csv' };

@@ -5,7 +5,8 @@ import iconv from 'iconv-lite';
 import fc from 'fast-check';
 import { parseStatement } from '../../../lib/statements/index';
 import Papa from 'papaparse';
-import { breaksAreAllCrlf, cleanCell, detectDelimiter, firstLines, papaLinebreak, splitCsv } from '../../../lib/statements/csv';
+import { breaksAreAllCrlf, detectDelimiter, firstLines, papaLinebreak, splitCsv } from '../../../lib/statements/support/csv-split';
+import { cleanCell } from '../../../lib/statements/support/cells';
 import type { StatementParseResult } from '../../../lib/model';
 
 const csv = (name: string, ...lines: string[]) => ({ name, bytes: new TextEncoder().encode(lines.join('\n') + '\n') });

@@ -1,4 +1,4 @@
-import { cleanCell } from '../../../lib/statements/csv';
+import { cleanCell } from '../../../lib/statements/support/cells';
 // parseStatement never throws, whatever the bytes; every line it returns is well-formed.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';

@@ -1,8 +1,9 @@
-// normaliseHeader (lib/statements/csv.ts) returns text that needs no change as it is, without its
-// regular expressions: this checks the shortcut against those expressions on header-like text.
+// normaliseHeader (lib/statements/support/bank-headers.ts) returns text that needs no change as it
+// is, without its regular expressions: this checks the shortcut against those expressions on
+// header-like text.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normaliseHeader } from '../../../lib/statements/csv';
+import { normaliseHeader } from '../../../lib/statements/support/bank-headers';
 
 /** normaliseHeader as it was written before the shortcut. */
 const viaRegex = (h: string): string =>

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import iconv from 'iconv-lite';
 import * as XLSX from '@e965/xlsx';
 import { parseStatement } from '../../../lib/statements/index';
-import { splitCsv } from '../../../lib/statements/csv';
+import { splitCsv } from '../../../lib/statements/support/csv-split';
 import type { StatementParseResult } from '../../../lib/model';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/statements/wallet');
