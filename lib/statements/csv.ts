@@ -22,6 +22,7 @@ import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 import { StatementLineIds, isPlaceholderReference as isPlaceholderReferenceImport } from './line-id';
 import { canonicalAmount as canonicalAmountImport, plainCents as plainCentsImport } from './support/plain-decimal';
 import { dateOrderBySpan, inferHeaderlessLayout, type HeaderlessLayout } from './support/headerless';
+import { NO_CURRENCY } from './support/statement-lines';
 import { CsvLines, countFields, detectDelimiter, firstLines, splitCsv, splitCsvLines, type RawTable } from './support/csv-split';
 import { cleanCell as cleanCellImport, cleanRow as cleanRowImport, isPlaceholder as isPlaceholderImport } from './support/cells';
 import {
@@ -40,8 +41,6 @@ const isPlaceholder = isPlaceholderImport;
 const currencyFromText = currencyFromTextImport;
 const readDirection = readDirectionImport;
 
-/** ISO 4217 "no currency": only when neither the file nor the caller names one (with a warning). */
-export const NO_CURRENCY = 'XXX';
 
 // ───────────────────────────── cell readers ─────────────────────────────
 
@@ -144,10 +143,6 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
   const profile = headerless ? null : recogniseProfile(header.headers, preambleText, ctx.fileName, ctx.profiles);
   const format = ctx.forceFormat ?? profile?.id ?? ctx.baseFormat;
   const col = (role: Role) => header.single.get(role);
-  const cell = (row: string[], role: Role): string => {
-    const c = col(role);
-    return c === undefined ? '' : value(cleanCell(row[c]));
-  };
 
   // What the preamble says about the whole file.
   let fileAccount: string | undefined;
