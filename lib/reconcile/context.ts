@@ -11,7 +11,7 @@ import { DEFAULT_TOLERANCES } from '../model';
 import { auditFee, isInstantSettled, type FeeAudit } from './fee-audit';
 import { quickFeeAudit, quickFeeAuditEnabled } from './fee-cents';
 import { contractGapIssue, expectedFee, pickContract, txnDate, type FeeBreakdown } from './fee-schedule';
-import { dedupePortalRows, matchCashier, type CashierMatching, type TxnAlias } from './matching';
+import { dedupePortalRows, matchCashier, type CashierMatching, type InMemoryOrder, type TxnAlias } from './matching';
 import { analyseSettlements, makeOriginalIndex, type SettlementAnalysis } from './settlement';
 import { findDuplicates, type DuplicateCluster } from './duplicates';
 import { buildFeeLedger, type FeeLedger } from './periodic';
@@ -72,6 +72,18 @@ function cmp(a: string, b: string): number {
  * its digits read as one integer (at most 14 digits: exact), so times are compared as numbers.
  */
 export function sortByTimeThenId<T extends { id: string }>(xs: readonly T[], timeOf: (x: T) => string): T[] {
+  return gather(xs, timeOrder(xs, timeOf));
+}
+
+/** xs[order[0]], xs[order[1]], … */
+function gather<T>(xs: readonly T[], order: Int32Array): T[] {
+  const out: T[] = new Array<T>(order.length);
+  for (let j = 0; j < order.length; j++) out[j] = xs[order[j]!]!;
+  return out;
+}
+
+/** The positions of sortByTimeThenId's order: `sortByTimeThenId(xs)[j] === xs[timeOrder(xs)[j]]`. */
+export function timeOrder<T extends { id: string }>(xs: readonly T[], timeOf: (x: T) => string): Int32Array {
   const n = xs.length;
   const keys = new Float64Array(n);
   const shape = n > 0 ? timeOf(xs[0]!).length : 0;
@@ -81,39 +93,30 @@ export function sortByTimeThenId<T extends { id: string }>(xs: readonly T[], tim
     if (k < 0) numeric = false;
     keys[i] = k;
   }
-  if (!numeric) return [...xs].sort((a, b) => cmp(timeOf(a), timeOf(b)) || cmp(a.id, b.id));
-  if (!sortByKeysFast) {
-    const order: number[] = new Array<number>(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => keys[a]! - keys[b]! || cmp(xs[a]!.id, xs[b]!.id));
-    const out: T[] = new Array<T>(n);
-    for (let i = 0; i < n; i++) out[i] = xs[order[i]!]!;
-    return out;
-  }
-  // The rows in key order, equal keys in input order (a stable LSD radix sort of the keys: 16
-  // bits a pass, as many passes as the largest key needs; keys are integers below 10^14 < 2^47),
-  // then runs of equal keys sorted by id with the stable sort: the comparator sort's order exactly.
+  const byTimeThenId = (a: number, b: number) => cmp(timeOf(xs[a]!), timeOf(xs[b]!)) || cmp(xs[a]!.id, xs[b]!.id);
+  if (!numeric) return Int32Array.from(positions(n).sort(byTimeThenId));
+  if (!sortByKeysFast) return Int32Array.from(positions(n).sort((a, b) => keys[a]! - keys[b]! || cmp(xs[a]!.id, xs[b]!.id)));
+  // The positions in key order, equal keys in input order (a stable LSD radix sort of the keys:
+  // 16 bits a pass, as many passes as the largest key needs; keys are integers below 10^14 <
+  // 2^47), then runs of equal keys sorted by id with the stable sort: the comparator sort's order.
   const order = radixOrder(keys);
-  const out: T[] = new Array<T>(n);
-  const sorted = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    out[j] = xs[order[j]!]!;
-    sorted[j] = keys[order[j]!]!;
-  }
-  const byId = (a: T, b: T) => cmp(a.id, b.id);
   for (let start = 0; start < n;) {
+    const key = keys[order[start]!]!;
     let end = start + 1;
-    while (end < n && sorted[end] === sorted[start]) end++;
+    while (end < n && keys[order[end]!] === key) end++;
     if (end - start > 1) {
       let inOrder = true;
-      for (let j = start + 1; j < end && inOrder; j++) inOrder = out[j - 1]!.id <= out[j]!.id;
-      if (!inOrder) {
-        const run = out.slice(start, end).sort(byId);
-        for (let j = start; j < end; j++) out[j] = run[j - start]!;
-      }
+      for (let j = start + 1; j < end && inOrder; j++) inOrder = xs[order[j - 1]!]!.id <= xs[order[j]!]!.id;
+      if (!inOrder) order.set(Array.from(order.subarray(start, end)).sort((a, b) => cmp(xs[a]!.id, xs[b]!.id)), start);
     }
     start = end;
   }
+  return order;
+}
+
+function positions(n: number): number[] {
+  const out: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = i;
   return out;
 }
 
@@ -168,10 +171,24 @@ function digitKey(s: string, shape: number): number {
 
 export function makeContext(input: ReconcileInput): RuleContext {
   const tolerances: Tolerances = { ...DEFAULT_TOLERANCES, ...(input.tolerances ?? {}) };
-  const sortedTxns = sortByTimeThenId(input.transactions, (t) => t.occurredAt);
+  const txnOrder = timeOrder(input.transactions, (t) => t.occurredAt);
+  const sortedTxns = gather(input.transactions, txnOrder);
   const { kept, aliases } = dedupePortalRows(sortedTxns);
   const lines = sortByTimeThenId(input.statementLines, (l) => l.bookedOn);
-  const cashier = sortByTimeThenId(input.cashier ?? [], (c) => c.occurredAt);
+  const cashierInput = input.cashier ?? [];
+  const cashierOrder = timeOrder(cashierInput, (c) => c.occurredAt);
+  const cashier = gather(cashierInput, cashierOrder);
+  // the rows as they lie in memory (the input arrays), each with its index in `kept` / `cashier`
+  let memoryMemo: { txns: InMemoryOrder<PortalTransaction>; cashier: InMemoryOrder<CashierRecord> } | undefined;
+  const inMemoryOrder = () => {
+    if (memoryMemo) return memoryMemo;
+    const txnAt = new Int32Array(input.transactions.length).fill(-1);
+    // kept is sortedTxns less the rows merged into a twin, in the same order
+    for (let j = 0, k = 0; j < sortedTxns.length && k < kept.length; j++) if (sortedTxns[j] === kept[k]) txnAt[txnOrder[j]!] = k++;
+    const cashierAt = new Int32Array(cashierInput.length);
+    for (let j = 0; j < cashierOrder.length; j++) cashierAt[cashierOrder[j]!] = j;
+    return (memoryMemo = { txns: { rows: input.transactions, at: txnAt }, cashier: { rows: cashierInput, at: cashierAt } });
+  };
   const contracts = [...input.contracts].sort((a, b) => cmp(a.effectiveFrom, b.effectiveFrom) || cmp(a.id, b.id));
   const extraHolidays = new Set(input.extraHolidays ?? []);
   const tolFee = dec(tolerances.fee);
@@ -318,7 +335,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
       return settlementMemo;
     },
     cashierMatching() {
-      if (!cashierMemo) cashierMemo = matchCashier(kept, cashier, tolerances.cashierMatchSeconds, true);
+      if (!cashierMemo) cashierMemo = matchCashier(kept, cashier, tolerances.cashierMatchSeconds, true, inMemoryOrder());
       return cashierMemo;
     },
     cashierCovers(date, terminalId, currency) {

@@ -337,17 +337,63 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
  * `txnsInTimeOrder`: the caller knows txns are in (occurredAt, id) order (reconcile()'s context
  * sorted them), so that order is not checked again.
  */
-export function matchCashier(txns: readonly PortalTransaction[], cashier: readonly CashierRecord[], cashierMatchSeconds: number, txnsInTimeOrder = false): CashierMatching {
-  // Each row and record object is read in one walk, which copies what the passes compare into
-  // arrays by position: at 100k rows every further walk over the objects costs 20-40 ms of
-  // memory latency, however little it reads.
+export function matchCashier(
+  txns: readonly PortalTransaction[], cashier: readonly CashierRecord[], cashierMatchSeconds: number, txnsInTimeOrder = false,
+  memory?: { txns: InMemoryOrder<PortalTransaction>; cashier: InMemoryOrder<CashierRecord> },
+): CashierMatching {
+  // Each row and record object is read once, in the order the objects lie in memory when the
+  // caller knows it (`memory`: the input arrays, made in that order), copying what the passes
+  // compare into arrays by position in `txns` / `cashier`: at 100k rows a walk over the objects
+  // in time order (scattered in memory) costs 3-5 times one in memory order, and every further
+  // walk costs 20-40 ms of memory latency however little it reads.
   //
-  // Records: the card and QR ones (`cs`, at `csAt` in the input), with their time, terminal
-  // (present, and normalised), last 4, side, amount key and id; order number → position(s).
+  // Records, read: card or QR, time, terminal (present, and normalised), last 4, side, order
+  // number, currency and plain cents, id.
   const nAll = cashier.length;
+  const mc = memory?.cashier ?? identityOrder(cashier);
+  const recordId: string[] = new Array<string>(nAll);
+  const jCardQr = new Uint8Array(nAll);
+  const jMs = new Float64Array(nAll);
+  const jHasTerm = new Uint8Array(nAll);
+  const jTerm: string[] = new Array<string>(nAll);
+  const jLast4: unknown[] = new Array<unknown>(nAll);
+  const jRefund = new Uint8Array(nAll);
+  const jOrder: (string | undefined)[] = new Array<string | undefined>(nAll);
+  const jCurrency: string[] = new Array<string>(nAll);
+  const jCents = new Float64Array(nAll);
+  for (let q = 0; q < mc.rows.length; q++) {
+    const j = mc.at[q]!;
+    if (j < 0) continue;
+    const c = mc.rows[q]!;
+    recordId[j] = c.id;
+    if (c.tender !== 'card' && c.tender !== 'qr') continue;
+    jCardQr[j] = 1;
+    jMs[j] = localDateTimeMs(c.occurredAt);
+    jHasTerm[j] = c.terminalId ? 1 : 0;
+    jTerm[j] = c.terminalId ? norm(c.terminalId) : '';
+    jLast4[j] = c.cardLast4 || '';
+    jRefund[j] = sideOf(c.kind) === 'refund' ? 1 : 0;
+    jOrder[j] = c.orderNo ? norm(c.orderNo) : undefined;
+    jCurrency[j] = c.amount.currency;
+    jCents[j] = centsOf(c.amount.amount) ?? NaN;
+  }
+  // amount buckets: |amount| in whole cents as a number for the first currency seen (a small
+  // integer key: no string per row), else the reference's `${absAmountKey}|${currency}` string.
+  // Equal |amounts| always get the same key: the number is read from the canonical digits
+  // whenever the amount as written is not plain cents ("12.300").
+  let mainCurrency: string | undefined;
+  // (`row` is read only when its amount is not plain cents or not in the main currency)
+  const amountKey = (currency: string, cents: number, row: { amount: MoneyJson }): string | number => {
+    if (currency === mainCurrency) {
+      const c = Number.isNaN(cents) ? centsOf(absAmountKey(row.amount)) : cents;
+      if (c !== undefined && c < SMALL_KEY && c > -SMALL_KEY) return c < 0 ? -c : c;
+    }
+    return `${absAmountKey(row.amount)}|${currency}`;
+  };
+  // the card and QR records (`cs`, at `csAt` in `cashier`) in order, their fields by that position;
+  // order number → positions
   const csAt: number[] = [];
   const cs: CashierRecord[] = [];
-  const recordId: string[] = new Array<string>(nAll);
   const cMs = new Float64Array(nAll);
   const cTerm: string[] = [];
   const cHasTerm = new Uint8Array(nAll);
@@ -355,34 +401,21 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
   const cRefund = new Uint8Array(nAll);
   const cKey: (string | number)[] = [];
   const cByOrder = new Map<string, number | number[]>();
-  // amount buckets: |amount| in whole cents as a number for the first currency seen (a small
-  // integer key: no string per row), else the reference's `${absAmountKey}|${currency}` string.
-  // Equal |amounts| always get the same key: the number is read from the canonical digits
-  // whenever the amount as written is not plain cents ("12.300").
-  let mainCurrency: string | undefined;
-  const amountKey = (a: MoneyJson): string | number => {
-    if (a.currency === mainCurrency) {
-      const c = centsOf(a.amount) ?? centsOf(absAmountKey(a));
-      if (c !== undefined && c < SMALL_KEY && c > -SMALL_KEY) return c < 0 ? -c : c;
-    }
-    return `${absAmountKey(a)}|${a.currency}`;
-  };
   for (let j = 0; j < nAll; j++) {
-    const c = cashier[j]!;
-    recordId[j] = c.id;
-    if (c.tender !== 'card' && c.tender !== 'qr') continue;
+    if (jCardQr[j] === 0) continue;
     const i = cs.length;
+    const c = cashier[j]!;
     cs.push(c);
     csAt.push(j);
-    mainCurrency ??= c.amount.currency;
-    cMs[i] = localDateTimeMs(c.occurredAt);
-    cHasTerm[i] = c.terminalId ? 1 : 0;
-    cTerm.push(c.terminalId ? norm(c.terminalId) : '');
-    cLast4.push(c.cardLast4 || '');
-    cRefund[i] = sideOf(c.kind) === 'refund' ? 1 : 0;
-    cKey.push(amountKey(c.amount));
-    if (!c.orderNo) continue;
-    const k = norm(c.orderNo);
+    mainCurrency ??= jCurrency[j];
+    cMs[i] = jMs[j]!;
+    cHasTerm[i] = jHasTerm[j]!;
+    cTerm.push(jTerm[j]!);
+    cLast4.push(jLast4[j]);
+    cRefund[i] = jRefund[j]!;
+    cKey.push(amountKey(jCurrency[j]!, jCents[j]!, c));
+    const k = jOrder[j];
+    if (k === undefined) continue;
     const l = cByOrder.get(k);
     if (l === undefined) cByOrder.set(k, i);
     else if (typeof l === 'number') cByOrder.set(k, [l, i]);
@@ -390,34 +423,62 @@ export function matchCashier(txns: readonly PortalTransaction[], cashier: readon
   }
   const nc = cs.length;
 
-  // Rows: the comparable ones, the same way (k = their position among them, `psAt[k]` in the input).
+  // Rows, read the same way: comparable, time, failed, side, terminal, last 4, order number,
+  // currency and plain cents, id.
   const nTxns = txns.length;
-  const psAt: number[] = [];
+  const mt = memory?.txns ?? identityOrder(txns);
   const rowIdAt: string[] = new Array<string>(nTxns);
-  const kMs = new Float64Array(nTxns);
-  const kFailed = new Uint8Array(nTxns);
-  const kRefund = new Uint8Array(nTxns);
-  const kHasTerm = new Uint8Array(nTxns);
-  const kTerm: string[] = [];
-  const kLast4: unknown[] = [];
-  const kOrder: (string | undefined)[] = [];
-  const kKey: (string | number)[] = [];
-  mainCurrency ??= txns.find(isCashierComparable)?.amount.currency;
-  for (let j = 0; j < nTxns; j++) {
-    const t = txns[j]!;
-    rowIdAt[j] = t.id;
+  const iComparable = new Uint8Array(nTxns);
+  const iMs = new Float64Array(nTxns);
+  const iFailed = new Uint8Array(nTxns);
+  const iRefund = new Uint8Array(nTxns);
+  const iHasTerm = new Uint8Array(nTxns);
+  const iTerm: string[] = new Array<string>(nTxns);
+  const iLast4: unknown[] = new Array<unknown>(nTxns);
+  const iOrder: (string | undefined)[] = new Array<string | undefined>(nTxns);
+  const iCurrency: string[] = new Array<string>(nTxns);
+  const iCents = new Float64Array(nTxns);
+  for (let q = 0; q < mt.rows.length; q++) {
+    const i = mt.at[q]!;
+    if (i < 0) continue;
+    const t = mt.rows[q]!;
+    rowIdAt[i] = t.id;
     if (!isCashierComparable(t)) continue;
-    const k = psAt.length;
-    psAt.push(j);
-    kMs[k] = localDateTimeMs(t.occurredAt);
-    kFailed[k] = t.status !== 'success' ? 1 : 0;
-    kRefund[k] = sideOf(t.kind) === 'refund' ? 1 : 0;
-    kHasTerm[k] = t.terminalId ? 1 : 0;
-    kTerm.push(t.terminalId ? norm(t.terminalId) : '');
-    kLast4.push(t.cardLast4 || '');
-    kOrder.push(t.orderNo ? norm(t.orderNo) : undefined);
+    iComparable[i] = 1;
+    iMs[i] = localDateTimeMs(t.occurredAt);
+    iFailed[i] = t.status !== 'success' ? 1 : 0;
+    iRefund[i] = sideOf(t.kind) === 'refund' ? 1 : 0;
+    iHasTerm[i] = t.terminalId ? 1 : 0;
+    iTerm[i] = t.terminalId ? norm(t.terminalId) : '';
+    iLast4[i] = t.cardLast4 || '';
+    iOrder[i] = t.orderNo ? norm(t.orderNo) : undefined;
+    iCurrency[i] = t.amount.currency;
+    iCents[i] = centsOf(t.amount.amount) ?? NaN;
+  }
+  // the comparable ones (k = their position among them, `psAt[k]` in `txns`), their fields by k
+  const psAt: number[] = [];
+  for (let i = 0; i < nTxns; i++) if (iComparable[i] === 1) psAt.push(i);
+  mainCurrency ??= psAt.length > 0 ? iCurrency[psAt[0]!] : undefined;
+  const nk = psAt.length;
+  const kMs = new Float64Array(nk);
+  const kFailed = new Uint8Array(nk);
+  const kRefund = new Uint8Array(nk);
+  const kHasTerm = new Uint8Array(nk);
+  const kTerm: string[] = new Array<string>(nk);
+  const kLast4: unknown[] = new Array<unknown>(nk);
+  const kOrder: (string | undefined)[] = new Array<string | undefined>(nk);
+  const kKey: (string | number)[] = new Array<string | number>(nk);
+  for (let k = 0; k < nk; k++) {
+    const i = psAt[k]!;
+    kMs[k] = iMs[i]!;
+    kFailed[k] = iFailed[i]!;
+    kRefund[k] = iRefund[i]!;
+    kHasTerm[k] = iHasTerm[i]!;
+    kTerm[k] = iTerm[i]!;
+    kLast4[k] = iLast4[i];
+    kOrder[k] = iOrder[i];
     // only the amount passes look a row up by amount, and only among records
-    kKey.push(nc > 0 ? amountKey(t.amount) : 0);
+    kKey[k] = nc > 0 ? amountKey(iCurrency[i]!, iCents[i]!, txns[i]!) : 0;
   }
   const passes = cashierPasses(cashierMatchSeconds);
 
@@ -637,6 +698,23 @@ function cashierMatching(matches: CashierMatch[], txnOf: PortalTransaction[], re
       return (byCashier ??= new Map(matches.map((m) => [m.cashierId, m])));
     },
   };
+}
+
+/**
+ * Rows in the order they lie in memory: the caller's input array, whose objects were made in that
+ * order (by the storage read or the parser), and for each the index of the same row in the
+ * time-sorted array a function works on (−1: not in it, e.g. a row merged into its twin).
+ */
+export interface InMemoryOrder<T> {
+  rows: readonly T[];
+  at: Int32Array;
+}
+
+/** The sorted array itself as its memory order (index i at position i). */
+function identityOrder<T>(xs: readonly T[]): InMemoryOrder<T> {
+  const at = new Int32Array(xs.length);
+  for (let i = 0; i < xs.length; i++) at[i] = i;
+  return { rows: xs, at };
 }
 
 /** `sorted` (by the default string order) contains `id`. */

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { reconcile } from '../../../lib/reconcile';
 import type { ReconcileInput } from '../../../lib/model';
 import { cashierRecord, cnContract, input, line, txn } from '../../fixtures/scenarios/builders';
+import { generateScenario } from '../../fixtures/scenarios/generator';
+import { buildScaleInput } from '../../bench/reconcile-input';
 
 function sample(): ReconcileInput {
   const common = { terminalId: '12345678', cardLast4: '0085' };
@@ -48,6 +50,16 @@ describe('reconcile() is deterministic', () => {
       const r = reconcile({ ...s, transactions: shuffle(s.transactions, seed), statementLines: shuffle(s.statementLines, seed + 1), cashier: shuffle(s.cashier ?? [], seed + 2) });
       expect(r).toEqual(base);
     }), { numRuns: 50 });
+  });
+  it('input order does not matter on a labelled month and a chain of stores (cashier matches, rows read in memory order)', () => {
+    for (const inp of [generateScenario({ seed: 42 }).input, buildScaleInput(1500, 3).input]) {
+      const base = reconcile(inp);
+      expect(base.matches.some((m) => m.basis.startsWith('cashier:'))).toBe(true);
+      for (const seed of [1, 2]) {
+        const r = reconcile({ ...inp, transactions: shuffle(inp.transactions, seed), statementLines: shuffle(inp.statementLines, seed + 1), cashier: shuffle(inp.cashier ?? [], seed + 2) });
+        expect(r).toEqual(base);
+      }
+    }
   });
   it('finding ids depend only on the evidence, not on the rest of the input', () => {
     const s = sample();

@@ -46,6 +46,30 @@ describe('localDateTimeMs = Date.parse(dt + "Z")', () => {
   });
 });
 
+/**
+ * `xs` as an InMemoryOrder: its rows shuffled (seeded), each with its index in `xs`, and a few
+ * decoys (copies not in `xs`, index −1) that must be ignored.
+ */
+function shuffledOrder<T extends object>(xs: readonly T[], seed: number): { rows: T[]; at: Int32Array } {
+  const order = xs.map((_, i) => i);
+  for (let i = order.length - 1, s = seed; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    const j = s % (i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const rows: T[] = [];
+  const at: number[] = [];
+  for (const i of order) {
+    rows.push(xs[i]!);
+    at.push(i);
+    if (i % 3 === 0) {
+      rows.push({ ...xs[i]!, id: `decoy-${i}` });
+      at.push(-1);
+    }
+  }
+  return { rows, at: Int32Array.from(at) };
+}
+
 describe('matchCashier = matchCashierReference', () => {
   it('on a synthetic chain of stores (2,000 portal rows, cashier records, many equal amounts)', () => {
     for (const seed of [7, 11]) {
@@ -73,12 +97,15 @@ describe('matchCashier = matchCashierReference', () => {
   });
   const at = (m: number, s: number) => `2026-03-02T10:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
   it('on generated crowded cases (property)', () => {
-    fc.assert(fc.property(fc.array(txnArb, { maxLength: 25 }), fc.array(recArb, { maxLength: 25 }), fc.integer({ min: 30, max: 900 }), (ts, rs, window) => {
+    fc.assert(fc.property(fc.array(txnArb, { maxLength: 25 }), fc.array(recArb, { maxLength: 25 }), fc.integer({ min: 30, max: 900 }), fc.integer({ min: 1, max: 10_000 }), (ts, rs, window, seed) => {
       const txns = byTimeThenId(ts.map((x, i) => txn({ id: `t${String(i).padStart(2, '0')}`, amount: x.amount, occurredAt: at(x.minute, x.second), cardLast4: x.last4, terminalId: x.terminal, orderNo: x.orderNo, kind: x.kind, status: x.status })));
       const cashier = byTimeThenId(rs.map((x, i) => cashierRecord({ id: `c${String(i).padStart(2, '0')}`, amount: x.amount, occurredAt: at(x.minute, x.second), cardLast4: x.last4, terminalId: x.terminal, orderNo: x.orderNo, kind: x.kind, tender: x.tender })));
       expect(matchCashier(txns, cashier, window)).toEqual(matchCashierReference(txns, cashier, window));
-      // as reconcile() calls it: rows known to be in time order, not checked again
-      expect(matchCashier(txns, cashier, window, true)).toEqual(matchCashierReference(txns, cashier, window));
+      // as reconcile() calls it: rows known to be in time order, not checked again, and read in
+      // the order they lie in memory (here shuffled, with rows that are not in the sorted arrays)
+      const reference = matchCashierReference(txns, cashier, window);
+      expect(matchCashier(txns, cashier, window, true)).toEqual(reference);
+      expect(matchCashier(txns, cashier, window, true, { txns: shuffledOrder(txns, seed), cashier: shuffledOrder(cashier, seed + 1) })).toEqual(reference);
       // rows in another order than reconcile() passes them, too
       expect(matchCashier([...txns].reverse(), cashier, window)).toEqual(matchCashierReference([...txns].reverse(), cashier, window));
     }), { numRuns: 300 });
