@@ -11,7 +11,8 @@ import { DEFAULT_TOLERANCES } from '../model';
 import { auditFee, isInstantSettled, type FeeAudit } from './fee-audit';
 import { quickFeeAudit, quickFeeAuditEnabled } from './fee-cents';
 import { contractGapIssue, expectedFee, pickContract, txnDate, type FeeBreakdown } from './fee-schedule';
-import { dedupePortalRows, matchCashier, type CashierMatching, type InMemoryOrder, type TxnAlias } from './matching';
+import { dedupePortalRows, matchCashier, type CashierMatching, type TxnAlias } from './matching';
+import type { InMemoryOrder } from './memory-order';
 import { analyseSettlements, makeOriginalIndex, type SettlementAnalysis } from './settlement';
 import { findDuplicates, type DuplicateCluster } from './duplicates';
 import { buildFeeLedger, type FeeLedger } from './periodic';
@@ -270,7 +271,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
     breakdownHints = hints;
     return excessRowsMemo;
   };
-  const originalOf = makeOriginalIndex(kept);
+  const originalOf = makeOriginalIndex(kept, inMemoryOrder().txns);
 
   let settlementMemo: SettlementAnalysis | undefined;
   let cashierMemo: CashierMatching | undefined;

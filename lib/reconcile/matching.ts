@@ -7,6 +7,7 @@ import type { CashierRecord, MoneyJson, PortalTransaction } from '../model';
 import { localDateTimeMs } from '../dates';
 import { centsOf } from '../money';
 import { txnDate } from './fee-schedule';
+import { identityOrder, type InMemoryOrder } from './memory-order';
 
 export interface TxnAlias {
   /** the row kept for reconciliation */
@@ -698,23 +699,6 @@ function cashierMatching(matches: CashierMatch[], txnOf: PortalTransaction[], re
       return (byCashier ??= new Map(matches.map((m) => [m.cashierId, m])));
     },
   };
-}
-
-/**
- * Rows in the order they lie in memory: the caller's input array, whose objects were made in that
- * order (by the storage read or the parser), and for each the index of the same row in the
- * time-sorted array a function works on (−1: not in it, e.g. a row merged into its twin).
- */
-export interface InMemoryOrder<T> {
-  rows: readonly T[];
-  at: Int32Array;
-}
-
-/** The sorted array itself as its memory order (index i at position i). */
-function identityOrder<T>(xs: readonly T[]): InMemoryOrder<T> {
-  const at = new Int32Array(xs.length);
-  for (let i = 0; i < xs.length; i++) at[i] = i;
-  return { rows: xs, at };
 }
 
 /** `sorted` (by the default string order) contains `id`. */

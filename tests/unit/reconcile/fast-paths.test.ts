@@ -161,14 +161,20 @@ describe('makeOriginalIndex = looking the reference up in every sale', () => {
       kind: fc.constantFrom('sale', 'sale', 'preauth_completion', 'void', 'refund', 'reversal') as fc.Arbitrary<PortalTransaction['kind']>,
       id: key, rrn: key, orderNo: key, voucherNo: key, batchNo: key, terminalId: fc.constantFrom(undefined, 'T1', 't1', ' T1'), originalRef: key,
     });
-    fc.assert(fc.property(fc.array(row, { maxLength: 14 }), fc.array(row, { maxLength: 4 }), (rows, outside) => {
+    fc.assert(fc.property(fc.array(row, { maxLength: 14 }), fc.array(row, { maxLength: 4 }), fc.integer({ min: 1, max: 10_000 }), (rows, outside, seed) => {
       const make = (r: (typeof rows)[number], i: number, tag: string) => txn({ amount: '10.00',
         id: r.id ? `${r.id}` : `${tag}${i}`, kind: r.kind, rrn: r.rrn, orderNo: r.orderNo, voucherNo: r.voucherNo, batchNo: r.batchNo, terminalId: r.terminalId,
         originalRef: r.kind === 'sale' || r.kind === 'preauth_completion' ? undefined : r.originalRef,
       });
       const txns = rows.map((r, i) => make(r, i, 'row'));
       const originalOf = makeOriginalIndex(txns);
-      for (const t of [...txns, ...outside.map((r, i) => make(r, i, 'out'))]) expect(originalOf(t)).toBe(referenceOriginal(txns, t));
+      // built reading the rows in another order (memory order), with decoys that are not rows
+      const fromMemory = makeOriginalIndex(txns, shuffledOrder(txns, seed));
+      for (const t of [...txns, ...outside.map((r, i) => make(r, i, 'out'))]) {
+        const expected = referenceOriginal(txns, t);
+        expect(originalOf(t)).toBe(expected);
+        expect(fromMemory(t)).toBe(expected);
+      }
     }), { numRuns: 1500 });
   });
 });
