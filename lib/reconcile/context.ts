@@ -52,6 +52,12 @@ export interface RuleContext {
   /** expectedFee(t, contractFor(t)) with default options */
   feeBreakdown(t: PortalTransaction): FeeBreakdown | undefined;
   originalOf(t: PortalTransaction): PortalTransaction | undefined;
+  /**
+   * `transactions` and `cashier` as their objects lie in memory, each row with its index there
+   * (−1: a row merged into its twin): for passes whose outcome does not depend on the order
+   * they read rows in (see memory-order.ts).
+   */
+  inMemoryOrder(): { txns: InMemoryOrder<PortalTransaction>; cashier: InMemoryOrder<CashierRecord> };
   settlement(): SettlementAnalysis;
   cashierMatching(): CashierMatching;
   /** true when the cashier export covers this date, currency and terminal (where it names terminals) */
@@ -316,6 +322,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
     feeBreakdownHint: (index) => (breakdownHints ? (breakdownHints[index] as 0 | 1 | 2 | 3) : 0),
     feeBreakdown,
     originalOf,
+    inMemoryOrder,
     settlement() {
       if (!settlementMemo) {
         settlementMemo = analyseSettlements(kept, lines, {

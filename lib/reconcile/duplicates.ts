@@ -60,8 +60,12 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
   const rows = ctx.transactions;
   const byAmount = new Map<string | number, number | number[]>();
   const mainCurrency = rows[0]?.amount.currency;
-  for (let i = 0; i < rows.length; i++) {
-    const t = rows[i]!;
+  // every row once, in memory order (see memory-order.ts); then each bucket's positions rise
+  const memory = ctx.inMemoryOrder().txns;
+  for (let q = 0; q < memory.rows.length; q++) {
+    const i = memory.at[q]!;
+    if (i < 0) continue;
+    const t = memory.rows[q]!;
     if (!isCandidate(t)) continue;
     const k = amountBucket(t.amount, mainCurrency); // amount > 0 here
     const prev = byAmount.get(k);
@@ -69,6 +73,7 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
     else if (typeof prev === 'number') byAmount.set(k, [prev, i]);
     else prev.push(i);
   }
+  for (const v of byAmount.values()) if (typeof v !== 'number' && v.length > 1) v.sort((a, b) => a - b);
   const groups: PortalTransaction[][] = [];
   if (duplicateKeysFast) {
     // At a million rows most amounts repeat, so most rows get here: a key seen once is stored as

@@ -139,7 +139,11 @@ function checkInput(ctx: RuleContext): void {
   let feeRows = 0;
   const negTolFee = ctx.tolFee.neg();
   const tolC = decToHundredths(ctx.tolFee);
-  for (const t of ctx.transactions) {
+  // every row once, in any order (issues are sorted at the end): in memory order
+  const { rows, at } = ctx.inMemoryOrder().txns;
+  for (let q = 0; q < rows.length; q++) {
+    if (at[q]! < 0) continue;
+    const t = rows[q]!;
     const cur = t.amount.currency;
     if (t.fee && t.fee.currency !== cur) {
       ctx.issue({ level: 'warning', code: 'fee_currency_mismatch', field: 'fee', raw: t.id, message: `Transaction ${t.rrn ?? t.id} on ${txnDate(t)}: fee is in ${t.fee.currency} but the amount is in ${cur}; its fee is not checked. 手续费币种与交易币种不同。` });
