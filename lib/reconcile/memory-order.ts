@@ -22,3 +22,23 @@ export function identityOrder<T>(xs: readonly T[]): InMemoryOrder<T> {
   return { rows: xs, at };
 }
 
+
+/**
+ * The indices, rising, of the rows for which `keep(row, index)` holds, the rows read in memory
+ * order: a rule's filter over the time-sorted rows (most keep a few rows of 100k) without a walk
+ * in time order. `count`: how many indices there are.
+ */
+export function indicesWhere<T>(memory: InMemoryOrder<T>, count: number, keep: (row: T, index: number) => boolean): number[] {
+  const hit = new Uint8Array(count);
+  let n = 0;
+  for (let q = 0; q < memory.rows.length; q++) {
+    const i = memory.at[q]!;
+    if (i >= 0 && keep(memory.rows[q]!, i)) {
+      hit[i] = 1;
+      n++;
+    }
+  }
+  const out: number[] = new Array<number>(n);
+  for (let i = 0, k = 0; k < n; i++) if (hit[i] === 1) out[k++] = i;
+  return out;
+}

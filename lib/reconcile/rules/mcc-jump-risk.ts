@@ -9,6 +9,7 @@ import { amountOf, dec, HUNDRED, ONE_HUNDREDTH } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding } from '../finding';
+import { indicesWhere } from '../memory-order';
 import { payerFindings } from '../payers';
 
 const CREDIT_FLOOR_PERCENT = dec('0.4825');
@@ -71,10 +72,12 @@ export const mccJumpRisk: Rule = {
   run(ctx) {
     const groups = new Map<string, { txns: PortalTransaction[]; lowest: Dec }>();
     const tolC = decToHundredths(ctx.tolFee);
-    for (const t of ctx.transactions) {
-      if (t.kind !== 'sale' || t.status !== 'success' || t.amount.currency !== 'CNY' || !t.fee || t.fee.currency !== 'CNY') continue;
-      if (tolC !== undefined && certainlyOut(t, tolC)) continue;
-      if (amountOf(t.amount).lessThan(MIN_AMOUNT)) continue;
+    // the rows that may be priced below the floor, found in memory order; then in time order
+    const candidates = indicesWhere(ctx.inMemoryOrder().txns, ctx.transactions.length, (t) => t.kind === 'sale' && t.status === 'success'
+      && t.amount.currency === 'CNY' && !!t.fee && t.fee.currency === 'CNY' && !(tolC !== undefined && certainlyOut(t, tolC)));
+    for (const i of candidates) {
+      const t = ctx.transactions[i]!;
+      if (!t.fee || amountOf(t.amount).lessThan(MIN_AMOUNT)) continue;
       const floor = floorFee(t);
       if (!floor) continue;
       const fee = amountOf(t.fee);

@@ -6,6 +6,7 @@ import { Dec, ZERO, money } from '../../money';
 import { amountOf } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
+import { indicesWhere } from '../memory-order';
 import { makeFinding, txnParams } from '../finding';
 import { feeNotReturnedFindings } from '../refund-fee';
 
@@ -17,8 +18,9 @@ export const refundProblem: Rule = {
     const out: Finding[] = [];
     // (b)/(c): over-refunded sales
     const byOriginal = new Map<string, { sale?: PortalTransaction; ref: string; refunds: PortalTransaction[] }>();
-    for (const r of ctx.transactions) {
-      if (r.kind !== 'refund' || r.status !== 'success' || !r.originalRef) continue;
+    for (const i of indicesWhere(ctx.inMemoryOrder().txns, ctx.transactions.length, (r) => r.kind === 'refund' && r.status === 'success' && !!r.originalRef)) {
+      const r = ctx.transactions[i]!;
+      if (!r.originalRef) continue;
       const sale = ctx.originalOf(r);
       const key = sale ? `id|${sale.id}` : `ref|${r.originalRef.trim().toUpperCase()}`;
       const e = byOriginal.get(key) ?? { sale, ref: r.originalRef, refunds: [] };

@@ -6,6 +6,7 @@ import { money } from '../../money';
 import { amountOf, isPositive, ZERO } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
+import { indicesWhere } from '../memory-order';
 import { makeFinding, txnParams } from '../finding';
 import { isCancelling } from '../settlement';
 
@@ -38,9 +39,9 @@ export const statusMismatch: Rule = {
       }
     }
     // 2. failed or pending but settling
-    for (const t of ctx.transactions) {
-      if (flagged.has(t.id) || isCancelling(t)) continue;
-      if (t.status !== 'failed' && t.status !== 'pending') continue;
+    for (const i of indicesWhere(ctx.inMemoryOrder().txns, ctx.transactions.length, (t) => (t.status === 'failed' || t.status === 'pending') && !isCancelling(t))) {
+      const t = ctx.transactions[i]!;
+      if (flagged.has(t.id)) continue;
       if (!t.net || !isPositive(t.net) || !t.settleDate) continue;
       flagged.add(t.id);
       out.push(makeFinding('status_mismatch', {

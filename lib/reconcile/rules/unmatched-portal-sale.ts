@@ -6,6 +6,7 @@ import { amountOf, isPositive, ZERO } from '../amounts';
 import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { txnDate } from '../fee-schedule';
+import { indicesWhere } from '../memory-order';
 import { makeFinding, txnParams } from '../finding';
 import { isCancelling } from '../settlement';
 
@@ -16,18 +17,17 @@ export const unmatchedPortalSale: Rule = {
     const matching = ctx.cashierMatching();
     const duplicates = new Set(ctx.duplicates().flatMap((c) => c.duplicates.map((d) => d.txn.id)));
     const cancelled = new Set<string>();
-    for (const t of ctx.transactions) {
-      if (!isCancelling(t) || t.status !== 'success') continue;
-      const o = ctx.originalOf(t);
+    const memory = ctx.inMemoryOrder().txns;
+    for (const i of indicesWhere(memory, ctx.transactions.length, (t) => t.status === 'success' && isCancelling(t))) {
+      const o = ctx.originalOf(ctx.transactions[i]!);
       if (o) cancelled.add(o.id);
     }
     const out: Finding[] = [];
     const txns = ctx.transactions;
-    for (let i = 0; i < txns.length; i++) {
+    // txnMatched is by position in ctx.transactions (what cashierMatching() matched)
+    for (const i of indicesWhere(memory, txns.length, (t, at) => (t.kind === 'sale' || t.kind === 'preauth_completion') && t.status === 'success' && matching.txnMatched[at] !== 1)) {
       const t = txns[i]!;
-      if ((t.kind !== 'sale' && t.kind !== 'preauth_completion') || t.status !== 'success') continue;
-      // txnMatched is by position in ctx.transactions (what cashierMatching() matched)
-      if (!isPositive(t.amount) || matching.txnMatched[i] === 1 || duplicates.has(t.id) || cancelled.has(t.id)) continue;
+      if (!isPositive(t.amount) || duplicates.has(t.id) || cancelled.has(t.id)) continue;
       if (!ctx.cashierCovers(txnDate(t), t.terminalId, t.amount.currency)) continue;
       out.push(makeFinding('unmatched_portal_sale', {
         severity: 'suspect',

@@ -7,6 +7,7 @@ import { amountOf } from '../amounts';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding, txnParams } from '../finding';
+import { indicesWhere } from '../memory-order';
 import { isCancelling, statedNet } from '../settlement';
 
 export const voidStillSettled: Rule = {
@@ -17,8 +18,8 @@ export const voidStillSettled: Rule = {
     // the voided sales with a positive stated net, then their outcomes by id (only theirs: no
     // map over every settling row)
     const cands: { v: PortalTransaction; s: PortalTransaction; sNet: Dec }[] = [];
-    for (const v of ctx.transactions) {
-      if (!isCancelling(v) || v.status !== 'success') continue;
+    for (const i of indicesWhere(ctx.inMemoryOrder().txns, ctx.transactions.length, (v) => v.status === 'success' && isCancelling(v))) {
+      const v = ctx.transactions[i]!;
       const s = ctx.originalOf(v);
       if (!s) continue;
       const sNet = statedNet(s);
