@@ -12,7 +12,7 @@ import { auditFee, isInstantSettled, type FeeAudit } from './fee-audit';
 import { quickFeeAudit, quickFeeAuditEnabled } from './fee-cents';
 import { contractGapIssue, expectedFee, pickContract, txnDate, type FeeBreakdown } from './fee-schedule';
 import { dedupePortalRows, matchCashier, type CashierMatching, type TxnAlias } from './matching';
-import type { InMemoryOrder } from './memory-order';
+import { indicesWhere, type InMemoryOrder } from './memory-order';
 import { analyseSettlements, makeOriginalIndex, type SettlementAnalysis } from './settlement';
 import { findDuplicates, type DuplicateCluster } from './duplicates';
 import { buildFeeLedger, type FeeLedger } from './periodic';
@@ -127,6 +127,13 @@ function positions(n: number): number[] {
   return out;
 }
 
+/** Every row from the same portal (read in memory order: one walk over the input array). */
+function isOneSource(txns: readonly PortalTransaction[]): boolean {
+  const first = txns[0]?.portal;
+  for (let i = 1; i < txns.length; i++) if (txns[i]!.portal !== first) return false;
+  return true;
+}
+
 /** Positions 0…n−1 ordered by keys[i] (non-negative integers below 2^48), equal keys in position order. */
 function radixOrder(keys: Float64Array): Int32Array {
   const n = keys.length;
@@ -180,7 +187,8 @@ export function makeContext(input: ReconcileInput): RuleContext {
   const tolerances: Tolerances = { ...DEFAULT_TOLERANCES, ...(input.tolerances ?? {}) };
   const txnOrder = timeOrder(input.transactions, (t) => t.occurredAt);
   const sortedTxns = gather(input.transactions, txnOrder);
-  const { kept, aliases } = dedupePortalRows(sortedTxns);
+  // rows of one source never collapse (dedupePortalRows would walk them all to find that out)
+  const { kept, aliases } = isOneSource(input.transactions) ? { kept: sortedTxns, aliases: [] } : dedupePortalRows(sortedTxns);
   const lines = sortByTimeThenId(input.statementLines, (l) => l.bookedOn);
   const cashierInput = input.cashier ?? [];
   const cashierOrder = timeOrder(cashierInput, (c) => c.occurredAt);
@@ -259,7 +267,8 @@ export function makeContext(input: ReconcileInput): RuleContext {
     if (excessRowsMemo) return excessRowsMemo;
     const hints = new Uint8Array(kept.length);
     const tolFeeCents = quickFeeAuditEnabled ? centsOf(tolerances.fee) : undefined;
-    excessRowsMemo = kept.filter((t, i) => {
+    // every row audited once, in memory order (see memory-order.ts); the excess rows in `kept` order
+    excessRowsMemo = indicesWhere(inMemoryOrder().txns, kept.length, (t, i) => {
       const c = contractFor(t);
       if (!c) return false;
       // the common row in whole cents: no Decimal when its fee is within tolerance
@@ -273,7 +282,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
       if (!a || !a.excess.greaterThan(a.tolerance)) return false;
       excessAudits.set(t, a);
       return true;
-    });
+    }).map((i) => kept[i]!);
     breakdownHints = hints;
     return excessRowsMemo;
   };

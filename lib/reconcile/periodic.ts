@@ -9,6 +9,7 @@ import { Dec, ZERO } from '../money';
 import { amountOf, dec, isPlainDecimal, isPositive } from './amounts';
 import type { Contract, IsoDate, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
+import { indicesWhere } from './memory-order';
 import { txnDate } from './fee-schedule';
 import { CHARGEBACK_FEE, DEPOSIT_FEE, FX_FEE, HIDDEN_FEE, INSTANT_FEE, firstMatch, lineText, txnText } from './labels';
 
@@ -75,7 +76,10 @@ export function hiddenExtraFees(t: PortalTransaction): { label: string; amount: 
 export function buildFeeLedger(ctx: RuleContext): FeeLedger {
   const raw: Omit<FeeEvent, 'verdict' | 'excess'>[] = [];
   const portalRowEvents: { date: IsoDate; amount: Dec; currency: string; idx: number }[] = [];
-  for (const t of ctx.transactions) {
+  // the fee rows and the rows with extra fees (few), found reading the rows in memory order
+  const feeRows = indicesWhere(ctx.inMemoryOrder().txns, ctx.transactions.length, (t) => isLedgerFeeRow(t) || (t.extraFees !== undefined && t.extraFees.length > 0));
+  for (const i of feeRows) {
+    const t = ctx.transactions[i]!;
     if (isLedgerFeeRow(t)) {
       const text = txnText(t);
       const amount = amountOf(t.amount).isNegative() ? amountOf(t.amount).neg() : amountOf(t.fee!);

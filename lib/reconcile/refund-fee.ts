@@ -9,8 +9,9 @@ import { amountOf } from './amounts';
 import type { Finding, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { makeFinding, txnParams } from './finding';
+import { indicesWhere } from './memory-order';
 
-type Needs = Pick<RuleContext, 'transactions' | 'originalOf' | 'contractFor' | 'tolFee'>;
+type Needs = Pick<RuleContext, 'transactions' | 'inMemoryOrder' | 'originalOf' | 'contractFor' | 'tolFee'>;
 
 /** What the refund row charged (negative = given back), from its fee or else its net. */
 function refundRowFee(r: PortalTransaction): Dec | undefined {
@@ -21,8 +22,8 @@ function refundRowFee(r: PortalTransaction): Dec | undefined {
 
 export function feeNotReturnedFindings(ctx: Needs): Finding[] {
   const out: Finding[] = [];
-  for (const r of ctx.transactions) {
-    if (r.kind !== 'refund' || r.status !== 'success') continue;
+  for (const i of indicesWhere(ctx.inMemoryOrder().txns, ctx.transactions.length, (r) => r.kind === 'refund' && r.status === 'success')) {
+    const r = ctx.transactions[i]!;
     const sale = ctx.originalOf(r);
     if (!sale || !sale.fee || sale.fee.currency !== r.amount.currency || sale.amount.currency !== r.amount.currency) continue;
     const contract = ctx.contractFor(r) ?? ctx.contractFor(sale);

@@ -8,6 +8,7 @@ import type { Rule } from '../context';
 import { txnDate } from '../fee-schedule';
 import { makeFinding, txnParams } from '../finding';
 import { CHARGEBACK_FEE, txnText } from '../labels';
+import { indicesWhere } from '../memory-order';
 
 /** A chargeback fee is booked within this many days of its chargeback. */
 const PAIRING_DAYS = 30;
@@ -16,12 +17,13 @@ export const chargebackFee: Rule = {
   kind: 'chargeback_fee',
   run(ctx) {
     const out: Finding[] = [];
-    const chargebacks = ctx.transactions.filter((t) => t.kind === 'chargeback' && t.status === 'success');
+    const memory = ctx.inMemoryOrder().txns;
+    const chargebacks = indicesWhere(memory, ctx.transactions.length, (t) => t.kind === 'chargeback' && t.status === 'success').map((i) => ctx.transactions[i]!);
     // fee rows labelled as chargeback fees, and fees carried on chargeback rows
     const feeRows: { t: PortalTransaction; amount: Dec }[] = [];
-    for (const t of ctx.transactions) {
-      if (t.status !== 'success') continue;
-      if ((t.kind === 'fee' || t.kind === 'adjustment') && CHARGEBACK_FEE.test(txnText(t)) && amountOf(t.amount).isNegative()) feeRows.push({ t, amount: amountOf(t.amount).neg() });
+    for (const i of indicesWhere(memory, ctx.transactions.length, (t) => t.status === 'success' && (t.kind === 'fee' || t.kind === 'adjustment'))) {
+      const t = ctx.transactions[i]!;
+      if (CHARGEBACK_FEE.test(txnText(t)) && amountOf(t.amount).isNegative()) feeRows.push({ t, amount: amountOf(t.amount).neg() });
     }
     const used = new Set<string>();
     for (const f of feeRows) {
