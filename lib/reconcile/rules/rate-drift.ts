@@ -96,36 +96,56 @@ export const rateDrift: Rule = {
     const minAmount = new Dec(2).dividedBy(step); // rounding noise 0.5/amount ≤ step/4
     // amount ≥ minAmount for an amount of whole cents A: A ≥ ⌈minAmount × 100⌉ (an integer, exact)
     const minCents = decToSafeInteger(minAmount.times(HUNDRED).ceil());
-    const series = new Map<string, Point[]>();
-    const txns = ctx.transactions;
-    let last: Point[] | undefined;
+    // Each row's point and series (merchant, card type, currency), read in memory order (see
+    // memory-order.ts); then the series are filled in time order, and taken in the order of
+    // their first point, as if built in time order.
+    const n = ctx.transactions.length;
+    const pointAt: (Point | undefined)[] = new Array<Point | undefined>(n);
+    const seriesOf = new Int32Array(n);
+    const seriesByKey = new Map<string, number>();
+    let seriesCount = 0;
+    let lastSeries = -1;
     let lastMerchant: string | undefined;
     let lastCard: string | undefined;
     let lastCurrency: string | undefined;
-    for (let i = 0; i < txns.length; i++) {
-      const t = txns[i]!;
+    const { rows, at } = ctx.inMemoryOrder().txns;
+    for (let q = 0; q < rows.length; q++) {
+      const i = at[q]!;
+      if (i < 0) continue;
+      const t = rows[q]!;
       const cents = minCents === undefined ? undefined : centsOf(t.amount.amount);
       if (cents !== undefined ? cents < minCents! : !amountOf(t.amount).greaterThanOrEqualTo(minAmount)) continue;
       const r = impliedRate(ctx, t, i, fastSeries);
       if (r === undefined) continue;
-      const p: Point = typeof r === 'number' ? { t, rate: undefined, index: i, approx: r } : { t, rate: r, index: i, approx: r.toNumber() };
-      // the series of the row before, when the key is the same (no key string per row)
-      if (last && t.merchantId === lastMerchant && t.cardType === lastCard && t.amount.currency === lastCurrency) {
-        last.push(p);
+      pointAt[i] = typeof r === 'number' ? { t, rate: undefined, index: i, approx: r } : { t, rate: r, index: i, approx: r.toNumber() };
+      // the series of the row read before, when the key is the same (no key string per row)
+      if (lastSeries >= 0 && t.merchantId === lastMerchant && t.cardType === lastCard && t.amount.currency === lastCurrency) {
+        seriesOf[i] = lastSeries;
         continue;
       }
       const k = `${t.merchantId ?? ''}|${t.cardType}|${t.amount.currency}`;
-      last = series.get(k);
-      if (last) last.push(p);
-      else series.set(k, (last = [p]));
+      let s = seriesByKey.get(k);
+      if (s === undefined) seriesByKey.set(k, (s = seriesCount++));
+      seriesOf[i] = lastSeries = s;
       lastMerchant = t.merchantId;
       lastCard = t.cardType;
       lastCurrency = t.amount.currency;
     }
+    const lists: Point[][] = [];
+    for (let s = 0; s < seriesCount; s++) lists.push([]);
+    const firstOf: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const p = pointAt[i];
+      if (!p) continue;
+      const list = lists[seriesOf[i]!]!;
+      if (list.length === 0) firstOf.push(seriesOf[i]!);
+      list.push(p);
+    }
+    const series = firstOf.map((s) => lists[s]!);
     const out: Finding[] = [];
     const half = step.dividedBy(2);
     const rateOf = (p: Point) => exactRate(ctx, p);
-    for (const points of series.values()) {
+    for (const points of series) {
       // runs of similar rates, in time order
       // each run is compared with the median of its first few points: stable and linear-time
       const runs = (fastSeries && runsApprox(points, half.toNumber())) || runsExact(points.map((p) => (rateOf(p), p)), half);
