@@ -9,6 +9,7 @@ import type { CashierRecord, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { txnDate } from './fee-schedule';
 import { trimUpper, trimUpperFast } from './keys';
+import { indicesWhere } from './memory-order';
 
 export interface DuplicateCluster {
   /** the earliest sale of the cluster, presumed genuine */
@@ -139,15 +140,19 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
   // a cluster looks at its bucket only
   const wanted = new Set(clusters.map((c) => amountBucket(c[0]!.amount, mainCurrency)));
   const cashierSales = new Map<string | number, SameAmountSales>();
-  for (const c of ctx.cashier) {
-    if (c.kind !== 'sale' || (c.tender !== 'card' && c.tender !== 'qr')) continue;
+  // the card and QR sales of those buckets, found in memory order (see memory-order.ts), then in time order
+  const wantedSales = indicesWhere(ctx.inMemoryOrder().cashier, ctx.cashier.length, (c) => {
+    if (c.kind !== 'sale' || (c.tender !== 'card' && c.tender !== 'qr')) return false;
     // a malformed amount throws here whether or not a cluster wants its bucket (as absAmountKey did for every record)
     if (wanted.size === 0) {
       if (!isPlainDecimal(c.amount.amount)) absAmountKey(c.amount);
-      continue;
+      return false;
     }
+    return wanted.has(amountBucket(c.amount, mainCurrency));
+  });
+  for (const i of wantedSales) {
+    const c = ctx.cashier[i]!;
     const k = amountBucket(c.amount, mainCurrency);
-    if (!wanted.has(k)) continue;
     const l = cashierSales.get(k);
     if (l) l.records.push(c);
     else cashierSales.set(k, { records: [c], ms: undefined });

@@ -7,6 +7,7 @@ import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { txnDate } from '../fee-schedule';
 import { makeFinding } from '../finding';
+import { indicesWhere } from '../memory-order';
 import { trimUpperFast } from '../keys';
 
 export const missingAtAcquirer: Rule = {
@@ -16,21 +17,25 @@ export const missingAtAcquirer: Rule = {
     const matching = ctx.cashierMatching();
     const portalDays = new Set<string>();
     const portalTerminals = new Set<string>();
-    // rows come in time order: a day is added once per run of rows on it, and a terminal id is
-    // normalised only when it differs from the row before's
+    // the rows' days and terminals, read in memory order (see memory-order.ts): a day is added once
+    // per run of rows on it, and a terminal id is normalised only when it differs from the row
+    // before's
     let lastDay: string | undefined;
     let lastTerminal: string | undefined;
-    for (const t of ctx.transactions) {
+    const { rows, at } = ctx.inMemoryOrder().txns;
+    for (let q = 0; q < rows.length; q++) {
+      if (at[q]! < 0) continue;
+      const t = rows[q]!;
       if (lastDay === undefined || lastDay.length !== 10 || !t.occurredAt.startsWith(lastDay)) portalDays.add((lastDay = txnDate(t)));
       if (t.terminalId && t.terminalId !== lastTerminal) portalTerminals.add(trimUpperFast((lastTerminal = t.terminalId)));
     }
     const cal = ctx.calendar('CN');
     const out: Finding[] = [];
     const records = ctx.cashier;
-    for (let i = 0; i < records.length; i++) {
+    // the card and QR sales the matching left open (recordMatched is by position in ctx.cashier)
+    const open = indicesWhere(ctx.inMemoryOrder().cashier, records.length, (c, i) => c.kind === 'sale' && (c.tender === 'card' || c.tender === 'qr') && matching.recordMatched[i] !== 1);
+    for (const i of open) {
       const c = records[i]!;
-      // recordMatched is by position in ctx.cashier (what cashierMatching() matched)
-      if (c.kind !== 'sale' || (c.tender !== 'card' && c.tender !== 'qr') || matching.recordMatched[i] === 1) continue;
       const date = c.occurredAt.slice(0, 10);
       if (!portalDays.has(date)) continue;
       if (c.terminalId && portalTerminals.size > 0 && !portalTerminals.has(trimUpperFast(c.terminalId))) continue;

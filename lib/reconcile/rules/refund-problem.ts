@@ -67,16 +67,16 @@ export const refundProblem: Rule = {
     // (a): cashier refunds the acquirer never processed
     if (ctx.cashier.length > 0) {
       const matching = ctx.cashierMatching();
-      // the latest date = the date of the latest time (a string ≥ another has a prefix ≥ its prefix)
-      let latest = '';
-      for (const t of ctx.transactions) if (t.occurredAt > latest) latest = t.occurredAt;
-      const lastPortalDate = latest.slice(0, 10);
+      // the latest date = the date of the latest time (a string ≥ another has a prefix ≥ its
+      // prefix): the last row's, as the rows are sorted by their times as strings
+      const txns = ctx.transactions;
+      const lastPortalDate = txns.length > 0 ? txns[txns.length - 1]!.occurredAt.slice(0, 10) : '';
       const cal = ctx.calendar('CN');
       const records = ctx.cashier;
-      for (let i = 0; i < records.length; i++) {
+      // the card and QR refunds the matching left open (recordMatched is by position in ctx.cashier)
+      const open = indicesWhere(ctx.inMemoryOrder().cashier, records.length, (c, i) => c.kind === 'refund' && (c.tender === 'card' || c.tender === 'qr') && matching.recordMatched[i] !== 1);
+      for (const i of open) {
         const c = records[i]!;
-        // recordMatched is by position in ctx.cashier (what cashierMatching() matched)
-        if (c.kind !== 'refund' || (c.tender !== 'card' && c.tender !== 'qr') || matching.recordMatched[i] === 1) continue;
         const date = c.occurredAt.slice(0, 10);
         const due = cal.addWorkingDays(date, REFUND_WAIT_WORKDAYS);
         if (ctx.asOf < due || lastPortalDate < due) continue;
