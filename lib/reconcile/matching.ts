@@ -456,35 +456,16 @@ export function matchCashier(
     iCurrency[i] = t.amount.currency;
     iCents[i] = centsOf(t.amount.amount) ?? NaN;
   }
-  // the comparable ones (k = their position among them, `psAt[k]` in `txns`), their fields by k
+  // the comparable ones (k = their position among them, `psAt[k]` in `txns`)
   const psAt: number[] = [];
   for (let i = 0; i < nTxns; i++) if (iComparable[i] === 1) psAt.push(i);
   mainCurrency ??= psAt.length > 0 ? iCurrency[psAt[0]!] : undefined;
-  const nk = psAt.length;
-  const kMs = new Float64Array(nk);
-  const kFailed = new Uint8Array(nk);
-  const kRefund = new Uint8Array(nk);
-  const kHasTerm = new Uint8Array(nk);
-  const kTerm: string[] = new Array<string>(nk);
-  const kLast4: unknown[] = new Array<unknown>(nk);
-  const kOrder: (string | undefined)[] = new Array<string | undefined>(nk);
-  const kKey: (string | number)[] = new Array<string | number>(nk);
-  for (let k = 0; k < nk; k++) {
-    const i = psAt[k]!;
-    kMs[k] = iMs[i]!;
-    kFailed[k] = iFailed[i]!;
-    kRefund[k] = iRefund[i]!;
-    kHasTerm[k] = iHasTerm[i]!;
-    kTerm[k] = iTerm[i]!;
-    kLast4[k] = iLast4[i];
-    kOrder[k] = iOrder[i];
-    // only the amount passes look a row up by amount, and only among records
-    kKey[k] = nc > 0 ? amountKey(iCurrency[i]!, iCents[i]!, txns[i]!) : 0;
-  }
+  const kFailed = new Uint8Array(psAt.length);
+  for (let k = 0; k < psAt.length; k++) kFailed[k] = iFailed[psAt[k]!]!;
   const passes = cashierPasses(cashierMatchSeconds);
 
   // Ranks: the rows successful first, each part by time then id (the reference's order); the
-  // row arrays are put in rank order
+  // rows' fields by rank
   const orderedK = successFirstOrder(psAt, txns, kFailed, txnsInTimeOrder);
   const np = orderedK.length;
   const orderedAt: number[] = new Array<number>(np);
@@ -497,16 +478,17 @@ export function matchCashier(
   const pOrder: (string | undefined)[] = new Array<string | undefined>(np);
   const pKey: (string | number)[] = new Array<string | number>(np);
   for (let r = 0; r < np; r++) {
-    const k = orderedK[r]!;
-    orderedAt[r] = psAt[k]!;
-    pMs[r] = kMs[k]!;
-    pFailed[r] = kFailed[k]!;
-    pRefund[r] = kRefund[k]!;
-    pHasTerm[r] = kHasTerm[k]!;
-    pTerm[r] = kTerm[k]!;
-    pLast4[r] = kLast4[k];
-    pOrder[r] = kOrder[k];
-    pKey[r] = kKey[k]!;
+    const i = psAt[orderedK[r]!]!;
+    orderedAt[r] = i;
+    pMs[r] = iMs[i]!;
+    pFailed[r] = iFailed[i]!;
+    pRefund[r] = iRefund[i]!;
+    pHasTerm[r] = iHasTerm[i]!;
+    pTerm[r] = iTerm[i]!;
+    pLast4[r] = iLast4[i];
+    pOrder[r] = iOrder[i];
+    // only the amount passes look a row up by amount, and only among records
+    pKey[r] = nc > 0 ? amountKey(iCurrency[i]!, iCents[i]!, txns[i]!) : 0;
   }
 
   // per amount bucket, its readable records by time (then position), as the reference. Only
