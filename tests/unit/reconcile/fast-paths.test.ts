@@ -199,6 +199,44 @@ describe('rows the context sorted are not sorted again', () => {
       expect(ctx.settlement().groups.map((g) => [g.key, ...g.transactions.map((t) => t.id)])).toEqual(sortedEach);
     }
   });
+
+  it("settlement groups: each group's earliest day and common settle date come from all its rows", () => {
+    // a payout whose rows disagree on settle date and day, a batch over a weekend, a void, a row
+    // without a fee, and another currency
+    const own = input({
+      contracts: [cnContract()],
+      transactions: [
+        txn({ id: 'p2', amount: '50.00', fee: '0.30', occurredAt: '2026-03-06T09:00:00', payoutId: 'po1', settleDate: '2026-03-09' }),
+        txn({ id: 'p1', amount: '80.00', fee: '0.48', occurredAt: '2026-03-05T09:00:00', payoutId: 'po1', settleDate: '2026-03-06' }),
+        txn({ id: 'p3', amount: '20.00', fee: '0.12', occurredAt: '2026-03-07T09:00:00', payoutId: 'po1' }),
+        txn({ id: 'b1', amount: '100.00', fee: '0.60', occurredAt: '2026-03-07T10:00:00' }),
+        txn({ id: 'b2', amount: '200.00', occurredAt: '2026-03-08T10:00:00' }),
+        txn({ id: 'b3', amount: '300.00', fee: '1.80', occurredAt: '2026-03-06T23:00:00', rrn: 'R3' }),
+        txn({ id: 'v3', kind: 'void', amount: '-300.00', fee: '-1.80', occurredAt: '2026-03-06T23:30:00', originalRef: 'R3' }),
+        txn({ id: 'u1', amount: '10.00', fee: '0.06', currency: 'USD', occurredAt: '2026-03-07T11:00:00' }),
+      ],
+    });
+    for (const inp of [own, buildScaleInput(2000, 7).input, generateScenario({ seed: 43 }).input]) {
+      const ctx = makeContext(inp);
+      const opts = {
+        contractFor: ctx.contractFor,
+        expectedFeeFor: (t: PortalTransaction) => ctx.feeBreakdown(t)?.total,
+        calendar: ctx.calendar,
+        tolerances: ctx.tolerances,
+        asOf: inp.asOf,
+        originalOf: ctx.originalOf,
+        txnsInTimeOrder: true,
+      };
+      const built = buildSettlementGroups(ctx.transactions, opts);
+      expect(built.groups.some((g) => g.transactions.length > 1)).toBe(true);
+      // each group's earliest day and common settle date, from its rows
+      for (const g of built.groups) {
+        expect(g.firstDate).toBe(g.transactions.map((t) => t.occurredAt.slice(0, 10)).sort()[0]);
+        const settle = new Set(g.transactions.map((t) => t.settleDate));
+        expect(g.settleDate).toBe(settle.size === 1 ? g.transactions[0]!.settleDate : undefined);
+      }
+    }
+  });
 });
 
 describe('settlement groups and passes on whole cents = on Decimals', () => {
