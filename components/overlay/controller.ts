@@ -2,7 +2,7 @@
 // mark every captured row, highlight the flagged ones, and keep doing it as the page changes.
 // One shared observer; everything is torn down through one AbortSignal (after refined-github).
 import { h, render } from 'preact';
-import type { CapturedTable, StoredFinding } from '../../lib/model';
+import type { CapturedTable, PortalTransaction, StoredFinding } from '../../lib/model';
 import type { ContentToBackground, DisputeContext, ResponseOf, Result, RowFindings } from '../../lib/messaging';
 import type { ReadOptions } from '../../lib/portals/transactions';
 import type { Locale } from '../../lib/i18n/messages';
@@ -34,6 +34,8 @@ export interface OverlayDeps {
   pageTimeoutMs?: number;
   /** gives the main thread back between slices of rows being marked */
   yieldNow?: () => Promise<void>;
+  /** how long to wait before sending again rows the background did not take (refused, or the message failed) */
+  captureRetryMs?: number;
 }
 
 const HOST_TAGS = new Set(['SG-FLAG', 'SG-PANEL', 'SG-INSERT', 'SG-TOOLS']);
@@ -56,6 +58,14 @@ function isOurs(node: Node): boolean {
 export class PortalOverlay {
   private readonly rows = new Map<string, Element>();
   private readonly sent = new Set<string>();
+  /**
+   * Rows read but not yet taken by the background, with whether they were read after the
+   * merchant taught the columns. They are kept until taken: a virtualised grid may have
+   * recycled their elements by the time a failed capture is sent again.
+   */
+  private readonly pending = new Map<string, { tx: PortalTransaction; retaught: boolean }>();
+  private sending: Promise<void> = Promise.resolve();
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private findings: Record<string, StoredFinding[]> = {};
   private language: RowFindings['language'] = 'auto';
   private currency = 'CNY';
@@ -108,6 +118,7 @@ export class PortalOverlay {
     signal.addEventListener('abort', () => {
       observer.disconnect();
       clearTimeout(this.timer);
+      clearTimeout(this.retryTimer);
       clearInterval(poll);
       this.walkAbort?.abort();
       this.style?.remove();
@@ -142,7 +153,6 @@ export class PortalOverlay {
     const tables = await readTables(doc, doc.location?.href ?? '', now(), this.readOptions);
     if (this.deps.signal.aborted) return;
     this.rows.clear();
-    const fresh = [];
     let unreadable = 0;
     let marked = 0;
     for (const table of tables) {
@@ -160,7 +170,7 @@ export class PortalOverlay {
         row.element.removeAttribute('data-sg-unreadable');
         this.rows.set(tx.id, row.element);
         this.currency = tx.amount.currency;
-        if (!this.sent.has(tx.id)) fresh.push(tx);
+        if (!this.sent.has(tx.id)) this.pending.set(tx.id, { tx, retaught: this.retaught });
       }
     }
     // an element a virtualised grid recycled for something else is no longer a captured row
@@ -169,17 +179,7 @@ export class PortalOverlay {
     this.unreadable = unreadable;
     this.onPage = [...this.rows.keys()];
     mark('settleguard:rows-marked');
-    for (let i = 0; i < fresh.length; i += CAPTURE_CHUNK) {
-      const chunk = fresh.slice(i, i + CAPTURE_CHUNK);
-      const res = await this.deps.send({ type: 'content/capture', url: doc.location?.href ?? '', rows: chunk, ...(this.retaught ? { retaught: true } : {}) });
-      if (res.ok) {
-        chunk.forEach((tx) => this.sent.add(tx.id));
-        this.language = res.value.language;
-        this.knownByBackground += res.value.known;
-      } else {
-        console.warn('[SettleGuard] capture refused:', res.error.message);
-      }
-    }
+    await this.sendPending();
     this.mountTableTools(tables);
     await this.refresh();
     this.mountInsertControls();
@@ -222,6 +222,41 @@ export class PortalOverlay {
         onStop: () => this.walkAbort?.abort(),
         onSaveMap: (map: Record<string, string | null>) => this.saveColumnMap(map),
       }), entry.host.shadowRoot!.lastElementChild!);
+    }
+  }
+
+  /**
+   * Sends the pending rows to the background, in chunks, one send at a time. What the background
+   * does not take (a refusal, or a message that failed: a busy or restarting service worker)
+   * stays pending and is sent again after captureRetryMs, whether or not the page changes again.
+   */
+  sendPending(): Promise<void> {
+    this.sending = this.sending.then(() => this.sendPendingNow()).catch((e) => console.warn('[SettleGuard]', e));
+    return this.sending;
+  }
+
+  private async sendPendingNow(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    const url = this.deps.doc.location?.href ?? '';
+    const batches = [false, true].map((retaught) => [...this.pending.values()].filter((p) => p.retaught === retaught).map((p) => p.tx));
+    for (const [k, rows] of batches.entries()) {
+      for (let i = 0; i < rows.length; i += CAPTURE_CHUNK) {
+        if (this.deps.signal.aborted) return;
+        const chunk = rows.slice(i, i + CAPTURE_CHUNK);
+        const res = await this.deps.send({ type: 'content/capture', url, rows: chunk, ...(k === 1 ? { retaught: true } : {}) })
+          .catch((e: unknown) => ({ ok: false as const, error: { code: 'send_failed', message: String(e) } }));
+        if (!res.ok) {
+          console.warn('[SettleGuard] capture not taken, will send again:', res.error.message);
+          this.retryTimer = setTimeout(() => void this.sendPending(), this.deps.captureRetryMs ?? 2000);
+          return;
+        }
+        for (const tx of chunk) {
+          this.sent.add(tx.id);
+          this.pending.delete(tx.id);
+        }
+        this.language = res.value.language;
+        this.knownByBackground += res.value.known;
+      }
     }
   }
 

@@ -104,3 +104,46 @@ describe('PortalOverlay', () => {
     expect(root.textContent).toContain('<img src=x');
   });
 });
+
+describe('PortalOverlay capture delivery', () => {
+  // the first capture fails (refused, or the message itself fails); the rows have left the page
+  // (a virtualised grid scrolled on) by the time it is sent again
+  it.each([
+    ['refused by the background', async () => ({ ok: false, error: { code: 'busy', message: 'database busy' } })],
+    ['the message failed', async () => { throw new Error('Could not establish connection. Receiving end does not exist.'); }],
+  ])('rows the background did not take are sent again until taken (%s)', async (_name, firstReply) => {
+    const rows = [tx({ id: 'A' }), tx({ id: 'B' })];
+    let onPage = true;
+    const readTables = (): CapturedTable[] => [{
+      adapter: 'generic', columns: [],
+      rows: onPage ? [
+        { element: document.getElementById('r1')!, transaction: rows[0]!, issues: [] },
+        { element: document.getElementById('r2')!, transaction: rows[1]!, issues: [] },
+      ] : [],
+    }];
+    const captures: string[][] = [];
+    let calls = 0;
+    const send = vi.fn(async (msg: ContentToBackground) => {
+      if (msg.type === 'content/capture') {
+        captures.push(msg.rows.map((r) => r.id));
+        if (calls++ === 0) return firstReply();
+        return { ok: true, value: { added: msg.rows.length, updated: 0, known: 0, byTransaction: {}, language: 'auto' } };
+      }
+      if (msg.type === 'content/getFindings') return { ok: true, value: { byTransaction: {}, language: 'auto' } };
+      return { ok: false, error: { code: 'x', message: 'not in this test' } };
+    }) as unknown as Send;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const overlay = new PortalOverlay({ doc: document, send, readTables, now: () => '2026-03-16T00:00:00Z', signal: controller.signal, settleMs: 0, captureRetryMs: 5 });
+    await overlay.scan();
+    expect(captures).toEqual([['A', 'B']]);
+    onPage = false;
+    await vi.waitFor(() => expect(captures).toEqual([['A', 'B'], ['A', 'B']]));
+    // taken: a later scan sends nothing again
+    onPage = true;
+    await overlay.scan();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(captures).toHaveLength(2);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+});
