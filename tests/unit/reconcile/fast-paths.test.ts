@@ -179,18 +179,23 @@ describe('makeOriginalIndex = looking the reference up in every sale', () => {
   });
 });
 
+/** buildSettlementGroups' options from a context, as the context's own settlement() passes them (expected fees aside). */
+function settlementOptions(ctx: ReturnType<typeof makeContext>, inp: ReconcileInput) {
+  return {
+    contractFor: ctx.contractFor,
+    expectedFeeFor: (t: PortalTransaction) => ctx.feeBreakdown(t)?.total,
+    calendar: ctx.calendar,
+    tolerances: ctx.tolerances,
+    asOf: inp.asOf,
+    originalOf: ctx.originalOf,
+  };
+}
+
 describe('rows the context sorted are not sorted again', () => {
   it('settlement groups collect their rows in time order: the same groups as when each is sorted', () => {
     for (const inp of [buildScaleInput(2000, 7).input, generateScenario({ seed: 43 }).input]) {
       const ctx = makeContext(inp);
-      const opts = {
-        contractFor: ctx.contractFor,
-        expectedFeeFor: (t: PortalTransaction) => ctx.feeBreakdown(t)?.total,
-        calendar: ctx.calendar,
-        tolerances: ctx.tolerances,
-        asOf: inp.asOf,
-        originalOf: ctx.originalOf,
-      };
+      const opts = settlementOptions(ctx, inp);
       const rowsOf = (txnsInTimeOrder: boolean) => buildSettlementGroups(ctx.transactions, { ...opts, txnsInTimeOrder }).groups.map((g) => [g.key, ...g.transactions.map((t) => t.id)]);
       const sortedEach = rowsOf(false);
       expect(sortedEach.some((g) => g.length > 2)).toBe(true); // groups of several rows
@@ -218,15 +223,7 @@ describe('rows the context sorted are not sorted again', () => {
     });
     for (const inp of [own, buildScaleInput(2000, 7).input, generateScenario({ seed: 43 }).input]) {
       const ctx = makeContext(inp);
-      const opts = {
-        contractFor: ctx.contractFor,
-        expectedFeeFor: (t: PortalTransaction) => ctx.feeBreakdown(t)?.total,
-        calendar: ctx.calendar,
-        tolerances: ctx.tolerances,
-        asOf: inp.asOf,
-        originalOf: ctx.originalOf,
-        txnsInTimeOrder: true,
-      };
+      const opts = { ...settlementOptions(ctx, inp), txnsInTimeOrder: true };
       const built = buildSettlementGroups(ctx.transactions, opts);
       expect(built.groups.some((g) => g.transactions.length > 1)).toBe(true);
       // each group's earliest day and common settle date, from its rows
