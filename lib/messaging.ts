@@ -61,6 +61,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: str
 export interface RowFindings {
   /** open findings by transaction id (only those of the requested rows) */
   byTransaction: Record<string, StoredFinding[]>;
+  /** the disputed ones among them whose latest dispute the acquirer rejected (the merchant may escalate) */
+  rejected?: string[];
   language: 'auto' | 'zh-CN' | 'en';
 }
 

@@ -34,11 +34,12 @@ export function RowFlag({ findings, locale, onDispute }: RowFlagProps) {
 }
 
 /** A quiet mark on a row whose finding is under dispute: no highlight, no Dispute control. */
-export function DisputedFlag({ findings, locale }: { findings: StoredFinding[]; locale: Locale }) {
+export function DisputedFlag({ findings, rejected = false, locale }: { findings: StoredFinding[]; rejected?: boolean; locale: Locale }) {
+  const title = findings.map((f) => explainFinding(f, locale)).join('\n');
   return (
     <span class="flag">
-      <span class="chip disputed" title={findings.map((f) => explainFinding(f, locale)).join('\n')}>
-        {t(locale, 'overlay.disputed')}: {[...new Set(findings.map((f) => kindName(locale, f.kind)))].join('、')}
+      <span class={rejected ? 'chip disputed rejected' : 'chip disputed'} title={rejected ? `${t(locale, 'overlay.disputeRejectedHint')}\n${title}` : title}>
+        {t(locale, rejected ? 'overlay.disputeRejected' : 'overlay.disputed')}: {[...new Set(findings.map((f) => kindName(locale, f.kind)))].join('、')}
       </span>
     </span>
   );

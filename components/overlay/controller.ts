@@ -67,6 +67,8 @@ export class PortalOverlay {
   private sending: Promise<void> = Promise.resolve();
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private findings: Record<string, StoredFinding[]> = {};
+  /** disputed findings whose dispute was rejected */
+  private rejected = new Set<string>();
   private language: RowFindings['language'] = 'auto';
   private currency = 'CNY';
   private panelHost: HTMLElement | null = null;
@@ -354,6 +356,7 @@ export class PortalOverlay {
     const res = await this.deps.send({ type: 'content/getFindings', transactionIds: ids });
     if (!res.ok) return;
     this.findings = res.value.byTransaction;
+    this.rejected = new Set(res.value.rejected ?? []);
     this.language = res.value.language;
     this.apply();
   }
@@ -380,7 +383,7 @@ export class PortalOverlay {
         if (disputed.length) {
           el.setAttribute('data-sg-disputed', [...new Set(disputed.map((f) => f.kind))].join(' '));
           const flagHost = (host as HTMLElement | null) ?? this.createHost('sg-flag', el.lastElementChild ?? el);
-          render(h(DisputedFlag, { findings: disputed, locale: this.locale }), flagHost.shadowRoot!.lastElementChild!);
+          render(h(DisputedFlag, { findings: disputed, rejected: disputed.some((f) => this.rejected.has(f.id)), locale: this.locale }), flagHost.shadowRoot!.lastElementChild!);
         } else {
           el.removeAttribute('data-sg-disputed');
           host?.remove();

@@ -26,6 +26,7 @@ export const SHADOW_CSS = `
 .chip { background: #d92d20; color: #fff; border-radius: 10px; padding: 1px 7px; font-size: 11px; white-space: nowrap; }
 .chip.suspect { background: #dc6803; }
 .chip.disputed { background: #f2f4f7; color: #475467; border: 1px solid #d0d5dd; }
+.chip.disputed.rejected { background: #fef3f2; color: #b42318; border-color: #fda29b; }
 button { font: inherit; cursor: pointer; border-radius: 4px; border: 1px solid #d0d5dd; background: #fff; color: #1d2939; padding: 2px 8px; }
 button:hover, button:focus-visible { border-color: #1570ef; color: #1570ef; outline: none; }
 button.primary { background: #1570ef; border-color: #1570ef; color: #fff; }

@@ -38,6 +38,8 @@ export const EN = {
   'overlay.rowFlaggedCount': 'Findings on this row: {count}',
   'overlay.panelTitle': 'Dispute draft',
   'overlay.disputed': 'Disputed',
+  'overlay.disputeRejected': 'Dispute rejected',
+  'overlay.disputeRejectedHint': 'The acquirer rejected this dispute. SettleGuard\'s disputes page drafts the next step: a written complaint, then the regulator.',
   'overlay.pickDraft': 'Choose a dispute draft',
   'overlay.noDraft': 'No dispute draft yet. Open a flagged row and press Dispute first.',
   'overlay.insertDone': 'Inserted into the form. Check it before you submit.',

@@ -38,6 +38,8 @@ export const ZH_CN: Record<MessageKey, string> = {
   'overlay.rowFlaggedCount': '本行发现 {count} 项异常',
   'overlay.panelTitle': '申诉草稿',
   'overlay.disputed': '申诉中',
+  'overlay.disputeRejected': '申诉被拒',
+  'overlay.disputeRejectedHint': '收单机构已驳回此申诉。可在结算卫士的申诉页生成下一步的信函：书面投诉，再向监管部门投诉。',
   'overlay.pickDraft': '选择申诉草稿',
   'overlay.noDraft': '还没有申诉草稿。请先在标记的交易行点击“申诉”。',
   'overlay.insertDone': '已填入表单，提交前请再核对一遍。',

@@ -5,7 +5,7 @@ import type { PortalTransaction } from '../model';
 import { parseContentMessage, type ContentToBackground, type ResponseOf, type Result } from '../messaging';
 import { storeCapturedRows, withEvidenceHash } from './capture';
 import { disputeContext, latestDrafts, recordDraft } from './disputes';
-import { findingsForTransactions, setFindingStatus } from './findings';
+import { findingsForTransactions, rejectedFindingIds, setFindingStatus } from './findings';
 import { notifyPortalTabs, todayIso } from './notify';
 import { runReconciliation } from './reconcile';
 import { loadSettings } from './settings';
@@ -25,7 +25,9 @@ export function reconcileSerially(): Promise<void> {
 async function rowFindings(transactionIds: string[]) {
   const db = getDb();
   const [byTransaction, settings] = await Promise.all([findingsForTransactions(db, transactionIds), loadSettings(db)]);
-  return { byTransaction, language: settings.language };
+  const disputed = [...new Set(Object.values(byTransaction).flat().filter((f) => f.status === 'disputed').map((f) => f.id))];
+  const rejected = await rejectedFindingIds(db, disputed);
+  return { byTransaction, language: settings.language, ...(rejected.length ? { rejected } : {}) };
 }
 
 /**

@@ -29,6 +29,25 @@ export async function findingsForTransactions(db: SettleGuardDb, transactionIds:
   return byTransaction;
 }
 
+/**
+ * The ids among `findingIds` whose latest dispute (by last update) was rejected: the row then
+ * says so instead of "under dispute", and the merchant can escalate it from the disputes page.
+ */
+export async function rejectedFindingIds(db: SettleGuardDb, findingIds: readonly string[]): Promise<string[]> {
+  if (findingIds.length === 0) return [];
+  const wanted = new Set(findingIds);
+  const latest = new Map<string, { status: string; updatedAt: string }>();
+  // a merchant has a handful of disputes: read them all
+  for (const d of await db.disputes.toArray()) {
+    for (const id of d.findingIds) {
+      if (!wanted.has(id)) continue;
+      const prev = latest.get(id);
+      if (!prev || d.updatedAt > prev.updatedAt) latest.set(id, { status: d.status, updatedAt: d.updatedAt });
+    }
+  }
+  return [...latest].filter(([, d]) => d.status === 'rejected').map(([id]) => id).sort();
+}
+
 export async function setFindingStatus(db: SettleGuardDb, id: string, status: FindingStatus, by: string, at: string): Promise<StoredFinding | undefined> {
   return db.transaction('rw', db.findings, async () => {
     const f = await db.findings.get(id);

@@ -24,7 +24,7 @@ beforeEach(() => {
 });
 afterEach(() => controller.abort());
 
-function setup(findingsFor: Record<string, StoredFinding[]>) {
+function setup(findingsFor: Record<string, StoredFinding[]>, rejected: string[] = []) {
   const rows: PortalTransaction[] = [tx({ id: 'A' }), tx({ id: 'B' })];
   const readTables = (): CapturedTable[] => [{
     adapter: 'generic', columns: [],
@@ -39,7 +39,7 @@ function setup(findingsFor: Record<string, StoredFinding[]>) {
     sent.push(msg);
     const byTransaction = findingsFor;
     if (msg.type === 'content/capture') return { ok: true, value: { added: msg.rows.length, updated: 0, known: 0, byTransaction, language: 'auto' } };
-    if (msg.type === 'content/getFindings') return { ok: true, value: { byTransaction, language: 'auto' } };
+    if (msg.type === 'content/getFindings') return { ok: true, value: { byTransaction, language: 'auto', ...(rejected.length ? { rejected } : {}) } };
     return { ok: false, error: { code: 'x', message: 'not in this test' } };
   }) as unknown as Send;
   const overlay = new PortalOverlay({ doc: document, send, readTables, now: () => '2026-03-16T00:00:00Z', signal: controller.signal, settleMs: 0 });
@@ -93,6 +93,19 @@ describe('PortalOverlay', () => {
     const root = row.querySelector('sg-flag')!.shadowRoot!;
     expect(root.textContent).toMatch(/申诉中|Disputed/);
     expect(root.querySelector('button')).toBeNull();
+  });
+
+  it('a disputed finding whose dispute was rejected says so on the row, and where to escalate it', async () => {
+    const { overlay } = setup({ A: [finding({ transactionIds: ['A'], status: 'disputed' })] }, ['f1']);
+    await overlay.scan();
+    const row = document.getElementById('r1')!;
+    expect(row.hasAttribute('data-sg-finding')).toBe(false);
+    expect(row.getAttribute('data-sg-disputed')).toBe('fee_above_contract');
+    const chip = row.querySelector('sg-flag')!.shadowRoot!.querySelector('.chip')!;
+    expect(chip.className).toContain('rejected');
+    expect(chip.textContent).toMatch(/申诉被拒|Dispute rejected/);
+    expect(chip.getAttribute('title')).toMatch(/升级|书面投诉|written complaint/);
+    expect(chip.textContent).not.toMatch(/申诉中|Disputed:/);
   });
 
   it('renders hostile page text in explanations as text only', async () => {

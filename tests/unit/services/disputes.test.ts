@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SettleGuardDb } from '../../../lib/db';
 import type { StoredFinding } from '../../../lib/model';
 import { applyEvent, disputeTotals, disputesToRemind, evidencePackZip, latestDrafts, listDisputes, markReminded, recordDraft } from '../../../lib/services/disputes';
+import { findingsForTransactions, rejectedFindingIds } from '../../../lib/services/findings';
 import { tx } from './builders';
 
 let db: SettleGuardDb;
@@ -51,6 +52,21 @@ describe('dispute service', () => {
     expect(done?.recovered).toEqual({ amount: '20.00', currency: 'CNY' });
     expect((await db.findings.get('f:cap'))?.status).toBe('resolved');
     expect(disputeTotals([done!])).toEqual({ claimed: [{ amount: '20.00', currency: 'CNY' }], recovered: [{ amount: '20.00', currency: 'CNY' }] });
+  });
+
+  it('a rejected dispute: its finding stays shown as disputed, and is reported as rejected until a later dispute', async () => {
+    const { id } = await recordDraft(db, draft, NOW);
+    await applyEvent(db, id, { type: 'send', on: '2026-03-20', ticketNo: 'T-1' }, NOW);
+    expect(await rejectedFindingIds(db, ['f:cap'])).toEqual([]);
+    expect((await applyEvent(db, id, { type: 'reject', on: '2026-03-24', reason: '不符合退费条件' }, '2026-03-24T08:00:00.000Z')).ok).toBe(true);
+    expect((await db.disputes.get(id))?.status).toBe('rejected');
+    // the row still shows the finding (quietly, as disputed), and now says it was rejected
+    expect((await findingsForTransactions(db, ['tx:cap']))['tx:cap']?.map((f) => f.status)).toEqual(['disputed']);
+    expect(await rejectedFindingIds(db, ['f:cap', 'f:other'])).toEqual(['f:cap']);
+    // a newer dispute of the same finding (another draft, updated later) decides
+    await db.disputes.put({ ...(await db.disputes.get(id))!, id: 'd:again', status: 'sent', updatedAt: '2026-03-25T08:00:00.000Z' });
+    expect(await rejectedFindingIds(db, ['f:cap'])).toEqual([]);
+    expect(await rejectedFindingIds(db, [])).toEqual([]);
   });
 
   it('refuses a transition that makes no sense and keeps the dispute as it was', async () => {
