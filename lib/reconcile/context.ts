@@ -11,7 +11,7 @@ import { DEFAULT_TOLERANCES } from '../model';
 import { auditFee, isInstantSettled, type FeeAudit } from './fee-audit';
 import { quickFeeAudit, quickFeeAuditEnabled } from './fee-cents';
 import { contractGapIssue, expectedFee, pickContract, txnDate, type FeeBreakdown } from './fee-schedule';
-import { dedupePortalRows, matchCashier, type CashierMatching, type TxnAlias } from './matching';
+import { dedupePortalRows, isOneSource, matchCashier, type CashierMatching, type TxnAlias } from './matching';
 import { indicesWhere, type InMemoryOrder } from './memory-order';
 import { analyseSettlements, makeOriginalIndex, type SettlementAnalysis } from './settlement';
 import { findDuplicates, type DuplicateCluster } from './duplicates';
@@ -125,13 +125,6 @@ function positions(n: number): number[] {
   const out: number[] = new Array<number>(n);
   for (let i = 0; i < n; i++) out[i] = i;
   return out;
-}
-
-/** Every row from the same portal (read in memory order: one walk over the input array). */
-function isOneSource(txns: readonly PortalTransaction[]): boolean {
-  const first = txns[0]?.portal;
-  for (let i = 1; i < txns.length; i++) if (txns[i]!.portal !== first) return false;
-  return true;
 }
 
 /** Positions 0…n−1 ordered by keys[i] (non-negative integers below 2^48), equal keys in position order. */

@@ -45,12 +45,16 @@ function richness(t: PortalTransaction): number {
  * 结算明细 export have different adapters, hence different ids). Rows of the same source never
  * collapse: their ids already follow the rrn + date recipe.
  */
+/** Every row from the same portal (in any order: reconcile()'s context asks it of the input array, read in memory order). */
+export function isOneSource(txns: readonly PortalTransaction[]): boolean {
+  const first = txns[0]?.portal;
+  for (let i = 1; i < txns.length; i++) if (txns[i]!.portal !== first) return false;
+  return true;
+}
+
 export function dedupePortalRows(txns: readonly PortalTransaction[]): { kept: PortalTransaction[]; aliases: TxnAlias[] } {
   // rows of one source never collapse: with a single source there is nothing to look for
-  const first = txns[0]?.portal;
-  let sources = 1;
-  for (let i = 1; i < txns.length && sources === 1; i++) if (txns[i]!.portal !== first) sources = 2;
-  if (sources === 1) return { kept: [...txns], aliases: [] };
+  if (isOneSource(txns)) return { kept: [...txns], aliases: [] };
   const byKey = new Map<string, PortalTransaction[]>();
   const keyOf = (t: PortalTransaction): [string, TxnAlias['basis']] | undefined => {
     if (t.rrn) return [`r|${norm(t.rrn)}|${txnDate(t)}|${t.kind}`, 'portal:rrn+date'];
