@@ -9,7 +9,8 @@ const LOCAL_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   imports: false,
-  outDir: '.output',
+  // SG_OUT_DIR lets two builds (two developers' test runs on one machine) not overwrite each other
+  outDir: process.env.SG_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {

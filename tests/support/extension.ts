@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, findChromium } from './chromium';
 
-export const EXTENSION_PATH = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+// the build `npm run build:local` made; SG_OUT_DIR (read in wxt.config.ts too) selects another output folder
+export const EXTENSION_PATH = resolve(fileURLToPath(new URL('../../', import.meta.url)), process.env.SG_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export interface ExtensionSession {
   context: BrowserContext;
