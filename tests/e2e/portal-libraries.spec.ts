@@ -12,13 +12,17 @@ import { checkCapture, describeCheck } from '../support/library-expect';
 import { LIBRARY_PAGES, type LibraryPage } from '../fixtures/portals/libraries/index';
 import type { PortalTransaction } from '../../lib/model';
 
+// SG_LIBRARY=id1,id2 (or a prefix such as `element`) builds and runs only those pages
+const only = process.env.SG_LIBRARY?.split(',').filter(Boolean);
+const selected = (p: LibraryPage): boolean => !only || only.some((o) => p.id.startsWith(o));
+
 let session: ExtensionSession;
 let server: StaticServer;
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
   await cleanLibraryPages();
-  await buildLibraryPages();
+  await buildLibraryPages(selected);
   session = await launchWithExtension();
   server = await startStaticServer(LIBRARY_OUT);
 });
@@ -53,7 +57,7 @@ async function captureEveryRow(page: Page, entry: LibraryPage): Promise<void> {
   }
 }
 
-for (const entry of LIBRARY_PAGES) {
+for (const entry of LIBRARY_PAGES.filter(selected)) {
   test(`${entry.id}: every row captured once with every field right`, async () => {
     const version = await packageVersion(entry.packageName);
     const page = await session.context.newPage();

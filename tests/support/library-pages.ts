@@ -13,7 +13,8 @@ import type { CapturedTable } from '../../lib/model';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LIBRARIES = join(ROOT, 'tests/fixtures/portals/libraries');
-export const LIBRARY_OUT = join(ROOT, 'test-results/library-pages');
+// one folder per SG_OUT_DIR: two runs on one machine do not clean away each other's pages
+export const LIBRARY_OUT = join(ROOT, `test-results/library-pages${process.env.SG_OUT_DIR ? `-${process.env.SG_OUT_DIR.replace(/\W/g, '')}` : ''}`);
 const requireHere = createRequire(join(ROOT, 'package.json'));
 
 /** The installed version of a page's package ('' for pages that use no library). */
