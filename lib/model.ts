@@ -219,12 +219,38 @@ export interface StatementParseResult {
   cashier?: CashierRecord[];
   /** Present when the file is SettleGuard JSON (contracts, backups). */
   contracts?: Contract[];
+  /**
+   * How dates like 03/04/2024 (day and month both ≤ 12) were read, present when the file has
+   * such dates: the order and what decided it. `order: null` when nothing in the file did — the
+   * import preview then asks the merchant and parses again with `dateOrder` set.
+   */
+  dateOrder?: DateOrderDecision;
   issues: Issue[];
+}
+
+export type DateOrder = 'dmy' | 'mdy';
+
+export interface DateOrderDecision {
+  order: DateOrder | null;
+  /** dates: a day above 12; dotted: DD.MM.YYYY; language: the headers' language; decimal_comma;
+   *  currency: US English headers with $; row_order: only one order puts the rows in date order;
+   *  span: lines days rather than months apart; merchant: the caller's dateOrder; none */
+  decidedBy: 'dates' | 'dotted' | 'language' | 'decimal_comma' | 'currency' | 'row_order' | 'span' | 'merchant' | 'none';
+  /** what was seen, for the preview ("headers in Spanish: Fecha, Bruto") */
+  detail: string;
 }
 
 export interface CapturedColumn {
   header: string;
   field: string | null;
+  /** where the column's meaning came from: its header, its values, or the merchant (Teach columns); absent when unplaced */
+  source?: 'header' | 'values' | 'taught';
+  /** how sure the reading is, 0..1 (1 for a known header or a taught column) */
+  confidence?: number;
+  /** for a column placed from its values: the evidence, an i18n key ('infer.…') with its params */
+  reason?: { key: string; params: Record<string, string> };
+  /** what the column is read as when that is no PortalTransaction field: 'currency', 'direction' */
+  readAs?: string;
 }
 
 export interface CapturedRow {

@@ -5,20 +5,21 @@ import type { CardType, EntryMode, SettleCycle, TxnKind, TxnStatus } from '../mo
 
 /**
  * Internal meaning of a column. Most roles are a PortalTransaction key; the others say how a
- * column feeds one (`card` → cardBin/cardLast4, `extraFee` → extraFees, `currency` → the
- * currency of every amount in the row) or that it holds no data (`action`: 操作/详情 buttons,
+ * column feeds one (`card` → cardBin/cardLast4, `cardBin` → the BIN of a card split over two
+ * columns, `extraFee` → extraFees, `currency` → the currency of every amount in the row,
+ * `direction` → the sign of the amount: 收/支, in/out) or that it holds no data (`action`: 操作/详情 buttons,
  * `index`: 序号, `ignore`: recognised but unused, e.g. 发卡行).
  */
 export type ColumnRole =
   | 'occurredAt' | 'kind' | 'status' | 'amount' | 'fee' | 'net' | 'extraFee' | 'card' | 'cardType'
   | 'cardCountry' | 'entryMode' | 'merchantId' | 'merchantName' | 'terminalId' | 'rrn' | 'voucherNo'
   | 'batchNo' | 'authCode' | 'orderNo' | 'originalRef' | 'settleDate' | 'settleCycle' | 'payoutId'
-  | 'currency' | 'action' | 'index' | 'ignore';
+  | 'currency' | 'cardBin' | 'direction' | 'action' | 'index' | 'ignore';
 
 /** The PortalTransaction key a role is reported as in CapturedTable.columns (DESIGN.md §3). */
 export function fieldOfRole(role: ColumnRole | null): string | null {
   switch (role) {
-    case null: case 'action': case 'index': case 'ignore': case 'currency': return null;
+    case null: case 'action': case 'index': case 'ignore': case 'currency': case 'direction': return null;
     case 'card': return 'cardLast4';
     case 'extraFee': return 'extraFees';
     default: return role;
@@ -33,7 +34,7 @@ export function fieldOfRole(role: ColumnRole | null): string | null {
 export const TEACHABLE_FIELDS = [
   'occurredAt', 'kind', 'status', 'amount', 'fee', 'net', 'extraFees', 'cardLast4', 'cardType', 'cardCountry',
   'entryMode', 'merchantId', 'merchantName', 'terminalId', 'rrn', 'voucherNo', 'batchNo', 'authCode', 'orderNo',
-  'originalRef', 'settleDate', 'settleCycle', 'payoutId', 'currency',
+  'originalRef', 'settleDate', 'settleCycle', 'payoutId', 'currency', 'cardBin', 'direction',
 ] as const;
 export type TeachableField = (typeof TEACHABLE_FIELDS)[number];
 
@@ -128,6 +129,8 @@ const SYNONYMS: Record<Exclude<ColumnRole, 'ignore'>, string[]> = {
   settleCycle: ['结算周期', '结算类型', '结算方式', '到账方式', '结算模式', '到账类型', 'settlement type', 'settlement cycle'],
   payoutId: ['结算批次', '出款单号', '划款批次号', 'payout id', 'deposit id', 'transfer id', 'payout'],
   currency: ['币种', '货币', '货币种类', '交易币种', 'currency', 'ccy'],
+  cardBin: ['卡bin', 'card bin', 'bin'],
+  direction: ['收支', '收/支', '资金方向', 'direction', 'dr/cr'],
   action: ['操作', '详情', '查看', '操作栏', '更多', 'action', 'actions', 'operation', 'operations', 'details', 'view'],
   index: ['序号', '编号', 'no', 'no.', '#', 'index'],
 };
@@ -291,6 +294,30 @@ export function normaliseEntryMode(text: string): EntryMode | undefined {
   if (/扫码|二维码|\bqr\b/.test(s)) return 'qr';
   if (/线上|在线|网上|online|ecommerce|e-commerce|card not present|cnp/.test(s)) return 'online';
   return undefined;
+}
+
+/** 收/支 column text → the sign it gives the amount: +1 money in, −1 money out; null when not a direction word. */
+export function normaliseDirection(text: string): 1 | -1 | null {
+  const s = text.trim().toLowerCase();
+  if (/^(收|收入|入|入账|转入|\+|in|inflow|income)$/.test(s)) return 1;
+  if (/^(支|支出|出|出账|转出|-|out|outflow|expense)$/.test(s)) return -1;
+  return null;
+}
+
+const CURRENCY_WORDS: Record<string, string> = {
+  人民币: 'CNY', 美元: 'USD', 港币: 'HKD', 港元: 'HKD', 欧元: 'EUR', 英镑: 'GBP', 日元: 'JPY', 澳元: 'AUD', 新加坡元: 'SGD', 加元: 'CAD',
+};
+
+/** 币种 column text → ISO 4217 code: "CNY", "人民币", "RMB", "US$"; undefined when not a currency we know. */
+export function normaliseCurrencyCell(text: string): string | undefined {
+  const s = text.trim();
+  const word = CURRENCY_WORDS[s];
+  if (word) return word;
+  const u = s.toUpperCase();
+  if (u === 'RMB' || u === '¥' || u === '￥') return 'CNY';
+  if (u === 'US$') return 'USD';
+  if (u === 'HK$') return 'HKD';
+  return /^(CNY|USD|EUR|GBP|HKD|JPY|AUD|CAD|SGD|CHF|NZD|MOP|TWD|KRW|THB|MYR)$/.test(u) ? u : undefined;
 }
 
 /** Card types a wallet/channel column may also tell (kept separate so callers can prefer a real 卡类型). */

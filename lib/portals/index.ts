@@ -1,12 +1,12 @@
 // Reading the transaction tables of a portal page (DESIGN.md §3 "Portal tables"). Pure: takes a
 // Document and returns data; the content script sends the rows to the background and marks each
 // row's `element` (the primary <tr>, never a fixed-column clone) with data-sg-row.
-import type { CapturedTable } from '../model';
+import type { CapturedColumn, CapturedTable } from '../model';
 import { OccurrenceCounter } from '../ids';
 import { readPageMeta } from './page-meta';
-import { sniffColumns } from './sniff';
+import { inferColumns } from './sniff';
 import { TABLE_READERS } from './registry';
-import { applyColumnMap, buildTable, buildTableSteps, isTransactionTable, mapColumns, type MappedColumn, type ReadOptions } from './transactions';
+import { applyColumnMap, buildTable, buildTableSteps, capturedColumns, columnKey, isTransactionTable, mapColumns, type MappedColumn, type ReadOptions } from './transactions';
 import { profileForUrl } from './profiles';
 import type { RawTable, TableReader } from './types';
 
@@ -16,6 +16,7 @@ export { readPageMeta } from './page-meta';
 export { TABLE_READERS } from './registry';
 export { PORTAL_PROFILES, builtInMatchPatterns, matchesPattern, profileForUrl, type PortalProfile } from './profiles';
 export { TEACHABLE_FIELDS, type TeachableField } from './columns';
+export { PLACE_THRESHOLD, confidenceLevel } from './sniff';
 
 // What any family's table root looks like: a page with none of these holds no table to read,
 // and the content script stops there without reading anything (issue 3 "nothing runs on pages
@@ -39,30 +40,118 @@ export interface FoundTable {
 }
 
 /**
- * The transaction tables of a page, in document order, each read by the first registered family
- * that recognises it. A family claims its whole root (an `.el-table` with its header, body and
- * fixed-column tables), so its inner <table>s are never read a second time as plain tables.
+ * A table that looks like transactions but gave no rows (issue 12 "Bad input"): its columns as
+ * far as they were understood, and the data columns nothing placed, so that the overlay can put
+ * Teach columns after it and name them.
  */
-export function findTransactionTables(doc: ParentNode, columnMap?: ReadOptions['columnMap']): FoundTable[] {
-  const claimed: Element[] = [];
+export interface UnreadTable {
+  adapter: string;
+  root: Element;
+  columns: CapturedColumn[];
+  /** headers (or `#n`) of the data columns neither their header nor their values placed */
+  unplaced: string[];
+}
+
+interface Reading {
+  reader: TableReader;
+  root: Element;
+  raw: RawTable | null;
+  columns: MappedColumn[];
+  isTransactions: boolean;
+}
+
+function readRoot(reader: TableReader, root: Element, columnMap: ReadOptions['columnMap']): Reading {
+  const raw = reader.read(root);
+  if (!raw) return { reader, root, raw, columns: [], isTransactions: false };
+  // headers first, then the merchant's taught columns, then what the values say about the rest;
+  // not for a layout table around other tables: its cells hold whole tables, too long to sample
+  const byHeaders = applyColumnMap(mapColumns(raw.headers), columnMap);
+  const layout = !isTransactionTable(byHeaders) && root.querySelector(ANY_TABLE) !== null;
+  const columns = layout ? byHeaders : inferColumns(raw, byHeaders);
+  return { reader, root, raw, columns, isTransactions: isTransactionTable(columns) };
+}
+
+const ID_ROLES = new Set<string>(['kind', 'status', 'card', 'cardType', 'rrn', 'voucherNo', 'terminalId', 'authCode', 'orderNo']);
+
+/**
+ * A table worth telling the merchant about: rows, at least three columns, some the reader could
+ * not place, and either a time next to money or two columns only transactions have (a 公告 list
+ * or a settlement summary is neither).
+ */
+function looksLikeTransactions(r: Reading): boolean {
+  if (!r.raw || r.raw.rows.length === 0 || r.columns.length < 3) return false;
+  const roles = new Set(r.columns.map((c) => c.role));
+  if (!r.columns.some((c) => c.role === null && c.info.role !== 'action' && c.info.role !== 'index')) return false;
+  const money = roles.has('amount') || roles.has('fee') || roles.has('net');
+  return (roles.has('occurredAt') && money) || [...roles].filter((x) => x !== null && ID_ROLES.has(x)).length >= 2;
+}
+
+const overlaps = (a: Element, b: Element): boolean => a === b || a.contains(b) || b.contains(a);
+
+/**
+ * One pass over the page: the transaction tables, in document order, each read by the first
+ * registered family that reads rows from it, and the tables that look like transactions but gave
+ * none. A family claims its whole root (an `.el-table` with its header, body and fixed-column
+ * tables), so its inner <table>s are never read a second time — but only once it read rows: a
+ * family whose markers are there while its rows live elsewhere (a newer AG Grid) leaves the root
+ * to the next readers (ARIA grid, then plain tables), and is used only if none of them reads it.
+ * Roots in `skip` (and inside them) are not looked at.
+ */
+export function scanTables(doc: ParentNode, columnMap?: ReadOptions['columnMap'], skip: readonly Element[] = []): { found: FoundTable[]; unread: UnreadTable[] } {
+  const claimed: Element[] = [...skip];
   const found: FoundTable[] = [];
+  const deferred: Reading[] = [];
+  const unread: Reading[] = [];
   const fallback: TableReader | undefined = TABLE_READERS[TABLE_READERS.length - 1];
+  const isClaimed = (root: Element) => claimed.some((c) => c === root || c.contains(root));
   for (const reader of TABLE_READERS) {
     for (const root of reader.detect(doc)) {
-      if (claimed.some((c) => c === root || c.contains(root))) continue;
+      if (isClaimed(root)) continue;
+      const r = readRoot(reader, root, columnMap);
+      if (!r.raw || r.raw.rows.length === 0) { deferred.push(r); continue; }
+      if (r.isTransactions) {
+        found.push({ adapter: reader.id, raw: r.raw, columns: r.columns });
+        claimed.push(root);
+        continue;
+      }
       // a family's root is its own even when it turns out not to hold transactions
       if (reader !== fallback) claimed.push(root);
-      const raw = reader.read(root);
-      if (!raw) continue;
-      let columns = applyColumnMap(mapColumns(raw.headers), columnMap);
-      // unknown headers: recognise the columns by their values (needs a few rows to be sure)
-      if (!isTransactionTable(columns) && raw.rows.length >= 2) columns = applyColumnMap(sniffColumns(raw, columns), columnMap);
-      if (!isTransactionTable(columns)) continue;
-      if (reader === fallback) claimed.push(root);
-      found.push({ adapter: reader.id, raw, columns });
+      if (looksLikeTransactions(r)) unread.push(r);
     }
   }
-  return found.sort((a, b) => (a.raw.root.compareDocumentPosition(b.raw.root) & 4 ? -1 : 1));
+  // a root that gave no rows: an empty transaction table (a query with no results) when nothing
+  // inside or around it was read; families come first, so an empty .el-table wins over its <table>s
+  for (const r of deferred) {
+    if (!r.raw || !r.isTransactions || claimed.some((c) => overlaps(c, r.root))) continue;
+    found.push({ adapter: r.reader.id, raw: r.raw, columns: r.columns });
+    claimed.push(r.root);
+  }
+  const roots = [...skip, ...found.map((f) => f.raw.root)];
+  return {
+    found: found.sort((a, b) => (a.raw.root.compareDocumentPosition(b.raw.root) & 4 ? -1 : 1)),
+    unread: unread.filter((r) => !roots.some((root) => overlaps(root, r.root))).map((r) => {
+      const columns = capturedColumns(r.columns);
+      return {
+        adapter: r.reader.id, root: r.root, columns,
+        unplaced: r.columns.flatMap((c, i) => (c.role === null && c.info.role !== 'action' && c.info.role !== 'index' ? [columnKey(c, i)] : [])),
+      };
+    }),
+  };
+}
+
+/** The transaction tables of a page, in document order (see scanTables). */
+export function findTransactionTables(doc: ParentNode, columnMap?: ReadOptions['columnMap']): FoundTable[] {
+  return scanTables(doc, columnMap).found;
+}
+
+/**
+ * The tables of a page that look like transactions but gave no rows, leaving out the tables the
+ * caller already read (`read`: their roots), so that the content script, which has just read the
+ * page, does not read those again.
+ */
+export function findUnreadTables(doc: ParentNode, read: readonly Element[], options: ReadOptions = {}): UnreadTable[] {
+  if (!mayHoldTables(doc)) return [];
+  return scanTables(doc, options.columnMap, read).unread;
 }
 
 /**

@@ -7,8 +7,8 @@ import { parseDateTime, parseTime, toLocalDateTime, type ParsedDateTime } from '
 import { OccurrenceCounter, stableId } from '../ids';
 import { maskCardNumbers, normaliseCardType, readCard } from '../cards';
 import {
-  IDENTIFIER_ROLES, cardTypeFromKindText, classifyHeader, fieldOfRole, isChineseHeader, normaliseEntryMode,
-  normaliseSettleCycle, normaliseStatus, normaliseTxnKind, roleOfField, type ColumnRole, type HeaderInfo, type KindReading,
+  IDENTIFIER_ROLES, cardTypeFromKindText, classifyHeader, fieldOfRole, isChineseHeader, normaliseCurrencyCell,
+  normaliseDirection, normaliseEntryMode, normaliseSettleCycle, normaliseStatus, normaliseTxnKind, roleOfField, type ColumnRole, type HeaderInfo, type KindReading,
 } from './columns';
 import { yearForMonthDay, type PageMeta } from './page-meta';
 import type { RawRow, RawTable } from './types';
@@ -38,11 +38,24 @@ export interface BuildContext {
   occurrences: OccurrenceCounter;
 }
 
+export type ColumnSource = 'header' | 'values' | 'taught';
+
+/** Why a column was given its role from its values: an i18n key ('infer.…') and its params. */
+export interface ColumnReason {
+  key: string;
+  params: Record<string, string>;
+}
+
 export interface MappedColumn {
   /** the header as shown, made unique within the table ("金额", "金额 (2)") */
   header: string;
   role: ColumnRole | null;
   info: HeaderInfo;
+  /** where `role` came from; absent while the column is unplaced */
+  source?: ColumnSource;
+  /** 0..1: 1 for an exact header or a taught column, less for a contained synonym or values */
+  confidence?: number;
+  reason?: ColumnReason;
 }
 
 /**
@@ -68,6 +81,9 @@ export function mapColumns(headers: readonly string[]): MappedColumn[] {
       if (role === 'occurredAt' && count >= 2) return;
       taken.set(role, count + 1);
       c.role = role;
+      c.source = 'header';
+      // a synonym found inside a longer header ("商户订单号/交易号") is a little less certain
+      c.confidence = pass ? 1 : 0.9;
     });
   }
   return cols;
@@ -85,8 +101,17 @@ export function isTransactionTable(cols: readonly MappedColumn[]): boolean {
   return others.length >= 1 || cols.filter((c) => c.role === 'occurredAt').length >= 2;
 }
 
+/** CapturedTable.columns: DESIGN.md §3's header and field, plus where each reading came from. */
 export function capturedColumns(cols: readonly MappedColumn[]): CapturedColumn[] {
-  return cols.map((c, i) => ({ header: c.header || (c.role ? `#${i + 1}` : ''), field: fieldOfRole(c.role) }));
+  return cols.map((c, i) => {
+    const out: CapturedColumn = { header: c.header || (c.role ? `#${i + 1}` : ''), field: fieldOfRole(c.role) };
+    if (c.role === null || !c.source) return out;
+    out.source = c.source;
+    out.confidence = c.confidence ?? 1;
+    if (c.reason) out.reason = c.reason;
+    if (c.role === 'currency' || c.role === 'direction') out.readAs = c.role;
+    return out;
+  });
 }
 
 const TOTAL_ROW = /^(合计|总计|小计|汇总|本页合计|本页小计|全部合计|总交易单数|共计)|^(total|totals|subtotal|sub-total|grand total|sum)\b/i;
@@ -126,6 +151,8 @@ interface RowDraft {
   kindText?: string;
   kind: TxnKind;
   sign: 1 | -1 | 0;
+  /** what a 收/支 column says: +1 money in, −1 money out */
+  direction?: 1 | -1;
   fee?: CellAmount;
   feeCurrency?: string;
   net?: CellAmount;
@@ -235,12 +262,20 @@ export function applyColumnMap(cols: readonly MappedColumn[], map: Record<string
     const role = roleOfField(map[key] ?? null);
     if (role === undefined) return;
     c.role = role;
+    c.source = 'taught';
+    c.confidence = 1;
+    delete c.reason;
     taught.add(i);
   });
   const multi = new Set<ColumnRole>(['occurredAt', 'extraFee', 'action', 'index', 'ignore']);
   out.forEach((c, i) => {
     if (taught.has(i) || !c.role || multi.has(c.role)) return;
-    if ([...taught].some((t) => out[t]!.role === c.role)) c.role = null;
+    if ([...taught].some((t) => out[t]!.role === c.role)) {
+      c.role = null;
+      delete c.source;
+      delete c.confidence;
+      delete c.reason;
+    }
   });
   return out;
 }
@@ -316,6 +351,14 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
     }
   }
 
+  const directionCell = cell('direction');
+  if (directionCell) {
+    const dir = normaliseDirection(directionCell.text);
+    if (dir !== null) d.direction = dir;
+    else issues.push(warn(line, 'direction_unknown', 'direction', directionCell.text,
+      `Row ${line}: "${directionCell.text}" does not say which way the money went (expected 收/支, 收入/支出, in/out); the amount keeps the sign shown.`));
+  }
+
   const amountCell = cell('amount');
   if (!amountCell) {
     issues.push(err(line, 'amount_missing', 'amount', undefined, `Row ${line}: no transaction amount (expected an amount such as 1,234.50).`));
@@ -326,9 +369,14 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
     else { d.amount = a.value; d.amountCurrency = a.currency; }
   }
   if (!kindCell && d.amount) {
-    // No type column: a negative amount is money going back to the cardholder.
-    d.kind = isNegative(d.amount) ? 'refund' : 'sale';
-    d.sign = 0;
+    // No type column: a negative amount (or one a 收/支 column says went out) is money going
+    // back to the cardholder.
+    const out = d.direction !== undefined ? d.direction === -1 : isNegative(d.amount);
+    d.kind = out ? 'refund' : 'sale';
+    d.sign = d.direction ?? 0;
+  } else if (d.sign === 0 && d.direction !== undefined) {
+    // a type that fixes no sign (调账 adjustments): the direction column does
+    d.sign = d.direction;
   }
 
   const feeCell = cell('fee');
@@ -440,7 +488,11 @@ function finishRow(d: RowDraft, plan: TablePlan, ctx: BuildContext, facts: Table
   const line = raw.rowNumber;
   // Currency: the cell's symbol, the header's unit, the table, the page, the portal profile,
   // then the merchant's default (DESIGN.md §1 rule 2) — the last two with a warning.
-  let currency = d.amountCurrency ?? (plan.at.amount === undefined ? undefined : plan.cols[plan.at.amount]!.info.currency) ?? facts.tableCurrency ?? ctx.meta.currency ?? ctx.options.currency;
+  const currencyText = plan.at.currency === undefined ? undefined : value(cells[plan.at.currency]);
+  const currencyCell = currencyText === undefined ? undefined : normaliseCurrencyCell(currencyText);
+  if (currencyText !== undefined && !currencyCell) issues.push(warn(line, 'currency_unknown', 'currency', currencyText,
+    `Row ${line}: the currency "${currencyText}" is not one we know (expected a code such as CNY or USD, or 人民币).`));
+  let currency = d.amountCurrency ?? currencyCell ?? (plan.at.amount === undefined ? undefined : plan.cols[plan.at.amount]!.info.currency) ?? facts.tableCurrency ?? ctx.meta.currency ?? ctx.options.currency;
   const unreadable = issues.some((i) => i.level === 'error');
   if (!currency && !unreadable) {
     const fallback = ctx.options.defaultCurrency ?? (facts.chinese ? 'CNY' : undefined);
@@ -502,6 +554,9 @@ function finishRow(d: RowDraft, plan: TablePlan, ctx: BuildContext, facts: Table
     if (card.bin) txn.cardBin = card.bin;
     if (card.last4) txn.cardLast4 = card.last4;
   }
+  // a card split over two columns (卡号前六位 + 卡号后四位)
+  const binText = get('cardBin')?.replace(/\s/g, '');
+  if (binText !== undefined && !txn.cardBin && /^\d{6}(\d{2})?$/.test(binText)) txn.cardBin = binText.slice(0, 6);
   const cardTypeText = get('cardType');
   let cardType = cardTypeText !== undefined ? memo(plan.cardTypes, cardTypeText, normaliseCardType) : 'unknown';
   if (cardType === 'unknown' && cardText !== undefined) cardType = normaliseCardType(cardText);

@@ -36,7 +36,8 @@ export function describeElement(el: Element): string {
 export function toExpectation(tables: CapturedTable[]): FixtureExpectation['tables'] {
   return tables.map((t) => ({
     adapter: t.adapter,
-    columns: t.columns,
+    // DESIGN.md §3's header and field; where a reading came from (source, confidence) is tested on its own
+    columns: t.columns.map((c) => ({ header: c.header, field: c.field })),
     rows: t.rows.map((r) => ({
       element: describeElement(r.element),
       // through JSON so optional fields left undefined compare like the file
