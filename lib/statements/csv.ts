@@ -15,7 +15,7 @@
 //   4. every row below becomes a StatementLine, or an Issue with its 1-based line number saying what
 //      was found and what was expected. Footer/summary rows (合计, 共N笔, 导出时间…) are ignored with
 //      a warning. Nothing is invented: no 0 for an unreadable amount, no date from elsewhere.
-import type { IsoDate, Issue, MoneyJson, StatementAccount, StatementLine, StatementParseResult } from '../model';
+import type { DateOrderDecision, IsoDate, Issue, MoneyJson, StatementAccount, StatementLine, StatementParseResult } from '../model';
 import { Dec, money, parseAmount, plainAmount, toPlain } from '../money';
 import { isoDate, parseDateTime, type DateParseOptions } from '../dates';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
@@ -23,6 +23,9 @@ import { StatementLineIds, isPlaceholderReference as isPlaceholderReferenceImpor
 import { canonicalAmount as canonicalAmountImport, plainCents as plainCentsImport } from './support/plain-decimal';
 import { dateOrderBySpan, inferHeaderlessLayout, type HeaderlessLayout } from './support/headerless';
 import { NO_CURRENCY } from './support/statement-lines';
+import { describeOrder, orderFromDates, orderWithoutDayAbove12 } from './support/date-order';
+import { YearlessDates } from './support/statement-period';
+import { classifyNeutralMove } from './support/wallet-moves';
 import { CsvLines, countFields, detectDelimiter, firstLines, splitCsv, splitCsvLines, type RawTable } from './support/csv-split';
 import { cleanCell as cleanCellImport, cleanRow as cleanRowImport, isPlaceholder as isPlaceholderImport } from './support/cells';
 import {
@@ -100,13 +103,18 @@ interface RowRecord {
   neutralRefund?: boolean;
   /** the row and file state no currency */
   currencyDefaulted?: boolean;
+  /** a wallet withdrawal's 服务费 (plain positive decimal), imported as a line of its own after the row's */
+  fee?: string;
 }
 
 export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext): StatementParseResult {
   const issues: Issue[] = [];
-  const result = (lines: StatementLine[], accounts: StatementAccount[], format: string): StatementParseResult => ({
-    format, encoding: ctx.encoding, accounts, kind: 'bank', lines, issues,
-  });
+  let dateOrder: DateOrderDecision | undefined;
+  const result = (lines: StatementLine[], accounts: StatementAccount[], format: string): StatementParseResult => {
+    const r: StatementParseResult = { format, encoding: ctx.encoding, accounts, kind: 'bank', lines, issues };
+    if (dateOrder) r.dateOrder = dateOrder;
+    return r;
+  };
 
   // CsvLines are read a row at a time (row i is line i + 1, cleaned when it is not clean); a
   // file without a header row is read from its whole table, as splitCsv gives it.
@@ -202,7 +210,13 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
   // read again. setTableReadReference(true) scans first, as the reference for that.
   const speculate = !headerless && !readReference;
   const scanned = scanBody(table.rows, body, dateCols, amountCols, table.clean, speculate ? body + HEADER_SCAN_ROWS : table.rows.length);
-  let order = scanned.order;
+  // Where no date has a day above 12, the order comes from the file's language and locale
+  // (support/date-order.ts); an inferred header's names are ours and say nothing of the language.
+  const dollars = defaultCurrency === 'USD' || table.rows.slice(body, body + HEADER_SCAN_ROWS).some((r) => amountCols.some((c) => (r[c] ?? '').includes('$')));
+  const locale = { headers: headerless ? [] : header.headers, dollars, caller: ctx.options?.dateOrder };
+  const decide = (t: TallyResult) => decideOrder(t, (decimalComma, dotted) => orderWithoutDayAbove12({ ...locale, decimalComma, dotted }));
+  let decided = decide(scanned);
+  let order = decided.order;
   let orderNote = '';
   if (headerless && order === null) {
     // no day above 12 anywhere: the reading under which the lines lie days, not months, apart
@@ -211,6 +225,7 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
     if (bySpan) {
       order = bySpan.order;
       orderNote = `; dates read as ${bySpan.order === 'mdy' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'}, as no day is above 12 and the lines then span ${bySpan.days} day(s) rather than ${bySpan.otherDays}`;
+      decided = { order, decision: { order, decidedBy: 'span', detail: `the lines then span ${bySpan.days} day(s) rather than ${bySpan.otherDays}` } };
     }
   }
   if (headerless) {
@@ -219,16 +234,22 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
 
   let decimalComma = scanned.decimalComma;
   const issuesBefore = issues.length;
-  const src: BodySource = { csvLines, table, header, body, rowCount, dateCols, amountCols, profile, defaultCurrency, issues, fileName: ctx.fileName };
+  const src: BodySource = { csvLines, table, header, body, rowCount, dateCols, amountCols, profile, defaultCurrency, issues, fileName: ctx.fileName, preambleText };
   let read = readBody(src, order, decimalComma, speculate ? new BodyTally() : null);
   if (read.tally) {
     const whole = read.tally.result();
-    if (whole.order !== order || whole.decimalComma !== decimalComma) {
-      order = whole.order;
+    const wholeDecided = decide(whole);
+    if (wholeDecided.order !== order || whole.decimalComma !== decimalComma) {
+      decided = wholeDecided;
+      order = wholeDecided.order;
       decimalComma = whole.decimalComma;
       issues.length = issuesBefore;
       read = readBody(src, order, decimalComma, null);
     }
+  }
+  dateOrder = decided.decision;
+  if (dateOrder && dateOrder.order !== null && dateOrder.decidedBy !== 'dates' && dateOrder.decidedBy !== 'merchant' && !headerless) {
+    issues.push({ level: 'warning', code: 'date_order_assumed', field: 'bookedOn', message: describeOrder(dateOrder) });
   }
   const { lines, records, ids, seen, defaultedLines, footerCount, footerRows, wallet } = read;
 
@@ -267,6 +288,8 @@ interface BodySource {
   defaultCurrency: string;
   issues: Issue[];
   fileName: string;
+  /** the text above the header: where a statement states its period (dates without a year) */
+  preambleText: string;
 }
 
 /**
@@ -279,6 +302,8 @@ interface BodySource {
  */
 function readBody(src: BodySource, order: 'dmy' | 'mdy' | null, decimalComma: boolean, tally: BodyTally | null) {
   const { csvLines, table, header: hdr, body, rowCount, dateCols, amountCols, profile, defaultCurrency, issues, fileName } = src;
+  // dates without a year (MM/DD) take it from the statement's stated period; month first in Chinese exports
+  const yearless = new YearlessDates(src.preambleText, fileName, order === 'dmy' && !hdr.chinese);
   const wallet = profile?.wallet === true;
   const records: RowRecord[] = [];
   const lines: StatementLine[] = [];
@@ -335,6 +360,16 @@ function readBody(src: BodySource, order: 'dmy' | 'mdy' | null, decimalComma: bo
       lastDateText = dateText;
       lastDate = date;
     }
+    if (!date && dateText) {
+      const y = yearless.read(dateText);
+      if (y && 'date' in y) date = lastDate = y.date;
+      else if (y) {
+        issues.push(y.problem === 'no_period'
+          ? { level: 'error', code: 'missing_year', line, field: 'bookedOn', raw: dateText, message: `line ${line}: date "${dateText}" has no year and the file states no statement period to take it from (expected a title or line such as 2024年01月 or 账单周期 2023/12/20-2024/01/19); row not imported` }
+          : { level: 'error', code: 'bad_date', line, field: 'bookedOn', raw: dateText, message: `line ${line}: date "${dateText}" is not a date in the statement period (${y.period.said}; expected a month and day such as 12/29); row not imported` });
+        continue;
+      }
+    }
     if (!date) {
       const first = cells.find((c) => c !== '') ?? '';
       if (FOOTER.test(first) || FOOTER.test(dateText) || footerFrom !== null) {
@@ -346,7 +381,7 @@ function readBody(src: BodySource, order: 'dmy' | 'mdy' | null, decimalComma: bo
       if (!dateText) {
         issues.push({ level: 'error', code: 'missing_date', line, message: `line ${line}: no date in column "${headerName(hdr, 'postDate', 'txnDate')}" (expected e.g. 2024-03-05); row not imported`, raw: cells.join(',').slice(0, 200) });
       } else if (order === null && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(dateText)) {
-        issues.push({ level: 'error', code: 'ambiguous_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" can be read as day/month or month/day and no date in the file has a day above 12; row not imported`, raw: dateText });
+        issues.push({ level: 'error', code: 'ambiguous_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" can be read as day/month or month/day and nothing in the file says which (no day above 12; headers, amounts and currency do not tell); choose day first or month first to import it`, raw: dateText });
       } else {
         issues.push({ level: 'error', code: 'bad_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" is not a date (expected e.g. 2024-03-05); row not imported`, raw: dateText });
       }
@@ -356,7 +391,10 @@ function readBody(src: BodySource, order: 'dmy' | 'mdy' | null, decimalComma: bo
 
     if (!readRow(cells, line, date, rc, rec)) continue;
     if (rec.currencyDefaulted) defaultedLines++;
-    if (wallet) records.push({ ...rec });
+    if (wallet) {
+      records.push({ ...rec, fee: undefined });
+      if (rec.fee !== undefined) records.push({ ...rec, amount: negAmount(rec.fee), fee: undefined, description: `服务费 — ${rec.description}` });
+    }
     else {
       // what summariseAccounts needs to know of the lines, seen while each row is at hand
       const k = lines.length;
@@ -516,7 +554,7 @@ interface RowColumns {
   issues: Issue[];
 }
 
-const ROLES: Role[] = ['postDate', 'txnDate', 'valueDate', 'amount', 'credit', 'debit', 'direction', 'balance', 'currency', 'description', 'memo', 'counterparty', 'reference', 'account', 'status', 'category'];
+const ROLES: Role[] = ['postDate', 'txnDate', 'valueDate', 'amount', 'credit', 'debit', 'direction', 'balance', 'currency', 'description', 'memo', 'counterparty', 'reference', 'account', 'status', 'category', 'method'];
 
 function rowColumns(header: HeaderMatch, c: Omit<RowColumns, 'col' | 'headers' | 'descCols'>): RowColumns {
   const col = {} as Record<Role, number>;
@@ -636,7 +674,7 @@ const BALANCE: AmountRead = { value: '', currency: undefined };
 function newRowRecord(): RowRecord {
   return {
     line: 0, bookedOn: '', valueOn: undefined, amount: '', currency: '', balanceValue: undefined, balanceCurrency: undefined, description: '',
-    counterparty: undefined, reference: undefined, accountId: undefined, direction: undefined, neutralRefund: false, currencyDefaulted: false,
+    counterparty: undefined, reference: undefined, accountId: undefined, direction: undefined, neutralRefund: false, currencyDefaulted: false, fee: undefined,
   };
 }
 
@@ -699,25 +737,44 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
   const description = describeRow(cells, c.descCols);
   const counterparty = cellAt(cells, col.counterparty) || undefined;
 
+  let fee: string | undefined;
   if (profile?.wallet || (direction === 'neutral' && col.status >= 0)) {
     // Wallet bills (DOMAIN.md §1.4; Alipay's own note 5: 充值提现、账户转存… 记为不计收支类):
     //  - a closed/failed order moved no money: not imported (warning);
     //  - 收入 +, 支出 −;
-    //  - 不计收支/其他/'/' are moves between the holder's own funds (top-ups, 余额宝, card repayments),
-    //    except refunds, which come back to the payer (+). The bill does not say which way a
-    //    non-refund neutral row went, so it is not imported (warning) rather than given a sign.
+    //  - 不计收支/其他/'/' rows: refunds come back to the payer (+); other neutral rows are money
+    //    moving into or out of the wallet's own funds (withdrawals, top-ups, 零钱通, 余额宝, card
+    //    repayments), signed by which way it went (support/wallet-moves.ts); a move that does not
+    //    say which way, or stays inside the wallet, is reported, not imported.
     if (CLOSED_STATUS.test(status)) {
       issues.push({ level: 'warning', code: 'closed_not_imported', line, raw: rawRow(cells), message: `line ${line}: status "${status}" — no money moved; not imported` });
       return false;
     }
     if (direction === 'neutral' || direction === undefined) {
       const isRefund = REFUND.test(status) || REFUND.test(cellAt(cells, col.category)) || /^退款/.test(description);
-      if (!isRefund) {
-        issues.push({ level: 'warning', code: 'neutral_not_imported', line, raw: rawRow(cells), message: `line ${line}: "${(cells[col.direction] ?? '') || '/'}" (neither income nor expense: a move between your own funds) — not imported` });
-        return false;
+      if (isRefund) {
+        direction = 'in';
+        neutralRefund = true;
+      } else {
+        const move = classifyNeutralMove([cellAt(cells, col.category), description, counterparty ?? ''].join(' '), cellAt(cells, col.method));
+        const shown = (cells[col.direction] ?? '') || '/';
+        if (move.kind === 'unknown' || move.kind === 'internal') {
+          issues.push(move.kind === 'internal'
+            ? { level: 'warning', code: 'internal_move', line, raw: rawRow(cells), message: `line ${line}: "${shown}" — money moved inside the wallet (${move.what}), none came in or went out; not imported` }
+            : { level: 'warning', code: 'neutral_not_imported', line, raw: rawRow(cells), message: `line ${line}: "${shown}" (neither income nor expense) and the row does not say whether money came into the wallet or left it (expected e.g. 提现, 充值, 还款, 转入零钱通, 余额宝); not imported` });
+          return false;
+        }
+        direction = move.kind;
+        if (move.kind === 'out' && move.fee !== undefined) {
+          const net = new Dec(absAmount(amount)).minus(move.fee);
+          if (net.isNegative()) {
+            issues.push({ level: 'warning', code: 'fee_above_amount', line, raw: rawRow(cells), message: `line ${line}: 服务费 ${move.fee} is more than the amount ${absAmount(amount)}; imported as one line without a separate fee` });
+          } else {
+            amount = toPlain(net);
+            fee = move.fee;
+          }
+        }
       }
-      direction = 'in';
-      neutralRefund = true;
     }
   }
   if (direction === 'in') amount = absAmount(amount);
@@ -775,6 +832,7 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
   rec.direction = direction;
   rec.neutralRefund = neutralRefund;
   rec.currencyDefaulted = currencyDefaulted;
+  rec.fee = fee;
   return true;
 }
 
@@ -795,7 +853,7 @@ function describeRow(cells: string[], cols: number[]): string {
  *  - order: do their D/M/YYYY dates (in `dateCols`) say day first or month first?
  *  - decimalComma: do their amounts (in `amountCols`) end in ',' and 1–2 digits, and none in '.'?
  */
-function scanBody(rows: string[][], from: number, dateCols: number[], amountCols: number[], clean: Uint8Array | undefined, to = rows.length): { order: 'dmy' | 'mdy' | null; decimalComma: boolean } {
+function scanBody(rows: string[][], from: number, dateCols: number[], amountCols: number[], clean: Uint8Array | undefined, to = rows.length): TallyResult {
   const tally = new BodyTally();
   for (let i = from; i < rows.length && i < to; i++) {
     const r = rows[i]!;
@@ -812,6 +870,8 @@ class BodyTally {
   mdy = 0;
   slashDates = 0;
   dotted = 0;
+  /** D/M/YYYY dates that read differently day-first and month-first (both parts ≤ 12, not equal) */
+  ambiguous = 0;
   comma = 0;
   dot = 0;
   date(s: string): void {
@@ -821,17 +881,48 @@ class BodyTally {
     if (!m) return;
     this.slashDates++;
     if (m[2] === '.') this.dotted++;
-    if (+m[1]! > 12) this.dmy++;
-    if (+m[3]! > 12) this.mdy++;
+    const a = +m[1]!;
+    const b = +m[3]!;
+    if (a > 12) this.dmy++;
+    if (b > 12) this.mdy++;
+    if (a <= 12 && b <= 12 && a !== b) this.ambiguous++;
   }
   amount(s: string): void {
     const sep = decimalSeparator(s);
     if (sep === 44) this.comma++; // "12,50" — never thousands, which have 3 digits
     else if (sep === 46) this.dot++;
   }
-  result(): { order: 'dmy' | 'mdy' | null; decimalComma: boolean } {
-    return { order: slashOrder(this.dmy, this.mdy, this.slashDates, this.dotted), decimalComma: this.comma > 0 && this.dot === 0 };
+  result(): TallyResult {
+    return { order: slashOrder(this.dmy, this.mdy, this.slashDates, this.dotted), decimalComma: this.comma > 0 && this.dot === 0, dmy: this.dmy, mdy: this.mdy, ambiguous: this.ambiguous, dotted: this.dotted === this.slashDates };
   }
+}
+
+/** What the body's date and amount cells say (BodyTally.result). */
+interface TallyResult {
+  /** the order the dates alone decide (or irrelevant: 'dmy' without slash dates); null when they do not */
+  order: 'dmy' | 'mdy' | null;
+  decimalComma: boolean;
+  dmy: number;
+  mdy: number;
+  ambiguous: number;
+  /** every slash date is written with dots */
+  dotted: boolean;
+}
+
+/**
+ * The order to read D/M/YYYY dates in, and what decided it when the file has dates the two orders
+ * read differently: a day above 12 in one place only; else the locale (`byLocale`: the merchant's
+ * answer, dots, the headers' language, a decimal comma, US dollars); else null, and the preview asks.
+ * Dates above 12 in both places disagree with each other: those rows are read as they are, the
+ * others reported (no decision to ask about).
+ */
+function decideOrder(t: TallyResult, byLocale: (decimalComma: boolean, dotted: boolean) => DateOrderDecision): { order: 'dmy' | 'mdy' | null; decision?: DateOrderDecision } {
+  if (t.ambiguous === 0) return { order: t.order };
+  const byDates = orderFromDates(t.dmy, t.mdy);
+  if (byDates) return { order: byDates.order, decision: byDates };
+  if (t.dmy > 0 && t.mdy > 0) return { order: null };
+  const decision = byLocale(t.decimalComma, t.dotted);
+  return { order: decision.order, decision };
 }
 
 function slashOrder(dmy: number, mdy: number, slashDates: number, dotted: number): 'dmy' | 'mdy' | null {

@@ -5,18 +5,20 @@
 //    and "statement" (Date, Time, Time Zone, Description, Currency, Gross, Fee, Net, Balance, …),
 //    in English or localised (Spanish: Fecha, Bruto, Comisión, Neto, Saldo; decimal comma).
 //  - Dates are DD/MM/YYYY or M/D/YYYY depending on the account's locale: decided per file from a
-//    day above 12, else from the order the rows are in (PayPal lists each currency by date).
+//    day above 12, else from the file's language and locale (support/date-order.ts), else from the
+//    order the rows are in (PayPal lists each currency by date); else the merchant is asked.
 //  - Decision (as OCA's importer does): a row with a fee gives two lines, the Gross and the fee,
 //    so that the fee PayPal kept is a line of its own that reconciliation can see; their sum is
 //    the row's Net and the Balance stays on the last of the two.
 //  - Every currency is kept (an account each); OCA imports one currency per journal instead.
 //  - A file with a header and no rows is an error: there is nothing to import (OCA raises too).
 //  - Denied/failed/cancelled rows moved no money: reported, not imported.
-import type { MoneyJson, StatementAccount, StatementLine, StatementParseResult } from '../model';
+import type { DateOrderDecision, MoneyJson, StatementAccount, StatementLine, StatementParseResult } from '../model';
 import { money, parseAmount, type Dec as DecT } from '../money';
 import { LineBuilder } from './support/statement-lines';
-import { Columns, findHeaderRow, hasAmbiguousSlashDate, headRows, loadTable, readDate, rejected, slashDateOrder } from './support/acquirer';
-import type { DecodedFile, StatementFormat } from './types';
+import { Columns, findHeaderRow, headRows, loadTable, readDate, rejected } from './support/acquirer';
+import { countSlashDates, describeOrder, orderFromDates, orderWithoutDayAbove12 } from './support/date-order';
+import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 
 const C = {
   date: ['date', 'fecha', 'datum', 'data'],
@@ -40,7 +42,7 @@ function isPaypalHeader(c: Columns): boolean {
 
 const NO_MONEY_MOVED = /^(denied|declined|failed|cancell?ed|expired|voided|rechazad[oa]|denegad[oa]|cancelad[oa]|fallid[oa]|abgelehnt|storniert|refusé|annulé)$/i;
 
-export function parsePaypal(file: DecodedFile): StatementParseResult {
+export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): StatementParseResult {
   const loaded = loadTable(file);
   const encoding = loaded.ok && loaded.container !== 'csv' ? 'binary' : file.encoding;
   const expected = 'a PayPal activity or statement CSV (Date, Time, Currency, Gross, Fee, Net, Transaction ID…)';
@@ -63,12 +65,27 @@ export function parsePaypal(file: DecodedFile): StatementParseResult {
   const moneyTexts = body.flatMap(({ row }) => [g(row, C.gross), g(row, C.fee), g(row, C.net), g(row, C.balance)]);
   const decimalComma = moneyTexts.some((s) => /\d,\d{2}$/.test(s)) && !moneyTexts.some((s) => /\d\.\d{2}$/.test(s));
   const dates = body.map(({ row }) => g(row, C.date));
-  let order = slashDateOrder(dates);
-  if (!order && hasAmbiguousSlashDate(dates)) order = orderFromRowOrder(body.map(({ row }) => ({ date: g(row, C.date), currency: g(row, C.currency) })));
-  if (!order && hasAmbiguousSlashDate(dates)) {
-    b.issue('error', 'ambiguous_date', `every date in the file (e.g. "${dates.find((d) => d)}") can be read day-first or month-first, and neither reading puts the rows in date order; nothing was imported`);
-    return { format: 'paypal', encoding, accounts: [], kind: 'bank', lines: [], issues: b.issues };
+  const counts = countSlashDates(dates);
+  // The order of dates like 03/04/2024 (support/date-order.ts): a day above 12, else the merchant's
+  // answer, the headers' language, the decimal comma, US dollars; last, PayPal's own row order.
+  let dateOrder: DateOrderDecision | undefined;
+  const byDates = orderFromDates(counts.first, counts.second);
+  if (byDates) {
+    if (counts.ambiguous > 0) dateOrder = byDates;
+  } else if (counts.ambiguous > 0) {
+    const dollars = body.every(({ row }) => g(row, C.currency).toUpperCase() === 'USD');
+    dateOrder = orderWithoutDayAbove12({ headers: rows[found.row]!, decimalComma, dollars, caller: options.dateOrder });
+    if (dateOrder.order === null) {
+      const byRows = orderFromRowOrder(body.map(({ row }) => ({ date: g(row, C.date), currency: g(row, C.currency) })));
+      if (byRows) dateOrder = { order: byRows, decidedBy: 'row_order', detail: 'only this order puts each currency’s rows in date order' };
+    }
+    if (dateOrder.order === null) {
+      b.issue('error', 'ambiguous_date', `every date in the file (e.g. "${dates.find((d) => d)}") can be read day-first or month-first, and nothing in the file says which (${dateOrder.detail}); choose day first or month first to import it`);
+      return { format: 'paypal', encoding, accounts: [], kind: 'bank', lines: [], issues: b.issues, dateOrder };
+    }
+    if (dateOrder.decidedBy !== 'merchant') b.issue('warning', 'date_order_assumed', describeOrder(dateOrder));
   }
+  const order = dateOrder?.order ?? byDates?.order ?? null;
 
   const firstBalance = new Map<string, { balance: DecT; net: DecT }>();
   const lastBalance = new Map<string, MoneyJson>();
@@ -148,7 +165,9 @@ export function parsePaypal(file: DecodedFile): StatementParseResult {
     if (last) a.closingBalance = last;
     accounts.push(a);
   }
-  return { format: 'paypal', encoding, accounts, kind: 'bank', lines: b.lines, issues: b.issues };
+  const result: StatementParseResult = { format: 'paypal', encoding, accounts, kind: 'bank', lines: b.lines, issues: b.issues };
+  if (dateOrder) result.dateOrder = dateOrder;
+  return result;
 }
 
 /** The slash-date order under which each currency's rows are in date order (either direction), or null. */
@@ -186,5 +205,5 @@ export const paypalFormat: StatementFormat = {
   detect(file: DecodedFile): number {
     return headRows(file, 10).some((rows) => findHeaderRow(rows, isPaypalHeader, 5)) ? 0.9 : 0;
   },
-  parse: (file) => parsePaypal(file),
+  parse: (file, options) => parsePaypal(file, options),
 };

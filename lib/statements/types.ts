@@ -1,5 +1,5 @@
 // The shape every statement format parser has; lib/statements/registry.ts lists them.
-import type { StatementParseResult } from '../model';
+import type { DateOrder, StatementParseResult } from '../model';
 
 /** A file after byte-level decoding (lib/statements/decode.ts). Binary containers (XLS/XLSX/ZIP) have text ''. */
 export interface DecodedFile {
@@ -23,4 +23,9 @@ export interface StatementFormat {
 export interface ParseOptions {
   /** The merchant's default-currency setting, for files that state no currency (DESIGN.md §1 rule 2). */
   defaultCurrency?: string;
+  /**
+   * How to read dates like 03/04/2024 when nothing in the file decides it (the merchant's answer
+   * to the import preview's question). A date with a part above 12 still decides by itself.
+   */
+  dateOrder?: DateOrder;
 }

@@ -8,7 +8,9 @@ import { cleanCell } from './cells';
 
 export type Role =
   | 'postDate' | 'txnDate' | 'valueDate' | 'amount' | 'credit' | 'debit' | 'direction' | 'balance'
-  | 'currency' | 'description' | 'memo' | 'counterparty' | 'reference' | 'account' | 'status' | 'category';
+  | 'currency' | 'description' | 'memo' | 'counterparty' | 'reference' | 'account' | 'status' | 'category'
+  /** wallet bills: where the money came from (零钱, a bank card) — tells a wallet's neutral moves apart */
+  | 'method';
 
 /** Roles of which a table has one column (the highest-priority header wins); memo/description may repeat. */
 const MULTI_ROLES = new Set<Role>(['description', 'memo']);
@@ -42,9 +44,10 @@ const HEADER_ROLES: { role: Role; priority: number; names: string[] }[] = [
   { role: 'memo', priority: 1, names: ['附言', '交易附言', '客户摘要', '交易详情', '交易场所', '交易地点', '备注', '交易类型', 'memo', 'transactiontype', 'reference/memo'] },
   { role: 'counterparty', priority: 2, names: ['对方户名', '对方账户名称', '对方名称', '对手信息', '交易对方', '对方账户名', '对方单位', '交易对手名称', '收(付)款人名称', '商户名称', 'merchantname', 'counterparty', 'payer/payee', '收款方', '付款方'] },
   { role: 'reference', priority: 2, names: ['流水号', '交易流水号', '日志号', '交易订单号', '交易单号', '交易号', '参考号', '银行流水号', '业务流水号', 'reference', 'referenceno', 'ref', 'transactionid', 'transactionreference'] },
-  { role: 'account', priority: 2, names: ['账号', '卡号', '借记卡号', '本方账号', '卡号后四位', '卡末四位', 'card#', 'cardnumber', 'firstbankcard', 'account', 'accountnumber', 'accountno'] },
+  { role: 'account', priority: 2, names: ['账号', '卡号', '借记卡号', '本方账号', '卡号后四位', '卡号末四位', '卡末四位', 'card#', 'cardnumber', 'firstbankcard', 'account', 'accountnumber', 'accountno'] },
   { role: 'status', priority: 2, names: ['交易状态', '当前状态', '状态', 'status', 'transactionstatus'] },
   { role: 'category', priority: 1, names: ['交易分类', '交易类别'] },
+  { role: 'method', priority: 1, names: ['支付方式', '收/付款方式', '收付款方式'] },
 ];
 
 const HEADER_INDEX = new Map<string, { role: Role; priority: number }>();
@@ -166,6 +169,8 @@ export const TABLE_PROFILES: TableProfile[] = [
     // 交通银行信用卡 prints every amount unsigned; its 交易说明 starts with what happened.
     signFromDescription: (d) => (/^(消费|取现|预借现金|年费|利息|手续费|分期)/.test(d) ? -1 : /^(退货|退款|还款|信用卡还款|返现|溢缴款|存入)/.test(d) ? 1 : null),
   },
+  // 招商银行信用卡: 交易日/记账日 as MM/DD (the year is in the title), spending printed positive
+  { id: 'cmb', label: '招商银行信用卡', matches: (h, p) => /招商银行.{0,6}信用卡/.test(p) || has(h, '交易日', '记账日', '交易摘要', '人民币金额'), spendingPositive: true },
   { id: 'cmb', label: '招商银行', matches: (h, p) => /招商银行/.test(p) || has(h, '记账日期', '货币', '交易金额', '联机余额', '交易摘要') },
   { id: 'abc', label: '中国农业银行', matches: (h, p) => /农业银行/.test(p) || has(h, '交易日期', '交易时间', '交易摘要', '交易金额', '本次余额', '对手信息', '日志号') },
   { id: 'cgb', label: '广发银行', matches: (h, p) => /广发银行/.test(p) || has(h, '交易日期', '入账日期', '交易摘要', '交易金额', '交易货币', '入账金额', '入账货币'), spendingPositive: true },

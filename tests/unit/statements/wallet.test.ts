@@ -28,12 +28,12 @@ const ALIPAY_2023 = [
 ];
 
 describe('alipay personal bill', () => {
-  it('收入 +, 支出 −, refunds +; neutral moves and closed orders reported, not imported', async () => {
+  it('收入 +, 支出 −, refunds +; a move from 余额 into 余额宝 and closed orders reported, not imported', async () => {
     const r = await parseStatement(gbk('支付宝交易明细(20240301-20240303).csv', ALIPAY_2023));
     expect(r.format).toBe('alipay');
     expect(r.encoding).toBe('gb18030');
     expect(amounts(r)).toEqual(['2024-03-01 -28.00', '2024-03-01 100.00', '2024-03-02 28.00']);
-    expect(codes(r)).toEqual(['encoding_guessed@', 'neutral_not_imported@9', 'closed_not_imported@11']);
+    expect(codes(r)).toEqual(['encoding_guessed@', 'internal_move@9', 'closed_not_imported@11']);
     expect(r.lines[0]).toMatchObject({ description: '拿铁', counterparty: '咖啡店', reference: 'A001', source: { line: 7 } });
   });
 
@@ -67,14 +67,60 @@ const WECHAT = [
   '2024-03-02 16:29:37,零钱提现,招商银行(),"/",/,¥100.10,工商银行,提现已到账,207210715100077148235523883175\t,/\t,"服务费¥0.10"',
 ];
 
+describe('alipay neutral (不计收支) rows', () => {
+  const row = (goods: string, method: string, amount: string) => `2024-03-04 09:00:00,投资理财,余额宝,/,${goods},不计收支,${amount},${method},交易成功,B1\t,,,`;
+  const cases: { description: string; goods: string; method: string; expected: string[]; code?: string }[] = [
+    { description: '余额宝 top-up paid by a credit card: into the wallet', goods: '余额宝-安心自动充-自动攒入', method: '交通银行信用卡(7449)', expected: ['2024-03-04 66.57'] },
+    { description: 'a fund sold into 余额宝', goods: '蚂蚁财富-某基金-卖出至余额宝', method: '余额宝', expected: ['2024-03-04 66.57'] },
+    { description: '余额宝 收益发放', goods: '余额宝-3月3日-收益发放', method: '余额宝', expected: ['2024-03-04 66.57'] },
+    { description: 'a fund bought', goods: '蚂蚁财富-某指数C-买入', method: '', expected: ['2024-03-04 -66.57'] },
+    { description: '提现 to a bank card', goods: '余额提现', method: '余额', expected: ['2024-03-04 -66.57'] },
+    { description: 'from 余额 into 余额宝: inside the wallet', goods: '余额宝-单次转入', method: '余额', expected: [], code: 'internal_move@7' },
+  ];
+  for (const c of cases) {
+    it(c.description, async () => {
+      const r = await parseStatement(gbk('alipay.csv', [...ALIPAY_2023.slice(0, 6), row(c.goods, c.method, '66.57')]));
+      expect(r.format).toBe('alipay');
+      expect(amounts(r)).toEqual(c.expected);
+      expect(codes(r).filter((x) => x !== 'encoding_guessed@')).toEqual(c.code ? [c.code] : []);
+    });
+  }
+});
+
 describe('wechat personal bill', () => {
-  it('CSV: ¥ amounts, TAB-suffixed ids, neutral "/" rows reported', async () => {
+  it('CSV: ¥ amounts, TAB-suffixed ids; a 零钱提现 is the transfer and its 服务费, both leaving the wallet', async () => {
     const r = await parseStatement({ name: '微信支付账单(20240301-20240302).csv', bytes: new TextEncoder().encode(WECHAT.join('\n')) });
     expect(r.format).toBe('wechat');
-    expect(amounts(r)).toEqual(['2024-03-01 -28.16', '2024-03-01 23.00']);
+    expect(amounts(r)).toEqual(['2024-03-01 -28.16', '2024-03-01 23.00', '2024-03-02 -100.00', '2024-03-02 -0.10']);
     expect(r.lines[0]!.reference).toBe('3985734');
-    expect(codes(r)).toEqual(['neutral_not_imported@8']);
+    expect(r.lines[2]).toMatchObject({ description: '零钱提现 服务费¥0.10', counterparty: '招商银行()', reference: '207210715100077148235523883175', source: { line: 8 } });
+    expect(r.lines[3]).toMatchObject({ description: '服务费 — 零钱提现 服务费¥0.10', source: { line: 8 } });
+    expect(r.lines[2]!.id).not.toBe(r.lines[3]!.id);
+    expect(codes(r)).toEqual([]);
   });
+
+  // Every kind of neutral row a WeChat bill has (its own note: 充值/提现/理财通购买/零钱通存取/信用卡还款),
+  // signed by which way the money crossed the wallet's edge (零钱 + 零钱通).
+  const neutral: { description: string; row: string; expected: string[]; code?: string }[] = [
+    { description: '零钱提现 without a fee', row: '2024-03-03 09:00:00,零钱提现,工商银行(9876),/,/,¥500.00,工商银行,提现已到账,T1\t,/\t,/', expected: ['2024-03-03 -500.00'] },
+    { description: '零钱提现 with a fee in 备注', row: '2024-03-03 09:00:00,零钱提现,工商银行(9876),/,/,¥1001.10,工商银行,提现已到账,T1\t,/\t,服务费¥1.00', expected: ['2024-03-03 -1000.10', '2024-03-03 -1.00'] },
+    { description: '零钱充值 from a bank card', row: '2024-03-03 09:00:00,零钱充值,工商银行(9876),/,/,¥1300.00,工商银行(9876),充值完成,T1\t,/\t,/', expected: ['2024-03-03 1300.00'] },
+    { description: '信用卡还款', row: '2024-03-03 09:00:00,信用卡还款,建设银行信用卡还款,/,/,¥548.58,零钱,支付成功,T1\t,M1\t,/', expected: ['2024-03-03 -548.58'] },
+    { description: '转入零钱通 from a bank', row: '2024-03-03 09:00:00,转入零钱通-来自工商银行(9876),/,/,/,¥2000.00,工商银行(9876),支付成功,T1\t,M1\t,/', expected: ['2024-03-03 2000.00'] },
+    { description: '零钱通转出 to a bank', row: '2024-03-03 09:00:00,零钱通转出-到工商银行(9876),/,/,/,¥5505.00,零钱通,支付成功,T1\t,/\t,/', expected: ['2024-03-03 -5505.00'] },
+    { description: '购买理财通', row: '2024-03-03 09:00:00,购买理财通,理财通,鹏华增值宝(000569),/,¥10000.00,工商银行,支付成功,T1\t,M1\t,/', expected: ['2024-03-03 -10000.00'] },
+    { description: '转入零钱通 from 零钱: inside the wallet', row: '2024-03-03 09:00:00,转入零钱通-来自零钱,/,/,/,¥1.23,零钱,支付成功,T1\t,M1\t,/', expected: [], code: 'internal_move@6' },
+    { description: '零钱通转出 to 零钱: inside the wallet', row: '2024-03-03 09:00:00,零钱通转出-到零钱,/,/,/,¥2634.78,零钱通,支付成功,T1\t,/\t,/', expected: [], code: 'internal_move@6' },
+    { description: 'a neutral row that does not say which way', row: '2024-03-03 09:00:00,群收款,同事,/,/,¥30.00,/,已收钱,T1\t,/\t,/', expected: [], code: 'neutral_not_imported@6' },
+  ];
+  for (const c of neutral) {
+    it(`neutral "/" row: ${c.description}`, async () => {
+      const r = await parseStatement({ name: 'wechat.csv', bytes: new TextEncoder().encode([...WECHAT.slice(0, 5), c.row].join('\n')) });
+      expect(r.format).toBe('wechat');
+      expect(amounts(r)).toEqual(c.expected);
+      expect(codes(r)).toEqual(c.code ? [c.code] : []);
+    });
+  }
 
   it('XLSX twin (built with SheetJS) gives the same lines and ids', async () => {
     const rows = splitCsv(WECHAT.join('\n')).rows;
