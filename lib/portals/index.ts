@@ -9,6 +9,7 @@ import { TABLE_READERS } from './registry';
 import { applyColumnMap, buildTable, buildTableSteps, capturedColumns, columnKey, isTransactionTable, mapColumns, type MappedColumn, type ReadOptions } from './transactions';
 import { profileForUrl } from './profiles';
 import type { RawTable, TableReader } from './types';
+import type { ColumnRole } from './columns';
 
 export type { ReadOptions } from './transactions';
 export type { PageMeta } from './page-meta';
@@ -82,7 +83,8 @@ function looksLikeTransactions(r: Reading): boolean {
   if (!r.raw || r.raw.rows.length === 0 || r.columns.length < 3) return false;
   const roles = new Set(r.columns.map((c) => c.role));
   if (!r.columns.some((c) => c.role === null && c.info.role !== 'action' && c.info.role !== 'index')) return false;
-  const money = roles.has('amount') || roles.has('fee') || roles.has('net');
+  const moneyRoles: (ColumnRole | null | undefined)[] = ['amount', 'fee', 'net'];
+  const money = r.columns.some((c) => moneyRoles.includes(c.role) || (c.role === null && moneyRoles.includes(c.guess)));
   return (roles.has('occurredAt') && money) || [...roles].filter((x) => x !== null && ID_ROLES.has(x)).length >= 2;
 }
 

@@ -135,7 +135,7 @@ const isMonotone = (values: readonly string[]): boolean => {
 };
 
 /** What an identifier-looking column (digits, codes, card parts) may be, best first. */
-function idProposals(col: Column, cols: readonly Column[], headers: readonly string[]): Proposal[] {
+function idProposals(col: Column, cols: readonly Column[], headers: readonly string[], taken: ReadonlySet<ColumnRole>): Proposal[] {
   const { index, values } = col;
   const n = values.length;
   const unique = col.distinct === n;
@@ -165,6 +165,9 @@ function idProposals(col: Column, cols: readonly Column[], headers: readonly str
   else if (len === 6 && col.shape === 'code') add('authCode', 0.7, 'authCode');
   else if (len === 6) {
     if (n >= 4 && col.distinct <= n / 4) add('batchNo', 0.6, 'batchNo', { rows, distinct: String(col.distinct) });
+    // beside a known 凭证号 the other 6-digit column is the 授权码, and the other way round
+    else if (unique && taken.has('voucherNo')) add('authCode', 0.7, 'authCode');
+    else if (unique && taken.has('authCode')) add('voucherNo', 0.7, 'voucherNo');
     else if (unique) {
       add('voucherNo', isMonotone(values) ? 0.75 : 0.6, 'voucherNo');
       add('authCode', 0.55, 'authCode');
@@ -325,13 +328,13 @@ export function inferColumns(table: RawTable, mapped: readonly MappedColumn[]): 
   const open = (i: number) => out[i]!.role === null && out[i]!.info.role !== 'action' && out[i]!.info.role !== 'index';
   const headers = out.map((c) => c.header);
   const proposals: Proposal[] = [...timeProposals(cols, out), ...moneyProposals(cols, out)];
+  const taken = new Set(out.map((c) => c.role).filter((r): r is ColumnRole => r !== null && !MULTI.has(r)));
   for (const col of cols) {
     if (!open(col.index) || col.shape === null || col.shape === 'money' || col.shape === 'date' || col.shape === 'datetime' || col.shape === 'time') continue;
     if (col.shape === 'card') proposals.push({ index: col.index, role: 'card', confidence: 0.95, reason: reason('card', { rows: String(col.values.length) }) });
     else if (col.shape === 'words') { const w = wordProposal(col); if (w) proposals.push(w); }
-    else proposals.push(...idProposals(col, cols, headers));
+    else proposals.push(...idProposals(col, cols, headers, taken));
   }
-  const taken = new Set(out.map((c) => c.role).filter((r): r is ColumnRole => r !== null && !MULTI.has(r)));
   // best first; a role two columns fit equally well goes to neither
   const scored = proposals
     .filter((p) => open(p.index))
@@ -348,5 +351,7 @@ export function inferColumns(table: RawTable, mapped: readonly MappedColumn[]): 
     placed.add(p.index);
     Object.assign(out[p.index]!, { role: p.role, source: 'values', confidence: Math.round(p.confidence * 100) / 100, reason: p.reason });
   }
+  // what an unplaced column most looked like: enough to tell the merchant a table may be transactions
+  for (const p of scored) if (!placed.has(p.index) && out[p.index]!.guess === undefined) out[p.index]!.guess = p.role;
   return out;
 }

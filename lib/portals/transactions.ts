@@ -56,6 +56,8 @@ export interface MappedColumn {
   /** 0..1: 1 for an exact header or a taught column, less for a contained synonym or values */
   confidence?: number;
   reason?: ColumnReason;
+  /** for an unplaced column: the role its values suggested, too weakly or ambiguously to place it */
+  guess?: ColumnRole;
 }
 
 /**
