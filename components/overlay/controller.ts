@@ -13,6 +13,8 @@ import { findComplaintTextareas, fillTextarea } from './form-fill';
 import { ROW_CSS, SHADOW_CSS } from './styles';
 import { TableTools, type WalkState } from './TableTools';
 import { contentSignature, findNextControl, isDisabledControl, selectLargestPageSize } from './pager';
+import { ROW_KEY_ATTRS, RowMarks, clearRowMarks, isOurMutation } from './row-marks';
+import { ScanSchedule } from './scan-schedule';
 
 export type Send = <M extends ContentToBackground>(msg: M) => Promise<Result<ResponseOf[M['type']]>>;
 
@@ -26,8 +28,10 @@ export interface OverlayDeps {
   readTables: (doc: Document, url: string, now: string, options: ReadOptions) => OverlayTable[] | Promise<OverlayTable[]>;
   now: () => string;
   signal: AbortSignal;
-  /** debounce for page changes; new rows are captured within a second */
+  /** quiet time after a page change before reading it (default 50 ms) */
   settleMs?: number;
+  /** longest a change waits to be read while the page keeps changing, e.g. a grid scrolled (default 200 ms) */
+  maxWaitMs?: number;
   /** how often to look for SPA route changes (history.pushState does not fire an event) */
   urlPollMs?: number;
   /** how long "Capture all pages" waits for the next page to appear */
@@ -38,7 +42,6 @@ export interface OverlayDeps {
   captureRetryMs?: number;
 }
 
-const HOST_TAGS = new Set(['SG-FLAG', 'SG-PANEL', 'SG-INSERT', 'SG-TOOLS']);
 // rows per capture message: structured-cloning a message is one task, so keep each one small
 const CAPTURE_CHUNK = 400;
 const MARK_SLICE = 500;
@@ -51,9 +54,8 @@ function mark(name: string): void {
   globalThis.performance?.mark?.(name);
 }
 
-function isOurs(node: Node): boolean {
-  return node.nodeType === 1 && HOST_TAGS.has((node as Element).tagName);
-}
+// where a text change can matter before any table was recognised (a grid filling in its cells)
+const TABLE_LIKE = 'table, [role=grid], [role=treegrid], [role=table], [role=row]';
 
 export class PortalOverlay {
   private readonly rows = new Map<string, Element>();
@@ -74,8 +76,14 @@ export class PortalOverlay {
   private panelHost: HTMLElement | null = null;
   /** our page stylesheet (row highlights), added when a row is first highlighted */
   private style: HTMLStyleElement | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly scanTimer: ScanSchedule;
   private scanning: Promise<void> = Promise.resolve();
+  /** a scan waits behind the one running: later requests join it */
+  private scanQueued = false;
+  /** the table roots of the last scan: changes inside them are what a scan reads */
+  private roots: Element[] = [];
+  private lastTables: OverlayTable[] = [];
+  private readonly marks = new RowMarks((el, id) => { if (id !== null && this.rows.get(id) === el) this.rows.delete(id); });
   private readOptions: ReadOptions = {};
   private tools = new Map<Element, { host: HTMLElement; columns: { header: string; field: string | null }[] }>();
   private walk: WalkState | null = null;
@@ -90,7 +98,9 @@ export class PortalOverlay {
   /** the transaction ids on the page after the last scan */
   onPage: string[] = [];
 
-  constructor(private readonly deps: OverlayDeps) {}
+  constructor(private readonly deps: OverlayDeps) {
+    this.scanTimer = new ScanSchedule(() => this.queueScan(), { settleMs: deps.settleMs ?? 50, maxWaitMs: deps.maxWaitMs ?? 200 });
+  }
 
   /** Loads the site's taught columns and default currency, then starts watching the page. */
   async init(): Promise<void> {
@@ -104,11 +114,22 @@ export class PortalOverlay {
   start(): void {
     const { doc, signal } = this.deps;
     const observer = new MutationObserver((records) => {
-      if (records.every((r) => isOurs(r.target) || ([...r.addedNodes, ...r.removedNodes].length > 0
-        && [...r.addedNodes, ...r.removedNodes].every(isOurs)))) return;
-      this.schedule();
+      const theirs = records.filter((r) => !isOurMutation(r));
+      if (theirs.length === 0) return;
+      // synchronously, before the next paint: a recycled row element loses its old marks now
+      this.marks.check(theirs);
+      if (theirs.some((r) => this.mayChangeTables(r))) this.schedule();
     });
-    observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+    observer.observe(doc.body ?? doc.documentElement, {
+      childList: true, subtree: true, characterData: true, characterDataOldValue: true,
+      attributeFilter: ROW_KEY_ATTRS, attributeOldValue: true,
+    });
+    // a grid scrolled inside its own scroll container: read what it shows now (capture phase:
+    // scroll events do not bubble)
+    doc.addEventListener('scroll', (e) => {
+      const target = e.target;
+      if (target instanceof Node && this.roots.some((root) => root.contains(target))) this.schedule();
+    }, { capture: true, passive: true, signal });
     // SPA route changes: popstate/hashchange fire for back/forward, history.pushState fires
     // nothing (and the page's own history object is not ours to patch), so the URL is polled.
     const win = doc.defaultView;
@@ -119,7 +140,7 @@ export class PortalOverlay {
     const poll = setInterval(onRoute, this.deps.urlPollMs ?? 400);
     signal.addEventListener('abort', () => {
       observer.disconnect();
-      clearTimeout(this.timer);
+      this.scanTimer.cancel();
       clearTimeout(this.retryTimer);
       clearInterval(poll);
       this.walkAbort?.abort();
@@ -137,10 +158,33 @@ export class PortalOverlay {
     this.schedule(0);
   }
 
-  /** Re-read the page soon; bursts of mutations (a table re-rendering) make one scan. */
-  schedule(ms = this.deps.settleMs ?? 250): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.scanning = this.scanning.then(() => this.scan()).catch((e) => console.warn('[SettleGuard]', e)); }, ms);
+  /**
+   * Re-read the page soon: bursts of mutations (a table re-rendering) make one scan, and a page
+   * that keeps changing is read every maxWaitMs (ScanSchedule).
+   */
+  schedule(ms?: number): void {
+    this.scanTimer.request(ms);
+  }
+
+  private queueScan(): void {
+    if (this.scanQueued) return;
+    this.scanQueued = true;
+    this.scanning = this.scanning.then(() => {
+      this.scanQueued = false;
+      return this.scan();
+    }).catch((e) => console.warn('[SettleGuard]', e));
+  }
+
+  /**
+   * Whether a page change can change what a scan reads: anything inside a table read before,
+   * elements added anywhere (a new table, new rows); not a clock ticking in the page header.
+   */
+  private mayChangeTables(r: MutationRecord): boolean {
+    const target = r.target;
+    if (this.roots.some((root) => root.contains(target))) return true;
+    for (const n of r.addedNodes) if (n.nodeType === 1) return true;
+    const el = target.nodeType === 1 ? (target as Element) : target.parentElement;
+    return r.type === 'attributes' || el?.closest(TABLE_LIKE) != null;
   }
 
   /** Resolves once pending scans are done (tests and the demo wait on it). */
@@ -152,8 +196,31 @@ export class PortalOverlay {
     const { doc, readTables, now } = this.deps;
     if (this.deps.signal.aborted) return;
     mark('settleguard:scan-start');
-    const tables = await readTables(doc, doc.location?.href ?? '', now(), this.readOptions);
-    if (this.deps.signal.aborted) return;
+    this.marks.beginScan();
+    try {
+      const tables = await readTables(doc, doc.location?.href ?? '', now(), this.readOptions);
+      if (this.deps.signal.aborted) return;
+      await this.markRows(tables);
+      this.roots = tables.map((t) => t.root).filter((r): r is Element => r !== undefined);
+    } finally {
+      this.marks.endScan();
+    }
+    mark('settleguard:rows-marked');
+    await this.sendPending();
+    this.mountTableTools(this.lastTables);
+    await this.refresh();
+    this.mountInsertControls();
+  }
+
+  /**
+   * Marks every row read (data-sg-row, or data-sg-unreadable with its issues) and queues the new
+   * ones for the background. A row whose element changed after the scan began (a virtual grid
+   * recycled it while we read) is sent as read but not marked: the next scan marks it for what
+   * it shows then.
+   */
+  private async markRows(tables: OverlayTable[]): Promise<void> {
+    const doc = this.deps.doc;
+    this.lastTables = tables;
     this.rows.clear();
     let unreadable = 0;
     let marked = 0;
@@ -161,30 +228,35 @@ export class PortalOverlay {
       for (const row of table.rows) {
         // marking 5,000 rows is cheap, but not free: give the main thread back now and then
         if (++marked % MARK_SLICE === 0 && this.deps.yieldNow) await this.deps.yieldNow();
-        if (!row.transaction) {
+        const el = row.element;
+        const tx = row.transaction;
+        if (tx && !this.sent.has(tx.id)) this.pending.set(tx.id, { tx, retaught: this.retaught });
+        if (this.marks.changedDuringScan(el)) continue;
+        if (!tx) {
           unreadable++;
-          row.element.removeAttribute('data-sg-row');
-          row.element.setAttribute('data-sg-unreadable', row.issues.map((i) => i.message).join('; ').slice(0, 500));
+          if (el.hasAttribute('data-sg-row')) { clearRowMarks(el); this.marks.forget(el); }
+          el.setAttribute('data-sg-unreadable', row.issues.map((i) => i.message).join('; ').slice(0, 500));
+          this.marks.marked(el);
           continue;
         }
-        const tx = row.transaction;
-        if (row.element.getAttribute('data-sg-row') !== tx.id) row.element.setAttribute('data-sg-row', tx.id);
-        row.element.removeAttribute('data-sg-unreadable');
-        this.rows.set(tx.id, row.element);
+        if (el.getAttribute('data-sg-row') !== tx.id) {
+          // another reading of this element before (a row changed in place): its marks go with it
+          if (el.hasAttribute('data-sg-row')) { clearRowMarks(el); this.marks.forget(el); }
+          el.setAttribute('data-sg-row', tx.id);
+        }
+        el.removeAttribute('data-sg-unreadable');
+        this.marks.marked(el);
+        this.rows.set(tx.id, el);
         this.currency = tx.amount.currency;
-        if (!this.sent.has(tx.id)) this.pending.set(tx.id, { tx, retaught: this.retaught });
       }
     }
-    // an element a virtualised grid recycled for something else is no longer a captured row
+    // an element no longer read as a row (scrolled out and reused, a table gone) keeps no mark
     const current = new Set(this.rows.values());
-    doc.querySelectorAll('[data-sg-row]').forEach((el) => { if (!current.has(el)) el.removeAttribute('data-sg-row'); });
+    doc.querySelectorAll('[data-sg-row], [data-sg-finding]').forEach((el) => {
+      if (!current.has(el)) { clearRowMarks(el); this.marks.forget(el); }
+    });
     this.unreadable = unreadable;
     this.onPage = [...this.rows.keys()];
-    mark('settleguard:rows-marked');
-    await this.sendPending();
-    this.mountTableTools(tables);
-    await this.refresh();
-    this.mountInsertControls();
   }
 
   /**
@@ -258,8 +330,24 @@ export class PortalOverlay {
         }
         this.language = res.value.language;
         this.knownByBackground += res.value.known;
+        this.takeFindings(chunk.map((tx) => tx.id), res.value);
       }
     }
+  }
+
+  /**
+   * The findings the background sent back for these rows (with a capture: the rows are
+   * highlighted one round trip sooner than by asking again).
+   */
+  private takeFindings(ids: readonly string[], reply: RowFindings): void {
+    let changed = false;
+    for (const id of ids) {
+      const list = reply.byTransaction[id];
+      if (list) { this.findings[id] = list; changed = true; }
+      else if (this.findings[id]) { delete this.findings[id]; changed = true; }
+    }
+    for (const id of reply.rejected ?? []) this.rejected.add(id);
+    if (changed) this.apply();
   }
 
   /**
@@ -313,7 +401,7 @@ export class PortalOverlay {
     if (first && !isDisabledControl(first)) {
       const before = contentSignature(table);
       if (await selectLargestPageSize(table, (test, ms) => this.waitFor(test, ms, abort.signal))) await waitForChange(before);
-      clearTimeout(this.timer);
+      this.scanTimer.cancel();
     }
     await (this.scanning = this.scanning.then(() => this.scan()));
     countPage();
@@ -323,7 +411,7 @@ export class PortalOverlay {
       const before = contentSignature(table);
       next.click();
       if (!(await waitForChange(before))) break;
-      clearTimeout(this.timer);
+      this.scanTimer.cancel();
       await (this.scanning = this.scanning.then(() => this.scan()));
       // Stop during this page's capture: the page is captured, so it counts; the walk ends here
       countPage();
