@@ -380,7 +380,7 @@ function readBody(src: BodySource, order: 'dmy' | 'mdy' | null, decimalComma: bo
       }
       if (!dateText) {
         issues.push({ level: 'error', code: 'missing_date', line, message: `line ${line}: no date in column "${headerName(hdr, 'postDate', 'txnDate')}" (expected e.g. 2024-03-05); row not imported`, raw: cells.join(',').slice(0, 200) });
-      } else if (order === null && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(dateText)) {
+      } else if (order === null && isAmbiguousForm(dateText)) {
         issues.push({ level: 'error', code: 'ambiguous_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" can be read as day/month or month/day and nothing in the file says which (no day above 12; headers, amounts and currency do not tell); choose day first or month first to import it`, raw: dateText });
       } else {
         issues.push({ level: 'error', code: 'bad_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" is not a date (expected e.g. 2024-03-05); row not imported`, raw: dateText });
@@ -418,6 +418,12 @@ function readBody(src: BodySource, order: 'dmy' | 'mdy' | null, decimalComma: bo
   }
   const seen: LinesSeen = { count: lines.length, amount: amountCents.subarray(0, lines.length), balance: balanceCents.subarray(0, lines.length), uniform, from, to, allBalanced };
   return { lines, records, ids, seen, defaultedLines, footerCount, footerRows, wallet, tally };
+}
+
+/** D/M/YYYY whose day and month could be either way round (both ≤ 12). */
+function isAmbiguousForm(text: string): boolean {
+  const m = text.match(/^(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}/);
+  return m !== null && +m[1]! <= 12 && +m[2]! <= 12;
 }
 
 function headerName(h: HeaderMatch, ...roles: Role[]): string {
@@ -883,8 +889,9 @@ class BodyTally {
     if (m[2] === '.') this.dotted++;
     const a = +m[1]!;
     const b = +m[3]!;
-    if (a > 12) this.dmy++;
-    if (b > 12) this.mdy++;
+    // (both above 12, as 13/45/2024, is no date at all: it says nothing of the order)
+    if (a > 12 && b <= 12) this.dmy++;
+    if (b > 12 && a <= 12) this.mdy++;
     if (a <= 12 && b <= 12 && a !== b) this.ambiguous++;
   }
   amount(s: string): void {

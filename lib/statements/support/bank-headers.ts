@@ -16,31 +16,33 @@ export type Role =
 const MULTI_ROLES = new Set<Role>(['description', 'memo']);
 
 /**
- * Known headers after normalisation (no spaces, lower case, full-width brackets → ASCII). Higher
+ * Known headers after normalisation (no spaces, lower case, full-width brackets → ASCII); Chinese
+ * and English first, then the common Spanish, French, German, Italian, Portuguese and Dutch ones
+ * (their dates are day first: support/date-order.ts reads the language from them). Higher
  * priority wins when a table has two candidates, e.g. ICBC's 记账金额 (what hit the account) over
  * 交易金额 (what the merchant charged, maybe in another currency), or 记账日期 over 交易日期:
  * bookedOn is when the bank booked the line — the date that settlement matching needs.
  */
 const HEADER_ROLES: { role: Role; priority: number; names: string[] }[] = [
-  { role: 'postDate', priority: 3, names: ['记账日期', '记账日', '银行记账日', '入账日期', '入账日', '入账时间', '记账时间日期', 'postdate', 'postingdate', 'dateposted', 'bookingdate', 'bookeddate', 'book date'] },
-  { role: 'txnDate', priority: 2, names: ['交易日期', '交易日', '日期', '交易发生日期', 'date', 'transactiondate', 'txndate', '交易时间', '交易创建时间', '创建时间', '交易日期时间'] },
-  { role: 'valueDate', priority: 1, names: ['起息日', '起息日期', 'valuedate', 'value date'] },
+  { role: 'postDate', priority: 3, names: ['buchungstag', 'buchungsdatum', 'date comptable', 'data contabile', 'fecha contable', '记账日期', '记账日', '银行记账日', '入账日期', '入账日', '入账时间', '记账时间日期', 'postdate', 'postingdate', 'dateposted', 'bookingdate', 'bookeddate', 'book date'] },
+  { role: 'txnDate', priority: 2, names: ['fecha', 'fecha operación', 'fecha de operación', 'date opération', "date d'opération", 'datum', 'data operazione', 'data', '交易日期', '交易日', '日期', '交易发生日期', 'date', 'transactiondate', 'txndate', '交易时间', '交易创建时间', '创建时间', '交易日期时间'] },
+  { role: 'valueDate', priority: 1, names: ['fecha valor', 'date de valeur', 'wertstellung', 'valutadatum', 'data valuta', 'rentedatum', '起息日', '起息日期', 'valuedate', 'value date'] },
   { role: 'amount', priority: 3, names: ['记账金额', '入账金额', '入账币种/金额', '实付金额', '人民币金额'] },
-  { role: 'amount', priority: 2, names: ['金额', '交易金额', '发生额', '金额(元)', '交易金额(元)', '发生金额', 'amount', 'transactionamount', 'billingamount', 'amount(cny)'] },
+  { role: 'amount', priority: 2, names: ['importe', 'montant', 'betrag', 'importo', 'valor', 'bedrag', 'umsatz', '金额', '交易金额', '发生额', '金额(元)', '交易金额(元)', '发生金额', 'amount', 'transactionamount', 'billingamount', 'amount(cny)'] },
   { role: 'amount', priority: 1, names: ['交易币种/金额', '订单金额'] },
   { role: 'credit', priority: 3, names: ['记账金额(收入)', '贷方发生额', '贷方金额'] },
-  { role: 'credit', priority: 2, names: ['收入', '存入', '收入金额', '存入金额', '贷方', 'deposit', 'deposits', 'credit', 'creditamount', 'credits', 'paidin', 'moneyin'] },
+  { role: 'credit', priority: 2, names: ['crédit', 'haben', 'avere', '收入', '存入', '收入金额', '存入金额', '贷方', 'deposit', 'deposits', 'credit', 'creditamount', 'credits', 'paidin', 'moneyin'] },
   { role: 'credit', priority: 1, names: ['交易金额(收入)'] },
   { role: 'debit', priority: 3, names: ['记账金额(支出)', '借方发生额', '借方金额'] },
-  { role: 'debit', priority: 2, names: ['支出', '取出', '支出金额', '取出金额', '借方', 'withdrawal', 'withdrawals', 'debit', 'debitamount', 'debits', 'paidout', 'moneyout'] },
+  { role: 'debit', priority: 2, names: ['débit', 'soll', 'dare', '支出', '取出', '支出金额', '取出金额', '借方', 'withdrawal', 'withdrawals', 'debit', 'debitamount', 'debits', 'paidout', 'moneyout'] },
   { role: 'debit', priority: 1, names: ['交易金额(支出)'] },
   { role: 'direction', priority: 2, names: ['收/支', '收支', '借贷', '借/贷', '借贷标志', '借贷方向', '收支类型', '交易方向', '资金流向', '收支方向', 'credit/debit', 'debit/credit', 'dr/cr', 'cr/dr'] },
-  { role: 'balance', priority: 2, names: ['余额', '本次余额', '联机余额', '账户余额', '交易后余额', '当前余额', 'balance', 'runningbalance'] },
+  { role: 'balance', priority: 2, names: ['saldo', 'solde', '余额', '本次余额', '联机余额', '账户余额', '交易后余额', '当前余额', 'balance', 'runningbalance'] },
   { role: 'balance', priority: 1, names: ['可用余额'] },
   { role: 'currency', priority: 3, names: ['记账币种', '入账货币', '入账币种'] },
-  { role: 'currency', priority: 2, names: ['币种', '币别', '货币', '货币种类', 'currency', 'billingcurrency', 'ccy'] },
+  { role: 'currency', priority: 2, names: ['divisa', 'devise', 'währung', 'moeda', '币种', '币别', '货币', '货币种类', 'currency', 'billingcurrency', 'ccy'] },
   { role: 'currency', priority: 1, names: ['交易币种', '交易货币'] },
-  { role: 'description', priority: 2, names: ['摘要', '交易摘要', '用途', '交易说明', '交易描述', '交易名称', '业务摘要', 'description', 'details', 'narrative', 'particulars', '商品说明', '商品', '商品名称', '订单标题', 'payee'] },
+  { role: 'description', priority: 2, names: ['concepto', 'libellé', 'libelle', 'verwendungszweck', 'buchungstext', 'descrizione', 'descripción', 'descrição', 'histórico', 'omschrijving', '摘要', '交易摘要', '用途', '交易说明', '交易描述', '交易名称', '业务摘要', 'description', 'details', 'narrative', 'particulars', '商品说明', '商品', '商品名称', '订单标题', 'payee'] },
   { role: 'memo', priority: 1, names: ['附言', '交易附言', '客户摘要', '交易详情', '交易场所', '交易地点', '备注', '交易类型', 'memo', 'transactiontype', 'reference/memo'] },
   { role: 'counterparty', priority: 2, names: ['对方户名', '对方账户名称', '对方名称', '对手信息', '交易对方', '对方账户名', '对方单位', '交易对手名称', '收(付)款人名称', '商户名称', 'merchantname', 'counterparty', 'payer/payee', '收款方', '付款方'] },
   { role: 'reference', priority: 2, names: ['流水号', '交易流水号', '日志号', '交易订单号', '交易单号', '交易号', '参考号', '银行流水号', '业务流水号', 'reference', 'referenceno', 'ref', 'transactionid', 'transactionreference'] },

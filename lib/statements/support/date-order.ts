@@ -78,7 +78,7 @@ export function orderFromDates(firstAbove12: number, secondAbove12: number): Dat
   return null;
 }
 
-/** Counts of D/M/YYYY-form dates: first part above 12, second above 12, both ≤ 12 and different. */
+/** Counts of D/M/YYYY-form dates: only the first part above 12, only the second, both ≤ 12 and different. */
 export function countSlashDates(texts: Iterable<string>): { first: number; second: number; ambiguous: number } {
   let first = 0;
   let second = 0;
@@ -88,8 +88,8 @@ export function countSlashDates(texts: Iterable<string>): { first: number; secon
     if (!m) continue;
     const a = +m[1]!;
     const b = +m[2]!;
-    if (a > 12) first++;
-    if (b > 12) second++;
+    if (a > 12 && b <= 12) first++;
+    if (b > 12 && a <= 12) second++;
     if (a <= 12 && b <= 12 && a !== b) ambiguous++;
   }
   return { first, second, ambiguous };
