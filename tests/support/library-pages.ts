@@ -20,7 +20,8 @@ const requireHere = createRequire(join(ROOT, 'package.json'));
 /** The installed version of a page's package ('' for pages that use no library). */
 export async function packageVersion(packageName: string): Promise<string> {
   if (!packageName) return '';
-  const json = JSON.parse(await readFile(requireHere.resolve(`${packageName}/package.json`), 'utf8')) as { version: string };
+  // read from node_modules: packages with an `exports` map (AG Grid) do not export package.json
+  const json = JSON.parse(await readFile(join(ROOT, 'node_modules', packageName, 'package.json'), 'utf8')) as { version: string };
   return json.version;
 }
 

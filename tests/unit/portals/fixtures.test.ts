@@ -1,5 +1,6 @@
 // Whole-page fixtures: every tests/fixtures/portals/<family>/<name>.html (the demo portal and the
-// scripted live/ pages for the e2e tests aside, which have their own tests) is read and compared with the explicit <name>.expected.json.
+// scripted live/ pages for the e2e tests and the real-library pages built at test time aside, which
+// have their own tests) is read and compared with the explicit <name>.expected.json.
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { hasFullCardNumber } from '../../../lib/cards';
 import { toExpectation, type FixtureExpectation } from './fixture-util';
 
 const ROOT = join(__dirname, '../../fixtures/portals');
-const families = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'demo' && d.name !== 'live').map((d) => d.name);
+const families = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory() && !['demo', 'live', 'libraries'].includes(d.name)).map((d) => d.name);
 
 describe.each(families)('fixtures/portals/%s', (family) => {
   const dir = join(ROOT, family);
