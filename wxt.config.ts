@@ -6,6 +6,11 @@ import preact from '@preact/preset-vite';
 // folder, so the switch is an environment variable instead (DESIGN.md "Builds").
 const isLocal = process.env.SG_LOCAL === '1';
 const LOCAL_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+// A third local host the content script does NOT run on until "Enable on this site" (the e2e test
+// tests/e2e/popup-enable.spec.ts maps it to 127.0.0.1). Its access is granted at install because
+// automation cannot click the browser's permission prompt: permissions.request then resolves
+// true without one, and everything after it runs as for any other origin.
+const LOCAL_ENABLE_TEST = 'http://portal.test/*';
 
 export default defineConfig({
   imports: false,
@@ -24,8 +29,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'clipboardWrite', 'scripting', 'notifications', 'alarms'],
-    host_permissions: isLocal ? LOCAL_MATCHES : [],
+    // activeTab: clicking the toolbar button shows the popup the tab's URL, so "Enable on this
+    // site" can ask for that one origin (DESIGN.md §4); nothing else reads other sites' URLs.
+    permissions: ['storage', 'clipboardWrite', 'scripting', 'notifications', 'alarms', 'activeTab'],
+    host_permissions: isLocal ? [...LOCAL_MATCHES, LOCAL_ENABLE_TEST] : [],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
   },

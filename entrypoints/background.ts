@@ -1,7 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { handleContentMessage } from '../lib/services/background';
-import { syncRegisteredSites } from '../lib/services/sites';
+import { startGrantedSites, stopRemovedSites, syncRegisteredSites } from '../lib/services/sites';
 import { REMINDER_ALARM, remindOverdueDisputes, scheduleReminders } from '../lib/services/reminders';
 
 export default defineBackground(() => {
@@ -14,6 +14,10 @@ export default defineBackground(() => {
     scheduleReminders();
   });
   browser.runtime.onStartup.addListener(scheduleReminders);
+  // "Enable on this site": the permission prompt closes the popup that asked (Chromium), so the
+  // background finishes the job when the merchant grants the origin
+  browser.permissions.onAdded.addListener((p) => void startGrantedSites(p.origins ?? []));
+  browser.permissions.onRemoved.addListener((p) => void stopRemovedSites(p.origins ?? []));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REMINDER_ALARM) void remindOverdueDisputes();
   });

@@ -6,6 +6,7 @@ import { kindName, type Locale } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/pages';
 import type { FindingSummary } from '../../lib/services/findings';
 import type { PopupData } from '../../lib/services/popup';
+import type { EnableOutcome } from '../../lib/services/sites';
 import { BarChart } from '../charts/BarChart';
 
 function Money({ list, locale }: { list: MoneyJson[]; locale: Locale }) {
@@ -28,13 +29,15 @@ function SummaryBlock({ title, summary, locale, testid }: { title: string; summa
 export interface PopupActions {
   load: () => Promise<PopupData>;
   openOptions: () => void;
-  enableSite: (origin: string) => Promise<boolean>;
+  /** runs in the click handler: asks the browser for this origin, then starts reading the tab */
+  enableSite: (origin: string) => Promise<EnableOutcome>;
   disableSite: (origin: string) => Promise<void>;
 }
 
 export function PopupApp({ load, openOptions, enableSite, disableSite }: PopupActions) {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState('');
+  const [enabled, setEnabled] = useState<EnableOutcome | null>(null);
   const reload = () => load().then(setData, (e: unknown) => setError(String(e)));
   useEffect(() => { void reload(); }, []);
   if (error) return <p role="alert">{error}</p>;
@@ -44,11 +47,20 @@ export function PopupApp({ load, openOptions, enableSite, disableSite }: PopupAc
   return (
     <main>
       <header><img src="/icon/32.png" alt="" width={20} height={20} /><h1>{t(locale, 'popup.title')}</h1></header>
+      {data.siteState === 'restricted' && <p class="muted" role="status" data-testid="sg-popup-restricted">{t(locale, 'popup.restricted')}</p>}
       {data.origin && data.siteState === 'disabled' && (
         <section class="block">
           <p class="muted">{t(locale, 'popup.siteDisabled')}</p>
-          <button type="button" class="primary" onClick={async () => { if (await enableSite(data.origin!)) await reload(); }}>{t(locale, 'popup.enableSite')}</button>
+          <button type="button" class="primary" data-testid="sg-popup-enable"
+            onClick={() => void enableSite(data.origin!).then(async (outcome) => { setEnabled(outcome); if (outcome !== 'denied') await reload(); }, (e: unknown) => setError(String(e)))}>
+            {t(locale, 'popup.enableSite')}
+          </button>
         </section>
+      )}
+      {data.origin && enabled && (
+        <p class="muted" role="status" data-testid="sg-popup-enabled" data-outcome={enabled}>
+          {t(locale, enabled === 'running' ? 'popup.enabledRunning' : enabled === 'reload' ? 'popup.enabledReload' : 'popup.enableDenied', { origin: data.origin })}
+        </p>
       )}
       {site ? (
         <>
@@ -71,7 +83,7 @@ export function PopupApp({ load, openOptions, enableSite, disableSite }: PopupAc
       </ul>
       <button type="button" class="primary" onClick={openOptions} data-testid="sg-open-options">{t(locale, 'action.openOptions')}</button>
       {data.origin && data.siteState === 'enabled' && (
-        <button type="button" class="link" onClick={async () => { await disableSite(data.origin!); await reload(); }}>{t(locale, 'popup.disableSite')}</button>
+        <button type="button" class="link" data-testid="sg-popup-disable" onClick={async () => { await disableSite(data.origin!); setEnabled(null); await reload(); }}>{t(locale, 'popup.disableSite')}</button>
       )}
     </main>
   );

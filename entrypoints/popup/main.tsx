@@ -2,32 +2,22 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { loadPopupData } from '../../lib/services/popup';
-import { disableSite, enableSite } from '../../lib/services/sites';
+import { disableSite, enableSite, tabSite } from '../../lib/services/sites';
 
-// `?site=<origin>` names the site explicitly (used when the popup is opened as a tab in tests).
-const override = new URLSearchParams(location.search).get('site');
-
-async function activeTab() {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab;
-}
-
-async function currentOrigin(): Promise<string | null> {
-  if (override) return override;
-  const tab = await activeTab();
-  try {
-    const url = new URL(tab?.url ?? '');
-    return url.protocol.startsWith('http') ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
+// The tab the toolbar button was clicked on. Its URL is visible to us only through `activeTab`,
+// which that click grants (DESIGN.md §4); looked up once, before any click, so that the Enable
+// handler's first await is the permission request itself (it needs the merchant's gesture).
+let tabId: number | undefined;
+const tab = browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => {
+  tabId = t?.id;
+  return t;
+});
 
 render(
   <PopupApp
-    load={async () => loadPopupData(await currentOrigin(), browser.i18n.getUILanguage())}
+    load={async () => loadPopupData(tabSite((await tab)?.url), browser.i18n.getUILanguage())}
     openOptions={() => void browser.runtime.openOptionsPage()}
-    enableSite={async (origin) => enableSite(origin, override ? undefined : (await activeTab())?.id)}
+    enableSite={(origin) => enableSite(origin, tabId)}
     disableSite={disableSite}
   />,
   document.getElementById('app')!,

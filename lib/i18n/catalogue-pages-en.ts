@@ -13,6 +13,10 @@ export const PAGES_EN = {
   'popup.siteDisabled': 'SettleGuard is not enabled on this site.',
   'popup.enableSite': 'Enable on this site',
   'popup.disableSite': 'Disable on this site',
+  'popup.restricted': 'SettleGuard cannot run on this page: browsers let no extension read their own pages, extension pages or the extension store.',
+  'popup.enabledRunning': 'Enabled on {origin}: reading this page now.',
+  'popup.enabledReload': 'Enabled on {origin}. Reload the page to start reading it.',
+  'popup.enableDenied': 'The browser did not grant access to {origin}: SettleGuard stays off there.',
   'popup.lastReconciled': 'Last checked: {time}',
 
   // ── import ─────────────────────────────────────────────────────────────────────────────

@@ -12,6 +12,10 @@ export const PAGES_ZH_CN: Record<PageMessageKey, string> = {
   'popup.siteDisabled': '结算卫士未在此网站启用。',
   'popup.enableSite': '在此网站启用',
   'popup.disableSite': '在此网站停用',
+  'popup.restricted': '结算卫士无法在此页面运行：浏览器不允许任何扩展读取浏览器自身页面、扩展页面或扩展商店。',
+  'popup.enabledRunning': '已在 {origin} 启用，正在读取本页。',
+  'popup.enabledReload': '已在 {origin} 启用，刷新页面后开始读取。',
+  'popup.enableDenied': '浏览器未授予 {origin} 的访问权限，结算卫士不会在此网站运行。',
   'popup.lastReconciled': '上次核对：{time}',
 
   // ── import ─────────────────────────────────────────────────────────────────────────────

@@ -2,7 +2,7 @@ import { getDb } from '../db';
 import { resolveLocale, type Locale } from '../i18n/messages';
 import { summarizeFindings, transactionIdsForOrigin, type FindingSummary } from './findings';
 import { loadSettings } from './settings';
-import { siteState } from './sites';
+import { siteState, type TabSite } from './sites';
 import { disputeTotals } from './disputes';
 import type { MoneyJson } from '../model';
 
@@ -12,12 +12,15 @@ export interface PopupData {
   site: FindingSummary | null;
   siteRows: number;
   overall: FindingSummary;
-  siteState: 'builtin' | 'enabled' | 'disabled' | null;
+  /** restricted: a browser or extension page, where no extension may run */
+  siteState: 'builtin' | 'enabled' | 'disabled' | 'restricted';
   disputes: { claimed: MoneyJson[]; recovered: MoneyJson[] };
 }
 
-export async function loadPopupData(origin: string | null, uiLanguage: string): Promise<PopupData> {
+/** What the popup shows for the active tab (tabSite of its URL, known through activeTab). */
+export async function loadPopupData(tab: TabSite, uiLanguage: string): Promise<PopupData> {
   const db = getDb();
+  const origin = tab.kind === 'web' ? tab.origin : null;
   const [settings, findings, disputes] = await Promise.all([loadSettings(db), db.findings.toArray(), db.disputes.toArray()]);
   const siteIds = origin ? await transactionIdsForOrigin(db, origin) : null;
   return {
@@ -26,7 +29,7 @@ export async function loadPopupData(origin: string | null, uiLanguage: string): 
     site: siteIds ? summarizeFindings(findings, siteIds) : null,
     siteRows: siteIds?.size ?? 0,
     overall: summarizeFindings(findings),
-    siteState: origin ? await siteState(origin) : null,
+    siteState: origin ? await siteState(origin) : 'restricted',
     disputes: disputeTotals(disputes),
   };
 }

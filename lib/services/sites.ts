@@ -31,33 +31,131 @@ export function isBuiltIn(origin: string, patterns = builtInPatterns()): boolean
   });
 }
 
-/** Must run in a user gesture (the popup's button): asks for the host permission first. */
-export async function enableSite(origin: string, tabId?: number): Promise<boolean> {
-  const granted = await browser.permissions.request({ origins: [originPattern(origin)] });
-  if (!granted) return false;
-  await registerSite(origin);
-  await getDb().sites.put({ id: origin, enabled: true, addedAt: new Date().toISOString() });
-  if (tabId !== undefined) {
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] }).catch(() => undefined);
+/**
+ * What the popup may do on the active tab, from its URL. The popup learns the URL only through
+ * `activeTab`, granted when the merchant clicks the toolbar button (DESIGN.md §4). Browsers never
+ * let an extension script run on their own pages, other extensions' pages or the extension
+ * stores ('restricted'); on those activeTab grants nothing, so no URL at all after that click
+ * means such a page too.
+ */
+export type TabSite = { kind: 'web'; origin: string } | { kind: 'restricted' };
+
+const STORE_PAGES = [/^https:\/\/chromewebstore\.google\.com\//, /^https:\/\/chrome\.google\.com\/webstore/, /^https:\/\/microsoftedge\.microsoft\.com\/addons/];
+
+export function tabSite(url: string | undefined): TabSite {
+  let parsed: URL;
+  try {
+    parsed = new URL(url ?? '');
+  } catch {
+    return { kind: 'restricted' };
   }
-  return true;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { kind: 'restricted' };
+  if (STORE_PAGES.some((re) => re.test(parsed.href))) return { kind: 'restricted' };
+  return { kind: 'web', origin: parsed.origin };
+}
+
+/** running: the content script now reads the tab; reload: enabled, but the tab must be reloaded; denied: no permission. */
+export type EnableOutcome = 'running' | 'reload' | 'denied';
+
+/**
+ * Must be called from the popup's click handler: `permissions.request` needs the merchant's
+ * gesture, so it is the first thing done. Asks for this origin only, registers the content
+ * script for it (future page loads) and injects it into the current tab, so capture starts
+ * without a reload.
+ */
+export async function enableSite(origin: string, tabId?: number): Promise<EnableOutcome> {
+  const granted = await browser.permissions.request({ origins: [originPattern(origin)] });
+  if (!granted) return 'denied';
+  await registerSite(origin);
+  await markEnabled(origin, true);
+  if (tabId === undefined) return 'reload';
+  return (await injectInto(tabId)) ? 'running' : 'reload';
+}
+
+/**
+ * Starts the content script in a tab already open, unless it runs there already (enabled,
+ * disabled and enabled again without a reload: disabling does not stop a running script, and a
+ * second copy would mark every row twice). The probe runs in the extension's isolated world,
+ * which the content script shares.
+ */
+async function injectInto(tabId: number): Promise<boolean> {
+  try {
+    const [probe] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: () => {
+        const w = globalThis as { __settleguardInjected?: boolean };
+        const running = w.__settleguardInjected === true || document.querySelector('[data-sg-row], sg-tools') !== null;
+        w.__settleguardInjected = true;
+        return running;
+      },
+    });
+    if (probe?.result !== true) await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+    return true;
+  } catch {
+    return false; // the tab navigated away or is not a page we may script: a reload starts it
+  }
 }
 
 export async function disableSite(origin: string): Promise<void> {
   await browser.scripting.unregisterContentScripts({ ids: [scriptId(origin)] }).catch(() => undefined);
   await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
-  const db = getDb();
-  const site = await db.sites.get(origin);
-  if (site) await db.sites.put({ ...site, enabled: false });
+  await markEnabled(origin, false);
 }
 
 async function registerSite(origin: string): Promise<void> {
   const id = scriptId(origin);
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
-  if (existing.length) return;
-  await browser.scripting.registerContentScripts([{
-    id, matches: [originPattern(origin)], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true,
-  }]);
+  const isRegistered = async () => (await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0;
+  if (await isRegistered()) return;
+  try {
+    await browser.scripting.registerContentScripts([{
+      id, matches: [originPattern(origin)], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true,
+    }]);
+  } catch (e) {
+    // the popup and the background's permissions.onAdded may register the same origin at once
+    if (!(await isRegistered())) throw e;
+  }
+}
+
+/** The origin of a single-site match pattern ('https://x.example/*' → 'https://x.example'); null for wildcards. */
+export function originOfPattern(pattern: string): string | null {
+  const m = pattern.match(/^(https?):\/\/([^/*]+)\/\*?$/);
+  return m ? `${m[1]}://${m[2]}` : null;
+}
+
+async function markEnabled(origin: string, enabled: boolean): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.sites, async () => {
+    const site = await db.sites.get(origin);
+    if (!site && !enabled) return;
+    await db.sites.put({ ...site, id: origin, enabled, addedAt: site?.addedAt ?? new Date().toISOString() });
+  });
+}
+
+/**
+ * permissions.onAdded (background): origins the merchant granted. On Chromium the permission
+ * prompt closes the popup that asked, so the popup never learns the answer: the background
+ * registers the content script, records the site and starts it in the open tabs of the origin.
+ */
+export async function startGrantedSites(patterns: readonly string[]): Promise<void> {
+  for (const pattern of patterns) {
+    const origin = originOfPattern(pattern);
+    if (!origin || isBuiltIn(origin)) continue;
+    await registerSite(origin);
+    await markEnabled(origin, true);
+    for (const tab of await browser.tabs.query({ url: originPattern(origin) })) {
+      if (tab.id !== undefined) await injectInto(tab.id);
+    }
+  }
+}
+
+/** permissions.onRemoved (background): access withdrawn, here or in the browser's settings. */
+export async function stopRemovedSites(patterns: readonly string[]): Promise<void> {
+  for (const pattern of patterns) {
+    const origin = originOfPattern(pattern);
+    if (!origin) continue;
+    await browser.scripting.unregisterContentScripts({ ids: [scriptId(origin)] }).catch(() => undefined);
+    await markEnabled(origin, false);
+  }
 }
 
 /** On install/update: the registered scripts follow the stored sites and the granted permissions. */

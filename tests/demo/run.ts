@@ -2,11 +2,12 @@
 // loads the extension in Chromium, imports the demo contract and bank statement through the
 // options page as a merchant would, browses both pages of 交易查询, and reports what it found,
 // with screenshots in demo-output/. `npm run demo -- --headed` shows the browser and leaves it open.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchWithExtension } from '../support/extension';
 import { startStaticServer } from '../support/serve';
 import { OptionsPage, PortalPage, readStore } from '../support/pages';
+import { ToolbarPopup } from '../support/toolbar-popup';
 import { DEMO, DEMO_FILES, DEMO_PORTAL_DIR } from '../support/demo-data';
 import type { PortalTransaction, StoredFinding } from '../../lib/model';
 import { Dec, formatMoney, money } from '../../lib/money';
@@ -53,11 +54,11 @@ async function main(): Promise<void> {
       await page.screenshot({ path: shots.dispute });
     }
 
-    const popup = await context.newPage();
-    await popup.setViewportSize({ width: 360, height: 560 });
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?site=${encodeURIComponent(server.url)}`);
-    await popup.getByTestId('sg-popup-site-count').waitFor();
-    await popup.screenshot({ path: shots.popup, fullPage: true });
+    // the popup as the merchant opens it: the toolbar button clicked on the portal's tab
+    const popup = await ToolbarPopup.open(session, page);
+    await popup.waitFor('document.querySelector("[data-testid=sg-popup-site-count]")');
+    writeFileSync(shots.popup, await popup.screenshot());
+    await popup.close();
 
     const byKind = new Map<string, { count: number; atStake: InstanceType<typeof Dec> }>();
     let total = new Dec(0);

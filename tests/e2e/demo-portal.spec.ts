@@ -6,6 +6,7 @@ import { launchWithExtension, type ExtensionSession } from '../support/extension
 import { startStaticServer } from '../support/serve';
 import { OptionsPage, PortalPage, countStore, readStore } from '../support/pages';
 import { DEMO, DEMO_FILES, DEMO_PORTAL_DIR } from '../support/demo-data';
+import { ToolbarPopup } from '../support/toolbar-popup';
 
 let session: ExtensionSession;
 let server: { url: string; close(): Promise<void> };
@@ -89,12 +90,14 @@ test('import, capture both pages, highlight the seeded problems, draft and copy 
   await expect(text).toContainText(rrn);
 
   // 5. The popup sums this site's findings and the money at stake.
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?site=${encodeURIComponent(server.url)}`);
-  await expect(popup.getByTestId('sg-popup-site-count')).toHaveText(String(DEMO.problems.length));
+  //    Opened from the toolbar on the portal's tab, as the merchant does.
+  const popup = await ToolbarPopup.open(session, page);
+  await popup.waitFor('document.querySelector("[data-testid=sg-popup-site-count]")');
+  expect(await popup.textOf('[data-testid=sg-popup-site-count]')).toBe(String(DEMO.problems.length));
   const total = DEMO.problems.reduce((s, p) => s + Math.round(Number(p.atStake) * 100), 0); // test arithmetic in cents
   const yuan = `${Math.floor(total / 100).toLocaleString('en-US')}.${String(total % 100).padStart(2, '0')}`;
-  await expect(popup.getByTestId('sg-popup-site-at-stake')).toContainText(yuan);
+  expect(await popup.textOf('[data-testid=sg-popup-site-at-stake]')).toContain(yuan);
+  await popup.close();
 
   // 6. Re-importing the same statement (and its GBK twin) adds nothing.
   const before = await readStore<{ id: string }>(worker, 'statementLines');

@@ -3,6 +3,7 @@
 // and the reject path, which offers the next escalation letter.
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { DEMO } from '../support/demo-data';
+import { ToolbarPopup } from '../support/toolbar-popup';
 import { demoProblem, draftFromRow, readDisputes, readFindings, openDisputesTab, startDemo, type DemoWorld } from '../fixtures/forms/harness';
 
 let world: DemoWorld;
@@ -11,11 +12,15 @@ test.beforeEach(async () => { world = await startDemo(); });
 test.afterEach(async () => { await world?.close(); });
 
 
-async function openPopup(): Promise<Page> {
-  const page = await world.session.context.newPage();
-  await page.goto(`chrome-extension://${world.session.extensionId}/popup.html?site=${encodeURIComponent(world.server.url)}`);
-  await expect(page.getByTestId('sg-popup-overall-count').or(page.getByTestId('sg-open-options')).first()).toBeVisible();
-  return page;
+/** What the toolbar popup, opened on the portal's tab as the merchant does, shows as recovered. */
+async function popupRecovered(): Promise<string> {
+  const popup = await ToolbarPopup.open(world.session, world.portal.page);
+  try {
+    await popup.waitFor('document.querySelector("[data-testid=sg-popup-recovered]")');
+    return await popup.textOf('[data-testid=sg-popup-recovered]');
+  } finally {
+    await popup.close();
+  }
 }
 
 /** The options page follows the browser's language (zh-CN in these sessions): accept either. */
@@ -74,8 +79,7 @@ test('a dispute goes draft → sent → acknowledged → partly → fully refund
   await expect(portal.rowByRrn(demoProblem('duplicate_charge').rrns[0]!)).toHaveAttribute('data-sg-finding', /duplicate_charge/);
 
   // the popup now counts the dispute: nothing recovered yet
-  const popup = await openPopup();
-  await expect(popup.getByTestId('sg-popup-recovered')).toContainText('0.00');
+  await expect.poll(popupRecovered).toContain('0.00');
 
   // acknowledged
   await page.bringToFront();
@@ -94,8 +98,7 @@ test('a dispute goes draft → sent → acknowledged → partly → fully refund
   await expect(status).toHaveText(STATUS.partial);
   await expect(recovered).toHaveText('¥0.50');
   await expect.poll(findingStatus).toEqual(['disputed']);
-  await popup.reload();
-  await expect(popup.getByTestId('sg-popup-recovered')).toContainText('¥0.50');
+  await expect.poll(popupRecovered).toContain('¥0.50');
 
   // refunded in full: the rest comes back
   await page.bringToFront();
@@ -119,8 +122,7 @@ test('a dispute goes draft → sent → acknowledged → partly → fully refund
   await expect(portal.rowByRrn(demoProblem('duplicate_charge').rrns[0]!)).toHaveAttribute('data-sg-finding', /duplicate_charge/);
   await expect(row).not.toHaveAttribute('data-sg-finding');
 
-  await popup.reload();
-  await expect(popup.getByTestId('sg-popup-recovered')).toContainText('¥2.00');
+  await expect.poll(popupRecovered).toContain('¥2.00');
 });
 
 test('a rejected dispute offers the formal written complaint, then the regulator, each with its letter', async () => {

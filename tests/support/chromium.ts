@@ -25,7 +25,10 @@ export function chromiumArgs(extensionPath: string): string[] {
   return [
     '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check',
-    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+    // *.test: hosts of the popup's "Enable on this site" test (portal.test: see wxt.config.ts)
+    '--host-resolver-rules=MAP *.test 127.0.0.1 , MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+    // lets a test open the real toolbar popup (CDP Extensions.triggerAction, tests/support/toolbar-popup.ts)
+    '--enable-unsafe-extension-debugging',
     `--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`,
   ];
 }

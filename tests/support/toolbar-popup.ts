@@ -1,0 +1,121 @@
+// Opening the extension's real toolbar popup from a test, as a merchant's click on the toolbar
+// button does (TOOLCHAIN.md "Opening the real toolbar popup from a test"): CDP
+// Extensions.triggerAction on the tab grants `activeTab` for it, and the popup is an
+// extension page target of its own, which Playwright does not list among the context's pages.
+// It is driven through CDP: text read with Runtime.evaluate, buttons pressed with real mouse
+// input (Input.dispatchMouseEvent), so a click is a user gesture, as permissions.request needs.
+// Chromium must run with --enable-unsafe-extension-debugging (tests/support/chromium.ts).
+import type { CDPSession, Page } from '@playwright/test';
+import type { ExtensionSession } from './extension';
+
+interface CdpReply { id: number; result?: { result?: { value?: unknown }; exceptionDetails?: unknown }; error?: { message: string } }
+
+export class ToolbarPopup {
+  private nextId = 0;
+  private readonly waiting = new Map<number, (reply: CdpReply) => void>();
+
+  private constructor(private readonly browserCdp: CDPSession, private readonly sessionId: string, private readonly targetId: string) {
+    browserCdp.on('Target.receivedMessageFromTarget', (ev: { sessionId: string; message: string }) => {
+      if (ev.sessionId !== this.sessionId) return;
+      const reply = JSON.parse(ev.message) as CdpReply;
+      this.waiting.get(reply.id)?.(reply);
+      this.waiting.delete(reply.id);
+    });
+  }
+
+  /** Clicks the toolbar button on `page`'s tab and attaches to the popup that opens. */
+  static async open(session: ExtensionSession, page: Page): Promise<ToolbarPopup> {
+    const browser = session.context.browser();
+    if (!browser) throw new Error('no browser behind this context');
+    await page.bringToFront();
+    const cdp = await browser.newBrowserCDPSession();
+    // the action acts on a tab target (not the page target inside it); test pages have unique URLs
+    const tabs = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] })).targetInfos.filter((t) => t.url === page.url());
+    if (tabs.length !== 1) throw new Error(`expected one tab at ${page.url()}, found ${tabs.length}`);
+    const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
+    const popups = async () => (await cdp.send('Target.getTargets', { filter: [{ type: 'page' }] })).targetInfos.filter((t) => t.url.startsWith(popupUrl));
+    const before = new Set((await popups()).map((t) => t.targetId));
+    await cdp.send('Extensions.triggerAction', { id: session.extensionId, targetId: tabs[0]!.targetId });
+    for (let i = 0; i < 100; i++) {
+      const opened = (await popups()).find((t) => !before.has(t.targetId));
+      if (opened) {
+        // flatten: false — Playwright's CDPSession cannot address a child session, so commands
+        // travel through Target.sendMessageToTarget
+        const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: opened.targetId, flatten: false });
+        const popup = new ToolbarPopup(cdp, sessionId, opened.targetId);
+        await popup.waitFor('document.readyState === "complete" && !!document.querySelector("main")');
+        return popup;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the toolbar popup did not open');
+  }
+
+  private send(method: string, params: Record<string, unknown> = {}): Promise<CdpReply> {
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, resolve);
+      this.browserCdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+    });
+  }
+
+  /** Evaluates an expression in the popup and returns its value. */
+  async evaluate<T>(expression: string): Promise<T> {
+    const reply = await this.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+    if (reply.error || reply.result?.exceptionDetails) throw new Error(`popup: ${expression}: ${JSON.stringify(reply.error ?? reply.result?.exceptionDetails)}`);
+    return reply.result?.result?.value as T;
+  }
+
+  text(): Promise<string> {
+    return this.evaluate<string>('document.body.innerText');
+  }
+
+  /** The text of the first element `selector` matches ('' when none). */
+  textOf(selector: string): Promise<string> {
+    return this.evaluate<string>(`document.querySelector(${JSON.stringify(selector)})?.textContent ?? ''`);
+  }
+
+  /** Loads the popup again (as reopening it would), and waits until it shows its figures. */
+  async reload(): Promise<void> {
+    await this.evaluate('location.reload()').catch(() => undefined); // the context goes away mid-call
+    await new Promise((r) => setTimeout(r, 100));
+    await this.waitFor('document.readyState === "complete" && document.querySelector("[data-testid=sg-open-options]")');
+  }
+
+  /** A PNG of the popup as shown. */
+  async screenshot(): Promise<Buffer> {
+    const reply = await this.send('Page.captureScreenshot', { format: 'png' });
+    if (reply.error) throw new Error(`popup screenshot: ${reply.error.message}`);
+    return Buffer.from((reply.result as unknown as { data: string }).data, 'base64');
+  }
+
+  /** Polls an expression in the popup until it is truthy. */
+  async waitFor(expression: string, timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      if (await this.evaluate<boolean>(`!!(${expression})`)) return;
+      if (Date.now() > until) throw new Error(`popup: timed out waiting for ${expression}; it shows: ${await this.text()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** A real click (trusted mouse input) in the middle of the element `selector` matches. */
+  async click(selector: string): Promise<void> {
+    const box = await this.evaluate<{ x: number; y: number; width: number; height: number } | null>(
+      `(() => { const r = document.querySelector(${JSON.stringify(selector)})?.getBoundingClientRect(); return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null; })()`);
+    if (!box || !box.width) throw new Error(`popup: nothing to click at ${selector}`);
+    const x = box.x + box.width / 2, y = box.y + box.height / 2;
+    for (const type of ['mousePressed', 'mouseReleased']) await this.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 });
+  }
+
+  /** Whether the popup is still open (it closes when it loses the focus, e.g. to a browser prompt). */
+  async isOpen(): Promise<boolean> {
+    const { targetInfos } = await this.browserCdp.send('Target.getTargets', { filter: [{ type: 'page' }] });
+    return targetInfos.some((t) => t.targetId === this.targetId);
+  }
+
+  /** Closes the popup (the merchant clicks elsewhere). */
+  async close(): Promise<void> {
+    await this.evaluate('window.close()').catch(() => undefined);
+  }
+}

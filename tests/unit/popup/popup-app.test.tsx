@@ -1,0 +1,68 @@
+// The popup's site block (issue 12 item 5): Enable on a site not enabled, what came of the click,
+// and the plain statement that it cannot run on a browser or extension page.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { PopupApp } from '../../../components/popup/PopupApp';
+import type { PopupData } from '../../../lib/services/popup';
+import type { EnableOutcome } from '../../../lib/services/sites';
+
+const EMPTY = { count: 0, atStake: [], byKind: [] };
+const data = (over: Partial<PopupData>): PopupData => ({
+  locale: 'en', origin: 'https://merchant.example.cn', site: EMPTY, siteRows: 0, overall: EMPTY, siteState: 'disabled',
+  disputes: { claimed: [], recovered: [] }, ...over,
+});
+
+let host: HTMLElement;
+afterEach(() => {
+  render(null, host);
+  host.remove();
+});
+
+async function show(load: () => Promise<PopupData>, enableSite: (origin: string) => Promise<EnableOutcome> = async () => 'running') {
+  host = document.createElement('div');
+  document.body.append(host);
+  await act(async () => {
+    render(<PopupApp load={load} openOptions={() => {}} enableSite={enableSite} disableSite={async () => {}} />, host);
+  });
+  await act(async () => { await Promise.resolve(); });
+}
+
+const byTestId = (id: string) => host.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+
+describe('PopupApp site block', () => {
+  it('a site not enabled offers Enable; the click asks for that origin and the popup then shows it enabled', async () => {
+    let state: PopupData['siteState'] = 'disabled';
+    const enableSite = vi.fn(async () => { state = 'enabled'; return 'running' as const; });
+    await show(async () => data({ siteState: state }), enableSite);
+    expect(host.textContent).toContain('not enabled on this site');
+    await act(async () => { byTestId('sg-popup-enable')!.click(); });
+    await act(async () => { await Promise.resolve(); });
+    expect(enableSite).toHaveBeenCalledWith('https://merchant.example.cn');
+    expect(byTestId('sg-popup-enabled')?.dataset.outcome).toBe('running');
+    expect(byTestId('sg-popup-enabled')?.textContent).toBe('Enabled on https://merchant.example.cn: reading this page now.');
+    expect(byTestId('sg-popup-enable')).toBeNull();
+    expect(byTestId('sg-popup-disable')).not.toBeNull();
+  });
+
+  it('a refused permission says so and keeps Enable', async () => {
+    await show(async () => data({}), async () => 'denied');
+    await act(async () => { byTestId('sg-popup-enable')!.click(); });
+    await act(async () => { await Promise.resolve(); });
+    expect(byTestId('sg-popup-enabled')?.textContent).toContain('did not grant access to https://merchant.example.cn');
+    expect(byTestId('sg-popup-enable')).not.toBeNull();
+  });
+
+  it('a browser or extension page: says it cannot run there, offers no Enable', async () => {
+    await show(async () => data({ origin: null, site: null, siteState: 'restricted', locale: 'zh-CN' }));
+    expect(byTestId('sg-popup-restricted')?.textContent).toContain('无法在此页面运行');
+    expect(byTestId('sg-popup-enable')).toBeNull();
+  });
+
+  it('a built-in portal offers neither Enable nor Disable', async () => {
+    await show(async () => data({ siteState: 'builtin' }));
+    expect(byTestId('sg-popup-enable')).toBeNull();
+    expect(byTestId('sg-popup-disable')).toBeNull();
+    expect(byTestId('sg-popup-restricted')).toBeNull();
+  });
+});
