@@ -238,6 +238,8 @@ export interface DateOrderDecision {
   decidedBy: 'dates' | 'dotted' | 'language' | 'decimal_comma' | 'currency' | 'row_order' | 'span' | 'merchant' | 'none';
   /** what was seen, for the preview ("headers in Spanish: Fecha, Bruto") */
   detail: string;
+  /** a date of the file that the two orders read differently, as written ("03/04/2024") */
+  example?: string;
 }
 
 export interface CapturedColumn {

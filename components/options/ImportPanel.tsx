@@ -1,18 +1,22 @@
 // Import: choose or drop files → preview (format, encoding, account, period, rows, issues) →
 // confirm → outcome (rows added, already known, issues with line numbers). DESIGN.md "Getting data in".
 import { useState } from 'preact/hooks';
-import type { Issue } from '../../lib/model';
+import type { DateOrder, Issue } from '../../lib/model';
+import { parseDateTime } from '../../lib/dates';
 import type { Locale } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/pages';
 import type { ImportOutcome } from '../../lib/services/imports';
 import type { PreviewSummary as ImportPreview } from '../../lib/services/import-session';
 import type { CashierField, CashierMapping } from '../../lib/statements/cashier';
+import type { ParseOptions } from '../../lib/statements/types';
 
 export interface ImportActions {
   preview: (files: { name: string; bytes: Uint8Array }[]) => Promise<ImportPreview[]>;
   commit: (previews: ImportPreview[]) => Promise<ImportOutcome[]>;
   mapColumns: (preview: ImportPreview, mapping: CashierMapping) => Promise<ImportPreview>;
   discard: (previews: ImportPreview[]) => Promise<void>;
+  /** reads a previewed file again with the merchant's answer (dates day-first or month-first) */
+  reparse?: (preview: ImportPreview, options: ParseOptions) => Promise<ImportPreview>;
 }
 
 const CASHIER_FIELDS: CashierField[] = ['occurredAt', 'amount', 'tender', 'orderNo', 'kind', 'cardLast4', 'terminalId'];
@@ -39,6 +43,41 @@ function CashierMappingForm({ locale, headers, onApply }: { locale: Locale; head
         </tbody>
       </table>
       <button type="button" class="primary" disabled={!complete} onClick={() => onApply(mapping)} data-testid="sg-cashier-mapping-apply">{t(locale, 'import.mapping.apply')}</button>
+    </div>
+  );
+}
+
+/**
+ * How the file's dates like 03/04/2024 are read. When nothing in the file decided it, the merchant
+ * is asked (nothing is imported from those lines until then); when the file's language, amounts
+ * or currency decided it, what decided is shown with the other reading one click away.
+ */
+function DateOrderChoice({ locale, preview, onChoose }: { locale: Locale; preview: ImportPreview; onChoose: (order: DateOrder) => void }) {
+  const decision = preview.result.dateOrder;
+  if (!decision || decision.decidedBy === 'dates') return null;
+  const example = decision.example ?? '';
+  const read = (order: DateOrder) => (example ? parseDateTime(example, { order })?.date ?? '' : '');
+  const choice = (order: DateOrder) => (
+    <button type="button" data-testid={`sg-date-order-${order}`} onClick={() => onChoose(order)}>
+      {t(locale, order === 'dmy' ? 'import.dateOrder.dmy' : 'import.dateOrder.mdy', { example, date: read(order) })}
+    </button>
+  );
+  if (decision.order === null) {
+    return (
+      <div class="date-order" role="group" data-testid="sg-date-order" data-decided="none">
+        <p>{t(locale, 'import.dateOrder.ask', { file: preview.name, example })}</p>
+        {choice('dmy')} {choice('mdy')}
+      </div>
+    );
+  }
+  const other: DateOrder = decision.order === 'dmy' ? 'mdy' : 'dmy';
+  return (
+    <div class="date-order" data-testid="sg-date-order" data-decided={decision.decidedBy} data-order={decision.order}>
+      <p>{t(locale, 'import.dateOrder.read', {
+        file: preview.name, example, date: read(decision.order),
+        why: t(locale, `import.dateOrder.by.${decision.decidedBy}`),
+      })}</p>
+      {choice(other)}
     </div>
   );
 }
@@ -124,6 +163,17 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
               ))}
             </tbody>
           </table>
+          {actions.reparse && previews.map((p, i) => (
+            <DateOrderChoice key={`d${p.token}`} locale={locale} preview={p} onChoose={async (order) => {
+              setBusy(true);
+              try {
+                const next = await actions.reparse!(p, { dateOrder: order });
+                setPreviews((now) => now && now.map((x, n) => (n === i ? next : x)));
+              } finally {
+                setBusy(false);
+              }
+            }} />
+          ))}
           {previews.map((p, i) => p.needsMapping ? (
             <div key={`m${p.token}`}><h4>{p.name}</h4>
               <CashierMappingForm locale={locale} headers={p.needsMapping.headers}

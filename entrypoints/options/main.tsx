@@ -9,7 +9,7 @@ import { disputeContext, recordDraft } from '../../lib/services/disputes';
 import { todayIso } from '../../lib/services/notify';
 import {
   changeFindingStatus, clearAllData, commitFiles, deleteContract, exportBackup, loadOptionsData, newContract, previewFiles,
-  saveContract, updateSettings, applyDisputeEvent, mapCashierColumns, discardFiles, disputeEscalation, disputeEvidencePack,
+  saveContract, updateSettings, applyDisputeEvent, mapCashierColumns, discardFiles, disputeEscalation, disputeEvidencePack, reparseImport,
 } from '../../lib/services/options';
 import { CONTRACT_PRESETS } from '../../lib/reconcile/fee-schedule';
 
@@ -28,6 +28,7 @@ render(
     preview: previewFiles,
     commit: commitFiles,
     mapColumns: mapCashierColumns,
+    reparse: reparseImport,
     discard: discardFiles,
     setFindingStatus: changeFindingStatus,
     disputeContext: (ids) => disputeContext(getDb(), ids, todayIso()),

@@ -52,6 +52,18 @@ export const PAGES_EN = {
   'import.rows': 'Rows',
   'import.notStored': 'Not readable: nothing will be stored',
   'import.contracts': 'contracts: {count}',
+  'import.dateOrder.ask': '{file}: dates such as {example} can be read day first or month first, and nothing in the file says which. Nothing with such a date is imported until you choose how your bank writes dates:',
+  'import.dateOrder.dmy': 'Day first: {example} is {date}',
+  'import.dateOrder.mdy': 'Month first: {example} is {date}',
+  'import.dateOrder.read': '{file}: {example} read as {date} ({why}).',
+  'import.dateOrder.by.dotted': 'dates written with dots are day first',
+  'import.dateOrder.by.language': 'the column names are in a language that writes the day first',
+  'import.dateOrder.by.decimal_comma': 'amounts with a decimal comma: a day-first locale',
+  'import.dateOrder.by.currency': 'US English columns and amounts in dollars: month first',
+  'import.dateOrder.by.row_order': 'only this reading keeps the rows in date order',
+  'import.dateOrder.by.span': 'only this reading keeps the lines days, not months, apart',
+  'import.dateOrder.by.merchant': 'as you chose',
+  'import.dateOrder.by.none': 'nothing in the file says',
 
   // ── contracts ──────────────────────────────────────────────────────────────────────────
   'contracts.empty': 'No contract yet. Import your fee contract as SettleGuard JSON to check fees.',

@@ -51,6 +51,18 @@ export const PAGES_ZH_CN: Record<PageMessageKey, string> = {
   'import.rows': '行数',
   'import.notStored': '无法读取：不会保存任何内容',
   'import.contracts': '合同：{count}',
+  'import.dateOrder.ask': '{file}：{example} 这样的日期既可按“日/月”也可按“月/日”读取，文件中没有任何信息能判断。请选择您的银行如何书写日期，选择之前含这类日期的行不会导入：',
+  'import.dateOrder.dmy': '日在前：{example} 即 {date}',
+  'import.dateOrder.mdy': '月在前：{example} 即 {date}',
+  'import.dateOrder.read': '{file}：{example} 读作 {date}（{why}）。',
+  'import.dateOrder.by.dotted': '用点分隔的日期按日在前书写',
+  'import.dateOrder.by.language': '列名所用的语言按日在前书写日期',
+  'import.dateOrder.by.decimal_comma': '金额使用小数逗号，属日在前的地区',
+  'import.dateOrder.by.currency': '美式英文列名且金额为美元，按月在前',
+  'import.dateOrder.by.row_order': '只有这种读法使各行按日期排列',
+  'import.dateOrder.by.span': '只有这种读法使各行相隔几天而非几个月',
+  'import.dateOrder.by.merchant': '按您的选择',
+  'import.dateOrder.by.none': '文件中没有可判断的信息',
 
   // ── contracts ──────────────────────────────────────────────────────────────────────────
   'contracts.empty': '还没有费率合同。导入 SettleGuard JSON 格式的费率合同后即可核对手续费。',

@@ -2,6 +2,7 @@
 // are not available (unit tests), the same ImportSession runs in place.
 import { getDb } from '../db';
 import type { CashierMapping } from '../statements/cashier';
+import type { ParseOptions } from '../statements/index';
 import type { ImportOutcome } from './imports';
 import { ImportSession, type PreviewSummary } from './import-session';
 import type { WorkerReply, WorkerRequest } from './import-worker';
@@ -63,6 +64,12 @@ export async function previewFile(file: { name: string; bytes: Uint8Array }, map
 export async function mapPreview(token: string, mapping: CashierMapping): Promise<PreviewSummary> {
   const reply = ask({ op: 'map', token, mapping });
   return reply ? (await reply).preview! : inPlace().map(token, mapping);
+}
+
+/** A previewed file read again with the merchant's answer (ParseOptions.dateOrder). */
+export async function reparsePreview(token: string, options: ParseOptions, mappings: Record<string, CashierMapping>): Promise<PreviewSummary> {
+  const reply = ask({ op: 'reparse', token, options, mappings });
+  return reply ? (await reply).preview! : inPlace().reparse(token, options, mappings);
 }
 
 export async function commitPreviews(tokens: string[], now: string, asOf: string): Promise<ImportOutcome[]> {

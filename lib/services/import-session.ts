@@ -4,7 +4,8 @@
 import type { SettleGuardDb } from '../db';
 import type { StatementParseResult } from '../model';
 import type { CashierMapping } from '../statements/cashier';
-import { beginImport, previewImport, previewWithMapping, type ImportOutcome, type ImportPreview } from './imports';
+import type { ParseOptions } from '../statements/index';
+import { beginImport, previewImport, previewWithMapping, previewWithOptions, type ImportOutcome, type ImportPreview } from './imports';
 import { reconcileStoredRows } from './import-reconcile';
 import { runReconciliation, storeFindings } from './reconcile';
 import { loadSettings } from './settings';
@@ -32,6 +33,14 @@ export class ImportSession {
     const preview = await previewImport(file, mappings);
     performance.measure('sg:import:parse', { start });
     return this.keep(preview);
+  }
+
+  /** The file of `token` read again with the merchant's answer (e.g. dateOrder); it replaces the old preview. */
+  async reparse(token: string, options: ParseOptions, mappings: Record<string, CashierMapping>): Promise<PreviewSummary> {
+    const p = this.previews.get(token);
+    if (!p) throw new Error('that file is no longer waiting to be imported: choose it again');
+    this.previews.delete(token);
+    return this.keep(await previewWithOptions(p, options, mappings));
   }
 
   async map(token: string, mapping: CashierMapping): Promise<PreviewSummary> {

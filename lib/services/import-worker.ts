@@ -4,12 +4,14 @@
 // the parsed rows stay here: only summaries cross to the page.
 import { getDb } from '../db';
 import type { CashierMapping } from '../statements/cashier';
+import type { ParseOptions } from '../statements/index';
 import type { ImportOutcome } from './imports';
 import { ImportSession, type PreviewSummary } from './import-session';
 
 export type WorkerRequest =
   | { id: number; op: 'preview'; file: { name: string; bytes: Uint8Array }; mappings: Record<string, CashierMapping> }
   | { id: number; op: 'map'; token: string; mapping: CashierMapping }
+  | { id: number; op: 'reparse'; token: string; options: ParseOptions; mappings: Record<string, CashierMapping> }
   | { id: number; op: 'commit'; tokens: string[]; now: string; asOf: string }
   | { id: number; op: 'discard'; tokens: string[] };
 
@@ -24,6 +26,7 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
   switch (req.op) {
     case 'preview': return { id: req.id, ok: true, preview: await session.preview(req.file, req.mappings) };
     case 'map': return { id: req.id, ok: true, preview: await session.map(req.token, req.mapping) };
+    case 'reparse': return { id: req.id, ok: true, preview: await session.reparse(req.token, req.options, req.mappings) };
     case 'commit': return { id: req.id, ok: true, outcomes: await session.commit(req.tokens, req.now, req.asOf) };
     case 'discard': session.discard(req.tokens); return { id: req.id, ok: true };
   }

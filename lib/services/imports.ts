@@ -3,7 +3,7 @@
 // every record id is deterministic, so known ids are counted, not written again.
 import type { ImportRecord, SettleGuardDb } from '../db';
 import type { CashierRecord, Contract, Issue, PortalTransaction, StatementLine, StatementParseResult } from '../model';
-import { parseStatement } from '../statements/index';
+import { parseStatement, type ParseOptions } from '../statements/index';
 import { headerSetKey, parseCashierWithMapping, readCashierHeaders, type CashierMapping } from '../statements/cashier';
 import { sha256Hex } from './hash';
 import { withEvidenceHash } from './capture';
@@ -20,6 +20,8 @@ export interface ImportPreview {
   readable: boolean;
   /** a cashier export whose columns SettleGuard does not know: the merchant maps them once */
   needsMapping?: { headers: string[]; key: string };
+  /** what the file was read with (the merchant's day/month answer), kept when it is read again */
+  options?: ParseOptions;
 }
 
 export interface ImportOutcome {
@@ -38,8 +40,8 @@ export interface ImportOutcome {
  * Parses a file for the preview. A cashier export with unknown columns is read with the mapping
  * the merchant gave for the same set of headers before, if any; else the preview asks for one.
  */
-export async function previewImport(file: { name: string; bytes: Uint8Array }, cashierMappings: Record<string, CashierMapping> = {}): Promise<ImportPreview> {
-  const [parsed, sha256] = await Promise.all([parseStatement(file), sha256Hex(file.bytes)]);
+export async function previewImport(file: { name: string; bytes: Uint8Array }, cashierMappings: Record<string, CashierMapping> = {}, options?: ParseOptions): Promise<ImportPreview> {
+  const [parsed, sha256] = await Promise.all([options ? parseStatement(file, options) : parseStatement(file), sha256Hex(file.bytes)]);
   let result = parsed;
   let needsMapping: ImportPreview['needsMapping'];
   const mappingIssue = parsed.issues.find((i) => i.code === 'cashier_mapping_needed');
@@ -50,7 +52,15 @@ export async function previewImport(file: { name: string; bytes: Uint8Array }, c
     if (known) result = parseCashierWithMapping(file, known);
     else needsMapping = { headers, key };
   }
-  return { ...summarise(file, result), sha256, needsMapping };
+  return { ...summarise(file, result), sha256, needsMapping, ...(options ? { options } : {}) };
+}
+
+/**
+ * Reads a previewed file again with what the merchant answered (ParseOptions.dateOrder: the file's
+ * dates read day-first or month-first, which nothing in it decided).
+ */
+export async function previewWithOptions(preview: ImportPreview, options: ParseOptions, cashierMappings: Record<string, CashierMapping> = {}): Promise<ImportPreview> {
+  return previewImport(preview.file, cashierMappings, { ...preview.options, ...options });
 }
 
 /** Reads a cashier export with the columns the merchant mapped. */

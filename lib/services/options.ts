@@ -2,9 +2,10 @@
 import { getDb, type Settings } from '../db';
 import type { Contract, FindingStatus, PortalTransaction, StatementLine, StoredFinding } from '../model';
 import type { ImportOutcome } from './imports';
-import { commitPreviews, discardPreviews, mapPreview, previewFile } from './import-client';
+import { commitPreviews, discardPreviews, mapPreview, previewFile, reparsePreview } from './import-client';
 import type { PreviewSummary } from './import-session';
 import type { CashierMapping } from '../statements/cashier';
+import type { ParseOptions } from '../statements/index';
 import { effectiveRates, type RatePoint } from '../trends';
 import { runReconciliation } from './reconcile';
 import { notifyPortalTabs, todayIso } from './notify';
@@ -68,6 +69,12 @@ export async function mapCashierColumns(preview: PreviewSummary, mapping: Cashie
   const settings = await loadSettings(db);
   if (preview.needsMapping) await saveSettings(db, { cashierMappings: { ...settings.cashierMappings, [preview.needsMapping.key]: mapping } });
   return mapPreview(preview.token, mapping);
+}
+
+/** The merchant answered the preview's question (day-first or month-first dates): read the file again with it. */
+export async function reparseImport(preview: PreviewSummary, options: ParseOptions): Promise<PreviewSummary> {
+  const mappings = (await loadSettings(getDb())).cashierMappings ?? {};
+  return reparsePreview(preview.token, options, mappings as Record<string, CashierMapping>);
 }
 
 /** Stores every readable file, re-runs reconciliation once, and refreshes open portal tabs. */

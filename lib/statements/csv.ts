@@ -225,7 +225,7 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
     if (bySpan) {
       order = bySpan.order;
       orderNote = `; dates read as ${bySpan.order === 'mdy' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'}, as no day is above 12 and the lines then span ${bySpan.days} day(s) rather than ${bySpan.otherDays}`;
-      decided = { order, decision: { order, decidedBy: 'span', detail: `the lines then span ${bySpan.days} day(s) rather than ${bySpan.otherDays}` } };
+      decided = { order, decision: { order, decidedBy: 'span', detail: `the lines then span ${bySpan.days} day(s) rather than ${bySpan.otherDays}`, example: scanned.example } };
     }
   }
   if (headerless) {
@@ -878,6 +878,8 @@ class BodyTally {
   dotted = 0;
   /** D/M/YYYY dates that read differently day-first and month-first (both parts ≤ 12, not equal) */
   ambiguous = 0;
+  /** the first of them, as written */
+  example = '';
   comma = 0;
   dot = 0;
   date(s: string): void {
@@ -892,7 +894,7 @@ class BodyTally {
     // (both above 12, as 13/45/2024, is no date at all: it says nothing of the order)
     if (a > 12 && b <= 12) this.dmy++;
     if (b > 12 && a <= 12) this.mdy++;
-    if (a <= 12 && b <= 12 && a !== b) this.ambiguous++;
+    if (a <= 12 && b <= 12 && a !== b && this.ambiguous++ === 0) this.example = m[0];
   }
   amount(s: string): void {
     const sep = decimalSeparator(s);
@@ -900,7 +902,7 @@ class BodyTally {
     else if (sep === 46) this.dot++;
   }
   result(): TallyResult {
-    return { order: slashOrder(this.dmy, this.mdy, this.slashDates, this.dotted), decimalComma: this.comma > 0 && this.dot === 0, dmy: this.dmy, mdy: this.mdy, ambiguous: this.ambiguous, dotted: this.dotted === this.slashDates };
+    return { order: slashOrder(this.dmy, this.mdy, this.slashDates, this.dotted), decimalComma: this.comma > 0 && this.dot === 0, dmy: this.dmy, mdy: this.mdy, ambiguous: this.ambiguous, example: this.example, dotted: this.dotted === this.slashDates };
   }
 }
 
@@ -912,6 +914,7 @@ interface TallyResult {
   dmy: number;
   mdy: number;
   ambiguous: number;
+  example: string;
   /** every slash date is written with dots */
   dotted: boolean;
 }
@@ -926,9 +929,9 @@ interface TallyResult {
 function decideOrder(t: TallyResult, byLocale: (decimalComma: boolean, dotted: boolean) => DateOrderDecision): { order: 'dmy' | 'mdy' | null; decision?: DateOrderDecision } {
   if (t.ambiguous === 0) return { order: t.order };
   const byDates = orderFromDates(t.dmy, t.mdy);
-  if (byDates) return { order: byDates.order, decision: byDates };
+  if (byDates) return { order: byDates.order, decision: { ...byDates, example: t.example } };
   if (t.dmy > 0 && t.mdy > 0) return { order: null };
-  const decision = byLocale(t.decimalComma, t.dotted);
+  const decision = { ...byLocale(t.decimalComma, t.dotted), example: t.example };
   return { order: decision.order, decision };
 }
 

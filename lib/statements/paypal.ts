@@ -17,7 +17,7 @@ import type { DateOrderDecision, MoneyJson, StatementAccount, StatementLine, Sta
 import { money, parseAmount, type Dec as DecT } from '../money';
 import { LineBuilder } from './support/statement-lines';
 import { Columns, findHeaderRow, headRows, loadTable, readDate, rejected } from './support/acquirer';
-import { countSlashDates, describeOrder, orderFromDates, orderWithoutDayAbove12 } from './support/date-order';
+import { ambiguousExample, countSlashDates, describeOrder, orderFromDates, orderWithoutDayAbove12 } from './support/date-order';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 
 const C = {
@@ -81,7 +81,7 @@ export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): Stat
     }
     if (dateOrder.order === null) {
       b.issue('error', 'ambiguous_date', `every date in the file (e.g. "${dates.find((d) => d)}") can be read day-first or month-first, and nothing in the file says which (${dateOrder.detail}); choose day first or month first to import it`);
-      return { format: 'paypal', encoding, accounts: [], kind: 'bank', lines: [], issues: b.issues, dateOrder };
+      return { format: 'paypal', encoding, accounts: [], kind: 'bank', lines: [], issues: b.issues, dateOrder: { ...dateOrder, example: ambiguousExample(dates) } };
     }
     if (dateOrder.decidedBy !== 'merchant') b.issue('warning', 'date_order_assumed', describeOrder(dateOrder));
   }
@@ -166,7 +166,7 @@ export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): Stat
     accounts.push(a);
   }
   const result: StatementParseResult = { format: 'paypal', encoding, accounts, kind: 'bank', lines: b.lines, issues: b.issues };
-  if (dateOrder) result.dateOrder = dateOrder;
+  if (dateOrder) result.dateOrder = { ...dateOrder, example: ambiguousExample(dates) };
   return result;
 }
 

@@ -95,6 +95,15 @@ export function countSlashDates(texts: Iterable<string>): { first: number; secon
   return { first, second, ambiguous };
 }
 
+/** The first date that day-first and month-first read differently, as written; undefined when none. */
+export function ambiguousExample(texts: Iterable<string>): string | undefined {
+  for (const t of texts) {
+    const m = t.trim().match(/^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b/);
+    if (m && +m[1]! <= 12 && +m[2]! <= 12 && +m[1]! !== +m[2]!) return m[0];
+  }
+  return undefined;
+}
+
 /** An Issue-ready sentence about a decision taken on evidence other than the dates. */
 export function describeOrder(d: DateOrderDecision): string {
   const form = d.order === 'mdy' ? 'MM/DD/YYYY (month first)' : 'DD/MM/YYYY (day first)';

@@ -31,4 +31,17 @@ describe('ImportSession', () => {
     expect(await session.commit([mapped.token], '2026-03-20T00:00:00Z', '2026-03-20')).toEqual([]);
     expect(await db.cashier.count()).toBe(0);
   });
+
+  it('a file whose dates nothing decides is read again with the merchant’s day/month answer, and stored that way', async () => {
+    const csv = ['Date,Description,Amount,Currency', '03/04/2024,Payout,1234.56,GBP', '05/06/2024,Card fee,-12.30,GBP'].join('\n');
+    const p = await session.preview({ name: 'bank.csv', bytes: new TextEncoder().encode(csv) }, {});
+    expect(p.rowCount).toBe(0);
+    expect(p.result.dateOrder).toMatchObject({ order: null, decidedBy: 'none', example: '03/04/2024' });
+    const dmy = await session.reparse(p.token, { dateOrder: 'dmy' }, {});
+    expect(dmy.rowCount).toBe(2);
+    expect(dmy.result.dateOrder).toMatchObject({ order: 'dmy', decidedBy: 'merchant' });
+    await expect(session.reparse(p.token, { dateOrder: 'mdy' }, {})).rejects.toThrow(/choose it again/);
+    expect(await session.commit([dmy.token], '2026-03-20T00:00:00Z', '2026-03-20')).toMatchObject([{ added: 2, stored: true }]);
+    expect((await db.statementLines.toArray()).map((l) => l.bookedOn).sort()).toEqual(['2024-04-03', '2024-06-05']);
+  });
 });

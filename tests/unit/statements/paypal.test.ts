@@ -63,7 +63,7 @@ describe('paypal', () => {
   it('the merchant’s answer (dateOrder) reads the same file, day first or month first', () => {
     const dmy = parseStatementSync(text('s.csv', [ACTIVITY, ...SHUFFLED('GBP')]), { dateOrder: 'dmy' });
     expect(dmy.lines.map((l) => l.bookedOn)).toEqual(['2016-03-05', '2016-04-02', '2016-01-03', '2016-02-04']);
-    expect(dmy.dateOrder).toEqual({ order: 'dmy', decidedBy: 'merchant', detail: expect.any(String) });
+    expect(dmy.dateOrder).toEqual({ order: 'dmy', decidedBy: 'merchant', detail: expect.any(String), example: '05/03/2016' });
     expect(dmy.issues).toEqual([]);
     const mdy = parseStatementSync(text('s.csv', [ACTIVITY, ...SHUFFLED('GBP')]), { dateOrder: 'mdy' });
     expect(mdy.lines.map((l) => l.bookedOn)).toEqual(['2016-05-03', '2016-02-04', '2016-03-01', '2016-04-02']);
