@@ -48,9 +48,20 @@ export interface GetSiteConfigMessage {
   type: 'content/getSiteConfig';
 }
 
+/**
+ * Tables on the sender's page that look like transactions but gave no rows (issue 12 "Bad
+ * input"), each with the columns it could not place; an empty list says there are none (any
+ * earlier report for the site goes). The popup shows it with "Teach columns".
+ */
+export interface ReportUnreadTablesMessage {
+  type: 'content/reportUnreadTables';
+  url: string;
+  tables: { unplaced: string[] }[];
+}
+
 export type ContentToBackground =
   | CaptureMessage | GetFindingsMessage | SetFindingStatusMessage | GetDisputeContextMessage
-  | LatestDraftMessage | RecordDraftMessage | SaveColumnMapMessage | GetSiteConfigMessage;
+  | LatestDraftMessage | RecordDraftMessage | SaveColumnMapMessage | GetSiteConfigMessage | ReportUnreadTablesMessage;
 
 export interface FindingsChangedMessage {
   type: 'bg/findingsChanged';
@@ -109,6 +120,7 @@ export interface ResponseOf {
   'content/recordDraft': DraftSummary;
   'content/saveColumnMap': SiteConfig;
   'content/getSiteConfig': SiteConfig;
+  'content/reportUnreadTables': { tables: number };
 }
 
 const MAX_TAUGHT_COLUMNS = 500;
@@ -186,6 +198,10 @@ export function parseContentMessage(raw: unknown): Result<ContentToBackground> {
       return { ok: true, value: { type: raw.type, columnMap: { ...raw.columnMap } } };
     case 'content/getSiteConfig':
       return { ok: true, value: { type: raw.type } };
+    case 'content/reportUnreadTables':
+      if (typeof raw.url !== 'string' || raw.url.length > 4096 || !Array.isArray(raw.tables) || raw.tables.length > 50
+        || !raw.tables.every((x) => isObject(x) && isStringArray(x.unplaced, 100))) return bad('reportUnreadTables: url and tables of unplaced column names expected');
+      return { ok: true, value: { type: raw.type, url: raw.url, tables: raw.tables.map((x) => ({ unplaced: [...(x as { unplaced: string[] }).unplaced] })) } };
     default:
       return bad(`unknown message type ${raw.type.slice(0, 64)}`);
   }

@@ -2,7 +2,8 @@
 // mark every captured row, highlight the flagged ones, and keep doing it as the page changes.
 // One shared observer; everything is torn down through one AbortSignal (after refined-github).
 import { h, render } from 'preact';
-import type { CapturedTable, PortalTransaction, StoredFinding } from '../../lib/model';
+import type { CapturedColumn, CapturedTable, PortalTransaction, StoredFinding } from '../../lib/model';
+import { findUnreadTables } from '../../lib/portals/index';
 import type { ContentToBackground, DisputeContext, ResponseOf, Result, RowFindings } from '../../lib/messaging';
 import type { ReadOptions } from '../../lib/portals/transactions';
 import type { Locale } from '../../lib/i18n/messages';
@@ -85,7 +86,9 @@ export class PortalOverlay {
   private lastTables: OverlayTable[] = [];
   private readonly marks = new RowMarks((el, id) => { if (id !== null && this.rows.get(id) === el) this.rows.delete(id); });
   private readOptions: ReadOptions = {};
-  private tools = new Map<Element, { host: HTMLElement; columns: { header: string; field: string | null }[] }>();
+  private tools = new Map<Element, { host: HTMLElement; columns: CapturedColumn[]; unread: { unplaced: string[] } | null }>();
+  /** the unread tables last reported to the background (JSON), '' before the first report */
+  private unreadReported = '';
   private walk: WalkState | null = null;
   private walkAbort: AbortController | null = null;
   /** rows the background reported as already stored, counted during a walk */
@@ -210,6 +213,7 @@ export class PortalOverlay {
     this.mountTableTools(this.lastTables);
     await this.refresh();
     this.mountInsertControls();
+    mark('settleguard:scan-end');
   }
 
   /**
@@ -263,27 +267,47 @@ export class PortalOverlay {
    * One control after each captured table: capture all pages, teach columns. After, not above:
    * a bar inserted above a 5,000-row table moves every row down, and Chromium then re-walks the
    * paint properties of every cell (a 55–80 ms frame); below it only the pager and footer move.
+   * A table that looks like transactions but gave no rows (issue 12 "Bad input") gets the tools
+   * too, saying which columns could not be placed, and the background is told so the popup can
+   * say it; a table whose every row was unreadable counts as one.
    */
   private mountTableTools(tables: OverlayTable[]): void {
     const seen = new Set<Element>();
-    for (const table of tables) {
-      const root = table.root;
+    const named = (cols: CapturedColumn[]) => cols.map((c, i) => ({ ...c, header: c.header || `#${i + 1}` }));
+    const unplacedOf = (cols: CapturedColumn[]) => cols.filter((c) => c.field === null && !c.source && !c.readAs).map((c) => c.header);
+    const mounts = tables.map((table) => {
+      const columns = named(table.columns);
+      const unreadRows = table.rows.length > 0 && table.rows.every((r) => !r.transaction);
+      return { root: table.root, columns, unread: unreadRows ? { unplaced: unplacedOf(columns) } : null };
+    });
+    const read = tables.map((t) => t.root).filter((r): r is Element => r !== undefined);
+    for (const u of findUnreadTables(this.deps.doc, read, this.readOptions)) {
+      mounts.push({ root: u.root, columns: named(u.columns), unread: { unplaced: u.unplaced } });
+    }
+    for (const { root, columns, unread } of mounts) {
       if (!root || !root.parentElement) continue;
       seen.add(root);
-      const columns = table.columns.map((c, i) => ({ header: c.header || `#${i + 1}`, field: c.field }));
       let entry = this.tools.get(root);
       if (!entry || !entry.host.isConnected) {
         const host = this.createHost('sg-tools', root, 'after');
-        entry = { host, columns };
+        entry = { host, columns, unread };
         this.tools.set(root, entry);
       }
       entry.columns = columns;
+      entry.unread = unread;
     }
     for (const [root, entry] of this.tools) {
       // keep the tools of a table that is walking its pages even while it re-renders
       if (!seen.has(root) && !this.walk?.running) { entry.host.remove(); this.tools.delete(root); }
     }
     this.renderTools();
+    // the first scan always reports (a stale report of an earlier page of the site goes), then on change
+    const report = JSON.stringify(mounts.filter((m) => m.unread).map((m) => ({ unplaced: m.unread!.unplaced.slice(0, 50) })));
+    if (report !== this.unreadReported) {
+      this.unreadReported = report;
+      void this.deps.send({ type: 'content/reportUnreadTables', url: this.deps.doc.location?.href ?? '', tables: JSON.parse(report) as { unplaced: string[] }[] })
+        .catch(() => undefined);
+    }
   }
 
   private renderTools(): void {
@@ -291,6 +315,7 @@ export class PortalOverlay {
       render(h(TableTools, {
         locale: this.locale,
         columns: entry.columns,
+        unread: entry.unread,
         walk: this.walk,
         onCaptureAll: () => void this.captureAllPages(root),
         onStop: () => this.walkAbort?.abort(),

@@ -58,4 +58,8 @@ button.primary:hover { background: #175cd3; color: #fff; }
 .teach label { display: flex; gap: 6px; align-items: center; justify-content: space-between; }
 .teach .hdr { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 110px; }
 .teach select { font: inherit; max-width: 140px; }
+.teach .col { display: flex; flex-direction: column; gap: 2px; padding-left: 6px; border-left: 3px solid transparent; }
+.teach .col.inferred { border-left: 3px dashed #f79009; background: #fffaeb; }
+.teach .src, .tools .hint { color: #475467; font-size: 11px; }
+.tools .unread { margin: 0; padding: 6px 8px; border: 1px solid #fda29b; border-radius: 6px; background: #fef3f2; color: #912018; }
 `;

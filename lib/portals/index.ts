@@ -100,12 +100,13 @@ const overlaps = (a: Element, b: Element): boolean => a === b || a.contains(b) |
  * Roots in `skip` (and inside them) are not looked at.
  */
 export function scanTables(doc: ParentNode, columnMap?: ReadOptions['columnMap'], skip: readonly Element[] = []): { found: FoundTable[]; unread: UnreadTable[] } {
-  const claimed: Element[] = [...skip];
+  const claimed: Element[] = [];
   const found: FoundTable[] = [];
   const deferred: Reading[] = [];
   const unread: Reading[] = [];
   const fallback: TableReader | undefined = TABLE_READERS[TABLE_READERS.length - 1];
-  const isClaimed = (root: Element) => claimed.some((c) => c === root || c.contains(root));
+  // a skipped root's layout tables are skipped too: their cells hold the whole table's text
+  const isClaimed = (root: Element) => claimed.some((c) => c === root || c.contains(root)) || skip.some((c) => overlaps(c, root));
   for (const reader of TABLE_READERS) {
     for (const root of reader.detect(doc)) {
       if (isClaimed(root)) continue;
@@ -124,7 +125,7 @@ export function scanTables(doc: ParentNode, columnMap?: ReadOptions['columnMap']
   // a root that gave no rows: an empty transaction table (a query with no results) when nothing
   // inside or around it was read; families come first, so an empty .el-table wins over its <table>s
   for (const r of deferred) {
-    if (!r.raw || !r.isTransactions || claimed.some((c) => overlaps(c, r.root))) continue;
+    if (!r.raw || !r.isTransactions || [...claimed, ...skip].some((c) => overlaps(c, r.root))) continue;
     found.push({ adapter: r.reader.id, raw: r.raw, columns: r.columns });
     claimed.push(r.root);
   }

@@ -3,7 +3,8 @@
 import { getDb } from '../db';
 import type { PortalTransaction } from '../model';
 import { parseContentMessage, type ContentToBackground, type ResponseOf, type Result } from '../messaging';
-import { storeCapturedRows, withEvidenceHash } from './capture';
+import { browser } from 'wxt/browser';
+import { recordUnreadTables, storeCapturedRows, withEvidenceHash, type KeyValueArea } from './capture';
 import { disputeContext, latestDrafts, recordDraft } from './disputes';
 import { findingsForTransactions, rejectedFindingIds, setFindingStatus } from './findings';
 import { notifyPortalTabs, todayIso } from './notify';
@@ -51,6 +52,11 @@ async function siteConfig(origin: string) {
   return { origin, columnMap, defaultCurrency: settings.defaultCurrency };
 }
 
+/** The session store: what pages showed lasts as long as the browser session, not in IndexedDB. */
+export function sessionArea(): KeyValueArea {
+  return browser.storage.session;
+}
+
 export interface Sender {
   id?: string;
   tab?: unknown;
@@ -84,6 +90,13 @@ async function handle(msg: ContentToBackground, sender: Sender): Promise<Respons
       return latestDrafts(db);
     case 'content/recordDraft':
       return recordDraft(db, msg, now.toISOString());
+    case 'content/reportUnreadTables': {
+      // kept under the sender's own site, never one the payload names
+      const origin = senderOrigin(sender);
+      if (!origin) throw new SiteUnknown();
+      await recordUnreadTables(sessionArea(), origin, { url: msg.url, seenAt: now.toISOString(), tables: msg.tables });
+      return { tables: msg.tables.length };
+    }
     case 'content/saveColumnMap':
     case 'content/getSiteConfig': {
       // the site is the sender's own origin, never one named in the payload

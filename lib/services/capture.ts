@@ -37,3 +37,34 @@ export async function storeCapturedRows(db: SettleGuardDb, rows: PortalTransacti
     return { added, updated, known };
   });
 }
+
+/**
+ * What a page of a site showed that SettleGuard could not read (issue 12 "Bad input"): tables that
+ * look like transactions but gave no rows, with the columns nothing placed. Kept per site in the
+ * session store (it describes the pages open now, not the merchant's data), the latest page's
+ * report replacing the one before; the popup shows it with "Teach columns".
+ */
+export interface UnreadTablesReport {
+  url: string;
+  seenAt: string;
+  tables: { unplaced: string[] }[];
+}
+
+/** The part of browser.storage.StorageArea used here (tests pass an in-memory one). */
+export interface KeyValueArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+const unreadKey = (origin: string): string => `unreadTables:${origin}`;
+
+export async function recordUnreadTables(area: KeyValueArea, origin: string, report: UnreadTablesReport): Promise<void> {
+  if (report.tables.length === 0) await area.remove(unreadKey(origin));
+  else await area.set({ [unreadKey(origin)]: report });
+}
+
+export async function unreadTablesOf(area: KeyValueArea, origin: string): Promise<UnreadTablesReport | null> {
+  const v = (await area.get(unreadKey(origin)))[unreadKey(origin)] as UnreadTablesReport | undefined;
+  return v && Array.isArray(v.tables) && v.tables.length ? v : null;
+}
