@@ -86,6 +86,18 @@ interface SizeKit {
   trigger: string;
   /** the dropdown's options, inside the control or in a popup the kit adds to <body> on opening */
   items: string;
+  /** for a control matched by a loose selector: whether this one is a page-size selector */
+  accepts?: (control: HTMLElement) => boolean;
+}
+
+// a page-size option: "20", "20条/页", "20 / page", "20 per page", "Show 20 rows"
+const SIZE_OPTION = /^\s*(show\s+)?\d+\s*(条\s*\/\s*页|条每页|条|\/\s*page|per\s+page|rows?|items?|entries)?\s*$/i;
+/** A plain <select> whose every option is a page size, with a label or options that say so. */
+function isSizeSelect(control: HTMLElement): boolean {
+  const options = [...(control as HTMLSelectElement).options];
+  if (options.length < 2 || !options.every((o) => SIZE_OPTION.test(o.text))) return false;
+  const says = /每页|条\/页|page|rows|per/i;
+  return says.test(control.getAttribute('aria-label') ?? '') || says.test(control.getAttribute('title') ?? '') || options.some((o) => /\D/.test(o.text.trim()));
 }
 
 const SIZE_KITS: SizeKit[] = [
@@ -93,9 +105,16 @@ const SIZE_KITS: SizeKit[] = [
   { control: 'select.pagination-page-list', trigger: '', items: '' }, // EasyUI pagination
   // Element UI keeps its options in the control until first opened; Element Plus renders them on opening
   { control: '.el-pagination__sizes .el-select', trigger: '.el-select__wrapper, input', items: '.el-select-dropdown__item' },
-  // antd v4+ (v3: .ant-select-selection, .ant-select-dropdown-menu-item); options rendered on opening
-  { control: '.ant-pagination-options-size-changer', trigger: '.ant-select-selector, .ant-select-selection', items: '.ant-select-item-option, .ant-select-dropdown-menu-item' },
+  // antd v4+ (v6: .ant-select-content; v3: .ant-select-selection, .ant-select-dropdown-menu-item); options rendered on opening
+  { control: '.ant-pagination-options-size-changer', trigger: '.ant-select-selector, .ant-select-content, .ant-select-selection', items: '.ant-select-item-option, .ant-select-dropdown-menu-item' },
   { control: '.vxe-pager--sizes', trigger: 'input', items: '.vxe-select-option' }, // vxe-pager's vxe-select
+  { control: 'select.tabulator-page-size', trigger: '', items: '' }, // Tabulator
+  // AG Grid's pager: an ag-select that opens on mousedown, its list added to the grid's popup layer
+  { control: '.ag-paging-page-size', trigger: '.ag-picker-field-wrapper', items: '.ag-select-list-item, .ag-list-item' },
+  // bootstrap-table: a Bootstrap dropdown whose items are in the page, hidden by CSS, until opened
+  { control: '.fixed-table-pagination .page-list', trigger: '.dropdown-toggle', items: '.dropdown-item' },
+  // any other <select> of page sizes ("20 per page"), as server-rendered consoles have
+  { control: 'select', trigger: '', items: '', accepts: isSizeSelect },
 ];
 
 /** The number a size option shows: "100条/页", "20 / page", "50". */
@@ -109,7 +128,7 @@ export function findPageSizeControl(root: Element): { control: HTMLElement; kit:
   let scope: Element | null = root;
   for (let level = 0; scope && level <= MAX_LEVELS; level++, scope = scope.parentElement) {
     for (const kit of SIZE_KITS) {
-      const hit = [...scope.querySelectorAll<HTMLElement>(kit.control)].find((e) => !isOverlay(e));
+      const hit = [...scope.querySelectorAll<HTMLElement>(kit.control)].find((e) => !isOverlay(e) && (!kit.accepts || kit.accepts(e)));
       if (hit) return { control: hit, kit };
     }
     if (scope.tagName === 'BODY') break;

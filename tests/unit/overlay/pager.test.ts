@@ -116,6 +116,32 @@ describe('page-size selectors on the fixture pages', () => {
     expect(findPageSizeControl(root)).toBeNull();
     expect(await selectLargestPageSize(root, waitFor)).toBe(false);
   });
+
+  // a plain table with a <select> beside its pager: a page-size select only when its options say so
+  const withSelect = (select: string) => {
+    const doc = new DOMParser().parseFromString(`<!doctype html><html><body><div><table><thead><tr><th>交易时间</th><th>交易类型</th><th>交易金额</th></tr></thead>
+      <tbody><tr><td>2024-03-05 10:00:00</td><td>消费</td><td>¥5.00</td></tr></tbody></table><nav><a href="#">Next</a> ${select}</nav></div></body></html>`, 'text/html');
+    return { doc, root: findTableRoots(doc)[0]!.root };
+  };
+
+  it.each([
+    ['<select aria-label="Rows per page"><option>10 per page</option><option>20 per page</option><option>50 per page</option></select>', '50 per page'],
+    ['<select class="tabulator-page-size"><option value="10">10</option><option value="50">50</option></select>', '50'],
+    ['<select title="每页条数"><option>10</option><option>20</option></select>', '20'],
+  ])('a <select> of page sizes (%s) is set to its largest', async (select, largest) => {
+    const { doc, root } = withSelect(select);
+    expect(await selectLargestPageSize(root, waitFor)).toBe(true);
+    const s = doc.querySelector('select')!;
+    expect(s.options[s.selectedIndex]!.text).toBe(largest);
+  });
+
+  it.each([
+    '<select name="term"><option>10293847</option><option>10293848</option></select>',
+    '<select><option>10</option><option>20</option></select>',
+    '<select aria-label="Rows per page"><option>10 per page</option></select>',
+  ])('a <select> that is not a page-size selector (%s) is left alone', (select) => {
+    expect(findPageSizeControl(withSelect(select).root)).toBeNull();
+  });
 });
 
 // A paginated portal in the test document: 5 rows, a layui-style pager (next link disabled on the
