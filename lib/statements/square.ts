@@ -15,6 +15,7 @@ import { parseTime, toLocalDateTime } from '../dates';
 import { OccurrenceCounter, stableId } from '../ids';
 import { readCard } from '../cards';
 import { Columns, findHeaderRow, hasAmbiguousSlashDate, headRows, loadTable, readDate, rejected, rowIssue, slashDateOrder } from './support/acquirer';
+import { ambiguousExample } from './support/date-order';
 import { accountsOf } from './stripe';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 
@@ -55,10 +56,14 @@ export function parseSquare(file: DecodedFile, options: ParseOptions = {}): Stat
   let order = slashDateOrder(dates);
   if (!order && hasAmbiguousSlashDate(dates)) {
     const zone = body.map((r) => cols.get(r, 'time zone')).find((z) => z !== '') ?? '';
-    if (MONTH_FIRST_ZONE.test(zone)) order = 'mdy';
+    // the merchant's answer first (the preview asks when nothing else decides), then the time zone
+    if (options.dateOrder) order = options.dateOrder;
+    else if (MONTH_FIRST_ZONE.test(zone)) order = 'mdy';
     else {
-      return rejected('square', encoding, 'acquirer', 'ambiguous_date',
-        `every date in the file (e.g. "${dates.find((d) => d)}") can be read day-first or month-first and the time zone "${zone}" does not tell; expected at least one date with a day above 12`);
+      const r = rejected('square', encoding, 'acquirer', 'ambiguous_date',
+        `every date in the file (e.g. "${dates.find((d) => d)}") can be read day-first or month-first and the time zone "${zone}" does not tell; choose day first or month first to import it`);
+      r.dateOrder = { order: null, decidedBy: 'none', detail: `no day above 12 and the time zone "${zone}" does not tell`, example: ambiguousExample(dates) };
+      return r;
     }
   }
   // Currency: the amounts' symbol ($, £, €); '$' is read as USD unless the caller's default says

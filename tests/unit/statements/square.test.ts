@@ -39,6 +39,10 @@ describe('square', () => {
     const amb = parseStatementSync(text('amb.csv', [HEADER, '03/04/2024,10:00:00,Europe/London,£10.00,£10.00,Tapped,£0.00,-£0.18,£9.82,T1,P1,Visa,4242,Payment,D1,04/04/2024']));
     expect(amb.transactions).toEqual([]);
     expect(amb.issues[0]).toMatchObject({ level: 'error', code: 'ambiguous_date' });
+    expect(amb.dateOrder).toMatchObject({ order: null, decidedBy: 'none', example: '03/04/2024' });
+    // the merchant's answer from the preview reads it
+    const answered = parseStatementSync(text('amb.csv', [HEADER, '03/04/2024,10:00:00,Europe/London,£10.00,£10.00,Tapped,£0.00,-£0.18,£9.82,T1,P1,Visa,4242,Payment,D1,04/04/2024']), { dateOrder: 'dmy' });
+    expect(answered.transactions![0]).toMatchObject({ occurredAt: '2024-04-03T10:00:00', settleDate: '2024-04-04' });
   });
 
   it('never throws on garbled rows; every non-empty row is imported or reported', () => {
