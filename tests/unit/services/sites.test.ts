@@ -11,13 +11,15 @@ const fake = vi.hoisted(() => ({
   injected: [] as { tabId: number; files?: string[]; func?: boolean }[],
   running: new Set<number>(),
   probed: new Set<number>(),
+  grant: true,
+  requested: [] as unknown[],
 }));
 
 vi.mock('wxt/browser', () => ({
   browser: {
     runtime: { getManifest: () => ({ content_scripts: [{ matches: ['https://s.lakala.com/*', 'http://127.0.0.1/*'] }] }) },
     permissions: {
-      request: vi.fn(async () => true),
+      request: async (p: unknown) => { fake.requested.push(p); return fake.grant; },
       contains: vi.fn(async () => true),
       remove: vi.fn(async () => true),
     },
@@ -53,7 +55,6 @@ vi.mock('wxt/browser', () => ({
 
 const { enableSite, originOfPattern, startGrantedSites, stopRemovedSites, tabSite, CONTENT_SCRIPT_FILE } = await import('../../../lib/services/sites');
 const { getDb } = await import('../../../lib/db');
-const { browser } = await import('wxt/browser');
 
 beforeEach(async () => {
   fake.registered = [];
@@ -62,7 +63,8 @@ beforeEach(async () => {
   fake.running.clear();
   fake.probed.clear();
   await getDb().sites.clear();
-  vi.mocked(browser.permissions.request).mockResolvedValue(true);
+  fake.grant = true;
+  fake.requested = [];
 });
 
 const scriptFiles = () => fake.injected.filter((i) => i.files).map((i) => [i.tabId, i.files]);
@@ -96,14 +98,14 @@ describe('originOfPattern', () => {
 describe('enableSite (the popup, in the click handler)', () => {
   it('asks for this origin only, registers the script, records the site and starts it in the tab', async () => {
     expect(await enableSite('https://merchant.example.cn', 7)).toBe('running');
-    expect(browser.permissions.request).toHaveBeenCalledWith({ origins: ['https://merchant.example.cn/*'] });
+    expect(fake.requested).toEqual([{ origins: ['https://merchant.example.cn/*'] }]);
     expect(fake.registered.map((r) => r.matches)).toEqual([['https://merchant.example.cn/*']]);
     expect(await getDb().sites.get('https://merchant.example.cn')).toMatchObject({ enabled: true });
     expect(scriptFiles()).toEqual([[7, [CONTENT_SCRIPT_FILE]]]);
   });
 
   it('refused: nothing registered, nothing stored, nothing injected', async () => {
-    vi.mocked(browser.permissions.request).mockResolvedValue(false);
+    fake.grant = false;
     expect(await enableSite('https://merchant.example.cn', 7)).toBe('denied');
     expect(fake.registered).toEqual([]);
     expect(await getDb().sites.count()).toBe(0);
