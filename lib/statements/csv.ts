@@ -360,7 +360,8 @@ function readBody(src: BodySource, order: 'dmy' | 'mdy' | null, decimalComma: bo
       lastDateText = dateText;
       lastDate = date;
     }
-    if (!date && dateText) {
+    // (a summary row whose first cell is 合计/共N笔… stays a footer row, whatever its date cell holds)
+    if (!date && dateText && !FOOTER.test(cells.find((c) => c !== '') ?? '')) {
       const y = yearless.read(dateText);
       if (y && 'date' in y) date = lastDate = y.date;
       else if (y) {

@@ -58,6 +58,12 @@ describe('招商银行 credit card: MM/DD dates, the year from the statement', (
     ]);
   });
 
+  it('a summary row after the lines is a footer, not a date without a year', () => {
+    const r = parseStatementSync(gbk('cmb.csv', ['招商银行信用卡账单明细', '交易摘要,交易日,记账日,人民币金额', '京东商城,12/29,12/30,"1,299.00"', '本期合计,01/19,01/19,"1,299.00"']));
+    expect(r.issues.map((i) => i.code)).toEqual(['encoding_guessed', 'missing_year', 'footer_ignored']);
+    expect(r.issues[1]).toMatchObject({ line: 3 });
+  });
+
   it('impossible months and days are errors with their line numbers; the other lines import', () => {
     const r = parseStatementSync(gbk('cmb.csv', ['招商银行信用卡账单明细(2024年01月)', CMB_HEADER,
       '13/45,13/45,某商户,10.00,4523,10.00', '02/30,02/30,某商户,11.00,4523,11.00', ...CMB_ROWS]));
