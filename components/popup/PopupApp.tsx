@@ -8,6 +8,7 @@ import type { FindingSummary } from '../../lib/services/findings';
 import type { PopupData } from '../../lib/services/popup';
 import type { EnableOutcome } from '../../lib/services/sites';
 import { BarChart } from '../charts/BarChart';
+import { UnreadTablesNote, type LoadUnread } from './UnreadTablesNote';
 
 function Money({ list, locale }: { list: MoneyJson[]; locale: Locale }) {
   if (!list.length) return <span>{formatMoney({ amount: '0', currency: locale === 'zh-CN' ? 'CNY' : 'USD' })}</span>;
@@ -32,9 +33,11 @@ export interface PopupActions {
   /** runs in the click handler: asks the browser for this origin, then starts reading the tab */
   enableSite: (origin: string) => Promise<EnableOutcome>;
   disableSite: (origin: string) => Promise<void>;
+  /** a table on this site's open page SettleGuard could not read (default: the background's session report) */
+  loadUnread?: LoadUnread;
 }
 
-export function PopupApp({ load, openOptions, enableSite, disableSite }: PopupActions) {
+export function PopupApp({ load, openOptions, enableSite, disableSite, loadUnread }: PopupActions) {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState('');
   const [enabled, setEnabled] = useState<EnableOutcome | null>(null);
@@ -48,6 +51,7 @@ export function PopupApp({ load, openOptions, enableSite, disableSite }: PopupAc
     <main>
       <header><img src="/icon/32.png" alt="" width={20} height={20} /><h1>{t(locale, 'popup.title')}</h1></header>
       {data.siteState === 'restricted' && <p class="muted" role="status" data-testid="sg-popup-restricted">{t(locale, 'popup.restricted')}</p>}
+      {data.origin && data.siteState !== 'disabled' && <UnreadTablesNote origin={data.origin} locale={locale} {...(loadUnread ? { load: loadUnread } : {})} />}
       {data.origin && data.siteState === 'disabled' && (
         <section class="block">
           <p class="muted">{t(locale, 'popup.siteDisabled')}</p>

@@ -200,6 +200,8 @@ export const PAGES_EN = {
   'settings.tolerance.possibleDuplicateWindow': 'Possible-duplicate window (seconds)',
   'settings.tolerance.grace': 'Settlement grace (working days)',
   'settings.extraHolidays': 'Extra non-working days (YYYY-MM-DD, comma separated)',
+  'popup.unreadTable': 'This page has a table SettleGuard could not read (columns it could not place: {columns}). Use Teach columns below the table to say what they hold.',
+  'popup.unreadRows': 'This page has a table SettleGuard could not read a single row of. Use Teach columns below the table to check its columns.',
 } as const satisfies Record<string, string>;
 
 export type PageMessageKey = keyof typeof PAGES_EN;

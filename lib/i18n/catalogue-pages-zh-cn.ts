@@ -199,4 +199,6 @@ export const PAGES_ZH_CN: Record<PageMessageKey, string> = {
   'settings.tolerance.possibleDuplicateWindow': '疑似重复时间窗（秒）',
   'settings.tolerance.grace': '结算宽限（工作日）',
   'settings.extraHolidays': '额外非工作日（YYYY-MM-DD，逗号分隔）',
+  'popup.unreadTable': '此页面有一个结算卫士读不懂的表格（无法识别的列：{columns}）。请用表格下方的“教它认列”告诉它这些列是什么。',
+  'popup.unreadRows': '此页面有一个结算卫士一行也读不出的表格。请用表格下方的“教它认列”核对它的列。',
 };

@@ -3,8 +3,7 @@
 import { getDb } from '../db';
 import type { PortalTransaction } from '../model';
 import { parseContentMessage, type ContentToBackground, type ResponseOf, type Result } from '../messaging';
-import { browser } from 'wxt/browser';
-import { recordUnreadTables, storeCapturedRows, withEvidenceHash, type KeyValueArea } from './capture';
+import { recordUnreadTables, sessionArea, storeCapturedRows, withEvidenceHash } from './capture';
 import { disputeContext, latestDrafts, recordDraft } from './disputes';
 import { findingsForTransactions, rejectedFindingIds, setFindingStatus } from './findings';
 import { notifyPortalTabs, todayIso } from './notify';
@@ -50,11 +49,6 @@ async function siteConfig(origin: string) {
   const db = getDb();
   const [columnMap, settings] = await Promise.all([columnMapOf(db, origin), loadSettings(db)]);
   return { origin, columnMap, defaultCurrency: settings.defaultCurrency };
-}
-
-/** The session store: what pages showed lasts as long as the browser session, not in IndexedDB. */
-export function sessionArea(): KeyValueArea {
-  return browser.storage.session;
 }
 
 export interface Sender {

@@ -1,13 +1,25 @@
 // Storing rows the content script captured (DESIGN.md §1). Re-capturing a page adds nothing:
 // ids are deterministic, and every batch is written in one transaction.
+import { browser } from 'wxt/browser';
 import type { SettleGuardDb } from '../db';
 import type { PortalTransaction } from '../model';
 import { sha256Hex } from './hash';
+import { foldCapture, type CaptureFacts } from '../coverage';
 
 export interface CaptureCounts {
   added: number;
   updated: number;
   known: number;
+  /** coverage records written (lib/coverage.ts) */
+  coverage?: number;
+}
+
+/** Where rows were captured and what the page stated, for coverage (DESIGN.md "Coverage"). */
+export interface CaptureSource {
+  /** the sender's origin */
+  site: string;
+  facts?: CaptureFacts;
+  now: string;
 }
 
 /** Evidence hash: hex SHA-256 of JSON.stringify of the cells in column order (DESIGN.md §3). */
@@ -17,11 +29,15 @@ export async function withEvidenceHash(row: PortalTransaction): Promise<PortalTr
   return { ...row, evidence: { ...row.evidence, sha256 } };
 }
 
-export async function storeCapturedRows(db: SettleGuardDb, rows: PortalTransaction[]): Promise<CaptureCounts> {
+/**
+ * Stores a batch of captured rows; with `source`, the site's coverage records follow in the same
+ * transaction (the rows and what was seen of their days never disagree).
+ */
+export async function storeCapturedRows(db: SettleGuardDb, rows: PortalTransaction[], source?: CaptureSource): Promise<CaptureCounts> {
   const hashed = await Promise.all(rows.map(withEvidenceHash));
   // one row per id within the batch (a fixed-column clone read twice must not count twice)
   const unique = [...new Map(hashed.map((r) => [r.id, r])).values()];
-  return db.transaction('rw', db.transactions, async () => {
+  return db.transaction('rw', [db.transactions, db.coverage], async () => {
     const existing = await db.transactions.bulkGet(unique.map((r) => r.id));
     const toPut: PortalTransaction[] = [];
     let added = 0, updated = 0, known = 0;
@@ -34,7 +50,11 @@ export async function storeCapturedRows(db: SettleGuardDb, rows: PortalTransacti
       known++;
     });
     if (toPut.length) await db.transactions.bulkPut(toPut);
-    return { added, updated, known };
+    if (!source) return { added, updated, known };
+    const siteRecords = await db.coverage.where('site').equals(source.site).toArray();
+    const changed = foldCapture(siteRecords, { site: source.site, rows: unique, facts: source.facts, now: source.now });
+    if (changed.length) await db.coverage.bulkPut(changed);
+    return { added, updated, known, coverage: changed.length };
   });
 }
 
@@ -55,6 +75,11 @@ export interface KeyValueArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
+}
+
+/** The session store: what pages showed lasts as long as the browser session, not in IndexedDB. */
+export function sessionArea(): KeyValueArea {
+  return browser.storage.session;
 }
 
 const unreadKey = (origin: string): string => `unreadTables:${origin}`;
