@@ -79,9 +79,11 @@ function shapeOf(values: readonly string[]): Shape {
   return 'words';
 }
 
-function sampleColumns(table: RawTable, width: number): Column[] {
+/** The sampled values of each column; only `wanted` columns are read and shaped, the others stay empty. */
+function sampleColumns(table: RawTable, width: number, wanted: (index: number) => boolean): Column[] {
   const rows = table.rows.slice(0, SAMPLE_ROWS);
   return Array.from({ length: width }, (_, index) => {
+    if (!wanted(index)) return { index, cells: [], values: [], shape: null, distinct: 0 };
     const cells = rows.map((r) => {
       const t = (r.cells[index] ?? '').replace(/^`+/, '').trim();
       return PLACEHOLDER.test(t) ? '' : t;
@@ -317,7 +319,9 @@ const MULTI = new Set<ColumnRole>(['occurredAt', 'extraFee']);
 export function inferColumns(table: RawTable, mapped: readonly MappedColumn[]): MappedColumn[] {
   const out = mapped.map((c) => ({ ...c }));
   if (table.rows.length === 0) return out;
-  const cols = sampleColumns(table, out.length);
+  // values matter for open columns, and for the header roles they can contradict or complete
+  const checked = new Set<ColumnRole | null>([null, 'amount', 'fee', 'net', 'extraFee', 'occurredAt', 'settleDate']);
+  const cols = sampleColumns(table, out.length, (i) => checked.has(out[i]!.role));
   out.forEach((c, i) => {
     if (c.role && c.source === 'header' && isImpossible(c.role, cols[i]!)) {
       c.role = null;
