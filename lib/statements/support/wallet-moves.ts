@@ -38,7 +38,9 @@ const WALLET_FUNDS = /^(零钱|零钱通|余额|账户余额|余额宝)(\(|$)/;
 export function classifyNeutralMove(text: string, method: string): NeutralMove {
   const fromFunds = WALLET_FUNDS.test(method.trim());
   // between the wallet's own funds
-  if (/转入零钱通-?来自零钱(?!通)|零钱通转出-?到零钱(?!通)/.test(text)) return { kind: 'internal', what: 'between 零钱 and 零钱通' };
+  if ((/转入零钱通/.test(text) && (/来自零钱(?!通)/.test(text) || /^零钱(\(|$)/.test(method.trim()))) || /零钱通.{0,2}转出.{0,2}到零钱(?!通)/.test(text)) {
+    return { kind: 'internal', what: 'between 零钱 and 零钱通' };
+  }
   if (/转出到余额(?!宝)|余额宝-?转出到余额/.test(text)) return { kind: 'internal', what: 'from 余额宝 to 余额' };
   if (/余额宝.*(转入|攒入|自动充)|转入余额宝/.test(text) && fromFunds) return { kind: 'internal', what: 'from 余额 into 余额宝' };
   if (/提现/.test(text)) return { kind: 'out', what: 'withdrawal', ...withdrawalFee(text) };

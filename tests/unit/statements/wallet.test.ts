@@ -110,6 +110,7 @@ describe('wechat personal bill', () => {
     { description: '零钱通转出 to a bank', row: '2024-03-03 09:00:00,零钱通转出-到工商银行(9876),/,/,/,¥5505.00,零钱通,支付成功,T1\t,/\t,/', expected: ['2024-03-03 -5505.00'] },
     { description: '购买理财通', row: '2024-03-03 09:00:00,购买理财通,理财通,鹏华增值宝(000569),/,¥10000.00,工商银行,支付成功,T1\t,M1\t,/', expected: ['2024-03-03 -10000.00'] },
     { description: '转入零钱通 from 零钱: inside the wallet', row: '2024-03-03 09:00:00,转入零钱通-来自零钱,/,/,/,¥1.23,零钱,支付成功,T1\t,M1\t,/', expected: [], code: 'internal_move@6' },
+    { description: '转入零钱通 paid from 零钱 (the 支付方式 says so): inside the wallet', row: '2024-03-03 09:00:00,转入零钱通,/,/,/,¥8.00,零钱,支付成功,T1\t,M1\t,/', expected: [], code: 'internal_move@6' },
     { description: '零钱通转出 to 零钱: inside the wallet', row: '2024-03-03 09:00:00,零钱通转出-到零钱,/,/,/,¥2634.78,零钱通,支付成功,T1\t,/\t,/', expected: [], code: 'internal_move@6' },
     { description: 'a neutral row that does not say which way', row: '2024-03-03 09:00:00,群收款,同事,/,/,¥30.00,/,已收钱,T1\t,/\t,/', expected: [], code: 'neutral_not_imported@6' },
   ];
