@@ -11,6 +11,10 @@ const NEXT_SELECTORS = [
   '.vxe-pager--next-btn', // vxe-table pager
   '.pagination .pagination-next', // EasyUI: a.l-btn > span.l-btn-icon.pagination-next
   '.ag-paging-button[ref=btNext]', '.ag-paging-panel [aria-label="Next Page"]', // AG Grid
+  '.arco-pagination-item-next', // Arco Design Vue
+  '.t-pagination__btn-next', // TDesign
+  '.n-pagination-item--active ~ .n-pagination-item--button', // Naive UI: the arrow after the page numbers
+  '.ivu-page-next', // View UI (Plus) / iView: li.ivu-page-next > a
   'button.pager-next', 'a.pager-next',
   '[aria-label="Next page"]', '[aria-label="Next Page"]', '[aria-label="下一页"]', '[aria-label="Next"]',
 ];
@@ -109,6 +113,11 @@ const SIZE_KITS: SizeKit[] = [
   { control: '.ant-pagination-options-size-changer', trigger: '.ant-select-selector, .ant-select-content, .ant-select-selection', items: '.ant-select-item-option, .ant-select-dropdown-menu-item' },
   { control: '.vxe-pager--sizes', trigger: 'input', items: '.vxe-select-option' }, // vxe-pager's vxe-select
   { control: 'select.tabulator-page-size', trigger: '', items: '' }, // Tabulator
+  // Vue kits whose selects render their options in a popup on opening (Arco, TDesign, Naive UI, View UI)
+  { control: '.arco-pagination-options .arco-select', trigger: '.arco-select-view', items: '.arco-select-option' },
+  { control: '.t-pagination__select', trigger: '.t-select-input, .t-input', items: '.t-select-option' },
+  { control: '.n-pagination .n-select', trigger: '.n-base-selection', items: '.n-base-select-option' },
+  { control: '.ivu-page-options-sizer', trigger: '.ivu-select-selection', items: '.ivu-select-item' },
   // AG Grid's pager: an ag-select that opens on mousedown, its list added to the grid's popup layer
   { control: '.ag-paging-page-size', trigger: '.ag-picker-field-wrapper', items: '.ag-select-list-item, .ag-list-item' },
   // bootstrap-table: a Bootstrap dropdown whose items are in the page, hidden by CSS, until opened

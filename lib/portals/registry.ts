@@ -8,6 +8,7 @@ import { easyui } from './easyui';
 import { elementUi } from './element-ui';
 import { genericTable } from './generic-table';
 import { layui } from './layui';
+import { splitTable } from './split-table';
 import type { TableReader } from './types';
 import { vxeTable } from './vxe-table';
 
@@ -18,6 +19,7 @@ export const TABLE_READERS: readonly TableReader[] = [
   layui,
   vxeTable,
   easyui,
+  splitTable,
   ariaGrid,
   genericTable,
 ];

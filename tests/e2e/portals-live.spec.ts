@@ -1,15 +1,17 @@
-// Live portal pages in Chromium with the built extension (issue 3): Element tables (fixed-column
-// clones never marked; Ant Design, AG Grid and the other real libraries are in
-// portal-libraries.spec.ts), a paginated Element SPA walked with "Capture all pages" plus a pushState route change,
+// Live portal pages in Chromium with the built extension (issue 3): the real Element UI 2 page
+// (fixed-column clones never marked) and the real Element Plus SPA walked with "Capture all pages"
+// at its largest page size plus a pushState route change (Ant Design, AG Grid and the other real
+// libraries are in portal-libraries.spec.ts),
 // the demo portal's pager, and a table the merchant teaches. Stored rows are read from the
 // extension's IndexedDB through the service worker.
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchWithExtension, type ExtensionSession } from '../support/extension';
 import { startStaticServer, type StaticServer } from '../support/serve';
 import { readStore } from '../support/pages';
 import { DEMO } from '../support/demo-data';
+import { buildLibraryPage, LIBRARY_OUT } from '../support/library-pages';
+import { LIBRARY_PAGES } from '../fixtures/portals/libraries/index';
 import type { PortalTransaction } from '../../lib/model';
 
 const PORTALS = fileURLToPath(new URL('../fixtures/portals/', import.meta.url));
@@ -27,67 +29,60 @@ test.afterAll(async () => {
 
 const stored = async (path: string): Promise<PortalTransaction[]> =>
   (await readStore<PortalTransaction>(session.worker, 'transactions')).filter((t) => new URL(t.evidence.url).pathname.startsWith(path));
-const marks = (page: Page) => page.locator('[data-sg-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-sg-row')!));
 const captureAll = (page: Page) => page.getByRole('button', { name: /采集全部页|Capture all pages/ });
-const dataOf = <T>(file: string, id: string): T => {
-  const html = readFileSync(`${PORTALS}${file}`, 'utf8');
-  const m = html.match(new RegExp(`<script type="application/json" id="${id}">([\\s\\S]*?)</script>`));
-  return JSON.parse(m![1]!) as T;
-};
-/** A stored row as the reader made it, without what only the capture adds (url, time, hash). */
-const reading = (t: PortalTransaction) => ({ ...t, evidence: { cells: t.evidence.cells } });
 
-for (const [family, file] of [['element-ui', 'settlement-fixed']] as const) {
-  test(`${family}: every transaction row marked (no clone, no header), stored rows equal the expected`, async () => {
-    const expected = JSON.parse(readFileSync(`${PORTALS}${family}/${file}.expected.json`, 'utf8')) as {
-      tables: { rows: { transaction: PortalTransaction | null }[] }[];
-    };
-    const txs = expected.tables.flatMap((t) => t.rows.map((r) => r.transaction)).filter((t): t is PortalTransaction => t !== null);
-    const page = await session.context.newPage();
-    await page.goto(`${server.url}/${family}/${file}.html`);
-    await expect.poll(() => marks(page).then((m) => m.sort())).toEqual(txs.map((t) => t.id).sort());
-    await expect(page.locator('thead [data-sg-row], tfoot [data-sg-row], .ant-table-fixed-left [data-sg-row], .ant-table-fixed-right [data-sg-row], .el-table__fixed [data-sg-row], .el-table__fixed-right [data-sg-row]')).toHaveCount(0);
-    await expect.poll(async () => (await stored(`/${family}/`)).length).toBe(txs.length);
-    const rows = await stored(`/${family}/`);
-    expect(rows.map(reading).sort((a, b) => a.id.localeCompare(b.id))).toEqual(txs.map(reading).sort((a, b) => a.id.localeCompare(b.id)));
-    await page.close();
-  });
+// Real Element pages (tests/fixtures/portals/libraries), built from their npm packages on first use
+let libraryServer: StaticServer | undefined;
+test.afterAll(async () => { await libraryServer?.close(); });
+async function libraryPageUrl(id: string): Promise<string> {
+  await buildLibraryPage(LIBRARY_PAGES.find((p) => p.id === id)!);
+  libraryServer ??= await startStaticServer(LIBRARY_OUT);
+  return `${libraryServer.url}/${id}/index.html`;
 }
 
-test('paginated Element SPA: Capture all pages sets 20条/页 and walks the pager; a pushState route is captured within a second', async () => {
-  type Row = { rrn: string; amount: string };
-  const data = dataOf<{ trades: Row[]; refunds: Row[] }>('live/element-spa.html', 'spa-data');
+test('Element UI 2 (real, fixed columns both sides): rows marked in the main body only, never in the fixed-column copies or the header', async () => {
   const page = await session.context.newPage();
-  await page.goto(`${server.url}/live/element-spa.html`);
+  await page.goto(await libraryPageUrl('element-ui-table-pager'));
+  await expect(page.locator('.el-table__body-wrapper tr.el-table__row[data-sg-row]')).toHaveCount(10);
+  // Element UI 2 draws every row again in each fixed part: the copies are there, and unmarked
+  await expect(page.locator('.el-table__fixed tr.el-table__row')).toHaveCount(10);
+  await expect(page.locator('.el-table__fixed-right tr.el-table__row')).toHaveCount(10);
+  await expect(page.locator('.el-table__fixed [data-sg-row], .el-table__fixed-right [data-sg-row], thead [data-sg-row]')).toHaveCount(0);
+  await expect.poll(async () => (await stored('/element-ui-table-pager/')).length).toBe(10);
+  expect(new Set((await stored('/element-ui-table-pager/')).map((r) => r.rrn)).size).toBe(10);
+  await page.close();
+});
+
+test('Element Plus SPA (real): Capture all pages sets 50条/页 and walks the pager; a pushState route is captured within a second; back stores nothing twice', async () => {
+  const id = 'element-plus-table-pager';
+  const total = LIBRARY_PAGES.find((p) => p.id === id)!.config.rows; // 95, 10 a page, sizes 10/20/50
+  const page = await session.context.newPage();
+  await page.goto(await libraryPageUrl(id));
   const bodyRows = page.locator('.el-table__body-wrapper tr.el-table__row');
   await expect(page.locator('.el-table__body-wrapper tr.el-table__row[data-sg-row]')).toHaveCount(10);
-  await expect(page.locator('.el-table__fixed-right [data-sg-row], thead [data-sg-row]')).toHaveCount(0);
   await captureAll(page).click();
   const summary = page.getByTestId('sg-capture-summary');
-  // the page size goes to its largest (20) first: 25 rows are 2 pages instead of 3
-  await expect(summary).toHaveAttribute('data-pages', '2', { timeout: 20_000 });
-  await expect(summary).toHaveAttribute('data-rows', String(data.trades.length));
+  // the page size goes to its largest (50) first: 95 rows are 2 pages instead of 10
+  await expect(summary).toHaveAttribute('data-pages', '2', { timeout: 30_000 });
+  await expect(summary).toHaveAttribute('data-rows', String(total));
   await expect(summary).toHaveAttribute('data-known', '10'); // the 10 rows shown before the walk
-  await expect(page.locator('.el-pagination__sizes input')).toHaveValue('20条/页');
+  await expect(page.locator('.el-pagination__sizes')).toContainText('50');
   await expect(page.locator('.btn-next')).toBeDisabled();
-  await expect(bodyRows).toHaveCount(data.trades.length % 20 || 20);
+  await expect(bodyRows).toHaveCount(total % 50);
   await expect(page.locator('.el-table__body-wrapper tr.el-table__row:not([data-sg-row])')).toHaveCount(0);
-  let rows = await stored('/live/element-spa');
-  expect(rows.map((r) => r.rrn).sort()).toEqual(data.trades.map((t) => t.rrn).sort());
-  expect(rows.map((r) => r.amount.amount).sort()).toEqual(data.trades.map((t) => t.amount.replace(/,/g, '')).sort());
+  await expect.poll(async () => (await stored(`/${id}/`)).length).toBe(total);
 
   // SPA route change by history.pushState: the refunds table is captured within a second
   await page.locator('#nav-refunds').click();
-  await expect(page).toHaveURL(/\/spa\/refunds$/);
-  await expect(page.locator('.el-table__body-wrapper tr.el-table__row[data-sg-row]')).toHaveCount(data.refunds.length, { timeout: 1000 });
-  await expect.poll(async () => (await readStore<PortalTransaction>(session.worker, 'transactions')).filter((t) => t.evidence.url.endsWith('/spa/refunds')).length)
-    .toBe(data.refunds.length);
-  // back (popstate) to the trades, still on their last page: nothing is stored twice
+  await expect(page).toHaveURL(/\/refunds$/);
+  await expect(page.locator('.el-table__body-wrapper tr.el-table__row[data-sg-row]')).toHaveCount(3, { timeout: 1000 });
+  await expect.poll(async () => (await stored(`/${id}/`)).filter((t) => t.evidence.url.endsWith('/refunds')).length).toBe(3);
+  // back (popstate) to the trades, on their last page still: nothing is stored twice
   await page.goBack();
-  await expect(page.locator('.el-table__body-wrapper tr.el-table__row[data-sg-row]')).toHaveCount(data.trades.length % 20 || 20);
   await expect(page.locator('h3')).toHaveText('交易明细');
-  rows = (await readStore<PortalTransaction>(session.worker, 'transactions')).filter((t) => /\/(live\/element-spa|spa\/)/.test(t.evidence.url));
-  expect(rows).toHaveLength(data.trades.length + data.refunds.length);
+  await expect(page.locator('.el-table__body-wrapper tr.el-table__row[data-sg-row]')).toHaveCount(total % 50);
+  await page.waitForTimeout(1500);
+  expect(await stored(`/${id}/`)).toHaveLength(total + 3);
   await page.close();
 });
 

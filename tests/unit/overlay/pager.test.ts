@@ -18,7 +18,7 @@ function fixture(path: string): { doc: Document; root: Element } {
   return { doc, root };
 }
 
-// Ant Design and layui pagers as their libraries render them, around a one-row table (the real
+// Ant Design, layui, Element UI 2, vxe-table and EasyUI pagers as their libraries render them, around a one-row table (the real
 // libraries' pages are walked end to end in tests/e2e/portal-libraries.spec.ts)
 const ONE_ROW = '<thead><tr><th>交易时间</th><th>交易类型</th><th>交易金额</th></tr></thead><tbody><tr><td>2024-03-05 10:00:00</td><td>消费</td><td>¥5.00</td></tr></tbody>';
 const INLINE: Record<string, string> = {
@@ -32,6 +32,20 @@ const INLINE: Record<string, string> = {
     <div class="layui-table-body layui-table-main"><table class="layui-table"><tbody><tr data-index="0"><td data-field="t"><div class="layui-table-cell">2024-03-05 10:00:00</div></td><td data-field="k"><div class="layui-table-cell">消费</div></td><td data-field="a"><div class="layui-table-cell">¥5.00</div></td></tr></tbody></table></div></div>
     <div class="layui-table-page"><div class="layui-laypage"><span class="layui-laypage-count">共 4 条</span><span class="layui-laypage-limits"><select lay-ignore>
       ${[10, 20, 30, 40, 50, 90].map((n) => `<option value="${n}"${n === 10 ? ' selected' : ''}>${n} 条/页</option>`).join('')}</select></span></div></div></div>`,
+  // Element UI 2's el-pagination keeps the options inside the el-select until first opened
+  'element-ui': `<div><table>${ONE_ROW}</table><div class="el-pagination is-background"><span class="el-pagination__total">共 4 条</span><span class="el-pagination__sizes"><div class="el-select el-select--mini">
+    <div class="el-input el-input--mini el-input--suffix"><input type="text" readonly="readonly" class="el-input__inner" value="10条/页"></div>
+    <div class="el-select-dropdown el-popper" style="display: none;"><div class="el-scrollbar"><div class="el-select-dropdown__wrap el-scrollbar__wrap"><ul class="el-scrollbar__view el-select-dropdown__list">
+      ${[10, 20, 50, 100].map((n) => `<li class="el-select-dropdown__item${n === 10 ? ' selected' : ''}"><span>${n}条/页</span></li>`).join('')}</ul></div></div></div></div></span>
+    <button type="button" disabled="disabled" class="btn-prev"></button><ul class="el-pager"><li class="number active">1</li></ul><button type="button" class="btn-next" disabled="disabled"></button></div></div>`,
+  // vxe-pager's vxe-select, whose option panel is empty until opened
+  'vxe-table': `<div><table>${ONE_ROW}</table><div class="vxe-pager size--small"><div class="vxe-pager--wrapper"><div class="vxe-select vxe-pager--sizes size--small">
+    <div class="vxe-input type--text size--small is--suffix"><input class="vxe-input--inner" readonly="" type="text" value="10条/页"></div>
+    <div class="vxe-table--ignore-clear vxe-select--panel size--small"><div class="vxe-select--panel-wrapper"><div class="vxe-select-option--wrapper"></div></div></div></div>
+    <span class="vxe-pager--total">共 4 条记录</span></div></div></div>`,
+  // EasyUI's pagination: a native page-list <select>
+  easyui: `<div><table>${ONE_ROW}</table><div class="datagrid-pager pagination"><table><tbody><tr><td><select class="pagination-page-list"><option>10</option><option>20</option></select></td>
+    <td><a href="javascript:;" class="l-btn l-btn-small l-btn-plain"><span class="l-btn-left l-btn-icon-left"><span class="l-btn-empty">&nbsp;</span><span class="l-btn-icon pagination-next">&nbsp;</span></span></a></td></tr></tbody></table></div></div>`,
 };
 
 /** A fixture file, or one of the inline pagers above by its family name. */
@@ -57,7 +71,7 @@ function clicks(els: Iterable<Element>): string[] {
 
 describe('page-size selectors on the fixture pages', () => {
   it('Element UI: picks the largest of the options el-select keeps until first opened', async () => {
-    const { doc, root } = fixture('element-ui/settlement-fixed.html');
+    const { doc, root } = inlineOrFile('element-ui');
     const found = findPageSizeControl(root);
     expect(found?.control.matches('.el-pagination__sizes .el-select')).toBe(true);
     const chosen = clicks(doc.querySelectorAll('.el-select-dropdown__item'));
@@ -84,7 +98,7 @@ describe('page-size selectors on the fixture pages', () => {
   });
 
   it('vxe-table: opens the vxe-select, whose panel is filled on opening, then picks the largest', async () => {
-    const { doc, root } = fixture('vxe-table/payment-orders.html');
+    const { doc, root } = inlineOrFile('vxe-table');
     const chosen: string[] = [];
     doc.querySelector('.vxe-pager--sizes input')!.addEventListener('click', () => {
       const wrapper = doc.querySelector('.vxe-select-option--wrapper')!;
@@ -97,7 +111,7 @@ describe('page-size selectors on the fixture pages', () => {
 
   it.each([
     ['layui', '.layui-laypage-limits select', '90'],
-    ['easyui/agent-trades.html', 'select.pagination-page-list', '20'],
+    ['easyui', 'select.pagination-page-list', '20'],
   ])('%s: sets the native <select> to its largest size and tells the page', async (path, selector, largest) => {
     const { doc, root } = inlineOrFile(path);
     const select = doc.querySelector<HTMLSelectElement>(selector)!;
