@@ -16,6 +16,7 @@ import { TableTools, type WalkState } from './TableTools';
 import { contentSignature, findNextControl, isDisabledControl, selectLargestPageSize } from './pager';
 import { ROW_KEY_ATTRS, RowMarks, clearRowMarks, isOurMutation } from './row-marks';
 import { ScanSchedule } from './scan-schedule';
+import { readPageFacts, type StatedTable } from '../../lib/portals/page-meta';
 
 export type Send = <M extends ContentToBackground>(msg: M) => Promise<Result<ResponseOf[M['type']]>>;
 
@@ -81,8 +82,12 @@ export class PortalOverlay {
   private scanning: Promise<void> = Promise.resolve();
   /** a scan waits behind the one running: later requests join it */
   private scanQueued = false;
+  private delivering: Promise<void> | null = null;
+  private deliverAgain = false;
   /** the table roots of the last scan: changes inside them are what a scan reads */
   private roots: Element[] = [];
+  /** the tables of the last read, for the page facts sent with the rows (coverage) */
+  private factTables: StatedTable[] = [];
   private lastTables: OverlayTable[] = [];
   private readonly marks = new RowMarks((el, id) => { if (id !== null && this.rows.get(id) === el) this.rows.delete(id); });
   private readOptions: ReadOptions = {};
@@ -102,7 +107,7 @@ export class PortalOverlay {
   onPage: string[] = [];
 
   constructor(private readonly deps: OverlayDeps) {
-    this.scanTimer = new ScanSchedule(() => this.queueScan(), { settleMs: deps.settleMs ?? 50, maxWaitMs: deps.maxWaitMs ?? 200 });
+    this.scanTimer = new ScanSchedule(() => this.queueScan(), { settleMs: deps.settleMs ?? 50, maxWaitMs: deps.maxWaitMs ?? 200, minWaitMs: 50 });
   }
 
   /** Loads the site's taught columns and default currency, then starts watching the page. */
@@ -169,12 +174,17 @@ export class PortalOverlay {
     this.scanTimer.request(ms);
   }
 
+  /**
+   * A scheduled scan: reading and marking wait for the previous read only, never for the
+   * background — a grid scrolled while the service worker is busy storing is still read every
+   * maxWaitMs; delivering what was read follows on its own (deliver).
+   */
   private queueScan(): void {
     if (this.scanQueued) return;
     this.scanQueued = true;
-    this.scanning = this.scanning.then(() => {
+    this.scanning = this.scanning.then(async () => {
       this.scanQueued = false;
-      return this.scan();
+      if (await this.readAndMark()) void this.deliver();
     }).catch((e) => console.warn('[SettleGuard]', e));
   }
 
@@ -190,30 +200,59 @@ export class PortalOverlay {
     return r.type === 'attributes' || el?.closest(TABLE_LIKE) != null;
   }
 
-  /** Resolves once pending scans are done (tests and the demo wait on it). */
-  idle(): Promise<void> {
-    return this.scanning;
+  /** Resolves once pending scans are done and what they read is delivered (tests and the demo wait on it). */
+  async idle(): Promise<void> {
+    await this.scanning;
+    await this.delivering;
   }
 
+  /** Reads the page, marks its rows, sends the new ones and shows their findings. */
   async scan(): Promise<void> {
+    if (await this.readAndMark()) await this.deliver();
+  }
+
+  /** Reading and marking: false when the page went away meanwhile. */
+  private async readAndMark(): Promise<boolean> {
     const { doc, readTables, now } = this.deps;
-    if (this.deps.signal.aborted) return;
+    if (this.deps.signal.aborted) return false;
     mark('settleguard:scan-start');
+    const started = Date.now();
     this.marks.beginScan();
     try {
       const tables = await readTables(doc, doc.location?.href ?? '', now(), this.readOptions);
-      if (this.deps.signal.aborted) return;
+      if (this.deps.signal.aborted) return false;
       await this.markRows(tables);
       this.roots = tables.map((t) => t.root).filter((r): r is Element => r !== undefined);
+      this.factTables = tables.flatMap((t) => (t.root ? [{ root: t.root, columns: t.columns }] : []));
     } finally {
       this.marks.endScan();
     }
     mark('settleguard:rows-marked');
-    await this.sendPending();
-    this.mountTableTools(this.lastTables);
-    await this.refresh();
-    this.mountInsertControls();
-    mark('settleguard:scan-end');
+    this.scanTimer.tookMs(Date.now() - started);
+    return true;
+  }
+
+  /**
+   * Sends the rows read, updates the table tools and shows the findings of the rows on the page.
+   * One delivery at a time: asked again meanwhile, it runs once more after, for the latest read.
+   */
+  private deliver(): Promise<void> {
+    if (this.delivering) {
+      this.deliverAgain = true;
+      return this.delivering;
+    }
+    const run = async () => {
+      do {
+        this.deliverAgain = false;
+        await this.sendPending();
+        this.mountTableTools(this.lastTables);
+        await this.refresh();
+        this.mountInsertControls();
+        mark('settleguard:scan-end');
+      } while (this.deliverAgain && !this.deps.signal.aborted);
+    };
+    this.delivering = run().catch((e) => console.warn('[SettleGuard]', e)).finally(() => { this.delivering = null; });
+    return this.delivering;
   }
 
   /**
@@ -337,12 +376,14 @@ export class PortalOverlay {
   private async sendPendingNow(): Promise<void> {
     clearTimeout(this.retryTimer);
     const url = this.deps.doc.location?.href ?? '';
+    // what the page states about its query (共 N 条, 交易笔数, 合计, the date range): coverage
+    const facts = this.pending.size ? readPageFacts(this.deps.doc, this.factTables) : {};
     const batches = [false, true].map((retaught) => [...this.pending.values()].filter((p) => p.retaught === retaught).map((p) => p.tx));
     for (const [k, rows] of batches.entries()) {
       for (let i = 0; i < rows.length; i += CAPTURE_CHUNK) {
         if (this.deps.signal.aborted) return;
         const chunk = rows.slice(i, i + CAPTURE_CHUNK);
-        const res = await this.deps.send({ type: 'content/capture', url, rows: chunk, ...(k === 1 ? { retaught: true } : {}) })
+        const res = await this.deps.send({ type: 'content/capture', url, rows: chunk, facts, ...(k === 1 ? { retaught: true } : {}) })
           .catch((e: unknown) => ({ ok: false as const, error: { code: 'send_failed', message: String(e) } }));
         if (!res.ok) {
           console.warn('[SettleGuard] capture not taken, will send again:', res.error.message);
@@ -421,6 +462,7 @@ export class PortalOverlay {
     const current = (): Element => (table = table.isConnected ? table : [...this.tools.keys()].find((r) => r.isConnected) ?? table);
     const timeout = this.deps.pageTimeoutMs ?? 8000;
     const waitForChange = (before: string) => this.waitFor(() => contentSignature(current()) !== before, timeout, abort.signal);
+    let reachedEnd = false;
     // fewer, larger pages: where there is a next page, the pager's page size at its largest first
     const first = findNextControl(table);
     if (first && !isDisabledControl(first)) {
@@ -432,7 +474,7 @@ export class PortalOverlay {
     countPage();
     while (!abort.signal.aborted && !this.deps.signal.aborted) {
       const next = findNextControl(current());
-      if (!next || isDisabledControl(next)) break;
+      if (!next || isDisabledControl(next)) { reachedEnd = true; break; }
       const before = contentSignature(table);
       next.click();
       if (!(await waitForChange(before))) break;
@@ -443,6 +485,12 @@ export class PortalOverlay {
     }
     this.walk = { running: false, pages: this.walk.pages, rows: seen.size, known: known + this.knownByBackground,
       done: abort.signal.aborted ? 'stopped' : 'finished' };
+    // every page of the query was walked (the pager's next control ran out, not a timeout): its days are complete
+    if (reachedEnd && !abort.signal.aborted) {
+      await this.sending;
+      const facts = { ...readPageFacts(this.deps.doc, this.factTables), walkedAllPages: true };
+      await this.deps.send({ type: 'content/capture', url: this.deps.doc.location?.href ?? '', rows: [], facts }).catch(() => undefined);
+    }
     this.walkAbort = null;
     this.renderTools();
     return this.walk;
