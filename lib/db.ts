@@ -5,6 +5,7 @@ import type {
   CashierRecord, Contract, Issue, PortalTransaction, StatementLine, StoredFinding, Tolerances,
 } from './model';
 import type { TrackedDispute } from './disputes/tracker';
+import type { CoverageRecord } from './coverage';
 
 export interface ImportRecord {
   id: string; // sha256 of the file's bytes: the same file imported twice is one record
@@ -78,6 +79,7 @@ export type SettleGuardDb = Dexie & {
   imports: EntityTable<ImportRecord, 'id'>;
   sites: EntityTable<SiteRecord, 'id'>;
   settings: EntityTable<Settings, 'id'>;
+  coverage: EntityTable<CoverageRecord, 'id'>;
 };
 
 export const DB_NAME = 'settleguard';
@@ -101,6 +103,11 @@ export function openDb(name = DB_NAME): SettleGuardDb {
     transactions: 'id',
     statementLines: 'id',
     cashier: 'id',
+  });
+  // v3: what the extension has seen of each day per site and merchant (DESIGN.md "Coverage"),
+  // read per site by the capture service; a new store, so no record is rewritten
+  db.version(3).stores({
+    coverage: 'id, site',
   });
   return db;
 }

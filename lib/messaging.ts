@@ -5,6 +5,7 @@ import type { Finding, FindingStatus, PortalTransaction, StatementLine, StoredFi
 import type { MerchantDetails } from './db';
 import { hasFullCardNumber } from './cards';
 import { TEACHABLE_FIELDS } from './portals/columns';
+import type { CaptureFacts } from './coverage';
 
 export interface CaptureMessage {
   type: 'content/capture';
@@ -12,6 +13,8 @@ export interface CaptureMessage {
   rows: PortalTransaction[];
   /** the merchant re-taught the columns: these readings replace the stored ones of the same ids */
   retaught?: boolean;
+  /** what the page states about its query, for coverage (lib/portals/page-meta.ts readPageFacts) */
+  facts?: CaptureFacts;
 }
 export interface GetFindingsMessage {
   type: 'content/getFindings';
@@ -168,6 +171,42 @@ function hasNoFullCardNumber(v: Record<string, unknown>, cells: Record<string, u
   return Object.entries(cells).every(([header, text]) => typeof text === 'string' && !(CARD_HEADER.test(header) && hasFullCardNumber(text)));
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const shortString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+
+/** Page facts as lib/portals/page-meta.ts reads them: each part optional, each bounded. */
+function isCaptureFacts(v: unknown): v is CaptureFacts {
+  if (!isObject(v)) return false;
+  if (v.merchantId !== undefined && !shortString(v.merchantId, 64)) return false;
+  if (v.merchantName !== undefined && !shortString(v.merchantName, 200)) return false;
+  if (v.walkedAllPages !== undefined && typeof v.walkedAllPages !== 'boolean') return false;
+  const r = v.dateRange;
+  if (r !== undefined && !(isObject(r) && typeof r.from === 'string' && ISO_DATE.test(r.from) && typeof r.to === 'string' && ISO_DATE.test(r.to))) return false;
+  const s = v.stated;
+  if (s === undefined) return true;
+  if (!isObject(s) || !shortString(s.source, 64)) return false;
+  if (s.count !== undefined && !(Number.isSafeInteger(s.count) && (s.count as number) >= 0)) return false;
+  const a = s.amount;
+  return a === undefined || (isObject(a) && typeof a.value === 'string' && /^[+-]?\d+(\.\d+)?$/.test(a.value)
+    && (a.currency === undefined || (typeof a.currency === 'string' && /^[A-Z]{3}$/.test(a.currency))));
+}
+
+/** Only the known parts of validated facts, so nothing else a page put there is stored. */
+function copyFacts(f: CaptureFacts): CaptureFacts {
+  const s = f.stated;
+  return {
+    ...(f.merchantId !== undefined ? { merchantId: f.merchantId } : {}),
+    ...(f.merchantName !== undefined ? { merchantName: f.merchantName } : {}),
+    ...(f.dateRange ? { dateRange: { from: f.dateRange.from, to: f.dateRange.to } } : {}),
+    ...(s ? { stated: {
+      ...(s.count !== undefined ? { count: s.count } : {}),
+      ...(s.amount ? { amount: { value: s.amount.value, ...(s.amount.currency ? { currency: s.amount.currency } : {}) } } : {}),
+      source: s.source,
+    } } : {}),
+    ...(f.walkedAllPages ? { walkedAllPages: true } : {}),
+  };
+}
+
 /** Validates a message from a content script; returns a typed message or why it was refused. */
 export function parseContentMessage(raw: unknown): Result<ContentToBackground> {
   const bad = (message: string): Result<ContentToBackground> => ({ ok: false, error: { code: 'bad_message', message } });
@@ -177,7 +216,8 @@ export function parseContentMessage(raw: unknown): Result<ContentToBackground> {
       if (typeof raw.url !== 'string' || !Array.isArray(raw.rows) || raw.rows.length > MAX_ROWS_PER_MESSAGE) return bad('capture: url and rows expected');
       if (!raw.rows.every(isTransaction)) return bad('capture: a row is not a valid transaction');
       if (raw.retaught !== undefined && typeof raw.retaught !== 'boolean') return bad('capture: retaught must be a boolean');
-      return { ok: true, value: { type: raw.type, url: raw.url, rows: raw.rows, ...(raw.retaught ? { retaught: true } : {}) } };
+      if (raw.facts !== undefined && !isCaptureFacts(raw.facts)) return bad('capture: facts must be page facts (merchant, date range, stated count/amount)');
+      return { ok: true, value: { type: raw.type, url: raw.url, rows: raw.rows, ...(raw.retaught ? { retaught: true } : {}), ...(raw.facts !== undefined ? { facts: copyFacts(raw.facts) } : {}) } };
     case 'content/getFindings':
       if (!isStringArray(raw.transactionIds, MAX_ROWS_PER_MESSAGE)) return bad('getFindings: transactionIds expected');
       return { ok: true, value: { type: raw.type, transactionIds: raw.transactionIds } };

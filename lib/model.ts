@@ -192,6 +192,21 @@ export interface ReconcileInput {
   tolerances?: Partial<Tolerances>;
   /** Extra non-working days the merchant added (e.g. for years the CN calendar does not cover). */
   extraHolidays?: IsoDate[];
+  /** What the extension has seen of each day (DESIGN.md "Coverage"); absent or silent about a day → inferred from the data */
+  coverage?: CoverageDay[];
+}
+
+/** One day of one merchant as seen on the portal (DESIGN.md "Coverage"; derived by lib/coverage.ts). */
+export interface CoverageDay {
+  merchantId?: string;
+  day: IsoDate;
+  /** stored rows of that merchant on that day */
+  rowsSeen: number;
+  /** what the portal stated: for this day, or for the query `query` that covered it */
+  stated?: { count?: number; amount?: MoneyJson; source: string };
+  /** the query the statement (or the walk of all its pages) was about, when more than this day */
+  query?: { from: IsoDate; to: IsoDate };
+  complete: boolean | 'unknown';
 }
 
 export interface ReconcileResult {

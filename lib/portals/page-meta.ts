@@ -388,7 +388,9 @@ export function readStatedTotals(doc: ParentNode, tables: readonly StatedTable[]
   let amount: { value: StatedTotals['amount']; source: string } | undefined;
   for (const el of [...outside, ...pagers.flatMap((p) => [p, ...p.querySelectorAll('*')])]) {
     if (hasBlockChild(el)) continue;
-    const text = ownValue(valueText(el));
+    const marked = valueText(el);
+    // several statements may sit in one element, with links between them: pairs are cut one by one
+    const text = marked.split(CONTROL_MARK).join(' ').replace(/ +/g, ' ').trim();
     if (!text || text.length > 120) continue;
     const source = el.closest(PAGER_SELECTOR) ? 'pager' : 'summary';
     const n = countIn(text);
@@ -397,7 +399,7 @@ export function readStatedTotals(doc: ParentNode, tables: readonly StatedTable[]
     const pairs: [string, string][] = [];
     const label = statedLabel(text);
     if (label && el.nextElementSibling) pairs.push([text, ownValue(valueText(el.nextElementSibling))]);
-    for (const m of text.matchAll(/([\u4e00-\u9fffA-Za-z ()（）]{1,24}?)\s*[：:]\s*([^：:]+?)(?=\s+[\u4e00-\u9fffA-Za-z ()（）]{1,24}?\s*[：:]|$)/g)) pairs.push([m[1]!.trim(), m[2]!.trim()]);
+    for (const m of marked.matchAll(/([\u4e00-\u9fffA-Za-z ()（）]{1,24}?)\s*[：:]\s*([^：:]+?)(?=\s+[\u4e00-\u9fffA-Za-z ()（）]{1,24}?\s*[：:]|$)/g)) pairs.push([m[1]!.trim(), ownValue(m[2]!)]);
     for (const [l, v] of pairs) {
       const key = statedLabel(l);
       if (key?.key === 'count' && !count) {

@@ -64,8 +64,11 @@ async function handle(msg: ContentToBackground, sender: Sender): Promise<Respons
   const now = new Date();
   switch (msg.type) {
     case 'content/capture': {
-      const counts = msg.retaught ? await replaceCapturedRows(msg.rows) : await storeCapturedRows(db, msg.rows);
-      if (counts.added || counts.updated) {
+      // coverage (DESIGN.md "Coverage") belongs to the sender's own site, never one the page names
+      const site = senderOrigin(sender);
+      const source = site ? { site, ...(msg.facts ? { facts: msg.facts } : {}), now: now.toISOString() } : undefined;
+      const counts = msg.retaught ? await replaceCapturedRows(msg.rows) : await storeCapturedRows(db, msg.rows, source);
+      if (counts.added || counts.updated || ('coverage' in counts && counts.coverage)) {
         await reconcileSerially();
         void notifyPortalTabs();
       }

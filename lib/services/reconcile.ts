@@ -4,6 +4,7 @@ import type { SettleGuardDb } from '../db';
 import type { Issue, ReconcileResult, StoredFinding } from '../model';
 import { reconcile } from '../reconcile/index';
 import { loadSettings } from './settings';
+import { coverageDays } from '../coverage';
 
 export interface ReconcileSummary {
   findings: number;
@@ -12,12 +13,14 @@ export interface ReconcileSummary {
 }
 
 export async function runReconciliation(db: SettleGuardDb, asOf: string, now: string): Promise<ReconcileSummary> {
-  const [transactions, statementLines, cashier, contracts, settings] = await Promise.all([
+  const [transactions, statementLines, cashier, contracts, settings, coverageRecords] = await Promise.all([
     db.transactions.toArray(), db.statementLines.toArray(), db.cashier.toArray(), db.contracts.toArray(), loadSettings(db),
+    db.coverage.toArray(),
   ]);
   const result = reconcile({
     transactions, statementLines, cashier, contracts, asOf,
     tolerances: settings.tolerances, extraHolidays: settings.extraHolidays,
+    coverage: coverageDays(coverageRecords, transactions),
   });
   return storeFindings(db, result, now);
 }
