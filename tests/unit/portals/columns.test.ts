@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  classifyHeader, fieldOfRole, mergeHeaderRows, normaliseEntryMode, normaliseSettleCycle, normaliseStatus, normaliseTxnKind,
-  type ColumnRole,
+  classifyHeader, fieldOfRole, mergeHeaderRows, normaliseCurrencyCell, normaliseDirection, normaliseEntryMode, normaliseSettleCycle,
+  normaliseStatus, normaliseTxnKind, roleOfField, type ColumnRole,
 } from '../../../lib/portals/columns';
 import { mapColumns, isTransactionTable } from '../../../lib/portals/transactions';
 
@@ -216,5 +216,34 @@ describe('mergeHeaderRows', () => {
       ['交易时间', '交易信息', '交易信息', '手续费', '手续费'],
       ['交易时间', '交易类型', '交易金额', '金额', '费率'],
     ])).toEqual(['交易时间', '交易类型', '交易金额', '手续费 金额', '手续费 费率']);
+  });
+});
+
+describe('normaliseDirection (收/支 columns)', () => {
+  const cases: { input: string; expected: 1 | -1 | null }[] = [
+    { input: '收', expected: 1 }, { input: '收入', expected: 1 }, { input: '入账', expected: 1 }, { input: 'In', expected: 1 },
+    { input: '支', expected: -1 }, { input: '支出', expected: -1 }, { input: ' 出账 ', expected: -1 }, { input: 'OUT', expected: -1 },
+    // card types and kinds are not directions
+    { input: '借', expected: null }, { input: '贷', expected: null }, { input: 'Debit', expected: null }, { input: '退货', expected: null }, { input: '', expected: null },
+  ];
+  it.each(cases)('$input → $expected', ({ input, expected }) => expect(normaliseDirection(input)).toBe(expected));
+});
+
+describe('normaliseCurrencyCell (币种 columns)', () => {
+  const cases: { input: string; expected: string | undefined }[] = [
+    { input: 'CNY', expected: 'CNY' }, { input: 'rmb', expected: 'CNY' }, { input: '人民币', expected: 'CNY' }, { input: '￥', expected: 'CNY' },
+    { input: 'usd', expected: 'USD' }, { input: '美元', expected: 'USD' }, { input: 'HK$', expected: 'HKD' }, { input: '港币', expected: 'HKD' },
+    { input: 'XYZ', expected: undefined }, { input: '元', expected: undefined }, { input: '成功', expected: undefined },
+  ];
+  it.each(cases)('$input → $expected', ({ input, expected }) => expect(normaliseCurrencyCell(input)).toBe(expected));
+});
+
+describe('roles of split and sign columns', () => {
+  it('a card BIN column is reported as cardBin; 币种 and 收/支 columns as no field, and both are teachable', () => {
+    expect(fieldOfRole('cardBin')).toBe('cardBin');
+    expect(fieldOfRole('direction')).toBeNull();
+    expect(fieldOfRole('currency')).toBeNull();
+    expect(roleOfField('direction')).toBe('direction');
+    expect(roleOfField('cardBin')).toBe('cardBin');
   });
 });

@@ -162,6 +162,18 @@ describe('inference: fields split over two columns', () => {
   });
 });
 
+describe('inference: bad words in sign and currency columns', () => {
+  it('a 收/支 or 币种 word it does not know is a warning on its row; the amount keeps the sign shown', () => {
+    const t = readOne(table(['交易时间', '交易金额', '收支', '币种', '参考号'], [
+      ['2024-03-05 10:00:00', '¥12.00', '转账', 'CNY', '400000000001'], ['2024-03-05 11:00:00', '8.00', '支出', '金币', '400000000008'],
+    ]));
+    expect(t.rows[0]!.transaction!.amount.amount).toBe('12.00');
+    expect(t.rows[0]!.issues).toContainEqual(expect.objectContaining({ level: 'warning', code: 'direction_unknown', line: 1, raw: '转账' }));
+    expect(t.rows[1]!.issues).toContainEqual(expect.objectContaining({ level: 'warning', code: 'currency_unknown', line: 2, raw: '金币' }));
+    expect(t.rows[1]!.transaction!.amount.amount).toBe('-8.00');
+  });
+});
+
 describe('inference: identifiers', () => {
   it('6-digit sequential numbers are voucher numbers, 15-digit repeated numbers the merchant id', () => {
     const t = readOne(table(['交易时间', '交易金额', '交易状态', 'A', 'B'], [
