@@ -107,8 +107,27 @@ test('on an origin not enabled the popup offers Enable; one click starts capture
   expect(await again.evaluate<boolean>('!document.querySelector("[data-testid=sg-popup-enable]")')).toBe(true);
   expect(await again.text()).toMatch(new RegExp(`(本站已读取 ${perPage(1)} 行|Rows captured on this site: ${perPage(1)})`));
   await again.close();
+
+  // coverage: the portal states 共 60 条 (pager) and 交易金额 (summary) for 03-02..03-15; one page
+  // seen is partial, both pages complete
+  type Coverage = { site: string; merchantId?: string; day: string; rows: Record<string, unknown>; stated?: { count?: number; source: string }; complete: boolean | 'unknown' };
+  const coverage = () => readStore<Coverage>(session.worker, 'coverage');
+  const days = (await coverage()).filter((c) => c.site === origin);
+  expect(days.map((c) => c.day).sort()).toEqual(daysFrom(DEMO.queryRange.from, DEMO.queryRange.to));
+  expect(new Set(days.map((c) => `${c.merchantId} ${c.stated?.count} ${c.stated?.source} ${c.complete}`))).toEqual(new Set([`${DEMO.merchantId} ${DEMO.totalRows} pager+summary false`]));
+  await portal.nextPage();
+  await portal.waitForCapture(perPage(2));
+  await expect.poll(async () => [...new Set((await coverage()).filter((c) => c.site === origin).map((c) => c.complete))]).toEqual([true]);
+  const rowsByDay = (await coverage()).reduce((n, c) => n + Object.keys(c.rows).length, 0);
+  expect(rowsByDay).toBe(DEMO.totalRows);
   await page.close();
 });
+
+function daysFrom(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}
 
 test('on a browser page or an extension page the popup says it cannot run there', async () => {
   for (const url of ['chrome://version/', `chrome-extension://${session.extensionId}/options.html`]) {

@@ -25,6 +25,8 @@ export interface DemoRow { rrn: string; page: number; amount: string; fee: strin
 export interface DemoExpected {
   merchantId: string;
   merchantName: string;
+  /** the 查询日期 range the portal shows */
+  queryRange: { from: string; to: string };
   totalRows: number;
   pages: number;
   pageSize: number;
