@@ -5,7 +5,7 @@
 // or when Capture all pages walked every page of a query covering it. Pure: the capture service
 // stores the records, the reconcile service turns them into ReconcileInput.coverage.
 import type { CoverageDay, IsoDate, MoneyJson, PortalTransaction } from './model';
-import type { PageFacts } from './portals/page-meta';
+import type { PageFacts } from './portals/stated-totals';
 import { Dec } from './money';
 
 /** The page facts a capture message carries (lib/messaging.ts), read by lib/portals/page-meta.ts. */

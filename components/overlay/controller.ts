@@ -16,7 +16,7 @@ import { TableTools, type WalkState } from './TableTools';
 import { contentSignature, findNextControl, isDisabledControl, selectLargestPageSize } from './pager';
 import { ROW_KEY_ATTRS, RowMarks, clearRowMarks, isOurMutation } from './row-marks';
 import { ScanSchedule } from './scan-schedule';
-import { readPageFacts, type StatedTable } from '../../lib/portals/page-meta';
+import { readPageFacts, type StatedTable } from '../../lib/portals/stated-totals';
 
 export type Send = <M extends ContentToBackground>(msg: M) => Promise<Result<ResponseOf[M['type']]>>;
 

@@ -10,7 +10,7 @@ import { LIBRARY_PAGES } from '../../fixtures/portals/libraries/index';
 
 const LIB = join(__dirname, '../../../lib/portals');
 // the shared machinery, not families
-const INFRASTRUCTURE = new Set(['index', 'registry', 'types', 'columns', 'dom', 'transactions', 'page-meta', 'sniff', 'profiles']);
+const INFRASTRUCTURE = new Set(['index', 'registry', 'types', 'columns', 'dom', 'transactions', 'page-meta', 'stated-totals', 'sniff', 'profiles']);
 
 const families = readdirSync(LIB).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).filter((f) => !INFRASTRUCTURE.has(f));
 
