@@ -109,6 +109,11 @@ export function openDb(name = DB_NAME): SettleGuardDb {
   db.version(3).stores({
     coverage: 'id, site',
   });
+  // v4: a portal row is found by its evidence hash, so a row whose id changes because it is read
+  // better (a reference now read from its values) replaces its old copy instead of doubling it
+  db.version(4).stores({
+    transactions: 'id, evidence.sha256',
+  });
   return db;
 }
 

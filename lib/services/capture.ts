@@ -49,6 +49,10 @@ export async function storeCapturedRows(db: SettleGuardDb, rows: PortalTransacti
       if (old.evidence.sha256 !== row.evidence.sha256) { updated++; toPut.push(row); return; }
       known++;
     });
+    const replaced = await readingsReplaced(db, unique, existing);
+    added -= replaced.length;
+    updated += replaced.length;
+    if (replaced.length) await db.transactions.bulkDelete(replaced);
     if (toPut.length) await db.transactions.bulkPut(toPut);
     if (!source) return { added, updated, known };
     const siteRecords = await db.coverage.where('site').equals(source.site).toArray();
@@ -56,6 +60,42 @@ export async function storeCapturedRows(db: SettleGuardDb, rows: PortalTransacti
     if (changed.length) await db.coverage.bulkPut(changed);
     return { added, updated, known, coverage: changed.length };
   });
+}
+
+/**
+ * The stored ids that new rows of the batch replace: the same row read again under a new id. An
+ * id follows what was read of a row (DESIGN.md §3 id recipe), so a better reading — a reference
+ * the reader now places from its values — gives the same row a new id. A stored row with the same
+ * evidence (hash of the same cell texts), portal and origin, whose id this batch does not hold,
+ * is that row's old reading. Identical twin rows (two swipes shown alike) are replaced one for
+ * one, never both by one.
+ */
+async function readingsReplaced(db: SettleGuardDb, batch: readonly PortalTransaction[], existing: readonly (PortalTransaction | undefined)[]): Promise<string[]> {
+  const fresh = batch.filter((_, i) => !existing[i]);
+  if (fresh.length === 0) return [];
+  const inBatch = new Set(batch.map((r) => r.id));
+  const place = (t: PortalTransaction) => `${t.evidence.sha256}|${t.portal}|${originOf(t.evidence.url)}`;
+  const candidates = new Map<string, string[]>();
+  const stored = await db.transactions.where('evidence.sha256').anyOf([...new Set(fresh.map((r) => r.evidence.sha256))]).toArray();
+  for (const old of stored) {
+    if (inBatch.has(old.id)) continue;
+    const key = place(old);
+    candidates.set(key, [...(candidates.get(key) ?? []), old.id]);
+  }
+  const replaced: string[] = [];
+  for (const row of fresh) {
+    const id = candidates.get(place(row))?.shift();
+    if (id !== undefined) replaced.push(id);
+  }
+  return replaced;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }
 
 /**

@@ -21,7 +21,7 @@ describe('database versions', () => {
     const db = openDb(name);
     expect(await db.transactions.get(t.id)).toEqual(t);
     expect(await db.statementLines.get(l.id)).toEqual(l);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     db.close();
   });
 
@@ -37,12 +37,29 @@ describe('database versions', () => {
     await v2.table('sites').put({ id: 'https://m.example', enabled: true, addedAt: '2026-01-01T00:00:00Z' });
     v2.close();
     const db = openDb(name);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.transactions.get(t.id)).toEqual(t);
     expect(await db.sites.get('https://m.example')).toMatchObject({ enabled: true });
     expect(await db.coverage.count()).toBe(0);
     await db.coverage.put({ id: 'https://m.example||2026-03-02', site: 'https://m.example', day: '2026-03-02', rows: {}, complete: 'unknown', updatedAt: '2026-03-03T00:00:00Z' });
     expect((await db.coverage.where('site').equals('https://m.example').toArray()).map((r) => r.day)).toEqual(['2026-03-02']);
+    db.close();
+  });
+
+  it('v3 data survives the upgrade to v4, whose evidence-hash index finds the rows stored before it', async () => {
+    const v3 = new Dexie(name);
+    v3.version(1).stores({
+      transactions: 'id, occurredAt, portal, merchantId, settleDate, rrn', statementLines: 'id, bookedOn, accountId', cashier: 'id, occurredAt',
+      contracts: 'id, effectiveFrom', findings: 'id, kind, status, *transactionIds', disputes: 'id, status, updatedAt', imports: 'id, importedAt', sites: 'id', settings: 'id',
+    });
+    v3.version(2).stores({ transactions: 'id', statementLines: 'id', cashier: 'id' });
+    v3.version(3).stores({ coverage: 'id, site' });
+    const t = { ...tx(), evidence: { ...tx().evidence, sha256: 'ab'.repeat(32) } };
+    await v3.table('transactions').put(t);
+    v3.close();
+    const db = openDb(name);
+    expect(db.verno).toBe(4);
+    expect(await db.transactions.where('evidence.sha256').equals(t.evidence.sha256).primaryKeys()).toEqual([t.id]);
     db.close();
   });
 });

@@ -37,4 +37,25 @@ describe('storeCapturedRows', () => {
     expect((await db.transactions.get(row.id))?.status).toBe('voided');
     expect(await db.transactions.count()).toBe(1);
   });
+
+  it('a row read under a new id (a reference now placed from its values) replaces its old reading', async () => {
+    const old = tx();
+    await storeCapturedRows(db, [old]);
+    const better = { ...old, id: `${old.id}-rrn`, rrn: '409912345678', evidence: { ...old.evidence, sha256: '' } };
+    expect(await storeCapturedRows(db, [better])).toEqual({ added: 0, updated: 1, known: 0 });
+    expect((await db.transactions.toArray()).map((t) => t.id)).toEqual([better.id]);
+  });
+
+  it('identical twin rows are replaced one for one, and a row of another site is never replaced', async () => {
+    const a = tx();
+    const twin = { ...a, id: `${a.id}-2` };
+    const elsewhere = { ...a, id: `${a.id}-other`, evidence: { ...a.evidence, url: 'https://other.example/list' } };
+    await storeCapturedRows(db, [a, twin, elsewhere]);
+    const reread = { ...a, id: `${a.id}-new`, evidence: { ...a.evidence, sha256: '' } };
+    expect(await storeCapturedRows(db, [reread])).toEqual({ added: 0, updated: 1, known: 0 });
+    const ids = (await db.transactions.toArray()).map((t) => t.id).sort();
+    expect(ids).toHaveLength(3);
+    expect(ids).toContain(reread.id);
+    expect(ids).toContain(elsewhere.id);
+  });
 });
