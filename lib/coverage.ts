@@ -72,10 +72,11 @@ function statedMerchant(rows: readonly PortalTransaction[], facts: CaptureFacts)
 /**
  * Folds one capture into the site's records: rows into their days, the page's statement (and a
  * finished walk) onto the days of its query, then every touched record's verdict again. Returns
- * the records that changed; `siteRecords` are all stored records of `site`.
+ * the records that changed; `siteRecords` are all stored records of `site`; `removedIds` are
+ * stored readings the capture replaced.
  */
 export function foldCapture(siteRecords: readonly CoverageRecord[],
-  capture: { site: string; rows: readonly PortalTransaction[]; facts?: CaptureFacts; now: string }): CoverageRecord[] {
+  capture: { site: string; rows: readonly PortalTransaction[]; facts?: CaptureFacts; now: string; removedIds?: readonly string[] }): CoverageRecord[] {
   const { site, rows, facts, now } = capture;
   const stored = new Map(siteRecords.map((r) => [r.id, r]));
   const byId = new Map(stored);
@@ -91,6 +92,16 @@ export function foldCapture(siteRecords: readonly CoverageRecord[],
     }
     return rec;
   };
+  // readings the capture replaced (a row stored under an older id, or now read on another day or
+  // merchant) leave the records they were counted in before the rows are counted again
+  const removed = new Set(capture.removedIds ?? []);
+  if (removed.size) {
+    for (const rec of siteRecords) {
+      if (!Object.keys(rec.rows).some((id) => removed.has(id))) continue;
+      const e = edit(rec.merchantId, rec.day);
+      for (const id of removed) delete e.rows[id];
+    }
+  }
   for (const row of rows) edit(row.merchantId, row.occurredAt.slice(0, 10)).rows[row.id] = row.amount;
   const range = facts?.dateRange;
   const days = range ? daysOf(range) : null;

@@ -56,7 +56,12 @@ export async function storeCapturedRows(db: SettleGuardDb, rows: PortalTransacti
     if (toPut.length) await db.transactions.bulkPut(toPut);
     if (!source) return { added, updated, known };
     const siteRecords = await db.coverage.where('site').equals(source.site).toArray();
-    const changed = foldCapture(siteRecords, { site: source.site, rows: unique, facts: source.facts, now: source.now });
+    // a row now read on another day or merchant leaves the coverage record it was counted in
+    const moved = unique.filter((row, i) => {
+      const old = existing[i];
+      return old !== undefined && (old.occurredAt.slice(0, 10) !== row.occurredAt.slice(0, 10) || old.merchantId !== row.merchantId);
+    }).map((r) => r.id);
+    const changed = foldCapture(siteRecords, { site: source.site, rows: unique, facts: source.facts, now: source.now, removedIds: [...replaced, ...moved] });
     if (changed.length) await db.coverage.bulkPut(changed);
     return { added, updated, known, coverage: changed.length };
   });

@@ -88,6 +88,15 @@ describe('foldCapture', () => {
     expect(byDay(records)).toEqual({ [`${MID} 2026-03-07`]: true, [`${MID} 2026-03-08`]: true });
   });
 
+  it('a reading the capture replaced leaves the record it was counted in; a row read on another day moves', () => {
+    const a = row('2026-03-02'), b = row('2026-03-02');
+    const before = fold([{ rows: [a, b] }]);
+    const renamed = { ...a, id: `${a.id}:new` };
+    const movedB = { ...b, occurredAt: '2026-03-03T10:00:00' };
+    const after = foldCapture(before, { site: SITE, rows: [renamed, movedB], now: NOW, removedIds: [a.id, b.id] });
+    expect(Object.fromEntries(after.map((r) => [r.day, Object.keys(r.rows)]))).toEqual({ '2026-03-02': [renamed.id], '2026-03-03': [b.id] });
+  });
+
   it('no query range on the page: the statement cannot be placed on days and is not used', () => {
     const records = fold([{ rows: [row('2026-03-02')], facts: { merchantId: MID, stated: { count: 1, source: 'pager' } } }]);
     expect(records.map((r) => [r.complete, r.stated])).toEqual([['unknown', undefined]]);

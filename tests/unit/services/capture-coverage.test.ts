@@ -46,6 +46,14 @@ describe('storeCapturedRows with coverage', () => {
     expect(await db.transactions.get(bad.id)).toBeUndefined();
   });
 
+  it('a row read again on another day is counted on that day only', async () => {
+    const r = row('2026-03-02');
+    await storeCapturedRows(db, [r], { site: SITE, now: NOW });
+    await storeCapturedRows(db, [{ ...r, occurredAt: '2026-03-03T09:30:00', evidence: { ...r.evidence, cells: { ...r.evidence.cells, 交易时间: '2026-03-03' }, sha256: '' } }], { site: SITE, now: NOW });
+    const records = await db.coverage.where('site').equals(SITE).sortBy('day');
+    expect(records.map((c) => [c.day, Object.keys(c.rows)])).toEqual([['2026-03-02', []], ['2026-03-03', [r.id]]]);
+  });
+
   it('without a site (no sender origin) the rows are stored and no coverage is written', async () => {
     expect(await storeCapturedRows(db, [row('2026-03-02')])).toEqual({ added: 1, updated: 0, known: 0 });
     expect(await db.coverage.count()).toBe(0);
