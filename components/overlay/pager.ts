@@ -115,7 +115,7 @@ const SIZE_KITS: SizeKit[] = [
   { control: 'select.tabulator-page-size', trigger: '', items: '' }, // Tabulator
   // Vue kits whose selects render their options in a popup on opening (Arco, TDesign, Naive UI, View UI)
   { control: '.arco-pagination-options .arco-select', trigger: '.arco-select-view', items: '.arco-select-option' },
-  { control: '.t-pagination__select', trigger: '.t-select-input, .t-input', items: '.t-select-option' },
+  { control: '.t-pagination__select', trigger: '.t-input', items: '.t-select-option' }, // opens on its inner .t-input, not the wrapper
   { control: '.n-pagination .n-select', trigger: '.n-base-selection', items: '.n-base-select-option' },
   { control: '.ivu-page-options-sizer', trigger: '.ivu-select-selection', items: '.ivu-select-item' },
   // AG Grid's pager: an ag-select that opens on mousedown, its list added to the grid's popup layer
