@@ -34,6 +34,8 @@ export interface OverlayDeps {
   settleMs?: number;
   /** longest a change waits to be read while the page keeps changing, e.g. a grid scrolled (default 200 ms) */
   maxWaitMs?: number;
+  /** requestAnimationFrame: reads a scrolled grid on its frames, when timers are held back (ScanSchedule) */
+  nextFrame?: (callback: () => void) => void;
   /** how often to look for SPA route changes (history.pushState does not fire an event) */
   urlPollMs?: number;
   /** how long "Capture all pages" waits for the next page to appear */
@@ -107,7 +109,9 @@ export class PortalOverlay {
   onPage: string[] = [];
 
   constructor(private readonly deps: OverlayDeps) {
-    this.scanTimer = new ScanSchedule(() => this.queueScan(), { settleMs: deps.settleMs ?? 50, maxWaitMs: deps.maxWaitMs ?? 200, minWaitMs: 50 });
+    this.scanTimer = new ScanSchedule(() => this.queueScan(), {
+      settleMs: deps.settleMs ?? 50, maxWaitMs: deps.maxWaitMs ?? 200, minWaitMs: 50, ...(deps.nextFrame ? { nextFrame: deps.nextFrame } : {}),
+    });
   }
 
   /** Loads the site's taught columns and default currency, then starts watching the page. */

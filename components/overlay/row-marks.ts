@@ -8,7 +8,7 @@
 const MARK_ATTRS = ['data-sg-row', 'data-sg-finding', 'data-sg-severity', 'data-sg-disputed', 'data-sg-unreadable'] as const;
 const MARKED = '[data-sg-row], [data-sg-finding], [data-sg-disputed], [data-sg-unreadable]';
 /** Which data row an element shows, as virtual grids write it on the row: part of its content. */
-export const ROW_KEY_ATTRS = ['row-index', 'row-id', 'aria-rowindex', 'data-rowindex', 'data-id', 'rowid', 'data-row-key', 'data-index'];
+export const ROW_KEY_ATTRS = ['row-index', 'row-id', 'aria-rowindex', 'data-rowindex', 'data-id', 'rowid', 'rowkey', 'data-row-key', 'data-index'];
 const OUR_TAGS = new Set(['SG-FLAG', 'SG-PANEL', 'SG-INSERT', 'SG-TOOLS']);
 
 export function isOurs(node: Node): boolean {

@@ -17,12 +17,21 @@ export interface ScanScheduleOptions {
    */
   minWaitMs?: number;
   clock?: () => number;
+  /**
+   * Calls back at the next rendering frame (requestAnimationFrame). While the merchant scrolls,
+   * the browser runs input and frames before timers, so a timer can wait a second; a frame
+   * callback comes with every frame the grid renders. Without it, timers only.
+   */
+  nextFrame?: (callback: () => void) => void;
 }
 
 export class ScanSchedule {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** when the oldest change not yet read came (null: nothing waiting) */
   private waitingSince: number | null = null;
+  /** when the read asked for is due */
+  private dueAt = 0;
+  private framePending = false;
   private lastRun = Number.NEGATIVE_INFINITY;
   /** the current wait between reads of a page that keeps changing (see tookMs) */
   private waitMs: number;
@@ -45,8 +54,30 @@ export class ScanSchedule {
     // keep coming, reads are maxWaitMs apart at most
     this.waitingSince ??= now - this.lastRun < this.waitMs ? this.lastRun : now;
     const deadline = this.waitingSince + this.waitMs;
+    const delay = Math.max(0, Math.min(ms, deadline - now));
+    // due already (a change past the deadline): read now, right after the change that asked —
+    // from the MutationObserver callback, before the grid renders its next scroll position
+    if (delay === 0) {
+      this.fire();
+      return;
+    }
+    this.dueAt = now + delay;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.fire(), Math.max(0, Math.min(ms, deadline - now)));
+    this.timer = setTimeout(() => this.fire(), delay);
+    this.watchFrames();
+  }
+
+  /** Whichever comes first once the read is due: the timer, or a frame. */
+  private watchFrames(): void {
+    const nextFrame = this.options.nextFrame;
+    if (!nextFrame || this.framePending) return;
+    this.framePending = true;
+    nextFrame(() => {
+      this.framePending = false;
+      if (this.waitingSince === null) return;
+      if (this.clock() >= this.dueAt) this.fire();
+      else this.watchFrames();
+    });
   }
 
   cancel(): void {
@@ -55,6 +86,7 @@ export class ScanSchedule {
   }
 
   private fire(): void {
+    clearTimeout(this.timer);
     this.waitingSince = null;
     this.lastRun = this.clock();
     this.run();
