@@ -43,7 +43,7 @@ interface Setup {
   readDelayMs: number;
 }
 
-function setup(opts: { readDelayMs?: number; findings?: Record<string, StoredFinding[]>; sendDelayMs?: number } = {}): Setup {
+function setup(opts: { readDelayMs?: number; findings?: Record<string, StoredFinding[]>; sendDelayMs?: number; nextFrame?: (cb: () => void) => void } = {}): Setup {
   const s: Setup = { overlay: undefined as unknown as PortalOverlay, scans: [], captured: new Set(), readDelayMs: opts.readDelayMs ?? 0 };
   const readTables = async (): Promise<(CapturedTable & { root: Element })[]> => {
     s.scans.push(Date.now());
@@ -65,7 +65,8 @@ function setup(opts: { readDelayMs?: number; findings?: Record<string, StoredFin
     if (msg.type === 'content/getFindings') return { ok: true, value: { byTransaction, language: 'auto' } };
     return { ok: false, error: { code: 'x', message: 'not in this test' } };
   }) as unknown as Send;
-  s.overlay = new PortalOverlay({ doc: document, send, readTables, now: () => '2026-03-16T00:00:00Z', signal: controller.signal, settleMs: 50, maxWaitMs: 200, urlPollMs: 60_000 });
+  s.overlay = new PortalOverlay({ doc: document, send, readTables, now: () => '2026-03-16T00:00:00Z', signal: controller.signal, settleMs: 50, maxWaitMs: 200, urlPollMs: 60_000,
+    ...(opts.nextFrame ? { nextFrame: opts.nextFrame } : {}) });
   return s;
 }
 
@@ -125,6 +126,39 @@ describe('PortalOverlay while a grid keeps changing', () => {
     // and what they read all arrives, once the background answers
     await vi.advanceTimersByTimeAsync(20_000);
     expect([...s.captured].sort()).toEqual(DATA.slice(0, 60 + POOL).map(idOf).sort());
+  });
+
+  // While the merchant scrolls, the browser runs input and frames before timers: reads must not
+  // depend on a timer firing. Here the clock moves but no timer ever runs.
+  it('while timers are held back, a change past its deadline is read from the observer callback itself', async () => {
+    const s = setup();
+    s.overlay.start();
+    await vi.advanceTimersByTimeAsync(100);
+    const before = s.scans.length;
+    for (let offset = 1; offset <= 40; offset++) {
+      vi.setSystemTime(Date.now() + 16);
+      showFrom(offset);
+      for (let k = 0; k < 5; k++) await Promise.resolve();
+    }
+    // 40 frames of 16 ms: a read once 50 ms went by (the cheap reads' wait), every 4th frame
+    expect(s.scans.length - before).toBeGreaterThanOrEqual(8);
+  });
+
+  it('while timers are held back, a waiting read also comes with the next frame once due', async () => {
+    const frames: (() => void)[] = [];
+    const s = setup({ nextFrame: (cb) => frames.push(cb) });
+    s.overlay.start();
+    await vi.advanceTimersByTimeAsync(100);
+    const before = s.scans.length;
+    showFrom(1);
+    await Promise.resolve();
+    for (let f = 0; f < 10; f++) {
+      vi.setSystemTime(Date.now() + 16);
+      for (const cb of frames.splice(0)) cb();
+      for (let k = 0; k < 5; k++) await Promise.resolve();
+    }
+    expect(s.scans.length - before).toBe(1);
+    expect(body.firstElementChild!.getAttribute('data-sg-row')).toBe(idOf('R001'));
   });
 
   it('a text change outside any table (a clock in the header) does not make a scan', async () => {
