@@ -3,7 +3,7 @@
 import { getDb } from '../db';
 import type { PortalTransaction } from '../model';
 import { parseContentMessage, type ContentToBackground, type ResponseOf, type Result } from '../messaging';
-import { recordUnreadTables, sessionArea, storeCapturedRows, withEvidenceHash } from './capture';
+import { recordUnreadTables, sessionArea, storeCapturedRows, withEvidenceHash, storeCoverage, type CaptureSource } from './capture';
 import { disputeContext, latestDrafts, recordDraft } from './disputes';
 import { findingsForTransactions, rejectedFindingIds, setFindingStatus } from './findings';
 import { notifyPortalTabs, todayIso } from './notify';
@@ -34,14 +34,16 @@ async function rowFindings(transactionIds: string[]) {
  * Rows read again after the merchant taught the columns: same cells (so the same evidence hash),
  * new reading. They replace what is stored under their ids, in one transaction.
  */
-async function replaceCapturedRows(rows: PortalTransaction[]) {
+async function replaceCapturedRows(rows: PortalTransaction[], source?: CaptureSource) {
   const db = getDb();
   const hashed = await Promise.all(rows.map(withEvidenceHash));
-  return db.transaction('rw', db.transactions, async () => {
+  return db.transaction('rw', [db.transactions, db.coverage], async () => {
     const existing = await db.transactions.bulkGet(hashed.map((r) => r.id));
     await db.transactions.bulkPut(hashed);
     const updated = existing.filter((e) => e !== undefined).length;
-    return { added: hashed.length - updated, updated, known: 0 };
+    // a taught date or 商户号 column may move rows to another day or merchant: coverage follows
+    const coverage = source ? await storeCoverage(db, source, hashed, existing) : 0;
+    return { added: hashed.length - updated, updated, known: 0, coverage };
   });
 }
 
@@ -67,8 +69,8 @@ async function handle(msg: ContentToBackground, sender: Sender): Promise<Respons
       // coverage (DESIGN.md "Coverage") belongs to the sender's own site, never one the page names
       const site = senderOrigin(sender);
       const source = site ? { site, ...(msg.facts ? { facts: msg.facts } : {}), now: now.toISOString() } : undefined;
-      const counts = msg.retaught ? await replaceCapturedRows(msg.rows) : await storeCapturedRows(db, msg.rows, source);
-      if (counts.added || counts.updated || ('coverage' in counts && counts.coverage)) {
+      const counts = msg.retaught ? await replaceCapturedRows(msg.rows, source) : await storeCapturedRows(db, msg.rows, source);
+      if (counts.added || counts.updated || counts.coverage) {
         await reconcileSerially();
         void notifyPortalTabs();
       }

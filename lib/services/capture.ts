@@ -55,16 +55,26 @@ export async function storeCapturedRows(db: SettleGuardDb, rows: PortalTransacti
     if (replaced.length) await db.transactions.bulkDelete(replaced);
     if (toPut.length) await db.transactions.bulkPut(toPut);
     if (!source) return { added, updated, known };
-    const siteRecords = await db.coverage.where('site').equals(source.site).toArray();
-    // a row now read on another day or merchant leaves the coverage record it was counted in
-    const moved = unique.filter((row, i) => {
-      const old = existing[i];
-      return old !== undefined && (old.occurredAt.slice(0, 10) !== row.occurredAt.slice(0, 10) || old.merchantId !== row.merchantId);
-    }).map((r) => r.id);
-    const changed = foldCapture(siteRecords, { site: source.site, rows: unique, facts: source.facts, now: source.now, removedIds: [...replaced, ...moved] });
-    if (changed.length) await db.coverage.bulkPut(changed);
-    return { added, updated, known, coverage: changed.length };
+    return { added, updated, known, coverage: await storeCoverage(db, source, unique, existing, replaced) };
   });
+}
+
+/**
+ * Folds stored rows into the site's coverage records (lib/coverage.ts); call it inside the
+ * transaction that stores the rows, with `db.coverage` in its scope. `existing` are the readings
+ * stored before under the rows' ids, `replaced` the ids of older readings the rows replace.
+ */
+export async function storeCoverage(db: SettleGuardDb, source: CaptureSource, rows: readonly PortalTransaction[],
+  existing: readonly (PortalTransaction | undefined)[], replaced: readonly string[] = []): Promise<number> {
+  const siteRecords = await db.coverage.where('site').equals(source.site).toArray();
+  // a row now read on another day or merchant leaves the coverage record it was counted in
+  const moved = rows.filter((row, i) => {
+    const old = existing[i];
+    return old !== undefined && (old.occurredAt.slice(0, 10) !== row.occurredAt.slice(0, 10) || old.merchantId !== row.merchantId);
+  }).map((r) => r.id);
+  const changed = foldCapture(siteRecords, { site: source.site, rows, facts: source.facts, now: source.now, removedIds: [...replaced, ...moved] });
+  if (changed.length) await db.coverage.bulkPut(changed);
+  return changed.length;
 }
 
 /**
