@@ -31,9 +31,9 @@ function readV2(root: Element): RawTable | null {
     const keys = headers[n]!.map((h) => h.key);
     for (const tr of part.querySelectorAll('.el-table-v2__body .el-table-v2__row')) {
       const id = tr.getAttribute('rowkey') ?? '';
+      // the main table is read first: its row is the primary element
       let entry = rows.get(id);
       if (!entry) rows.set(id, (entry = { element: tr, cells: [] }));
-      if (n === 0) entry.element = tr;
       // placeholders stand where the other tables' fixed columns are: only real cells line up with the header
       const cells = [...tr.children].filter((c) => c.classList.contains('el-table-v2__row-cell'));
       cells.forEach((cell, i) => { if (i < keys.length) entry.cells.push({ key: keys[i]!, el: cell }); });

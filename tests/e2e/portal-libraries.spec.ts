@@ -54,10 +54,14 @@ async function scrollThrough(page: Page, scroller: string): Promise<void> {
 }
 
 // where a row must never be marked: header rows, and the copies of fixed columns some libraries
-// draw as separate tables (antd v3, layui) or split rows (AG Grid up to v32, whose center part is the row)
+// draw as separate tables (antd v3, layui, Element UI 2, vxe-table, View UI) or split rows (AG Grid up to
+// v32, whose center part is the row; el-table-v2 and EasyUI, whose scrolling part is)
 const NEVER_MARKED = ['thead', 'tfoot', '.ag-header', '.ag-pinned-left-cols-container', '.ag-pinned-right-cols-container',
   '.ant-table-fixed-left', '.ant-table-fixed-right', '.ant-table-measure-row', '.layui-table-fixed', '.MuiDataGrid-columnHeaders',
-  '.tabulator-header'].map((s) => `${s} [data-sg-row], ${s}[data-sg-row]`).join(', ');
+  '.tabulator-header',
+  // the Vue kits' fixed-column copies and the frozen half of a split row (Element UI 2, vxe-table, View UI, el-table-v2, EasyUI)
+  '.el-table__fixed', '.el-table__fixed-right', '.vxe-table--fixed-wrapper', '.ivu-table-fixed', '.ivu-table-fixed-right',
+  '.el-table-v2__left', '.el-table-v2__right', '.datagrid-view1'].map((s) => `${s} [data-sg-row], ${s}[data-sg-row]`).join(', ');
 
 async function captureEveryRow(page: Page, entry: LibraryPage): Promise<void> {
   if (entry.mode === 'pager') {

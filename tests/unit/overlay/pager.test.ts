@@ -7,7 +7,7 @@ import { findTableRoots, readPortalTables } from '../../../lib/portals';
 import { t } from '../../../lib/i18n/messages';
 import type { ContentToBackground } from '../../../lib/messaging';
 import { PortalOverlay, type Send } from '../../../components/overlay/controller';
-import { findPageSizeControl, selectLargestPageSize } from '../../../components/overlay/pager';
+import { findNextControl, findPageSizeControl, selectLargestPageSize } from '../../../components/overlay/pager';
 
 const FIXTURES = join(__dirname, '../../fixtures/portals');
 
@@ -249,5 +249,24 @@ describe('Capture all pages', () => {
     expect(portal.nextClicks()).toBe(1);
     expect(summary()?.dataset).toMatchObject({ pages: '2', rows: '4' });
     expect(summary()?.textContent).toContain(t('en', 'overlay.captureStopped'));
+  });
+});
+
+// the Vue kits' next-page controls (their real pagers are walked end to end in tests/e2e/portal-libraries.spec.ts)
+describe('next-page controls of the Vue kits', () => {
+  const around = (pager: string) => {
+    const doc = new DOMParser().parseFromString(`<!doctype html><html><body><div><table>${ONE_ROW}</table>${pager}</div></body></html>`, 'text/html');
+    return { doc, root: findTableRoots(doc)[0]!.root };
+  };
+
+  it.each([
+    ['Arco', '<div class="arco-pagination"><span class="arco-pagination-item arco-pagination-item-previous">‹</span><ul><li class="arco-pagination-item arco-pagination-item-active">1</li></ul><span class="arco-pagination-item arco-pagination-item-next" id="next">›</span></div>'],
+    ['TDesign', '<div class="t-pagination"><div class="t-pagination__btn t-pagination__btn-prev t-is-disabled"></div><ul class="t-pagination__pager"><li class="t-pagination__number t-is-current">1</li></ul><div class="t-pagination__btn t-pagination__btn-next" id="next"></div></div>'],
+    // Naive UI's arrows share one class: the next one is the arrow after the page numbers
+    ['Naive UI', '<div class="n-pagination"><div class="n-pagination-item n-pagination-item--button n-pagination-item--disabled"></div><div class="n-pagination-item n-pagination-item--active">1</div><div class="n-pagination-item n-pagination-item--clickable">2</div><div class="n-pagination-item n-pagination-item--button" id="next"></div></div>'],
+    ['View UI', '<ul class="ivu-page"><li title="上一页" class="ivu-page-prev ivu-page-disabled"><a></a></li><li class="ivu-page-item ivu-page-item-active"><a>1</a></li><li title="下一页" class="ivu-page-next"><a id="next"></a></li></ul>'],
+  ])('%s: the next button, not the previous one', (_, pager) => {
+    const { root } = around(pager);
+    expect(findNextControl(root)?.id).toBe('next');
   });
 });

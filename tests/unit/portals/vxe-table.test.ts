@@ -10,10 +10,15 @@ const td = (col: string, text: string) => `<td colid="${col}">${text ? `<div cla
 const HEAD = `<thead><tr class="vxe-header--row">${th('col_1', '交易时间')}${th('col_2', '交易类型')}${th('col_3', '交易金额')}${th('col_4', '参考号')}</tr></thead>`;
 const DATA = [['row_11', '2024-07-01 10:00:00', '消费', '¥12.00', '412345678911'], ['row_12', '2024-07-01 10:05:00', '退款', '¥36.50', '412345678912']];
 
-/** A vxe-table 4.1x+ grid: the main body leaves the fixed time column empty; the fixed-left copy holds it. */
-function grid(mainHasFixedText: boolean): Document {
-  const mainRows = DATA.map(([id, t, k, a, r]) => `<tr class="vxe-body--row" rowid="${id}">${td('col_1', mainHasFixedText ? t! : '')}${td('col_2', k!)}${td('col_3', a!)}${td('col_4', r!)}</tr>`).join('');
-  const fixedRows = DATA.map(([id, t]) => `<tr class="vxe-body--row" rowid="${id}">${td('col_1', t!)}${td('col_2', '')}${td('col_3', '')}${td('col_4', '')}</tr>`).join('');
+/**
+ * vxe-table 4.1x+ (`full` false): the main body leaves the fixed time column empty and the
+ * fixed-left copy holds only it. vxe-table 3 (`full` true): the main body and the copy hold every cell.
+ */
+function grid(full: boolean): Document {
+  const row = ([id, t, k, a, r]: string[], fixedOnly: boolean) => `<tr class="vxe-body--row" rowid="${id}">${td('col_1', fixedOnly || full ? t! : '')}`
+    + `${td('col_2', fixedOnly && !full ? '' : k!)}${td('col_3', fixedOnly && !full ? '' : a!)}${td('col_4', fixedOnly && !full ? '' : r!)}</tr>`;
+  const mainRows = DATA.map((d) => row(d, false)).join('');
+  const fixedRows = DATA.map((d) => row(d, true)).join('');
   return page(`<div class="vxe-table"><div class="vxe-table--render-wrapper"><div class="vxe-table--layout-wrapper"><div class="vxe-table--viewport-wrapper">
     <div class="vxe-table--main-wrapper">
       <div class="vxe-table--header-wrapper"><table class="vxe-table--header">${HEAD}</table></div>
@@ -41,8 +46,10 @@ describe('vxe-table', () => {
     expect(t!.rows[1]!.transaction).toMatchObject({ kind: 'refund', amount: { amount: '-36.50' }, rrn: '412345678912' });
   });
 
-  it('reads the main body alone when it holds every cell (vxe-table 3 and early 4)', () => {
+  it('reads the main body alone when it holds every cell (vxe-table 3 and early 4), never the full copies as more rows', () => {
     const [t] = readPortalTables(grid(true), 'https://admin.example.cn/#/pay', NOW);
+    expect(t!.rows.map((r) => r.element.getAttribute('rowid'))).toEqual(['row_11', 'row_12']);
+    for (const r of t!.rows) expect(r.element.closest('.vxe-table--fixed-wrapper')).toBeNull();
     expect(t!.rows.map((r) => r.transaction?.occurredAt)).toEqual(['2024-07-01T10:00:00', '2024-07-01T10:05:00']);
   });
 });
