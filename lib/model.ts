@@ -211,9 +211,19 @@ export interface CoverageDay {
 
 export interface ReconcileResult {
   findings: Finding[];
+  /** what could not be checked (DESIGN.md "Coverage"): not findings, each with the one action that would check it */
+  unchecked: Unchecked[];
   matches: Match[];
   residuals: Residual[];
   issues: Issue[];
+}
+
+/** Days whose settlement or three-way check waits on more data (DESIGN.md §3 ReconcileResult.unchecked). */
+export interface Unchecked {
+  reason: 'partial_capture' | 'no_statement' | 'statement_ended' | 'no_contract' | string;
+  days: IsoDate[];
+  merchantId?: string;
+  hint: { key: string; params: Record<string, string> };
 }
 
 export interface StatementAccount {

@@ -13,7 +13,8 @@ import { quickFeeAudit, quickFeeAuditEnabled } from './fee-cents';
 import { contractGapIssue, expectedFee, pickContract, txnDate, type FeeBreakdown } from './fee-schedule';
 import { dedupePortalRows, isOneSource, matchCashier, type CashierMatching, type TxnAlias } from './matching';
 import { indicesWhere, type InMemoryOrder } from './memory-order';
-import { analyseSettlements, makeOriginalIndex, type SettlementAnalysis } from './settlement';
+import { analyseSettlements, makeOriginalIndex } from './settlement';
+import { reviewSettlements, type ReviewedSettlement } from './settlement-gaps';
 import { findDuplicates, type DuplicateCluster } from './duplicates';
 import { buildFeeLedger, type FeeLedger } from './periodic';
 import { trimUpperFast } from './keys';
@@ -58,7 +59,8 @@ export interface RuleContext {
    * they read rows in (see memory-order.ts).
    */
   inMemoryOrder(): { txns: InMemoryOrder<PortalTransaction>; cashier: InMemoryOrder<CashierRecord> };
-  settlement(): SettlementAnalysis;
+  /** settlement groups and their credits, reviewed as acquirers pay, with what could not be checked (settlement-gaps.ts) */
+  settlement(): ReviewedSettlement;
   cashierMatching(): CashierMatching;
   /** true when the cashier export covers this date, currency and terminal (where it names terminals) */
   cashierCovers(date: IsoDate, terminalId?: string, currency?: string): boolean;
@@ -281,7 +283,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
   };
   const originalOf = makeOriginalIndex(kept, inMemoryOrder().txns);
 
-  let settlementMemo: SettlementAnalysis | undefined;
+  let settlementMemo: ReviewedSettlement | undefined;
   let cashierMemo: CashierMatching | undefined;
   let dupMemo: DuplicateCluster[] | undefined;
   let ledgerMemo: FeeLedger | undefined;
@@ -327,7 +329,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
     inMemoryOrder,
     settlement() {
       if (!settlementMemo) {
-        settlementMemo = analyseSettlements(kept, lines, {
+        const analysis = analyseSettlements(kept, lines, {
           contractFor,
           expectedFeeFor(t) {
             if (!contractFor(t)) return undefined;
@@ -340,6 +342,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
           originalOf,
           txnsInTimeOrder: true,
         });
+        settlementMemo = reviewSettlements(analysis, { lines, tolerance: tolSettlement, asOf: input.asOf, coverage: input.coverage });
         for (const i of settlementMemo.issues) issue(i);
       }
       return settlementMemo;

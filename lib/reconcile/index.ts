@@ -4,7 +4,7 @@
 import { calendarCoverage, type CalendarId } from '../calendar';
 import { amountOf } from './amounts';
 import { centsOf, decToHundredths, hundredths, MAX_EXACT_CENTS } from '../money';
-import type { Finding, IsoDate, Issue, Match, ReconcileInput, ReconcileResult, Residual } from '../model';
+import type { Finding, IsoDate, Issue, Match, ReconcileInput, ReconcileResult, Residual, Unchecked } from '../model';
 import { FINDING_KINDS } from '../model';
 import { makeContext, type Rule, type RuleContext } from './context';
 import { txnDate } from './fee-schedule';
@@ -13,6 +13,7 @@ import { outcomeMoney, shortfallExplanation } from './settlement-findings';
 import { sortWithinBasis } from './order';
 import type { CashierMatch } from './matching';
 import { screenInput } from './screen';
+import { applyCoverage } from './unchecked';
 
 export type { Rule, RuleContext } from './context';
 export { RULES } from './rules/registry';
@@ -43,6 +44,7 @@ export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES)
 /** What finish() needs of the analysis: the parts of the result, and the cashier matches still to convert. */
 interface Analysed {
   findings: Finding[];
+  unchecked: Unchecked[];
   matches: ReconcileMatch[];
   residuals: Residual[];
   cashierMatches: readonly CashierMatch[] | undefined;
@@ -65,7 +67,8 @@ function analyse(input: ReconcileInput, rules: readonly Rule[]): Analysed {
   const aliasesOf = new Map<string, string[]>();
   for (const a of ctx.aliases) aliasesOf.set(a.keptId, [...(aliasesOf.get(a.keptId) ?? []), a.aliasId]);
   const kindOrder = new Map(FINDING_KINDS.map((k, i) => [k, i]));
-  const findings = [...byId.values()]
+  const covered = applyCoverage(ctx, [...byId.values()], input.coverage);
+  const findings = covered.findings
     .map((f) => (aliasesOf.size === 0 ? f : { ...f, transactionIds: [...new Set(f.transactionIds.flatMap((id) => [id, ...(aliasesOf.get(id) ?? [])]))] }))
     .sort((a, b) => (kindOrder.get(a.kind)! - kindOrder.get(b.kind)!) || cmp(a.id, b.id));
 
@@ -105,7 +108,7 @@ function analyse(input: ReconcileInput, rules: readonly Rule[]): Analysed {
   for (const [cal, dates] of datesByCalendar) for (const i of calendarCoverage(dates, cal, input.extraHolidays)) ctx.issue(i);
 
   const cashierMatches = ctx.cashier.length > 0 ? ctx.cashierMatching().matches : undefined;
-  return { findings, matches, residuals, cashierMatches, aliases: ctx.aliases, issues: ctx.issues() };
+  return { findings, unchecked: covered.unchecked, matches, residuals, cashierMatches, aliases: ctx.aliases, issues: ctx.issues() };
 }
 
 /** The result from the analysis: the cashier and alias matches added, everything in its order. */
@@ -131,7 +134,7 @@ function finish(a: Analysed): ReconcileResult {
   for (const basis of [...byBasis.keys()].sort(cmp)) for (const m of sortWithinBasis(byBasis.get(basis)!, withinBasis)) matches.push(m);
   residuals.sort((x, y) => cmp(x.settleDate ?? '', y.settleDate ?? '') || cmp(x.payoutId ?? '', y.payoutId ?? '') || cmp(x.transactionIds[0] ?? '', y.transactionIds[0] ?? ''));
   const issues = a.issues.sort((x, y) => cmp(x.code, y.code) || cmp(x.raw ?? '', y.raw ?? '') || cmp(x.message, y.message));
-  return { findings, matches, residuals, issues };
+  return { findings, unchecked: a.unchecked, matches, residuals, issues };
 }
 
 /** Inconsistent input becomes issues (DESIGN.md §3 ReconcileResult.issues), never a crash. */

@@ -45,7 +45,8 @@ export interface SettlementGroup {
   nearDates: IsoDate[];
 }
 
-export type OutcomeStatus = 'matched' | 'short' | 'over' | 'missing' | 'pending' | 'not_covered' | 'nothing_due' | 'incomplete';
+/** 'unchecked': rows of the group were not all seen, or the statement ends too early (settlement-review.ts) */
+export type OutcomeStatus = 'matched' | 'short' | 'over' | 'missing' | 'pending' | 'not_covered' | 'nothing_due' | 'incomplete' | 'unchecked';
 
 export interface GroupOutcome {
   group: SettlementGroup;
@@ -54,7 +55,8 @@ export interface GroupOutcome {
   received: Dec;
   /** expected − received (positive = short) */
   shortBy: Dec;
-  basis?: 'settlement-group:amount' | 'settlement-group:date';
+  /** 'settlement-group:amount' | 'settlement-group:date' here; settlement-review.ts adds its own */
+  basis?: string;
   confidence?: number;
   /** bank date of the matched line(s) */
   valueDate?: IsoDate;

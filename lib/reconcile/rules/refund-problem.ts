@@ -9,6 +9,7 @@ import type { Rule } from '../context';
 import { indicesWhere } from '../memory-order';
 import { makeFinding, txnParams } from '../finding';
 import { feeNotReturnedFindings } from '../refund-fee';
+import { refundAmountDiffers } from '../refund-diff';
 
 const REFUND_WAIT_WORKDAYS = 3;
 
@@ -75,8 +76,12 @@ export const refundProblem: Rule = {
       const records = ctx.cashier;
       // the card and QR refunds the matching left open (recordMatched is by position in ctx.cashier)
       const open = indicesWhere(ctx.inMemoryOrder().cashier, records.length, (c, i) => c.kind === 'refund' && (c.tender === 'card' || c.tender === 'qr') && matching.recordMatched[i] !== 1);
+      // a refund the acquirer processed for another amount is that refund, not one missing
+      const differs = refundAmountDiffers(ctx, open.map((i) => records[i]!));
+      out.push(...differs.findings);
       for (const i of open) {
         const c = records[i]!;
+        if (differs.explained.has(c.id)) continue;
         const date = c.occurredAt.slice(0, 10);
         const due = cal.addWorkingDays(date, REFUND_WAIT_WORKDAYS);
         if (ctx.asOf < due || lastPortalDate < due) continue;
