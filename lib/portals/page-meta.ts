@@ -196,10 +196,14 @@ function collectPairs(elements: readonly Element[]): Pair[] {
     const colon = own.match(/^([^：:]{1,12})[：:]\s*(.+)$/);
     if (colon) push(colon[1]!, colon[2]!);
   }
-  // free text: "商户号：898310048990001  商户名称：某某便利店"
-  for (const el of elements) {
-    if (!TEXT_BLOCKS.has(el.tagName) || hasBlockChild(el)) continue;
-    const text = valueText(el);
+  // free text: "商户号：898310048990001  商户名称：某某便利店". The shortest texts first: a span
+  // holding one "Merchant name: Sample Corner Shop" is read before the header around it, whose
+  // run-on text cannot tell where an English value ends and the next label begins.
+  const texts = elements
+    .filter((el) => TEXT_BLOCKS.has(el.tagName) && !hasBlockChild(el))
+    .map((el) => ({ el, text: valueText(el) }))
+    .sort((a, b) => a.text.length - b.text.length);
+  for (const { el, text } of texts) {
     if (text.length > 300) continue;
     // "<span>商户号：</span><span>898…</span>": the value is the next element
     if (/^[^：:\u0000]{1,12}[：:]$/.test(text)) {

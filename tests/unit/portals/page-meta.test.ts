@@ -23,6 +23,8 @@ describe('readPageMeta', () => {
     // a header's 退出/Logout/切换 link is not part of the name (issue 12: "示例便利店 退出")
     { description: 'name, then the logout link', html: '<div class="user">商户名称：示例便利店 <a href="/logout">退出</a></div>', expected: { merchantName: '示例便利店' } },
     { description: 'name, then a switch button', html: '<div>商户名称：示例便利店<button type="button">切换</button></div>', expected: { merchantName: '示例便利店' } },
+    // English labels hold spaces: the header's run-on text cannot tell "Sample Corner" + "Shop Merchant ID:" apart, the span can
+    { description: 'English facts in spans inside one header, then a logout link', html: '<header><span>Merchant name: Sample Corner Shop</span> <span>Merchant ID: 822100058120001</span> <a href="#">Log out</a></header>', expected: { merchantName: 'Sample Corner Shop', merchantId: '822100058120001' } },
     { description: 'id and name, each followed by a link', html: '<div>商户号：898310048990001 <a>切换商户</a> 商户名称：示例便利店 <a>退出</a></div>', expected: { merchantId: '898310048990001', merchantName: '示例便利店' } },
     { description: 'value span holding the link', html: '<div><span>商户名称：</span><span>示例便利店 <a href="#">Logout</a></span></div>', expected: { merchantName: '示例便利店' } },
     { description: 'form label, value with a role=button', html: '<div class="el-form-item"><label class="el-form-item__label">商户名称</label><div class="el-form-item__content">示例便利店 <span role="button">切换</span></div></div>', expected: { merchantName: '示例便利店' } },
