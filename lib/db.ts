@@ -2,7 +2,7 @@
 // upgrade is a pure function on records (STYLE.md, after Dexie's samples).
 import Dexie, { type EntityTable } from 'dexie';
 import type {
-  CashierRecord, Contract, Issue, PortalTransaction, StatementLine, StoredFinding, Tolerances,
+  CashierRecord, Contract, Issue, PortalTransaction, StatementLine, StoredFinding, Tolerances, Unchecked,
 } from './model';
 import type { TrackedDispute } from './disputes/tracker';
 import type { CoverageRecord } from './coverage';
@@ -80,7 +80,13 @@ export type SettleGuardDb = Dexie & {
   sites: EntityTable<SiteRecord, 'id'>;
   settings: EntityTable<Settings, 'id'>;
   coverage: EntityTable<CoverageRecord, 'id'>;
+  unchecked: EntityTable<StoredUnchecked, 'id'>;
 };
+
+/** One ReconcileResult.unchecked entry as stored: id = reason|merchant|days (lib/services/reconcile.ts). */
+export interface StoredUnchecked extends Unchecked {
+  id: string;
+}
 
 export const DB_NAME = 'settleguard';
 
@@ -113,6 +119,11 @@ export function openDb(name = DB_NAME): SettleGuardDb {
   // better (a reference now read from its values) replaces its old copy instead of doubling it
   db.version(4).stores({
     transactions: 'id, evidence.sha256',
+  });
+  // v5: what the last reconciliation could not check (ReconcileResult.unchecked), for the popup
+  // and dashboard; a new store, replaced whole on every run
+  db.version(5).stores({
+    unchecked: 'id',
   });
   return db;
 }

@@ -243,10 +243,21 @@ export function oneBatchSeveralCredits(book: SettlementBook, groups: readonly Se
     if (o.status !== 'missing' && !(o.status === 'short' && o.lines.length === 1)) continue;
     const slack = book.slack([g]);
     const cands = book.creditsOn(g.currency, datesOf(g, false))
-      .filter((c) => (book.isFree(c) || o.lines.includes(c.line)) && book.fits(c, g) && c.amount.lessThan(g.expected))
+      .filter((c) => (book.isFree(c) || o.lines.includes(c.line)) && book.fits(c, g) && c.amount.lessThan(g.expected)
+        && (o.status === 'missing' || (c.line.valueOn ?? c.line.bookedOn) === g.expectedValueDate))
       .sort((a, b) => b.amount.comparedTo(a.amount) || cmp(a.line.id, b.line.id))
       .slice(0, MAX_SPLIT_CANDIDATES);
-    const parts = subsetSum(cands, g.expected, slack);
+    let parts = subsetSum(cands, g.expected, slack);
+    if (!parts) {
+      // no set adds up: credits whose memo names this MID and one of its terminals are its parts
+      // all the same, and what they lack is a shortfall (not the whole batch missing)
+      const terminals = [...new Set(g.transactions.map((t) => t.terminalId).filter((t): t is string => !!t && t.length >= 4))];
+      const named = cands.filter((c) => c.mid !== undefined && c.mid === g.merchantId && (c.line.valueOn ?? c.line.bookedOn) === g.expectedValueDate
+        && terminals.some((t) => lineText(c.line).includes(t)));
+      const sum = named.reduce((x, c) => x.plus(c.amount), ZERO);
+      if (named.length < 2 || sum.lessThan(g.expected.times('0.5'))) continue;
+      parts = named;
+    }
     if (!parts) continue;
     const received = parts.reduce((s, c) => s.plus(c.amount), ZERO);
     book.set(g, statusOf(book, g.expected, received, slack), parts.map((c) => c.line).sort((a, b) => cmp(a.id, b.id)), received, 'settlement-group:several-credits', 0.75);

@@ -1,7 +1,7 @@
 // Re-running reconciliation over everything stored and keeping the merchant's decisions:
 // finding ids are deterministic, so a finding that comes back keeps its status (DESIGN.md §3).
 import type { SettleGuardDb } from '../db';
-import type { Issue, ReconcileResult, StoredFinding } from '../model';
+import type { Issue, ReconcileResult, StoredFinding, Unchecked } from '../model';
 import { reconcile } from '../reconcile/index';
 import { loadSettings } from './settings';
 import { coverageDays } from '../coverage';
@@ -10,6 +10,8 @@ export interface ReconcileSummary {
   findings: number;
   open: number;
   issues: Issue[];
+  /** what could not be checked (DESIGN.md "Coverage"), also stored in db.unchecked for the popup and dashboard */
+  unchecked: Unchecked[];
 }
 
 export async function runReconciliation(db: SettleGuardDb, asOf: string, now: string): Promise<ReconcileSummary> {
@@ -31,7 +33,7 @@ export async function runReconciliation(db: SettleGuardDb, asOf: string, now: st
  * them (a dismissed or disputed finding is a record of a decision and is kept).
  */
 export async function storeFindings(db: SettleGuardDb, result: ReconcileResult, now: string): Promise<ReconcileSummary> {
-  return db.transaction('rw', db.findings, async () => {
+  return db.transaction('rw', db.findings, db.unchecked, async () => {
     const previous = new Map((await db.findings.toArray()).map((f) => [f.id, f]));
     const next: StoredFinding[] = result.findings.map((f) => {
       const old = previous.get(f.id);
@@ -43,6 +45,10 @@ export async function storeFindings(db: SettleGuardDb, result: ReconcileResult, 
     const gone = [...previous.values()].filter((f) => f.status === 'open').map((f) => f.id);
     await db.findings.bulkDelete(gone);
     await db.findings.bulkPut(next);
-    return { findings: next.length, open: next.filter((f) => f.status === 'open').length, issues: result.issues };
+    // what could not be checked is a fact of this run only: replaced whole
+    const unchecked = result.unchecked ?? [];
+    await db.unchecked.clear();
+    await db.unchecked.bulkPut(unchecked.map((u) => ({ ...u, id: `${u.reason}|${u.merchantId ?? ''}|${u.days.join(',')}|${u.hint.params.after ?? ''}` })));
+    return { findings: next.length, open: next.filter((f) => f.status === 'open').length, issues: result.issues, unchecked };
   });
 }

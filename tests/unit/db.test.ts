@@ -21,7 +21,7 @@ describe('database versions', () => {
     const db = openDb(name);
     expect(await db.transactions.get(t.id)).toEqual(t);
     expect(await db.statementLines.get(l.id)).toEqual(l);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     db.close();
   });
 
@@ -37,7 +37,7 @@ describe('database versions', () => {
     await v2.table('sites').put({ id: 'https://m.example', enabled: true, addedAt: '2026-01-01T00:00:00Z' });
     v2.close();
     const db = openDb(name);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.transactions.get(t.id)).toEqual(t);
     expect(await db.sites.get('https://m.example')).toMatchObject({ enabled: true });
     expect(await db.coverage.count()).toBe(0);
@@ -58,8 +58,29 @@ describe('database versions', () => {
     await v3.table('transactions').put(t);
     v3.close();
     const db = openDb(name);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.transactions.where('evidence.sha256').equals(t.evidence.sha256).primaryKeys()).toEqual([t.id]);
+    db.close();
+  });
+
+  it('v4 data survives the upgrade to v5, which adds the unchecked store (empty and usable)', async () => {
+    const v4 = new Dexie(name);
+    v4.version(1).stores({
+      transactions: 'id, occurredAt, portal, merchantId, settleDate, rrn', statementLines: 'id, bookedOn, accountId', cashier: 'id, occurredAt',
+      contracts: 'id, effectiveFrom', findings: 'id, kind, status, *transactionIds', disputes: 'id, status, updatedAt', imports: 'id, importedAt', sites: 'id', settings: 'id',
+    });
+    v4.version(2).stores({ transactions: 'id', statementLines: 'id', cashier: 'id' });
+    v4.version(3).stores({ coverage: 'id, site' });
+    v4.version(4).stores({ transactions: 'id, evidence.sha256' });
+    const t = tx();
+    await v4.table('transactions').put(t);
+    v4.close();
+    const db = openDb(name);
+    expect(db.verno).toBe(5);
+    expect(await db.transactions.get(t.id)).toEqual(t);
+    expect(await db.unchecked.count()).toBe(0);
+    await db.unchecked.put({ id: 'partial_capture||2026-03-02|', reason: 'partial_capture', days: ['2026-03-02'], hint: { key: 'unchecked.partial_capture', params: { days: '2026-03-02' } } });
+    expect((await db.unchecked.toArray()).map((u) => u.days)).toEqual([['2026-03-02']]);
     db.close();
   });
 });
