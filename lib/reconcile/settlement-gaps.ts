@@ -76,6 +76,7 @@ function daysOf(g: SettlementGroup, coverage: CoverageIndex | undefined): { day:
 
 function gapOf(book: SettlementBook, g: SettlementGroup, coverage: CoverageIndex | undefined, a: SettlementAnalysis, asOf: IsoDate): SettlementGap | undefined {
   const o = book.outcome.get(g)!;
+  if (o.status !== 'short' && o.status !== 'missing' && o.status !== 'over' && o.status !== 'pending' && o.status !== 'not_covered') return undefined;
   const days = daysOf(g, coverage);
   const partial = days.filter((d) => d.seen?.complete === false);
   const allComplete = days.every((d) => d.seen?.complete === true);

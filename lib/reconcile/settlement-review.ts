@@ -78,9 +78,24 @@ export class SettlementBook {
     const byDate = this.credits.get(currency);
     const out: ReviewCredit[] = [];
     if (!byDate) return out;
-    for (const d of dates) for (const c of byDate.get(d) ?? []) if (!out.includes(c)) out.push(c);
+    // a credit is listed under its booking and its value date: each once
+    const seen = new Set<ReviewCredit>();
+    for (const d of dates) for (const c of byDate.get(d) ?? []) if (!seen.has(c)) {
+      seen.add(c);
+      out.push(c);
+    }
     return out;
   }
+
+  /** The merchant number a line's memo names (memoMerchant), read once per line. */
+  midOf(l: StatementLine): string | undefined {
+    this.lineMids ??= new Map();
+    if (this.lineMids.has(l.id)) return this.lineMids.get(l.id);
+    const mid = this.mids.length > 0 ? memoMerchant(lineText(l), this.mids) : undefined;
+    this.lineMids.set(l.id, mid);
+    return mid;
+  }
+  private lineMids: Map<string, string | undefined> | undefined;
 
   /** A credit fits a group when its memo names the group's MID, or names none and reads as a settlement. */
   fits(c: ReviewCredit, g: SettlementGroup): boolean {
@@ -103,7 +118,7 @@ export class SettlementBook {
       const amount = amountOf(l.amount);
       if (!amount.greaterThan(ZERO)) continue;
       const text = lineText(l);
-      const c: ReviewCredit = { line: l, amount, mid: this.mids.length > 0 ? memoMerchant(text, this.mids) : undefined, settlementLike: SETTLEMENT_CREDIT.test(text) };
+      const c: ReviewCredit = { line: l, amount, mid: this.midOf(l), settlementLike: SETTLEMENT_CREDIT.test(text) };
       let byDate = out.get(l.amount.currency);
       if (!byDate) out.set(l.amount.currency, (byDate = new Map()));
       for (const d of l.valueOn && l.valueOn !== l.bookedOn ? [l.bookedOn, l.valueOn] : [l.bookedOn]) {
@@ -146,8 +161,10 @@ export function attributeByMemo(book: SettlementBook, groups: readonly Settlemen
   for (const g of groups) {
     const o = book.outcome.get(g)!;
     if (!g.merchantId || o.lines.length === 0) continue;
-    const credits = book.creditsOn(g.currency, [...new Set(o.lines.flatMap((l) => (l.valueOn ? [l.bookedOn, l.valueOn] : [l.bookedOn])))]);
-    const foreign = credits.some((c) => o.lines.includes(c.line) && c.mid && c.mid !== g.merchantId);
+    const foreign = o.lines.some((l) => {
+      const mid = book.midOf(l);
+      return mid !== undefined && mid !== g.merchantId;
+    });
     if (foreign) book.set(g, 'missing', [], ZERO);
   }
   for (const g of groups) {
