@@ -24,17 +24,24 @@ export function isOurMutation(r: MutationRecord): boolean {
   return true;
 }
 
+/** A node that shows text: a text node with some, or an element holding some (our chips hold none). */
+function showsText(n: Node): boolean {
+  if (n.nodeType === 3) return (n.nodeValue ?? '').trim() !== '';
+  return n.nodeType === 1 && !isOurs(n) && (n.textContent ?? '').trim() !== '';
+}
+
 /**
- * What a row shows: its text and the grid's row key. Our chip adds no text (its content is in a
- * shadow root) and our data-sg-* attributes are not keys, so marking a row does not change it.
+ * Whether a mutation changes what a row shows: a text written (not the same text again), a node
+ * with text put in or taken out, a row key (row-index, aria-rowindex…) changed. An empty tooltip
+ * host or icon put into a cell is not a new row. Read from the record alone: nothing is kept per
+ * marked row (reading every row's text when marking 5,000 rows cost more than the marking).
  */
-export function rowSignature(el: Element): string {
-  let key = '';
-  for (const a of ROW_KEY_ATTRS) {
-    const v = el.getAttribute(a);
-    if (v !== null) key += `${a}=${v}\u001f`;
-  }
-  return `${key}\u001e${el.textContent ?? ''}`;
+function changesContent(r: MutationRecord): boolean {
+  if (r.type === 'attributes') return r.oldValue !== (r.target as Element).getAttribute(r.attributeName ?? '');
+  if (r.type === 'characterData') return r.oldValue !== r.target.nodeValue;
+  for (const n of r.addedNodes) if (showsText(n)) return true;
+  for (const n of r.removedNodes) if (showsText(n)) return true;
+  return false;
 }
 
 /** Removes every mark of one row: attributes, our title, the chip. */
@@ -53,21 +60,10 @@ export function clearRowMarks(el: Element): void {
  * only when nothing changed in them since the scan began (`changedDuringScan`).
  */
 export class RowMarks {
-  /** what each marked row showed when it was marked */
-  private readonly signatures = new WeakMap<Element, string>();
   /** nodes changed since the scan in progress began, with their ancestors; null between scans */
   private touched: Set<Node> | null = null;
 
   constructor(private readonly onCleared: (el: Element, id: string | null) => void) {}
-
-  /** Remembers what a row shows as it is marked (once: an unchanged row keeps its signature). */
-  marked(el: Element): void {
-    if (!this.signatures.has(el)) this.signatures.set(el, rowSignature(el));
-  }
-
-  forget(el: Element): void {
-    this.signatures.delete(el);
-  }
 
   beginScan(): void {
     this.touched = new Set();
@@ -89,13 +85,13 @@ export class RowMarks {
   check(records: readonly MutationRecord[]): void {
     const rows = new Set<Element>();
     for (const r of records) {
-      if (r.type === 'attributes' && r.oldValue === (r.target as Element).getAttribute(r.attributeName ?? '')) continue;
-      if (r.type === 'characterData' && r.oldValue === r.target.nodeValue) continue;
+      if (!changesContent(r)) continue;
       if (this.touched) this.touch(r.target);
       const start = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
       const row = start?.closest(MARKED);
       if (row) rows.add(row);
-      // a pooled row element changed while detached and is put back: its marks are those of before
+      // a pooled row element put back may have been rewritten while detached (unobserved): its
+      // marks go, and the next scan marks it for what it shows
       for (const n of r.addedNodes) {
         if (n.nodeType !== 1 || isOurs(n)) continue;
         if (this.touched) this.touched.add(n);
@@ -105,11 +101,8 @@ export class RowMarks {
       }
     }
     for (const row of rows) {
-      const before = this.signatures.get(row);
-      if (before !== undefined && before === rowSignature(row)) continue;
       const id = row.getAttribute('data-sg-row');
       clearRowMarks(row);
-      this.signatures.delete(row);
       this.onCleared(row, id);
     }
   }

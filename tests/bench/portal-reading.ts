@@ -150,7 +150,8 @@ async function measure(page: Page, url: string, name: string, build: string): Pr
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('settleguard:rows-marked').length > 0, undefined, { timeout: 60_000, polling: 100 });
     // the rest of the scan: rows sent to the background, findings asked for and shown
-    await page.waitForFunction(() => performance.getEntriesByName('settleguard:scan-end').length > 0, undefined, { timeout: 60_000, polling: 100 });
+    // (builds before issue 12 set no scan-end mark: their figure is then until rows-marked)
+    await page.waitForFunction(() => performance.getEntriesByName('settleguard:scan-end').length > 0, undefined, { timeout: 15_000, polling: 100 }).catch(() => undefined);
     const marked = await page.evaluate(() => document.querySelectorAll('#bench tbody tr[data-sg-row]').length);
     if (marked !== ROWS) throw new Error(`${name}: ${marked} of ${ROWS} rows marked`);
     const at = await page.evaluate(() => ({
@@ -178,7 +179,7 @@ async function measure(page: Page, url: string, name: string, build: string): Pr
   const start = find('settleguard:scan-start');
   const end = find('settleguard:rows-marked');
   const tasks = tasksBetween(events, start.pid, start.tid, start.ts, end.ts);
-  const scanEnd = find('settleguard:scan-end');
+  const scanEnd = events.find((x) => x.name === 'settleguard:scan-end' && x.cat.includes('user_timing')) ?? end;
   const toEnd = tasksBetween(events, start.pid, start.tid, start.ts, scanEnd.ts).filter((t) => !isRenderingOnly(events, t));
   let render = 0;
   for (const t of tasks) if (isRenderingOnly(events, t)) render += t.tdur ?? 0;
