@@ -13,7 +13,7 @@ import { InsertControl } from './InsertControl';
 import { findComplaintTextareas, fillTextarea } from './form-fill';
 import { ROW_CSS, SHADOW_CSS } from './styles';
 import { TableTools, type WalkState } from './TableTools';
-import { contentSignature, findNextControl, isDisabledControl, selectLargestPageSize } from './pager';
+import { contentSignature, findNextControl, findRowScroller, isDisabledControl, selectLargestPageSize } from './pager';
 import { ROW_KEY_ATTRS, RowMarks, clearRowMarks, isOurMutation } from './row-marks';
 import { ScanSchedule } from './scan-schedule';
 import { readPageFacts, type StatedTable } from '../../lib/portals/stated-totals';
@@ -49,6 +49,8 @@ export interface OverlayDeps {
 // rows per capture message: structured-cloning a message is one task, so keep each one small
 const CAPTURE_CHUNK = 400;
 const MARK_SLICE = 500;
+/** screens a page's own scroller is read through at most (a 500-row page at 20 rows a screen) */
+const MAX_SCROLL_STEPS = 40;
 
 /**
  * A User Timing mark (visible in DevTools' performance panel and to tests/bench/portal-reading.ts,
@@ -281,18 +283,16 @@ export class PortalOverlay {
         if (this.marks.changedDuringScan(el)) continue;
         if (!tx) {
           unreadable++;
-          if (el.hasAttribute('data-sg-row')) { clearRowMarks(el); this.marks.forget(el); }
+          if (el.hasAttribute('data-sg-row')) clearRowMarks(el);
           el.setAttribute('data-sg-unreadable', row.issues.map((i) => i.message).join('; ').slice(0, 500));
-          this.marks.marked(el);
           continue;
         }
         if (el.getAttribute('data-sg-row') !== tx.id) {
           // another reading of this element before (a row changed in place): its marks go with it
-          if (el.hasAttribute('data-sg-row')) { clearRowMarks(el); this.marks.forget(el); }
+          if (el.hasAttribute('data-sg-row')) clearRowMarks(el);
           el.setAttribute('data-sg-row', tx.id);
         }
         el.removeAttribute('data-sg-unreadable');
-        this.marks.marked(el);
         this.rows.set(tx.id, el);
         this.currency = tx.amount.currency;
       }
@@ -300,7 +300,7 @@ export class PortalOverlay {
     // an element no longer read as a row (scrolled out and reused, a table gone) keeps no mark
     const current = new Set(this.rows.values());
     doc.querySelectorAll('[data-sg-row], [data-sg-finding]').forEach((el) => {
-      if (!current.has(el)) { clearRowMarks(el); this.marks.forget(el); }
+      if (!current.has(el)) clearRowMarks(el);
     });
     this.unreadable = unreadable;
     this.onPage = [...this.rows.keys()];
@@ -474,7 +474,7 @@ export class PortalOverlay {
       if (await selectLargestPageSize(table, (test, ms) => this.waitFor(test, ms, abort.signal))) await waitForChange(before);
       this.scanTimer.cancel();
     }
-    await (this.scanning = this.scanning.then(() => this.scan()));
+    await this.readPage(current, abort.signal);
     countPage();
     while (!abort.signal.aborted && !this.deps.signal.aborted) {
       const next = findNextControl(current());
@@ -483,7 +483,10 @@ export class PortalOverlay {
       next.click();
       if (!(await waitForChange(before))) break;
       this.scanTimer.cancel();
-      await (this.scanning = this.scanning.then(() => this.scan()));
+      await this.readPage(current, abort.signal);
+      // a pager that goes round (bootstrap-table's paginationLoop: after the last page, the
+      // first): a page of rows all seen before means every page was
+      if (this.onPage.length > 0 && this.onPage.every((id) => seen.has(id))) { reachedEnd = true; break; }
       // Stop during this page's capture: the page is captured, so it counts; the walk ends here
       countPage();
     }
@@ -498,6 +501,30 @@ export class PortalOverlay {
     this.walkAbort = null;
     this.renderTools();
     return this.walk;
+  }
+
+  /**
+   * Reads the page of rows the table shows now. Where the table's rows scroll inside it, scrolls
+   * them through, a screen at a time, reading each (a grid that virtualises its page renders
+   * only the rows in view), and back to the top.
+   */
+  private async readPage(current: () => Element, signal: AbortSignal): Promise<void> {
+    await (this.scanning = this.scanning.then(() => this.scan()));
+    const scroller = findRowScroller(current());
+    if (!scroller) return;
+    const start = scroller.scrollTop;
+    for (let step = 0; step < MAX_SCROLL_STEPS && !signal.aborted; step++) {
+      const top = scroller.scrollTop;
+      if (top + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+      const before = contentSignature(scroller);
+      scroller.scrollTop = top + Math.max(1, Math.floor(scroller.clientHeight * 0.8));
+      if (scroller.scrollTop === top) break;
+      // the grid renders the rows now in view on its scroll event, a frame or so later
+      await this.waitFor(() => contentSignature(scroller) !== before, 400, signal);
+      this.scanTimer.cancel();
+      await (this.scanning = this.scanning.then(() => this.scan()));
+    }
+    scroller.scrollTop = start;
   }
 
   /** Polls `test` every 50 ms until it holds (true), the time is up or the walk stops (false). */

@@ -189,3 +189,22 @@ export async function selectLargestPageSize(root: Element, waitFor: (test: () =>
   press(best);
   return true;
 }
+
+/**
+ * The element that scrolls the rows of the table at `root` (itself or inside it), when its rows
+ * do not all fit: the one holding the most rows we read. A grid that renders only the rows in
+ * view (AG Grid with a pager keeps virtualising each page) shows a page's rows only as this
+ * scrolls. Null when the rows fit.
+ */
+export function findRowScroller(root: Element): HTMLElement | null {
+  let best: HTMLElement | null = null;
+  let most = 0;
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    if (!(el instanceof HTMLElement) || el.scrollHeight <= el.clientHeight + 2 || el.clientHeight === 0) continue;
+    const overflow = el.ownerDocument.defaultView?.getComputedStyle(el).overflowY ?? '';
+    if (overflow !== 'auto' && overflow !== 'scroll') continue;
+    const rows = el.querySelectorAll('[data-sg-row]').length;
+    if (rows > most) { most = rows; best = el; }
+  }
+  return best;
+}

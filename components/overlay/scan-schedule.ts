@@ -35,6 +35,8 @@ export class ScanSchedule {
   private lastRun = Number.NEGATIVE_INFINITY;
   /** the current wait between reads of a page that keeps changing (see tookMs) */
   private waitMs: number;
+  /** what the read before the last one cost (none yet: 0) */
+  private lastCost = 0;
   private readonly clock: () => number;
 
   constructor(private readonly run: () => void, private readonly options: ScanScheduleOptions) {
@@ -42,9 +44,17 @@ export class ScanSchedule {
     this.waitMs = options.maxWaitMs;
   }
 
-  /** How long the last read took: reads of a busy page come ten times that apart, within [minWaitMs, maxWaitMs]. */
+  /**
+   * How long the last read took: reads of a busy page come ten times the cost of a read apart,
+   * within [minWaitMs, maxWaitMs]. The cost is the cheaper of the last two reads: one slow read
+   * (the first of a page, with cold code and every column inferred; a garbage collection) does
+   * not slow the reads after it — a first read of 28 ms held the next one back 200 ms while the
+   * merchant's first flick scrolled seven rows past unread; two slow reads in a row do.
+   */
   tookMs(ms: number): void {
-    this.waitMs = Math.min(this.options.maxWaitMs, Math.max(this.options.minWaitMs ?? this.options.maxWaitMs, ms * 10));
+    const cost = Math.min(ms, this.lastCost);
+    this.lastCost = ms;
+    this.waitMs = Math.min(this.options.maxWaitMs, Math.max(this.options.minWaitMs ?? this.options.maxWaitMs, cost * 10));
   }
 
   /** Something changed: read after `ms` of quiet (default settleMs), and never later than the deadline. */

@@ -160,7 +160,7 @@ describe('page-size selectors on the fixture pages', () => {
 
 // A paginated portal in the test document: 5 rows, a layui-style pager (next link disabled on the
 // last page, a limits <select>); a new page or size re-renders the rows in place after a moment.
-function paginatedPortal(sizes: number[]): { nextClicks: () => number } {
+function paginatedPortal(sizes: number[], opts: { loop?: boolean } = {}): { nextClicks: () => number } {
   const rows = Array.from({ length: 5 }, (_, i) => ({ time: `2024-03-0${i + 1} 10:00:00`, amount: `${100 + i}.00`, fee: '0.60', rrn: `51000000000${i}` }));
   document.body.innerHTML = `<div class="card"><table id="t"><thead><tr><th>交易时间</th><th>交易类型</th><th>交易金额</th><th>手续费</th><th>参考号</th></tr></thead><tbody></tbody></table>
     <div class="layui-laypage"><a class="layui-laypage-next" href="javascript:;">下一页</a>
@@ -172,10 +172,11 @@ function paginatedPortal(sizes: number[]): { nextClicks: () => number } {
   const render = () => {
     document.querySelector('#t tbody')!.innerHTML = rows.slice((page - 1) * size, page * size)
       .map((r) => `<tr><td>${r.time}</td><td>消费</td><td>${r.amount}</td><td>${r.fee}</td><td>${r.rrn}</td></tr>`).join('');
-    next.className = `layui-laypage-next${page * size >= rows.length ? ' layui-disabled' : ''}`;
+    next.className = `layui-laypage-next${page * size >= rows.length && !opts.loop ? ' layui-disabled' : ''}`;
   };
   render();
-  next.addEventListener('click', () => { nextClicks++; setTimeout(() => { page++; render(); }, 20); });
+  // a looping pager (bootstrap-table's default) goes from the last page back to the first
+  next.addEventListener('click', () => { nextClicks++; setTimeout(() => { page = page * size >= rows.length ? 1 : page + 1; render(); }, 20); });
   document.querySelector('select')!.addEventListener('change', (e) => {
     size = Number((e.target as HTMLSelectElement).value);
     page = 1;
@@ -230,6 +231,15 @@ describe('Capture all pages', () => {
     expect(walk).toMatchObject({ done: 'finished', pages: 3, rows: 5 });
     expect(portal.nextClicks()).toBe(2);
     expect(summary()?.dataset).toMatchObject({ pages: '3', rows: '5' });
+  });
+
+  it('a pager that goes round from the last page to the first: the walk ends there, every page walked once', async () => {
+    const portal = paginatedPortal([2], { loop: true });
+    const { overlay } = overlayFor();
+    await overlay.scan();
+    const walk = await overlay.captureAllPages(document.getElementById('t')!);
+    expect(walk).toMatchObject({ done: 'finished', pages: 3, rows: 5 });
+    expect(portal.nextClicks()).toBe(3);
   });
 
   it('Stop pressed while a page is being captured: that page counts, the walk goes no further', async () => {
