@@ -17,7 +17,7 @@ import { analyseSettlements, makeOriginalIndex } from './settlement';
 import { reviewSettlements, type ReviewedSettlement } from './settlement-gaps';
 import { findDuplicates, type DuplicateCluster } from './duplicates';
 import { buildFeeLedger, type FeeLedger } from './periodic';
-import { trimUpperFast } from './keys';
+import { normaliseId } from './keys';
 
 export interface Rule {
   kind: FindingKind;
@@ -302,7 +302,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
     if (c.amount.currency !== lastCurrency) cashierCurrencies.add((lastCurrency = c.amount.currency));
     if (c.terminalId === lastTerminal) continue;
     lastTerminal = c.terminalId;
-    const term = trimUpperFast(c.terminalId);
+    const term = normaliseId('terminal', c.terminalId);
     if (term) cashierTerminals.add(term);
   }
   const cashierFrom = cashier[0]?.occurredAt.slice(0, 10);
@@ -358,7 +358,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
       if (!terminalId && cashierTerminals.size > 0) return false;
       // a day with no cashier record inside the range may be a closed day or a missing export
       if (!cashierDates.has(date)) return false;
-      if (terminalId && cashierTerminals.size > 0 && !cashierTerminals.has(trimUpperFast(terminalId))) return false;
+      if (terminalId && cashierTerminals.size > 0 && !cashierTerminals.has(normaliseId('terminal', terminalId))) return false;
       return true;
     },
     duplicates() {

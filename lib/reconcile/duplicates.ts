@@ -8,7 +8,7 @@ import { absAmountKey, amountOf, isPlainDecimal, isPositive, ZERO } from './amou
 import type { CashierRecord, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { txnDate } from './fee-schedule';
-import { trimUpper, trimUpperFast } from './keys';
+import { normaliseId, sameId } from './keys';
 import { indicesWhere } from './memory-order';
 
 export interface DuplicateCluster {
@@ -22,8 +22,6 @@ export interface DuplicateCluster {
   portalCount: number;
 }
 
-const norm = trimUpper;
-const normFast = trimUpperFast;
 
 /** Switch for tests: false = the full keys through norm() and a first-row map (the reference). */
 let duplicateKeysFast = true;
@@ -40,14 +38,19 @@ function amountBucket(m: PortalTransaction['amount'], mainCurrency: string | und
   return `${absAmountKey(m)}|${m.currency}`;
 }
 
+/** One swipe's identity: merchant, terminal, card, BIN, |amount| and currency, ids normalised (keys.ts). */
+function duplicateKey(t: PortalTransaction): string {
+  return `${normaliseId('merchant', t.merchantId)}|${normaliseId('terminal', t.terminalId)}|${normaliseId('card', t.cardLast4)}|${normaliseId('card', t.cardBin)}|${absAmountKey(t.amount)}|${t.amount.currency}`;
+}
+
 function isCandidate(t: PortalTransaction): boolean {
   return (t.kind === 'sale' || t.kind === 'preauth_completion') && t.status === 'success' && !!t.cardLast4 && isPositive(t.amount);
 }
 
 /** Two rows that are one transaction seen twice, not two swipes (same rrn, or same batch + voucher). */
 function sameReference(a: PortalTransaction, b: PortalTransaction): boolean {
-  if (a.rrn && b.rrn && norm(a.rrn) === norm(b.rrn)) return true;
-  if (a.voucherNo && b.voucherNo && norm(a.voucherNo) === norm(b.voucherNo) && norm(a.batchNo) === norm(b.batchNo)) return true;
+  if (sameId('rrn', a.rrn, b.rrn)) return true;
+  if (sameId('voucher', a.voucherNo, b.voucherNo) && normaliseId('batch', a.batchNo) === normaliseId('batch', b.batchNo)) return true;
   return false;
 }
 
@@ -86,7 +89,7 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
       if (typeof v === 'number') continue;
       for (const i of v) {
         const t = rows[i]!;
-        const k = `${normFast(t.merchantId)}|${normFast(t.terminalId)}|${normFast(t.cardLast4)}|${normFast(t.cardBin)}|${absAmountKey(t.amount)}|${t.amount.currency}`;
+        const k = duplicateKey(t);
         const l = byKey.get(k);
         if (l === undefined) byKey.set(k, i);
         else if (typeof l === 'number') byKey.set(k, [l, i]);
@@ -104,7 +107,7 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
       if (typeof v === 'number') continue;
       for (const i of v) {
         const t = rows[i]!;
-        const k = `${norm(t.merchantId)}|${norm(t.terminalId)}|${norm(t.cardLast4)}|${norm(t.cardBin)}|${absAmountKey(t.amount)}|${t.amount.currency}`;
+        const k = duplicateKey(t);
         const l = byKey.get(k);
         if (l) l.push(t);
         else {
@@ -217,7 +220,7 @@ function judge(cluster: PortalTransaction[], ctx: RuleContext, sales: SameAmount
   const matching = covered
     ? salesNear(sales, localDateTimeMs(first.occurredAt), localDateTimeMs(last.occurredAt), w).filter((c) => {
       if (!amountOf(c.amount).abs().equals(amount) || c.amount.currency !== first.amount.currency) return false;
-      if (c.terminalId && first.terminalId && norm(c.terminalId) !== norm(first.terminalId)) return false;
+      if (c.terminalId && first.terminalId && !sameId('terminal', c.terminalId, first.terminalId)) return false;
       if (c.cardLast4 && first.cardLast4 && c.cardLast4 !== first.cardLast4) return false;
       return secondsBetween(first.occurredAt, c.occurredAt) >= -w && secondsBetween(last.occurredAt, c.occurredAt) <= w;
     })

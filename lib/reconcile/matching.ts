@@ -8,6 +8,7 @@ import { localDateTimeMs } from '../dates';
 import { centsOf } from '../money';
 import { txnDate } from './fee-schedule';
 import { identityOrder, type InMemoryOrder } from './memory-order';
+import { normaliseId } from './keys';
 
 export interface TxnAlias {
   /** the row kept for reconciliation */
@@ -20,20 +21,6 @@ export interface TxnAlias {
   aliasStatus?: PortalTransaction['status'];
 }
 
-const normSlow = (s: string | undefined) => (s ?? '').trim().replace(/^0+(?=\d)/, '').toUpperCase();
-/**
- * Ids compared loosely: trimmed, leading zeros dropped, upper case. An id made only of digits,
- * A–Z, '-' and '_' that does not start with '0' is already in that form: returned as it is,
- * without the three string operations (most terminal ids and order numbers).
- */
-function norm(s: string | undefined): string {
-  if (s === undefined || s.length === 0 || s.charCodeAt(0) === 48) return normSlow(s);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 45 || c === 95)) return normSlow(s);
-  }
-  return s;
-}
 
 /** Fields that make a row more useful for reconciliation; the richer copy is kept. */
 function richness(t: PortalTransaction): number {
@@ -57,8 +44,8 @@ export function dedupePortalRows(txns: readonly PortalTransaction[]): { kept: Po
   if (isOneSource(txns)) return { kept: [...txns], aliases: [] };
   const byKey = new Map<string, PortalTransaction[]>();
   const keyOf = (t: PortalTransaction): [string, TxnAlias['basis']] | undefined => {
-    if (t.rrn) return [`r|${norm(t.rrn)}|${txnDate(t)}|${t.kind}`, 'portal:rrn+date'];
-    if (t.terminalId && t.batchNo && t.voucherNo) return [`v|${norm(t.terminalId)}|${norm(t.batchNo)}|${norm(t.voucherNo)}|${txnDate(t)}|${t.kind}`, 'portal:terminal+batch+voucher'];
+    if (t.rrn) return [`r|${normaliseId('rrn', t.rrn)}|${txnDate(t)}|${t.kind}`, 'portal:rrn+date'];
+    if (t.terminalId && t.batchNo && t.voucherNo) return [`v|${normaliseId('terminal', t.terminalId)}|${normaliseId('batch', t.batchNo)}|${normaliseId('voucher', t.voucherNo)}|${txnDate(t)}|${t.kind}`, 'portal:terminal+batch+voucher'];
     return undefined;
   };
   // a lone row is stored as itself; a list only once a key repeats (rare), to keep a million
@@ -221,7 +208,7 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i]!;
     cMs[i] = msOfTime(c.occurredAt);
-    cTerm[i] = c.terminalId ? norm(c.terminalId) : '';
+    cTerm[i] = normaliseId('terminal', c.terminalId);
     const k = amountKey(c.amount);
     const l = cByAmount.get(k);
     if (l) l.push(i);
@@ -230,7 +217,7 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i]!;
     if (!c.orderNo) continue;
-    const k = norm(c.orderNo);
+    const k = normaliseId('order', c.orderNo);
     const l = cByOrder.get(k);
     if (l) l.push(i);
     else cByOrder.set(k, [i]);
@@ -253,7 +240,7 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
   const orderedPs = successFirstByTime(ps);
   const pKey = orderedPs.map((t) => amountKey(t.amount));
   const pMs = orderedPs.map((t) => msOfTime(t.occurredAt));
-  const pTerm = orderedPs.map((t) => (t.terminalId ? norm(t.terminalId) : ''));
+  const pTerm = orderedPs.map((t) => normaliseId('terminal', t.terminalId));
 
   for (const pass of passes) {
     // collect all candidate pairs of this pass, then take them closest-in-time first
@@ -276,7 +263,7 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
       };
       if (pass.needsOrderNo) {
         if (!t.orderNo) return;
-        const list = cByOrder.get(norm(t.orderNo));
+        const list = cByOrder.get(normaliseId('order', t.orderNo));
         if (!list) return;
         for (const i of list) consider(i, 0);
       } else {
@@ -375,10 +362,10 @@ export function matchCashier(
     jCardQr[j] = 1;
     jMs[j] = localDateTimeMs(c.occurredAt);
     jHasTerm[j] = c.terminalId ? 1 : 0;
-    jTerm[j] = c.terminalId ? norm(c.terminalId) : '';
+    jTerm[j] = normaliseId('terminal', c.terminalId);
     jLast4[j] = c.cardLast4 || '';
     jRefund[j] = sideOf(c.kind) === 'refund' ? 1 : 0;
-    jOrder[j] = c.orderNo ? norm(c.orderNo) : undefined;
+    jOrder[j] = c.orderNo ? normaliseId('order', c.orderNo) : undefined;
     jCurrency[j] = c.amount.currency;
     jCents[j] = centsOf(c.amount.amount) ?? NaN;
   }
@@ -454,9 +441,9 @@ export function matchCashier(
     iFailed[i] = t.status !== 'success' ? 1 : 0;
     iRefund[i] = sideOf(t.kind) === 'refund' ? 1 : 0;
     iHasTerm[i] = t.terminalId ? 1 : 0;
-    iTerm[i] = t.terminalId ? norm(t.terminalId) : '';
+    iTerm[i] = normaliseId('terminal', t.terminalId);
     iLast4[i] = t.cardLast4 || '';
-    iOrder[i] = t.orderNo ? norm(t.orderNo) : undefined;
+    iOrder[i] = t.orderNo ? normaliseId('order', t.orderNo) : undefined;
     iCurrency[i] = t.amount.currency;
     iCents[i] = centsOf(t.amount.amount) ?? NaN;
   }

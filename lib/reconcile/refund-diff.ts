@@ -9,7 +9,7 @@ import { amountOf } from './amounts';
 import type { CashierRecord, Finding, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { makeFinding, txnParams } from './finding';
-import { trimUpperFast } from './keys';
+import { normaliseId } from './keys';
 import { secondsBetween } from '../dates';
 
 /** Seconds either side of the till's refund a portal refund may lie (same day). */
@@ -70,6 +70,6 @@ function sameInstrument(c: CashierRecord, t: PortalTransaction): boolean {
   const card = !!c.cardLast4 && !!t.cardLast4;
   const term = !!c.terminalId && !!t.terminalId;
   if (card && c.cardLast4 !== t.cardLast4) return false;
-  if (term && trimUpperFast(c.terminalId) !== trimUpperFast(t.terminalId)) return false;
+  if (term && normaliseId('terminal', c.terminalId) !== normaliseId('terminal', t.terminalId)) return false;
   return card || term || (!!c.orderNo && c.orderNo === t.orderNo);
 }

@@ -5,7 +5,7 @@
 import type { CoverageDay, Finding, IsoDate, Unchecked } from '../model';
 import type { RuleContext } from './context';
 import { txnDate } from './fee-schedule';
-import { trimUpperFast } from './keys';
+import { normaliseId } from './keys';
 import type { SettlementGap } from './settlement-gaps';
 
 const THREE_WAY = new Set<Finding['kind']>(['missing_at_acquirer', 'unmatched_portal_sale']);
@@ -47,7 +47,7 @@ export function applyCoverage(ctx: RuleContext, findings: Finding[], coverage: r
         day = c.occurredAt.slice(0, 10);
         if (c.terminalId) {
           midOfTerminal ??= terminalMerchants(ctx);
-          mid = midOfTerminal.get(trimUpperFast(c.terminalId));
+          mid = midOfTerminal.get(normaliseId('terminal', c.terminalId));
         }
       }
     }
@@ -63,7 +63,7 @@ function terminalMerchants(ctx: RuleContext): Map<string, string> {
   const both = new Set<string>();
   for (const t of ctx.transactions) {
     if (!t.terminalId || !t.merchantId) continue;
-    const k = trimUpperFast(t.terminalId);
+    const k = normaliseId('terminal', t.terminalId);
     const prev = out.get(k);
     if (prev !== undefined && prev !== t.merchantId) both.add(k);
     else out.set(k, t.merchantId);

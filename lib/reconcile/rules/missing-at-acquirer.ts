@@ -8,7 +8,7 @@ import type { Rule } from '../context';
 import { txnDate } from '../fee-schedule';
 import { makeFinding } from '../finding';
 import { indicesWhere } from '../memory-order';
-import { trimUpperFast } from '../keys';
+import { normaliseId } from '../keys';
 
 export const missingAtAcquirer: Rule = {
   kind: 'missing_at_acquirer',
@@ -27,7 +27,7 @@ export const missingAtAcquirer: Rule = {
       if (at[q]! < 0) continue;
       const t = rows[q]!;
       if (lastDay === undefined || lastDay.length !== 10 || !t.occurredAt.startsWith(lastDay)) portalDays.add((lastDay = txnDate(t)));
-      if (t.terminalId && t.terminalId !== lastTerminal) portalTerminals.add(trimUpperFast((lastTerminal = t.terminalId)));
+      if (t.terminalId && t.terminalId !== lastTerminal) portalTerminals.add(normaliseId('terminal', (lastTerminal = t.terminalId)));
     }
     const cal = ctx.calendar('CN');
     const out: Finding[] = [];
@@ -38,7 +38,7 @@ export const missingAtAcquirer: Rule = {
       const c = records[i]!;
       const date = c.occurredAt.slice(0, 10);
       if (!portalDays.has(date)) continue;
-      if (c.terminalId && portalTerminals.size > 0 && !portalTerminals.has(trimUpperFast(c.terminalId))) continue;
+      if (c.terminalId && portalTerminals.size > 0 && !portalTerminals.has(normaliseId('terminal', c.terminalId))) continue;
       if (ctx.asOf < cal.nextWorkingDay(date)) continue;
       const amount = money(amountOf(c.amount).abs(), c.amount.currency);
       out.push(makeFinding('missing_at_acquirer', {
