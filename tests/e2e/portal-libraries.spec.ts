@@ -93,8 +93,11 @@ for (const entry of LIBRARY_PAGES.filter(selected)) {
     await expect.poll(async () => (await stored(entry.id)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(entry.config.rows).catch(() => undefined);
     const check = checkCapture(await stored(entry.id), entry.config);
     const line = describeCheck(entry.id, version, check);
-    const columns = tables[0]?.columns.map((c) => `${c.header}→${c.field ?? '-'}`).join(', ') ?? '(no table read)';
-    console.log(`[library matrix] ${line} | adapter ${tables[0]?.adapter ?? '-'} | ${columns}`);
+    // fields placed from their headers, and those inferred from the column's values (marked ~)
+    const placed = tables[0]?.columns.filter((c) => c.field) ?? [];
+    const inferred = placed.filter((c) => c.source === 'values').length;
+    const columns = tables[0]?.columns.map((c) => `${c.header}→${c.source === 'values' ? '~' : ''}${c.field ?? '-'}`).join(', ') ?? '(no table read)';
+    console.log(`[library matrix] ${line} | adapter ${tables[0]?.adapter ?? '-'} | ${placed.length - inferred} fields from headers, ${inferred} inferred | ${columns}`);
     if (process.env.SG_REPORT_DIR) {
       await mkdir(process.env.SG_REPORT_DIR, { recursive: true });
       await appendFile(`${process.env.SG_REPORT_DIR}/library-matrix.jsonl`, `${JSON.stringify({ id: entry.id, package: entry.packageName, version, adapter: tables[0]?.adapter, columns: tables[0]?.columns, ...check, wrong: check.wrong.slice(0, 5) })}\n`);
