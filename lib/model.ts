@@ -142,14 +142,16 @@ export type FindingKind =
   | 'instant_fee_unexpected' | 'rate_drift' | 'settlement_shortfall' | 'settlement_missing'
   | 'void_still_settled' | 'refund_problem' | 'hidden_fee' | 'unmatched_portal_sale'
   | 'missing_at_acquirer' | 'amount_mismatch' | 'status_mismatch' | 'deposit_deducted'
-  | 'chargeback_fee' | 'mcc_jump_risk' | 'fx_surcharge';
+  | 'chargeback_fee' | 'mcc_jump_risk' | 'fx_surcharge'
+  // issue 13 item 4, beyond DESIGN.md's 19: a terminal out of line with the shop's others (always 'info')
+  | 'terminal_health';
 
 export const FINDING_KINDS: readonly FindingKind[] = [
   'duplicate_charge', 'fee_above_contract', 'debit_cap_ignored', 'wrong_card_rate',
   'instant_fee_unexpected', 'rate_drift', 'settlement_shortfall', 'settlement_missing',
   'void_still_settled', 'refund_problem', 'hidden_fee', 'unmatched_portal_sale',
   'missing_at_acquirer', 'amount_mismatch', 'status_mismatch', 'deposit_deducted',
-  'chargeback_fee', 'mcc_jump_risk', 'fx_surcharge',
+  'chargeback_fee', 'mcc_jump_risk', 'fx_surcharge', 'terminal_health',
 ];
 
 export type Severity = 'overcharge' | 'suspect' | 'info';

@@ -97,6 +97,7 @@ export const EN = {
   'kind.chargeback_fee': 'Chargeback fee',
   'kind.mcc_jump_risk': 'MCC-jump / sub-clearing risk',
   'kind.fx_surcharge': 'FX / international surcharge',
+  'kind.terminal_health': 'Terminal out of line (check the POS)',
 
   // ── finding explanations: Finding.explanation = { key: 'finding.<kind>', params } ──────
   'finding.duplicate_charge':
@@ -137,6 +138,13 @@ export const EN = {
     '{#lowestRate}{count} card transactions imply a rate as low as {lowestRate:percent}, below the regulated floor of about {floorRate:percent}: they may be routed under another merchant category or through an unlicensed sub-acquirer (a risk note, not an overcharge).{/lowestRate}{#payer}{settlements} settlement credit(s) in {month}, {received:money} in all, were paid by “{payer}”, which is neither a bank nor a licensed payment institution: your money may pass through an unlicensed sub-clearer (二清), which puts it at risk (a risk note, not an overcharge).{/payer}',
   'finding.fx_surcharge':
     'Sale of {amount:money} carried an international or FX surcharge of {fxFeeCharged:money} although the card{#cardCountry} (issued in {cardCountry}){/cardCountry} is domestic.',
+  'finding.terminal_health':
+    'Terminal {terminalId}{#merchantId} (merchant {merchantId}){/merchantId}: {count} of its {attempts} transactions in {period} were {metric:terminalMetric} ({rate:percent}), against {#othersRate}{othersRate:percent} on the shop\'s other terminals{/othersRate}{#pastRate}{pastRate:percent} in its own earlier months{/pastRate}. A rate this far out of line usually points at the device: have this POS terminal checked (card reader, network, software). A note, not an overcharge.',
+  // ── terminal health: the rates a terminal is judged on (issue 13 item 4) ─────────────
+  'terminalMetric.duplicates': 'duplicate swipes',
+  'terminalMetric.reversals': 'reversals',
+  'terminalMetric.voids': 'voids',
+  'terminalMetric.failures': 'failed or declined',
   // ── overlay table tools: capture all pages, teach columns (issue 3) ───────────────────
   'overlay.tools': 'SettleGuard table tools',
   'overlay.captureAll': 'Capture all pages',

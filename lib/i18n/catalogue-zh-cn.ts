@@ -97,6 +97,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   'kind.chargeback_fee': '拒付费异常',
   'kind.mcc_jump_risk': '跳码/二清风险',
   'kind.fx_surcharge': '汇率/跨境附加费',
+  'kind.terminal_health': '终端异常（请检查POS机）',
 
   // ── finding explanations ───────────────────────────────────────────────────────────────
   'finding.duplicate_charge':
@@ -137,6 +138,13 @@ export const ZH_CN: Record<MessageKey, string> = {
     '{#lowestRate}{count} 笔银行卡交易的实际费率低至 {lowestRate:percent}，低于监管下限约 {floorRate:percent}，交易可能被跳码或经二清机构处理（风险提示，并非多扣款）。{/lowestRate}{#payer}{month} 有 {settlements} 笔结算款（合计 {received:money}）的付款方为“{payer}”，既非银行也非持牌支付机构，资金可能经二清机构清算，存在资金风险（风险提示，并非多扣款）。{/payer}',
   'finding.fx_surcharge':
     '交易 {amount:money} 被收取跨境/汇率附加费 {fxFeeCharged:money}，但该卡{#cardCountry}（发卡地 {cardCountry}）{/cardCountry}为境内卡。',
+  'finding.terminal_health':
+    '终端 {terminalId}{#merchantId}（商户 {merchantId}）{/merchantId}在 {period} 的 {attempts} 笔交易中有 {count} 笔{metric:terminalMetric}（{rate:percent}），而{#othersRate}本店其他终端为 {othersRate:percent}{/othersRate}{#pastRate}该终端此前各月为 {pastRate:percent}{/pastRate}。比例明显偏高，通常是设备问题：请检查这台POS机（读卡器、网络、软件）。仅为提示，并非多扣款。',
+  // ── terminal health: the rates a terminal is judged on (issue 13 item 4) ─────────────
+  'terminalMetric.duplicates': '重复刷卡',
+  'terminalMetric.reversals': '冲正',
+  'terminalMetric.voids': '撤销',
+  'terminalMetric.failures': '失败或被拒',
   // ── overlay table tools: capture all pages, teach columns (issue 3) ───────────────────
   'overlay.tools': '结算卫士表格工具',
   'overlay.captureAll': '采集全部页',

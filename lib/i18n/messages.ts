@@ -44,6 +44,8 @@
  *   chargeback_fee         {fee, currency, txnDate, contractFee?, difference}
  *   mcc_jump_risk          {count, lowestRate, floorRate (percent), cardType}
  *   fx_surcharge           {amount, currency, fxFeeCharged, cardCountry?}
+ *   terminal_health        {terminalId, merchantId?, period (YYYY-MM), metric (TerminalMetric → {metric:terminalMetric}),
+ *                           count, attempts, rate (percent), othersRate? | pastRate? (percent: the baseline used)}
  * renderExplanation also accepts the engine's names for the agreed kinds (EXPLANATION_ALIASES):
  * rate → percent; originalOccurredAt/occurredAt/secondsApart → first/second/seconds; a zero
  * `fixed` is treated as absent.
@@ -196,6 +198,8 @@ function formatValue(value: string, format: string | undefined, params: MessageP
       return ctx.name('txnStatus', value) ?? value;
     case 'period':
       return ctx.name('period', value) ?? value;
+    case 'terminalMetric':
+      return ctx.name('terminalMetric', value) ?? value;
     default:
       return value;
   }

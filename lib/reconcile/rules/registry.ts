@@ -18,6 +18,7 @@ import { refundProblem } from './refund-problem';
 import { settlementMissing } from './settlement-missing';
 import { settlementShortfall } from './settlement-shortfall';
 import { statusMismatch } from './status-mismatch';
+import { terminalHealth } from './terminal-health';
 import { unmatchedPortalSale } from './unmatched-portal-sale';
 import { voidStillSettled } from './void-still-settled';
 import { wrongCardRate } from './wrong-card-rate';
@@ -42,4 +43,5 @@ export const RULES: readonly Rule[] = [
   chargebackFee,
   mccJumpRisk,
   fxSurcharge,
+  terminalHealth,
 ];

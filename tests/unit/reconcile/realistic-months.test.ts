@@ -86,6 +86,10 @@ describe('realistic months', () => {
     }
   });
 
+  it('a clean month has no terminal_health note: its terminals are alike (info notes are not counted above)', () => {
+    for (const m of months.filter((x) => x.clean)) expect(results.get(m)!.findings.filter((f) => f.kind === 'terminal_health'), m.name).toEqual([]);
+  });
+
   for (const m of months) {
     it(`${m.name}: names what it could not check, and the action`, () => {
       const r = results.get(m)!;
