@@ -7,6 +7,7 @@ import { t } from '../../lib/i18n/pages';
 import type { FindingSummary } from '../../lib/services/findings';
 import { BarChart } from '../charts/BarChart';
 import { RateChart } from '../charts/RateChart';
+import { TerminalHealthChart } from '../charts/TerminalHealthChart';
 import type { OptionsData } from '../../lib/services/options';
 
 export interface FindingsActions {
@@ -52,7 +53,7 @@ function EvidenceRows({ locale, finding, evidence }: { locale: Locale; finding: 
   );
 }
 
-export function FindingsPanel({ locale, findings, summary, evidence, rates, actions }: { locale: Locale; findings: StoredFinding[]; summary: FindingSummary; evidence: Evidence; rates: OptionsData['rates']; actions: FindingsActions }) {
+export function FindingsPanel({ locale, findings, summary, evidence, rates, terminals = [], actions }: { locale: Locale; findings: StoredFinding[]; summary: FindingSummary; evidence: Evidence; rates: OptionsData['rates']; terminals?: OptionsData['terminals']; actions: FindingsActions }) {
   const [open, setOpen] = useState<string | null>(null);
   const [filter, setFilter] = useState<FindingStatus | 'all'>('open');
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -69,6 +70,12 @@ export function FindingsPanel({ locale, findings, summary, evidence, rates, acti
           <RateChart points={rates} title={t(locale, 'findings.rateTrend')} cardName={(c) => t(locale, `cardType.${c}`)} />
         </figure>
       )}
+      {terminals.filter((v) => v.terminals.length > 0).map((v) => (
+        <figure class="trend" key={`${v.merchantId ?? ''}|${v.period}`}>
+          <figcaption>{t(locale, 'terminalHealth.title', { merchantId: v.merchantId, period: v.period })}</figcaption>
+          <TerminalHealthChart view={v} locale={locale} />
+        </figure>
+      ))}
       <div class="toolbar">
         <label>{t(locale, 'findings.status')}{' '}
           <select value={filter} onChange={(e) => setFilter(e.currentTarget.value as FindingStatus | 'all')}>

@@ -67,7 +67,7 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
           </>
         )}
         {tab === 'findings' && (
-          <FindingsPanel locale={locale} findings={data.findings} summary={data.summary} evidence={data.evidence} rates={data.rates} actions={{
+          <FindingsPanel locale={locale} findings={data.findings} summary={data.summary} evidence={data.evidence} rates={data.rates} terminals={data.terminals} actions={{
             setStatus: async (id, status) => { await actions.setFindingStatus(id, status); await reload(); },
             openDispute: (ids) => void actions.disputeContext(ids).then(setDispute),
           }} />

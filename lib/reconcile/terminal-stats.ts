@@ -68,7 +68,7 @@ const ATTEMPT_KINDS = new Set<PortalTransaction['kind']>(['sale', 'preauth', 'pr
  */
 export function terminalMonths(transactions: readonly PortalTransaction[], duplicateIds: ReadonlySet<string>): TerminalMonth[] {
   const pointedAt = new Set<string>();
-  for (const t of transactions) if ((t.kind === 'void' || t.kind === 'reversal') && t.originalRef) pointedAt.add(normaliseId('rrn', t.originalRef));
+  for (const t of transactions) if ((t.kind === 'void' || t.kind === 'reversal') && t.status !== 'failed' && t.originalRef) pointedAt.add(normaliseId('rrn', t.originalRef));
   const isPointedAt = (t: PortalTransaction) => [t.rrn, t.voucherNo, t.orderNo, t.id].some((r) => !!r && pointedAt.has(normaliseId('rrn', r)));
   const months = new Map<string, TerminalMonth>();
   for (const t of transactions) {

@@ -7,6 +7,7 @@ import type { PreviewSummary } from './import-session';
 import type { CashierMapping } from '../statements/cashier';
 import type { ParseOptions } from '../statements/index';
 import { effectiveRates, type RatePoint } from '../trends';
+import { terminalHealthViews, type TerminalHealthView } from '../reconcile/terminal-stats';
 import { runReconciliation } from './reconcile';
 import { notifyPortalTabs, todayIso } from './notify';
 import { setFindingStatus, summarizeFindings, type FindingSummary } from './findings';
@@ -30,6 +31,8 @@ export interface OptionsData {
   evidence: { transactions: Record<string, PortalTransaction>; statementLines: Record<string, StatementLine> };
   /** effective rate per card type and month, for the rate timeline */
   rates: RatePoint[];
+  /** each shop's terminals in its latest month with their problem rates, for the terminal health chart */
+  terminals: TerminalHealthView[];
 }
 
 export async function loadOptionsData(): Promise<OptionsData> {
@@ -40,6 +43,9 @@ export async function loadOptionsData(): Promise<OptionsData> {
   ]);
   const transactions = allTransactions.length;
   const rates = effectiveRates(allTransactions);
+  // the later swipes of the duplicate charges found (the clusters terminal_health counts too)
+  const duplicateIds = new Set(findings.filter((f) => f.kind === 'duplicate_charge').map((f) => f.explanation.params.duplicateTransactionId).filter((id): id is string => !!id));
+  const terminals = terminalHealthViews(allTransactions, duplicateIds);
   const today = todayIso();
   const disputes = await listDisputes(db, today);
   const [txs, lines] = await Promise.all([
@@ -52,7 +58,7 @@ export async function loadOptionsData(): Promise<OptionsData> {
   };
   const order = { overcharge: 0, suspect: 1, info: 2 };
   findings.sort((a, b) => order[a.severity] - order[b.severity] || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
-  return { settings, findings, summary: summarizeFindings(findings), contracts, imports, counts: { transactions, statementLines, cashier }, disputes, today, evidence, rates };
+  return { settings, findings, summary: summarizeFindings(findings), contracts, imports, counts: { transactions, statementLines, cashier }, disputes, today, evidence, rates, terminals };
 }
 
 export async function previewFiles(files: { name: string; bytes: Uint8Array }[]): Promise<PreviewSummary[]> {
