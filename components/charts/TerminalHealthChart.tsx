@@ -7,7 +7,7 @@ import type { Locale } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/pages';
 import { TERMINAL_METRICS, type TerminalHealthView, type TerminalMetric } from '../../lib/reconcile/terminal-stats';
 
-const LABEL_W = 120, COL_W = 112, BAR_MAX = 64, ROW_H = 30, HEAD_H = 22, LEGEND_H = 24;
+const LABEL_W = 124, COL_W = 112, BAR_MAX = 64, ROW_H = 30, HEAD_H = 22, LEGEND_H = 24;
 
 export function TerminalHealthChart({ view, locale }: { view: TerminalHealthView; locale: Locale }) {
   const title = t(locale, 'terminalHealth.title', { merchantId: view.merchantId, period: view.period });
@@ -35,7 +35,7 @@ export function TerminalHealthChart({ view, locale }: { view: TerminalHealthView
             {bad && <rect x={0} y={y} width={width} height={ROW_H - 2} rx={3} fill="#fef3f2" />}
             <text x={4} y={y + 12} font-size="11" fill={bad ? '#b42318' : '#101828'} font-weight={bad ? '600' : '400'}>{x.terminalId}</text>
             <text x={4} y={y + 24} font-size="9" fill={bad ? '#b42318' : '#667085'}>
-              {bad ? t(locale, 'terminalHealth.outOfLine') : t(locale, 'terminalHealth.transactions', { count: String(x.attempts) })}
+              {bad ? t(locale, 'terminalHealth.checkThis') : t(locale, 'terminalHealth.transactions', { count: String(x.attempts) })}
             </text>
             {TERMINAL_METRICS.map((m, c) => {
               const x0 = LABEL_W + c * COL_W;

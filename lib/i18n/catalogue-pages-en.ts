@@ -143,6 +143,7 @@ export const PAGES_EN = {
   'terminalHealth.terminal': 'Terminal',
   'terminalHealth.shopAverage': 'shop average',
   'terminalHealth.outOfLine': 'out of line: have this POS checked',
+  'terminalHealth.checkThis': 'out of line: check it',
   'terminalHealth.transactions': '{count} transactions',
   'evidence.time': 'Time',
   'evidence.kind': 'Type',

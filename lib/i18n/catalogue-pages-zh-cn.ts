@@ -142,6 +142,7 @@ export const PAGES_ZH_CN: Record<PageMessageKey, string> = {
   'terminalHealth.terminal': '终端',
   'terminalHealth.shopAverage': '本店平均',
   'terminalHealth.outOfLine': '明显偏高：请检查这台POS机',
+  'terminalHealth.checkThis': '偏高：请检查',
   'terminalHealth.transactions': '{count} 笔交易',
   'evidence.time': '交易时间',
   'evidence.kind': '类型',
