@@ -13,7 +13,9 @@ import { quickFeeAudit, quickFeeAuditEnabled } from './fee-cents';
 import { contractGapIssue, expectedFee, pickContract, txnDate, type FeeBreakdown } from './fee-schedule';
 import { dedupePortalRows, isOneSource, matchCashier, type CashierMatching, type TxnAlias } from './matching';
 import { indicesWhere, type InMemoryOrder } from './memory-order';
-import { analyseSettlements, makeOriginalIndex } from './settlement';
+import { gather, sortByTimeThenId, timeOrder } from './order';
+import { buildRowIndex, type RowIndex } from './row-index';
+import { analyseSettlements, makeOriginalLookup } from './settlement';
 import { reviewSettlements, type ReviewedSettlement } from './settlement-gaps';
 import { findDuplicates, type DuplicateCluster } from './duplicates';
 import { buildFeeLedger, type FeeLedger } from './periodic';
@@ -35,6 +37,12 @@ export interface RuleContext {
   readonly cashier: readonly CashierRecord[];
   readonly contracts: readonly Contract[];
   readonly aliases: readonly TxnAlias[];
+  /**
+   * `transactions` as columns (row-index.ts): cents, epoch seconds, normalised ids, kind/status/
+   * card codes and flags, read once per run; rows[i] describes transactions[i]. Read these
+   * instead of parsing a row's strings again.
+   */
+  readonly rows: RowIndex;
   txn(id: string): PortalTransaction | undefined;
   calendar(id: CalendarId): BusinessCalendar;
   contractFor(t: PortalTransaction): Contract | undefined;
@@ -75,109 +83,6 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * `[...xs].sort((a, b) => cmp(timeOf(a), timeOf(b)) || cmp(a.id, b.id))`. When every time has
- * the same fixed shape ('YYYY-MM-DDTHH:mm:ss' or 'YYYY-MM-DD'), the string order is the order of
- * its digits read as one integer (at most 14 digits: exact), so times are compared as numbers.
- */
-export function sortByTimeThenId<T extends { id: string }>(xs: readonly T[], timeOf: (x: T) => string): T[] {
-  return gather(xs, timeOrder(xs, timeOf));
-}
-
-/** xs[order[0]], xs[order[1]], … */
-function gather<T>(xs: readonly T[], order: Int32Array): T[] {
-  const out: T[] = new Array<T>(order.length);
-  for (let j = 0; j < order.length; j++) out[j] = xs[order[j]!]!;
-  return out;
-}
-
-/** The positions of sortByTimeThenId's order: `sortByTimeThenId(xs)[j] === xs[timeOrder(xs)[j]]`. */
-export function timeOrder<T extends { id: string }>(xs: readonly T[], timeOf: (x: T) => string): Int32Array {
-  const n = xs.length;
-  const keys = new Float64Array(n);
-  const shape = n > 0 ? timeOf(xs[0]!).length : 0;
-  let numeric = shape === 19 || shape === 10;
-  for (let i = 0; i < n && numeric; i++) {
-    const k = digitKey(timeOf(xs[i]!), shape);
-    if (k < 0) numeric = false;
-    keys[i] = k;
-  }
-  const byTimeThenId = (a: number, b: number) => cmp(timeOf(xs[a]!), timeOf(xs[b]!)) || cmp(xs[a]!.id, xs[b]!.id);
-  if (!numeric) return Int32Array.from(positions(n).sort(byTimeThenId));
-  if (!sortByKeysFast) return Int32Array.from(positions(n).sort((a, b) => keys[a]! - keys[b]! || cmp(xs[a]!.id, xs[b]!.id)));
-  // The positions in key order, equal keys in input order (a stable LSD radix sort of the keys:
-  // 16 bits a pass, as many passes as the largest key needs; keys are integers below 10^14 <
-  // 2^47), then runs of equal keys sorted by id with the stable sort: the comparator sort's order.
-  const order = radixOrder(keys);
-  for (let start = 0; start < n;) {
-    const key = keys[order[start]!]!;
-    let end = start + 1;
-    while (end < n && keys[order[end]!] === key) end++;
-    if (end - start > 1) {
-      let inOrder = true;
-      for (let j = start + 1; j < end && inOrder; j++) inOrder = xs[order[j - 1]!]!.id <= xs[order[j]!]!.id;
-      if (!inOrder) order.set(Array.from(order.subarray(start, end)).sort((a, b) => cmp(xs[a]!.id, xs[b]!.id)), start);
-    }
-    start = end;
-  }
-  return order;
-}
-
-function positions(n: number): number[] {
-  const out: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
-}
-
-/** Positions 0…n−1 ordered by keys[i] (non-negative integers below 2^48), equal keys in position order. */
-function radixOrder(keys: Float64Array): Int32Array {
-  const n = keys.length;
-  let max = 0;
-  for (let i = 0; i < n; i++) if (keys[i]! > max) max = keys[i]!;
-  let order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  let next = new Int32Array(n);
-  const counts = new Int32Array(65_537);
-  for (let scale = 1; scale <= max; scale *= 65_536) {
-    counts.fill(0);
-    // digit of key k at this pass: ⌊k / scale⌋ mod 65536 (exact: k < 2^53, scale a power of 2)
-    for (let i = 0; i < n; i++) counts[(Math.floor(keys[i]! / scale) % 65_536) + 1]!++;
-    for (let d = 1; d <= 65_536; d++) counts[d]! += counts[d - 1]!;
-    for (let j = 0; j < n; j++) {
-      const i = order[j]!;
-      next[counts[Math.floor(keys[i]! / scale) % 65_536]!++] = i;
-    }
-    const t = order;
-    order = next;
-    next = t;
-  }
-  return order;
-}
-
-/** Switch for tests: false = the comparator sort of positions (the reference). */
-let sortByKeysFast = true;
-export function setSortByKeysFast(on: boolean): void {
-  sortByKeysFast = on;
-}
-
-/** The digits of a 'YYYY-MM-DD[THH:mm:ss]' string of length `shape` as one integer; -1 for any other string. */
-function digitKey(s: string, shape: number): number {
-  if (s.length !== shape) return -1;
-  let v = 0;
-  for (let i = 0; i < shape; i++) {
-    const c = s.charCodeAt(i);
-    if (i === 4 || i === 7) {
-      if (c !== 45) return -1; // '-'
-    } else if (i === 10) {
-      if (c !== 84) return -1; // 'T'
-    } else if (i === 13 || i === 16) {
-      if (c !== 58) return -1; // ':'
-    } else if (c >= 48 && c <= 57) v = v * 10 + (c - 48);
-    else return -1;
-  }
-  return v;
-}
-
 export function makeContext(input: ReconcileInput): RuleContext {
   const tolerances: Tolerances = { ...DEFAULT_TOLERANCES, ...(input.tolerances ?? {}) };
   const txnOrder = timeOrder(input.transactions, (t) => t.occurredAt);
@@ -189,16 +94,14 @@ export function makeContext(input: ReconcileInput): RuleContext {
   const cashierOrder = timeOrder(cashierInput, (c) => c.occurredAt);
   const cashier = gather(cashierInput, cashierOrder);
   // the rows as they lie in memory (the input arrays), each with its index in `kept` / `cashier`
-  let memoryMemo: { txns: InMemoryOrder<PortalTransaction>; cashier: InMemoryOrder<CashierRecord> } | undefined;
-  const inMemoryOrder = () => {
-    if (memoryMemo) return memoryMemo;
-    const txnAt = new Int32Array(input.transactions.length).fill(-1);
-    // kept is sortedTxns less the rows merged into a twin, in the same order
-    for (let j = 0, k = 0; j < sortedTxns.length && k < kept.length; j++) if (sortedTxns[j] === kept[k]) txnAt[txnOrder[j]!] = k++;
-    const cashierAt = new Int32Array(cashierInput.length);
-    for (let j = 0; j < cashierOrder.length; j++) cashierAt[cashierOrder[j]!] = j;
-    return (memoryMemo = { txns: { rows: input.transactions, at: txnAt }, cashier: { rows: cashierInput, at: cashierAt } });
-  };
+  const txnAt = new Int32Array(input.transactions.length).fill(-1);
+  // kept is sortedTxns less the rows merged into a twin, in the same order
+  for (let j = 0, k = 0; j < sortedTxns.length && k < kept.length; j++) if (sortedTxns[j] === kept[k]) txnAt[txnOrder[j]!] = k++;
+  const cashierAt = new Int32Array(cashierInput.length);
+  for (let j = 0; j < cashierOrder.length; j++) cashierAt[cashierOrder[j]!] = j;
+  const memory = { txns: { rows: input.transactions, at: txnAt }, cashier: { rows: cashierInput, at: cashierAt } };
+  const inMemoryOrder = () => memory;
+  const rows = buildRowIndex(kept, memory.txns);
   const contracts = [...input.contracts].sort((a, b) => cmp(a.effectiveFrom, b.effectiveFrom) || cmp(a.id, b.id));
   const extraHolidays = new Set(input.extraHolidays ?? []);
   const tolFee = dec(tolerances.fee);
@@ -281,7 +184,8 @@ export function makeContext(input: ReconcileInput): RuleContext {
     breakdownHints = hints;
     return excessRowsMemo;
   };
-  const originalOf = makeOriginalIndex(kept, inMemoryOrder().txns);
+  const originals = makeOriginalLookup(kept, memory.txns);
+  const originalOf = originals.of;
 
   let settlementMemo: ReviewedSettlement | undefined;
   let cashierMemo: CashierMatching | undefined;
@@ -318,6 +222,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
     cashier,
     contracts,
     aliases,
+    rows,
     txn: (id) => (byId ??= new Map(kept.map((t) => [t.id, t]))).get(id),
     calendar,
     contractFor,
@@ -339,7 +244,8 @@ export function makeContext(input: ReconcileInput): RuleContext {
           calendar,
           tolerances,
           asOf: input.asOf,
-          originalOf,
+          originals,
+          rows,
           txnsInTimeOrder: true,
         });
         settlementMemo = reviewSettlements(analysis, { lines, tolerance: tolSettlement, asOf: input.asOf, coverage: input.coverage });

@@ -1,28 +1,137 @@
-// Sorting the result's matches fast (issue 5 "Speed"): the same order as the comparator sort.
+// The orders reconcile() puts rows and matches in, fast (issue 5 "Speed"): each gives exactly
+// the order of the comparator sort it replaces; tests/unit/reconcile/fast-paths.test.ts holds the
+// comparator sorts beside the properties that compare the two.
 import type { Match } from '../model';
 
-/** runs at least this long are sorted by keys (see sortWithinBasis); tests lower it */
-let keyedFrom = 1 << 18;
-export function setKeyedSortFrom(n: number): void {
-  keyedFrom = n;
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
- * `ms.sort(withinBasis)` (by first transaction, line and cashier id). A long run is sorted as
- * strings "transaction NUL line NUL cashier NUL position" with the default sort: NUL sorts before
- * any other code unit, so the order is the same as comparing the three ids in turn, and the
- * zero-padded position keeps equal ones in their order (a stable sort) — without a comparator
- * call per comparison. That pays for building the keys only on long runs: measured here on
- * random ids, the comparator sort is faster up to ~150k matches (60k: 25–31 vs 41–50 ms) and
- * slower from ~300k (600k: 740–830 vs 620–700 ms). Ids containing NUL use the comparator; a run
- * already in order is returned as it is.
+ * `[...xs].sort((a, b) => cmp(timeOf(a), timeOf(b)) || cmp(a.id, b.id))`. When every time has
+ * the same fixed shape ('YYYY-MM-DDTHH:mm:ss' or 'YYYY-MM-DD'), the string order is the order of
+ * its digits read as one integer (at most 14 digits: exact), so times are compared as numbers.
  */
-export function sortWithinBasis<M extends Match & { cashierIds?: string[] }>(ms: M[], withinBasis: (a: M, b: M) => number): M[] {
+export function sortByTimeThenId<T extends { id: string }>(xs: readonly T[], timeOf: (x: T) => string): T[] {
+  return gather(xs, timeOrder(xs, timeOf));
+}
+
+/** xs[order[0]], xs[order[1]], … */
+export function gather<T>(xs: readonly T[], order: Int32Array): T[] {
+  const out: T[] = new Array<T>(order.length);
+  for (let j = 0; j < order.length; j++) out[j] = xs[order[j]!]!;
+  return out;
+}
+
+/** The positions of sortByTimeThenId's order: `sortByTimeThenId(xs)[j] === xs[timeOrder(xs)[j]]`. */
+export function timeOrder<T extends { id: string }>(xs: readonly T[], timeOf: (x: T) => string): Int32Array {
+  const n = xs.length;
+  const keys = new Float64Array(n);
+  const shape = n > 0 ? timeOf(xs[0]!).length : 0;
+  let numeric = shape === 19 || shape === 10;
+  for (let i = 0; i < n && numeric; i++) {
+    const k = digitKey(timeOf(xs[i]!), shape);
+    if (k < 0) numeric = false;
+    keys[i] = k;
+  }
+  if (!numeric) return Int32Array.from(positions(n).sort((a, b) => cmp(timeOf(xs[a]!), timeOf(xs[b]!)) || cmp(xs[a]!.id, xs[b]!.id)));
+  // The positions in key order, equal keys in input order (a stable LSD radix sort of the keys:
+  // 16 bits a pass, as many passes as the largest key needs; keys are integers below 10^14 <
+  // 2^47), then runs of equal keys sorted by id with the stable sort: the comparator sort's order.
+  const order = radixOrder(keys);
+  for (let start = 0; start < n;) {
+    const key = keys[order[start]!]!;
+    let end = start + 1;
+    while (end < n && keys[order[end]!] === key) end++;
+    if (end - start > 1) {
+      let inOrder = true;
+      for (let j = start + 1; j < end && inOrder; j++) inOrder = xs[order[j - 1]!]!.id <= xs[order[j]!]!.id;
+      if (!inOrder) order.set(Array.from(order.subarray(start, end)).sort((a, b) => cmp(xs[a]!.id, xs[b]!.id)), start);
+    }
+    start = end;
+  }
+  return order;
+}
+
+function positions(n: number): number[] {
+  const out: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/** Positions 0…n−1 ordered by keys[i] (non-negative integers below 2^48), equal keys in position order. */
+function radixOrder(keys: Float64Array): Int32Array {
+  const n = keys.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (keys[i]! > max) max = keys[i]!;
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Int32Array(n);
+  const counts = new Int32Array(65_537);
+  for (let scale = 1; scale <= max; scale *= 65_536) {
+    counts.fill(0);
+    // digit of key k at this pass: ⌊k / scale⌋ mod 65536 (exact: k < 2^53, scale a power of 2)
+    for (let i = 0; i < n; i++) counts[(Math.floor(keys[i]! / scale) % 65_536) + 1]!++;
+    for (let d = 1; d <= 65_536; d++) counts[d]! += counts[d - 1]!;
+    for (let j = 0; j < n; j++) {
+      const i = order[j]!;
+      next[counts[Math.floor(keys[i]! / scale) % 65_536]!++] = i;
+    }
+    const t = order;
+    order = next;
+    next = t;
+  }
+  return order;
+}
+
+/** The digits of a 'YYYY-MM-DD[THH:mm:ss]' string of length `shape` as one integer; -1 for any other string. */
+function digitKey(s: string, shape: number): number {
+  if (s.length !== shape) return -1;
+  let v = 0;
+  for (let i = 0; i < shape; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 4 || i === 7) {
+      if (c !== 45) return -1; // '-'
+    } else if (i === 10) {
+      if (c !== 84) return -1; // 'T'
+    } else if (i === 13 || i === 16) {
+      if (c !== 58) return -1; // ':'
+    } else if (c >= 48 && c <= 57) v = v * 10 + (c - 48);
+    else return -1;
+  }
+  return v;
+}
+
+type SortableMatch = Match & { cashierIds?: string[] };
+
+/**
+ * Runs at least this long are sorted by string keys (sortByIdKeys). Measured here on random ids,
+ * the comparator sort is faster up to ~150k matches (60k: 25–31 vs 41–50 ms) and slower from
+ * ~300k (600k: 740–830 vs 620–700 ms).
+ */
+const KEYED_SORT_FROM = 1 << 18;
+
+/**
+ * `ms.sort(withinBasis)` (by first transaction, line and cashier id): a run already in order is
+ * returned as it is, a long run goes through sortByIdKeys, a short one through the comparator.
+ */
+export function sortWithinBasis<M extends SortableMatch>(ms: M[], withinBasis: (a: M, b: M) => number): M[] {
   // already in order (cashier matches come sorted by transaction): a stable sort changes nothing
   let i = 1;
   while (i < ms.length && withinBasis(ms[i - 1]!, ms[i]!) <= 0) i++;
   if (i === ms.length) return ms;
-  if (ms.length < keyedFrom) return ms.sort(withinBasis);
+  if (ms.length < KEYED_SORT_FROM) return ms.sort(withinBasis);
+  return sortByIdKeys(ms) ?? ms.sort(withinBasis);
+}
+
+/**
+ * The matches in the order of their first transaction, line and cashier id, ties in their order
+ * (a stable sort), as strings "transaction NUL line NUL cashier NUL position" with the default
+ * sort: NUL sorts before any other code unit, so the order is the same as comparing the three ids
+ * in turn, and the zero-padded position keeps equal ones in their order — without a comparator
+ * call per comparison. undefined when an id contains NUL (the caller then uses the comparator).
+ */
+export function sortByIdKeys<M extends SortableMatch>(ms: readonly M[]): M[] | undefined {
   const keys: string[] = new Array<string>(ms.length);
   const width = String(ms.length).length;
   for (let i = 0; i < ms.length; i++) {
@@ -30,7 +139,7 @@ export function sortWithinBasis<M extends Match & { cashierIds?: string[] }>(ms:
     const t = m.transactionIds[0] ?? '';
     const l = m.statementLineIds[0] ?? '';
     const c = m.cashierIds?.[0] ?? '';
-    if (t.includes('\u0000') || l.includes('\u0000') || c.includes('\u0000')) return ms.sort(withinBasis);
+    if (t.includes('\u0000') || l.includes('\u0000') || c.includes('\u0000')) return undefined;
     keys[i] = `${t}\u0000${l}\u0000${c}\u0000${String(i).padStart(width, '0')}`;
   }
   keys.sort();

@@ -6,14 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { localDateTimeMs } from '../../../lib/dates';
 import type { CashierRecord, Contract, PortalTransaction, ReconcileInput } from '../../../lib/model';
 import { netConsistentBig, netConsistentExact, reconcile } from '../../../lib/reconcile';
-import { setKeyedSortFrom, sortWithinBasis } from '../../../lib/reconcile/order';
-import { makeContext, setSortByKeysFast, sortByTimeThenId } from '../../../lib/reconcile/context';
+import { sortByIdKeys, sortByTimeThenId, sortWithinBasis } from '../../../lib/reconcile/order';
+import { makeContext } from '../../../lib/reconcile/context';
 import { expectedFeeCents, setQuickFeeAudit } from '../../../lib/reconcile/fee-cents';
 import { expectedFee } from '../../../lib/reconcile/fee-schedule';
 import { centsOf, decimalSign, isDecimalString } from '../../../lib/money';
 import { isPlainDecimal, isPositive } from '../../../lib/reconcile/amounts';
 import { matchCashier, matchCashierReference } from '../../../lib/reconcile/matching';
-import { buildSettlementGroups, makeOriginalIndex, setSettlementCentsPath } from '../../../lib/reconcile/settlement';
+import { buildSettlementGroups, makeOriginalIndex } from '../../../lib/reconcile/settlement';
+import { settlementBothWays, settlementOptions } from './reference/settlement-decimal';
 import { setDuplicateKeysFast } from '../../../lib/reconcile/duplicates';
 import { setRateDriftFast } from '../../../lib/reconcile/rules/rate-drift';
 import { certainlyOut, certainlyOutBig } from '../../../lib/reconcile/rules/mcc-jump-risk';
@@ -126,16 +127,6 @@ describe('matchCashier = matchCashierReference', () => {
   });
 });
 
-/** reconcile() with the settlement passes on Decimals only: the reference for the cents path */
-function reconcileOnDecimals(inp: ReconcileInput): ReturnType<typeof reconcile> {
-  setSettlementCentsPath(false);
-  try {
-    return reconcile(inp);
-  } finally {
-    setSettlementCentsPath(true);
-  }
-}
-
 describe('makeOriginalIndex = looking the reference up in every sale', () => {
   // the reference: the first sale (in row order) one of whose keys, trimmed and upper-cased,
   // is the void's or refund's first key that any sale has
@@ -178,18 +169,6 @@ describe('makeOriginalIndex = looking the reference up in every sale', () => {
     }), { numRuns: 1500 });
   });
 });
-
-/** buildSettlementGroups' options from a context, as the context's own settlement() passes them (expected fees aside). */
-function settlementOptions(ctx: ReturnType<typeof makeContext>, inp: ReconcileInput) {
-  return {
-    contractFor: ctx.contractFor,
-    expectedFeeFor: (t: PortalTransaction) => ctx.feeBreakdown(t)?.total,
-    calendar: ctx.calendar,
-    tolerances: ctx.tolerances,
-    asOf: inp.asOf,
-    originalOf: ctx.originalOf,
-  };
-}
 
 describe('rows the context sorted are not sorted again', () => {
   it('settlement groups collect their rows in time order: the same groups as when each is sorted', () => {
@@ -236,37 +215,30 @@ describe('rows the context sorted are not sorted again', () => {
   });
 });
 
-describe('settlement groups and passes on whole cents = on Decimals', () => {
+describe('settlement groups and passes on whole cents = on Decimals (reference/settlement-decimal.ts)', () => {
+  /** the product's analysis and the Decimal reference's, each reviewed: equal */
+  const same = (inp: ReconcileInput) => {
+    const { product, reference } = settlementBothWays(inp);
+    expect(product).toEqual(reference);
+    return product;
+  };
   it('a synthetic chain of stores (2,000 portal rows, 2,000 bank lines, per-order payouts and T+1 batches)', () => {
     const inp = buildScaleInput(2000, 7).input;
     const fast = reconcile(inp);
     expect(fast.matches.filter((m) => m.basis.startsWith('settlement-group')).length).toBeGreaterThan(1000);
     expect(fast.residuals.length).toBeGreaterThan(0);
-    expect(fast).toEqual(reconcileOnDecimals(inp));
+    same(inp);
   });
-  it('every group\'s totals and every outcome, on the chain and on a scenario month', () => {
-    const summary = (inp: ReconcileInput) => makeContext(inp).settlement().outcomes.map((o) => ({
-      key: o.group.key, status: o.status, lines: o.lines.map((l) => l.id), received: o.received.toString(), shortBy: o.shortBy.toString(),
-      expected: o.group.expected.toString(), sales: o.group.sales.toString(), reversals: o.group.reversals.toString(), fees: o.group.fees.toString(),
-      complete: o.group.complete, estimated: o.group.estimatedFeeIds, rows: o.group.transactions.length,
-    }));
-    const onDecimals = (inp: ReconcileInput) => {
-      setSettlementCentsPath(false);
-      try {
-        return summary(inp);
-      } finally {
-        setSettlementCentsPath(true);
-      }
-    };
+  it("every group's totals and every outcome, on the chain and on a scenario month", () => {
     for (const inp of [buildScaleInput(2000, 7).input, generateScenario({ seed: 43 }).input]) {
-      const fast = summary(inp);
-      expect(fast.some((o) => o.reversals !== '0')).toBe(true);
-      expect(fast).toEqual(onDecimals(inp));
+      const fast = same(inp);
+      expect(fast.analysed.some((o) => o.reversals !== '0')).toBe(true);
+      // and what reconcile() uses is that analysis
+      expect(makeContext(inp).settlement().outcomes.map((o) => [o.group.key, o.status, o.received.toString()])).toEqual(fast.reviewed.map((o) => [o.key, o.status, o.received]));
     }
   });
   it('a labelled scenario month (every kind injected)', () => {
-    const inp = generateScenario({ seed: 42 }).input;
-    expect(reconcile(inp)).toEqual(reconcileOnDecimals(inp));
+    same(generateScenario({ seed: 42 }).input);
   });
   it('amounts the cents path must leave to Decimal: three decimals, a line of 0.001, huge amounts, a 0.005 tolerance', () => {
     const inp = buildScaleInput(2000, 11).input;
@@ -274,8 +246,8 @@ describe('settlement groups and passes on whole cents = on Decimals', () => {
     t[3] = { ...t[3]!, net: { amount: '10.005', currency: 'CNY' } };
     t[7] = { ...t[7]!, amount: { amount: '99999999999999999.99', currency: 'CNY' }, net: { amount: '99999999999999999.00', currency: 'CNY' } };
     const lines = [...inp.statementLines, { ...inp.statementLines[0]!, id: 'odd', amount: { amount: '0.001', currency: 'CNY' } }];
-    expect(reconcile({ ...inp, transactions: t, statementLines: lines })).toEqual(reconcileOnDecimals({ ...inp, transactions: t, statementLines: lines }));
-    expect(reconcile({ ...inp, tolerances: { settlement: '0.005' } })).toEqual(reconcileOnDecimals({ ...inp, tolerances: { settlement: '0.005' } }));
+    same({ ...inp, transactions: t, statementLines: lines });
+    same({ ...inp, tolerances: { settlement: '0.005' } });
   });
   it('generated settlement groups around the tolerance and the combination bounds (property)', () => {
     const cents = fc.integer({ min: -5_000, max: 500_000 });
@@ -290,7 +262,7 @@ describe('settlement groups and passes on whole cents = on Decimals', () => {
           statementLines: credits.map((c, i) => ({ id: `l${String(i).padStart(2, '0')}`, bookedOn: `2026-03-0${c.day}`, amount: { amount: str(c.amount), currency: 'CNY' }, description: c.memo ? '银联商务 结算款' : '转账', source: { file: 'f.csv', line: i } })),
           contracts: [], asOf: '2026-04-30', tolerances: { settlement: tol },
         };
-        expect(reconcile(inp)).toEqual(reconcileOnDecimals(inp));
+        same(inp);
       },
     ), { numRuns: 300 });
   });
@@ -395,15 +367,7 @@ describe('amount checks without a regular expression', () => {
 });
 
 describe('sortWithinBasis = the comparator sort', () => {
-  it('orders by first transaction, line and cashier id, keeps ties in place, ids that are prefixes of others (property)', () => {
-    setKeyedSortFrom(256); // the keyed sort from 256 matches (in use from 2^18)
-    try {
-      sortProperty();
-    } finally {
-      setKeyedSortFrom(1 << 18);
-    }
-  });
-  it('the same with the comparator sort it uses for shorter runs', () => sortProperty());
+  it('orders by first transaction, line and cashier id, keeps ties in place, ids that are prefixes of others (property)', () => sortProperty());
   function sortProperty() {
     const id = fc.constantFrom('', 'a', 'ab', 'a0', 'b', 'B', 'a\u0001', 'x-1', 'x-10', 'x-2');
     const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -411,6 +375,8 @@ describe('sortWithinBasis = the comparator sort', () => {
       const ms = xs.map((x) => ({ transactionIds: x.t ? [x.t] : [], statementLineIds: x.l ? [x.l] : [], cashierIds: x.c === undefined ? undefined : [x.c], basis: 'b', confidence: x.tag }));
       const within = (a: (typeof ms)[number], b: (typeof ms)[number]) => cmp(a.transactionIds[0] ?? '', b.transactionIds[0] ?? '') || cmp(a.statementLineIds[0] ?? '', b.statementLineIds[0] ?? '') || cmp(a.cashierIds?.[0] ?? '', b.cashierIds?.[0] ?? '');
       expect(sortWithinBasis([...ms], within)).toEqual([...ms].sort(within));
+      // the keyed sort sortWithinBasis uses from 2^18 matches, here on a few hundred
+      expect(sortByIdKeys(ms)).toEqual([...ms].sort(within));
       // already in order, with ties (returned as is), and the same with two entries swapped
       const sorted = [...ms].sort(within);
       expect(sortWithinBasis([...sorted], within)).toEqual(sorted);
@@ -449,17 +415,10 @@ describe('sortByTimeThenId: typed-array key sort + counting placement = the comp
   const reference = <T extends { id: string }>(xs: readonly T[], timeOf: (x: T) => string) => [...xs].sort((a, b) => (timeOf(a) < timeOf(b) ? -1 : timeOf(a) > timeOf(b) ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const both = <T extends { id: string }>(xs: readonly T[], timeOf: (x: T) => string) => {
     const fast = sortByTimeThenId(xs, timeOf);
-    setSortByKeysFast(false);
-    try {
-      const positions = sortByTimeThenId(xs, timeOf);
-      // same objects in the same order (repeated ids and times keep input order)
-      expect(fast.length).toBe(xs.length);
-      for (let i = 0; i < fast.length; i++) expect(fast[i]).toBe(positions[i]);
-      const ref = reference(xs, timeOf);
-      for (let i = 0; i < fast.length; i++) expect(fast[i]).toBe(ref[i]);
-    } finally {
-      setSortByKeysFast(true);
-    }
+    // same objects in the same order (repeated ids and times keep input order)
+    expect(fast.length).toBe(xs.length);
+    const ref = reference(xs, timeOf);
+    for (let i = 0; i < fast.length; i++) expect(fast[i]).toBe(ref[i]);
   };
   it('on the bench inputs (rows, bank lines with many equal dates, cashier records)', () => {
     const inp = buildScaleInput(5000, 3).input;

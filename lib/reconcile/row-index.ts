@@ -1,0 +1,128 @@
+// The portal rows as columns, read once per run (issue 13 item 6 "one reconcile core").
+//
+// makeContext builds one RowIndex over ctx.transactions (the rows after dedupe, in time-then-id
+// order) and exposes it as ctx.rows: column[i] is a fact of ctx.transactions[i]. A pass reads
+// the column instead of parsing the row's strings again, so every pass reads an amount, a time
+// and an id the same way, and a million rows are parsed once, not once per pass.
+//
+// Money stays exact: a cents column holds whole cents (lib/money.ts centsOf: an integer of at
+// most 2^50, exact in a double) or NaN — "not here in cents": the field is absent, in another
+// currency than the row's amount, or not a whole number of cents (a third decimal, a huge
+// amount). On NaN a reader takes the decimal path and reads the row's MoneyJson with Decimal.
+//
+// Columns are built reading the rows in the order they lie in memory (see memory-order.ts).
+import { localDateTimeMs } from '../dates';
+import { centsOf } from '../money';
+import type { CardType, IsoDate, MoneyJson, PortalTransaction, TxnKind, TxnStatus } from '../model';
+import { normaliseId } from './keys';
+import { identityOrder, type InMemoryOrder } from './memory-order';
+
+/** Small integer codes of the enumerations, for the Uint8Array columns; 255 for a value outside them. */
+export const KIND = {
+  sale: 0, void: 1, refund: 2, reversal: 3, preauth: 4, preauth_completion: 5,
+  preauth_completion_void: 6, fee: 7, adjustment: 8, chargeback: 9, payout: 10,
+} as const satisfies Record<TxnKind, number>;
+export const STATUS = { success: 0, failed: 1, pending: 2, voided: 3, reversed: 4, unknown: 5 } as const satisfies Record<TxnStatus, number>;
+export const CARD = {
+  debit: 0, credit: 1, semi_credit: 2, prepaid: 3, foreign: 4, qr_wechat: 5, qr_alipay: 6, qr_unionpay: 7, unknown: 8,
+} as const satisfies Record<CardType, number>;
+export const OTHER_CODE = 255;
+
+/** Bits of RowIndex.flags. */
+export const FLAG = {
+  /** settles the same day (settleCycle D0 or T0): fee-audit.ts isInstantSettled */
+  instant: 1,
+  /** the row shows a fee in its own currency (feeCents may still be NaN: not whole cents) */
+  hasFee: 2,
+  /** the row shows a net in its own currency (netCents may still be NaN: not whole cents) */
+  hasNet: 4,
+  /** the row lists extra fees (秒到费, service fees) */
+  hasExtraFees: 8,
+} as const;
+
+export interface RowIndex {
+  /** the rows the columns describe: column[i] is a fact of rows[i] */
+  readonly rows: readonly PortalTransaction[];
+  readonly count: number;
+  /** the same rows as their objects lie in memory, each with its index in `rows` (−1: not in it) */
+  readonly memory: InMemoryOrder<PortalTransaction>;
+  /** amount in whole cents, signed as shown; NaN: read amount with Decimal */
+  readonly amountCents: Float64Array;
+  /** fee in whole cents when in the amount's currency; NaN: absent, another currency or not whole cents */
+  readonly feeCents: Float64Array;
+  /** net in whole cents when in the amount's currency; NaN: absent, another currency or not whole cents */
+  readonly netCents: Float64Array;
+  /** occurredAt as seconds since 1970-01-01 read as UTC (lib/dates.ts localDateTimeMs / 1000); NaN when unreadable */
+  readonly epochSeconds: Float64Array;
+  /** occurredAt's first ten characters (fee-schedule.ts txnDate); one string shared by the rows of a day */
+  readonly day: readonly IsoDate[];
+  readonly kind: Uint8Array;
+  readonly status: Uint8Array;
+  readonly cardType: Uint8Array;
+  /** FLAG bits */
+  readonly flags: Uint8Array;
+  /** ids through keys.ts normaliseId; '' when the row has none */
+  readonly terminalId: readonly string[];
+  readonly merchantId: readonly string[];
+  readonly rrn: readonly string[];
+  readonly cardLast4: readonly string[];
+}
+
+/** Cents of a MoneyJson in `currency`, NaN when absent, in another currency or not whole cents. */
+function centsIn(m: MoneyJson | undefined, currency: string): number {
+  if (m === undefined || m.currency !== currency) return NaN;
+  return centsOf(m.amount) ?? NaN;
+}
+
+function codeOf(table: Record<string, number>, value: string): number {
+  return Object.hasOwn(table, value) ? table[value]! : OTHER_CODE;
+}
+
+/**
+ * The columns of `rows`. `memory`: the same rows as they lie in memory with their index in
+ * `rows` (the caller's input array); without it, `rows` itself.
+ */
+export function buildRowIndex(rows: readonly PortalTransaction[], memory: InMemoryOrder<PortalTransaction> = identityOrder(rows)): RowIndex {
+  const n = rows.length;
+  const amountCents = new Float64Array(n);
+  const feeCents = new Float64Array(n);
+  const netCents = new Float64Array(n);
+  const epochSeconds = new Float64Array(n);
+  const kind = new Uint8Array(n);
+  const status = new Uint8Array(n);
+  const cardType = new Uint8Array(n);
+  const flags = new Uint8Array(n);
+  const terminalId: string[] = new Array<string>(n);
+  const merchantId: string[] = new Array<string>(n);
+  const rrn: string[] = new Array<string>(n);
+  const cardLast4: string[] = new Array<string>(n);
+  for (let q = 0; q < memory.rows.length; q++) {
+    const i = memory.at[q]!;
+    if (i < 0) continue;
+    const t = memory.rows[q]!;
+    const currency = t.amount.currency;
+    amountCents[i] = centsOf(t.amount.amount) ?? NaN;
+    feeCents[i] = centsIn(t.fee, currency);
+    netCents[i] = centsIn(t.net, currency);
+    epochSeconds[i] = localDateTimeMs(t.occurredAt) / 1000;
+    kind[i] = codeOf(KIND, t.kind);
+    status[i] = codeOf(STATUS, t.status);
+    cardType[i] = codeOf(CARD, t.cardType);
+    flags[i] = (t.settleCycle === 'D0' || t.settleCycle === 'T0' ? FLAG.instant : 0)
+      | (t.fee !== undefined && t.fee.currency === currency ? FLAG.hasFee : 0)
+      | (t.net !== undefined && t.net.currency === currency ? FLAG.hasNet : 0)
+      | (t.extraFees !== undefined && t.extraFees.length > 0 ? FLAG.hasExtraFees : 0);
+    terminalId[i] = normaliseId('terminal', t.terminalId);
+    merchantId[i] = normaliseId('merchant', t.merchantId);
+    rrn[i] = normaliseId('rrn', t.rrn);
+    cardLast4[i] = normaliseId('card', t.cardLast4);
+  }
+  // days in row order (time order in a run): a day's rows share the string of its first row
+  const day: IsoDate[] = new Array<IsoDate>(n);
+  let last = '';
+  for (let i = 0; i < n; i++) {
+    const at = rows[i]!.occurredAt;
+    day[i] = last.length === 10 && at.startsWith(last) ? last : (last = at.slice(0, 10));
+  }
+  return { rows, count: n, memory, amountCents, feeCents, netCents, epochSeconds, day, kind, status, cardType, flags, terminalId, merchantId, rrn, cardLast4 };
+}
