@@ -8,7 +8,7 @@
 //
 // Pure: the rule (rules/terminal-health.ts) and the dashboard chart read the same judgement.
 // Rates are statistics, not money: counts and plain numbers here, percent strings at the edge.
-import type { PortalTransaction } from '../model';
+import type { Finding, PortalTransaction } from '../model';
 import { normaliseId } from './keys';
 
 export const TERMINAL_METRICS = ['duplicates', 'reversals', 'voids', 'failures'] as const;
@@ -241,4 +241,17 @@ export function terminalHealthViews(transactions: readonly PortalTransaction[], 
     });
   }
   return views;
+}
+
+/**
+ * The chart's views from what the store holds: the rows, and the duplicate_charge findings, whose
+ * later swipes (params.duplicateTransactionId) are the duplicate clusters the rule counts.
+ */
+export function terminalHealthOfStore(transactions: readonly PortalTransaction[], findings: readonly Pick<Finding, 'kind' | 'explanation'>[]): TerminalHealthView[] {
+  const duplicateIds = new Set<string>();
+  for (const f of findings) {
+    const id = f.kind === 'duplicate_charge' ? f.explanation.params.duplicateTransactionId : undefined;
+    if (id) duplicateIds.add(id);
+  }
+  return terminalHealthViews(transactions, duplicateIds);
 }

@@ -7,7 +7,7 @@ import type { PreviewSummary } from './import-session';
 import type { CashierMapping } from '../statements/cashier';
 import type { ParseOptions } from '../statements/index';
 import { effectiveRates, type RatePoint } from '../trends';
-import { terminalHealthViews, type TerminalHealthView } from '../reconcile/terminal-stats';
+import { terminalHealthOfStore, type TerminalHealthView } from '../reconcile/terminal-stats';
 import { runReconciliation } from './reconcile';
 import { notifyPortalTabs, todayIso } from './notify';
 import { setFindingStatus, summarizeFindings, type FindingSummary } from './findings';
@@ -43,9 +43,7 @@ export async function loadOptionsData(): Promise<OptionsData> {
   ]);
   const transactions = allTransactions.length;
   const rates = effectiveRates(allTransactions);
-  // the later swipes of the duplicate charges found (the clusters terminal_health counts too)
-  const duplicateIds = new Set(findings.filter((f) => f.kind === 'duplicate_charge').map((f) => f.explanation.params.duplicateTransactionId).filter((id): id is string => !!id));
-  const terminals = terminalHealthViews(allTransactions, duplicateIds);
+  const terminals = terminalHealthOfStore(allTransactions, findings);
   const today = todayIso();
   const disputes = await listDisputes(db, today);
   const [txs, lines] = await Promise.all([

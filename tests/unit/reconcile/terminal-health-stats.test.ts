@@ -1,6 +1,8 @@
 // terminal-stats.ts: the counting and the statistics behind terminal_health and its chart.
 import { describe, expect, it } from 'vitest';
-import { binomialTail, judgeTerminal, percentOf, terminalMonths } from '../../../lib/reconcile/terminal-stats';
+import { binomialTail, judgeTerminal, percentOf, terminalHealthOfStore, terminalMonths } from '../../../lib/reconcile/terminal-stats';
+import { reconcile } from '../../../lib/reconcile';
+import { input } from '../../fixtures/scenarios/builders';
 import { txn } from '../../fixtures/scenarios/builders';
 
 /** P(X ≥ k), X ~ Binomial(n, p), by the plain sum of C(n, i) pⁱ (1−p)ⁿ⁻ⁱ (small n only). */
@@ -78,5 +80,27 @@ describe('terminalMonths', () => {
     const months = terminalMonths(rows, new Set());
     const t1 = months.find((m) => m.terminalKey === 'T1')!;
     expect(judgeTerminal(t1, months)).toMatchObject([{ metric: 'failures', count: 10, attempts: 100, basis: 'peers', baselineCount: 1, baselineAttempts: 100 }]);
+  });
+});
+
+describe('terminalHealthOfStore (the dashboard chart)', () => {
+  it('counts the duplicate swipes the stored duplicate_charge findings name, and judges like the rule', () => {
+    const rows = [];
+    for (const terminalId of ['T1', 'T2', 'T3']) {
+      for (let i = 0; i < 60; i++) {
+        const at = `2026-03-${String(1 + (i % 28)).padStart(2, '0')}T1${i % 10}:${String(i % 60).padStart(2, '0')}:00`;
+        rows.push(txn({ id: `${terminalId}-${i}`, amount: `${100 + i}.00`, occurredAt: at, terminalId, rrn: `${terminalId}R${i}`, cardLast4: String(1000 + i) }));
+        // T1 swipes every sixth card twice, 40 seconds apart
+        if (terminalId === 'T1' && i % 6 === 0) rows.push(txn({ id: `${terminalId}-${i}b`, amount: `${100 + i}.00`, occurredAt: at.replace(/:00$/, ':40'), terminalId, rrn: `${terminalId}R${i}b`, cardLast4: String(1000 + i) }));
+      }
+    }
+    const findings = reconcile(input({ transactions: rows })).findings;
+    const [view] = terminalHealthOfStore(rows, findings);
+    expect(view!.terminals.map((x) => [x.terminalId, x.counts.duplicates, x.outOfLine])).toEqual([['T1', 10, ['duplicates']], ['T2', 0, []], ['T3', 0, []]]);
+    expect(view!.shop.duplicates).toBe('5.26');
+    // the same judgement as the note the rule raised
+    expect(findings.filter((f) => f.kind === 'terminal_health').map((f) => [f.explanation.params.terminalId, f.explanation.params.metric])).toEqual([['T1', 'duplicates']]);
+    // without the findings there is nothing to count
+    expect(terminalHealthOfStore(rows, [])[0]!.terminals[0]!.outOfLine).toEqual([]);
   });
 });
