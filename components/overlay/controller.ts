@@ -112,7 +112,7 @@ export class PortalOverlay {
 
   constructor(private readonly deps: OverlayDeps) {
     this.scanTimer = new ScanSchedule(() => this.queueScan(), {
-      settleMs: deps.settleMs ?? 50, maxWaitMs: deps.maxWaitMs ?? 200, minWaitMs: 50, ...(deps.nextFrame ? { nextFrame: deps.nextFrame } : {}),
+      settleMs: deps.settleMs ?? 50, maxWaitMs: deps.maxWaitMs ?? 200, minWaitMs: 20, ...(deps.nextFrame ? { nextFrame: deps.nextFrame } : {}),
     });
   }
 
