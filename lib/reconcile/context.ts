@@ -9,7 +9,7 @@ import type {
 } from '../model';
 import { DEFAULT_TOLERANCES } from '../model';
 import { auditFee, isInstantSettled, type FeeAudit } from './fee-audit';
-import { quickFeeAudit, quickFeeAuditEnabled } from './fee-cents';
+import { quickFeeAudit } from './fee-cents';
 import { contractGapIssue, expectedFee, pickContract, txnDate, type FeeBreakdown } from './fee-schedule';
 import { dedupePortalRows, isOneSource, matchCashier, type CashierMatching, type TxnAlias } from './matching';
 import { indicesWhere, type InMemoryOrder } from './memory-order';
@@ -164,7 +164,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
   const feeExcessRows = () => {
     if (excessRowsMemo) return excessRowsMemo;
     const hints = new Uint8Array(kept.length);
-    const tolFeeCents = quickFeeAuditEnabled ? centsOf(tolerances.fee) : undefined;
+    const tolFeeCents = centsOf(tolerances.fee);
     // every row audited once, in memory order (see memory-order.ts); the excess rows in `kept` order
     excessRowsMemo = indicesWhere(inMemoryOrder().txns, kept.length, (t, i) => {
       const c = contractFor(t);

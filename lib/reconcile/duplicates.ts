@@ -23,12 +23,6 @@ export interface DuplicateCluster {
 }
 
 
-/** Switch for tests: false = the full keys through norm() and a first-row map (the reference). */
-let duplicateKeysFast = true;
-export function setDuplicateKeysFast(on: boolean): void {
-  duplicateKeysFast = on;
-}
-
 /** A key equal for equal |amount| and currency: whole cents as a number in `mainCurrency` (canonical digits when written otherwise), else the absAmountKey string. */
 function amountBucket(m: PortalTransaction['amount'], mainCurrency: string | undefined): string | number {
   if (m.currency === mainCurrency) {
@@ -39,11 +33,11 @@ function amountBucket(m: PortalTransaction['amount'], mainCurrency: string | und
 }
 
 /** One swipe's identity: merchant, terminal, card, BIN, |amount| and currency, ids normalised (keys.ts). */
-function duplicateKey(t: PortalTransaction): string {
+export function duplicateKey(t: PortalTransaction): string {
   return `${normaliseId('merchant', t.merchantId)}|${normaliseId('terminal', t.terminalId)}|${normaliseId('card', t.cardLast4)}|${normaliseId('card', t.cardBin)}|${absAmountKey(t.amount)}|${t.amount.currency}`;
 }
 
-function isCandidate(t: PortalTransaction): boolean {
+export function isCandidate(t: PortalTransaction): boolean {
   return (t.kind === 'sale' || t.kind === 'preauth_completion') && t.status === 'success' && !!t.cardLast4 && isPositive(t.amount);
 }
 
@@ -54,9 +48,13 @@ function sameReference(a: PortalTransaction, b: PortalTransaction): boolean {
   return false;
 }
 
+/** The loose window: swipes further apart than this are never one cluster. */
+export function duplicateWindow(ctx: RuleContext): number {
+  return Math.max(ctx.tolerances.duplicateWindowSeconds, ctx.tolerances.possibleDuplicateWindowSeconds);
+}
+
 export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
-  const strict = ctx.tolerances.duplicateWindowSeconds;
-  const loose = Math.max(strict, ctx.tolerances.possibleDuplicateWindowSeconds);
+  const loose = duplicateWindow(ctx);
   // Rows are grouped by the full key (merchant, terminal, card, bin, |amount|, currency). Most
   // amounts occur once: rows are first bucketed by |amount| and currency alone (whole cents as a
   // number where possible), and the full key is built only for rows whose bucket repeats — the
@@ -78,67 +76,8 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
     else prev.push(i);
   }
   for (const v of byAmount.values()) if (typeof v !== 'number' && v.length > 1) v.sort((a, b) => a - b);
-  const groups: PortalTransaction[][] = [];
-  if (duplicateKeysFast) {
-    // At a million rows most amounts repeat, so most rows get here: a key seen once is stored as
-    // its row's position (a list only once it repeats), fields already in normal form are used
-    // as they are (no trim/upper-case copies), and a key's positions rise (buckets list rows in
-    // order), so a list's first entry is its first row: the groups' order without a map.
-    const byKey = new Map<string, number | number[]>();
-    for (const v of byAmount.values()) {
-      if (typeof v === 'number') continue;
-      for (const i of v) {
-        const t = rows[i]!;
-        const k = duplicateKey(t);
-        const l = byKey.get(k);
-        if (l === undefined) byKey.set(k, i);
-        else if (typeof l === 'number') byKey.set(k, [l, i]);
-        else l.push(i);
-      }
-    }
-    const lists: number[][] = [];
-    for (const l of byKey.values()) if (typeof l !== 'number') lists.push(l);
-    lists.sort((a, b) => a[0]! - b[0]!);
-    for (const l of lists) groups.push(l.map((i) => rows[i]!));
-  } else {
-    const firstRow = new Map<PortalTransaction[], number>();
-    const byKey = new Map<string, PortalTransaction[]>();
-    for (const v of byAmount.values()) {
-      if (typeof v === 'number') continue;
-      for (const i of v) {
-        const t = rows[i]!;
-        const k = duplicateKey(t);
-        const l = byKey.get(k);
-        if (l) l.push(t);
-        else {
-          const list = [t];
-          byKey.set(k, list);
-          firstRow.set(list, i);
-        }
-      }
-    }
-    for (const l of byKey.values()) if (l.length > 1) groups.push(l);
-    groups.sort((a, b) => firstRow.get(a)! - firstRow.get(b)!);
-  }
-  const clusters: PortalTransaction[][] = [];
-  for (const list of groups) {
-    if (list.length < 2) continue; // already sorted by time (context sorts transactions)
-    let cluster: PortalTransaction[] = [list[0]!];
-    const flush = () => {
-      if (cluster.length >= 2) clusters.push(cluster);
-    };
-    for (let i = 1; i < list.length; i++) {
-      const t = list[i]!;
-      const prev = cluster[cluster.length - 1]!;
-      if (sameReference(prev, t)) continue;
-      if (secondsBetween(prev.occurredAt, t.occurredAt) <= loose) cluster.push(t);
-      else {
-        flush();
-        cluster = [t];
-      }
-    }
-    flush();
-  }
+  const groups = groupBySwipe(rows, byAmount);
+  const clusters = clusterSwipes(groups, loose);
   // cashier card/QR sales by amount and currency, in time order, for the clusters' amounts only:
   // a cluster looks at its bucket only
   const wanted = new Set(clusters.map((c) => amountBucket(c[0]!.amount, mainCurrency)));
@@ -161,11 +100,66 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
     else cashierSales.set(k, { records: [c], ms: undefined });
   }
   const out: DuplicateCluster[] = [];
+  const w = ctx.tolerances.cashierMatchSeconds;
   for (const cluster of clusters) {
-    const c = judge(cluster, ctx, cashierSales.get(amountBucket(cluster[0]!.amount, mainCurrency)) ?? NO_SALES, strict, loose);
+    const sales = cashierSales.get(amountBucket(cluster[0]!.amount, mainCurrency)) ?? NO_SALES;
+    const c = judge(cluster, ctx, () => salesNear(sales, localDateTimeMs(cluster[0]!.occurredAt), localDateTimeMs(cluster[cluster.length - 1]!.occurredAt), w));
     if (c) out.push(c);
   }
   return out;
+}
+
+/**
+ * Candidate rows (positions, rising, per |amount| bucket) grouped by the full key, groups in the
+ * order of their first row. At a million rows most amounts repeat, so most rows get here: a key
+ * seen once is stored as its row's position (a list only once it repeats), and a key's
+ * positions rise (buckets list rows in order), so a list's first entry is its first row: the
+ * groups' order without a map.
+ */
+function groupBySwipe(rows: readonly PortalTransaction[], byAmount: ReadonlyMap<string | number, number | number[]>): PortalTransaction[][] {
+  const byKey = new Map<string, number | number[]>();
+  for (const v of byAmount.values()) {
+    if (typeof v === 'number') continue;
+    for (const i of v) {
+      const k = duplicateKey(rows[i]!);
+      const l = byKey.get(k);
+      if (l === undefined) byKey.set(k, i);
+      else if (typeof l === 'number') byKey.set(k, [l, i]);
+      else l.push(i);
+    }
+  }
+  const lists: number[][] = [];
+  for (const l of byKey.values()) if (typeof l !== 'number') lists.push(l);
+  lists.sort((a, b) => a[0]! - b[0]!);
+  return lists.map((l) => l.map((i) => rows[i]!));
+}
+
+/**
+ * Each group (one card, terminal and amount, in time order) cut into clusters of swipes at most
+ * `loose` seconds apart; a row with the same reference as the one before is the same
+ * transaction seen twice and is skipped. Clusters of two or more, in group order.
+ */
+export function clusterSwipes(groups: readonly PortalTransaction[][], loose: number): PortalTransaction[][] {
+  const clusters: PortalTransaction[][] = [];
+  for (const list of groups) {
+    if (list.length < 2) continue; // already sorted by time (context sorts transactions)
+    let cluster: PortalTransaction[] = [list[0]!];
+    const flush = () => {
+      if (cluster.length >= 2) clusters.push(cluster);
+    };
+    for (let i = 1; i < list.length; i++) {
+      const t = list[i]!;
+      const prev = cluster[cluster.length - 1]!;
+      if (sameReference(prev, t)) continue;
+      if (secondsBetween(prev.occurredAt, t.occurredAt) <= loose) cluster.push(t);
+      else {
+        flush();
+        cluster = [t];
+      }
+    }
+    flush();
+  }
+  return clusters;
 }
 
 /** A bucket's cashier sales in time order, and their times in ms once a cluster asks (null: not rising, or one unreadable). */
@@ -184,7 +178,7 @@ const NO_SALES: SameAmountSales = { records: [], ms: null };
  */
 function salesNear(sales: SameAmountSales, firstMs: number, lastMs: number, w: number): readonly CashierRecord[] {
   const recs = sales.records;
-  if (!duplicateKeysFast || recs.length < 16 || !Number.isFinite(firstMs) || !Number.isFinite(lastMs)) return recs;
+  if (recs.length < 16 || !Number.isFinite(firstMs) || !Number.isFinite(lastMs)) return recs;
   if (sales.ms === undefined) {
     const ms = new Float64Array(recs.length);
     let rising = true;
@@ -210,7 +204,16 @@ function salesNear(sales: SameAmountSales, firstMs: number, lastMs: number, w: n
   return recs.slice(lo, end);
 }
 
-function judge(cluster: PortalTransaction[], ctx: RuleContext, sales: SameAmountSales, strict: number, loose: number): DuplicateCluster | undefined {
+/**
+ * A cluster's verdict. `salesNear()`: the cashier's card/QR sales of the cluster's |amount| that
+ * may lie within the match window of it (any superset of those: the window is tested here),
+ * asked only when a cashier export covers the day. Where a
+ * cashier export covers the day, as many swipes as it shows sales are genuine; the rest are
+ * duplicates, overcharges within the strict window, suspect beyond it or without cover.
+ */
+export function judge(cluster: PortalTransaction[], ctx: RuleContext, salesNear: () => readonly CashierRecord[]): DuplicateCluster | undefined {
+  const strict = ctx.tolerances.duplicateWindowSeconds;
+  const loose = duplicateWindow(ctx);
   const first = cluster[0]!;
   const last = cluster[cluster.length - 1]!;
   const cur = first.amount.currency;
@@ -218,7 +221,7 @@ function judge(cluster: PortalTransaction[], ctx: RuleContext, sales: SameAmount
   const w = ctx.tolerances.cashierMatchSeconds;
   const amount = amountOf(first.amount);
   const matching = covered
-    ? salesNear(sales, localDateTimeMs(first.occurredAt), localDateTimeMs(last.occurredAt), w).filter((c) => {
+    ? salesNear().filter((c) => {
       if (!amountOf(c.amount).abs().equals(amount) || c.amount.currency !== first.amount.currency) return false;
       if (c.terminalId && first.terminalId && !sameId('terminal', c.terminalId, first.terminalId)) return false;
       if (c.cardLast4 && first.cardLast4 && c.cardLast4 !== first.cardLast4) return false;

@@ -3,7 +3,9 @@
 // (percentages any number of decimals). For such a row it answers the two things feeExcessRows()
 // needs of auditFee() — is the excess above tolerance, and the row's feeBreakdownHint — without a
 // Decimal. Any other row, and any row whose fee is above tolerance (its audit is kept, with its
-// parts), goes to auditFee(). tests/unit/reconcile/fast-paths.test.ts compares the two.
+// parts), goes to auditFee(); tests/unit/reconcile/fee-audit-reference.test.ts compares the two.
+// Which rule, tier, minimum, cap and instant fee apply is decided by fee-schedule.ts's rule
+// functions, the same code that prices on Decimals: this file only evaluates them in cents.
 //
 // Numbers: amounts and contract money are whole cents as JS integers of at most 2^50 (centsOf);
 // a percentage p with k decimals is the integer N = p × 10^k. The percentage part in cents is
@@ -11,7 +13,7 @@
 // product stays below 2^52 (exact in a double).
 import { MAX_EXACT_CENTS, centsOf, decimalSign } from '../money';
 import type { CardType, Contract, ContractRule, PortalTransaction } from '../model';
-import { currencyScale } from './fee-schedule';
+import { clampPercentPart, currencyScale, instantFeeDue, pickRuleIndex, tierHolds } from './fee-schedule';
 
 interface CentsRule {
   rule: ContractRule;
@@ -29,8 +31,8 @@ interface CentsRule {
 }
 
 interface CentsContract {
+  contract: Contract;
   rules: CentsRule[];
-  instantCycle: boolean;
 }
 
 const LIMIT = 2 ** 52;
@@ -63,7 +65,7 @@ function buildCentsContract(c: Contract): CentsContract | null {
     if ((min !== undefined && Math.abs(min) * pct.d >= LIMIT) || (cap !== undefined && Math.abs(cap) * pct.d >= LIMIT)) return null;
     rules.push({ rule: r, cardType: r.cardType, minAmount, maxAmount, n: pct.n, d: pct.d, min, cap, fixed: fixed ?? 0, instantFee });
   }
-  return { rules, instantCycle: c.settleCycle === 'D0' || c.settleCycle === 'T0' };
+  return { contract: c, rules };
 }
 
 /** '0.6' → n = 6, d = 10^(1+2): a non-negative plain percentage with up to 6 decimals, else undefined. */
@@ -74,22 +76,13 @@ function ratio(s: string): { n: number; d: number } | undefined {
   return { n: Number(m[1]! + frac), d: 10 ** (frac.length + 2) };
 }
 
-function inTier(r: CentsRule, a: number): boolean {
-  if (r.minAmount !== undefined && !(a > r.minAmount)) return false;
-  if (r.maxAmount !== undefined && a > r.maxAmount) return false;
-  return true;
-}
+const numGreater = (x: number, y: number) => x > y;
 
-/** Card types that borrow another type's rule (fee-schedule.ts CARD_FALLBACK). */
-const CARD_FALLBACK: Partial<Record<CardType, CardType>> = { semi_credit: 'credit' };
-
-/** pickRule() on cents. */
+/** pickRule() on cents: the same rule order and tiers (fee-schedule.ts), on whole cents. */
 function pickCentsRule(c: CentsContract, cardType: CardType, a: number): CentsRule | undefined {
-  const exact = c.rules.find((r) => r.cardType === cardType && inTier(r, a));
-  if (exact) return exact;
-  const fb = CARD_FALLBACK[cardType];
-  const viaFallback = fb ? c.rules.find((r) => r.cardType === fb && inTier(r, a)) : undefined;
-  return viaFallback ?? c.rules.find((r) => r.cardType === 'any' && inTier(r, a));
+  const rules = c.rules;
+  const i = pickRuleIndex(rules, cardType, (k) => tierHolds(a, rules[k]!.minAmount, rules[k]!.maxAmount, numGreater));
+  return i >= 0 ? rules[i] : undefined;
 }
 
 export interface QuickAudit {
@@ -118,21 +111,11 @@ export function expectedFeeCents(t: PortalTransaction, contract: Contract, insta
   if (!r) return NO_RULE;
   const an = a * r.n;
   if (!(an < LIMIT / 2)) return undefined; // 2·an + d below stays under 2^53
-  // percentPart: |amount| × percent / 100, raised to min, capped at cap, rounded half-up to cents
-  let pn = an; // the percentage part is pn / d cents
-  let minApplied = false;
-  let capped = false;
-  if (r.min !== undefined && pn < r.min * r.d) {
-    pn = r.min * r.d;
-    minApplied = true;
-  }
-  if (r.cap !== undefined && pn > r.cap * r.d) {
-    pn = r.cap * r.d;
-    capped = true;
-  }
+  // percentPart: |amount| × percent / 100 (an / d cents), raised to min, capped at cap (fee-schedule.ts), rounded half-up to cents
+  const { value: pn, minApplied, capped } = clampPercentPart(an, r.min === undefined ? undefined : r.min * r.d, r.cap === undefined ? undefined : r.cap * r.d, numGreater);
   // min and cap are whole cents; otherwise half-up of an/d for an ≥ 0 is floor((2·an + d) / (2·d))
   const part = minApplied || capped ? pn / r.d : Math.floor((2 * an + r.d) / (2 * r.d));
-  const instantFee = r.instantFee !== undefined && (c.instantCycle || instantSettled) ? r.instantFee : 0;
+  const instantFee = instantFeeDue(c.contract, r.rule, instantSettled) ? r.instantFee! : 0;
   const total = part + r.fixed + instantFee;
   if (!(Math.abs(total) <= MAX_EXACT_CENTS)) return undefined;
   return { rule: r.rule, total, capped, minApplied, fixed: r.fixed, instantFee };
@@ -163,10 +146,4 @@ export function quickFeeAudit(t: PortalTransaction, contract: Contract, tolCents
   if (instantSettled) return HINTS[3]!;
   if (b.capped || b.minApplied) return HINTS[2]!;
   return b.fixed === 0 && b.instantFee === 0 ? HINTS[1]! : HINTS[0]!;
-}
-
-/** Switch for tests: false sends every row to auditFee (the reference quickFeeAudit must agree with). */
-export let quickFeeAuditEnabled = true;
-export function setQuickFeeAudit(enabled: boolean): void {
-  quickFeeAuditEnabled = enabled;
 }

@@ -82,9 +82,14 @@ export function contractGapIssue(t: PortalTransaction, contracts: readonly Contr
   };
 }
 
-function inTier(rule: ContractRule, amountAbs: Dec): boolean {
-  if (rule.minAmount !== undefined && !amountAbs.greaterThan(dec(rule.minAmount))) return false;
-  if (rule.maxAmount !== undefined && amountAbs.greaterThan(dec(rule.maxAmount))) return false;
+// The contract's fee rules, written once. Each rule below is stated over any exact number type
+// (`greater`: its order), so the Decimal pricing here and the whole-cents pricing of
+// fee-cents.ts pick the same rule, tier, minimum, cap and instant fee by the same code.
+
+/** A rule's amount tier holds |amount| `a`: minAmount < a ≤ maxAmount, either bound open (DESIGN.md §3 Contract). */
+export function tierHolds<N>(a: N, minAmount: N | undefined, maxAmount: N | undefined, greater: (x: N, y: N) => boolean): boolean {
+  if (minAmount !== undefined && !greater(a, minAmount)) return false;
+  if (maxAmount !== undefined && greater(a, maxAmount)) return false;
   return true;
 }
 
@@ -92,16 +97,52 @@ function inTier(rule: ContractRule, amountAbs: Dec): boolean {
 const CARD_FALLBACK: Partial<Record<CardType, CardType>> = { semi_credit: 'credit' };
 
 /**
- * The first rule for the transaction's card type whose amount tier matches; then the card
- * type's fallback (准贷记卡 → credit); then the first matching 'any' rule.
+ * Which rule prices a card: the first rule for its card type whose tier holds (`holds(i)`: rule
+ * i's tier holds the amount); then the card type's fallback (准贷记卡 → credit); then the first
+ * 'any' rule whose tier holds. −1 when none does.
  */
+export function pickRuleIndex(rules: readonly { cardType: ContractRule['cardType'] }[], cardType: CardType, holds: (i: number) => boolean): number {
+  const find = (type: ContractRule['cardType']) => {
+    for (let i = 0; i < rules.length; i++) if (rules[i]!.cardType === type && holds(i)) return i;
+    return -1;
+  };
+  const exact = find(cardType);
+  if (exact >= 0) return exact;
+  const fb = CARD_FALLBACK[cardType];
+  const viaFallback = fb ? find(fb) : -1;
+  return viaFallback >= 0 ? viaFallback : find('any');
+}
+
+/** The percentage part raised to the rule's minimum, then capped at its cap (before rounding). */
+export function clampPercentPart<N>(p: N, min: N | undefined, cap: N | undefined, greater: (x: N, y: N) => boolean): { value: N; minApplied: boolean; capped: boolean } {
+  let value = p;
+  let minApplied = false;
+  let capped = false;
+  if (min !== undefined && greater(min, value)) {
+    value = min;
+    minApplied = true;
+  }
+  if (cap !== undefined && greater(value, cap)) {
+    value = cap;
+    capped = true;
+  }
+  return { value, minApplied, capped };
+}
+
+/** The rule's instant-settlement fee is due: the contract settles D0/T0, or the row was settled instantly (秒到). */
+export function instantFeeDue(contract: Contract, rule: ContractRule, instantSettled: boolean): boolean {
+  return rule.instantFee !== undefined && (contract.settleCycle === 'D0' || contract.settleCycle === 'T0' || instantSettled);
+}
+
+const decGreater = (x: Dec, y: Dec) => x.greaterThan(y);
+const decOf = (s: string | undefined) => (s === undefined ? undefined : dec(s));
+
+/** The rule that prices the transaction (pickRuleIndex), or undefined. */
 export function pickRule(t: PortalTransaction, contract: Contract): ContractRule | undefined {
   const a = amountOf(t.amount).abs();
-  const exact = contract.rules.find((r) => r.cardType === t.cardType && inTier(r, a));
-  if (exact) return exact;
-  const fb = CARD_FALLBACK[t.cardType];
-  const viaFallback = fb ? contract.rules.find((r) => r.cardType === fb && inTier(r, a)) : undefined;
-  return viaFallback ?? contract.rules.find((r) => r.cardType === 'any' && inTier(r, a));
+  const rules = contract.rules;
+  const i = pickRuleIndex(rules, t.cardType, (k) => tierHolds(a, decOf(rules[k]!.minAmount), decOf(rules[k]!.maxAmount), decGreater));
+  return i >= 0 ? rules[i] : undefined;
 }
 
 export interface SurchargePart {
@@ -173,21 +214,10 @@ export function expectedFee(t: PortalTransaction, contract: Contract, opts: Expe
   const percent = dec(rule.percent);
   // × 0.01 rather than ÷ 100: the same exact value (a product of two short decimals), cheaper
   const raw = base.times(percent).times(ONE_HUNDREDTH);
-  let p = raw;
-  let minApplied = false;
-  let capped = false;
-  if (rule.min !== undefined && p.lessThan(dec(rule.min))) {
-    p = dec(rule.min);
-    minApplied = true;
-  }
-  if (rule.cap !== undefined && p.greaterThan(dec(rule.cap))) {
-    p = dec(rule.cap);
-    capped = true;
-  }
+  const { value: p, minApplied, capped } = clampPercentPart(raw, decOf(rule.min), decOf(rule.cap), decGreater);
   const percentPart = round(p, scale);
   const fixed = rule.fixed !== undefined ? dec(rule.fixed) : ZERO;
-  const instantCycle = contract.settleCycle === 'D0' || contract.settleCycle === 'T0';
-  const instantFee = rule.instantFee !== undefined && (instantCycle || opts.instantSettled) ? dec(rule.instantFee) : ZERO;
+  const instantFee = instantFeeDue(contract, rule, opts.instantSettled ?? false) ? dec(rule.instantFee!) : ZERO;
   const surcharges: SurchargePart[] = applicableSurcharges(t, contract, opts.fxApplied ?? false).map((s) => {
     const sp = s.percent !== undefined ? dec(s.percent) : ZERO;
     const sf = s.fixed !== undefined ? dec(s.fixed) : ZERO;

@@ -25,12 +25,6 @@ interface Point {
   approx: number;
 }
 
-/** Switch for tests: false runs every series on exact Decimal rates (the reference). */
-let fastSeries = true;
-export function setRateDriftFast(enabled: boolean): void {
-  fastSeries = enabled;
-}
-
 function median(xs: Dec[]): Dec {
   const s = [...xs].sort((a, b) => a.comparedTo(b));
   const mid = Math.floor(s.length / 2);
@@ -89,11 +83,21 @@ function exactRate(ctx: RuleContext, p: Point): Dec {
   return (p.rate ??= impliedRate(ctx, p.t, p.index, false) as Dec);
 }
 
+/** The implied rate in percent as an exact Decimal (undefined: the row says nothing about the rate). `index`: t's position in ctx.transactions. */
+export function exactImpliedRate(ctx: RuleContext, t: PortalTransaction, index: number): Dec | undefined {
+  return impliedRate(ctx, t, index, false) as Dec | undefined;
+}
+
+/** The step that counts as drift, and the smallest amount whose rate is read (rounding noise 0.5/amount ≤ step/4). */
+export function driftThresholds(ctx: RuleContext): { step: Dec; minAmount: Dec } {
+  const step = dec(ctx.tolerances.rateDriftPoints);
+  return { step, minAmount: new Dec(2).dividedBy(step) };
+}
+
 export const rateDrift: Rule = {
   kind: 'rate_drift',
   run(ctx) {
-    const step = dec(ctx.tolerances.rateDriftPoints);
-    const minAmount = new Dec(2).dividedBy(step); // rounding noise 0.5/amount ≤ step/4
+    const { step, minAmount } = driftThresholds(ctx);
     // amount ≥ minAmount for an amount of whole cents A: A ≥ ⌈minAmount × 100⌉ (an integer, exact)
     const minCents = decToSafeInteger(minAmount.times(HUNDRED).ceil());
     // Each row's point and series (merchant, card type, currency), read in memory order (see
@@ -115,7 +119,7 @@ export const rateDrift: Rule = {
       const t = rows[q]!;
       const cents = minCents === undefined ? undefined : centsOf(t.amount.amount);
       if (cents !== undefined ? cents < minCents! : !amountOf(t.amount).greaterThanOrEqualTo(minAmount)) continue;
-      const r = impliedRate(ctx, t, i, fastSeries);
+      const r = impliedRate(ctx, t, i, true);
       if (r === undefined) continue;
       pointAt[i] = typeof r === 'number' ? { t, rate: undefined, index: i, approx: r } : { t, rate: r, index: i, approx: r.toNumber() };
       // the series of the row read before, when the key is the same (no key string per row)
@@ -148,54 +152,61 @@ export const rateDrift: Rule = {
     for (const points of series) {
       // runs of similar rates, in time order
       // each run is compared with the median of its first few points: stable and linear-time
-      const runs = (fastSeries && runsApprox(points, half.toNumber())) || runsExact(points.map((p) => (rateOf(p), p)), half);
+      const runs = runsApprox(points, half.toNumber()) || runsExact(points.map((p) => (rateOf(p), p)), half);
       const long = runs.filter((r) => r.length >= MIN_RUN);
       for (let i = 1; i < long.length; i++) {
         const before = long[i - 1]!;
         const after = long[i]!;
-        const oldRate = medianOf(before, rateOf);
-        const newRate = medianOf(after, rateOf);
-        if (newRate.minus(oldRate).lessThan(step)) continue;
-        const first = after[0]!.t;
-        const contract = ctx.contractFor(first);
-        // a contract in force that gives the new rate means the change was agreed
-        if (contract) {
-          const b = ctx.feeBreakdown(first);
-          if (b && b.percent.minus(newRate).abs().lessThan(step.dividedBy(2))) continue;
-        }
-        const currency = first.amount.currency;
-        // quoted rates have two decimals (0.38, 0.55, 0.6): snap the measured old rate to one when
-        // it is that close, then excess = Σ (fee charged − fee at the old rate), row by row
-        const snapped = round(oldRate, 2).minus(oldRate).abs().lessThan(step.dividedBy(4)) ? round(oldRate, 2) : round(oldRate, 3);
-        const excess = after.reduce((s, p) => s.plus(amountOf(p.t.fee!).minus(round(amountOf(p.t.amount).times(snapped).dividedBy(HUNDRED), 2))), ZERO);
-        const covered = after.every((p) => ctx.contractFor(p.t) !== undefined);
-        const fmt = (r: Dec) => toPlain(round(r, 3), 2);
-        out.push(makeFinding('rate_drift', {
-          severity: 'overcharge',
-          transactionIds: after.map((p) => p.t.id),
-          atStake: covered ? undefined : money(round(excess, 2), currency),
-          params: {
-            merchantId: first.merchantId,
-            cardType: first.cardType,
-            currency,
-            oldRate: fmt(snapped),
-            newRate: fmt(newRate),
-            from: txnDate(first),
-            previousFrom: txnDate(before[0]!.t),
-            previousCount: String(before.length),
-            count: String(after.length),
-            excess: money(round(excess, 2), currency).amount,
-            threshold: ctx.tolerances.rateDriftPoints,
-            contractId: contract?.id,
-          },
-        }));
+        const f = driftFinding(ctx, before.map((p) => p.t), after.map((p) => p.t), medianOf(before, rateOf), medianOf(after, rateOf), step);
+        if (f) out.push(f);
       }
     }
     return out;
   },
 };
 
-/** The runs of a series on exact rates (the reference; every point's rate is set). */
+/**
+ * The finding for a run of rows (`after`) whose median rate `newRate` is a step or more above the
+ * run before's `oldRate`; undefined when the step is smaller or a contract in force gives the
+ * new rate (the change was agreed).
+ */
+export function driftFinding(ctx: RuleContext, before: readonly PortalTransaction[], after: readonly PortalTransaction[], oldRate: Dec, newRate: Dec, step: Dec): Finding | undefined {
+  if (newRate.minus(oldRate).lessThan(step)) return undefined;
+  const first = after[0]!;
+  const contract = ctx.contractFor(first);
+  if (contract) {
+    const b = ctx.feeBreakdown(first);
+    if (b && b.percent.minus(newRate).abs().lessThan(step.dividedBy(2))) return undefined;
+  }
+  const currency = first.amount.currency;
+  // quoted rates have two decimals (0.38, 0.55, 0.6): snap the measured old rate to one when
+  // it is that close, then excess = Σ (fee charged − fee at the old rate), row by row
+  const snapped = round(oldRate, 2).minus(oldRate).abs().lessThan(step.dividedBy(4)) ? round(oldRate, 2) : round(oldRate, 3);
+  const excess = after.reduce((s, t) => s.plus(amountOf(t.fee!).minus(round(amountOf(t.amount).times(snapped).dividedBy(HUNDRED), 2))), ZERO);
+  const covered = after.every((t) => ctx.contractFor(t) !== undefined);
+  const fmt = (r: Dec) => toPlain(round(r, 3), 2);
+  return makeFinding('rate_drift', {
+    severity: 'overcharge',
+    transactionIds: after.map((t) => t.id),
+    atStake: covered ? undefined : money(round(excess, 2), currency),
+    params: {
+      merchantId: first.merchantId,
+      cardType: first.cardType,
+      currency,
+      oldRate: fmt(snapped),
+      newRate: fmt(newRate),
+      from: txnDate(first),
+      previousFrom: txnDate(before[0]!),
+      previousCount: String(before.length),
+      count: String(after.length),
+      excess: money(round(excess, 2), currency).amount,
+      threshold: ctx.tolerances.rateDriftPoints,
+      contractId: contract?.id,
+    },
+  });
+}
+
+/** The runs of a series on exact rates (when the doubles cannot decide; every point's rate is set). */
 function runsExact(points: readonly Point[], half: Dec): Point[][] {
   const runs: Point[][] = [];
   let anchor = ZERO;
@@ -255,7 +266,7 @@ function medianOf(run: readonly Point[], rateOf: (p: Point) => Dec): Dec {
   const mid = s.length >> 1;
   const lo = s.length % 2 ? mid : mid - 1;
   const clear = (i: number) => i < 0 || i + 1 >= s.length || Math.abs(s[i + 1]!.approx - s[i]!.approx) > 1e-9 * Math.max(1, Math.abs(s[i]!.approx), Math.abs(s[i + 1]!.approx));
-  if (fastSeries && clear(lo - 1) && clear(mid)) {
+  if (clear(lo - 1) && clear(mid)) {
     return s.length % 2 ? rateOf(s[mid]!) : rateOf(s[mid - 1]!).plus(rateOf(s[mid]!)).dividedBy(2);
   }
   return median(run.map(rateOf));
