@@ -69,6 +69,12 @@ export interface TableReadContext {
   profiles?: TableProfile[];
   /** the format id to report regardless of profile */
   forceFormat?: string;
+  /**
+   * Tests only: read the way the fast paths stand in for — CsvLines split whole, the body
+   * scanned before it is read, the accounts summarised from the lines alone — so a test can
+   * compare the two readings (tests/unit/statements/csv-lines.test.ts).
+   */
+  asReference?: boolean;
 }
 
 const FOOTER = /^(-{3,}|={3,}|\*{3,}|合计|总计|小计|本页|人民币合计|.{0,8}合计|共\s*[:：]?\s*\d+\s*笔|以上|导出|说明|注[:：]|特别提示|total|summary|opening|closing|期初|期末|总交易单数|本期|截止|打印)/i;
@@ -108,6 +114,7 @@ interface RowRecord {
 }
 
 export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext): StatementParseResult {
+  const readReference = ctx.asReference === true;
   const issues: Issue[] = [];
   let dateOrder: DateOrderDecision | undefined;
   const result = (lines: StatementLine[], accounts: StatementAccount[], format: string): StatementParseResult => {
@@ -207,7 +214,7 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
   // Both are decided by every row of the body (scanBody). Unless the columns were inferred, the
   // rows are read once, with what the first rows say, counting the whole body's evidence on the
   // way; only when that says otherwise (rare: the first day above 12 far down a file) are they
-  // read again. setTableReadReference(true) scans first, as the reference for that.
+  // read again. ctx.asReference scans first, as the reference for that.
   const speculate = !headerless && !readReference;
   const scanned = scanBody(table.rows, body, dateCols, amountCols, table.clean, speculate ? body + HEADER_SCAN_ROWS : table.rows.length);
   // Where no date has a day above 12, the order comes from the file's language and locale
@@ -435,14 +442,6 @@ function headerName(h: HeaderMatch, ...roles: Role[]): string {
   return roles[0] ?? '';
 }
 
-/**
- * true: readBankTable reads the way its fast paths stand in for, for tests — CsvLines split whole,
- * the body scanned before it is read, the accounts summarised from the lines alone.
- */
-let readReference = false;
-export function setTableReadReference(on: boolean): void {
-  readReference = on;
-}
 
 const HEADERLESS_NAMES = { txnDate: 'Date', description: 'Description', amount: 'Amount', debit: 'Withdrawal', credit: 'Deposit', balance: 'Balance' } as const;
 

@@ -2,14 +2,14 @@
 //  - csvFormat reads a clean file's rows one at a time (CsvLines, splitCsvLines) instead of
 //    splitting the whole table first (splitCsv);
 //  - readBankTable decides day/month order and decimal commas from the first rows and checks that
-//    against the whole body while reading it, instead of scanning the body first (setTableReadReference).
+//    against the whole body while reading it, instead of scanning the body first (TableReadContext.asReference).
 // Each must give exactly what the reference gives, on every statement fixture and on generated
 // tables (day/month order, decimal commas, footers, bad rows, every delimiter and break).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import { readBankTable, setTableReadReference, type TableReadContext } from '../../../lib/statements/csv';
+import { describe, expect, it } from 'vitest';
+import { readBankTable, type TableReadContext } from '../../../lib/statements/csv';
 import { CsvLines, splitCsv, splitCsvLines } from '../../../lib/statements/support/csv-split';
 import { decodeBytes } from '../../../lib/statements/decode';
 
@@ -25,19 +25,14 @@ function bothWays(text: string, c: TableReadContext = ctx) {
   const split = splitCsvLines(text);
   const fast = readBankTable(split, c);
   const eager = readBankTable(splitCsv(text), c);
-  setTableReadReference(true);
-  try {
-    return { lazy: split instanceof CsvLines, fast, eager, reference: readBankTable(splitCsv(text), c), referenceFromLines: readBankTable(splitCsvLines(text), c) };
-  } finally {
-    setTableReadReference(false);
-  }
+  const asReference = { ...c, asReference: true };
+  return { lazy: split instanceof CsvLines, fast, eager, reference: readBankTable(splitCsv(text), asReference), referenceFromLines: readBankTable(splitCsvLines(text), asReference) };
 }
 const expectSame = (r: ReturnType<typeof bothWays>, what?: string) => {
   expect(r.fast, what).toEqual(r.reference);
   expect(r.eager, what).toEqual(r.reference);
   expect(r.referenceFromLines, what).toEqual(r.reference);
 };
-afterEach(() => setTableReadReference(false));
 
 describe('splitCsvLines = splitCsv', () => {
   it('gives splitCsv’s table, row for row', () => {
