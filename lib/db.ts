@@ -6,6 +6,7 @@ import type {
 } from './model';
 import type { TrackedDispute } from './disputes/tracker';
 import type { CoverageRecord } from './coverage';
+import { isDisputeV1, migrateDisputeV1 } from './migrations';
 
 export interface ImportRecord {
   id: string; // sha256 of the file's bytes: the same file imported twice is one record
@@ -124,6 +125,18 @@ export function openDb(name = DB_NAME): SettleGuardDb {
   // and dashboard; a new store, replaced whole on every run
   db.version(5).stores({
     unchecked: 'id',
+  });
+  // v6: disputes the first schema wrote (a status `history`, no tracker events) become tracker
+  // records (lib/migrations.ts), else the disputes tab and reminders cannot read them; the index
+  // is restated because the first schema indexed createdAt, not updatedAt
+  db.version(6).stores({
+    disputes: 'id, status, updatedAt',
+  }).upgrade(async (tx) => {
+    const findings = new Map((await tx.table<StoredFinding, string>('findings').toArray()).map((f) => [f.id, f]));
+    const currency = (await tx.table<Settings, string>('settings').get('main'))?.defaultCurrency ?? DEFAULT_SETTINGS.defaultCurrency;
+    await tx.table('disputes').toCollection().modify((d: unknown, ref: { value: unknown }) => {
+      if (isDisputeV1(d)) ref.value = migrateDisputeV1(d, findings, currency);
+    });
   });
   return db;
 }

@@ -246,6 +246,10 @@ export interface StatementParseResult {
   cashier?: CashierRecord[];
   /** Present when the file is SettleGuard JSON (contracts, backups). */
   contracts?: Contract[];
+  /** A SettleGuard backup: its validated records per store, restored together (lib/services/backup.ts) */
+  backup?: Record<string, { id: string }[]>;
+  /** What restoring that backup writes, for the preview: records per store, the schema it came from */
+  restore?: BackupSummary;
   /**
    * How dates like 03/04/2024 (day and month both ≤ 12) were read, present when the file has
    * such dates: the order and what decided it. `order: null` when nothing in the file did — the
@@ -253,6 +257,15 @@ export interface StatementParseResult {
    */
   dateOrder?: DateOrderDecision;
   issues: Issue[];
+}
+
+export interface BackupSummary {
+  /** the database schema (lib/db.ts version) the backup was exported from; 0 for files exported before backups said */
+  schema: number;
+  /** records per store, in the backup's store order */
+  counts: Record<string, number>;
+  /** the backup holds settings: restoring replaces the merchant's current ones */
+  replacesSettings: boolean;
 }
 
 export type DateOrder = 'dmy' | 'mdy';

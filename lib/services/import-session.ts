@@ -7,18 +7,19 @@ import type { CashierMapping } from '../statements/cashier';
 import type { ParseOptions } from '../statements/index';
 import { beginImport, previewImport, previewWithMapping, previewWithOptions, type ImportOutcome, type ImportPreview } from './imports';
 import { reconcileStoredRows } from './import-reconcile';
+import { restoreBackup } from './backup';
 import { runReconciliation, storeFindings } from './reconcile';
 import { loadSettings } from './settings';
 
 /** What the page shows of a parsed file: everything but the rows themselves. */
 export interface PreviewSummary extends Omit<ImportPreview, 'file' | 'result'> {
   token: string;
-  result: Omit<StatementParseResult, 'lines' | 'transactions' | 'cashier' | 'contracts'>;
+  result: Omit<StatementParseResult, 'lines' | 'transactions' | 'cashier' | 'contracts' | 'backup'>;
 }
 
 export function summaryOf(token: string, p: ImportPreview): PreviewSummary {
   const { file: _file, result, ...rest } = p;
-  const { lines: _l, transactions: _t, cashier: _c, contracts: _k, ...shown } = result;
+  const { lines: _l, transactions: _t, cashier: _c, contracts: _k, backup: _b, ...shown } = result;
   return { ...rest, token, result: shown };
 }
 
@@ -72,6 +73,11 @@ export class ImportSession {
     const outcomes: ImportOutcome[] = [];
     try {
       for (const [i, p] of previews.entries()) {
+        // a backup restores every store in its own transaction and reconciles after it (./backup.ts)
+        if (p.result.backup) {
+          outcomes.push(await restoreBackup(db, p, now, asOf));
+          continue;
+        }
         const begun = performance.now();
         const pending = await beginImport(db, p, now, { rows: i === last });
         if (!pending.rows || !settings) {

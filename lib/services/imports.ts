@@ -14,7 +14,7 @@ export interface ImportPreview {
   sha256: string;
   size: number;
   result: StatementParseResult;
-  /** rows that would be stored: bank lines + acquirer rows + cashier rows + contracts */
+  /** rows that would be stored: bank lines + acquirer rows + cashier rows + contracts (+ a backup's records) */
   rowCount: number;
   /** false when nothing in the file could be read: then nothing will be stored */
   readable: boolean;
@@ -70,7 +70,7 @@ export async function previewWithMapping(preview: ImportPreview, mapping: Cashie
 
 function summarise(file: { name: string; bytes: Uint8Array }, result: StatementParseResult): Omit<ImportPreview, 'sha256'> {
   const rowCount = result.lines.length + (result.transactions?.length ?? 0) + (result.cashier?.length ?? 0)
-    + (result.contracts?.length ?? 0);
+    + (result.contracts?.length ?? 0) + Object.values(result.restore?.counts ?? {}).reduce((a, b) => a + b, 0);
   const readable = rowCount > 0 || !result.issues.some((i) => i.level === 'error');
   return { file, name: file.name, size: file.bytes.length, result, rowCount, readable };
 }

@@ -106,15 +106,8 @@ export async function updateSettings(patch: Partial<Settings>): Promise<void> {
   await notifyPortalTabs();
 }
 
-/** The full backup: SettleGuard JSON, the same format the importer reads (DESIGN.md). */
-export async function exportBackup(): Promise<string> {
-  const db = getDb();
-  const [contracts, transactions, statementLines, cashier, findings, disputes, settings] = await Promise.all([
-    db.contracts.toArray(), db.transactions.toArray(), db.statementLines.toArray(), db.cashier.toArray(),
-    db.findings.toArray(), db.disputes.toArray(), loadSettings(db),
-  ]);
-  return JSON.stringify({ settleguard: 1, exportedAt: new Date().toISOString(), contracts, transactions, statementLines, cashier, findings, disputes, settings }, null, 2);
-}
+/** The full backup: SettleGuard JSON, the same format the importer reads (DESIGN.md); lib/services/backup.ts. */
+export { exportBackup } from './backup';
 
 export async function clearAllData(): Promise<void> {
   const db = getDb();

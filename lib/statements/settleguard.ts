@@ -2,11 +2,14 @@
 // the same format as the full backup export, where every part is optional — a file holding only
 // contracts sets up the fee schedule. This reader validates what it returns: a contract with a
 // missing field or a money value that is not a decimal string is reported (its index and field)
-// and left out, never half-stored.
-import type { CardType, Contract, ContractRule, Issue, StatementParseResult } from '../model';
+// and left out, never half-stored. A backup (any store besides contracts, or a `schema`) is read
+// whole, store by store (support/backup-records.ts), and restored by lib/services/backup.ts.
+import type { CardType, Contract, ContractRule, Issue, StatementParseResult, StoredFinding } from '../model';
 import { Dec, isDecimalString } from '../money';
 import { isoDate } from '../dates';
 import type { DecodedFile, StatementFormat } from './types';
+import { BACKUP_STORES, LATEST_SCHEMA, checkStore, recordProblem, type BackupStore } from './support/backup-records';
+import { isDisputeV1, migrateDisputeV1, type DisputeV1 } from '../migrations';
 
 const CARD_TYPES: readonly (CardType | 'any')[] = ['debit', 'credit', 'semi_credit', 'prepaid', 'foreign', 'qr_wechat', 'qr_alipay', 'qr_unionpay', 'unknown', 'any'];
 const SETTLE_CYCLES = ['T1', 'D1', 'D0', 'T0'] as const;
@@ -228,6 +231,10 @@ export const settleguardFormat: StatementFormat = {
       issues.push({ level: 'error', code: 'unsupported_version', field: 'settleguard', message: `SettleGuard file version ${JSON.stringify(doc['settleguard'])} is not supported; expected ${SETTLEGUARD_JSON_VERSION}` });
       return result;
     }
+    if (isBackup(doc)) {
+      readBackup(doc, result);
+      return result;
+    }
     const rawContracts = doc['contracts'];
     if (rawContracts !== undefined) {
       if (!Array.isArray(rawContracts)) {
@@ -252,3 +259,61 @@ export const settleguardFormat: StatementFormat = {
     return result;
   },
 };
+
+/** A backup rather than a contracts file: it names its schema, or holds any store besides contracts. */
+function isBackup(doc: JsonObject): boolean {
+  return doc['schema'] !== undefined || BACKUP_STORES.some((s) => s !== 'contracts' && doc[s] !== undefined);
+}
+
+/**
+ * Every store of a backup, each record checked; records of an older schema are migrated first
+ * (lib/migrations.ts). Backups exported before they named their schema wrote `settings` as one
+ * object and had no coverage, imports or sites; the first schema's disputes had a `history`.
+ */
+function readBackup(doc: JsonObject, result: StatementParseResult): void {
+  const schema = doc['schema'] ?? 0;
+  if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 0) {
+    result.issues.push({ level: 'error', code: 'bad_schema', field: 'schema', message: `schema is ${JSON.stringify(schema)} (expected the database version the backup was made with, e.g. ${LATEST_SCHEMA}); nothing was restored` });
+    return;
+  }
+  if (schema > LATEST_SCHEMA) {
+    result.issues.push({ level: 'warning', code: 'newer_schema', field: 'schema', message: `this backup comes from a newer SettleGuard (schema ${schema}, this one reads ${LATEST_SCHEMA}): what this version does not know of it is kept as written` });
+  }
+  const raw: Partial<Record<BackupStore, unknown[]>> = {};
+  for (const store of BACKUP_STORES) {
+    const value = doc[store];
+    if (value === undefined || value === null) continue;
+    if (store === 'settings' && isObject(value)) raw.settings = [value];
+    else if (Array.isArray(value)) raw[store] = value;
+    else result.issues.push({ level: 'error', code: 'bad_store', field: store, message: `${store} is not a list (expected "${store}": [ {…}, … ]); nothing of it was restored` });
+  }
+  // a first-schema dispute claims what its findings put at stake: only findings that pass their checks count
+  const findings = new Map((raw.findings ?? []).filter((f) => isObject(f) && !recordProblem('findings', f))
+    .map((f) => [String((f as JsonObject)['id']), f as unknown as StoredFinding]));
+  const settings = raw.settings?.find(isObject);
+  const currency = typeof settings?.['defaultCurrency'] === 'string' ? settings['defaultCurrency'] : 'CNY';
+  const migratable = (d: unknown): d is DisputeV1 => isDisputeV1(d) && (d.recovered === undefined || isDec(d.recovered.amount)) && typeof d.createdAt === 'string'
+    && d.history.every((h) => isObject(h) && typeof h.at === 'string');
+  if (raw.disputes) raw.disputes = raw.disputes.map((d) => (migratable(d) ? migrateDisputeV1(d, findings, currency) : d));
+
+  const backup: Record<string, { id: string }[]> = {};
+  const counts: Record<string, number> = {};
+  for (const store of BACKUP_STORES) {
+    const records = raw[store];
+    if (!records) continue;
+    const checked = store === 'contracts'
+      ? checkStore(store, records, (r, i) => {
+        const { contract, problems } = validateContract(r, i);
+        return contract ?? problems.map((p) => ({ field: p.field.replace(/^contracts\[\d+\]\.?/, ''), message: `${p.field.replace(/^contracts\[\d+\]\.?/, '')} ${p.message}` }));
+      })
+      : checkStore(store, records, (r) => {
+        const p = recordProblem(store, r);
+        return p ? [p] : (r as { id: string });
+      });
+    result.issues.push(...checked.issues);
+    backup[store] = checked.records;
+    counts[store] = checked.records.length;
+  }
+  result.backup = backup;
+  result.restore = { schema, counts, replacesSettings: (counts['settings'] ?? 0) > 0 };
+}

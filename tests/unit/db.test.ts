@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../lib/db';
 import { tx, line } from './services/builders';
+import { LATEST_SCHEMA } from '../../lib/statements/support/backup-records';
 
 const name = `upgrade-${Math.random()}`;
 afterEach(async () => { await Dexie.delete(name); });
@@ -21,7 +22,7 @@ describe('database versions', () => {
     const db = openDb(name);
     expect(await db.transactions.get(t.id)).toEqual(t);
     expect(await db.statementLines.get(l.id)).toEqual(l);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LATEST_SCHEMA);
     db.close();
   });
 
@@ -37,7 +38,7 @@ describe('database versions', () => {
     await v2.table('sites').put({ id: 'https://m.example', enabled: true, addedAt: '2026-01-01T00:00:00Z' });
     v2.close();
     const db = openDb(name);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LATEST_SCHEMA);
     expect(await db.transactions.get(t.id)).toEqual(t);
     expect(await db.sites.get('https://m.example')).toMatchObject({ enabled: true });
     expect(await db.coverage.count()).toBe(0);
@@ -58,7 +59,7 @@ describe('database versions', () => {
     await v3.table('transactions').put(t);
     v3.close();
     const db = openDb(name);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LATEST_SCHEMA);
     expect(await db.transactions.where('evidence.sha256').equals(t.evidence.sha256).primaryKeys()).toEqual([t.id]);
     db.close();
   });
@@ -76,7 +77,7 @@ describe('database versions', () => {
     await v4.table('transactions').put(t);
     v4.close();
     const db = openDb(name);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LATEST_SCHEMA);
     expect(await db.transactions.get(t.id)).toEqual(t);
     expect(await db.unchecked.count()).toBe(0);
     await db.unchecked.put({ id: 'partial_capture||2026-03-02|', reason: 'partial_capture', days: ['2026-03-02'], hint: { key: 'unchecked.partial_capture', params: { days: '2026-03-02' } } });
