@@ -1,5 +1,6 @@
 // Money never touches a JS number (DESIGN.md §1 rule 1). Everything goes through Decimal and
-// crosses boundaries as MoneyJson with a plain signed decimal string.
+// crosses boundaries as MoneyJson with a plain signed decimal string; the one exception is Cents
+// (below), whole cents as an exact integer, for the hot paths of reconcile().
 import Decimal from 'decimal.js';
 import type { MoneyJson } from './model';
 
@@ -9,11 +10,24 @@ export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO = new Dec(0);
 
-const PLAIN_DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
-
-/** True when `s` is a plain decimal string as MoneyJson requires ("-12.30", no separators). */
+/**
+ * True when `s` is a plain decimal string as MoneyJson requires ("-12.30", no separators): an
+ * optional sign, then digits with an optional point and more digits, at least one digit in all
+ * (/^[+-]?(\d+\.?\d*|\.\d+)$/, as a loop: it is called for every amount of every row).
+ */
 export function isDecimalString(s: string): boolean {
-  return PLAIN_DECIMAL.test(s);
+  const n = s.length;
+  let i = 0;
+  if (n > 0 && (s.charCodeAt(0) === 43 || s.charCodeAt(0) === 45)) i = 1; // '+' '-'
+  let digits = 0;
+  let dot = false;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !dot) dot = true; // '.'
+    else return false;
+  }
+  return digits > 0;
 }
 
 export function dec(value: string | Dec): Dec {
@@ -21,6 +35,30 @@ export function dec(value: string | Dec): Dec {
   if (!isDecimalString(value)) throw new Error(`not a decimal string: ${JSON.stringify(value)}`);
   return new Dec(value);
 }
+
+const constants = new Map<string, Dec>();
+/** Bounded: meant for contract numbers (rates, caps, fixed fees), a handful of distinct strings. */
+const MAX_CONSTANTS = 4096;
+
+/**
+ * dec() for strings repeated across rows (contract rates, caps, tolerances): each parsed once.
+ * Decimal instances are immutable, so sharing them is safe. Not for amounts: a table of every
+ * row's amount would hold a Decimal per row for the whole run.
+ */
+export function decOf(value: string | Dec): Dec {
+  if (typeof value !== 'string') return value;
+  let d = constants.get(value);
+  if (d === undefined) {
+    d = dec(value);
+    if (constants.size >= MAX_CONSTANTS) constants.clear();
+    constants.set(value, d);
+  }
+  return d;
+}
+
+/** Constants for hot comparisons: `x.greaterThan(0)` would build a Decimal from 0 on every call. */
+export const HUNDRED = new Dec(100);
+export const ONE_HUNDREDTH = new Dec('0.01');
 
 /** Decimal → plain string with at least `minScale` fraction digits ("12" → "12.00"). */
 export function toPlain(d: Dec, minScale = 2): string {
@@ -35,6 +73,32 @@ export function money(amount: string | Dec, currency: string): MoneyJson {
 
 export function amountOf(m: MoneyJson): Dec {
   return dec(m.amount);
+}
+
+/** amountOf(m).greaterThan(0) without building a Decimal; throws like amountOf on a malformed amount. */
+export function isPositive(m: MoneyJson): boolean {
+  return decimalSign(m.amount) > 0;
+}
+
+/**
+ * A key equal for equal absolute amounts ("25", "25.00", "-25.0" → "25"): the digits of the
+ * plain decimal string without sign, leading or trailing zeros. Same grouping as
+ * amountOf(m).abs().toString(), without building a Decimal per row. Validates like amountOf.
+ */
+export function absAmountKey(m: MoneyJson): string {
+  if (!isDecimalString(m.amount)) throw new Error(`not a decimal string: ${JSON.stringify(m.amount)}`);
+  let s = m.amount;
+  if (s.startsWith('-') || s.startsWith('+')) s = s.slice(1);
+  const dot = s.indexOf('.');
+  let int = dot < 0 ? s : s.slice(0, dot);
+  let frac = dot < 0 ? '' : s.slice(dot + 1);
+  let i = 0;
+  while (i < int.length - 1 && int[i] === '0') i++;
+  int = int.slice(i) || '0';
+  let j = frac.length;
+  while (j > 0 && frac[j - 1] === '0') j--;
+  frac = frac.slice(0, j);
+  return frac ? `${int}.${frac}` : int;
 }
 
 /** Round half-up to `scale` places (the acquirer rounding assumed in DOMAIN.md §3.3). */
@@ -220,45 +284,6 @@ export function normaliseCurrency(symbol: string): string {
   return s;
 }
 
-/**
- * Exact fast path for sums and comparisons of 2-decimal amounts: the amount as a BigInt count of
- * hundredths ("-12.3" → -1230n, "7" → 700n), or undefined when the string is not a plain decimal
- * string (isDecimalString) or has more than two fraction digits — the caller then uses Decimal.
- * Never a JS number: a BigInt is exact at any size.
- */
-export function hundredths(s: string): bigint | undefined {
-  const n = s.length;
-  if (n === 0) return undefined;
-  let i = 0;
-  const c0 = s.charCodeAt(0);
-  if (c0 === 45 || c0 === 43) i = 1; // '-' '+'
-  let dot = -1;
-  for (let j = i; j < n; j++) {
-    const c = s.charCodeAt(j);
-    if (c === 46) {
-      if (dot >= 0) return undefined;
-      dot = j;
-    } else if (c < 48 || c > 57) return undefined;
-  }
-  let digits: string;
-  if (dot < 0) {
-    if (n === i) return undefined;
-    digits = `${s.slice(i)}00`;
-  } else {
-    const fl = n - dot - 1;
-    if (fl > 2 || (dot === i && fl === 0)) return undefined; // "1.234" (Decimal's business), "." (not a number)
-    digits = s.slice(i, dot) + s.slice(dot + 1) + (fl === 0 ? '00' : fl === 1 ? '0' : '');
-  }
-  const v = BigInt(digits);
-  return c0 === 45 ? -v : v;
-}
-
-/** A Decimal as a BigInt count of hundredths, or undefined when it has more than two decimal places. */
-export function decToHundredths(d: Dec): bigint | undefined {
-  if (d.decimalPlaces() > 2) return undefined;
-  return BigInt(d.times(100).toFixed(0));
-}
-
 /** The sign of a plain decimal string (-1, 0, 1) without building a Decimal ("-0.00" → 0); throws like dec() on anything else. */
 export function decimalSign(s: string): -1 | 0 | 1 {
   if (!isDecimalString(s)) throw new Error(`not a decimal string: ${JSON.stringify(s)}`);
@@ -269,24 +294,24 @@ export function decimalSign(s: string): -1 | 0 | 1 {
   return 0;
 }
 
-/** The Decimal for a BigInt count of hundredths (hundredths()'s inverse): 1230n → 12.3, exact. */
-export function fromHundredths(v: bigint): Dec {
-  const neg = v < 0n;
-  const digits = (neg ? -v : v).toString().padStart(3, '0');
-  return new Dec(`${neg ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
-}
+/**
+ * The one exact integer representation of money beside Decimal: a whole number of cents
+ * (hundredths of the unit) as a JS number, |v| ≤ MAX_EXACT_CENTS. A number is used only where it
+ * is provably exact: at most 2^50 in magnitude (far inside Number.MAX_SAFE_INTEGER), callers add
+ * only a few of them or check Number.isSafeInteger on a running sum. Anything else (a third
+ * decimal, a larger amount) is Decimal's business: centsOf says undefined and the caller uses Dec.
+ */
+export type Cents = number;
 
 /** Largest |cents| centsOf() returns: 2^50, so a sum of up to eight such values is still a safe integer (exact). */
 export const MAX_EXACT_CENTS = 2 ** 50;
 
 /**
- * hundredths() as a JS number, for hot sums and comparisons: "-12.3" → -1230. A number is used
- * only where it is provably exact: the result is an integer of at most 2^50 in magnitude (far
- * inside Number.MAX_SAFE_INTEGER), and callers add only a few of them or check
- * Number.isSafeInteger on a running sum. undefined when the string is not a plain decimal
- * string, has more than two fraction digits or is larger — the caller then uses Decimal.
+ * The Cents parser, for hot sums and comparisons: "-12.3" → -1230, "7" → 700. undefined when the
+ * string is not a plain decimal string, has more than two fraction digits or is larger than
+ * MAX_EXACT_CENTS — the caller then uses Decimal.
  */
-export function centsOf(s: string): number | undefined {
+export function centsOf(s: string): Cents | undefined {
   const n = s.length;
   if (n === 0 || n > 18) return undefined;
   let i = 0;
@@ -311,8 +336,15 @@ export function centsOf(s: string): number | undefined {
   return c0 === 45 && v !== 0 ? -v : v;
 }
 
+/** A Decimal as Cents, or undefined when it has more than two decimal places or is beyond MAX_EXACT_CENTS. */
+export function decToCents(d: Dec): Cents | undefined {
+  if (d.decimalPlaces() > 2) return undefined;
+  const c = d.times(100);
+  return c.abs().lessThanOrEqualTo(MAX_EXACT_CENTS) ? c.toNumber() : undefined;
+}
+
 /** The Decimal for a whole number of cents (centsOf()'s inverse): 1230 → 12.3, exact for any safe integer. */
-export function fromCents(v: number): Dec {
+export function fromCents(v: Cents): Dec {
   if (!Number.isSafeInteger(v)) throw new Error(`not a whole number of cents: ${v}`);
   return v === 0 ? ZERO : new Dec(v).times(CENT);
 }

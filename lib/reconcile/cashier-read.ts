@@ -1,9 +1,8 @@
 // Portal ↔ cashier matching, step 1: what the passes compare of each cashier record and portal
 // row, read once into arrays (cashier-match.ts runs the passes on them).
-import { absAmountKey } from './amounts';
 import type { CashierRecord, MoneyJson, PortalTransaction } from '../model';
 import { localDateTimeMs } from '../dates';
-import { centsOf } from '../money';
+import { centsOf, absAmountKey } from '../money';
 import type { InMemoryOrder } from './memory-order';
 import { normaliseId } from './keys';
 import { isCashierComparable, sideOf } from './cashier-passes';

@@ -1,7 +1,7 @@
 // Portal ↔ cashier matching keyed by ids throughout: the plain statement of the algorithm, and
 // what matchCashier (cashier-match.ts, on positions) falls back to when ids repeat — there a row
 // whose id another row already matched is skipped, which only the id maps express.
-import { absAmountKey } from './amounts';
+import { absAmountKey } from '../money';
 import type { CashierRecord, MoneyJson, PortalTransaction } from '../model';
 import { cashierPasses, isCashierComparable, sideOf, type CashierMatch, type CashierMatching } from './cashier-passes';
 import { normaliseId } from './keys';

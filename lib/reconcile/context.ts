@@ -2,8 +2,7 @@
 // (fee audits, settlement groups, cashier matching, duplicate clusters). Rules stay small and
 // cannot disagree about the facts.
 import { makeBusinessCalendar, type BusinessCalendar, type CalendarId } from '../calendar';
-import { Dec, ZERO, centsOf } from '../money';
-import { amountOf, dec, isPositive } from './amounts';
+import { Dec, ZERO, centsOf, amountOf, decOf, isPositive } from '../money';
 import type {
   CashierRecord, Contract, Finding, FindingKind, IsoDate, Issue, PortalTransaction, ReconcileInput, StatementLine, Tolerances,
 } from '../model';
@@ -104,8 +103,8 @@ export function makeContext(input: ReconcileInput): RuleContext {
   const rows = buildRowIndex(kept, memory.txns);
   const contracts = [...input.contracts].sort((a, b) => cmp(a.effectiveFrom, b.effectiveFrom) || cmp(a.id, b.id));
   const extraHolidays = new Set(input.extraHolidays ?? []);
-  const tolFee = dec(tolerances.fee);
-  const tolSettlement = dec(tolerances.settlement);
+  const tolFee = decOf(tolerances.fee);
+  const tolSettlement = decOf(tolerances.settlement);
 
   // built on first use: only a few rules look rows up by id
   let byId: Map<string, PortalTransaction> | undefined;

@@ -3,8 +3,7 @@
 // in the window than portal sales means money taken twice (overcharge, strict 5-minute window);
 // without cashier data for that day it is only a possible duplicate (suspect, 60-minute window).
 import { localDateTimeMs, secondsBetween } from '../dates';
-import { centsOf } from '../money';
-import { absAmountKey, amountOf, isPlainDecimal, isPositive, ZERO } from './amounts';
+import { centsOf, absAmountKey, amountOf, isDecimalString, isPositive, ZERO } from '../money';
 import type { CashierRecord, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { txnDate } from './fee-schedule';
@@ -87,7 +86,7 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
     if (c.kind !== 'sale' || (c.tender !== 'card' && c.tender !== 'qr')) return false;
     // a malformed amount throws here whether or not a cluster wants its bucket (as absAmountKey did for every record)
     if (wanted.size === 0) {
-      if (!isPlainDecimal(c.amount.amount)) absAmountKey(c.amount);
+      if (!isDecimalString(c.amount.amount)) absAmountKey(c.amount);
       return false;
     }
     return wanted.has(amountBucket(c.amount, mainCurrency));

@@ -3,8 +3,7 @@
 // most specific kind (debit_cap_ignored, wrong_card_rate, instant_fee_unexpected) takes it, and
 // fee_above_contract covers only what remains". Doing the split once, here, is what keeps the
 // rule files from counting the same money twice.
-import { Dec, ZERO, money, round } from '../money';
-import { amountOf, dec, HUNDRED, isPositive } from './amounts';
+import { Dec, ZERO, money, round, amountOf, decOf, HUNDRED, isPositive } from '../money';
 import type { Contract, Finding, FindingKind, PortalTransaction, Severity } from '../model';
 import { makeFinding, txnParams } from './finding';
 import { breakdownParams, currencyScale, expectedFee, isDomesticCard, type FeeBreakdown } from './fee-schedule';
@@ -123,8 +122,8 @@ export function auditFee(t: PortalTransaction, contract: Contract, tolFee: Dec):
         let alt = ZERO;
         foreignLike.forEach((s, i) => {
           if (mask & (1 << i)) {
-            alt = alt.plus(round(b.base.times(s.percent ? dec(s.percent) : ZERO).dividedBy(HUNDRED), currencyScale(contract.currency)));
-            if (s.fixed) alt = alt.plus(dec(s.fixed));
+            alt = alt.plus(round(b.base.times(s.percent ? decOf(s.percent) : ZERO).dividedBy(HUNDRED), currencyScale(contract.currency)));
+            if (s.fixed) alt = alt.plus(decOf(s.fixed));
           }
         });
         if (within(remaining, alt, tolerance)) {
@@ -158,7 +157,7 @@ export function auditFee(t: PortalTransaction, contract: Contract, tolFee: Dec):
     }
     // 4. debit cap not applied (D3): the card-rate part went above the cap
     if (remaining.greaterThan(tolerance) && t.cardType === 'debit' && b.rule.cap !== undefined) {
-      const cap = dec(b.rule.cap);
+      const cap = decOf(b.rule.cap);
       const percentCharged = charged.minus(b.total.minus(b.percentPart));
       const overCap = percentCharged.minus(cap);
       if (overCap.greaterThan(tolFee)) {

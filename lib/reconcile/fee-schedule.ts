@@ -5,8 +5,7 @@
 // — the percentage part and each percentage surcharge — is rounded half-up to the currency's
 // minor unit (2 places; 0 for JPY/KRW) on its own, after cap and minimum. That is why the fee
 // tolerance is counted per component.
-import { Dec, ZERO, money, round } from '../money';
-import { amountOf, dec, ONE_HUNDREDTH } from './amounts';
+import { Dec, ZERO, money, round, amountOf, decOf, ONE_HUNDREDTH } from '../money';
 import type { CardType, Contract, ContractRule, IsoDate, Issue, PortalTransaction } from '../model';
 
 /** Minor-unit places per currency; anything not listed uses 2. */
@@ -135,13 +134,13 @@ export function instantFeeDue(contract: Contract, rule: ContractRule, instantSet
 }
 
 const decGreater = (x: Dec, y: Dec) => x.greaterThan(y);
-const decOf = (s: string | undefined) => (s === undefined ? undefined : dec(s));
+const optDec = (s: string | undefined) => (s === undefined ? undefined : decOf(s));
 
 /** The rule that prices the transaction (pickRuleIndex), or undefined. */
 export function pickRule(t: PortalTransaction, contract: Contract): ContractRule | undefined {
   const a = amountOf(t.amount).abs();
   const rules = contract.rules;
-  const i = pickRuleIndex(rules, t.cardType, (k) => tierHolds(a, decOf(rules[k]!.minAmount), decOf(rules[k]!.maxAmount), decGreater));
+  const i = pickRuleIndex(rules, t.cardType, (k) => tierHolds(a, optDec(rules[k]!.minAmount), optDec(rules[k]!.maxAmount), decGreater));
   return i >= 0 ? rules[i] : undefined;
 }
 
@@ -211,16 +210,16 @@ export function expectedFee(t: PortalTransaction, contract: Contract, opts: Expe
   const scale = currencyScale(contract.currency);
   const amount = amountOf(t.amount);
   const base = amount.isNegative() ? amount.neg() : amount;
-  const percent = dec(rule.percent);
+  const percent = decOf(rule.percent);
   // × 0.01 rather than ÷ 100: the same exact value (a product of two short decimals), cheaper
   const raw = base.times(percent).times(ONE_HUNDREDTH);
-  const { value: p, minApplied, capped } = clampPercentPart(raw, decOf(rule.min), decOf(rule.cap), decGreater);
+  const { value: p, minApplied, capped } = clampPercentPart(raw, optDec(rule.min), optDec(rule.cap), decGreater);
   const percentPart = round(p, scale);
-  const fixed = rule.fixed !== undefined ? dec(rule.fixed) : ZERO;
-  const instantFee = instantFeeDue(contract, rule, opts.instantSettled ?? false) ? dec(rule.instantFee!) : ZERO;
+  const fixed = rule.fixed !== undefined ? decOf(rule.fixed) : ZERO;
+  const instantFee = instantFeeDue(contract, rule, opts.instantSettled ?? false) ? decOf(rule.instantFee!) : ZERO;
   const surcharges: SurchargePart[] = applicableSurcharges(t, contract, opts.fxApplied ?? false).map((s) => {
-    const sp = s.percent !== undefined ? dec(s.percent) : ZERO;
-    const sf = s.fixed !== undefined ? dec(s.fixed) : ZERO;
+    const sp = s.percent !== undefined ? decOf(s.percent) : ZERO;
+    const sf = s.fixed !== undefined ? decOf(s.fixed) : ZERO;
     return { when: s.when, percent: sp, fixed: sf, amount: percentOf(base, sp, scale).plus(sf) };
   });
   // adding a zero component is skipped: the same value without a new Decimal per row
@@ -251,8 +250,8 @@ export function breakdownParams(b: FeeBreakdown): Record<string, string> {
     expected: s(b.total),
     currency: b.currency,
   };
-  if (b.rule.cap !== undefined) params.cap = s(dec(b.rule.cap));
-  if (b.rule.min !== undefined) params.min = s(dec(b.rule.min));
+  if (b.rule.cap !== undefined) params.cap = s(decOf(b.rule.cap));
+  if (b.rule.min !== undefined) params.min = s(decOf(b.rule.min));
   return params;
 }
 

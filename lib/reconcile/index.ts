@@ -2,8 +2,7 @@
 // residuals and issues (DESIGN.md §3 "Reconciliation"). Pure and deterministic: no clock (asOf
 // comes in), every output sorted, finding ids derived from their evidence.
 import { calendarCoverage, type CalendarId } from '../calendar';
-import { amountOf } from './amounts';
-import { centsOf, decToHundredths, hundredths, MAX_EXACT_CENTS } from '../money';
+import { centsOf, decToCents, MAX_EXACT_CENTS, amountOf, type Cents } from '../money';
 import type { Finding, IsoDate, Issue, Match, ReconcileInput, ReconcileResult, Residual, Unchecked } from '../model';
 import { FINDING_KINDS } from '../model';
 import { makeContext, type Rule, type RuleContext } from './context';
@@ -141,7 +140,7 @@ function finish(a: Analysed): ReconcileResult {
 function checkInput(ctx: RuleContext): void {
   let feeRows = 0;
   const negTolFee = ctx.tolFee.neg();
-  const tolC = decToHundredths(ctx.tolFee);
+  const tolC = decToCents(ctx.tolFee);
   // every row once, in any order (issues are sorted at the end): in memory order
   const { rows, at } = ctx.inMemoryOrder().txns;
   for (let q = 0; q < rows.length; q++) {
@@ -154,7 +153,7 @@ function checkInput(ctx: RuleContext): void {
     }
     if (t.fee) feeRows++;
     if (t.fee && t.net && t.net.currency === cur) {
-      if (tolC !== undefined && netConsistentExact(t, tolC)) continue; // exact in hundredths: no issue
+      if (tolC !== undefined && netConsistentExact(t, tolC)) continue; // exact in cents: no issue
       let expectedNet = amountOf(t.amount).minus(amountOf(t.fee));
       let n = 1;
       for (const f of t.extraFees ?? []) if (f.amount.currency === cur) {
@@ -181,49 +180,27 @@ function checkInput(ctx: RuleContext): void {
  * and |net − (amount − fee − extra fees)| ≤ tol × n — the Decimal path would find no issue.
  * false when it cannot tell (the Decimal path then decides and words the issue). Cents are JS
  * numbers only while exact: each is at most 2^50 (centsOf), a sum of a few stays far inside
- * 2^53, and a longer sum is checked with Number.isSafeInteger; BigInt takes over beyond that.
+ * 2^53, and a longer sum is checked with Number.isSafeInteger; beyond that Decimal decides.
  */
-function netConsistentExact(t: ReconcileInput['transactions'][number], tolC: bigint): boolean {
+function netConsistentExact(t: ReconcileInput['transactions'][number], tolC: Cents): boolean {
   const cur = t.amount.currency;
   const a = centsOf(t.amount.amount);
   const f = centsOf(t.fee!.amount);
   const net = centsOf(t.net!.amount);
-  if (a === undefined || f === undefined || net === undefined || tolC > MAX_EXACT_CENTS_BIG) return netConsistentBig(t, tolC);
+  if (a === undefined || f === undefined || net === undefined || tolC > MAX_EXACT_CENTS) return false;
   let expected = a - f;
   let n = 1;
   for (const x of t.extraFees ?? []) if (x.amount.currency === cur) {
     const e = centsOf(x.amount.amount);
-    if (e === undefined) return netConsistentBig(t, tolC);
-    expected -= e;
-    n++;
-  }
-  const diff = net - expected;
-  const tol = Number(tolC) * n;
-  if (!Number.isSafeInteger(diff) || !Number.isSafeInteger(tol)) return netConsistentBig(t, tolC);
-  return diff <= tol && diff >= -tol;
-}
-const MAX_EXACT_CENTS_BIG = BigInt(MAX_EXACT_CENTS);
-
-/** netConsistentExact in BigInt hundredths, for amounts beyond the exact range of numbers (and the reference tests compare with). */
-export function netConsistentBig(t: ReconcileInput['transactions'][number], tolC: bigint): boolean {
-  const cur = t.amount.currency;
-  const a = hundredths(t.amount.amount);
-  const f = hundredths(t.fee!.amount);
-  const net = hundredths(t.net!.amount);
-  if (a === undefined || f === undefined || net === undefined) return false;
-  let expected = a - f;
-  let n = 1n;
-  for (const x of t.extraFees ?? []) if (x.amount.currency === cur) {
-    const e = hundredths(x.amount.amount);
     if (e === undefined) return false;
     expected -= e;
     n++;
   }
   const diff = net - expected;
   const tol = tolC * n;
+  if (!Number.isSafeInteger(diff) || !Number.isSafeInteger(tol)) return false;
   return diff <= tol && diff >= -tol;
 }
-
 /** exported for the fast-path tests */
 export { netConsistentExact };
 

@@ -3,7 +3,7 @@
 // each pass over everything before the next, so a weak match never steals a strong one's
 // candidate; never amount alone. Every match keeps its basis and a confidence (merchants ask to
 // see why two rows were tied).
-import { amountOf } from './amounts';
+import { amountOf } from '../money';
 import type { PortalTransaction } from '../model';
 import { txnDate } from './fee-schedule';
 import { normaliseId } from './keys';

@@ -10,9 +10,8 @@
 // 联动优势电子商务有限公司, 网银在线…). The merchant's own acquirer, as named on the portal or
 // in the contract, always passes. Only Chinese payer names are judged: elsewhere payouts come
 // from the processor's bank under many trading names, and a name proves nothing.
-import { ZERO, money } from '../money';
+import { ZERO, money, amountOf } from '../money';
 import type { Contract, Finding, StatementLine } from '../model';
-import { amountOf } from './amounts';
 import type { RuleContext } from './context';
 import { makeFinding } from './finding';
 

@@ -5,8 +5,7 @@
 // fee the contract does not list is a hidden fee. Built once so a fee seen both as a portal
 // row and as a bank debit is one charge, not two.
 import { daysBetween } from '../dates';
-import { Dec, ZERO } from '../money';
-import { amountOf, dec, isPlainDecimal, isPositive } from './amounts';
+import { Dec, ZERO, amountOf, decOf, isDecimalString, isPositive } from '../money';
 import type { Contract, IsoDate, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { indicesWhere } from './memory-order';
@@ -101,7 +100,7 @@ export function buildFeeLedger(ctx: RuleContext): FeeLedger {
   const usedRow = new Set<number>();
   for (const l of ctx.lines) {
     // a Decimal only for debits: isNegative() is a valid amount written with '-' ("-0.00" too)
-    if (!isPlainDecimal(l.amount.amount)) amountOf(l.amount); // throws, as before
+    if (!isDecimalString(l.amount.amount)) amountOf(l.amount); // throws, as before
     if (l.amount.amount.charCodeAt(0) !== 45) continue;
     const a = amountOf(l.amount);
     const text = lineText(l);
@@ -125,7 +124,7 @@ export function buildFeeLedger(ctx: RuleContext): FeeLedger {
     if (o.status !== 'short') continue;
     const g = o.group;
     const fees = contractsOn(ctx.contracts, o.valueDate ?? g.expectedValueDate, g.currency, g.merchantId).flatMap((c) => c.periodicFees);
-    const hit = fees.find((f) => dec(f.amount).equals(o.shortBy));
+    const hit = fees.find((f) => decOf(f.amount).equals(o.shortBy));
     if (!hit) continue;
     raw.push({
       date: o.valueDate ?? g.expectedValueDate, currency: g.currency, merchantId: g.merchantId, amount: o.shortBy, label: hit.label, keyword: '',
@@ -137,12 +136,12 @@ export function buildFeeLedger(ctx: RuleContext): FeeLedger {
   const used = new Set<string>();
   const events: FeeEvent[] = raw.map((e) => {
     const fees = contractsOn(ctx.contracts, e.date, e.currency, e.merchantId).flatMap((c) => c.periodicFees);
-    const byAmount = fees.find((f) => dec(f.amount).equals(e.amount) && (e.source === 'settlement-deduction' || labelsAgree(f.label, e.label)));
+    const byAmount = fees.find((f) => decOf(f.amount).equals(e.amount) && (e.source === 'settlement-deduction' || labelsAgree(f.label, e.label)));
     const byLabel = fees.find((f) => labelsAgree(f.label, e.label) && f.label.trim() !== '' && e.label.includes(f.label.trim()));
     const f = byAmount ?? byLabel;
     if (!f) return { ...e, verdict: 'unlisted', excess: e.amount };
     const period = `${f.label}|${periodKey(e.date, f.every)}`;
-    const contractFee = { label: f.label, amount: dec(f.amount), every: f.every, period: periodKey(e.date, f.every) };
+    const contractFee = { label: f.label, amount: decOf(f.amount), every: f.every, period: periodKey(e.date, f.every) };
     if (used.has(period)) return { ...e, verdict: 'repeat', contractFee, excess: e.amount };
     used.add(period);
     if (e.amount.greaterThan(contractFee.amount.plus(ctx.tolFee))) return { ...e, verdict: 'above_contract', contractFee, excess: e.amount.minus(contractFee.amount) };

@@ -4,8 +4,7 @@
 // terminal, the same day, that no till record took, is that refund: the finding states the
 // difference — money at stake when the acquirer refunded more than the till did, else info
 // (the customer got less back than the till says).
-import { money } from '../money';
-import { amountOf } from './amounts';
+import { money, amountOf } from '../money';
 import type { CashierRecord, Finding, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { makeFinding, txnParams } from './finding';

@@ -4,8 +4,7 @@
 // ÷ sale, rounded half-up to the cent (all of it on a full refund). What the refund row gave back
 // is −fee (fee is the cost to the merchant, negative when given back), or, where the portal
 // shows no fee, amount − net. A refund row showing neither is not judged.
-import { Dec, money, round } from '../money';
-import { amountOf } from './amounts';
+import { Dec, money, round, amountOf } from '../money';
 import type { Finding, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { makeFinding, txnParams } from './finding';

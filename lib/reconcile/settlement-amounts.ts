@@ -5,9 +5,8 @@
 // every sum the passes form (at most three credits, a group ± tolerance or ± half of it, × 1.5)
 // is an exactly represented number far below Number.MAX_SAFE_INTEGER: the same comparisons as
 // Decimal. Which kind is chosen is a fact of the data (passAmounts), never a switch.
-import { Dec, MAX_EXACT_CENTS, ZERO, centsOf } from '../money';
+import { Dec, MAX_EXACT_CENTS, ZERO, centsOf, amountOf } from '../money';
 import type { StatementLine } from '../model';
-import { amountOf } from './amounts';
 import type { Group } from './settlement-groups';
 
 export type Amt = number | Dec;

@@ -6,9 +6,8 @@
 // its sale entirely (nothing clears), a refund settles as shown.
 import type { BusinessCalendar, CalendarId } from '../calendar';
 import { addDays } from '../dates';
-import { Dec, MAX_EXACT_CENTS, ZERO, fromCents } from '../money';
+import { Dec, MAX_EXACT_CENTS, ZERO, fromCents, amountOf } from '../money';
 import type { IsoDate, Issue, PortalTransaction, SettleCycle } from '../model';
-import { amountOf } from './amounts';
 import { KIND, STATUS, buildRowIndex, type RowIndex } from './row-index';
 import type { GroupOutcome, SettlementGroup, SettlementOptions } from './settlement';
 import { makeOriginalLookup, type OriginalLookup } from './settlement-originals';

@@ -11,8 +11,7 @@
 // Then settlement-gaps.ts turns what is left into findings or `unchecked`. Each match keeps
 // the basis it was made on. Only groups that are not matched are looked at: at a million rows
 // almost every group is matched exactly and costs one check here.
-import { Dec, ZERO } from '../money';
-import { amountOf } from './amounts';
+import { Dec, ZERO, amountOf } from '../money';
 import type { IsoDate, StatementLine, Tolerances } from '../model';
 import { SETTLEMENT_CREDIT, lineText } from './labels';
 import { memoMerchant } from './memo-merchant';

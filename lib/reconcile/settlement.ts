@@ -9,7 +9,7 @@
 import type { BusinessCalendar, CalendarId } from '../calendar';
 import type { Dec } from '../money';
 import type { Contract, IsoDate, Issue, PortalTransaction, SettleCycle, StatementLine, Tolerances } from '../model';
-import { dec } from './amounts';
+import { decOf } from '../money';
 import type { RowIndex } from './row-index';
 import { passAmounts } from './settlement-amounts';
 import { settleGroups } from './settlement-credits';
@@ -101,7 +101,7 @@ export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: 
 export function analyseSettlements(txns: readonly PortalTransaction[], lines: readonly StatementLine[], opts: SettlementOptions): SettlementAnalysis {
   const { groups, issues } = buildGroups(txns, opts);
   const { isCovered, coveredThrough } = statementCoverage(lines);
-  const amounts = passAmounts(groups, lines, opts.tolerances.settlement, dec(opts.tolerances.settlement));
+  const amounts = passAmounts(groups, lines, opts.tolerances.settlement, decOf(opts.tolerances.settlement));
   settleGroups(groups, lines, amounts, opts.asOf, isCovered);
   return settlementAnalysis(groups, groups.map((g) => g.outcome!), issues, isCovered, coveredThrough);
 }

@@ -1,8 +1,9 @@
-// centsOf/fromCents (lib/money.ts): the JS-number twin of hundredths(), used by reconcile's hot
-// sums only where it is exact. Checked against the BigInt and Decimal helpers it stands for.
+// Cents (lib/money.ts): the one exact integer representation of money beside Decimal, used by
+// reconcile's hot sums only where it is exact. centsOf, decToCents and fromCents are checked
+// against Decimal; the money string helpers that avoid a Decimal against what they stand for.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec, MAX_EXACT_CENTS, centsOf, dec, fromCents, hundredths } from '../../lib/money';
+import { Dec, MAX_EXACT_CENTS, absAmountKey, centsOf, dec, decimalSign, decToCents, fromCents, isDecimalString, isPositive } from '../../lib/money';
 
 describe('centsOf', () => {
   const cases: { description: string; input: string; expected: number | undefined }[] = [
@@ -24,22 +25,28 @@ describe('centsOf', () => {
   ];
   for (const c of cases) it(c.description, () => expect(centsOf(c.input)).toBe(c.expected));
 
-  it('agrees with hundredths() wherever it answers, and answers wherever hundredths() is within 2^50 (property)', () => {
+  it('is the Decimal times 100 wherever it answers, and answers wherever that is a whole number within 2^50 (property)', () => {
     const str = fc.oneof(
       fc.tuple(fc.constantFrom('', '-', '+'), fc.bigInt({ min: 0n, max: 10n ** 17n }), fc.constantFrom('', '.', '.0', '.00', '.5', '.05', '.123')).map(([s, i, f]) => `${s}${i}${f}`),
       fc.string({ maxLength: 12 }),
     );
     fc.assert(fc.property(str, (s) => {
       const c = centsOf(s);
-      const h = hundredths(s);
+      if (!isDecimalString(s)) {
+        expect(c).toBeUndefined();
+        return;
+      }
+      const h = dec(s).times(100);
       if (c !== undefined) {
         expect(Number.isSafeInteger(c)).toBe(true);
-        expect(BigInt(c)).toBe(h);
-      } else if (h !== undefined) {
-        expect(h > BigInt(MAX_EXACT_CENTS) || h < -BigInt(MAX_EXACT_CENTS)).toBe(true);
+        expect(h.equals(c)).toBe(true);
+      } else {
+        expect(!h.isInteger() || h.abs().greaterThan(MAX_EXACT_CENTS) || /\.\d{3}/.test(s)).toBe(true);
       }
+      expect(decToCents(dec(s))).toBe(h.isInteger() && h.abs().lessThanOrEqualTo(MAX_EXACT_CENTS) && dec(s).decimalPlaces() <= 2 ? h.toNumber() : undefined);
     }), { numRuns: 3000 });
   });
+
 });
 
 describe('fromCents', () => {
@@ -53,5 +60,21 @@ describe('fromCents', () => {
   it('refuses what is not a whole number of cents', () => {
     expect(() => fromCents(0.5)).toThrow();
     expect(() => fromCents(2 ** 53)).toThrow();
+  });
+});
+
+describe('money strings without a Decimal', () => {
+  it('isDecimalString = the MoneyJson pattern, isPositive = decimalSign > 0, absAmountKey = |amount| as Decimal (property)', () => {
+    const near = fc.array(fc.constantFrom('0', '1', '9', '.', '-', '+', ' ', 'e', '5'), { maxLength: 8 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(fc.oneof(near, fc.string({ maxLength: 10 })), (s) => {
+      expect(isDecimalString(s)).toBe(/^[+-]?(\d+\.?\d*|\.\d+)$/.test(s));
+      if (isDecimalString(s)) {
+        expect(isPositive({ amount: s, currency: 'CNY' })).toBe(decimalSign(s) > 0);
+        expect(absAmountKey({ amount: s, currency: 'CNY' })).toBe(dec(s).abs().toString());
+      } else {
+        expect(() => isPositive({ amount: s, currency: 'CNY' })).toThrow();
+        expect(() => absAmountKey({ amount: s, currency: 'CNY' })).toThrow();
+      }
+    }), { numRuns: 5000 });
   });
 });

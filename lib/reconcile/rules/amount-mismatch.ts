@@ -1,8 +1,7 @@
 // D14 金额不符 — a portal row and a cashier record tied by order number whose amounts differ
 // (DOMAIN.md §3 D14: wrong amount keyed at the terminal, tip, surcharge). Money at stake when
 // the acquirer collected less than the bill.
-import { money } from '../../money';
-import { absAmountKey, amountOf, ZERO } from '../amounts';
+import { money, absAmountKey, amountOf, ZERO } from '../../money';
 import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding, txnParams } from '../finding';

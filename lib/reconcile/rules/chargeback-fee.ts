@@ -1,7 +1,6 @@
 // D17 退单/拒付费 — chargeback fees (DOMAIN.md §3 D17): a chargeback fee with no chargeback to go
 // with it, a fee above the contract's chargebackFee, or the same chargeback booked twice.
-import { Dec, ZERO, money } from '../../money';
-import { amountOf, dec } from '../amounts';
+import { Dec, ZERO, money, amountOf, decOf } from '../../money';
 import { daysBetween } from '../../dates';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
@@ -38,7 +37,7 @@ export const chargebackFee: Rule = {
         continue;
       }
       used.add(cb.id);
-      const allowed = contract?.chargebackFee !== undefined ? dec(contract.chargebackFee) : undefined;
+      const allowed = contract?.chargebackFee !== undefined ? decOf(contract.chargebackFee) : undefined;
       if (allowed && f.amount.greaterThan(allowed.plus(ctx.tolFee))) {
         out.push(makeFinding('chargeback_fee', {
           severity: 'suspect', transactionIds: [f.t.id, cb.id], atStake: money(f.amount.minus(allowed), cur), expected: money(allowed, cur), actual: money(f.amount, cur),
@@ -51,8 +50,8 @@ export const chargebackFee: Rule = {
       if (!c.fee || c.fee.currency !== c.amount.currency) continue;
       const fee = amountOf(c.fee);
       const contract = ctx.contractFor(c);
-      if (contract?.chargebackFee === undefined || !fee.greaterThan(dec(contract.chargebackFee).plus(ctx.tolFee))) continue;
-      const allowed = dec(contract.chargebackFee);
+      if (contract?.chargebackFee === undefined || !fee.greaterThan(decOf(contract.chargebackFee).plus(ctx.tolFee))) continue;
+      const allowed = decOf(contract.chargebackFee);
       const cur = c.amount.currency;
       out.push(makeFinding('chargeback_fee', {
         severity: 'suspect', transactionIds: [c.id], atStake: money(fee.minus(allowed), cur), expected: money(allowed, cur), actual: money(fee, cur),

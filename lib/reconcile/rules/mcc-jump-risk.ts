@@ -4,84 +4,98 @@
 // risk to the merchant (frozen funds, clawbacks), not an overcharge. Cards only — QR rates are
 // legitimately lower. One info finding per merchant, card type and month. And the bank side:
 // settlements paid by someone who cannot be a licensed acquirer (../payers.ts).
-import { Dec, centsOf, decToHundredths, hundredths, money, round, toPlain } from '../../money';
-import { amountOf, dec, HUNDRED, ONE_HUNDREDTH } from '../amounts';
+import { Dec, centsOf, decToCents, money, round, toPlain, amountOf, decOf, HUNDRED, ONE_HUNDREDTH, type Cents } from '../../money';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding } from '../finding';
 import { indicesWhere } from '../memory-order';
 import { payerFindings } from '../payers';
 
-const CREDIT_FLOOR_PERCENT = dec('0.4825');
-const DEBIT_ISSUER = { percent: dec('0.35'), cap: dec('13') };
-const NETWORK = { percent: dec('0.0325'), cap: dec('3.25') };
+/**
+ * The regulated floor, written once (DOMAIN.md §2.1): per card type, the fee parts no licensed
+ * acquirer can go below — credit 0.45 % issuer + 0.0325 % network; debit min(0.35 %, 13) +
+ * min(0.0325 %, 3.25). Each part is `percent` % of the amount, capped at `cap` (major units).
+ */
+const FLOOR: Partial<Record<PortalTransaction['cardType'], readonly { percent: string; cap?: string }[]>> = {
+  credit: [{ percent: '0.45' }, { percent: '0.0325' }],
+  semi_credit: [{ percent: '0.45' }, { percent: '0.0325' }],
+  debit: [{ percent: '0.35', cap: '13' }, { percent: '0.0325', cap: '3.25' }],
+};
 /** below this amount 0.01 of fee rounding is too large a share to judge a rate */
-const MIN_AMOUNT = dec('100');
+const MIN_AMOUNT = '100';
 
+/** The floor's rate in percent for a card type, uncapped (the finding states it). */
+function floorRate(cardType: PortalTransaction['cardType']): Dec | undefined {
+  const parts = FLOOR[cardType];
+  return parts?.reduce((s, p) => s.plus(decOf(p.percent)), new Dec(0));
+}
+
+/** The lowest fee the floor allows on the row: Σ min(amount × percent / 100, cap), rounded half-up to cents. */
 function floorFee(t: PortalTransaction): Dec | undefined {
+  const parts = FLOOR[t.cardType];
+  if (!parts) return undefined;
   const a = amountOf(t.amount);
-  const pct = (p: Dec) => a.times(p).times(ONE_HUNDREDTH); // = ÷ 100, exact
-  if (t.cardType === 'credit' || t.cardType === 'semi_credit') return round(pct(CREDIT_FLOOR_PERCENT), 2);
-  if (t.cardType === 'debit') return round(Dec.min(pct(DEBIT_ISSUER.percent), DEBIT_ISSUER.cap).plus(Dec.min(pct(NETWORK.percent), NETWORK.cap)), 2);
-  return undefined;
+  let sum = new Dec(0);
+  for (const p of parts) {
+    const part = a.times(decOf(p.percent)).times(ONE_HUNDREDTH); // = ÷ 100, exact
+    sum = sum.plus(p.cap === undefined ? part : Dec.min(part, decOf(p.cap)));
+  }
+  return round(sum, 2);
 }
 
 /**
- * The rule's first tests in BigInt hundredths, exact: true when the row is certainly out (amount
- * below MIN_AMOUNT, or fee ≥ floorFee − tolerance), false when it may be in or cannot be told
- * (more than two decimals): the Decimal path then decides. Most rows are out; this spares them
- * four Decimals each. floorFee in millionths of a hundredth: credit A × 4825, debit
- * min(A × 3500, 13 yuan) + min(A × 325, 3.25 yuan); rounded half-up to a hundredth.
+ * FLOOR in whole cents: for an amount of `a` cents, part i is min(a × n[i], capMicro[i])
+ * millionths of a cent (p % of a cents = a × p × 10^4 millionths: exact for p with ≤ 4 decimals).
  */
-export function certainlyOut(t: PortalTransaction, tolC: bigint): boolean {
-  // in whole cents as numbers while every product stays below 2^53 (amounts up to 10^12 cents)
+const CENTS_FLOOR = new Map(Object.entries(FLOOR).map(([cardType, parts]) => [cardType, {
+  n: parts.map((p) => decOf(p.percent).times(10_000).toNumber()),
+  capMicro: parts.map((p) => (p.cap === undefined ? undefined : decOf(p.cap).times(100_000_000).toNumber())),
+}]));
+
+/**
+ * The rule's first tests in whole cents: true when the row is certainly out (amount below
+ * MIN_AMOUNT, no floor for its card, or fee ≥ floorFee − tolerance), false when it may be in
+ * or cannot be told in cents (a third decimal, a huge amount): the Decimal path then decides.
+ * Most rows are out; this spares them four Decimals each.
+ */
+export function certainlyOut(t: PortalTransaction, tolCents: Cents): boolean {
   const ac = centsOf(t.amount.amount);
   const fc = centsOf(t.fee!.amount);
-  if (ac !== undefined && fc !== undefined && ac <= 1e12 && tolC <= 1_000_000n) {
-    if (ac < 10_000) return true;
-    let floor6: number;
-    if (t.cardType === 'credit' || t.cardType === 'semi_credit') floor6 = ac * 4825;
-    else if (t.cardType === 'debit') floor6 = Math.min(ac * 3500, 1_300_000_000) + Math.min(ac * 325, 325_000_000);
-    else return true;
-    const x = floor6 + 500_000; // ≥ 0 and an exact integer: the remainder is exact too
-    const floorC = (x - (x % 1_000_000)) / 1_000_000;
-    return !(fc < floorC - Number(tolC));
+  // every product below stays an exact integer under 2^53 for amounts up to 10^12 cents
+  if (ac === undefined || fc === undefined || ac > 1e12 || tolCents > 1_000_000) return false;
+  if (ac < 10_000) return true; // < MIN_AMOUNT
+  const floor = CENTS_FLOOR.get(t.cardType);
+  if (!floor) return true; // no floor for this card type
+  let micro = 0;
+  for (let i = 0; i < floor.n.length; i++) {
+    const part = ac * floor.n[i]!;
+    const cap = floor.capMicro[i];
+    micro += cap === undefined ? part : Math.min(part, cap);
   }
-  return certainlyOutBig(t, tolC);
+  const x = micro + 500_000; // ≥ 0 and an exact integer: half-up is floor(x / 10^6)
+  const floorC = (x - (x % 1_000_000)) / 1_000_000;
+  return !(fc < floorC - tolCents);
 }
 
-/** certainlyOut in BigInt hundredths, for any size (the reference the number path must equal). */
-export function certainlyOutBig(t: PortalTransaction, tolC: bigint): boolean {
-  const a = hundredths(t.amount.amount);
-  const f = hundredths(t.fee!.amount);
-  if (a === undefined || f === undefined) return false;
-  if (a < 10_000n) return true; // < MIN_AMOUNT (100)
-  let floor6: bigint;
-  if (t.cardType === 'credit' || t.cardType === 'semi_credit') floor6 = a * 4825n;
-  else if (t.cardType === 'debit') {
-    const issuer = a * 3500n;
-    const network = a * 325n;
-    floor6 = (issuer < 1_300_000_000n ? issuer : 1_300_000_000n) + (network < 325_000_000n ? network : 325_000_000n);
-  } else return true; // no floor for this card type
-  const floorC = (floor6 + 500_000n) / 1_000_000n; // ≥ 0: half-up is floor(x + ½)
-  return !(f < floorC - tolC);
+/** The Decimal test: the row's fee is below the floor by more than the tolerance (amount ≥ MIN_AMOUNT). */
+export function belowFloor(t: PortalTransaction, tolFee: Dec): boolean {
+  if (!t.fee || amountOf(t.amount).lessThan(decOf(MIN_AMOUNT))) return false;
+  const floor = floorFee(t);
+  return floor !== undefined && amountOf(t.fee).lessThan(floor.minus(tolFee));
 }
 
 export const mccJumpRisk: Rule = {
   kind: 'mcc_jump_risk',
   run(ctx) {
     const groups = new Map<string, { txns: PortalTransaction[]; lowest: Dec }>();
-    const tolC = decToHundredths(ctx.tolFee);
+    const tolC = decToCents(ctx.tolFee);
     // the rows that may be priced below the floor, found in memory order; then in time order
     const candidates = indicesWhere(ctx.inMemoryOrder().txns, ctx.transactions.length, (t) => t.kind === 'sale' && t.status === 'success'
       && t.amount.currency === 'CNY' && !!t.fee && t.fee.currency === 'CNY' && !(tolC !== undefined && certainlyOut(t, tolC)));
     for (const i of candidates) {
       const t = ctx.transactions[i]!;
-      if (!t.fee || amountOf(t.amount).lessThan(MIN_AMOUNT)) continue;
-      const floor = floorFee(t);
-      if (!floor) continue;
-      const fee = amountOf(t.fee);
-      if (!fee.lessThan(floor.minus(ctx.tolFee))) continue;
+      if (!belowFloor(t, ctx.tolFee)) continue;
+      const fee = amountOf(t.fee!);
       const k = `${t.merchantId ?? ''}|${t.cardType}|${t.occurredAt.slice(0, 7)}`;
       const rate = fee.dividedBy(amountOf(t.amount)).times(HUNDRED);
       const g = groups.get(k);
@@ -100,7 +114,7 @@ export const mccJumpRisk: Rule = {
         params: {
           merchantId: merchantId || undefined, cardType, month, count: String(g.txns.length), currency: 'CNY',
           lowestRate: toPlain(round(g.lowest, 3), 2),
-          floorRate: cardType === 'debit' ? '0.3825' : CREDIT_FLOOR_PERCENT.toString(),
+          floorRate: floorRate(cardType as PortalTransaction['cardType'])!.toString(),
           exampleAmount: t0.amount.amount, exampleFee: t0.fee?.amount, exampleFloorFee: money(floorFee(t0)!, 'CNY').amount,
         },
       }));

@@ -1,8 +1,7 @@
 // D13 平台单边 — a card/QR sale in the cashier export that the acquirer never shows (DOMAIN.md §3
 // D13): money not collected, or a failed authorisation the cashier booked as paid. Checked only
 // where portal rows cover that day (and terminal), and once T+1 has passed.
-import { money } from '../../money';
-import { amountOf } from '../amounts';
+import { money, amountOf } from '../../money';
 import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { txnDate } from '../fee-schedule';

@@ -4,8 +4,7 @@
 // fee rounding moves the implied rate by more than a quarter of the threshold) are left out.
 // With a contract in force the per-row excess is already fee_above_contract, so the drift
 // finding then carries no money at stake; without one it carries Σ amount × the step.
-import { Dec, MAX_EXACT_CENTS, ZERO, centsOf, money, round, toPlain } from '../../money';
-import { amountOf, dec, HUNDRED } from '../amounts';
+import { Dec, MAX_EXACT_CENTS, ZERO, centsOf, money, round, toPlain, amountOf, decOf, HUNDRED } from '../../money';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule, RuleContext } from '../context';
 import { txnDate } from '../fee-schedule';
@@ -90,7 +89,7 @@ export function exactImpliedRate(ctx: RuleContext, t: PortalTransaction, index: 
 
 /** The step that counts as drift, and the smallest amount whose rate is read (rounding noise 0.5/amount ≤ step/4). */
 export function driftThresholds(ctx: RuleContext): { step: Dec; minAmount: Dec } {
-  const step = dec(ctx.tolerances.rateDriftPoints);
+  const step = decOf(ctx.tolerances.rateDriftPoints);
   return { step, minAmount: new Dec(2).dividedBy(step) };
 }
 

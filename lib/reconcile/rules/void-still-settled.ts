@@ -2,8 +2,7 @@
 // the sale (positive net) without the void netting it out, or the bank paid the group exactly
 // that sale's net more than expected (DOMAIN.md §3 D9, example 6). A void cancels the sale and
 // its fee, so the fee charged on it is what the merchant loses; expected settlement is 0.
-import { type Dec, ZERO, money } from '../../money';
-import { amountOf } from '../amounts';
+import { type Dec, ZERO, money, amountOf } from '../../money';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding, txnParams } from '../finding';

@@ -4,8 +4,7 @@
 // whole cents" for every row (NaN in each cents column: the marker that sends readers to the
 // decimal path) and the passes get Decimal amounts. Both analyses then go through the same review.
 import type { PortalTransaction, ReconcileInput } from '../../../../lib/model';
-import { ZERO } from '../../../../lib/money';
-import { dec, isPositive } from '../../../../lib/reconcile/amounts';
+import { ZERO, decOf as dec, isPositive } from '../../../../lib/money';
 import { makeContext } from '../../../../lib/reconcile/context';
 import type { RowIndex } from '../../../../lib/reconcile/row-index';
 import { analyseSettlements, makeOriginalLookup, type SettlementAnalysis, type SettlementOptions } from '../../../../lib/reconcile/settlement';
