@@ -9,6 +9,7 @@ import type { ImportOutcome } from '../../lib/services/imports';
 import type { PreviewSummary as ImportPreview } from '../../lib/services/import-session';
 import type { CashierField, CashierMapping } from '../../lib/statements/cashier';
 import type { ParseOptions } from '../../lib/statements/types';
+import { BACKUP_STORES } from '../../lib/statements/support/backup-records';
 
 export interface ImportActions {
   preview: (files: { name: string; bytes: Uint8Array }[]) => Promise<ImportPreview[]>;
@@ -78,6 +79,25 @@ function DateOrderChoice({ locale, preview, onChoose }: { locale: Locale; previe
         why: t(locale, `import.dateOrder.by.${decision.decidedBy}`),
       })}</p>
       {choice(other)}
+    </div>
+  );
+}
+
+/** A backup's preview: what restoring it writes, store by store, and that settings are replaced. */
+function BackupPreview({ locale, preview }: { locale: Locale; preview: ImportPreview }) {
+  const restore = preview.result.restore;
+  if (!restore) return null;
+  const from = restore.schema > 0 ? t(locale, 'import.backup.schema', { schema: String(restore.schema) }) : t(locale, 'import.backup.schemaOld');
+  return (
+    <div class="backup" data-testid="sg-backup-preview" data-schema={restore.schema}>
+      <p>{t(locale, 'import.backup.title', { file: preview.name, from })}</p>
+      <ul>
+        {BACKUP_STORES.filter((s) => restore.counts[s] !== undefined).map((s) => (
+          <li key={s} data-store={s} data-count={restore.counts[s]}>{t(locale, `import.backup.store.${s}`)}: {restore.counts[s]}</li>
+        ))}
+      </ul>
+      {restore.replacesSettings && <p class="warning" role="note" data-testid="sg-backup-settings">{t(locale, 'import.backup.settings')}</p>}
+      <p class="muted">{t(locale, 'import.backup.keeps')}</p>
     </div>
   );
 }
@@ -163,6 +183,7 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
               ))}
             </tbody>
           </table>
+          {previews.map((p) => <BackupPreview key={`b${p.token}`} locale={locale} preview={p} />)}
           {actions.reparse && previews.map((p, i) => (
             <DateOrderChoice key={`d${p.token}`} locale={locale} preview={p} onChoose={async (order) => {
               setBusy(true);
