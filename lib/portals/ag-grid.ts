@@ -29,7 +29,7 @@ const PINNED_PART = '.ag-pinned-left-cols-container, .ag-pinned-right-cols-conta
 
 export const agGrid: TableReader = {
   id: 'ag-grid',
-  detect: (doc) => outermost(doc, '.ag-root-wrapper, .ag-root'),
+  detect: (doc, exclude) => outermost(doc, '.ag-root-wrapper, .ag-root', exclude),
   read(root): RawTable | null {
     const own = (el: Element): boolean => (el.closest('.ag-root-wrapper') ?? el.closest('.ag-root')) === root;
     // column header row (not the column-group or floating-filter rows): cells with a col-id

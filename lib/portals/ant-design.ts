@@ -21,7 +21,7 @@ function inClone(el: Element, table: Element): boolean {
 
 export const antDesign: TableReader = {
   id: 'ant-design',
-  detect: (doc) => outermost(doc, '.ant-table-wrapper, .ant-table'),
+  detect: (doc, exclude) => outermost(doc, '.ant-table-wrapper, .ant-table', exclude),
   read(root): RawTable | null {
     const table = root.matches('.ant-table') ? root : root.querySelector('.ant-table');
     if (!table) return null;

@@ -9,7 +9,7 @@ const GRID = '[role=grid], [role=treegrid], [role=table]';
 
 export const ariaGrid: TableReader = {
   id: 'aria-grid',
-  detect: (doc) => outermost(doc, GRID).filter((el) => el.tagName !== 'TABLE'),
+  detect: (doc, exclude) => outermost(doc, GRID, exclude).filter((el) => el.tagName !== 'TABLE'),
   read(root): RawTable | null {
     const rows = [...root.querySelectorAll('[role=row]')].filter((r) => r.closest(GRID) === root);
     const cellsOf = (row: Element, roles: string): Element[] => [...row.querySelectorAll(roles)].filter((c) => c.closest('[role=row]') === row);

@@ -26,7 +26,7 @@ function headerCells(view: Element): Element[] {
 
 export const easyui: TableReader = {
   id: 'easyui',
-  detect: (doc) => outermost(doc, '.datagrid'),
+  detect: (doc, exclude) => outermost(doc, '.datagrid', exclude),
   read(root): RawTable | null {
     const own = (el: Element): boolean => el.closest('.datagrid') === root;
     const views = ['.datagrid-view1', '.datagrid-view2'].map((sel) => [...root.querySelectorAll(sel)].find(own));

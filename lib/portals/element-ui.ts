@@ -47,7 +47,7 @@ function readV2(root: Element): RawTable | null {
 
 export const elementUi: TableReader = {
   id: 'element-ui',
-  detect: (doc) => outermost(doc, '.el-table, .el-table-v2'),
+  detect: (doc, exclude) => outermost(doc, '.el-table, .el-table-v2', exclude),
   read(root): RawTable | null {
     if (root.matches('.el-table-v2')) return readV2(root);
     const own = (el: Element): boolean => el.closest('.el-table') === root && el.closest(CLONES) === null;

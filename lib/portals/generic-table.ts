@@ -2,7 +2,7 @@
 // reader, registered last so that the families that render real <table>s inside their own
 // markup (Ant Design, Element…) get their tables first.
 import { classifyHeader, mergeHeaderRows } from './columns';
-import { isInHiddenSubtree, layoutRows, ownRows, toRawRows } from './dom';
+import { isInHiddenSubtree, layoutRows, ownRows, queryOutside, toRawRows } from './dom';
 import type { RawTable, TableReader } from './types';
 
 /** How many cells of a row are known column names: used to find a header row inside <tbody>. */
@@ -47,7 +47,7 @@ export function splitHeader(table: Element): { head: Element[]; body: Element[] 
 export const genericTable: TableReader = {
   id: 'generic-table',
   // a hidden table is not what the merchant sees (layui and EasyUI keep their source <table> hidden)
-  detect: (doc) => [...doc.querySelectorAll('table')].filter((t) => !isInHiddenSubtree(t)),
+  detect: (doc, exclude) => queryOutside(doc, 'table', exclude).filter((t) => !isInHiddenSubtree(t)),
   read(table): RawTable | null {
     const split = splitHeader(table);
     if (!split) return null;

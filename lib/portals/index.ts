@@ -108,7 +108,7 @@ export function scanTables(doc: ParentNode, columnMap?: ReadOptions['columnMap']
   // a skipped root's layout tables are skipped too: their cells hold the whole table's text
   const isClaimed = (root: Element) => claimed.some((c) => c === root || c.contains(root)) || skip.some((c) => overlaps(c, root));
   for (const reader of TABLE_READERS) {
-    for (const root of reader.detect(doc)) {
+    for (const root of reader.detect(doc, claimed)) {
       if (isClaimed(root)) continue;
       const r = readRoot(reader, root, columnMap);
       if (!r.raw || r.raw.rows.length === 0) { deferred.push(r); continue; }

@@ -11,7 +11,7 @@ import type { RawTable, TableReader } from './types';
 
 export const layui: TableReader = {
   id: 'layui',
-  detect: (doc) => outermost(doc, '.layui-table-view'),
+  detect: (doc, exclude) => outermost(doc, '.layui-table-view', exclude),
   read(root): RawTable | null {
     const own = (el: Element): boolean => el.closest('.layui-table-view') === root && el.closest('.layui-table-fixed') === null;
     const header = [...root.querySelectorAll('.layui-table-header')].find(own);

@@ -28,7 +28,7 @@ const KITS: Kit[] = [
 
 export const splitTable: TableReader = {
   id: 'split-table',
-  detect: (doc) => outermost(doc, KITS.map((k) => k.root).join(', ')),
+  detect: (doc, exclude) => outermost(doc, KITS.map((k) => k.root).join(', '), exclude),
   read(root): RawTable | null {
     const kit = KITS.find((k) => root.matches(k.root));
     if (!kit) return null;

@@ -23,8 +23,11 @@ export interface RawTable {
 export interface TableReader {
   /** the reader's id; its file name spells it (`ant-design` → ant-design.ts) */
   id: string;
-  /** This family's table roots within `doc`, outermost first, in document order. */
-  detect(doc: ParentNode): Element[];
+  /**
+   * This family's table roots within `doc`, outermost first, in document order; none inside
+   * `exclude` (the roots earlier readers took: there is no need to look inside them).
+   */
+  detect(doc: ParentNode, exclude?: readonly Element[]): Element[];
   /** Lays out one root found by `detect`; null when it holds no header row at all. */
   read(root: Element): RawTable | null;
 }

@@ -28,7 +28,7 @@ function cellsByCol(tr: Element): Map<string, Element> {
 
 export const vxeTable: TableReader = {
   id: 'vxe-table',
-  detect: (doc) => outermost(doc, '.vxe-table'),
+  detect: (doc, exclude) => outermost(doc, '.vxe-table', exclude),
   read(root): RawTable | null {
     const inTable = (el: Element): boolean => el.closest('.vxe-table') === root;
     const own = (el: Element): boolean => inTable(el) && el.closest(CLONES) === null;

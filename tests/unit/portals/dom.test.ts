@@ -1,7 +1,7 @@
 // lib/portals/dom.ts helpers that the family tests exercise only through whole tables.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { layoutRows, needsCollapse, textOf } from '../../../lib/portals/dom';
+import { layoutRows, needsCollapse, outermost, queryOutside, textOf } from '../../../lib/portals/dom';
 
 // the regex needsCollapse replaced (a loop over char codes is cheaper per cell): same answers
 const NEEDS_COLLAPSE = /[\s\u00a0\u3000\u200b\ufeff]{2}|[\t\n\r\f\v\u00a0\u3000\u200b\ufeff]|^ | $/;
@@ -51,5 +51,24 @@ describe('layoutRows cell texts', () => {
     const cells = layoutRows(trs).map((r) => r.cells);
     expect(cells).toEqual(trs.map((tr) => [...tr.children].map(textOf)));
     expect(cells).toEqual([['a b', '1,234.50', ''], ['', '', ''], ['', 'ok', 'a'], ['h', 'c d', 'e']]);
+  });
+});
+
+describe('queryOutside / outermost with roots already read', () => {
+  const doc = new DOMParser().parseFromString(`<body>
+    <div id="a" role="grid"><div id="a1" role="grid"></div></div>
+    <section id="wrap" role="table"><div id="taken"><div id="inside" role="grid"></div><table id="t1"></table></div><div id="b" role="grid"></div></section>
+    <div id="c" role="grid"></div><table id="t2"></table></body>`, 'text/html');
+  const ids = (els: Element[]) => els.map((e) => e.id);
+  const taken = doc.getElementById('taken')!;
+
+  it('finds what the browser finds, in document order, but nothing inside an excluded root', () => {
+    const sel = '[role=grid], [role=table]';
+    expect(ids(queryOutside(doc, sel))).toEqual(['a', 'a1', 'wrap', 'inside', 'b', 'c']);
+    expect(ids(queryOutside(doc, sel, [taken]))).toEqual(['a', 'a1', 'wrap', 'b', 'c']);
+    expect(ids(queryOutside(doc, 'table', [taken]))).toEqual(['t2']);
+    // an ancestor of an excluded root is still a match (a grid wrapping a family's table)
+    expect(ids(outermost(doc, sel, [taken]))).toEqual(['a', 'wrap', 'c']);
+    expect(ids(outermost(doc, '[role=grid]', [taken]))).toEqual(['a', 'b', 'c']);
   });
 });
