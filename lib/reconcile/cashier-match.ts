@@ -6,6 +6,7 @@ import { identityOrder, type InMemoryOrder } from './memory-order';
 import { cashierMatching, cashierPasses, type CashierMatch, type CashierMatching, type Pass } from './cashier-passes';
 import { matchCashierReference } from './cashier-reference';
 import { readRecords, readRows, type Records, type Rows } from './cashier-read';
+import { buildRowIndex, type RowIndex } from './row-index';
 
 /**
  * matchCashierReference's result, computed on positions: rows and records taken are flags in
@@ -14,7 +15,8 @@ import { readRecords, readRows, type Records, type Rows } from './cashier-read';
  * (no other pair can take either first). Only the contested pairs are sorted in the reference's
  * order. Ids are store keys, so unique; where they are not, the reference decides (assemble).
  * `txnsInTimeOrder`: the caller knows txns are in (occurredAt, id) order (reconcile()'s context
- * sorted them), so that order is not checked again.
+ * sorted them), so that order is not checked again. `index`: the run's row index over `txns`
+ * (ctx.rows); built here when the caller has none.
  *
  * Each row and record object is read once, in the order the objects lie in memory when the
  * caller knows it (`memory`: the input arrays, made in that order), copying what the passes
@@ -24,10 +26,10 @@ import { readRecords, readRows, type Records, type Rows } from './cashier-read';
  */
 export function matchCashier(
   txns: readonly PortalTransaction[], cashier: readonly CashierRecord[], cashierMatchSeconds: number, txnsInTimeOrder = false,
-  memory?: { txns: InMemoryOrder<PortalTransaction>; cashier: InMemoryOrder<CashierRecord> },
+  memory?: { txns: InMemoryOrder<PortalTransaction>; cashier: InMemoryOrder<CashierRecord> }, index?: RowIndex,
 ): CashierMatching {
   const recs = readRecords(cashier, memory?.cashier ?? identityOrder(cashier));
-  const rows = readRows(txns, memory?.txns ?? identityOrder(txns), txnsInTimeOrder, recs);
+  const rows = readRows(txns, index ?? buildRowIndex(txns, memory?.txns ?? identityOrder(txns)), txnsInTimeOrder, recs);
   const passes = cashierPasses(cashierMatchSeconds);
   const state = newState(rows.n, recs.n);
   for (let passNo = 0; passNo < passes.length; passNo++) runPass(passes[passNo]!, passNo, rows, recs, state);

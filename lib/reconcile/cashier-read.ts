@@ -4,6 +4,7 @@ import type { CashierRecord, MoneyJson, PortalTransaction } from '../model';
 import { localDateTimeMs } from '../dates';
 import { centsOf, absAmountKey } from '../money';
 import type { InMemoryOrder } from './memory-order';
+import type { RowIndex } from './row-index';
 import { normaliseId } from './keys';
 import { isCashierComparable, sideOf } from './cashier-passes';
 
@@ -120,8 +121,13 @@ export interface Rows {
   key: (string | number)[];
 }
 
-/** Rows, read in memory order like the records, then ranked: a failed attempt never takes the record of its successful retry. */
-export function readRows(txns: readonly PortalTransaction[], mt: InMemoryOrder<PortalTransaction>, inTimeOrder: boolean, recs: Records): Rows {
+/**
+ * Rows, read in memory order like the records, then ranked: a failed attempt never takes the
+ * record of its successful retry. Time, normalised terminal and cents come from the run's row
+ * index (`index`, over `txns`); the id, order number and card digits from the rows themselves.
+ */
+export function readRows(txns: readonly PortalTransaction[], index: RowIndex, inTimeOrder: boolean, recs: Records): Rows {
+  const mt = index.memory;
   const nTxns = txns.length;
   const rowIdAt: string[] = new Array<string>(nTxns);
   const iComparable = new Uint8Array(nTxns);
@@ -141,15 +147,16 @@ export function readRows(txns: readonly PortalTransaction[], mt: InMemoryOrder<P
     rowIdAt[i] = t.id;
     if (!isCashierComparable(t)) continue;
     iComparable[i] = 1;
-    iMs[i] = localDateTimeMs(t.occurredAt);
+    // whole ms (localDateTimeMs) as the index's seconds: rounding undoes the division exactly
+    iMs[i] = Math.round(index.epochSeconds[i]! * 1000);
     iFailed[i] = t.status !== 'success' ? 1 : 0;
     iRefund[i] = sideOf(t.kind) === 'refund' ? 1 : 0;
     iHasTerm[i] = t.terminalId ? 1 : 0;
-    iTerm[i] = normaliseId('terminal', t.terminalId);
+    iTerm[i] = index.terminalId[i]!;
     iLast4[i] = t.cardLast4 || '';
     iOrder[i] = t.orderNo ? normaliseId('order', t.orderNo) : undefined;
     iCurrency[i] = t.amount.currency;
-    iCents[i] = centsOf(t.amount.amount) ?? NaN;
+    iCents[i] = index.amountCents[i]!;
   }
   const psAt: number[] = [];
   for (let i = 0; i < nTxns; i++) if (iComparable[i] === 1) psAt.push(i);

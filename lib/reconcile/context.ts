@@ -253,7 +253,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
       return settlementMemo;
     },
     cashierMatching() {
-      if (!cashierMemo) cashierMemo = matchCashier(kept, cashier, tolerances.cashierMatchSeconds, true, inMemoryOrder());
+      if (!cashierMemo) cashierMemo = matchCashier(kept, cashier, tolerances.cashierMatchSeconds, true, inMemoryOrder(), rows);
       return cashierMemo;
     },
     cashierCovers(date, terminalId, currency) {

@@ -9,6 +9,7 @@ import type { RuleContext } from './context';
 import { txnDate } from './fee-schedule';
 import { normaliseId, sameId } from './keys';
 import { indicesWhere } from './memory-order';
+import type { RowIndex } from './row-index';
 
 export interface DuplicateCluster {
   /** the earliest sale of the cluster, presumed genuine */
@@ -22,10 +23,14 @@ export interface DuplicateCluster {
 }
 
 
-/** A key equal for equal |amount| and currency: whole cents as a number in `mainCurrency` (canonical digits when written otherwise), else the absAmountKey string. */
-function amountBucket(m: PortalTransaction['amount'], mainCurrency: string | undefined): string | number {
+/**
+ * A key equal for equal |amount| and currency: whole cents as a number in `mainCurrency`
+ * (canonical digits when written otherwise), else the absAmountKey string. `cents`: the amount's
+ * cents when already read (the row index), NaN when not whole cents or not read.
+ */
+function amountBucket(m: PortalTransaction['amount'], mainCurrency: string | undefined, cents = NaN): string | number {
   if (m.currency === mainCurrency) {
-    const c = centsOf(m.amount) ?? centsOf(absAmountKey(m));
+    const c = Number.isNaN(cents) ? (centsOf(m.amount) ?? centsOf(absAmountKey(m))) : cents;
     if (c !== undefined) return c < 0 ? -c : c;
   }
   return `${absAmountKey(m)}|${m.currency}`;
@@ -68,14 +73,14 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
     if (i < 0) continue;
     const t = memory.rows[q]!;
     if (!isCandidate(t)) continue;
-    const k = amountBucket(t.amount, mainCurrency); // amount > 0 here
+    const k = amountBucket(t.amount, mainCurrency, ctx.rows.amountCents[i]!); // amount > 0 here
     const prev = byAmount.get(k);
     if (prev === undefined) byAmount.set(k, i);
     else if (typeof prev === 'number') byAmount.set(k, [prev, i]);
     else prev.push(i);
   }
   for (const v of byAmount.values()) if (typeof v !== 'number' && v.length > 1) v.sort((a, b) => a - b);
-  const groups = groupBySwipe(rows, byAmount);
+  const groups = groupBySwipe(ctx.rows, byAmount);
   const clusters = clusterSwipes(groups, loose);
   // cashier card/QR sales by amount and currency, in time order, for the clusters' amounts only:
   // a cluster looks at its bucket only
@@ -115,12 +120,15 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
  * positions rise (buckets list rows in order), so a list's first entry is its first row: the
  * groups' order without a map.
  */
-function groupBySwipe(rows: readonly PortalTransaction[], byAmount: ReadonlyMap<string | number, number | number[]>): PortalTransaction[][] {
+function groupBySwipe(index: RowIndex, byAmount: ReadonlyMap<string | number, number | number[]>): PortalTransaction[][] {
+  const rows = index.rows;
   const byKey = new Map<string, number | number[]>();
   for (const v of byAmount.values()) {
     if (typeof v === 'number') continue;
     for (const i of v) {
-      const k = duplicateKey(rows[i]!);
+      const t = rows[i]!;
+      // = duplicateKey(t), the ids already normalised in the row index
+      const k = `${index.merchantId[i]}|${index.terminalId[i]}|${index.cardLast4[i]}|${normaliseId('card', t.cardBin)}|${absAmountKey(t.amount)}|${t.amount.currency}`;
       const l = byKey.get(k);
       if (l === undefined) byKey.set(k, i);
       else if (typeof l === 'number') byKey.set(k, [l, i]);
