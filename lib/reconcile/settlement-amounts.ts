@@ -4,10 +4,13 @@
 // expected amount and the tolerance are whole cents of at most 2^50 (lib/money.ts centsOf), so
 // every sum the passes form (at most three credits, a group ± tolerance or ± half of it, × 1.5)
 // is an exactly represented number far below Number.MAX_SAFE_INTEGER: the same comparisons as
-// Decimal. Which kind is chosen is a fact of the data (passAmounts), never a switch.
+// Decimal. Which kind is chosen is a fact of the data (passAmounts), never a switch. A group's
+// expected amount is summed in cents from the row index (centsParts) while its rows are whole cents.
 import { Dec, MAX_EXACT_CENTS, ZERO, centsOf, amountOf } from '../money';
 import type { StatementLine } from '../model';
+import { KIND, STATUS, type RowIndex } from './row-index';
 import type { Group } from './settlement-groups';
+import type { OriginalLookup } from './settlement-originals';
 
 export type Amt = number | Dec;
 
@@ -71,3 +74,54 @@ export function decimalCents(d: Dec): number | undefined {
   return Number(d.times(100).toFixed(0));
 }
 const MAX_EXACT_CENTS_DEC = new Dec(MAX_EXACT_CENTS).dividedBy(100);
+
+/** A row's expected settlement and the gross it moves, in whole cents (centsParts). */
+export interface CentsParts {
+  value: number;
+  gross: number;
+}
+
+/**
+ * contributionOf(t).value and grossOf(t) of buildGroups in whole cents, read from the row index,
+ * for the common rows: a cancelled sale (0, 0); a row that states a net in its own currency; a
+ * void or reversal of a sale that was not successful (0, 0) or that states its net (minus the
+ * sale's net and amount). Writes `out` and returns true; false when a cents column says NaN (the
+ * Decimal path decides, and throws where it throws).
+ */
+export function centsParts(rows: RowIndex, i: number, originals: OriginalLookup, out: CentsParts): boolean {
+  const kind = rows.kind[i];
+  const status = rows.status[i];
+  const saleLike = kind === KIND.sale || kind === KIND.preauth_completion;
+  if (kind === KIND.void || kind === KIND.reversal || kind === KIND.preauth_completion_void) {
+    const j = originals.indexOf(rows.rows[i]!);
+    if (j < 0) return false;
+    if (rows.status[j] !== STATUS.success) {
+      out.value = 0;
+      out.gross = 0;
+      return true;
+    }
+    // contributionOf(the sale) negated: the lookup holds only sales, this one successful; its
+    // stated net, never an estimate; grossOf(t) = −|the sale's amount| as written
+    const net = rows.netCents[j]!;
+    const gross = rows.amountCents[j]!;
+    if (Number.isNaN(net) || Number.isNaN(gross)) return false;
+    out.value = 0 - net;
+    out.gross = 0 - gross;
+    return true;
+  }
+  if (saleLike && (status === STATUS.voided || status === STATUS.reversed)) {
+    out.value = 0;
+    out.gross = 0;
+    return true;
+  }
+  const value = rows.netCents[i]!;
+  if (Number.isNaN(value)) return false;
+  out.value = value;
+  out.gross = 0;
+  if (kind === KIND.fee || kind === KIND.adjustment) return true; // gross not used
+  if (saleLike && status !== STATUS.success) return true;
+  const gross = rows.amountCents[i]!;
+  if (Number.isNaN(gross)) return false;
+  out.gross = gross;
+  return true;
+}

@@ -8,9 +8,10 @@ import type { BusinessCalendar, CalendarId } from '../calendar';
 import { addDays } from '../dates';
 import { Dec, MAX_EXACT_CENTS, ZERO, fromCents, amountOf } from '../money';
 import type { IsoDate, Issue, PortalTransaction, SettleCycle } from '../model';
-import { KIND, STATUS, buildRowIndex, type RowIndex } from './row-index';
+import { buildRowIndex } from './row-index';
+import { centsParts, type CentsParts } from './settlement-amounts';
 import type { GroupOutcome, SettlementGroup, SettlementOptions } from './settlement';
-import { makeOriginalLookup, type OriginalLookup } from './settlement-originals';
+import { makeOriginalLookup } from './settlement-originals';
 
 const SETTLING_KINDS = new Set<PortalTransaction['kind']>(['sale', 'preauth_completion', 'refund', 'fee', 'adjustment', 'chargeback']);
 const CANCELLING_KINDS = new Set<PortalTransaction['kind']>(['void', 'reversal', 'preauth_completion_void']);
@@ -201,57 +202,6 @@ const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
 /** the Decimal of `cents`, reusing `prev` when it already is that value (cents never change after building) */
 function centsToDec(cents: number, prev: Dec): Dec {
   return prev !== ZERO || cents === 0 ? prev : fromCents(cents);
-}
-
-/** A row's expected settlement and the gross it moves, in whole cents (centsParts). */
-interface CentsParts {
-  value: number;
-  gross: number;
-}
-
-/**
- * contributionOf(t).value and grossOf(t) of buildGroups in whole cents, read from the row index,
- * for the common rows: a cancelled sale (0, 0); a row that states a net in its own currency; a
- * void or reversal of a sale that was not successful (0, 0) or that states its net (minus the
- * sale's net and amount). Writes `out` and returns true; false when a cents column says NaN (the
- * Decimal path decides, and throws where it throws).
- */
-function centsParts(rows: RowIndex, i: number, originals: OriginalLookup, out: CentsParts): boolean {
-  const kind = rows.kind[i];
-  const status = rows.status[i];
-  const saleLike = kind === KIND.sale || kind === KIND.preauth_completion;
-  if (kind === KIND.void || kind === KIND.reversal || kind === KIND.preauth_completion_void) {
-    const j = originals.indexOf(rows.rows[i]!);
-    if (j < 0) return false;
-    if (rows.status[j] !== STATUS.success) {
-      out.value = 0;
-      out.gross = 0;
-      return true;
-    }
-    // contributionOf(the sale) negated: the lookup holds only sales, this one successful; its
-    // stated net, never an estimate; grossOf(t) = −|the sale's amount| as written
-    const net = rows.netCents[j]!;
-    const gross = rows.amountCents[j]!;
-    if (Number.isNaN(net) || Number.isNaN(gross)) return false;
-    out.value = 0 - net;
-    out.gross = 0 - gross;
-    return true;
-  }
-  if (saleLike && (status === STATUS.voided || status === STATUS.reversed)) {
-    out.value = 0;
-    out.gross = 0;
-    return true;
-  }
-  const value = rows.netCents[i]!;
-  if (Number.isNaN(value)) return false;
-  out.value = value;
-  out.gross = 0;
-  if (kind === KIND.fee || kind === KIND.adjustment) return true; // gross not used
-  if (saleLike && status !== STATUS.success) return true;
-  const gross = rows.amountCents[i]!;
-  if (Number.isNaN(gross)) return false;
-  out.gross = gross;
-  return true;
 }
 
 /**

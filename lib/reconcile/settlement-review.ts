@@ -10,11 +10,12 @@
 //   4. per-batch fee rounding: a difference within 0.01 × rows is rounding, not money missing.
 // Then settlement-gaps.ts turns what is left into findings or `unchecked`. Each match keeps
 // the basis it was made on. Only groups that are not matched are looked at: at a million rows
-// almost every group is matched exactly and costs one check here.
+// almost every group is matched exactly and costs one check here. Filters test the amount and
+// whether a credit is free before reading its memo (the memo's MID is read on first ask).
 import { Dec, ZERO, amountOf } from '../money';
 import type { IsoDate, StatementLine, Tolerances } from '../model';
 import { SETTLEMENT_CREDIT, lineText } from './labels';
-import { memoMerchant } from './memo-merchant';
+import { memoMerchantReader } from './memo-merchant';
 import type { GroupOutcome, OutcomeStatus, SettlementGroup } from './settlement';
 
 /** Up to this many consecutive groups may share one credit. */
@@ -23,12 +24,32 @@ const MAX_BATCHES_PER_CREDIT = 5;
 const MAX_SPLIT_CANDIDATES = 10;
 const MAX_SPLIT_PARTS = 6;
 
-export interface ReviewCredit {
-  line: StatementLine;
-  amount: Dec;
-  /** the merchant number the memo names, if any */
-  mid?: string;
-  settlementLike: boolean;
+export class ReviewCredit {
+  constructor(
+    private readonly book: SettlementBook,
+    readonly line: StatementLine,
+    readonly amount: Dec,
+    /** lineText(line) */
+    readonly text: string,
+    readonly settlementLike: boolean,
+  ) {}
+
+  /** listed under two dates (its booking and its value date) */
+  get twoDates(): boolean {
+    return !!this.line.valueOn && this.line.valueOn !== this.line.bookedOn;
+  }
+
+  private midRead = false;
+  private midNamed: string | undefined;
+
+  /** the merchant number the memo names, if any (read when first asked: most credits never are) */
+  get mid(): string | undefined {
+    if (!this.midRead) {
+      this.midNamed = this.book.midOf(this.line);
+      this.midRead = true;
+    }
+    return this.midNamed;
+  }
 }
 
 /** The state the review works on: every group's current outcome and which groups hold each credit. */
@@ -77,11 +98,17 @@ export class SettlementBook {
     const byDate = this.credits.get(currency);
     const out: ReviewCredit[] = [];
     if (!byDate) return out;
-    // a credit is listed under its booking and its value date: each once
+    // each date once; a credit is listed under its booking and its value date: each once (only
+    // such a credit can be met twice)
     const seen = new Set<ReviewCredit>();
-    for (const d of dates) for (const c of byDate.get(d) ?? []) if (!seen.has(c)) {
-      seen.add(c);
-      out.push(c);
+    for (const d of new Set(dates)) {
+      for (const c of byDate.get(d) ?? []) {
+        if (c.twoDates) {
+          if (seen.has(c)) continue;
+          seen.add(c);
+        }
+        out.push(c);
+      }
     }
     return out;
   }
@@ -90,11 +117,12 @@ export class SettlementBook {
   midOf(l: StatementLine): string | undefined {
     this.lineMids ??= new Map();
     if (this.lineMids.has(l.id)) return this.lineMids.get(l.id);
-    const mid = this.mids.length > 0 ? memoMerchant(lineText(l), this.mids) : undefined;
+    const mid = this.mids.length > 0 ? (this.readMid ??= memoMerchantReader(this.mids))(lineText(l)) : undefined;
     this.lineMids.set(l.id, mid);
     return mid;
   }
   private lineMids: Map<string, string | undefined> | undefined;
+  private readMid: ((text: string) => string | undefined) | undefined;
 
   /** A credit fits a group when its memo names the group's MID, or names none and reads as a settlement. */
   fits(c: ReviewCredit, g: SettlementGroup): boolean {
@@ -117,7 +145,7 @@ export class SettlementBook {
       const amount = amountOf(l.amount);
       if (!amount.greaterThan(ZERO)) continue;
       const text = lineText(l);
-      const c: ReviewCredit = { line: l, amount, mid: this.midOf(l), settlementLike: SETTLEMENT_CREDIT.test(text) };
+      const c = new ReviewCredit(this, l, amount, text, SETTLEMENT_CREDIT.test(text));
       let byDate = out.get(l.amount.currency);
       if (!byDate) out.set(l.amount.currency, (byDate = new Map()));
       for (const d of l.valueOn && l.valueOn !== l.bookedOn ? [l.bookedOn, l.valueOn] : [l.bookedOn]) {
@@ -202,7 +230,7 @@ function releaseOtherPayouts(book: SettlementBook, groups: readonly SettlementGr
     const o = book.outcome.get(g)!;
     if (!g.payoutId || (o.status !== 'missing' && !released.includes(g)) || o.lines.length > 0) continue;
     const c = book.creditsOn(g.currency, [...g.nearDates, ...datesOf(g, true)].sort())
-      .filter((x) => book.isFree(x) && lineText(x.line).includes(g.payoutId!))
+      .filter((x) => x.text.includes(g.payoutId!) && book.isFree(x))
       .sort((x, y) => cmp(x.line.bookedOn, y.line.bookedOn) || cmp(x.line.id, y.line.id))[0];
     if (c) book.set(g, statusOf(book, g.expected, c.amount, book.tolerance), [c.line], c.amount, 'settlement-group:memo-payout', 0.9);
   }
@@ -242,7 +270,7 @@ function pairWindow(book: SettlementBook, w: SettlementGroup[]): boolean {
   for (const g of w) for (const d of datesOf(g, false)) dates.add(d);
   for (const d of datesOf(last, true)) dates.add(d);
   const hit = book.creditsOn(last.currency, [...dates].sort())
-    .filter((c) => (book.isFree(c) || mine.has(c.line.id)) && book.fits(c, last) && c.amount.minus(sum).abs().lessThanOrEqualTo(slack))
+    .filter((c) => c.amount.minus(sum).abs().lessThanOrEqualTo(slack) && (book.isFree(c) || mine.has(c.line.id)) && book.fits(c, last))
     .sort((a, b) => cmp(a.line.bookedOn, b.line.bookedOn) || cmp(a.line.id, b.line.id))[0];
   if (!hit) return false;
   for (const g of w) book.set(g, 'matched', [], ZERO);
@@ -259,8 +287,8 @@ export function oneBatchSeveralCredits(book: SettlementBook, groups: readonly Se
     if (o.status !== 'missing' && !(o.status === 'short' && o.lines.length === 1)) continue;
     const slack = book.slack([g]);
     const cands = book.creditsOn(g.currency, datesOf(g, false))
-      .filter((c) => (book.isFree(c) || o.lines.includes(c.line)) && book.fits(c, g) && c.amount.lessThan(g.expected)
-        && (o.status === 'missing' || (c.line.valueOn ?? c.line.bookedOn) === g.expectedValueDate))
+      .filter((c) => c.amount.lessThan(g.expected) && (book.isFree(c) || o.lines.includes(c.line))
+        && (o.status === 'missing' || (c.line.valueOn ?? c.line.bookedOn) === g.expectedValueDate) && book.fits(c, g))
       .sort((a, b) => b.amount.comparedTo(a.amount) || cmp(a.line.id, b.line.id))
       .slice(0, MAX_SPLIT_CANDIDATES);
     let parts = subsetSum(cands, g.expected, slack);
@@ -269,7 +297,7 @@ export function oneBatchSeveralCredits(book: SettlementBook, groups: readonly Se
       // all the same, and what they lack is a shortfall (not the whole batch missing)
       const terminals = [...new Set(g.transactions.map((t) => t.terminalId).filter((t): t is string => !!t && t.length >= 4))];
       const named = cands.filter((c) => c.mid !== undefined && c.mid === g.merchantId && (c.line.valueOn ?? c.line.bookedOn) === g.expectedValueDate
-        && terminals.some((t) => lineText(c.line).includes(t)));
+        && terminals.some((t) => c.text.includes(t)));
       const sum = named.reduce((x, c) => x.plus(c.amount), ZERO);
       if (named.length < 2 || sum.lessThan(g.expected.times('0.5'))) continue;
       parts = named;
@@ -308,7 +336,7 @@ export function exactBeforeClosest(book: SettlementBook, groups: readonly Settle
     if (book.outcome.get(g)!.status !== 'missing') continue;
     const slack = book.slack([g]);
     for (const c of book.creditsOn(g.currency, datesOf(g, false))) {
-      if (!book.fits(c, g) || c.amount.minus(g.expected).abs().greaterThan(slack)) continue;
+      if (c.amount.minus(g.expected).abs().greaterThan(slack) || !book.fits(c, g)) continue;
       const holder = groups.find((h) => h !== g && book.outcome.get(h)!.lines.includes(c.line));
       if (!holder || !OPEN.has(book.outcome.get(holder)!.status)) continue;
       book.set(holder, 'missing', [], ZERO);
@@ -328,7 +356,7 @@ export function pairFreed(book: SettlementBook, groups: readonly SettlementGroup
     const lo = g.expected.times('0.5');
     const hi = g.expected.times('1.5');
     const c = book.creditsOn(g.currency, datesOf(g, false))
-      .filter((x) => book.isFree(x) && book.fits(x, g) && x.amount.greaterThanOrEqualTo(lo) && x.amount.lessThanOrEqualTo(hi))
+      .filter((x) => x.amount.greaterThanOrEqualTo(lo) && x.amount.lessThanOrEqualTo(hi) && book.isFree(x) && book.fits(x, g))
       .sort((x, y) => x.amount.minus(g.expected).abs().comparedTo(y.amount.minus(g.expected).abs()) || cmp(x.line.id, y.line.id))[0];
     if (c) book.set(g, statusOf(book, g.expected, c.amount, book.slack([g])), [c.line], c.amount, 'settlement-group:date', 0.6);
   }
