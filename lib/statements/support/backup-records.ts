@@ -51,7 +51,7 @@ function shape(fields: Record<string, Field>): Check {
     for (const [key, f] of Object.entries(fields)) {
       const value = v[key];
       if (value === undefined || value === null) {
-        if (f.required) return { at: `.${key}`, expected: `${describe(f.check)} (it is missing)` };
+        if (f.required) return { at: `.${key}`, expected: `${expectedOf(f.check)} (it is missing)` };
         continue;
       }
       const p = f.check(value);
@@ -61,7 +61,7 @@ function shape(fields: Record<string, Field>): Check {
   };
 }
 /** what a check expects, for a field that is missing */
-const describe = (check: Check): string => check(Symbol('missing'))?.expected ?? 'a value';
+const expectedOf = (check: Check): string => check(Symbol('missing'))?.expected ?? 'a value';
 
 const listOf = (item: Check): Check => (v) => {
   if (!Array.isArray(v)) return bad('a list');
