@@ -292,7 +292,7 @@ function readBackup(doc: JsonObject, result: StatementParseResult): void {
     .map((f) => [String((f as JsonObject)['id']), f as unknown as StoredFinding]));
   const settings = raw.settings?.find(isObject);
   const currency = typeof settings?.['defaultCurrency'] === 'string' ? settings['defaultCurrency'] : 'CNY';
-  const migratable = (d: unknown): d is DisputeV1 => isDisputeV1(d) && (d.recovered === undefined || isDec(d.recovered.amount)) && typeof d.createdAt === 'string'
+  const migratable = (d: unknown): d is DisputeV1 => isDisputeV1(d) && (d.recovered === undefined || (isObject(d.recovered) && isDec(d.recovered.amount))) && typeof d.createdAt === 'string'
     && d.history.every((h) => isObject(h) && typeof h.at === 'string');
   if (raw.disputes) raw.disputes = raw.disputes.map((d) => (migratable(d) ? migrateDisputeV1(d, findings, currency) : d));
 
