@@ -189,7 +189,7 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
               setBusy(true);
               try {
                 const next = await actions.reparse!(p, { dateOrder: order });
-                setPreviews((now) => now && now.map((x, n) => (n === i ? next : x)));
+                setPreviews((now) => now?.map((x, n) => (n === i ? next : x)) ?? null);
               } finally {
                 setBusy(false);
               }

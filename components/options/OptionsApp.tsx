@@ -49,7 +49,7 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
         <span class="muted">{t(locale, 'app.tagline')}</span></header>
       <nav role="tablist">
         {TABS.map((id) => (
-          <button key={id} role="tab" aria-selected={tab === id} onClick={() => setTab(id)} data-testid={`sg-tab-${id}`}>
+          <button type="button" key={id} role="tab" aria-selected={tab === id} onClick={() => setTab(id)} data-testid={`sg-tab-${id}`}>
             {t(locale, `options.tab.${id}`)}{id === 'findings' && data.summary.count ? ` (${data.summary.count})` : ''}
           </button>
         ))}

@@ -328,10 +328,10 @@ export class PortalOverlay {
       mounts.push({ root: u.root, columns: named(u.columns), unread: { unplaced: u.unplaced } });
     }
     for (const { root, columns, unread } of mounts) {
-      if (!root || !root.parentElement) continue;
+      if (!root?.parentElement) continue;
       seen.add(root);
       let entry = this.tools.get(root);
-      if (!entry || !entry.host.isConnected) {
+      if (!entry?.host.isConnected) {
         const host = this.createHost('sg-tools', root, 'after');
         entry = { host, columns, unread };
         this.tools.set(root, entry);

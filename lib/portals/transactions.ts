@@ -2,9 +2,9 @@
 // same for every table family. DESIGN.md §3 gives the shape, the id recipe and the sign rules;
 // §1 rule 2 says an unreadable row is reported, never invented.
 import type { CapturedColumn, CapturedRow, CapturedTable, CardType, Issue, MoneyJson, PortalTransaction, TxnKind, TxnStatus } from '../model';
-import { ZERO, dec, parseAmount, toPlain, type Dec as DecT } from '../money';
+import { ZERO, dec, parseAmount, toPlain } from '../money';
 import { parseDateTime, parseTime, toLocalDateTime, type ParsedDateTime } from '../dates';
-import { OccurrenceCounter, stableId } from '../ids';
+import { type OccurrenceCounter, stableId } from '../ids';
 import { maskCardNumbers, normaliseCardType, readCard } from '../cards';
 import {
   IDENTIFIER_ROLES, cardTypeFromKindText, classifyHeader, fieldOfRole, isChineseHeader, normaliseCurrencyCell,
@@ -260,7 +260,7 @@ export function applyColumnMap(cols: readonly MappedColumn[], map: Record<string
   const taught = new Set<number>();
   out.forEach((c, i) => {
     const key = columnKey(c, i);
-    if (!Object.prototype.hasOwnProperty.call(map, key)) return;
+    if (!Object.hasOwn(map, key)) return;
     const role = roleOfField(map[key] ?? null);
     if (role === undefined) return;
     c.role = role;

@@ -18,7 +18,7 @@ import { ZERO, money, parseAmount, type Dec } from '../money';
 import { parseDateTime, toLocalDateTime } from '../dates';
 import { OccurrenceCounter, stableId } from '../ids';
 import { normaliseCardType } from '../cards';
-import { Columns, findHeaderRow, headRows, loadTable, rejected, rowIssue } from './support/acquirer';
+import { type Columns, findHeaderRow, headRows, loadTable, rejected, rowIssue } from './support/acquirer';
 import { accountsOf } from './stripe';
 import type { DecodedFile, StatementFormat } from './types';
 

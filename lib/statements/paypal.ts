@@ -16,7 +16,7 @@
 import type { DateOrderDecision, MoneyJson, StatementAccount, StatementLine, StatementParseResult } from '../model';
 import { money, parseAmount, type Dec as DecT } from '../money';
 import { LineBuilder } from './support/statement-lines';
-import { Columns, findHeaderRow, headRows, loadTable, readDate, rejected } from './support/acquirer';
+import { type Columns, findHeaderRow, headRows, loadTable, readDate, rejected } from './support/acquirer';
 import { ambiguousExample, countSlashDates, describeOrder, orderFromDates, orderWithoutDayAbove12 } from './support/date-order';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 

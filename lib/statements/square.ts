@@ -14,7 +14,7 @@ import { ZERO, money, parseAmount, type Dec as DecT } from '../money';
 import { parseTime, toLocalDateTime } from '../dates';
 import { OccurrenceCounter, stableId } from '../ids';
 import { readCard } from '../cards';
-import { Columns, findHeaderRow, hasAmbiguousSlashDate, headRows, loadTable, readDate, rejected, rowIssue, slashDateOrder } from './support/acquirer';
+import { type Columns, findHeaderRow, hasAmbiguousSlashDate, headRows, loadTable, readDate, rejected, rowIssue, slashDateOrder } from './support/acquirer';
 import { ambiguousExample } from './support/date-order';
 import { accountsOf } from './stripe';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';

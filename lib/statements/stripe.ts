@@ -12,7 +12,7 @@ import { money, parseAmount, type Dec } from '../money';
 import { parseDateTime, toLocalDateTime } from '../dates';
 import { stableId } from '../ids';
 import { normaliseCardType } from '../cards';
-import { Columns, findHeaderRow, headRows, loadTable, rejected, rowIssue } from './support/acquirer';
+import { type Columns, findHeaderRow, headRows, loadTable, rejected, rowIssue } from './support/acquirer';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 
 const C = {

@@ -1,7 +1,7 @@
 // The dispute tracker in the options page's Disputes tab: draft → sent (ticket) → acknowledged →
 // partly refunded → refunded in full, with the portal row, the findings and the popup following;
 // and the reject path, which offers the next escalation letter.
-import { test, expect, type Locator, type Page } from '@playwright/test';
+import { test, expect, type Locator } from '@playwright/test';
 import { DEMO } from '../support/demo-data';
 import { ToolbarPopup } from '../support/toolbar-popup';
 import { demoProblem, draftFromRow, readDisputes, readFindings, openDisputesTab, startDemo, type DemoWorld } from '../fixtures/forms/harness';

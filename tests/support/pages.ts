@@ -2,7 +2,7 @@
 import { expect, type BrowserContext, type Locator, type Page, type Worker } from '@playwright/test';
 
 export class OptionsPage {
-  constructor(readonly page: Page, private readonly extensionId: string) {}
+  constructor(readonly page: Page, readonly extensionId: string) {}
 
   static async open(context: BrowserContext, extensionId: string): Promise<OptionsPage> {
     const page = await context.newPage();

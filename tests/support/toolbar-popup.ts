@@ -103,7 +103,7 @@ export class ToolbarPopup {
   async click(selector: string): Promise<void> {
     const box = await this.evaluate<{ x: number; y: number; width: number; height: number } | null>(
       `(() => { const r = document.querySelector(${JSON.stringify(selector)})?.getBoundingClientRect(); return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null; })()`);
-    if (!box || !box.width) throw new Error(`popup: nothing to click at ${selector}`);
+    if (!box?.width) throw new Error(`popup: nothing to click at ${selector}`);
     const x = box.x + box.width / 2, y = box.y + box.height / 2;
     for (const type of ['mousePressed', 'mouseReleased']) await this.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 });
   }

@@ -36,8 +36,8 @@ export function projectTransaction(t: PortalTransaction): Record<string, unknown
 export function project(r: StatementParseResult): Record<string, unknown> {
   const out: Record<string, unknown> = { format: r.format, kind: r.kind, accounts: r.accounts };
   if (r.transactions) out.transactions = r.transactions.map(projectTransaction);
-  if (r.cashier) out.cashier = r.cashier.map(({ id, ...c }) => (void id, c));
-  if (r.lines.length) out.lines = r.lines.map(({ id, source, ...l }) => (void id, { ...l, line: source.line }));
+  if (r.cashier) out.cashier = r.cashier.map(({ id: _id, ...c }) => c);
+  if (r.lines.length) out.lines = r.lines.map(({ id: _id, source, ...l }) => ({ ...l, line: source.line }));
   out.issues = r.issues.map((i) => (i.line === undefined ? { level: i.level, code: i.code } : { level: i.level, code: i.code, line: i.line }));
   return out;
 }

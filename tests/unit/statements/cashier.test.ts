@@ -40,7 +40,7 @@ describe('cashier', () => {
 
     const mapped = parseCashierWithMapping(fixture(OWN), { 票据编号: 'orderNo', 成交时刻: 'occurredAt', 收款额: 'amount', 结账途径: 'tender', 收银员: null });
     expect(mapped.issues.filter((i) => i.level === 'error')).toEqual([]);
-    expect(mapped.cashier!.map(({ id, ...c }) => (void id, c))).toEqual([
+    expect(mapped.cashier!.map(({ id: _id, ...c }) => c)).toEqual([
       { occurredAt: '2024-03-05T12:00:00', amount: { amount: '66.00', currency: 'CNY' }, kind: 'sale', tender: 'card', orderNo: 'B-1' },
       { occurredAt: '2024-03-05T12:05:00', amount: { amount: '12.00', currency: 'CNY' }, kind: 'sale', tender: 'cash', orderNo: 'B-2' },
     ]);
