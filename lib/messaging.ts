@@ -3,7 +3,7 @@
 // tabs (after Dark Reader). Payloads are plain JSON; the background validates every one.
 import type { Finding, FindingStatus, PortalTransaction, StatementLine, StoredFinding } from './model';
 import type { MerchantDetails } from './db';
-import { hasFullCardNumber } from './cards';
+import { fullCardNumberColumn } from './cards';
 import { TEACHABLE_FIELDS } from './portals/columns';
 import type { CaptureFacts } from './coverage';
 
@@ -159,16 +159,26 @@ function isTransaction(v: unknown): v is PortalTransaction {
     && hasNoFullCardNumber(v, ev.cells);
 }
 
-const CARD_HEADER = /卡号|card|pan|账号|account/i;
-
 /**
  * Never a full card number (DESIGN.md §3): the card fields hold at most a BIN and last 4, and a
- * card column's cell text must be masked. Other 13–19 digit values (商户号, 订单号) are keys.
+ * card column's cell text must be masked (lib/cards.ts isCardNumberHeader, the rule the portal
+ * reader masks by). Other 13–19 digit values (商户号, 订单号, a Merchant Account) are keys.
  */
 function hasNoFullCardNumber(v: Record<string, unknown>, cells: Record<string, unknown>): boolean {
   if (v.cardBin !== undefined && !(typeof v.cardBin === 'string' && /^\d{6,8}$/.test(v.cardBin))) return false;
   if (v.cardLast4 !== undefined && !(typeof v.cardLast4 === 'string' && /^\d{4}$/.test(v.cardLast4))) return false;
-  return Object.entries(cells).every(([header, text]) => typeof text === 'string' && !(CARD_HEADER.test(header) && hasFullCardNumber(text)));
+  return Object.values(cells).every((text) => typeof text === 'string') && fullCardNumberColumn(cells) === undefined;
+}
+
+/** The refusal's reason, named for the merchant: the first bad row and, for a card column, which one. */
+function whyNotTransaction(rows: unknown[]): string {
+  const at = rows.findIndex((r) => !isTransaction(r));
+  const row = rows[at];
+  const cells = isObject(row) && isObject(row.evidence) && isObject(row.evidence.cells) ? row.evidence.cells : {};
+  const column = fullCardNumberColumn(cells);
+  return column !== undefined
+    ? `row ${at + 1} holds a full card number in the column "${column.slice(0, 64)}" (expected it masked, e.g. 622202******0000)`
+    : `row ${at + 1} is not a valid transaction`;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -214,7 +224,7 @@ export function parseContentMessage(raw: unknown): Result<ContentToBackground> {
   switch (raw.type) {
     case 'content/capture':
       if (typeof raw.url !== 'string' || !Array.isArray(raw.rows) || raw.rows.length > MAX_ROWS_PER_MESSAGE) return bad('capture: url and rows expected');
-      if (!raw.rows.every(isTransaction)) return bad('capture: a row is not a valid transaction');
+      if (!raw.rows.every(isTransaction)) return bad(`capture: ${whyNotTransaction(raw.rows)}`);
       if (raw.retaught !== undefined && typeof raw.retaught !== 'boolean') return bad('capture: retaught must be a boolean');
       if (raw.facts !== undefined && !isCaptureFacts(raw.facts)) return bad('capture: facts must be page facts (merchant, date range, stated count/amount)');
       return { ok: true, value: { type: raw.type, url: raw.url, rows: raw.rows, ...(raw.retaught ? { retaught: true } : {}), ...(raw.facts !== undefined ? { facts: copyFacts(raw.facts) } : {}) } };

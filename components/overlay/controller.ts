@@ -42,9 +42,16 @@ export interface OverlayDeps {
   pageTimeoutMs?: number;
   /** gives the main thread back between slices of rows being marked */
   yieldNow?: () => Promise<void>;
-  /** how long to wait before sending again rows the background did not take (refused, or the message failed) */
+  /** how long to wait before sending again rows the background did not take (refused, or the message failed); doubled each time */
   captureRetryMs?: number;
+  /** told once per reason when the background refused a batch CAPTURE_ATTEMPTS times (issue 14 item 4) */
+  onCaptureRefused?: (error: { code: string; message: string }, rows: number) => void;
 }
+
+/** sends of one batch the background refuses before it is set aside and the reason reported */
+export const CAPTURE_ATTEMPTS = 4;
+/** the longest wait between two sends of rows not taken (a restarting service worker is retried at this pace) */
+const MAX_CAPTURE_RETRY_MS = 60_000;
 
 // rows per capture message: structured-cloning a message is one task, so keep each one small
 const CAPTURE_CHUNK = 400;
@@ -74,6 +81,10 @@ export class PortalOverlay {
   private readonly pending = new Map<string, { tx: PortalTransaction; retaught: boolean }>();
   private sending: Promise<void> = Promise.resolve();
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** sends in a row that the background did not take: the back-off's exponent */
+  private failedSends = 0;
+  /** refusal codes already reported: each once (the message names a row, which differs per batch) */
+  private readonly refusalsReported = new Set<string>();
   private findings: Record<string, StoredFinding[]> = {};
   /** disputed findings whose dispute was rejected */
   private rejected = new Set<string>();
@@ -390,10 +401,21 @@ export class PortalOverlay {
         const res = await this.deps.send({ type: 'content/capture', url, rows: chunk, facts, ...(k === 1 ? { retaught: true } : {}) })
           .catch((e: unknown) => ({ ok: false as const, error: { code: 'send_failed', message: String(e) } }));
         if (!res.ok) {
-          console.warn('[SettleGuard] capture not taken, will send again:', res.error.message);
-          this.retryTimer = setTimeout(() => void this.sendPending(), this.deps.captureRetryMs ?? 2000);
+          const attempts = ++this.failedSends;
+          if (res.error.code !== 'send_failed' && attempts >= CAPTURE_ATTEMPTS) {
+            // refused every time: set aside (marked sent, so scans do not queue them again; Teach
+            // columns sends them anew) and the reason reported once, never resent forever
+            for (const tx of chunk) { this.sent.add(tx.id); this.pending.delete(tx.id); }
+            this.failedSends = 0;
+            this.reportRefusal(res.error, chunk.length);
+            continue;
+          }
+          const delay = Math.min((this.deps.captureRetryMs ?? 2000) * 2 ** (attempts - 1), MAX_CAPTURE_RETRY_MS);
+          console.warn(`[SettleGuard] capture not taken, will send again in ${delay} ms:`, res.error.message);
+          this.retryTimer = setTimeout(() => void this.sendPending(), delay);
           return;
         }
+        this.failedSends = 0;
         for (const tx of chunk) {
           this.sent.add(tx.id);
           this.pending.delete(tx.id);
@@ -403,6 +425,13 @@ export class PortalOverlay {
         this.takeFindings(chunk.map((tx) => tx.id), res.value);
       }
     }
+  }
+
+  private reportRefusal(error: { code: string; message: string }, rows: number): void {
+    if (this.refusalsReported.has(error.code)) return;
+    this.refusalsReported.add(error.code);
+    console.warn('[SettleGuard] capture refused, not sent again:', error.message);
+    this.deps.onCaptureRefused?.(error, rows);
   }
 
   /**

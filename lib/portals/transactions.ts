@@ -5,7 +5,7 @@ import type { CapturedColumn, CapturedRow, CapturedTable, CardType, Issue, Money
 import { ZERO, dec, parseAmount, toPlain } from '../money';
 import { parseDateTime, parseTime, toLocalDateTime, type ParsedDateTime } from '../dates';
 import { type OccurrenceCounter, stableId } from '../ids';
-import { maskCardNumbers, normaliseCardType, readCard } from '../cards';
+import { isCardNumberHeader, maskCardNumbers, normaliseCardType, readCard } from '../cards';
 import {
   IDENTIFIER_ROLES, cardTypeFromKindText, classifyHeader, fieldOfRole, isChineseHeader, normaliseCurrencyCell,
   normaliseDirection, normaliseEntryMode, normaliseSettleCycle, normaliseStatus, normaliseTxnKind, roleOfField, type ColumnRole, type HeaderInfo, type KindReading,
@@ -135,11 +135,13 @@ function value(text: string | undefined): string | undefined {
  * join to cashier exports (DOMAIN.md §1.1). Date cells such as 20240305143000 are exempt when they
  * read as a date.
  */
-function maskCell(text: string, role: ColumnRole | null): string {
-  if (role && IDENTIFIER_ROLES.has(role)) return text;
+function maskCell(text: string, role: ColumnRole | null, cardColumn: boolean): string {
+  // a column whose header names a card number is always masked: the background refuses a full
+  // number there (lib/cards.ts isCardNumberHeader, the one rule both sides apply)
+  if (!cardColumn && role && IDENTIFIER_ROLES.has(role)) return text;
   const masked = maskCardNumbers(text);
   if (masked === text) return text;
-  if ((role === 'occurredAt' || role === 'settleDate') && parseDateTime(text.replace(/^`+/, ''))) return text;
+  if (!cardColumn && (role === 'occurredAt' || role === 'settleDate') && parseDateTime(text.replace(/^`+/, ''))) return text;
   return masked;
 }
 
@@ -178,11 +180,12 @@ export function buildTable(raw: RawTable, cols: readonly MappedColumn[], ctx: Bu
  */
 export function* buildTableSteps(raw: RawTable, cols: readonly MappedColumn[], ctx: BuildContext, sliceRows: number): Generator<number, CapturedTable> {
   const plan = planTable(cols);
+  const cardColumns = cols.map((c) => isCardNumberHeader(c.header));
   const drafts: RowDraft[] = [];
   const rows: CapturedRow[] = [];
   let done = 0;
   for (const r of raw.rows) {
-    const cells = cols.map((c, i) => maskCell(r.cells[i] ?? '', c.role));
+    const cells = cols.map((c, i) => maskCell(r.cells[i] ?? '', c.role, cardColumns[i]!));
     if (!isSkippedRow(cells, plan)) drafts.push(readDraft(r, cells, plan, ctx));
     if (++done % sliceRows === 0) yield done;
   }
