@@ -3,7 +3,7 @@
 // in the window than portal sales means money taken twice (overcharge, strict 5-minute window);
 // without cashier data for that day it is only a possible duplicate (suspect, 60-minute window).
 import { localDateTimeMs, secondsBetween } from '../dates';
-import { centsOf, absAmountKey, amountOf, isDecimalString, isPositive, ZERO } from '../money';
+import { absAmountKey, amountOf, centsOf, isDecimalString, isPositive } from '../money';
 import type { CashierRecord, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { txnDate } from './fee-schedule';

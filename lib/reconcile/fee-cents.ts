@@ -13,7 +13,7 @@
 // product stays below 2^52 (exact in a double).
 import { MAX_EXACT_CENTS, centsOf, decimalSign } from '../money';
 import type { CardType, Contract, ContractRule, PortalTransaction } from '../model';
-import { clampPercentPart, currencyScale, instantFeeDue, pickRuleIndex, tierHolds } from './fee-schedule';
+import { clampPercentPart, currencyScale, instantFeeDue, pickRuleIndex } from './fee-schedule';
 
 interface CentsRule {
   rule: ContractRule;
@@ -80,9 +80,8 @@ const numGreater = (x: number, y: number) => x > y;
 
 /** pickRule() on cents: the same rule order and tiers (fee-schedule.ts), on whole cents. */
 function pickCentsRule(c: CentsContract, cardType: CardType, a: number): CentsRule | undefined {
-  const rules = c.rules;
-  const i = pickRuleIndex(rules, cardType, (k) => tierHolds(a, rules[k]!.minAmount, rules[k]!.maxAmount, numGreater));
-  return i >= 0 ? rules[i] : undefined;
+  const i = pickRuleIndex(c.rules, cardType, a, numGreater);
+  return i >= 0 ? c.rules[i] : undefined;
 }
 
 export interface QuickAudit {

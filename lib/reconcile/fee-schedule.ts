@@ -5,7 +5,7 @@
 // — the percentage part and each percentage surcharge — is rounded half-up to the currency's
 // minor unit (2 places; 0 for JPY/KRW) on its own, after cap and minimum. That is why the fee
 // tolerance is counted per component.
-import { Dec, ZERO, money, round, amountOf, decOf, ONE_HUNDREDTH } from '../money';
+import { type Dec, ZERO, money, round, amountOf, decOf, ONE_HUNDREDTH } from '../money';
 import type { CardType, Contract, ContractRule, IsoDate, Issue, PortalTransaction } from '../model';
 
 /** Minor-unit places per currency; anything not listed uses 2. */
@@ -95,21 +95,32 @@ export function tierHolds<N>(a: N, minAmount: N | undefined, maxAmount: N | unde
 /** Card types that borrow another type's rule when the contract has none of their own. */
 const CARD_FALLBACK: Partial<Record<CardType, CardType>> = { semi_credit: 'credit' };
 
+/** A rule's card type and amount tier, the bounds in some exact number type N. */
+export interface TieredRule<N> {
+  cardType: ContractRule['cardType'];
+  minAmount?: N;
+  maxAmount?: N;
+}
+
 /**
- * Which rule prices a card: the first rule for its card type whose tier holds (`holds(i)`: rule
- * i's tier holds the amount); then the card type's fallback (准贷记卡 → credit); then the first
- * 'any' rule whose tier holds. −1 when none does.
+ * Which rule prices a card of `cardType` and |amount| `a`: the first rule for its card type whose
+ * tier holds; then the card type's fallback (准贷记卡 → credit); then the first 'any' rule whose
+ * tier holds. −1 when none does.
  */
-export function pickRuleIndex(rules: readonly { cardType: ContractRule['cardType'] }[], cardType: CardType, holds: (i: number) => boolean): number {
-  const find = (type: ContractRule['cardType']) => {
-    for (let i = 0; i < rules.length; i++) if (rules[i]!.cardType === type && holds(i)) return i;
-    return -1;
-  };
-  const exact = find(cardType);
+export function pickRuleIndex<N>(rules: readonly TieredRule<N>[], cardType: CardType, a: N, greater: (x: N, y: N) => boolean): number {
+  const exact = firstHolding(rules, cardType, a, greater);
   if (exact >= 0) return exact;
   const fb = CARD_FALLBACK[cardType];
-  const viaFallback = fb ? find(fb) : -1;
-  return viaFallback >= 0 ? viaFallback : find('any');
+  const viaFallback = fb ? firstHolding(rules, fb, a, greater) : -1;
+  return viaFallback >= 0 ? viaFallback : firstHolding(rules, 'any', a, greater);
+}
+
+function firstHolding<N>(rules: readonly TieredRule<N>[], type: ContractRule['cardType'], a: N, greater: (x: N, y: N) => boolean): number {
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
+    if (r.cardType === type && tierHolds(a, r.minAmount, r.maxAmount, greater)) return i;
+  }
+  return -1;
 }
 
 /** The percentage part raised to the rule's minimum, then capped at its cap (before rounding). */
@@ -136,12 +147,18 @@ export function instantFeeDue(contract: Contract, rule: ContractRule, instantSet
 const decGreater = (x: Dec, y: Dec) => x.greaterThan(y);
 const optDec = (s: string | undefined) => (s === undefined ? undefined : decOf(s));
 
+/** A contract's tiers as Decimals, read once per contract object. */
+const decimalTiers = new WeakMap<Contract, TieredRule<Dec>[]>();
+function tiersOf(contract: Contract): TieredRule<Dec>[] {
+  let tiers = decimalTiers.get(contract);
+  if (!tiers) decimalTiers.set(contract, (tiers = contract.rules.map((r) => ({ cardType: r.cardType, minAmount: optDec(r.minAmount), maxAmount: optDec(r.maxAmount) }))));
+  return tiers;
+}
+
 /** The rule that prices the transaction (pickRuleIndex), or undefined. */
 export function pickRule(t: PortalTransaction, contract: Contract): ContractRule | undefined {
-  const a = amountOf(t.amount).abs();
-  const rules = contract.rules;
-  const i = pickRuleIndex(rules, t.cardType, (k) => tierHolds(a, optDec(rules[k]!.minAmount), optDec(rules[k]!.maxAmount), decGreater));
-  return i >= 0 ? rules[i] : undefined;
+  const i = pickRuleIndex(tiersOf(contract), t.cardType, amountOf(t.amount).abs(), decGreater);
+  return i >= 0 ? contract.rules[i] : undefined;
 }
 
 export interface SurchargePart {

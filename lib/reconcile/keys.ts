@@ -7,16 +7,17 @@
 //   fixed-width numbers padded with leading zeros; acquirers print them padded, cashier exports
 //   and spreadsheets often drop the padding ('00012345' becomes 12345). Leading zeros are padding:
 //   they are dropped (a number made only of zeros keeps one).
-// - references (RRN, ISO 8583 field 37, 12 chars), order numbers, card last 4 / BIN are compared
+// - references (RRN, ISO 8583 field 37, 12 chars), order numbers, card last 4 / BIN, and a
+//   reference of unknown kind (originalRef: the sale's RRN, voucher or order number) are compared
 //   as printed: an RRN's leading zeros are part of it ('000000000001' is not '1'), and an order
 //   number is whatever text the till chose.
 // Both are trimmed and upper-cased (exports differ in case and stray spaces, never in meaning).
 
 /** What an id names; decides whether leading zeros are padding. */
-export type IdKind = 'terminal' | 'merchant' | 'batch' | 'voucher' | 'rrn' | 'order' | 'card';
+export type IdKind = 'terminal' | 'merchant' | 'batch' | 'voucher' | 'rrn' | 'order' | 'card' | 'reference';
 
 const PADDED: Readonly<Record<IdKind, boolean>> = {
-  terminal: true, merchant: true, batch: true, voucher: true, rrn: false, order: false, card: false,
+  terminal: true, merchant: true, batch: true, voucher: true, rrn: false, order: false, card: false, reference: false,
 };
 
 /** Leading zeros are padding for this kind of id (terminal, merchant, batch, voucher numbers). */

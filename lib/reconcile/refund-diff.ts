@@ -8,7 +8,7 @@ import { money, amountOf } from '../money';
 import type { CashierRecord, Finding, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { makeFinding, txnParams } from './finding';
-import { normaliseId } from './keys';
+import { normaliseId, sameId } from './keys';
 import { secondsBetween } from '../dates';
 
 /** Seconds either side of the till's refund a portal refund may lie (same day). */
@@ -70,5 +70,5 @@ function sameInstrument(c: CashierRecord, t: PortalTransaction): boolean {
   const term = !!c.terminalId && !!t.terminalId;
   if (card && c.cardLast4 !== t.cardLast4) return false;
   if (term && normaliseId('terminal', c.terminalId) !== normaliseId('terminal', t.terminalId)) return false;
-  return card || term || (!!c.orderNo && c.orderNo === t.orderNo);
+  return card || term || sameId('order', c.orderNo, t.orderNo);
 }

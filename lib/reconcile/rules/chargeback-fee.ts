@@ -8,6 +8,7 @@ import { txnDate } from '../fee-schedule';
 import { makeFinding, txnParams } from '../finding';
 import { CHARGEBACK_FEE, txnText } from '../labels';
 import { indicesWhere } from '../memory-order';
+import { normaliseId } from '../keys';
 
 /** A chargeback fee is booked within this many days of its chargeback. */
 const PAIRING_DAYS = 30;
@@ -63,7 +64,7 @@ export const chargebackFee: Rule = {
     const seen = new Map<string, PortalTransaction>();
     for (const c of chargebacks) {
       if (!c.originalRef) continue;
-      const k = `${c.originalRef.trim().toUpperCase()}|${amountOf(c.amount).abs().toString()}|${c.amount.currency}`;
+      const k = `${normaliseId('reference', c.originalRef)}|${amountOf(c.amount).abs().toString()}|${c.amount.currency}`;
       const first = seen.get(k);
       if (!first) {
         seen.set(k, c);

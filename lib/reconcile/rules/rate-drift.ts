@@ -151,7 +151,7 @@ export const rateDrift: Rule = {
     for (const points of series) {
       // runs of similar rates, in time order
       // each run is compared with the median of its first few points: stable and linear-time
-      const runs = runsApprox(points, half.toNumber()) || runsExact(points.map((p) => (rateOf(p), p)), half);
+      const runs = runsApprox(points, half.toNumber()) ?? runsExact(withExactRates(points, rateOf), half);
       const long = runs.filter((r) => r.length >= MIN_RUN);
       for (let i = 1; i < long.length; i++) {
         const before = long[i - 1]!;
@@ -175,7 +175,7 @@ export function driftFinding(ctx: RuleContext, before: readonly PortalTransactio
   const contract = ctx.contractFor(first);
   if (contract) {
     const b = ctx.feeBreakdown(first);
-    if (b && b.percent.minus(newRate).abs().lessThan(step.dividedBy(2))) return undefined;
+    if (b?.percent.minus(newRate).abs().lessThan(step.dividedBy(2))) return undefined;
   }
   const currency = first.amount.currency;
   // quoted rates have two decimals (0.38, 0.55, 0.6): snap the measured old rate to one when
@@ -203,6 +203,12 @@ export function driftFinding(ctx: RuleContext, before: readonly PortalTransactio
       contractId: contract?.id,
     },
   });
+}
+
+/** The points with their exact rates set (runsExact reads p.rate). */
+function withExactRates(points: readonly Point[], rateOf: (p: Point) => Dec): readonly Point[] {
+  for (const p of points) rateOf(p);
+  return points;
 }
 
 /** The runs of a series on exact rates (when the doubles cannot decide; every point's rate is set). */

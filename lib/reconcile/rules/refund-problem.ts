@@ -6,6 +6,7 @@ import { Dec, ZERO, money, amountOf } from '../../money';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { indicesWhere } from '../memory-order';
+import { normaliseId } from '../keys';
 import { makeFinding, txnParams } from '../finding';
 import { feeNotReturnedFindings } from '../refund-fee';
 import { refundAmountDiffers } from '../refund-diff';
@@ -22,7 +23,7 @@ export const refundProblem: Rule = {
       const r = ctx.transactions[i]!;
       if (!r.originalRef) continue;
       const sale = ctx.originalOf(r);
-      const key = sale ? `id|${sale.id}` : `ref|${r.originalRef.trim().toUpperCase()}`;
+      const key = sale ? `id|${sale.id}` : `ref|${normaliseId('reference', r.originalRef)}`;
       const e = byOriginal.get(key) ?? { sale, ref: r.originalRef, refunds: [] };
       e.refunds.push(r);
       byOriginal.set(key, e);

@@ -2,7 +2,7 @@
 // and medians on Decimals. The rule (lib/reconcile/rules/rate-drift.ts) compares doubles and
 // computes exact rates only where a comparison is too close to call; rate-drift-reference.test.ts
 // holds it to this.
-import { Dec, ZERO, amountOf } from '../../../../lib/money';
+import { type Dec, ZERO, amountOf } from '../../../../lib/money';
 import type { Finding, PortalTransaction } from '../../../../lib/model';
 import type { RuleContext } from '../../../../lib/reconcile/context';
 import { driftFinding, driftThresholds, exactImpliedRate } from '../../../../lib/reconcile/rules/rate-drift';
