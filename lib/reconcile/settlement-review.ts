@@ -12,151 +12,19 @@
 // the basis it was made on. Only groups that are not matched are looked at: at a million rows
 // almost every group is matched exactly and costs one check here. Filters test the amount and
 // whether a credit is free before reading its memo (the memo's MID is read on first ask).
-import { Dec, ZERO, amountOf } from '../money';
-import type { IsoDate, StatementLine, Tolerances } from '../model';
-import { SETTLEMENT_CREDIT, lineText } from './labels';
-import { memoMerchantReader } from './memo-merchant';
-import type { GroupOutcome, OutcomeStatus, SettlementGroup } from './settlement';
+import { Dec, ZERO } from '../money';
+import type { IsoDate } from '../model';
+import { lineText } from './labels';
+import type { OutcomeStatus, SettlementGroup } from './settlement';
+import { type ReviewCredit, SettlementBook } from './settlement-book';
+
+export { ReviewCredit, SettlementBook } from './settlement-book';
 
 /** Up to this many consecutive groups may share one credit. */
 const MAX_BATCHES_PER_CREDIT = 5;
 /** Up to this many credits (of the group's MID, on its dates) are tried as parts of one batch. */
 const MAX_SPLIT_CANDIDATES = 10;
 const MAX_SPLIT_PARTS = 6;
-
-export class ReviewCredit {
-  constructor(
-    private readonly book: SettlementBook,
-    readonly line: StatementLine,
-    readonly amount: Dec,
-    /** lineText(line) */
-    readonly text: string,
-    readonly settlementLike: boolean,
-  ) {}
-
-  /** listed under two dates (its booking and its value date) */
-  get twoDates(): boolean {
-    return !!this.line.valueOn && this.line.valueOn !== this.line.bookedOn;
-  }
-
-  private midRead = false;
-  private midNamed: string | undefined;
-
-  /** the merchant number the memo names, if any (read when first asked: most credits never are) */
-  get mid(): string | undefined {
-    if (!this.midRead) {
-      this.midNamed = this.book.midOf(this.line);
-      this.midRead = true;
-    }
-    return this.midNamed;
-  }
-}
-
-/** The state the review works on: every group's current outcome and which groups hold each credit. */
-export class SettlementBook {
-  readonly outcome = new Map<SettlementGroup, GroupOutcome>();
-  private readonly holders = new Map<string, SettlementGroup[]>();
-  private credits: Map<string, Map<IsoDate, ReviewCredit[]>> | undefined;
-  readonly mids: string[];
-
-  constructor(outcomes: readonly GroupOutcome[], private readonly lines: readonly StatementLine[], readonly tolerance: Dec) {
-    const mids = new Set<string>();
-    for (const o of outcomes) {
-      this.outcome.set(o.group, o);
-      if (o.group.merchantId) mids.add(o.group.merchantId);
-      for (const l of o.lines) this.hold(l.id, o.group);
-    }
-    this.mids = [...mids].sort();
-  }
-
-  private hold(lineId: string, g: SettlementGroup): void {
-    const h = this.holders.get(lineId);
-    if (h) h.push(g);
-    else this.holders.set(lineId, [g]);
-  }
-
-  isFree(c: ReviewCredit): boolean {
-    return !(this.holders.get(c.line.id)?.length);
-  }
-
-  /** `g` takes `lines` (its earlier lines go back to the pool) with this outcome. */
-  set(g: SettlementGroup, status: OutcomeStatus, lines: StatementLine[], received: Dec, basis?: string, confidence?: number): void {
-    const prev = this.outcome.get(g);
-    for (const l of prev?.lines ?? []) {
-      const h = this.holders.get(l.id);
-      if (h) this.holders.set(l.id, h.filter((x) => x !== g));
-    }
-    for (const l of lines) this.hold(l.id, g);
-    let valueDate: IsoDate | undefined;
-    for (const l of lines) if (!valueDate || l.bookedOn > valueDate) valueDate = l.bookedOn;
-    this.outcome.set(g, { group: g, status, lines, received, shortBy: g.expected.minus(received), basis, confidence, valueDate });
-  }
-
-  /** Unclaimed-or-claimed positive credits of a currency on `dates` (booking or value date), each once. */
-  creditsOn(currency: string, dates: readonly IsoDate[]): ReviewCredit[] {
-    this.credits ??= this.indexCredits();
-    const byDate = this.credits.get(currency);
-    const out: ReviewCredit[] = [];
-    if (!byDate) return out;
-    // each date once; a credit is listed under its booking and its value date: each once (only
-    // such a credit can be met twice)
-    const seen = new Set<ReviewCredit>();
-    for (const d of new Set(dates)) {
-      for (const c of byDate.get(d) ?? []) {
-        if (c.twoDates) {
-          if (seen.has(c)) continue;
-          seen.add(c);
-        }
-        out.push(c);
-      }
-    }
-    return out;
-  }
-
-  /** The merchant number a line's memo names (memoMerchant), read once per line. */
-  midOf(l: StatementLine): string | undefined {
-    this.lineMids ??= new Map();
-    if (this.lineMids.has(l.id)) return this.lineMids.get(l.id);
-    const mid = this.mids.length > 0 ? (this.readMid ??= memoMerchantReader(this.mids))(lineText(l)) : undefined;
-    this.lineMids.set(l.id, mid);
-    return mid;
-  }
-  private lineMids: Map<string, string | undefined> | undefined;
-  private readMid: ((text: string) => string | undefined) | undefined;
-
-  /** A credit fits a group when its memo names the group's MID, or names none and reads as a settlement. */
-  fits(c: ReviewCredit, g: SettlementGroup): boolean {
-    if (c.mid) return c.mid === g.merchantId;
-    return c.settlementLike;
-  }
-
-  /** |difference| a group may show from rounding each batch's fee once: the tolerance, or 0.01 per row. */
-  slack(groups: readonly SettlementGroup[]): Dec {
-    let rows = 0;
-    for (const g of groups) rows += g.transactions.length;
-    const rounding = new Dec(rows).times('0.01');
-    return rounding.greaterThan(this.tolerance) ? rounding : this.tolerance;
-  }
-
-  private indexCredits(): Map<string, Map<IsoDate, ReviewCredit[]>> {
-    const out = new Map<string, Map<IsoDate, ReviewCredit[]>>();
-    for (const l of this.lines) {
-      if (l.amount.amount.startsWith('-')) continue;
-      const amount = amountOf(l.amount);
-      if (!amount.greaterThan(ZERO)) continue;
-      const text = lineText(l);
-      const c = new ReviewCredit(this, l, amount, text, SETTLEMENT_CREDIT.test(text));
-      let byDate = out.get(l.amount.currency);
-      if (!byDate) out.set(l.amount.currency, (byDate = new Map()));
-      for (const d of l.valueOn && l.valueOn !== l.bookedOn ? [l.bookedOn, l.valueOn] : [l.bookedOn]) {
-        const list = byDate.get(d);
-        if (list) list.push(c);
-        else byDate.set(d, [c]);
-      }
-    }
-    return out;
-  }
-}
 
 const OPEN: ReadonlySet<OutcomeStatus> = new Set(['short', 'over', 'missing']);
 
@@ -269,7 +137,7 @@ function pairWindow(book: SettlementBook, w: SettlementGroup[]): boolean {
   const dates = new Set<IsoDate>();
   for (const g of w) for (const d of datesOf(g, false)) dates.add(d);
   for (const d of datesOf(last, true)) dates.add(d);
-  const hit = book.creditsOn(last.currency, [...dates].sort())
+  const hit = book.creditsOn(last.currency, [...dates].sort(), { lo: sum.minus(slack), hi: sum.plus(slack) })
     .filter((c) => c.amount.minus(sum).abs().lessThanOrEqualTo(slack) && (book.isFree(c) || mine.has(c.line.id)) && book.fits(c, last))
     .sort((a, b) => cmp(a.line.bookedOn, b.line.bookedOn) || cmp(a.line.id, b.line.id))[0];
   if (!hit) return false;
@@ -335,7 +203,7 @@ export function exactBeforeClosest(book: SettlementBook, groups: readonly Settle
   for (const g of groups) {
     if (book.outcome.get(g)!.status !== 'missing') continue;
     const slack = book.slack([g]);
-    for (const c of book.creditsOn(g.currency, datesOf(g, false))) {
+    for (const c of book.creditsOn(g.currency, datesOf(g, false), { lo: g.expected.minus(slack), hi: g.expected.plus(slack) })) {
       if (c.amount.minus(g.expected).abs().greaterThan(slack) || !book.fits(c, g)) continue;
       const holder = groups.find((h) => h !== g && book.outcome.get(h)!.lines.includes(c.line));
       if (!holder || !OPEN.has(book.outcome.get(holder)!.status)) continue;
@@ -355,7 +223,7 @@ export function pairFreed(book: SettlementBook, groups: readonly SettlementGroup
     if (book.outcome.get(g)!.status !== 'missing') continue;
     const lo = g.expected.times('0.5');
     const hi = g.expected.times('1.5');
-    const c = book.creditsOn(g.currency, datesOf(g, false))
+    const c = book.creditsOn(g.currency, datesOf(g, false), { lo, hi })
       .filter((x) => x.amount.greaterThanOrEqualTo(lo) && x.amount.lessThanOrEqualTo(hi) && book.isFree(x) && book.fits(x, g))
       .sort((x, y) => x.amount.minus(g.expected).abs().comparedTo(y.amount.minus(g.expected).abs()) || cmp(x.line.id, y.line.id))[0];
     if (c) book.set(g, statusOf(book, g.expected, c.amount, book.slack([g])), [c.line], c.amount, 'settlement-group:date', 0.6);

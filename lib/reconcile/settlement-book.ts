@@ -1,0 +1,176 @@
+// The state the settlement review works on (settlement-review.ts): every group's current
+// outcome, which groups hold each bank line, and the positive credits by currency and date.
+import { Dec, ZERO, amountOf } from '../money';
+import type { IsoDate, StatementLine } from '../model';
+import { SETTLEMENT_CREDIT, lineText } from './labels';
+import { memoMerchantReader } from './memo-merchant';
+import type { GroupOutcome, OutcomeStatus, SettlementGroup } from './settlement';
+
+export class ReviewCredit {
+  constructor(
+    private readonly book: SettlementBook,
+    readonly line: StatementLine,
+    /** the line's place in the statement lines: a date's credits are listed in this order */
+    readonly seq: number,
+    readonly amount: Dec,
+    /** lineText(line) */
+    readonly text: string,
+    readonly settlementLike: boolean,
+  ) {}
+
+  /** listed under two dates (its booking and its value date) */
+  get twoDates(): boolean {
+    return !!this.line.valueOn && this.line.valueOn !== this.line.bookedOn;
+  }
+
+  private midRead = false;
+  private midNamed: string | undefined;
+
+  /** the merchant number the memo names, if any (read when first asked: most credits never are) */
+  get mid(): string | undefined {
+    if (!this.midRead) {
+      this.midNamed = this.book.midOf(this.line);
+      this.midRead = true;
+    }
+    return this.midNamed;
+  }
+}
+
+/** The state the review works on: every group's current outcome and which groups hold each credit. */
+export class SettlementBook {
+  readonly outcome = new Map<SettlementGroup, GroupOutcome>();
+  private readonly holders = new Map<string, SettlementGroup[]>();
+  private credits: Map<string, Map<IsoDate, CreditDay>> | undefined;
+  readonly mids: string[];
+
+  constructor(outcomes: readonly GroupOutcome[], private readonly lines: readonly StatementLine[], readonly tolerance: Dec) {
+    const mids = new Set<string>();
+    for (const o of outcomes) {
+      this.outcome.set(o.group, o);
+      if (o.group.merchantId) mids.add(o.group.merchantId);
+      for (const l of o.lines) this.hold(l.id, o.group);
+    }
+    this.mids = [...mids].sort();
+  }
+
+  private hold(lineId: string, g: SettlementGroup): void {
+    const h = this.holders.get(lineId);
+    if (h) h.push(g);
+    else this.holders.set(lineId, [g]);
+  }
+
+  isFree(c: ReviewCredit): boolean {
+    return !(this.holders.get(c.line.id)?.length);
+  }
+
+  /** `g` takes `lines` (its earlier lines go back to the pool) with this outcome. */
+  set(g: SettlementGroup, status: OutcomeStatus, lines: StatementLine[], received: Dec, basis?: string, confidence?: number): void {
+    const prev = this.outcome.get(g);
+    for (const l of prev?.lines ?? []) {
+      const h = this.holders.get(l.id);
+      if (h) this.holders.set(l.id, h.filter((x) => x !== g));
+    }
+    for (const l of lines) this.hold(l.id, g);
+    let valueDate: IsoDate | undefined;
+    for (const l of lines) if (!valueDate || l.bookedOn > valueDate) valueDate = l.bookedOn;
+    this.outcome.set(g, { group: g, status, lines, received, shortBy: g.expected.minus(received), basis, confidence, valueDate });
+  }
+
+  /**
+   * Unclaimed-or-claimed positive credits of a currency on `dates` (booking or value date), each
+   * once, in date-list order and, within a date, in statement order. With `range`, only those of
+   * lo ≤ amount ≤ hi, found by binary search in the date's credits sorted by amount: a month of a
+   * chain's statement holds thousands of credits a day, and the review asks for a narrow band of
+   * them for every window of groups it tries.
+   */
+  creditsOn(currency: string, dates: readonly IsoDate[], range?: { lo?: Dec; hi?: Dec }): ReviewCredit[] {
+    this.credits ??= this.indexCredits();
+    const byDate = this.credits.get(currency);
+    const out: ReviewCredit[] = [];
+    if (!byDate) return out;
+    // each date once; a credit is listed under its booking and its value date: each once (only
+    // such a credit can be met twice)
+    const seen = new Set<ReviewCredit>();
+    for (const d of new Set(dates)) {
+      const day = byDate.get(d);
+      if (!day) continue;
+      for (const c of range ? inRange(day, range.lo, range.hi) : day.inOrder) {
+        if (c.twoDates) {
+          if (seen.has(c)) continue;
+          seen.add(c);
+        }
+        out.push(c);
+      }
+    }
+    return out;
+  }
+
+  /** The merchant number a line's memo names (memoMerchant), read once per line. */
+  midOf(l: StatementLine): string | undefined {
+    this.lineMids ??= new Map();
+    if (this.lineMids.has(l.id)) return this.lineMids.get(l.id);
+    const mid = this.mids.length > 0 ? (this.readMid ??= memoMerchantReader(this.mids))(lineText(l)) : undefined;
+    this.lineMids.set(l.id, mid);
+    return mid;
+  }
+  private lineMids: Map<string, string | undefined> | undefined;
+  private readMid: ((text: string) => string | undefined) | undefined;
+
+  /** A credit fits a group when its memo names the group's MID, or names none and reads as a settlement. */
+  fits(c: ReviewCredit, g: SettlementGroup): boolean {
+    if (c.mid) return c.mid === g.merchantId;
+    return c.settlementLike;
+  }
+
+  /** |difference| a group may show from rounding each batch's fee once: the tolerance, or 0.01 per row. */
+  slack(groups: readonly SettlementGroup[]): Dec {
+    let rows = 0;
+    for (const g of groups) rows += g.transactions.length;
+    const rounding = new Dec(rows).times('0.01');
+    return rounding.greaterThan(this.tolerance) ? rounding : this.tolerance;
+  }
+
+  private indexCredits(): Map<string, Map<IsoDate, CreditDay>> {
+    const out = new Map<string, Map<IsoDate, CreditDay>>();
+    this.lines.forEach((l, seq) => {
+      if (l.amount.amount.startsWith('-')) return;
+      const amount = amountOf(l.amount);
+      if (!amount.greaterThan(ZERO)) return;
+      const text = lineText(l);
+      const c = new ReviewCredit(this, l, seq, amount, text, SETTLEMENT_CREDIT.test(text));
+      let byDate = out.get(l.amount.currency);
+      if (!byDate) out.set(l.amount.currency, (byDate = new Map()));
+      for (const d of c.twoDates ? [l.bookedOn, l.valueOn!] : [l.bookedOn]) {
+        const day = byDate.get(d);
+        if (day) day.inOrder.push(c);
+        else byDate.set(d, { inOrder: [c] });
+      }
+    });
+    return out;
+  }
+}
+
+/** A date's credits in statement order, and sorted by amount once a range is asked of them. */
+interface CreditDay {
+  inOrder: ReviewCredit[];
+  byAmount?: ReviewCredit[];
+}
+
+/** The credits of `day` with lo ≤ amount ≤ hi (either bound may be absent), in statement order. */
+function inRange(day: CreditDay, lo: Dec | undefined, hi: Dec | undefined): ReviewCredit[] {
+  const sorted = (day.byAmount ??= [...day.inOrder].sort((a, b) => a.amount.comparedTo(b.amount) || a.seq - b.seq));
+  // first index with amount ≥ lo, first with amount > hi
+  const bound = (pastIt: (c: ReviewCredit) => boolean) => {
+    let a = 0;
+    let b = sorted.length;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      if (pastIt(sorted[m]!)) b = m;
+      else a = m + 1;
+    }
+    return a;
+  };
+  const from = lo === undefined ? 0 : bound((c) => c.amount.greaterThanOrEqualTo(lo));
+  const to = hi === undefined ? sorted.length : bound((c) => c.amount.greaterThan(hi));
+  return from >= to ? [] : sorted.slice(from, to).sort((a, b) => a.seq - b.seq);
+}
