@@ -3,6 +3,7 @@
 // into text, CSV and HTML; keeping the numbers here means the letter and the evidence pack
 // can never disagree.
 import type { Finding, FindingKind, IsoDate, MoneyJson, PortalTransaction, StatementLine } from '../model';
+import { maskStatementLine } from '../cards';
 import { addDays } from '../dates';
 import { Dec, amountOf, isDecimalString, money } from '../money';
 import { DEFAULT_DEADLINE_DAYS, type DisputeInput } from './input';
@@ -73,7 +74,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function buildDisputeModel(input: DisputeInput): DisputeModel {
   const txById = new Map(input.transactions.map((tx) => [tx.id, tx]));
-  const lineById = new Map(input.statementLines.map((line) => [line.id, line]));
+  // bank lines stored before imports masked card numbers may still hold one: letters and packs never show it
+  const lineById = new Map(input.statementLines.map((line) => [line.id, maskStatementLine(line)]));
   const usedTx = new Map<string, PortalTransaction>();
   const usedLines = new Map<string, StatementLine>();
 

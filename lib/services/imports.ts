@@ -3,7 +3,7 @@
 // every record id is deterministic, so known ids are counted, not written again.
 import type { ImportRecord, SettleGuardDb } from '../db';
 import type { CashierRecord, Contract, Issue, PortalTransaction, StatementLine, StatementParseResult } from '../model';
-import { parseStatement, type ParseOptions } from '../statements/index';
+import { maskCardNumbersInResult, parseStatement, type ParseOptions } from '../statements/index';
 import { headerSetKey, parseCashierWithMapping, readCashierHeaders, type CashierMapping } from '../statements/cashier';
 import { sha256Hex } from './hash';
 import { withEvidenceHash } from './capture';
@@ -49,7 +49,8 @@ export async function previewImport(file: { name: string; bytes: Uint8Array }, c
     const headers = readCashierHeaders(file) ?? [];
     const key = headerSetKey(headers);
     const known = cashierMappings[key];
-    if (known) result = parseCashierWithMapping(file, known);
+    // read past parseStatement, so its card-number masking is applied here too
+    if (known) result = maskCardNumbersInResult(parseCashierWithMapping(file, known));
     else needsMapping = { headers, key };
   }
   return { ...summarise(file, result), sha256, needsMapping, ...(options ? { options } : {}) };
@@ -65,7 +66,7 @@ export async function previewWithOptions(preview: ImportPreview, options: ParseO
 
 /** Reads a cashier export with the columns the merchant mapped. */
 export async function previewWithMapping(preview: ImportPreview, mapping: CashierMapping): Promise<ImportPreview> {
-  return { ...summarise(preview.file, parseCashierWithMapping(preview.file, mapping)), sha256: preview.sha256 };
+  return { ...summarise(preview.file, maskCardNumbersInResult(parseCashierWithMapping(preview.file, mapping))), sha256: preview.sha256 };
 }
 
 function summarise(file: { name: string; bytes: Uint8Array }, result: StatementParseResult): Omit<ImportPreview, 'sha256'> {

@@ -3,7 +3,8 @@
 // file name only breaks ties), parse with the best. Never throws for bad input: a file nobody can
 // read comes back with `lines: []` and an error issue saying what the file looks like and what was
 // expected (STYLE.md: expected bad input → Issue; throw is for bugs).
-import type { Issue, StatementParseResult } from '../model';
+import type { Issue, StatementAccount, StatementLine, StatementParseResult } from '../model';
+import { maskCardNumbersInText, maskStatementLine } from '../cards';
 import { decodeBytes, sniffBinary } from './decode';
 import { STATEMENT_FORMATS } from './registry';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
@@ -71,11 +72,55 @@ export function parseStatementSync(file: { name: string; bytes: Uint8Array }, op
     ]);
   }
   try {
-    const result = best.format.parse(decoded, options);
+    const result = maskCardNumbersInResult(best.format.parse(decoded, options));
     return { ...result, encoding: result.encoding || decoded.encoding, issues: [...encodingIssues, ...result.issues] };
   } catch (e) {
     return unreadable(decoded.encoding, file, [...encodingIssues, bug(best.format.id, e)], best.format.id);
   }
+}
+
+/**
+ * Full card numbers masked (first 6 + last 4, README "Privacy") in the free text of a parse
+ * result, once here rather than in each parser: a bank line's description, counterparty and
+ * account id (a credit-card statement's account is the card), the accounts, the issues (their
+ * raw line is stored with the import), and the bank lines of a backup written before this rule.
+ * Keys are left alone: a line's `reference` is the bank's own key and its id is a hash. Acquirer
+ * rows and cashier records mask their own cells, where the column says what is a key
+ * (support/acquirer.ts Columns.cells). Luhn and the card lengths decide (maskCardNumbersInText).
+ */
+export function maskCardNumbersInResult(result: StatementParseResult): StatementParseResult {
+  const backupLines = result.backup?.['statementLines'] as StatementLine[] | undefined;
+  return {
+    ...result,
+    accounts: mapChanged(result.accounts, maskAccount),
+    lines: mapChanged(result.lines, maskStatementLine),
+    issues: mapChanged(result.issues, maskIssue),
+    ...(result.backup && backupLines ? { backup: { ...result.backup, statementLines: mapChanged(backupLines, maskStatementLine) } } : {}),
+  };
+}
+
+function maskAccount(account: StatementAccount): StatementAccount {
+  if (account.accountId === undefined) return account;
+  const accountId = maskCardNumbersInText(account.accountId);
+  return accountId === account.accountId ? account : { ...account, accountId };
+}
+
+function maskIssue(issue: Issue): Issue {
+  const message = maskCardNumbersInText(issue.message);
+  const raw = issue.raw === undefined ? undefined : maskCardNumbersInText(issue.raw);
+  if (message === issue.message && raw === issue.raw) return issue;
+  return { ...issue, message, ...(raw === undefined ? {} : { raw }) };
+}
+
+/** `items` mapped, the same array when nothing changed (a 100,000-line file is not copied for nothing). */
+function mapChanged<T>(items: T[], f: (item: T) => T): T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const mapped = f(item);
+    if (mapped !== item) (out ??= items.slice())[i] = mapped;
+  }
+  return out ?? items;
 }
 
 function unreadable(encoding: string, file: { name: string }, issues: Issue[], format = 'unknown'): StatementParseResult {
