@@ -73,6 +73,8 @@ export interface Issue {
   line?: number;
   field?: string;
   raw?: string;
+  /** the message in the i18n catalogues (zh-CN, en), where one is written: its key and parameters */
+  i18n?: { key: string; params: Record<string, string> };
 }
 
 export interface CashierRecord {

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { DateOrder, Issue } from '../../lib/model';
 import { parseDateTime } from '../../lib/dates';
 import type { Locale } from '../../lib/i18n/messages';
-import { t } from '../../lib/i18n/pages';
+import { PAGES_EN, t, type PageMessageKey } from '../../lib/i18n/pages';
 import type { ImportOutcome } from '../../lib/services/imports';
 import type { PreviewSummary as ImportPreview } from '../../lib/services/import-session';
 import type { CashierField, CashierMapping } from '../../lib/statements/cashier';
@@ -104,13 +104,19 @@ function BackupPreview({ locale, preview }: { locale: Locale; preview: ImportPre
 
 const MAX_ISSUES_SHOWN = 50;
 
+/** An issue in the page's language where the catalogues have it (the import limits), else its message. */
+function issueText(locale: Locale, issue: Issue): string {
+  const key = issue.i18n?.key;
+  return key && Object.hasOwn(PAGES_EN, key) ? t(locale, key as PageMessageKey, issue.i18n!.params) : issue.message;
+}
+
 function IssueList({ issues, locale }: { issues: Issue[]; locale: Locale }) {
   if (!issues.length) return null;
   return (
     <ul class="issues">
       {issues.slice(0, MAX_ISSUES_SHOWN).map((i, n) => (
         <li key={n} class={i.level}>
-          {i.line !== undefined ? t(locale, 'import.issueLine', { line: String(i.line), message: i.message }) : i.message}
+          {i.line !== undefined ? t(locale, 'import.issueLine', { line: String(i.line), message: i.message }) : issueText(locale, i)}
         </li>
       ))}
       {issues.length > MAX_ISSUES_SHOWN && <li>… +{issues.length - MAX_ISSUES_SHOWN}</li>}

@@ -2,7 +2,8 @@
 // summaries (format, accounts, counts, issues) travel to the page. In the extension this lives
 // in the import worker; in unit tests, in place.
 import type { SettleGuardDb } from '../db';
-import type { StatementParseResult } from '../model';
+import type { Issue, StatementParseResult } from '../model';
+import { checkImportLimits, IMPORT_LIMITS, type ImportLimits } from '../statements/limits';
 import type { CashierMapping } from '../statements/cashier';
 import type { ParseOptions } from '../statements/index';
 import { beginImport, previewImport, previewWithMapping, previewWithOptions, type ImportOutcome, type ImportPreview } from './imports';
@@ -23,14 +24,27 @@ export function summaryOf(token: string, p: ImportPreview): PreviewSummary {
   return { ...rest, token, result: shown };
 }
 
+/** A file refused before reading: no rows, the one issue that says why. */
+export function refusedPreview(file: { name: string; bytes: Uint8Array }, issue: Issue): ImportPreview {
+  return {
+    file: { name: file.name, bytes: new Uint8Array(0) }, name: file.name, size: file.bytes.length, sha256: '',
+    result: { format: 'unknown', encoding: 'binary', accounts: [], kind: 'bank', lines: [], issues: [issue] },
+    rowCount: 0, readable: false,
+  };
+}
+
 export class ImportSession {
   private readonly previews = new Map<string, ImportPreview>();
   private next = 0;
 
-  constructor(private readonly db: () => SettleGuardDb) {}
+  constructor(private readonly db: () => SettleGuardDb, private readonly limits: ImportLimits = IMPORT_LIMITS) {}
 
   async preview(file: { name: string; bytes: Uint8Array }, mappings: Record<string, CashierMapping>): Promise<PreviewSummary> {
     const start = performance.now();
+    // sizes first (bytes, a ZIP's inflated parts, a sheet's declared range, lines): a file past
+    // them is refused unread, with the limit named, and nothing of it is ever stored
+    const overLimit = checkImportLimits(file, this.limits);
+    if (overLimit) return this.keep(refusedPreview(file, overLimit));
     const preview = await previewImport(file, mappings);
     performance.measure('sg:import:parse', { start });
     return this.keep(preview);
@@ -108,7 +122,7 @@ export class ImportSession {
   }
 
   private keep(p: ImportPreview): PreviewSummary {
-    const token = `${p.sha256}:${this.next++}`;
+    const token = `${p.sha256 || 'refused'}:${this.next++}`;
     this.previews.set(token, p);
     return summaryOf(token, p);
   }

@@ -2,7 +2,7 @@
 // xlsx bill — read with SheetJS (@e965/xlsx, TOOLCHAIN.md) into rows of text and then through the
 // same table reader as CSV (csv.ts). Cells are taken as the sheet shows them (`w`), so amounts
 // never pass through arithmetic on a JS number; date-formatted serial numbers become ISO text.
-import type { StatementParseResult } from '../model';
+import type { Issue, StatementParseResult } from '../model';
 import { sniffBinary } from './decode';
 import { readBankTable } from './csv';
 import { TABLE_PROFILES, findHeader, type TableProfile } from './support/bank-headers';
@@ -36,7 +36,7 @@ export const xlsxFormat: StatementFormat = {
     if (!wb.ok) {
       return {
         format: base, encoding: 'binary', accounts: [], kind: 'bank', lines: [],
-        issues: [{ level: 'error', code: 'unreadable_workbook', message: `this ${base.toUpperCase()} file could not be opened (${wb.message}); expected an Excel export of a bank statement` }],
+        issues: wb.limit ? [limitOf(wb.limit, file.name)] : [{ level: 'error', code: 'unreadable_workbook', message: `this ${base.toUpperCase()} file could not be opened (${wb.message}); expected an Excel export of a bank statement` }],
       };
     }
     // The first sheet with a statement header (WeChat's 2025 xlsx has two sheets, the first one
@@ -56,3 +56,8 @@ export const xlsxFormat: StatementFormat = {
     return result;
   },
 };
+
+/** A limit the workbook reader found, named with the file (the reader does not know its name). */
+function limitOf(issue: Issue, file: string): Issue {
+  return { ...issue, message: `"${file}": ${issue.message}.`, ...(issue.i18n ? { i18n: { ...issue.i18n, params: { ...issue.i18n.params, file } } } : {}) };
+}

@@ -4,6 +4,8 @@
 // number; date-formatted serials become ISO text; a key shown in scientific notation
 // (4.81477E+15) becomes its digits when the stored number holds them exactly.
 import * as XLSX from '@e965/xlsx';
+import type { Issue } from '../../model';
+import { IMPORT_LIMITS, type ImportLimits } from '../limits';
 import type { RawTable } from './csv-split';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -13,11 +15,17 @@ export interface SheetTable {
   table: RawTable;
 }
 
-/** Every sheet as rows of cell text; line numbers are sheet row numbers (1-based). `maxRows` reads a head only. */
-export function readWorkbook(bytes: Uint8Array, maxRows = Infinity): { ok: true; sheets: SheetTable[] } | { ok: false; message: string } {
+/**
+ * Every sheet as rows of cell text; line numbers are sheet row numbers (1-based). `maxRows` reads a
+ * head only. A sheet past the row or cell limits (../limits.ts) is refused before its cells are
+ * visited: the reader walks the whole declared range, and a range can claim 17 billion cells.
+ */
+export function readWorkbook(bytes: Uint8Array, maxRows = Infinity, limits: ImportLimits = IMPORT_LIMITS):
+  { ok: true; sheets: SheetTable[] } | { ok: false; message: string; limit?: Issue } {
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellDates: false, cellNF: true, cellText: true, dense: false, sheetRows: Number.isFinite(maxRows) ? maxRows : 0 });
+    // one row past the limit, so a longer sheet is seen to be longer without reading it all
+    wb = XLSX.read(bytes, { type: 'array', cellDates: false, cellNF: true, cellText: true, dense: false, sheetRows: Math.min(maxRows, limits.rows + 1) });
   } catch (e) {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
@@ -27,6 +35,12 @@ export function readWorkbook(bytes: Uint8Array, maxRows = Infinity): { ok: true;
     const ref = ws?.['!ref'];
     if (!ws || !ref) continue;
     const range = XLSX.utils.decode_range(ref);
+    const rowCount = range.e.r - range.s.r + 1;
+    const cells = rowCount * (range.e.c - range.s.c + 1);
+    if (rowCount > limits.rows || cells > limits.sheetCells) {
+      const message = `the sheet ${name} spans ${ref} (${cells.toLocaleString('en')} cells), more than the ${limits.rows.toLocaleString('en')} rows and ${limits.sheetCells.toLocaleString('en')} cells SettleGuard reads in one sheet`;
+      return { ok: false, message, limit: { level: 'error', code: 'sheet_range_too_large', message: `${message}; export a shorter period`, i18n: { key: 'import.limit.sheet_range_too_large', params: { file: '', sheet: name, range: ref, rows: limits.rows.toLocaleString('en'), cells: limits.sheetCells.toLocaleString('en') } } } };
+    }
     const rows: string[][] = [];
     const lines: number[] = [];
     for (let r = range.s.r; r <= range.e.r; r++) {
