@@ -27,6 +27,8 @@ export interface TableToolsProps {
   walk: WalkState | null;
   /** set when the table gave no rows: the columns nothing placed (empty when every column was placed but no row read) */
   unread?: { unplaced: string[] } | null;
+  /** rows of this page the background refused and that are not sent again, with its reason (issue 14 item 4) */
+  refused?: { rows: number; reason: string } | null;
   onCaptureAll: () => void;
   onStop: () => void;
   onSaveMap: (map: Record<string, string | null>) => Promise<boolean>;
@@ -37,7 +39,7 @@ const IGNORE = '-';
 /** The select's value for a column as read: its field, what it is read as (币种, 收/支), or not used. */
 const readingOf = (c: CapturedColumn): string => c.field ?? c.readAs ?? IGNORE;
 
-export function TableTools({ locale, columns, walk, unread, onCaptureAll, onStop, onSaveMap }: TableToolsProps) {
+export function TableTools({ locale, columns, walk, unread, refused, onCaptureAll, onStop, onSaveMap }: TableToolsProps) {
   const [open, setOpen] = useState(Boolean(unread));
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
@@ -62,6 +64,11 @@ export function TableTools({ locale, columns, walk, unread, onCaptureAll, onStop
   const list = (names: string[]) => names.join(locale === 'zh-CN' ? '、' : ', ');
   return (
     <div class="tools" role="group" aria-label={t(locale, 'overlay.tools')}>
+      {refused && (
+        <p class="unread" role="alert" data-testid="sg-capture-refused">
+          {t(locale, 'overlay.captureRefused', { rows: String(refused.rows), reason: refused.reason })}
+        </p>
+      )}
       {unread && (
         <p class="unread" role="alert" data-testid="sg-unread-table">
           {unread.unplaced.length ? t(locale, 'overlay.unreadTable', { columns: list(unread.unplaced) }) : t(locale, 'overlay.unreadRows')}

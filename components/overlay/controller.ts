@@ -85,6 +85,8 @@ export class PortalOverlay {
   private failedSends = 0;
   /** refusal codes already reported: each once (the message names a row, which differs per batch) */
   private readonly refusalsReported = new Set<string>();
+  /** the refusal shown in the table tools */
+  private refused: { rows: number; reason: string } | null = null;
   private findings: Record<string, StoredFinding[]> = {};
   /** disputed findings whose dispute was rejected */
   private rejected = new Set<string>();
@@ -370,6 +372,7 @@ export class PortalOverlay {
         locale: this.locale,
         columns: entry.columns,
         unread: entry.unread,
+        refused: this.refused,
         walk: this.walk,
         onCaptureAll: () => void this.captureAllPages(root),
         onStop: () => this.walkAbort?.abort(),
@@ -431,6 +434,8 @@ export class PortalOverlay {
     if (this.refusalsReported.has(error.code)) return;
     this.refusalsReported.add(error.code);
     console.warn('[SettleGuard] capture refused, not sent again:', error.message);
+    this.refused = { rows, reason: error.message };
+    this.renderTools();
     this.deps.onCaptureRefused?.(error, rows);
   }
 

@@ -192,6 +192,7 @@ export const EN = {
   'overlay.inferredHint': '{count} columns read from their values: check them in Teach columns.',
   'overlay.confirmInferred': 'Confirm these columns',
   'overlay.unreadTable': 'SettleGuard could not read this table. Columns it could not place: {columns}. Use Teach columns to say what they hold.',
+  'overlay.captureRefused': 'SettleGuard did not keep {rows} rows of this page: they were refused ({reason}). They are not sent again; use Teach columns if a column was read wrongly.',
   'overlay.unreadRows': 'SettleGuard could not read any row of this table. Use Teach columns to check what each column holds.',
   'infer.dateTime': 'a date and time on every row',
   'infer.date': 'a date on every row',

@@ -192,6 +192,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   'overlay.inferredHint': '有 {count} 列是根据数值推断的，请在“教它认列”中核对。',
   'overlay.confirmInferred': '确认这些列',
   'overlay.unreadTable': '结算卫士读不懂这个表格。无法识别的列：{columns}。请用“教它认列”告诉它每列是什么。',
+  'overlay.captureRefused': '结算卫士没有保存此页的 {rows} 行：它们被拒收（{reason}）。不会再次发送；如有列读错，请用“教它认列”更正。',
   'overlay.unreadRows': '结算卫士读不出这个表格的任何一行。请用“教它认列”核对每列是什么。',
   'infer.dateTime': '每行都是日期和时间',
   'infer.date': '每行都是日期',

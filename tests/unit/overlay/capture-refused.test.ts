@@ -1,11 +1,11 @@
 // Issue 14 item 4: one card-column rule for the portal reader and the background, and a batch the
 // background refuses is sent a bounded number of times with growing delay, then reported once.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CAPTURE_ATTEMPTS, PortalOverlay, type Send } from '../../../components/overlay/controller';
+import { CAPTURE_ATTEMPTS, PortalOverlay, type OverlayTable, type Send } from '../../../components/overlay/controller';
 import { fullCardNumberColumn, isCardNumberHeader } from '../../../lib/cards';
 import { parseContentMessage, type ContentToBackground } from '../../../lib/messaging';
 import { readPortalTables } from '../../../lib/portals';
-import type { CapturedTable, PortalTransaction } from '../../../lib/model';
+import type { PortalTransaction } from '../../../lib/model';
 import { tx } from '../services/builders';
 
 const URL = 'https://portal.example.cn/txn/list';
@@ -70,8 +70,8 @@ describe('a batch the background refuses (PortalOverlay.sendPending)', () => {
 
   function setup(reply: (n: number) => { ok: false; error: { code: string; message: string } } | null) {
     const rows = [tx({ id: 'A' }), tx({ id: 'B' })];
-    const readTables = (): CapturedTable[] => [{
-      adapter: 'generic', columns: [],
+    const readTables = (): OverlayTable[] => [{
+      adapter: 'generic', columns: [], root: document.querySelector('table')!,
       rows: rows.map((t, i) => ({ element: document.getElementById(`r${i + 1}`)!, transaction: t, issues: [] })),
     }];
     const sends: number[] = [];
@@ -100,6 +100,9 @@ describe('a batch the background refuses (PortalOverlay.sendPending)', () => {
     const gaps = sends.map((t, i) => t - (sends[i - 1] ?? start)).slice(1);
     expect(gaps).toEqual([1000, 2000, 4000]);
     expect(reports).toEqual([refusal.error]);
+    // shown once in the table tools, with the reason (the page's language here is zh-CN)
+    const shown = [...document.querySelectorAll('sg-tools')].flatMap((host) => [...host.shadowRoot!.querySelectorAll('[data-testid="sg-capture-refused"]')]);
+    expect(shown.map((el) => el.textContent)).toEqual([`结算卫士没有保存此页的 2 行：它们被拒收（${refusal.error.message}）。不会再次发送；如有列读错，请用“教它认列”更正。`]);
     // the page changes and is read again: the refused rows are not queued again, nothing reported again
     await overlay.scan();
     await vi.advanceTimersByTimeAsync(10 * 60_000);
