@@ -11,6 +11,8 @@ const LOCAL_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 // automation cannot click the browser's permission prompt: permissions.request then resolves
 // true without one, and everything after it runs as for any other origin.
 const LOCAL_ENABLE_TEST = 'http://portal.test/*';
+// Any other portal: asked for one origin at a time from the popup, never granted at install.
+const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
   imports: false,
@@ -19,6 +21,9 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
+      // MV2 (Firefox) has no optional_host_permissions and WXT drops the key: there the same
+      // origins are optional permissions, or "Enable on this site" could ask for nothing
+      if (manifest.manifest_version === 2) manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...OPTIONAL_HOSTS];
       if (!isLocal) return;
       for (const script of manifest.content_scripts ?? []) {
         script.matches = [...(script.matches ?? []), ...LOCAL_MATCHES];
@@ -31,9 +36,11 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // activeTab: clicking the toolbar button shows the popup the tab's URL, so "Enable on this
     // site" can ask for that one origin (DESIGN.md §4); nothing else reads other sites' URLs.
+    // storage: browser.storage.session keeps the unread-tables report per site (lib/services/capture.ts).
+    // Each permission's use is checked on the built code by tests/e2e/permissions.spec.ts.
     permissions: ['storage', 'clipboardWrite', 'scripting', 'notifications', 'alarms', 'activeTab'],
     host_permissions: isLocal ? [...LOCAL_MATCHES, LOCAL_ENABLE_TEST] : [],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: '__MSG_extName__' },
   },
 });
