@@ -105,6 +105,53 @@ export class SettlementBook {
     return out;
   }
 
+  /**
+   * The `count` largest credits of a currency on `dates` with amount < `below` that `keep`
+   * accepts, largest first (ties by line id): creditsOn(…) filtered by amount and `keep`, sorted
+   * so and cut at `count`, found by walking each date's credits down from `below` until `count`
+   * are kept (and any tied with the last) instead of testing every credit of those dates.
+   */
+  largestBelow(currency: string, dates: readonly IsoDate[], below: Dec, keep: (c: ReviewCredit) => boolean, count: number): ReviewCredit[] {
+    this.credits ??= this.indexCredits();
+    const byDate = this.credits.get(currency);
+    const found = new Set<ReviewCredit>();
+    for (const d of new Set(dates)) {
+      const day = byDate?.get(d);
+      if (!day) continue;
+      const sorted = byAmount(day);
+      let kept = 0;
+      let last: Dec | undefined;
+      for (let j = firstAtLeast(sorted, below) - 1; j >= 0; j--) {
+        const c = sorted[j]!;
+        if (kept >= count && !c.amount.equals(last!)) break;
+        if (found.has(c) || !keep(c)) continue;
+        found.add(c);
+        kept++;
+        last = c.amount;
+      }
+    }
+    return [...found].sort((a, b) => b.amount.comparedTo(a.amount) || cmp(a.line.id, b.line.id)).slice(0, count);
+  }
+
+  /** Credits of a currency on `dates` whose memo names `mid`, each once (every memo is read once, on the first ask). */
+  creditsNaming(mid: string, currency: string, dates: readonly IsoDate[]): ReviewCredit[] {
+    this.credits ??= this.indexCredits();
+    if (!this.named) {
+      this.named = new Map();
+      for (const [cur, byDate] of this.credits) for (const [d, day] of byDate) for (const c of day.inOrder) {
+        if (c.mid === undefined) continue;
+        const key = `${c.mid}|${cur}|${d}`;
+        const list = this.named.get(key);
+        if (list) list.push(c);
+        else this.named.set(key, [c]);
+      }
+    }
+    const out = new Set<ReviewCredit>();
+    for (const d of dates) for (const c of this.named.get(`${mid}|${currency}|${d}`) ?? []) out.add(c);
+    return [...out];
+  }
+  private named: Map<string, ReviewCredit[]> | undefined;
+
   /** The merchant number a line's memo names (memoMerchant), read once per line. */
   midOf(l: StatementLine): string | undefined {
     this.lineMids ??= new Map();
@@ -158,19 +205,34 @@ interface CreditDay {
 
 /** The credits of `day` with lo ≤ amount ≤ hi (either bound may be absent), in statement order. */
 function inRange(day: CreditDay, lo: Dec | undefined, hi: Dec | undefined): ReviewCredit[] {
-  const sorted = (day.byAmount ??= [...day.inOrder].sort((a, b) => a.amount.comparedTo(b.amount) || a.seq - b.seq));
-  // first index with amount ≥ lo, first with amount > hi
-  const bound = (pastIt: (c: ReviewCredit) => boolean) => {
-    let a = 0;
-    let b = sorted.length;
-    while (a < b) {
-      const m = (a + b) >>> 1;
-      if (pastIt(sorted[m]!)) b = m;
-      else a = m + 1;
-    }
-    return a;
-  };
-  const from = lo === undefined ? 0 : bound((c) => c.amount.greaterThanOrEqualTo(lo));
-  const to = hi === undefined ? sorted.length : bound((c) => c.amount.greaterThan(hi));
+  const sorted = byAmount(day);
+  const from = lo === undefined ? 0 : firstAtLeast(sorted, lo);
+  const to = hi === undefined ? sorted.length : firstPast(sorted, (c) => c.amount.greaterThan(hi));
   return from >= to ? [] : sorted.slice(from, to).sort((a, b) => a.seq - b.seq);
+}
+
+/** The day's credits by amount (then statement order), sorted on the first ask. */
+function byAmount(day: CreditDay): ReviewCredit[] {
+  return (day.byAmount ??= [...day.inOrder].sort((a, b) => a.amount.comparedTo(b.amount) || a.seq - b.seq));
+}
+
+/** The first index of `sorted` (by amount) whose amount is ≥ v. */
+function firstAtLeast(sorted: readonly ReviewCredit[], v: Dec): number {
+  return firstPast(sorted, (c) => c.amount.greaterThanOrEqualTo(v));
+}
+
+/** The first index where `past` holds (it holds from some index on). */
+function firstPast(sorted: readonly ReviewCredit[], past: (c: ReviewCredit) => boolean): number {
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (past(sorted[m]!)) b = m;
+    else a = m + 1;
+  }
+  return a;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -65,7 +65,7 @@ export function attributeByMemo(book: SettlementBook, groups: readonly Settlemen
   for (const g of groups) {
     const o = book.outcome.get(g)!;
     if (!g.merchantId || !OPEN.has(o.status) || o.lines.length > 0) continue;
-    const named = book.creditsOn(g.currency, datesOf(g, true)).filter((c) => c.mid === g.merchantId && book.isFree(c));
+    const named = book.creditsNaming(g.merchantId, g.currency, datesOf(g, true)).filter((c) => book.isFree(c));
     if (named.length === 0) continue;
     named.sort((a, b) => a.amount.minus(g.expected).abs().comparedTo(b.amount.minus(g.expected).abs()) || cmp(a.line.id, b.line.id));
     const c = named[0]!;
@@ -154,11 +154,9 @@ export function oneBatchSeveralCredits(book: SettlementBook, groups: readonly Se
     // a short group may hold one part already (the closest credit was taken for all of it)
     if (o.status !== 'missing' && !(o.status === 'short' && o.lines.length === 1)) continue;
     const slack = book.slack([g]);
-    const cands = book.creditsOn(g.currency, datesOf(g, false))
-      .filter((c) => c.amount.lessThan(g.expected) && (book.isFree(c) || o.lines.includes(c.line))
-        && (o.status === 'missing' || (c.line.valueOn ?? c.line.bookedOn) === g.expectedValueDate) && book.fits(c, g))
-      .sort((a, b) => b.amount.comparedTo(a.amount) || cmp(a.line.id, b.line.id))
-      .slice(0, MAX_SPLIT_CANDIDATES);
+    const cands = book.largestBelow(g.currency, datesOf(g, false), g.expected,
+      (c) => (book.isFree(c) || o.lines.includes(c.line)) && (o.status === 'missing' || (c.line.valueOn ?? c.line.bookedOn) === g.expectedValueDate) && book.fits(c, g),
+      MAX_SPLIT_CANDIDATES);
     let parts = subsetSum(cands, g.expected, slack);
     if (!parts) {
       // no set adds up: credits whose memo names this MID and one of its terminals are its parts
