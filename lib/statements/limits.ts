@@ -9,6 +9,8 @@ import { sniffBinary } from './decode';
 export interface ImportLimits {
   /** bytes of the file as chosen */
   bytes: number;
+  /** bytes of a SettleGuard backup (JSON): every store of the database in one file */
+  backupBytes: number;
   /** the sizes a ZIP (XLSX) says its parts inflate to, added up — and what they really inflate to */
   decompressedBytes: number;
   /** lines of a text file, rows of a sheet (declared or read) */
@@ -22,11 +24,15 @@ export const IMPORT_LIMITS: ImportLimits = {
   // export; bank statements are a hundredth of that. The worker holds the bytes, their text
   // (two bytes a character) and the rows: ~10× the file in memory.
   bytes: 64 * 1024 * 1024,
+  // 512 MiB: a backup holds every captured row with its evidence (~1.2 KB of indented JSON each),
+  // ~400,000 rows; past it the text no longer fits in one JavaScript string (V8: 2^29 characters).
+  backupBytes: 512 * 1024 * 1024,
   // 256 MiB: a sheet's XML is 5–10× its CSV (each cell tagged, styles), so a 64 MiB-equivalent
   // export inflates to ~256 MiB at most; a real XLSX of that size compresses to ~10–25 MiB.
   decompressedBytes: 256 * 1024 * 1024,
   // 1,048,576: Excel's own sheet limit, ~2,900 rows a day for a year; nothing a bank or acquirer
-  // exports to a merchant is longer.
+  // exports to a merchant is longer. Counted as lines only in delimited text (CSV, MT940, QIF):
+  // XML and JSON spread one record over many lines and are bounded by their bytes.
   rows: 1_048_576,
   // 1,048,576 rows of 20 columns: a bank export has 8–20 columns, an acquirer's up to ~40 on
   // fewer rows; each cell becomes a string in the reader.
@@ -43,17 +49,31 @@ const size = (n: number) => (n >= MiB ? `${(n / MiB).toFixed(n % MiB ? 1 : 0)} M
  */
 export function checkImportLimits(file: { name: string; bytes: Uint8Array }, limits: ImportLimits = IMPORT_LIMITS): Issue | null {
   const { name, bytes } = file;
-  if (bytes.length > limits.bytes) {
-    return limitIssue('file_too_large', name, `is ${size(bytes.length)}, more than the ${size(limits.bytes)} SettleGuard reads in one file; export a shorter period (e.g. one quarter) and import each`, { size: size(bytes.length), limit: size(limits.bytes) });
+  const first = firstTextByte(bytes);
+  const backup = first === 0x7b && new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).includes('"settleguard"');
+  const maxBytes = backup ? limits.backupBytes : limits.bytes;
+  if (bytes.length > maxBytes) {
+    return limitIssue('file_too_large', name, `is ${size(bytes.length)}, more than the ${size(maxBytes)} SettleGuard reads in one file; export a shorter period (e.g. one quarter) and import each`, { size: size(bytes.length), limit: size(maxBytes) });
   }
   const kind = sniffBinary(bytes);
   if (kind === 'zip') return checkZip(name, bytes, limits);
   if (kind === 'ole2' || kind === 'pdf') return null; // XLS rows and cells are checked by the workbook reader
+  if (first === 0x3c || first === 0x7b || first === 0x5b) return null; // XML, JSON: bounded by bytes
   const lines = countLines(bytes, limits.rows + 1);
   if (lines > limits.rows) {
     return limitIssue('too_many_rows', name, `has more than ${limits.rows.toLocaleString('en')} lines, the most SettleGuard reads in one file; export a shorter period and import each`, { limit: limits.rows.toLocaleString('en') });
   }
   return null;
+}
+
+/** The first byte that is not a BOM, whitespace or a UTF-16 zero byte: '<', '{', '[' or a delimited file's first character. */
+function firstTextByte(bytes: Uint8Array): number {
+  for (let i = 0; i < Math.min(bytes.length, 1024); i++) {
+    const c = bytes[i]!;
+    if (c === 0 || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xef || c === 0xbb || c === 0xbf || c === 0xfe || c === 0xff) continue;
+    return c;
+  }
+  return -1;
 }
 
 /** Line breaks (LF, or CR not before LF) plus one, counted up to `stopAt`. UTF-16 text counts its LF bytes too. */

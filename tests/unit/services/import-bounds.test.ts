@@ -8,6 +8,7 @@ import { openDb, type SettleGuardDb } from '../../../lib/db';
 import { ImportClient, type WorkerLike } from '../../../lib/services/import-client';
 import { ImportSession } from '../../../lib/services/import-session';
 import type { WorkerReply, WorkerRequest } from '../../../lib/services/import-worker';
+import { IMPORT_LIMITS } from '../../../lib/statements/limits';
 import { hugeRangeXlsx, zipBomb } from '../statements/hostile-files';
 
 const NOW = '2026-03-20T00:00:00Z';
@@ -131,7 +132,7 @@ describe('hostile files through the import', () => {
   });
 
   it('a lowered limit passed to the session refuses a file the default lets through', async () => {
-    const strict = new ImportSession(() => db, { bytes: 64 * 2 ** 20, decompressedBytes: 256 * 2 ** 20, rows: 10, sheetCells: 1000 });
+    const strict = new ImportSession(() => db, { ...IMPORT_LIMITS, rows: 10 });
     const p = await strict.preview(demo, {});
     expect(p).toMatchObject({ readable: false, rowCount: 0, result: { issues: [{ code: 'too_many_rows', i18n: { params: { file: 'bank-statement.csv', limit: '10' } } }] } });
     expect(await strict.commit([p.token], NOW, AS_OF)).toMatchObject([{ stored: false, added: 0 }]);

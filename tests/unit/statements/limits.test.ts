@@ -61,6 +61,19 @@ describe('checkImportLimits', () => {
     expect(issue).toMatchObject({ code: 'file_too_large', i18n: { params: { file: 'year.csv', limit: '64 MiB' } } });
   });
 
+  it('a SettleGuard backup is bounded by its bytes (512 MiB), not by lines: pretty-printed JSON and XML spread a record over many', () => {
+    const lines = (head: string, line: string, n: number) => new TextEncoder().encode(head + line.repeat(n));
+    const backup = lines('{\n  "settleguard": 1,\n  "transactions": [\n', '    {},\n', IMPORT_LIMITS.rows + 10);
+    expect(checkImportLimits({ name: 'settleguard-backup.json', bytes: backup })).toBeNull();
+    const camt = lines('<?xml version="1.0"?>\n<Document>\n', '<Ntry/>\n', IMPORT_LIMITS.rows + 10);
+    expect(checkImportLimits({ name: 'camt053.xml', bytes: camt })).toBeNull();
+    const big = new Uint8Array(IMPORT_LIMITS.bytes + 1).fill(0x20);
+    big.set(new TextEncoder().encode('{"settleguard": 1, "transactions": []}'));
+    expect(checkImportLimits({ name: 'settleguard-backup.json', bytes: big })).toBeNull();
+    expect(checkImportLimits({ name: 'settleguard-backup.json', bytes: big }, { ...IMPORT_LIMITS, backupBytes: IMPORT_LIMITS.bytes }))
+      .toMatchObject({ code: 'file_too_large', i18n: { params: { limit: '64 MiB' } } });
+  });
+
   it(`a CSV of more than ${IMPORT_LIMITS.rows.toLocaleString('en')} lines is refused; one of exactly that many passes`, () => {
     const line = new TextEncoder().encode('2024-01-02,1.00\n');
     const csv = (lines: number) => {
