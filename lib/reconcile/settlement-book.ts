@@ -109,7 +109,9 @@ export class SettlementBook {
    * The `count` largest credits of a currency on `dates` with amount < `below` that `keep`
    * accepts, largest first (ties by line id): creditsOn(…) filtered by amount and `keep`, sorted
    * so and cut at `count`, found by walking each date's credits down from `below` until `count`
-   * are kept (and any tied with the last) instead of testing every credit of those dates.
+   * are kept (and any tied with the last) instead of testing every credit of those dates. `keep`
+   * must accept only credits that fit some group (fits()): the walk passes over the rest (most
+   * credits of a busy account: transfers that name no MID and read as no settlement).
    */
   largestBelow(currency: string, dates: readonly IsoDate[], below: Dec, keep: (c: ReviewCredit) => boolean, count: number): ReviewCredit[] {
     this.credits ??= this.indexCredits();
@@ -118,7 +120,7 @@ export class SettlementBook {
     for (const d of new Set(dates)) {
       const day = byDate?.get(d);
       if (!day) continue;
-      const sorted = byAmount(day);
+      const sorted = (day.fittingByAmount ??= byAmount(day).filter((c) => c.settlementLike || c.mid !== undefined));
       let kept = 0;
       let last: Dec | undefined;
       for (let j = firstAtLeast(sorted, below) - 1; j >= 0; j--) {
@@ -201,6 +203,8 @@ export class SettlementBook {
 interface CreditDay {
   inOrder: ReviewCredit[];
   byAmount?: ReviewCredit[];
+  /** byAmount less the credits that can fit no group (they name no MID and read as no settlement) */
+  fittingByAmount?: ReviewCredit[];
 }
 
 /** The credits of `day` with lo ≤ amount ≤ hi (either bound may be absent), in statement order. */

@@ -10,8 +10,8 @@
 //   4. per-batch fee rounding: a difference within 0.01 × rows is rounding, not money missing.
 // Then settlement-gaps.ts turns what is left into findings or `unchecked`. Each match keeps
 // the basis it was made on. Only groups that are not matched are looked at: at a million rows
-// almost every group is matched exactly and costs one check here. Filters test the amount and
-// whether a credit is free before reading its memo (the memo's MID is read on first ask).
+// almost every group is matched exactly and costs one check here. Filters test the amount first;
+// a credit's memo MID is read once, on the first ask, and cached on the credit.
 import { Dec, ZERO } from '../money';
 import type { IsoDate } from '../model';
 import { lineText } from './labels';
@@ -155,7 +155,7 @@ export function oneBatchSeveralCredits(book: SettlementBook, groups: readonly Se
     if (o.status !== 'missing' && !(o.status === 'short' && o.lines.length === 1)) continue;
     const slack = book.slack([g]);
     const cands = book.largestBelow(g.currency, datesOf(g, false), g.expected,
-      (c) => (book.isFree(c) || o.lines.includes(c.line)) && (o.status === 'missing' || (c.line.valueOn ?? c.line.bookedOn) === g.expectedValueDate) && book.fits(c, g),
+      (c) => book.fits(c, g) && (book.isFree(c) || o.lines.includes(c.line)) && (o.status === 'missing' || (c.line.valueOn ?? c.line.bookedOn) === g.expectedValueDate),
       MAX_SPLIT_CANDIDATES);
     let parts = subsetSum(cands, g.expected, slack);
     if (!parts) {
