@@ -13,10 +13,13 @@ export class ReviewCredit {
     /** the line's place in the statement lines: a date's credits are listed in this order */
     readonly seq: number,
     readonly amount: Dec,
-    /** lineText(line) */
-    readonly text: string,
     readonly settlementLike: boolean,
   ) {}
+
+  /** lineText(line), made when asked: kept for every credit it would hold a string per bank line */
+  get text(): string {
+    return lineText(this.line);
+  }
 
   /** listed under two dates (its booking and its value date) */
   get twoDates(): boolean {
@@ -185,8 +188,7 @@ export class SettlementBook {
       if (l.amount.amount.startsWith('-')) return;
       const amount = amountOf(l.amount);
       if (!amount.greaterThan(ZERO)) return;
-      const text = lineText(l);
-      const c = new ReviewCredit(this, l, seq, amount, text, SETTLEMENT_CREDIT.test(text));
+      const c = new ReviewCredit(this, l, seq, amount, SETTLEMENT_CREDIT.test(lineText(l)));
       let byDate = out.get(l.amount.currency);
       if (!byDate) out.set(l.amount.currency, (byDate = new Map()));
       for (const d of c.twoDates ? [l.bookedOn, l.valueOn!] : [l.bookedOn]) {
