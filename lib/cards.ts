@@ -83,9 +83,11 @@ export function hasCardNumberInText(text: string): boolean {
 
 /** A bank line with full card numbers masked in its text; the same object when it held none. */
 export function maskStatementLine(line: StatementLine): StatementLine {
-  const description = maskCardNumbersInText(line.description);
-  const counterparty = line.counterparty === undefined ? undefined : maskCardNumbersInText(line.counterparty);
-  const accountId = line.accountId === undefined ? undefined : maskCardNumbersInText(line.accountId);
+  // a backup's lines are masked before they are checked: a field may hold anything (null, a number)
+  const text = <T>(v: T): T => (typeof v === 'string' ? (maskCardNumbersInText(v) as T) : v);
+  const description = text(line.description);
+  const counterparty = text(line.counterparty);
+  const accountId = text(line.accountId);
   if (description === line.description && counterparty === line.counterparty && accountId === line.accountId) return line;
   return { ...line, description, ...(counterparty === undefined ? {} : { counterparty }), ...(accountId === undefined ? {} : { accountId }) };
 }

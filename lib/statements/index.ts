@@ -95,8 +95,13 @@ export function maskCardNumbersInResult(result: StatementParseResult): Statement
     accounts: mapChanged(result.accounts, maskAccount),
     lines: mapChanged(result.lines, maskStatementLine),
     issues: mapChanged(result.issues, maskIssue),
-    ...(result.backup && backupLines ? { backup: { ...result.backup, statementLines: mapChanged(backupLines, maskStatementLine) } } : {}),
+    ...(result.backup && backupLines ? { backup: { ...result.backup, statementLines: mapChanged(backupLines, maskBackupLine) } } : {}),
   };
+}
+
+/** A backup's line as the file holds it, before its checks: only an object has text to mask. */
+function maskBackupLine(line: StatementLine): StatementLine {
+  return typeof line === 'object' && line !== null && !Array.isArray(line) ? maskStatementLine(line) : line;
 }
 
 function maskAccount(account: StatementAccount): StatementAccount {
