@@ -95,7 +95,7 @@ export function createTranslator<K extends string>(catalogues: Catalogues<K>): T
 export const t: Translator<MessageKey> = createTranslator(MESSAGES);
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(EN, key);
+  return  Object.hasOwn(EN, key);
 }
 
 /** Renders a stored `Finding.explanation`; an unknown key (a newer rule) shows as the key. */

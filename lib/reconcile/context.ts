@@ -2,7 +2,7 @@
 // (fee audits, settlement groups, cashier matching, duplicate clusters). Rules stay small and
 // cannot disagree about the facts.
 import { makeBusinessCalendar, type BusinessCalendar, type CalendarId } from '../calendar';
-import { Dec, ZERO, centsOf, amountOf, decOf, isPositive } from '../money';
+import { type Dec, ZERO, centsOf, decOf, isPositive } from '../money';
 import type {
   CashierRecord, Contract, Finding, FindingKind, IsoDate, Issue, PortalTransaction, ReconcileInput, StatementLine, Tolerances,
 } from '../model';
@@ -176,7 +176,7 @@ export function makeContext(input: ReconcileInput): RuleContext {
       }
       const a = auditFee(t, c, tolFee);
       if (a) hints[i] = breakdownHint(t, a);
-      if (!a || !a.excess.greaterThan(a.tolerance)) return false;
+      if (!a?.excess.greaterThan(a.tolerance)) return false;
       excessAudits.set(t, a);
       return true;
     }).map((i) => kept[i]!);

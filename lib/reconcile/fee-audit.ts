@@ -147,7 +147,7 @@ export function auditFee(t: PortalTransaction, contract: Contract, tolFee: Dec):
       if (!rAppliesToOtherCard && !rIsOtherTier) continue;
       if (r.cardType === 'any' && b.rule.cardType === 'any') continue;
       const alt = expectedFee(t, contract, { instantSettled: isInstantSettled(t) || instantX.total.greaterThan(ZERO), fxApplied, rule: r });
-      if (!alt || !alt.total.greaterThan(b.total.plus(tolerance))) continue;
+      if (!alt?.total.greaterThan(b.total.plus(tolerance))) continue;
       if (within(charged, alt.total, tolerance)) {
         parts.wrongRate = remaining;
         audit.appliedRule = alt;

@@ -5,7 +5,7 @@
 // fee the contract does not list is a hidden fee. Built once so a fee seen both as a portal
 // row and as a bank debit is one charge, not two.
 import { daysBetween } from '../dates';
-import { Dec, ZERO, amountOf, decOf, isDecimalString, isPositive } from '../money';
+import { type Dec, ZERO, amountOf, decOf, isDecimalString, isPositive } from '../money';
 import type { Contract, IsoDate, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { indicesWhere } from './memory-order';

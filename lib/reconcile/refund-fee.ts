@@ -4,7 +4,7 @@
 // ÷ sale, rounded half-up to the cent (all of it on a full refund). What the refund row gave back
 // is −fee (fee is the cost to the merchant, negative when given back), or, where the portal
 // shows no fee, amount − net. A refund row showing neither is not judged.
-import { Dec, money, round, amountOf } from '../money';
+import { type Dec, money, round, amountOf } from '../money';
 import type { Finding, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { makeFinding, txnParams } from './finding';
@@ -24,7 +24,7 @@ export function feeNotReturnedFindings(ctx: Needs): Finding[] {
   for (const i of indicesWhere(ctx.inMemoryOrder().txns, ctx.transactions.length, (r) => r.kind === 'refund' && r.status === 'success')) {
     const r = ctx.transactions[i]!;
     const sale = ctx.originalOf(r);
-    if (!sale || !sale.fee || sale.fee.currency !== r.amount.currency || sale.amount.currency !== r.amount.currency) continue;
+    if (!sale?.fee || sale.fee.currency !== r.amount.currency || sale.amount.currency !== r.amount.currency) continue;
     const contract = ctx.contractFor(r) ?? ctx.contractFor(sale);
     if (contract?.feeReturnedOnRefund !== true) continue;
     const saleFee = amountOf(sale.fee);

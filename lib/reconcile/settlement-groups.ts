@@ -6,7 +6,7 @@
 // its sale entirely (nothing clears), a refund settles as shown.
 import type { BusinessCalendar, CalendarId } from '../calendar';
 import { addDays } from '../dates';
-import { Dec, MAX_EXACT_CENTS, ZERO, fromCents, amountOf } from '../money';
+import { type Dec, MAX_EXACT_CENTS, ZERO, fromCents, amountOf } from '../money';
 import type { IsoDate, Issue, PortalTransaction, SettleCycle } from '../model';
 import { buildRowIndex } from './row-index';
 import { centsParts, type CentsParts } from './settlement-amounts';

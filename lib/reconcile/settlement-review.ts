@@ -12,11 +12,11 @@
 // the basis it was made on. Only groups that are not matched are looked at: at a million rows
 // almost every group is matched exactly and costs one check here. Filters test the amount first;
 // a credit's memo MID is read once, on the first ask, and cached on the credit.
-import { Dec, ZERO } from '../money';
+import { type Dec, ZERO } from '../money';
 import type { IsoDate } from '../model';
 import { lineText } from './labels';
 import type { OutcomeStatus, SettlementGroup } from './settlement';
-import { type ReviewCredit, SettlementBook } from './settlement-book';
+import type { ReviewCredit, SettlementBook } from './settlement-book';
 
 export { ReviewCredit, SettlementBook } from './settlement-book';
 
@@ -43,7 +43,7 @@ function nextDay(d: IsoDate): IsoDate {
   return new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
-function statusOf(book: SettlementBook, expected: Dec, received: Dec, slack: Dec): OutcomeStatus {
+function statusOf(_book: SettlementBook, expected: Dec, received: Dec, slack: Dec): OutcomeStatus {
   const diff = expected.minus(received);
   if (diff.abs().lessThanOrEqualTo(slack)) return 'matched';
   return diff.greaterThan(ZERO) ? 'short' : 'over';

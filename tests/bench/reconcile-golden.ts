@@ -43,7 +43,7 @@ function variants(): [string, () => ReconcileInput][] {
   out.push(['scale-tol', () => ({ ...buildScaleInput(3000, 19).input, tolerances: { fee: '0.05', settlement: '1.5', cashierMatchSeconds: 60 } })]);
   out.push(['scale-usd', () => {
     const i = buildScaleInput(2000, 23).input;
-    for (const t of i.transactions) if (t.merchantId?.endsWith('1')) { t.amount = { ...t.amount, currency: 'USD' }; if (t.fee) t.fee = { ...t.fee, currency: 'USD' }; if (t.net) t.net = { ...t.net, currency: 'USD' }; delete (t as any).merchantId; t.entryMode = 'keyed'; t.cardCountry = 'GB'; }
+    for (const t of i.transactions) if (t.merchantId?.endsWith('1')) { t.amount = { ...t.amount, currency: 'USD' }; if (t.fee) t.fee = { ...t.fee, currency: 'USD' }; if (t.net) t.net = { ...t.net, currency: 'USD' }; delete (t as { merchantId?: string }).merchantId; t.entryMode = 'keyed'; t.cardCountry = 'GB'; }
     return i;
   }]);
   return out;

@@ -2,7 +2,7 @@
 // the acquirer has not processed N = 3 working days later; (b)/(c) refunds of one sale adding
 // up to more than the sale (one too large, or the same refund twice); (d) the sale's fee not
 // given back where the contract says refunds return it (../refund-fee.ts).
-import { Dec, ZERO, money, amountOf } from '../../money';
+import { type Dec, ZERO, money, amountOf } from '../../money';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { indicesWhere } from '../memory-order';

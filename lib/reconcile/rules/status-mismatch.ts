@@ -2,7 +2,7 @@
 // cashier booked as paid a sale the acquirer shows failed/voided (money not collected); a row
 // shown failed or pending that still settles; or the same transaction success in one portal
 // source and failed in another.
-import { money, amountOf, isPositive, ZERO } from '../../money';
+import { money, amountOf, isPositive, } from '../../money';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { indicesWhere } from '../memory-order';

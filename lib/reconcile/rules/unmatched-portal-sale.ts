@@ -2,7 +2,7 @@
 // swipe, or a sale the cashier forgot. Only where the cashier export covers the day (and the
 // terminal, when it names terminals); sales already flagged as duplicate swipes, cancelled sales
 // and failed attempts are left out. No money at stake: the merchant did receive this sale.
-import { amountOf, isPositive, ZERO } from '../../money';
+import { isPositive, } from '../../money';
 import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { txnDate } from '../fee-schedule';

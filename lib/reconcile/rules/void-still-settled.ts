@@ -22,7 +22,7 @@ export const voidStillSettled: Rule = {
       const s = ctx.originalOf(v);
       if (!s) continue;
       const sNet = statedNet(s);
-      if (!sNet || !sNet.greaterThan(ZERO)) continue;
+      if (!sNet?.greaterThan(ZERO)) continue;
       cands.push({ v, s, sNet });
     }
     const outcomes = settlement.outcomesOf(new Set(cands.map((c) => c.s.id)));

@@ -4,11 +4,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localDateTimeMs } from '../../../lib/dates';
-import type { CashierRecord, Contract, PortalTransaction, ReconcileInput } from '../../../lib/model';
+import type { CashierRecord, PortalTransaction, ReconcileInput } from '../../../lib/model';
 import { reconcile } from '../../../lib/reconcile';
 import { sortByIdKeys, sortByTimeThenId, sortWithinBasis } from '../../../lib/reconcile/order';
 import { makeContext } from '../../../lib/reconcile/context';
-import { centsOf, decimalSign, isDecimalString } from '../../../lib/money';
 import { matchCashier, matchCashierReference } from '../../../lib/reconcile/matching';
 import { buildSettlementGroups, makeOriginalIndex } from '../../../lib/reconcile/settlement';
 import { settlementBothWays, settlementOptions } from './reference/settlement-decimal';
