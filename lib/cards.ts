@@ -34,8 +34,9 @@ function mayHoldPan(text: string): boolean {
   let digits = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) { if (++digits >= 13) return true; }
-    else if (c !== 32 && c !== 45) digits = 0;
+    if (c >= 48 && c <= 57) {
+      if (++digits >= 13) return true;
+    } else if (c !== 32 && c !== 45) digits = 0;
   }
   return false;
 }
@@ -102,7 +103,10 @@ function isPlausiblePan(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < n; i++) {
     let d = digits.charCodeAt(n - 1 - i) - 48;
-    if (i % 2 === 1) { d *= 2; if (d > 9) d -= 9; }
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
     sum += d;
   }
   return sum % 10 === 0;

@@ -52,7 +52,8 @@ const MAX_QUERY_DAYS = 400;
 
 /** Every day from..to (inclusive), or null for a range that is inverted, malformed or too long. */
 export function daysOf(range: { from: IsoDate; to: IsoDate }): IsoDate[] | null {
-  const from = Date.parse(`${range.from}T00:00:00Z`), to = Date.parse(`${range.to}T00:00:00Z`);
+  const from = Date.parse(`${range.from}T00:00:00Z`),
+    to = Date.parse(`${range.to}T00:00:00Z`);
   if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) return null;
   const n = Math.round((to - from) / 86_400_000) + 1;
   if (n > MAX_QUERY_DAYS) return null;
@@ -75,8 +76,10 @@ function statedMerchant(rows: readonly PortalTransaction[], facts: CaptureFacts)
  * the records that changed; `siteRecords` are all stored records of `site`; `removedIds` are
  * stored readings the capture replaced.
  */
-export function foldCapture(siteRecords: readonly CoverageRecord[],
-  capture: { site: string; rows: readonly PortalTransaction[]; facts?: CaptureFacts; now: string; removedIds?: readonly string[] }): CoverageRecord[] {
+export function foldCapture(
+  siteRecords: readonly CoverageRecord[],
+  capture: { site: string; rows: readonly PortalTransaction[]; facts?: CaptureFacts; now: string; removedIds?: readonly string[] },
+): CoverageRecord[] {
   const { site, rows, facts, now } = capture;
   const stored = new Map(siteRecords.map((r) => [r.id, r]));
   const byId = new Map(stored);
@@ -86,7 +89,9 @@ export function foldCapture(siteRecords: readonly CoverageRecord[],
     let rec = touched.get(id);
     if (!rec) {
       const old = byId.get(id);
-      rec = old ? { ...old, rows: { ...old.rows } } : { id, site, ...(merchantId !== undefined ? { merchantId } : {}), day, rows: {}, complete: 'unknown', updatedAt: now };
+      rec = old
+        ? { ...old, rows: { ...old.rows } }
+        : { id, site, ...(merchantId !== undefined ? { merchantId } : {}), day, rows: {}, complete: 'unknown', updatedAt: now };
       touched.set(id, rec);
       byId.set(id, rec);
     }
@@ -162,7 +167,8 @@ function assess(rec: CoverageRecord, peers: readonly CoverageRecord[], live: (id
   }
   if (s.count !== undefined) return rows.size >= s.count;
   if (!s.amount) return 'unknown';
-  let signed = new Dec(0), sales = new Dec(0);
+  let signed = new Dec(0),
+    sales = new Dec(0);
   for (const m of rows.values()) {
     if (m.currency !== s.amount.currency) continue;
     signed = signed.plus(m.amount);
@@ -189,7 +195,8 @@ export function coverageDays(records: readonly CoverageRecord[], transactions: r
   }
   const verdicts = records.map((rec) => ({ rec, complete: assess(rec, records, (id) => liveById.get(id)) }));
   const days = new Map<string, { merchantId?: string; day: IsoDate }>();
-  for (const { rec } of verdicts) days.set(key(rec.merchantId, rec.day), { ...(rec.merchantId !== undefined ? { merchantId: rec.merchantId } : {}), day: rec.day });
+  for (const { rec } of verdicts)
+    days.set(key(rec.merchantId, rec.day), { ...(rec.merchantId !== undefined ? { merchantId: rec.merchantId } : {}), day: rec.day });
   const out: CoverageDay[] = [];
   for (const [k, { merchantId, day }] of days) {
     const speaking = verdicts.filter(({ rec }) => rec.day === day && (rec.merchantId === merchantId || rec.merchantId === undefined));

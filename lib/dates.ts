@@ -44,29 +44,55 @@ export interface DateParseOptions {
  * Returns null for anything it cannot read with certainty.
  */
 export function parseDateTime(text: string, opts: DateParseOptions = {}): ParsedDateTime | null {
-  const s = text.trim().replace(/[\u00a0\u3000]/g, ' ').replace(/\s+/g, ' ');
+  const s = text
+    .trim()
+    .replace(/[\u00a0\u3000]/g, ' ')
+    .replace(/\s+/g, ' ');
   if (!s) return null;
   let m: RegExpMatchArray | null;
   let y: number, mo: number, d: number;
   let timePart = '';
   if ((m = s.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T ]\s*(.*))?$/))) {
-    y = +m[1]!; mo = +m[2]!; d = +m[3]!; timePart = m[4] ?? '';
+    y = +m[1]!;
+    mo = +m[2]!;
+    d = +m[3]!;
+    timePart = m[4] ?? '';
   } else if ((m = s.match(/^(\d{4})(\d{2})(\d{2})(?:[T ]?(\d{2})(\d{2})(\d{2})?)?$/))) {
-    y = +m[1]!; mo = +m[2]!; d = +m[3]!;
+    y = +m[1]!;
+    mo = +m[2]!;
+    d = +m[3]!;
     if (m[4]) timePart = `${m[4]}:${m[5]}:${m[6] ?? '00'}`;
   } else if ((m = s.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]\s*(.*))?$/))) {
-    const a = +m[1]!, b = +m[2]!;
-    y = +m[3]!; timePart = m[4] ?? '';
-    if (a > 12 && b <= 12) { d = a; mo = b; }
-    else if (b > 12 && a <= 12) { mo = a; d = b; }
-    else if (opts.order === 'mdy') { mo = a; d = b; }
-    else if (opts.order === 'dmy') { d = a; mo = b; }
-    else if (a === b) { d = a; mo = b; }
-    else return null; // ambiguous without a stated order
+    const a = +m[1]!,
+      b = +m[2]!;
+    y = +m[3]!;
+    timePart = m[4] ?? '';
+    if (a > 12 && b <= 12) {
+      d = a;
+      mo = b;
+    } else if (b > 12 && a <= 12) {
+      mo = a;
+      d = b;
+    } else if (opts.order === 'mdy') {
+      mo = a;
+      d = b;
+    } else if (opts.order === 'dmy') {
+      d = a;
+      mo = b;
+    } else if (a === b) {
+      d = a;
+      mo = b;
+    } else return null; // ambiguous without a stated order
   } else if (opts.defaultYear !== undefined && (m = s.match(/^(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?(?:[T ]\s*(.*))?$/))) {
-    y = opts.defaultYear; mo = +m[1]!; d = +m[2]!; timePart = m[3] ?? '';
+    y = opts.defaultYear;
+    mo = +m[1]!;
+    d = +m[2]!;
+    timePart = m[3] ?? '';
   } else if (opts.defaultYear !== undefined && (m = s.match(/^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/))) {
-    y = opts.defaultYear; mo = +m[1]!; d = +m[2]!; timePart = `${m[3]}:${m[4]}:${m[5]}`;
+    y = opts.defaultYear;
+    mo = +m[1]!;
+    d = +m[2]!;
+    timePart = `${m[3]}:${m[4]}:${m[5]}`;
   } else {
     return null;
   }
@@ -85,7 +111,8 @@ export function parseTime(text: string): string | null {
   if (!m) m = s.match(/^(\d{2})(\d{2})(\d{2})?()$/);
   if (!m) return null;
   let h = +m[1]!;
-  const mi = +m[2]!, sec = m[3] ? +m[3] : 0;
+  const mi = +m[2]!,
+    sec = m[3] ? +m[3] : 0;
   const ampm = m[4]?.toUpperCase();
   if (ampm) {
     if (h < 1 || h > 12) return null;
@@ -127,7 +154,14 @@ export function secondsBetween(a: LocalDateTime, b: LocalDateTime): number {
  * is the same for every string.
  */
 export function localDateTimeMs(dt: string): number {
-  if (dt.length === 19 && dt.charCodeAt(4) === 45 && dt.charCodeAt(7) === 45 && dt.charCodeAt(10) === 84 && dt.charCodeAt(13) === 58 && dt.charCodeAt(16) === 58) {
+  if (
+    dt.length === 19 &&
+    dt.charCodeAt(4) === 45 &&
+    dt.charCodeAt(7) === 45 &&
+    dt.charCodeAt(10) === 84 &&
+    dt.charCodeAt(13) === 58 &&
+    dt.charCodeAt(16) === 58
+  ) {
     const y = digits(dt, 0, 4);
     const mo = digits(dt, 5, 7);
     const d = digits(dt, 8, 10);

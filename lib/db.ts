@@ -1,9 +1,7 @@
 // The one typed database (DESIGN.md §3 "Storage"). Versions are appended, never edited; each
 // upgrade is a pure function on records (STYLE.md, after Dexie's samples).
 import Dexie, { type EntityTable } from 'dexie';
-import type {
-  CashierRecord, Contract, Issue, PortalTransaction, StatementLine, StoredFinding, Tolerances, Unchecked,
-} from './model';
+import type { CashierRecord, Contract, Issue, PortalTransaction, StatementLine, StoredFinding, Tolerances, Unchecked } from './model';
 import type { TrackedDispute } from './disputes/tracker';
 import type { CoverageRecord } from './coverage';
 import { isDisputeV1, migrateDisputeV1 } from './migrations';
@@ -129,15 +127,20 @@ export function openDb(name = DB_NAME): SettleGuardDb {
   // v6: disputes the first schema wrote (a status `history`, no tracker events) become tracker
   // records (lib/migrations.ts), else the disputes tab and reminders cannot read them; the index
   // is restated because the first schema indexed createdAt, not updatedAt
-  db.version(6).stores({
-    disputes: 'id, status, updatedAt',
-  }).upgrade(async (tx) => {
-    const findings = new Map((await tx.table<StoredFinding, string>('findings').toArray()).map((f) => [f.id, f]));
-    const currency = (await tx.table<Settings, string>('settings').get('main'))?.defaultCurrency ?? DEFAULT_SETTINGS.defaultCurrency;
-    await tx.table('disputes').toCollection().modify((d: unknown, ref: { value: unknown }) => {
-      if (isDisputeV1(d)) ref.value = migrateDisputeV1(d, findings, currency);
+  db.version(6)
+    .stores({
+      disputes: 'id, status, updatedAt',
+    })
+    .upgrade(async (tx) => {
+      const findings = new Map((await tx.table<StoredFinding, string>('findings').toArray()).map((f) => [f.id, f]));
+      const currency = (await tx.table<Settings, string>('settings').get('main'))?.defaultCurrency ?? DEFAULT_SETTINGS.defaultCurrency;
+      await tx
+        .table('disputes')
+        .toCollection()
+        .modify((d: unknown, ref: { value: unknown }) => {
+          if (isDisputeV1(d)) ref.value = migrateDisputeV1(d, findings, currency);
+        });
     });
-  });
   return db;
 }
 

@@ -63,8 +63,15 @@ export interface ReportUnreadTablesMessage {
 }
 
 export type ContentToBackground =
-  | CaptureMessage | GetFindingsMessage | SetFindingStatusMessage | GetDisputeContextMessage
-  | LatestDraftMessage | RecordDraftMessage | SaveColumnMapMessage | GetSiteConfigMessage | ReportUnreadTablesMessage;
+  | CaptureMessage
+  | GetFindingsMessage
+  | SetFindingStatusMessage
+  | GetDisputeContextMessage
+  | LatestDraftMessage
+  | RecordDraftMessage
+  | SaveColumnMapMessage
+  | GetSiteConfigMessage
+  | ReportUnreadTablesMessage;
 
 export interface FindingsChangedMessage {
   type: 'bg/findingsChanged';
@@ -132,9 +139,16 @@ const MAX_TAUGHT_COLUMNS = 500;
 function isColumnMap(v: unknown): v is Record<string, string | null> {
   if (!isObject(v)) return false;
   const entries = Object.entries(v);
-  return entries.length <= MAX_TAUGHT_COLUMNS && entries.every(([header, field]) =>
-    header.length > 0 && header.length < 200 && header !== '__proto__'
-    && (field === null || (typeof field === 'string' && (TEACHABLE_FIELDS as readonly string[]).includes(field))));
+  return (
+    entries.length <= MAX_TAUGHT_COLUMNS &&
+    entries.every(
+      ([header, field]) =>
+        header.length > 0 &&
+        header.length < 200 &&
+        header !== '__proto__' &&
+        (field === null || (typeof field === 'string' && (TEACHABLE_FIELDS as readonly string[]).includes(field))),
+    )
+  );
 }
 
 const FINDING_STATUSES: readonly FindingStatus[] = ['open', 'dismissed', 'disputed', 'resolved'];
@@ -152,11 +166,21 @@ function isMoney(v: unknown): boolean {
 function isTransaction(v: unknown): v is PortalTransaction {
   if (!isObject(v)) return false;
   const ev = v.evidence;
-  return typeof v.id === 'string' && typeof v.portal === 'string' && typeof v.occurredAt === 'string'
-    && typeof v.kind === 'string' && typeof v.status === 'string' && isMoney(v.amount)
-    && (v.fee === undefined || isMoney(v.fee)) && (v.net === undefined || isMoney(v.net))
-    && typeof v.cardType === 'string' && isObject(ev) && typeof ev.url === 'string' && isObject(ev.cells)
-    && hasNoFullCardNumber(v, ev.cells);
+  return (
+    typeof v.id === 'string' &&
+    typeof v.portal === 'string' &&
+    typeof v.occurredAt === 'string' &&
+    typeof v.kind === 'string' &&
+    typeof v.status === 'string' &&
+    isMoney(v.amount) &&
+    (v.fee === undefined || isMoney(v.fee)) &&
+    (v.net === undefined || isMoney(v.net)) &&
+    typeof v.cardType === 'string' &&
+    isObject(ev) &&
+    typeof ev.url === 'string' &&
+    isObject(ev.cells) &&
+    hasNoFullCardNumber(v, ev.cells)
+  );
 }
 
 /**
@@ -197,8 +221,13 @@ function isCaptureFacts(v: unknown): v is CaptureFacts {
   if (!isObject(s) || !shortString(s.source, 64)) return false;
   if (s.count !== undefined && !(Number.isSafeInteger(s.count) && (s.count as number) >= 0)) return false;
   const a = s.amount;
-  return a === undefined || (isObject(a) && typeof a.value === 'string' && /^[+-]?\d+(\.\d+)?$/.test(a.value)
-    && (a.currency === undefined || (typeof a.currency === 'string' && /^[A-Z]{3}$/.test(a.currency))));
+  return (
+    a === undefined ||
+    (isObject(a) &&
+      typeof a.value === 'string' &&
+      /^[+-]?\d+(\.\d+)?$/.test(a.value) &&
+      (a.currency === undefined || (typeof a.currency === 'string' && /^[A-Z]{3}$/.test(a.currency))))
+  );
 }
 
 /** Only the known parts of validated facts, so nothing else a page put there is stored. */
@@ -208,11 +237,15 @@ function copyFacts(f: CaptureFacts): CaptureFacts {
     ...(f.merchantId !== undefined ? { merchantId: f.merchantId } : {}),
     ...(f.merchantName !== undefined ? { merchantName: f.merchantName } : {}),
     ...(f.dateRange ? { dateRange: { from: f.dateRange.from, to: f.dateRange.to } } : {}),
-    ...(s ? { stated: {
-      ...(s.count !== undefined ? { count: s.count } : {}),
-      ...(s.amount ? { amount: { value: s.amount.value, ...(s.amount.currency ? { currency: s.amount.currency } : {}) } } : {}),
-      source: s.source,
-    } } : {}),
+    ...(s
+      ? {
+          stated: {
+            ...(s.count !== undefined ? { count: s.count } : {}),
+            ...(s.amount ? { amount: { value: s.amount.value, ...(s.amount.currency ? { currency: s.amount.currency } : {}) } } : {}),
+            source: s.source,
+          },
+        }
+      : {}),
     ...(f.walkedAllPages ? { walkedAllPages: true } : {}),
   };
 }
@@ -227,12 +260,22 @@ export function parseContentMessage(raw: unknown): Result<ContentToBackground> {
       if (!raw.rows.every(isTransaction)) return bad(`capture: ${whyNotTransaction(raw.rows)}`);
       if (raw.retaught !== undefined && typeof raw.retaught !== 'boolean') return bad('capture: retaught must be a boolean');
       if (raw.facts !== undefined && !isCaptureFacts(raw.facts)) return bad('capture: facts must be page facts (merchant, date range, stated count/amount)');
-      return { ok: true, value: { type: raw.type, url: raw.url, rows: raw.rows, ...(raw.retaught ? { retaught: true } : {}), ...(raw.facts !== undefined ? { facts: copyFacts(raw.facts) } : {}) } };
+      return {
+        ok: true,
+        value: {
+          type: raw.type,
+          url: raw.url,
+          rows: raw.rows,
+          ...(raw.retaught ? { retaught: true } : {}),
+          ...(raw.facts !== undefined ? { facts: copyFacts(raw.facts) } : {}),
+        },
+      };
     case 'content/getFindings':
       if (!isStringArray(raw.transactionIds, MAX_ROWS_PER_MESSAGE)) return bad('getFindings: transactionIds expected');
       return { ok: true, value: { type: raw.type, transactionIds: raw.transactionIds } };
     case 'content/setFindingStatus':
-      if (typeof raw.findingId !== 'string' || !FINDING_STATUSES.includes(raw.status as FindingStatus)) return bad('setFindingStatus: findingId and status expected');
+      if (typeof raw.findingId !== 'string' || !FINDING_STATUSES.includes(raw.status as FindingStatus))
+        return bad('setFindingStatus: findingId and status expected');
       return { ok: true, value: { type: raw.type, findingId: raw.findingId, status: raw.status as FindingStatus } };
     case 'content/getDisputeContext':
       if (!isStringArray(raw.findingIds, 1000) || raw.findingIds.length === 0) return bad('getDisputeContext: findingIds expected');
@@ -240,8 +283,14 @@ export function parseContentMessage(raw: unknown): Result<ContentToBackground> {
     case 'content/latestDrafts':
       return { ok: true, value: { type: raw.type } };
     case 'content/recordDraft':
-      if (!isStringArray(raw.findingIds, 1000) || (raw.locale !== 'zh-CN' && raw.locale !== 'en')
-        || typeof raw.subject !== 'string' || typeof raw.text !== 'string' || raw.text.length > 200_000) return bad('recordDraft: findingIds, locale, subject, text expected');
+      if (
+        !isStringArray(raw.findingIds, 1000) ||
+        (raw.locale !== 'zh-CN' && raw.locale !== 'en') ||
+        typeof raw.subject !== 'string' ||
+        typeof raw.text !== 'string' ||
+        raw.text.length > 200_000
+      )
+        return bad('recordDraft: findingIds, locale, subject, text expected');
       return { ok: true, value: { type: raw.type, findingIds: raw.findingIds, locale: raw.locale, subject: raw.subject, text: raw.text } };
     case 'content/saveColumnMap':
       if (!isColumnMap(raw.columnMap)) return bad('saveColumnMap: columnMap of header → known field or null expected');
@@ -249,8 +298,14 @@ export function parseContentMessage(raw: unknown): Result<ContentToBackground> {
     case 'content/getSiteConfig':
       return { ok: true, value: { type: raw.type } };
     case 'content/reportUnreadTables':
-      if (typeof raw.url !== 'string' || raw.url.length > 4096 || !Array.isArray(raw.tables) || raw.tables.length > 50
-        || !raw.tables.every((x) => isObject(x) && isStringArray(x.unplaced, 100))) return bad('reportUnreadTables: url and tables of unplaced column names expected');
+      if (
+        typeof raw.url !== 'string' ||
+        raw.url.length > 4096 ||
+        !Array.isArray(raw.tables) ||
+        raw.tables.length > 50 ||
+        !raw.tables.every((x) => isObject(x) && isStringArray(x.unplaced, 100))
+      )
+        return bad('reportUnreadTables: url and tables of unplaced column names expected');
       return { ok: true, value: { type: raw.type, url: raw.url, tables: raw.tables.map((x) => ({ unplaced: [...(x as { unplaced: string[] }).unplaced] })) } };
     default:
       return bad(`unknown message type ${raw.type.slice(0, 64)}`);

@@ -27,8 +27,7 @@ export interface DisputeV1 {
 }
 
 export function isDisputeV1(d: unknown): d is DisputeV1 {
-  return typeof d === 'object' && d !== null && Array.isArray((d as { history?: unknown }).history)
-    && !Array.isArray((d as { events?: unknown }).events);
+  return typeof d === 'object' && d !== null && Array.isArray((d as { history?: unknown }).history) && !Array.isArray((d as { events?: unknown }).events);
 }
 
 /**
@@ -37,10 +36,17 @@ export function isDisputeV1(d: unknown): d is DisputeV1 {
  * status change. The first schema kept only the total recovered, so it is one refund event on the
  * day of the last refund; the old `history` stays on the record, so nothing written is lost.
  */
-export function migrateDisputeV1(old: DisputeV1, findings: ReadonlyMap<string, StoredFinding>, defaultCurrency: string): DisputeRecord & { history: DisputeV1['history'] } {
+export function migrateDisputeV1(
+  old: DisputeV1,
+  findings: ReadonlyMap<string, StoredFinding>,
+  defaultCurrency: string,
+): DisputeRecord & { history: DisputeV1['history'] } {
   const stakes = old.findingIds.map((id) => findings.get(id)?.atStake).filter((m) => m !== undefined);
   const currency = stakes[0]?.currency ?? old.recovered?.currency ?? defaultCurrency;
-  const claimed = sum(stakes.filter((m) => m.currency === currency), currency);
+  const claimed = sum(
+    stakes.filter((m) => m.currency === currency),
+    currency,
+  );
   const recovered = old.recovered ? money(old.recovered.amount, old.recovered.currency) : money('0', currency);
   const day = (at: string) => at.slice(0, 10);
   const events: DisputeEvent[] = [];

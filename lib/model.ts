@@ -5,12 +5,19 @@ export type LocalDateTime = string; // 'YYYY-MM-DDTHH:mm:ss' as shown by the por
 export type MoneyJson = { amount: string; currency: string }; // amount: plain signed decimal string
 
 export type TxnKind =
-  | 'sale' | 'void' | 'refund' | 'reversal' | 'preauth' | 'preauth_completion'
-  | 'preauth_completion_void' | 'fee' | 'adjustment' | 'chargeback' | 'payout';
+  | 'sale'
+  | 'void'
+  | 'refund'
+  | 'reversal'
+  | 'preauth'
+  | 'preauth_completion'
+  | 'preauth_completion_void'
+  | 'fee'
+  | 'adjustment'
+  | 'chargeback'
+  | 'payout';
 
-export type CardType =
-  | 'debit' | 'credit' | 'semi_credit' | 'prepaid' | 'foreign'
-  | 'qr_wechat' | 'qr_alipay' | 'qr_unionpay' | 'unknown';
+export type CardType = 'debit' | 'credit' | 'semi_credit' | 'prepaid' | 'foreign' | 'qr_wechat' | 'qr_alipay' | 'qr_unionpay' | 'unknown';
 
 export type TxnStatus = 'success' | 'failed' | 'pending' | 'voided' | 'reversed' | 'unknown';
 export type SettleCycle = 'T1' | 'D1' | 'D0' | 'T0';
@@ -140,20 +147,49 @@ export const DEFAULT_TOLERANCES: Tolerances = {
 };
 
 export type FindingKind =
-  | 'duplicate_charge' | 'fee_above_contract' | 'debit_cap_ignored' | 'wrong_card_rate'
-  | 'instant_fee_unexpected' | 'rate_drift' | 'settlement_shortfall' | 'settlement_missing'
-  | 'void_still_settled' | 'refund_problem' | 'hidden_fee' | 'unmatched_portal_sale'
-  | 'missing_at_acquirer' | 'amount_mismatch' | 'status_mismatch' | 'deposit_deducted'
-  | 'chargeback_fee' | 'mcc_jump_risk' | 'fx_surcharge'
+  | 'duplicate_charge'
+  | 'fee_above_contract'
+  | 'debit_cap_ignored'
+  | 'wrong_card_rate'
+  | 'instant_fee_unexpected'
+  | 'rate_drift'
+  | 'settlement_shortfall'
+  | 'settlement_missing'
+  | 'void_still_settled'
+  | 'refund_problem'
+  | 'hidden_fee'
+  | 'unmatched_portal_sale'
+  | 'missing_at_acquirer'
+  | 'amount_mismatch'
+  | 'status_mismatch'
+  | 'deposit_deducted'
+  | 'chargeback_fee'
+  | 'mcc_jump_risk'
+  | 'fx_surcharge'
   // issue 13 item 4, beyond DESIGN.md's 19: a terminal out of line with the shop's others (always 'info')
   | 'terminal_health';
 
 export const FINDING_KINDS: readonly FindingKind[] = [
-  'duplicate_charge', 'fee_above_contract', 'debit_cap_ignored', 'wrong_card_rate',
-  'instant_fee_unexpected', 'rate_drift', 'settlement_shortfall', 'settlement_missing',
-  'void_still_settled', 'refund_problem', 'hidden_fee', 'unmatched_portal_sale',
-  'missing_at_acquirer', 'amount_mismatch', 'status_mismatch', 'deposit_deducted',
-  'chargeback_fee', 'mcc_jump_risk', 'fx_surcharge', 'terminal_health',
+  'duplicate_charge',
+  'fee_above_contract',
+  'debit_cap_ignored',
+  'wrong_card_rate',
+  'instant_fee_unexpected',
+  'rate_drift',
+  'settlement_shortfall',
+  'settlement_missing',
+  'void_still_settled',
+  'refund_problem',
+  'hidden_fee',
+  'unmatched_portal_sale',
+  'missing_at_acquirer',
+  'amount_mismatch',
+  'status_mismatch',
+  'deposit_deducted',
+  'chargeback_fee',
+  'mcc_jump_risk',
+  'fx_surcharge',
+  'terminal_health',
 ];
 
 export type Severity = 'overcharge' | 'suspect' | 'info';

@@ -24,7 +24,8 @@ export function isDecimalString(s: string): boolean {
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
-    else if (c === 46 && !dot) dot = true; // '.'
+    else if (c === 46 && !dot)
+      dot = true; // '.'
     else return false;
   }
   return digits > 0;
@@ -216,7 +217,8 @@ export function parseAmount(text: string, opts: { decimalComma?: boolean } = {})
   else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s) && (opts.decimalComma || s.includes(','))) normal = s.replace(/\./g, '').replace(',', '.');
   else if (/^\d+,\d{1,2}$/.test(s) || (opts.decimalComma && /^\d+(,\d+)?$/.test(s))) normal = s.replace(',', '.');
   else if (/^\d+(\.\d+)?$/.test(s) || /^\d+\.$/.test(s) || /^\.\d+$/.test(s)) normal = s;
-  else if (/^\d+,\d{3}$/.test(s)) normal = s.replace(',', ''); // "1,234" thousands
+  else if (/^\d+,\d{3}$/.test(s))
+    normal = s.replace(',', ''); // "1,234" thousands
   else return null;
   if (normal.endsWith('.')) normal = normal.slice(0, -1);
   const value = new Dec(normal);

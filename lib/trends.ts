@@ -31,8 +31,12 @@ export function effectiveRates(transactions: readonly PortalTransaction[]): Rate
   return [...groups.values()]
     .sort((a, b) => a.month.localeCompare(b.month) || a.cardType.localeCompare(b.cardType) || a.currency.localeCompare(b.currency))
     .map((g) => ({
-      month: g.month, cardType: g.cardType, currency: g.currency, count: g.count,
-      volume: money(g.volume, g.currency), fees: money(g.fees, g.currency),
+      month: g.month,
+      cardType: g.cardType,
+      currency: g.currency,
+      count: g.count,
+      volume: money(g.volume, g.currency),
+      fees: money(g.fees, g.currency),
       ratePercent: toPlain(g.fees.div(g.volume).mul(100).toDecimalPlaces(3, Dec.ROUND_HALF_UP), 3),
     }));
 }

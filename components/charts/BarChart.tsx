@@ -10,7 +10,9 @@ export interface Bar {
 }
 
 export function BarChart({ bars, title, width = 300 }: { bars: Bar[]; title: string; width?: number }) {
-  const labelWidth = 110, valueWidth = 84, rowHeight = 22;
+  const labelWidth = 110,
+    valueWidth = 84,
+    rowHeight = 22;
   const max = bars.reduce((m, b) => Dec.max(m, amountOf(b.value).abs()), new Dec(0));
   const plot = width - labelWidth - valueWidth;
   const height = bars.length * rowHeight + 4;
@@ -23,9 +25,13 @@ export function BarChart({ bars, title, width = 300 }: { bars: Bar[]; title: str
         const y = i * rowHeight + 2;
         return (
           <g key={b.label}>
-            <text x={0} y={y + 14} font-size="11" fill="#475467">{b.label.length > 12 ? `${b.label.slice(0, 11)}…` : b.label}</text>
+            <text x={0} y={y + 14} font-size="11" fill="#475467">
+              {b.label.length > 12 ? `${b.label.slice(0, 11)}…` : b.label}
+            </text>
             <rect x={labelWidth} y={y + 3} width={w} height={rowHeight - 8} rx={3} fill="#d92d20" />
-            <text x={labelWidth + w + 4} y={y + 14} font-size="11" fill="#101828">{formatMoney(b.value)} ×{b.count}</text>
+            <text x={labelWidth + w + 4} y={y + 14} font-size="11" fill="#101828">
+              {formatMoney(b.value)} ×{b.count}
+            </text>
           </g>
         );
       })}

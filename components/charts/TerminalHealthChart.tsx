@@ -7,7 +7,12 @@ import type { Locale } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/pages';
 import { TERMINAL_METRICS, type TerminalHealthView, type TerminalMetric } from '../../lib/reconcile/terminal-stats';
 
-const LABEL_W = 124, COL_W = 112, BAR_MAX = 64, ROW_H = 30, HEAD_H = 22, LEGEND_H = 24;
+const LABEL_W = 124,
+  COL_W = 112,
+  BAR_MAX = 64,
+  ROW_H = 30,
+  HEAD_H = 22,
+  LEGEND_H = 24;
 
 export function TerminalHealthChart({ view, locale }: { view: TerminalHealthView; locale: Locale }) {
   const title = t(locale, 'terminalHealth.title', { merchantId: view.merchantId, period: view.period });
@@ -15,17 +20,22 @@ export function TerminalHealthChart({ view, locale }: { view: TerminalHealthView
   const rowsH = view.terminals.length * ROW_H;
   const height = HEAD_H + rowsH + LEGEND_H;
   // each column scaled to its own largest rate (never below 1 %, so a clean column stays flat)
-  const scale = Object.fromEntries(TERMINAL_METRICS.map((m) => [m,
-    Math.max(1, Number(view.shop[m]), ...view.terminals.map((x) => Number(x.rates[m])))])) as Record<TerminalMetric, number>;
+  const scale = Object.fromEntries(
+    TERMINAL_METRICS.map((m) => [m, Math.max(1, Number(view.shop[m]), ...view.terminals.map((x) => Number(x.rates[m])))]),
+  ) as Record<TerminalMetric, number>;
   const barW = (m: TerminalMetric, rate: string) => (Number(rate) / scale[m]) * BAR_MAX;
   const metricName = (m: TerminalMetric) => t(locale, `terminalMetric.${m}`);
   const shopAverage = t(locale, 'terminalHealth.shopAverage');
   return (
     <svg role="img" aria-label={title} width={width} height={height} viewBox={`0 0 ${width} ${height}`} class="chart" data-testid="sg-terminal-health">
       <title>{title}</title>
-      <text x={0} y={14} font-size="11" font-weight="600" fill="#344054">{t(locale, 'terminalHealth.terminal')}</text>
+      <text x={0} y={14} font-size="11" font-weight="600" fill="#344054">
+        {t(locale, 'terminalHealth.terminal')}
+      </text>
       {TERMINAL_METRICS.map((m, c) => (
-        <text key={m} x={LABEL_W + c * COL_W} y={14} font-size="11" font-weight="600" fill="#344054" data-metric={m}>{metricName(m)}</text>
+        <text key={m} x={LABEL_W + c * COL_W} y={14} font-size="11" font-weight="600" fill="#344054" data-metric={m}>
+          {metricName(m)}
+        </text>
       ))}
       {view.terminals.map((x, i) => {
         const y = HEAD_H + i * ROW_H;
@@ -33,7 +43,9 @@ export function TerminalHealthChart({ view, locale }: { view: TerminalHealthView
         return (
           <g key={x.terminalId} data-terminal={x.terminalId} data-out-of-line={bad ? 'true' : 'false'}>
             {bad && <rect x={0} y={y} width={width} height={ROW_H - 2} rx={3} fill="#fef3f2" />}
-            <text x={4} y={y + 12} font-size="11" fill={bad ? '#b42318' : '#101828'} font-weight={bad ? '600' : '400'}>{x.terminalId}</text>
+            <text x={4} y={y + 12} font-size="11" fill={bad ? '#b42318' : '#101828'} font-weight={bad ? '600' : '400'}>
+              {x.terminalId}
+            </text>
             <text x={4} y={y + 24} font-size="9" fill={bad ? '#b42318' : '#667085'}>
               {bad ? t(locale, 'terminalHealth.checkThis') : t(locale, 'terminalHealth.transactions', { count: String(x.attempts) })}
             </text>
@@ -61,9 +73,13 @@ export function TerminalHealthChart({ view, locale }: { view: TerminalHealthView
       })}
       <g transform={`translate(0 ${HEAD_H + rowsH + 8})`}>
         <line x1={0} x2={14} y1={6} y2={6} stroke="#101828" stroke-dasharray="3 2" />
-        <text x={18} y={10} font-size="10" fill="#344054">{shopAverage}</text>
+        <text x={18} y={10} font-size="10" fill="#344054">
+          {shopAverage}
+        </text>
         <rect x={110} y={1} width={10} height={10} fill="#d92d20" />
-        <text x={124} y={10} font-size="10" fill="#344054">{t(locale, 'terminalHealth.outOfLine')}</text>
+        <text x={124} y={10} font-size="10" fill="#344054">
+          {t(locale, 'terminalHealth.outOfLine')}
+        </text>
       </g>
     </svg>
   );

@@ -25,9 +25,15 @@ export function ContractEditor({ locale, initial, presets, onSave, onCancel }: C
   const [c, setC] = useState<Contract>(initial);
   const [problems, setProblems] = useState<{ field: string; message: string }[]>([]);
   const text = (key: keyof Contract, label: string, placeholder = '') => (
-    <label>{label}
-      <input type="text" placeholder={placeholder} value={(c[key] as string | undefined) ?? ''} data-field={String(key)}
-        onInput={(e) => setC({ ...c, [key]: e.currentTarget.value || undefined })} />
+    <label>
+      {label}
+      <input
+        type="text"
+        placeholder={placeholder}
+        value={(c[key] as string | undefined) ?? ''}
+        data-field={String(key)}
+        onInput={(e) => setC({ ...c, [key]: e.currentTarget.value || undefined })}
+      />
     </label>
   );
   const save = async () => {
@@ -37,10 +43,20 @@ export function ContractEditor({ locale, initial, presets, onSave, onCancel }: C
   return (
     <section class="editor" data-testid="sg-contract-editor">
       <div class="form">
-        <label>{t(locale, 'contracts.preset')}
-          <select onChange={(e) => { const p = presets[e.currentTarget.value]; if (p) setC({ ...p, id: c.id, merchantId: c.merchantId }); }}>
+        <label>
+          {t(locale, 'contracts.preset')}
+          <select
+            onChange={(e) => {
+              const p = presets[e.currentTarget.value];
+              if (p) setC({ ...p, id: c.id, merchantId: c.merchantId });
+            }}
+          >
             <option value="">—</option>
-            {Object.entries(presets).map(([id, p]) => <option key={id} value={id}>{p.label}</option>)}
+            {Object.entries(presets).map(([id, p]) => (
+              <option key={id} value={id}>
+                {p.label}
+              </option>
+            ))}
           </select>
         </label>
         {text('label', t(locale, 'contracts.label'))}
@@ -48,25 +64,35 @@ export function ContractEditor({ locale, initial, presets, onSave, onCancel }: C
         {text('currency', t(locale, 'contracts.currency'))}
         {text('effectiveFrom', t(locale, 'contracts.effectiveFrom'), 'YYYY-MM-DD')}
         {text('effectiveTo', t(locale, 'contracts.effectiveTo'), 'YYYY-MM-DD')}
-        <label>{t(locale, 'contracts.settleCycle')}
+        <label>
+          {t(locale, 'contracts.settleCycle')}
           <select value={c.settleCycle} onChange={(e) => setC({ ...c, settleCycle: e.currentTarget.value as Contract['settleCycle'] })}>
-            {(['T1', 'D1', 'D0', 'T0'] as const).map((s) => <option key={s} value={s}>{s}</option>)}
+            {(['T1', 'D1', 'D0', 'T0'] as const).map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t(locale, 'contracts.calendar')}
+        <label>
+          {t(locale, 'contracts.calendar')}
           <select value={c.calendar} onChange={(e) => setC({ ...c, calendar: e.currentTarget.value as Contract['calendar'] })}>
             <option value="CN">{t(locale, 'contracts.calendar.CN')}</option>
             <option value="weekdays">{t(locale, 'contracts.calendar.weekdays')}</option>
           </select>
         </label>
         {text('chargebackFee', t(locale, 'contracts.chargebackFee'))}
-        <label>{t(locale, 'contracts.feeOnRefund')}
-          <select value={c.feeReturnedOnRefund === undefined ? '' : String(c.feeReturnedOnRefund)} data-field="feeReturnedOnRefund"
+        <label>
+          {t(locale, 'contracts.feeOnRefund')}
+          <select
+            value={c.feeReturnedOnRefund === undefined ? '' : String(c.feeReturnedOnRefund)}
+            data-field="feeReturnedOnRefund"
             onChange={(e) => {
               const v = e.currentTarget.value;
               const { feeReturnedOnRefund: _drop, ...rest } = c;
               setC(v === '' ? rest : { ...rest, feeReturnedOnRefund: v === 'true' });
-            }}>
+            }}
+          >
             <option value="">{t(locale, 'contracts.feeOnRefund.unknown')}</option>
             <option value="true">{t(locale, 'contracts.feeOnRefund.returned')}</option>
             <option value="false">{t(locale, 'contracts.feeOnRefund.kept')}</option>
@@ -74,47 +100,109 @@ export function ContractEditor({ locale, initial, presets, onSave, onCancel }: C
         </label>
       </div>
       <table>
-        <thead><tr>
-          <th>{t(locale, 'contracts.cardType')}</th><th>{t(locale, 'contracts.minAmount')}</th><th>{t(locale, 'contracts.maxAmount')}</th>
-          <th>{t(locale, 'contracts.percent')} %</th><th>{t(locale, 'contracts.fixed')}</th><th>{t(locale, 'contracts.cap')}</th>
-          <th>{t(locale, 'contracts.minFee')}</th><th>{t(locale, 'contracts.instantFee')}</th><th></th>
-        </tr></thead>
+        <thead>
+          <tr>
+            <th>{t(locale, 'contracts.cardType')}</th>
+            <th>{t(locale, 'contracts.minAmount')}</th>
+            <th>{t(locale, 'contracts.maxAmount')}</th>
+            <th>{t(locale, 'contracts.percent')} %</th>
+            <th>{t(locale, 'contracts.fixed')}</th>
+            <th>{t(locale, 'contracts.cap')}</th>
+            <th>{t(locale, 'contracts.minFee')}</th>
+            <th>{t(locale, 'contracts.instantFee')}</th>
+            <th></th>
+          </tr>
+        </thead>
         <tbody>
           {c.rules.map((r, i) => (
             <tr key={i}>
-              <td><select value={r.cardType} aria-label={t(locale, 'contracts.cardType')} onChange={(e) => setC({ ...c, rules: setRule(c.rules, i, { cardType: e.currentTarget.value as ContractRule['cardType'] }) })}>
-                {CARD_TYPES.map((ct) => <option key={ct} value={ct}>{ct === 'any' ? t(locale, 'contracts.anyCard') : t(locale, `cardType.${ct}`)}</option>)}
-              </select></td>
+              <td>
+                <select
+                  value={r.cardType}
+                  aria-label={t(locale, 'contracts.cardType')}
+                  onChange={(e) => setC({ ...c, rules: setRule(c.rules, i, { cardType: e.currentTarget.value as ContractRule['cardType'] }) })}
+                >
+                  {CARD_TYPES.map((ct) => (
+                    <option key={ct} value={ct}>
+                      {ct === 'any' ? t(locale, 'contracts.anyCard') : t(locale, `cardType.${ct}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
               {RULE_FIELDS.map((f: RuleField) => (
-                <td key={f}><input size={6} inputMode="decimal" value={r[f] ?? ''} aria-label={f}
-                  onInput={(e) => setC({ ...c, rules: setRule(c.rules, i, { [f]: e.currentTarget.value.trim() || undefined }) })} /></td>
+                <td key={f}>
+                  <input
+                    size={6}
+                    inputMode="decimal"
+                    value={r[f] ?? ''}
+                    aria-label={f}
+                    onInput={(e) => setC({ ...c, rules: setRule(c.rules, i, { [f]: e.currentTarget.value.trim() || undefined }) })}
+                  />
+                </td>
               ))}
-              <td><button type="button" onClick={() => setC({ ...c, rules: c.rules.filter((_, n) => n !== i) })}>{t(locale, 'action.delete')}</button></td>
+              <td>
+                <button type="button" onClick={() => setC({ ...c, rules: c.rules.filter((_, n) => n !== i) })}>
+                  {t(locale, 'action.delete')}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <button type="button" onClick={() => setC({ ...c, rules: [...c.rules, { cardType: 'any', percent: '' }] })}>{t(locale, 'contracts.addRule')}</button>
+      <button type="button" onClick={() => setC({ ...c, rules: [...c.rules, { cardType: 'any', percent: '' }] })}>
+        {t(locale, 'contracts.addRule')}
+      </button>
       <h4>{t(locale, 'contracts.periodicFees')}</h4>
       {c.periodicFees.map((p, i) => (
         <div key={i} class="inline">
-          <input value={p.label} aria-label={t(locale, 'contracts.label')} onInput={(e) => setC({ ...c, periodicFees: c.periodicFees.map((x, n) => n === i ? { ...x, label: e.currentTarget.value } : x) })} />
-          <input size={8} value={p.amount} inputMode="decimal" aria-label={t(locale, 'contracts.fixed')} onInput={(e) => setC({ ...c, periodicFees: c.periodicFees.map((x, n) => n === i ? { ...x, amount: e.currentTarget.value.trim() } : x) })} />
-          <select value={p.every} onChange={(e) => setC({ ...c, periodicFees: c.periodicFees.map((x, n) => n === i ? { ...x, every: e.currentTarget.value as 'month' | 'quarter' | 'year' } : x) })}>
-            {(['month', 'quarter', 'year'] as const).map((ev) => <option key={ev} value={ev}>{t(locale, `contracts.every.${ev}`)}</option>)}
+          <input
+            value={p.label}
+            aria-label={t(locale, 'contracts.label')}
+            onInput={(e) => setC({ ...c, periodicFees: c.periodicFees.map((x, n) => (n === i ? { ...x, label: e.currentTarget.value } : x)) })}
+          />
+          <input
+            size={8}
+            value={p.amount}
+            inputMode="decimal"
+            aria-label={t(locale, 'contracts.fixed')}
+            onInput={(e) => setC({ ...c, periodicFees: c.periodicFees.map((x, n) => (n === i ? { ...x, amount: e.currentTarget.value.trim() } : x)) })}
+          />
+          <select
+            value={p.every}
+            onChange={(e) =>
+              setC({ ...c, periodicFees: c.periodicFees.map((x, n) => (n === i ? { ...x, every: e.currentTarget.value as 'month' | 'quarter' | 'year' } : x)) })
+            }
+          >
+            {(['month', 'quarter', 'year'] as const).map((ev) => (
+              <option key={ev} value={ev}>
+                {t(locale, `contracts.every.${ev}`)}
+              </option>
+            ))}
           </select>
-          <button type="button" onClick={() => setC({ ...c, periodicFees: c.periodicFees.filter((_, n) => n !== i) })}>{t(locale, 'action.delete')}</button>
+          <button type="button" onClick={() => setC({ ...c, periodicFees: c.periodicFees.filter((_, n) => n !== i) })}>
+            {t(locale, 'action.delete')}
+          </button>
         </div>
       ))}
-      <button type="button" onClick={() => setC({ ...c, periodicFees: [...c.periodicFees, { label: '', amount: '', every: 'year' }] })}>{t(locale, 'contracts.addPeriodicFee')}</button>
+      <button type="button" onClick={() => setC({ ...c, periodicFees: [...c.periodicFees, { label: '', amount: '', every: 'year' }] })}>
+        {t(locale, 'contracts.addPeriodicFee')}
+      </button>
       {problems.length > 0 && (
         <ul class="issues" role="alert" data-testid="sg-contract-problems">
-          {problems.map((p, i) => <li key={i} class="error">{p.field} {p.message}</li>)}
+          {problems.map((p, i) => (
+            <li key={i} class="error">
+              {p.field} {p.message}
+            </li>
+          ))}
         </ul>
       )}
       <div class="actions">
-        <button type="button" class="primary" onClick={() => void save()} data-testid="sg-contract-save">{t(locale, 'action.save')}</button>
-        <button type="button" onClick={onCancel}>{t(locale, 'action.cancel')}</button>
+        <button type="button" class="primary" onClick={() => void save()} data-testid="sg-contract-save">
+          {t(locale, 'action.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t(locale, 'action.cancel')}
+        </button>
       </div>
     </section>
   );

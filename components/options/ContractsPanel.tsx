@@ -18,8 +18,17 @@ export function ContractsPanel({ locale, contracts, actions }: { locale: Locale;
     return (
       <section aria-labelledby="contracts-title">
         <h2 id="contracts-title">{t(locale, 'options.tab.contracts')}</h2>
-        <ContractEditor locale={locale} initial={editing} presets={actions.presets} onCancel={() => setEditing(null)}
-          onSave={async (c) => { const res = await actions.save(c); if (res.ok) setEditing(null); return res; }} />
+        <ContractEditor
+          locale={locale}
+          initial={editing}
+          presets={actions.presets}
+          onCancel={() => setEditing(null)}
+          onSave={async (c) => {
+            const res = await actions.save(c);
+            if (res.ok) setEditing(null);
+            return res;
+          }}
+        />
       </section>
     );
   }
@@ -27,25 +36,54 @@ export function ContractsPanel({ locale, contracts, actions }: { locale: Locale;
     <section aria-labelledby="contracts-title">
       <h2 id="contracts-title">{t(locale, 'options.tab.contracts')}</h2>
       {contracts.length === 0 && <p class="muted">{t(locale, 'contracts.empty')}</p>}
-      <div class="actions"><button type="button" class="primary" data-testid="sg-contract-new" onClick={() => setEditing(actions.newContract())}>{t(locale, 'contracts.new')}</button></div>
+      <div class="actions">
+        <button type="button" class="primary" data-testid="sg-contract-new" onClick={() => setEditing(actions.newContract())}>
+          {t(locale, 'contracts.new')}
+        </button>
+      </div>
       {contracts.map((c) => (
         <article key={c.id} class="contract" data-testid="sg-contract">
-          <h3>{c.label} <button type="button" onClick={() => setEditing(c)}>{t(locale, 'action.edit')}</button>{' '}
-            <button type="button" class="danger" onClick={() => void actions.remove(c.id)}>{t(locale, 'action.delete')}</button></h3>
-          <p class="muted">{c.merchantId ?? ''} · {c.currency} · {c.effectiveFrom} – {c.effectiveTo ?? '…'} · {c.settleCycle} · {c.calendar}</p>
+          <h3>
+            {c.label}{' '}
+            <button type="button" onClick={() => setEditing(c)}>
+              {t(locale, 'action.edit')}
+            </button>{' '}
+            <button type="button" class="danger" onClick={() => void actions.remove(c.id)}>
+              {t(locale, 'action.delete')}
+            </button>
+          </h3>
+          <p class="muted">
+            {c.merchantId ?? ''} · {c.currency} · {c.effectiveFrom} – {c.effectiveTo ?? '…'} · {c.settleCycle} · {c.calendar}
+          </p>
           <table>
-            <thead><tr><th>{t(locale, 'contracts.cardType')}</th><th>{t(locale, 'contracts.tier')}</th><th>{t(locale, 'contracts.percent')}</th><th>{t(locale, 'contracts.fixed')}</th><th>{t(locale, 'contracts.cap')}</th><th>{t(locale, 'contracts.instantFee')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t(locale, 'contracts.cardType')}</th>
+                <th>{t(locale, 'contracts.tier')}</th>
+                <th>{t(locale, 'contracts.percent')}</th>
+                <th>{t(locale, 'contracts.fixed')}</th>
+                <th>{t(locale, 'contracts.cap')}</th>
+                <th>{t(locale, 'contracts.instantFee')}</th>
+              </tr>
+            </thead>
             <tbody>
               {c.rules.map((r, i) => (
                 <tr key={i}>
                   <td>{r.cardType === 'any' ? t(locale, 'contracts.anyCard') : t(locale, `cardType.${r.cardType}`)}</td>
                   <td>{r.minAmount || r.maxAmount ? `${r.minAmount ?? '0'} – ${r.maxAmount ?? '∞'}` : '—'}</td>
-                  <td>{r.percent}%</td><td>{r.fixed ?? '—'}</td><td>{r.cap ?? '—'}</td><td>{r.instantFee ?? '—'}</td>
+                  <td>{r.percent}%</td>
+                  <td>{r.fixed ?? '—'}</td>
+                  <td>{r.cap ?? '—'}</td>
+                  <td>{r.instantFee ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {c.periodicFees.length > 0 && <p>{t(locale, 'contracts.periodicFees')}: {c.periodicFees.map((p) => `${p.label} ${p.amount}/${p.every}`).join(', ')}</p>}
+          {c.periodicFees.length > 0 && (
+            <p>
+              {t(locale, 'contracts.periodicFees')}: {c.periodicFees.map((p) => `${p.label} ${p.amount}/${p.every}`).join(', ')}
+            </p>
+          )}
         </article>
       ))}
     </section>

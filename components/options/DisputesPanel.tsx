@@ -21,7 +21,9 @@ function TextBlock({ locale, subject, text }: { locale: Locale; subject: string;
     <div class="draft">
       <strong>{subject}</strong>
       <pre data-testid="sg-dispute-text">{text}</pre>
-      <button type="button" onClick={async () => setCopied(await copyText(text))}>{copied ? t(locale, 'action.copied') : t(locale, 'action.copy')}</button>
+      <button type="button" onClick={async () => setCopied(await copyText(text))}>
+        {copied ? t(locale, 'action.copied') : t(locale, 'action.copy')}
+      </button>
     </div>
   );
 }
@@ -37,42 +39,93 @@ function DisputeCard({ locale, view, today, actions }: { locale: Locale; view: D
   const run = async (event: DisputeEvent) => setError((await actions.apply(d.id, event)) ?? '');
   const refund = () => {
     const parsed = parseAmount(amount);
-    if (!parsed || parsed.value.lte(0)) { setError(t(locale, 'dispute.badAmount', { amount })); return; }
+    if (!parsed || parsed.value.lte(0)) {
+      setError(t(locale, 'dispute.badAmount', { amount }));
+      return;
+    }
     void run({ type: 'refund', on: today, amount: { amount: toPlain(parsed.value), currency: d.claimed.currency } });
   };
   return (
     <article class="dispute" data-testid="sg-dispute" data-status={d.status}>
       <h3>{d.label ?? d.subject}</h3>
       <p>
-        <span class="badge" data-testid="sg-dispute-status">{t(locale, `dispute.status.${d.status}`)}</span>{' '}
-        {t(locale, 'dispute.claimed')}: {formatMoney(d.claimed)} · {t(locale, 'dispute.recovered')}: <span data-testid="sg-dispute-recovered">{formatMoney(d.recovered)}</span>
+        <span class="badge" data-testid="sg-dispute-status">
+          {t(locale, `dispute.status.${d.status}`)}
+        </span>{' '}
+        {t(locale, 'dispute.claimed')}: {formatMoney(d.claimed)} · {t(locale, 'dispute.recovered')}:{' '}
+        <span data-testid="sg-dispute-recovered">{formatMoney(d.recovered)}</span>
         {d.ticketNo ? ` · ${t(locale, 'dispute.ticketNo')}: ${d.ticketNo}` : ''}
         {d.sentOn ? ` · ${t(locale, 'dispute.sentOn')}: ${d.sentOn}` : ''}
       </p>
-      <p class="next" data-testid="sg-dispute-next">{t(locale, `dispute.next.${next.action}`, { date: next.followUpOn ?? next.dueOn ?? '' })}
-        {next.overdue ? ` — ${t(locale, 'dispute.overdue')}` : ''}</p>
+      <p class="next" data-testid="sg-dispute-next">
+        {t(locale, `dispute.next.${next.action}`, { date: next.followUpOn ?? next.dueOn ?? '' })}
+        {next.overdue ? ` — ${t(locale, 'dispute.overdue')}` : ''}
+      </p>
       <div class="actions wrap">
-        <button type="button" onClick={() => setShowDraft(!showDraft)}>{t(locale, 'dispute.text')}</button>
-        {d.status === 'draft' && <>
-          <input value={ticket} placeholder={t(locale, 'dispute.ticketNo')} aria-label={t(locale, 'dispute.ticketNo')} onInput={(e) => setTicket(e.currentTarget.value)} />
-          <button type="button" class="primary" onClick={() => void run({ type: 'send', on: today, ticketNo: ticket || undefined })}>{t(locale, 'dispute.markSent')}</button>
-        </>}
-        {(d.status === 'sent') && <button type="button" onClick={() => void run({ type: 'acknowledge', on: today, ticketNo: ticket || undefined })}>{t(locale, 'dispute.markAcknowledged')}</button>}
-        {(d.status === 'sent' || d.status === 'acknowledged' || d.status === 'refunded_partial') && <>
-          <input value={amount} size={8} inputMode="decimal" placeholder={t(locale, 'dispute.recovered')} aria-label={t(locale, 'dispute.recovered')} onInput={(e) => setAmount(e.currentTarget.value)} />
-          <button type="button" onClick={refund}>{t(locale, 'dispute.recordRefund')}</button>
-          <input value={reason} placeholder={t(locale, 'dispute.rejectReason')} aria-label={t(locale, 'dispute.rejectReason')} onInput={(e) => setReason(e.currentTarget.value)} />
-          <button type="button" onClick={() => void run({ type: 'reject', on: today, reason: reason || undefined })}>{t(locale, 'dispute.markRejected')}</button>
-        </>}
+        <button type="button" onClick={() => setShowDraft(!showDraft)}>
+          {t(locale, 'dispute.text')}
+        </button>
+        {d.status === 'draft' && (
+          <>
+            <input
+              value={ticket}
+              placeholder={t(locale, 'dispute.ticketNo')}
+              aria-label={t(locale, 'dispute.ticketNo')}
+              onInput={(e) => setTicket(e.currentTarget.value)}
+            />
+            <button type="button" class="primary" onClick={() => void run({ type: 'send', on: today, ticketNo: ticket || undefined })}>
+              {t(locale, 'dispute.markSent')}
+            </button>
+          </>
+        )}
+        {d.status === 'sent' && (
+          <button type="button" onClick={() => void run({ type: 'acknowledge', on: today, ticketNo: ticket || undefined })}>
+            {t(locale, 'dispute.markAcknowledged')}
+          </button>
+        )}
+        {(d.status === 'sent' || d.status === 'acknowledged' || d.status === 'refunded_partial') && (
+          <>
+            <input
+              value={amount}
+              size={8}
+              inputMode="decimal"
+              placeholder={t(locale, 'dispute.recovered')}
+              aria-label={t(locale, 'dispute.recovered')}
+              onInput={(e) => setAmount(e.currentTarget.value)}
+            />
+            <button type="button" onClick={refund}>
+              {t(locale, 'dispute.recordRefund')}
+            </button>
+            <input
+              value={reason}
+              placeholder={t(locale, 'dispute.rejectReason')}
+              aria-label={t(locale, 'dispute.rejectReason')}
+              onInput={(e) => setReason(e.currentTarget.value)}
+            />
+            <button type="button" onClick={() => void run({ type: 'reject', on: today, reason: reason || undefined })}>
+              {t(locale, 'dispute.markRejected')}
+            </button>
+          </>
+        )}
         {next.escalation && (
-          <button type="button" onClick={async () => setLetter(await actions.escalation(d.id))}>{t(locale, `dispute.step.${next.escalation}`)}</button>
+          <button type="button" onClick={async () => setLetter(await actions.escalation(d.id))}>
+            {t(locale, `dispute.step.${next.escalation}`)}
+          </button>
         )}
         {next.escalation && letter && (
-          <button type="button" class="primary" onClick={() => void run({ type: 'escalate', on: today, step: next.escalation! })}>{t(locale, 'dispute.markEscalated')}</button>
+          <button type="button" class="primary" onClick={() => void run({ type: 'escalate', on: today, step: next.escalation! })}>
+            {t(locale, 'dispute.markEscalated')}
+          </button>
         )}
-        <button type="button" onClick={() => void actions.exportPack(d.id)} data-testid="sg-export-evidence">{t(locale, 'action.exportEvidence')}</button>
+        <button type="button" onClick={() => void actions.exportPack(d.id)} data-testid="sg-export-evidence">
+          {t(locale, 'action.exportEvidence')}
+        </button>
       </div>
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
       {showDraft && <TextBlock locale={locale} subject={d.subject} text={d.text} />}
       {letter && <TextBlock locale={locale} subject={letter.subject} text={letter.text} />}
     </article>
@@ -84,7 +137,9 @@ export function DisputesPanel({ locale, views, today, actions }: { locale: Local
     <section aria-labelledby="disputes-title">
       <h2 id="disputes-title">{t(locale, 'dispute.title')}</h2>
       {views.length === 0 && <p class="muted">{t(locale, 'dispute.empty')}</p>}
-      {views.map((v) => <DisputeCard key={v.dispute.id + v.dispute.updatedAt} locale={locale} view={v} today={today} actions={actions} />)}
+      {views.map((v) => (
+        <DisputeCard key={v.dispute.id + v.dispute.updatedAt} locale={locale} view={v} today={today} actions={actions} />
+      ))}
     </section>
   );
 }

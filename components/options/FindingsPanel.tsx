@@ -25,14 +25,31 @@ function EvidenceRows({ locale, finding, evidence }: { locale: Locale; finding: 
     <div class="evidence">
       {txs.length > 0 && (
         <table>
-          <thead><tr><th>{t(locale, 'evidence.time')}</th><th>{t(locale, 'evidence.kind')}</th><th>{t(locale, 'evidence.amount')}</th><th>{t(locale, 'evidence.fee')}</th>
-            <th>{t(locale, 'evidence.rrn')}</th><th>{t(locale, 'evidence.terminal')}</th><th>{t(locale, 'evidence.card')}</th><th>{t(locale, 'evidence.source')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t(locale, 'evidence.time')}</th>
+              <th>{t(locale, 'evidence.kind')}</th>
+              <th>{t(locale, 'evidence.amount')}</th>
+              <th>{t(locale, 'evidence.fee')}</th>
+              <th>{t(locale, 'evidence.rrn')}</th>
+              <th>{t(locale, 'evidence.terminal')}</th>
+              <th>{t(locale, 'evidence.card')}</th>
+              <th>{t(locale, 'evidence.source')}</th>
+            </tr>
+          </thead>
           <tbody>
             {txs.map((x) => (
               <tr key={x.id}>
-                <td>{x.occurredAt.replace('T', ' ')}</td><td>{x.kind}</td><td class="num">{formatMoney(x.amount)}</td><td class="num">{x.fee ? formatMoney(x.fee) : '—'}</td>
-                <td>{x.rrn ?? x.voucherNo ?? x.orderNo ?? '—'}</td><td>{x.terminalId ?? '—'}</td><td>{[x.cardBin, x.cardLast4].filter(Boolean).join('…') || '—'}</td>
-                <td class="muted">{x.evidence.url} · {x.evidence.capturedAt.slice(0, 16).replace('T', ' ')}</td>
+                <td>{x.occurredAt.replace('T', ' ')}</td>
+                <td>{x.kind}</td>
+                <td class="num">{formatMoney(x.amount)}</td>
+                <td class="num">{x.fee ? formatMoney(x.fee) : '—'}</td>
+                <td>{x.rrn ?? x.voucherNo ?? x.orderNo ?? '—'}</td>
+                <td>{x.terminalId ?? '—'}</td>
+                <td>{[x.cardBin, x.cardLast4].filter(Boolean).join('…') || '—'}</td>
+                <td class="muted">
+                  {x.evidence.url} · {x.evidence.capturedAt.slice(0, 16).replace('T', ' ')}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -40,11 +57,24 @@ function EvidenceRows({ locale, finding, evidence }: { locale: Locale; finding: 
       )}
       {lines.length > 0 && (
         <table>
-          <thead><tr><th>{t(locale, 'evidence.bookedOn')}</th><th>{t(locale, 'evidence.amount')}</th><th>{t(locale, 'evidence.description')}</th><th>{t(locale, 'evidence.source')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t(locale, 'evidence.bookedOn')}</th>
+              <th>{t(locale, 'evidence.amount')}</th>
+              <th>{t(locale, 'evidence.description')}</th>
+              <th>{t(locale, 'evidence.source')}</th>
+            </tr>
+          </thead>
           <tbody>
             {lines.map((l) => (
-              <tr key={l.id}><td>{l.bookedOn}</td><td class="num">{formatMoney(l.amount)}</td><td>{[l.description, l.counterparty, l.reference].filter(Boolean).join(' · ')}</td>
-                <td class="muted">{l.source.file}:{l.source.line}</td></tr>
+              <tr key={l.id}>
+                <td>{l.bookedOn}</td>
+                <td class="num">{formatMoney(l.amount)}</td>
+                <td>{[l.description, l.counterparty, l.reference].filter(Boolean).join(' · ')}</td>
+                <td class="muted">
+                  {l.source.file}:{l.source.line}
+                </td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -53,12 +83,34 @@ function EvidenceRows({ locale, finding, evidence }: { locale: Locale; finding: 
   );
 }
 
-export function FindingsPanel({ locale, findings, summary, evidence, rates, terminals = [], actions }: { locale: Locale; findings: StoredFinding[]; summary: FindingSummary; evidence: Evidence; rates: OptionsData['rates']; terminals?: OptionsData['terminals']; actions: FindingsActions }) {
+export function FindingsPanel({
+  locale,
+  findings,
+  summary,
+  evidence,
+  rates,
+  terminals = [],
+  actions,
+}: {
+  locale: Locale;
+  findings: StoredFinding[];
+  summary: FindingSummary;
+  evidence: Evidence;
+  rates: OptionsData['rates'];
+  terminals?: OptionsData['terminals'];
+  actions: FindingsActions;
+}) {
   const [open, setOpen] = useState<string | null>(null);
   const [filter, setFilter] = useState<FindingStatus | 'all'>('open');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const shown = findings.filter((f) => filter === 'all' || f.status === filter);
-  const toggle = (id: string) => setSelected((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
   const bars = summary.byKind.filter((k) => k.atStake.length).map((k) => ({ label: kindName(locale, k.kind), value: k.atStake[0]!, count: k.count }));
   return (
     <section aria-labelledby="findings-title">
@@ -70,42 +122,84 @@ export function FindingsPanel({ locale, findings, summary, evidence, rates, term
           <RateChart points={rates} title={t(locale, 'findings.rateTrend')} cardName={(c) => t(locale, `cardType.${c}`)} />
         </figure>
       )}
-      {terminals.filter((v) => v.terminals.length > 0).map((v) => (
-        <figure class="trend" key={`${v.merchantId ?? ''}|${v.period}`}>
-          <figcaption>{t(locale, 'terminalHealth.title', { merchantId: v.merchantId, period: v.period })}</figcaption>
-          <TerminalHealthChart view={v} locale={locale} />
-        </figure>
-      ))}
+      {terminals
+        .filter((v) => v.terminals.length > 0)
+        .map((v) => (
+          <figure class="trend" key={`${v.merchantId ?? ''}|${v.period}`}>
+            <figcaption>{t(locale, 'terminalHealth.title', { merchantId: v.merchantId, period: v.period })}</figcaption>
+            <TerminalHealthChart view={v} locale={locale} />
+          </figure>
+        ))}
       <div class="toolbar">
-        <label>{t(locale, 'findings.status')}{' '}
+        <label>
+          {t(locale, 'findings.status')}{' '}
           <select value={filter} onChange={(e) => setFilter(e.currentTarget.value as FindingStatus | 'all')}>
-            {(['open', 'dismissed', 'disputed', 'resolved'] as const).map((s) => <option key={s} value={s}>{t(locale, `findings.status.${s}`)}</option>)}
+            {(['open', 'dismissed', 'disputed', 'resolved'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(locale, `findings.status.${s}`)}
+              </option>
+            ))}
             <option value="all">{t(locale, 'action.showAll')}</option>
           </select>
         </label>
-        <button type="button" disabled={!selected.size} onClick={() => actions.openDispute([...selected])}>{t(locale, 'action.dispute')} ({selected.size})</button>
+        <button type="button" disabled={!selected.size} onClick={() => actions.openDispute([...selected])}>
+          {t(locale, 'action.dispute')} ({selected.size})
+        </button>
       </div>
-      {shown.length === 0 ? <p class="muted">{t(locale, 'findings.empty')}</p> : (
+      {shown.length === 0 ? (
+        <p class="muted">{t(locale, 'findings.empty')}</p>
+      ) : (
         <table class="findings" data-testid="sg-findings">
-          <thead><tr><th></th><th>{t(locale, 'findings.kind')}</th><th>{t(locale, 'findings.severity')}</th><th>{t(locale, 'findings.atStake')}</th><th>{t(locale, 'findings.explanation')}</th><th>{t(locale, 'findings.status')}</th><th></th></tr></thead>
+          <thead>
+            <tr>
+              <th></th>
+              <th>{t(locale, 'findings.kind')}</th>
+              <th>{t(locale, 'findings.severity')}</th>
+              <th>{t(locale, 'findings.atStake')}</th>
+              <th>{t(locale, 'findings.explanation')}</th>
+              <th>{t(locale, 'findings.status')}</th>
+              <th></th>
+            </tr>
+          </thead>
           <tbody>
             {shown.map((f) => [
               <tr key={f.id} data-finding-kind={f.kind}>
-                <td><input type="checkbox" checked={selected.has(f.id)} onChange={() => toggle(f.id)} aria-label={kindName(locale, f.kind)} /></td>
+                <td>
+                  <input type="checkbox" checked={selected.has(f.id)} onChange={() => toggle(f.id)} aria-label={kindName(locale, f.kind)} />
+                </td>
                 <td>{kindName(locale, f.kind)}</td>
                 <td>{severityName(locale, f.severity)}</td>
                 <td class="num">{f.atStake ? formatMoney(f.atStake) : '—'}</td>
                 <td>{renderExplanation(locale, f.explanation)}</td>
-                <td>{t(locale, `findings.status.${f.status}`)}{f.statusAt ? ` · ${f.statusAt.slice(0, 10)}` : ''}</td>
+                <td>
+                  {t(locale, `findings.status.${f.status}`)}
+                  {f.statusAt ? ` · ${f.statusAt.slice(0, 10)}` : ''}
+                </td>
                 <td class="row-actions">
-                  <button type="button" onClick={() => actions.openDispute([f.id])}>{t(locale, 'action.dispute')}</button>
-                  {f.status === 'open'
-                    ? <button type="button" onClick={() => void actions.setStatus(f.id, 'dismissed')}>{t(locale, 'action.dismiss')}</button>
-                    : <button type="button" onClick={() => void actions.setStatus(f.id, 'open')}>{t(locale, 'action.restore')}</button>}
-                  <button type="button" aria-expanded={open === f.id} onClick={() => setOpen(open === f.id ? null : f.id)}>{t(locale, 'findings.evidence')}</button>
+                  <button type="button" onClick={() => actions.openDispute([f.id])}>
+                    {t(locale, 'action.dispute')}
+                  </button>
+                  {f.status === 'open' ? (
+                    <button type="button" onClick={() => void actions.setStatus(f.id, 'dismissed')}>
+                      {t(locale, 'action.dismiss')}
+                    </button>
+                  ) : (
+                    <button type="button" onClick={() => void actions.setStatus(f.id, 'open')}>
+                      {t(locale, 'action.restore')}
+                    </button>
+                  )}
+                  <button type="button" aria-expanded={open === f.id} onClick={() => setOpen(open === f.id ? null : f.id)}>
+                    {t(locale, 'findings.evidence')}
+                  </button>
                 </td>
               </tr>,
-              open === f.id ? <tr key={`${f.id}:e`}><td colSpan={7}><EvidenceRows locale={locale} finding={f} evidence={evidence} /></td></tr> : null,
+              open === f.id ? (
+                <tr key={`${f.id}:e`}>
+                  <td colSpan={7}>
+                    <EvidenceRows locale={locale} finding={f} evidence={evidence} />
+                  </td>
+                </tr>
+              ) : null,
             ])}
           </tbody>
         </table>

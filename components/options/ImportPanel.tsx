@@ -35,15 +35,27 @@ function CashierMappingForm({ locale, headers, onApply }: { locale: Locale; head
           {headers.map((h) => (
             <tr key={h}>
               <th scope="row">{h}</th>
-              <td><select aria-label={h} value={mapping[h] ?? ''} onChange={(e) => setMapping({ ...mapping, [h]: (e.currentTarget.value || null) as CashierField | null })}>
-                <option value="">{t(locale, 'import.mapping.ignore')}</option>
-                {CASHIER_FIELDS.map((f) => <option key={f} value={f}>{t(locale, `import.mapping.${f}`)}</option>)}
-              </select></td>
+              <td>
+                <select
+                  aria-label={h}
+                  value={mapping[h] ?? ''}
+                  onChange={(e) => setMapping({ ...mapping, [h]: (e.currentTarget.value || null) as CashierField | null })}
+                >
+                  <option value="">{t(locale, 'import.mapping.ignore')}</option>
+                  {CASHIER_FIELDS.map((f) => (
+                    <option key={f} value={f}>
+                      {t(locale, `import.mapping.${f}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <button type="button" class="primary" disabled={!complete} onClick={() => onApply(mapping)} data-testid="sg-cashier-mapping-apply">{t(locale, 'import.mapping.apply')}</button>
+      <button type="button" class="primary" disabled={!complete} onClick={() => onApply(mapping)} data-testid="sg-cashier-mapping-apply">
+        {t(locale, 'import.mapping.apply')}
+      </button>
     </div>
   );
 }
@@ -57,7 +69,7 @@ function DateOrderChoice({ locale, preview, onChoose }: { locale: Locale; previe
   const decision = preview.result.dateOrder;
   if (!decision || decision.decidedBy === 'dates') return null;
   const example = decision.example ?? '';
-  const read = (order: DateOrder) => (example ? parseDateTime(example, { order })?.date ?? '' : '');
+  const read = (order: DateOrder) => (example ? (parseDateTime(example, { order })?.date ?? '') : '');
   const choice = (order: DateOrder) => (
     <button type="button" data-testid={`sg-date-order-${order}`} onClick={() => onChoose(order)}>
       {t(locale, order === 'dmy' ? 'import.dateOrder.dmy' : 'import.dateOrder.mdy', { example, date: read(order) })}
@@ -74,10 +86,14 @@ function DateOrderChoice({ locale, preview, onChoose }: { locale: Locale; previe
   const other: DateOrder = decision.order === 'dmy' ? 'mdy' : 'dmy';
   return (
     <div class="date-order" data-testid="sg-date-order" data-decided={decision.decidedBy} data-order={decision.order}>
-      <p>{t(locale, 'import.dateOrder.read', {
-        file: preview.name, example, date: read(decision.order),
-        why: t(locale, `import.dateOrder.by.${decision.decidedBy}`),
-      })}</p>
+      <p>
+        {t(locale, 'import.dateOrder.read', {
+          file: preview.name,
+          example,
+          date: read(decision.order),
+          why: t(locale, `import.dateOrder.by.${decision.decidedBy}`),
+        })}
+      </p>
       {choice(other)}
     </div>
   );
@@ -93,10 +109,16 @@ function BackupPreview({ locale, preview }: { locale: Locale; preview: ImportPre
       <p>{t(locale, 'import.backup.title', { file: preview.name, from })}</p>
       <ul>
         {BACKUP_STORES.filter((s) => restore.counts[s] !== undefined).map((s) => (
-          <li key={s} data-store={s} data-count={restore.counts[s]}>{t(locale, `import.backup.store.${s}`)}: {restore.counts[s]}</li>
+          <li key={s} data-store={s} data-count={restore.counts[s]}>
+            {t(locale, `import.backup.store.${s}`)}: {restore.counts[s]}
+          </li>
         ))}
       </ul>
-      {restore.replacesSettings && <p class="warning" role="note" data-testid="sg-backup-settings">{t(locale, 'import.backup.settings')}</p>}
+      {restore.replacesSettings && (
+        <p class="warning" role="note" data-testid="sg-backup-settings">
+          {t(locale, 'import.backup.settings')}
+        </p>
+      )}
       <p class="muted">{t(locale, 'import.backup.keeps')}</p>
     </div>
   );
@@ -158,13 +180,30 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
   return (
     <section aria-labelledby="import-title">
       <h2 id="import-title">{t(locale, 'import.title')}</h2>
-      <label class={`drop ${dragging ? 'dragging' : ''}`}
-        onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+      <label
+        class={`drop ${dragging ? 'dragging' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
         onDragLeave={() => setDragging(false)}
-        onDrop={(e) => { e.preventDefault(); setDragging(false); if (e.dataTransfer?.files) void choose(e.dataTransfer.files); }}>
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          if (e.dataTransfer?.files) void choose(e.dataTransfer.files);
+        }}
+      >
         <span>{t(locale, 'import.chooseFile')}</span>
-        <input type="file" multiple data-testid="sg-import-file"
-          onChange={(e) => { const input = e.currentTarget; if (input.files) void choose(input.files); input.value = ''; }} />
+        <input
+          type="file"
+          multiple
+          data-testid="sg-import-file"
+          onChange={(e) => {
+            const input = e.currentTarget;
+            if (input.files) void choose(input.files);
+            input.value = '';
+          }}
+        />
         <span class="muted">{t(locale, 'import.dropHint')}</span>
       </label>
       {busy && <p aria-live="polite">{t(locale, 'common.loading')}</p>}
@@ -172,48 +211,102 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
         <div class="preview" data-testid="sg-import-preview">
           <h3>{t(locale, 'import.preview')}</h3>
           <table>
-            <thead><tr>
-              <th>{t(locale, 'import.file')}</th><th>{t(locale, 'import.format')}</th><th>{t(locale, 'import.encoding')}</th>
-              <th>{t(locale, 'import.account')}</th><th>{t(locale, 'import.period')}</th><th>{t(locale, 'import.rows')}</th>
-            </tr></thead>
+            <thead>
+              <tr>
+                <th>{t(locale, 'import.file')}</th>
+                <th>{t(locale, 'import.format')}</th>
+                <th>{t(locale, 'import.encoding')}</th>
+                <th>{t(locale, 'import.account')}</th>
+                <th>{t(locale, 'import.period')}</th>
+                <th>{t(locale, 'import.rows')}</th>
+              </tr>
+            </thead>
             <tbody>
               {previews.map((p) => (
                 <tr key={p.token} class={p.readable ? '' : 'unreadable'}>
                   <td>{p.name}</td>
-                  <td>{p.result.format} · {t(locale, `import.kind.${p.result.format === 'settleguard' ? 'settleguard' : p.result.kind}`)}</td>
+                  <td>
+                    {p.result.format} · {t(locale, `import.kind.${p.result.format === 'settleguard' ? 'settleguard' : p.result.kind}`)}
+                  </td>
                   <td>{p.result.encoding}</td>
-                  <td>{p.result.accounts.map((a) => [a.accountId, a.currency].filter(Boolean).join(' ')).filter(Boolean).join(', ') || '—'}</td>
-                  <td>{p.result.accounts.map((a) => a.period ? `${a.period.from} – ${a.period.to}` : '').filter(Boolean).join(', ') || '—'}</td>
+                  <td>
+                    {p.result.accounts
+                      .map((a) => [a.accountId, a.currency].filter(Boolean).join(' '))
+                      .filter(Boolean)
+                      .join(', ') || '—'}
+                  </td>
+                  <td>
+                    {p.result.accounts
+                      .map((a) => (a.period ? `${a.period.from} – ${a.period.to}` : ''))
+                      .filter(Boolean)
+                      .join(', ') || '—'}
+                  </td>
                   <td>{p.readable ? p.rowCount : t(locale, 'import.notStored')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {previews.map((p) => <BackupPreview key={`b${p.token}`} locale={locale} preview={p} />)}
-          {actions.reparse && previews.map((p, i) => (
-            <DateOrderChoice key={`d${p.token}`} locale={locale} preview={p} onChoose={async (order) => {
-              setBusy(true);
-              try {
-                const next = await actions.reparse!(p, { dateOrder: order });
-                setPreviews((now) => now?.map((x, n) => (n === i ? next : x)) ?? null);
-              } finally {
-                setBusy(false);
-              }
-            }} />
+          {previews.map((p) => (
+            <BackupPreview key={`b${p.token}`} locale={locale} preview={p} />
           ))}
-          {previews.map((p, i) => p.needsMapping ? (
-            <div key={`m${p.token}`}><h4>{p.name}</h4>
-              <CashierMappingForm locale={locale} headers={p.needsMapping.headers}
-                onApply={async (m) => { const next = await actions.mapColumns(p, m); setPreviews(previews.map((x, n) => (n === i ? next : x))); }} />
-            </div>
-          ) : p.result.issues.length ? (
-            <div key={`i${p.token}`}><h4>{p.name}: {t(locale, 'import.issues', { count: String(p.result.issues.length) })}</h4><IssueList issues={p.result.issues} locale={locale} /></div>
-          ) : null)}
+          {actions.reparse &&
+            previews.map((p, i) => (
+              <DateOrderChoice
+                key={`d${p.token}`}
+                locale={locale}
+                preview={p}
+                onChoose={async (order) => {
+                  setBusy(true);
+                  try {
+                    const next = await actions.reparse!(p, { dateOrder: order });
+                    setPreviews((now) => now?.map((x, n) => (n === i ? next : x)) ?? null);
+                  } finally {
+                    setBusy(false);
+                  }
+                }}
+              />
+            ))}
+          {previews.map((p, i) =>
+            p.needsMapping ? (
+              <div key={`m${p.token}`}>
+                <h4>{p.name}</h4>
+                <CashierMappingForm
+                  locale={locale}
+                  headers={p.needsMapping.headers}
+                  onApply={async (m) => {
+                    const next = await actions.mapColumns(p, m);
+                    setPreviews(previews.map((x, n) => (n === i ? next : x)));
+                  }}
+                />
+              </div>
+            ) : p.result.issues.length ? (
+              <div key={`i${p.token}`}>
+                <h4>
+                  {p.name}: {t(locale, 'import.issues', { count: String(p.result.issues.length) })}
+                </h4>
+                <IssueList issues={p.result.issues} locale={locale} />
+              </div>
+            ) : null,
+          )}
           <div class="actions">
-            <button type="button" class="primary" data-testid="sg-import-confirm" disabled={busy || !previews.some((p) => p.readable && p.rowCount > 0)} onClick={confirm}>
+            <button
+              type="button"
+              class="primary"
+              data-testid="sg-import-confirm"
+              disabled={busy || !previews.some((p) => p.readable && p.rowCount > 0)}
+              onClick={confirm}
+            >
               {t(locale, 'import.confirm')}
             </button>
-            <button type="button" onClick={() => { void actions.discard(previews); setPreviews(null); }}>{t(locale, 'action.cancel')}</button>
+            <button
+              type="button"
+              onClick={() => {
+                void actions.discard(previews);
+                setPreviews(null);
+              }}
+            >
+              {t(locale, 'action.cancel')}
+            </button>
           </div>
         </div>
       )}
@@ -221,10 +314,12 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
         <div class="result" data-testid="sg-import-result" role="status">
           {outcomes.map((o, n) => (
             <div key={n} class={o.stored ? 'ok' : 'failed'} data-testid="sg-import-outcome" data-added={o.added} data-known={o.known} data-format={o.format}>
-              <p>{o.stored
-                ? t(locale, 'import.result', { file: o.name, format: o.format, added: String(o.added), known: String(o.known) })
-                : t(locale, 'import.failed', { file: o.name, message: o.issues.find((i) => i.level === 'error')?.message ?? '' })}
-                {o.contracts ? ` · ${t(locale, 'import.contracts', { count: String(o.contracts) })}` : ''}</p>
+              <p>
+                {o.stored
+                  ? t(locale, 'import.result', { file: o.name, format: o.format, added: String(o.added), known: String(o.known) })
+                  : t(locale, 'import.failed', { file: o.name, message: o.issues.find((i) => i.level === 'error')?.message ?? '' })}
+                {o.contracts ? ` · ${t(locale, 'import.contracts', { count: String(o.contracts) })}` : ''}
+              </p>
               <IssueList issues={o.issues} locale={locale} />
             </div>
           ))}

@@ -36,21 +36,25 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
   const [tab, setTab] = useState<Tab>(initialTab ?? 'import');
   const [dispute, setDispute] = useState<DisputeContext | null>(null);
   const reload = () => actions.load().then(setData);
-  useEffect(() => { void reload(); }, []);
+  useEffect(() => {
+    void reload();
+  }, []);
   if (!data) return <p>…</p>;
   const locale = actions.localeOf(data.settings);
-  const download = async () => downloadBlob(
-    `settleguard-backup-${new Date().toISOString().slice(0, 10)}.json`,
-    new Blob([await actions.exportBackup()], { type: 'application/json' }),
-  );
+  const download = async () =>
+    downloadBlob(`settleguard-backup-${new Date().toISOString().slice(0, 10)}.json`, new Blob([await actions.exportBackup()], { type: 'application/json' }));
   return (
     <div class="app">
-      <header class="top"><img src="/icon/48.png" alt="" width={28} height={28} /><h1>{t(locale, 'options.title')}</h1>
-        <span class="muted">{t(locale, 'app.tagline')}</span></header>
+      <header class="top">
+        <img src="/icon/48.png" alt="" width={28} height={28} />
+        <h1>{t(locale, 'options.title')}</h1>
+        <span class="muted">{t(locale, 'app.tagline')}</span>
+      </header>
       <nav role="tablist">
         {TABS.map((id) => (
           <button type="button" key={id} role="tab" aria-selected={tab === id} onClick={() => setTab(id)} data-testid={`sg-tab-${id}`}>
-            {t(locale, `options.tab.${id}`)}{id === 'findings' && data.summary.count ? ` (${data.summary.count})` : ''}
+            {t(locale, `options.tab.${id}`)}
+            {id === 'findings' && data.summary.count ? ` (${data.summary.count})` : ''}
           </button>
         ))}
       </nav>
@@ -61,45 +65,122 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
             <section>
               <h3>{t(locale, 'import.history')}</h3>
               <ul class="history">
-                {data.imports.map((i) => <li key={i.id}>{i.importedAt.slice(0, 16).replace('T', ' ')} · {i.name} · {i.format} · +{i.counts.added} / {i.counts.known}</li>)}
+                {data.imports.map((i) => (
+                  <li key={i.id}>
+                    {i.importedAt.slice(0, 16).replace('T', ' ')} · {i.name} · {i.format} · +{i.counts.added} / {i.counts.known}
+                  </li>
+                ))}
               </ul>
             </section>
           </>
         )}
         {tab === 'findings' && (
-          <FindingsPanel locale={locale} findings={data.findings} summary={data.summary} evidence={data.evidence} rates={data.rates} terminals={data.terminals} actions={{
-            setStatus: async (id, status) => { await actions.setFindingStatus(id, status); await reload(); },
-            openDispute: (ids) => void actions.disputeContext(ids).then(setDispute),
-          }} />
+          <FindingsPanel
+            locale={locale}
+            findings={data.findings}
+            summary={data.summary}
+            evidence={data.evidence}
+            rates={data.rates}
+            terminals={data.terminals}
+            actions={{
+              setStatus: async (id, status) => {
+                await actions.setFindingStatus(id, status);
+                await reload();
+              },
+              openDispute: (ids) => void actions.disputeContext(ids).then(setDispute),
+            }}
+          />
         )}
-        {tab === 'disputes' && <DisputesPanel locale={locale} views={data.disputes} today={data.today} actions={{
-          apply: async (id, event) => { const err = await actions.disputes.apply(id, event); await reload(); return err; },
-          exportPack: actions.disputes.exportPack,
-          escalation: actions.disputes.escalation,
-        }} />}
+        {tab === 'disputes' && (
+          <DisputesPanel
+            locale={locale}
+            views={data.disputes}
+            today={data.today}
+            actions={{
+              apply: async (id, event) => {
+                const err = await actions.disputes.apply(id, event);
+                await reload();
+                return err;
+              },
+              exportPack: actions.disputes.exportPack,
+              escalation: actions.disputes.escalation,
+            }}
+          />
+        )}
         {tab === 'templates' && <TemplatesPanel locale={locale} settings={data.settings} save={actions.saveSettings} />}
-        {tab === 'contracts' && <ContractsPanel locale={locale} contracts={data.contracts} actions={{
-          presets: actions.contracts.presets,
-          newContract: () => actions.contracts.newContract(data.settings),
-          save: async (c) => { const res = await actions.contracts.save(c); if (res.ok) await reload(); return res; },
-          remove: async (id) => { await actions.contracts.remove(id); await reload(); },
-        }} />}
-        {tab === 'settings' && <SettingsPanel locale={locale} settings={data.settings} save={async (s) => { await actions.saveSettings(s); await reload(); }} />}
+        {tab === 'contracts' && (
+          <ContractsPanel
+            locale={locale}
+            contracts={data.contracts}
+            actions={{
+              presets: actions.contracts.presets,
+              newContract: () => actions.contracts.newContract(data.settings),
+              save: async (c) => {
+                const res = await actions.contracts.save(c);
+                if (res.ok) await reload();
+                return res;
+              },
+              remove: async (id) => {
+                await actions.contracts.remove(id);
+                await reload();
+              },
+            }}
+          />
+        )}
+        {tab === 'settings' && (
+          <SettingsPanel
+            locale={locale}
+            settings={data.settings}
+            save={async (s) => {
+              await actions.saveSettings(s);
+              await reload();
+            }}
+          />
+        )}
         {tab === 'data' && (
           <section>
             <h2>{t(locale, 'options.tab.data')}</h2>
-            <p data-testid="sg-data-counts">{t(locale, 'data.counts', { transactions: String(data.counts.transactions), lines: String(data.counts.statementLines), cashier: String(data.counts.cashier) })}</p>
+            <p data-testid="sg-data-counts">
+              {t(locale, 'data.counts', {
+                transactions: String(data.counts.transactions),
+                lines: String(data.counts.statementLines),
+                cashier: String(data.counts.cashier),
+              })}
+            </p>
             <div class="actions">
-              <button type="button" onClick={() => void download()}>{t(locale, 'data.exportBackup')}</button>
-              <button type="button" class="danger" onClick={async () => { if (confirm(t(locale, 'data.clearConfirm'))) { await actions.clearAll(); await reload(); } }}>{t(locale, 'data.clear')}</button>
+              <button type="button" onClick={() => void download()}>
+                {t(locale, 'data.exportBackup')}
+              </button>
+              <button
+                type="button"
+                class="danger"
+                onClick={async () => {
+                  if (confirm(t(locale, 'data.clearConfirm'))) {
+                    await actions.clearAll();
+                    await reload();
+                  }
+                }}
+              >
+                {t(locale, 'data.clear')}
+              </button>
             </div>
           </section>
         )}
       </main>
       {dispute && (
-        <DisputePanel context={dispute} initialLocale={locale} onClose={() => setDispute(null)}
-          onDismiss={async (id) => { await actions.setFindingStatus(id, 'dismissed'); setDispute(null); await reload(); }}
-          onDraft={(d) => { actions.recordDraft({ findingIds: dispute.findings.map((f) => f.id), ...d }); }} />
+        <DisputePanel
+          context={dispute}
+          initialLocale={locale}
+          onClose={() => setDispute(null)}
+          onDismiss={async (id) => {
+            await actions.setFindingStatus(id, 'dismissed');
+            setDispute(null);
+            await reload();
+          }}
+          onDraft={(d) => {
+            actions.recordDraft({ findingIds: dispute.findings.map((f) => f.id), ...d });
+          }}
+        />
       )}
     </div>
   );

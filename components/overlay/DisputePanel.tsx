@@ -17,13 +17,29 @@ export interface DisputePanelProps {
 export function DisputePanel({ context, initialLocale, onClose, onDismiss, onDraft }: DisputePanelProps) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [copied, setCopied] = useState<'idle' | 'ok' | 'failed'>('idle');
-  const draft = useMemo(() => renderDispute({
-    findings: context.findings, transactions: context.transactions, statementLines: context.statementLines,
-    merchant: context.merchant, contractLabel: context.contractLabel, asOf: context.asOf,
-  }, locale, context.templates?.[locale] ?? DEFAULT_TEMPLATES[locale]), [context, locale]);
-  useEffect(() => { onDraft({ locale, subject: draft.subject, text: draft.text }); }, [draft]);
+  const draft = useMemo(
+    () =>
+      renderDispute(
+        {
+          findings: context.findings,
+          transactions: context.transactions,
+          statementLines: context.statementLines,
+          merchant: context.merchant,
+          contractLabel: context.contractLabel,
+          asOf: context.asOf,
+        },
+        locale,
+        context.templates?.[locale] ?? DEFAULT_TEMPLATES[locale],
+      ),
+    [context, locale],
+  );
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
+    onDraft({ locale, subject: draft.subject, text: draft.text });
+  }, [draft]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
@@ -33,8 +49,12 @@ export function DisputePanel({ context, initialLocale, onClose, onDismiss, onDra
       <header>
         <h2>{t(locale, 'overlay.panelTitle')}</h2>
         <span class="lang" role="group" aria-label={t(locale, 'dispute.letterLanguage')}>
-          <button type="button" aria-pressed={locale === 'zh-CN'} onClick={() => setLocale('zh-CN')}>中文</button>
-          <button type="button" aria-pressed={locale === 'en'} onClick={() => setLocale('en')}>English</button>
+          <button type="button" aria-pressed={locale === 'zh-CN'} onClick={() => setLocale('zh-CN')}>
+            中文
+          </button>
+          <button type="button" aria-pressed={locale === 'en'} onClick={() => setLocale('en')}>
+            English
+          </button>
         </span>
       </header>
       <div class="body">
@@ -46,10 +66,16 @@ export function DisputePanel({ context, initialLocale, onClose, onDismiss, onDra
           {copied === 'ok' ? t(locale, 'action.copied') : copied === 'failed' ? t(locale, 'common.error', { message: 'clipboard' }) : ''}
         </span>
         {context.findings.length === 1 && (
-          <button type="button" onClick={() => onDismiss(context.findings[0]!.id)}>{t(locale, 'action.dismiss')}</button>
+          <button type="button" onClick={() => onDismiss(context.findings[0]!.id)}>
+            {t(locale, 'action.dismiss')}
+          </button>
         )}
-        <button type="button" onClick={onClose}>{t(locale, 'action.close')}</button>
-        <button type="button" class="primary" onClick={copy}>{t(locale, 'action.copy')}</button>
+        <button type="button" onClick={onClose}>
+          {t(locale, 'action.close')}
+        </button>
+        <button type="button" class="primary" onClick={copy}>
+          {t(locale, 'action.copy')}
+        </button>
       </footer>
     </section>
   );

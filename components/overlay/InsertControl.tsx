@@ -15,19 +15,37 @@ export function InsertControl({ locale, loadDrafts, onInsert }: InsertControlPro
   const [message, setMessage] = useState('');
   const open = async () => {
     const list = await loadDrafts();
-    if (list.length === 0) { setMessage(t(locale, 'overlay.noDraft')); return; }
-    if (list.length === 1) { onInsert(list[0]!.text); setMessage(t(locale, 'overlay.insertDone')); return; }
+    if (list.length === 0) {
+      setMessage(t(locale, 'overlay.noDraft'));
+      return;
+    }
+    if (list.length === 1) {
+      onInsert(list[0]!.text);
+      setMessage(t(locale, 'overlay.insertDone'));
+      return;
+    }
     setDrafts(list);
   };
   return (
     <span class="flag">
-      <button type="button" class="primary" onClick={open} aria-label={t(locale, 'action.insert')}>{t(locale, 'action.insert')}</button>
+      <button type="button" class="primary" onClick={open} aria-label={t(locale, 'action.insert')}>
+        {t(locale, 'action.insert')}
+      </button>
       {message && <span role="status"> {message}</span>}
       {drafts && (
         <ul class="list" aria-label={t(locale, 'overlay.pickDraft')}>
           {drafts.map((d) => (
             <li key={d.id}>
-              <button type="button" onClick={() => { onInsert(d.text); setDrafts(null); setMessage(t(locale, 'overlay.insertDone')); }}>{d.label}</button>
+              <button
+                type="button"
+                onClick={() => {
+                  onInsert(d.text);
+                  setDrafts(null);
+                  setMessage(t(locale, 'overlay.insertDone'));
+                }}
+              >
+                {d.label}
+              </button>
             </li>
           ))}
         </ul>

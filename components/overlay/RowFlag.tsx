@@ -19,15 +19,19 @@ export function RowFlag({ findings, locale, onDispute }: RowFlagProps) {
     <span class="flag">
       {findings.map((f) => (
         <span key={f.id} class={`chip ${f.severity}`}>
-          {kindName(locale, f.kind)}{f.atStake ? ` ${formatMoney(f.atStake)}` : ''}
+          {kindName(locale, f.kind)}
+          {f.atStake ? ` ${formatMoney(f.atStake)}` : ''}
         </span>
       ))}
-      <button type="button" class={severity === 'overcharge' ? 'primary' : ''} onClick={onDispute}
-        aria-label={t(locale, 'action.dispute')}>
+      <button type="button" class={severity === 'overcharge' ? 'primary' : ''} onClick={onDispute} aria-label={t(locale, 'action.dispute')}>
         {t(locale, 'action.dispute')}
       </button>
       <span class="tip" role="tooltip">
-        {findings.map((f) => <p key={f.id}><b>{kindName(locale, f.kind)}</b>: {explainFinding(f, locale)}</p>)}
+        {findings.map((f) => (
+          <p key={f.id}>
+            <b>{kindName(locale, f.kind)}</b>: {explainFinding(f, locale)}
+          </p>
+        ))}
       </span>
     </span>
   );

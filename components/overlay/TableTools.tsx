@@ -80,11 +80,24 @@ export function TableTools({ locale, columns, walk, unread, refused, onCaptureAl
             {captureLabel}
           </button>
         )}
-        <button type="button" aria-expanded={open} onClick={() => { setOpen(!open); setSaved(false); }}>{t(locale, 'overlay.teach')}</button>
+        <button
+          type="button"
+          aria-expanded={open}
+          onClick={() => {
+            setOpen(!open);
+            setSaved(false);
+          }}
+        >
+          {t(locale, 'overlay.teach')}
+        </button>
         {inferred.length > 0 && !unread && (
           <>
-            <span class="hint" data-testid="sg-inferred-hint">{t(locale, 'overlay.inferredHint', { count: String(inferred.length) })}</span>
-            <button type="button" data-testid="sg-confirm-columns" onClick={() => void confirm()}>{t(locale, 'overlay.confirmInferred')}</button>
+            <span class="hint" data-testid="sg-inferred-hint">
+              {t(locale, 'overlay.inferredHint', { count: String(inferred.length) })}
+            </span>
+            <button type="button" data-testid="sg-confirm-columns" onClick={() => void confirm()}>
+              {t(locale, 'overlay.confirmInferred')}
+            </button>
           </>
         )}
         {saved && !open && <span role="status">{t(locale, 'overlay.teachSaved')}</span>}
@@ -92,7 +105,9 @@ export function TableTools({ locale, columns, walk, unread, refused, onCaptureAl
           <>
             <progress aria-label={captureLabel} data-testid="sg-capture-progress" />
             <span role="status">{t(locale, 'overlay.captureProgress', { page: String(walk.pages), rows: String(walk.rows) })}</span>
-            <button type="button" onClick={onStop}>{t(locale, 'overlay.stop')}</button>
+            <button type="button" onClick={onStop}>
+              {t(locale, 'overlay.stop')}
+            </button>
           </>
         )}
         {walk?.done && (
@@ -104,11 +119,23 @@ export function TableTools({ locale, columns, walk, unread, refused, onCaptureAl
       </div>
       {open && (
         <form class="teach" onSubmit={save} aria-label={t(locale, 'overlay.teachTitle')}>
-          <p><b>{t(locale, 'overlay.teachTitle')}</b></p>
-          {columns.map((c) => <ColumnChoice key={c.header} locale={locale} column={c} value={choice[c.header] ?? readingOf(c)}
-            fieldName={fieldName} onChange={(v) => setChoice({ ...choice, [c.header]: v })} />)}
+          <p>
+            <b>{t(locale, 'overlay.teachTitle')}</b>
+          </p>
+          {columns.map((c) => (
+            <ColumnChoice
+              key={c.header}
+              locale={locale}
+              column={c}
+              value={choice[c.header] ?? readingOf(c)}
+              fieldName={fieldName}
+              onChange={(v) => setChoice({ ...choice, [c.header]: v })}
+            />
+          ))}
           <div class="row">
-            <button type="submit" class="primary">{t(locale, 'action.save')}</button>
+            <button type="submit" class="primary">
+              {t(locale, 'action.save')}
+            </button>
             {saved && <span role="status">{t(locale, 'overlay.teachSaved')}</span>}
           </div>
         </form>
@@ -117,23 +144,42 @@ export function TableTools({ locale, columns, walk, unread, refused, onCaptureAl
   );
 }
 
-function ColumnChoice({ locale, column: c, value, fieldName, onChange }: {
-  locale: Locale; column: CapturedColumn; value: string; fieldName: (f: string) => string; onChange: (v: string) => void;
+function ColumnChoice({
+  locale,
+  column: c,
+  value,
+  fieldName,
+  onChange,
+}: {
+  locale: Locale;
+  column: CapturedColumn;
+  value: string;
+  fieldName: (f: string) => string;
+  onChange: (v: string) => void;
 }) {
   const sure = c.source === 'values' && c.confidence !== undefined ? t(locale, `overlay.confidence.${confidenceLevel(c.confidence)}` as MessageKey) : '';
   const why = c.source === 'values' && c.reason ? t(locale, c.reason.key as MessageKey, c.reason.params) : '';
   return (
     <div class={c.source === 'values' ? 'col inferred' : 'col'} data-testid="sg-teach-column" data-source={c.source ?? 'none'}>
       <label>
-        <span class="hdr" title={c.header}>{c.source === 'values' ? '≈ ' : ''}{c.header}</span>
+        <span class="hdr" title={c.header}>
+          {c.source === 'values' ? '≈ ' : ''}
+          {c.header}
+        </span>
         <select value={value} aria-label={c.header} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
           <option value={IGNORE}>{t(locale, 'overlay.fieldIgnore')}</option>
-          {TEACHABLE_FIELDS.map((f) => <option key={f} value={f}>{fieldName(f)}</option>)}
+          {TEACHABLE_FIELDS.map((f) => (
+            <option key={f} value={f}>
+              {fieldName(f)}
+            </option>
+          ))}
         </select>
       </label>
       {c.source && (
         <small class="src" title={why || undefined}>
-          {t(locale, `overlay.source.${c.source}` as MessageKey)}{sure ? ` · ${sure}` : ''}{why ? ` · ${why}` : ''}
+          {t(locale, `overlay.source.${c.source}` as MessageKey)}
+          {sure ? ` · ${sure}` : ''}
+          {why ? ` · ${why}` : ''}
         </small>
       )}
     </div>

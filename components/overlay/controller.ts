@@ -106,7 +106,9 @@ export class PortalOverlay {
   /** the tables of the last read, for the page facts sent with the rows (coverage) */
   private factTables: StatedTable[] = [];
   private lastTables: OverlayTable[] = [];
-  private readonly marks = new RowMarks((el, id) => { if (id !== null && this.rows.get(id) === el) this.rows.delete(id); });
+  private readonly marks = new RowMarks((el, id) => {
+    if (id !== null && this.rows.get(id) === el) this.rows.delete(id);
+  });
   private readOptions: ReadOptions = {};
   private tools = new Map<Element, { host: HTMLElement; columns: CapturedColumn[]; unread: { unplaced: string[] } | null }>();
   /** the unread tables last reported to the background (JSON), '' before the first report */
@@ -125,7 +127,10 @@ export class PortalOverlay {
 
   constructor(private readonly deps: OverlayDeps) {
     this.scanTimer = new ScanSchedule(() => this.queueScan(), {
-      settleMs: deps.settleMs ?? 50, maxWaitMs: deps.maxWaitMs ?? 200, minWaitMs: 20, ...(deps.nextFrame ? { nextFrame: deps.nextFrame } : {}),
+      settleMs: deps.settleMs ?? 50,
+      maxWaitMs: deps.maxWaitMs ?? 200,
+      minWaitMs: 20,
+      ...(deps.nextFrame ? { nextFrame: deps.nextFrame } : {}),
     });
   }
 
@@ -148,15 +153,23 @@ export class PortalOverlay {
       if (theirs.some((r) => this.mayChangeTables(r))) this.schedule();
     });
     observer.observe(doc.body ?? doc.documentElement, {
-      childList: true, subtree: true, characterData: true, characterDataOldValue: true,
-      attributeFilter: ROW_KEY_ATTRS, attributeOldValue: true,
+      childList: true,
+      subtree: true,
+      characterData: true,
+      characterDataOldValue: true,
+      attributeFilter: ROW_KEY_ATTRS,
+      attributeOldValue: true,
     });
     // a grid scrolled inside its own scroll container: read what it shows now (capture phase:
     // scroll events do not bubble)
-    doc.addEventListener('scroll', (e) => {
-      const target = e.target;
-      if (target instanceof Node && this.roots.some((root) => root.contains(target))) this.schedule();
-    }, { capture: true, passive: true, signal });
+    doc.addEventListener(
+      'scroll',
+      (e) => {
+        const target = e.target;
+        if (target instanceof Node && this.roots.some((root) => root.contains(target))) this.schedule();
+      },
+      { capture: true, passive: true, signal },
+    );
     // SPA route changes: popstate/hashchange fire for back/forward, history.pushState fires
     // nothing (and the page's own history object is not ours to patch), so the URL is polled.
     const win = doc.defaultView;
@@ -201,10 +214,12 @@ export class PortalOverlay {
   private queueScan(): void {
     if (this.scanQueued) return;
     this.scanQueued = true;
-    this.scanning = this.scanning.then(async () => {
-      this.scanQueued = false;
-      if (await this.readAndMark()) void this.deliver();
-    }).catch((e) => console.warn('[SettleGuard]', e));
+    this.scanning = this.scanning
+      .then(async () => {
+        this.scanQueued = false;
+        if (await this.readAndMark()) void this.deliver();
+      })
+      .catch((e) => console.warn('[SettleGuard]', e));
   }
 
   /**
@@ -270,7 +285,11 @@ export class PortalOverlay {
         mark('settleguard:scan-end');
       } while (this.deliverAgain && !this.deps.signal.aborted);
     };
-    this.delivering = run().catch((e) => console.warn('[SettleGuard]', e)).finally(() => { this.delivering = null; });
+    this.delivering = run()
+      .catch((e) => console.warn('[SettleGuard]', e))
+      .finally(() => {
+        this.delivering = null;
+      });
     return this.delivering;
   }
 
@@ -297,7 +316,13 @@ export class PortalOverlay {
         if (!tx) {
           unreadable++;
           if (el.hasAttribute('data-sg-row')) clearRowMarks(el);
-          el.setAttribute('data-sg-unreadable', row.issues.map((i) => i.message).join('; ').slice(0, 500));
+          el.setAttribute(
+            'data-sg-unreadable',
+            row.issues
+              .map((i) => i.message)
+              .join('; ')
+              .slice(0, 500),
+          );
           continue;
         }
         if (el.getAttribute('data-sg-row') !== tx.id) {
@@ -354,30 +379,37 @@ export class PortalOverlay {
     }
     for (const [root, entry] of this.tools) {
       // keep the tools of a table that is walking its pages even while it re-renders
-      if (!seen.has(root) && !this.walk?.running) { entry.host.remove(); this.tools.delete(root); }
+      if (!seen.has(root) && !this.walk?.running) {
+        entry.host.remove();
+        this.tools.delete(root);
+      }
     }
     this.renderTools();
     // the first scan always reports (a stale report of an earlier page of the site goes), then on change
     const report = JSON.stringify(mounts.filter((m) => m.unread).map((m) => ({ unplaced: m.unread!.unplaced.slice(0, 50) })));
     if (report !== this.unreadReported) {
       this.unreadReported = report;
-      void this.deps.send({ type: 'content/reportUnreadTables', url: this.deps.doc.location?.href ?? '', tables: JSON.parse(report) as { unplaced: string[] }[] })
+      void this.deps
+        .send({ type: 'content/reportUnreadTables', url: this.deps.doc.location?.href ?? '', tables: JSON.parse(report) as { unplaced: string[] }[] })
         .catch(() => undefined);
     }
   }
 
   private renderTools(): void {
     for (const [root, entry] of this.tools) {
-      render(h(TableTools, {
-        locale: this.locale,
-        columns: entry.columns,
-        unread: entry.unread,
-        refused: this.refused,
-        walk: this.walk,
-        onCaptureAll: () => void this.captureAllPages(root),
-        onStop: () => this.walkAbort?.abort(),
-        onSaveMap: (map: Record<string, string | null>) => this.saveColumnMap(map),
-      }), entry.host.shadowRoot!.lastElementChild!);
+      render(
+        h(TableTools, {
+          locale: this.locale,
+          columns: entry.columns,
+          unread: entry.unread,
+          refused: this.refused,
+          walk: this.walk,
+          onCaptureAll: () => void this.captureAllPages(root),
+          onStop: () => this.walkAbort?.abort(),
+          onSaveMap: (map: Record<string, string | null>) => this.saveColumnMap(map),
+        }),
+        entry.host.shadowRoot!.lastElementChild!,
+      );
     }
   }
 
@@ -401,14 +433,18 @@ export class PortalOverlay {
       for (let i = 0; i < rows.length; i += CAPTURE_CHUNK) {
         if (this.deps.signal.aborted) return;
         const chunk = rows.slice(i, i + CAPTURE_CHUNK);
-        const res = await this.deps.send({ type: 'content/capture', url, rows: chunk, facts, ...(k === 1 ? { retaught: true } : {}) })
+        const res = await this.deps
+          .send({ type: 'content/capture', url, rows: chunk, facts, ...(k === 1 ? { retaught: true } : {}) })
           .catch((e: unknown) => ({ ok: false as const, error: { code: 'send_failed', message: String(e) } }));
         if (!res.ok) {
           const attempts = ++this.failedSends;
           if (res.error.code !== 'send_failed' && attempts >= CAPTURE_ATTEMPTS) {
             // refused every time: set aside (marked sent, so scans do not queue them again; Teach
             // columns sends them anew) and the reason reported once, never resent forever
-            for (const tx of chunk) { this.sent.add(tx.id); this.pending.delete(tx.id); }
+            for (const tx of chunk) {
+              this.sent.add(tx.id);
+              this.pending.delete(tx.id);
+            }
             this.failedSends = 0;
             this.reportRefusal(res.error, chunk.length);
             continue;
@@ -425,7 +461,10 @@ export class PortalOverlay {
         }
         this.language = res.value.language;
         this.knownByBackground += res.value.known;
-        this.takeFindings(chunk.map((tx) => tx.id), res.value);
+        this.takeFindings(
+          chunk.map((tx) => tx.id),
+          res.value,
+        );
       }
     }
   }
@@ -447,8 +486,13 @@ export class PortalOverlay {
     let changed = false;
     for (const id of ids) {
       const list = reply.byTransaction[id];
-      if (list) { this.findings[id] = list; changed = true; }
-      else if (this.findings[id]) { delete this.findings[id]; changed = true; }
+      if (list) {
+        this.findings[id] = list;
+        changed = true;
+      } else if (this.findings[id]) {
+        delete this.findings[id];
+        changed = true;
+      }
     }
     for (const id of reply.rejected ?? []) this.rejected.add(id);
     if (changed) this.apply();
@@ -497,7 +541,7 @@ export class PortalOverlay {
     this.renderTools();
     let table = root;
     // a re-rendered table is a new element: follow it
-    const current = (): Element => (table = table.isConnected ? table : [...this.tools.keys()].find((r) => r.isConnected) ?? table);
+    const current = (): Element => (table = table.isConnected ? table : ([...this.tools.keys()].find((r) => r.isConnected) ?? table));
     const timeout = this.deps.pageTimeoutMs ?? 8000;
     const waitForChange = (before: string) => this.waitFor(() => contentSignature(current()) !== before, timeout, abort.signal);
     let reachedEnd = false;
@@ -512,7 +556,10 @@ export class PortalOverlay {
     countPage();
     while (!abort.signal.aborted && !this.deps.signal.aborted) {
       const next = findNextControl(current());
-      if (!next || isDisabledControl(next)) { reachedEnd = true; break; }
+      if (!next || isDisabledControl(next)) {
+        reachedEnd = true;
+        break;
+      }
       const before = contentSignature(table);
       next.click();
       if (!(await waitForChange(before))) break;
@@ -520,12 +567,20 @@ export class PortalOverlay {
       await this.readPage(current, abort.signal);
       // a pager that goes round (bootstrap-table's paginationLoop: after the last page, the
       // first): a page of rows all seen before means every page was
-      if (this.onPage.length > 0 && this.onPage.every((id) => seen.has(id))) { reachedEnd = true; break; }
+      if (this.onPage.length > 0 && this.onPage.every((id) => seen.has(id))) {
+        reachedEnd = true;
+        break;
+      }
       // Stop during this page's capture: the page is captured, so it counts; the walk ends here
       countPage();
     }
-    this.walk = { running: false, pages: this.walk.pages, rows: seen.size, known: known + this.knownByBackground,
-      done: abort.signal.aborted ? 'stopped' : 'finished' };
+    this.walk = {
+      running: false,
+      pages: this.walk.pages,
+      rows: seen.size,
+      known: known + this.knownByBackground,
+      done: abort.signal.aborted ? 'stopped' : 'finished',
+    };
     // every page of the query was walked (the pager's next control ran out, not a timeout): its days are complete
     if (reachedEnd && !abort.signal.aborted) {
       await this.sending;
@@ -605,11 +660,17 @@ export class PortalOverlay {
       if (!list.length) {
         el.removeAttribute('data-sg-finding');
         el.removeAttribute('data-sg-severity');
-        if (el.getAttribute('data-sg-title') !== null) { el.removeAttribute('title'); el.removeAttribute('data-sg-title'); }
+        if (el.getAttribute('data-sg-title') !== null) {
+          el.removeAttribute('title');
+          el.removeAttribute('data-sg-title');
+        }
         if (disputed.length) {
           el.setAttribute('data-sg-disputed', [...new Set(disputed.map((f) => f.kind))].join(' '));
           const flagHost = (host as HTMLElement | null) ?? this.createHost('sg-flag', el.lastElementChild ?? el);
-          render(h(DisputedFlag, { findings: disputed, rejected: disputed.some((f) => this.rejected.has(f.id)), locale: this.locale }), flagHost.shadowRoot!.lastElementChild!);
+          render(
+            h(DisputedFlag, { findings: disputed, rejected: disputed.some((f) => this.rejected.has(f.id)), locale: this.locale }),
+            flagHost.shadowRoot!.lastElementChild!,
+          );
         } else {
           el.removeAttribute('data-sg-disputed');
           host?.remove();
@@ -624,7 +685,10 @@ export class PortalOverlay {
       el.setAttribute('title', list.map((f) => explainFinding(f, this.locale)).join('\n'));
       el.setAttribute('data-sg-title', '');
       const flagHost = (host as HTMLElement | null) ?? this.createHost('sg-flag', el.lastElementChild ?? el);
-      render(h(RowFlag, { findings: list, locale: this.locale, onDispute: () => void this.openDispute(list.map((f) => f.id)) }), flagHost.shadowRoot!.lastElementChild!);
+      render(
+        h(RowFlag, { findings: list, locale: this.locale, onDispute: () => void this.openDispute(list.map((f) => f.id)) }),
+        flagHost.shadowRoot!.lastElementChild!,
+      );
     }
   }
 
@@ -659,31 +723,37 @@ export class PortalOverlay {
     this.panelHost ??= this.createHost('sg-panel', doc.body ?? doc.documentElement);
     const mount = this.panelHost.shadowRoot!.lastElementChild!;
     const close = () => render(null, mount);
-    render(h(DisputePanel, {
-      context,
-      initialLocale: this.locale,
-      onClose: close,
-      onDismiss: async (findingId: string) => {
-        await this.deps.send({ type: 'content/setFindingStatus', findingId, status: 'dismissed' });
-        close();
-        await this.refresh();
-      },
-      onDraft: (d) => void this.deps.send({ type: 'content/recordDraft', findingIds: context.findings.map((f) => f.id), ...d }),
-    }), mount);
+    render(
+      h(DisputePanel, {
+        context,
+        initialLocale: this.locale,
+        onClose: close,
+        onDismiss: async (findingId: string) => {
+          await this.deps.send({ type: 'content/setFindingStatus', findingId, status: 'dismissed' });
+          close();
+          await this.refresh();
+        },
+        onDraft: (d) => void this.deps.send({ type: 'content/recordDraft', findingIds: context.findings.map((f) => f.id), ...d }),
+      }),
+      mount,
+    );
   }
 
   private mountInsertControls(): void {
     for (const area of findComplaintTextareas(this.deps.doc)) {
       if (area.nextElementSibling?.tagName === 'SG-INSERT') continue;
       const host = this.createHost('sg-insert', area, 'after');
-      render(h(InsertControl, {
-        locale: this.locale,
-        loadDrafts: async () => {
-          const res = await this.deps.send({ type: 'content/latestDrafts' });
-          return res.ok ? res.value : [];
-        },
-        onInsert: (text: string) => fillTextarea(area, text),
-      }), host.shadowRoot!.lastElementChild!);
+      render(
+        h(InsertControl, {
+          locale: this.locale,
+          loadDrafts: async () => {
+            const res = await this.deps.send({ type: 'content/latestDrafts' });
+            return res.ok ? res.value : [];
+          },
+          onInsert: (text: string) => fillTextarea(area, text),
+        }),
+        host.shadowRoot!.lastElementChild!,
+      );
     }
   }
 }

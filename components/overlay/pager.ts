@@ -6,17 +6,23 @@ import { isInHiddenSubtree } from '../../lib/portals/dom';
 // Family next-page controls, most specific first (each family's own pager markup).
 const NEXT_SELECTORS = [
   '.ant-pagination-next', // Ant Design: li.ant-pagination-next > button
-  '.el-pagination .btn-next', '.btn-next', // Element UI / Plus
+  '.el-pagination .btn-next',
+  '.btn-next', // Element UI / Plus
   '.layui-laypage-next', // layui laypage
   '.vxe-pager--next-btn', // vxe-table pager
   '.pagination .pagination-next', // EasyUI: a.l-btn > span.l-btn-icon.pagination-next
-  '.ag-paging-button[ref=btNext]', '.ag-paging-panel [aria-label="Next Page"]', // AG Grid
+  '.ag-paging-button[ref=btNext]',
+  '.ag-paging-panel [aria-label="Next Page"]', // AG Grid
   '.arco-pagination-item-next', // Arco Design Vue
   '.t-pagination__btn-next', // TDesign
   '.n-pagination-item--active ~ .n-pagination-item--button', // Naive UI: the arrow after the page numbers
   '.ivu-page-next', // View UI (Plus) / iView: li.ivu-page-next > a
-  'button.pager-next', 'a.pager-next',
-  '[aria-label="Next page"]', '[aria-label="Next Page"]', '[aria-label="下一页"]', '[aria-label="Next"]',
+  'button.pager-next',
+  'a.pager-next',
+  '[aria-label="Next page"]',
+  '[aria-label="Next Page"]',
+  '[aria-label="下一页"]',
+  '[aria-label="Next"]',
 ];
 const NEXT_TEXT = /^(下一页|下页|后一页|next|next page|›|>|»|→)$/i;
 const CLICKABLE = 'button, a, [role=button], li';
@@ -110,7 +116,11 @@ const SIZE_KITS: SizeKit[] = [
   // Element UI keeps its options in the control until first opened; Element Plus renders them on opening
   { control: '.el-pagination__sizes .el-select', trigger: '.el-select__wrapper, input', items: '.el-select-dropdown__item' },
   // antd v4+ (v6: .ant-select-content; v3: .ant-select-selection, .ant-select-dropdown-menu-item); options rendered on opening
-  { control: '.ant-pagination-options-size-changer', trigger: '.ant-select-selector, .ant-select-content, .ant-select-selection', items: '.ant-select-item-option, .ant-select-dropdown-menu-item' },
+  {
+    control: '.ant-pagination-options-size-changer',
+    trigger: '.ant-select-selector, .ant-select-content, .ant-select-selection',
+    items: '.ant-select-item-option, .ant-select-dropdown-menu-item',
+  },
   { control: '.vxe-pager--sizes', trigger: 'input', items: '.vxe-select-option' }, // vxe-pager's vxe-select
   { control: 'select.tabulator-page-size', trigger: '', items: '' }, // Tabulator
   // Vue kits whose selects render their options in a popup on opening (Arco, TDesign, Naive UI, View UI)
@@ -155,7 +165,10 @@ function largest<T>(options: readonly T[], size: (o: T) => number | null): T | n
   let bestSize = -1;
   for (const o of options) {
     const s = size(o);
-    if (s !== null && s > bestSize) { best = o; bestSize = s; }
+    if (s !== null && s > bestSize) {
+      best = o;
+      bestSize = s;
+    }
   }
   return best;
 }
@@ -204,7 +217,10 @@ export function findRowScroller(root: Element): HTMLElement | null {
     const overflow = el.ownerDocument.defaultView?.getComputedStyle(el).overflowY ?? '';
     if (overflow !== 'auto' && overflow !== 'scroll') continue;
     const rows = el.querySelectorAll('[data-sg-row]').length;
-    if (rows > most) { most = rows; best = el; }
+    if (rows > most) {
+      most = rows;
+      best = el;
+    }
   }
   return best;
 }

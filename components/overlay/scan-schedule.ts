@@ -39,7 +39,10 @@ export class ScanSchedule {
   private lastCost = 0;
   private readonly clock: () => number;
 
-  constructor(private readonly run: () => void, private readonly options: ScanScheduleOptions) {
+  constructor(
+    private readonly run: () => void,
+    private readonly options: ScanScheduleOptions,
+  ) {
     this.clock = options.clock ?? (() => Date.now());
     this.waitMs = options.maxWaitMs;
   }

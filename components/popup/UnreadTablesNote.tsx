@@ -13,14 +13,14 @@ const fromSession: LoadUnread = async (origin) => unreadTablesOf(sessionArea(), 
 
 export function UnreadTablesNote({ origin, locale, load = fromSession }: { origin: string; locale: Locale; load?: LoadUnread }) {
   const [report, setReport] = useState<UnreadTablesReport | null>(null);
-  useEffect(() => { load(origin).then(setReport, () => setReport(null)); }, [origin]);
+  useEffect(() => {
+    load(origin).then(setReport, () => setReport(null));
+  }, [origin]);
   if (!report) return null;
   const columns = [...new Set(report.tables.flatMap((x) => x.unplaced))];
   return (
     <section class="block" role="status" data-testid="sg-popup-unread">
-      <p>{columns.length
-        ? t(locale, 'popup.unreadTable', { columns: columns.join(locale === 'zh-CN' ? '、' : ', ') })
-        : t(locale, 'popup.unreadRows')}</p>
+      <p>{columns.length ? t(locale, 'popup.unreadTable', { columns: columns.join(locale === 'zh-CN' ? '、' : ', ') }) : t(locale, 'popup.unreadRows')}</p>
     </section>
   );
 }

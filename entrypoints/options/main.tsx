@@ -8,8 +8,22 @@ import { getDb } from '../../lib/db';
 import { disputeContext, recordDraft } from '../../lib/services/disputes';
 import { todayIso } from '../../lib/services/notify';
 import {
-  changeFindingStatus, clearAllData, commitFiles, deleteContract, exportBackup, loadOptionsData, newContract, previewFiles,
-  saveContract, updateSettings, applyDisputeEvent, mapCashierColumns, discardFiles, disputeEscalation, disputeEvidencePack, reparseImport,
+  changeFindingStatus,
+  clearAllData,
+  commitFiles,
+  deleteContract,
+  exportBackup,
+  loadOptionsData,
+  newContract,
+  previewFiles,
+  saveContract,
+  updateSettings,
+  applyDisputeEvent,
+  mapCashierColumns,
+  discardFiles,
+  disputeEscalation,
+  disputeEvidencePack,
+  reparseImport,
 } from '../../lib/services/options';
 import { CONTRACT_PRESETS } from '../../lib/reconcile/fee-schedule';
 
@@ -23,29 +37,32 @@ const hash = location.hash.slice(1);
 const initialTab = TABS.find((tab) => tab === hash);
 
 render(
-  <OptionsApp initialTab={initialTab} actions={{
-    load: loadOptionsData,
-    preview: previewFiles,
-    commit: commitFiles,
-    mapColumns: mapCashierColumns,
-    reparse: reparseImport,
-    discard: discardFiles,
-    setFindingStatus: changeFindingStatus,
-    disputeContext: (ids) => disputeContext(getDb(), ids, todayIso()),
-    recordDraft: (d) => void recordDraft(getDb(), d, new Date().toISOString()),
-    saveSettings: updateSettings,
-    exportBackup,
-    clearAll: clearAllData,
-    localeOf: (s) => resolveLocale(s.language, browser.i18n.getUILanguage()),
-    disputes: {
-      apply: applyDisputeEvent,
-      escalation: disputeEscalation,
-      exportPack: async (id) => {
-        const pack = await disputeEvidencePack(id);
-        if (pack) downloadBlob(pack.name, new Blob([pack.bytes as BlobPart], { type: 'application/zip' }));
+  <OptionsApp
+    initialTab={initialTab}
+    actions={{
+      load: loadOptionsData,
+      preview: previewFiles,
+      commit: commitFiles,
+      mapColumns: mapCashierColumns,
+      reparse: reparseImport,
+      discard: discardFiles,
+      setFindingStatus: changeFindingStatus,
+      disputeContext: (ids) => disputeContext(getDb(), ids, todayIso()),
+      recordDraft: (d) => void recordDraft(getDb(), d, new Date().toISOString()),
+      saveSettings: updateSettings,
+      exportBackup,
+      clearAll: clearAllData,
+      localeOf: (s) => resolveLocale(s.language, browser.i18n.getUILanguage()),
+      disputes: {
+        apply: applyDisputeEvent,
+        escalation: disputeEscalation,
+        exportPack: async (id) => {
+          const pack = await disputeEvidencePack(id);
+          if (pack) downloadBlob(pack.name, new Blob([pack.bytes as BlobPart], { type: 'application/zip' }));
+        },
       },
-    },
-    contracts: { presets: CONTRACT_PRESETS, save: saveContract, remove: deleteContract, newContract: (s) => newContract(s) },
-  }} />,
+      contracts: { presets: CONTRACT_PRESETS, save: saveContract, remove: deleteContract, newContract: (s) => newContract(s) },
+    }}
+  />,
   document.getElementById('app')!,
 );

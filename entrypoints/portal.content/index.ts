@@ -23,7 +23,11 @@ export default defineContentScript({
     // 50 ms, and a virtual grid's few dozen rows are read in one go — a read that yields while
     // the merchant scrolls waits behind input and frames, and rows pass by unread meanwhile
     const overlay = new PortalOverlay({
-      doc: document, send, now: () => new Date().toISOString(), signal: ctx.signal, yieldNow: yieldToMain,
+      doc: document,
+      send,
+      now: () => new Date().toISOString(),
+      signal: ctx.signal,
+      yieldNow: yieldToMain,
       nextFrame: (callback) => requestAnimationFrame(callback),
       readTables: (doc, url, now, options) => readPortalTablesChunked(doc, url, now, options, { signal: ctx.signal, sliceRows: 10, budgetMs: 20 }),
     });

@@ -136,18 +136,20 @@ export function calendarCoverage(dates: Iterable<IsoDate>, calendar: CalendarId,
   const extra = toSet(extraHolidays);
   const years = new Set<number>();
   for (const d of dates) if (!isCalendarCovered(d, calendar)) years.add(Number(d.slice(0, 4)));
-  return [...years].sort((a, b) => a - b).map((y) => {
-    const own = [...extra].filter((d) => d.startsWith(`${y}-`)).length;
-    return {
-      level: 'warning' as const,
-      code: 'calendar_not_covered',
-      field: 'calendar',
-      raw: String(y),
-      message:
-        `The Chinese holiday calendar (chinese-days) covers ${CN_CALENDAR_YEARS.from}–${CN_CALENDAR_YEARS.to}; ` +
-        `for ${y} settlement dates use weekends only` +
-        (own > 0 ? ` plus the ${own} holiday(s) you added.` : '. Add that year\'s holidays and 调休 days in the settings to fix this.') +
-        ` 中国节假日表只覆盖 ${CN_CALENDAR_YEARS.from}–${CN_CALENDAR_YEARS.to} 年；${y} 年按周末计算工作日。`,
-    };
-  });
+  return [...years]
+    .sort((a, b) => a - b)
+    .map((y) => {
+      const own = [...extra].filter((d) => d.startsWith(`${y}-`)).length;
+      return {
+        level: 'warning' as const,
+        code: 'calendar_not_covered',
+        field: 'calendar',
+        raw: String(y),
+        message:
+          `The Chinese holiday calendar (chinese-days) covers ${CN_CALENDAR_YEARS.from}–${CN_CALENDAR_YEARS.to}; ` +
+          `for ${y} settlement dates use weekends only` +
+          (own > 0 ? ` plus the ${own} holiday(s) you added.` : ". Add that year's holidays and 调休 days in the settings to fix this.") +
+          ` 中国节假日表只覆盖 ${CN_CALENDAR_YEARS.from}–${CN_CALENDAR_YEARS.to} 年；${y} 年按周末计算工作日。`,
+      };
+    });
 }

@@ -111,9 +111,11 @@ type Builder = (f: Facts) => string[];
 
 function zhHistory(f: Facts, withWritten: boolean): string {
   const parts: string[] = [];
-  parts.push(f.firstSentOn
-    ? `我方已于${f.firstSentOn}通过客服/工单就下列问题提出申诉${f.ticketNo ? `（工单号 ${f.ticketNo}）` : ''}`
-    : `我方此前已就下列问题向${f.acquirer ?? '收单机构'}提出申诉${f.ticketNo ? `（工单号 ${f.ticketNo}）` : ''}`);
+  parts.push(
+    f.firstSentOn
+      ? `我方已于${f.firstSentOn}通过客服/工单就下列问题提出申诉${f.ticketNo ? `（工单号 ${f.ticketNo}）` : ''}`
+      : `我方此前已就下列问题向${f.acquirer ?? '收单机构'}提出申诉${f.ticketNo ? `（工单号 ${f.ticketNo}）` : ''}`,
+  );
   if (withWritten && f.writtenComplaintOn) parts.push(`并于${f.writtenComplaintOn}提交书面投诉`);
   const outcome = f.rejectedOn
     ? `，${f.rejectedOn}被告知不予处理${f.rejectionReason ? `（理由：${f.rejectionReason}）` : ''}。`

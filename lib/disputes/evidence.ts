@@ -63,11 +63,45 @@ const PACK_STRINGS: Record<Locale, PackStrings> = {
       report: '可打印的报告',
       sums: '以上各文件的 SHA-256 校验值',
     },
-    verify: '校验方法：在本目录执行 sha256sum -c SHA256SUMS.txt；evidence.json 中每条记录的 sha256 为采集时对单元格 JSON 计算的值，computedSha256 为本次重新计算的值，二者应一致。',
-    itemsHeader: ['序号', '异常编号', '异常类型代码', '异常类型', '级别', '交易编号', '交易时间', '清算日期', '金额', '币种', '实收手续费', '按约定应收', '差额', '参考号', '凭证号', '批次号', '终端号', '商户号', '卡号后四位', '卡类型', '订单号', '采集网址', '采集时间'],
+    verify:
+      '校验方法：在本目录执行 sha256sum -c SHA256SUMS.txt；evidence.json 中每条记录的 sha256 为采集时对单元格 JSON 计算的值，computedSha256 为本次重新计算的值，二者应一致。',
+    itemsHeader: [
+      '序号',
+      '异常编号',
+      '异常类型代码',
+      '异常类型',
+      '级别',
+      '交易编号',
+      '交易时间',
+      '清算日期',
+      '金额',
+      '币种',
+      '实收手续费',
+      '按约定应收',
+      '差额',
+      '参考号',
+      '凭证号',
+      '批次号',
+      '终端号',
+      '商户号',
+      '卡号后四位',
+      '卡类型',
+      '订单号',
+      '采集网址',
+      '采集时间',
+    ],
     bankHeader: ['流水编号', '记账日期', '起息日期', '金额', '币种', '摘要', '对方户名', '银行流水号', '账号', '来源文件', '来源行号', '相关异常序号'],
     groupMember: '结算批次内交易',
-    sections: { merchant: '商户信息', summary: '事实摘要', items: '逐笔明细', basis: '依据', requests: '诉求', bank: '银行流水', evidence: '页面采集记录', attachments: '附件清单' },
+    sections: {
+      merchant: '商户信息',
+      summary: '事实摘要',
+      items: '逐笔明细',
+      basis: '依据',
+      requests: '诉求',
+      bank: '银行流水',
+      evidence: '页面采集记录',
+      attachments: '附件清单',
+    },
     evidenceHeader: ['交易编号', '采集网址', '采集时间', '单元格', 'SHA-256'],
     noRows: '无',
     hashMismatch: '（与重新计算的值不一致）',
@@ -84,11 +118,58 @@ const PACK_STRINGS: Record<Locale, PackStrings> = {
       report: 'a printable report',
       sums: 'SHA-256 of each file above',
     },
-    verify: 'To check: run `sha256sum -c SHA256SUMS.txt` in this folder. In evidence.json, `sha256` is the hash taken at capture time over the JSON of the cells and `computedSha256` is the same hash computed now; they should match.',
-    itemsHeader: ['No.', 'Finding id', 'Issue code', 'Issue type', 'Severity', 'Transaction id', 'Date/time', 'Settle date', 'Amount', 'Currency', 'Fee charged', 'Fee per contract', 'Difference', 'RRN', 'Voucher no.', 'Batch no.', 'Terminal id', 'Merchant id', 'Card last 4', 'Card type', 'Order no.', 'Captured from', 'Captured at'],
-    bankHeader: ['Line id', 'Booked on', 'Value date', 'Amount', 'Currency', 'Description', 'Counterparty', 'Bank reference', 'Account', 'Source file', 'Source line', 'Items'],
+    verify:
+      'To check: run `sha256sum -c SHA256SUMS.txt` in this folder. In evidence.json, `sha256` is the hash taken at capture time over the JSON of the cells and `computedSha256` is the same hash computed now; they should match.',
+    itemsHeader: [
+      'No.',
+      'Finding id',
+      'Issue code',
+      'Issue type',
+      'Severity',
+      'Transaction id',
+      'Date/time',
+      'Settle date',
+      'Amount',
+      'Currency',
+      'Fee charged',
+      'Fee per contract',
+      'Difference',
+      'RRN',
+      'Voucher no.',
+      'Batch no.',
+      'Terminal id',
+      'Merchant id',
+      'Card last 4',
+      'Card type',
+      'Order no.',
+      'Captured from',
+      'Captured at',
+    ],
+    bankHeader: [
+      'Line id',
+      'Booked on',
+      'Value date',
+      'Amount',
+      'Currency',
+      'Description',
+      'Counterparty',
+      'Bank reference',
+      'Account',
+      'Source file',
+      'Source line',
+      'Items',
+    ],
     groupMember: 'in settlement group',
-    sections: { merchant: 'Account', summary: 'Summary', items: 'Itemized list', basis: 'Basis', requests: 'Request', bank: 'Bank statement lines', evidence: 'Captured portal rows', attachments: 'Attachments' },
+    sections: {
+      merchant: 'Account',
+      summary: 'Summary',
+      items: 'Itemized list',
+      basis: 'Basis',
+      requests: 'Request',
+      bank: 'Bank statement lines',
+      evidence: 'Captured portal rows',
+      attachments: 'Attachments',
+    },
     evidenceHeader: ['Transaction id', 'Captured from', 'Captured at', 'Cells', 'SHA-256'],
     noRows: 'none',
     hashMismatch: ' (differs from the hash computed now)',
@@ -160,7 +241,16 @@ function itemsCsv(model: DisputeModel, locale: Locale): string {
   for (const f of model.findings) {
     for (const row of f.rows) rows.push(itemRow(row, row.transaction, locale));
     if (SETTLEMENT_KINDS.has(f.finding.kind)) {
-      f.transactions.forEach((tx, i) => rows.push(itemRow({ label: `${f.index}.${i + 1}`, findingIndex: f.index, finding: f.finding, transaction: tx, transactionId: tx.id, charged: tx.fee }, tx, locale, s.groupMember)));
+      f.transactions.forEach((tx, i) =>
+        rows.push(
+          itemRow(
+            { label: `${f.index}.${i + 1}`, findingIndex: f.index, finding: f.finding, transaction: tx, transactionId: tx.id, charged: tx.fee },
+            tx,
+            locale,
+            s.groupMember,
+          ),
+        ),
+      );
     }
   }
   return toCsv(rows);
@@ -205,11 +295,23 @@ function itemRow(row: DisputeRow, tx: PortalTransaction | undefined, locale: Loc
 function bankCsv(model: DisputeModel, locale: Locale): string {
   const rows: Cell[][] = [[...PACK_STRINGS[locale].bankHeader]];
   for (const line of model.statementLines) {
-    const items = model.findings.filter((f) => f.statementLines.includes(line)).map((f) => String(f.index)).join(' ');
+    const items = model.findings
+      .filter((f) => f.statementLines.includes(line))
+      .map((f) => String(f.index))
+      .join(' ');
     rows.push([
-      plain(line.id, 200), line.bookedOn, line.valueOn, line.amount.amount, line.amount.currency,
-      plain(line.description, 500), plain(line.counterparty, 200), plain(line.reference, 200), plain(line.accountId, 64),
-      plain(line.source.file, 200), String(line.source.line), items,
+      plain(line.id, 200),
+      line.bookedOn,
+      line.valueOn,
+      line.amount.amount,
+      line.amount.currency,
+      plain(line.description, 500),
+      plain(line.counterparty, 200),
+      plain(line.reference, 200),
+      plain(line.accountId, 64),
+      plain(line.source.file, 200),
+      String(line.source.line),
+      items,
     ]);
   }
   return toCsv(rows);
@@ -275,8 +377,13 @@ function reportHtml(model: DisputeModel, values: DisputeValues, input: EvidenceI
   const bankRows = [
     [...PACK_STRINGS[locale].bankHeader.slice(1, 8)],
     ...model.statementLines.map((l) => [
-      l.bookedOn, l.valueOn ?? '', l.amount.amount, l.amount.currency, toPlainLine(l.description, 500),
-      toPlainLine(l.counterparty ?? '', 200), toPlainLine(l.reference ?? '', 200),
+      l.bookedOn,
+      l.valueOn ?? '',
+      l.amount.amount,
+      l.amount.currency,
+      toPlainLine(l.description, 500),
+      toPlainLine(l.counterparty ?? '', 200),
+      toPlainLine(l.reference ?? '', 200),
     ]),
   ];
   const evidenceRows = [
@@ -285,7 +392,9 @@ function reportHtml(model: DisputeModel, values: DisputeValues, input: EvidenceI
       const computed = cellsSha256(tx.evidence.cells);
       const captured = tx.evidence.sha256;
       const hash = captured ? (captured.toLowerCase() === computed ? captured : `${captured}${s.hashMismatch}`) : computed;
-      const cells = Object.entries(tx.evidence.cells).map(([k, v]) => `${toPlainLine(k, 100)}: ${toPlainLine(v, 300)}`).join('\n');
+      const cells = Object.entries(tx.evidence.cells)
+        .map(([k, v]) => `${toPlainLine(k, 100)}: ${toPlainLine(v, 300)}`)
+        .join('\n');
       return [toPlainLine(tx.id, 200), toPlainLine(tx.evidence.url, 2000), toPlainLine(tx.evidence.capturedAt, 40), cells, hash];
     }),
   ];

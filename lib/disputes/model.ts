@@ -9,14 +9,18 @@ import { Dec, amountOf, isDecimalString, money } from '../money';
 import { DEFAULT_DEADLINE_DAYS, type DisputeInput } from './input';
 
 /** Findings about a settlement group: summarised in one row (DESIGN.md: they list every transaction of the group). */
-export const SETTLEMENT_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>([
-  'settlement_shortfall', 'settlement_missing', 'deposit_deducted',
-]);
+export const SETTLEMENT_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>(['settlement_shortfall', 'settlement_missing', 'deposit_deducted']);
 
 /** Findings about a fee: their params carry charged/expected/difference (lib/i18n/messages.ts). */
 export const FEE_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>([
-  'fee_above_contract', 'debit_cap_ignored', 'wrong_card_rate', 'instant_fee_unexpected', 'rate_drift',
-  'hidden_fee', 'chargeback_fee', 'fx_surcharge',
+  'fee_above_contract',
+  'debit_cap_ignored',
+  'wrong_card_rate',
+  'instant_fee_unexpected',
+  'rate_drift',
+  'hidden_fee',
+  'chargeback_fee',
+  'fx_surcharge',
 ]);
 
 export interface SettlementSummary {
@@ -111,9 +115,7 @@ export function buildDisputeModel(input: DisputeInput): DisputeModel {
   const transactions = [...usedTx.values()];
   const statementLines = [...usedLines.values()];
 
-  const deadlineDays = Number.isInteger(input.deadlineDays) && (input.deadlineDays ?? 0) > 0
-    ? (input.deadlineDays as number)
-    : DEFAULT_DEADLINE_DAYS;
+  const deadlineDays = Number.isInteger(input.deadlineDays) && (input.deadlineDays ?? 0) > 0 ? (input.deadlineDays as number) : DEFAULT_DEADLINE_DAYS;
 
   return {
     findings,
@@ -122,9 +124,7 @@ export function buildDisputeModel(input: DisputeInput): DisputeModel {
     unquantified,
     currency: largest?.currency ?? findings.find((f) => f.currency)?.currency ?? transactions[0]?.amount.currency,
     period: periodOf(findings, transactions, statementLines),
-    merchantIds: input.merchant.merchantId?.trim()
-      ? [input.merchant.merchantId]
-      : unique(transactions.map((tx) => tx.merchantId)),
+    merchantIds: input.merchant.merchantId?.trim() ? [input.merchant.merchantId] : unique(transactions.map((tx) => tx.merchantId)),
     terminalIds: unique(transactions.map((tx) => tx.terminalId)),
     transactions,
     statementLines,
@@ -142,8 +142,7 @@ export function paramMoney(finding: Finding, name: string, currency: string | un
 
 function findingCurrency(finding: Finding, transactions: PortalTransaction[]): string | undefined {
   const param = finding.explanation.params.currency?.trim();
-  return (param || undefined) ?? finding.atStake?.currency ?? finding.expected?.currency ?? finding.actual?.currency
-    ?? transactions[0]?.amount.currency;
+  return (param || undefined) ?? finding.atStake?.currency ?? finding.expected?.currency ?? finding.actual?.currency ?? transactions[0]?.amount.currency;
 }
 
 function validMoney(m: MoneyJson | undefined): MoneyJson | undefined {
@@ -155,17 +154,21 @@ function rowsOf(finding: Finding, index: number, transactions: PortalTransaction
   if (SETTLEMENT_KINDS.has(finding.kind)) {
     const p = finding.explanation.params;
     const settleDate = p.settleDate ?? transactions.find((tx) => tx.settleDate)?.settleDate;
-    return [{
-      label: String(index), findingIndex: index, finding,
-      settlement: {
-        settleDate,
-        expectedValueDate: p.expectedValueDate,
-        count: p.count ?? (transactions.length > 0 ? String(transactions.length) : undefined),
-        expected: paramMoney(finding, 'expected', currency) ?? validMoney(finding.expected),
-        received: paramMoney(finding, 'received', currency) ?? validMoney(finding.actual),
+    return [
+      {
+        label: String(index),
+        findingIndex: index,
+        finding,
+        settlement: {
+          settleDate,
+          expectedValueDate: p.expectedValueDate,
+          count: p.count ?? (transactions.length > 0 ? String(transactions.length) : undefined),
+          expected: paramMoney(finding, 'expected', currency) ?? validMoney(finding.expected),
+          received: paramMoney(finding, 'received', currency) ?? validMoney(finding.actual),
+        },
+        difference: paramMoney(finding, 'difference', currency) ?? stake,
       },
-      difference: paramMoney(finding, 'difference', currency) ?? stake,
-    }];
+    ];
   }
 
   const isFee = FEE_KINDS.has(finding.kind);
@@ -173,28 +176,35 @@ function rowsOf(finding: Finding, index: number, transactions: PortalTransaction
   // draft says "unknown" for their details rather than dropping them.
   const supplied = new Set(transactions.map((tx) => tx.id));
   const missing = unique(finding.transactionIds).filter((id) => !supplied.has(id));
-  const entries: { tx?: PortalTransaction; id?: string }[] = [
-    ...transactions.map((tx) => ({ tx, id: tx.id })),
-    ...missing.map((id) => ({ id })),
-  ];
+  const entries: { tx?: PortalTransaction; id?: string }[] = [...transactions.map((tx) => ({ tx, id: tx.id })), ...missing.map((id) => ({ id }))];
   if (entries.length === 0) entries.push({});
 
   if (entries.length === 1) {
     const tx = entries[0]!.tx;
-    return [{
-      label: String(index), findingIndex: index, finding, transaction: tx, transactionId: entries[0]!.id,
-      charged: (isFee ? paramMoney(finding, 'charged', currency) ?? validMoney(finding.actual) : undefined) ?? validMoney(tx?.fee),
-      expected: isFee ? paramMoney(finding, 'expected', currency) ?? validMoney(finding.expected) : undefined,
-      difference: (isFee ? paramMoney(finding, 'difference', currency) : undefined) ?? stake,
-    }];
+    return [
+      {
+        label: String(index),
+        findingIndex: index,
+        finding,
+        transaction: tx,
+        transactionId: entries[0]!.id,
+        charged: (isFee ? (paramMoney(finding, 'charged', currency) ?? validMoney(finding.actual)) : undefined) ?? validMoney(tx?.fee),
+        expected: isFee ? (paramMoney(finding, 'expected', currency) ?? validMoney(finding.expected)) : undefined,
+        difference: (isFee ? paramMoney(finding, 'difference', currency) : undefined) ?? stake,
+      },
+    ];
   }
 
   // Several rows: each shows its own fee; the finding's difference sits on its last row (for a
   // duplicate, the repeat), so the column still adds up to the total.
   return entries.map(({ tx, id }, i) => ({
-    label: `${index}.${i + 1}`, findingIndex: index, finding, transaction: tx, transactionId: id,
+    label: `${index}.${i + 1}`,
+    findingIndex: index,
+    finding,
+    transaction: tx,
+    transactionId: id,
     charged: validMoney(tx?.fee),
-    difference: i === entries.length - 1 ? stake ?? paramMoney(finding, 'difference', currency) : undefined,
+    difference: i === entries.length - 1 ? (stake ?? paramMoney(finding, 'difference', currency)) : undefined,
     role: finding.kind === 'duplicate_charge' ? (i === 0 ? 'first' : 'repeat') : undefined,
   }));
 }

@@ -20,7 +20,9 @@ export interface DisputeDraft {
 export function renderDispute(input: DisputeInput, locale: Locale, template: DisputeTemplate = DEFAULT_TEMPLATES[locale]): DisputeDraft {
   const values = disputeValues(input, locale, buildDisputeModel(input));
   return {
-    subject: fillTemplate(template.subject, values).replace(/\s*\n\s*/g, ' ').trim(),
+    subject: fillTemplate(template.subject, values)
+      .replace(/\s*\n\s*/g, ' ')
+      .trim(),
     text: fillTemplate(template.body, values),
   };
 }

@@ -10,9 +10,26 @@ import { LETTER_STRINGS, type LetterStrings, type Region } from './strings';
 
 /** Placeholders a dispute template may use (templates.ts validates against this list). */
 export const TEMPLATE_PLACEHOLDERS = [
-  'subject', 'merchantName', 'merchantId', 'terminalIds', 'contact', 'phone', 'merchantBlock',
-  'count', 'total', 'period', 'summary', 'itemsTable', 'basis', 'requests', 'attachments',
-  'escalation', 'deadline', 'deadlineDays', 'asOf', 'contractLabel',
+  'subject',
+  'merchantName',
+  'merchantId',
+  'terminalIds',
+  'contact',
+  'phone',
+  'merchantBlock',
+  'count',
+  'total',
+  'period',
+  'summary',
+  'itemsTable',
+  'basis',
+  'requests',
+  'attachments',
+  'escalation',
+  'deadline',
+  'deadlineDays',
+  'asOf',
+  'contractLabel',
 ] as const;
 export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 export type DisputeValues = Record<TemplatePlaceholder, string>;
@@ -49,14 +66,20 @@ export function moneyText(m: MoneyJson | undefined): string | undefined {
  * The placeholder values of a letter. `claim` replaces the refund amount asked for in the
  * request (escalations ask for what is still outstanding, not the original total).
  */
-export function disputeValues(
-  input: DisputeInput, locale: Locale, model: DisputeModel = buildDisputeModel(input), claim?: MoneyJson[],
-): DisputeValues {
+export function disputeValues(input: DisputeInput, locale: Locale, model: DisputeModel = buildDisputeModel(input), claim?: MoneyJson[]): DisputeValues {
   const s = LETTER_STRINGS[locale];
   const or = (v: string | undefined) => v ?? s.unknown;
   const merchantName = plain(input.merchant.name);
-  const merchantId = model.merchantIds.map((id) => plain(id, 40)).filter(Boolean).join(s.listSeparator) || undefined;
-  const terminalIds = model.terminalIds.map((id) => plain(id, 40)).filter(Boolean).join(s.listSeparator) || undefined;
+  const merchantId =
+    model.merchantIds
+      .map((id) => plain(id, 40))
+      .filter(Boolean)
+      .join(s.listSeparator) || undefined;
+  const terminalIds =
+    model.terminalIds
+      .map((id) => plain(id, 40))
+      .filter(Boolean)
+      .join(s.listSeparator) || undefined;
   const contact = plain(input.merchant.contact);
   const phone = plain(input.merchant.phone, 40);
   const contractLabel = plain(input.contractLabel);
@@ -74,7 +97,9 @@ export function disputeValues(
     `${s.merchantBlock.terminalIds}：${or(terminalIds)}`,
     `${s.merchantBlock.contact}：${or(contact)}`,
     `${s.merchantBlock.phone}：${or(phone)}`,
-  ].map((line) => (locale === 'en' ? line.replace('：', ': ') : line)).join('\n');
+  ]
+    .map((line) => (locale === 'en' ? line.replace('：', ': ') : line))
+    .join('\n');
 
   return {
     subject: s.subject({ merchantId, month, total }),
@@ -184,20 +209,20 @@ function basis(model: DisputeModel, locale: Locale, contractLabel: string | unde
   if (contractLabel) lines.push(s.contractBasis(contractLabel));
   for (const f of model.findings) {
     // A settlement group can hold hundreds of transactions: its row and bank lines identify it.
-    const refs = SETTLEMENT_KINDS.has(f.finding.kind)
-      ? []
-      : f.transactions.map((tx) => plain(tx.rrn, 40)).filter((r): r is string => r !== undefined);
+    const refs = SETTLEMENT_KINDS.has(f.finding.kind) ? [] : f.transactions.map((tx) => plain(tx.rrn, 40)).filter((r): r is string => r !== undefined);
     let text = renderExplanation(locale, f.finding.explanation);
     if (f.finding.kind === 'duplicate_charge' && (f.finding.cashierIds?.length ?? 0) > 0) text += `${locale === 'en' ? ' ' : ''}${s.cashierShowsOne}`;
     lines.push(s.findingBasis({ n: f.index, kind: kindName(locale, f.finding.kind), refs, explanation: text }));
     for (const line of f.statementLines) {
-      lines.push(s.bankLine({
-        date: plain(line.bookedOn, 10) ?? s.unknown,
-        amount: moneyText(isDecimalString(line.amount.amount) ? abs(line.amount) : line.amount) ?? s.unknown,
-        credit: !line.amount.amount.startsWith('-'),
-        description: plain(line.description, 80) ?? s.unknown,
-        reference: plain(line.reference, 40),
-      }));
+      lines.push(
+        s.bankLine({
+          date: plain(line.bookedOn, 10) ?? s.unknown,
+          amount: moneyText(isDecimalString(line.amount.amount) ? abs(line.amount) : line.amount) ?? s.unknown,
+          credit: !line.amount.amount.startsWith('-'),
+          description: plain(line.description, 80) ?? s.unknown,
+          reference: plain(line.reference, 40),
+        }),
+      );
     }
   }
   return lines.length ? lines.join('\n') : s.unknown;
@@ -227,8 +252,7 @@ function attachments(model: DisputeModel, locale: Locale, contractLabel: string 
   if (model.transactions.length) out.push(s.attachmentTransactions(model.transactions.length));
   if (model.statementLines.length) out.push(s.attachmentBank(model.statementLines.length));
   out.push(s.attachmentContract(contractLabel));
-  const needsReceipts = model.findings.some((f) =>
-    f.finding.kind === 'duplicate_charge' || (f.finding.cashierIds?.length ?? 0) > 0);
+  const needsReceipts = model.findings.some((f) => f.finding.kind === 'duplicate_charge' || (f.finding.cashierIds?.length ?? 0) > 0);
   if (needsReceipts) out.push(s.attachmentReceipts);
   return out;
 }

@@ -45,8 +45,7 @@ export const LETTER_STRINGS: Record<Locale, LetterStrings> = {
     unknown: '未知',
     notApplicable: '—',
     listSeparator: '、',
-    subject: ({ merchantId }) =>
-      merchantId ? `关于商户号${merchantId}交易多扣款/费率异常的退费申请` : '关于本商户交易多扣款/费率异常的退费申请',
+    subject: ({ merchantId }) => (merchantId ? `关于商户号${merchantId}交易多扣款/费率异常的退费申请` : '关于本商户交易多扣款/费率异常的退费申请'),
     merchantBlock: { name: '商户名称', merchantId: '商户号', terminalIds: '终端号', contact: '联系人', phone: '联系电话' },
     summary: ({ count, total, period, unquantified, contractLabel }) => {
       const when = period ? (period.includes('至') ? `${period}期间，` : `${period}，`) : '';
@@ -65,8 +64,7 @@ export const LETTER_STRINGS: Record<Locale, LetterStrings> = {
     roleFirst: '（首笔）',
     roleRepeat: '（重复）',
     contractBasis: (label) => `合同/费率约定：${label}。`,
-    findingBasis: ({ n, kind, refs, explanation }) =>
-      `${n}. ${kind}${refs.length ? `（参考号 ${refs.join('、')}）` : ''}：${explanation}`,
+    findingBasis: ({ n, kind, refs, explanation }) => `${n}. ${kind}${refs.length ? `（参考号 ${refs.join('、')}）` : ''}：${explanation}`,
     cashierShowsOne: '收银系统记录显示同一时段仅有一笔该金额的收款。',
     bankLine: ({ date, amount, credit, description, reference }) =>
       `   银行流水：${date} ${credit ? '入账' : '支出'} ${amount}（${description}${reference ? `；流水号 ${reference}` : ''}）`,
@@ -105,13 +103,27 @@ export const LETTER_STRINGS: Record<Locale, LetterStrings> = {
       const items = `${count} ${count === 1 ? 'item' : 'items'}`;
       const money = total ? ` totalling ${total}` : '';
       const when = period ? ` in the period ${period}` : '';
-      const rest = total && unquantified > 0
-        ? ` The amount of ${unquantified} further ${unquantified === 1 ? 'item' : 'items'} is still to be confirmed.`
-        : !total ? ' The amount is still to be confirmed.' : '';
+      const rest =
+        total && unquantified > 0
+          ? ` The amount of ${unquantified} further ${unquantified === 1 ? 'item' : 'items'} is still to be confirmed.`
+          : !total
+            ? ' The amount is still to be confirmed.'
+            : '';
       return `${items}${money} ${count === 1 ? 'was' : 'were'} charged contrary to ${agreement}${when}, itemized below.${rest}`;
     },
     periodRange: (from, to) => (from === to ? from : `${from} to ${to}`),
-    tableHeader: ['No.', 'Date/time', 'Amount', 'Reference (RRN)', 'Voucher/batch', 'Card last 4', 'Fee charged', 'Fee per contract', 'Difference', 'Issue type'],
+    tableHeader: [
+      'No.',
+      'Date/time',
+      'Amount',
+      'Reference (RRN)',
+      'Voucher/batch',
+      'Card last 4',
+      'Fee charged',
+      'Fee per contract',
+      'Difference',
+      'Issue type',
+    ],
     settlementDate: (date) => `cleared ${date}`,
     settlementAmounts: (expected, received) => `expected ${expected}; ${received === undefined ? 'not received' : `received ${received}`}`,
     settlementCount: (count) => `${count} txns`,
@@ -120,8 +132,7 @@ export const LETTER_STRINGS: Record<Locale, LetterStrings> = {
     roleFirst: ' (first)',
     roleRepeat: ' (repeat)',
     contractBasis: (label) => `Pricing schedule / agreement: ${label}.`,
-    findingBasis: ({ n, kind, refs, explanation }) =>
-      `${n}. ${kind}${refs.length ? ` (RRN ${refs.join(', ')})` : ''}: ${explanation}`,
+    findingBasis: ({ n, kind, refs, explanation }) => `${n}. ${kind}${refs.length ? ` (RRN ${refs.join(', ')})` : ''}: ${explanation}`,
     cashierShowsOne: 'Our cashier (POS) records show only one such sale at that time.',
     bankLine: ({ date, amount, credit, description, reference }) =>
       `   Bank statement: ${date} ${credit ? 'credit' : 'debit'} ${amount} (${description}${reference ? `; ref ${reference}` : ''})`,

@@ -92,7 +92,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function applyDisputeEvent(dispute: TrackedDispute, event: DisputeEvent): TrackerResult {
   const fail = (code: TrackerError['code'], message: string): TrackerResult => ({ ok: false, error: { code, message } });
-  if (dispute.status === 'refunded_full') return fail('closed', `The dispute was refunded in full on ${dispute.closedOn ?? '?'}; nothing more can happen to it.`);
+  if (dispute.status === 'refunded_full')
+    return fail('closed', `The dispute was refunded in full on ${dispute.closedOn ?? '?'}; nothing more can happen to it.`);
   if (!ALLOWED[dispute.status].includes(event.type)) {
     return fail('invalid_transition', `A dispute that is "${dispute.status}" cannot take "${event.type}" (allowed: ${ALLOWED[dispute.status].join(', ')}).`);
   }
@@ -116,7 +117,9 @@ export function applyDisputeEvent(dispute: TrackedDispute, event: DisputeEvent):
       const recovered = money(amountOf(dispute.recovered).plus(amountOf(event.amount)), dispute.claimed.currency);
       const full = amountOf(recovered).gte(amountOf(dispute.claimed));
       return ok({
-        ...next, recovered, lastRefundOn: event.on,
+        ...next,
+        recovered,
+        lastRefundOn: event.on,
         status: full ? 'refunded_full' : 'refunded_partial',
         closedOn: full ? event.on : undefined,
       });
@@ -129,9 +132,15 @@ export function applyDisputeEvent(dispute: TrackedDispute, event: DisputeEvent):
       }
       // A new letter to a new addressee: the clock restarts, the old answer no longer applies.
       return ok({
-        ...next, status: 'sent', level: event.step, sentOn: event.on,
-        acknowledgedOn: undefined, rejectedOn: undefined, rejectionReason: undefined,
-        ticketNo: event.ticketNo ?? next.ticketNo, channel: event.channel ?? next.channel,
+        ...next,
+        status: 'sent',
+        level: event.step,
+        sentOn: event.on,
+        acknowledgedOn: undefined,
+        rejectedOn: undefined,
+        rejectionReason: undefined,
+        ticketNo: event.ticketNo ?? next.ticketNo,
+        channel: event.channel ?? next.channel,
       });
     }
   }
@@ -172,7 +181,11 @@ export function nextStep(dispute: TrackedDispute, asOf: IsoDate): NextStep {
   const outstanding = amountOf(left).isNegative() ? money('0', dispute.claimed.currency) : left;
   const escalation = nextLevel(dispute.level);
   const escalateOrLegal = (overdue: boolean, base: Partial<NextStep> = {}): NextStep => ({
-    ...base, action: escalation ? 'escalate' : 'consider_legal', escalation, overdue, outstanding,
+    ...base,
+    action: escalation ? 'escalate' : 'consider_legal',
+    escalation,
+    overdue,
+    outstanding,
   });
 
   switch (dispute.status) {
@@ -187,8 +200,7 @@ export function nextStep(dispute: TrackedDispute, asOf: IsoDate): NextStep {
     case 'refunded_partial': {
       const sentOn = dispute.sentOn ?? dispute.createdOn;
       const dueOn = addDays(sentOn, dispute.deadlineDays);
-      const lastAnswer = dispute.status === 'refunded_partial' ? dispute.lastRefundOn
-        : dispute.status === 'acknowledged' ? dispute.acknowledgedOn : sentOn;
+      const lastAnswer = dispute.status === 'refunded_partial' ? dispute.lastRefundOn : dispute.status === 'acknowledged' ? dispute.acknowledgedOn : sentOn;
       const followUpOn = earliest(addDays(lastAnswer ?? sentOn, dispute.followUpDays), dueOn);
       if (asOf > dueOn) return escalateOrLegal(true, { dueOn, followUpOn });
       return { action: asOf >= followUpOn ? 'follow_up' : 'wait', followUpOn, dueOn, overdue: false, outstanding };

@@ -39,7 +39,8 @@ export const EN = {
   'overlay.panelTitle': 'Dispute draft',
   'overlay.disputed': 'Disputed',
   'overlay.disputeRejected': 'Dispute rejected',
-  'overlay.disputeRejectedHint': 'The acquirer rejected this dispute. SettleGuard\'s disputes page drafts the next step: a written complaint, then the regulator.',
+  'overlay.disputeRejectedHint':
+    "The acquirer rejected this dispute. SettleGuard's disputes page drafts the next step: a written complaint, then the regulator.",
   'overlay.pickDraft': 'Choose a dispute draft',
   'overlay.noDraft': 'No dispute draft yet. Open a flagged row and press Dispute first.',
   'overlay.insertDone': 'Inserted into the form. Check it before you submit.',
@@ -122,14 +123,12 @@ export const EN = {
     'Refund problem{#originalAmount} on the {originalAmount:money} sale{/originalAmount}{#refundCount}: {refundCount} refund(s) totalling {refunded:money}, {difference:money} more than the sale{/refundCount}{#dueBy}: the cashier refunded {amount:money} at {cashierOccurredAt:datetime} and by {dueBy} the acquirer had not processed it{/dueBy}{#feeDue}: the refund of {refundAmount:money} should have given back {feeDue:money} of the {saleFee:money} fee on the sale (the contract returns fees on refunds), but {feeReturned:money} came back: {difference:money} kept{/feeDue}.',
   'finding.hidden_fee':
     '{label} of {amount:money} deducted on {date}, not covered by the contract{#contractAmount} (the contract allows {contractAmount:money} per {every:period}){/contractAmount}: {difference:money} too much.',
-  'finding.unmatched_portal_sale':
-    'The portal shows a {amount:money} sale at {occurredAt:datetime} with no cashier record within {windowMinutes} minutes.',
+  'finding.unmatched_portal_sale': 'The portal shows a {amount:money} sale at {occurredAt:datetime} with no cashier record within {windowMinutes} minutes.',
   'finding.missing_at_acquirer':
     'The cashier system recorded a {amount:money} card sale at {occurredAt:datetime}{#orderNo} (order {orderNo}){/orderNo} that the portal does not show.',
   'finding.amount_mismatch':
     'The transaction at {occurredAt:datetime} is {portalAmount:money} on the portal but {cashierAmount:money} in the cashier records, a difference of {difference:money}.',
-  'finding.status_mismatch':
-    'The {amount:money} transaction at {occurredAt:datetime} shows as {status:status}, but the settlement records say otherwise.',
+  'finding.status_mismatch': 'The {amount:money} transaction at {occurredAt:datetime} shows as {status:status}, but the settlement records say otherwise.',
   'finding.deposit_deducted':
     'A round amount of {difference:money} was deducted{#label} ({label}){/label}{#settleDate} from the settlement of {settleDate} (expected {expected:money}, received {received:money}){/settleDate}: likely an activation deposit.',
   'finding.chargeback_fee':
@@ -139,7 +138,7 @@ export const EN = {
   'finding.fx_surcharge':
     'Sale of {amount:money} carried an international or FX surcharge of {fxFeeCharged:money} although the card{#cardCountry} (issued in {cardCountry}){/cardCountry} is domestic.',
   'finding.terminal_health':
-    'Terminal {terminalId}{#merchantId} (merchant {merchantId}){/merchantId}: {count} of its {attempts} transactions in {period} were {metric:terminalMetric} ({rate:percent}), against {#othersRate}{othersRate:percent} on the shop\'s other terminals{/othersRate}{#pastRate}{pastRate:percent} in its own earlier months{/pastRate}. A rate this far out of line usually points at the device: have this POS terminal checked (card reader, network, software). A note, not an overcharge.',
+    "Terminal {terminalId}{#merchantId} (merchant {merchantId}){/merchantId}: {count} of its {attempts} transactions in {period} were {metric:terminalMetric} ({rate:percent}), against {#othersRate}{othersRate:percent} on the shop's other terminals{/othersRate}{#pastRate}{pastRate:percent} in its own earlier months{/pastRate}. A rate this far out of line usually points at the device: have this POS terminal checked (card reader, network, software). A note, not an overcharge.",
   // ── terminal health: the rates a terminal is judged on (issue 13 item 4) ─────────────
   'terminalMetric.duplicates': 'duplicate swipes',
   'terminalMetric.reversals': 'reversals',
@@ -192,7 +191,8 @@ export const EN = {
   'overlay.inferredHint': '{count} columns read from their values: check them in Teach columns.',
   'overlay.confirmInferred': 'Confirm these columns',
   'overlay.unreadTable': 'SettleGuard could not read this table. Columns it could not place: {columns}. Use Teach columns to say what they hold.',
-  'overlay.captureRefused': 'SettleGuard did not keep {rows} rows of this page: they were refused ({reason}). They are not sent again; use Teach columns if a column was read wrongly.',
+  'overlay.captureRefused':
+    'SettleGuard did not keep {rows} rows of this page: they were refused ({reason}). They are not sent again; use Teach columns if a column was read wrongly.',
   'overlay.unreadRows': 'SettleGuard could not read any row of this table. Use Teach columns to check what each column holds.',
   'infer.dateTime': 'a date and time on every row',
   'infer.date': 'a date on every row',

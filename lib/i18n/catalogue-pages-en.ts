@@ -35,13 +35,18 @@ export const PAGES_EN = {
   'import.issues': 'Issues: {count}',
   'import.issueLine': 'Line {line}: {message}',
   'import.failed': 'Could not read {file}: {message}',
-  'import.limit.file_too_large': '"{file}" is {size}, more than the {limit} SettleGuard reads in one file. Export a shorter period (e.g. one quarter) and import each.',
+  'import.limit.file_too_large':
+    '"{file}" is {size}, more than the {limit} SettleGuard reads in one file. Export a shorter period (e.g. one quarter) and import each.',
   'import.limit.too_many_rows': '"{file}" has more than {limit} lines, the most SettleGuard reads in one file. Export a shorter period and import each.',
-  'import.limit.decompressed_too_large': '"{file}" would expand to {size} or more when opened, more than the {limit} SettleGuard unpacks from one workbook; it may be damaged or built to exhaust memory. Export a shorter period, or save it again from Excel.',
-  'import.limit.sheet_range_too_large': '"{file}" declares its sheet {sheet} as {range}, more than the {rows} rows and {cells} cells SettleGuard reads in one sheet. Save it again from Excel (which writes the range actually used) or export a shorter period.',
-  'import.limit.read_timeout': 'Reading "{file}" took longer than {seconds} s and was stopped; nothing of it was stored. If it is a very large export, export a shorter period and import each.',
+  'import.limit.decompressed_too_large':
+    '"{file}" would expand to {size} or more when opened, more than the {limit} SettleGuard unpacks from one workbook; it may be damaged or built to exhaust memory. Export a shorter period, or save it again from Excel.',
+  'import.limit.sheet_range_too_large':
+    '"{file}" declares its sheet {sheet} as {range}, more than the {rows} rows and {cells} cells SettleGuard reads in one sheet. Save it again from Excel (which writes the range actually used) or export a shorter period.',
+  'import.limit.read_timeout':
+    'Reading "{file}" took longer than {seconds} s and was stopped; nothing of it was stored. If it is a very large export, export a shorter period and import each.',
   'import.history': 'Imported files',
-  'import.mapping.explain': 'SettleGuard does not know the columns of this cashier export. Say once which column is which; files with the same columns are read the same way from then on.',
+  'import.mapping.explain':
+    'SettleGuard does not know the columns of this cashier export. Say once which column is which; files with the same columns are read the same way from then on.',
   'import.mapping.ignore': '(not used)',
   'import.mapping.apply': 'Read the file with these columns',
   'import.mapping.occurredAt': 'Time',
@@ -61,7 +66,8 @@ export const PAGES_EN = {
   'import.backup.schema': 'database version {schema}',
   'import.backup.schemaOld': 'made by an earlier version, brought up to date as it is read',
   'import.backup.settings': 'Your current settings (merchant details, currency, language, tolerances, letter templates) will be replaced by the backup’s.',
-  'import.backup.keeps': 'A record already stored under the same id is replaced by the backup’s copy; nothing else is deleted. Findings are checked again afterwards, your decisions on them kept.',
+  'import.backup.keeps':
+    'A record already stored under the same id is replaced by the backup’s copy; nothing else is deleted. Findings are checked again afterwards, your decisions on them kept.',
   'import.backup.store.settings': 'Settings',
   'import.backup.store.sites': 'Enabled sites and taught columns',
   'import.backup.store.contracts': 'Fee contracts',
@@ -72,7 +78,8 @@ export const PAGES_EN = {
   'import.backup.store.coverage': 'What was captured of each day',
   'import.backup.store.findings': 'Findings, with your decisions',
   'import.backup.store.disputes': 'Disputes, with their history',
-  'import.dateOrder.ask': '{file}: dates such as {example} can be read day first or month first, and nothing in the file says which. Nothing with such a date is imported until you choose how your bank writes dates:',
+  'import.dateOrder.ask':
+    '{file}: dates such as {example} can be read day first or month first, and nothing in the file says which. Nothing with such a date is imported until you choose how your bank writes dates:',
   'import.dateOrder.dmy': 'Day first: {example} is {date}',
   'import.dateOrder.mdy': 'Month first: {example} is {date}',
   'import.dateOrder.read': '{file}: {example} read as {date} ({why}).',
@@ -226,7 +233,8 @@ export const PAGES_EN = {
   'settings.tolerance.possibleDuplicateWindow': 'Possible-duplicate window (seconds)',
   'settings.tolerance.grace': 'Settlement grace (working days)',
   'settings.extraHolidays': 'Extra non-working days (YYYY-MM-DD, comma separated)',
-  'popup.unreadTable': 'This page has a table SettleGuard could not read (columns it could not place: {columns}). Use Teach columns below the table to say what they hold.',
+  'popup.unreadTable':
+    'This page has a table SettleGuard could not read (columns it could not place: {columns}). Use Teach columns below the table to say what they hold.',
   'popup.unreadRows': 'This page has a table SettleGuard could not read a single row of. Use Teach columns below the table to check its columns.',
 } as const satisfies Record<string, string>;
 

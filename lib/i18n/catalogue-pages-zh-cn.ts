@@ -36,8 +36,10 @@ export const PAGES_ZH_CN: Record<PageMessageKey, string> = {
   'import.failed': '无法读取 {file}：{message}',
   'import.limit.file_too_large': '“{file}”有 {size}，超过结算卫士单个文件可读取的 {limit}。请按较短的期间（例如一个季度）分别导出后逐个导入。',
   'import.limit.too_many_rows': '“{file}”超过 {limit} 行，这是结算卫士单个文件可读取的上限。请按较短的期间分别导出后逐个导入。',
-  'import.limit.decompressed_too_large': '“{file}”打开后将膨胀到 {size} 以上，超过结算卫士单个工作簿可解压的 {limit}；文件可能已损坏或被构造为耗尽内存。请按较短的期间导出，或用 Excel 重新保存。',
-  'import.limit.sheet_range_too_large': '“{file}”声明其工作表 {sheet} 的范围为 {range}，超过结算卫士单个工作表可读取的 {rows} 行、{cells} 个单元格。请用 Excel 重新保存（会写入实际使用的范围），或按较短的期间导出。',
+  'import.limit.decompressed_too_large':
+    '“{file}”打开后将膨胀到 {size} 以上，超过结算卫士单个工作簿可解压的 {limit}；文件可能已损坏或被构造为耗尽内存。请按较短的期间导出，或用 Excel 重新保存。',
+  'import.limit.sheet_range_too_large':
+    '“{file}”声明其工作表 {sheet} 的范围为 {range}，超过结算卫士单个工作表可读取的 {rows} 行、{cells} 个单元格。请用 Excel 重新保存（会写入实际使用的范围），或按较短的期间导出。',
   'import.limit.read_timeout': '读取“{file}”超过 {seconds} 秒，已停止；该文件的任何内容都未保存。如果是很大的导出文件，请按较短的期间分别导出后逐个导入。',
   'import.history': '已导入的文件',
   'import.mapping.explain': '结算卫士不认识这份收银导出的列。请指定每一列的含义，以后相同列的文件会自动按此读取。',
@@ -71,7 +73,8 @@ export const PAGES_ZH_CN: Record<PageMessageKey, string> = {
   'import.backup.store.coverage': '每天的采集情况',
   'import.backup.store.findings': '发现的问题（含您的处理）',
   'import.backup.store.disputes': '申诉（含进展记录）',
-  'import.dateOrder.ask': '{file}：{example} 这样的日期既可按“日/月”也可按“月/日”读取，文件中没有任何信息能判断。请选择您的银行如何书写日期，选择之前含这类日期的行不会导入：',
+  'import.dateOrder.ask':
+    '{file}：{example} 这样的日期既可按“日/月”也可按“月/日”读取，文件中没有任何信息能判断。请选择您的银行如何书写日期，选择之前含这类日期的行不会导入：',
   'import.dateOrder.dmy': '日在前：{example} 即 {date}',
   'import.dateOrder.mdy': '月在前：{example} 即 {date}',
   'import.dateOrder.read': '{file}：{example} 读作 {date}（{why}）。',

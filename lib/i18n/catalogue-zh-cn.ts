@@ -114,22 +114,18 @@ export const ZH_CN: Record<MessageKey, string> = {
     '{cardType:cardType}实际费率自 {from} 起由 {oldRate:percent} 升至 {newRate:percent}（{count} 笔交易），合同未作变更，至今多收 {excess:money}。',
   'finding.settlement_shortfall':
     '清算日 {settleDate} 的 {count} 笔交易应于 {expectedValueDate} 到账 {expected:money}，银行实际到账 {received:money}，短款 {difference:money}。',
-  'finding.settlement_missing':
-    '清算日 {settleDate} 的 {count} 笔交易应于 {expectedValueDate} 到账 {expected:money}，宽限期已过，银行流水中未见对应入账。',
+  'finding.settlement_missing': '清算日 {settleDate} 的 {count} 笔交易应于 {expectedValueDate} 到账 {expected:money}，宽限期已过，银行流水中未见对应入账。',
   'finding.void_still_settled':
     '{amount:money} 的交易{#rrn}（参考号 {rrn}）{/rrn}已撤销或冲正{#voidOccurredAt}（{voidOccurredAt:datetime}）{/voidOccurredAt}，但仍被结算{#valueDate}（{valueDate} 银行入账）{/valueDate}。',
   'finding.refund_problem':
     '退货退款异常{#originalAmount}：原交易 {originalAmount:money}{/originalAmount}{#refundCount}，共 {refundCount} 笔退款合计 {refunded:money}，超出 {difference:money}{/refundCount}{#dueBy}：收银系统于 {cashierOccurredAt:datetime} 退款 {amount:money}，截至 {dueBy} 收单平台仍未处理{/dueBy}{#feeDue}：退款 {refundAmount:money} 按合同应退还原交易手续费 {saleFee:money} 中的 {feeDue:money}，实际仅退还 {feeReturned:money}，少退 {difference:money}{/feeDue}。',
   'finding.hidden_fee':
     '{date} 被扣收“{label}” {amount:money}，超出合同约定{#contractAmount}（合同约定每{every:period} {contractAmount:money}）{/contractAmount}，多收 {difference:money}。',
-  'finding.unmatched_portal_sale':
-    '收单平台在 {occurredAt:datetime} 有一笔 {amount:money} 的交易，收银记录前后 {windowMinutes} 分钟内没有对应记录。',
+  'finding.unmatched_portal_sale': '收单平台在 {occurredAt:datetime} 有一笔 {amount:money} 的交易，收银记录前后 {windowMinutes} 分钟内没有对应记录。',
   'finding.missing_at_acquirer':
     '收银系统在 {occurredAt:datetime} 记录了一笔 {amount:money} 的刷卡收款{#orderNo}（订单号 {orderNo}）{/orderNo}，收单平台没有对应交易。',
-  'finding.amount_mismatch':
-    '{occurredAt:datetime} 的交易在收单平台为 {portalAmount:money}，收银记录为 {cashierAmount:money}，相差 {difference:money}。',
-  'finding.status_mismatch':
-    '{occurredAt:datetime} 的 {amount:money} 交易显示为“{status:status}”，但结算记录与之不符。',
+  'finding.amount_mismatch': '{occurredAt:datetime} 的交易在收单平台为 {portalAmount:money}，收银记录为 {cashierAmount:money}，相差 {difference:money}。',
+  'finding.status_mismatch': '{occurredAt:datetime} 的 {amount:money} 交易显示为“{status:status}”，但结算记录与之不符。',
   'finding.deposit_deducted':
     '{#settleDate}清算日 {settleDate} 的结算（应到 {expected:money}，实到 {received:money}）{/settleDate}被整额扣除 {difference:money}{#label}（{label}）{/label}，疑似押金或激活费。',
   'finding.chargeback_fee':

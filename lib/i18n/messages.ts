@@ -95,7 +95,7 @@ export function createTranslator<K extends string>(catalogues: Catalogues<K>): T
 export const t: Translator<MessageKey> = createTranslator(MESSAGES);
 
 export function isMessageKey(key: string): key is MessageKey {
-  return  Object.hasOwn(EN, key);
+  return Object.hasOwn(EN, key);
 }
 
 /** Renders a stored `Finding.explanation`; an unknown key (a newer rule) shows as the key. */
@@ -171,9 +171,7 @@ function paramText(params: MessageParams, name: string): string | undefined {
 function interpolate(template: string, params: MessageParams, ctx: InterpolationContext): string {
   // Sections first, on template text only; values are inserted in one pass afterwards so a
   // value that looks like "{x}" stays literal.
-  const withSections = template.replace(SECTION, (_all, name: string, body: string) =>
-    paramText(params, name) === undefined ? '' : body,
-  );
+  const withSections = template.replace(SECTION, (_all, name: string, body: string) => (paramText(params, name) === undefined ? '' : body));
   return withSections.replace(PLACEHOLDER, (_all, name: string, format: string | undefined) => {
     const value = paramText(params, name);
     if (value === undefined) return ctx.unknown;

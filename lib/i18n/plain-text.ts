@@ -12,7 +12,10 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a
  * runs of spaces collapse, ends are trimmed. `maxLength` (in UTF-16 units) cuts with "…".
  */
 export function toPlainLine(text: string, maxLength?: number): string {
-  const line = text.replace(CONTROL, ' ').replace(/[ \u00a0\u3000]{2,}/g, ' ').trim();
+  const line = text
+    .replace(CONTROL, ' ')
+    .replace(/[ \u00a0\u3000]{2,}/g, ' ')
+    .trim();
   if (maxLength === undefined || line.length <= maxLength) return line;
   // never cut a surrogate pair in half
   let cut = maxLength - 1;

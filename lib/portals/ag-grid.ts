@@ -22,8 +22,9 @@ import { keyedTable, outermost, textOf, type KeyedCell } from './dom';
 import type { RawTable, TableReader } from './types';
 
 // containers of rows that are not transactions: pinned top/bottom (totals) and sticky group rows
-const NOT_BODY = '.ag-floating-top, .ag-floating-bottom, .ag-sticky-top, .ag-sticky-bottom, '
-  + '.ag-grid-pinned-top-rows-container, .ag-grid-pinned-bottom-rows-container, .ag-grid-sticky-top-rows-container, .ag-grid-sticky-bottom-rows-container';
+const NOT_BODY =
+  '.ag-floating-top, .ag-floating-bottom, .ag-sticky-top, .ag-sticky-bottom, ' +
+  '.ag-grid-pinned-top-rows-container, .ag-grid-pinned-bottom-rows-container, .ag-grid-sticky-top-rows-container, .ag-grid-sticky-bottom-rows-container';
 // the pinned halves of a split (≤ v32) row: never the row's primary element
 const PINNED_PART = '.ag-pinned-left-cols-container, .ag-pinned-right-cols-container';
 
@@ -47,7 +48,10 @@ export const agGrid: TableReader = {
       if (!Number.isFinite(index)) continue;
       const primary = row.closest(PINNED_PART) === null;
       const entry = byIndex.get(index) ?? { element: row, primary: false, cells: [] };
-      if (primary && !entry.primary) { entry.element = row; entry.primary = true; }
+      if (primary && !entry.primary) {
+        entry.element = row;
+        entry.primary = true;
+      }
       for (const cell of row.querySelectorAll('[role=gridcell][col-id]')) {
         if (cell.closest('[role=row]') === row) entry.cells.push({ key: cell.getAttribute('col-id') ?? '', el: cell });
       }

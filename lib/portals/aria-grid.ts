@@ -30,10 +30,13 @@ export const ariaGrid: TableReader = {
     return {
       root,
       headers: positions.map((p) => head.get(p) ?? ''),
-      rows: data.map((r, i) => new LazyRow(r, i + 1, () => {
-        const cells = place(cellsOf(r, '[role=gridcell], [role=cell], [role=rowheader]'));
-        return positions.map((p) => cells.get(p) ?? '');
-      })),
+      rows: data.map(
+        (r, i) =>
+          new LazyRow(r, i + 1, () => {
+            const cells = place(cellsOf(r, '[role=gridcell], [role=cell], [role=rowheader]'));
+            return positions.map((p) => cells.get(p) ?? '');
+          }),
+      ),
     };
   },
 };

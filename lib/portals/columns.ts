@@ -11,18 +11,52 @@ import type { CardType, EntryMode, SettleCycle, TxnKind, TxnStatus } from '../mo
  * `index`: 序号, `ignore`: recognised but unused, e.g. 发卡行).
  */
 export type ColumnRole =
-  | 'occurredAt' | 'kind' | 'status' | 'amount' | 'fee' | 'net' | 'extraFee' | 'card' | 'cardType'
-  | 'cardCountry' | 'entryMode' | 'merchantId' | 'merchantName' | 'terminalId' | 'rrn' | 'voucherNo'
-  | 'batchNo' | 'authCode' | 'orderNo' | 'originalRef' | 'settleDate' | 'settleCycle' | 'payoutId'
-  | 'currency' | 'cardBin' | 'direction' | 'action' | 'index' | 'ignore';
+  | 'occurredAt'
+  | 'kind'
+  | 'status'
+  | 'amount'
+  | 'fee'
+  | 'net'
+  | 'extraFee'
+  | 'card'
+  | 'cardType'
+  | 'cardCountry'
+  | 'entryMode'
+  | 'merchantId'
+  | 'merchantName'
+  | 'terminalId'
+  | 'rrn'
+  | 'voucherNo'
+  | 'batchNo'
+  | 'authCode'
+  | 'orderNo'
+  | 'originalRef'
+  | 'settleDate'
+  | 'settleCycle'
+  | 'payoutId'
+  | 'currency'
+  | 'cardBin'
+  | 'direction'
+  | 'action'
+  | 'index'
+  | 'ignore';
 
 /** The PortalTransaction key a role is reported as in CapturedTable.columns (DESIGN.md §3). */
 export function fieldOfRole(role: ColumnRole | null): string | null {
   switch (role) {
-    case null: case 'action': case 'index': case 'ignore': case 'currency': case 'direction': return null;
-    case 'card': return 'cardLast4';
-    case 'extraFee': return 'extraFees';
-    default: return role;
+    case null:
+    case 'action':
+    case 'index':
+    case 'ignore':
+    case 'currency':
+    case 'direction':
+      return null;
+    case 'card':
+      return 'cardLast4';
+    case 'extraFee':
+      return 'extraFees';
+    default:
+      return role;
   }
 }
 
@@ -32,9 +66,32 @@ export function fieldOfRole(role: ColumnRole | null): string | null {
  * from it), `extraFees` for an extra per-row fee such as 秒到费.
  */
 export const TEACHABLE_FIELDS = [
-  'occurredAt', 'kind', 'status', 'amount', 'fee', 'net', 'extraFees', 'cardLast4', 'cardType', 'cardCountry',
-  'entryMode', 'merchantId', 'merchantName', 'terminalId', 'rrn', 'voucherNo', 'batchNo', 'authCode', 'orderNo',
-  'originalRef', 'settleDate', 'settleCycle', 'payoutId', 'currency', 'cardBin', 'direction',
+  'occurredAt',
+  'kind',
+  'status',
+  'amount',
+  'fee',
+  'net',
+  'extraFees',
+  'cardLast4',
+  'cardType',
+  'cardCountry',
+  'entryMode',
+  'merchantId',
+  'merchantName',
+  'terminalId',
+  'rrn',
+  'voucherNo',
+  'batchNo',
+  'authCode',
+  'orderNo',
+  'originalRef',
+  'settleDate',
+  'settleCycle',
+  'payoutId',
+  'currency',
+  'cardBin',
+  'direction',
 ] as const;
 export type TeachableField = (typeof TEACHABLE_FIELDS)[number];
 
@@ -53,78 +110,287 @@ export function roleOfField(field: string | null): ColumnRole | undefined {
 
 /** Roles whose values are references: never card-masked (a 14–19 digit 订单号 or Lakala 流水号 is not a PAN). */
 export const IDENTIFIER_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
-  'merchantId', 'terminalId', 'rrn', 'voucherNo', 'batchNo', 'authCode', 'orderNo', 'originalRef', 'payoutId',
+  'merchantId',
+  'terminalId',
+  'rrn',
+  'voucherNo',
+  'batchNo',
+  'authCode',
+  'orderNo',
+  'originalRef',
+  'payoutId',
 ]);
 
 const SYNONYMS: Record<Exclude<ColumnRole, 'ignore'>, string[]> = {
   occurredAt: [
-    '交易时间', '交易日期时间', '交易日期', '日期', '时间', '日期时间', '日期/时间', '交易发生时间', '创建时间', '下单时间',
-    '支付时间', '付款时间', '付款完成时间', '完成时间', '交易完成时间', '订单时间', '发生时间',
-    'date', 'time', 'date/time', 'date & time', 'datetime', 'transaction date', 'transaction time', 'txn date',
-    'txn time', 'created', 'created date', 'created at', 'created (utc)', 'payment date', 'creation date',
+    '交易时间',
+    '交易日期时间',
+    '交易日期',
+    '日期',
+    '时间',
+    '日期时间',
+    '日期/时间',
+    '交易发生时间',
+    '创建时间',
+    '下单时间',
+    '支付时间',
+    '付款时间',
+    '付款完成时间',
+    '完成时间',
+    '交易完成时间',
+    '订单时间',
+    '发生时间',
+    'date',
+    'time',
+    'date/time',
+    'date & time',
+    'datetime',
+    'transaction date',
+    'transaction time',
+    'txn date',
+    'txn time',
+    'created',
+    'created date',
+    'created at',
+    'created (utc)',
+    'payment date',
+    'creation date',
   ],
   kind: [
-    '交易类型', '交易类别', '交易种类', '业务类型', '类型', '交易名称', '交易码', '收支类型',
-    'type', 'transaction type', 'txn type', 'event type', 'reporting category', 'category',
+    '交易类型',
+    '交易类别',
+    '交易种类',
+    '业务类型',
+    '类型',
+    '交易名称',
+    '交易码',
+    '收支类型',
+    'type',
+    'transaction type',
+    'txn type',
+    'event type',
+    'reporting category',
+    'category',
   ],
-  status: [
-    '交易状态', '状态', '支付状态', '订单状态', '交易结果', '处理状态',
-    'status', 'transaction status', 'payment status', 'result',
-  ],
+  status: ['交易状态', '状态', '支付状态', '订单状态', '交易结果', '处理状态', 'status', 'transaction status', 'payment status', 'result'],
   amount: [
-    '交易金额', '订单金额', '原始金额', '金额', '交易本金', '付款总金额', '支付金额', '消费金额', '实付金额', '订单总金额',
-    'amount', 'gross', 'gross amount', 'transaction amount', 'txn amount', 'total collected', 'charge amount',
+    '交易金额',
+    '订单金额',
+    '原始金额',
+    '金额',
+    '交易本金',
+    '付款总金额',
+    '支付金额',
+    '消费金额',
+    '实付金额',
+    '订单总金额',
+    'amount',
+    'gross',
+    'gross amount',
+    'transaction amount',
+    'txn amount',
+    'total collected',
+    'charge amount',
   ],
   fee: [
-    '手续费', '商户手续费', '交易手续费', '结算手续费', '手续费金额', '服务费', '费用', '扣率手续费', '刷卡手续费',
-    'fee', 'fees', 'processing fee', 'processing fees', 'total fees', 'mdr', 'commission',
+    '手续费',
+    '商户手续费',
+    '交易手续费',
+    '结算手续费',
+    '手续费金额',
+    '服务费',
+    '费用',
+    '扣率手续费',
+    '刷卡手续费',
+    'fee',
+    'fees',
+    'processing fee',
+    'processing fees',
+    'total fees',
+    'mdr',
+    'commission',
   ],
   net: [
-    '结算金额', '清算金额', '应结算金额', '到账金额', '入账金额', '实收金额', '商家实收', '净额', '结算净额', '实际到账金额',
-    'net', 'net amount', 'net total', 'net settled', 'settlement amount',
+    '结算金额',
+    '清算金额',
+    '应结算金额',
+    '到账金额',
+    '入账金额',
+    '实收金额',
+    '商家实收',
+    '净额',
+    '结算净额',
+    '实际到账金额',
+    'net',
+    'net amount',
+    'net total',
+    'net settled',
+    'settlement amount',
   ],
   extraFee: [
-    '秒到手续费', 'd0手续费', 't0手续费', '秒到费', '秒到费用', 'd0费用', '即时到账手续费', '加急手续费', '附加手续费', '额外手续费',
-    'instant fee', 'instant payout fee', 'd0 fee', 't0 fee', 't0_fee',
+    '秒到手续费',
+    'd0手续费',
+    't0手续费',
+    '秒到费',
+    '秒到费用',
+    'd0费用',
+    '即时到账手续费',
+    '加急手续费',
+    '附加手续费',
+    '额外手续费',
+    'instant fee',
+    'instant payout fee',
+    'd0 fee',
+    't0 fee',
+    't0_fee',
   ],
   card: [
-    '卡号', '银行卡号', '交易卡号', '付款卡号', '卡号后四位', '尾号', '卡尾号', '支付卡号',
-    'card', 'card number', 'card no', 'card no.', 'pan', 'pan suffix', 'last 4', 'card last 4', 'masked pan',
+    '卡号',
+    '银行卡号',
+    '交易卡号',
+    '付款卡号',
+    '卡号后四位',
+    '尾号',
+    '卡尾号',
+    '支付卡号',
+    'card',
+    'card number',
+    'card no',
+    'card no.',
+    'pan',
+    'pan suffix',
+    'last 4',
+    'card last 4',
+    'masked pan',
   ],
   cardType: [
-    '卡类型', '卡类别', '卡性质', '卡种', '卡种类', '借贷标识', '借贷记标识', '卡属性', '支付方式', '支付类型', '支付渠道', '渠道',
-    '付款方式', 'card type', 'funding', 'card funding', 'payment method', 'payment method type', 'channel',
+    '卡类型',
+    '卡类别',
+    '卡性质',
+    '卡种',
+    '卡种类',
+    '借贷标识',
+    '借贷记标识',
+    '卡属性',
+    '支付方式',
+    '支付类型',
+    '支付渠道',
+    '渠道',
+    '付款方式',
+    'card type',
+    'funding',
+    'card funding',
+    'payment method',
+    'payment method type',
+    'channel',
   ],
   cardCountry: ['发卡国家', '卡组织国家', 'card country', 'issuing country'],
   entryMode: ['交易方式', '刷卡方式', '输入方式', '读卡方式', 'entry mode', 'card entry methods', 'entry method'],
   merchantId: [
-    '商户号', '商户编号', '商户代码', '银行商户号', '收单商户号', '特约商户号', '子商户号',
-    'mid', 'merchant id', 'merchant no', 'merchant no.', 'merchant number', 'merchant account',
+    '商户号',
+    '商户编号',
+    '商户代码',
+    '银行商户号',
+    '收单商户号',
+    '特约商户号',
+    '子商户号',
+    'mid',
+    'merchant id',
+    'merchant no',
+    'merchant no.',
+    'merchant number',
+    'merchant account',
   ],
   merchantName: ['商户名称', '商户名', '门店名', '门店名称', '商户简称', 'merchant name', 'merchant', 'store', 'store name'],
   terminalId: ['终端号', '终端编号', '终端代码', '终端', '设备号', '设备编号', '终端id', 'terminal', 'terminal id', 'terminal no', 'tid', 'device'],
   rrn: [
-    '参考号', '检索参考号', '系统参考号', '交易参考号', '参考号码', '检索号',
-    'rrn', 'reference number', 'retrieval reference number', 'ref no', 'ref no.', 'reference',
+    '参考号',
+    '检索参考号',
+    '系统参考号',
+    '交易参考号',
+    '参考号码',
+    '检索号',
+    'rrn',
+    'reference number',
+    'retrieval reference number',
+    'ref no',
+    'ref no.',
+    'reference',
   ],
   voucherNo: [
-    '凭证号', '流水号', '终端流水号', '系统跟踪号', '交易流水号', '凭证号码', '票据号', '跟踪号',
-    'voucher', 'voucher no', 'voucher no.', 'trace', 'trace no', 'trace no.', 'stan', 'trace number',
+    '凭证号',
+    '流水号',
+    '终端流水号',
+    '系统跟踪号',
+    '交易流水号',
+    '凭证号码',
+    '票据号',
+    '跟踪号',
+    'voucher',
+    'voucher no',
+    'voucher no.',
+    'trace',
+    'trace no',
+    'trace no.',
+    'stan',
+    'trace number',
   ],
   batchNo: ['批次号', '交易批次号', '终端批次号', '批次', 'batch', 'batch no', 'batch no.', 'batch number'],
   authCode: ['授权码', '授权号', 'auth code', 'authorization code', 'approval code', 'auth no'],
   orderNo: [
-    '订单号', '商户订单号', '交易单号', '小票号', '商户单号', '支付单号', '交易订单号', '外部订单号', '平台订单号', '微信订单号',
-    '支付宝交易号', '交易号', 'order', 'order no', 'order no.', 'order id', 'order number', 'merchant reference', 'payment id',
-    'transaction id', 'charge id',
+    '订单号',
+    '商户订单号',
+    '交易单号',
+    '小票号',
+    '商户单号',
+    '支付单号',
+    '交易订单号',
+    '外部订单号',
+    '平台订单号',
+    '微信订单号',
+    '支付宝交易号',
+    '交易号',
+    'order',
+    'order no',
+    'order no.',
+    'order id',
+    'order number',
+    'merchant reference',
+    'payment id',
+    'transaction id',
+    'charge id',
   ],
   originalRef: [
-    '原参考号', '原交易参考号', '原检索参考号', '原系统参考号', '原交易流水号', '原流水号', '原订单号', '原交易订单号', '原始单号',
-    '原凭证号', '原交易单号', 'original reference', 'original rrn', 'original transaction', 'original ref',
+    '原参考号',
+    '原交易参考号',
+    '原检索参考号',
+    '原系统参考号',
+    '原交易流水号',
+    '原流水号',
+    '原订单号',
+    '原交易订单号',
+    '原始单号',
+    '原凭证号',
+    '原交易单号',
+    'original reference',
+    'original rrn',
+    'original transaction',
+    'original ref',
   ],
   settleDate: [
-    '清算日期', '结算日期', '入账日期', '到账日期', '结算时间', '清算时间', '入账时间',
-    'settle date', 'settlement date', 'available on', 'deposit date', 'payout date', 'booking date',
+    '清算日期',
+    '结算日期',
+    '入账日期',
+    '到账日期',
+    '结算时间',
+    '清算时间',
+    '入账时间',
+    'settle date',
+    'settlement date',
+    'available on',
+    'deposit date',
+    'payout date',
+    'booking date',
   ],
   settleCycle: ['结算周期', '结算类型', '结算方式', '到账方式', '结算模式', '到账类型', 'settlement type', 'settlement cycle'],
   payoutId: ['结算批次', '出款单号', '划款批次号', 'payout id', 'deposit id', 'transfer id', 'payout'],
@@ -140,9 +406,38 @@ for (const [role, names] of Object.entries(SYNONYMS) as [ColumnRole, string[]][]
   for (const n of names) if (!LOOKUP.has(n)) LOOKUP.set(n, role);
 }
 // recognised columns with no field: keeps them from being guessed as something else
-for (const n of ['发卡行', '发卡行名称', '发卡行机构代码', '发卡机构', '收单机构', '操作员', '操作员号', '收银员', '备注', '商品名称',
-  '费率', '结算手续费率', '手续费率', '扣率', '交易费率', '产品类型', '应答码', '冲正标志', '卡组织', 'card brand', 'description', 'note', 'notes', 'staff name', 'rate', 'fee rate',
-  'fee percentage rate', 'fee fixed rate', 'tender type', 'other tender type']) {
+for (const n of [
+  '发卡行',
+  '发卡行名称',
+  '发卡行机构代码',
+  '发卡机构',
+  '收单机构',
+  '操作员',
+  '操作员号',
+  '收银员',
+  '备注',
+  '商品名称',
+  '费率',
+  '结算手续费率',
+  '手续费率',
+  '扣率',
+  '交易费率',
+  '产品类型',
+  '应答码',
+  '冲正标志',
+  '卡组织',
+  'card brand',
+  'description',
+  'note',
+  'notes',
+  'staff name',
+  'rate',
+  'fee rate',
+  'fee percentage rate',
+  'fee fixed rate',
+  'tender type',
+  'other tender type',
+]) {
   LOOKUP.set(n, 'ignore');
 }
 // longest first, so "原交易参考号" wins over "参考号" in containment matching
@@ -166,13 +461,19 @@ export function isChineseHeader(header: string): boolean {
 
 /** Lower-case, no spaces, no unit in brackets, no trailing colon or required-field star. */
 function normaliseHeader(header: string): { key: string; unitText: string } {
-  let s = header.replace(/[\u00a0\u3000]/g, ' ').trim().toLowerCase();
+  let s = header
+    .replace(/[\u00a0\u3000]/g, ' ')
+    .trim()
+    .toLowerCase();
   let unitText = '';
   s = s.replace(/[（(［[]([^）)］\]]*)[）)］\]]/g, (_m, inner: string) => {
     unitText += ` ${inner}`;
     return '';
   });
-  s = s.replace(/[*:：▲▼↑↓⇅]/g, '').replace(/\s+/g, ' ').trim();
+  s = s
+    .replace(/[*:：▲▼↑↓⇅]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (CJK.test(s)) s = s.replace(/\s+/g, '');
   return { key: s, unitText: unitText.trim() };
 }
@@ -186,9 +487,14 @@ export function classifyHeader(header: string): HeaderInfo {
   const info: HeaderInfo = { role: null };
   const unit = `${unitText} ${key}`;
   // 分 is the minor unit of 元, so a (分) header also says CNY (DOMAIN.md §1.1: files store 分)
-  if (/分/.test(unitText)) { info.unit = 'fen'; info.currency = 'CNY'; }
-  else if (/\bcents?\b/i.test(unitText)) info.unit = 'fen';
-  else if (/元|rmb|cny|¥|￥/i.test(unit)) { info.unit = 'yuan'; info.currency = 'CNY'; }
+  if (/分/.test(unitText)) {
+    info.unit = 'fen';
+    info.currency = 'CNY';
+  } else if (/\bcents?\b/i.test(unitText)) info.unit = 'fen';
+  else if (/元|rmb|cny|¥|￥/i.test(unit)) {
+    info.unit = 'yuan';
+    info.currency = 'CNY';
+  }
   const code = unitText.match(/\b(USD|EUR|GBP|HKD|JPY|AUD|CAD|SGD)\b/i);
   if (code) info.currency = code[1]!.toUpperCase();
   else if (/\$/.test(unitText)) info.currency = 'USD';
@@ -264,7 +570,10 @@ const STATUS_PATTERNS: [RegExp, TxnStatus][] = [
   [/已撤销|已撤消|撤销成功|已取消|^(voided|revoked|cancell?ed|canceled)$/i, 'voided'],
   [/失败|不成功|已关闭|关闭|拒绝|错误|^(fail|failed|failure|declined|payerror|closed|error|rejected|denied)$/i, 'failed'],
   [/处理中|待支付|未支付|未完成|支付中|等待|审核中|^(pending|processing|userpaying|init|created|deal|notpay|in progress|incomplete)$/i, 'pending'],
-  [/成功|已支付|已完成|完成|已结算|已入账|已退款|部分退款|^(success|successful|succeeded|paid|complete|completed|approved|settled|available|captured|refund|refunded|partially refunded)$/i, 'success'],
+  [
+    /成功|已支付|已完成|完成|已结算|已入账|已退款|部分退款|^(success|successful|succeeded|paid|complete|completed|approved|settled|available|captured|refund|refunded|partially refunded)$/i,
+    'success',
+  ],
 ];
 
 /** 交易状态 text → status (DOMAIN.md §1.2; WeChat/Lakala codes). Unrecognised text → 'unknown'. */
@@ -305,7 +614,16 @@ export function normaliseDirection(text: string): 1 | -1 | null {
 }
 
 const CURRENCY_WORDS: Record<string, string> = {
-  人民币: 'CNY', 美元: 'USD', 港币: 'HKD', 港元: 'HKD', 欧元: 'EUR', 英镑: 'GBP', 日元: 'JPY', 澳元: 'AUD', 新加坡元: 'SGD', 加元: 'CAD',
+  人民币: 'CNY',
+  美元: 'USD',
+  港币: 'HKD',
+  港元: 'HKD',
+  欧元: 'EUR',
+  英镑: 'GBP',
+  日元: 'JPY',
+  澳元: 'AUD',
+  新加坡元: 'SGD',
+  加元: 'CAD',
 };
 
 /** 币种 column text → ISO 4217 code: "CNY", "人民币", "RMB", "US$"; undefined when not a currency we know. */

@@ -4,8 +4,36 @@
 // Elements whose boundaries separate words ("<div>2024-03-05</div><div>14:30</div>" is two
 // values, while "¥<span>12</span>.00" is one).
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5',
-  'H6', 'HEADER', 'HR', 'LI', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL', 'BUTTON', 'LABEL',
+  'ADDRESS',
+  'ARTICLE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
+  'BUTTON',
+  'LABEL',
 ]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'svg', 'SVG', 'IFRAME', 'OBJECT', 'SELECT']);
 const CELL_TAGS: readonly string[] = ['TD', 'TH'];
@@ -56,7 +84,7 @@ export function textOf(el: Element): string {
 function cellText(el: Element, elTag: string | null): string {
   // Fast path for the usual cell, <td>text</td> or <td><div class="cell">text</div></td>: a chain
   // of single visible element children ending in an element that holds only text.
-  for (let e: Element = el, tag = elTag; ;) {
+  for (let e: Element = el, tag = elTag; ; ) {
     if ((tag !== null && SKIP.has(tag)) || isHiddenElement(e)) return '';
     // text only (one or more text nodes, comments): the text itself, without visiting the nodes;
     // form fields are read by the walk below
@@ -98,8 +126,19 @@ const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 
 /** The characters SPACES matches: JavaScript's \s plus the zero-width space. */
 function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**
@@ -115,7 +154,10 @@ export function needsCollapse(text: string): boolean {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     // printable ASCII: most characters of most cells
-    if ((c > 32 && c < 127) || !isSpace(c)) { prev = false; continue; }
+    if ((c > 32 && c < 127) || !isSpace(c)) {
+      prev = false;
+      continue;
+    }
     if (prev || (c !== 32 && (c <= 13 || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff))) return true;
     prev = true;
   }
@@ -145,7 +187,6 @@ export function ownRows(table: Element): { section: 'thead' | 'tbody' | 'tfoot';
   }
   return out;
 }
-
 
 export interface GridRow {
   element: Element;
@@ -360,14 +401,16 @@ export function keyedTable(
   return {
     root,
     headers: titles,
-    rows: rows.map((r, i) => new LazyRow(r.element, i + 1, () => {
-      const byKey = new Map<string, KeyedCell>();
-      for (const c of r.cells) if (!byKey.has(c.key)) byKey.set(c.key, c);
-      return keys.map((k) => {
-        const c = byKey.get(k);
-        return c === undefined ? '' : (c.text ?? (c.el ? textOf(c.el) : ''));
-      });
-    })),
+    rows: rows.map(
+      (r, i) =>
+        new LazyRow(r.element, i + 1, () => {
+          const byKey = new Map<string, KeyedCell>();
+          for (const c of r.cells) if (!byKey.has(c.key)) byKey.set(c.key, c);
+          return keys.map((k) => {
+            const c = byKey.get(k);
+            return c === undefined ? '' : (c.text ?? (c.el ? textOf(c.el) : ''));
+          });
+        }),
+    ),
   };
 }
-

@@ -17,8 +17,7 @@ const keyOf = (td: Element, view: number, position: number): string => td.getAtt
 
 /** The leaf header cells of a view: jQuery's td[field], else the last header row's cells. */
 function headerCells(view: Element): Element[] {
-  const fields = [...view.querySelectorAll('.datagrid-header tr.datagrid-header-row td[field]')]
-    .filter((td) => Number(td.getAttribute('colspan') ?? '1') <= 1);
+  const fields = [...view.querySelectorAll('.datagrid-header tr.datagrid-header-row td[field]')].filter((td) => Number(td.getAttribute('colspan') ?? '1') <= 1);
   if (fields.length) return fields;
   const rows = [...view.querySelectorAll('.datagrid-header tr.datagrid-header-row')];
   return rows.length ? [...rows[rows.length - 1]!.children].filter((c) => c.tagName === 'TD') : [];

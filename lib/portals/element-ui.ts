@@ -27,7 +27,8 @@ function readV2(root: Element): RawTable | null {
   const rows = new Map<string, { element: Element; cells: KeyedCell[] }>();
   parts.forEach((part, n) => {
     if (!part) return;
-    for (const c of part.querySelectorAll('.el-table-v2__header-row .el-table-v2__header-cell')) headers[n]!.push({ key: c.getAttribute('data-key') ?? '', text: textOf(c) });
+    for (const c of part.querySelectorAll('.el-table-v2__header-row .el-table-v2__header-cell'))
+      headers[n]!.push({ key: c.getAttribute('data-key') ?? '', text: textOf(c) });
     const keys = headers[n]!.map((h) => h.key);
     for (const tr of part.querySelectorAll('.el-table-v2__body .el-table-v2__row')) {
       const id = tr.getAttribute('rowkey') ?? '';
@@ -36,7 +37,9 @@ function readV2(root: Element): RawTable | null {
       if (!entry) rows.set(id, (entry = { element: tr, cells: [] }));
       // placeholders stand where the other tables' fixed columns are: only real cells line up with the header
       const cells = [...tr.children].filter((c) => c.classList.contains('el-table-v2__row-cell'));
-      cells.forEach((cell, i) => { if (i < keys.length) entry.cells.push({ key: keys[i]!, el: cell }); });
+      cells.forEach((cell, i) => {
+        if (i < keys.length) entry.cells.push({ key: keys[i]!, el: cell });
+      });
     }
   });
   // the columns in the order the merchant sees them: left fixed, main, right fixed

@@ -37,7 +37,10 @@ export function splitHeader(table: Element): { head: Element[]; body: Element[] 
   let bestScore = 1;
   firstRows.forEach((r, i) => {
     const s = headerScore(r.cells);
-    if (s > bestScore) { best = i; bestScore = s; }
+    if (s > bestScore) {
+      best = i;
+      bestScore = s;
+    }
   });
   // no header row: every row is data; the columns can still be recognised by their values
   if (best < 0) return { head: [], body: rest };

@@ -6,7 +6,17 @@ import { OccurrenceCounter } from '../ids';
 import { readPageMeta } from './page-meta';
 import { inferColumns } from './sniff';
 import { TABLE_READERS } from './registry';
-import { applyColumnMap, buildTable, buildTableSteps, capturedColumns, columnKey, isTransactionTable, mapColumns, type MappedColumn, type ReadOptions } from './transactions';
+import {
+  applyColumnMap,
+  buildTable,
+  buildTableSteps,
+  capturedColumns,
+  columnKey,
+  isTransactionTable,
+  mapColumns,
+  type MappedColumn,
+  type ReadOptions,
+} from './transactions';
 import { profileForUrl } from './profiles';
 import type { RawTable, TableReader } from './types';
 import type { ColumnRole } from './columns';
@@ -22,7 +32,8 @@ export { PLACE_THRESHOLD, confidenceLevel } from './sniff';
 // What any family's table root looks like: a page with none of these holds no table to read,
 // and the content script stops there without reading anything (issue 3 "nothing runs on pages
 // without a transaction table").
-const ANY_TABLE = 'table, [role=grid], [role=treegrid], [role=table], .ag-root-wrapper, .ag-root, .layui-table-view, .vxe-table, .datagrid, .el-table, .ant-table';
+const ANY_TABLE =
+  'table, [role=grid], [role=treegrid], [role=table], .ag-root-wrapper, .ag-root, .layui-table-view, .vxe-table, .datagrid, .el-table, .ant-table';
 
 /** Cheap check before any reading: does the page hold anything a family could read? */
 export function mayHoldTables(doc: ParentNode): boolean {
@@ -99,7 +110,11 @@ const overlaps = (a: Element, b: Element): boolean => a === b || a.contains(b) |
  * to the next readers (ARIA grid, then plain tables), and is used only if none of them reads it.
  * Roots in `skip` (and inside them) are not looked at.
  */
-export function scanTables(doc: ParentNode, columnMap?: ReadOptions['columnMap'], skip: readonly Element[] = []): { found: FoundTable[]; unread: UnreadTable[] } {
+export function scanTables(
+  doc: ParentNode,
+  columnMap?: ReadOptions['columnMap'],
+  skip: readonly Element[] = [],
+): { found: FoundTable[]; unread: UnreadTable[] } {
   const claimed: Element[] = [];
   const found: FoundTable[] = [];
   const deferred: Reading[] = [];
@@ -111,7 +126,10 @@ export function scanTables(doc: ParentNode, columnMap?: ReadOptions['columnMap']
     for (const root of reader.detect(doc, claimed)) {
       if (isClaimed(root)) continue;
       const r = readRoot(reader, root, columnMap);
-      if (!r.raw || r.raw.rows.length === 0) { deferred.push(r); continue; }
+      if (!r.raw || r.raw.rows.length === 0) {
+        deferred.push(r);
+        continue;
+      }
       if (r.isTransactions) {
         found.push({ adapter: reader.id, raw: r.raw, columns: r.columns });
         claimed.push(root);
@@ -132,13 +150,17 @@ export function scanTables(doc: ParentNode, columnMap?: ReadOptions['columnMap']
   const roots = [...skip, ...found.map((f) => f.raw.root)];
   return {
     found: found.sort((a, b) => (a.raw.root.compareDocumentPosition(b.raw.root) & 4 ? -1 : 1)),
-    unread: unread.filter((r) => !roots.some((root) => overlaps(root, r.root))).map((r) => {
-      const columns = capturedColumns(r.columns);
-      return {
-        adapter: r.reader.id, root: r.root, columns,
-        unplaced: r.columns.flatMap((c, i) => (c.role === null && c.info.role !== 'action' && c.info.role !== 'index' ? [columnKey(c, i)] : [])),
-      };
-    }),
+    unread: unread
+      .filter((r) => !roots.some((root) => overlaps(root, r.root)))
+      .map((r) => {
+        const columns = capturedColumns(r.columns);
+        return {
+          adapter: r.reader.id,
+          root: r.root,
+          columns,
+          unplaced: r.columns.flatMap((c, i) => (c.role === null && c.info.role !== 'action' && c.info.role !== 'index' ? [columnKey(c, i)] : [])),
+        };
+      }),
   };
 }
 
@@ -214,7 +236,13 @@ export function yieldToMain(): Promise<void> {
  * task. Detection reads only headers (cell texts are read as rows are built). Returns [] at once
  * on a page that holds no table at all.
  */
-export async function readPortalTablesChunked(doc: Document, url: string, now: string, options: ReadOptions = {}, chunk: ChunkOptions = {}): Promise<PortalTable[]> {
+export async function readPortalTablesChunked(
+  doc: Document,
+  url: string,
+  now: string,
+  options: ReadOptions = {},
+  chunk: ChunkOptions = {},
+): Promise<PortalTable[]> {
   if (!mayHoldTables(doc)) return [];
   const slice = Math.max(1, chunk.sliceRows ?? 20);
   const yieldNow = chunk.yieldNow ?? yieldToMain;
@@ -238,7 +266,10 @@ export async function readPortalTablesChunked(doc: Document, url: string, now: s
     const steps = buildTableSteps(f.raw, f.columns, { adapter: f.adapter, url, now, meta, options: opts, occurrences }, slice);
     for (;;) {
       const r = steps.next();
-      if (r.done) { tables.push({ ...r.value, root: f.raw.root }); break; }
+      if (r.done) {
+        tables.push({ ...r.value, root: f.raw.root });
+        break;
+      }
       // a long task is what the merchant feels: yield once the budget is spent, not on every slice
       if (budget > 0 && clock() - since < budget) continue;
       await yieldNow();

@@ -25,12 +25,19 @@ const LABELS: [RegExp, MetaKey][] = [
   [/^(商户号|商户编号|商户代码|银行商户号|收单商户号|merchant\s*(id|no\.?|number)|mid)$/i, 'merchantId'],
   [/^(商户名称|商户名|门店名称|门店名|商户简称|merchant\s*name)$/i, 'merchantName'],
   [/^(终端号|终端编号|terminal\s*(id|no\.?)|tid)$/i, 'terminalId'],
-  [/^(查询日期|查询时间|交易日期|交易时间|日期范围|时间范围|起止日期|起止时间|统计日期|统计时间|账单日期|对账日期|查询区间|date\s*range|period|date)$/i, 'dateRange'],
+  [
+    /^(查询日期|查询时间|交易日期|交易时间|日期范围|时间范围|起止日期|起止时间|统计日期|统计时间|账单日期|对账日期|查询区间|date\s*range|period|date)$/i,
+    'dateRange',
+  ],
   [/^(单位|金额单位|币种|货币|currency|unit)$/i, 'currency'],
 ];
 
 function labelKey(label: string): MetaKey | null {
-  const s = label.replace(/\*/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').replace(/[：:]\s*$/, '').trim();
+  const s = label
+    .replace(/\*/g, '')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .replace(/[：:]\s*$/, '')
+    .trim();
   // "当前商户 商户号" — the label proper is the last word
   const last = s.split(' ').pop() ?? '';
   for (const candidate of [s, last]) for (const [re, key] of LABELS) if (re.test(candidate)) return key;

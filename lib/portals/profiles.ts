@@ -45,7 +45,7 @@ const READING: readonly PortalReading[] = [
     // s.lakala.com: the merchant self-service site; public scripts query its trade list
     // (cond.merId, cond.refNo, cond.posId…) and take terminal data "数据来源 s.lakala.com".
     matches: ['https://s.lakala.com/*'],
-    columnHints: { '拉卡拉流水号': 'voucherNo', '对账单流水号': 'voucherNo', '终端编号(posId)': 'terminalId' },
+    columnHints: { 拉卡拉流水号: 'voucherNo', 对账单流水号: 'voucherNo', '终端编号(posId)': 'terminalId' },
     currency: 'CNY',
   },
   {
@@ -53,7 +53,7 @@ const READING: readonly PortalReading[] = [
     // service.chinaums.com/uis: the 银联商务 merchant service platform (login, 对账明细查询
     // accountCheckDetailQry, /uisportalfront SPA).
     matches: ['https://service.chinaums.com/*'],
-    columnHints: { '清算金额': 'net', '划账金额': 'net', '交易卡号': 'cardLast4' },
+    columnHints: { 清算金额: 'net', 划账金额: 'net', 交易卡号: 'cardLast4' },
     currency: 'CNY',
   },
   {
@@ -75,21 +75,21 @@ const READING: readonly PortalReading[] = [
     id: 'huifu',
     // paas.huifu.com is the developer documentation and api.huifu.com the API; no merchant console host is public
     matches: [],
-    columnHints: { '汇付全局流水号': 'orderNo', '手续费金额': 'fee' },
+    columnHints: { 汇付全局流水号: 'orderNo', 手续费金额: 'fee' },
     currency: 'CNY',
   },
   {
     id: 'stripe',
     matches: ['https://dashboard.stripe.com/*'],
     family: 'aria-grid',
-    columnHints: { 'Net': 'net', 'Available on': 'settleDate', 'Payment method': 'cardType' },
+    columnHints: { Net: 'net', 'Available on': 'settleDate', 'Payment method': 'cardType' },
     currency: 'USD',
   },
   {
     id: 'square',
     matches: ['https://squareup.com/dashboard/*', 'https://app.squareup.com/*'],
     family: 'aria-grid',
-    columnHints: { 'PAN Suffix': 'cardLast4', 'Total Collected': 'amount', 'Fees': 'fee', 'Net Total': 'net', 'Deposit ID': 'payoutId' },
+    columnHints: { 'PAN Suffix': 'cardLast4', 'Total Collected': 'amount', Fees: 'fee', 'Net Total': 'net', 'Deposit ID': 'payoutId' },
     currency: 'USD',
   },
   {
@@ -112,7 +112,8 @@ const FACTS: Record<string, PortalFacts> = {
     name: { zh: '银联商务', en: 'China UMS' },
     timeZone: 'Asia/Shanghai',
     examples: ['https://service.chinaums.com/uis/accountCheckDetailQry/toAccountCheck', 'https://service.chinaums.com/uisportalfront#/auditOfTrade'],
-    source: 'public code: Java login/查账 client (service.chinaums.com/uis/uisWebLogin, /uis/accountCheckDetailQry); trade-audit adapter test (service.chinaums.com/uisportalfront)',
+    source:
+      'public code: Java login/查账 client (service.chinaums.com/uis/uisWebLogin, /uis/accountCheckDetailQry); trade-audit adapter test (service.chinaums.com/uisportalfront)',
   },
   shengpay: {
     name: { zh: '盛付通', en: 'Shengpay' },
@@ -175,7 +176,12 @@ export function matchesPattern(pattern: string, url: string): boolean {
       if (u.hostname !== base && !u.hostname.endsWith(`.${base}`)) return false;
     } else if (u.hostname !== host) return false;
   }
-  const re = new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${path
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(u.pathname + u.search);
 }
 

@@ -12,14 +12,4 @@ import { splitTable } from './split-table';
 import type { TableReader } from './types';
 import { vxeTable } from './vxe-table';
 
-export const TABLE_READERS: readonly TableReader[] = [
-  agGrid,
-  antDesign,
-  elementUi,
-  layui,
-  vxeTable,
-  easyui,
-  splitTable,
-  ariaGrid,
-  genericTable,
-];
+export const TABLE_READERS: readonly TableReader[] = [agGrid, antDesign, elementUi, layui, vxeTable, easyui, splitTable, ariaGrid, genericTable];

@@ -125,7 +125,10 @@ function wordProposal(col: Column): Proposal | null {
     if (!col.values.every(test)) continue;
     // status words must include one that only a status says (成功, 失败, 处理中…)
     if (role === 'status' && !col.values.some((s) => /成功|失败|中|success|fail|pend|paid|declin/i.test(s))) continue;
-    const examples = [...new Set(col.values)].slice(0, 3).map((s) => s.slice(0, 12)).join(', ');
+    const examples = [...new Set(col.values)]
+      .slice(0, 3)
+      .map((s) => s.slice(0, 12))
+      .join(', ');
     return { index: col.index, role, confidence: role === 'currency' ? 0.9 : 0.85, reason: reason('words', { examples }) };
   }
   return null;
@@ -185,8 +188,12 @@ function timeProposals(cols: readonly Column[], mapped: readonly MappedColumn[])
   const dates = free.filter((c) => c.shape === 'date');
   const times = free.filter((c) => c.shape === 'time');
   const datetimes = free.filter((c) => c.shape === 'datetime');
-  const p = (c: Column, confidence: number, key: string, params: Record<string, string> = { rows: String(c.values.length) }): Proposal =>
-    ({ index: c.index, role: 'occurredAt', confidence, reason: reason(key, params) });
+  const p = (c: Column, confidence: number, key: string, params: Record<string, string> = { rows: String(c.values.length) }): Proposal => ({
+    index: c.index,
+    role: 'occurredAt',
+    confidence,
+    reason: reason(key, params),
+  });
   const name = (c: Column | undefined) => (c ? mapped[c.index]!.header || `#${c.index + 1}` : '');
   if (headerTimes.length >= 2) return [];
   if (headerTimes.length === 1) {
@@ -209,25 +216,37 @@ type Amounts = (Dec | null)[];
 function moneyProposals(cols: readonly Column[], mapped: readonly MappedColumn[]): Proposal[] {
   const at = (role: ColumnRole) => mapped.findIndex((c) => c.role === role);
   const money = cols.filter((c) => mapped[c.index]!.role === null && c.shape === 'money');
-  const abs = (c: Column): Amounts => c.cells.map((t) => (t ? parseAmount(t)?.value.abs() ?? null : null));
+  const abs = (c: Column): Amounts => c.cells.map((t) => (t ? (parseAmount(t)?.value.abs() ?? null) : null));
   const out: Proposal[] = [];
   const free = new Map(money.map((c) => [c.index, abs(c)]));
   let amountAt = at('amount');
   if (amountAt < 0) {
     if (money.length === 0) return out;
     // the gross is the largest amount on (nearly) every row; the first such column on a tie
-    const wins = money.map((c) => free.get(c.index)!.filter((v, r) => v !== null && money.every((o) => {
-      const w = free.get(o.index)![r];
-      return w === null || w === undefined || v.gte(w);
-    })).length);
+    const wins = money.map(
+      (c) =>
+        free.get(c.index)!.filter(
+          (v, r) =>
+            v !== null &&
+            money.every((o) => {
+              const w = free.get(o.index)![r];
+              return w === null || w === undefined || v.gte(w);
+            }),
+        ).length,
+    );
     const best = wins.indexOf(Math.max(...wins));
     const c = money[best]!;
     amountAt = c.index;
     const always = wins[best] === c.values.length;
-    out.push({ index: c.index, role: 'amount', confidence: money.length === 1 ? 0.75 : always ? 0.8 : 0.6, reason: reason('amount', { rows: String(c.values.length) }) });
+    out.push({
+      index: c.index,
+      role: 'amount',
+      confidence: money.length === 1 ? 0.75 : always ? 0.8 : 0.6,
+      reason: reason('amount', { rows: String(c.values.length) }),
+    });
     free.delete(c.index);
   }
-  const gross = mapped[amountAt]!.role === 'amount' ? abs(cols[amountAt]!) : free.get(amountAt) ?? abs(cols[amountAt]!);
+  const gross = mapped[amountAt]!.role === 'amount' ? abs(cols[amountAt]!) : (free.get(amountAt) ?? abs(cols[amountAt]!));
   const name = (i: number) => mapped[i]!.header || `#${i + 1}`;
   // every row where all the given columns have a value satisfies `test`, and there is such a row
   const holds = (series: Amounts[], test: (v: Dec[]) => boolean): boolean => {
@@ -272,11 +291,17 @@ function moneyProposals(cols: readonly Column[], mapped: readonly MappedColumn[]
   if (feeAt >= 0 && netAt < 0) {
     const fee = series(feeAt);
     const i = only((s) => holds([fee, s], ([g, f, x]) => near(g!.minus(f!), x!)));
-    if (i !== undefined) { place(i, 'net', 0.95, 'net', { fee: name(feeAt) }); netAt = i; }
+    if (i !== undefined) {
+      place(i, 'net', 0.95, 'net', { fee: name(feeAt) });
+      netAt = i;
+    }
   } else if (netAt >= 0 && feeAt < 0) {
     const net = series(netAt);
     const i = only((s) => nonZero(s) && holds([net, s], ([g, n, x]) => near(g!.minus(n!), x!)));
-    if (i !== undefined) { place(i, 'fee', 0.95, 'feeFromNet', { net: name(netAt) }); feeAt = i; }
+    if (i !== undefined) {
+      place(i, 'fee', 0.95, 'feeFromNet', { net: name(netAt) });
+      feeAt = i;
+    }
   }
   if (feeAt < 0) {
     // a small share of the amount, in proportion to it: not a rate column, not a fixed charge
@@ -301,9 +326,11 @@ function moneyProposals(cols: readonly Column[], mapped: readonly MappedColumn[]
     if (i !== undefined) place(i, 'net', 0.6, 'netClose', { rows: String(cols[i]!.values.length) });
   } else if (feeAt >= 0) {
     // amount − fee − this = net: an extra per-row fee (秒到费)
-    const fee = series(feeAt), net = series(netAt);
+    const fee = series(feeAt),
+      net = series(netAt);
     for (const i of [...free.keys()]) {
-      if (nonZero(free.get(i)!) && holds([fee, net, free.get(i)!], ([g, f, n, x]) => near(g!.minus(f!).minus(x!), n!))) place(i, 'extraFee', 0.9, 'extraFee', {});
+      if (nonZero(free.get(i)!) && holds([fee, net, free.get(i)!], ([g, f, n, x]) => near(g!.minus(f!).minus(x!), n!)))
+        place(i, 'extraFee', 0.9, 'extraFee', {});
     }
   }
   return out;
@@ -336,8 +363,10 @@ export function inferColumns(table: RawTable, mapped: readonly MappedColumn[]): 
   for (const col of cols) {
     if (!open(col.index) || col.shape === null || col.shape === 'money' || col.shape === 'date' || col.shape === 'datetime' || col.shape === 'time') continue;
     if (col.shape === 'card') proposals.push({ index: col.index, role: 'card', confidence: 0.95, reason: reason('card', { rows: String(col.values.length) }) });
-    else if (col.shape === 'words') { const w = wordProposal(col); if (w) proposals.push(w); }
-    else proposals.push(...idProposals(col, cols, headers, taken));
+    else if (col.shape === 'words') {
+      const w = wordProposal(col);
+      if (w) proposals.push(w);
+    } else proposals.push(...idProposals(col, cols, headers, taken));
   }
   // best first; a role two columns fit equally well goes to neither
   const scored = proposals
@@ -349,7 +378,10 @@ export function inferColumns(table: RawTable, mapped: readonly MappedColumn[]): 
     if (placed.has(p.index) || p.confidence < PLACE_THRESHOLD || taken.has(p.role)) continue;
     if (!MULTI.has(p.role)) {
       const rival = scored.some((q) => q !== p && q.role === p.role && !placed.has(q.index) && Math.abs(q.confidence - p.confidence) < 0.05);
-      if (rival) { taken.add(p.role); continue; }
+      if (rival) {
+        taken.add(p.role);
+        continue;
+      }
       taken.add(p.role);
     }
     placed.add(p.index);

@@ -23,7 +23,12 @@ interface Kit {
 const KITS: Kit[] = [
   { root: '.arco-table', head: 'thead', rows: 'tbody > tr.arco-table-tr' },
   { root: '.n-data-table', head: 'thead.n-data-table-thead', rows: 'tbody.n-data-table-tbody > tr.n-data-table-tr' },
-  { root: '.ivu-table-wrapper', head: '.ivu-table-header thead', rows: '.ivu-table-body tbody > tr.ivu-table-row', clones: '.ivu-table-fixed, .ivu-table-fixed-right' },
+  {
+    root: '.ivu-table-wrapper',
+    head: '.ivu-table-header thead',
+    rows: '.ivu-table-body tbody > tr.ivu-table-row',
+    clones: '.ivu-table-fixed, .ivu-table-fixed-right',
+  },
 ];
 
 export const splitTable: TableReader = {

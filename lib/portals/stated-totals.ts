@@ -27,12 +27,14 @@ export interface StatedTable {
 }
 
 // Pagers of the UI kits portals use; some sit inside the table's root (layui, EasyUI, AG Grid).
-const PAGER_SELECTOR = '.el-pagination, .ant-pagination, .layui-laypage, .layui-table-page, .vxe-pager, .datagrid-pager, '
-  + '.pagination-info, .pagination-detail, .tabulator-footer, .MuiTablePagination-root, .MuiDataGrid-footerContainer, '
-  + '.ag-paging-panel, .arco-pagination, .t-pagination, .n-pagination, .ivu-page, .pagination, .pager';
+const PAGER_SELECTOR =
+  '.el-pagination, .ant-pagination, .layui-laypage, .layui-table-page, .vxe-pager, .datagrid-pager, ' +
+  '.pagination-info, .pagination-detail, .tabulator-footer, .MuiTablePagination-root, .MuiDataGrid-footerContainer, ' +
+  '.ag-paging-panel, .arco-pagination, .t-pagination, .n-pagination, .ivu-page, .pagination, .pager';
 // Rows a table keeps under its body for totals.
-const FOOTER_ROWS = 'tfoot tr, .el-table__footer-wrapper tr, .vxe-table--footer-wrapper tr, .layui-table-total tr, '
-  + '.datagrid-footer tr, .ant-table-summary tr, .ag-floating-bottom [role=row], tbody > tr:last-child';
+const FOOTER_ROWS =
+  'tfoot tr, .el-table__footer-wrapper tr, .vxe-table--footer-wrapper tr, .layui-table-total tr, ' +
+  '.datagrid-footer tr, .ant-table-summary tr, .ag-floating-bottom [role=row], tbody > tr:last-child';
 
 // "共 345 条", "总共 345 条记录", "Total 345", "Total: 345 items", "1-20 of 345", "Showing 1 to 10 of 345 rows"
 // ("共 18 页" and "Page 1 of 18" count pages, not rows, and match none of these).
@@ -41,7 +43,10 @@ const N = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
 const COUNT_PATTERNS: RegExp[] = [
   new RegExp(String.raw`共\s*${N}\s*(?:条|笔|项|行|个|记录)`),
   new RegExp(String.raw`总(?:共|计|数|条数|笔数)?\s*[:：]?\s*${N}\s*(?:条|笔)`),
-  new RegExp(String.raw`\btotal(?:\s+(?:items|records|rows|entries|count))?\s*[:：]?\s*${N}(?![\d,]*\.\d)(?:\s*(?:items|records|rows|entries|results))?\s*$`, 'i'),
+  new RegExp(
+    String.raw`\btotal(?:\s+(?:items|records|rows|entries|count))?\s*[:：]?\s*${N}(?![\d,]*\.\d)(?:\s*(?:items|records|rows|entries|results))?\s*$`,
+    'i',
+  ),
   new RegExp(String.raw`\d[\d,]*\s*(?:-|–|—|~|to)\s*\d[\d,]*\s+of\s+${N}(?!\s*pages)`, 'i'),
 ];
 
@@ -53,8 +58,10 @@ function countIn(text: string): number | undefined {
   return undefined;
 }
 
-const STATED_COUNT = /^(交易笔数|交易总笔数|总交易笔数|总笔数|笔数|交易数|成交笔数|合计笔数|成功笔数|transactions|number of transactions|transaction count|total transactions|total count)$/i;
-const STATED_AMOUNT = /^(交易金额|交易总金额|交易总额|总交易金额|总金额|合计金额|金额合计|交易金额合计|成交金额|合计|total amount|gross amount|gross volume|total volume|total)$/i;
+const STATED_COUNT =
+  /^(交易笔数|交易总笔数|总交易笔数|总笔数|笔数|交易数|成交笔数|合计笔数|成功笔数|transactions|number of transactions|transaction count|total transactions|total count)$/i;
+const STATED_AMOUNT =
+  /^(交易金额|交易总金额|交易总额|总交易金额|总金额|合计金额|金额合计|交易金额合计|成交金额|合计|total amount|gross amount|gross volume|total volume|total)$/i;
 // totals of the page alone, not of the query
 const PAGE_TOTAL = /本页|当页|小计|subtotal|sub-total|page total|this page/i;
 const QUERY_TOTAL = /^(合计|总计|汇总|全部合计|total|totals|grand total)(?![a-z])/i;
@@ -62,7 +69,10 @@ const QUERY_TOTAL = /^(合计|总计|汇总|全部合计|total|totals|grand tota
 /** A summary label ("交易金额(元)", "交易笔数：") as count or amount, with the unit it names. */
 function statedLabel(text: string): { key: 'count' | 'amount'; currency?: string } | null {
   const unit = text.match(/[(（]\s*([^)）]{1,6})\s*[)）]/);
-  const bare = text.replace(/[(（][^)）]*[)）]/g, '').replace(/[：:]\s*$/, '').trim();
+  const bare = text
+    .replace(/[(（][^)）]*[)）]/g, '')
+    .replace(/[：:]\s*$/, '')
+    .trim();
   if (unit && /万/.test(unit[1]!)) return null; // 万元: a scaled figure, never read as yuan
   const currency = unit ? currencyOf(unit[1]!) : undefined;
   // "笔 交易金额" (the unit of the value before it, glued on): the label proper is the last word
@@ -113,7 +123,10 @@ function totalsRow(table: StatedTable): { count?: number; amount?: StatedTotals[
     let count: number | undefined;
     for (const t of cells.values()) {
       const m = t.match(/(\d[\d,]*)\s*(?:笔|条)|(\d[\d,]*)\s+(?:transactions|items|rows)\b/i);
-      if (m) { count = Number((m[1] ?? m[2]!).replace(/,/g, '')); break; }
+      if (m) {
+        count = Number((m[1] ?? m[2]!).replace(/,/g, ''));
+        break;
+      }
     }
     const cell = amountAt >= 0 ? cells.get(amountAt) : undefined;
     const p = cell ? parseAmount(cell) : null;
@@ -147,7 +160,8 @@ export function readStatedTotals(doc: ParentNode, tables: readonly StatedTable[]
     const pairs: [string, string][] = [];
     const label = statedLabel(text);
     if (label && el.nextElementSibling) pairs.push([text, ownValue(valueText(el.nextElementSibling))]);
-    for (const m of marked.matchAll(/([\u4e00-\u9fffA-Za-z ()（）]{1,24}?)\s*[：:]\s*([^：:]+?)(?=\s+[\u4e00-\u9fffA-Za-z ()（）]{1,24}?\s*[：:]|$)/g)) pairs.push([m[1]!.trim(), ownValue(m[2]!)]);
+    for (const m of marked.matchAll(/([\u4e00-\u9fffA-Za-z ()（）]{1,24}?)\s*[：:]\s*([^：:]+?)(?=\s+[\u4e00-\u9fffA-Za-z ()（）]{1,24}?\s*[：:]|$)/g))
+      pairs.push([m[1]!.trim(), ownValue(m[2]!)]);
     for (const [l, v] of pairs) {
       const key = statedLabel(l);
       if (key?.key === 'count' && !count) {

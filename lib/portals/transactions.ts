@@ -7,8 +7,21 @@ import { parseDateTime, parseTime, toLocalDateTime, type ParsedDateTime } from '
 import { type OccurrenceCounter, stableId } from '../ids';
 import { isCardNumberHeader, maskCardNumbers, normaliseCardType, readCard } from '../cards';
 import {
-  IDENTIFIER_ROLES, cardTypeFromKindText, classifyHeader, fieldOfRole, isChineseHeader, normaliseCurrencyCell,
-  normaliseDirection, normaliseEntryMode, normaliseSettleCycle, normaliseStatus, normaliseTxnKind, roleOfField, type ColumnRole, type HeaderInfo, type KindReading,
+  IDENTIFIER_ROLES,
+  cardTypeFromKindText,
+  classifyHeader,
+  fieldOfRole,
+  isChineseHeader,
+  normaliseCurrencyCell,
+  normaliseDirection,
+  normaliseEntryMode,
+  normaliseSettleCycle,
+  normaliseStatus,
+  normaliseTxnKind,
+  roleOfField,
+  type ColumnRole,
+  type HeaderInfo,
+  type KindReading,
 } from './columns';
 import { yearForMonthDay, type PageMeta } from './page-meta';
 import type { RawRow, RawTable } from './types';
@@ -247,7 +260,6 @@ function memo<T>(cache: Map<string, T>, key: string, read: (text: string) => T):
   return v as T;
 }
 
-
 /** The name a column goes by in CapturedTable.columns, evidence cells and a taught column map. */
 export function columnKey(col: MappedColumn, index: number): string {
   return col.header || `#${index + 1}`;
@@ -336,10 +348,26 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
     }
   }
   if (date) d.occurredAt = date.time || !time ? date : { date: date.date, time };
-  else if (yearless) issues.push(err(line, 'date_without_year', 'occurredAt', yearless,
-    `Row ${line}: the time "${yearless}" has no year and the page shows no date range to take it from (expected a date such as 2024-03-05 14:30:00, or a 查询日期 range on the page).`));
-  else if (timeCells.length > 0) issues.push(err(line, 'date_unreadable', 'occurredAt', timeCells.join(' '),
-    `Row ${line}: cannot read the transaction time "${timeCells.join(' ')}" (expected a date such as 2024-03-05 14:30:00).`));
+  else if (yearless)
+    issues.push(
+      err(
+        line,
+        'date_without_year',
+        'occurredAt',
+        yearless,
+        `Row ${line}: the time "${yearless}" has no year and the page shows no date range to take it from (expected a date such as 2024-03-05 14:30:00, or a 查询日期 range on the page).`,
+      ),
+    );
+  else if (timeCells.length > 0)
+    issues.push(
+      err(
+        line,
+        'date_unreadable',
+        'occurredAt',
+        timeCells.join(' '),
+        `Row ${line}: cannot read the transaction time "${timeCells.join(' ')}" (expected a date such as 2024-03-05 14:30:00).`,
+      ),
+    );
   else issues.push(err(line, 'date_missing', 'occurredAt', undefined, `Row ${line}: no transaction time (expected a date such as 2024-03-05 14:30:00).`));
 
   // Kind first: it decides the signs.
@@ -347,12 +375,21 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
   if (kindCell) {
     d.kindText = kindCell.text;
     const k = memo(plan.kinds, kindCell.text, normaliseTxnKind);
-    if (k) { d.kind = k.kind; d.sign = k.sign; }
-    else {
+    if (k) {
+      d.kind = k.kind;
+      d.sign = k.sign;
+    } else {
       d.kind = 'adjustment';
       d.sign = 0;
-      issues.push(warn(line, 'kind_unknown', 'kind', kindCell.text,
-        `Row ${line}: transaction type "${kindCell.text}" is not one we know (消费, 撤销, 退货, 冲正, 预授权…); kept as an adjustment with the sign shown.`));
+      issues.push(
+        warn(
+          line,
+          'kind_unknown',
+          'kind',
+          kindCell.text,
+          `Row ${line}: transaction type "${kindCell.text}" is not one we know (消费, 撤销, 退货, 冲正, 预授权…); kept as an adjustment with the sign shown.`,
+        ),
+      );
     }
   }
 
@@ -360,8 +397,16 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
   if (directionCell) {
     const dir = normaliseDirection(directionCell.text);
     if (dir !== null) d.direction = dir;
-    else issues.push(warn(line, 'direction_unknown', 'direction', directionCell.text,
-      `Row ${line}: "${directionCell.text}" does not say which way the money went (expected 收/支, 收入/支出, in/out); the amount keeps the sign shown.`));
+    else
+      issues.push(
+        warn(
+          line,
+          'direction_unknown',
+          'direction',
+          directionCell.text,
+          `Row ${line}: "${directionCell.text}" does not say which way the money went (expected 收/支, 收入/支出, in/out); the amount keeps the sign shown.`,
+        ),
+      );
   }
 
   const amountCell = cell('amount');
@@ -369,9 +414,20 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
     issues.push(err(line, 'amount_missing', 'amount', undefined, `Row ${line}: no transaction amount (expected an amount such as 1,234.50).`));
   } else {
     const a = readMoney(amountCell.text, amountCell.col);
-    if (!a) issues.push(err(line, 'amount_unreadable', 'amount', amountCell.text,
-      `Row ${line}: cannot read the amount "${amountCell.text}" (expected an amount such as 1,234.50 or ¥-12.00).`));
-    else { d.amount = a.value; d.amountCurrency = a.currency; }
+    if (!a)
+      issues.push(
+        err(
+          line,
+          'amount_unreadable',
+          'amount',
+          amountCell.text,
+          `Row ${line}: cannot read the amount "${amountCell.text}" (expected an amount such as 1,234.50 or ¥-12.00).`,
+        ),
+      );
+    else {
+      d.amount = a.value;
+      d.amountCurrency = a.currency;
+    }
   }
   if (!kindCell && d.amount) {
     // No type column: a negative amount (or one a 收/支 column says went out) is money going
@@ -387,26 +443,50 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
   const feeCell = cell('fee');
   if (feeCell) {
     const f = readMoney(feeCell.text, feeCell.col);
-    if (f) { d.fee = f.value; d.feeCurrency = f.currency; }
-    else issues.push(warn(line, 'fee_unreadable', 'fee', feeCell.text, `Row ${line}: cannot read the fee "${feeCell.text}" (expected an amount such as 0.60); the fee is left out.`));
+    if (f) {
+      d.fee = f.value;
+      d.feeCurrency = f.currency;
+    } else
+      issues.push(
+        warn(
+          line,
+          'fee_unreadable',
+          'fee',
+          feeCell.text,
+          `Row ${line}: cannot read the fee "${feeCell.text}" (expected an amount such as 0.60); the fee is left out.`,
+        ),
+      );
   }
   const netCell = cell('net');
   if (netCell) {
     const n = readMoney(netCell.text, netCell.col);
-    if (n) { d.net = n.value; d.netCurrency = n.currency; }
-    else issues.push(warn(line, 'net_unreadable', 'net', netCell.text, `Row ${line}: cannot read the settled amount "${netCell.text}" (expected an amount such as 99.40); it is left out.`));
+    if (n) {
+      d.net = n.value;
+      d.netCurrency = n.currency;
+    } else
+      issues.push(
+        warn(
+          line,
+          'net_unreadable',
+          'net',
+          netCell.text,
+          `Row ${line}: cannot read the settled amount "${netCell.text}" (expected an amount such as 99.40); it is left out.`,
+        ),
+      );
   }
   cols.forEach((c, i) => {
     if (c.role !== 'extraFee') return;
     const t = value(cells[i]);
     if (t === undefined) return;
     const m = readMoney(t, c);
-    if (!m) issues.push(warn(line, 'fee_unreadable', 'extraFees', t, `Row ${line}: cannot read "${c.header}" "${t}" (expected an amount such as 3.00); it is left out.`));
+    if (!m)
+      issues.push(
+        warn(line, 'fee_unreadable', 'extraFees', t, `Row ${line}: cannot read "${c.header}" "${t}" (expected an amount such as 3.00); it is left out.`),
+      );
     else if (!isZero(m.value)) d.extra.push({ label: c.header, value: m.value, currency: m.currency });
   });
   return d;
 }
-
 
 /** A date with a year, 'no-year' for "03-05 14:30" when the page gives no range, null when not a date. */
 function readDate(text: string, meta: PageMeta): ParsedDateTime | 'no-year' | null {
@@ -495,19 +575,47 @@ function finishRow(d: RowDraft, plan: TablePlan, ctx: BuildContext, facts: Table
   // then the merchant's default (DESIGN.md §1 rule 2) — the last two with a warning.
   const currencyText = plan.at.currency === undefined ? undefined : value(cells[plan.at.currency]);
   const currencyCell = currencyText === undefined ? undefined : normaliseCurrencyCell(currencyText);
-  if (currencyText !== undefined && !currencyCell) issues.push(warn(line, 'currency_unknown', 'currency', currencyText,
-    `Row ${line}: the currency "${currencyText}" is not one we know (expected a code such as CNY or USD, or 人民币).`));
-  let currency = d.amountCurrency ?? currencyCell ?? (plan.at.amount === undefined ? undefined : plan.cols[plan.at.amount]!.info.currency) ?? facts.tableCurrency ?? ctx.meta.currency ?? ctx.options.currency;
+  if (currencyText !== undefined && !currencyCell)
+    issues.push(
+      warn(
+        line,
+        'currency_unknown',
+        'currency',
+        currencyText,
+        `Row ${line}: the currency "${currencyText}" is not one we know (expected a code such as CNY or USD, or 人民币).`,
+      ),
+    );
+  let currency =
+    d.amountCurrency ??
+    currencyCell ??
+    (plan.at.amount === undefined ? undefined : plan.cols[plan.at.amount]!.info.currency) ??
+    facts.tableCurrency ??
+    ctx.meta.currency ??
+    ctx.options.currency;
   const unreadable = issues.some((i) => i.level === 'error');
   if (!currency && !unreadable) {
     const fallback = ctx.options.defaultCurrency ?? (facts.chinese ? 'CNY' : undefined);
     if (fallback) {
       currency = fallback;
-      issues.push(warn(line, 'currency_defaulted', 'amount', undefined,
-        `Row ${line}: the page shows no currency for the amount; ${fallback} was assumed (from the ${ctx.options.defaultCurrency ? 'default-currency setting' : 'Chinese column names'}).`));
+      issues.push(
+        warn(
+          line,
+          'currency_defaulted',
+          'amount',
+          undefined,
+          `Row ${line}: the page shows no currency for the amount; ${fallback} was assumed (from the ${ctx.options.defaultCurrency ? 'default-currency setting' : 'Chinese column names'}).`,
+        ),
+      );
     } else {
-      issues.push(err(line, 'currency_missing', 'amount', undefined,
-        `Row ${line}: the page shows no currency for the amount and no default currency is set (expected a symbol such as ¥ or $, or a default currency in the settings).`));
+      issues.push(
+        err(
+          line,
+          'currency_missing',
+          'amount',
+          undefined,
+          `Row ${line}: the page shows no currency for the amount and no default currency is set (expected a symbol such as ¥ or $, or a default currency in the settings).`,
+        ),
+      );
     }
   }
   if (unreadable || !d.occurredAt || !d.amount || !currency) {
@@ -550,7 +658,8 @@ function finishRow(d: RowDraft, plan: TablePlan, ctx: BuildContext, facts: Table
   const status = get('status');
   if (status !== undefined) {
     txn.status = memo(plan.statuses, status, normaliseStatus);
-    if (txn.status === 'unknown') issues.push(warn(line, 'status_unknown', 'status', status, `Row ${line}: status "${status}" is not one we know (成功, 失败, 处理中, 已撤销, 已冲正…).`));
+    if (txn.status === 'unknown')
+      issues.push(warn(line, 'status_unknown', 'status', status, `Row ${line}: status "${status}" is not one we know (成功, 失败, 处理中, 已撤销, 已冲正…).`));
   }
 
   const cardText = get('card');
@@ -587,7 +696,16 @@ function finishRow(d: RowDraft, plan: TablePlan, ctx: BuildContext, facts: Table
   if (settle !== undefined) {
     const p = readDate(settle, ctx.meta);
     if (p && p !== 'no-year') txn.settleDate = p.date;
-    else issues.push(warn(line, 'settle_date_unreadable', 'settleDate', settle, `Row ${line}: cannot read the settlement date "${settle}" (expected a date such as 2024-03-06); it is left out.`));
+    else
+      issues.push(
+        warn(
+          line,
+          'settle_date_unreadable',
+          'settleDate',
+          settle,
+          `Row ${line}: cannot read the settlement date "${settle}" (expected a date such as 2024-03-06); it is left out.`,
+        ),
+      );
   }
   const cycle = get('settleCycle');
   const settleCycle = cycle !== undefined ? normaliseSettleCycle(cycle) : undefined;
@@ -622,7 +740,12 @@ function feeOfRow(d: RowDraft, amount: CellAmount, net: CellAmount | undefined, 
  * key also takes the time and amount, since partial refunds share one 订单号. No portal, url or
  * page position goes in, so the same row captured again (another page, another sort) keeps its id.
  */
-function transactionId(txn: PortalTransaction, idCells: readonly (readonly [string, number])[], cells: readonly string[], occurrences: OccurrenceCounter): string {
+function transactionId(
+  txn: PortalTransaction,
+  idCells: readonly (readonly [string, number])[],
+  cells: readonly string[],
+  occurrences: OccurrenceCounter,
+): string {
   const date = txn.occurredAt.slice(0, 10);
   // A reference is meant to be unique, but a page or file can still repeat one (a garbled export,
   // a portal that reuses 参考号): the second row must not collapse into the first, so a repeat

@@ -53,20 +53,23 @@ export const vxeTable: TableReader = {
     return {
       root,
       headers,
-      rows: trs.map((tr, i) => new LazyRow(tr, i + 1, () => {
-        const main = cellsByCol(tr);
-        const fixed = (copies.get(tr.getAttribute('rowid') ?? '') ?? []).map(cellsByCol);
-        return keys.map((k) => {
-          const text = main.has(k) ? textOf(main.get(k)!) : '';
-          if (text !== '') return text;
-          for (const f of fixed) {
-            const td = f.get(k);
-            const t = td ? textOf(td) : '';
-            if (t !== '') return t;
-          }
-          return '';
-        });
-      })),
+      rows: trs.map(
+        (tr, i) =>
+          new LazyRow(tr, i + 1, () => {
+            const main = cellsByCol(tr);
+            const fixed = (copies.get(tr.getAttribute('rowid') ?? '') ?? []).map(cellsByCol);
+            return keys.map((k) => {
+              const text = main.has(k) ? textOf(main.get(k)!) : '';
+              if (text !== '') return text;
+              for (const f of fixed) {
+                const td = f.get(k);
+                const t = td ? textOf(td) : '';
+                if (t !== '') return t;
+              }
+              return '';
+            });
+          }),
+      ),
     };
   },
 };

@@ -25,8 +25,12 @@ import { buildRowIndex, type RowIndex } from './row-index';
  * however little it reads.
  */
 export function matchCashier(
-  txns: readonly PortalTransaction[], cashier: readonly CashierRecord[], cashierMatchSeconds: number, txnsInTimeOrder = false,
-  memory?: { txns: InMemoryOrder<PortalTransaction>; cashier: InMemoryOrder<CashierRecord> }, index?: RowIndex,
+  txns: readonly PortalTransaction[],
+  cashier: readonly CashierRecord[],
+  cashierMatchSeconds: number,
+  txnsInTimeOrder = false,
+  memory?: { txns: InMemoryOrder<PortalTransaction>; cashier: InMemoryOrder<CashierRecord> },
+  index?: RowIndex,
 ): CashierMatching {
   const recs = readRecords(cashier, memory?.cashier ?? identityOrder(cashier));
   const rows = readRows(txns, index ?? buildRowIndex(txns, memory?.txns ?? identityOrder(txns)), txnsInTimeOrder, recs);
@@ -56,8 +60,16 @@ interface MatchState {
 
 function newState(np: number, nc: number): MatchState {
   return {
-    pMatch: new Int32Array(np).fill(-1), pPass: new Uint8Array(np), pDt: new Float64Array(np), cTaken: new Uint8Array(nc), timeIndex: undefined,
-    candP: [], candC: [], candDt: [], pCount: new Uint8Array(np), cCount: new Uint8Array(nc),
+    pMatch: new Int32Array(np).fill(-1),
+    pPass: new Uint8Array(np),
+    pDt: new Float64Array(np),
+    cTaken: new Uint8Array(nc),
+    timeIndex: undefined,
+    candP: [],
+    candC: [],
+    candDt: [],
+    pCount: new Uint8Array(np),
+    cCount: new Uint8Array(nc),
   };
 }
 
@@ -185,7 +197,9 @@ function takePairs(pass: Pass, passNo: number, rows: Rows, recs: Records, s: Mat
     else contested.push(k);
   }
   const idOf = (c: number) => recs.recordId[recs.csAt[c]!]!;
-  contested.sort((a, b) => rows.failed[candP[a]!]! - rows.failed[candP[b]!]! || candDt[a]! - candDt[b]! || candP[a]! - candP[b]! || cmpId(idOf(candC[a]!), idOf(candC[b]!)));
+  contested.sort(
+    (a, b) => rows.failed[candP[a]!]! - rows.failed[candP[b]!]! || candDt[a]! - candDt[b]! || candP[a]! - candP[b]! || cmpId(idOf(candC[a]!), idOf(candC[b]!)),
+  );
   for (const k of contested) if (s.pMatch[candP[k]!]! < 0 && s.cTaken[candC[k]!] !== 1) take(k);
   for (let k = 0; k < n; k++) {
     pCount[candP[k]!] = 0;
@@ -202,7 +216,14 @@ function takePairs(pass: Pass, passNo: number, rows: Rows, recs: Records, s: Mat
  * two. Rows: their matched ids are sorted anyway (the output order), so a repeat is two
  * neighbours and an unmatched row (few) is a binary search. Records: a set.
  */
-function assemble(txns: readonly PortalTransaction[], cashier: readonly CashierRecord[], rows: Rows, recs: Records, s: MatchState, passes: readonly Pass[]): CashierMatching | undefined {
+function assemble(
+  txns: readonly PortalTransaction[],
+  cashier: readonly CashierRecord[],
+  rows: Rows,
+  recs: Records,
+  s: MatchState,
+  passes: readonly Pass[],
+): CashierMatching | undefined {
   const txnMatched = new Uint8Array(txns.length);
   const recordMatched = new Uint8Array(cashier.length);
   // the matched rows' ranks, sorted by their ids (a comparator over the ids themselves: measured
@@ -237,7 +258,13 @@ function assemble(txns: readonly PortalTransaction[], cashier: readonly CashierR
     const r = ranks[k]!;
     const ci = s.pMatch[r]!;
     const pass = passes[s.pPass[r]!]!;
-    matches[k] = { transactionId: rowId[r]!, cashierId: recs.recordId[recs.csAt[ci]!]!, basis: pass.basis, confidence: pass.confidence, secondsApart: s.pDt[r]! };
+    matches[k] = {
+      transactionId: rowId[r]!,
+      cashierId: recs.recordId[recs.csAt[ci]!]!,
+      basis: pass.basis,
+      confidence: pass.confidence,
+      secondsApart: s.pDt[r]!,
+    };
     txnOf[k] = txns[rows.at[r]!]!;
     recordOf[k] = recs.cs[ci]!;
   }

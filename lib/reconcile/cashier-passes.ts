@@ -47,7 +47,14 @@ export interface Pass {
 export function cashierPasses(cashierMatchSeconds: number): Pass[] {
   return [
     { basis: 'cashier:orderNo', confidence: 0.95, windowSeconds: 3 * 86_400, needsOrderNo: true, sameAmount: false },
-    { basis: 'cashier:amount+last4+terminal+time', confidence: 0.9, windowSeconds: cashierMatchSeconds, needsLast4: true, needsTerminal: true, sameAmount: true },
+    {
+      basis: 'cashier:amount+last4+terminal+time',
+      confidence: 0.9,
+      windowSeconds: cashierMatchSeconds,
+      needsLast4: true,
+      needsTerminal: true,
+      sameAmount: true,
+    },
     { basis: 'cashier:amount+last4+time', confidence: 0.8, windowSeconds: cashierMatchSeconds, needsLast4: true, sameAmount: true },
     { basis: 'cashier:amount+time', confidence: 0.5, windowSeconds: Math.min(180, cashierMatchSeconds), uniqueOnly: true, sameAmount: true },
   ];
@@ -60,11 +67,21 @@ export function cashierPasses(cashierMatchSeconds: number): Pass[] {
  * array for as long as the result lives (at 1M rows ~100 MB). The id maps are built on first
  * use (rules read the flags by position instead).
  */
-export function cashierMatching(matches: CashierMatch[], txnOf: PortalTransaction[], recordOf: CashierRecord[], txnMatched: Uint8Array, recordMatched: Uint8Array): CashierMatching {
+export function cashierMatching(
+  matches: CashierMatch[],
+  txnOf: PortalTransaction[],
+  recordOf: CashierRecord[],
+  txnMatched: Uint8Array,
+  recordMatched: Uint8Array,
+): CashierMatching {
   let byTxn: Map<string, CashierMatch> | undefined;
   let byCashier: Map<string, CashierMatch> | undefined;
   return {
-    matches, txnOf, recordOf, txnMatched, recordMatched,
+    matches,
+    txnOf,
+    recordOf,
+    txnMatched,
+    recordMatched,
     get byTxn() {
       return (byTxn ??= new Map(matches.map((m) => [m.transactionId, m])));
     },

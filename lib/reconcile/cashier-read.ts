@@ -77,8 +77,18 @@ export function readRecords(cashier: readonly CashierRecord[], mc: InMemoryOrder
   }
   // the card and QR records in cashier order; the first one's currency keys amounts as numbers
   const r: Records = {
-    n: 0, mainCurrency: undefined, recordId, cs: [], csAt: [], ms: new Float64Array(nAll), term: [], hasTerm: new Uint8Array(nAll),
-    last4: [], refund: new Uint8Array(nAll), key: [], byOrder: new Map(),
+    n: 0,
+    mainCurrency: undefined,
+    recordId,
+    cs: [],
+    csAt: [],
+    ms: new Float64Array(nAll),
+    term: [],
+    hasTerm: new Uint8Array(nAll),
+    last4: [],
+    refund: new Uint8Array(nAll),
+    key: [],
+    byOrder: new Map(),
   };
   for (let j = 0; j < nAll; j++) {
     if (jCardQr[j] === 0) continue;
@@ -165,8 +175,16 @@ export function readRows(txns: readonly PortalTransaction[], index: RowIndex, in
   const orderedK = successFirstOrder(psAt, txns, kFailed, inTimeOrder);
   const np = orderedK.length;
   const rows: Rows = {
-    n: np, rowIdAt, at: new Array<number>(np), ms: new Float64Array(np), failed: new Uint8Array(np), refund: new Uint8Array(np),
-    hasTerm: new Uint8Array(np), term: new Array<string>(np), last4: new Array<unknown>(np), order: new Array<string | undefined>(np),
+    n: np,
+    rowIdAt,
+    at: new Array<number>(np),
+    ms: new Float64Array(np),
+    failed: new Uint8Array(np),
+    refund: new Uint8Array(np),
+    hasTerm: new Uint8Array(np),
+    term: new Array<string>(np),
+    last4: new Array<unknown>(np),
+    order: new Array<string | undefined>(np),
     key: new Array<string | number>(np),
   };
   for (let r = 0; r < np; r++) {
@@ -202,11 +220,13 @@ function successFirstOrder(psAt: readonly number[], txns: readonly PortalTransac
   }
   const out: number[] = [];
   if (!ordered) {
-    return psAt.map((_, k) => k).sort((x, y) => {
-      const a = txns[psAt[x]!]!;
-      const b = txns[psAt[y]!]!;
-      return failed[x]! - failed[y]! || (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1);
-    });
+    return psAt
+      .map((_, k) => k)
+      .sort((x, y) => {
+        const a = txns[psAt[x]!]!;
+        const b = txns[psAt[y]!]!;
+        return failed[x]! - failed[y]! || (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1);
+      });
   }
   for (let k = 0; k < n; k++) if (failed[k] === 0) out.push(k);
   for (let k = 0; k < n; k++) if (failed[k] === 1) out.push(k);

@@ -19,14 +19,17 @@ function successFirstByTime(ps: readonly PortalTransaction[]): PortalTransaction
     ordered = a.occurredAt < b.occurredAt || (a.occurredAt === b.occurredAt && a.id < b.id);
   }
   if (!ordered) {
-    return [...ps].sort((a, b) => Number(a.status !== 'success') - Number(b.status !== 'success') || (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1));
+    return [...ps].sort(
+      (a, b) =>
+        Number(a.status !== 'success') - Number(b.status !== 'success') ||
+        (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1),
+    );
   }
   const out: PortalTransaction[] = [];
   for (const t of ps) if (t.status === 'success') out.push(t);
   for (const t of ps) if (t.status !== 'success') out.push(t);
   return out;
 }
-
 
 /**
  * Portal ↔ cashier matching. Passes: orderNo (0.95); amount + last4 + terminal within the
@@ -147,7 +150,13 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
       for (const p of pairs) perC.set(p.c.id, (perC.get(p.c.id) ?? 0) + 1);
       pairs = pairs.filter((p) => perC.get(p.c.id) === 1);
     }
-    pairs.sort((a, b) => Number(a.t.status !== 'success') - Number(b.t.status !== 'success') || a.dt - b.dt || a.rank - b.rank || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0));
+    pairs.sort(
+      (a, b) =>
+        Number(a.t.status !== 'success') - Number(b.t.status !== 'success') ||
+        a.dt - b.dt ||
+        a.rank - b.rank ||
+        (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0),
+    );
     for (const p of pairs) {
       if (byTxn.has(p.t.id) || byCashier.has(p.c.id)) continue;
       const m: CashierMatch = { transactionId: p.t.id, cashierId: p.c.id, basis: pass.basis, confidence: pass.confidence, secondsApart: p.dt };
@@ -161,7 +170,9 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
   const txnById = new Map(txns.map((t) => [t.id, t]));
   const recordById = new Map(cashier.map((c) => [c.id, c]));
   return {
-    matches, byTxn, byCashier,
+    matches,
+    byTxn,
+    byCashier,
     txnOf: matches.map((m) => txnById.get(m.transactionId)!),
     recordOf: matches.map((m) => recordById.get(m.cashierId)!),
     txnMatched: Uint8Array.from(txns, (t) => (byTxn.has(t.id) ? 1 : 0)),

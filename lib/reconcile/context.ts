@@ -3,9 +3,7 @@
 // cannot disagree about the facts.
 import { makeBusinessCalendar, type BusinessCalendar, type CalendarId } from '../calendar';
 import { type Dec, ZERO, centsOf, decOf, isPositive } from '../money';
-import type {
-  CashierRecord, Contract, Finding, FindingKind, IsoDate, Issue, PortalTransaction, ReconcileInput, StatementLine, Tolerances,
-} from '../model';
+import type { CashierRecord, Contract, Finding, FindingKind, IsoDate, Issue, PortalTransaction, ReconcileInput, StatementLine, Tolerances } from '../model';
 import { DEFAULT_TOLERANCES } from '../model';
 import { auditFee, isInstantSettled, type FeeAudit } from './fee-audit';
 import { quickFeeAudit } from './fee-cents';

@@ -22,7 +22,6 @@ export interface DuplicateCluster {
   portalCount: number;
 }
 
-
 /**
  * A key equal for equal |amount| and currency: whole cents as a number in `mainCurrency`
  * (canonical digits when written otherwise), else the absAmountKey string. `cents`: the amount's
@@ -229,11 +228,11 @@ export function judge(cluster: PortalTransaction[], ctx: RuleContext, salesNear:
   const amount = amountOf(first.amount);
   const matching = covered
     ? salesNear().filter((c) => {
-      if (!amountOf(c.amount).abs().equals(amount) || c.amount.currency !== first.amount.currency) return false;
-      if (c.terminalId && first.terminalId && !sameId('terminal', c.terminalId, first.terminalId)) return false;
-      if (c.cardLast4 && first.cardLast4 && c.cardLast4 !== first.cardLast4) return false;
-      return secondsBetween(first.occurredAt, c.occurredAt) >= -w && secondsBetween(last.occurredAt, c.occurredAt) <= w;
-    })
+        if (!amountOf(c.amount).abs().equals(amount) || c.amount.currency !== first.amount.currency) return false;
+        if (c.terminalId && first.terminalId && !sameId('terminal', c.terminalId, first.terminalId)) return false;
+        if (c.cardLast4 && first.cardLast4 && c.cardLast4 !== first.cardLast4) return false;
+        return secondsBetween(first.occurredAt, c.occurredAt) >= -w && secondsBetween(last.occurredAt, c.occurredAt) <= w;
+      })
     : [];
   const genuine = covered ? Math.max(matching.length, 1) : 1;
   if (genuine >= cluster.length) return undefined;

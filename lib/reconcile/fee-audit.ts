@@ -85,8 +85,17 @@ export function auditFee(t: PortalTransaction, contract: Contract, tolFee: Dec):
   const tolerance = components === 1 ? tolFee : tolFee.times(components);
   const parts = { instant: ZERO, fx: ZERO, wrongRate: ZERO, cap: ZERO, remainder: ZERO };
   const audit: FeeAudit = {
-    txn: t, contract, breakdown: b, currency: contract.currency, feeCharged,
-    instantCharged: instantX.total, fxCharged: fxX.total, chargedTotal, excess, tolerance, parts,
+    txn: t,
+    contract,
+    breakdown: b,
+    currency: contract.currency,
+    feeCharged,
+    instantCharged: instantX.total,
+    fxCharged: fxX.total,
+    chargedTotal,
+    excess,
+    tolerance,
+    parts,
   };
   if (!excess.greaterThan(tolerance)) return audit;
 
@@ -171,7 +180,6 @@ export function auditFee(t: PortalTransaction, contract: Contract, tolFee: Dec):
   return audit;
 }
 
-
 /**
  * Explanation params shared by the fee kinds: the contract arithmetic (amount, rate, cap,
  * percentPart, fixed, instantFee, surcharges, expected), what was charged, the whole excess and
@@ -210,14 +218,16 @@ export function feePartFindings(
     const value = a.parts[part];
     if (!value.greaterThan(ZERO)) continue;
     const s = (d: Dec) => money(d, a.currency);
-    out.push(makeFinding(kind, {
-      severity,
-      transactionIds: [t.id],
-      atStake: s(value),
-      expected: s(a.breakdown.total),
-      actual: s(a.chargedTotal),
-      params: { ...txnParams(t), ...feeAuditParams(a), difference: s(value).amount, ...extraParams(a) },
-    }));
+    out.push(
+      makeFinding(kind, {
+        severity,
+        transactionIds: [t.id],
+        atStake: s(value),
+        expected: s(a.breakdown.total),
+        actual: s(a.chargedTotal),
+        params: { ...txnParams(t), ...feeAuditParams(a), difference: s(value).amount, ...extraParams(a) },
+      }),
+    );
   }
   return out;
 }

@@ -92,7 +92,12 @@ export interface QuickAudit {
 }
 
 const NOT_AUDITED: QuickAudit = { excess: false, hint: 0 };
-const HINTS: QuickAudit[] = [{ excess: false, hint: 0 }, { excess: false, hint: 1 }, { excess: false, hint: 2 }, { excess: false, hint: 3 }];
+const HINTS: QuickAudit[] = [
+  { excess: false, hint: 0 },
+  { excess: false, hint: 1 },
+  { excess: false, hint: 2 },
+  { excess: false, hint: 3 },
+];
 
 /**
  * expectedFee(t, contract) for a row without extra fees, in cents: the rule it picks, the total
@@ -100,7 +105,11 @@ const HINTS: QuickAudit[] = [{ excess: false, hint: 0 }, { excess: false, hint: 
  * the contract is not one this can price exactly (the caller then uses expectedFee); `rule`
  * undefined when no rule applies.
  */
-export function expectedFeeCents(t: PortalTransaction, contract: Contract, instantSettled: boolean): { rule?: ContractRule; total: number; capped: boolean; minApplied: boolean; fixed: number; instantFee: number } | undefined {
+export function expectedFeeCents(
+  t: PortalTransaction,
+  contract: Contract,
+  instantSettled: boolean,
+): { rule?: ContractRule; total: number; capped: boolean; minApplied: boolean; fixed: number; instantFee: number } | undefined {
   const c = centsContract(contract);
   if (!c) return undefined;
   const amount = centsOf(t.amount.amount);
@@ -111,7 +120,11 @@ export function expectedFeeCents(t: PortalTransaction, contract: Contract, insta
   const an = a * r.n;
   if (!(an < LIMIT / 2)) return undefined; // 2·an + d below stays under 2^53
   // percentPart: |amount| × percent / 100 (an / d cents), raised to min, capped at cap (fee-schedule.ts), rounded half-up to cents
-  const { value: pn, minApplied, capped } = clampPercentPart(an, r.min === undefined ? undefined : r.min * r.d, r.cap === undefined ? undefined : r.cap * r.d, numGreater);
+  const {
+    value: pn,
+    minApplied,
+    capped,
+  } = clampPercentPart(an, r.min === undefined ? undefined : r.min * r.d, r.cap === undefined ? undefined : r.cap * r.d, numGreater);
   // min and cap are whole cents; otherwise half-up of an/d for an ≥ 0 is floor((2·an + d) / (2·d))
   const part = minApplied || capped ? pn / r.d : Math.floor((2 * an + r.d) / (2 * r.d));
   const instantFee = instantFeeDue(c.contract, r.rule, instantSettled) ? r.instantFee! : 0;

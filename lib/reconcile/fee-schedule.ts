@@ -16,7 +16,19 @@ export function currencyScale(currency: string): number {
 
 /** Country a contract's currency implies, for telling domestic from foreign cards. */
 const HOME_COUNTRY: Record<string, string> = {
-  CNY: 'CN', USD: 'US', GBP: 'GB', HKD: 'HK', JPY: 'JP', CAD: 'CA', AUD: 'AU', SGD: 'SG', NZD: 'NZ', CHF: 'CH', MOP: 'MO', TWD: 'TW', KRW: 'KR',
+  CNY: 'CN',
+  USD: 'US',
+  GBP: 'GB',
+  HKD: 'HK',
+  JPY: 'JP',
+  CAD: 'CA',
+  AUD: 'AU',
+  SGD: 'SG',
+  NZD: 'NZ',
+  CHF: 'CH',
+  MOP: 'MO',
+  TWD: 'TW',
+  KRW: 'KR',
 };
 export function homeCountry(currency: string): string | undefined {
   return HOME_COUNTRY[currency];
@@ -124,7 +136,12 @@ function firstHolding<N>(rules: readonly TieredRule<N>[], type: ContractRule['ca
 }
 
 /** The percentage part raised to the rule's minimum, then capped at its cap (before rounding). */
-export function clampPercentPart<N>(p: N, min: N | undefined, cap: N | undefined, greater: (x: N, y: N) => boolean): { value: N; minApplied: boolean; capped: boolean } {
+export function clampPercentPart<N>(
+  p: N,
+  min: N | undefined,
+  cap: N | undefined,
+  greater: (x: N, y: N) => boolean,
+): { value: N; minApplied: boolean; capped: boolean } {
   let value = p;
   let minApplied = false;
   let capped = false;
@@ -151,7 +168,8 @@ const optDec = (s: string | undefined) => (s === undefined ? undefined : decOf(s
 const decimalTiers = new WeakMap<Contract, TieredRule<Dec>[]>();
 function tiersOf(contract: Contract): TieredRule<Dec>[] {
   let tiers = decimalTiers.get(contract);
-  if (!tiers) decimalTiers.set(contract, (tiers = contract.rules.map((r) => ({ cardType: r.cardType, minAmount: optDec(r.minAmount), maxAmount: optDec(r.maxAmount) }))));
+  if (!tiers)
+    decimalTiers.set(contract, (tiers = contract.rules.map((r) => ({ cardType: r.cardType, minAmount: optDec(r.minAmount), maxAmount: optDec(r.maxAmount) }))));
   return tiers;
 }
 
@@ -201,10 +219,14 @@ export function applicableSurcharges(t: PortalTransaction, contract: Contract, f
   const domestic = isDomesticCard(t, contract.currency);
   return (contract.surcharges ?? []).filter((s) => {
     switch (s.when) {
-      case 'keyed': return t.entryMode === 'keyed';
-      case 'online': return t.entryMode === 'online';
-      case 'foreign_card': return !domestic;
-      case 'fx': return !domestic && fxApplied;
+      case 'keyed':
+        return t.entryMode === 'keyed';
+      case 'online':
+        return t.entryMode === 'online';
+      case 'foreign_card':
+        return !domestic;
+      case 'fx':
+        return !domestic && fxApplied;
     }
     return false;
   });
@@ -244,8 +266,19 @@ export function expectedFee(t: PortalTransaction, contract: Contract, opts: Expe
   if (!instantFee.isZero()) total = total.plus(instantFee);
   for (const x of surcharges) total = total.plus(x.amount);
   return {
-    contract, rule, currency: contract.currency, base, percent,
-    uncappedPercentPart: capped || minApplied ? round(raw, scale) : percentPart, percentPart, capped, minApplied, fixed, instantFee, surcharges, total,
+    contract,
+    rule,
+    currency: contract.currency,
+    base,
+    percent,
+    uncappedPercentPart: capped || minApplied ? round(raw, scale) : percentPart,
+    percentPart,
+    capped,
+    minApplied,
+    fixed,
+    instantFee,
+    surcharges,
+    total,
   };
 }
 
@@ -283,8 +316,12 @@ function preset(p: Omit<Contract, 'periodicFees'> & { periodicFees?: Contract['p
 export const CONTRACT_PRESETS: Readonly<Record<'cn-card-standard' | 'stripe-us-standard' | 'square-us-free', Contract>> = {
   // China card acquiring as commonly sold: credit 0.6 % uncapped, debit 0.5 % capped at 20 元, T+1.
   'cn-card-standard': preset({
-    id: 'preset:cn-card-standard', label: '银行卡收单 标准 (贷记 0.6%, 借记 0.5% 封顶 20 元, T1)',
-    currency: 'CNY', effectiveFrom: '2016-09-06', settleCycle: 'T1', calendar: 'CN',
+    id: 'preset:cn-card-standard',
+    label: '银行卡收单 标准 (贷记 0.6%, 借记 0.5% 封顶 20 元, T1)',
+    currency: 'CNY',
+    effectiveFrom: '2016-09-06',
+    settleCycle: 'T1',
+    calendar: 'CN',
     rules: [
       { cardType: 'debit', percent: '0.5', cap: '20' },
       { cardType: 'credit', percent: '0.6' },
@@ -293,8 +330,12 @@ export const CONTRACT_PRESETS: Readonly<Record<'cn-card-standard' | 'stripe-us-s
   }),
   // Stripe US standard: 2.9 % + 0.30; +0.5 % keyed; +1.5 % international card; +1 % FX.
   'stripe-us-standard': preset({
-    id: 'preset:stripe-us-standard', label: 'Stripe US standard (2.9% + $0.30)',
-    currency: 'USD', effectiveFrom: '2016-01-01', settleCycle: 'T1', calendar: 'weekdays',
+    id: 'preset:stripe-us-standard',
+    label: 'Stripe US standard (2.9% + $0.30)',
+    currency: 'USD',
+    effectiveFrom: '2016-01-01',
+    settleCycle: 'T1',
+    calendar: 'weekdays',
     rules: [{ cardType: 'any', percent: '2.9', fixed: '0.30' }],
     surcharges: [
       { when: 'keyed', percent: '0.5' },
@@ -305,8 +346,12 @@ export const CONTRACT_PRESETS: Readonly<Record<'cn-card-standard' | 'stripe-us-s
   }),
   // Square US Free plan: 2.6 % + 0.15 in person; manual entry 3.5 % + 0.15 (= +0.9 % keyed).
   'square-us-free': preset({
-    id: 'preset:square-us-free', label: 'Square US Free (2.6% + $0.15 in person, 3.5% + $0.15 keyed)',
-    currency: 'USD', effectiveFrom: '2016-01-01', settleCycle: 'T1', calendar: 'weekdays',
+    id: 'preset:square-us-free',
+    label: 'Square US Free (2.6% + $0.15 in person, 3.5% + $0.15 keyed)',
+    currency: 'USD',
+    effectiveFrom: '2016-01-01',
+    settleCycle: 'T1',
+    calendar: 'weekdays',
     rules: [{ cardType: 'any', percent: '2.6', fixed: '0.15' }],
     surcharges: [{ when: 'keyed', percent: '0.9' }],
   }),

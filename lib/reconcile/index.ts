@@ -69,7 +69,7 @@ function analyse(input: ReconcileInput, rules: readonly Rule[]): Analysed {
   const covered = applyCoverage(ctx, [...byId.values()], input.coverage);
   const findings = covered.findings
     .map((f) => (aliasesOf.size === 0 ? f : { ...f, transactionIds: [...new Set(f.transactionIds.flatMap((id) => [id, ...(aliasesOf.get(id) ?? [])]))] }))
-    .sort((a, b) => (kindOrder.get(a.kind)! - kindOrder.get(b.kind)!) || cmp(a.id, b.id));
+    .sort((a, b) => kindOrder.get(a.kind)! - kindOrder.get(b.kind)! || cmp(a.id, b.id));
 
   const settlement = ctx.settlement();
   const matches: ReconcileMatch[] = [];
@@ -128,10 +128,16 @@ function finish(a: Analysed): ReconcileResult {
     if (l) l.push(m);
     else byBasis.set(m.basis, [m]);
   }
-  const withinBasis = (x: ReconcileMatch, y: ReconcileMatch) => cmp(x.transactionIds[0] ?? '', y.transactionIds[0] ?? '') || cmp(x.statementLineIds[0] ?? '', y.statementLineIds[0] ?? '') || cmp(x.cashierIds?.[0] ?? '', y.cashierIds?.[0] ?? '');
+  const withinBasis = (x: ReconcileMatch, y: ReconcileMatch) =>
+    cmp(x.transactionIds[0] ?? '', y.transactionIds[0] ?? '') ||
+    cmp(x.statementLineIds[0] ?? '', y.statementLineIds[0] ?? '') ||
+    cmp(x.cashierIds?.[0] ?? '', y.cashierIds?.[0] ?? '');
   matches.length = 0;
   for (const basis of [...byBasis.keys()].sort(cmp)) for (const m of sortWithinBasis(byBasis.get(basis)!, withinBasis)) matches.push(m);
-  residuals.sort((x, y) => cmp(x.settleDate ?? '', y.settleDate ?? '') || cmp(x.payoutId ?? '', y.payoutId ?? '') || cmp(x.transactionIds[0] ?? '', y.transactionIds[0] ?? ''));
+  residuals.sort(
+    (x, y) =>
+      cmp(x.settleDate ?? '', y.settleDate ?? '') || cmp(x.payoutId ?? '', y.payoutId ?? '') || cmp(x.transactionIds[0] ?? '', y.transactionIds[0] ?? ''),
+  );
   const issues = a.issues.sort((x, y) => cmp(x.code, y.code) || cmp(x.raw ?? '', y.raw ?? '') || cmp(x.message, y.message));
   return { findings, unchecked: a.unchecked, matches, residuals, issues };
 }
@@ -148,7 +154,13 @@ function checkInput(ctx: RuleContext): void {
     const t = rows[q]!;
     const cur = t.amount.currency;
     if (t.fee && t.fee.currency !== cur) {
-      ctx.issue({ level: 'warning', code: 'fee_currency_mismatch', field: 'fee', raw: t.id, message: `Transaction ${t.rrn ?? t.id} on ${txnDate(t)}: fee is in ${t.fee.currency} but the amount is in ${cur}; its fee is not checked. 手续费币种与交易币种不同。` });
+      ctx.issue({
+        level: 'warning',
+        code: 'fee_currency_mismatch',
+        field: 'fee',
+        raw: t.id,
+        message: `Transaction ${t.rrn ?? t.id} on ${txnDate(t)}: fee is in ${t.fee.currency} but the amount is in ${cur}; its fee is not checked. 手续费币种与交易币种不同。`,
+      });
       continue;
     }
     if (t.fee) feeRows++;
@@ -156,22 +168,33 @@ function checkInput(ctx: RuleContext): void {
       if (tolC !== undefined && netConsistentExact(t, tolC)) continue; // exact in cents: no issue
       let expectedNet = amountOf(t.amount).minus(amountOf(t.fee));
       let n = 1;
-      for (const f of t.extraFees ?? []) if (f.amount.currency === cur) {
-        expectedNet = expectedNet.minus(amountOf(f.amount));
-        n++;
-      }
+      for (const f of t.extraFees ?? [])
+        if (f.amount.currency === cur) {
+          expectedNet = expectedNet.minus(amountOf(f.amount));
+          n++;
+        }
       const diff = amountOf(t.net).minus(expectedNet);
       const tol = n === 1 ? ctx.tolFee : ctx.tolFee.times(n);
-      if (diff.greaterThan(tol) || diff.lessThan(n === 1 ? negTolFee : tol.neg())) { // |diff| > tol
+      if (diff.greaterThan(tol) || diff.lessThan(n === 1 ? negTolFee : tol.neg())) {
+        // |diff| > tol
         ctx.issue({
-          level: 'warning', code: 'net_inconsistent', field: 'net', raw: t.id,
+          level: 'warning',
+          code: 'net_inconsistent',
+          field: 'net',
+          raw: t.id,
           message: `Transaction ${t.rrn ?? t.id} on ${txnDate(t)}: net ${t.net.amount} ≠ amount ${t.amount.amount} − fee ${t.fee.amount}${n > 1 ? ' − extra fees' : ''} (differs by ${diff.toFixed(2)}); settlement uses the portal's net. 结算金额 ≠ 交易金额 − 手续费。`,
         });
       }
     }
   }
   if (feeRows > 0 && ctx.contracts.length === 0) {
-    ctx.issue({ level: 'warning', code: 'no_contract', field: 'contracts', message: 'No fee contract is set up, so fees are not checked against agreed rates. Add your contract (rates, caps, settlement cycle) to check them. 未设置费率合同，手续费未核对。' });
+    ctx.issue({
+      level: 'warning',
+      code: 'no_contract',
+      field: 'contracts',
+      message:
+        'No fee contract is set up, so fees are not checked against agreed rates. Add your contract (rates, caps, settlement cycle) to check them. 未设置费率合同，手续费未核对。',
+    });
   }
 }
 
@@ -190,12 +213,13 @@ function netConsistentExact(t: ReconcileInput['transactions'][number], tolC: Cen
   if (a === undefined || f === undefined || net === undefined || tolC > MAX_EXACT_CENTS) return false;
   let expected = a - f;
   let n = 1;
-  for (const x of t.extraFees ?? []) if (x.amount.currency === cur) {
-    const e = centsOf(x.amount.amount);
-    if (e === undefined) return false;
-    expected -= e;
-    n++;
-  }
+  for (const x of t.extraFees ?? [])
+    if (x.amount.currency === cur) {
+      const e = centsOf(x.amount.amount);
+      if (e === undefined) return false;
+      expected -= e;
+      n++;
+    }
   const diff = net - expected;
   const tol = tolC * n;
   if (!Number.isSafeInteger(diff) || !Number.isSafeInteger(tol)) return false;

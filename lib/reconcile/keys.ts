@@ -17,7 +17,14 @@
 export type IdKind = 'terminal' | 'merchant' | 'batch' | 'voucher' | 'rrn' | 'order' | 'card' | 'reference';
 
 const PADDED: Readonly<Record<IdKind, boolean>> = {
-  terminal: true, merchant: true, batch: true, voucher: true, rrn: false, order: false, card: false, reference: false,
+  terminal: true,
+  merchant: true,
+  batch: true,
+  voucher: true,
+  rrn: false,
+  order: false,
+  card: false,
+  reference: false,
 };
 
 /** Leading zeros are padding for this kind of id (terminal, merchant, batch, voucher numbers). */

@@ -18,17 +18,51 @@ export const DEPOSIT_FEE = /押金|激活|保证金|deposit|activation/i;
  */
 export const HIDDEN_FEE = new RegExp(
   [
-    '流量费', '服务费', '会员费', '押金', '保险', '信号', 'SIM', '年费', '月费', '管理费', '技术费', '通讯费', '通信费',
-    '激活', '维护费', '平台费', '短信费', '套餐', '手续费扣收', '费用扣收',
-    'PCI', 'non-?compliance', 'statement fee', 'minimum', 'annual', 'regulatory', 'compliance', 'gateway',
-    'batch fee', 'maintenance', 'account fee', 'membership', 'insurance', 'data fee', 'monthly fee', 'service fee',
-    'early termination', 'AVS',
+    '流量费',
+    '服务费',
+    '会员费',
+    '押金',
+    '保险',
+    '信号',
+    'SIM',
+    '年费',
+    '月费',
+    '管理费',
+    '技术费',
+    '通讯费',
+    '通信费',
+    '激活',
+    '维护费',
+    '平台费',
+    '短信费',
+    '套餐',
+    '手续费扣收',
+    '费用扣收',
+    'PCI',
+    'non-?compliance',
+    'statement fee',
+    'minimum',
+    'annual',
+    'regulatory',
+    'compliance',
+    'gateway',
+    'batch fee',
+    'maintenance',
+    'account fee',
+    'membership',
+    'insurance',
+    'data fee',
+    'monthly fee',
+    'service fee',
+    'early termination',
+    'AVS',
   ].join('|'),
   'i',
 );
 
 /** Words banks and acquirers put on settlement credits (用于挑选结算入账). */
-export const SETTLEMENT_CREDIT = /结算|清算|收单|银联|银商|拉卡拉|盛付通|随行付|汇付|通联|乐刷|快钱|收款|商户|POS|刷卡|stripe|square|adyen|paypal|payout|deposit|settlement|merchant|transfer from/i;
+export const SETTLEMENT_CREDIT =
+  /结算|清算|收单|银联|银商|拉卡拉|盛付通|随行付|汇付|通联|乐刷|快钱|收款|商户|POS|刷卡|stripe|square|adyen|paypal|payout|deposit|settlement|merchant|transfer from/i;
 
 export function txnText(t: PortalTransaction): string {
   const parts = Object.values(t.evidence?.cells ?? {});

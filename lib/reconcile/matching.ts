@@ -23,7 +23,6 @@ export interface TxnAlias {
   aliasStatus?: PortalTransaction['status'];
 }
 
-
 /** Fields that make a row more useful for reconciliation; the richer copy is kept. */
 function richness(t: PortalTransaction): number {
   return (t.net ? 4 : 0) + (t.fee ? 4 : 0) + (t.settleDate ? 2 : 0) + (t.settleCycle ? 1 : 0) + (t.cardLast4 ? 1 : 0) + (t.merchantId ? 1 : 0);
@@ -47,7 +46,11 @@ export function dedupePortalRows(txns: readonly PortalTransaction[]): { kept: Po
   const byKey = new Map<string, PortalTransaction[]>();
   const keyOf = (t: PortalTransaction): [string, TxnAlias['basis']] | undefined => {
     if (t.rrn) return [`r|${normaliseId('rrn', t.rrn)}|${txnDate(t)}|${t.kind}`, 'portal:rrn+date'];
-    if (t.terminalId && t.batchNo && t.voucherNo) return [`v|${normaliseId('terminal', t.terminalId)}|${normaliseId('batch', t.batchNo)}|${normaliseId('voucher', t.voucherNo)}|${txnDate(t)}|${t.kind}`, 'portal:terminal+batch+voucher'];
+    if (t.terminalId && t.batchNo && t.voucherNo)
+      return [
+        `v|${normaliseId('terminal', t.terminalId)}|${normaliseId('batch', t.batchNo)}|${normaliseId('voucher', t.voucherNo)}|${txnDate(t)}|${t.kind}`,
+        'portal:terminal+batch+voucher',
+      ];
     return undefined;
   };
   // a lone row is stored as itself; a list only once a key repeats (rare), to keep a million
@@ -69,13 +72,20 @@ export function dedupePortalRows(txns: readonly PortalTransaction[]): { kept: Po
     const portals = new Set(list.map((t) => t.portal));
     if (portals.size < 2) continue;
     // success before failed (the settled truth), then the richer copy, then the smaller id
-    const ranked = [...list].sort((a, b) => Number(b.status === 'success') - Number(a.status === 'success') || richness(b) - richness(a) || (a.id < b.id ? -1 : 1));
+    const ranked = [...list].sort(
+      (a, b) => Number(b.status === 'success') - Number(a.status === 'success') || richness(b) - richness(a) || (a.id < b.id ? -1 : 1),
+    );
     const keep = ranked[0]!;
     for (const other of ranked.slice(1)) {
       if (other.portal === keep.portal) continue;
       if (!amountOf(other.amount).equals(amountOf(keep.amount)) || other.amount.currency !== keep.amount.currency) continue;
       dropped.add(other.id);
-      const alias: TxnAlias = { keptId: keep.id, aliasId: other.id, basis: key.startsWith('r|') ? 'portal:rrn+date' : 'portal:terminal+batch+voucher', confidence: key.startsWith('r|') ? 0.99 : 0.95 };
+      const alias: TxnAlias = {
+        keptId: keep.id,
+        aliasId: other.id,
+        basis: key.startsWith('r|') ? 'portal:rrn+date' : 'portal:terminal+batch+voucher',
+        confidence: key.startsWith('r|') ? 0.99 : 0.95,
+      };
       if (other.status !== keep.status) alias.aliasStatus = other.status;
       aliases.push(alias);
     }

@@ -22,7 +22,6 @@ export function identityOrder<T>(xs: readonly T[]): InMemoryOrder<T> {
   return { rows: xs, at };
 }
 
-
 /**
  * The indices, rising, of the rows for which `keep(row, index)` holds, the rows read in memory
  * order: a rule's filter over the time-sorted rows (most keep a few rows of 100k) without a walk

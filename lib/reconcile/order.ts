@@ -39,14 +39,18 @@ export function timeOrder<T extends { id: string }>(xs: readonly T[], timeOf: (x
   // 16 bits a pass, as many passes as the largest key needs; keys are integers below 10^14 <
   // 2^47), then runs of equal keys sorted by id with the stable sort: the comparator sort's order.
   const order = radixOrder(keys);
-  for (let start = 0; start < n;) {
+  for (let start = 0; start < n; ) {
     const key = keys[order[start]!]!;
     let end = start + 1;
     while (end < n && keys[order[end]!] === key) end++;
     if (end - start > 1) {
       let inOrder = true;
       for (let j = start + 1; j < end && inOrder; j++) inOrder = xs[order[j - 1]!]!.id <= xs[order[j]!]!.id;
-      if (!inOrder) order.set(Array.from(order.subarray(start, end)).sort((a, b) => cmp(xs[a]!.id, xs[b]!.id)), start);
+      if (!inOrder)
+        order.set(
+          Array.from(order.subarray(start, end)).sort((a, b) => cmp(xs[a]!.id, xs[b]!.id)),
+          start,
+        );
     }
     start = end;
   }

@@ -36,8 +36,27 @@ const LICENSED_NAMES = [
   '盛付通',
   '支付宝',
   '中国银联',
-  '工商银行', '建设银行', '农业银行', '中国银行', '交通银行', '招商银行', '中信银行', '浦发', '广发', '民生银行', '兴业银行', '光大银行', '华夏银行', '平安银行', '邮储',
-  '工行', '建行', '农行', '中行', '交行', '招行',
+  '工商银行',
+  '建设银行',
+  '农业银行',
+  '中国银行',
+  '交通银行',
+  '招商银行',
+  '中信银行',
+  '浦发',
+  '广发',
+  '民生银行',
+  '兴业银行',
+  '光大银行',
+  '华夏银行',
+  '平安银行',
+  '邮储',
+  '工行',
+  '建行',
+  '农行',
+  '中行',
+  '交行',
+  '招行',
 ];
 
 const CJK = /[\u3400-\u9fff]/;
@@ -50,7 +69,10 @@ export type PayerVerdict = 'licensed' | 'unlicensed' | 'not_judged';
  * 'not_judged' when there is no name, or it is not a Chinese name.
  */
 export function judgePayer(name: string | undefined, known: readonly string[] = []): PayerVerdict {
-  const n = (name ?? '').replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  const n = (name ?? '')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')');
   if (n === '' || !CJK.test(n)) return 'not_judged';
   if (LICENSED_WORDS.some((w) => n.includes(w))) return 'licensed';
   if (LICENSED_NAMES.some((w) => n.includes(w))) return 'licensed';
@@ -89,13 +111,15 @@ export function payerFindings(ctx: Pick<RuleContext, 'settlement' | 'contracts'>
   for (const g of groups.values()) {
     const lines = [...g.lines.values()];
     const received = lines.reduce((s, l) => s.plus(amountOf(l.amount)), ZERO);
-    out.push(makeFinding('mcc_jump_risk', {
-      severity: 'info',
-      transactionIds: [],
-      statementLineIds: lines.map((l) => l.id),
-      params: { payer: g.payer, month: g.month, settlements: String(lines.length), received: money(received, g.currency).amount, currency: g.currency },
-      discriminator: 'payer',
-    }));
+    out.push(
+      makeFinding('mcc_jump_risk', {
+        severity: 'info',
+        transactionIds: [],
+        statementLineIds: lines.map((l) => l.id),
+        params: { payer: g.payer, month: g.month, settlements: String(lines.length), received: money(received, g.currency).amount, currency: g.currency },
+        discriminator: 'payer',
+      }),
+    );
   }
   return out;
 }

@@ -47,8 +47,13 @@ function periodKey(date: IsoDate, every: 'month' | 'quarter' | 'year'): string {
 }
 
 function contractsOn(contracts: readonly Contract[], date: IsoDate, currency: string, merchantId?: string): Contract[] {
-  return contracts.filter((c) => c.currency === currency && c.effectiveFrom <= date && (!c.effectiveTo || date <= c.effectiveTo)
-    && (!c.merchantId || !merchantId || c.merchantId === merchantId));
+  return contracts.filter(
+    (c) =>
+      c.currency === currency &&
+      c.effectiveFrom <= date &&
+      (!c.effectiveTo || date <= c.effectiveTo) &&
+      (!c.merchantId || !merchantId || c.merchantId === merchantId),
+  );
 }
 
 /** Rows the fee ledger looks at: fee rows that are not a chargeback fee (D17 owns those). */
@@ -76,23 +81,41 @@ export function buildFeeLedger(ctx: RuleContext): FeeLedger {
   const raw: Omit<FeeEvent, 'verdict' | 'excess'>[] = [];
   const portalRowEvents: { date: IsoDate; amount: Dec; currency: string; idx: number }[] = [];
   // the fee rows and the rows with extra fees (few), found reading the rows in memory order
-  const feeRows = indicesWhere(ctx.inMemoryOrder().txns, ctx.transactions.length, (t) => isLedgerFeeRow(t) || (t.extraFees !== undefined && t.extraFees.length > 0));
+  const feeRows = indicesWhere(
+    ctx.inMemoryOrder().txns,
+    ctx.transactions.length,
+    (t) => isLedgerFeeRow(t) || (t.extraFees !== undefined && t.extraFees.length > 0),
+  );
   for (const i of feeRows) {
     const t = ctx.transactions[i]!;
     if (isLedgerFeeRow(t)) {
       const text = txnText(t);
       const amount = amountOf(t.amount).isNegative() ? amountOf(t.amount).neg() : amountOf(t.fee!);
       raw.push({
-        date: txnDate(t), currency: t.amount.currency, merchantId: t.merchantId, amount, label: labelOf(text),
-        keyword: firstMatch(HIDDEN_FEE, text) || firstMatch(DEPOSIT_FEE, text), source: 'portal-fee-row', transactionIds: [t.id], statementLineIds: [],
+        date: txnDate(t),
+        currency: t.amount.currency,
+        merchantId: t.merchantId,
+        amount,
+        label: labelOf(text),
+        keyword: firstMatch(HIDDEN_FEE, text) || firstMatch(DEPOSIT_FEE, text),
+        source: 'portal-fee-row',
+        transactionIds: [t.id],
+        statementLineIds: [],
       });
       portalRowEvents.push({ date: txnDate(t), amount, currency: t.amount.currency, idx: raw.length - 1 });
     }
     if (t.extraFees === undefined || t.extraFees.length === 0) continue; // no per-row fees: nothing below
     for (const f of hiddenExtraFees(t)) {
       raw.push({
-        date: txnDate(t), currency: t.amount.currency, merchantId: t.merchantId, amount: f.amount, label: f.label,
-        keyword: firstMatch(HIDDEN_FEE, f.label), source: 'portal-extra-fee', transactionIds: [t.id], statementLineIds: [],
+        date: txnDate(t),
+        currency: t.amount.currency,
+        merchantId: t.merchantId,
+        amount: f.amount,
+        label: f.label,
+        keyword: firstMatch(HIDDEN_FEE, f.label),
+        source: 'portal-extra-fee',
+        transactionIds: [t.id],
+        statementLineIds: [],
       });
     }
   }
@@ -107,15 +130,23 @@ export function buildFeeLedger(ctx: RuleContext): FeeLedger {
     if (!HIDDEN_FEE.test(text) && !DEPOSIT_FEE.test(text)) continue;
     if (CHARGEBACK_FEE.test(text)) continue;
     const amount = a.neg();
-    const twin = portalRowEvents.find((p) => !usedRow.has(p.idx) && p.currency === l.amount.currency && p.amount.equals(amount) && Math.abs(daysBetween(p.date, l.bookedOn)) <= 5);
+    const twin = portalRowEvents.find(
+      (p) => !usedRow.has(p.idx) && p.currency === l.amount.currency && p.amount.equals(amount) && Math.abs(daysBetween(p.date, l.bookedOn)) <= 5,
+    );
     if (twin) {
       usedRow.add(twin.idx);
       raw[twin.idx]!.statementLineIds.push(l.id);
       continue;
     }
     raw.push({
-      date: l.bookedOn, currency: l.amount.currency, amount, label: l.description, keyword: firstMatch(HIDDEN_FEE, text) || firstMatch(DEPOSIT_FEE, text),
-      source: 'bank-debit', transactionIds: [], statementLineIds: [l.id],
+      date: l.bookedOn,
+      currency: l.amount.currency,
+      amount,
+      label: l.description,
+      keyword: firstMatch(HIDDEN_FEE, text) || firstMatch(DEPOSIT_FEE, text),
+      source: 'bank-debit',
+      transactionIds: [],
+      statementLineIds: [l.id],
     });
   }
   // settlements short by exactly a contracted periodic fee (deducted from the payout, no row)
@@ -127,11 +158,24 @@ export function buildFeeLedger(ctx: RuleContext): FeeLedger {
     const hit = fees.find((f) => decOf(f.amount).equals(o.shortBy));
     if (!hit) continue;
     raw.push({
-      date: o.valueDate ?? g.expectedValueDate, currency: g.currency, merchantId: g.merchantId, amount: o.shortBy, label: hit.label, keyword: '',
-      source: 'settlement-deduction', transactionIds: g.transactions.map((t) => t.id), statementLineIds: o.lines.map((l) => l.id), groupKey: g.key,
+      date: o.valueDate ?? g.expectedValueDate,
+      currency: g.currency,
+      merchantId: g.merchantId,
+      amount: o.shortBy,
+      label: hit.label,
+      keyword: '',
+      source: 'settlement-deduction',
+      transactionIds: g.transactions.map((t) => t.id),
+      statementLineIds: o.lines.map((l) => l.id),
+      groupKey: g.key,
     });
   }
-  raw.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || order(a.source) - order(b.source) || ((a.transactionIds[0] ?? a.statementLineIds[0] ?? '') < (b.transactionIds[0] ?? b.statementLineIds[0] ?? '') ? -1 : 1));
+  raw.sort(
+    (a, b) =>
+      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+      order(a.source) - order(b.source) ||
+      ((a.transactionIds[0] ?? a.statementLineIds[0] ?? '') < (b.transactionIds[0] ?? b.statementLineIds[0] ?? '') ? -1 : 1),
+  );
 
   const used = new Set<string>();
   const events: FeeEvent[] = raw.map((e) => {
@@ -144,7 +188,8 @@ export function buildFeeLedger(ctx: RuleContext): FeeLedger {
     const contractFee = { label: f.label, amount: decOf(f.amount), every: f.every, period: periodKey(e.date, f.every) };
     if (used.has(period)) return { ...e, verdict: 'repeat', contractFee, excess: e.amount };
     used.add(period);
-    if (e.amount.greaterThan(contractFee.amount.plus(ctx.tolFee))) return { ...e, verdict: 'above_contract', contractFee, excess: e.amount.minus(contractFee.amount) };
+    if (e.amount.greaterThan(contractFee.amount.plus(ctx.tolFee)))
+      return { ...e, verdict: 'above_contract', contractFee, excess: e.amount.minus(contractFee.amount) };
     return { ...e, verdict: 'contracted', contractFee, excess: ZERO };
   });
   const byGroup = new Map<string, FeeEvent>();
@@ -171,4 +216,3 @@ function labelsAgree(contractLabel: string, chargeLabel: string): boolean {
 function labelOf(text: string): string {
   return firstMatch(HIDDEN_FEE, text) || firstMatch(DEPOSIT_FEE, text) || text.split(' ').find((s) => /[\p{L}]/u.test(s) && !/^[\d.,:\-\s/]+$/.test(s)) || '';
 }
-

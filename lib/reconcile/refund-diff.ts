@@ -30,8 +30,14 @@ export function refundAmountDiffers(ctx: RuleContext, open: readonly CashierReco
   const taken = new Set<string>();
   for (const c of open) {
     const r = portal
-      .filter((t) => !taken.has(t.id) && sameInstrument(c, t) && t.amount.currency === c.amount.currency
-        && t.occurredAt.slice(0, 10) === c.occurredAt.slice(0, 10) && Math.abs(secondsBetween(c.occurredAt, t.occurredAt)) <= REFUND_PAIR_SECONDS)
+      .filter(
+        (t) =>
+          !taken.has(t.id) &&
+          sameInstrument(c, t) &&
+          t.amount.currency === c.amount.currency &&
+          t.occurredAt.slice(0, 10) === c.occurredAt.slice(0, 10) &&
+          Math.abs(secondsBetween(c.occurredAt, t.occurredAt)) <= REFUND_PAIR_SECONDS,
+      )
       .sort((a, b) => Math.abs(secondsBetween(c.occurredAt, a.occurredAt)) - Math.abs(secondsBetween(c.occurredAt, b.occurredAt)) || (a.id < b.id ? -1 : 1))[0];
     if (!r) continue;
     taken.add(r.id);
@@ -43,23 +49,25 @@ export function refundAmountDiffers(ctx: RuleContext, open: readonly CashierReco
     const cur = r.amount.currency;
     const more = diff.greaterThan(0);
     const sale = ctx.originalOf(r);
-    findings.push(makeFinding('refund_problem', {
-      severity: more ? 'suspect' : 'info',
-      transactionIds: [r.id, ...(sale ? [sale.id] : [])],
-      cashierIds: [c.id],
-      atStake: more ? money(diff, cur) : undefined,
-      expected: money(till, cur),
-      actual: money(acquirer, cur),
-      params: {
-        ...txnParams(r),
-        problem: more ? 'refund_above_till' : 'refund_below_till',
-        tillAmount: money(till, cur).amount,
-        refunded: money(acquirer, cur).amount,
-        difference: money(diff.abs(), cur).amount,
-        cashierOccurredAt: c.occurredAt,
-      },
-      discriminator: 'amount-differs',
-    }));
+    findings.push(
+      makeFinding('refund_problem', {
+        severity: more ? 'suspect' : 'info',
+        transactionIds: [r.id, ...(sale ? [sale.id] : [])],
+        cashierIds: [c.id],
+        atStake: more ? money(diff, cur) : undefined,
+        expected: money(till, cur),
+        actual: money(acquirer, cur),
+        params: {
+          ...txnParams(r),
+          problem: more ? 'refund_above_till' : 'refund_below_till',
+          tillAmount: money(till, cur).amount,
+          refunded: money(acquirer, cur).amount,
+          difference: money(diff.abs(), cur).amount,
+          cashierOccurredAt: c.occurredAt,
+        },
+        discriminator: 'amount-differs',
+      }),
+    );
   }
   return { findings, explained };
 }

@@ -38,26 +38,28 @@ export function feeNotReturnedFindings(ctx: Needs): Finding[] {
     const missing = due.minus(givenBack);
     if (!missing.greaterThan(ctx.tolFee)) continue;
     const currency = r.amount.currency;
-    out.push(makeFinding('refund_problem', {
-      severity: 'suspect',
-      transactionIds: [r.id, sale.id],
-      atStake: money(missing, currency),
-      expected: money(due.neg(), currency),
-      actual: money(charged, currency),
-      params: {
-        ...txnParams(r),
-        problem: 'fee_not_returned',
-        originalRef: r.originalRef,
-        originalAmount: money(saleAmount, currency).amount,
-        refundAmount: money(refunded, currency).amount,
-        saleFee: money(saleFee, currency).amount,
-        feeDue: money(due, currency).amount,
-        feeReturned: money(givenBack, currency).amount,
-        difference: money(missing, currency).amount,
-        contract: contract.label,
-      },
-      discriminator: 'fee-not-returned',
-    }));
+    out.push(
+      makeFinding('refund_problem', {
+        severity: 'suspect',
+        transactionIds: [r.id, sale.id],
+        atStake: money(missing, currency),
+        expected: money(due.neg(), currency),
+        actual: money(charged, currency),
+        params: {
+          ...txnParams(r),
+          problem: 'fee_not_returned',
+          originalRef: r.originalRef,
+          originalAmount: money(saleAmount, currency).amount,
+          refundAmount: money(refunded, currency).amount,
+          saleFee: money(saleFee, currency).amount,
+          feeDue: money(due, currency).amount,
+          feeReturned: money(givenBack, currency).amount,
+          difference: money(missing, currency).amount,
+          contract: contract.label,
+        },
+        discriminator: 'fee-not-returned',
+      }),
+    );
   }
   return out;
 }

@@ -19,12 +19,29 @@ import { identityOrder, type InMemoryOrder } from './memory-order';
 
 /** Small integer codes of the enumerations, for the Uint8Array columns; 255 for a value outside them. */
 export const KIND = {
-  sale: 0, void: 1, refund: 2, reversal: 3, preauth: 4, preauth_completion: 5,
-  preauth_completion_void: 6, fee: 7, adjustment: 8, chargeback: 9, payout: 10,
+  sale: 0,
+  void: 1,
+  refund: 2,
+  reversal: 3,
+  preauth: 4,
+  preauth_completion: 5,
+  preauth_completion_void: 6,
+  fee: 7,
+  adjustment: 8,
+  chargeback: 9,
+  payout: 10,
 } as const satisfies Record<TxnKind, number>;
 export const STATUS = { success: 0, failed: 1, pending: 2, voided: 3, reversed: 4, unknown: 5 } as const satisfies Record<TxnStatus, number>;
 export const CARD = {
-  debit: 0, credit: 1, semi_credit: 2, prepaid: 3, foreign: 4, qr_wechat: 5, qr_alipay: 6, qr_unionpay: 7, unknown: 8,
+  debit: 0,
+  credit: 1,
+  semi_credit: 2,
+  prepaid: 3,
+  foreign: 4,
+  qr_wechat: 5,
+  qr_alipay: 6,
+  qr_unionpay: 7,
+  unknown: 8,
 } as const satisfies Record<CardType, number>;
 export const OTHER_CODE = 255;
 
@@ -108,10 +125,11 @@ export function buildRowIndex(rows: readonly PortalTransaction[], memory: InMemo
     kind[i] = codeOf(KIND, t.kind);
     status[i] = codeOf(STATUS, t.status);
     cardType[i] = codeOf(CARD, t.cardType);
-    flags[i] = (t.settleCycle === 'D0' || t.settleCycle === 'T0' ? FLAG.instant : 0)
-      | (t.fee !== undefined && t.fee.currency === currency ? FLAG.hasFee : 0)
-      | (t.net !== undefined && t.net.currency === currency ? FLAG.hasNet : 0)
-      | (t.extraFees !== undefined && t.extraFees.length > 0 ? FLAG.hasExtraFees : 0);
+    flags[i] =
+      (t.settleCycle === 'D0' || t.settleCycle === 'T0' ? FLAG.instant : 0) |
+      (t.fee !== undefined && t.fee.currency === currency ? FLAG.hasFee : 0) |
+      (t.net !== undefined && t.net.currency === currency ? FLAG.hasNet : 0) |
+      (t.extraFees !== undefined && t.extraFees.length > 0 ? FLAG.hasExtraFees : 0);
     terminalId[i] = normaliseId('terminal', t.terminalId);
     merchantId[i] = normaliseId('merchant', t.merchantId);
     rrn[i] = normaliseId('rrn', t.rrn);

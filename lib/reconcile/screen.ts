@@ -75,14 +75,24 @@ function cashierProblem(c: CashierRecord): string | undefined {
  * the common path), each left-out row reported; `fix` may return a repaired copy of a row.
  */
 function screenRows<T extends { id: string }>(
-  rows: readonly T[], what: string, problem: (r: T) => string | undefined, fix: (r: T) => T, issues: Issue[],
+  rows: readonly T[],
+  what: string,
+  problem: (r: T) => string | undefined,
+  fix: (r: T) => T,
+  issues: Issue[],
 ): readonly T[] {
   let out: T[] | undefined;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     const p = problem(r);
     const kept = p === undefined ? fix(r) : undefined;
-    if (p !== undefined) issues.push({ level: 'error', code: 'unreadable_row', raw: r.id, message: `${what} ${r.id}: ${p}; left out of the reconciliation. 该记录无法读取，未参与对账。` });
+    if (p !== undefined)
+      issues.push({
+        level: 'error',
+        code: 'unreadable_row',
+        raw: r.id,
+        message: `${what} ${r.id}: ${p}; left out of the reconciliation. 该记录无法读取，未参与对账。`,
+      });
     if (kept !== r && !out) out = rows.slice(0, i) as T[];
     if (out && kept) out.push(kept);
   }
@@ -91,19 +101,51 @@ function screenRows<T extends { id: string }>(
 
 export function screenInput(input: ReconcileInput): { input: ReconcileInput; issues: Issue[] } {
   const issues: Issue[] = [];
-  const transactions = screenRows(input.transactions, 'Portal transaction', txnProblem, (t) => {
-    if (t.settleDate === undefined || isReadableDate(t.settleDate)) return t;
-    issues.push({ level: 'warning', code: 'unreadable_date', field: 'settleDate', raw: t.id, message: `Portal transaction ${t.id}: settleDate ${show(t.settleDate)} is not a date; read as not shown. 清算日期无法识别。` });
-    const { settleDate: _drop, ...rest } = t;
-    return rest as PortalTransaction;
-  }, issues);
-  const statementLines = screenRows(input.statementLines, 'Bank line', lineProblem, (l) => {
-    if (l.valueOn === undefined || isReadableDate(l.valueOn)) return l;
-    issues.push({ level: 'warning', code: 'unreadable_date', field: 'valueOn', raw: l.id, message: `Bank line ${l.id}: value date ${show(l.valueOn)} is not a date; read as not shown. 起息日无法识别。` });
-    const { valueOn: _drop, ...rest } = l;
-    return rest as StatementLine;
-  }, issues);
+  const transactions = screenRows(
+    input.transactions,
+    'Portal transaction',
+    txnProblem,
+    (t) => {
+      if (t.settleDate === undefined || isReadableDate(t.settleDate)) return t;
+      issues.push({
+        level: 'warning',
+        code: 'unreadable_date',
+        field: 'settleDate',
+        raw: t.id,
+        message: `Portal transaction ${t.id}: settleDate ${show(t.settleDate)} is not a date; read as not shown. 清算日期无法识别。`,
+      });
+      const { settleDate: _drop, ...rest } = t;
+      return rest as PortalTransaction;
+    },
+    issues,
+  );
+  const statementLines = screenRows(
+    input.statementLines,
+    'Bank line',
+    lineProblem,
+    (l) => {
+      if (l.valueOn === undefined || isReadableDate(l.valueOn)) return l;
+      issues.push({
+        level: 'warning',
+        code: 'unreadable_date',
+        field: 'valueOn',
+        raw: l.id,
+        message: `Bank line ${l.id}: value date ${show(l.valueOn)} is not a date; read as not shown. 起息日无法识别。`,
+      });
+      const { valueOn: _drop, ...rest } = l;
+      return rest as StatementLine;
+    },
+    issues,
+  );
   const cashier = input.cashier && screenRows(input.cashier, 'Cashier record', cashierProblem, (c) => c, issues);
   if (issues.length === 0) return { input, issues };
-  return { input: { ...input, transactions: transactions as PortalTransaction[], statementLines: statementLines as StatementLine[], ...(cashier && { cashier: cashier as CashierRecord[] }) }, issues };
+  return {
+    input: {
+      ...input,
+      transactions: transactions as PortalTransaction[],
+      statementLines: statementLines as StatementLine[],
+      ...(cashier && { cashier: cashier as CashierRecord[] }),
+    },
+    issues,
+  };
 }

@@ -46,7 +46,11 @@ export class SettlementBook {
   private credits: Map<string, Map<IsoDate, CreditDay>> | undefined;
   readonly mids: string[];
 
-  constructor(outcomes: readonly GroupOutcome[], private readonly lines: readonly StatementLine[], readonly tolerance: Dec) {
+  constructor(
+    outcomes: readonly GroupOutcome[],
+    private readonly lines: readonly StatementLine[],
+    readonly tolerance: Dec,
+  ) {
     const mids = new Set<string>();
     for (const o of outcomes) {
       this.outcome.set(o.group, o);
@@ -63,7 +67,7 @@ export class SettlementBook {
   }
 
   isFree(c: ReviewCredit): boolean {
-    return !(this.holders.get(c.line.id)?.length);
+    return !this.holders.get(c.line.id)?.length;
   }
 
   /** `g` takes `lines` (its earlier lines go back to the pool) with this outcome. */
@@ -71,7 +75,11 @@ export class SettlementBook {
     const prev = this.outcome.get(g);
     for (const l of prev?.lines ?? []) {
       const h = this.holders.get(l.id);
-      if (h) this.holders.set(l.id, h.filter((x) => x !== g));
+      if (h)
+        this.holders.set(
+          l.id,
+          h.filter((x) => x !== g),
+        );
     }
     for (const l of lines) this.hold(l.id, g);
     let valueDate: IsoDate | undefined;
@@ -143,13 +151,15 @@ export class SettlementBook {
     this.credits ??= this.indexCredits();
     if (!this.named) {
       this.named = new Map();
-      for (const [cur, byDate] of this.credits) for (const [d, day] of byDate) for (const c of day.inOrder) {
-        if (c.mid === undefined) continue;
-        const key = `${c.mid}|${cur}|${d}`;
-        const list = this.named.get(key);
-        if (list) list.push(c);
-        else this.named.set(key, [c]);
-      }
+      for (const [cur, byDate] of this.credits)
+        for (const [d, day] of byDate)
+          for (const c of day.inOrder) {
+            if (c.mid === undefined) continue;
+            const key = `${c.mid}|${cur}|${d}`;
+            const list = this.named.get(key);
+            if (list) list.push(c);
+            else this.named.set(key, [c]);
+          }
     }
     const out = new Set<ReviewCredit>();
     for (const d of dates) for (const c of this.named.get(`${mid}|${currency}|${d}`) ?? []) out.add(c);

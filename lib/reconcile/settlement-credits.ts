@@ -14,7 +14,11 @@ import type { GroupOutcome, OutcomeStatus, SettlementAnalysis } from './settleme
 
 /** Gives every group its outcome (g.outcome), reading amounts as `amounts` has them (cents or Decimal). */
 export function settleGroups(
-  groups: readonly Group[], lines: readonly StatementLine[], amounts: PassAmounts, asOf: IsoDate, isCovered: SettlementAnalysis['isCovered'],
+  groups: readonly Group[],
+  lines: readonly StatementLine[],
+  amounts: PassAmounts,
+  asOf: IsoDate,
+  isCovered: SettlementAnalysis['isCovered'],
 ): void {
   const tol = amounts.tolerance;
   const ZERO_AMT = amounts.zero;
@@ -41,11 +45,12 @@ export function settleGroups(
     if (l.valueOn && l.valueOn !== l.bookedOn) addCredit(byDate, l.valueOn, c);
   }
   const memoCurrencies = new Set<string>();
-  for (const byDate of creditsByDate.values()) for (const b of byDate.values()) {
-    b.byAmount.sort(byAmountThenId);
-    b.settlementByAmount = b.byAmount.filter((c) => c.settlementLike);
-    for (const c of b.settlementByAmount) memoCurrencies.add(c.line.amount.currency);
-  }
+  for (const byDate of creditsByDate.values())
+    for (const b of byDate.values()) {
+      b.byAmount.sort(byAmountThenId);
+      b.settlementByAmount = b.byAmount.filter((c) => c.settlementLike);
+      for (const c of b.settlementByAmount) memoCurrencies.add(c.line.amount.currency);
+    }
   const NO_DATES = new Map<IsoDate, CreditBucket>();
   const bucketsOn = (dates: readonly IsoDate[], currency: string): CreditBucket[] => {
     const byDate = creditsByDate.get(currency) ?? NO_DATES;
@@ -53,10 +58,11 @@ export function settleGroups(
   };
   /** drop claimed credits from the sorted buckets (after the exact passes claimed most of them) */
   const compact = () => {
-    for (const byDate of creditsByDate.values()) for (const b of byDate.values()) {
-      b.byAmount = b.byAmount.filter((c) => !c.claimed);
-      b.settlementByAmount = b.settlementByAmount.filter((c) => !c.claimed);
-    }
+    for (const byDate of creditsByDate.values())
+      for (const b of byDate.values()) {
+        b.byAmount = b.byAmount.filter((c) => !c.claimed);
+        b.settlementByAmount = b.settlementByAmount.filter((c) => !c.claimed);
+      }
   };
 
   const settle = (g: Group, chosen: Credit[], basis: GroupOutcome['basis'], confidence: number) => {
@@ -150,16 +156,18 @@ const MAX_COMBO_CANDIDATES = 24;
 function findCombo(cands: Credit[], target: Amt, lo: Amt, hi: Amt): Credit[] | undefined {
   const n = cands.length;
   const ok = (sum: Amt) => ge(sum, lo) && le(sum, hi);
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-    const s2 = plus(cands[i]!.amount, cands[j]!.amount);
-    if (ok(s2)) return [cands[i]!, cands[j]!];
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const s2 = plus(cands[i]!.amount, cands[j]!.amount);
+      if (ok(s2)) return [cands[i]!, cands[j]!];
+    }
   const ceiling = timesAmt(target, 1.5);
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-    const s2 = plus(cands[i]!.amount, cands[j]!.amount);
-    if (gt(s2, ceiling)) continue;
-    for (let k = j + 1; k < n; k++) if (ok(plus(s2, cands[k]!.amount))) return [cands[i]!, cands[j]!, cands[k]!];
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const s2 = plus(cands[i]!.amount, cands[j]!.amount);
+      if (gt(s2, ceiling)) continue;
+      for (let k = j + 1; k < n; k++) if (ok(plus(s2, cands[k]!.amount))) return [cands[i]!, cands[j]!, cands[k]!];
+    }
   return undefined;
 }
 

@@ -13,8 +13,14 @@ export type ShortfallKind = 'shortfall' | 'deposit' | 'periodic_fee' | 'periodic
 
 /** The merchant's first settlement among the data: where a deposit is taken. */
 function isFirstSettlement(ctx: RuleContext, o: GroupOutcome): boolean {
-  const settled = ctx.settlement().outcomes.filter((x) => (x.status === 'matched' || x.status === 'short' || x.status === 'over')
-    && x.group.merchantId === o.group.merchantId && x.group.currency === o.group.currency);
+  const settled = ctx
+    .settlement()
+    .outcomes.filter(
+      (x) =>
+        (x.status === 'matched' || x.status === 'short' || x.status === 'over') &&
+        x.group.merchantId === o.group.merchantId &&
+        x.group.currency === o.group.currency,
+    );
   const first = settled.reduce<GroupOutcome | undefined>((m, x) => (!m || x.group.expectedValueDate < m.group.expectedValueDate ? x : m), undefined);
   return first === o;
 }
@@ -82,15 +88,17 @@ export function shortGroupFindings(ctx: RuleContext, kind: FindingKind, owns: Sh
   for (const o of ctx.settlement().outcomes) {
     if (o.status !== 'short' || shortfallExplanation(ctx, o) !== owns) continue;
     const m = outcomeMoney(o);
-    out.push(makeFinding(kind, {
-      severity: 'overcharge',
-      transactionIds: o.group.transactions.map((t) => t.id),
-      statementLineIds: o.lines.map((l) => l.id),
-      atStake: m.shortBy,
-      expected: m.expected,
-      actual: m.received,
-      params: { ...groupParams(ctx, o), difference: m.shortBy.amount, ...extra },
-    }));
+    out.push(
+      makeFinding(kind, {
+        severity: 'overcharge',
+        transactionIds: o.group.transactions.map((t) => t.id),
+        statementLineIds: o.lines.map((l) => l.id),
+        atStake: m.shortBy,
+        expected: m.expected,
+        actual: m.received,
+        params: { ...groupParams(ctx, o), difference: m.shortBy.amount, ...extra },
+      }),
+    );
   }
   return out;
 }

@@ -12,7 +12,15 @@ import { Dec, ZERO } from '../money';
 import type { CoverageDay, IsoDate } from '../model';
 import { txnDate } from './fee-schedule';
 import type { GroupOutcome, SettlementAnalysis, SettlementGroup } from './settlement';
-import { SettlementBook, attributeByMemo, feeRounding, exactBeforeClosest, oneBatchSeveralCredits, pairFreed, severalBatchesInOneCredit } from './settlement-review';
+import {
+  SettlementBook,
+  attributeByMemo,
+  feeRounding,
+  exactBeforeClosest,
+  oneBatchSeveralCredits,
+  pairFreed,
+  severalBatchesInOneCredit,
+} from './settlement-review';
 
 export interface SettlementGap {
   reason: 'partial_capture' | 'statement_ended' | 'no_statement';
@@ -97,7 +105,8 @@ function gapOf(book: SettlementBook, g: SettlementGroup, coverage: CoverageIndex
     // unless a voided sale still paid explains it (void_still_settled)
     if (!allComplete && o.status === 'over') return paidVoid(g, o) ? undefined : partialGap(days);
     if (!allComplete && o.status === 'missing') {
-      const bigger = book.creditsOn(g.currency, [g.expectedValueDate, ...g.nearDates], { lo: g.expected.plus(book.slack([g])) })
+      const bigger = book
+        .creditsOn(g.currency, [g.expectedValueDate, ...g.nearDates], { lo: g.expected.plus(book.slack([g])) })
         .filter((c) => c.amount.greaterThan(g.expected.plus(book.slack([g]))) && book.fits(c, g) && book.isFree(c))
         .sort((x, y) => x.amount.comparedTo(y.amount) || (x.line.id < y.line.id ? -1 : 1))[0];
       if (bigger) {
@@ -135,8 +144,10 @@ function paidVoid(g: SettlementGroup, o: GroupOutcome): boolean {
   const over = o.shortBy.neg();
   const ids = new Set(g.transactions.map((t) => t.originalRef?.trim().toUpperCase()).filter((r): r is string => !!r));
   if (ids.size === 0) return false;
-  return g.transactions.some((t) => t.rrn && ids.has(t.rrn.trim().toUpperCase()) && t.net && new Dec(t.net.amount).minus(over).abs().lessThanOrEqualTo('0.01'))
-    || g.transactions.some((t) => t.rrn && ids.has(t.rrn.trim().toUpperCase()) && !t.net);
+  return (
+    g.transactions.some((t) => t.rrn && ids.has(t.rrn.trim().toUpperCase()) && t.net && new Dec(t.net.amount).minus(over).abs().lessThanOrEqualTo('0.01')) ||
+    g.transactions.some((t) => t.rrn && ids.has(t.rrn.trim().toUpperCase()) && !t.net)
+  );
 }
 
 /** The analysis with new outcomes (byTxn and outcomesOf read them). */

@@ -56,9 +56,12 @@ export function memoAddDays(): (date: IsoDate, days: number) => IsoDate {
 
 function rollValueDate(base: IsoDate, cycle: SettleCycle, cal: BusinessCalendar, addDays: (date: IsoDate, days: number) => IsoDate): IsoDate {
   switch (cycle) {
-    case 'T1': return cal.nextWorkingDay(base);
-    case 'D1': return addDays(base, 1);
-    default: return base; // D0 / T0: same day
+    case 'T1':
+      return cal.nextWorkingDay(base);
+    case 'D1':
+      return addDays(base, 1);
+    default:
+      return base; // D0 / T0: same day
   }
 }
 
@@ -253,8 +256,10 @@ export function buildGroups(txns: readonly PortalTransaction[], opts: Settlement
 
   for (let i = 0; i < txns.length; i++) {
     const t = txns[i]!;
-    const settles = (SETTLING_KINDS.has(t.kind) && (t.status === 'success' || ((t.kind === 'sale' || t.kind === 'preauth_completion') && (t.status === 'voided' || t.status === 'reversed'))))
-      || (CANCELLING_KINDS.has(t.kind) && t.status === 'success');
+    const settles =
+      (SETTLING_KINDS.has(t.kind) &&
+        (t.status === 'success' || ((t.kind === 'sale' || t.kind === 'preauth_completion') && (t.status === 'voided' || t.status === 'reversed')))) ||
+      (CANCELLING_KINDS.has(t.kind) && t.status === 'success');
     if (!settles) continue;
     const contract = opts.contractFor(t);
     const currency = t.amount.currency;
@@ -283,9 +288,12 @@ export function buildGroups(txns: readonly PortalTransaction[], opts: Settlement
       // a payout's group is only ever found through byPayout (a miss there is a miss here)
       g = key === undefined ? undefined : groups.get(key);
       if (!g) {
-        const grace = cycle === 'D0' || cycle === 'T0' ? addDays(valueDate, 1)
-          : t.payoutId ? addDays(valueDate, 3)
-          : cal.addWorkingDays(valueDate, opts.tolerances.settlementGraceWorkdays);
+        const grace =
+          cycle === 'D0' || cycle === 'T0'
+            ? addDays(valueDate, 1)
+            : t.payoutId
+              ? addDays(valueDate, 3)
+              : cal.addWorkingDays(valueDate, opts.tolerances.settlementGraceWorkdays);
         // a payout is looked for the day either side; a batch up to the next working day
         let nearDates: IsoDate[];
         if (t.payoutId) {
@@ -333,14 +341,22 @@ export function buildGroups(txns: readonly PortalTransaction[], opts: Settlement
     if (cur.size < 2) continue;
     const [merchantId, cycle, date] = slot.split('|');
     issues.push({
-      level: 'warning', code: 'mixed_currency', field: 'currency', raw: [...cur].sort().join(','),
+      level: 'warning',
+      code: 'mixed_currency',
+      field: 'currency',
+      raw: [...cur].sort().join(','),
       message: `Settlement of ${date} (${cycle}${merchantId ? `, merchant ${merchantId}` : ''}) mixes currencies ${[...cur].sort().join(', ')}: each currency is reconciled on its own. 同一结算批次含多种币种，已按币种分别核对。`,
     });
   }
   // in a total order below (keys are unique): the insertion order does not matter
   const list = [...groups.values(), ...payoutList];
   if (!opts.txnsInTimeOrder) for (const g of list) if (g.transactions.length > 1) g.transactions.sort(byTime);
-  list.sort((a, b) => cmp(a.expectedValueDate, b.expectedValueDate) || (a.inCents && b.inCents ? Math.sign(b.ec - a.ec) : b.expected.comparedTo(a.expected)) || cmp(a.key, b.key));
+  list.sort(
+    (a, b) =>
+      cmp(a.expectedValueDate, b.expectedValueDate) ||
+      (a.inCents && b.inCents ? Math.sign(b.ec - a.ec) : b.expected.comparedTo(a.expected)) ||
+      cmp(a.key, b.key),
+  );
   return { groups: list, issues };
 }
 
@@ -350,4 +366,3 @@ function cmp(a: string, b: string): number {
 function byTime(a: PortalTransaction, b: PortalTransaction): number {
   return cmp(a.occurredAt, b.occurredAt) || cmp(a.id, b.id);
 }
-

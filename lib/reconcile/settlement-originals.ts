@@ -94,7 +94,10 @@ export function makeOriginalLookup(txns: readonly PortalTransaction[], memory?: 
 }
 
 /** makeOriginalLookup(…).of: the sale a void, refund or reversal points to. */
-export function makeOriginalIndex(txns: readonly PortalTransaction[], memory?: InMemoryOrder<PortalTransaction>): (t: PortalTransaction) => PortalTransaction | undefined {
+export function makeOriginalIndex(
+  txns: readonly PortalTransaction[],
+  memory?: InMemoryOrder<PortalTransaction>,
+): (t: PortalTransaction) => PortalTransaction | undefined {
   return makeOriginalLookup(txns, memory).of;
 }
 

@@ -44,11 +44,12 @@ export function statementCoverage(lines: readonly StatementLine[]): Pick<Settlem
       if (d > r.to) r.to = d;
     }
   }
-  for (const byCurrency of byAccount.values()) for (const r of byCurrency.values()) {
-    const l = ranges.get(r.currency) ?? [];
-    l.push({ from: r.from, to: r.to });
-    ranges.set(r.currency, l);
-  }
+  for (const byCurrency of byAccount.values())
+    for (const r of byCurrency.values()) {
+      const l = ranges.get(r.currency) ?? [];
+      l.push({ from: r.from, to: r.to });
+      ranges.set(r.currency, l);
+    }
   return coverageOf(ranges);
 }
 
@@ -67,8 +68,11 @@ function coverageOf(ranges: Map<string, { from: IsoDate; to: IsoDate }[]>): Pick
  * as the analysis lives (reconcile() keeps it to the end).
  */
 export function settlementAnalysis(
-  groups: SettlementGroup[], list: GroupOutcome[], issues: Issue[],
-  isCovered: SettlementAnalysis['isCovered'], coveredThrough: SettlementAnalysis['coveredThrough'],
+  groups: SettlementGroup[],
+  list: GroupOutcome[],
+  issues: Issue[],
+  isCovered: SettlementAnalysis['isCovered'],
+  coveredThrough: SettlementAnalysis['coveredThrough'],
 ): SettlementAnalysis {
   let byTxn: Map<string, GroupOutcome> | undefined;
   return {
@@ -102,4 +106,3 @@ export function settlementAnalysis(
     isCovered,
   };
 }
-

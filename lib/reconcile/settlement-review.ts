@@ -32,7 +32,7 @@ const OPEN: ReadonlySet<OutcomeStatus> = new Set(['short', 'over', 'missing']);
 function datesOf(g: SettlementGroup, withGrace: boolean): IsoDate[] {
   const out = [g.expectedValueDate, ...g.nearDates];
   if (!withGrace) return out;
-  for (let d = out[out.length - 1]!; d < g.graceUntil;) {
+  for (let d = out[out.length - 1]!; d < g.graceUntil; ) {
     d = nextDay(d);
     out.push(d);
   }
@@ -89,7 +89,9 @@ function releaseOtherPayouts(book: SettlementBook, groups: readonly SettlementGr
     // the common case, a memo naming this payout, costs one includes()
     if (o.lines.every((l) => lineText(l).includes(g.payoutId!))) continue;
     payouts ??= new Set(groups.map((x) => x.payoutId).filter((p): p is string => !!p));
-    const other = o.lines.some((l) => !lineText(l).includes(g.payoutId!) && (lineText(l).match(/[A-Za-z0-9_-]{6,}/g) ?? []).some((w) => w !== g.payoutId && payouts!.has(w)));
+    const other = o.lines.some(
+      (l) => !lineText(l).includes(g.payoutId!) && (lineText(l).match(/[A-Za-z0-9_-]{6,}/g) ?? []).some((w) => w !== g.payoutId && payouts!.has(w)),
+    );
     if (!other) continue;
     book.set(g, 'missing', [], ZERO);
     released.push(g);
@@ -97,7 +99,8 @@ function releaseOtherPayouts(book: SettlementBook, groups: readonly SettlementGr
   for (const g of groups) {
     const o = book.outcome.get(g)!;
     if (!g.payoutId || (o.status !== 'missing' && !released.includes(g)) || o.lines.length > 0) continue;
-    const c = book.creditsOn(g.currency, [...g.nearDates, ...datesOf(g, true)].sort())
+    const c = book
+      .creditsOn(g.currency, [...g.nearDates, ...datesOf(g, true)].sort())
       .filter((x) => x.text.includes(g.payoutId!) && book.isFree(x))
       .sort((x, y) => cmp(x.line.bookedOn, y.line.bookedOn) || cmp(x.line.id, y.line.id))[0];
     if (c) book.set(g, statusOf(book, g.expected, c.amount, book.tolerance), [c.line], c.amount, 'settlement-group:memo-payout', 0.9);
@@ -137,13 +140,15 @@ function pairWindow(book: SettlementBook, w: SettlementGroup[]): boolean {
   const dates = new Set<IsoDate>();
   for (const g of w) for (const d of datesOf(g, false)) dates.add(d);
   for (const d of datesOf(last, true)) dates.add(d);
-  const hit = book.creditsOn(last.currency, [...dates].sort(), { lo: sum.minus(slack), hi: sum.plus(slack) })
+  const hit = book
+    .creditsOn(last.currency, [...dates].sort(), { lo: sum.minus(slack), hi: sum.plus(slack) })
     .filter((c) => c.amount.minus(sum).abs().lessThanOrEqualTo(slack) && (book.isFree(c) || mine.has(c.line.id)) && book.fits(c, last))
     .sort((a, b) => cmp(a.line.bookedOn, b.line.bookedOn) || cmp(a.line.id, b.line.id))[0];
   if (!hit) return false;
   for (const g of w) book.set(g, 'matched', [], ZERO);
   // each batch received what it expected; the credit's rounding difference stays with the last
-  for (const g of w) book.set(g, 'matched', [hit.line], g === last ? g.expected.plus(hit.amount.minus(sum)) : g.expected, 'settlement-group:several-batches', 0.8);
+  for (const g of w)
+    book.set(g, 'matched', [hit.line], g === last ? g.expected.plus(hit.amount.minus(sum)) : g.expected, 'settlement-group:several-batches', 0.8);
   return true;
 }
 
@@ -154,23 +159,42 @@ export function oneBatchSeveralCredits(book: SettlementBook, groups: readonly Se
     // a short group may hold one part already (the closest credit was taken for all of it)
     if (o.status !== 'missing' && !(o.status === 'short' && o.lines.length === 1)) continue;
     const slack = book.slack([g]);
-    const cands = book.largestBelow(g.currency, datesOf(g, false), g.expected,
-      (c) => book.fits(c, g) && (book.isFree(c) || o.lines.includes(c.line)) && (o.status === 'missing' || (c.line.valueOn ?? c.line.bookedOn) === g.expectedValueDate),
-      MAX_SPLIT_CANDIDATES);
+    const cands = book.largestBelow(
+      g.currency,
+      datesOf(g, false),
+      g.expected,
+      (c) =>
+        book.fits(c, g) &&
+        (book.isFree(c) || o.lines.includes(c.line)) &&
+        (o.status === 'missing' || (c.line.valueOn ?? c.line.bookedOn) === g.expectedValueDate),
+      MAX_SPLIT_CANDIDATES,
+    );
     let parts = subsetSum(cands, g.expected, slack);
     if (!parts) {
       // no set adds up: credits whose memo names this MID and one of its terminals are its parts
       // all the same, and what they lack is a shortfall (not the whole batch missing)
       const terminals = [...new Set(g.transactions.map((t) => t.terminalId).filter((t): t is string => !!t && t.length >= 4))];
-      const named = cands.filter((c) => c.mid !== undefined && c.mid === g.merchantId && (c.line.valueOn ?? c.line.bookedOn) === g.expectedValueDate
-        && terminals.some((t) => c.text.includes(t)));
+      const named = cands.filter(
+        (c) =>
+          c.mid !== undefined &&
+          c.mid === g.merchantId &&
+          (c.line.valueOn ?? c.line.bookedOn) === g.expectedValueDate &&
+          terminals.some((t) => c.text.includes(t)),
+      );
       const sum = named.reduce((x, c) => x.plus(c.amount), ZERO);
       if (named.length < 2 || sum.lessThan(g.expected.times('0.5'))) continue;
       parts = named;
     }
     if (!parts) continue;
     const received = parts.reduce((s, c) => s.plus(c.amount), ZERO);
-    book.set(g, statusOf(book, g.expected, received, slack), parts.map((c) => c.line).sort((a, b) => cmp(a.id, b.id)), received, 'settlement-group:several-credits', 0.75);
+    book.set(
+      g,
+      statusOf(book, g.expected, received, slack),
+      parts.map((c) => c.line).sort((a, b) => cmp(a.id, b.id)),
+      received,
+      'settlement-group:several-credits',
+      0.75,
+    );
   }
 }
 
@@ -221,7 +245,8 @@ export function pairFreed(book: SettlementBook, groups: readonly SettlementGroup
     if (book.outcome.get(g)!.status !== 'missing') continue;
     const lo = g.expected.times('0.5');
     const hi = g.expected.times('1.5');
-    const c = book.creditsOn(g.currency, datesOf(g, false), { lo, hi })
+    const c = book
+      .creditsOn(g.currency, datesOf(g, false), { lo, hi })
       .filter((x) => x.amount.greaterThanOrEqualTo(lo) && x.amount.lessThanOrEqualTo(hi) && book.isFree(x) && book.fits(x, g))
       .sort((x, y) => x.amount.minus(g.expected).abs().comparedTo(y.amount.minus(g.expected).abs()) || cmp(x.line.id, y.line.id))[0];
     if (c) book.set(g, statusOf(book, g.expected, c.amount, book.slack([g])), [c.line], c.amount, 'settlement-group:date', 0.6);

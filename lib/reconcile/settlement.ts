@@ -103,5 +103,11 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
   const { isCovered, coveredThrough } = statementCoverage(lines);
   const amounts = passAmounts(groups, lines, opts.tolerances.settlement, decOf(opts.tolerances.settlement));
   settleGroups(groups, lines, amounts, opts.asOf, isCovered);
-  return settlementAnalysis(groups, groups.map((g) => g.outcome!), issues, isCovered, coveredThrough);
+  return settlementAnalysis(
+    groups,
+    groups.map((g) => g.outcome!),
+    issues,
+    isCovered,
+    coveredThrough,
+  );
 }

@@ -68,7 +68,8 @@ const ATTEMPT_KINDS = new Set<PortalTransaction['kind']>(['sale', 'preauth', 'pr
  */
 export function terminalMonths(transactions: readonly PortalTransaction[], duplicateIds: ReadonlySet<string>): TerminalMonth[] {
   const pointedAt = new Set<string>();
-  for (const t of transactions) if ((t.kind === 'void' || t.kind === 'reversal') && t.status !== 'failed' && t.originalRef) pointedAt.add(normaliseId('rrn', t.originalRef));
+  for (const t of transactions)
+    if ((t.kind === 'void' || t.kind === 'reversal') && t.status !== 'failed' && t.originalRef) pointedAt.add(normaliseId('rrn', t.originalRef));
   const isPointedAt = (t: PortalTransaction) => [t.rrn, t.voucherNo, t.orderNo, t.id].some((r) => !!r && pointedAt.has(normaliseId('rrn', r)));
   // Rows are looked up by their ids as printed (no key string built per row; a million rows pass
   // in well under a second) and the month a terminal saw last (rows mostly come in time order);
@@ -80,14 +81,25 @@ export function terminalMonths(transactions: readonly PortalTransaction[], dupli
     if (!byMerchant) byPrinted.set(t.terminalId, (byMerchant = new Map()));
     const merchant = t.merchantId ?? '';
     let e = byMerchant.get(merchant);
-    if (!e) byMerchant.set(merchant, (e = { merchantKey: normaliseId('merchant', t.merchantId), terminalKey: normaliseId('terminal', t.terminalId), months: new Map() }));
+    if (!e)
+      byMerchant.set(
+        merchant,
+        (e = { merchantKey: normaliseId('merchant', t.merchantId), terminalKey: normaliseId('terminal', t.terminalId), months: new Map() }),
+      );
     if (!e.terminalKey) continue;
     let m = e.last;
     if (!m || !t.occurredAt.startsWith(m.period)) {
       const period = t.occurredAt.slice(0, 7);
       m = e.months.get(period);
       if (!m) {
-        m = { merchantKey: e.merchantKey, terminalKey: e.terminalKey, terminalId: t.terminalId.trim(), period, attempts: 0, events: { duplicates: [], reversals: [], voids: [], failures: [] } };
+        m = {
+          merchantKey: e.merchantKey,
+          terminalKey: e.terminalKey,
+          terminalId: t.terminalId.trim(),
+          period,
+          attempts: 0,
+          events: { duplicates: [], reversals: [], voids: [], failures: [] },
+        };
         if (t.merchantId) m.merchantId = t.merchantId.trim();
         e.months.set(period, m);
       }
@@ -156,7 +168,9 @@ export function binomialTail(n: number, k: number, p: number): number {
   if (k > n) return 0;
   if (p <= 0) return 0;
   if (p >= 1) return 1;
-  const lp = Math.log(p), lq = Math.log1p(-p), lnN = logFactorial(n);
+  const lp = Math.log(p),
+    lq = Math.log1p(-p),
+    lnN = logFactorial(n);
   let sum = 0;
   for (let i = k; i <= n; i++) {
     const term = Math.exp(lnN - logFactorial(i) - logFactorial(n - i) + i * lp + (n - i) * lq);
@@ -171,8 +185,10 @@ function logFactorial(n: number): number {
   return n < 2 ? 0 : logGamma(n + 1);
 }
 
-const LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+  9.9843695780195716e-6, 1.5056327351493116e-7,
+];
 
 function logGamma(x: number): number {
   const z = x - 1;
@@ -247,7 +263,10 @@ export function terminalHealthViews(transactions: readonly PortalTransaction[], 
  * The chart's views from what the store holds: the rows, and the duplicate_charge findings, whose
  * later swipes (params.duplicateTransactionId) are the duplicate clusters the rule counts.
  */
-export function terminalHealthOfStore(transactions: readonly PortalTransaction[], findings: readonly Pick<Finding, 'kind' | 'explanation'>[]): TerminalHealthView[] {
+export function terminalHealthOfStore(
+  transactions: readonly PortalTransaction[],
+  findings: readonly Pick<Finding, 'kind' | 'explanation'>[],
+): TerminalHealthView[] {
   const duplicateIds = new Set<string>();
   for (const f of findings) {
     const id = f.kind === 'duplicate_charge' ? f.explanation.params.duplicateTransactionId : undefined;

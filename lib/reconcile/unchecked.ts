@@ -10,7 +10,11 @@ import type { SettlementGap } from './settlement-gaps';
 
 const THREE_WAY = new Set<Finding['kind']>(['missing_at_acquirer', 'unmatched_portal_sale']);
 
-export function applyCoverage(ctx: RuleContext, findings: Finding[], coverage: readonly CoverageDay[] | undefined): { findings: Finding[]; unchecked: Unchecked[] } {
+export function applyCoverage(
+  ctx: RuleContext,
+  findings: Finding[],
+  coverage: readonly CoverageDay[] | undefined,
+): { findings: Finding[]; unchecked: Unchecked[] } {
   const gaps = [...ctx.settlement().gaps];
   // days not all seen, per merchant ('' = a statement about every merchant of the site)
   const partial = new Map<string, Set<IsoDate>>();
@@ -23,9 +27,8 @@ export function applyCoverage(ctx: RuleContext, findings: Finding[], coverage: r
   for (const d of coverage ?? []) if (d.complete === false) mark(d.merchantId, d.day);
   if (partial.size === 0) return { findings, unchecked: toUnchecked(gaps) };
 
-  const isPartial = (mid: string | undefined, day: IsoDate) => mid === undefined
-    ? [...partial.values()].some((s) => s.has(day))
-    : !!(partial.get(mid)?.has(day) || partial.get('')?.has(day));
+  const isPartial = (mid: string | undefined, day: IsoDate) =>
+    mid === undefined ? [...partial.values()].some((s) => s.has(day)) : !!(partial.get(mid)?.has(day) || partial.get('')?.has(day));
   let midOfTerminal: Map<string, string> | undefined;
   let cashierById: Map<string, { occurredAt: string; terminalId?: string }> | undefined;
   const kept: Finding[] = [];
@@ -81,7 +84,7 @@ function toUnchecked(gaps: readonly SettlementGap[]): Unchecked[] {
     if (e) {
       for (const d of g.days) e.days.add(d);
       // counts describe one day only
-      if (e.gap.rowsSeen !== undefined && (e.days.size > 1)) e.gap = { ...e.gap, rowsSeen: undefined, statedCount: undefined };
+      if (e.gap.rowsSeen !== undefined && e.days.size > 1) e.gap = { ...e.gap, rowsSeen: undefined, statedCount: undefined };
     } else byKey.set(k, { gap: g, days: new Set(g.days) });
   }
   const out: Unchecked[] = [];
@@ -96,5 +99,10 @@ function toUnchecked(gaps: readonly SettlementGap[]): Unchecked[] {
     if (gap.merchantId) u.merchantId = gap.merchantId;
     out.push(u);
   }
-  return out.sort((a, b) => (a.days[0]! < b.days[0]! ? -1 : a.days[0]! > b.days[0]! ? 1 : 0) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0) || ((a.merchantId ?? '') < (b.merchantId ?? '') ? -1 : 1));
+  return out.sort(
+    (a, b) =>
+      (a.days[0]! < b.days[0]! ? -1 : a.days[0]! > b.days[0]! ? 1 : 0) ||
+      (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0) ||
+      ((a.merchantId ?? '') < (b.merchantId ?? '') ? -1 : 1),
+  );
 }

@@ -25,7 +25,14 @@ export function reconcileSerially(): Promise<void> {
 async function rowFindings(transactionIds: string[]) {
   const db = getDb();
   const [byTransaction, settings] = await Promise.all([findingsForTransactions(db, transactionIds), loadSettings(db)]);
-  const disputed = [...new Set(Object.values(byTransaction).flat().filter((f) => f.status === 'disputed').map((f) => f.id))];
+  const disputed = [
+    ...new Set(
+      Object.values(byTransaction)
+        .flat()
+        .filter((f) => f.status === 'disputed')
+        .map((f) => f.id),
+    ),
+  ];
   const rejected = await rejectedFindingIds(db, disputed);
   return { byTransaction, language: settings.language, ...(rejected.length ? { rejected } : {}) };
 }

@@ -30,7 +30,9 @@ export async function exportBackup(db: SettleGuardDb = getDb(), now: string = ne
   const tables = stores.map((s) => db.table(s));
   const records = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.toArray())));
   const doc: Record<string, unknown> = { settleguard: SETTLEGUARD_JSON_VERSION, schema: db.verno, exportedAt: now };
-  stores.forEach((s, i) => { doc[s] = records[i]; });
+  stores.forEach((s, i) => {
+    doc[s] = records[i];
+  });
   return JSON.stringify(doc, null, 2);
 }
 
@@ -44,17 +46,33 @@ export async function restoreBackup(db: SettleGuardDb, preview: ImportPreview, n
   const backup = result.backup ?? {};
   const stores = Object.keys(backup).filter((s) => backup[s]!.length > 0);
   const rows = stores.reduce((n, s) => n + backup[s]!.length, 0);
-  const base = { name: preview.name, format: result.format, encoding: result.encoding, issues: result.issues, rows, contracts: backup['contracts']?.length ?? 0 };
+  const base = {
+    name: preview.name,
+    format: result.format,
+    encoding: result.encoding,
+    issues: result.issues,
+    rows,
+    contracts: backup['contracts']?.length ?? 0,
+  };
   if (rows === 0) return { ...base, added: 0, known: 0, stored: false };
   let known = 0;
-  await db.transaction('rw', stores.map((s) => db.table(s)), async () => {
-    for (const store of stores) {
-      const table = db.table(store);
-      const records = backup[store]!;
-      known += (await table.where(':id').anyOf(records.map((r) => r.id)).primaryKeys()).length;
-      await table.bulkPut(records);
-    }
-  });
+  await db.transaction(
+    'rw',
+    stores.map((s) => db.table(s)),
+    async () => {
+      for (const store of stores) {
+        const table = db.table(store);
+        const records = backup[store]!;
+        known += (
+          await table
+            .where(':id')
+            .anyOf(records.map((r) => r.id))
+            .primaryKeys()
+        ).length;
+        await table.bulkPut(records);
+      }
+    },
+  );
   await runReconciliation(db, asOf, now);
   return { ...base, added: rows - known, known, stored: true };
 }

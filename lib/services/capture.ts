@@ -40,13 +40,23 @@ export async function storeCapturedRows(db: SettleGuardDb, rows: PortalTransacti
   return db.transaction('rw', [db.transactions, db.coverage], async () => {
     const existing = await db.transactions.bulkGet(unique.map((r) => r.id));
     const toPut: PortalTransaction[] = [];
-    let added = 0, updated = 0, known = 0;
+    let added = 0,
+      updated = 0,
+      known = 0;
     unique.forEach((row, i) => {
       const old = existing[i];
-      if (!old) { added++; toPut.push(row); return; }
+      if (!old) {
+        added++;
+        toPut.push(row);
+        return;
+      }
       // Same id, different cells: the portal changed the row (e.g. its status became 已撤销).
       // Keep the newest reading; the evidence records when it was seen.
-      if (old.evidence.sha256 !== row.evidence.sha256) { updated++; toPut.push(row); return; }
+      if (old.evidence.sha256 !== row.evidence.sha256) {
+        updated++;
+        toPut.push(row);
+        return;
+      }
       known++;
     });
     const replaced = await readingsReplaced(db, unique, existing);
@@ -64,14 +74,21 @@ export async function storeCapturedRows(db: SettleGuardDb, rows: PortalTransacti
  * transaction that stores the rows, with `db.coverage` in its scope. `existing` are the readings
  * stored before under the rows' ids, `replaced` the ids of older readings the rows replace.
  */
-export async function storeCoverage(db: SettleGuardDb, source: CaptureSource, rows: readonly PortalTransaction[],
-  existing: readonly (PortalTransaction | undefined)[], replaced: readonly string[] = []): Promise<number> {
+export async function storeCoverage(
+  db: SettleGuardDb,
+  source: CaptureSource,
+  rows: readonly PortalTransaction[],
+  existing: readonly (PortalTransaction | undefined)[],
+  replaced: readonly string[] = [],
+): Promise<number> {
   const siteRecords = await db.coverage.where('site').equals(source.site).toArray();
   // a row now read on another day or merchant leaves the coverage record it was counted in
-  const moved = rows.filter((row, i) => {
-    const old = existing[i];
-    return old !== undefined && (old.occurredAt.slice(0, 10) !== row.occurredAt.slice(0, 10) || old.merchantId !== row.merchantId);
-  }).map((r) => r.id);
+  const moved = rows
+    .filter((row, i) => {
+      const old = existing[i];
+      return old !== undefined && (old.occurredAt.slice(0, 10) !== row.occurredAt.slice(0, 10) || old.merchantId !== row.merchantId);
+    })
+    .map((r) => r.id);
   const changed = foldCapture(siteRecords, { site: source.site, rows, facts: source.facts, now: source.now, removedIds: [...replaced, ...moved] });
   if (changed.length) await db.coverage.bulkPut(changed);
   return changed.length;
@@ -85,13 +102,20 @@ export async function storeCoverage(db: SettleGuardDb, source: CaptureSource, ro
  * is that row's old reading. Identical twin rows (two swipes shown alike) are replaced one for
  * one, never both by one.
  */
-async function readingsReplaced(db: SettleGuardDb, batch: readonly PortalTransaction[], existing: readonly (PortalTransaction | undefined)[]): Promise<string[]> {
+async function readingsReplaced(
+  db: SettleGuardDb,
+  batch: readonly PortalTransaction[],
+  existing: readonly (PortalTransaction | undefined)[],
+): Promise<string[]> {
   const fresh = batch.filter((_, i) => !existing[i]);
   if (fresh.length === 0) return [];
   const inBatch = new Set(batch.map((r) => r.id));
   const place = (t: PortalTransaction) => `${t.evidence.sha256}|${t.portal}|${originOf(t.evidence.url)}`;
   const candidates = new Map<string, string[]>();
-  const stored = await db.transactions.where('evidence.sha256').anyOf([...new Set(fresh.map((r) => r.evidence.sha256))]).toArray();
+  const stored = await db.transactions
+    .where('evidence.sha256')
+    .anyOf([...new Set(fresh.map((r) => r.evidence.sha256))])
+    .toArray();
   for (const old of stored) {
     if (inBatch.has(old.id)) continue;
     const key = place(old);

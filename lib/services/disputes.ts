@@ -18,12 +18,16 @@ export async function disputeContext(db: SettleGuardDb, findingIds: string[], as
   const txIds = [...new Set(findings.flatMap((f) => f.transactionIds))];
   const lineIds = [...new Set(findings.flatMap((f) => f.statementLineIds))];
   const [transactions, statementLines, settings, contracts] = await Promise.all([
-    db.transactions.bulkGet(txIds), db.statementLines.bulkGet(lineIds), loadSettings(db), db.contracts.toArray(),
+    db.transactions.bulkGet(txIds),
+    db.statementLines.bulkGet(lineIds),
+    loadSettings(db),
+    db.contracts.toArray(),
   ]);
   const txs = transactions.filter((t) => t !== undefined);
   const merchantId = settings.merchant.merchantId ?? txs.find((t) => t.merchantId)?.merchantId;
   const merchantName = settings.merchant.name ?? txs.find((t) => t.merchantName)?.merchantName;
-  const contract = contracts.sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))
+  const contract = contracts
+    .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))
     .find((c) => !c.merchantId || !merchantId || c.merchantId === merchantId);
   return {
     findings,
@@ -41,14 +45,21 @@ export async function disputeContext(db: SettleGuardDb, findingIds: string[], as
 function claimedOf(ctx: DisputeContext): MoneyJson {
   const withMoney = ctx.findings.map((f) => f.atStake).filter((m) => m !== undefined);
   const currency = withMoney[0]?.currency ?? ctx.transactions[0]?.amount.currency ?? 'CNY';
-  return sum(withMoney.filter((m) => m.currency === currency), currency);
+  return sum(
+    withMoney.filter((m) => m.currency === currency),
+    currency,
+  );
 }
 
 export function disputeIdOf(findingIds: string[]): string {
   return stableId('dispute', [...findingIds].sort());
 }
 
-export async function recordDraft(db: SettleGuardDb, draft: { findingIds: string[]; locale: Locale; subject: string; text: string }, now: string): Promise<DraftSummary> {
+export async function recordDraft(
+  db: SettleGuardDb,
+  draft: { findingIds: string[]; locale: Locale; subject: string; text: string },
+  now: string,
+): Promise<DraftSummary> {
   const id = disputeIdOf(draft.findingIds);
   const ctx = await disputeContext(db, draft.findingIds, now.slice(0, 10));
   return db.transaction('rw', db.disputes, async () => {
@@ -58,9 +69,14 @@ export async function recordDraft(db: SettleGuardDb, draft: { findingIds: string
     const record: DisputeRecord = old
       ? { ...old, locale: draft.locale, subject: draft.subject, text: draft.text, label, updatedAt: now }
       : {
-        ...createDispute({ id, findingIds: [...draft.findingIds].sort(), claimed, createdOn: now.slice(0, 10) }),
-        locale: draft.locale, subject: draft.subject, text: draft.text, label, createdAt: now, updatedAt: now,
-      };
+          ...createDispute({ id, findingIds: [...draft.findingIds].sort(), claimed, createdOn: now.slice(0, 10) }),
+          locale: draft.locale,
+          subject: draft.subject,
+          text: draft.text,
+          label,
+          createdAt: now,
+          updatedAt: now,
+        };
     await db.disputes.put(record);
     return summaryOf(record);
   });
@@ -68,7 +84,10 @@ export async function recordDraft(db: SettleGuardDb, draft: { findingIds: string
 
 export async function latestDrafts(db: SettleGuardDb, limit = 5): Promise<DraftSummary[]> {
   const all = await db.disputes.toArray();
-  return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit).map(summaryOf);
+  return all
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .slice(0, limit)
+    .map(summaryOf);
 }
 
 function summaryOf(d: DisputeRecord): DraftSummary {
@@ -87,7 +106,12 @@ function draftLabel(ctx: DisputeContext, claimed: MoneyJson, locale: Locale): st
  * Moves a dispute along (sent, acknowledged, refunded, rejected, escalated). Findings follow:
  * a sent dispute marks them 'disputed', a full refund 'resolved'.
  */
-export async function applyEvent(db: SettleGuardDb, id: string, event: DisputeEvent, now: string): Promise<{ ok: true; dispute: DisputeRecord } | { ok: false; error: TrackerError }> {
+export async function applyEvent(
+  db: SettleGuardDb,
+  id: string,
+  event: DisputeEvent,
+  now: string,
+): Promise<{ ok: true; dispute: DisputeRecord } | { ok: false; error: TrackerError }> {
   return db.transaction('rw', db.disputes, db.findings, async () => {
     const old = await db.disputes.get(id);
     if (!old) return { ok: false as const, error: { code: 'invalid_transition' as const, message: `no dispute ${id}` } };
@@ -152,8 +176,9 @@ export async function evidencePackZip(db: SettleGuardDb, id: string, now: string
 
 /** Disputes whose answer is overdue today and that were not reminded about today. */
 export async function disputesToRemind(db: SettleGuardDb, asOf: string): Promise<DisputeView[]> {
-  return (await listDisputes(db, asOf)).filter(({ dispute, next }) =>
-    (next.action === 'follow_up' || next.action === 'escalate') && dispute.remindedOn !== asOf);
+  return (await listDisputes(db, asOf)).filter(
+    ({ dispute, next }) => (next.action === 'follow_up' || next.action === 'escalate') && dispute.remindedOn !== asOf,
+  );
 }
 
 export async function markReminded(db: SettleGuardDb, ids: string[], asOf: string): Promise<void> {

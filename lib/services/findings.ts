@@ -45,7 +45,10 @@ export async function rejectedFindingIds(db: SettleGuardDb, findingIds: readonly
       if (!prev || d.updatedAt > prev.updatedAt) latest.set(id, { status: d.status, updatedAt: d.updatedAt });
     }
   }
-  return [...latest].filter(([, d]) => d.status === 'rejected').map(([id]) => id).sort();
+  return [...latest]
+    .filter(([, d]) => d.status === 'rejected')
+    .map(([id]) => id)
+    .sort();
 }
 
 export async function setFindingStatus(db: SettleGuardDb, id: string, status: FindingStatus, by: string, at: string): Promise<StoredFinding | undefined> {
@@ -74,8 +77,9 @@ function addTo(list: MoneyJson[], m: MoneyJson | undefined): void {
 
 /** Summary of open findings; `transactionIds`, when given, restricts it to those rows' findings. */
 export function summarizeFindings(findings: StoredFinding[], transactionIds?: Set<string>): FindingSummary {
-  const open = findings.filter((f) => f.status === 'open' && f.severity !== 'info'
-    && (!transactionIds || f.transactionIds.some((id) => transactionIds.has(id))));
+  const open = findings.filter(
+    (f) => f.status === 'open' && f.severity !== 'info' && (!transactionIds || f.transactionIds.some((id) => transactionIds.has(id))),
+  );
   const atStake: MoneyJson[] = [];
   const kinds = new Map<FindingKind, { kind: FindingKind; count: number; atStake: MoneyJson[] }>();
   for (const f of open) {

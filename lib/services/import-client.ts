@@ -56,7 +56,10 @@ export class ImportClient {
   private readonly kept = new Map<string, Kept>();
   private local: ImportSession | null = null;
 
-  constructor(private readonly createWorker: (() => WorkerLike) | null, private readonly readTimeoutMs = READ_TIMEOUT_MS) {}
+  constructor(
+    private readonly createWorker: (() => WorkerLike) | null,
+    private readonly readTimeoutMs = READ_TIMEOUT_MS,
+  ) {}
 
   /** Starts the worker ahead of the first file (its bundle loads, its database opens). */
   warm(): void {
@@ -105,7 +108,10 @@ export class ImportClient {
   }
 
   async discardPreviews(tokens: string[]): Promise<void> {
-    if (!this.createWorker) { this.inPlace().discard(tokens); return; }
+    if (!this.createWorker) {
+      this.inPlace().discard(tokens);
+      return;
+    }
     const inWorker = tokens.flatMap((t) => {
       const k = this.kept.get(t);
       this.kept.delete(t);
@@ -162,12 +168,18 @@ export class ImportClient {
   private timedOut(file: File): PreviewSummary {
     const seconds = String(Math.round(this.readTimeoutMs / 1000));
     const issue: Issue = {
-      level: 'error', code: 'read_timeout',
+      level: 'error',
+      code: 'read_timeout',
       message: `reading "${file.name}" took longer than ${seconds} s and was stopped; nothing of it was stored. If it is a very large export, export a shorter period and import each`,
       i18n: { key: 'import.limit.read_timeout', params: { file: file.name, seconds } },
     };
     return {
-      token: `timeout:${this.nextId++}`, name: file.name, size: file.bytes.length, sha256: '', rowCount: 0, readable: false,
+      token: `timeout:${this.nextId++}`,
+      name: file.name,
+      size: file.bytes.length,
+      sha256: '',
+      rowCount: 0,
+      readable: false,
       result: { format: 'unknown', encoding: 'binary', accounts: [], kind: 'bank', issues: [issue] },
     };
   }
@@ -193,8 +205,9 @@ export class ImportClient {
   }
 }
 
-const client = new ImportClient(typeof Worker === 'undefined' ? null
-  : () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike);
+const client = new ImportClient(
+  typeof Worker === 'undefined' ? null : () => new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
+);
 
 // The worker loads its bundle (every parser) and opens the database once the options page is idle,
 // so the first file chosen is read at once.

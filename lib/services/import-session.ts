@@ -27,9 +27,13 @@ export function summaryOf(token: string, p: ImportPreview): PreviewSummary {
 /** A file refused before reading: no rows, the one issue that says why. */
 export function refusedPreview(file: { name: string; bytes: Uint8Array }, issue: Issue): ImportPreview {
   return {
-    file: { name: file.name, bytes: new Uint8Array(0) }, name: file.name, size: file.bytes.length, sha256: '',
+    file: { name: file.name, bytes: new Uint8Array(0) },
+    name: file.name,
+    size: file.bytes.length,
+    sha256: '',
     result: { format: 'unknown', encoding: 'binary', accounts: [], kind: 'bank', lines: [], issues: [issue] },
-    rowCount: 0, readable: false,
+    rowCount: 0,
+    readable: false,
   };
 }
 
@@ -37,7 +41,10 @@ export class ImportSession {
   private readonly previews = new Map<string, ImportPreview>();
   private next = 0;
 
-  constructor(private readonly db: () => SettleGuardDb, private readonly limits: ImportLimits = IMPORT_LIMITS) {}
+  constructor(
+    private readonly db: () => SettleGuardDb,
+    private readonly limits: ImportLimits = IMPORT_LIMITS,
+  ) {}
 
   async preview(file: { name: string; bytes: Uint8Array }, mappings: Record<string, CashierMapping>): Promise<PreviewSummary> {
     const start = performance.now();

@@ -15,29 +15,37 @@ export type WorkerRequest =
   | { id: number; op: 'commit'; tokens: string[]; now: string; asOf: string }
   | { id: number; op: 'discard'; tokens: string[] };
 
-export type WorkerReply =
-  | { id: number; ok: true; preview?: PreviewSummary; outcomes?: ImportOutcome[] }
-  | { id: number; ok: false; message: string };
+export type WorkerReply = { id: number; ok: true; preview?: PreviewSummary; outcomes?: ImportOutcome[] } | { id: number; ok: false; message: string };
 
 const session = new ImportSession(getDb);
 const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null; postMessage(m: WorkerReply): void };
 
 async function handle(req: WorkerRequest): Promise<WorkerReply> {
   switch (req.op) {
-    case 'preview': return { id: req.id, ok: true, preview: await session.preview(req.file, req.mappings) };
-    case 'map': return { id: req.id, ok: true, preview: await session.map(req.token, req.mapping) };
-    case 'reparse': return { id: req.id, ok: true, preview: await session.reparse(req.token, req.options, req.mappings) };
-    case 'commit': return { id: req.id, ok: true, outcomes: await session.commit(req.tokens, req.now, req.asOf) };
-    case 'discard': session.discard(req.tokens); return { id: req.id, ok: true };
+    case 'preview':
+      return { id: req.id, ok: true, preview: await session.preview(req.file, req.mappings) };
+    case 'map':
+      return { id: req.id, ok: true, preview: await session.map(req.token, req.mapping) };
+    case 'reparse':
+      return { id: req.id, ok: true, preview: await session.reparse(req.token, req.options, req.mappings) };
+    case 'commit':
+      return { id: req.id, ok: true, outcomes: await session.commit(req.tokens, req.now, req.asOf) };
+    case 'discard':
+      session.discard(req.tokens);
+      return { id: req.id, ok: true };
   }
 }
 
 // Open the database while the merchant looks at the preview, not when they confirm. A failure
 // here shows again, and is reported, when the import opens it.
-getDb().open().catch(() => undefined);
+getDb()
+  .open()
+  .catch(() => undefined);
 performance.mark('sg:import:worker-ready'); // time since the worker was created: its start-up
 
 scope.onmessage = (e) => {
-  handle(e.data).then((reply) => scope.postMessage(reply), (error: unknown) =>
-    scope.postMessage({ id: e.data.id, ok: false, message: error instanceof Error ? error.message : String(error) }));
+  handle(e.data).then(
+    (reply) => scope.postMessage(reply),
+    (error: unknown) => scope.postMessage({ id: e.data.id, ok: false, message: error instanceof Error ? error.message : String(error) }),
+  );
 };

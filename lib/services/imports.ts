@@ -40,7 +40,11 @@ export interface ImportOutcome {
  * Parses a file for the preview. A cashier export with unknown columns is read with the mapping
  * the merchant gave for the same set of headers before, if any; else the preview asks for one.
  */
-export async function previewImport(file: { name: string; bytes: Uint8Array }, cashierMappings: Record<string, CashierMapping> = {}, options?: ParseOptions): Promise<ImportPreview> {
+export async function previewImport(
+  file: { name: string; bytes: Uint8Array },
+  cashierMappings: Record<string, CashierMapping> = {},
+  options?: ParseOptions,
+): Promise<ImportPreview> {
   const [parsed, sha256] = await Promise.all([options ? parseStatement(file, options) : parseStatement(file), sha256Hex(file.bytes)]);
   let result = parsed;
   let needsMapping: ImportPreview['needsMapping'];
@@ -60,7 +64,11 @@ export async function previewImport(file: { name: string; bytes: Uint8Array }, c
  * Reads a previewed file again with what the merchant answered (ParseOptions.dateOrder: the file's
  * dates read day-first or month-first, which nothing in it decided).
  */
-export async function previewWithOptions(preview: ImportPreview, options: ParseOptions, cashierMappings: Record<string, CashierMapping> = {}): Promise<ImportPreview> {
+export async function previewWithOptions(
+  preview: ImportPreview,
+  options: ParseOptions,
+  cashierMappings: Record<string, CashierMapping> = {},
+): Promise<ImportPreview> {
   return previewImport(preview.file, cashierMappings, { ...preview.options, ...options });
 }
 
@@ -70,8 +78,12 @@ export async function previewWithMapping(preview: ImportPreview, mapping: Cashie
 }
 
 function summarise(file: { name: string; bytes: Uint8Array }, result: StatementParseResult): Omit<ImportPreview, 'sha256'> {
-  const rowCount = result.lines.length + (result.transactions?.length ?? 0) + (result.cashier?.length ?? 0)
-    + (result.contracts?.length ?? 0) + Object.values(result.restore?.counts ?? {}).reduce((a, b) => a + b, 0);
+  const rowCount =
+    result.lines.length +
+    (result.transactions?.length ?? 0) +
+    (result.cashier?.length ?? 0) +
+    (result.contracts?.length ?? 0) +
+    Object.values(result.restore?.counts ?? {}).reduce((a, b) => a + b, 0);
   const readable = rowCount > 0 || !result.issues.some((i) => i.level === 'error');
   return { file, name: file.name, size: file.bytes.length, result, rowCount, readable };
 }
@@ -128,7 +140,13 @@ export async function beginImport(db: SettleGuardDb, preview: ImportPreview, now
   };
   const contracts = result.contracts ?? [];
   await db.open();
-  const stores = { statementLines: db.statementLines.name, transactions: db.transactions.name, cashier: db.cashier.name, contracts: db.contracts.name, imports: db.imports.name };
+  const stores = {
+    statementLines: db.statementLines.name,
+    transactions: db.transactions.name,
+    cashier: db.cashier.name,
+    contracts: db.contracts.name,
+    imports: db.imports.name,
+  };
   // 'relaxed': one transaction per file, and a file lost to a power cut is imported again as a whole
   const tx = db.backendDB().transaction(Object.values(stores), 'readwrite', { durability: 'relaxed' });
 
@@ -136,7 +154,7 @@ export async function beginImport(db: SettleGuardDb, preview: ImportPreview, now
     let outcome: ImportOutcome | undefined;
     let thrown: unknown;
     const done = new Promise<ImportOutcome>((resolve, reject) => {
-      tx.oncomplete = () => outcome ? resolve(outcome) : reject(new Error(`importing ${preview.name} stopped before it finished`));
+      tx.oncomplete = () => (outcome ? resolve(outcome) : reject(new Error(`importing ${preview.name} stopped before it finished`)));
       tx.onabort = () => {
         const error = thrown ?? tx.error ?? new Error(`importing ${preview.name} was cancelled`);
         reject(error);
@@ -162,17 +180,24 @@ export async function beginImport(db: SettleGuardDb, preview: ImportPreview, now
     const readAll = (reads: [IDBRequest, () => void][], then: () => void) => {
       if (!reads.length) return guarded(then)();
       reads.forEach(([req, onRead], i) => {
-        req.onsuccess = guarded(() => { onRead(); if (i === reads.length - 1) then(); });
+        req.onsuccess = guarded(() => {
+          onRead();
+          if (i === reads.length - 1) then();
+        });
       });
     };
     const write = () => {
-      let added = 0, knownCount = 0;
+      let added = 0,
+        knownCount = 0;
       const failuresCounted: IDBRequest[] = [];
       for (const kind of ROW_KINDS) {
         const store = tx.objectStore(stores[kind]);
         const ids = known.get(kind);
         for (const row of incoming[kind]) {
-          if (ids instanceof Set && ids.has(row.id)) { knownCount++; continue; }
+          if (ids instanceof Set && ids.has(row.id)) {
+            knownCount++;
+            continue;
+          }
           const req = store.add(row);
           if (ids === 'count-failures') failuresCounted.push(req);
           added++;
@@ -202,7 +227,9 @@ export async function beginImport(db: SettleGuardDb, preview: ImportPreview, now
       // A small file into a large store: an add of a known id fails (ConstraintError) and is
       // counted as known, so the file's record waits for those answers. Any other failure aborts.
       let answered = 0;
-      const answer = guarded(() => { if (++answered === failuresCounted.length) finish(); });
+      const answer = guarded(() => {
+        if (++answered === failuresCounted.length) finish();
+      });
       for (const req of failuresCounted) {
         req.onsuccess = answer;
         req.onerror = (e) => {
@@ -218,27 +245,50 @@ export async function beginImport(db: SettleGuardDb, preview: ImportPreview, now
 
     if (opts.rows) {
       // everything is read anyway for reconciliation: the stored ids come with it
-      readAll((['statementLines', 'transactions', 'cashier', 'contracts'] as const).map((kind) => {
-        const req = tx.objectStore(stores[kind]).getAll();
-        return [req, () => {
-          (existing as Record<string, unknown[]>)[kind] = req.result;
-          if (kind !== 'contracts') known.set(kind, new Set((req.result as { id: string }[]).map((r) => r.id)));
-        }];
-      }), write);
+      readAll(
+        (['statementLines', 'transactions', 'cashier', 'contracts'] as const).map((kind) => {
+          const req = tx.objectStore(stores[kind]).getAll();
+          return [
+            req,
+            () => {
+              (existing as Record<string, unknown[]>)[kind] = req.result;
+              if (kind !== 'contracts') known.set(kind, new Set((req.result as { id: string }[]).map((r) => r.id)));
+            },
+          ];
+        }),
+        write,
+      );
       return;
     }
     const counted = ROW_KINDS.filter((kind) => incoming[kind].length);
-    readAll(counted.map((kind) => {
-      const req = tx.objectStore(stores[kind]).count();
-      return [req, () => {
-        const stored = req.result;
-        if (stored === 0) known.set(kind, new Set());
-        else if (stored > STORED_KEYS_PER_ROW_WORTH_READING * incoming[kind].length) known.set(kind, 'count-failures');
-      }];
-    }), () => readAll(counted.filter((kind) => !known.has(kind)).map((kind) => {
-      const req = tx.objectStore(stores[kind]).getAllKeys();
-      return [req, () => { known.set(kind, new Set(req.result as string[])); }];
-    }), write));
+    readAll(
+      counted.map((kind) => {
+        const req = tx.objectStore(stores[kind]).count();
+        return [
+          req,
+          () => {
+            const stored = req.result;
+            if (stored === 0) known.set(kind, new Set());
+            else if (stored > STORED_KEYS_PER_ROW_WORTH_READING * incoming[kind].length) known.set(kind, 'count-failures');
+          },
+        ];
+      }),
+      () =>
+        readAll(
+          counted
+            .filter((kind) => !known.has(kind))
+            .map((kind) => {
+              const req = tx.objectStore(stores[kind]).getAllKeys();
+              return [
+                req,
+                () => {
+                  known.set(kind, new Set(req.result as string[]));
+                },
+              ];
+            }),
+          write,
+        ),
+    );
   });
 }
 
@@ -267,7 +317,9 @@ function uniqueInHexOrder<T extends { id: string }>(items: T[]): T[] | undefined
   const n = items.length;
   if (n < 2 || n > POSITIONS) return undefined;
   const first = items[0]!.id;
-  const c0 = first.charCodeAt(0), c1 = first.charCodeAt(1), c2 = first.charCodeAt(2);
+  const c0 = first.charCodeAt(0),
+    c1 = first.charCodeAt(1),
+    c2 = first.charCodeAt(2);
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const id = items[i]!.id;
@@ -283,7 +335,7 @@ function uniqueInHexOrder<T extends { id: string }>(items: T[]): T[] | undefined
   }
   keys.sort();
   const out: T[] = [];
-  for (let i = 0; i < n;) {
+  for (let i = 0; i < n; ) {
     const number = Math.floor(keys[i]! / POSITIONS);
     let end = i + 1;
     while (end < n && Math.floor(keys[end]! / POSITIONS) === number) end++;
@@ -305,7 +357,12 @@ function uniqueById<T extends { id: string }>(items: T[]): T[] {
 }
 
 /** What is stored once this file is: what was there, plus what the file adds, in key order. */
-function withNewRows(existing: StoredRows, incoming: Record<RowKind, { id: string }[]>, contracts: Contract[], known: Map<RowKind, Set<string> | 'count-failures'>): StoredRows {
+function withNewRows(
+  existing: StoredRows,
+  incoming: Record<RowKind, { id: string }[]>,
+  contracts: Contract[],
+  known: Map<RowKind, Set<string> | 'count-failures'>,
+): StoredRows {
   const merged = (kind: RowKind) => {
     const ids = known.get(kind);
     const added = incoming[kind].filter((row) => !(ids instanceof Set && ids.has(row.id)));
@@ -331,7 +388,9 @@ function mergeById<T extends { id: string }>(sorted: T[], b: T[]): T[] {
   if (!b.length) return sorted;
   if (!sorted.length) return b;
   const out: T[] = new Array(sorted.length + b.length);
-  let i = 0, j = 0, k = 0;
+  let i = 0,
+    j = 0,
+    k = 0;
   while (i < sorted.length && j < b.length) out[k++] = compareIds(sorted[i]!, b[j]!) <= 0 ? sorted[i++]! : b[j++]!;
   while (i < sorted.length) out[k++] = sorted[i++]!;
   while (j < b.length) out[k++] = b[j++]!;

@@ -5,14 +5,16 @@ import type { FindingsChangedMessage } from '../messaging';
 export async function notifyPortalTabs(): Promise<void> {
   const message: FindingsChangedMessage = { type: 'bg/findingsChanged' };
   const tabs = await browser.tabs.query({});
-  await Promise.all(tabs.map(async (tab) => {
-    if (tab.id === undefined) return;
-    try {
-      await browser.tabs.sendMessage(tab.id, message);
-    } catch {
-      // a tab without our content script has no listener: nothing to refresh there
-    }
-  }));
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined) return;
+      try {
+        await browser.tabs.sendMessage(tab.id, message);
+      } catch {
+        // a tab without our content script has no listener: nothing to refresh there
+      }
+    }),
+  );
 }
 
 export function todayIso(now = new Date()): string {

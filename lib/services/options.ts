@@ -38,8 +38,13 @@ export interface OptionsData {
 export async function loadOptionsData(): Promise<OptionsData> {
   const db = getDb();
   const [settings, findings, contracts, imports, allTransactions, statementLines, cashier] = await Promise.all([
-    loadSettings(db), db.findings.toArray(), db.contracts.orderBy('effectiveFrom').toArray(),
-    db.imports.orderBy('importedAt').reverse().toArray(), db.transactions.toArray(), db.statementLines.count(), db.cashier.count(),
+    loadSettings(db),
+    db.findings.toArray(),
+    db.contracts.orderBy('effectiveFrom').toArray(),
+    db.imports.orderBy('importedAt').reverse().toArray(),
+    db.transactions.toArray(),
+    db.statementLines.count(),
+    db.cashier.count(),
   ]);
   const transactions = allTransactions.length;
   const rates = effectiveRates(allTransactions);
@@ -56,7 +61,19 @@ export async function loadOptionsData(): Promise<OptionsData> {
   };
   const order = { overcharge: 0, suspect: 1, info: 2 };
   findings.sort((a, b) => order[a.severity] - order[b.severity] || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
-  return { settings, findings, summary: summarizeFindings(findings), contracts, imports, counts: { transactions, statementLines, cashier }, disputes, today, evidence, rates, terminals };
+  return {
+    settings,
+    findings,
+    summary: summarizeFindings(findings),
+    contracts,
+    imports,
+    counts: { transactions, statementLines, cashier },
+    disputes,
+    today,
+    evidence,
+    rates,
+    terminals,
+  };
 }
 
 export async function previewFiles(files: { name: string; bytes: Uint8Array }[]): Promise<PreviewSummary[]> {
@@ -84,7 +101,11 @@ export async function reparseImport(preview: PreviewSummary, options: ParseOptio
 /** Stores every readable file, re-runs reconciliation once, and refreshes open portal tabs. */
 export async function commitFiles(previews: PreviewSummary[]): Promise<ImportOutcome[]> {
   const now = new Date();
-  const outcomes = await commitPreviews(previews.map((p) => p.token), now.toISOString(), todayIso(now));
+  const outcomes = await commitPreviews(
+    previews.map((p) => p.token),
+    now.toISOString(),
+    todayIso(now),
+  );
   if (outcomes.some((o) => o.stored)) await notifyPortalTabs();
   return outcomes;
 }
@@ -111,7 +132,9 @@ export { exportBackup } from './backup';
 
 export async function clearAllData(): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.tables, async () => { await Promise.all(db.tables.map((t) => t.clear())); });
+  await db.transaction('rw', db.tables, async () => {
+    await Promise.all(db.tables.map((t) => t.clear()));
+  });
   await notifyPortalTabs();
 }
 
@@ -138,9 +161,14 @@ export async function deleteContract(id: string): Promise<void> {
 export function newContract(settings: Settings, now = new Date()): Contract {
   return {
     id: `contract:${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
-    label: '', merchantId: settings.merchant.merchantId, currency: settings.defaultCurrency,
-    effectiveFrom: todayIso(now), settleCycle: 'T1', calendar: settings.defaultCurrency === 'CNY' ? 'CN' : 'weekdays',
-    rules: [{ cardType: 'any', percent: '' }], periodicFees: [],
+    label: '',
+    merchantId: settings.merchant.merchantId,
+    currency: settings.defaultCurrency,
+    effectiveFrom: todayIso(now),
+    settleCycle: 'T1',
+    calendar: settings.defaultCurrency === 'CNY' ? 'CN' : 'weekdays',
+    rules: [{ cardType: 'any', percent: '' }],
+    periodicFees: [],
   };
 }
 

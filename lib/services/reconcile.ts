@@ -16,12 +16,21 @@ export interface ReconcileSummary {
 
 export async function runReconciliation(db: SettleGuardDb, asOf: string, now: string): Promise<ReconcileSummary> {
   const [transactions, statementLines, cashier, contracts, settings, coverageRecords] = await Promise.all([
-    db.transactions.toArray(), db.statementLines.toArray(), db.cashier.toArray(), db.contracts.toArray(), loadSettings(db),
+    db.transactions.toArray(),
+    db.statementLines.toArray(),
+    db.cashier.toArray(),
+    db.contracts.toArray(),
+    loadSettings(db),
     db.coverage.toArray(),
   ]);
   const result = reconcile({
-    transactions, statementLines, cashier, contracts, asOf,
-    tolerances: settings.tolerances, extraHolidays: settings.extraHolidays,
+    transactions,
+    statementLines,
+    cashier,
+    contracts,
+    asOf,
+    tolerances: settings.tolerances,
+    extraHolidays: settings.extraHolidays,
     coverage: coverageDays(coverageRecords, transactions),
   });
   return storeFindings(db, result, now);

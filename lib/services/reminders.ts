@@ -28,7 +28,11 @@ export async function remindOverdueDisputes(): Promise<number> {
       }),
     });
   }
-  await markReminded(db, due.map((d) => d.dispute.id), today);
+  await markReminded(
+    db,
+    due.map((d) => d.dispute.id),
+    today,
+  );
   return due.length;
 }
 

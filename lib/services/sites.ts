@@ -24,7 +24,8 @@ export function isBuiltIn(origin: string, patterns = builtInPatterns()): boolean
     const m = p.match(/^(\*|https?):\/\/([^/]+)\//);
     if (!m) return false;
     const url = new URL(origin);
-    const scheme = m[1]!, host = m[2]!;
+    const scheme = m[1]!,
+      host = m[2]!;
     if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
     if (host === url.host || host === url.hostname) return true;
     return host.startsWith('*.') && url.hostname.endsWith(host.slice(1));
@@ -40,7 +41,11 @@ export function isBuiltIn(origin: string, patterns = builtInPatterns()): boolean
  */
 export type TabSite = { kind: 'web'; origin: string } | { kind: 'restricted' };
 
-const STORE_PAGES = [/^https:\/\/chromewebstore\.google\.com\//, /^https:\/\/chrome\.google\.com\/webstore/, /^https:\/\/microsoftedge\.microsoft\.com\/addons/];
+const STORE_PAGES = [
+  /^https:\/\/chromewebstore\.google\.com\//,
+  /^https:\/\/chrome\.google\.com\/webstore/,
+  /^https:\/\/microsoftedge\.microsoft\.com\/addons/,
+];
 
 export function tabSite(url: string | undefined): TabSite {
   let parsed: URL;
@@ -107,9 +112,15 @@ async function registerSite(origin: string): Promise<void> {
   const isRegistered = async () => (await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0;
   if (await isRegistered()) return;
   try {
-    await browser.scripting.registerContentScripts([{
-      id, matches: [originPattern(origin)], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true,
-    }]);
+    await browser.scripting.registerContentScripts([
+      {
+        id,
+        matches: [originPattern(origin)],
+        js: [CONTENT_SCRIPT_FILE],
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
   } catch (e) {
     // the popup and the background's permissions.onAdded may register the same origin at once
     if (!(await isRegistered())) throw e;

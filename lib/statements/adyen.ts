@@ -28,17 +28,45 @@ const FEE_COLUMNS = ['Commission (NC)', 'Markup (NC)', 'Scheme Fees (NC)', 'Inte
 
 /** Enough SDR-specific columns to say "this is meant to be an Adyen settlement report". */
 function looksLikeSdr(c: Columns): boolean {
-  const specific = ['Gross Debit (GC)', 'Gross Credit (GC)', 'Net Debit (NC)', 'Net Credit (NC)', 'Batch Number', 'Modification Reference', 'Payment Method Variant', 'Psp Reference'];
+  const specific = [
+    'Gross Debit (GC)',
+    'Gross Credit (GC)',
+    'Net Debit (NC)',
+    'Net Credit (NC)',
+    'Batch Number',
+    'Modification Reference',
+    'Payment Method Variant',
+    'Psp Reference',
+  ];
   return c.has('Type') && specific.filter((n) => c.has(n)).length >= 5;
 }
 
 const TYPES: Record<string, TxnKind> = {
-  settled: 'sale', settledbulk: 'sale', settledexternallywithinfo: 'sale', refunded: 'refund', refundedbulk: 'refund',
-  refundedexternallywithinfo: 'refund', chargeback: 'chargeback', secondchargeback: 'chargeback', chargebackexternallywithinfo: 'chargeback',
-  chargebackreversed: 'adjustment', chargebackreversedexternallywithinfo: 'adjustment', refundedreversed: 'adjustment', refundreversed: 'adjustment',
-  fee: 'fee', misccosts: 'fee', paymentcost: 'fee', invoicededuction: 'fee', merchantpayout: 'payout', balancetransfer: 'adjustment',
-  depositcorrection: 'adjustment', manualcorrected: 'adjustment', reserveadjustment: 'adjustment', matchedstatement: 'adjustment',
-  advancementcommissionexternallysettled: 'adjustment', cashoutinstruction: 'adjustment',
+  settled: 'sale',
+  settledbulk: 'sale',
+  settledexternallywithinfo: 'sale',
+  refunded: 'refund',
+  refundedbulk: 'refund',
+  refundedexternallywithinfo: 'refund',
+  chargeback: 'chargeback',
+  secondchargeback: 'chargeback',
+  chargebackexternallywithinfo: 'chargeback',
+  chargebackreversed: 'adjustment',
+  chargebackreversedexternallywithinfo: 'adjustment',
+  refundedreversed: 'adjustment',
+  refundreversed: 'adjustment',
+  fee: 'fee',
+  misccosts: 'fee',
+  paymentcost: 'fee',
+  invoicededuction: 'fee',
+  merchantpayout: 'payout',
+  balancetransfer: 'adjustment',
+  depositcorrection: 'adjustment',
+  manualcorrected: 'adjustment',
+  reserveadjustment: 'adjustment',
+  matchedstatement: 'adjustment',
+  advancementcommissionexternallysettled: 'adjustment',
+  cashoutinstruction: 'adjustment',
 };
 
 function cardTypeOf(variant: string): CardType {
@@ -62,10 +90,21 @@ export function parseAdyen(file: DecodedFile): StatementParseResult {
   const cols = found.columns;
   const missing = REQUIRED.filter((n) => !cols.has(n));
   if (missing.length > 0) {
-    const container = loaded.container === 'csv' ? '' : ` (${/\.xls$/i.test(file.name) && loaded.container === 'xlsx' ? 'an XLSX workbook named .xls' : `an ${loaded.container.toUpperCase()} workbook`})`;
-    return rejected('adyen', encoding, 'acquirer', 'not_adyen_settlement',
+    const container =
+      loaded.container === 'csv'
+        ? ''
+        : ` (${/\.xls$/i.test(file.name) && loaded.container === 'xlsx' ? 'an XLSX workbook named .xls' : `an ${loaded.container.toUpperCase()} workbook`})`;
+    return rejected(
+      'adyen',
+      encoding,
+      'acquirer',
+      'not_adyen_settlement',
       `not an Adyen settlement details file${container}: its header row (row ${lines[found.row] ?? found.row + 1}) lacks ${missing.join(', ')}; nothing was imported`,
-      cols.headers.filter((h) => h).slice(0, 8).join(','));
+      cols.headers
+        .filter((h) => h)
+        .slice(0, 8)
+        .join(','),
+    );
   }
 
   const issues: Issue[] = [];
@@ -81,14 +120,30 @@ export function parseAdyen(file: DecodedFile): StatementParseResult {
 
     const created = parseDateTime(g('Creation Date'));
     if (!created) {
-      issues.push(rowIssue('error', 'bad_date', line, `line ${line}: Creation Date "${g('Creation Date')}" is not a date and time (expected e.g. 2016-10-20 14:58:48); row not imported`, { field: 'occurredAt', raw: g('Creation Date') }));
+      issues.push(
+        rowIssue(
+          'error',
+          'bad_date',
+          line,
+          `line ${line}: Creation Date "${g('Creation Date')}" is not a date and time (expected e.g. 2016-10-20 14:58:48); row not imported`,
+          { field: 'occurredAt', raw: g('Creation Date') },
+        ),
+      );
       continue;
     }
     const type = g('Type');
     let kind = TYPES[type.toLowerCase().replace(/[\s_-]/g, '')];
     if (!kind) {
       kind = 'adjustment';
-      issues.push(rowIssue('warning', 'kind_unknown', line, `line ${line}: Type "${type}" is not one we know (Settled, Refunded, Chargeback, Fee, MerchantPayout…); kept as an adjustment with the sign of its debit/credit column`, { field: 'kind', raw: type }));
+      issues.push(
+        rowIssue(
+          'warning',
+          'kind_unknown',
+          line,
+          `line ${line}: Type "${type}" is not one we know (Settled, Refunded, Chargeback, Fee, MerchantPayout…); kept as an adjustment with the sign of its debit/credit column`,
+          { field: 'kind', raw: type },
+        ),
+      );
     }
 
     let bad = false;
@@ -97,7 +152,12 @@ export function parseAdyen(file: DecodedFile): StatementParseResult {
       if (!text || bad) return undefined; // one issue per row: the first unreadable amount
       const p = parseAmount(text);
       if (!p) {
-        issues.push(rowIssue('error', 'bad_amount', line, `line ${line}: ${name} "${text}" is not a number (expected e.g. 882.71); row not imported`, { field: name, raw: text }));
+        issues.push(
+          rowIssue('error', 'bad_amount', line, `line ${line}: ${name} "${text}" is not a number (expected e.g. 882.71); row not imported`, {
+            field: name,
+            raw: text,
+          }),
+        );
         bad = true;
         return undefined;
       }
@@ -114,11 +174,21 @@ export function parseAdyen(file: DecodedFile): StatementParseResult {
     const hasGross = grossDebit !== undefined || grossCredit !== undefined;
     const hasNet = netDebit !== undefined || netCredit !== undefined;
     if (!hasGross && !hasNet) {
-      issues.push(rowIssue('error', 'missing_amount', line, `line ${line}: no amount in Gross Debit/Credit (GC) or Net Debit/Credit (NC); row not imported`, { raw }));
+      issues.push(
+        rowIssue('error', 'missing_amount', line, `line ${line}: no amount in Gross Debit/Credit (GC) or Net Debit/Credit (NC); row not imported`, { raw }),
+      );
       continue;
     }
     if ((hasNet && !/^[A-Z]{3}$/.test(netCurrency)) || (hasGross && !/^[A-Z]{3}$/.test(grossCurrency))) {
-      issues.push(rowIssue('error', 'bad_currency', line, `line ${line}: currency "${hasGross ? grossCurrency : netCurrency}" is not a currency code (expected e.g. EUR); row not imported`, { field: 'currency', raw }));
+      issues.push(
+        rowIssue(
+          'error',
+          'bad_currency',
+          line,
+          `line ${line}: currency "${hasGross ? grossCurrency : netCurrency}" is not a currency code (expected e.g. EUR); row not imported`,
+          { field: 'currency', raw },
+        ),
+      );
       continue;
     }
     const net = hasNet ? (netCredit ?? ZERO).minus(netDebit ?? ZERO) : undefined;
@@ -134,18 +204,43 @@ export function parseAdyen(file: DecodedFile): StatementParseResult {
       status: 'success',
       amount: gross !== undefined ? money(gross, grossCurrency) : money(net!, netCurrency),
       cardType: cardTypeOf(g('Payment Method Variant')),
-      evidence: { url: `file:${file.name}#L${line}`, capturedAt: '', cells: cols.cells(row, ['Psp Reference', 'Modification Reference', 'Merchant Reference', 'Modification Merchant Reference', 'Batch Number']), sha256: '' },
+      evidence: {
+        url: `file:${file.name}#L${line}`,
+        capturedAt: '',
+        cells: cols.cells(row, ['Psp Reference', 'Modification Reference', 'Merchant Reference', 'Modification Merchant Reference', 'Batch Number']),
+        sha256: '',
+      },
     };
-    t.id = stableId('pt', ['adyen', g('Merchant Account'), type.toLowerCase(), psp, modRef, batch, counter.next([g('Merchant Account'), type, psp, modRef, batch].join('|')) || undefined]);
+    t.id = stableId('pt', [
+      'adyen',
+      g('Merchant Account'),
+      type.toLowerCase(),
+      psp,
+      modRef,
+      batch,
+      counter.next([g('Merchant Account'), type, psp, modRef, batch].join('|')) || undefined,
+    ]);
     const signed = gross ?? net!;
     if ((kind === 'sale' && signed.isNegative()) || ((kind === 'refund' || kind === 'chargeback' || kind === 'payout') && signed.isPositive())) {
       // Adyen's own sample books Settled gross under Gross Debit (DOMAIN.md §1.5): the column is
       // what moved the money, so it is kept — and said, since it contradicts the Type.
-      issues.push(rowIssue('warning', 'direction_unexpected', line, `line ${line}: a ${type} row with its amount in the ${signed.isNegative() ? 'debit' : 'credit'} column (${gross !== undefined ? 'Gross' : 'Net'} ${signed.abs().toFixed()}); kept as ${signed.isNegative() ? 'money out' : 'money in'}, as the column says`, { raw }));
+      issues.push(
+        rowIssue(
+          'warning',
+          'direction_unexpected',
+          line,
+          `line ${line}: a ${type} row with its amount in the ${signed.isNegative() ? 'debit' : 'credit'} column (${gross !== undefined ? 'Gross' : 'Net'} ${signed.abs().toFixed()}); kept as ${signed.isNegative() ? 'money out' : 'money in'}, as the column says`,
+          { raw },
+        ),
+      );
     }
     if (net !== undefined) t.net = money(net, netCurrency);
     const given = feeParts.filter((f): f is Dec => f !== undefined);
-    if (given.length > 0) t.fee = money(given.reduce((a, f) => a.plus(f), ZERO), netCurrency);
+    if (given.length > 0)
+      t.fee = money(
+        given.reduce((a, f) => a.plus(f), ZERO),
+        netCurrency,
+      );
     if (batch) t.payoutId = batch;
     const merchant = g('Merchant Account');
     if (merchant) t.merchantId = merchant;

@@ -31,7 +31,13 @@ function personalBillScore(file: DecodedFile): number {
   const table = splitCsv(head);
   const header = findHeader(table.rows);
   if (!header) return 0;
-  const preamble = table.rows.slice(0, header.row).map((r) => r.map(cleanCell).join(' ')).join('\n') + '\n' + file.text.slice(-4000);
+  const preamble =
+    table.rows
+      .slice(0, header.row)
+      .map((r) => r.map(cleanCell).join(' '))
+      .join('\n') +
+    '\n' +
+    file.text.slice(-4000);
   const set = new Set(header.headers.map(normaliseHeader));
   return ALIPAY_PROFILE.matches(set, preamble, file.name) ? 0.9 : 0;
 }
@@ -40,7 +46,14 @@ export const alipayFormat: StatementFormat = {
   id: 'alipay',
   detect: personalBillScore,
   parse(file: DecodedFile, options?: ParseOptions): StatementParseResult {
-    return readBankTable(splitCsv(file.text), { fileName: file.name, encoding: file.encoding, baseFormat: 'alipay', forceFormat: 'alipay', profiles: [ALIPAY_PROFILE], options });
+    return readBankTable(splitCsv(file.text), {
+      fileName: file.name,
+      encoding: file.encoding,
+      baseFormat: 'alipay',
+      forceFormat: 'alipay',
+      profiles: [ALIPAY_PROFILE],
+      options,
+    });
   },
 };
 
@@ -109,7 +122,14 @@ function readMerchantBill(file: DecodedFile): StatementParseResult {
     if (!text) return undefined;
     const p = parseAmount(text);
     if (!p) {
-      issues.push({ level: 'error', code: 'bad_amount', line, field: f, raw: text, message: `line ${line}: ${f === 'amount' ? '订单金额' : f === 'fee' ? '服务费' : '商家实收'} "${text}" is not a number (expected e.g. 1234.50); row not imported` });
+      issues.push({
+        level: 'error',
+        code: 'bad_amount',
+        line,
+        field: f,
+        raw: text,
+        message: `line ${line}: ${f === 'amount' ? '订单金额' : f === 'fee' ? '服务费' : '商家实收'} "${text}" is not a number (expected e.g. 1234.50); row not imported`,
+      });
       return null;
     }
     return p.value;
@@ -125,14 +145,26 @@ function readMerchantBill(file: DecodedFile): StatementParseResult {
     if (!tradeNo || !dt) {
       if (/^(-{3,}|合计|总计|#)/.test(cells[0] ?? '') || !dt) {
         if (/^(-{3,}|合计|总计)/.test(cells[0] ?? '')) continue;
-        issues.push({ level: 'error', code: 'bad_date', line, raw: when, message: `line ${line}: 完成时间/创建时间 "${when}" is not a date and time (expected e.g. 2024-03-05 14:30:00); row not imported` });
+        issues.push({
+          level: 'error',
+          code: 'bad_date',
+          line,
+          raw: when,
+          message: `line ${line}: 完成时间/创建时间 "${when}" is not a date and time (expected e.g. 2024-03-05 14:30:00); row not imported`,
+        });
       }
       continue;
     }
     const type = get(r, 'type');
     const kind: TxnKind | null = /退款/.test(type) ? 'refund' : /交易|收款|支付/.test(type) ? 'sale' : null;
     if (!kind) {
-      issues.push({ level: 'error', code: 'unknown_type', line, raw: type, message: `line ${line}: 业务类型 "${type}" is neither 交易 nor 退款; row not imported` });
+      issues.push({
+        level: 'error',
+        code: 'unknown_type',
+        line,
+        raw: type,
+        message: `line ${line}: 业务类型 "${type}" is neither 交易 nor 退款; row not imported`,
+      });
       continue;
     }
     const amount = money2(r, 'amount', line);

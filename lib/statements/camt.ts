@@ -57,9 +57,13 @@ function partyName(p: XmlElement | undefined): string | undefined {
 
 function remittance(tx: XmlElement): string {
   const rmt = childEl(tx, 'RmtInf');
-  const ustrd = childrenEl(rmt, 'Ustrd').map((u) => u.text.replace(/\s+/g, ' ').trim()).filter((u) => u !== '');
+  const ustrd = childrenEl(rmt, 'Ustrd')
+    .map((u) => u.text.replace(/\s+/g, ' ').trim())
+    .filter((u) => u !== '');
   if (ustrd.length > 0) return ustrd.join(' ');
-  const refs = childrenEl(rmt, 'Strd').map((s) => pathText(s, 'CdtrRefInf', 'Ref')).filter((r): r is string => r !== undefined);
+  const refs = childrenEl(rmt, 'Strd')
+    .map((s) => pathText(s, 'CdtrRefInf', 'Ref'))
+    .filter((r): r is string => r !== undefined);
   return refs.join(' ');
 }
 
@@ -97,7 +101,12 @@ function parseCamt(file: DecodedFile, fallbackKind: CamtKind, options: ParseOpti
   const message = doc ? doc.children.find(isMessage) : isMessage(xml.root) ? xml.root : undefined;
   const records = childrenEl(message, spec.record);
   if (!message || records.length === 0) {
-    b.issue('error', 'camt_no_statement', `${file.name}: no <${spec.message}>/<${spec.record}> found; expected a ${kind.replace('camt', 'camt.')} document with at least one ${spec.label}`, (message ?? xml.root).line);
+    b.issue(
+      'error',
+      'camt_no_statement',
+      `${file.name}: no <${spec.message}>/<${spec.record}> found; expected a ${kind.replace('camt', 'camt.')} document with at least one ${spec.label}`,
+      (message ?? xml.root).line,
+    );
     return finish(kind, file.encoding, accounts, b);
   }
   for (const rec of records) readRecord(rec, kind, b, accounts, options);
@@ -107,7 +116,8 @@ function parseCamt(file: DecodedFile, fallbackKind: CamtKind, options: ParseOpti
 function readRecord(rec: XmlElement, kind: CamtKind, b: LineBuilder, accounts: StatementAccount[], options: ParseOptions): void {
   const acct = childEl(rec, 'Acct');
   // v1 wrote a non-IBAN account as Id/PrtryAcct/Id, later versions as Id/Othr/Id
-  const accountId = pathText(acct, 'Id', 'IBAN') ?? pathText(acct, 'Id', 'Othr', 'Id') ?? pathText(acct, 'Id', 'PrtryAcct', 'Id') ?? pathText(acct, 'Id', 'BBAN');
+  const accountId =
+    pathText(acct, 'Id', 'IBAN') ?? pathText(acct, 'Id', 'Othr', 'Id') ?? pathText(acct, 'Id', 'PrtryAcct', 'Id') ?? pathText(acct, 'Id', 'BBAN');
   const where = `${CONTAINERS[kind].label} ${pathText(rec, 'Id') ?? ''}`.trim();
   const account: StatementAccount = {};
   if (accountId) account.accountId = accountId;
@@ -121,7 +131,12 @@ function readRecord(rec: XmlElement, kind: CamtKind, b: LineBuilder, accounts: S
     const amt = camtAmount(childEl(bal, 'Amt'));
     const v = amt ? signed(amt.value, pathText(bal, 'CdtDbtInd')) : null;
     if (!amt || !v || !amt.currency) {
-      b.issue('warning', 'balance_invalid', `${where}: balance ${code} is not readable (expected <Amt Ccy="EUR">123.45</Amt> and <CdtDbtInd>CRDT|DBIT</CdtDbtInd>); ignored`, bal.line);
+      b.issue(
+        'warning',
+        'balance_invalid',
+        `${where}: balance ${code} is not readable (expected <Amt Ccy="EUR">123.45</Amt> and <CdtDbtInd>CRDT|DBIT</CdtDbtInd>); ignored`,
+        bal.line,
+      );
       continue;
     }
     const m = money(v, amt.currency);
@@ -176,9 +191,15 @@ function readEntry(ntry: XmlElement, b: LineBuilder, accountId: string | undefin
   const ind = pathText(ntry, 'CdtDbtInd');
   const value = amt ? signed(amt.value, ind) : null;
   if (!amt || !value) {
-    b.issue('warning', amt ? 'sign_missing' : 'amount_invalid', amt
-      ? `${what} skipped: CdtDbtInd "${ind ?? ''}" is not CRDT or DBIT, so the sign is unknown`
-      : `${what} skipped: <Amt> "${childEl(ntry, 'Amt')?.text.trim() ?? ''}" is not an amount; expected like <Amt Ccy="EUR">12.30</Amt>`, ntry.line, { field: amt ? 'CdtDbtInd' : 'Amt' });
+    b.issue(
+      'warning',
+      amt ? 'sign_missing' : 'amount_invalid',
+      amt
+        ? `${what} skipped: CdtDbtInd "${ind ?? ''}" is not CRDT or DBIT, so the sign is unknown`
+        : `${what} skipped: <Amt> "${childEl(ntry, 'Amt')?.text.trim() ?? ''}" is not an amount; expected like <Amt Ccy="EUR">12.30</Amt>`,
+      ntry.line,
+      { field: amt ? 'CdtDbtInd' : 'Amt' },
+    );
     return;
   }
   const currency = amt.currency ?? stmtCurrency;
@@ -190,7 +211,9 @@ function readEntry(ntry: XmlElement, b: LineBuilder, accountId: string | undefin
   const valueOn = camtDate(childEl(ntry, 'ValDt'));
   if (!bookedOn) {
     if (!valueOn) {
-      b.issue('warning', 'date_invalid', `${what} skipped: no readable BookgDt or ValDt; expected <BookgDt><Dt>2024-01-31</Dt></BookgDt>`, ntry.line, { field: 'BookgDt' });
+      b.issue('warning', 'date_invalid', `${what} skipped: no readable BookgDt or ValDt; expected <BookgDt><Dt>2024-01-31</Dt></BookgDt>`, ntry.line, {
+        field: 'BookgDt',
+      });
       return;
     }
     b.issue('warning', 'booking_date_missing', `${what}: no BookgDt; the value date ${valueOn} is used as the booking date`, ntry.line, { field: 'BookgDt' });

@@ -21,13 +21,87 @@ export type CashierField = 'occurredAt' | 'amount' | 'orderNo' | 'tender' | 'kin
 export type CashierMapping = Record<string, CashierField | null>;
 
 const SYNONYMS: Record<CashierField, string[]> = {
-  occurredAt: ['时间', '日期', '交易时间', '下单时间', '支付时间', '付款时间', '结账时间', '收银时间', '销售时间', '销售日期', '交易日期', '营业日期', '单据日期', '创建时间', '完成时间',
-    'date', 'time', 'datetime', 'date/time', 'created at', 'paid at', 'sale date', 'sale time', 'transaction date', 'transaction time'],
-  amount: ['金额', '实收', '实收金额', '支付金额', '收款金额', '实付金额', '应收金额', '销售金额', '交易金额', '付款金额', '合计金额', '结账金额',
-    'amount', 'total', 'paid', 'amount paid', 'total paid', 'sale amount'],
-  orderNo: ['订单号', '单号', '小票号', '流水号', '订单编号', '单据号', '销售单号', '交易单号', '商户订单号', '收银单号', '票号',
-    'order no', 'order id', 'order number', 'receipt no', 'receipt number', 'ticket', 'bill no'],
-  tender: ['支付方式', '付款方式', '收款方式', '结算方式', '支付类型', '支付渠道', '结账方式', '收银方式', 'tender', 'payment method', 'payment type', 'paid by'],
+  occurredAt: [
+    '时间',
+    '日期',
+    '交易时间',
+    '下单时间',
+    '支付时间',
+    '付款时间',
+    '结账时间',
+    '收银时间',
+    '销售时间',
+    '销售日期',
+    '交易日期',
+    '营业日期',
+    '单据日期',
+    '创建时间',
+    '完成时间',
+    'date',
+    'time',
+    'datetime',
+    'date/time',
+    'created at',
+    'paid at',
+    'sale date',
+    'sale time',
+    'transaction date',
+    'transaction time',
+  ],
+  amount: [
+    '金额',
+    '实收',
+    '实收金额',
+    '支付金额',
+    '收款金额',
+    '实付金额',
+    '应收金额',
+    '销售金额',
+    '交易金额',
+    '付款金额',
+    '合计金额',
+    '结账金额',
+    'amount',
+    'total',
+    'paid',
+    'amount paid',
+    'total paid',
+    'sale amount',
+  ],
+  orderNo: [
+    '订单号',
+    '单号',
+    '小票号',
+    '流水号',
+    '订单编号',
+    '单据号',
+    '销售单号',
+    '交易单号',
+    '商户订单号',
+    '收银单号',
+    '票号',
+    'order no',
+    'order id',
+    'order number',
+    'receipt no',
+    'receipt number',
+    'ticket',
+    'bill no',
+  ],
+  tender: [
+    '支付方式',
+    '付款方式',
+    '收款方式',
+    '结算方式',
+    '支付类型',
+    '支付渠道',
+    '结账方式',
+    '收银方式',
+    'tender',
+    'payment method',
+    'payment type',
+    'paid by',
+  ],
   kind: ['类型', '交易类型', '单据类型', '业务类型', '销售类型', '收支类型', 'type', 'transaction type'],
   cardLast4: ['卡号后四位', '卡号', '卡尾号', '尾号', '银行卡号', 'card', 'card no', 'card last 4', 'last 4'],
   terminalId: ['终端号', '收银台', '收银机', '收银机号', 'pos机号', 'pos号', '机号', '设备号', '终端', 'terminal', 'terminal id', 'register', 'pos'],
@@ -57,7 +131,7 @@ export function guessCashierMapping(headers: readonly string[]): CashierMapping 
   for (const h of headers) {
     const field = LOOKUP.get(bareKey(h)) ?? null;
     if (!h) continue;
-    const n = field ? taken.get(field) ?? 0 : 0;
+    const n = field ? (taken.get(field) ?? 0) : 0;
     // one column per field, except a date column plus a time column
     if (field && (n === 0 || (field === 'occurredAt' && n === 1))) {
       out[h] = field;
@@ -130,9 +204,14 @@ export function parseCashier(file: DecodedFile, options: ParseOptions = {}): Sta
 
 function mappingNeeded(encoding: string, headers: string[]): StatementParseResult {
   const shown = headers.filter((h) => h);
-  return rejected('cashier', encoding, 'cashier', 'cashier_mapping_needed',
+  return rejected(
+    'cashier',
+    encoding,
+    'cashier',
+    'cashier_mapping_needed',
     `the columns of this cashier export (${shown.join(', ')}) are not ones SettleGuard knows; say once which column is the time, the amount and the payment method (and, if present, order number, sale/refund, card last 4, terminal) and it will be remembered for files with the same columns`,
-    JSON.stringify(shown));
+    JSON.stringify(shown),
+  );
 }
 
 /** The headers of a cashier export as the UI shows them for mapping (the header row SettleGuard picked). */
@@ -157,7 +236,14 @@ export function parseCashierWithMapping(file: { name: string; bytes: Uint8Array 
     return rejected('cashier', encoding, 'cashier', 'mapping_incomplete', 'the column mapping must name the time, the amount and the payment method columns');
   }
   const row = headerRowFor(loaded.table.rows, wanted);
-  if (row === null) return rejected('cashier', encoding, 'cashier', 'mapping_mismatch', `none of the first rows has the mapped columns (${wanted.join(', ')}); was the mapping made for another export?`);
+  if (row === null)
+    return rejected(
+      'cashier',
+      encoding,
+      'cashier',
+      'mapping_mismatch',
+      `none of the first rows has the mapped columns (${wanted.join(', ')}); was the mapping made for another export?`,
+    );
   const headers = loaded.table.rows[row]!.map(cleanCell);
   const m: CashierMapping = {};
   for (const h of headers) m[h] = mapped.get(headerKey(h)) ?? null;
@@ -193,7 +279,7 @@ function readWithMapping(encoding: string, table: RawTable, headerRow: number, m
     const raw = cells.join(',');
     const cell = (f: CashierField) => {
       const c = first(f);
-      const v = c === undefined ? '' : cells[c] ?? '';
+      const v = c === undefined ? '' : (cells[c] ?? '');
       return /^[-—/]+$/.test(v) ? '' : v;
     };
     if (/^(合计|总计|小计|汇总|total)/i.test(cells.find((c) => c) ?? '')) {
@@ -202,7 +288,9 @@ function readWithMapping(encoding: string, table: RawTable, headerRow: number, m
     }
 
     // when: one date-time column, or a date column plus a time column
-    const timeTexts = colsOf('occurredAt').map((c) => cells[c] ?? '').filter((t) => t);
+    const timeTexts = colsOf('occurredAt')
+      .map((c) => cells[c] ?? '')
+      .filter((t) => t);
     let date: ParsedDateTime | null = null;
     let time: string | null = null;
     for (const t of timeTexts) {
@@ -211,7 +299,15 @@ function readWithMapping(encoding: string, table: RawTable, headerRow: number, m
       else if (!d && !time) time = parseTime(t);
     }
     if (!date) {
-      issues.push(rowIssue('error', 'bad_date', line, `line ${line}: time "${timeTexts.join(' ')}" is not a date and time (expected e.g. 2024-03-05 14:30:00); row not imported`, { field: 'occurredAt', raw }));
+      issues.push(
+        rowIssue(
+          'error',
+          'bad_date',
+          line,
+          `line ${line}: time "${timeTexts.join(' ')}" is not a date and time (expected e.g. 2024-03-05 14:30:00); row not imported`,
+          { field: 'occurredAt', raw },
+        ),
+      );
       continue;
     }
     const occurredAt = toLocalDateTime(date.time || !time ? date : { date: date.date, time });
@@ -219,7 +315,15 @@ function readWithMapping(encoding: string, table: RawTable, headerRow: number, m
     const amountText = cell('amount');
     const parsed = amountText ? parseAmount(amountText) : null;
     if (!parsed) {
-      issues.push(rowIssue('error', amountText ? 'bad_amount' : 'missing_amount', line, `line ${line}: amount "${amountText}" is not a number (expected e.g. 88.00); row not imported`, { field: 'amount', raw: amountText || raw }));
+      issues.push(
+        rowIssue(
+          'error',
+          amountText ? 'bad_amount' : 'missing_amount',
+          line,
+          `line ${line}: amount "${amountText}" is not a number (expected e.g. 88.00); row not imported`,
+          { field: 'amount', raw: amountText || raw },
+        ),
+      );
       continue;
     }
     let currency = parsed.currency ?? headerCurrency ?? (chinese ? 'CNY' : undefined);
@@ -228,7 +332,15 @@ function readWithMapping(encoding: string, table: RawTable, headerRow: number, m
         currency = fallback;
         defaulted++;
       } else {
-        issues.push(rowIssue('error', 'currency_missing', line, `line ${line}: the amount "${amountText}" has no currency and no default currency is set; row not imported`, { field: 'amount', raw: amountText }));
+        issues.push(
+          rowIssue(
+            'error',
+            'currency_missing',
+            line,
+            `line ${line}: the amount "${amountText}" has no currency and no default currency is set; row not imported`,
+            { field: 'amount', raw: amountText },
+          ),
+        );
         continue;
       }
     }
@@ -236,11 +348,27 @@ function readWithMapping(encoding: string, table: RawTable, headerRow: number, m
     const tenderText = cell('tender');
     const tender = readTender(tenderText);
     if (tender === null) {
-      issues.push(rowIssue('error', 'tender_unknown', line, `line ${line}: payment method "${tenderText}" is not one we know (现金, 银行卡/刷卡, 微信, 支付宝, 会员卡…); row not imported`, { field: 'tender', raw: tenderText || raw }));
+      issues.push(
+        rowIssue(
+          'error',
+          'tender_unknown',
+          line,
+          `line ${line}: payment method "${tenderText}" is not one we know (现金, 银行卡/刷卡, 微信, 支付宝, 会员卡…); row not imported`,
+          { field: 'tender', raw: tenderText || raw },
+        ),
+      );
       continue;
     }
     if (tender === 'mixed') {
-      issues.push(rowIssue('warning', 'tender_mixed', line, `line ${line}: "${tenderText}" names several payment methods; imported as 'other', so it is not matched against card or QR transactions`, { field: 'tender', raw: tenderText }));
+      issues.push(
+        rowIssue(
+          'warning',
+          'tender_mixed',
+          line,
+          `line ${line}: "${tenderText}" names several payment methods; imported as 'other', so it is not matched against card or QR transactions`,
+          { field: 'tender', raw: tenderText },
+        ),
+      );
     }
 
     const kindText = cell('kind');
@@ -248,7 +376,16 @@ function readWithMapping(encoding: string, table: RawTable, headerRow: number, m
     if (kindText) {
       const k = readKind(kindText);
       if (k) kind = k;
-      else issues.push(rowIssue('warning', 'kind_unknown', line, `line ${line}: type "${kindText}" is neither a sale nor a refund (销售/退款); read from the amount's sign as a ${kind}`, { field: 'kind', raw: kindText }));
+      else
+        issues.push(
+          rowIssue(
+            'warning',
+            'kind_unknown',
+            line,
+            `line ${line}: type "${kindText}" is neither a sale nor a refund (销售/退款); read from the amount's sign as a ${kind}`,
+            { field: 'kind', raw: kindText },
+          ),
+        );
     }
     const value: Dec = kind === 'refund' ? parsed.value.abs().neg() : parsed.value.abs();
     const amount = money(value, currency);
@@ -269,7 +406,12 @@ function readWithMapping(encoding: string, table: RawTable, headerRow: number, m
     if (terminal) rec.terminalId = terminal;
     cashier.push(rec);
   }
-  if (defaulted > 0) issues.push({ level: 'warning', code: 'currency_defaulted', message: `${defaulted} row(s) state no currency; read as ${fallback} (the default currency setting)` });
+  if (defaulted > 0)
+    issues.push({
+      level: 'warning',
+      code: 'currency_defaulted',
+      message: `${defaulted} row(s) state no currency; read as ${fallback} (the default currency setting)`,
+    });
   const dates = cashier.map((c) => c.occurredAt.slice(0, 10)).sort();
   const currencies = [...new Set(cashier.map((c) => c.amount.currency))];
   const accounts = dates.length ? currencies.map((currency) => ({ currency, period: { from: dates[0]!, to: dates[dates.length - 1]! } })) : [];

@@ -69,7 +69,14 @@ function settlementHeader(rows: readonly string[][], scan = 40): { row: number; 
 function readPreamble(rows: readonly string[][]): { meta: PageMeta; unit?: 'fen' | 'yuan'; acquirer?: string } {
   const meta: PageMeta = {};
   let unit: 'fen' | 'yuan' | undefined;
-  const text = rows.map((r) => r.map(cleanCell).filter((c) => c).join(' ')).join('\n');
+  const text = rows
+    .map((r) =>
+      r
+        .map(cleanCell)
+        .filter((c) => c)
+        .join(' '),
+    )
+    .join('\n');
   const label = (re: RegExp) => text.match(re)?.[1]?.trim();
   const mid = label(/(?:商户号|商户编号|商户代码)\s*[:：]\s*([0-9A-Za-z]+)/);
   if (mid) meta.merchantId = mid;
@@ -130,7 +137,13 @@ export function parseCnSettlement(file: DecodedFile, options: ParseOptions = {})
   const fen = unit === 'fen' || (unit === undefined && isIntegerCentsFile(body, cols));
   if (fen) {
     for (const c of cols) if (c.role && MONEY_ROLES.has(c.role) && !c.info.unit) c.info = { ...c.info, unit: 'fen', currency: 'CNY' };
-    if (unit !== 'fen') issues.push({ level: 'warning', code: 'amounts_in_fen', message: 'the amounts are whole numbers with no decimal point and the fees are not 0 (or are zero-padded): read as 分 (cents), i.e. 12300 = 123.00 元. If this is wrong, export the file with amounts in 元.' });
+    if (unit !== 'fen')
+      issues.push({
+        level: 'warning',
+        code: 'amounts_in_fen',
+        message:
+          'the amounts are whole numbers with no decimal point and the fees are not 0 (or are zero-padded): read as 分 (cents), i.e. 12300 = 123.00 元. If this is wrong, export the file with amounts in 元.',
+      });
   }
   // A domestic acquirer settles in CNY; a (USD)-style header or a ¥/$ in the cell still wins.
   const currency = meta.currency ?? 'CNY';
@@ -171,7 +184,11 @@ export function parseCnSettlement(file: DecodedFile, options: ParseOptions = {})
   // rows the table reader passes over: totals (合计), repeated headers, one-cell notes
   const skipped = rawRows.filter((r) => !used.has(r.rowNumber) && r.cells.some((c) => c.trim() !== '')).map((r) => r.rowNumber);
   if (skipped.length > 0) {
-    issues.push({ level: 'warning', code: 'summary_ignored', message: `${skipped.length} line(s) that are not transactions (合计/总计 rows, repeated headers, notes) were ignored: line ${skipped.slice(0, 10).join(', ')}${skipped.length > 10 ? '…' : ''}` });
+    issues.push({
+      level: 'warning',
+      code: 'summary_ignored',
+      message: `${skipped.length} line(s) that are not transactions (合计/总计 rows, repeated headers, notes) were ignored: line ${skipped.slice(0, 10).join(', ')}${skipped.length > 10 ? '…' : ''}`,
+    });
   }
   const accounts = accountsOf(transactions).map((a) => (meta.merchantId ? { accountId: meta.merchantId, ...a } : a));
   return { format: 'cn-settlement', encoding, accounts, kind: 'acquirer', lines: [], transactions, issues };

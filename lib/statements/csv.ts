@@ -29,8 +29,17 @@ import { classifyNeutralMove } from './support/wallet-moves';
 import { CsvLines, countFields, detectDelimiter, firstLines, splitCsv, splitCsvLines, type RawTable } from './support/csv-split';
 import { cleanCell as cleanCellImport, cleanRow as cleanRowImport, isPlaceholder as isPlaceholderImport } from './support/cells';
 import {
-  HEADER_SCAN_ROWS, currencyFromHeader, currencyFromText as currencyFromTextImport, findHeader, normaliseHeader, readDirection as readDirectionImport,
-  recogniseProfile, type Direction, type HeaderMatch, type Role, type TableProfile,
+  HEADER_SCAN_ROWS,
+  currencyFromHeader,
+  currencyFromText as currencyFromTextImport,
+  findHeader,
+  normaliseHeader,
+  readDirection as readDirectionImport,
+  recogniseProfile,
+  type Direction,
+  type HeaderMatch,
+  type Role,
+  type TableProfile,
 } from './support/bank-headers';
 
 // Called for every row of a large file, so bound once here: where modules are compiled to
@@ -43,7 +52,6 @@ const cleanRow = cleanRowImport;
 const isPlaceholder = isPlaceholderImport;
 const currencyFromText = currencyFromTextImport;
 const readDirection = readDirectionImport;
-
 
 // ───────────────────────────── cell readers ─────────────────────────────
 
@@ -77,7 +85,8 @@ export interface TableReadContext {
   asReference?: boolean;
 }
 
-const FOOTER = /^(-{3,}|={3,}|\*{3,}|合计|总计|小计|本页|人民币合计|.{0,8}合计|共\s*[:：]?\s*\d+\s*笔|以上|导出|说明|注[:：]|特别提示|total|summary|opening|closing|期初|期末|总交易单数|本期|截止|打印)/i;
+const FOOTER =
+  /^(-{3,}|={3,}|\*{3,}|合计|总计|小计|本页|人民币合计|.{0,8}合计|共\s*[:：]?\s*\d+\s*笔|以上|导出|说明|注[:：]|特别提示|total|summary|opening|closing|期初|期末|总交易单数|本期|截止|打印)/i;
 
 const STATED_BALANCE = [
   { key: 'opening' as const, re: /^(期初余额|上期余额|起始余额|opening ?balance|previous ?balance)\s*[:：]?\s*(.*)$/i },
@@ -147,7 +156,11 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
         `no header row found in the first ${Math.min(HEADER_SCAN_ROWS, table.rows.length)} rows: expected a row naming a date column ` +
         '(交易日期, 记账日期, Date…) and an amount column (金额, 交易金额, Amount…) or income/expense columns (收入/支出, Credit/Debit)' +
         (headerlessProblem ? `; the columns cannot be told from the values either: ${headerlessProblem}` : ''),
-      raw: table.rows.slice(0, 3).map((r) => r.join(',')).join(' | ').slice(0, 200),
+      raw: table.rows
+        .slice(0, 3)
+        .map((r) => r.join(','))
+        .join(' | ')
+        .slice(0, 200),
     });
     return result([], [], ctx.forceFormat ?? ctx.baseFormat);
   }
@@ -194,9 +207,8 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
       if (!fileCurrency && ['币种', '币别', '货币', 'currency'].includes(label)) fileCurrency = currencyFromText(next);
     });
   }
-  const headerCurrency = [col('amount'), col('credit'), col('debit')]
-    .map((c) => (c === undefined ? null : currencyFromHeader(header.headers[c] ?? '')))
-    .find((c) => c) ?? null;
+  const headerCurrency =
+    [col('amount'), col('credit'), col('debit')].map((c) => (c === undefined ? null : currencyFromHeader(header.headers[c] ?? ''))).find((c) => c) ?? null;
 
   // Currency (DESIGN.md §1 rule 2): what the file says (preamble 币种, a header like 金额(元), a
   // currency column, an amount prefix); a Chinese-language export without one is in CNY; else the
@@ -227,21 +239,44 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
   let orderNote = '';
   if (headerless && order === null) {
     // no day above 12 anywhere: the reading under which the lines lie days, not months, apart
-    const dates = table.rows.slice(body).map((r) => cleanCell(r[dateCols[0]!])).filter((t) => t !== '');
+    const dates = table.rows
+      .slice(body)
+      .map((r) => cleanCell(r[dateCols[0]!]))
+      .filter((t) => t !== '');
     const bySpan = dateOrderBySpan(dates, (t, o) => readDate(t, { order: o }));
     if (bySpan) {
       order = bySpan.order;
       orderNote = `; dates read as ${bySpan.order === 'mdy' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'}, as no day is above 12 and the lines then span ${bySpan.days} day(s) rather than ${bySpan.otherDays}`;
-      decided = { order, decision: { order, decidedBy: 'span', detail: `the lines then span ${bySpan.days} day(s) rather than ${bySpan.otherDays}`, example: scanned.example } };
+      decided = {
+        order,
+        decision: { order, decidedBy: 'span', detail: `the lines then span ${bySpan.days} day(s) rather than ${bySpan.otherDays}`, example: scanned.example },
+      };
     }
   }
   if (headerless) {
-    issues.push({ level: 'warning', code: 'columns_inferred', message: `no header row: the columns were read from their values as ${headerless.note}${orderNote} — check that dates and amounts look right` });
+    issues.push({
+      level: 'warning',
+      code: 'columns_inferred',
+      message: `no header row: the columns were read from their values as ${headerless.note}${orderNote} — check that dates and amounts look right`,
+    });
   }
 
   let decimalComma = scanned.decimalComma;
   const issuesBefore = issues.length;
-  const src: BodySource = { csvLines, table, header, body, rowCount, dateCols, amountCols, profile, defaultCurrency, issues, fileName: ctx.fileName, preambleText };
+  const src: BodySource = {
+    csvLines,
+    table,
+    header,
+    body,
+    rowCount,
+    dateCols,
+    amountCols,
+    profile,
+    defaultCurrency,
+    issues,
+    fileName: ctx.fileName,
+    preambleText,
+  };
   let read = readBody(src, order, decimalComma, speculate ? new BodyTally() : null);
   if (read.tally) {
     const whole = read.tally.result();
@@ -262,14 +297,21 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
 
   scanLabels(footerRows);
   if (footerCount > 0) {
-    issues.push({ level: 'warning', code: 'footer_ignored', message: `${footerCount} summary/footer line(s) after the statement lines were ignored (e.g. 合计, 共N笔, 导出时间)` });
+    issues.push({
+      level: 'warning',
+      code: 'footer_ignored',
+      message: `${footerCount} summary/footer line(s) after the statement lines were ignored (e.g. 合计, 共N笔, 导出时间)`,
+    });
   }
   if (currencyDefaulted && defaultedLines > 0) {
     issues.push({
-      level: 'warning', code: 'currency_missing', field: 'currency',
-      message: defaultCurrency === NO_CURRENCY
-        ? `${defaultedLines} line(s) state no currency and no default currency is set; their amounts are marked ${NO_CURRENCY} (no currency) until one is chosen`
-        : `${defaultedLines} line(s) state no currency; read as ${defaultCurrency} (the default currency setting)`,
+      level: 'warning',
+      code: 'currency_missing',
+      field: 'currency',
+      message:
+        defaultCurrency === NO_CURRENCY
+          ? `${defaultedLines} line(s) state no currency and no default currency is set; their amounts are marked ${NO_CURRENCY} (no currency) until one is chosen`
+          : `${defaultedLines} line(s) state no currency; read as ${defaultCurrency} (the default currency setting)`,
     });
   }
 
@@ -347,7 +389,7 @@ function readBody(src: BodySource, order: 'dmy' | 'mdy' | null, decimalComma: bo
 
   for (let i = body; i < rowCount; i++) {
     const row = csvLines ? csvLines.row(i) : table.rows[i]!;
-    const line = csvLines ? i + 1 : table.lines[i] ?? i + 1;
+    const line = csvLines ? i + 1 : (table.lines[i] ?? i + 1);
     const cells = (csvLines !== null ? csvLines.lastClean : clean !== undefined && clean[i] === 1) ? row : cleanRow(row);
     if (tally) {
       // cells[c] is scanBody's cell: the row's own when clean, else cleanCell's ('' when missing)
@@ -372,9 +414,25 @@ function readBody(src: BodySource, order: 'dmy' | 'mdy' | null, decimalComma: bo
       const y = yearless.read(dateText);
       if (y && 'date' in y) date = lastDate = y.date;
       else if (y) {
-        issues.push(y.problem === 'no_period'
-          ? { level: 'error', code: 'missing_year', line, field: 'bookedOn', raw: dateText, message: `line ${line}: date "${dateText}" has no year and the file states no statement period to take it from (expected a title or line such as 2024年01月 or 账单周期 2023/12/20-2024/01/19); row not imported` }
-          : { level: 'error', code: 'bad_date', line, field: 'bookedOn', raw: dateText, message: `line ${line}: date "${dateText}" is not a date in the statement period (${y.period.said}; expected a month and day such as 12/29); row not imported` });
+        issues.push(
+          y.problem === 'no_period'
+            ? {
+                level: 'error',
+                code: 'missing_year',
+                line,
+                field: 'bookedOn',
+                raw: dateText,
+                message: `line ${line}: date "${dateText}" has no year and the file states no statement period to take it from (expected a title or line such as 2024年01月 or 账单周期 2023/12/20-2024/01/19); row not imported`,
+              }
+            : {
+                level: 'error',
+                code: 'bad_date',
+                line,
+                field: 'bookedOn',
+                raw: dateText,
+                message: `line ${line}: date "${dateText}" is not a date in the statement period (${y.period.said}; expected a month and day such as 12/29); row not imported`,
+              },
+        );
         continue;
       }
     }
@@ -387,11 +445,31 @@ function readBody(src: BodySource, order: 'dmy' | 'mdy' | null, decimalComma: bo
         continue;
       }
       if (!dateText) {
-        issues.push({ level: 'error', code: 'missing_date', line, message: `line ${line}: no date in column "${headerName(hdr, 'postDate', 'txnDate')}" (expected e.g. 2024-03-05); row not imported`, raw: cells.join(',').slice(0, 200) });
+        issues.push({
+          level: 'error',
+          code: 'missing_date',
+          line,
+          message: `line ${line}: no date in column "${headerName(hdr, 'postDate', 'txnDate')}" (expected e.g. 2024-03-05); row not imported`,
+          raw: cells.join(',').slice(0, 200),
+        });
       } else if (order === null && isAmbiguousForm(dateText)) {
-        issues.push({ level: 'error', code: 'ambiguous_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" can be read as day/month or month/day and nothing in the file says which (no day above 12; headers, amounts and currency do not tell); choose day first or month first to import it`, raw: dateText });
+        issues.push({
+          level: 'error',
+          code: 'ambiguous_date',
+          line,
+          field: 'bookedOn',
+          message: `line ${line}: date "${dateText}" can be read as day/month or month/day and nothing in the file says which (no day above 12; headers, amounts and currency do not tell); choose day first or month first to import it`,
+          raw: dateText,
+        });
       } else {
-        issues.push({ level: 'error', code: 'bad_date', line, field: 'bookedOn', message: `line ${line}: date "${dateText}" is not a date (expected e.g. 2024-03-05); row not imported`, raw: dateText });
+        issues.push({
+          level: 'error',
+          code: 'bad_date',
+          line,
+          field: 'bookedOn',
+          message: `line ${line}: date "${dateText}" is not a date (expected e.g. 2024-03-05); row not imported`,
+          raw: dateText,
+        });
       }
       continue;
     }
@@ -402,8 +480,7 @@ function readBody(src: BodySource, order: 'dmy' | 'mdy' | null, decimalComma: bo
     if (wallet) {
       records.push({ ...rec, fee: undefined });
       if (rec.fee !== undefined) records.push({ ...rec, amount: negAmount(rec.fee), fee: undefined, description: `服务费 — ${rec.description}` });
-    }
-    else {
+    } else {
       // what summariseAccounts needs to know of the lines, seen while each row is at hand
       const k = lines.length;
       amountCents[k] = plainCents(rec.amount);
@@ -424,7 +501,15 @@ function readBody(src: BodySource, order: 'dmy' | 'mdy' | null, decimalComma: bo
       lines.push(toStatementLine(rec, ids, fileName));
     }
   }
-  const seen: LinesSeen = { count: lines.length, amount: amountCents.subarray(0, lines.length), balance: balanceCents.subarray(0, lines.length), uniform, from, to, allBalanced };
+  const seen: LinesSeen = {
+    count: lines.length,
+    amount: amountCents.subarray(0, lines.length),
+    balance: balanceCents.subarray(0, lines.length),
+    uniform,
+    from,
+    to,
+    allBalanced,
+  };
   return { lines, records, ids, seen, defaultedLines, footerCount, footerRows, wallet, tally };
 }
 
@@ -441,7 +526,6 @@ function headerName(h: HeaderMatch, ...roles: Role[]): string {
   }
   return roles[0] ?? '';
 }
-
 
 const HEADERLESS_NAMES = { txnDate: 'Date', description: 'Description', amount: 'Amount', debit: 'Withdrawal', credit: 'Deposit', balance: 'Balance' } as const;
 
@@ -478,8 +562,14 @@ function toStatementLine(r: RowRecord, ids: StatementLineIds, file: string): Sta
   // reference and balance columns is built in one literal: one object shape, no property store.
   if (!r.valueOn && !r.accountId && r.counterparty && r.reference && r.balanceValue !== undefined) {
     const line: StatementLine = {
-      id: '', bookedOn: r.bookedOn, amount, description: r.description, source,
-      counterparty: r.counterparty, reference: r.reference, balanceAfter: { amount: r.balanceValue, currency: r.balanceCurrency! },
+      id: '',
+      bookedOn: r.bookedOn,
+      amount,
+      description: r.description,
+      source,
+      counterparty: r.counterparty,
+      reference: r.reference,
+      balanceAfter: { amount: r.balanceValue, currency: r.balanceCurrency! },
     };
     line.id = ids.next(line);
     return line;
@@ -560,7 +650,25 @@ interface RowColumns {
   issues: Issue[];
 }
 
-const ROLES: Role[] = ['postDate', 'txnDate', 'valueDate', 'amount', 'credit', 'debit', 'direction', 'balance', 'currency', 'description', 'memo', 'counterparty', 'reference', 'account', 'status', 'category', 'method'];
+const ROLES: Role[] = [
+  'postDate',
+  'txnDate',
+  'valueDate',
+  'amount',
+  'credit',
+  'debit',
+  'direction',
+  'balance',
+  'currency',
+  'description',
+  'memo',
+  'counterparty',
+  'reference',
+  'account',
+  'status',
+  'category',
+  'method',
+];
 
 function rowColumns(header: HeaderMatch, c: Omit<RowColumns, 'col' | 'headers' | 'descCols'>): RowColumns {
   const col = {} as Record<Role, number>;
@@ -601,7 +709,15 @@ const isDateSep = (c: number) => c === 45 || c === 47 || c === 46; // - / .
  */
 function readDate(text: string, opts: DateParseOptions): IsoDate | null {
   const n = text.length;
-  if (n >= 8 && n <= 10 && isDigitCode(text.charCodeAt(0)) && isDigitCode(text.charCodeAt(1)) && isDigitCode(text.charCodeAt(2)) && isDigitCode(text.charCodeAt(3)) && isDateSep(text.charCodeAt(4))) {
+  if (
+    n >= 8 &&
+    n <= 10 &&
+    isDigitCode(text.charCodeAt(0)) &&
+    isDigitCode(text.charCodeAt(1)) &&
+    isDigitCode(text.charCodeAt(2)) &&
+    isDigitCode(text.charCodeAt(3)) &&
+    isDateSep(text.charCodeAt(4))
+  ) {
     let i = 5;
     let mo = 0;
     while (i < n && i < 7 && isDigitCode(text.charCodeAt(i))) mo = mo * 10 + text.charCodeAt(i++) - 48;
@@ -664,7 +780,14 @@ function readMoneyCell(cells: string[], line: number, c: RowColumns, role: Role,
   const text = cellAt(cells, column);
   if (!text) return 0;
   if (!readAmountInto(stripAnnotation(text), c.decimalComma, out)) {
-    c.issues.push({ level: 'error', code: 'bad_amount', line, field: role, raw: text, message: `line ${line}: ${columnName(c, role)} "${text}" is not a number (expected e.g. 1234.50); row not imported` });
+    c.issues.push({
+      level: 'error',
+      code: 'bad_amount',
+      line,
+      field: role,
+      raw: text,
+      message: `line ${line}: ${columnName(c, role)} "${text}" is not a number (expected e.g. 1234.50); row not imported`,
+    });
     return -1;
   }
   return 1;
@@ -679,8 +802,21 @@ const BALANCE: AmountRead = { value: '', currency: undefined };
 /** A RowRecord for readRow to fill, every field present (one object shape). */
 function newRowRecord(): RowRecord {
   return {
-    line: 0, bookedOn: '', valueOn: undefined, amount: '', currency: '', balanceValue: undefined, balanceCurrency: undefined, description: '',
-    counterparty: undefined, reference: undefined, accountId: undefined, direction: undefined, neutralRefund: false, currencyDefaulted: false, fee: undefined,
+    line: 0,
+    bookedOn: '',
+    valueOn: undefined,
+    amount: '',
+    currency: '',
+    balanceValue: undefined,
+    balanceCurrency: undefined,
+    description: '',
+    counterparty: undefined,
+    reference: undefined,
+    accountId: undefined,
+    direction: undefined,
+    neutralRefund: false,
+    currencyDefaulted: false,
+    fee: undefined,
   };
 }
 
@@ -701,7 +837,13 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
     const cr = credit === 0 ? null : CREDIT;
     const dr = debit === 0 ? null : DEBIT;
     if (cr && dr && !isZeroAmount(cr.value) && !isZeroAmount(dr.value)) {
-      issues.push({ level: 'error', code: 'both_amounts', line, raw: rawRow(cells), message: `line ${line}: both ${columnName(c, 'credit')} (${cellAt(cells, col.credit)}) and ${columnName(c, 'debit')} (${cellAt(cells, col.debit)}) are filled; expected one of them; row not imported` });
+      issues.push({
+        level: 'error',
+        code: 'both_amounts',
+        line,
+        raw: rawRow(cells),
+        message: `line ${line}: both ${columnName(c, 'credit')} (${cellAt(cells, col.credit)}) and ${columnName(c, 'debit')} (${cellAt(cells, col.debit)}) are filled; expected one of them; row not imported`,
+      });
       return false;
     }
     if (cr && (!dr || !isZeroAmount(cr.value))) {
@@ -713,7 +855,13 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
     } else if (col.amount >= 0) {
       // some exports carry both layouts; fall through to the signed column
     } else {
-      issues.push({ level: 'error', code: 'missing_amount', line, raw: rawRow(cells), message: `line ${line}: no amount in ${[columnName(c, 'credit'), columnName(c, 'debit')].filter(Boolean).join(' or ')} (expected e.g. 1234.50); row not imported` });
+      issues.push({
+        level: 'error',
+        code: 'missing_amount',
+        line,
+        raw: rawRow(cells),
+        message: `line ${line}: no amount in ${[columnName(c, 'credit'), columnName(c, 'debit')].filter(Boolean).join(' or ')} (expected e.g. 1234.50); row not imported`,
+      });
       return false;
     }
   }
@@ -721,7 +869,13 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
     const a = readMoneyCell(cells, line, c, 'amount', col.amount, AMOUNT);
     if (a < 0) return false;
     if (a === 0) {
-      issues.push({ level: 'error', code: 'missing_amount', line, raw: rawRow(cells), message: `line ${line}: no amount in column "${columnName(c, 'amount')}" (expected e.g. 1234.50); row not imported` });
+      issues.push({
+        level: 'error',
+        code: 'missing_amount',
+        line,
+        raw: rawRow(cells),
+        message: `line ${line}: no amount in column "${columnName(c, 'amount')}" (expected e.g. 1234.50); row not imported`,
+      });
       return false;
     }
     amount = AMOUNT.value;
@@ -736,7 +890,14 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
     const dirText = cells[col.direction] ?? '';
     direction = readDirection(dirText);
     if (direction === null) {
-      issues.push({ level: 'error', code: 'bad_direction', line, field: 'direction', raw: dirText, message: `line ${line}: ${columnName(c, 'direction')} "${dirText}" is neither income nor expense (expected 收入/支出, 借/贷 or Credit/Debit); row not imported` });
+      issues.push({
+        level: 'error',
+        code: 'bad_direction',
+        line,
+        field: 'direction',
+        raw: dirText,
+        message: `line ${line}: ${columnName(c, 'direction')} "${dirText}" is neither income nor expense (expected 收入/支出, 借/贷 or Credit/Debit); row not imported`,
+      });
       return false;
     }
   }
@@ -753,7 +914,13 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
     //    repayments), signed by which way it went (support/wallet-moves.ts); a move that does not
     //    say which way, or stays inside the wallet, is reported, not imported.
     if (CLOSED_STATUS.test(status)) {
-      issues.push({ level: 'warning', code: 'closed_not_imported', line, raw: rawRow(cells), message: `line ${line}: status "${status}" — no money moved; not imported` });
+      issues.push({
+        level: 'warning',
+        code: 'closed_not_imported',
+        line,
+        raw: rawRow(cells),
+        message: `line ${line}: status "${status}" — no money moved; not imported`,
+      });
       return false;
     }
     if (direction === 'neutral' || direction === undefined) {
@@ -765,16 +932,36 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
         const move = classifyNeutralMove([cellAt(cells, col.category), description, counterparty ?? ''].join(' '), cellAt(cells, col.method));
         const shown = (cells[col.direction] ?? '') || '/';
         if (move.kind === 'unknown' || move.kind === 'internal') {
-          issues.push(move.kind === 'internal'
-            ? { level: 'warning', code: 'internal_move', line, raw: rawRow(cells), message: `line ${line}: "${shown}" — money moved inside the wallet (${move.what}), none came in or went out; not imported` }
-            : { level: 'warning', code: 'neutral_not_imported', line, raw: rawRow(cells), message: `line ${line}: "${shown}" (neither income nor expense) and the row does not say whether money came into the wallet or left it (expected e.g. 提现, 充值, 还款, 转入零钱通, 余额宝); not imported` });
+          issues.push(
+            move.kind === 'internal'
+              ? {
+                  level: 'warning',
+                  code: 'internal_move',
+                  line,
+                  raw: rawRow(cells),
+                  message: `line ${line}: "${shown}" — money moved inside the wallet (${move.what}), none came in or went out; not imported`,
+                }
+              : {
+                  level: 'warning',
+                  code: 'neutral_not_imported',
+                  line,
+                  raw: rawRow(cells),
+                  message: `line ${line}: "${shown}" (neither income nor expense) and the row does not say whether money came into the wallet or left it (expected e.g. 提现, 充值, 还款, 转入零钱通, 余额宝); not imported`,
+                },
+          );
           return false;
         }
         direction = move.kind;
         if (move.kind === 'out' && move.fee !== undefined) {
           const net = new Dec(absAmount(amount)).minus(move.fee);
           if (net.isNegative()) {
-            issues.push({ level: 'warning', code: 'fee_above_amount', line, raw: rawRow(cells), message: `line ${line}: 服务费 ${move.fee} is more than the amount ${absAmount(amount)}; imported as one line without a separate fee` });
+            issues.push({
+              level: 'warning',
+              code: 'fee_above_amount',
+              line,
+              raw: rawRow(cells),
+              message: `line ${line}: 服务费 ${move.fee} is more than the amount ${absAmount(amount)}; imported as one line without a separate fee`,
+            });
           } else {
             amount = toPlain(net);
             fee = move.fee;
@@ -788,7 +975,13 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
   else if (profile?.signFromDescription && col.credit < 0 && col.debit < 0) {
     const sign = profile.signFromDescription(description);
     if (sign === null) {
-      issues.push({ level: 'error', code: 'unknown_sign', line, raw: rawRow(cells), message: `line ${line}: cannot tell whether "${description}" is a charge or a credit (${profile.label} prints amounts unsigned; expected the description to start with 消费, 退货, 还款…); row not imported` });
+      issues.push({
+        level: 'error',
+        code: 'unknown_sign',
+        line,
+        raw: rawRow(cells),
+        message: `line ${line}: cannot tell whether "${description}" is a charge or a credit (${profile.label} prints amounts unsigned; expected the description to start with 消费, 退货, 还款…); row not imported`,
+      });
       return false;
     }
     amount = sign < 0 ? negAmount(absAmount(amount)) : absAmount(amount);
@@ -800,7 +993,14 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
   const currencyText = cellAt(cells, col.currency);
   let currency = currencyText ? currencyFromText(currencyText) : null;
   if (currencyText && !currency) {
-    issues.push({ level: 'error', code: 'bad_currency', line, field: 'currency', raw: currencyText, message: `line ${line}: currency "${currencyText}" is not a currency (expected e.g. CNY, 人民币, USD); row not imported` });
+    issues.push({
+      level: 'error',
+      code: 'bad_currency',
+      line,
+      field: 'currency',
+      raw: currencyText,
+      message: `line ${line}: currency "${currencyText}" is not a currency (expected e.g. CNY, 人民币, USD); row not imported`,
+    });
     return false;
   }
   // A posted amount's own prefix wins over a transaction-currency column (BOCOM: JPY 1000 → CNY 49.85).
@@ -814,11 +1014,19 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
     if (readAmountInto(balanceText, c.decimalComma, BALANCE)) {
       balanceValue = BALANCE.value;
       balanceCurrency = BALANCE.currency ?? currency;
-    } else issues.push({ level: 'warning', code: 'bad_balance', line, field: 'balanceAfter', raw: balanceText, message: `line ${line}: ${columnName(c, 'balance')} "${balanceText}" is not a number (expected e.g. 1234.50); line imported without a balance` });
+    } else
+      issues.push({
+        level: 'warning',
+        code: 'bad_balance',
+        line,
+        field: 'balanceAfter',
+        raw: balanceText,
+        message: `line ${line}: ${columnName(c, 'balance')} "${balanceText}" is not a number (expected e.g. 1234.50); line imported without a balance`,
+      });
   }
 
   const valueText = cellAt(cells, col.valueDate);
-  const valueOn = valueText ? readDate(valueText, { order: c.order ?? undefined }) ?? undefined : undefined;
+  const valueOn = valueText ? (readDate(valueText, { order: c.order ?? undefined }) ?? undefined) : undefined;
   // A transaction-date column next to a posting date is not the value date; only 起息日/Value date is.
   const refText = cellAt(cells, col.reference);
   const reference = refText && !isPlaceholderReference(refText) ? refText : undefined;
@@ -864,8 +1072,8 @@ function scanBody(rows: string[][], from: number, dateCols: number[], amountCols
   for (let i = from; i < rows.length && i < to; i++) {
     const r = rows[i]!;
     const isClean = clean !== undefined && clean[i] === 1;
-    for (let j = 0; j < dateCols.length; j++) tally.date(isClean ? r[dateCols[j]!] ?? '' : cleanCell(r[dateCols[j]!]));
-    for (let j = 0; j < amountCols.length; j++) tally.amount(isClean ? r[amountCols[j]!] ?? '' : cleanCell(r[amountCols[j]!]));
+    for (let j = 0; j < dateCols.length; j++) tally.date(isClean ? (r[dateCols[j]!] ?? '') : cleanCell(r[dateCols[j]!]));
+    for (let j = 0; j < amountCols.length; j++) tally.amount(isClean ? (r[amountCols[j]!] ?? '') : cleanCell(r[amountCols[j]!]));
   }
   return tally.result();
 }
@@ -898,11 +1106,20 @@ class BodyTally {
   }
   amount(s: string): void {
     const sep = decimalSeparator(s);
-    if (sep === 44) this.comma++; // "12,50" — never thousands, which have 3 digits
+    if (sep === 44)
+      this.comma++; // "12,50" — never thousands, which have 3 digits
     else if (sep === 46) this.dot++;
   }
   result(): TallyResult {
-    return { order: slashOrder(this.dmy, this.mdy, this.slashDates, this.dotted), decimalComma: this.comma > 0 && this.dot === 0, dmy: this.dmy, mdy: this.mdy, ambiguous: this.ambiguous, example: this.example, dotted: this.dotted === this.slashDates };
+    return {
+      order: slashOrder(this.dmy, this.mdy, this.slashDates, this.dotted),
+      decimalComma: this.comma > 0 && this.dot === 0,
+      dmy: this.dmy,
+      mdy: this.mdy,
+      ambiguous: this.ambiguous,
+      example: this.example,
+      dotted: this.dotted === this.slashDates,
+    };
   }
 }
 
@@ -926,7 +1143,10 @@ interface TallyResult {
  * Dates above 12 in both places disagree with each other: those rows are read as they are, the
  * others reported (no decision to ask about).
  */
-function decideOrder(t: TallyResult, byLocale: (decimalComma: boolean, dotted: boolean) => DateOrderDecision): { order: 'dmy' | 'mdy' | null; decision?: DateOrderDecision } {
+function decideOrder(
+  t: TallyResult,
+  byLocale: (decimalComma: boolean, dotted: boolean) => DateOrderDecision,
+): { order: 'dmy' | 'mdy' | null; decision?: DateOrderDecision } {
   if (t.ambiguous === 0) return { order: t.order };
   const byDates = orderFromDates(t.dmy, t.mdy);
   if (byDates) return { order: byDates.order, decision: { ...byDates, example: t.example } };
@@ -966,7 +1186,12 @@ function dropDuplicateRefunds(records: RowRecord[], issues: Issue[]): RowRecord[
   const income = new Set(records.filter((r) => !r.neutralRefund && r.direction === 'in').map(key));
   return records.filter((r) => {
     if (!r.neutralRefund || !income.has(key(r))) return true;
-    issues.push({ level: 'warning', code: 'duplicate_refund', line: r.line, message: `line ${r.line}: this refund (${r.amount}) is also listed as income on another line; imported once` });
+    issues.push({
+      level: 'warning',
+      code: 'duplicate_refund',
+      line: r.line,
+      message: `line ${r.line}: this refund (${r.amount}) is also listed as income on another line; imported once`,
+    });
     return false;
   });
 }
@@ -1074,18 +1299,27 @@ function summariseAccounts(
         const fits = !Number.isNaN(prevCents) && !Number.isNaN(shownCents) && !Number.isNaN(amountCents);
         const previous = prevCents;
         prevCents = shownCents;
-        if (fits ? previous + amountCents === shownCents : new Dec(prev.balanceAfter!.amount).plus(cur.amount.amount).equals(cur.balanceAfter!.amount)) continue;
+        if (fits ? previous + amountCents === shownCents : new Dec(prev.balanceAfter!.amount).plus(cur.amount.amount).equals(cur.balanceAfter!.amount))
+          continue;
         if (reported < 5) {
           const expected = new Dec(prev.balanceAfter!.amount).plus(cur.amount.amount);
           const shown = new Dec(cur.balanceAfter!.amount);
           issues.push({
-            level: 'warning', code: 'balance_chain', line: cur.source.line, field: 'balanceAfter',
+            level: 'warning',
+            code: 'balance_chain',
+            line: cur.source.line,
+            field: 'balanceAfter',
             message: `line ${cur.source.line}: balance ${toPlain(shown)} does not follow from line ${prev.source.line} (${prev.balanceAfter!.amount} + ${cur.amount.amount} = ${toPlain(expected)}); difference ${toPlain(shown.minus(expected))} ${currency}`,
           });
         }
         reported++;
       }
-      if (reported > 5) issues.push({ level: 'warning', code: 'balance_chain', message: `${reported - 5} more line(s) whose balance does not follow from the line before (${currency})` });
+      if (reported > 5)
+        issues.push({
+          level: 'warning',
+          code: 'balance_chain',
+          message: `${reported - 5} more line(s) whose balance does not follow from the line before (${currency})`,
+        });
     }
     if (groups.size === 1) {
       const opening = stated.opening ? parseAmount(stated.opening, { decimalComma }) : null;
@@ -1097,7 +1331,12 @@ function summariseAccounts(
         for (const l of group) total = total.plus(l.amount.amount);
         const diff = closing.value.minus(opening.value.plus(total));
         if (!diff.isZero()) {
-          issues.push({ level: 'warning', code: 'balance_mismatch', field: 'closingBalance', message: `the stated opening balance ${toPlain(opening.value)} plus the lines (${toPlain(total)}) gives ${toPlain(opening.value.plus(total))}, but the stated closing balance is ${toPlain(closing.value)}: difference ${toPlain(diff)} ${currency}` });
+          issues.push({
+            level: 'warning',
+            code: 'balance_mismatch',
+            field: 'closingBalance',
+            message: `the stated opening balance ${toPlain(opening.value)} plus the lines (${toPlain(total)}) gives ${toPlain(opening.value.plus(total))}, but the stated closing balance is ${toPlain(closing.value)}: difference ${toPlain(diff)} ${currency}`,
+          });
         }
       }
     }
@@ -1112,7 +1351,8 @@ function chronological(group: StatementLine[]): StatementLine[] {
   if (first < last) return group;
   if (first > last) return [...group].reverse();
   // Same first and last date: take the direction in which the balances chain.
-  const breaks = (seq: StatementLine[]) => seq.slice(1).filter((l, i) => !new Dec(seq[i]!.balanceAfter!.amount).plus(l.amount.amount).equals(l.balanceAfter!.amount)).length;
+  const breaks = (seq: StatementLine[]) =>
+    seq.slice(1).filter((l, i) => !new Dec(seq[i]!.balanceAfter!.amount).plus(l.amount.amount).equals(l.balanceAfter!.amount)).length;
   const reversed = [...group].reverse();
   return breaks(reversed) < breaks(group) ? reversed : group;
 }
@@ -1147,7 +1387,10 @@ export const csvFormat: StatementFormat = {
     const header = findHeader(table.rows);
     const byName = /\.(csv|txt|tsv)$/i.test(file.name) ? 0.05 : 0;
     if (header) {
-      const preamble = table.rows.slice(0, header.row).map((r) => r.map(cleanCell).join(' ')).join('\n');
+      const preamble = table.rows
+        .slice(0, header.row)
+        .map((r) => r.map(cleanCell).join(' '))
+        .join('\n');
       return (recogniseProfile(header.headers, preamble, file.name) ? 0.7 : 0.6) + byName;
     }
     // Delimited text without a recognisable header: ours to explain what is missing.
@@ -1169,5 +1412,8 @@ export const KEPT_FOR_THEIR_HIDDEN_CLASSES: readonly unknown[] = [
   new CsvLines('a,b\nc,d', ',', new Int32Array([0, 4, 8]), 1),
   new CellPools([0]),
   new BodyTally(),
-  rowColumns({ row: 0, single: new Map(), multi: new Map(), headers: [], chinese: false }, { decimalComma: false, order: null, profile: null, defaultCurrency: NO_CURRENCY, issues: [] }),
+  rowColumns(
+    { row: 0, single: new Map(), multi: new Map(), headers: [], chinese: false },
+    { decimalComma: false, order: null, profile: null, defaultCurrency: NO_CURRENCY, issues: [] },
+  ),
 ];

@@ -56,7 +56,13 @@ export function parseStatementSync(file: { name: string; bytes: Uint8Array }, op
     return unreadable('?', file, [bug('decode', e)]);
   }
   const encodingIssues: Issue[] = decoded.encodingGuessed
-    ? [{ level: 'warning', code: 'encoding_guessed', message: `the file does not say how its text is encoded; read as ${decoded.encoding} — check that names and descriptions look right` }]
+    ? [
+        {
+          level: 'warning',
+          code: 'encoding_guessed',
+          message: `the file does not say how its text is encoded; read as ${decoded.encoding} — check that names and descriptions look right`,
+        },
+      ]
     : [];
 
   if (file.bytes.length === 0) {
@@ -68,7 +74,11 @@ export function parseStatementSync(file: { name: string; bytes: Uint8Array }, op
   if (!best) {
     return unreadable(decoded.encoding, file, [
       ...encodingIssues,
-      { level: 'error', code: 'unrecognised_format', message: `"${file.name}" looks like ${describe(decoded)}, not a statement SettleGuard can read; expected ${EXPECTED}` },
+      {
+        level: 'error',
+        code: 'unrecognised_format',
+        message: `"${file.name}" looks like ${describe(decoded)}, not a statement SettleGuard can read; expected ${EXPECTED}`,
+      },
     ]);
   }
   try {
@@ -135,7 +145,11 @@ function unreadable(encoding: string, file: { name: string }, issues: Issue[], f
 
 function bug(where: string, e: unknown): Issue {
   const detail = e instanceof Error ? e.message : String(e);
-  return { level: 'error', code: 'parser_failed', message: `reading this file failed inside the ${where} reader (a SettleGuard bug; please report it): ${detail}` };
+  return {
+    level: 'error',
+    code: 'parser_failed',
+    message: `reading this file failed inside the ${where} reader (a SettleGuard bug; please report it): ${detail}`,
+  };
 }
 
 /** A short, human description of what an unrecognised file looks like. */

@@ -53,7 +53,12 @@ export function checkImportLimits(file: { name: string; bytes: Uint8Array }, lim
   const backup = first === 0x7b && new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).includes('"settleguard"');
   const maxBytes = backup ? limits.backupBytes : limits.bytes;
   if (bytes.length > maxBytes) {
-    return limitIssue('file_too_large', name, `is ${size(bytes.length)}, more than the ${size(maxBytes)} SettleGuard reads in one file; export a shorter period (e.g. one quarter) and import each`, { size: size(bytes.length), limit: size(maxBytes) });
+    return limitIssue(
+      'file_too_large',
+      name,
+      `is ${size(bytes.length)}, more than the ${size(maxBytes)} SettleGuard reads in one file; export a shorter period (e.g. one quarter) and import each`,
+      { size: size(bytes.length), limit: size(maxBytes) },
+    );
   }
   const kind = sniffBinary(bytes);
   if (kind === 'zip') return checkZip(name, bytes, limits);
@@ -61,7 +66,12 @@ export function checkImportLimits(file: { name: string; bytes: Uint8Array }, lim
   if (first === 0x3c || first === 0x7b || first === 0x5b) return null; // XML, JSON: bounded by bytes
   const lines = countLines(bytes, limits.rows + 1);
   if (lines > limits.rows) {
-    return limitIssue('too_many_rows', name, `has more than ${limits.rows.toLocaleString('en')} lines, the most SettleGuard reads in one file; export a shorter period and import each`, { limit: limits.rows.toLocaleString('en') });
+    return limitIssue(
+      'too_many_rows',
+      name,
+      `has more than ${limits.rows.toLocaleString('en')} lines, the most SettleGuard reads in one file; export a shorter period and import each`,
+      { limit: limits.rows.toLocaleString('en') },
+    );
   }
   return null;
 }
@@ -92,7 +102,13 @@ function limitIssue(code: string, file: string, what: string, params: Record<str
   return { level: 'error', code, message: `"${file}" ${what}.`, i18n: { key: `import.limit.${code}`, params: { file, ...params } } };
 }
 
-interface ZipEntry { name: string; method: number; compressed: number; declared: number; localOffset: number }
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressed: number;
+  declared: number;
+  localOffset: number;
+}
 
 /**
  * A ZIP's central directory (APPNOTE.TXT 4.3.12–4.3.16): the parts, their compression and the
@@ -104,7 +120,10 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
   // the end-of-directory record is in the last 22 + 65,535 (comment) bytes
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) { end = i; break; }
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
   }
   if (end < 0) return null;
   const count = view.getUint16(end + 10, true);
@@ -120,12 +139,16 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
     // ZIP64 (4.5.3): a 0xFFFFFFFF field's real value is in the extra field, in this order
     const extra = at + 46 + nameLength;
-    for (let x = extra; x + 4 <= extra + extraLength && x + 4 <= bytes.length;) {
+    for (let x = extra; x + 4 <= extra + extraLength && x + 4 <= bytes.length; ) {
       const id = view.getUint16(x, true);
       const len = view.getUint16(x + 2, true);
       if (id === 0x0001) {
         let f = x + 4;
-        const big = () => { const v = Number(view.getBigUint64(f, true)); f += 8; return v; };
+        const big = () => {
+          const v = Number(view.getBigUint64(f, true));
+          f += 8;
+          return v;
+        };
         if (declared === 0xffffffff && f + 8 <= x + 4 + len) declared = big();
         if (compressed === 0xffffffff && f + 8 <= x + 4 + len) compressed = big();
         if (localOffset === 0xffffffff && f + 8 <= x + 4 + len) localOffset = big();
@@ -142,9 +165,13 @@ function checkZip(name: string, bytes: Uint8Array, limits: ImportLimits): Issue 
   const entries = readZipDirectory(bytes);
   if (!entries) return null;
   const declared = entries.reduce((sum, e) => sum + e.declared, 0);
-  const tooBig = (total: number) => limitIssue('decompressed_too_large', name,
-    `would expand to ${size(total)} or more when opened, more than the ${size(limits.decompressedBytes)} SettleGuard unpacks from one workbook; it may be damaged or built to exhaust memory. Export a shorter period, or save it again from Excel`,
-    { size: size(total), limit: size(limits.decompressedBytes) });
+  const tooBig = (total: number) =>
+    limitIssue(
+      'decompressed_too_large',
+      name,
+      `would expand to ${size(total)} or more when opened, more than the ${size(limits.decompressedBytes)} SettleGuard unpacks from one workbook; it may be damaged or built to exhaust memory. Export a shorter period, or save it again from Excel`,
+      { size: size(total), limit: size(limits.decompressedBytes) },
+    );
   if (declared > limits.decompressedBytes) return tooBig(declared);
   // A directory can understate: inflate each part once, counting, and stop at the first byte past
   // what it declared (SheetJS would inflate it all before comparing).
@@ -176,7 +203,10 @@ function inflateCounted(bytes: Uint8Array, entry: ZipEntry, allowed: number, hea
   const data = bytes.subarray(start, Math.min(bytes.length, start + entry.compressed));
   let kept = 0;
   const keep = (chunk: Uint8Array) => {
-    if (kept < HEAD_BYTES) { head.push(chunk.subarray(0, HEAD_BYTES - kept)); kept += Math.min(chunk.length, HEAD_BYTES - kept); }
+    if (kept < HEAD_BYTES) {
+      head.push(chunk.subarray(0, HEAD_BYTES - kept));
+      kept += Math.min(chunk.length, HEAD_BYTES - kept);
+    }
   };
   if (entry.method === 0) {
     if (data.length > allowed) return null;
@@ -211,9 +241,12 @@ function checkDeclaredRange(file: string, part: string, head: Uint8Array[], limi
   const sheet = part.replace(/^.*\//, '').replace(/\.xml$/i, '');
   const range = ref[3] ? `${ref[1]}${ref[2]}:${ref[3]}${ref[4]}` : `${ref[1]}${ref[2]}`;
   if (rows > limits.rows || rows * cols > limits.sheetCells) {
-    return limitIssue('sheet_range_too_large', file,
+    return limitIssue(
+      'sheet_range_too_large',
+      file,
       `declares its sheet ${sheet} as ${range} (${rows.toLocaleString('en')} rows × ${cols.toLocaleString('en')} columns), more than the ${limits.rows.toLocaleString('en')} rows and ${limits.sheetCells.toLocaleString('en')} cells SettleGuard reads in one sheet; save it again from Excel (which writes the range actually used) or export a shorter period`,
-      { sheet, range, rows: limits.rows.toLocaleString('en'), cells: limits.sheetCells.toLocaleString('en') });
+      { sheet, range, rows: limits.rows.toLocaleString('en'), cells: limits.sheetCells.toLocaleString('en') },
+    );
   }
   return null;
 }
@@ -227,6 +260,9 @@ function columnNumber(letters: string): number {
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }

@@ -42,11 +42,25 @@ const HEX = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
 /** `sl:` and hash64's 16 hex digits, built as one flat string (no toString/padStart/concatenation per line). */
 function slId(a: number, b: number): string {
   return String.fromCharCode(
-    115, 108, 58,
-    HEX[(a >>> 28) & 15]!, HEX[(a >>> 24) & 15]!, HEX[(a >>> 20) & 15]!, HEX[(a >>> 16) & 15]!,
-    HEX[(a >>> 12) & 15]!, HEX[(a >>> 8) & 15]!, HEX[(a >>> 4) & 15]!, HEX[a & 15]!,
-    HEX[(b >>> 28) & 15]!, HEX[(b >>> 24) & 15]!, HEX[(b >>> 20) & 15]!, HEX[(b >>> 16) & 15]!,
-    HEX[(b >>> 12) & 15]!, HEX[(b >>> 8) & 15]!, HEX[(b >>> 4) & 15]!, HEX[b & 15]!,
+    115,
+    108,
+    58,
+    HEX[(a >>> 28) & 15]!,
+    HEX[(a >>> 24) & 15]!,
+    HEX[(a >>> 20) & 15]!,
+    HEX[(a >>> 16) & 15]!,
+    HEX[(a >>> 12) & 15]!,
+    HEX[(a >>> 8) & 15]!,
+    HEX[(a >>> 4) & 15]!,
+    HEX[a & 15]!,
+    HEX[(b >>> 28) & 15]!,
+    HEX[(b >>> 24) & 15]!,
+    HEX[(b >>> 20) & 15]!,
+    HEX[(b >>> 16) & 15]!,
+    HEX[(b >>> 12) & 15]!,
+    HEX[(b >>> 8) & 15]!,
+    HEX[(b >>> 4) & 15]!,
+    HEX[b & 15]!,
   );
 }
 
@@ -60,7 +74,13 @@ export interface IdParts {
 }
 
 function sameKey(p: IdParts, account: string, bookedOn: string, amount: string, currency: string, text: string): boolean {
-  return (p.reference ?? p.description) === text && p.amount.amount === amount && p.bookedOn === bookedOn && (p.accountId ?? '') === account && p.amount.currency === currency;
+  return (
+    (p.reference ?? p.description) === text &&
+    p.amount.amount === amount &&
+    p.bookedOn === bookedOn &&
+    (p.accountId ?? '') === account &&
+    p.amount.currency === currency
+  );
 }
 
 export class StatementLineIds {

@@ -262,7 +262,13 @@ export function parseField61(lines: readonly string[]): Field61 | null {
   const slash = rest.indexOf('//');
   const customerRef = (slash >= 0 ? rest.slice(0, slash) : rest).trim();
   const bankRef = slash >= 0 ? rest.slice(slash + 2).trim() : undefined;
-  const supplementary = restLines.length === 0 ? '' : restLines.map((l) => l.trim()).filter((l) => l !== '').join(' ');
+  const supplementary =
+    restLines.length === 0
+      ? ''
+      : restLines
+          .map((l) => l.trim())
+          .filter((l) => l !== '')
+          .join(' ');
   const f: Field61 = { valueDate: m[1]!, mark: m[3] as Field61['mark'], amount: m[5]!, customerRef };
   if (m[2] !== undefined && m[2].trim() !== '') f.entryDate = m[2];
   if (typeCode !== undefined) f.typeCode = typeCode;
@@ -288,7 +294,36 @@ function joinWrapped(lines: readonly string[]): string {
 }
 
 /** Subfield keys of Dutch SEPA :86: text (`/TRTP/…/NAME/…/REMI/…`). */
-const SEPA_KEYS = new Set(['TRTP', 'IBAN', 'BIC', 'NAME', 'REMI', 'EREF', 'MARF', 'CSID', 'ORDP', 'BENM', 'ADDR', 'ISDT', 'RTRN', 'PREF', 'KREF', 'OCMT', 'CHGS', 'ULTC', 'ULTD', 'PURP', 'FX', 'CDTRREF', 'CDTRREFTP', 'CD', 'SCOR', 'ISSR', 'ID', 'NRTX']);
+const SEPA_KEYS = new Set([
+  'TRTP',
+  'IBAN',
+  'BIC',
+  'NAME',
+  'REMI',
+  'EREF',
+  'MARF',
+  'CSID',
+  'ORDP',
+  'BENM',
+  'ADDR',
+  'ISDT',
+  'RTRN',
+  'PREF',
+  'KREF',
+  'OCMT',
+  'CHGS',
+  'ULTC',
+  'ULTD',
+  'PURP',
+  'FX',
+  'CDTRREF',
+  'CDTRREFTP',
+  'CD',
+  'SCOR',
+  'ISSR',
+  'ID',
+  'NRTX',
+]);
 
 /** SEPA_KEYS by length, so that a part of the text is compared in place rather than cut out. */
 const SEPA_KEYS_BY_LENGTH: string[][] = [];
@@ -314,8 +349,15 @@ export function parseField86(lines: readonly string[]): Details86 {
     const fields = new Map<string, string>();
     const re = /\?(\d{2})([^?]*)/g;
     for (let m = re.exec(raw); m; m = re.exec(raw)) fields.set(m[1]!, (fields.get(m[1]!) ?? '') + m[2]!);
-    const text = [fields.get('00')?.trim() ?? '', ['20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '60', '61', '62', '63'].map((k) => fields.get(k) ?? '').join('').trim()]
-      .filter((p) => p !== '').join(' ');
+    const text = [
+      fields.get('00')?.trim() ?? '',
+      ['20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '60', '61', '62', '63']
+        .map((k) => fields.get(k) ?? '')
+        .join('')
+        .trim(),
+    ]
+      .filter((p) => p !== '')
+      .join(' ');
     const name = `${fields.get('32') ?? ''}${fields.get('33') ?? ''}`.replace(/\s+/g, ' ').trim();
     const d: Details86 = { description: text || joinWrapped(lines) };
     if (name) d.counterparty = name;
@@ -423,9 +465,18 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
           break;
         case '25':
           if (sawTxn) {
-            b.issue('error', 'mt940_tag_out_of_order', `:25: (account) after a :61: line in the same statement; expected it before the balances — ignored`, t.line, { raw: v });
+            b.issue(
+              'error',
+              'mt940_tag_out_of_order',
+              `:25: (account) after a :61: line in the same statement; expected it before the balances — ignored`,
+              t.line,
+              { raw: v },
+            );
           } else {
-            accountRaw = t.lines.map((l) => l.trim()).filter((l) => l !== '').join(' ');
+            accountRaw = t.lines
+              .map((l) => l.trim())
+              .filter((l) => l !== '')
+              .join(' ');
           }
           lastWasTxn = false;
           break;
@@ -438,8 +489,16 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
         case '60F':
         case '60M': {
           const bal = parseBalance(v);
-          if (!bal) b.issue('warning', 'balance_invalid', `opening balance :${t.tag}: "${v.trim()}" is not readable; expected like C240131EUR1234,56`, t.line, { field: t.tag, raw: v });
-          else if (!bal.date) b.issue('warning', 'balance_invalid', `opening balance :${t.tag}: has an invalid date "${v.trim().slice(1, 7)}"; its amount is kept`, t.line, { field: t.tag, raw: v });
+          if (!bal)
+            b.issue('warning', 'balance_invalid', `opening balance :${t.tag}: "${v.trim()}" is not readable; expected like C240131EUR1234,56`, t.line, {
+              field: t.tag,
+              raw: v,
+            });
+          else if (!bal.date)
+            b.issue('warning', 'balance_invalid', `opening balance :${t.tag}: has an invalid date "${v.trim().slice(1, 7)}"; its amount is kept`, t.line, {
+              field: t.tag,
+              raw: v,
+            });
           if (bal && !opening) opening = bal;
           if (bal) currency = currency ?? bal.money.currency;
           lastWasTxn = false;
@@ -448,7 +507,11 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
         case '62F':
         case '62M': {
           const bal = parseBalance(v);
-          if (!bal) b.issue('warning', 'balance_invalid', `closing balance :${t.tag}: "${v.trim()}" is not readable; expected like C240131EUR1234,56`, t.line, { field: t.tag, raw: v });
+          if (!bal)
+            b.issue('warning', 'balance_invalid', `closing balance :${t.tag}: "${v.trim()}" is not readable; expected like C240131EUR1234,56`, t.line, {
+              field: t.tag,
+              raw: v,
+            });
           if (bal) {
             closing = bal;
             currency = currency ?? bal.money.currency;
@@ -460,7 +523,13 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
           sawTxn = true;
           const f = parseField61(t.lines);
           if (!f) {
-            b.issue('warning', 'mt940_61_invalid', `statement line skipped: ":61:${v}" is not readable; expected value date YYMMDD, optional entry date MMDD, C/D/RC/RD, amount like 12,30`, t.line, { field: '61', raw: t.lines.join(' ') });
+            b.issue(
+              'warning',
+              'mt940_61_invalid',
+              `statement line skipped: ":61:${v}" is not readable; expected value date YYMMDD, optional entry date MMDD, C/D/RC/RD, amount like 12,30`,
+              t.line,
+              { field: '61', raw: t.lines.join(' ') },
+            );
             lastWasTxn = false;
             break;
           }
@@ -475,7 +544,9 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
           }
           break;
         default:
-          b.issue('warning', 'mt940_unknown_tag', `unknown tag :${t.tag}: ignored; expected MT940/MT942 tags (20, 25, 28C, 60F, 61, 86, 62F…)`, t.line, { raw: v });
+          b.issue('warning', 'mt940_unknown_tag', `unknown tag :${t.tag}: ignored; expected MT940/MT942 tags (20, 25, 28C, 60F, 61, 86, 62F…)`, t.line, {
+            raw: v,
+          });
           lastWasTxn = false;
       }
     }
@@ -489,13 +560,15 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
       b.issue('warning', 'currency_inherited', `statement at line ${st.line} states no currency; using ${currency} of the statement before it`, st.line);
     }
     if (!currency) {
-      currency = txns.length > 0 || !st.hasTag20
-        ? fallbackCurrency(b, options.defaultCurrency, `the statement at line ${st.line} (no :60F:/:62F: balance)`, st.line)
-        : undefined;
+      currency =
+        txns.length > 0 || !st.hasTag20
+          ? fallbackCurrency(b, options.defaultCurrency, `the statement at line ${st.line} (no :60F:/:62F: balance)`, st.line)
+          : undefined;
     }
     if (currency) previousCurrency = currency;
     const accountId = accountRaw !== undefined ? stripCurrency(accountRaw, currency) : undefined;
-    if (accountRaw === undefined && st.hasTag20) b.issue('warning', 'mt940_missing_25', `statement at line ${st.line} has no :25: account tag; its lines carry no account`, st.line);
+    if (accountRaw === undefined && st.hasTag20)
+      b.issue('warning', 'mt940_missing_25', `statement at line ${st.line} has no :25: account tag; its lines carry no account`, st.line);
 
     for (const t of txns) {
       const f = t.f61;
@@ -507,7 +580,10 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
       if (!valueOn) {
         // Decision: an impossible date (160230 = 30 Feb) is skipped and reported, not clamped to the
         // 29th as wolph/mt940 does: a guessed date could match the wrong settlement (mt940-rs rejects it too).
-        b.issue('warning', 'date_invalid', `statement line skipped: value date "${f.valueDate}" is not a real date; expected YYMMDD`, t.line, { field: '61', raw: f.valueDate });
+        b.issue('warning', 'date_invalid', `statement line skipped: value date "${f.valueDate}" is not a real date; expected YYMMDD`, t.line, {
+          field: '61',
+          raw: f.valueDate,
+        });
         continue;
       }
       let bookedOn: IsoDate = valueOn;
@@ -519,17 +595,30 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
         }
         const e = lastEntryOn;
         if (!e) {
-          b.issue('warning', 'date_invalid', `statement line skipped: entry date "${f.entryDate}" is not a real date; expected MMDD`, t.line, { field: '61', raw: f.entryDate });
+          b.issue('warning', 'date_invalid', `statement line skipped: entry date "${f.entryDate}" is not a real date; expected MMDD`, t.line, {
+            field: '61',
+            raw: f.entryDate,
+          });
           continue;
         }
         bookedOn = e;
       }
       const amt = swiftAmountText(f.amount);
       if (amt === null) {
-        b.issue('warning', 'amount_invalid', `statement line skipped: amount "${f.amount}" is not readable; expected digits with a decimal comma like 12,30`, t.line, { field: '61', raw: f.amount });
+        b.issue(
+          'warning',
+          'amount_invalid',
+          `statement line skipped: amount "${f.amount}" is not readable; expected digits with a decimal comma like 12,30`,
+          t.line,
+          { field: '61', raw: f.amount },
+        );
         continue;
       }
-      if (!/[,.]/.test(f.amount)) b.issue('warning', 'amount_no_decimal_comma', `amount "${f.amount}" has no decimal comma; read as ${f.amount}.00`, t.line, { field: '61', raw: f.amount });
+      if (!/[,.]/.test(f.amount))
+        b.issue('warning', 'amount_no_decimal_comma', `amount "${f.amount}" has no decimal comma; read as ${f.amount}.00`, t.line, {
+          field: '61',
+          raw: f.amount,
+        });
       // RD = reversal of a debit (money back in), RC = reversal of a credit (money out): the sign
       // follows the money, as Actual Budget and mt940-js read them.
       const credit = f.mark === 'C' || f.mark === 'RD' || f.mark === 'EC';

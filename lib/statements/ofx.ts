@@ -20,11 +20,46 @@ interface OfxNode {
 // Leaves OFX writes empty and unclosed (`<BRANCHID>` then `<ACCTID>…`): without this list an empty
 // leaf would swallow its following siblings. Harmless either way for lookups, but keeps the tree true.
 const KNOWN_LEAVES = new Set([
-  'CODE', 'SEVERITY', 'MESSAGE', 'LANGUAGE', 'ORG', 'FID', 'TRNUID', 'CURDEF', 'BANKID', 'BRANCHID',
-  'ACCTID', 'ACCTTYPE', 'ACCTKEY', 'TRNTYPE', 'TRNAMT', 'FITID', 'CORRECTFITID', 'CORRECTACTION',
-  'SRVRTID', 'CHECKNUM', 'REFNUM', 'SIC', 'PAYEEID', 'NAME', 'MEMO', 'BALAMT', 'CURRATE', 'CURSYM',
-  'INTU.BID', 'INTU.USERID', 'USERKEY', 'SECURITY', 'VALUEDATE', 'ACCTBAL', 'CATEGORY', 'TRANSACTIONSPLIT',
-  'BROKERID', 'SUBACCTFUND', 'INCOME', 'INV401KSOURCE',
+  'CODE',
+  'SEVERITY',
+  'MESSAGE',
+  'LANGUAGE',
+  'ORG',
+  'FID',
+  'TRNUID',
+  'CURDEF',
+  'BANKID',
+  'BRANCHID',
+  'ACCTID',
+  'ACCTTYPE',
+  'ACCTKEY',
+  'TRNTYPE',
+  'TRNAMT',
+  'FITID',
+  'CORRECTFITID',
+  'CORRECTACTION',
+  'SRVRTID',
+  'CHECKNUM',
+  'REFNUM',
+  'SIC',
+  'PAYEEID',
+  'NAME',
+  'MEMO',
+  'BALAMT',
+  'CURRATE',
+  'CURSYM',
+  'INTU.BID',
+  'INTU.USERID',
+  'USERKEY',
+  'SECURITY',
+  'VALUEDATE',
+  'ACCTBAL',
+  'CATEGORY',
+  'TRANSACTIONSPLIT',
+  'BROKERID',
+  'SUBACCTFUND',
+  'INCOME',
+  'INV401KSOURCE',
 ]);
 
 const AGGREGATE_STATEMENTS = new Set(['STMTRS', 'CCSTMTRS', 'INVSTMTRS']);
@@ -283,8 +318,12 @@ function parseOfx(file: DecodedFile, format: 'ofx' | 'qfx', options: ParseOption
     if (code === undefined || code === '0') continue;
     const severity = (val(status, 'SEVERITY') ?? '').toUpperCase();
     const message = val(status, 'MESSAGE') ?? '';
-    b.issue(severity === 'ERROR' || severity === '' ? 'error' : 'warning', 'ofx_status',
-      `the bank answered with status ${code}${severity ? ` (${severity})` : ''}${message ? `: ${message}` : ''}; statements it refers to may be missing`, status.line);
+    b.issue(
+      severity === 'ERROR' || severity === '' ? 'error' : 'warning',
+      'ofx_status',
+      `the bank answered with status ${code}${severity ? ` (${severity})` : ''}${message ? `: ${message}` : ''}; statements it refers to may be missing`,
+      status.line,
+    );
   }
 
   const accounts: StatementAccount[] = [];
@@ -293,16 +332,25 @@ function parseOfx(file: DecodedFile, format: 'ofx' | 'qfx', options: ParseOption
 
   if (statements.length === 0) {
     const listing = find(ofx, 'ACCTINFORS') ?? find(ofx, 'ACCTINFO');
-    b.issue('warning', 'ofx_no_statements', listing
-      ? `${file.name}: this OFX file is an account listing without statements; no transactions to import`
-      : `${file.name}: this OFX file holds no statement (no STMTRS/CCSTMTRS); nothing to import`);
+    b.issue(
+      'warning',
+      'ofx_no_statements',
+      listing
+        ? `${file.name}: this OFX file is an account listing without statements; no transactions to import`
+        : `${file.name}: this OFX file holds no statement (no STMTRS/CCSTMTRS); nothing to import`,
+    );
   }
   return finish(format, encoding, accounts, b);
 }
 
 function readStatement(st: OfxNode, b: LineBuilder, accounts: StatementAccount[], defaultCurrency: string | undefined): void {
-  const acctFrom = child(st, 'BANKACCTFROM') ?? child(st, 'CCACCTFROM') ?? child(st, 'INVACCTFROM')
-    ?? find(st, 'BANKACCTFROM') ?? find(st, 'CCACCTFROM') ?? find(st, 'INVACCTFROM');
+  const acctFrom =
+    child(st, 'BANKACCTFROM') ??
+    child(st, 'CCACCTFROM') ??
+    child(st, 'INVACCTFROM') ??
+    find(st, 'BANKACCTFROM') ??
+    find(st, 'CCACCTFROM') ??
+    find(st, 'INVACCTFROM');
   const accountId = acctFrom ? val(acctFrom, 'ACCTID') : undefined;
   let currency = val(st, 'CURDEF')?.toUpperCase();
   if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) {
@@ -328,7 +376,8 @@ function readStatement(st: OfxNode, b: LineBuilder, accounts: StatementAccount[]
     const amt = val(ledger, 'BALAMT');
     const parsed = amt !== undefined ? parseOfxAmount(amt) : null;
     if (parsed) account.closingBalance = money(parsed, cur);
-    else if (amt !== undefined) b.issue('warning', 'balance_invalid', `LEDGERBAL amount "${amt}" is not a number; closing balance ignored`, ledger.line, { field: 'BALAMT', raw: amt });
+    else if (amt !== undefined)
+      b.issue('warning', 'balance_invalid', `LEDGERBAL amount "${amt}" is not a number; closing balance ignored`, ledger.line, { field: 'BALAMT', raw: amt });
   }
 
   const trns = findAll(st, new Set(['STMTTRN']), true);
@@ -338,7 +387,12 @@ function readStatement(st: OfxNode, b: LineBuilder, accounts: StatementAccount[]
     const inv = find(st, 'INVTRANLIST');
     const trades = inv ? inv.children.filter((c) => c.name !== 'INVBANKTRAN' && c.name !== 'DTSTART' && c.name !== 'DTEND') : [];
     if (trades.length > 0) {
-      b.issue('warning', 'ofx_investment_skipped', `investment statement${accountId ? ` of account ${accountId}` : ''}: ${trades.length} security transaction(s) (${Array.from(new Set(trades.map((c) => c.name))).join(', ')}) are not bank lines and were not imported; only cash transactions (INVBANKTRAN) are`, st.line);
+      b.issue(
+        'warning',
+        'ofx_investment_skipped',
+        `investment statement${accountId ? ` of account ${accountId}` : ''}: ${trades.length} security transaction(s) (${Array.from(new Set(trades.map((c) => c.name))).join(', ')}) are not bank lines and were not imported; only cash transactions (INVBANKTRAN) are`,
+        st.line,
+      );
     }
   }
   // LEDGERBAL is the only balance OFX gives (there is no opening one), so no balance check here.
@@ -355,15 +409,27 @@ function readTransaction(t: OfxNode, b: LineBuilder, accountId: string | undefin
   const what = fitid ? `transaction ${fitid}` : 'transaction';
   if (!bookedOn) {
     const alsoAmount = amount ? '' : `; TRNAMT "${rawAmount ?? ''}" is not a number either`;
-    b.issue('warning', 'date_invalid', rawDate === undefined
-      ? `${what} skipped: DTPOSTED is missing or empty; expected a date like 20240131${alsoAmount}`
-      : `${what} skipped: DTPOSTED "${rawDate}" is not a date; expected YYYYMMDD[HHMMSS]${alsoAmount}`, line, { field: 'DTPOSTED', raw: rawDate ?? '' });
+    b.issue(
+      'warning',
+      'date_invalid',
+      rawDate === undefined
+        ? `${what} skipped: DTPOSTED is missing or empty; expected a date like 20240131${alsoAmount}`
+        : `${what} skipped: DTPOSTED "${rawDate}" is not a date; expected YYYYMMDD[HHMMSS]${alsoAmount}`,
+      line,
+      { field: 'DTPOSTED', raw: rawDate ?? '' },
+    );
     return;
   }
   if (!amount) {
-    b.issue('warning', 'amount_invalid', rawAmount === undefined
-      ? `${what} skipped: TRNAMT is missing; expected a signed amount like -12.30`
-      : `${what} skipped: TRNAMT "${rawAmount}" is not a number; expected a signed amount like -12.30`, line, { field: 'TRNAMT', raw: rawAmount ?? '' });
+    b.issue(
+      'warning',
+      'amount_invalid',
+      rawAmount === undefined
+        ? `${what} skipped: TRNAMT is missing; expected a signed amount like -12.30`
+        : `${what} skipped: TRNAMT "${rawAmount}" is not a number; expected a signed amount like -12.30`,
+      line,
+      { field: 'TRNAMT', raw: rawAmount ?? '' },
+    );
     return;
   }
   // <CURRENCY> says the amounts are in CURSYM; <ORIGCURRENCY> only records the original one.

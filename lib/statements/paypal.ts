@@ -40,7 +40,8 @@ function isPaypalHeader(c: Columns): boolean {
   return c.has(...C.date) && c.has(...C.currency) && c.has(...C.gross) && c.has(...C.fee) && c.has(...C.net) && c.has(...C.id);
 }
 
-const NO_MONEY_MOVED = /^(denied|declined|failed|cancell?ed|expired|voided|rechazad[oa]|denegad[oa]|cancelad[oa]|fallid[oa]|abgelehnt|storniert|refusé|annulé)$/i;
+const NO_MONEY_MOVED =
+  /^(denied|declined|failed|cancell?ed|expired|voided|rechazad[oa]|denegad[oa]|cancelad[oa]|fallid[oa]|abgelehnt|storniert|refusé|annulé)$/i;
 
 export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): StatementParseResult {
   const loaded = loadTable(file);
@@ -57,7 +58,11 @@ export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): Stat
   }
   const b = new LineBuilder(file.name);
   if (body.length === 0) {
-    b.issue('error', 'no_transactions', `"${file.name}" has the PayPal header but no transactions: nothing to import (expected at least one row below the header)`);
+    b.issue(
+      'error',
+      'no_transactions',
+      `"${file.name}" has the PayPal header but no transactions: nothing to import (expected at least one row below the header)`,
+    );
     return { format: 'paypal', encoding, accounts: [], kind: 'bank', lines: [], issues: b.issues };
   }
 
@@ -80,8 +85,20 @@ export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): Stat
       if (byRows) dateOrder = { order: byRows, decidedBy: 'row_order', detail: 'only this order puts each currency’s rows in date order' };
     }
     if (dateOrder.order === null) {
-      b.issue('error', 'ambiguous_date', `every date in the file (e.g. "${dates.find((d) => d)}") can be read day-first or month-first, and nothing in the file says which (${dateOrder.detail}); choose day first or month first to import it`);
-      return { format: 'paypal', encoding, accounts: [], kind: 'bank', lines: [], issues: b.issues, dateOrder: { ...dateOrder, example: ambiguousExample(dates) } };
+      b.issue(
+        'error',
+        'ambiguous_date',
+        `every date in the file (e.g. "${dates.find((d) => d)}") can be read day-first or month-first, and nothing in the file says which (${dateOrder.detail}); choose day first or month first to import it`,
+      );
+      return {
+        format: 'paypal',
+        encoding,
+        accounts: [],
+        kind: 'bank',
+        lines: [],
+        issues: b.issues,
+        dateOrder: { ...dateOrder, example: ambiguousExample(dates) },
+      };
     }
     if (dateOrder.decidedBy !== 'merchant') b.issue('warning', 'date_order_assumed', describeOrder(dateOrder));
   }
@@ -93,7 +110,10 @@ export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): Stat
     const raw = row.join(',');
     const date = readDate(g(row, C.date), order);
     if (!date) {
-      b.issue('error', 'bad_date', `line ${line}: date "${g(row, C.date)}" is not a date (expected e.g. 29/12/2015 or 9/4/2018); row not imported`, line, { field: 'bookedOn', raw });
+      b.issue('error', 'bad_date', `line ${line}: date "${g(row, C.date)}" is not a date (expected e.g. 29/12/2015 or 9/4/2018); row not imported`, line, {
+        field: 'bookedOn',
+        raw,
+      });
       continue;
     }
     const status = g(row, C.status);
@@ -103,7 +123,10 @@ export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): Stat
     }
     const currency = g(row, C.currency).toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) {
-      b.issue('error', 'bad_currency', `line ${line}: currency "${g(row, C.currency)}" is not a currency code (expected e.g. USD); row not imported`, line, { field: 'currency', raw });
+      b.issue('error', 'bad_currency', `line ${line}: currency "${g(row, C.currency)}" is not a currency code (expected e.g. USD); row not imported`, line, {
+        field: 'currency',
+        raw,
+      });
       continue;
     }
     const read = (names: string[], what: string): DecT | null | undefined => {
@@ -111,7 +134,10 @@ export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): Stat
       if (!text) return undefined;
       const p = parseAmount(text, { decimalComma });
       if (!p) {
-        b.issue('error', 'bad_amount', `line ${line}: ${what} "${text}" is not a number (expected e.g. 1,234.50); row not imported`, line, { field: what, raw: text });
+        b.issue('error', 'bad_amount', `line ${line}: ${what} "${text}" is not a number (expected e.g. 1,234.50); row not imported`, line, {
+          field: what,
+          raw: text,
+        });
         return null;
       }
       return p.value;
@@ -126,11 +152,21 @@ export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): Stat
     }
     const balanceText = g(row, C.balance);
     const balance = balanceText ? parseAmount(balanceText, { decimalComma }) : null;
-    if (balanceText && !balance) b.issue('warning', 'bad_balance', `line ${line}: Balance "${balanceText}" is not a number; line imported without a balance`, line, { field: 'balanceAfter', raw: balanceText });
+    if (balanceText && !balance)
+      b.issue('warning', 'bad_balance', `line ${line}: Balance "${balanceText}" is not a number; line imported without a balance`, line, {
+        field: 'balanceAfter',
+        raw: balanceText,
+      });
     const base = gross ?? net!;
     const feeValue = gross !== undefined ? (fee ?? (net !== undefined ? net.minus(gross) : undefined)) : undefined;
     if (gross !== undefined && fee !== undefined && net !== undefined && !gross.plus(fee).equals(net)) {
-      b.issue('warning', 'net_mismatch', `line ${line}: Gross ${g(row, C.gross)} + Fee ${g(row, C.fee)} ≠ Net ${g(row, C.net)}; the Gross and Fee lines are imported as shown`, line, { raw });
+      b.issue(
+        'warning',
+        'net_mismatch',
+        `line ${line}: Gross ${g(row, C.gross)} + Fee ${g(row, C.fee)} ≠ Net ${g(row, C.net)}; the Gross and Fee lines are imported as shown`,
+        line,
+        { raw },
+      );
     }
     const moved = feeValue !== undefined ? base.plus(feeValue) : base;
     if (balance && !firstBalance.has(currency)) firstBalance.set(currency, { balance: balance.value, net: moved });
@@ -143,9 +179,28 @@ export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): Stat
     const description = [type, subject].filter((s) => s).join(' — ') || status || 'PayPal';
     const reference = g(row, C.id);
     const hasFeeLine = feeValue !== undefined && !feeValue.isZero();
-    b.add({ accountId: `paypal:${currency}`, bookedOn: date.date, amount: base, currency, description, counterparty: name || undefined, reference: reference || undefined, balanceAfter: hasFeeLine ? undefined : balanceAfter, line });
+    b.add({
+      accountId: `paypal:${currency}`,
+      bookedOn: date.date,
+      amount: base,
+      currency,
+      description,
+      counterparty: name || undefined,
+      reference: reference || undefined,
+      balanceAfter: hasFeeLine ? undefined : balanceAfter,
+      line,
+    });
     if (hasFeeLine) {
-      b.add({ accountId: `paypal:${currency}`, bookedOn: date.date, amount: feeValue, currency, description: `PayPal fee — ${description}`, reference: reference ? `${reference}-fee` : undefined, balanceAfter, line });
+      b.add({
+        accountId: `paypal:${currency}`,
+        bookedOn: date.date,
+        amount: feeValue,
+        currency,
+        description: `PayPal fee — ${description}`,
+        reference: reference ? `${reference}-fee` : undefined,
+        balanceAfter,
+        line,
+      });
     }
   }
 

@@ -158,7 +158,12 @@ function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResul
     return finish('qif', file.encoding, accounts, b);
   }
   skipped.forEach((s, k) => {
-    b.issue('warning', 'qif_section_skipped', `${s.count} record(s) in ${k} skipped: only !Type:Bank, !Type:CCard and !Type:Cash registers are bank transactions`, s.line);
+    b.issue(
+      'warning',
+      'qif_section_skipped',
+      `${s.count} record(s) in ${k} skipped: only !Type:Bank, !Type:CCard and !Type:Cash registers are bank transactions`,
+      s.line,
+    );
   });
 
   // date order from every D field of the bank records
@@ -170,9 +175,17 @@ function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResul
   const readable = records.map((r) => parts.get(r)).filter((p): p is DateParts => p !== null && p !== undefined);
   const det = detectDateOrder(readable);
   if (det.mixed) {
-    b.issue('error', 'qif_date_format_inconsistent', `dates in this file use different formats (e.g. year first and year last), so the date format cannot be decided; no transaction was imported`);
+    b.issue(
+      'error',
+      'qif_date_format_inconsistent',
+      `dates in this file use different formats (e.g. year first and year last), so the date format cannot be decided; no transaction was imported`,
+    );
   } else if (det.order && det.alternatives.length > 0) {
-    b.issue('warning', 'qif_date_order_ambiguous', `every date in this file reads as ${[det.order, ...det.alternatives].map((o) => o.toUpperCase()).join(' and as ')}; read as ${det.order.toUpperCase()} — check the dates`);
+    b.issue(
+      'warning',
+      'qif_date_order_ambiguous',
+      `every date in this file reads as ${[det.order, ...det.alternatives].map((o) => o.toUpperCase()).join(' and as ')}; read as ${det.order.toUpperCase()} — check the dates`,
+    );
   }
 
   let currency: string | undefined;
@@ -182,9 +195,15 @@ function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResul
     const p = parts.get(r);
     const bookedOn = p && det.order && !det.mixed ? qifDate(p, det.order, det.shortYearFirst) : null;
     if (!bookedOn) {
-      b.issue('warning', 'date_invalid', raw === undefined
-        ? 'transaction skipped: it has no D (date) line'
-        : `transaction skipped: date "${raw}" cannot be read${det.mixed ? ' (inconsistent date formats in the file)' : det.order ? ` as ${det.order.toUpperCase()}` : ''}; expected like D12/31/2024`, r.line, { field: 'D', raw: raw ?? '' });
+      b.issue(
+        'warning',
+        'date_invalid',
+        raw === undefined
+          ? 'transaction skipped: it has no D (date) line'
+          : `transaction skipped: date "${raw}" cannot be read${det.mixed ? ' (inconsistent date formats in the file)' : det.order ? ` as ${det.order.toUpperCase()}` : ''}; expected like D12/31/2024`,
+        r.line,
+        { field: 'D', raw: raw ?? '' },
+      );
       continue;
     }
     const tField = r.fields.find((f) => f.code === 'T')?.value;
@@ -192,9 +211,15 @@ function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResul
     const amountText = tField ?? uField;
     const parsed = amountText !== undefined ? parseAmount(amountText) : null;
     if (!parsed) {
-      b.issue('warning', 'amount_invalid', amountText === undefined
-        ? 'transaction skipped: it has no T (amount) line'
-        : `transaction skipped: amount "${amountText}" is not a number; expected like T-1,234.56`, r.line, { field: 'T', raw: amountText ?? '' });
+      b.issue(
+        'warning',
+        'amount_invalid',
+        amountText === undefined
+          ? 'transaction skipped: it has no T (amount) line'
+          : `transaction skipped: amount "${amountText}" is not a number; expected like T-1,234.56`,
+        r.line,
+        { field: 'T', raw: amountText ?? '' },
+      );
       continue;
     }
     const amount: Dec = parsed.value;
@@ -218,7 +243,8 @@ function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResul
     }
     if (cur) splits.push(cur.cat + (cur.amt ? ` ${cur.amt}` : '') + (cur.memo ? ` (${cur.memo})` : ''));
     const description = [payee, memo, num ? `No. ${num}` : undefined, splits.length ? `split: ${splits.join('; ')}` : undefined]
-      .filter((x): x is string => !!x).join(' / ');
+      .filter((x): x is string => !!x)
+      .join(' / ');
     const draft: Parameters<LineBuilder['add']>[0] = { bookedOn, amount, currency, description, line: r.line };
     if (payee) draft.counterparty = payee;
     if (r.account) draft.accountId = r.account;

@@ -11,7 +11,18 @@ import type { DecodedFile, StatementFormat } from './types';
 import { BACKUP_STORES, LATEST_SCHEMA, checkStore, recordProblem, type BackupStore } from './support/backup-records';
 import { isDisputeV1, migrateDisputeV1, type DisputeV1 } from '../migrations';
 
-const CARD_TYPES: readonly (CardType | 'any')[] = ['debit', 'credit', 'semi_credit', 'prepaid', 'foreign', 'qr_wechat', 'qr_alipay', 'qr_unionpay', 'unknown', 'any'];
+const CARD_TYPES: readonly (CardType | 'any')[] = [
+  'debit',
+  'credit',
+  'semi_credit',
+  'prepaid',
+  'foreign',
+  'qr_wechat',
+  'qr_alipay',
+  'qr_unionpay',
+  'unknown',
+  'any',
+];
 const SETTLE_CYCLES = ['T1', 'D1', 'D0', 'T0'] as const;
 const CALENDARS = ['CN', 'weekdays'] as const;
 const SURCHARGE_WHEN = ['keyed', 'online', 'foreign_card', 'fx'] as const;
@@ -158,7 +169,8 @@ export function validateContract(raw: unknown, index: number): { contract: Contr
           const when = sub.oneOf(s, 'when', SURCHARGE_WHEN, true);
           const percent = sub.decimal(s, 'percent', false);
           const fixed = sub.decimal(s, 'fixed', false);
-          if (percent === undefined && fixed === undefined && sub.problems.length === 0) sub.fail('percent', 'and fixed are both missing (expected at least one)');
+          if (percent === undefined && fixed === undefined && sub.problems.length === 0)
+            sub.fail('percent', 'and fixed are both missing (expected at least one)');
           if (sub.problems.length === 0 && when) surcharges!.push({ when, ...(percent !== undefined && { percent }), ...(fixed !== undefined && { fixed }) });
         }
         c.problems.push(...sub.problems);
@@ -219,16 +231,29 @@ export const settleguardFormat: StatementFormat = {
     const result: StatementParseResult = { format: 'settleguard', encoding: file.encoding, accounts: [], kind: 'bank', lines: [], issues };
     const parsed = parseJson(file.text);
     if (!parsed.ok) {
-      issues.push({ level: 'error', code: 'bad_json', message: `not valid JSON (${parsed.message}); expected a SettleGuard file like {"settleguard": 1, "contracts": [...]}` });
+      issues.push({
+        level: 'error',
+        code: 'bad_json',
+        message: `not valid JSON (${parsed.message}); expected a SettleGuard file like {"settleguard": 1, "contracts": [...]}`,
+      });
       return result;
     }
     const doc = parsed.value;
     if (!isObject(doc) || doc['settleguard'] === undefined) {
-      issues.push({ level: 'error', code: 'not_settleguard', message: 'this JSON file is not a SettleGuard file: expected an object starting {"settleguard": 1, …}' });
+      issues.push({
+        level: 'error',
+        code: 'not_settleguard',
+        message: 'this JSON file is not a SettleGuard file: expected an object starting {"settleguard": 1, …}',
+      });
       return result;
     }
     if (doc['settleguard'] !== SETTLEGUARD_JSON_VERSION) {
-      issues.push({ level: 'error', code: 'unsupported_version', field: 'settleguard', message: `SettleGuard file version ${JSON.stringify(doc['settleguard'])} is not supported; expected ${SETTLEGUARD_JSON_VERSION}` });
+      issues.push({
+        level: 'error',
+        code: 'unsupported_version',
+        field: 'settleguard',
+        message: `SettleGuard file version ${JSON.stringify(doc['settleguard'])} is not supported; expected ${SETTLEGUARD_JSON_VERSION}`,
+      });
       return result;
     }
     if (isBackup(doc)) {
@@ -244,10 +269,21 @@ export const settleguardFormat: StatementFormat = {
         const seen = new Set<string>();
         rawContracts.forEach((raw, i) => {
           const { contract, problems } = validateContract(raw, i);
-          for (const p of problems) issues.push({ level: 'error', code: 'invalid_contract', field: p.field, message: `contract #${i + 1}: ${p.field} ${p.message}; this contract was not imported` });
+          for (const p of problems)
+            issues.push({
+              level: 'error',
+              code: 'invalid_contract',
+              field: p.field,
+              message: `contract #${i + 1}: ${p.field} ${p.message}; this contract was not imported`,
+            });
           if (!contract) return;
           if (seen.has(contract.id)) {
-            issues.push({ level: 'error', code: 'duplicate_contract', field: `contracts[${i}].id`, message: `contract #${i + 1}: id "${contract.id}" is used by an earlier contract in this file; this one was not imported` });
+            issues.push({
+              level: 'error',
+              code: 'duplicate_contract',
+              field: `contracts[${i}].id`,
+              message: `contract #${i + 1}: id "${contract.id}" is used by an earlier contract in this file; this one was not imported`,
+            });
             return;
           }
           seen.add(contract.id);
@@ -273,11 +309,21 @@ function isBackup(doc: JsonObject): boolean {
 function readBackup(doc: JsonObject, result: StatementParseResult): void {
   const schema = doc['schema'] ?? 0;
   if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 0) {
-    result.issues.push({ level: 'error', code: 'bad_schema', field: 'schema', message: `schema is ${JSON.stringify(schema)} (expected the database version the backup was made with, e.g. ${LATEST_SCHEMA}); nothing was restored` });
+    result.issues.push({
+      level: 'error',
+      code: 'bad_schema',
+      field: 'schema',
+      message: `schema is ${JSON.stringify(schema)} (expected the database version the backup was made with, e.g. ${LATEST_SCHEMA}); nothing was restored`,
+    });
     return;
   }
   if (schema > LATEST_SCHEMA) {
-    result.issues.push({ level: 'warning', code: 'newer_schema', field: 'schema', message: `this backup comes from a newer SettleGuard (schema ${schema}, this one reads ${LATEST_SCHEMA}): what this version does not know of it is kept as written` });
+    result.issues.push({
+      level: 'warning',
+      code: 'newer_schema',
+      field: 'schema',
+      message: `this backup comes from a newer SettleGuard (schema ${schema}, this one reads ${LATEST_SCHEMA}): what this version does not know of it is kept as written`,
+    });
   }
   const raw: Partial<Record<BackupStore, unknown[]>> = {};
   for (const store of BACKUP_STORES) {
@@ -285,15 +331,27 @@ function readBackup(doc: JsonObject, result: StatementParseResult): void {
     if (value === undefined || value === null) continue;
     if (store === 'settings' && isObject(value)) raw.settings = [value];
     else if (Array.isArray(value)) raw[store] = value;
-    else result.issues.push({ level: 'error', code: 'bad_store', field: store, message: `${store} is not a list (expected "${store}": [ {…}, … ]); nothing of it was restored` });
+    else
+      result.issues.push({
+        level: 'error',
+        code: 'bad_store',
+        field: store,
+        message: `${store} is not a list (expected "${store}": [ {…}, … ]); nothing of it was restored`,
+      });
   }
   // a first-schema dispute claims what its findings put at stake: only findings that pass their checks count
-  const findings = new Map((raw.findings ?? []).filter((f) => isObject(f) && !recordProblem('findings', f))
-    .map((f) => [String((f as JsonObject)['id']), f as unknown as StoredFinding]));
+  const findings = new Map(
+    (raw.findings ?? [])
+      .filter((f) => isObject(f) && !recordProblem('findings', f))
+      .map((f) => [String((f as JsonObject)['id']), f as unknown as StoredFinding]),
+  );
   const settings = raw.settings?.find(isObject);
   const currency = typeof settings?.['defaultCurrency'] === 'string' ? settings['defaultCurrency'] : 'CNY';
-  const migratable = (d: unknown): d is DisputeV1 => isDisputeV1(d) && (d.recovered === undefined || (isObject(d.recovered) && isDec(d.recovered.amount))) && typeof d.createdAt === 'string'
-    && d.history.every((h) => isObject(h) && typeof h.at === 'string');
+  const migratable = (d: unknown): d is DisputeV1 =>
+    isDisputeV1(d) &&
+    (d.recovered === undefined || (isObject(d.recovered) && isDec(d.recovered.amount))) &&
+    typeof d.createdAt === 'string' &&
+    d.history.every((h) => isObject(h) && typeof h.at === 'string');
   if (raw.disputes) raw.disputes = raw.disputes.map((d) => (migratable(d) ? migrateDisputeV1(d, findings, currency) : d));
 
   const backup: Record<string, { id: string }[]> = {};
@@ -301,15 +359,22 @@ function readBackup(doc: JsonObject, result: StatementParseResult): void {
   for (const store of BACKUP_STORES) {
     const records = raw[store];
     if (!records) continue;
-    const checked = store === 'contracts'
-      ? checkStore(store, records, (r, i) => {
-        const { contract, problems } = validateContract(r, i);
-        return contract ?? problems.map((p) => ({ field: p.field.replace(/^contracts\[\d+\]\.?/, ''), message: `${p.field.replace(/^contracts\[\d+\]\.?/, '')} ${p.message}` }));
-      })
-      : checkStore(store, records, (r) => {
-        const p = recordProblem(store, r);
-        return p ? [p] : (r as { id: string });
-      });
+    const checked =
+      store === 'contracts'
+        ? checkStore(store, records, (r, i) => {
+            const { contract, problems } = validateContract(r, i);
+            return (
+              contract ??
+              problems.map((p) => ({
+                field: p.field.replace(/^contracts\[\d+\]\.?/, ''),
+                message: `${p.field.replace(/^contracts\[\d+\]\.?/, '')} ${p.message}`,
+              }))
+            );
+          })
+        : checkStore(store, records, (r) => {
+            const p = recordProblem(store, r);
+            return p ? [p] : (r as { id: string });
+          });
     result.issues.push(...checked.issues);
     backup[store] = checked.records;
     counts[store] = checked.records.length;

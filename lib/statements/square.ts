@@ -20,7 +20,13 @@ import { accountsOf } from './stripe';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 
 function isSquareHeader(c: Columns): boolean {
-  return c.has('date') && c.has('time') && c.has('net total') && (c.has('total collected') || c.has('gross sales')) && (c.has('transaction id') || c.has('payment id'));
+  return (
+    c.has('date') &&
+    c.has('time') &&
+    c.has('net total') &&
+    (c.has('total collected') || c.has('gross sales')) &&
+    (c.has('transaction id') || c.has('payment id'))
+  );
 }
 
 /** Card Entry Methods → entry mode. "On File" is card-not-present keyed pricing at Square. */
@@ -44,7 +50,13 @@ export function parseSquare(file: DecodedFile, options: ParseOptions = {}): Stat
   const { rows, lines } = loaded.table;
   const found = findHeaderRow(rows, isSquareHeader);
   if (!found) {
-    return rejected('square', encoding, 'acquirer', 'no_header', 'no Square transactions header found: expected columns Date, Time, Time Zone, Total Collected, Fees, Net Total, Transaction ID');
+    return rejected(
+      'square',
+      encoding,
+      'acquirer',
+      'no_header',
+      'no Square transactions header found: expected columns Date, Time, Time Zone, Total Collected, Fees, Net Total, Transaction ID',
+    );
   }
   const cols = found.columns;
   const body = rows.slice(found.row + 1);
@@ -60,8 +72,13 @@ export function parseSquare(file: DecodedFile, options: ParseOptions = {}): Stat
     if (options.dateOrder) order = options.dateOrder;
     else if (MONTH_FIRST_ZONE.test(zone)) order = 'mdy';
     else {
-      const r = rejected('square', encoding, 'acquirer', 'ambiguous_date',
-        `every date in the file (e.g. "${dates.find((d) => d)}") can be read day-first or month-first and the time zone "${zone}" does not tell; choose day first or month first to import it`);
+      const r = rejected(
+        'square',
+        encoding,
+        'acquirer',
+        'ambiguous_date',
+        `every date in the file (e.g. "${dates.find((d) => d)}") can be read day-first or month-first and the time zone "${zone}" does not tell; choose day first or month first to import it`,
+      );
       r.dateOrder = { order: null, decidedBy: 'none', detail: `no day above 12 and the time zone "${zone}" does not tell`, example: ambiguousExample(dates) };
       return r;
     }
@@ -81,7 +98,15 @@ export function parseSquare(file: DecodedFile, options: ParseOptions = {}): Stat
     const date = readDate(g('date'), order);
     const time = g('time') ? parseTime(g('time')) : null;
     if (!date || (g('time') && !time)) {
-      issues.push(rowIssue('error', 'bad_date', line, `line ${line}: date/time "${g('date')} ${g('time')}" is not readable (expected e.g. 2024-03-05 14:30:05); row not imported`, { field: 'occurredAt', raw: `${g('date')} ${g('time')}` }));
+      issues.push(
+        rowIssue(
+          'error',
+          'bad_date',
+          line,
+          `line ${line}: date/time "${g('date')} ${g('time')}" is not readable (expected e.g. 2024-03-05 14:30:05); row not imported`,
+          { field: 'occurredAt', raw: `${g('date')} ${g('time')}` },
+        ),
+      );
       continue;
     }
     const occurredAt = toLocalDateTime(time ? { date: date.date, time } : date);
@@ -93,7 +118,12 @@ export function parseSquare(file: DecodedFile, options: ParseOptions = {}): Stat
       if (!text || bad) return undefined; // one issue per row: the first unreadable amount
       const p = parseAmount(text);
       if (!p) {
-        issues.push(rowIssue('error', 'bad_amount', line, `line ${line}: ${names[0]} "${text}" is not an amount (expected e.g. $12.50 or -$0.95); row not imported`, { field: names[0]!, raw: text }));
+        issues.push(
+          rowIssue('error', 'bad_amount', line, `line ${line}: ${names[0]} "${text}" is not an amount (expected e.g. $12.50 or -$0.95); row not imported`, {
+            field: names[0]!,
+            raw: text,
+          }),
+        );
         bad = true;
         return undefined;
       }
@@ -109,12 +139,23 @@ export function parseSquare(file: DecodedFile, options: ParseOptions = {}): Stat
     const netTotal = amount('net total');
     if (bad) continue;
     if (total === undefined && card === undefined && cash === undefined) {
-      issues.push(rowIssue('error', 'missing_amount', line, `line ${line}: no Total Collected, Card or Cash amount (expected e.g. $12.50); row not imported`, { raw }));
+      issues.push(
+        rowIssue('error', 'missing_amount', line, `line ${line}: no Total Collected, Card or Cash amount (expected e.g. $12.50); row not imported`, { raw }),
+      );
       continue;
     }
-    const currency = symbol === 'USD' && callerCurrency && /^[A-Z]{3}$/.test(callerCurrency) && callerCurrency !== 'USD' ? callerCurrency : symbol ?? callerCurrency;
+    const currency =
+      symbol === 'USD' && callerCurrency && /^[A-Z]{3}$/.test(callerCurrency) && callerCurrency !== 'USD' ? callerCurrency : (symbol ?? callerCurrency);
     if (!currency) {
-      issues.push(rowIssue('error', 'currency_missing', line, `line ${line}: the amounts carry no currency symbol and no default currency is set (expected e.g. $12.50); row not imported`, { raw }));
+      issues.push(
+        rowIssue(
+          'error',
+          'currency_missing',
+          line,
+          `line ${line}: the amounts carry no currency symbol and no default currency is set (expected e.g. $12.50); row not imported`,
+          { raw },
+        ),
+      );
       continue;
     }
 
@@ -158,7 +199,13 @@ export function parseSquare(file: DecodedFile, options: ParseOptions = {}): Stat
       if (payoutId) t.payoutId = payoutId;
       const depositDate = g('deposit date') ? readDate(g('deposit date'), order) : null;
       if (depositDate) t.settleDate = depositDate.date;
-      else if (g('deposit date')) issues.push(rowIssue('warning', 'settle_date_unreadable', line, `line ${line}: Deposit Date "${g('deposit date')}" is not a date; left out`, { field: 'settleDate', raw: g('deposit date') }));
+      else if (g('deposit date'))
+        issues.push(
+          rowIssue('warning', 'settle_date_unreadable', line, `line ${line}: Deposit Date "${g('deposit date')}" is not a date; left out`, {
+            field: 'settleDate',
+            raw: g('deposit date'),
+          }),
+        );
       if (paymentId || txnId) t.orderNo = paymentId || txnId;
       const device = g('device name');
       if (device) t.terminalId = device;
@@ -167,7 +214,11 @@ export function parseSquare(file: DecodedFile, options: ParseOptions = {}): Stat
       transactions.push(t);
     }
     // the parts that never reach the acquirer: till records
-    const tills: [DecT | undefined, CashierRecord['tender'], string][] = [[cash, 'cash', 'cash'], [giftCard, 'other', 'gift'], [other, 'other', 'other']];
+    const tills: [DecT | undefined, CashierRecord['tender'], string][] = [
+      [cash, 'cash', 'cash'],
+      [giftCard, 'other', 'gift'],
+      [other, 'other', 'other'],
+    ];
     for (const [value, tender, label] of tills) {
       if (value === undefined || value.isZero()) continue;
       const c: CashierRecord = {
@@ -184,9 +235,17 @@ export function parseSquare(file: DecodedFile, options: ParseOptions = {}): Stat
     }
     if ((cardPart === undefined || cardPart.isZero()) && nonCard.isZero()) {
       const zero = total === undefined || total.isZero();
-      issues.push(rowIssue('warning', zero ? 'zero_amount' : 'tender_unknown', line, zero
-        ? `line ${line}: nothing was collected (Total Collected ${g('total collected') || '0'}); not imported`
-        : `line ${line}: Total Collected ${g('total collected')} was paid with no tender the file names (Card, Cash, Square Gift Card, Other Tender all empty); not imported`, { raw }));
+      issues.push(
+        rowIssue(
+          'warning',
+          zero ? 'zero_amount' : 'tender_unknown',
+          line,
+          zero
+            ? `line ${line}: nothing was collected (Total Collected ${g('total collected') || '0'}); not imported`
+            : `line ${line}: Total Collected ${g('total collected')} was paid with no tender the file names (Card, Cash, Square Gift Card, Other Tender all empty); not imported`,
+          { raw },
+        ),
+      );
     }
   }
   return { format: 'square', encoding, accounts: accountsOf(transactions), kind: 'acquirer', lines: [], transactions, cashier, issues };

@@ -50,14 +50,40 @@ function isStripeHeader(c: Columns): boolean {
  * payout_reversal, transfer, other_adjustment, … — anything else is an adjustment with a warning.
  */
 const KINDS: Record<string, TxnKind> = {
-  charge: 'sale', payment: 'sale', refund: 'refund', payment_refund: 'refund', dispute: 'chargeback',
-  dispute_reversal: 'adjustment', fee: 'fee', stripe_fee: 'fee', network_cost: 'fee', tax: 'fee', contribution: 'fee',
-  application_fee: 'fee', payout: 'payout', transfer: 'payout', payout_reversal: 'adjustment', payout_cancel: 'adjustment',
-  payout_failure: 'adjustment', refund_failure: 'adjustment', charge_failure: 'adjustment', partial_capture_reversal: 'adjustment',
-  other_adjustment: 'adjustment', adjustment: 'adjustment', risk_reserved_funds: 'adjustment', risk_reserved_funds_release: 'adjustment',
-  topup: 'adjustment', topup_reversal: 'adjustment', platform_earning: 'adjustment', platform_earning_refund: 'adjustment',
-  connect_reserved_funds: 'adjustment', connect_collection_transfer: 'adjustment', unreconciled_customer_funds: 'adjustment',
-  anticipation_repayment: 'adjustment', climate_order_purchase: 'fee', climate_order_refund: 'adjustment',
+  charge: 'sale',
+  payment: 'sale',
+  refund: 'refund',
+  payment_refund: 'refund',
+  dispute: 'chargeback',
+  dispute_reversal: 'adjustment',
+  fee: 'fee',
+  stripe_fee: 'fee',
+  network_cost: 'fee',
+  tax: 'fee',
+  contribution: 'fee',
+  application_fee: 'fee',
+  payout: 'payout',
+  transfer: 'payout',
+  payout_reversal: 'adjustment',
+  payout_cancel: 'adjustment',
+  payout_failure: 'adjustment',
+  refund_failure: 'adjustment',
+  charge_failure: 'adjustment',
+  partial_capture_reversal: 'adjustment',
+  other_adjustment: 'adjustment',
+  adjustment: 'adjustment',
+  risk_reserved_funds: 'adjustment',
+  risk_reserved_funds_release: 'adjustment',
+  topup: 'adjustment',
+  topup_reversal: 'adjustment',
+  platform_earning: 'adjustment',
+  platform_earning_refund: 'adjustment',
+  connect_reserved_funds: 'adjustment',
+  connect_collection_transfer: 'adjustment',
+  unreconciled_customer_funds: 'adjustment',
+  anticipation_repayment: 'adjustment',
+  climate_order_purchase: 'fee',
+  climate_order_refund: 'adjustment',
 };
 
 export interface StripeOptions extends ParseOptions {
@@ -71,12 +97,24 @@ export interface StripeOptions extends ParseOptions {
 export function parseStripe(file: DecodedFile, options: StripeOptions = {}): StatementParseResult {
   const loaded = loadTable(file);
   const encoding = loaded.ok && loaded.container !== 'csv' ? 'binary' : file.encoding;
-  if (!loaded.ok) return rejected('stripe', encoding, 'acquirer', 'unreadable_file', `${loaded.message}; expected a Stripe report CSV (payout reconciliation or balance change from activity)`);
+  if (!loaded.ok)
+    return rejected(
+      'stripe',
+      encoding,
+      'acquirer',
+      'unreadable_file',
+      `${loaded.message}; expected a Stripe report CSV (payout reconciliation or balance change from activity)`,
+    );
   const { rows, lines } = loaded.table;
   const found = findHeaderRow(rows, isStripeHeader);
   if (!found) {
-    return rejected('stripe', encoding, 'acquirer', 'no_header',
-      'no Stripe report header found: expected columns balance_transaction_id, gross, fee, net, reporting_category (itemized reports) or id, Type, Amount, Fee, Net, Created (UTC) (Dashboard balance export)');
+    return rejected(
+      'stripe',
+      encoding,
+      'acquirer',
+      'no_header',
+      'no Stripe report header found: expected columns balance_transaction_id, gross, fee, net, reporting_category (itemized reports) or id, Type, Amount, Fee, Net, Created (UTC) (Dashboard balance export)',
+    );
   }
   const cols = found.columns;
   const issues: Issue[] = [];
@@ -98,12 +136,25 @@ export function parseStripe(file: DecodedFile, options: StripeOptions = {}): Sta
     }
     const created = parseDateTime(g(C.created));
     if (!created) {
-      issues.push(rowIssue('error', 'bad_date', line, `line ${line}: created "${g(C.created)}" is not a date and time (expected e.g. 2024-03-05 14:30:00); row not imported`, { field: 'occurredAt', raw: g(C.created) }));
+      issues.push(
+        rowIssue(
+          'error',
+          'bad_date',
+          line,
+          `line ${line}: created "${g(C.created)}" is not a date and time (expected e.g. 2024-03-05 14:30:00); row not imported`,
+          { field: 'occurredAt', raw: g(C.created) },
+        ),
+      );
       continue;
     }
     const currencyText = g(C.currency);
     if (!/^[A-Za-z]{3}$/.test(currencyText)) {
-      issues.push(rowIssue('error', 'bad_currency', line, `line ${line}: currency "${currencyText}" is not a currency code (expected e.g. usd); row not imported`, { field: 'currency', raw: currencyText }));
+      issues.push(
+        rowIssue('error', 'bad_currency', line, `line ${line}: currency "${currencyText}" is not a currency code (expected e.g. usd); row not imported`, {
+          field: 'currency',
+          raw: currencyText,
+        }),
+      );
       continue;
     }
     const currency = currencyText.toUpperCase();
@@ -120,7 +171,12 @@ export function parseStripe(file: DecodedFile, options: StripeOptions = {}): Sta
       }
       const p = parseAmount(text);
       if (!p) {
-        issues.push(rowIssue('error', 'bad_amount', line, `line ${line}: ${k} "${text}" is not a number (expected e.g. 10.00 or -0.59); row not imported`, { field: k === 'gross' ? 'amount' : k, raw: text }));
+        issues.push(
+          rowIssue('error', 'bad_amount', line, `line ${line}: ${k} "${text}" is not a number (expected e.g. 10.00 or -0.59); row not imported`, {
+            field: k === 'gross' ? 'amount' : k,
+            raw: text,
+          }),
+        );
         bad = true;
         continue;
       }
@@ -132,7 +188,15 @@ export function parseStripe(file: DecodedFile, options: StripeOptions = {}): Sta
     let kind = KINDS[category];
     if (!kind) {
       kind = 'adjustment';
-      issues.push(rowIssue('warning', 'kind_unknown', line, `line ${line}: reporting category "${category}" is not one we know (charge, refund, dispute, fee, payout…); kept as an adjustment with the sign shown`, { field: 'kind', raw: category }));
+      issues.push(
+        rowIssue(
+          'warning',
+          'kind_unknown',
+          line,
+          `line ${line}: reporting category "${category}" is not one we know (charge, refund, dispute, fee, payout…); kept as an adjustment with the sign shown`,
+          { field: 'kind', raw: category },
+        ),
+      );
     }
 
     const cells = cols.cells(row, [...C.id, ...C.source, ...C.charge, ...C.paymentIntent, ...C.payoutId]);

@@ -20,7 +20,7 @@ export const WECHAT_PROFILE: TableProfile = {
   label: '微信支付',
   wallet: true,
   matches: (h, preamble) =>
-    (['交易时间', '交易类型', '交易对方', '商品', '收/支', '当前状态', '交易单号'].every((n) => h.has(normaliseHeader(n)))) ||
+    ['交易时间', '交易类型', '交易对方', '商品', '收/支', '当前状态', '交易单号'].every((n) => h.has(normaliseHeader(n))) ||
     (/微信支付账单/.test(preamble) && h.has('收/支')),
 };
 
@@ -31,21 +31,47 @@ export const wechatFormat: StatementFormat = {
     const table = splitCsv(file.text.slice(0, 20000));
     const header = findHeader(table.rows);
     if (!header) return 0;
-    const preamble = table.rows.slice(0, header.row).map((r) => r.map(cleanCell).join(' ')).join('\n');
+    const preamble = table.rows
+      .slice(0, header.row)
+      .map((r) => r.map(cleanCell).join(' '))
+      .join('\n');
     return WECHAT_PROFILE.matches(new Set(header.headers.map(normaliseHeader)), preamble, file.name) ? 0.9 : 0;
   },
   parse(file: DecodedFile, options?: ParseOptions): StatementParseResult {
-    return readBankTable(splitCsv(file.text), { fileName: file.name, encoding: file.encoding, baseFormat: 'wechat', forceFormat: 'wechat', profiles: [WECHAT_PROFILE], options });
+    return readBankTable(splitCsv(file.text), {
+      fileName: file.name,
+      encoding: file.encoding,
+      baseFormat: 'wechat',
+      forceFormat: 'wechat',
+      profiles: [WECHAT_PROFILE],
+      options,
+    });
   },
 };
 
 // ───────────── 交易账单 (merchant) ─────────────
 
 const COLUMNS = {
-  time: '交易时间', merchantId: '商户号', subMerchantId: '特约商户号', deviceNo: '设备号', wxOrderNo: '微信订单号',
-  orderNo: '商户订单号', type: '交易类型', state: '交易状态', bank: '付款银行', currency: '货币种类', settleAmount: '应结订单金额',
-  coupon: '代金券金额', wxRefundNo: '微信退款单号', refundNo: '商户退款单号', refundAmount: '退款金额', refundState: '退款状态',
-  item: '商品名称', fee: '手续费', rate: '费率', orderAmount: '订单金额',
+  time: '交易时间',
+  merchantId: '商户号',
+  subMerchantId: '特约商户号',
+  deviceNo: '设备号',
+  wxOrderNo: '微信订单号',
+  orderNo: '商户订单号',
+  type: '交易类型',
+  state: '交易状态',
+  bank: '付款银行',
+  currency: '货币种类',
+  settleAmount: '应结订单金额',
+  coupon: '代金券金额',
+  wxRefundNo: '微信退款单号',
+  refundNo: '商户退款单号',
+  refundAmount: '退款金额',
+  refundState: '退款状态',
+  item: '商品名称',
+  fee: '手续费',
+  rate: '费率',
+  orderAmount: '订单金额',
 } as const;
 type Column = keyof typeof COLUMNS;
 
@@ -85,17 +111,35 @@ function readMerchantBill(file: DecodedFile): StatementParseResult {
     if (/^总交易单数/.test(cells[0] ?? '')) break;
     const dt = parseDateTime(get(r, 'time'));
     if (!dt) {
-      issues.push({ level: 'error', code: 'bad_date', line, raw: get(r, 'time'), message: `line ${line}: 交易时间 "${get(r, 'time')}" is not a date and time (expected e.g. 2024-03-05 14:30:00); row not imported` });
+      issues.push({
+        level: 'error',
+        code: 'bad_date',
+        line,
+        raw: get(r, 'time'),
+        message: `line ${line}: 交易时间 "${get(r, 'time')}" is not a date and time (expected e.g. 2024-03-05 14:30:00); row not imported`,
+      });
       continue;
     }
     const state = get(r, 'state').toUpperCase();
     const map: Record<string, { kind: TxnKind; status: TxnStatus }> = {
-      SUCCESS: { kind: 'sale', status: 'success' }, REFUND: { kind: 'refund', status: 'success' }, REVOKED: { kind: 'void', status: 'voided' },
-      支付成功: { kind: 'sale', status: 'success' }, 买家已支付: { kind: 'sale', status: 'success' }, 转入退款: { kind: 'refund', status: 'success' }, 已退款: { kind: 'refund', status: 'success' }, 已撤销: { kind: 'void', status: 'voided' },
+      SUCCESS: { kind: 'sale', status: 'success' },
+      REFUND: { kind: 'refund', status: 'success' },
+      REVOKED: { kind: 'void', status: 'voided' },
+      支付成功: { kind: 'sale', status: 'success' },
+      买家已支付: { kind: 'sale', status: 'success' },
+      转入退款: { kind: 'refund', status: 'success' },
+      已退款: { kind: 'refund', status: 'success' },
+      已撤销: { kind: 'void', status: 'voided' },
     };
     const m = map[state];
     if (!m) {
-      issues.push({ level: 'error', code: 'unknown_state', line, raw: state, message: `line ${line}: 交易状态 "${state}" is not one of SUCCESS, REFUND, REVOKED; row not imported` });
+      issues.push({
+        level: 'error',
+        code: 'unknown_state',
+        line,
+        raw: state,
+        message: `line ${line}: 交易状态 "${state}" is not one of SUCCESS, REFUND, REVOKED; row not imported`,
+      });
       continue;
     }
     const read = (k: Column): Dec | null | undefined => {
@@ -103,7 +147,14 @@ function readMerchantBill(file: DecodedFile): StatementParseResult {
       if (!text) return undefined;
       const p = parseAmount(text);
       if (!p) {
-        issues.push({ level: 'error', code: 'bad_amount', line, field: k, raw: text, message: `line ${line}: ${COLUMNS[k]} "${text}" is not a number (expected e.g. 1234.50); row not imported` });
+        issues.push({
+          level: 'error',
+          code: 'bad_amount',
+          line,
+          field: k,
+          raw: text,
+          message: `line ${line}: ${COLUMNS[k]} "${text}" is not a number (expected e.g. 1234.50); row not imported`,
+        });
         return null;
       }
       return p.value;
@@ -114,11 +165,16 @@ function readMerchantBill(file: DecodedFile): StatementParseResult {
     const fee = read('fee');
     if (base === null || fee === null) continue;
     if (base === undefined) {
-      issues.push({ level: 'error', code: 'missing_amount', line, message: `line ${line}: no ${m.kind === 'refund' ? '退款金额' : '应结订单金额'} (expected e.g. 1234.50); row not imported` });
+      issues.push({
+        level: 'error',
+        code: 'missing_amount',
+        line,
+        message: `line ${line}: no ${m.kind === 'refund' ? '退款金额' : '应结订单金额'} (expected e.g. 1234.50); row not imported`,
+      });
       continue;
     }
     const currencyText = get(r, 'currency');
-    const currency = currencyText ? currencyFromText(currencyText) ?? 'CNY' : 'CNY';
+    const currency = currencyText ? (currencyFromText(currencyText) ?? 'CNY') : 'CNY';
     const amount = m.kind === 'sale' ? base.abs() : base.abs().neg();
     const cellsByHeader: Record<string, string> = {};
     header.forEach((h, c) => {

@@ -19,7 +19,7 @@ const XLSX_PROFILES: TableProfile[] = [WECHAT_PROFILE, ALIPAY_PROFILE, ...TABLE_
 function isSpreadsheetZip(bytes: Uint8Array): boolean {
   // OOXML keeps its part names uncompressed in the ZIP directory: look for the workbook part.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
-  return head.includes('xl/workbook') || head.includes('[Content_Types].xml') && head.includes('xl/');
+  return head.includes('xl/workbook') || (head.includes('[Content_Types].xml') && head.includes('xl/'));
 }
 
 export const xlsxFormat: StatementFormat = {
@@ -35,8 +35,20 @@ export const xlsxFormat: StatementFormat = {
     const wb = readWorkbook(file.bytes);
     if (!wb.ok) {
       return {
-        format: base, encoding: 'binary', accounts: [], kind: 'bank', lines: [],
-        issues: wb.limit ? [limitOf(wb.limit, file.name)] : [{ level: 'error', code: 'unreadable_workbook', message: `this ${base.toUpperCase()} file could not be opened (${wb.message}); expected an Excel export of a bank statement` }],
+        format: base,
+        encoding: 'binary',
+        accounts: [],
+        kind: 'bank',
+        lines: [],
+        issues: wb.limit
+          ? [limitOf(wb.limit, file.name)]
+          : [
+              {
+                level: 'error',
+                code: 'unreadable_workbook',
+                message: `this ${base.toUpperCase()} file could not be opened (${wb.message}); expected an Excel export of a bank statement`,
+              },
+            ],
       };
     }
     // The first sheet with a statement header (WeChat's 2025 xlsx has two sheets, the first one
@@ -45,13 +57,19 @@ export const xlsxFormat: StatementFormat = {
     const sheet = withHeader ?? wb.sheets[0];
     if (!sheet) {
       return {
-        format: base, encoding: 'binary', accounts: [], kind: 'bank', lines: [],
+        format: base,
+        encoding: 'binary',
+        accounts: [],
+        kind: 'bank',
+        lines: [],
         issues: [{ level: 'error', code: 'empty_workbook', message: 'the workbook has no sheet with any cells; expected an Excel export of a bank statement' }],
       };
     }
     const result = readBankTable(sheet.table, { fileName: file.name, encoding: 'binary', baseFormat: base, options, profiles: XLSX_PROFILES });
     if (!withHeader && wb.sheets.length > 1) {
-      for (const i of result.issues) if (i.code === 'no_header') i.message = `none of the ${wb.sheets.length} sheets (${wb.sheets.map((s) => s.sheet).join(', ')}) has a statement header: ${i.message}`;
+      for (const i of result.issues)
+        if (i.code === 'no_header')
+          i.message = `none of the ${wb.sheets.length} sheets (${wb.sheets.map((s) => s.sheet).join(', ')}) has a statement header: ${i.message}`;
     }
     return result;
   },

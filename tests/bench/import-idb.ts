@@ -33,7 +33,9 @@ function statement(): string {
     const cents = 1000 + ((i * 7919) % 900_000);
     balance += cents;
     const day = 1 + (i % 28);
-    out.push(`2026-${String(1 + ((i >> 12) % 12)).padStart(2, '0')}-${String(day).padStart(2, '0')},POS结算款,${(cents / 100).toFixed(2)},,${(balance / 100).toFixed(2)},汇通收单有限公司,SN${String(i).padStart(8, '0')}`);
+    out.push(
+      `2026-${String(1 + ((i >> 12) % 12)).padStart(2, '0')}-${String(day).padStart(2, '0')},POS结算款,${(cents / 100).toFixed(2)},,${(balance / 100).toFixed(2)},汇通收单有限公司,SN${String(i).padStart(8, '0')}`,
+    );
   }
   return out.join('\n');
 }
@@ -51,7 +53,9 @@ function chromiumCpu(): Record<string, number> {
       const stat = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
       const type = /--type=([\w-]+)/.exec(cmd)?.[1] ?? 'browser';
       out[type] = (out[type] ?? 0) + (Number(stat[11]) + Number(stat[12])) * 10; // clock ticks of 10 ms
-    } catch { /* gone meanwhile */ }
+    } catch {
+      /* gone meanwhile */
+    }
   }
   return out;
 }
@@ -65,16 +69,23 @@ function ourChromium(): [number, string][] {
     try {
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
       parentOf.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch { /* gone meanwhile */ }
+    } catch {
+      /* gone meanwhile */
+    }
   }
-  const isOurs = (pid: number): boolean => { for (let p = parentOf.get(pid); p; p = parentOf.get(p)) if (p === process.pid) return true; return false; };
+  const isOurs = (pid: number): boolean => {
+    for (let p = parentOf.get(pid); p; p = parentOf.get(p)) if (p === process.pid) return true;
+    return false;
+  };
   const out: [number, string][] = [];
   for (const pid of parentOf.keys()) {
     if (!isOurs(pid)) continue;
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (cmd.includes('chrom')) out.push([pid, cmd]);
-    } catch { /* gone meanwhile */ }
+    } catch {
+      /* gone meanwhile */
+    }
   }
   return out;
 }
@@ -89,7 +100,9 @@ function idbBackend(extensionId: string): string {
       const entries = readdirSync(join(profile, 'Default', 'IndexedDB')).filter((e) => e.includes(extensionId));
       if (entries.some((e) => e.endsWith('.indexeddb.leveldb'))) return 'LevelDB';
       if (entries.length) return 'SQLite';
-    } catch { /* no IndexedDB folder */ }
+    } catch {
+      /* no IndexedDB folder */
+    }
   }
   return 'unknown';
 }
@@ -99,7 +112,10 @@ function sqliteLauncher(dir: string): string {
   const chromium = findChromium();
   if (!chromium) throw new Error('Chromium not found');
   const path = join(dir, 'chromium-idb-sqlite');
-  writeFileSync(path, `#!/bin/bash\nargs=()\nfor a in "$@"; do case "$a" in --enable-features=*) args+=("$a,IdbSqliteBackingStore");; *) args+=("$a");; esac; done\nexec ${JSON.stringify(chromium)} "\${args[@]}"\n`);
+  writeFileSync(
+    path,
+    `#!/bin/bash\nargs=()\nfor a in "$@"; do case "$a" in --enable-features=*) args+=("$a,IdbSqliteBackingStore");; *) args+=("$a");; esac; done\nexec ${JSON.stringify(chromium)} "\${args[@]}"\n`,
+  );
   chmodSync(path, 0o755);
   return path;
 }
@@ -112,10 +128,14 @@ async function main(): Promise<void> {
   const session = await launchWithExtension();
   try {
     const page = await session.context.newPage();
-    await page.addInitScript(`window.__lt = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push(e.duration); }).observe({ type: 'longtask', buffered: true });`);
+    await page.addInitScript(
+      `window.__lt = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push(e.duration); }).observe({ type: 'longtask', buffered: true });`,
+    );
     await page.goto(`chrome-extension://${session.extensionId}/options.html`);
     await page.getByTestId('sg-import-file').waitFor({ state: 'attached' });
-    await page.evaluate(() => { (window as unknown as { __lt: number[] }).__lt = []; });
+    await page.evaluate(() => {
+      (window as unknown as { __lt: number[] }).__lt = [];
+    });
     const cpu0 = chromiumCpu();
     const t0 = Date.now();
     await page.getByTestId('sg-import-file').setInputFiles(file);
@@ -129,27 +149,43 @@ async function main(): Promise<void> {
     const count = await countStore(session.worker, 'statementLines');
     // the import worker's own measures (lib/services/import-session.ts): where the time went
     const importWorker = page.workers().find((w) => w.url().includes('import-worker'));
-    const read = () => [...performance.getEntriesByType('measure'), ...performance.getEntriesByType('mark')]
-      .filter((m) => m.name.startsWith('sg:import:')).map((m) => [m.name.slice('sg:import:'.length), Math.round(m.entryType === 'mark' ? m.startTime : m.duration)] as const);
+    const read = () =>
+      [...performance.getEntriesByType('measure'), ...performance.getEntriesByType('mark')]
+        .filter((m) => m.name.startsWith('sg:import:'))
+        .map((m) => [m.name.slice('sg:import:'.length), Math.round(m.entryType === 'mark' ? m.startTime : m.duration)] as const);
     const phases = importWorker ? await importWorker.evaluate(read) : [];
     const onPage = await page.evaluate(read);
     console.log(`\nSettleGuard import of ${LINES.toLocaleString('en-US')} bank lines into IndexedDB (Chromium, options page)\n`);
-    console.table([{
-      'preview (parse in worker, ms)': parsed - t0,
-      'store + reconcile (ms)': stored - parsed,
-      'total (ms)': stored - t0,
-      'longest task on the page (ms)': Math.round(longest),
-      'lines stored': count,
-    }]);
+    console.table([
+      {
+        'preview (parse in worker, ms)': parsed - t0,
+        'store + reconcile (ms)': stored - parsed,
+        'total (ms)': stored - t0,
+        'longest task on the page (ms)': Math.round(longest),
+        'lines stored': count,
+      },
+    ]);
     // store and reconcile overlap: the rest is what neither parse nor commit covers
     const ms = Object.fromEntries(phases);
     console.log('in the import worker (issue = writes issued; reconcile runs while the store commits):');
-    console.table([{ ...Object.fromEntries(phases.map(([name, v]) => [`${name} (ms)`, v])),
-      'messaging + page (ms)': stored - t0 - (ms.parse ?? 0) - (ms.commit ?? 0) }]);
-    console.log(`CPU time of Chromium's processes during the import (browser = IndexedDB's backend, ${idbBackend(session.extensionId)} here; renderer = page + import worker):`);
+    console.table([
+      { ...Object.fromEntries(phases.map(([name, v]) => [`${name} (ms)`, v])), 'messaging + page (ms)': stored - t0 - (ms.parse ?? 0) - (ms.commit ?? 0) },
+    ]);
+    console.log(
+      `CPU time of Chromium's processes during the import (browser = IndexedDB's backend, ${idbBackend(session.extensionId)} here; renderer = page + import worker):`,
+    );
     const browserCpu = cpu1.browser! - (cpu0.browser ?? 0);
-    console.table([{ ...Object.fromEntries(Object.keys(cpu1).sort().filter((k) => cpu1[k]! - (cpu0[k] ?? 0) >= 10).map((k) => [`${k} (ms)`, cpu1[k]! - (cpu0[k] ?? 0)])),
-      'browser per line stored (µs)': count ? Math.round((browserCpu * 1000) / count) : 0 }]);
+    console.table([
+      {
+        ...Object.fromEntries(
+          Object.keys(cpu1)
+            .sort()
+            .filter((k) => cpu1[k]! - (cpu0[k] ?? 0) >= 10)
+            .map((k) => [`${k} (ms)`, cpu1[k]! - (cpu0[k] ?? 0)]),
+        ),
+        'browser per line stored (µs)': count ? Math.round((browserCpu * 1000) / count) : 0,
+      },
+    ]);
     console.log('on the page (preview and confirm as the page waits for them):');
     console.table([Object.fromEntries(onPage.map(([name, v]) => [`${name} (ms)`, v]))]);
 
@@ -161,8 +197,14 @@ async function main(): Promise<void> {
     await outcome.and(page.locator(`[data-known="${LINES}"]`)).waitFor({ state: 'visible', timeout: 120_000 });
     const again = Date.now() - r0;
     console.log('re-importing the same file:');
-    console.table([{ 'total (ms)': again, added: Number(await outcome.getAttribute('data-added')), known: Number(await outcome.getAttribute('data-known')),
-      'lines stored': await countStore(session.worker, 'statementLines') }]);
+    console.table([
+      {
+        'total (ms)': again,
+        added: Number(await outcome.getAttribute('data-added')),
+        known: Number(await outcome.getAttribute('data-known')),
+        'lines stored': await countStore(session.worker, 'statementLines'),
+      },
+    ]);
   } finally {
     await session.close();
     rmSync(dir, { recursive: true, force: true });

@@ -19,8 +19,18 @@ function rowsOf(): string[][] {
     const amount = (188 + twin * 7).toFixed(2);
     const fee = (Number(amount) * 0.006).toFixed(2);
     const minute = 10 + i;
-    return [`2024-05-06 09:${String(minute).padStart(2, '0')}:00`, '消费', `622848******${String(4000 + twin).slice(-4)}`, '贷记卡',
-      amount, fee, (Number(amount) - Number(fee)).toFixed(2), '53012345', String(510000000000 + i), '成功'];
+    return [
+      `2024-05-06 09:${String(minute).padStart(2, '0')}:00`,
+      '消费',
+      `622848******${String(4000 + twin).slice(-4)}`,
+      '贷记卡',
+      amount,
+      fee,
+      (Number(amount) - Number(fee)).toFixed(2),
+      '53012345',
+      String(510000000000 + i),
+      '成功',
+    ];
   });
 }
 
@@ -64,7 +74,12 @@ export async function measureHighlight(context: BrowserContext, url: string): Pr
   for (const visit of ['first', 'again'] as const) {
     const page = await context.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { __sgTimes: { highlighted?: number } }).__sgTimes.highlighted !== undefined, undefined, { timeout: 10_000, polling: 50 }).catch(() => undefined);
+    await page
+      .waitForFunction(() => (window as unknown as { __sgTimes: { highlighted?: number } }).__sgTimes.highlighted !== undefined, undefined, {
+        timeout: 10_000,
+        polling: 50,
+      })
+      .catch(() => undefined);
     const t = await page.evaluate(() => (window as unknown as { __sgTimes: Record<string, number | undefined> }).__sgTimes);
     const since = (x: number | undefined) => (x === undefined || t.appeared === undefined ? Number.NaN : x - t.appeared);
     out.push({ visit, markedMs: since(t.marked), highlightedMs: since(t.highlighted) });

@@ -44,21 +44,54 @@ import { SPA_ROWS, measureHighlight, spaPage, type HighlightTimes } from './port
 const ROWS = 5000;
 const ROUNDS = Number(process.env.SG_ROUNDS ?? 3);
 const EXTS = (process.env.SG_EXTENSION_PATH ?? EXTENSION_PATH).split(',');
-const HEADERS = ['交易时间', '交易类型', '卡号', '卡类型', '交易金额', '手续费', '结算金额', '终端号', '参考号', '凭证号', '批次号', '交易状态', '商户号', '订单号', '备注'];
+const HEADERS = [
+  '交易时间',
+  '交易类型',
+  '卡号',
+  '卡类型',
+  '交易金额',
+  '手续费',
+  '结算金额',
+  '终端号',
+  '参考号',
+  '凭证号',
+  '批次号',
+  '交易状态',
+  '商户号',
+  '订单号',
+  '备注',
+];
 
 function cellsOf(i: number): string[] {
   const amount = 100 + (i % 997) * 3.5;
   const fee = Math.round(amount * 0.6) / 100;
   return [
     `2024-03-${String(1 + (i % 28)).padStart(2, '0')} ${String(8 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`,
-    '消费', `622202******${String(1000 + (i % 9000))}`, i % 3 ? '借记卡' : '贷记卡',
-    amount.toLocaleString('en-US', { minimumFractionDigits: 2 }), fee.toFixed(2), (amount - fee).toFixed(2),
-    '10052101', String(700000000000 + i), String(100000 + (i % 900000)), '000123', '成功', '898310048990001', `ORD${200000 + i}`, '',
+    '消费',
+    `622202******${String(1000 + (i % 9000))}`,
+    i % 3 ? '借记卡' : '贷记卡',
+    amount.toLocaleString('en-US', { minimumFractionDigits: 2 }),
+    fee.toFixed(2),
+    (amount - fee).toFixed(2),
+    '10052101',
+    String(700000000000 + i),
+    String(100000 + (i % 900000)),
+    '000123',
+    '成功',
+    '898310048990001',
+    `ORD${200000 + i}`,
+    '',
   ];
 }
 
 function plainPage(): string {
-  const body = Array.from({ length: ROWS }, (_, i) => `<tr>${cellsOf(i).map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
+  const body = Array.from(
+    { length: ROWS },
+    (_, i) =>
+      `<tr>${cellsOf(i)
+        .map((c) => `<td>${c}</td>`)
+        .join('')}</tr>`,
+  ).join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><title>plain</title></head><body>
 <table id="bench"><thead><tr>${HEADERS.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>
 ${body}
@@ -66,7 +99,13 @@ ${body}
 }
 
 function elementPage(): string {
-  const body = Array.from({ length: ROWS }, (_, i) => `<tr class="el-table__row">${cellsOf(i).map((c) => `<td class="el-table__cell"><div class="cell">${c}</div></td>`).join('')}</tr>`).join('\n');
+  const body = Array.from(
+    { length: ROWS },
+    (_, i) =>
+      `<tr class="el-table__row">${cellsOf(i)
+        .map((c) => `<td class="el-table__cell"><div class="cell">${c}</div></td>`)
+        .join('')}</tr>`,
+  ).join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><title>element</title></head><body>
 <div class="el-table el-table--fit" id="bench"><div class="el-table__header-wrapper"><table class="el-table__header"><thead><tr>${HEADERS.map((h) => `<th class="el-table__cell"><div class="cell">${h}</div></th>`).join('')}</tr></thead></table></div>
 <div class="el-table__body-wrapper"><table class="el-table__body"><tbody>
@@ -74,7 +113,18 @@ ${body}
 </tbody></table></div></div></body></html>`;
 }
 
-interface TraceEvent { name: string; cat: string; ph: string; pid: number; tid: number; ts: number; tts?: number; dur?: number; tdur?: number; args?: Record<string, unknown> }
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  tts?: number;
+  dur?: number;
+  tdur?: number;
+  args?: Record<string, unknown>;
+}
 
 interface Round {
   build: string;
@@ -104,16 +154,38 @@ interface Round {
   ratio: number;
 }
 
-const RENDER_ONLY = new Set(['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Commit', 'UpdateLayer', 'Layerize', 'UpdateLayerTree', 'BeginMainFrame', 'ScheduleStyleRecalculation']);
+const RENDER_ONLY = new Set([
+  'UpdateLayoutTree',
+  'Layout',
+  'Paint',
+  'PrePaint',
+  'Commit',
+  'UpdateLayer',
+  'Layerize',
+  'UpdateLayerTree',
+  'BeginMainFrame',
+  'ScheduleStyleRecalculation',
+]);
 
 async function traced<T>(page: Page, run: () => Promise<T>): Promise<{ value: T; events: TraceEvent[] }> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   // trace events are typed as string maps by the protocol types; these carry numbers as well
-  cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as unknown as TraceEvent[])); });
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as unknown as TraceEvent[]));
+  });
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', ...(process.env.SG_RENDER_DETAIL ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])] },
+    traceConfig: {
+      includedCategories: [
+        'toplevel',
+        'devtools.timeline',
+        'blink.user_timing',
+        'v8.execute',
+        'disabled-by-default-devtools.timeline',
+        ...(process.env.SG_RENDER_DETAIL ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
+      ],
+    },
     transferMode: 'ReportEvents',
   });
   const value = await run();
@@ -131,7 +203,10 @@ function tasksBetween(events: TraceEvent[], pid: number, tid: number, from: numb
 function isRenderingOnly(events: TraceEvent[], task: TraceEvent): boolean {
   const end = task.ts + (task.dur ?? 0);
   const inner = events.filter((e) => e.pid === task.pid && e.tid === task.tid && e !== task && e.ts >= task.ts && e.ts < end && e.ph === 'X');
-  return inner.some((e) => RENDER_ONLY.has(e.name)) && !inner.some((e) => e.name === 'FunctionCall' || e.name === 'RunMicrotasks' || e.name === 'TimerFire' || e.name === 'v8.callFunction');
+  return (
+    inner.some((e) => RENDER_ONLY.has(e.name)) &&
+    !inner.some((e) => e.name === 'FunctionCall' || e.name === 'RunMicrotasks' || e.name === 'TimerFire' || e.name === 'v8.callFunction')
+  );
 }
 
 /** Main-thread CPU time between two marks of that thread: the difference of their thread clocks. */
@@ -151,7 +226,9 @@ async function measure(page: Page, url: string, name: string, build: string): Pr
     await page.waitForFunction(() => performance.getEntriesByName('settleguard:rows-marked').length > 0, undefined, { timeout: 60_000, polling: 100 });
     // the rest of the scan: rows sent to the background, findings asked for and shown
     // (builds before issue 12 set no scan-end mark: their figure is then until rows-marked)
-    await page.waitForFunction(() => performance.getEntriesByName('settleguard:scan-end').length > 0, undefined, { timeout: 15_000, polling: 100 }).catch(() => undefined);
+    await page
+      .waitForFunction(() => performance.getEntriesByName('settleguard:scan-end').length > 0, undefined, { timeout: 15_000, polling: 100 })
+      .catch(() => undefined);
     const marked = await page.evaluate(() => document.querySelectorAll('#bench tbody tr[data-sg-row]').length);
     if (marked !== ROWS) throw new Error(`${name}: ${marked} of ${ROWS} rows marked`);
     const at = await page.evaluate(() => ({
@@ -161,13 +238,19 @@ async function measure(page: Page, url: string, name: string, build: string): Pr
     }));
     // the bare pass, 5 times, each in a task of its own
     for (let k = 0; k < 5; k++) {
-      await page.evaluate((k) => new Promise<number>((resolve) => setTimeout(() => {
-        performance.mark(`bare-start-${k}`);
-        let n = 0;
-        for (const td of document.querySelectorAll('#bench tbody td')) n += (td.textContent ?? '').length;
-        performance.mark(`bare-end-${k}`);
-        resolve(n);
-      }, 0)), k);
+      await page.evaluate(
+        (k) =>
+          new Promise<number>((resolve) =>
+            setTimeout(() => {
+              performance.mark(`bare-start-${k}`);
+              let n = 0;
+              for (const td of document.querySelectorAll('#bench tbody td')) n += (td.textContent ?? '').length;
+              performance.mark(`bare-end-${k}`);
+              resolve(n);
+            }, 0),
+          ),
+        k,
+      );
     }
     return at;
   });
@@ -190,7 +273,9 @@ async function measure(page: Page, url: string, name: string, build: string): Pr
       if (!isRenderingOnly(events, t)) continue;
       const end = t.ts + (t.dur ?? 0);
       const inner = new Map<string, number>();
-      for (const e of events) if (e.pid === t.pid && e.tid === t.tid && e !== t && e.ph === 'X' && e.ts >= t.ts && e.ts < end && RENDER_ONLY.has(e.name)) inner.set(e.name, (inner.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
+      for (const e of events)
+        if (e.pid === t.pid && e.tid === t.tid && e !== t && e.ph === 'X' && e.ts >= t.ts && e.ts < end && RENDER_ONLY.has(e.name))
+          inner.set(e.name, (inner.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
       const reasons = new Map<string, number>();
       for (const e of events) {
         if (e.pid !== t.pid || e.ts < start.ts || e.ts >= t.ts || !/Invalidation/.test(e.name)) continue;
@@ -198,8 +283,18 @@ async function measure(page: Page, url: string, name: string, build: string): Pr
         const k = `${e.name}:${String(d.reason ?? d.changedAttribute ?? d.invalidatedSelectorId ?? '')}:${String(d.nodeName ?? '')}`;
         reasons.set(k, (reasons.get(k) ?? 0) + 1);
       }
-      console.log(`    invalidations before it: ${[...reasons].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ×${v}`).join('; ') || 'none'}`);
-      console.log(`  ${name}: render frame at +${((t.ts - start.ts) / 1000).toFixed(0)} ms, ${((t.tdur ?? 0) / 1000).toFixed(1)} ms CPU; page painted before the scan: ${paintedBefore}; ${[...inner].map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+      console.log(
+        `    invalidations before it: ${
+          [...reasons]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 8)
+            .map(([k, v]) => `${k} ×${v}`)
+            .join('; ') || 'none'
+        }`,
+      );
+      console.log(
+        `  ${name}: render frame at +${((t.ts - start.ts) / 1000).toFixed(0)} ms, ${((t.tdur ?? 0) / 1000).toFixed(1)} ms CPU; page painted before the scan: ${paintedBefore}; ${[...inner].map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`,
+      );
     }
   }
   const bare: number[] = [];
@@ -234,7 +329,8 @@ async function isolatedFloor(url: string, executablePath: string): Promise<{ iso
   const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
-    const pass = (tag: string) => `(() => { performance.mark('${tag}-start'); let n = 0; for (const td of document.querySelectorAll('#bench tbody td')) n += (td.textContent ?? '').length; performance.mark('${tag}-end'); return n; })()`;
+    const pass = (tag: string) =>
+      `(() => { performance.mark('${tag}-start'); let n = 0; for (const td of document.querySelectorAll('#bench tbody td')) n += (td.textContent ?? '').length; performance.mark('${tag}-end'); return n; })()`;
     const { events } = await traced(page, async () => {
       await page.goto(url);
       const cdp = await page.context().newCDPSession(page);
@@ -267,7 +363,12 @@ async function main(): Promise<void> {
   if (!executablePath) throw new Error('Chromium not found');
   const contexts = [];
   for (const ext of EXTS) {
-    const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args: chromiumArgs(ext), viewport: { width: 1440, height: 900 } });
+    const context = await chromium.launchPersistentContext('', {
+      executablePath,
+      headless: true,
+      args: chromiumArgs(ext),
+      viewport: { width: 1440, height: 900 },
+    });
     await (context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker'));
     contexts.push(context);
   }
@@ -278,7 +379,12 @@ async function main(): Promise<void> {
     // a fresh profile each round, so that the first visit's rows are new to it
     for (let r = 0; r < ROUNDS; r++) {
       for (let b = 0; b < EXTS.length; b++) {
-        const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args: chromiumArgs(EXTS[b]!), viewport: { width: 1440, height: 900 } });
+        const context = await chromium.launchPersistentContext('', {
+          executablePath,
+          headless: true,
+          args: chromiumArgs(EXTS[b]!),
+          viewport: { width: 1440, height: 900 },
+        });
         await (context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker'));
         for (const t of await measureHighlight(context, `${server.url}/spa.html`)) highlights.push({ ...t, build: b });
         await context.close();
@@ -300,36 +406,61 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`\nSettleGuard portal reading — ${ROWS} rows × ${HEADERS.length} cells, Chromium, built extension, ${ROUNDS} rounds\n`);
-  console.table(rounds.map((f) => ({
-    ...(EXTS.length > 1 ? { build: f.build } : {}),
-    page: f.page,
-    'read+mark CPU (ms)': f.cpuMs.toFixed(1),
-    'of which render (ms)': f.renderMs.toFixed(1),
-    'wall (ms)': f.wallMs.toFixed(0),
-    'load / scan / marked at (ms)': `${f.loadAt.toFixed(0)} / ${f.scanAt.toFixed(0)} / ${f.markedAt.toFixed(0)}`,
-    'marked after load (ms, target ≤ 1000)': (f.markedAt - f.loadAt).toFixed(0),
-    tasks: f.tasks,
-    'longest task wall/CPU (ms)': `${f.longestWallMs.toFixed(1)} / ${f.longestCpuMs.toFixed(1)}`,
-    'longest script / render task CPU (ms)': `${f.longestScriptCpuMs.toFixed(1)} / ${f.longestRenderCpuMs.toFixed(1)}`,
-    'longest script task to scan end (ms)': f.longestScriptToEndCpuMs.toFixed(1),
-    'bare pass CPU (ms)': f.bareMs.toFixed(1),
-    'first bare pass (ms)': f.bareFirstMs.toFixed(1),
-    'ratio (target ≤ 3)': f.ratio.toFixed(2),
-  })));
+  console.table(
+    rounds.map((f) => ({
+      ...(EXTS.length > 1 ? { build: f.build } : {}),
+      page: f.page,
+      'read+mark CPU (ms)': f.cpuMs.toFixed(1),
+      'of which render (ms)': f.renderMs.toFixed(1),
+      'wall (ms)': f.wallMs.toFixed(0),
+      'load / scan / marked at (ms)': `${f.loadAt.toFixed(0)} / ${f.scanAt.toFixed(0)} / ${f.markedAt.toFixed(0)}`,
+      'marked after load (ms, target ≤ 1000)': (f.markedAt - f.loadAt).toFixed(0),
+      tasks: f.tasks,
+      'longest task wall/CPU (ms)': `${f.longestWallMs.toFixed(1)} / ${f.longestCpuMs.toFixed(1)}`,
+      'longest script / render task CPU (ms)': `${f.longestScriptCpuMs.toFixed(1)} / ${f.longestRenderCpuMs.toFixed(1)}`,
+      'longest script task to scan end (ms)': f.longestScriptToEndCpuMs.toFixed(1),
+      'bare pass CPU (ms)': f.bareMs.toFixed(1),
+      'first bare pass (ms)': f.bareFirstMs.toFixed(1),
+      'ratio (target ≤ 3)': f.ratio.toFixed(2),
+    })),
+  );
   const iso = floors.map((f) => f.isolatedCold / f.mainWarm);
-  console.log(`  floor (plain page, no extension): the bare pass run first in an isolated world takes ${median(floors.map((f) => f.isolatedCold)).toFixed(1)} ms CPU = ${median(iso).toFixed(2)}× (${Math.min(...iso).toFixed(2)}–${Math.max(...iso).toFixed(2)}) the warm main-world pass (${median(floors.map((f) => f.mainWarm)).toFixed(1)} ms; cold ${median(floors.map((f) => f.mainCold)).toFixed(1)} ms): what any content script pays for reading the cells alone, before detecting, parsing and marking`);
+  console.log(
+    `  floor (plain page, no extension): the bare pass run first in an isolated world takes ${median(floors.map((f) => f.isolatedCold)).toFixed(1)} ms CPU = ${median(iso).toFixed(2)}× (${Math.min(...iso).toFixed(2)}–${Math.max(...iso).toFixed(2)}) the warm main-world pass (${median(floors.map((f) => f.mainWarm)).toFixed(1)} ms; cold ${median(floors.map((f) => f.mainCold)).toFixed(1)} ms): what any content script pays for reading the cells alone, before detecting, parsing and marking`,
+  );
   for (let b = 0; b < EXTS.length; b++) {
     if (EXTS.length > 1) console.log(`build ${b + 1}: ${EXTS[b]}`);
     for (const name of ['plain', 'element']) {
       const rs = rounds.filter((r) => r.page === name && r.build === (EXTS.length > 1 ? String(b + 1) : ''));
       const span = (xs: number[], d = 1) => `median ${median(xs).toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})`;
-      console.log(`  ${name}: every row marked ${span(rs.map((r) => r.markedAt - r.loadAt), 0)} ms after the page's load event (target ≤ 1000), ${span(rs.map((r) => r.markedAt), 0)} ms after navigation start (the page alone takes ${span(rs.map((r) => r.loadAt), 0)} ms to load)`);
-      console.log(`  ${name}: ratio ${span(rs.map((r) => r.ratio), 2)} (to the first bare pass: ${span(rs.map((r) => r.cpuMs / r.bareFirstMs), 2)}); read+mark CPU ${span(rs.map((r) => r.cpuMs))} ms; bare ${span(rs.map((r) => r.bareMs))} ms; longest task CPU ${span(rs.map((r) => r.longestCpuMs))} ms, wall ${span(rs.map((r) => r.longestWallMs))} ms; of those, the longest that ran script (ours) ${span(rs.map((r) => r.longestScriptCpuMs))} ms CPU, the longest rendering frame ${span(rs.map((r) => r.longestRenderCpuMs))} ms CPU`);
+      console.log(
+        `  ${name}: every row marked ${span(
+          rs.map((r) => r.markedAt - r.loadAt),
+          0,
+        )} ms after the page's load event (target ≤ 1000), ${span(
+          rs.map((r) => r.markedAt),
+          0,
+        )} ms after navigation start (the page alone takes ${span(
+          rs.map((r) => r.loadAt),
+          0,
+        )} ms to load)`,
+      );
+      console.log(
+        `  ${name}: ratio ${span(
+          rs.map((r) => r.ratio),
+          2,
+        )} (to the first bare pass: ${span(
+          rs.map((r) => r.cpuMs / r.bareFirstMs),
+          2,
+        )}); read+mark CPU ${span(rs.map((r) => r.cpuMs))} ms; bare ${span(rs.map((r) => r.bareMs))} ms; longest task CPU ${span(rs.map((r) => r.longestCpuMs))} ms, wall ${span(rs.map((r) => r.longestWallMs))} ms; of those, the longest that ran script (ours) ${span(rs.map((r) => r.longestScriptCpuMs))} ms CPU, the longest rendering frame ${span(rs.map((r) => r.longestRenderCpuMs))} ms CPU`,
+      );
     }
     for (const visit of ['first', 'again'] as const) {
       const hs = highlights.filter((h) => h.build === b && h.visit === visit);
       const ms = (xs: number[]) => xs.map((x) => (Number.isNaN(x) ? 'never' : x.toFixed(0))).join(', ');
-      console.log(`  ${SPA_ROWS}-row table appearing in an SPA, ${visit === 'first' ? 'rows new' : 'visited again'}: marked after ${ms(hs.map((h) => h.markedMs))} ms, highlighted after ${ms(hs.map((h) => h.highlightedMs))} ms (target ≤ 150)`);
+      console.log(
+        `  ${SPA_ROWS}-row table appearing in an SPA, ${visit === 'first' ? 'rows new' : 'visited again'}: marked after ${ms(hs.map((h) => h.markedMs))} ms, highlighted after ${ms(hs.map((h) => h.highlightedMs))} ms (target ≤ 150)`,
+      );
     }
     const scripts = join(EXTS[b]!, 'content-scripts');
     for (const f of readdirSync(scripts).filter((n) => n.endsWith('.js'))) {

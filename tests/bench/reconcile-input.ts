@@ -49,7 +49,13 @@ export function buildScaleInput(n: number, seed = 7): ScaleInput {
   const nextWork = new Map(dates.map((d) => [d, cal.nextWorkingDay(d)]));
   const stores = Math.max(3, Math.round(n / 2000));
   const perStoreDay = Math.max(1, Math.round(n / stores / DAYS));
-  const injected: Record<string, number> = { fee_above_contract: 0, settlement_shortfall: 0, settlement_missing: 0, duplicate_charge: 0, missing_at_acquirer: 0 };
+  const injected: Record<string, number> = {
+    fee_above_contract: 0,
+    settlement_shortfall: 0,
+    settlement_missing: 0,
+    duplicate_charge: 0,
+    missing_at_acquirer: 0,
+  };
 
   const txns: PortalTransaction[] = [];
   const cashier: CashierRecord[] = [];
@@ -60,8 +66,13 @@ export function buildScaleInput(n: number, seed = 7): ScaleInput {
   let lineSeq = 0;
   const addLine = (date: IsoDate, cents: number, description: string, counterparty?: string) => {
     lines.push({
-      id: `L${pad(++lineSeq, 7)}`, bookedOn: date, amount: cny(cents), description, counterparty,
-      accountId: '6222020200112233', source: { file: 'icbc.csv', line: lineSeq },
+      id: `L${pad(++lineSeq, 7)}`,
+      bookedOn: date,
+      amount: cny(cents),
+      description,
+      counterparty,
+      accountId: '6222020200112233',
+      source: { file: 'icbc.csv', line: lineSeq },
     });
   };
   const time = (date: IsoDate) => `${date}T${pad(int(9, 21))}:${pad(int(0, 59))}:${pad(int(0, 59))}`;
@@ -78,8 +89,13 @@ export function buildScaleInput(n: number, seed = 7): ScaleInput {
     const perTxnPayout = s % 5 < 3;
     const terminals = [0, 1, 2].map((k) => `T${pad(s, 5)}${k}`);
     contracts.push({
-      id: `k-${mid}`, label: `门店 ${s} 标准费率`, merchantId: mid, currency: 'CNY', effectiveFrom: '2026-01-01',
-      settleCycle: perTxnPayout ? 'D0' : 'T1', calendar: 'CN',
+      id: `k-${mid}`,
+      label: `门店 ${s} 标准费率`,
+      merchantId: mid,
+      currency: 'CNY',
+      effectiveFrom: '2026-01-01',
+      settleCycle: perTxnPayout ? 'D0' : 'T1',
+      calendar: 'CN',
       rules: [
         { cardType: 'debit', percent: '0.5', cap: '20' },
         { cardType: 'credit', percent: '0.6' },
@@ -107,12 +123,33 @@ export function buildScaleInput(n: number, seed = 7): ScaleInput {
         const id = `P${pad(++seq, 8)}`;
         const terminal = terminals[int(0, 2)]!;
         const t: PortalTransaction = {
-          id, portal: 'generic', occurredAt: time(date), kind: 'sale', status: failed ? 'failed' : 'success', amount: cny(cents),
-          cardType: card, merchantId: mid, terminalId: terminal, rrn: String(++rrn), voucherNo: pad(seq % 1000000, 6), batchNo: '000001',
+          id,
+          portal: 'generic',
+          occurredAt: time(date),
+          kind: 'sale',
+          status: failed ? 'failed' : 'success',
+          amount: cny(cents),
+          cardType: card,
+          merchantId: mid,
+          terminalId: terminal,
+          rrn: String(++rrn),
+          voucherNo: pad(seq % 1000000, 6),
+          batchNo: '000001',
           settleCycle: perTxnPayout ? 'D0' : 'T1',
           evidence: {
-            url: 'https://portal.example/txns', capturedAt: '2026-10-12T08:00:00Z', sha256: '',
-            cells: { 交易时间: '', 商户号: mid, 终端号: terminal, 交易类型: '消费', 交易金额: yuan(cents), 手续费: yuan(fee), 参考号: String(rrn), 状态: failed ? '失败' : '成功' },
+            url: 'https://portal.example/txns',
+            capturedAt: '2026-10-12T08:00:00Z',
+            sha256: '',
+            cells: {
+              交易时间: '',
+              商户号: mid,
+              终端号: terminal,
+              交易类型: '消费',
+              交易金额: yuan(cents),
+              手续费: yuan(fee),
+              参考号: String(rrn),
+              状态: failed ? '失败' : '成功',
+            },
           },
         };
         if (!failed) {
@@ -128,11 +165,26 @@ export function buildScaleInput(n: number, seed = 7): ScaleInput {
         if (failed) continue;
         sales.push(t);
         if (rnd() < 0.999) {
-          cashier.push({ id: `C${id}`, occurredAt: shift(t.occurredAt, -int(5, 90)), amount: t.amount, kind: 'sale', tender: qr ? 'qr' : 'card', orderNo: t.orderNo, cardLast4: t.cardLast4, terminalId: terminal });
+          cashier.push({
+            id: `C${id}`,
+            occurredAt: shift(t.occurredAt, -int(5, 90)),
+            amount: t.amount,
+            kind: 'sale',
+            tender: qr ? 'qr' : 'card',
+            orderNo: t.orderNo,
+            cardLast4: t.cardLast4,
+            terminalId: terminal,
+          });
         }
         if (rnd() < 0.0005 && !qr) {
           // the same card swiped twice; the cashier has one sale
-          const d: PortalTransaction = { ...t, id: `P${pad(++seq, 8)}`, rrn: String(++rrn), voucherNo: pad(seq % 1000000, 6), occurredAt: shift(t.occurredAt, int(30, 200)) };
+          const d: PortalTransaction = {
+            ...t,
+            id: `P${pad(++seq, 8)}`,
+            rrn: String(++rrn),
+            voucherNo: pad(seq % 1000000, 6),
+            occurredAt: shift(t.occurredAt, int(30, 200)),
+          };
           txns.push(d);
           sales.push(d);
           injected.duplicate_charge!++;
@@ -140,7 +192,15 @@ export function buildScaleInput(n: number, seed = 7): ScaleInput {
       }
       // a cashier card sale the acquirer never shows
       if (rnd() < 0.02) {
-        cashier.push({ id: `CX${pad(++seq, 8)}`, occurredAt: time(date), amount: cny(int(3000, 90000)), kind: 'sale', tender: 'card', cardLast4: pad(int(0, 9999), 4), terminalId: terminals[0] });
+        cashier.push({
+          id: `CX${pad(++seq, 8)}`,
+          occurredAt: time(date),
+          amount: cny(int(3000, 90000)),
+          kind: 'sale',
+          tender: 'card',
+          cardLast4: pad(int(0, 9999), 4),
+          terminalId: terminals[0],
+        });
         injected.missing_at_acquirer!++;
       }
     }
@@ -153,21 +213,55 @@ export function buildScaleInput(n: number, seed = 7): ScaleInput {
         const cents = Math.round(Number(t.amount.amount.replace('.', '')) / (rnd() < 0.5 ? 1 : 2));
         const id = `R${pad(++seq, 8)}`;
         const rt: PortalTransaction = {
-          id, portal: 'generic', occurredAt: time(addDays(t.occurredAt.slice(0, 10), int(1, 4))), kind: 'refund', status: 'success',
-          amount: cny(-cents), fee: cny(0), net: cny(-cents), cardType: t.cardType, cardLast4: t.cardLast4, orderNo: t.orderNo,
-          merchantId: mid, terminalId: t.terminalId, originalRef: t.rrn, settleCycle: t.settleCycle, evidence: { ...t.evidence, cells: { 交易类型: '退货' } },
+          id,
+          portal: 'generic',
+          occurredAt: time(addDays(t.occurredAt.slice(0, 10), int(1, 4))),
+          kind: 'refund',
+          status: 'success',
+          amount: cny(-cents),
+          fee: cny(0),
+          net: cny(-cents),
+          cardType: t.cardType,
+          cardLast4: t.cardLast4,
+          orderNo: t.orderNo,
+          merchantId: mid,
+          terminalId: t.terminalId,
+          originalRef: t.rrn,
+          settleCycle: t.settleCycle,
+          evidence: { ...t.evidence, cells: { 交易类型: '退货' } },
         };
         txns.push(rt);
         refunds.push(rt);
-        cashier.push({ id: `C${id}`, occurredAt: shift(rt.occurredAt, -int(5, 60)), amount: rt.amount, kind: 'refund', tender: t.cardType.startsWith('qr') ? 'qr' : 'card', orderNo: t.orderNo, cardLast4: t.cardLast4, terminalId: t.terminalId });
+        cashier.push({
+          id: `C${id}`,
+          occurredAt: shift(rt.occurredAt, -int(5, 60)),
+          amount: rt.amount,
+          kind: 'refund',
+          tender: t.cardType.startsWith('qr') ? 'qr' : 'card',
+          orderNo: t.orderNo,
+          cardLast4: t.cardLast4,
+          terminalId: t.terminalId,
+        });
       } else if (r < 0.015) {
         cancelled.add(t.id);
         const id = `V${pad(++seq, 8)}`;
         if (perTxnPayout) t.payoutId = `PO${t.id}`;
-        txns.push({ payoutId: t.payoutId,
-          id, portal: 'generic', occurredAt: shift(t.occurredAt, int(60, 900)), kind: 'void', status: 'success',
-          amount: cny(-Number(t.amount.amount.replace('.', ''))), net: { amount: `-${t.net!.amount}`, currency: 'CNY' }, cardType: t.cardType,
-          cardLast4: t.cardLast4, merchantId: mid, terminalId: t.terminalId, originalRef: t.rrn, settleCycle: t.settleCycle, evidence: { ...t.evidence, cells: { 交易类型: '撤销' } },
+        txns.push({
+          payoutId: t.payoutId,
+          id,
+          portal: 'generic',
+          occurredAt: shift(t.occurredAt, int(60, 900)),
+          kind: 'void',
+          status: 'success',
+          amount: cny(-Number(t.amount.amount.replace('.', ''))),
+          net: { amount: `-${t.net!.amount}`, currency: 'CNY' },
+          cardType: t.cardType,
+          cardLast4: t.cardLast4,
+          merchantId: mid,
+          terminalId: t.terminalId,
+          originalRef: t.rrn,
+          settleCycle: t.settleCycle,
+          evidence: { ...t.evidence, cells: { 交易类型: '撤销' } },
         });
       }
     }
@@ -211,7 +305,8 @@ export function buildScaleInput(n: number, seed = 7): ScaleInput {
     for (const [vd, perTerminal] of batch) {
       const split = rnd() < 0.2;
       const total = [...perTerminal.values()].reduce((a, b) => a + b, 0);
-      if (split && [...perTerminal.values()].every((v) => v > 0)) for (const [term, v] of perTerminal) addLine(vd, v, `银联商务 结算款 商户${mid.slice(-4)} 终端${term}`, '银联商务股份有限公司');
+      if (split && [...perTerminal.values()].every((v) => v > 0))
+        for (const [term, v] of perTerminal) addLine(vd, v, `银联商务 结算款 商户${mid.slice(-4)} 终端${term}`, '银联商务股份有限公司');
       else addLine(vd, total, `银联商务 结算款 商户${mid.slice(-4)}`, '银联商务股份有限公司');
     }
   }

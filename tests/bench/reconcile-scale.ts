@@ -52,7 +52,19 @@ function plainSort(input: ReconcileInput): number {
   return ms;
 }
 
-interface Row { n: number; rows: string; build: number; sort: number; reconcile: number; again: number[]; findings: number; inputs: number; retained: number; heapGrowth: number; rssGrowth: number }
+interface Row {
+  n: number;
+  rows: string;
+  build: number;
+  sort: number;
+  reconcile: number;
+  again: number[];
+  findings: number;
+  inputs: number;
+  retained: number;
+  heapGrowth: number;
+  rssGrowth: number;
+}
 
 // the peak RSS sampler: a worker writes the largest RSS it sees into shared memory
 const peakRss = new Float64Array(new SharedArrayBuffer(8));
@@ -63,7 +75,10 @@ const sampler = new Worker(
 sampler.unref();
 
 const capped = process.argv[2] === '--capped';
-const sizes = process.argv.slice(capped ? 3 : 2).map(Number).filter((x) => x > 0);
+const sizes = process.argv
+  .slice(capped ? 3 : 2)
+  .map(Number)
+  .filter((x) => x > 0);
 const rows: Row[] = [];
 if (!gc) console.warn('(run with --expose-gc for memory figures that exclude garbage)');
 
@@ -78,7 +93,9 @@ for (const n of sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000]) {
     console.log(`CAPPED ${JSON.stringify(row)}`);
     process.exit(0);
   }
-  console.log(`n=${n}: reconcile ${row.reconcile.toFixed(0)} ms, sort ${row.sort.toFixed(0)} ms, ratio ${(row.reconcile / row.sort).toFixed(1)}, inputs ${mb(row.inputs)}, retained ${mb(row.retained)}, heap growth ${mb(row.heapGrowth)}, peak RSS growth ${mb(row.rssGrowth)}`);
+  console.log(
+    `n=${n}: reconcile ${row.reconcile.toFixed(0)} ms, sort ${row.sort.toFixed(0)} ms, ratio ${(row.reconcile / row.sort).toFixed(1)}, inputs ${mb(row.inputs)}, retained ${mb(row.retained)}, heap growth ${mb(row.heapGrowth)}, peak RSS growth ${mb(row.rssGrowth)}`,
+  );
 }
 
 function measure(n: number): Row {
@@ -121,9 +138,15 @@ function measure(n: number): Row {
 function cappedCheck(row: Row): string {
   const headroom = Number(process.env.SG_CAP_HEADROOM_MB ?? 1024);
   const capMb = Math.ceil(row.inputs / 1024 / 1024) + headroom;
-  const child = spawnSync(process.execPath, [`--max-old-space-size=${capMb}`, '--expose-gc', '--import', 'tsx', new URL(import.meta.url).pathname, '--capped', String(row.n)], {
-    encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  const child = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${capMb}`, '--expose-gc', '--import', 'tsx', new URL(import.meta.url).pathname, '--capped', String(row.n)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
   const line = child.stdout.split('\n').find((l) => l.startsWith('CAPPED '));
   if (!line) {
     const oom = /heap out of memory/.test(child.stderr);
@@ -134,10 +157,14 @@ function cappedCheck(row: Row): string {
 }
 
 console.log('\nreconcile() scale — portal rows / bank lines / cashier records; times in ms');
-console.log('| n | rows (portal/bank/cashier) | build input | plain sort | reconcile | runs 2, 3 | ratio to sort | ms per 1k rows | findings | heap: inputs | result retained | heap growth during run | peak RSS growth |');
+console.log(
+  '| n | rows (portal/bank/cashier) | build input | plain sort | reconcile | runs 2, 3 | ratio to sort | ms per 1k rows | findings | heap: inputs | result retained | heap growth during run | peak RSS growth |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.n.toLocaleString('en')} | ${r.rows} | ${r.build.toFixed(0)} | ${r.sort.toFixed(0)} | ${r.reconcile.toFixed(0)} | ${r.again.map((x) => x.toFixed(0)).join(', ') || '–'} | ${(r.reconcile / r.sort).toFixed(1)} | ${(r.reconcile / (r.n / 1000)).toFixed(1)} | ${r.findings} | ${mb(r.inputs)} | ${mb(r.retained)} | ${mb(r.heapGrowth)} | ${mb(r.rssGrowth)} |`);
+  console.log(
+    `| ${r.n.toLocaleString('en')} | ${r.rows} | ${r.build.toFixed(0)} | ${r.sort.toFixed(0)} | ${r.reconcile.toFixed(0)} | ${r.again.map((x) => x.toFixed(0)).join(', ') || '–'} | ${(r.reconcile / r.sort).toFixed(1)} | ${(r.reconcile / (r.n / 1000)).toFixed(1)} | ${r.findings} | ${mb(r.inputs)} | ${mb(r.retained)} | ${mb(r.heapGrowth)} | ${mb(r.rssGrowth)} |`,
+  );
 }
 
 // the capped run of the largest size (see the top): at 1M, unless SG_CAP_CHECK=0; SG_CAP_CHECK=1 runs it at any size

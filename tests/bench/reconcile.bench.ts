@@ -18,19 +18,35 @@ const chain100k = buildScaleInput(100_000).input;
 const sizes = (i: typeof month10k) => `${i.transactions.length} rows, ${i.statementLines.length} bank lines, ${i.cashier?.length ?? 0} cashier records`;
 
 describe(`reconcile() 10k — scenario month (${sizes(month10k)}); store chain (${sizes(chain10k)})`, () => {
-  bench('10k scenario month', () => {
-    reconcile(month10k);
-  }, { iterations: 5, time: 0 });
-  bench('10k store chain', () => {
-    reconcile(chain10k);
-  }, { iterations: 5, time: 0 });
+  bench(
+    '10k scenario month',
+    () => {
+      reconcile(month10k);
+    },
+    { iterations: 5, time: 0 },
+  );
+  bench(
+    '10k store chain',
+    () => {
+      reconcile(chain10k);
+    },
+    { iterations: 5, time: 0 },
+  );
 });
 
 describe(`reconcile() 100k — scenario month (${sizes(month100k)}); store chain (${sizes(chain100k)})`, () => {
-  bench('100k scenario month', () => {
-    reconcile(month100k);
-  }, { iterations: 2, time: 0, warmupIterations: 0 });
-  bench('100k store chain', () => {
-    reconcile(chain100k);
-  }, { iterations: 2, time: 0, warmupIterations: 0 });
+  bench(
+    '100k scenario month',
+    () => {
+      reconcile(month100k);
+    },
+    { iterations: 2, time: 0, warmupIterations: 0 },
+  );
+  bench(
+    '100k store chain',
+    () => {
+      reconcile(chain100k);
+    },
+    { iterations: 2, time: 0, warmupIterations: 0 },
+  );
 });

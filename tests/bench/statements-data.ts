@@ -27,7 +27,9 @@ export function ofx(txns: number): string {
   const body: string[] = [];
   for (let i = 0; i < txns; i++) {
     const [y, m, d] = day(Math.floor(i / 30));
-    body.push(`<STMTTRN><TRNTYPE>${i % 2 ? 'DEBIT' : 'CREDIT'}<DTPOSTED>${y}${pad(m)}${pad(d)}120000<TRNAMT>${cents(i, i % 2 ? -1 : 1)}<FITID>F${i}<NAME>Payee ${i % 89}<MEMO>Memo ${i}</STMTTRN>`);
+    body.push(
+      `<STMTTRN><TRNTYPE>${i % 2 ? 'DEBIT' : 'CREDIT'}<DTPOSTED>${y}${pad(m)}${pad(d)}120000<TRNAMT>${cents(i, i % 2 ? -1 : 1)}<FITID>F${i}<NAME>Payee ${i % 89}<MEMO>Memo ${i}</STMTTRN>`,
+    );
   }
   return `OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nSECURITY:NONE\nENCODING:USASCII\nCHARSET:1252\nCOMPRESSION:NONE\nOLDFILEUID:NONE\nNEWFILEUID:NONE\n\n<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS><DTSERVER>20250101<LANGUAGE>ENG</SONRS></SIGNONMSGSRSV1><BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS><STMTRS><CURDEF>USD<BANKACCTFROM><BANKID>121000248<ACCTID>123456789<ACCTTYPE>CHECKING</BANKACCTFROM><BANKTRANLIST><DTSTART>20240101<DTEND>20251231\n${body.join('\n')}\n</BANKTRANLIST><LEDGERBAL><BALAMT>0.00<DTASOF>20251231</LEDGERBAL></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n`;
 }
@@ -45,7 +47,10 @@ export function mt940(txns: number): string {
       const c = ((i * 7919) % 500_000) + 1;
       const credit = i % 2 === 0;
       balance += credit ? c : -c;
-      out.push(`:61:${date}${pad(m)}${pad(d)}${credit ? 'C' : 'D'}${money(c)}NTRFREF${i}//B${i}`, `:86:/TRTP/SEPA OVERBOEKING/NAME/Payee ${i % 89}/REMI/Invoice ${i}`);
+      out.push(
+        `:61:${date}${pad(m)}${pad(d)}${credit ? 'C' : 'D'}${money(c)}NTRFREF${i}//B${i}`,
+        `:86:/TRTP/SEPA OVERBOEKING/NAME/Payee ${i % 89}/REMI/Invoice ${i}`,
+      );
     }
     out.push(`:62F:${balance >= 0 ? 'C' : 'D'}${date}EUR${money(balance)}`, '-');
   }

@@ -27,7 +27,10 @@ function measure(label: string, run: () => unknown): void {
     const retained = process.memoryUsage().heapUsed - before;
     result = null;
     void result;
-    if (i === 2) console.log(`${label.padEnd(36)} ${ms.toFixed(0).padStart(5)} ms   heap after run ${MB(held).padStart(9)}   retained by result ${MB(retained).padStart(9)}`);
+    if (i === 2)
+      console.log(
+        `${label.padEnd(36)} ${ms.toFixed(0).padStart(5)} ms   heap after run ${MB(held).padStart(9)}   retained by result ${MB(retained).padStart(9)}`,
+      );
   }
 }
 

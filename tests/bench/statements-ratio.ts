@@ -15,9 +15,19 @@ if (!gc) throw new Error('run with node --expose-gc');
 const enc = new TextEncoder();
 
 const cases = {
-  csv: { name: 'bank.csv', bytes: enc.encode(bankCsv(100_000)), peer: 'papaparse alone (decode + split)', run: (b: Uint8Array) => Papa.parse<string[]>(new TextDecoder().decode(b), { skipEmptyLines: false }) },
+  csv: {
+    name: 'bank.csv',
+    bytes: enc.encode(bankCsv(100_000)),
+    peer: 'papaparse alone (decode + split)',
+    run: (b: Uint8Array) => Papa.parse<string[]>(new TextDecoder().decode(b), { skipEmptyLines: false }),
+  },
   ofx: { name: 'bank.ofx', bytes: enc.encode(ofx(20_000)), peer: 'ofx-js parseSync', run: (b: Uint8Array) => ofxParse(new TextDecoder().decode(b)) },
-  mt940: { name: 'bank.sta', bytes: enc.encode(mt940(20_000)), peer: 'mt940js Parser', run: (b: Uint8Array) => new Mt940Parser().parse(new TextDecoder().decode(b)) },
+  mt940: {
+    name: 'bank.sta',
+    bytes: enc.encode(mt940(20_000)),
+    peer: 'mt940js Parser',
+    run: (b: Uint8Array) => new Mt940Parser().parse(new TextDecoder().decode(b)),
+  },
 };
 
 function measure(f: () => unknown): { wall: number; cpu: number } {

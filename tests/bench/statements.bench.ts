@@ -23,7 +23,11 @@ const mb = (b: Uint8Array) => (b.length / 1_048_576).toFixed(1);
 console.log(`[bench] bank CSV 100,000 lines ${mb(csvBytes)} MB · OFX 20,000 txns ${mb(ofxBytes)} MB · MT940 20,000 txns ${mb(mt940Bytes)} MB`);
 
 // one untimed run each, so a reader that silently reads nothing cannot look fast
-for (const [name, bytes, want] of [['bank.csv', csvBytes, 100_000], ['bank.ofx', ofxBytes, 20_000], ['bank.sta', mt940Bytes, 20_000]] as const) {
+for (const [name, bytes, want] of [
+  ['bank.csv', csvBytes, 100_000],
+  ['bank.ofx', ofxBytes, 20_000],
+  ['bank.sta', mt940Bytes, 20_000],
+] as const) {
   const r = parseStatementSync({ name, bytes });
   console.log(`[bench] ${name}: format ${r.format}, ${r.lines.length} lines (want ${want}), ${r.issues.filter((i) => i.level === 'error').length} errors`);
 }
@@ -31,28 +35,52 @@ for (const [name, bytes, want] of [['bank.csv', csvBytes, 100_000], ['bank.ofx',
 const opts = { time: 3000, iterations: 3, warmupIterations: 1 };
 
 describe('bank CSV, 100,000 lines', () => {
-  bench('parseStatement (decode, sniff, read, ids)', () => {
-    parseStatementSync({ name: 'bank.csv', bytes: csvBytes });
-  }, opts);
-  bench('papaparse alone (decode + split)', () => {
-    Papa.parse<string[]>(new TextDecoder().decode(csvBytes), { skipEmptyLines: false });
-  }, opts);
+  bench(
+    'parseStatement (decode, sniff, read, ids)',
+    () => {
+      parseStatementSync({ name: 'bank.csv', bytes: csvBytes });
+    },
+    opts,
+  );
+  bench(
+    'papaparse alone (decode + split)',
+    () => {
+      Papa.parse<string[]>(new TextDecoder().decode(csvBytes), { skipEmptyLines: false });
+    },
+    opts,
+  );
 });
 
 describe('OFX, 20,000 transactions', () => {
-  bench('parseStatement', () => {
-    parseStatementSync({ name: 'bank.ofx', bytes: ofxBytes });
-  }, opts);
-  bench('ofx-js parseSync (raw strings)', () => {
-    ofxParse(new TextDecoder().decode(ofxBytes));
-  }, opts);
+  bench(
+    'parseStatement',
+    () => {
+      parseStatementSync({ name: 'bank.ofx', bytes: ofxBytes });
+    },
+    opts,
+  );
+  bench(
+    'ofx-js parseSync (raw strings)',
+    () => {
+      ofxParse(new TextDecoder().decode(ofxBytes));
+    },
+    opts,
+  );
 });
 
 describe('MT940, 20,000 transactions', () => {
-  bench('parseStatement', () => {
-    parseStatementSync({ name: 'bank.sta', bytes: mt940Bytes });
-  }, opts);
-  bench('mt940js Parser', () => {
-    new Mt940Parser().parse(new TextDecoder().decode(mt940Bytes));
-  }, opts);
+  bench(
+    'parseStatement',
+    () => {
+      parseStatementSync({ name: 'bank.sta', bytes: mt940Bytes });
+    },
+    opts,
+  );
+  bench(
+    'mt940js Parser',
+    () => {
+      new Mt940Parser().parse(new TextDecoder().decode(mt940Bytes));
+    },
+    opts,
+  );
 });

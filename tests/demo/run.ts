@@ -65,7 +65,10 @@ async function main(): Promise<void> {
     for (const f of findings) {
       const k = byKind.get(f.kind) ?? { count: 0, atStake: new Dec(0) };
       k.count++;
-      if (f.atStake) { k.atStake = k.atStake.plus(f.atStake.amount); total = total.plus(f.atStake.amount); }
+      if (f.atStake) {
+        k.atStake = k.atStake.plus(f.atStake.amount);
+        total = total.plus(f.atStake.amount);
+      }
       byKind.set(f.kind, k);
     }
     console.log('');
@@ -89,6 +92,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.stack ?? e.message : e);
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
   process.exit(1);
 });

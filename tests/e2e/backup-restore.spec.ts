@@ -24,11 +24,17 @@ type Row = { id: string; status?: string };
 
 /** The names of the extension database's object stores, read from the service worker. */
 function storeNames(worker: Worker): Promise<string[]> {
-  return worker.evaluate(() => new Promise<string[]>((resolve, reject) => {
-    const req = indexedDB.open('settleguard');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => { resolve([...req.result.objectStoreNames]); req.result.close(); };
-  }));
+  return worker.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const req = indexedDB.open('settleguard');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          resolve([...req.result.objectStoreNames]);
+          req.result.close();
+        };
+      }),
+  );
 }
 
 /** Every store, each sorted by id. */
@@ -65,12 +71,21 @@ test('download the backup, delete all data, import the downloaded file: every st
   await page.reload();
   await tab(page, 'findings');
   const rows = page.getByTestId('sg-findings').locator('tbody > tr[data-finding-kind]');
-  await rows.nth(0).getByRole('button', { name: /^(忽略|Dismiss)$/ }).click();
+  await rows
+    .nth(0)
+    .getByRole('button', { name: /^(忽略|Dismiss)$/ })
+    .click();
   await expect.poll(async () => (await readStore<Row>(worker, 'findings')).filter((f) => f.status === 'dismissed').length).toBe(1);
-  await rows.nth(1).getByRole('button', { name: /^(申诉|Dispute)$/ }).click();
+  await rows
+    .nth(1)
+    .getByRole('button', { name: /^(申诉|Dispute)$/ })
+    .click();
   await expect(page.getByTestId('sg-dispute-text')).toBeVisible();
   await expect.poll(async () => (await readStore<Row>(worker, 'disputes')).length).toBe(1);
-  await page.getByRole('dialog').getByRole('button', { name: /^(关闭|Close)$/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /^(关闭|Close)$/ })
+    .click();
   await page.goto(`chrome-extension://${extensionId}/options.html#disputes`);
   await page.reload(); // a hash change alone keeps the page (and the data it loaded before the draft)
   await expect(page.getByTestId('sg-dispute')).toHaveCount(1);
@@ -83,17 +98,19 @@ test('download the backup, delete all data, import the downloaded file: every st
   await expect.poll(async () => (await readStore<Row>(worker, 'settings')).length).toBe(1);
 
   const before = await dumpEveryStore(worker);
-  test.info().annotations.push({ type: 'records per store', description: Object.entries(before).map(([s, rows]) => `${s} ${rows.length}`).join(', ') });
+  test.info().annotations.push({
+    type: 'records per store',
+    description: Object.entries(before)
+      .map(([s, rows]) => `${s} ${rows.length}`)
+      .join(', '),
+  });
   for (const store of ['transactions', 'statementLines', 'cashier', 'contracts', 'findings', 'disputes', 'imports', 'settings', 'coverage']) {
     expect(before[store]!.length, store).toBeGreaterThan(0);
   }
 
   // a real download from the options page
   await tab(page, 'data');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: /导出备份|Export a backup/ }).click(),
-  ]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出备份|Export a backup/ }).click()]);
   expect(download.suggestedFilename()).toMatch(/^settleguard-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const file = test.info().outputPath(download.suggestedFilename());
   await download.saveAs(file);

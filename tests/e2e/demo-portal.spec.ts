@@ -54,16 +54,26 @@ test('import, capture both pages, highlight the seeded problems, draft and copy 
   // 3. Each seeded problem is highlighted on exactly its rows, on both pages.
   const flaggedOnPage = async (n: number) => {
     const expected = new Map<string, string[]>();
-    for (const p of DEMO.problems) for (const rrn of p.rrns) {
-      if (DEMO.rows.find((r) => r.rrn === rrn)?.page === n) expected.set(rrn, [...(expected.get(rrn) ?? []), p.kind].sort());
-    }
-    await expect.poll(async () => {
-      const actual = await page.locator('#txn-tbody > tr[data-sg-finding]').evaluateAll((els) => els.map((el) => [
-        Array.from(el.querySelectorAll('td')).map((td) => td.textContent?.trim() ?? '').find((s) => /^\d{12}$/.test(s)) ?? '',
-        (el.getAttribute('data-sg-finding') ?? '').split(' ').sort(),
-      ] as const));
-      return Object.fromEntries(actual);
-    }).toEqual(Object.fromEntries(expected));
+    for (const p of DEMO.problems)
+      for (const rrn of p.rrns) {
+        if (DEMO.rows.find((r) => r.rrn === rrn)?.page === n) expected.set(rrn, [...(expected.get(rrn) ?? []), p.kind].sort());
+      }
+    await expect
+      .poll(async () => {
+        const actual = await page.locator('#txn-tbody > tr[data-sg-finding]').evaluateAll((els) =>
+          els.map(
+            (el) =>
+              [
+                Array.from(el.querySelectorAll('td'))
+                  .map((td) => td.textContent?.trim() ?? '')
+                  .find((s) => /^\d{12}$/.test(s)) ?? '',
+                (el.getAttribute('data-sg-finding') ?? '').split(' ').sort(),
+              ] as const,
+          ),
+        );
+        return Object.fromEntries(actual);
+      })
+      .toEqual(Object.fromEntries(expected));
   };
   await flaggedOnPage(2);
   await portal.goToPage(1);
@@ -104,7 +114,10 @@ test('import, capture both pages, highlight the seeded problems, draft and copy 
   await options.page.bringToFront();
   await options.importFiles([DEMO_FILES.bank, DEMO_FILES.bankGbk]);
   const again = await options.outcomes();
-  expect(again.map((o) => [o.added, o.known])).toEqual([[0, DEMO.bankLines], [0, DEMO.bankLines]]);
+  expect(again.map((o) => [o.added, o.known])).toEqual([
+    [0, DEMO.bankLines],
+    [0, DEMO.bankLines],
+  ]);
   const after = await readStore<{ id: string }>(worker, 'statementLines');
   expect(after.map((l) => l.id).sort()).toEqual(before.map((l) => l.id).sort());
 });

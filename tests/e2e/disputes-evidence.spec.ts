@@ -9,12 +9,18 @@ import { demoProblem, draftFromRow, openDisputesTab, startDemo, type DemoWorld, 
 
 let world: DemoWorld;
 
-test.beforeEach(async () => { world = await startDemo(); });
-test.afterEach(async () => { await world?.close(); });
-
+test.beforeEach(async () => {
+  world = await startDemo();
+});
+test.afterEach(async () => {
+  await world?.close();
+});
 
 /** Clicks the card's export control and returns the ZIP's files by path inside its folder. */
-async function exportPack(page: Page, card: ReturnType<Page['getByTestId']>): Promise<{ name: string; files: Record<string, string>; raw: Record<string, Uint8Array> }> {
+async function exportPack(
+  page: Page,
+  card: ReturnType<Page['getByTestId']>,
+): Promise<{ name: string; files: Record<string, string>; raw: Record<string, Uint8Array> }> {
   const downloading = page.waitForEvent('download');
   await card.getByTestId('sg-export-evidence').click();
   const download = await downloading;
@@ -42,14 +48,27 @@ function csvRows(text: string): string[][] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && s[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += c;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -65,9 +84,16 @@ test('the evidence pack of a fee dispute holds the letter, the item, the capture
   const { name, files, raw } = await exportPack(page, card);
 
   expect(name).toMatch(new RegExp(`^settleguard-evidence-${DEMO.merchantId}-\\d{4}-\\d{2}-\\d{2}\\.zip$`));
-  expect(Object.keys(files).sort()).toEqual(
-    ['README.txt', 'SHA256SUMS.txt', 'bank-lines.csv', 'contract.json', 'evidence.json', 'items.csv', 'letter.txt', 'report.html'],
-  );
+  expect(Object.keys(files).sort()).toEqual([
+    'README.txt',
+    'SHA256SUMS.txt',
+    'bank-lines.csv',
+    'contract.json',
+    'evidence.json',
+    'items.csv',
+    'letter.txt',
+    'report.html',
+  ]);
 
   // letter.txt: the draft the merchant saw, naming the RRN and the difference
   const letter = files['letter.txt']!;
@@ -88,7 +114,9 @@ test('the evidence pack of a fee dispute holds the letter, the item, the capture
   expect(row![col(/异常类型代码|Issue code/)]).toBe('fee_above_contract');
 
   // evidence.json: the captured row — URL, capture time, cells, a 64-hex SHA-256 that checks out
-  const evidence = JSON.parse(files['evidence.json']!) as { rows: { url: string; capturedAt: string; cells: Record<string, string>; sha256: string | null; computedSha256: string; matches: boolean | null }[] };
+  const evidence = JSON.parse(files['evidence.json']!) as {
+    rows: { url: string; capturedAt: string; cells: Record<string, string>; sha256: string | null; computedSha256: string; matches: boolean | null }[];
+  };
   expect(evidence.rows).toHaveLength(1);
   const ev = evidence.rows[0]!;
   expect(ev.url).toBe(`${server.url}/index.html`);
@@ -115,9 +143,15 @@ test('the evidence pack of a fee dispute holds the letter, the item, the capture
   expect(contract.contracts.map((c) => c.id)).toEqual(['demo-huitong-standard-2026']);
 
   // SHA256SUMS.txt: every other file, in `sha256sum -c` format, and right
-  const sums = files['SHA256SUMS.txt']!.trim().split('\n').map((l) => l.match(/^([0-9a-f]{64}) {2}(.+)$/));
+  const sums = files['SHA256SUMS.txt']!.trim()
+    .split('\n')
+    .map((l) => l.match(/^([0-9a-f]{64}) {2}(.+)$/));
   expect(sums.every(Boolean)).toBe(true);
-  expect(sums.map((m) => m![2]).sort()).toEqual(Object.keys(files).filter((f) => f !== 'SHA256SUMS.txt').sort());
+  expect(sums.map((m) => m![2]).sort()).toEqual(
+    Object.keys(files)
+      .filter((f) => f !== 'SHA256SUMS.txt')
+      .sort(),
+  );
   for (const m of sums) expect(createHash('sha256').update(raw[m![2]!]!).digest('hex'), m![2]).toBe(m![1]);
 });
 
@@ -131,7 +165,10 @@ test('the evidence pack of a settlement shortfall lists every transaction of the
   const page = await openDisputesTab(world);
   const { files } = await exportPack(page, page.getByTestId('sg-dispute'));
   const bank = csvRows(files['bank-lines.csv']!);
-  expect(bank.slice(1).some((r) => r.includes(shortfall.bankSerial!)), 'bank-lines.csv has the short payout').toBe(true);
+  expect(
+    bank.slice(1).some((r) => r.includes(shortfall.bankSerial!)),
+    'bank-lines.csv has the short payout',
+  ).toBe(true);
   const items = files['items.csv']!;
   for (const rrn of shortfall.rrns) expect(items).toContain(rrn);
   const evidence = JSON.parse(files['evidence.json']!) as { rows: { cells: Record<string, string>; sha256: string }[] };

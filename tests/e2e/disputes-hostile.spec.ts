@@ -56,10 +56,16 @@ test('markup in portal cells stays text: in the draft, the filled form, the opti
   await expect(portal.disputeText()).toContainText(SCRIPT);
   // nothing in the overlay became an element
   await expect(page.locator('sg-panel img, sg-panel svg, sg-panel script, sg-flag img, sg-flag svg, sg-flag script')).toHaveCount(0);
-  await page.getByRole('dialog').getByRole('button', { name: /关闭|Close/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /关闭|Close/ })
+    .click();
 
   // 3. filling the page's own complaint form puts the text in as text
-  await page.locator('#desc + sg-insert').getByRole('button', { name: /填入|Insert/ }).click();
+  await page
+    .locator('#desc + sg-insert')
+    .getByRole('button', { name: /填入|Insert/ })
+    .click();
   // two drafts now: the control lists them, newest (the order-number one) first; subjects are text too
   const list = page.locator('#desc + sg-insert').getByRole('list');
   await expect(list.getByRole('button')).toHaveCount(2);
@@ -97,6 +103,10 @@ test('markup in portal cells stays text: in the draft, the filled form, the opti
   await page.bringToFront();
   expect(await pwned(page)).toBeNull();
   // positive control: the same text parsed as HTML does run here, so the check above means something
-  await page.evaluate((html) => { const d = document.createElement('div'); d.innerHTML = html; document.body.append(d); }, IMG);
+  await page.evaluate((html) => {
+    const d = document.createElement('div');
+    d.innerHTML = html;
+    document.body.append(d);
+  }, IMG);
   await expect.poll(() => pwned(page)).toBe(1);
 });

@@ -8,9 +8,12 @@ import { demoProblem, draftFromRow, readDisputes, readFindings, openDisputesTab,
 
 let world: DemoWorld;
 
-test.beforeEach(async () => { world = await startDemo(); });
-test.afterEach(async () => { await world?.close(); });
-
+test.beforeEach(async () => {
+  world = await startDemo();
+});
+test.afterEach(async () => {
+  await world?.close();
+});
 
 /** What the toolbar popup, opened on the portal's tab as the merchant does, shows as recovered. */
 async function popupRecovered(): Promise<string> {
@@ -26,14 +29,24 @@ async function popupRecovered(): Promise<string> {
 /** The options page follows the browser's language (zh-CN in these sessions): accept either. */
 const either = (zh: string, en: string) => new RegExp(`^(${zh}|${en})$`);
 const STATUS = {
-  draft: either('草稿', 'Draft'), sent: either('已提交', 'Sent'), acknowledged: either('已受理', 'Acknowledged'),
-  partial: either('部分退款', 'Partly refunded'), full: either('已全额退款', 'Refunded'), rejected: either('被驳回', 'Rejected'),
+  draft: either('草稿', 'Draft'),
+  sent: either('已提交', 'Sent'),
+  acknowledged: either('已受理', 'Acknowledged'),
+  partial: either('部分退款', 'Partly refunded'),
+  full: either('已全额退款', 'Refunded'),
+  rejected: either('被驳回', 'Rejected'),
 };
 const UI = {
-  showDraft: either('草稿', 'Draft'), ticket: either('工单号', 'Ticket number'), markSent: either('标记为已提交', 'Mark as sent'),
-  acknowledged: either('收单机构已受理', 'Acquirer acknowledged'), recovered: either('已追回', 'Recovered'),
-  recordRefund: either('登记退款', 'Record a refund'), reason: either('驳回理由', 'Reason given'), markRejected: either('已被驳回', 'Rejected'),
-  writtenComplaint: either('正式书面投诉|书面投诉', 'Formal written complaint'), regulator: either('监管部门/行业协会', 'Regulator / industry association'),
+  showDraft: either('草稿', 'Draft'),
+  ticket: either('工单号', 'Ticket number'),
+  markSent: either('标记为已提交', 'Mark as sent'),
+  acknowledged: either('收单机构已受理', 'Acquirer acknowledged'),
+  recovered: either('已追回', 'Recovered'),
+  recordRefund: either('登记退款', 'Record a refund'),
+  reason: either('驳回理由', 'Reason given'),
+  markRejected: either('已被驳回', 'Rejected'),
+  writtenComplaint: either('正式书面投诉|书面投诉', 'Formal written complaint'),
+  regulator: either('监管部门/行业协会', 'Regulator / industry association'),
   markEscalated: either('标记升级投诉已提交', 'Mark escalation as sent'),
 };
 

@@ -27,8 +27,12 @@ test('a file whose dates nothing decides: the preview asks, the answer re-reads 
   await options.page.getByTestId('sg-import-confirm').click();
   await expect(options.page.getByTestId('sg-import-outcome')).toHaveAttribute('data-added', '2');
   const stored = await readStore<StatementLine>(worker, 'statementLines');
-  expect(stored.filter((l) => l.source.file === 'uk-bank-ambiguous.csv').map((l) => `${l.bookedOn} ${l.amount.amount}`).sort())
-    .toEqual(['2024-04-03 1234.56', '2024-06-05 -12.30']);
+  expect(
+    stored
+      .filter((l) => l.source.file === 'uk-bank-ambiguous.csv')
+      .map((l) => `${l.bookedOn} ${l.amount.amount}`)
+      .sort(),
+  ).toEqual(['2024-04-03 1234.56', '2024-06-05 -12.30']);
 });
 
 test('a 招商银行 credit-card export with MM/DD dates is stored with the year of its statement month', async () => {
@@ -37,7 +41,10 @@ test('a 招商银行 credit-card export with MM/DD dates is stored with the year
   await options.importFiles([`${FIXTURES}/cn-bank/cmb-credit-202401.csv`]);
   await expect(options.page.getByTestId('sg-import-outcome')).toHaveAttribute('data-added', '8');
   const stored = await readStore<StatementLine>(worker, 'statementLines');
-  const cmb = stored.filter((l) => l.source.file === 'cmb-credit-202401.csv').map((l) => l.bookedOn).sort();
+  const cmb = stored
+    .filter((l) => l.source.file === 'cmb-credit-202401.csv')
+    .map((l) => l.bookedOn)
+    .sort();
   expect(cmb[0]).toBe('2023-12-21');
   expect(cmb[cmb.length - 1]).toBe('2024-01-19');
 });

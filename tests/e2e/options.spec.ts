@@ -18,7 +18,11 @@ test.afterAll(async () => {
   await server?.close();
 });
 
-const openKinds = async () => (await readStore<StoredFinding>(session.worker, 'findings')).filter((f) => f.status === 'open').map((f) => f.kind).sort();
+const openKinds = async () =>
+  (await readStore<StoredFinding>(session.worker, 'findings'))
+    .filter((f) => f.status === 'open')
+    .map((f) => f.kind)
+    .sort();
 
 test('editing the contract re-checks the captured rows and updates the portal highlights', async () => {
   const { context, extensionId } = session;
@@ -42,7 +46,10 @@ test('editing the contract re-checks the captured rows and updates the portal hi
   const rateRow = DEMO.problems.find((p) => p.kind === 'fee_above_contract')!.rrns[0]!;
   await options.page.bringToFront();
   await options.page.getByTestId('sg-tab-contracts').click();
-  await options.page.getByRole('button', { name: /编辑|Edit/ }).first().click();
+  await options.page
+    .getByRole('button', { name: /编辑|Edit/ })
+    .first()
+    .click();
   const editor = options.page.getByTestId('sg-contract-editor');
   const creditRow = editor.locator('tbody tr').filter({ has: options.page.locator('select option:checked', { hasText: /贷记卡|Credit card/ }) });
   await creditRow.getByLabel('percent').fill('0.68');
@@ -56,7 +63,10 @@ test('editing the contract re-checks the captured rows and updates the portal hi
 
   // A contract that does not validate is not saved, and says why.
   await options.page.bringToFront();
-  await options.page.getByRole('button', { name: /编辑|Edit/ }).first().click();
+  await options.page
+    .getByRole('button', { name: /编辑|Edit/ })
+    .first()
+    .click();
   await options.page.getByTestId('sg-contract-editor').locator('input[data-field="effectiveFrom"]').fill('2026-13-40');
   await options.page.getByTestId('sg-contract-save').click();
   await expect(options.page.getByTestId('sg-contract-problems')).toContainText('effectiveFrom');
@@ -99,7 +109,7 @@ test('a cashier export with unknown columns is mapped once, then read the same w
   await expect(options.page.getByTestId('sg-import-outcome')).toHaveAttribute('data-known', '2');
 });
 
-test('the merchant\'s own letter template is used for drafts; unknown placeholders are refused', async () => {
+test("the merchant's own letter template is used for drafts; unknown placeholders are refused", async () => {
   const { context, extensionId } = session;
   const options = await OptionsPage.open(context, extensionId);
   await options.importFiles([DEMO_FILES.contract, DEMO_FILES.bank]);
@@ -145,8 +155,10 @@ test('importing the statement and its GBK twin again adds nothing and leaves eve
 
   await options.page.reload();
   await options.importFiles([DEMO_FILES.bank, DEMO_FILES.bankGbk]);
-  expect((await options.outcomes()).map(({ added, known }) => ({ added, known })))
-    .toEqual([{ added: 0, known: DEMO.bankLines }, { added: 0, known: DEMO.bankLines }]);
+  expect((await options.outcomes()).map(({ added, known }) => ({ added, known }))).toEqual([
+    { added: 0, known: DEMO.bankLines },
+    { added: 0, known: DEMO.bankLines },
+  ]);
   expect(await readStore(worker, 'statementLines')).toEqual(lines);
   const sortById = (fs: StoredFinding[]) => [...fs].sort((a, b) => a.id.localeCompare(b.id));
   expect(sortById(await readStore<StoredFinding>(worker, 'findings'))).toEqual(sortById(findings));

@@ -74,7 +74,10 @@ test.describe('built manifests', () => {
 
   test.beforeAll(() => {
     const env = { ...process.env, SG_OUT_DIR: STORE_OUT, SG_LOCAL: '' };
-    for (const args of [['wxt', 'build'], ['wxt', 'build', '-b', 'firefox']]) {
+    for (const args of [
+      ['wxt', 'build'],
+      ['wxt', 'build', '-b', 'firefox'],
+    ]) {
       execFileSync('npx', args, { cwd: ROOT, env, stdio: 'pipe', timeout: 180_000 });
     }
   });
@@ -134,13 +137,21 @@ test.describe('no network requests of our own', () => {
   test('a request the service worker or an extension page makes elsewhere is caught', async () => {
     const { context, worker, extensionId, requests } = session;
     // the local server is a page's origin, not the extension's: the worker may not reach it
-    await worker.evaluate(async (url) => { await fetch(url).catch(() => undefined); }, `${server.url}/demo/contract.json?from=worker`);
+    await worker.evaluate(async (url) => {
+      await fetch(url).catch(() => undefined);
+    }, `${server.url}/demo/contract.json?from=worker`);
     const options = await OptionsPage.open(context, extensionId);
-    await options.page.evaluate(async () => { await fetch('https://tracker.example/collect').catch(() => undefined); });
-    await expect.poll(() => requests.violations().map((r) => `${r.from} ${r.url}`).sort()).toEqual([
-      'extension-page https://tracker.example/collect',
-      `service-worker ${server.url}/demo/contract.json?from=worker`,
-    ]);
+    await options.page.evaluate(async () => {
+      await fetch('https://tracker.example/collect').catch(() => undefined);
+    });
+    await expect
+      .poll(() =>
+        requests
+          .violations()
+          .map((r) => `${r.from} ${r.url}`)
+          .sort(),
+      )
+      .toEqual(['extension-page https://tracker.example/collect', `service-worker ${server.url}/demo/contract.json?from=worker`]);
     requests.clear(); // made on purpose: the session's close() would fail on them
     await options.page.close();
   });

@@ -110,11 +110,20 @@ test('on an origin not enabled the popup offers Enable; one click starts capture
 
   // coverage: the portal states 共 60 条 (pager) and 交易金额 (summary) for 03-02..03-15; one page
   // seen is partial, both pages complete
-  type Coverage = { site: string; merchantId?: string; day: string; rows: Record<string, unknown>; stated?: { count?: number; source: string }; complete: boolean | 'unknown' };
+  type Coverage = {
+    site: string;
+    merchantId?: string;
+    day: string;
+    rows: Record<string, unknown>;
+    stated?: { count?: number; source: string };
+    complete: boolean | 'unknown';
+  };
   const coverage = () => readStore<Coverage>(session.worker, 'coverage');
   const days = (await coverage()).filter((c) => c.site === origin);
   expect(days.map((c) => c.day).sort()).toEqual(daysFrom(DEMO.queryRange.from, DEMO.queryRange.to));
-  expect(new Set(days.map((c) => `${c.merchantId} ${c.stated?.count} ${c.stated?.source} ${c.complete}`))).toEqual(new Set([`${DEMO.merchantId} ${DEMO.totalRows} pager+summary false`]));
+  expect(new Set(days.map((c) => `${c.merchantId} ${c.stated?.count} ${c.stated?.source} ${c.complete}`))).toEqual(
+    new Set([`${DEMO.merchantId} ${DEMO.totalRows} pager+summary false`]),
+  );
   await portal.nextPage();
   await portal.waitForCapture(perPage(2));
   await expect.poll(async () => [...new Set((await coverage()).filter((c) => c.site === origin).map((c) => c.complete))]).toEqual([true]);

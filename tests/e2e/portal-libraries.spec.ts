@@ -56,16 +56,37 @@ async function scrollThrough(page: Page, scroller: string): Promise<void> {
 // where a row must never be marked: header rows, and the copies of fixed columns some libraries
 // draw as separate tables (antd v3, layui, Element UI 2, vxe-table, View UI) or split rows (AG Grid up to
 // v32, whose center part is the row; el-table-v2 and EasyUI, whose scrolling part is)
-const NEVER_MARKED = ['thead', 'tfoot', '.ag-header', '.ag-pinned-left-cols-container', '.ag-pinned-right-cols-container',
-  '.ant-table-fixed-left', '.ant-table-fixed-right', '.ant-table-measure-row', '.layui-table-fixed', '.MuiDataGrid-columnHeaders',
+const NEVER_MARKED = [
+  'thead',
+  'tfoot',
+  '.ag-header',
+  '.ag-pinned-left-cols-container',
+  '.ag-pinned-right-cols-container',
+  '.ant-table-fixed-left',
+  '.ant-table-fixed-right',
+  '.ant-table-measure-row',
+  '.layui-table-fixed',
+  '.MuiDataGrid-columnHeaders',
   '.tabulator-header',
   // the Vue kits' fixed-column copies and the frozen half of a split row (Element UI 2, vxe-table, View UI, el-table-v2, EasyUI)
-  '.el-table__fixed', '.el-table__fixed-right', '.vxe-table--fixed-wrapper', '.ivu-table-fixed', '.ivu-table-fixed-right',
-  '.el-table-v2__left', '.el-table-v2__right', '.datagrid-view1'].map((s) => `${s} [data-sg-row], ${s}[data-sg-row]`).join(', ');
+  '.el-table__fixed',
+  '.el-table__fixed-right',
+  '.vxe-table--fixed-wrapper',
+  '.ivu-table-fixed',
+  '.ivu-table-fixed-right',
+  '.el-table-v2__left',
+  '.el-table-v2__right',
+  '.datagrid-view1',
+]
+  .map((s) => `${s} [data-sg-row], ${s}[data-sg-row]`)
+  .join(', ');
 
 async function captureEveryRow(page: Page, entry: LibraryPage): Promise<void> {
   if (entry.mode === 'pager') {
-    await page.getByRole('button', { name: /采集全部页|Capture all pages/ }).first().click();
+    await page
+      .getByRole('button', { name: /采集全部页|Capture all pages/ })
+      .first()
+      .click();
     const summary = page.getByTestId('sg-capture-summary').first();
     await expect(summary).toBeAttached({ timeout: 60_000 });
     // the pager's page size was set to its largest first: fewer pages to walk
@@ -90,23 +111,36 @@ for (const entry of LIBRARY_PAGES.filter(selected)) {
     await captureEveryRow(page, entry);
     await expect(page.locator(NEVER_MARKED)).toHaveCount(0);
     // wait for the stored rows to arrive; too few is reported with the matrix line below
-    await expect.poll(async () => (await stored(entry.id)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(entry.config.rows).catch(() => undefined);
+    await expect
+      .poll(async () => (await stored(entry.id)).length, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(entry.config.rows)
+      .catch(() => undefined);
     const check = checkCapture(await stored(entry.id), entry.config);
     const line = describeCheck(entry.id, version, check);
     // fields placed from their headers, and those inferred from the column's values (marked ~)
     const placed = tables[0]?.columns.filter((c) => c.field) ?? [];
     const inferred = placed.filter((c) => c.source === 'values').length;
     const columns = tables[0]?.columns.map((c) => `${c.header}→${c.source === 'values' ? '~' : ''}${c.field ?? '-'}`).join(', ') ?? '(no table read)';
-    console.log(`[library matrix] ${line} | adapter ${tables[0]?.adapter ?? '-'} | ${placed.length - inferred} fields from headers, ${inferred} inferred | ${columns}`);
+    console.log(
+      `[library matrix] ${line} | adapter ${tables[0]?.adapter ?? '-'} | ${placed.length - inferred} fields from headers, ${inferred} inferred | ${columns}`,
+    );
     if (process.env.SG_REPORT_DIR) {
       await mkdir(process.env.SG_REPORT_DIR, { recursive: true });
-      await appendFile(`${process.env.SG_REPORT_DIR}/library-matrix.jsonl`, `${JSON.stringify({ id: entry.id, package: entry.packageName, version, adapter: tables[0]?.adapter, columns: tables[0]?.columns, ...check, wrong: check.wrong.slice(0, 5) })}\n`);
+      await appendFile(
+        `${process.env.SG_REPORT_DIR}/library-matrix.jsonl`,
+        `${JSON.stringify({ id: entry.id, package: entry.packageName, version, adapter: tables[0]?.adapter, columns: tables[0]?.columns, ...check, wrong: check.wrong.slice(0, 5) })}\n`,
+      );
     }
     expect(check, line).toMatchObject({ right: check.expected, missing: [], duplicated: [], unexpected: [], wrong: [] });
     // no full card number left the page (reference columns such as the 15-digit 商户号 are keys, not cards)
-    const keyHeaders = new Set(Object.entries(WORDINGS[entry.config.wording].headers).filter(([f]) => KEY_FIELDS.has(f)).map(([, h]) => h as string));
+    const keyHeaders = new Set(
+      Object.entries(WORDINGS[entry.config.wording].headers)
+        .filter(([f]) => KEY_FIELDS.has(f))
+        .map(([, h]) => h as string),
+    );
     for (const t of await stored(entry.id)) {
-      for (const [header, text] of Object.entries(t.evidence.cells)) if (!keyHeaders.has(header)) expect(hasFullCardNumber(text), `${header}: ${text}`).toBe(false);
+      for (const [header, text] of Object.entries(t.evidence.cells))
+        if (!keyHeaders.has(header)) expect(hasFullCardNumber(text), `${header}: ${text}`).toBe(false);
     }
     await page.close();
   });

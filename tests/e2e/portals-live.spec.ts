@@ -33,7 +33,9 @@ const captureAll = (page: Page) => page.getByRole('button', { name: /采集全�
 
 // Real Element pages (tests/fixtures/portals/libraries), built from their npm packages on first use
 let libraryServer: StaticServer | undefined;
-test.afterAll(async () => { await libraryServer?.close(); });
+test.afterAll(async () => {
+  await libraryServer?.close();
+});
 async function libraryPageUrl(id: string): Promise<string> {
   await buildLibraryPage(LIBRARY_PAGES.find((p) => p.id === id)!);
   libraryServer ??= await startStaticServer(LIBRARY_OUT);
@@ -115,11 +117,15 @@ test('teach a table: the merchant maps 扣款 to 手续费, it is saved for the 
   const select = page.locator('sg-tools label', { hasText: '扣款' }).locator('select');
   await expect(select).toHaveValue('-');
   await select.selectOption('fee');
-  await page.locator('sg-tools').getByRole('button', { name: /保存|Save/ }).click();
+  await page
+    .locator('sg-tools')
+    .getByRole('button', { name: /保存|Save/ })
+    .click();
   await expect(page.locator('sg-tools').getByRole('status')).toContainText(/已保存|Saved/);
   await expect.poll(async () => (await stored('/live/teach')).map((r) => r.fee?.amount).sort()).toEqual(['1.50', '3.00', '6.00']);
-  expect(await readStore<{ id: string; columnMap?: Record<string, string | null> }>(session.worker, 'sites'))
-    .toContainEqual(expect.objectContaining({ id: server.url, columnMap: expect.objectContaining({ 扣款: 'fee' }) }));
+  expect(await readStore<{ id: string; columnMap?: Record<string, string | null> }>(session.worker, 'sites')).toContainEqual(
+    expect.objectContaining({ id: server.url, columnMap: expect.objectContaining({ 扣款: 'fee' }) }),
+  );
 
   // a new visit reads with the taught map from the start
   await page.reload();

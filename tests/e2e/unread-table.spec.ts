@@ -42,7 +42,12 @@ test('an unreadable table is named on the page and in the popup, and read once t
   await tools.locator('label', { hasText: '甲' }).locator('select').selectOption('amount');
   await tools.locator('label', { hasText: '乙' }).locator('select').selectOption('fee');
   await tools.getByRole('button', { name: /保存|Save/ }).click();
-  await expect.poll(async () => (await stored()).map((t) => [t.amount.amount, t.fee?.amount]).sort()).toEqual([['1.00', '30.00'], ['100.00', '3.00']]);
+  await expect
+    .poll(async () => (await stored()).map((t) => [t.amount.amount, t.fee?.amount]).sort())
+    .toEqual([
+      ['1.00', '30.00'],
+      ['100.00', '3.00'],
+    ]);
   await expect(page.locator('#u tbody tr[data-sg-row]')).toHaveCount(2);
   await expect(tools.getByRole('alert')).toHaveCount(0);
 

@@ -30,10 +30,14 @@ test.afterAll(async () => {
 });
 
 /** How far the grid's scroller is from its end (px), and where its box is. */
-const scrollState = (page: Page, scroller: string) => page.locator(scroller).first().evaluate((el) => {
-  const r = el.getBoundingClientRect();
-  return { left: el.scrollHeight - el.clientHeight - el.scrollTop, x: r.x, y: r.y, width: r.width, height: r.height, clientWidth: el.clientWidth };
-});
+const scrollState = (page: Page, scroller: string) =>
+  page
+    .locator(scroller)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { left: el.scrollHeight - el.clientHeight - el.scrollTop, x: r.x, y: r.y, width: r.width, height: r.height, clientWidth: el.clientWidth };
+    });
 
 /**
  * A merchant's flick: bursts of wheel notches a frame apart, each burst followed by a pause far
@@ -69,7 +73,14 @@ async function pageDownThrough(page: Page, scroller: string): Promise<void> {
     stuck = now < left ? 0 : stuck + 1;
     left = now;
     // a grid that keeps focus on a cell it cannot move past: focus the scroller itself, as a Tab would
-    if (stuck === 3) await page.locator(scroller).first().evaluate((el) => { el.setAttribute('tabindex', '-1'); (el as HTMLElement).focus(); });
+    if (stuck === 3)
+      await page
+        .locator(scroller)
+        .first()
+        .evaluate((el) => {
+          el.setAttribute('tabindex', '-1');
+          (el as HTMLElement).focus();
+        });
     // a grid that draws its own scrollbar and ignores the keyboard (antd's and Element Plus's virtual lists)
     if (stuck > 6) return dragThumb(page, scroller);
   }
@@ -77,17 +88,20 @@ async function pageDownThrough(page: Page, scroller: string): Promise<void> {
 
 /** The scrollbar thumb of a grid that draws its own, dragged down steadily to the end. */
 async function dragThumb(page: Page, scroller: string): Promise<void> {
-  const thumb = await page.locator(scroller).first().evaluate((el) => {
-    // the grid's own vertical thumb: beside the scroller (a sibling or a cousin), taller than wide
-    const box = el.getBoundingClientRect();
-    let root: Element = el;
-    for (let up = 0; up < 4 && root.parentElement; up++) root = root.parentElement;
-    const t = [...root.querySelectorAll('[class*=scrollbar-thumb], [class*=scrollbar__thumb]')]
-      .map((e) => e.getBoundingClientRect())
-      .filter((r) => r.height > r.width && r.height < el.clientHeight && r.top >= box.top - 1 && r.bottom <= box.bottom + 1)
-      .sort((a, b) => Math.abs(a.right - box.right) - Math.abs(b.right - box.right))[0];
-    return t ? { x: t.x + t.width / 2, y: t.y + t.height / 2, bottom: box.bottom } : null;
-  });
+  const thumb = await page
+    .locator(scroller)
+    .first()
+    .evaluate((el) => {
+      // the grid's own vertical thumb: beside the scroller (a sibling or a cousin), taller than wide
+      const box = el.getBoundingClientRect();
+      let root: Element = el;
+      for (let up = 0; up < 4 && root.parentElement; up++) root = root.parentElement;
+      const t = [...root.querySelectorAll('[class*=scrollbar-thumb], [class*=scrollbar__thumb]')]
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.height > r.width && r.height < el.clientHeight && r.top >= box.top - 1 && r.bottom <= box.bottom + 1)
+        .sort((a, b) => Math.abs(a.right - box.right) - Math.abs(b.right - box.right))[0];
+      return t ? { x: t.x + t.width / 2, y: t.y + t.height / 2, bottom: box.bottom } : null;
+    });
   if (!thumb) throw new Error(`neither PageDown nor a scrollbar thumb scrolls ${scroller}`);
   await page.mouse.move(thumb.x, thumb.y);
   await page.mouse.down();
@@ -144,7 +158,10 @@ async function wrongMarks(page: Page, stored: readonly PortalTransaction[], rrns
 }
 
 for (const entry of VIRTUAL) {
-  for (const [how, scroll] of [['mouse-wheel flicks', flickThrough], ['PageDown or scrollbar drag', pageDownThrough]] as const) {
+  for (const [how, scroll] of [
+    ['mouse-wheel flicks', flickThrough],
+    ['PageDown or scrollbar drag', pageDownThrough],
+  ] as const) {
     test(`${entry.id}: ${how} through ${entry.config.rows} rows without stopping stores every one of them`, async () => {
       test.setTimeout(180_000);
       const session: ExtensionSession = await launchWithExtension();
@@ -161,21 +178,37 @@ for (const entry of VIRTUAL) {
         await page.evaluate(() => performance.mark('test:scroll-start'));
         await scroll(page, entry.scroller ?? '[role=grid]');
         const took = Date.now() - started;
-        const stored = async () => (await readStore<PortalTransaction>(session.worker, 'transactions'))
-          .filter((t) => new URL(t.evidence.url).pathname.startsWith(`/${entry.id}/`));
+        const stored = async () =>
+          (await readStore<PortalTransaction>(session.worker, 'transactions')).filter((t) => new URL(t.evidence.url).pathname.startsWith(`/${entry.id}/`));
         // the rows read while scrolling are sent in the background: wait for the store, not the page
-        await expect.poll(async () => (await stored()).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(entry.config.rows).catch(() => undefined);
+        await expect
+          .poll(async () => (await stored()).length, { timeout: 10_000 })
+          .toBeGreaterThanOrEqual(entry.config.rows)
+          .catch(() => undefined);
         const check = checkCapture(await stored(), entry.config);
-        const wrong = await wrongMarks(page, await stored(), fixtureRows(entry.config.seed, entry.config.rows).map((r) => r.rrn));
+        const wrong = await wrongMarks(
+          page,
+          await stored(),
+          fixtureRows(entry.config.seed, entry.config.rows).map((r) => r.rrn),
+        );
         // how often the page was read, and what a read cost (wall, from reading to every row marked)
         const scans = await page.evaluate(() => {
           const starts = performance.getEntriesByName('settleguard:scan-start').map((e) => e.startTime);
           const ends = performance.getEntriesByName('settleguard:rows-marked').map((e) => e.startTime);
           const inOrder = ends.map((end, i) => end - (starts[i] ?? end));
           const took = [...inOrder].sort((a, b) => a - b);
-          const gaps = starts.slice(1).map((t, i) => t - starts[i]!).sort((a, b) => a - b);
+          const gaps = starts
+            .slice(1)
+            .map((t, i) => t - starts[i]!)
+            .sort((a, b) => a - b);
           const q = (xs: number[], p: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]!.toFixed(0) : '-');
-          return `${starts.length} scans, each read ${q(took, 0.5)} ms median / ${q(took, 0.95)} ms p95, ${q(gaps, 0.5)} ms apart median / ${q(gaps, 1)} max; first reads ${inOrder.slice(0, 4).map((t) => t.toFixed(0)).join(', ')} ms at ${starts.slice(0, 8).map((t) => (t - performance.getEntriesByName('test:scroll-start')[0]!.startTime).toFixed(0)).join(', ')}`;
+          return `${starts.length} scans, each read ${q(took, 0.5)} ms median / ${q(took, 0.95)} ms p95, ${q(gaps, 0.5)} ms apart median / ${q(gaps, 1)} max; first reads ${inOrder
+            .slice(0, 4)
+            .map((t) => t.toFixed(0))
+            .join(', ')} ms at ${starts
+            .slice(0, 8)
+            .map((t) => (t - performance.getEntriesByName('test:scroll-start')[0]!.startTime).toFixed(0))
+            .join(', ')}`;
         });
         const missing = check.missing.map((rrn) => fixtureRows(entry.config.seed, entry.config.rows).findIndex((r) => r.rrn === rrn));
         // a missing row the page showed in a frame was passed by unread: that fails. One it never
@@ -183,11 +216,21 @@ for (const entry of VIRTUAL) {
         // loaded machine) was seen by no one: reported, and allowed up to 1 % of the rows
         const shown = await everShown(page, check.missing);
         const neverShown = check.missing.filter((r) => !shown.has(r));
-        console.log(`[virtual scroll] ${how}: ${describeCheck(entry.id, version, check)} | scrolled in ${took} ms, ${scans}${missing.length ? ` | missing rows #${missing.slice(0, 40).join(' #')} (${neverShown.length} never rendered by the grid)` : ''}`);
+        console.log(
+          `[virtual scroll] ${how}: ${describeCheck(entry.id, version, check)} | scrolled in ${took} ms, ${scans}${missing.length ? ` | missing rows #${missing.slice(0, 40).join(' #')} (${neverShown.length} never rendered by the grid)` : ''}`,
+        );
         expect(wrong.slice(0, 5)).toEqual([]);
-        expect(check.missing.filter((r) => shown.has(r)), 'rows the page showed but were not stored').toEqual([]);
+        expect(
+          check.missing.filter((r) => shown.has(r)),
+          'rows the page showed but were not stored',
+        ).toEqual([]);
         expect(neverShown.length, 'rows the grid never rendered').toBeLessThanOrEqual(entry.config.rows / 100);
-        expect(check, describeCheck(entry.id, version, check)).toMatchObject({ right: check.expected - neverShown.length, duplicated: [], unexpected: [], wrong: [] });
+        expect(check, describeCheck(entry.id, version, check)).toMatchObject({
+          right: check.expected - neverShown.length,
+          duplicated: [],
+          unexpected: [],
+          wrong: [],
+        });
       } finally {
         await session.close();
       }

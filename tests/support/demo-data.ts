@@ -20,7 +20,12 @@ export interface DemoProblem {
   actual?: string;
 }
 
-export interface DemoRow { rrn: string; page: number; amount: string; fee: string }
+export interface DemoRow {
+  rrn: string;
+  page: number;
+  amount: string;
+  fee: string;
+}
 
 export interface DemoExpected {
   merchantId: string;

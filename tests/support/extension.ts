@@ -36,7 +36,8 @@ export async function launchWithExtension(opts: { headless?: boolean } = {}): Pr
     await requests.stop();
     await context.close();
     const forbidden = requests.violations();
-    if (forbidden.length) throw new Error(`the extension made ${forbidden.length} network request(s) of its own: ${forbidden.map((r) => `${r.from} → ${r.url}`).join('; ')}`);
+    if (forbidden.length)
+      throw new Error(`the extension made ${forbidden.length} network request(s) of its own: ${forbidden.map((r) => `${r.from} → ${r.url}`).join('; ')}`);
   };
   return { context, worker, extensionId, requests, close };
 }
@@ -105,7 +106,9 @@ export async function recordRequests(context: BrowserContext, extensionId: strin
     sessions.add(sessionId);
     await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Network.enable', params: {} }) });
   };
-  cdp.on('Target.targetCreated', (e: { targetInfo: { targetId: string; type: string; url: string } }) => { void watch(e.targetInfo).catch(() => undefined); });
+  cdp.on('Target.targetCreated', (e: { targetInfo: { targetId: string; type: string; url: string } }) => {
+    void watch(e.targetInfo).catch(() => undefined);
+  });
   await cdp.send('Target.setDiscoverTargets', { discover: true });
   for (const t of (await cdp.send('Target.getTargets')).targetInfos) await watch(t);
 
@@ -118,8 +121,12 @@ export async function recordRequests(context: BrowserContext, extensionId: strin
     all,
     // one per source and URL: Playwright reports a service worker's request too, besides CDP
     violations: () => [...new Map(all.filter((r) => !allowed(r)).map((r) => [`${r.from} ${r.url}`, r])).values()],
-    clear: () => { all.length = 0; },
-    stop: async () => { await cdp.detach().catch(() => undefined); },
+    clear: () => {
+      all.length = 0;
+    },
+    stop: async () => {
+      await cdp.detach().catch(() => undefined);
+    },
   };
 }
 

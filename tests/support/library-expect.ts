@@ -19,8 +19,18 @@ const money = (m: { amount: string; currency: string } | undefined) => (m ? `${m
 /** The stored form of the fields expectedFields() names. */
 function actualFields(t: PortalTransaction): Record<string, string | undefined> {
   return {
-    occurredAt: t.occurredAt, kind: t.kind, status: t.status, amount: money(t.amount), fee: money(t.fee), net: money(t.net),
-    cardType: t.cardType, cardLast4: t.cardLast4, rrn: t.rrn, terminalId: t.terminalId, merchantId: t.merchantId, orderNo: t.orderNo,
+    occurredAt: t.occurredAt,
+    kind: t.kind,
+    status: t.status,
+    amount: money(t.amount),
+    fee: money(t.fee),
+    net: money(t.net),
+    cardType: t.cardType,
+    cardLast4: t.cardLast4,
+    rrn: t.rrn,
+    terminalId: t.terminalId,
+    merchantId: t.merchantId,
+    orderNo: t.orderNo,
   };
 }
 
@@ -46,7 +56,10 @@ export function checkCapture(captured: readonly PortalTransaction[], config: Fix
   for (const key of byRrn.keys()) if (!known.has(key)) check.unexpected.push(key);
   for (const row of rows) {
     const got = byRrn.get(row.rrn) ?? [];
-    if (got.length === 0) { check.missing.push(row.rrn); continue; }
+    if (got.length === 0) {
+      check.missing.push(row.rrn);
+      continue;
+    }
     if (got.length > 1) check.duplicated.push(row.rrn);
     const want = expectedFields(row, config);
     const have = actualFields(got[0]!);
@@ -66,9 +79,11 @@ export function checkCapture(captured: readonly PortalTransaction[], config: Fix
 /** One line of the library matrix, for the test log and the closing note. */
 export function describeCheck(id: string, version: string, check: CaptureCheck): string {
   const fields = [...new Set(check.wrong.map((w) => w.field))];
-  return `${id}${version ? `@${version}` : ''}: ${check.right}/${check.expected} rows right`
-    + (check.missing.length ? `, ${check.missing.length} missing` : '')
-    + (check.duplicated.length ? `, ${check.duplicated.length} duplicated` : '')
-    + (check.unexpected.length ? `, ${check.unexpected.length} unexpected` : '')
-    + (fields.length ? `, wrong fields: ${fields.join(' ')} (e.g. ${JSON.stringify(check.wrong[0])})` : '');
+  return (
+    `${id}${version ? `@${version}` : ''}: ${check.right}/${check.expected} rows right` +
+    (check.missing.length ? `, ${check.missing.length} missing` : '') +
+    (check.duplicated.length ? `, ${check.duplicated.length} duplicated` : '') +
+    (check.unexpected.length ? `, ${check.unexpected.length} unexpected` : '') +
+    (fields.length ? `, wrong fields: ${fields.join(' ')} (e.g. ${JSON.stringify(check.wrong[0])})` : '')
+  );
 }

@@ -98,7 +98,9 @@ function portalsBundle(): Promise<string> {
 }
 
 /** A captured table as it crosses into the test: the rows without their elements. */
-export type ReadTable = Omit<CapturedTable, 'rows'> & { rows: { transaction: CapturedTable['rows'][number]['transaction']; issues: CapturedTable['rows'][number]['issues'] }[] };
+export type ReadTable = Omit<CapturedTable, 'rows'> & {
+  rows: { transaction: CapturedTable['rows'][number]['transaction']; issues: CapturedTable['rows'][number]['issues'] }[];
+};
 
 /** Runs readPortalTables inside `page` (as the content script would, minus the extension). */
 export async function readInPage(page: Page): Promise<ReadTable[]> {

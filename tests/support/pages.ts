@@ -2,7 +2,10 @@
 import { expect, type BrowserContext, type Locator, type Page, type Worker } from '@playwright/test';
 
 export class OptionsPage {
-  constructor(readonly page: Page, readonly extensionId: string) {}
+  constructor(
+    readonly page: Page,
+    readonly extensionId: string,
+  ) {}
 
   static async open(context: BrowserContext, extensionId: string): Promise<OptionsPage> {
     const page = await context.newPage();
@@ -23,12 +26,14 @@ export class OptionsPage {
   }
 
   async outcomes(): Promise<{ format: string; added: number; known: number; text: string }[]> {
-    return this.page.getByTestId('sg-import-outcome').evaluateAll((els) => els.map((el) => ({
-      format: el.getAttribute('data-format') ?? '',
-      added: Number(el.getAttribute('data-added')),
-      known: Number(el.getAttribute('data-known')),
-      text: el.textContent ?? '',
-    })));
+    return this.page.getByTestId('sg-import-outcome').evaluateAll((els) =>
+      els.map((el) => ({
+        format: el.getAttribute('data-format') ?? '',
+        added: Number(el.getAttribute('data-added')),
+        known: Number(el.getAttribute('data-known')),
+        text: el.textContent ?? '',
+      })),
+    );
   }
 }
 
@@ -82,27 +87,41 @@ export class PortalPage {
 
 /** Counts records in one of the extension's IndexedDB stores, read from the service worker. */
 export async function countStore(worker: Worker, store: string): Promise<number> {
-  return worker.evaluate((name) => new Promise<number>((resolve, reject) => {
-    const req = indexedDB.open('settleguard');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const count = db.transaction(name, 'readonly').objectStore(name).count();
-      count.onsuccess = () => { resolve(count.result); db.close(); };
-      count.onerror = () => reject(count.error);
-    };
-  }), store);
+  return worker.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('settleguard');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const count = db.transaction(name, 'readonly').objectStore(name).count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            db.close();
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+    store,
+  );
 }
 
 export async function readStore<T>(worker: Worker, store: string): Promise<T[]> {
-  return worker.evaluate((name) => new Promise<T[]>((resolve, reject) => {
-    const req = indexedDB.open('settleguard');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const all = db.transaction(name, 'readonly').objectStore(name).getAll();
-      all.onsuccess = () => { resolve(all.result as T[]); db.close(); };
-      all.onerror = () => reject(all.error);
-    };
-  }), store);
+  return worker.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const req = indexedDB.open('settleguard');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const all = db.transaction(name, 'readonly').objectStore(name).getAll();
+          all.onsuccess = () => {
+            resolve(all.result as T[]);
+            db.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    store,
+  );
 }

@@ -117,7 +117,10 @@ async function main(): Promise<void> {
   const { url, close } = await startStaticServer(dir);
   console.log(`${url}/`);
   const stop = () => {
-    close().then(() => process.exit(0), () => process.exit(1));
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -8,13 +8,21 @@
 import type { CDPSession, Page } from '@playwright/test';
 import type { ExtensionSession } from './extension';
 
-interface CdpReply { id: number; result?: { result?: { value?: unknown }; exceptionDetails?: unknown }; error?: { message: string } }
+interface CdpReply {
+  id: number;
+  result?: { result?: { value?: unknown }; exceptionDetails?: unknown };
+  error?: { message: string };
+}
 
 export class ToolbarPopup {
   private nextId = 0;
   private readonly waiting = new Map<number, (reply: CdpReply) => void>();
 
-  private constructor(private readonly browserCdp: CDPSession, private readonly sessionId: string, private readonly targetId: string) {
+  private constructor(
+    private readonly browserCdp: CDPSession,
+    private readonly sessionId: string,
+    private readonly targetId: string,
+  ) {
     browserCdp.on('Target.receivedMessageFromTarget', (ev: { sessionId: string; message: string }) => {
       if (ev.sessionId !== this.sessionId) return;
       const reply = JSON.parse(ev.message) as CdpReply;
@@ -62,7 +70,8 @@ export class ToolbarPopup {
   /** Evaluates an expression in the popup and returns its value. */
   async evaluate<T>(expression: string): Promise<T> {
     const reply = await this.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
-    if (reply.error || reply.result?.exceptionDetails) throw new Error(`popup: ${expression}: ${JSON.stringify(reply.error ?? reply.result?.exceptionDetails)}`);
+    if (reply.error || reply.result?.exceptionDetails)
+      throw new Error(`popup: ${expression}: ${JSON.stringify(reply.error ?? reply.result?.exceptionDetails)}`);
     return reply.result?.result?.value as T;
   }
 
@@ -102,9 +111,11 @@ export class ToolbarPopup {
   /** A real click (trusted mouse input) in the middle of the element `selector` matches. */
   async click(selector: string): Promise<void> {
     const box = await this.evaluate<{ x: number; y: number; width: number; height: number } | null>(
-      `(() => { const r = document.querySelector(${JSON.stringify(selector)})?.getBoundingClientRect(); return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null; })()`);
+      `(() => { const r = document.querySelector(${JSON.stringify(selector)})?.getBoundingClientRect(); return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null; })()`,
+    );
     if (!box?.width) throw new Error(`popup: nothing to click at ${selector}`);
-    const x = box.x + box.width / 2, y = box.y + box.height / 2;
+    const x = box.x + box.width / 2,
+      y = box.y + box.height / 2;
     for (const type of ['mousePressed', 'mouseReleased']) await this.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 });
   }
 

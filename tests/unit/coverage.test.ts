@@ -17,7 +17,11 @@ function fold(captures: { rows: PortalTransaction[]; facts?: CaptureFacts; site?
   const all = new Map(start.map((r) => [r.id, r]));
   for (const c of captures) {
     const site = c.site ?? SITE;
-    for (const r of foldCapture([...all.values()].filter((x) => x.site === site), { site, rows: c.rows, ...(c.facts ? { facts: c.facts } : {}), now: NOW })) all.set(r.id, r);
+    for (const r of foldCapture(
+      [...all.values()].filter((x) => x.site === site),
+      { site, rows: c.rows, ...(c.facts ? { facts: c.facts } : {}), now: NOW },
+    ))
+      all.set(r.id, r);
   }
   return [...all.values()];
 }
@@ -52,7 +56,9 @@ describe('foldCapture', () => {
 
   it('a one-day query whose pager states 3 rows: partial at 2, complete at 3', () => {
     const facts: CaptureFacts = { merchantId: MID, dateRange: { from: '2026-03-02', to: '2026-03-02' }, stated: { count: 3, source: 'pager' } };
-    const a = row('2026-03-02'), b = row('2026-03-02'), c = row('2026-03-02');
+    const a = row('2026-03-02'),
+      b = row('2026-03-02'),
+      c = row('2026-03-02');
     const partial = fold([{ rows: [a, b], facts }]);
     expect(partial).toHaveLength(1);
     expect(partial[0]).toMatchObject({ complete: false, stated: { count: 3, source: 'pager', scope: 'day' } });
@@ -61,7 +67,11 @@ describe('foldCapture', () => {
   });
 
   it('a query over three days: each day of it carries the statement; the rows of all three reach the count', () => {
-    const facts: CaptureFacts = { merchantId: MID, dateRange: { from: '2026-03-02', to: '2026-03-04' }, stated: { count: 3, amount: { value: '300.00', currency: 'CNY' }, source: 'summary' } };
+    const facts: CaptureFacts = {
+      merchantId: MID,
+      dateRange: { from: '2026-03-02', to: '2026-03-04' },
+      stated: { count: 3, amount: { value: '300.00', currency: 'CNY' }, source: 'summary' },
+    };
     const page1 = fold([{ rows: [row('2026-03-02'), row('2026-03-04')], facts }]);
     // 03-03 has no row yet, but belongs to the query: it is recorded, partial
     expect(byDay(page1)).toEqual({ [`${MID} 2026-03-02`]: false, [`${MID} 2026-03-03`]: false, [`${MID} 2026-03-04`]: false });
@@ -89,7 +99,8 @@ describe('foldCapture', () => {
   });
 
   it('a reading the capture replaced leaves the record it was counted in; a row read on another day moves', () => {
-    const a = row('2026-03-02'), b = row('2026-03-02');
+    const a = row('2026-03-02'),
+      b = row('2026-03-02');
     const before = fold([{ rows: [a, b] }]);
     const renamed = { ...a, id: `${a.id}:new` };
     const movedB = { ...b, occurredAt: '2026-03-03T10:00:00' };
@@ -109,15 +120,18 @@ describe('foldCapture', () => {
     expect(byDay(records)).toEqual({ [`${MID} 2026-03-02`]: 'unknown', [`${other} 2026-03-02`]: 'unknown', '- 2026-03-02': true });
   });
 
-  it('a page naming its merchant: another merchant\'s rows of that day do not count toward its statement', () => {
+  it("a page naming its merchant: another merchant's rows of that day do not count toward its statement", () => {
     const facts: CaptureFacts = { merchantId: MID, dateRange: { from: '2026-03-02', to: '2026-03-02' }, stated: { count: 2, source: 'pager' } };
     const records = fold([{ rows: [row('2026-03-02'), row('2026-03-02', '10.00', { merchantId: '898310058120002' })], facts }]);
     expect(records.find((r) => r.merchantId === MID)!.complete).toBe(false);
   });
 
-  it('rows of another site do not count toward this site\'s statement', () => {
+  it("rows of another site do not count toward this site's statement", () => {
     const facts: CaptureFacts = { merchantId: MID, dateRange: { from: '2026-03-02', to: '2026-03-02' }, stated: { count: 2, source: 'pager' } };
-    const records = fold([{ rows: [row('2026-03-02')], site: 'https://other.example' }, { rows: [row('2026-03-02')], facts }]);
+    const records = fold([
+      { rows: [row('2026-03-02')], site: 'https://other.example' },
+      { rows: [row('2026-03-02')], facts },
+    ]);
     expect(records.find((r) => r.site === SITE)!.complete).toBe(false);
   });
 });
@@ -128,17 +142,46 @@ describe('coverageDays: ReconcileInput.coverage', () => {
     const facts: CaptureFacts = { merchantId: MID, dateRange: { from: '2026-03-02', to: '2026-03-03' }, stated: { count: 4, source: 'pager' } };
     const records = fold([{ rows, facts }]);
     expect(coverageDays(records, rows)).toEqual([
-      { merchantId: MID, day: '2026-03-02', rowsSeen: 2, stated: { count: 4, source: 'pager' }, query: { from: '2026-03-02', to: '2026-03-03' }, complete: false },
-      { merchantId: MID, day: '2026-03-03', rowsSeen: 1, stated: { count: 4, source: 'pager' }, query: { from: '2026-03-02', to: '2026-03-03' }, complete: false },
+      {
+        merchantId: MID,
+        day: '2026-03-02',
+        rowsSeen: 2,
+        stated: { count: 4, source: 'pager' },
+        query: { from: '2026-03-02', to: '2026-03-03' },
+        complete: false,
+      },
+      {
+        merchantId: MID,
+        day: '2026-03-03',
+        rowsSeen: 1,
+        stated: { count: 4, source: 'pager' },
+        query: { from: '2026-03-02', to: '2026-03-03' },
+        complete: false,
+      },
     ]);
   });
 
   it('a one-day statement: no query beside it; rows seen counts every stored row of the day', () => {
     const rows = [row('2026-03-02'), row('2026-03-02')];
-    const records = fold([{ rows, facts: { merchantId: MID, dateRange: { from: '2026-03-02', to: '2026-03-02' }, stated: { count: 2, amount: { value: '200.00', currency: 'CNY' }, source: 'pager+summary' } } }]);
+    const records = fold([
+      {
+        rows,
+        facts: {
+          merchantId: MID,
+          dateRange: { from: '2026-03-02', to: '2026-03-02' },
+          stated: { count: 2, amount: { value: '200.00', currency: 'CNY' }, source: 'pager+summary' },
+        },
+      },
+    ]);
     const imported = row('2026-03-02', '5.00', { portal: 'cn-settlement' });
     expect(coverageDays(records, [...rows, imported])).toEqual([
-      { merchantId: MID, day: '2026-03-02', rowsSeen: 3, stated: { count: 2, amount: { amount: '200.00', currency: 'CNY' }, source: 'pager+summary' }, complete: true },
+      {
+        merchantId: MID,
+        day: '2026-03-02',
+        rowsSeen: 3,
+        stated: { count: 2, amount: { amount: '200.00', currency: 'CNY' }, source: 'pager+summary' },
+        complete: true,
+      },
     ]);
   });
 
@@ -149,12 +192,14 @@ describe('coverageDays: ReconcileInput.coverage', () => {
     expect(coverageDays(records, rows.slice(1))[0]).toMatchObject({ rowsSeen: 1, complete: false });
   });
 
-  it('a statement about the whole site speaks for each merchant\'s day', () => {
+  it("a statement about the whole site speaks for each merchant's day", () => {
     const other = '898310058120002';
     const rows = [row('2026-03-02'), row('2026-03-02', '10.00', { merchantId: other })];
     const records = fold([{ rows, facts: { dateRange: { from: '2026-03-02', to: '2026-03-02' }, stated: { count: 2, source: 'pager' } } }]);
     expect(coverageDays(records, rows).map((d) => [d.merchantId ?? '-', d.rowsSeen, d.complete])).toEqual([
-      ['-', 0, true], [MID, 1, true], [other, 1, true],
+      ['-', 0, true],
+      [MID, 1, true],
+      [other, 1, true],
     ]);
   });
 

@@ -21,8 +21,15 @@ const FULL = fixture('schema6-full.json');
 const SCHEMAS: Record<number, Record<string, string>> = {
   // 32ea3da: disputes indexed by createdAt (ca3c790 edited version 1 in place to updatedAt)
   1: {
-    transactions: 'id, occurredAt, portal, merchantId, settleDate, rrn', statementLines: 'id, bookedOn, accountId', cashier: 'id, occurredAt',
-    contracts: 'id, effectiveFrom', findings: 'id, kind, status, *transactionIds', disputes: 'id, status, createdAt', imports: 'id, importedAt', sites: 'id', settings: 'id',
+    transactions: 'id, occurredAt, portal, merchantId, settleDate, rrn',
+    statementLines: 'id, bookedOn, accountId',
+    cashier: 'id, occurredAt',
+    contracts: 'id, effectiveFrom',
+    findings: 'id, kind, status, *transactionIds',
+    disputes: 'id, status, createdAt',
+    imports: 'id, importedAt',
+    sites: 'id',
+    settings: 'id',
   },
   2: { transactions: 'id', statementLines: 'id', cashier: 'id' },
   3: { coverage: 'id, site' },
@@ -36,14 +43,16 @@ function dataOf(version: number): Record<string, Rec[]> {
   const list = (store: string) => (src[store] ? (Array.isArray(src[store]) ? src[store] : [src[store]]) : []) as Rec[];
   const data: Record<string, Rec[]> = {};
   for (const store of ['transactions', 'statementLines', 'cashier', 'contracts', 'findings', 'disputes', 'settings']) data[store] = list(store);
-  data['imports'] = (FULL['imports'] as Rec[]);
-  data['sites'] = (FULL['sites'] as Rec[]);
+  data['imports'] = FULL['imports'] as Rec[];
+  data['sites'] = FULL['sites'] as Rec[];
   if (version >= 3) data['coverage'] = FULL['coverage'] as Rec[];
   return data;
 }
 
 const name = `upgrade-all-${Math.random()}`;
-afterEach(async () => { await Dexie.delete(name); });
+afterEach(async () => {
+  await Dexie.delete(name);
+});
 
 const sortById = (rows: Rec[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
 
@@ -62,9 +71,7 @@ describe.each([1, 2, 3, 4, 5])('a database written by schema %i', (version) => {
     expect(db.verno).toBe(LATEST_SCHEMA);
     const findings = new Map((data['findings'] as unknown as StoredFinding[]).map((f) => [f.id, f]));
     for (const [store, rows] of Object.entries(data)) {
-      const expected = store === 'disputes' && version === 1
-        ? rows.map((d) => migrateDisputeV1(d as unknown as DisputeV1, findings, 'CNY'))
-        : rows;
+      const expected = store === 'disputes' && version === 1 ? rows.map((d) => migrateDisputeV1(d as unknown as DisputeV1, findings, 'CNY')) : rows;
       expect(sortById(await db.table(store).toArray()), store).toEqual(sortById(expected as Rec[]));
     }
     if (version === 1) expect((await db.disputes.toArray()).every((d) => Array.isArray(d.events) && d.claimed.currency === 'CNY')).toBe(true);
@@ -73,7 +80,12 @@ describe.each([1, 2, 3, 4, 5])('a database written by schema %i', (version) => {
     const t = data['transactions']![0] as unknown as { id: string; evidence: { sha256: string } };
     expect(await db.transactions.where('evidence.sha256').equals(t.evidence.sha256).primaryKeys()).toContain(t.id);
     const f = data['findings']!.find((x) => (x['transactionIds'] as string[]).length > 0)!;
-    expect(await db.findings.where('transactionIds').anyOf((f['transactionIds'] as string[]).slice(0, 1)).primaryKeys()).toContain(f.id);
+    expect(
+      await db.findings
+        .where('transactionIds')
+        .anyOf((f['transactionIds'] as string[]).slice(0, 1))
+        .primaryKeys(),
+    ).toContain(f.id);
     expect((await db.disputes.orderBy('updatedAt').primaryKeys()).sort()).toEqual(data['disputes']!.map((d) => d.id).sort());
     if (version >= 3) expect(await db.coverage.where('site').equals('http://127.0.0.1:8080').count()).toBe(data['coverage']!.length);
 

@@ -11,14 +11,39 @@ import type { Contract } from '../../lib/model';
 import { generateDemoFixtures, OUTPUT_PATHS, REPO_ROOT, SHORTFALL, SHORTFALL_DAY } from '../fixtures/demo/generate';
 
 interface PageRow {
-  time: string; type: string; card: string; cardType: string; amount: string; fee: string; net: string;
-  terminal: string; rrn: string; voucher: string; batch: string; status: string;
+  time: string;
+  type: string;
+  card: string;
+  cardType: string;
+  amount: string;
+  fee: string;
+  net: string;
+  terminal: string;
+  rrn: string;
+  voucher: string;
+  batch: string;
+  status: string;
 }
-interface ExpectedProblem { kind: string; rrns: string[]; pages: number[]; atStake: string; expected?: string; actual?: string; settleDate?: string; bankDate?: string }
+interface ExpectedProblem {
+  kind: string;
+  rrns: string[];
+  pages: number[];
+  atStake: string;
+  expected?: string;
+  actual?: string;
+  settleDate?: string;
+  bankDate?: string;
+}
 interface Expected {
-  merchantId: string; merchantName: string; totalRows: number; pages: number; pageSize: number;
+  merchantId: string;
+  merchantName: string;
+  totalRows: number;
+  pages: number;
+  pageSize: number;
   rows: { rrn: string; page: number; amount: string; fee: string; net: string; seeded: string | null }[];
-  problems: ExpectedProblem[]; bankLines: number; bankCreditsTotal: string;
+  problems: ExpectedProblem[];
+  bankLines: number;
+  bankCreditsTotal: string;
 }
 
 const read = (path: string) => readFileSync(resolve(REPO_ROOT, path));
@@ -56,7 +81,15 @@ function nextCnWorkday(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-interface BankRow { date: string; summary: string; income: string; expense: string; balance: string; counterparty: string; serial: string }
+interface BankRow {
+  date: string;
+  summary: string;
+  income: string;
+  expense: string;
+  balance: string;
+  counterparty: string;
+  serial: string;
+}
 function bankRows(text: string): { preamble: string[]; header: string; rows: BankRow[] } {
   const lines = text.split('\r\n');
   expect(lines.pop()).toBe('');
@@ -168,9 +201,10 @@ describe('demo fixtures: portal page', () => {
     const pairs: string[][] = [];
     for (let i = 0; i < sales.length; i++) {
       for (let j = i + 1; j < sales.length; j++) {
-        const a = sales[i]!, b = sales[j]!;
-        if (a.terminal === b.terminal && a.card.slice(-4) === b.card.slice(-4) && a.amount === b.amount
-          && Math.abs(seconds(a.time) - seconds(b.time)) <= 3600) pairs.push([b.rrn, a.rrn]);
+        const a = sales[i]!,
+          b = sales[j]!;
+        if (a.terminal === b.terminal && a.card.slice(-4) === b.card.slice(-4) && a.amount === b.amount && Math.abs(seconds(a.time) - seconds(b.time)) <= 3600)
+          pairs.push([b.rrn, a.rrn]);
       }
     }
     const dup = problem('duplicate_charge');
@@ -263,8 +297,12 @@ describe('demo fixtures: bank statement', () => {
 describe('demo fixtures: contract', () => {
   it('is SettleGuard JSON with the demo contract', () => {
     expect(contract).toMatchObject({
-      label: '汇通收单 标准费率 2026', merchantId: '898310058120001', currency: 'CNY',
-      effectiveFrom: '2026-01-01', settleCycle: 'T1', calendar: 'CN',
+      label: '汇通收单 标准费率 2026',
+      merchantId: '898310058120001',
+      currency: 'CNY',
+      effectiveFrom: '2026-01-01',
+      settleCycle: 'T1',
+      calendar: 'CN',
       periodicFees: [{ label: '流量费', amount: '48.00', every: 'year' }],
     });
     expect(contract.rules).toEqual([

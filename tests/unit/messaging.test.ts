@@ -12,8 +12,14 @@ describe('parseContentMessage', () => {
     { description: 'unknown type', input: { type: 'content/deleteEverything' } },
     { description: 'capture without rows', input: { type: 'content/capture', url: 'x' } },
     { description: 'a row with a float amount', input: { type: 'content/capture', url: 'x', rows: [{ ...tx(), amount: { amount: 12.5, currency: 'CNY' } }] } },
-    { description: 'a row with thousands separators', input: { type: 'content/capture', url: 'x', rows: [{ ...tx(), amount: { amount: '1,234.50', currency: 'CNY' } }] } },
-    { description: 'a row carrying a full card number', input: { type: 'content/capture', url: 'x', rows: [{ ...tx(), evidence: { ...tx().evidence, cells: { 卡号: '6222021234567890123' } } }] } },
+    {
+      description: 'a row with thousands separators',
+      input: { type: 'content/capture', url: 'x', rows: [{ ...tx(), amount: { amount: '1,234.50', currency: 'CNY' } }] },
+    },
+    {
+      description: 'a row carrying a full card number',
+      input: { type: 'content/capture', url: 'x', rows: [{ ...tx(), evidence: { ...tx().evidence, cells: { 卡号: '6222021234567890123' } } }] },
+    },
     { description: 'a bad finding status', input: { type: 'content/setFindingStatus', findingId: 'f', status: 'deleted' } },
     { description: 'empty dispute selection', input: { type: 'content/getDisputeContext', findingIds: [] } },
   ];

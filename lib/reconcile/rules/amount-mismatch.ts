@@ -23,15 +23,24 @@ export const amountMismatch: Rule = {
       const k = amountOf(c.amount).abs();
       const cur = t.amount.currency;
       const short = k.minus(p);
-      out.push(makeFinding('amount_mismatch', {
-        severity: 'suspect',
-        transactionIds: [t.id],
-        cashierIds: [c.id],
-        atStake: short.greaterThan(ZERO) ? money(short, cur) : undefined,
-        expected: money(k, cur),
-        actual: money(p, cur),
-        params: { ...txnParams(t), cashierAmount: money(k, cur).amount, portalAmount: money(p, cur).amount, difference: money(short, cur).amount, basis: m.basis, cashierOccurredAt: c.occurredAt },
-      }));
+      out.push(
+        makeFinding('amount_mismatch', {
+          severity: 'suspect',
+          transactionIds: [t.id],
+          cashierIds: [c.id],
+          atStake: short.greaterThan(ZERO) ? money(short, cur) : undefined,
+          expected: money(k, cur),
+          actual: money(p, cur),
+          params: {
+            ...txnParams(t),
+            cashierAmount: money(k, cur).amount,
+            portalAmount: money(p, cur).amount,
+            difference: money(short, cur).amount,
+            basis: m.basis,
+            cashierOccurredAt: c.occurredAt,
+          },
+        }),
+      );
     }
     return out;
   },

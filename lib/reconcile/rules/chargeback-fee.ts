@@ -18,7 +18,9 @@ export const chargebackFee: Rule = {
   run(ctx) {
     const out: Finding[] = [];
     const memory = ctx.inMemoryOrder().txns;
-    const chargebacks = indicesWhere(memory, ctx.transactions.length, (t) => t.kind === 'chargeback' && t.status === 'success').map((i) => ctx.transactions[i]!);
+    const chargebacks = indicesWhere(memory, ctx.transactions.length, (t) => t.kind === 'chargeback' && t.status === 'success').map(
+      (i) => ctx.transactions[i]!,
+    );
     // fee rows labelled as chargeback fees, and fees carried on chargeback rows
     const feeRows: { t: PortalTransaction; amount: Dec }[] = [];
     for (const i of indicesWhere(memory, ctx.transactions.length, (t) => t.status === 'success' && (t.kind === 'fee' || t.kind === 'adjustment'))) {
@@ -28,22 +30,46 @@ export const chargebackFee: Rule = {
     const used = new Set<string>();
     for (const f of feeRows) {
       const cur = f.t.amount.currency;
-      const cb = chargebacks.find((c) => !used.has(c.id) && c.amount.currency === cur && (c.merchantId ?? '') === (f.t.merchantId ?? '') && Math.abs(daysBetween(txnDate(c), txnDate(f.t))) <= PAIRING_DAYS);
+      const cb = chargebacks.find(
+        (c) =>
+          !used.has(c.id) &&
+          c.amount.currency === cur &&
+          (c.merchantId ?? '') === (f.t.merchantId ?? '') &&
+          Math.abs(daysBetween(txnDate(c), txnDate(f.t))) <= PAIRING_DAYS,
+      );
       const contract = ctx.contractFor(f.t);
       if (!cb) {
-        out.push(makeFinding('chargeback_fee', {
-          severity: 'suspect', transactionIds: [f.t.id], atStake: money(f.amount, cur), actual: money(f.amount, cur),
-          params: { ...txnParams(f.t), problem: 'fee_without_chargeback', fee: money(f.amount, cur).amount, difference: money(f.amount, cur).amount },
-        }));
+        out.push(
+          makeFinding('chargeback_fee', {
+            severity: 'suspect',
+            transactionIds: [f.t.id],
+            atStake: money(f.amount, cur),
+            actual: money(f.amount, cur),
+            params: { ...txnParams(f.t), problem: 'fee_without_chargeback', fee: money(f.amount, cur).amount, difference: money(f.amount, cur).amount },
+          }),
+        );
         continue;
       }
       used.add(cb.id);
       const allowed = contract?.chargebackFee !== undefined ? decOf(contract.chargebackFee) : undefined;
       if (allowed && f.amount.greaterThan(allowed.plus(ctx.tolFee))) {
-        out.push(makeFinding('chargeback_fee', {
-          severity: 'suspect', transactionIds: [f.t.id, cb.id], atStake: money(f.amount.minus(allowed), cur), expected: money(allowed, cur), actual: money(f.amount, cur),
-          params: { ...txnParams(f.t), problem: 'fee_above_contract', fee: money(f.amount, cur).amount, contractFee: money(allowed, cur).amount, difference: money(f.amount.minus(allowed), cur).amount, chargebackId: cb.id },
-        }));
+        out.push(
+          makeFinding('chargeback_fee', {
+            severity: 'suspect',
+            transactionIds: [f.t.id, cb.id],
+            atStake: money(f.amount.minus(allowed), cur),
+            expected: money(allowed, cur),
+            actual: money(f.amount, cur),
+            params: {
+              ...txnParams(f.t),
+              problem: 'fee_above_contract',
+              fee: money(f.amount, cur).amount,
+              contractFee: money(allowed, cur).amount,
+              difference: money(f.amount.minus(allowed), cur).amount,
+              chargebackId: cb.id,
+            },
+          }),
+        );
       }
     }
     // fee carried on the chargeback row itself
@@ -54,11 +80,23 @@ export const chargebackFee: Rule = {
       if (contract?.chargebackFee === undefined || !fee.greaterThan(decOf(contract.chargebackFee).plus(ctx.tolFee))) continue;
       const allowed = decOf(contract.chargebackFee);
       const cur = c.amount.currency;
-      out.push(makeFinding('chargeback_fee', {
-        severity: 'suspect', transactionIds: [c.id], atStake: money(fee.minus(allowed), cur), expected: money(allowed, cur), actual: money(fee, cur),
-        params: { ...txnParams(c), problem: 'fee_above_contract', fee: money(fee, cur).amount, contractFee: money(allowed, cur).amount, difference: money(fee.minus(allowed), cur).amount },
-        discriminator: 'row-fee',
-      }));
+      out.push(
+        makeFinding('chargeback_fee', {
+          severity: 'suspect',
+          transactionIds: [c.id],
+          atStake: money(fee.minus(allowed), cur),
+          expected: money(allowed, cur),
+          actual: money(fee, cur),
+          params: {
+            ...txnParams(c),
+            problem: 'fee_above_contract',
+            fee: money(fee, cur).amount,
+            contractFee: money(allowed, cur).amount,
+            difference: money(fee.minus(allowed), cur).amount,
+          },
+          discriminator: 'row-fee',
+        }),
+      );
     }
     // the same chargeback twice (same original reference and amount)
     const seen = new Map<string, PortalTransaction>();
@@ -71,12 +109,25 @@ export const chargebackFee: Rule = {
         continue;
       }
       const cur = c.amount.currency;
-      const lost = amountOf(c.amount).abs().plus(c.fee && c.fee.currency === cur ? Dec.max(ZERO, amountOf(c.fee)) : ZERO);
-      out.push(makeFinding('chargeback_fee', {
-        severity: 'suspect', transactionIds: [c.id, first.id], atStake: money(lost, cur), actual: money(amountOf(c.amount).abs(), cur),
-        params: { ...txnParams(c), problem: 'chargeback_duplicated', originalRef: c.originalRef, firstChargebackId: first.id, difference: money(lost, cur).amount },
-        discriminator: 'duplicate',
-      }));
+      const lost = amountOf(c.amount)
+        .abs()
+        .plus(c.fee && c.fee.currency === cur ? Dec.max(ZERO, amountOf(c.fee)) : ZERO);
+      out.push(
+        makeFinding('chargeback_fee', {
+          severity: 'suspect',
+          transactionIds: [c.id, first.id],
+          atStake: money(lost, cur),
+          actual: money(amountOf(c.amount).abs(), cur),
+          params: {
+            ...txnParams(c),
+            problem: 'chargeback_duplicated',
+            originalRef: c.originalRef,
+            firstChargebackId: first.id,
+            difference: money(lost, cur).amount,
+          },
+          discriminator: 'duplicate',
+        }),
+      );
     }
     return out;
   },

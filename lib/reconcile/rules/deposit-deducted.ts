@@ -14,14 +14,24 @@ export const depositDeducted: Rule = {
     const out: Finding[] = shortGroupFindings(ctx, 'deposit_deducted', 'deposit', { source: 'first-settlement' });
     for (const e of ctx.feeLedger().events) {
       if (e.verdict !== 'unlisted' || !DEPOSIT_FEE.test(`${e.label} ${e.keyword}`)) continue;
-      out.push(makeFinding('deposit_deducted', {
-        severity: 'overcharge',
-        transactionIds: e.transactionIds,
-        statementLineIds: e.statementLineIds,
-        atStake: money(e.amount, e.currency),
-        actual: money(e.amount, e.currency),
-        params: { source: e.source, label: e.label, date: e.date, amount: money(e.amount, e.currency).amount, currency: e.currency, merchantId: e.merchantId, difference: money(e.amount, e.currency).amount },
-      }));
+      out.push(
+        makeFinding('deposit_deducted', {
+          severity: 'overcharge',
+          transactionIds: e.transactionIds,
+          statementLineIds: e.statementLineIds,
+          atStake: money(e.amount, e.currency),
+          actual: money(e.amount, e.currency),
+          params: {
+            source: e.source,
+            label: e.label,
+            date: e.date,
+            amount: money(e.amount, e.currency).amount,
+            currency: e.currency,
+            merchantId: e.merchantId,
+            difference: money(e.amount, e.currency).amount,
+          },
+        }),
+      );
     }
     return out;
   },

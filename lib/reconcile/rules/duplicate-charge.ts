@@ -13,25 +13,27 @@ export const duplicateCharge: Rule = {
     for (const c of ctx.duplicates()) {
       for (const d of c.duplicates) {
         const o = c.original;
-        out.push(makeFinding('duplicate_charge', {
-          severity: d.severity,
-          transactionIds: [d.txn.id, o.id],
-          cashierIds: c.cashier.map((r) => r.id),
-          atStake: money(d.txn.amount.amount, d.txn.amount.currency),
-          params: {
-            ...txnParams(d.txn),
-            originalTransactionId: o.id,
-            originalOccurredAt: o.occurredAt,
-            originalRrn: o.rrn,
-            originalVoucherNo: o.voucherNo,
-            duplicateTransactionId: d.txn.id,
-            secondsApart: String(d.secondsApart),
-            window: String(d.severity === 'overcharge' ? ctx.tolerances.duplicateWindowSeconds : ctx.tolerances.possibleDuplicateWindowSeconds),
-            portalCount: String(c.portalCount),
-            cashierCount: c.cashierCovered ? String(c.cashier.length) : undefined,
-            basis: c.cashierCovered ? 'cashier' : 'no-cashier',
-          },
-        }));
+        out.push(
+          makeFinding('duplicate_charge', {
+            severity: d.severity,
+            transactionIds: [d.txn.id, o.id],
+            cashierIds: c.cashier.map((r) => r.id),
+            atStake: money(d.txn.amount.amount, d.txn.amount.currency),
+            params: {
+              ...txnParams(d.txn),
+              originalTransactionId: o.id,
+              originalOccurredAt: o.occurredAt,
+              originalRrn: o.rrn,
+              originalVoucherNo: o.voucherNo,
+              duplicateTransactionId: d.txn.id,
+              secondsApart: String(d.secondsApart),
+              window: String(d.severity === 'overcharge' ? ctx.tolerances.duplicateWindowSeconds : ctx.tolerances.possibleDuplicateWindowSeconds),
+              portalCount: String(c.portalCount),
+              cashierCount: c.cashierCovered ? String(c.cashier.length) : undefined,
+              basis: c.cashierCovered ? 'cashier' : 'no-cashier',
+            },
+          }),
+        );
       }
     }
     return out;

@@ -5,7 +5,8 @@ import type { Rule } from '../context';
 
 export const fxSurcharge: Rule = {
   kind: 'fx_surcharge',
-  run: (ctx) => feePartFindings(ctx.feeExcessRows(), ctx.feeAudit, 'fx_surcharge', 'fx', 'suspect', (a) => ({
-    cardCountry: a.txn.cardCountry,
-  })),
+  run: (ctx) =>
+    feePartFindings(ctx.feeExcessRows(), ctx.feeAudit, 'fx_surcharge', 'fx', 'suspect', (a) => ({
+      cardCountry: a.txn.cardCountry,
+    })),
 };

@@ -22,42 +22,51 @@ export const hiddenFee: Rule = {
     for (const e of ctx.feeLedger().events) {
       if (e.verdict === 'contracted') continue;
       if (e.verdict === 'unlisted' && DEPOSIT_FEE.test(`${e.label} ${e.keyword}`)) continue;
-      out.push(makeFinding('hidden_fee', {
-        severity: e.verdict === 'unlisted' && !e.keyword && e.source !== 'portal-fee-row' ? 'suspect' : 'overcharge',
-        transactionIds: e.transactionIds,
-        statementLineIds: e.statementLineIds,
-        atStake: money(e.excess, e.currency),
-        expected: e.contractFee ? money(e.verdict === 'repeat' ? new Dec(0) : e.contractFee.amount, e.currency) : money(new Dec(0), e.currency),
-        actual: money(e.amount, e.currency),
-        params: {
-          problem: e.verdict,
-          source: e.source,
-          label: e.label,
-          keyword: e.keyword || undefined,
-          date: e.date,
-          amount: money(e.amount, e.currency).amount,
-          currency: e.currency,
-          merchantId: e.merchantId,
-          contractLabel: e.contractFee?.label,
-          contractAmount: e.contractFee ? money(e.contractFee.amount, e.currency).amount : undefined,
-          every: e.contractFee?.every,
-          period: e.contractFee?.period,
-          difference: money(e.excess, e.currency).amount,
-        },
-        discriminator: e.source === 'portal-extra-fee' ? e.label : undefined,
-      }));
+      out.push(
+        makeFinding('hidden_fee', {
+          severity: e.verdict === 'unlisted' && !e.keyword && e.source !== 'portal-fee-row' ? 'suspect' : 'overcharge',
+          transactionIds: e.transactionIds,
+          statementLineIds: e.statementLineIds,
+          atStake: money(e.excess, e.currency),
+          expected: e.contractFee ? money(e.verdict === 'repeat' ? new Dec(0) : e.contractFee.amount, e.currency) : money(new Dec(0), e.currency),
+          actual: money(e.amount, e.currency),
+          params: {
+            problem: e.verdict,
+            source: e.source,
+            label: e.label,
+            keyword: e.keyword || undefined,
+            date: e.date,
+            amount: money(e.amount, e.currency).amount,
+            currency: e.currency,
+            merchantId: e.merchantId,
+            contractLabel: e.contractFee?.label,
+            contractAmount: e.contractFee ? money(e.contractFee.amount, e.currency).amount : undefined,
+            every: e.contractFee?.every,
+            period: e.contractFee?.period,
+            difference: money(e.excess, e.currency).amount,
+          },
+          discriminator: e.source === 'portal-extra-fee' ? e.label : undefined,
+        }),
+      );
     }
     // candidates: a plain shortfall of a typical fee amount
     for (const o of ctx.settlement().outcomes) {
       if (o.status !== 'short' || shortfallExplanation(ctx, o) !== 'shortfall') continue;
       if (!HIDDEN_FEE_PATTERNS.some((p) => o.shortBy.equals(new Dec(p)))) continue;
-      out.push(makeFinding('hidden_fee', {
-        severity: 'suspect',
-        transactionIds: o.group.transactions.map((t) => t.id),
-        statementLineIds: o.lines.map((l) => l.id),
-        params: { ...groupParams(ctx, o), problem: 'shortfall_pattern', difference: money(o.shortBy, o.group.currency).amount, source: 'settlement-deduction' },
-        discriminator: 'pattern',
-      }));
+      out.push(
+        makeFinding('hidden_fee', {
+          severity: 'suspect',
+          transactionIds: o.group.transactions.map((t) => t.id),
+          statementLineIds: o.lines.map((l) => l.id),
+          params: {
+            ...groupParams(ctx, o),
+            problem: 'shortfall_pattern',
+            difference: money(o.shortBy, o.group.currency).amount,
+            source: 'settlement-deduction',
+          },
+          discriminator: 'pattern',
+        }),
+      );
     }
     return out;
   },

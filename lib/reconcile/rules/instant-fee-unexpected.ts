@@ -6,9 +6,10 @@ import type { Rule } from '../context';
 
 export const instantFeeUnexpected: Rule = {
   kind: 'instant_fee_unexpected',
-  run: (ctx) => feePartFindings(ctx.feeExcessRows(), ctx.feeAudit, 'instant_fee_unexpected', 'instant', 'suspect', (a) => ({
-    instantBasis: a.instantBasis,
-    txnSettleCycle: a.txn.settleCycle,
-    contractInstantFee: a.breakdown.rule.instantFee,
-  })),
+  run: (ctx) =>
+    feePartFindings(ctx.feeExcessRows(), ctx.feeAudit, 'instant_fee_unexpected', 'instant', 'suspect', (a) => ({
+      instantBasis: a.instantBasis,
+      txnSettleCycle: a.txn.settleCycle,
+      contractInstantFee: a.breakdown.rule.instantFee,
+    })),
 };

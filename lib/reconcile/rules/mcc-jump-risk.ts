@@ -19,7 +19,10 @@ import { payerFindings } from '../payers';
 const FLOOR: Partial<Record<PortalTransaction['cardType'], readonly { percent: string; cap?: string }[]>> = {
   credit: [{ percent: '0.45' }, { percent: '0.0325' }],
   semi_credit: [{ percent: '0.45' }, { percent: '0.0325' }],
-  debit: [{ percent: '0.35', cap: '13' }, { percent: '0.0325', cap: '3.25' }],
+  debit: [
+    { percent: '0.35', cap: '13' },
+    { percent: '0.0325', cap: '3.25' },
+  ],
 };
 /** below this amount 0.01 of fee rounding is too large a share to judge a rate */
 const MIN_AMOUNT = '100';
@@ -47,10 +50,15 @@ function floorFee(t: PortalTransaction): Dec | undefined {
  * FLOOR in whole cents: for an amount of `a` cents, part i is min(a × n[i], capMicro[i])
  * millionths of a cent (p % of a cents = a × p × 10^4 millionths: exact for p with ≤ 4 decimals).
  */
-const CENTS_FLOOR = new Map(Object.entries(FLOOR).map(([cardType, parts]) => [cardType, {
-  n: parts.map((p) => decOf(p.percent).times(10_000).toNumber()),
-  capMicro: parts.map((p) => (p.cap === undefined ? undefined : decOf(p.cap).times(100_000_000).toNumber())),
-}]));
+const CENTS_FLOOR = new Map(
+  Object.entries(FLOOR).map(([cardType, parts]) => [
+    cardType,
+    {
+      n: parts.map((p) => decOf(p.percent).times(10_000).toNumber()),
+      capMicro: parts.map((p) => (p.cap === undefined ? undefined : decOf(p.cap).times(100_000_000).toNumber())),
+    },
+  ]),
+);
 
 /**
  * The rule's first tests in whole cents: true when the row is certainly out (amount below
@@ -90,8 +98,17 @@ export const mccJumpRisk: Rule = {
     const groups = new Map<string, { txns: PortalTransaction[]; lowest: Dec }>();
     const tolC = decToCents(ctx.tolFee);
     // the rows that may be priced below the floor, found in memory order; then in time order
-    const candidates = indicesWhere(ctx.inMemoryOrder().txns, ctx.transactions.length, (t) => t.kind === 'sale' && t.status === 'success'
-      && t.amount.currency === 'CNY' && !!t.fee && t.fee.currency === 'CNY' && !(tolC !== undefined && certainlyOut(t, tolC)));
+    const candidates = indicesWhere(
+      ctx.inMemoryOrder().txns,
+      ctx.transactions.length,
+      (t) =>
+        t.kind === 'sale' &&
+        t.status === 'success' &&
+        t.amount.currency === 'CNY' &&
+        !!t.fee &&
+        t.fee.currency === 'CNY' &&
+        !(tolC !== undefined && certainlyOut(t, tolC)),
+    );
     for (const i of candidates) {
       const t = ctx.transactions[i]!;
       if (!belowFloor(t, ctx.tolFee)) continue;
@@ -108,16 +125,24 @@ export const mccJumpRisk: Rule = {
     for (const [k, g] of groups) {
       const [merchantId, cardType, month] = k.split('|');
       const t0 = g.txns[0]!;
-      out.push(makeFinding('mcc_jump_risk', {
-        severity: 'info',
-        transactionIds: g.txns.map((t) => t.id),
-        params: {
-          merchantId: merchantId || undefined, cardType, month, count: String(g.txns.length), currency: 'CNY',
-          lowestRate: toPlain(round(g.lowest, 3), 2),
-          floorRate: floorRate(cardType as PortalTransaction['cardType'])!.toString(),
-          exampleAmount: t0.amount.amount, exampleFee: t0.fee?.amount, exampleFloorFee: money(floorFee(t0)!, 'CNY').amount,
-        },
-      }));
+      out.push(
+        makeFinding('mcc_jump_risk', {
+          severity: 'info',
+          transactionIds: g.txns.map((t) => t.id),
+          params: {
+            merchantId: merchantId || undefined,
+            cardType,
+            month,
+            count: String(g.txns.length),
+            currency: 'CNY',
+            lowestRate: toPlain(round(g.lowest, 3), 2),
+            floorRate: floorRate(cardType as PortalTransaction['cardType'])!.toString(),
+            exampleAmount: t0.amount.amount,
+            exampleFee: t0.fee?.amount,
+            exampleFloorFee: money(floorFee(t0)!, 'CNY').amount,
+          },
+        }),
+      );
     }
     out.push(...payerFindings(ctx));
     return out;

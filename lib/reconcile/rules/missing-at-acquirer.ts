@@ -32,7 +32,11 @@ export const missingAtAcquirer: Rule = {
     const out: Finding[] = [];
     const records = ctx.cashier;
     // the card and QR sales the matching left open (recordMatched is by position in ctx.cashier)
-    const open = indicesWhere(ctx.inMemoryOrder().cashier, records.length, (c, i) => c.kind === 'sale' && (c.tender === 'card' || c.tender === 'qr') && matching.recordMatched[i] !== 1);
+    const open = indicesWhere(
+      ctx.inMemoryOrder().cashier,
+      records.length,
+      (c, i) => c.kind === 'sale' && (c.tender === 'card' || c.tender === 'qr') && matching.recordMatched[i] !== 1,
+    );
     for (const i of open) {
       const c = records[i]!;
       const date = c.occurredAt.slice(0, 10);
@@ -40,18 +44,26 @@ export const missingAtAcquirer: Rule = {
       if (c.terminalId && portalTerminals.size > 0 && !portalTerminals.has(normaliseId('terminal', c.terminalId))) continue;
       if (ctx.asOf < cal.nextWorkingDay(date)) continue;
       const amount = money(amountOf(c.amount).abs(), c.amount.currency);
-      out.push(makeFinding('missing_at_acquirer', {
-        severity: 'suspect',
-        transactionIds: [],
-        cashierIds: [c.id],
-        atStake: amount,
-        expected: amount,
-        params: {
-          cashierId: c.id, occurredAt: c.occurredAt, amount: amount.amount, currency: c.amount.currency,
-          tender: c.tender, orderNo: c.orderNo, cardLast4: c.cardLast4, terminalId: c.terminalId,
-          window: String(ctx.tolerances.cashierMatchSeconds),
-        },
-      }));
+      out.push(
+        makeFinding('missing_at_acquirer', {
+          severity: 'suspect',
+          transactionIds: [],
+          cashierIds: [c.id],
+          atStake: amount,
+          expected: amount,
+          params: {
+            cashierId: c.id,
+            occurredAt: c.occurredAt,
+            amount: amount.amount,
+            currency: c.amount.currency,
+            tender: c.tender,
+            orderNo: c.orderNo,
+            cardLast4: c.cardLast4,
+            terminalId: c.terminalId,
+            window: String(ctx.tolerances.cashierMatchSeconds),
+          },
+        }),
+      );
     }
     return out;
   },

@@ -156,7 +156,14 @@ export const rateDrift: Rule = {
       for (let i = 1; i < long.length; i++) {
         const before = long[i - 1]!;
         const after = long[i]!;
-        const f = driftFinding(ctx, before.map((p) => p.t), after.map((p) => p.t), medianOf(before, rateOf), medianOf(after, rateOf), step);
+        const f = driftFinding(
+          ctx,
+          before.map((p) => p.t),
+          after.map((p) => p.t),
+          medianOf(before, rateOf),
+          medianOf(after, rateOf),
+          step,
+        );
         if (f) out.push(f);
       }
     }
@@ -169,7 +176,14 @@ export const rateDrift: Rule = {
  * run before's `oldRate`; undefined when the step is smaller or a contract in force gives the
  * new rate (the change was agreed).
  */
-export function driftFinding(ctx: RuleContext, before: readonly PortalTransaction[], after: readonly PortalTransaction[], oldRate: Dec, newRate: Dec, step: Dec): Finding | undefined {
+export function driftFinding(
+  ctx: RuleContext,
+  before: readonly PortalTransaction[],
+  after: readonly PortalTransaction[],
+  oldRate: Dec,
+  newRate: Dec,
+  step: Dec,
+): Finding | undefined {
   if (newRate.minus(oldRate).lessThan(step)) return undefined;
   const first = after[0]!;
   const contract = ctx.contractFor(first);
@@ -270,9 +284,14 @@ function medianOf(run: readonly Point[], rateOf: (p: Point) => Dec): Dec {
   const s = [...run].sort((a, b) => a.approx - b.approx);
   const mid = s.length >> 1;
   const lo = s.length % 2 ? mid : mid - 1;
-  const clear = (i: number) => i < 0 || i + 1 >= s.length || Math.abs(s[i + 1]!.approx - s[i]!.approx) > 1e-9 * Math.max(1, Math.abs(s[i]!.approx), Math.abs(s[i + 1]!.approx));
+  const clear = (i: number) =>
+    i < 0 || i + 1 >= s.length || Math.abs(s[i + 1]!.approx - s[i]!.approx) > 1e-9 * Math.max(1, Math.abs(s[i]!.approx), Math.abs(s[i + 1]!.approx));
   if (clear(lo - 1) && clear(mid)) {
-    return s.length % 2 ? rateOf(s[mid]!) : rateOf(s[mid - 1]!).plus(rateOf(s[mid]!)).dividedBy(2);
+    return s.length % 2
+      ? rateOf(s[mid]!)
+      : rateOf(s[mid - 1]!)
+          .plus(rateOf(s[mid]!))
+          .dividedBy(2);
   }
   return median(run.map(rateOf));
 }

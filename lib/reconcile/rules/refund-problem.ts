@@ -45,23 +45,25 @@ export const refundProblem: Rule = {
       }
       if (!excess.greaterThan(ctx.tolFee)) continue;
       const last = e.refunds[e.refunds.length - 1]!;
-      out.push(makeFinding('refund_problem', {
-        severity: 'suspect',
-        transactionIds: [last.id, ...e.refunds.slice(0, -1).map((r) => r.id), ...(e.sale ? [e.sale.id] : [])],
-        atStake: money(excess, currency),
-        expected: e.sale ? money(amountOf(e.sale.amount).abs(), currency) : undefined,
-        actual: money(total, currency),
-        params: {
-          ...txnParams(last),
-          problem: e.refunds.length > 1 ? 'refunded_twice' : 'refund_above_sale',
-          originalRef: e.ref,
-          originalAmount: e.sale ? money(amountOf(e.sale.amount).abs(), currency).amount : undefined,
-          refundCount: String(e.refunds.length),
-          refunded: money(total, currency).amount,
-          difference: money(excess, currency).amount,
-        },
-        discriminator: 'over-refund',
-      }));
+      out.push(
+        makeFinding('refund_problem', {
+          severity: 'suspect',
+          transactionIds: [last.id, ...e.refunds.slice(0, -1).map((r) => r.id), ...(e.sale ? [e.sale.id] : [])],
+          atStake: money(excess, currency),
+          expected: e.sale ? money(amountOf(e.sale.amount).abs(), currency) : undefined,
+          actual: money(total, currency),
+          params: {
+            ...txnParams(last),
+            problem: e.refunds.length > 1 ? 'refunded_twice' : 'refund_above_sale',
+            originalRef: e.ref,
+            originalAmount: e.sale ? money(amountOf(e.sale.amount).abs(), currency).amount : undefined,
+            refundCount: String(e.refunds.length),
+            refunded: money(total, currency).amount,
+            difference: money(excess, currency).amount,
+          },
+          discriminator: 'over-refund',
+        }),
+      );
     }
     // (d): the sale's fee kept although the contract returns it
     out.push(...feeNotReturnedFindings(ctx));
@@ -75,9 +77,16 @@ export const refundProblem: Rule = {
       const cal = ctx.calendar('CN');
       const records = ctx.cashier;
       // the card and QR refunds the matching left open (recordMatched is by position in ctx.cashier)
-      const open = indicesWhere(ctx.inMemoryOrder().cashier, records.length, (c, i) => c.kind === 'refund' && (c.tender === 'card' || c.tender === 'qr') && matching.recordMatched[i] !== 1);
+      const open = indicesWhere(
+        ctx.inMemoryOrder().cashier,
+        records.length,
+        (c, i) => c.kind === 'refund' && (c.tender === 'card' || c.tender === 'qr') && matching.recordMatched[i] !== 1,
+      );
       // a refund the acquirer processed for another amount is that refund, not one missing
-      const differs = refundAmountDiffers(ctx, open.map((i) => records[i]!));
+      const differs = refundAmountDiffers(
+        ctx,
+        open.map((i) => records[i]!),
+      );
       out.push(...differs.findings);
       for (const i of open) {
         const c = records[i]!;
@@ -85,21 +94,23 @@ export const refundProblem: Rule = {
         const date = c.occurredAt.slice(0, 10);
         const due = cal.addWorkingDays(date, REFUND_WAIT_WORKDAYS);
         if (ctx.asOf < due || lastPortalDate < due) continue;
-        out.push(makeFinding('refund_problem', {
-          severity: 'suspect',
-          transactionIds: [],
-          cashierIds: [c.id],
-          expected: money(amountOf(c.amount).abs().neg(), c.amount.currency),
-          params: {
-            problem: 'refund_not_processed',
-            cashierOccurredAt: c.occurredAt,
-            amount: money(amountOf(c.amount).abs(), c.amount.currency).amount,
-            currency: c.amount.currency,
-            orderNo: c.orderNo,
-            cardLast4: c.cardLast4,
-            dueBy: due,
-          },
-        }));
+        out.push(
+          makeFinding('refund_problem', {
+            severity: 'suspect',
+            transactionIds: [],
+            cashierIds: [c.id],
+            expected: money(amountOf(c.amount).abs().neg(), c.amount.currency),
+            params: {
+              problem: 'refund_not_processed',
+              cashierOccurredAt: c.occurredAt,
+              amount: money(amountOf(c.amount).abs(), c.amount.currency).amount,
+              currency: c.amount.currency,
+              orderNo: c.orderNo,
+              cardLast4: c.cardLast4,
+              dueBy: due,
+            },
+          }),
+        );
       }
     }
     return out;

@@ -13,14 +13,16 @@ export const settlementMissing: Rule = {
     for (const o of ctx.settlement().outcomes) {
       if (o.status !== 'missing') continue;
       const m = outcomeMoney(o);
-      out.push(makeFinding('settlement_missing', {
-        severity: 'overcharge',
-        transactionIds: o.group.transactions.map((t) => t.id),
-        atStake: m.expected,
-        expected: m.expected,
-        actual: m.received,
-        params: { ...groupParams(ctx, o), difference: m.expected.amount, coveredThrough: ctx.settlement().coveredThrough(o.group.currency) },
-      }));
+      out.push(
+        makeFinding('settlement_missing', {
+          severity: 'overcharge',
+          transactionIds: o.group.transactions.map((t) => t.id),
+          atStake: m.expected,
+          expected: m.expected,
+          actual: m.received,
+          params: { ...groupParams(ctx, o), difference: m.expected.amount, coveredThrough: ctx.settlement().coveredThrough(o.group.currency) },
+        }),
+      );
     }
     return out;
   },

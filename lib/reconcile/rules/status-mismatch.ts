@@ -2,7 +2,7 @@
 // cashier booked as paid a sale the acquirer shows failed/voided (money not collected); a row
 // shown failed or pending that still settles; or the same transaction success in one portal
 // source and failed in another.
-import { money, amountOf, isPositive, } from '../../money';
+import { money, amountOf, isPositive } from '../../money';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { indicesWhere } from '../memory-order';
@@ -26,29 +26,37 @@ export const statusMismatch: Rule = {
         if (!t || !c || c.kind !== 'sale' || !NOT_DONE.has(t.status)) continue;
         flagged.add(t.id);
         const amount = money(amountOf(t.amount).abs(), t.amount.currency);
-        out.push(makeFinding('status_mismatch', {
-          severity: 'suspect',
-          transactionIds: [t.id],
-          cashierIds: [c.id],
-          atStake: amount,
-          expected: amount,
-          actual: money('0', t.amount.currency),
-          params: { ...txnParams(t), problem: 'cashier_paid_acquirer_' + t.status, status: t.status, cashierOccurredAt: c.occurredAt, basis: m.basis },
-        }));
+        out.push(
+          makeFinding('status_mismatch', {
+            severity: 'suspect',
+            transactionIds: [t.id],
+            cashierIds: [c.id],
+            atStake: amount,
+            expected: amount,
+            actual: money('0', t.amount.currency),
+            params: { ...txnParams(t), problem: 'cashier_paid_acquirer_' + t.status, status: t.status, cashierOccurredAt: c.occurredAt, basis: m.basis },
+          }),
+        );
       }
     }
     // 2. failed or pending but settling
-    for (const i of indicesWhere(ctx.inMemoryOrder().txns, ctx.transactions.length, (t) => (t.status === 'failed' || t.status === 'pending') && !isCancelling(t))) {
+    for (const i of indicesWhere(
+      ctx.inMemoryOrder().txns,
+      ctx.transactions.length,
+      (t) => (t.status === 'failed' || t.status === 'pending') && !isCancelling(t),
+    )) {
       const t = ctx.transactions[i]!;
       if (flagged.has(t.id)) continue;
       if (!t.net || !isPositive(t.net) || !t.settleDate) continue;
       flagged.add(t.id);
-      out.push(makeFinding('status_mismatch', {
-        severity: 'suspect',
-        transactionIds: [t.id],
-        actual: t.net,
-        params: { ...txnParams(t), problem: 'not_successful_but_settled', status: t.status, settleDate: t.settleDate, net: t.net.amount },
-      }));
+      out.push(
+        makeFinding('status_mismatch', {
+          severity: 'suspect',
+          transactionIds: [t.id],
+          actual: t.net,
+          params: { ...txnParams(t), problem: 'not_successful_but_settled', status: t.status, settleDate: t.settleDate, net: t.net.amount },
+        }),
+      );
     }
     // 3. two portal sources disagree
     for (const a of ctx.aliases) {
@@ -57,11 +65,13 @@ export const statusMismatch: Rule = {
       const aliasStatus = a.aliasStatus;
       if (!aliasStatus || aliasStatus === kept.status) continue;
       if (!(aliasStatus === 'success' || kept.status === 'success')) continue;
-      out.push(makeFinding('status_mismatch', {
-        severity: 'suspect',
-        transactionIds: [kept.id, a.aliasId],
-        params: { ...txnParams(kept), problem: 'sources_disagree', status: kept.status, otherStatus: aliasStatus, basis: a.basis },
-      }));
+      out.push(
+        makeFinding('status_mismatch', {
+          severity: 'suspect',
+          transactionIds: [kept.id, a.aliasId],
+          params: { ...txnParams(kept), problem: 'sources_disagree', status: kept.status, otherStatus: aliasStatus, basis: a.basis },
+        }),
+      );
     }
     return out;
   },

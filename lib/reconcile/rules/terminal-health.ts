@@ -40,7 +40,13 @@ export const terminalHealth: Rule = {
           pastRate: j.basis === 'past' ? baseline : undefined,
           baselineCount: String(j.baselineCount),
           baselineAttempts: String(j.baselineAttempts),
-          alsoOutOfLine: judged.length > 1 ? judged.slice(1).map((x) => x.metric).join(',') : undefined,
+          alsoOutOfLine:
+            judged.length > 1
+              ? judged
+                  .slice(1)
+                  .map((x) => x.metric)
+                  .join(',')
+              : undefined,
         },
       });
       // the id names the terminal and the month, not the rows: a reversal captured later in the

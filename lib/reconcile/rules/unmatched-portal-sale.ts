@@ -2,7 +2,7 @@
 // swipe, or a sale the cashier forgot. Only where the cashier export covers the day (and the
 // terminal, when it names terminals); sales already flagged as duplicate swipes, cancelled sales
 // and failed attempts are left out. No money at stake: the merchant did receive this sale.
-import { isPositive, } from '../../money';
+import { isPositive } from '../../money';
 import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { txnDate } from '../fee-schedule';
@@ -25,16 +25,22 @@ export const unmatchedPortalSale: Rule = {
     const out: Finding[] = [];
     const txns = ctx.transactions;
     // txnMatched is by position in ctx.transactions (what cashierMatching() matched)
-    for (const i of indicesWhere(memory, txns.length, (t, at) => (t.kind === 'sale' || t.kind === 'preauth_completion') && t.status === 'success' && matching.txnMatched[at] !== 1)) {
+    for (const i of indicesWhere(
+      memory,
+      txns.length,
+      (t, at) => (t.kind === 'sale' || t.kind === 'preauth_completion') && t.status === 'success' && matching.txnMatched[at] !== 1,
+    )) {
       const t = txns[i]!;
       if (!isPositive(t.amount) || duplicates.has(t.id) || cancelled.has(t.id)) continue;
       if (!ctx.cashierCovers(txnDate(t), t.terminalId, t.amount.currency)) continue;
-      out.push(makeFinding('unmatched_portal_sale', {
-        severity: 'suspect',
-        transactionIds: [t.id],
-        actual: t.amount,
-        params: { ...txnParams(t), window: String(ctx.tolerances.cashierMatchSeconds) },
-      }));
+      out.push(
+        makeFinding('unmatched_portal_sale', {
+          severity: 'suspect',
+          transactionIds: [t.id],
+          actual: t.amount,
+          params: { ...txnParams(t), window: String(ctx.tolerances.cashierMatchSeconds) },
+        }),
+      );
     }
     return out;
   },

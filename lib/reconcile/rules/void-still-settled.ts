@@ -33,24 +33,26 @@ export const voidStillSettled: Rule = {
       if (!portalNetsSale && !bankPaysSale) continue;
       const currency = s.amount.currency;
       const fee = s.fee && s.fee.currency === currency ? amountOf(s.fee) : ZERO;
-      out.push(makeFinding('void_still_settled', {
-        severity: 'overcharge',
-        transactionIds: [s.id, v.id],
-        statementLineIds: bankPaysSale ? o!.lines.map((l) => l.id) : [],
-        atStake: fee.greaterThan(ZERO) ? money(fee, currency) : undefined,
-        expected: money(ZERO, currency),
-        actual: money(sNet, currency),
-        params: {
-          ...txnParams(s),
-          voidTransactionId: v.id,
-          voidOccurredAt: v.occurredAt,
-          voidKind: v.kind,
-          saleNet: money(sNet, currency).amount,
-          feeCharged: money(fee, currency).amount,
-          evidence: bankPaysSale ? 'bank' : 'portal',
-          valueDate: bankPaysSale ? o!.valueDate : undefined,
-        },
-      }));
+      out.push(
+        makeFinding('void_still_settled', {
+          severity: 'overcharge',
+          transactionIds: [s.id, v.id],
+          statementLineIds: bankPaysSale ? o!.lines.map((l) => l.id) : [],
+          atStake: fee.greaterThan(ZERO) ? money(fee, currency) : undefined,
+          expected: money(ZERO, currency),
+          actual: money(sNet, currency),
+          params: {
+            ...txnParams(s),
+            voidTransactionId: v.id,
+            voidOccurredAt: v.occurredAt,
+            voidKind: v.kind,
+            saleNet: money(sNet, currency).amount,
+            feeCharged: money(fee, currency).amount,
+            evidence: bankPaysSale ? 'bank' : 'portal',
+            valueDate: bankPaysSale ? o!.valueDate : undefined,
+          },
+        }),
+      );
     }
     return out;
   },

@@ -6,11 +6,12 @@ import type { Rule } from '../context';
 
 export const wrongCardRate: Rule = {
   kind: 'wrong_card_rate',
-  run: (ctx) => feePartFindings(ctx.feeExcessRows(), ctx.feeAudit, 'wrong_card_rate', 'wrongRate', 'suspect', (a) => ({
-    appliedCardType: a.appliedRule?.rule.cardType,
-    appliedRate: a.appliedRule?.percent.toString(),
-    appliedMinAmount: a.appliedRule?.rule.minAmount,
-    appliedMaxAmount: a.appliedRule?.rule.maxAmount,
-    appliedExpected: a.appliedRule ? money(a.appliedRule.total, a.currency).amount : undefined,
-  })),
+  run: (ctx) =>
+    feePartFindings(ctx.feeExcessRows(), ctx.feeAudit, 'wrong_card_rate', 'wrongRate', 'suspect', (a) => ({
+      appliedCardType: a.appliedRule?.rule.cardType,
+      appliedRate: a.appliedRule?.percent.toString(),
+      appliedMinAmount: a.appliedRule?.rule.minAmount,
+      appliedMaxAmount: a.appliedRule?.rule.maxAmount,
+      appliedExpected: a.appliedRule ? money(a.appliedRule.total, a.currency).amount : undefined,
+    })),
 };

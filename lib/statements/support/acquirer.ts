@@ -13,7 +13,6 @@ import type { DecodedFile } from '../types';
 
 export type { RawTable } from './csv-split';
 
-
 /** Header text as a lookup key: lower case, no BOM/quotes/spaces/underscores, full-width brackets folded. */
 export function headerKey(h: string): string {
   return h
@@ -129,10 +128,25 @@ export function readSheets(bytes: Uint8Array, maxRows = Infinity): ReturnType<ty
 }
 
 /** An empty result of a given kind with one error issue (a file that is not what the reader expects). */
-export function rejected(format: string, encoding: string, kind: StatementParseResult['kind'], code: string, message: string, raw?: string): StatementParseResult {
+export function rejected(
+  format: string,
+  encoding: string,
+  kind: StatementParseResult['kind'],
+  code: string,
+  message: string,
+  raw?: string,
+): StatementParseResult {
   const issue: Issue = { level: 'error', code, message };
   if (raw !== undefined) issue.raw = raw.slice(0, 200);
-  return { format, encoding, accounts: [], kind, lines: [], ...(kind === 'cashier' ? { cashier: [] } : kind === 'acquirer' ? { transactions: [] } : {}), issues: [issue] };
+  return {
+    format,
+    encoding,
+    accounts: [],
+    kind,
+    lines: [],
+    ...(kind === 'cashier' ? { cashier: [] } : kind === 'acquirer' ? { transactions: [] } : {}),
+    issues: [issue],
+  };
 }
 
 export function rowIssue(level: Issue['level'], code: string, line: number, message: string, extra: { field?: string; raw?: string } = {}): Issue {

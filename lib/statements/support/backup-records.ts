@@ -9,7 +9,16 @@ import { isDecimalString } from '../../money';
 
 /** Every store a backup holds, in the order they are written and shown. */
 export const BACKUP_STORES = [
-  'settings', 'sites', 'contracts', 'imports', 'transactions', 'statementLines', 'cashier', 'coverage', 'findings', 'disputes',
+  'settings',
+  'sites',
+  'contracts',
+  'imports',
+  'transactions',
+  'statementLines',
+  'cashier',
+  'coverage',
+  'findings',
+  'disputes',
 ] as const;
 export type BackupStore = (typeof BACKUP_STORES)[number];
 
@@ -31,15 +40,21 @@ const anyText: Check = (v) => (typeof v === 'string' ? undefined : bad('a text v
 const bool: Check = (v) => (typeof v === 'boolean' ? undefined : bad('true or false'));
 const count: Check = (v) => (Number.isInteger(v) && (v as number) >= 0 ? undefined : bad('a whole number, 0 or more'));
 const object: Check = (v) => (isObject(v) ? undefined : bad('an object'));
-const decimal: Check = (v) => (typeof v === 'string' && isDecimalString(v) ? undefined : bad('a decimal string like "12.30" (money is written as text, not as a number)'));
+const decimal: Check = (v) =>
+  typeof v === 'string' && isDecimalString(v) ? undefined : bad('a decimal string like "12.30" (money is written as text, not as a number)');
 const currency: Check = (v) => (typeof v === 'string' && /^[A-Z]{3}$/.test(v) ? undefined : bad('an ISO 4217 code such as CNY'));
 const date: Check = (v) => {
   const m = typeof v === 'string' ? v.match(/^(\d{4})-(\d{2})-(\d{2})$/) : null;
   return m && isoDate(+m[1]!, +m[2]!, +m[3]!) === v ? undefined : bad('a date like 2026-03-05');
 };
-const dateTime: Check = (v) => (typeof v === 'string' && date(v.slice(0, 10)) === undefined && /^.{10}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)
-  ? undefined : bad('a time like 2026-03-05T10:00:00'));
-const oneOf = (allowed: readonly (string | boolean)[]): Check => (v) => (allowed.includes(v as string) ? undefined : bad(`one of ${allowed.join(', ')}`));
+const dateTime: Check = (v) =>
+  typeof v === 'string' && date(v.slice(0, 10)) === undefined && /^.{10}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)
+    ? undefined
+    : bad('a time like 2026-03-05T10:00:00');
+const oneOf =
+  (allowed: readonly (string | boolean)[]): Check =>
+  (v) =>
+    allowed.includes(v as string) ? undefined : bad(`one of ${allowed.join(', ')}`);
 
 const req = (check: Check): Field => ({ check, required: true });
 const opt = (check: Check): Field => ({ check, required: false });
@@ -63,26 +78,42 @@ function shape(fields: Record<string, Field>): Check {
 /** what a check expects, for a field that is missing */
 const expectedOf = (check: Check): string => check(Symbol('missing'))?.expected ?? 'a value';
 
-const listOf = (item: Check): Check => (v) => {
-  if (!Array.isArray(v)) return bad('a list');
-  for (const [i, x] of v.entries()) {
-    const p = item(x);
-    if (p) return { at: `[${i}]${p.at}`, expected: p.expected };
-  }
-  return undefined;
-};
-const valuesOf = (item: Check): Check => (v) => {
-  if (!isObject(v)) return bad('an object');
-  for (const [k, x] of Object.entries(v)) {
-    const p = item(x);
-    if (p) return { at: `[${JSON.stringify(k)}]${p.at}`, expected: p.expected };
-  }
-  return undefined;
-};
+const listOf =
+  (item: Check): Check =>
+  (v) => {
+    if (!Array.isArray(v)) return bad('a list');
+    for (const [i, x] of v.entries()) {
+      const p = item(x);
+      if (p) return { at: `[${i}]${p.at}`, expected: p.expected };
+    }
+    return undefined;
+  };
+const valuesOf =
+  (item: Check): Check =>
+  (v) => {
+    if (!isObject(v)) return bad('an object');
+    for (const [k, x] of Object.entries(v)) {
+      const p = item(x);
+      if (p) return { at: `[${JSON.stringify(k)}]${p.at}`, expected: p.expected };
+    }
+    return undefined;
+  };
 
 const moneyJson = shape({ amount: req(decimal), currency: req(currency) });
 const CARD_TYPES = ['debit', 'credit', 'semi_credit', 'prepaid', 'foreign', 'qr_wechat', 'qr_alipay', 'qr_unionpay', 'unknown'];
-const TXN_KINDS = ['sale', 'void', 'refund', 'reversal', 'preauth', 'preauth_completion', 'preauth_completion_void', 'fee', 'adjustment', 'chargeback', 'payout'];
+const TXN_KINDS = [
+  'sale',
+  'void',
+  'refund',
+  'reversal',
+  'preauth',
+  'preauth_completion',
+  'preauth_completion_void',
+  'fee',
+  'adjustment',
+  'chargeback',
+  'payout',
+];
 const TXN_STATUSES = ['success', 'failed', 'pending', 'voided', 'reversed', 'unknown'];
 const DISPUTE_STATUSES = ['draft', 'sent', 'acknowledged', 'refunded_partial', 'refunded_full', 'rejected'];
 const explanation = shape({ key: req(text), params: req(valuesOf(anyText)) });
@@ -90,51 +121,112 @@ const explanation = shape({ key: req(text), params: req(valuesOf(anyText)) });
 // Contracts are checked by validateContract (lib/statements/settleguard.ts), shared with the contract form.
 const RECORDS: Record<Exclude<BackupStore, 'contracts'>, Record<string, Field>> = {
   settings: {
-    id: req(oneOf(['main'])), merchant: req(valuesOf(anyText)), defaultCurrency: req(currency), language: req(oneOf(['auto', 'zh-CN', 'en'])),
-    tolerances: opt(object), extraHolidays: opt(listOf(date)), cashierMappings: opt(valuesOf(object)), templates: opt(valuesOf(shape({ subject: req(anyText), body: req(anyText) }))),
+    id: req(oneOf(['main'])),
+    merchant: req(valuesOf(anyText)),
+    defaultCurrency: req(currency),
+    language: req(oneOf(['auto', 'zh-CN', 'en'])),
+    tolerances: opt(object),
+    extraHolidays: opt(listOf(date)),
+    cashierMappings: opt(valuesOf(object)),
+    templates: opt(valuesOf(shape({ subject: req(anyText), body: req(anyText) }))),
   },
   sites: { id: req(text), enabled: req(bool), addedAt: req(text), columnMap: opt(object) },
   imports: {
-    id: req(text), name: req(anyText), sha256: req(text), format: req(text), importedAt: req(text),
-    kind: req(oneOf(['bank', 'acquirer', 'cashier', 'settleguard'])), counts: req(valuesOf(count)), issues: req(listOf(object)),
+    id: req(text),
+    name: req(anyText),
+    sha256: req(text),
+    format: req(text),
+    importedAt: req(text),
+    kind: req(oneOf(['bank', 'acquirer', 'cashier', 'settleguard'])),
+    counts: req(valuesOf(count)),
+    issues: req(listOf(object)),
   },
   transactions: {
-    id: req(text), portal: req(text), occurredAt: req(dateTime), kind: req(oneOf(TXN_KINDS)), status: req(oneOf(TXN_STATUSES)),
-    amount: req(moneyJson), fee: opt(moneyJson), net: opt(moneyJson), extraFees: opt(listOf(shape({ label: req(anyText), amount: req(moneyJson) }))),
-    cardType: req(oneOf(CARD_TYPES)), settleDate: opt(date),
+    id: req(text),
+    portal: req(text),
+    occurredAt: req(dateTime),
+    kind: req(oneOf(TXN_KINDS)),
+    status: req(oneOf(TXN_STATUSES)),
+    amount: req(moneyJson),
+    fee: opt(moneyJson),
+    net: opt(moneyJson),
+    extraFees: opt(listOf(shape({ label: req(anyText), amount: req(moneyJson) }))),
+    cardType: req(oneOf(CARD_TYPES)),
+    settleDate: opt(date),
     evidence: req(shape({ url: req(anyText), capturedAt: req(text), cells: req(valuesOf(anyText)), sha256: req(anyText) })),
   },
   statementLines: {
-    id: req(text), bookedOn: req(date), valueOn: opt(date), amount: req(moneyJson), description: req(anyText), balanceAfter: opt(moneyJson),
+    id: req(text),
+    bookedOn: req(date),
+    valueOn: opt(date),
+    amount: req(moneyJson),
+    description: req(anyText),
+    balanceAfter: opt(moneyJson),
     source: req(shape({ file: req(anyText), line: req(count) })),
   },
-  cashier: { id: req(text), occurredAt: req(dateTime), amount: req(moneyJson), kind: req(oneOf(['sale', 'refund'])), tender: req(oneOf(['card', 'qr', 'cash', 'other'])) },
+  cashier: {
+    id: req(text),
+    occurredAt: req(dateTime),
+    amount: req(moneyJson),
+    kind: req(oneOf(['sale', 'refund'])),
+    tender: req(oneOf(['card', 'qr', 'cash', 'other'])),
+  },
   coverage: {
-    id: req(text), site: req(text), day: req(date), rows: req(valuesOf(moneyJson)), complete: req(oneOf([true, false, 'unknown'])), updatedAt: req(text),
+    id: req(text),
+    site: req(text),
+    day: req(date),
+    rows: req(valuesOf(moneyJson)),
+    complete: req(oneOf([true, false, 'unknown'])),
+    updatedAt: req(text),
     query: opt(shape({ from: req(date), to: req(date) })),
   },
   findings: {
-    id: req(text), kind: req(oneOf(FINDING_KINDS)), severity: req(oneOf(['overcharge', 'suspect', 'info'])),
-    transactionIds: req(listOf(text)), statementLineIds: req(listOf(text)), cashierIds: opt(listOf(text)),
-    atStake: opt(moneyJson), expected: opt(moneyJson), actual: opt(moneyJson), explanation: req(explanation),
-    status: req(oneOf(['open', 'dismissed', 'disputed', 'resolved'])), statusBy: opt(anyText), statusAt: opt(text), firstSeenAt: req(text),
+    id: req(text),
+    kind: req(oneOf(FINDING_KINDS)),
+    severity: req(oneOf(['overcharge', 'suspect', 'info'])),
+    transactionIds: req(listOf(text)),
+    statementLineIds: req(listOf(text)),
+    cashierIds: opt(listOf(text)),
+    atStake: opt(moneyJson),
+    expected: opt(moneyJson),
+    actual: opt(moneyJson),
+    explanation: req(explanation),
+    status: req(oneOf(['open', 'dismissed', 'disputed', 'resolved'])),
+    statusBy: opt(anyText),
+    statusAt: opt(text),
+    firstSeenAt: req(text),
   },
   disputes: {
-    id: req(text), findingIds: req(listOf(text)), status: req(oneOf(DISPUTE_STATUSES)), level: req(oneOf(['first_contact', 'written_complaint', 'regulator'])),
-    claimed: req(moneyJson), recovered: req(moneyJson), createdOn: req(date), deadlineDays: req(count), followUpDays: req(count),
+    id: req(text),
+    findingIds: req(listOf(text)),
+    status: req(oneOf(DISPUTE_STATUSES)),
+    level: req(oneOf(['first_contact', 'written_complaint', 'regulator'])),
+    claimed: req(moneyJson),
+    recovered: req(moneyJson),
+    createdOn: req(date),
+    deadlineDays: req(count),
+    followUpDays: req(count),
     events: req(listOf(shape({ type: req(oneOf(['send', 'acknowledge', 'refund', 'reject', 'escalate'])), on: req(date), amount: opt(moneyJson) }))),
-    locale: req(oneOf(['zh-CN', 'en'])), subject: req(anyText), text: req(anyText), createdAt: req(text), updatedAt: req(text),
+    locale: req(oneOf(['zh-CN', 'en'])),
+    subject: req(anyText),
+    text: req(anyText),
+    createdAt: req(text),
+    updatedAt: req(text),
   },
 };
 
-const show = (v: unknown): string => (typeof v === 'symbol' ? 'missing' : JSON.stringify(v)?.slice(0, 60) ?? String(v));
+const show = (v: unknown): string => (typeof v === 'symbol' ? 'missing' : (JSON.stringify(v)?.slice(0, 60) ?? String(v)));
 
 /** What keeps `raw` from being a record of `store`, if anything: the field and what was expected. */
 export function recordProblem(store: Exclude<BackupStore, 'contracts'>, raw: unknown): { field: string; message: string } | undefined {
   const p = shape(RECORDS[store])(raw);
   if (!p) return undefined;
   const field = p.at.replace(/^\./, '');
-  const value = field ? field.split(/\.|\[/).reduce<unknown>((o, k) => (isObject(o) || Array.isArray(o) ? (o as Record<string, unknown>)[k.replace(/[\]"]/g, '')] : undefined), raw) : raw;
+  const value = field
+    ? field
+        .split(/\.|\[/)
+        .reduce<unknown>((o, k) => (isObject(o) || Array.isArray(o) ? (o as Record<string, unknown>)[k.replace(/[\]"]/g, '')] : undefined), raw)
+    : raw;
   return { field, message: `${field || 'the record'} is ${show(value)} (expected ${p.expected})` };
 }
 
@@ -142,14 +234,21 @@ export function recordProblem(store: Exclude<BackupStore, 'contracts'>, raw: unk
  * The records of one store that can be restored, and an issue for each that cannot: a problem
  * found by `problemOf`, or an id an earlier record of the same store already has.
  */
-export function checkStore<T extends { id: string }>(store: string, raw: unknown[], problemOf: (r: unknown, i: number) => { field: string; message: string }[] | T): { records: T[]; issues: Issue[] } {
+export function checkStore<T extends { id: string }>(
+  store: string,
+  raw: unknown[],
+  problemOf: (r: unknown, i: number) => { field: string; message: string }[] | T,
+): { records: T[]; issues: Issue[] } {
   const records: T[] = [];
   const issues: Issue[] = [];
   const seen = new Set<string>();
-  const report = (i: number, field: string, message: string) => issues.push({
-    level: 'error', code: 'invalid_record', field: `${store}[${i}]${field ? `.${field}` : ''}`,
-    message: `${store} #${i + 1}: ${message}; this record was not restored`,
-  });
+  const report = (i: number, field: string, message: string) =>
+    issues.push({
+      level: 'error',
+      code: 'invalid_record',
+      field: `${store}[${i}]${field ? `.${field}` : ''}`,
+      message: `${store} #${i + 1}: ${message}; this record was not restored`,
+    });
   raw.forEach((r, i) => {
     const checked = problemOf(r, i);
     if (Array.isArray(checked)) {

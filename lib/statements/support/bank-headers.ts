@@ -7,8 +7,22 @@ import { cleanCell } from './cells';
 // ───────────────────────────── header roles ─────────────────────────────
 
 export type Role =
-  | 'postDate' | 'txnDate' | 'valueDate' | 'amount' | 'credit' | 'debit' | 'direction' | 'balance'
-  | 'currency' | 'description' | 'memo' | 'counterparty' | 'reference' | 'account' | 'status' | 'category'
+  | 'postDate'
+  | 'txnDate'
+  | 'valueDate'
+  | 'amount'
+  | 'credit'
+  | 'debit'
+  | 'direction'
+  | 'balance'
+  | 'currency'
+  | 'description'
+  | 'memo'
+  | 'counterparty'
+  | 'reference'
+  | 'account'
+  | 'status'
+  | 'category'
   /** wallet bills: where the money came from (零钱, a bank card) — tells a wallet's neutral moves apart */
   | 'method';
 
@@ -24,29 +38,257 @@ const MULTI_ROLES = new Set<Role>(['description', 'memo']);
  * bookedOn is when the bank booked the line — the date that settlement matching needs.
  */
 const HEADER_ROLES: { role: Role; priority: number; names: string[] }[] = [
-  { role: 'postDate', priority: 3, names: ['buchungstag', 'buchungsdatum', 'date comptable', 'data contabile', 'fecha contable', '记账日期', '记账日', '银行记账日', '入账日期', '入账日', '入账时间', '记账时间日期', 'postdate', 'postingdate', 'dateposted', 'bookingdate', 'bookeddate', 'book date'] },
-  { role: 'txnDate', priority: 2, names: ['fecha', 'fecha operación', 'fecha de operación', 'date opération', "date d'opération", 'datum', 'data operazione', 'data', '交易日期', '交易日', '日期', '交易发生日期', 'date', 'transactiondate', 'txndate', '交易时间', '交易创建时间', '创建时间', '交易日期时间'] },
-  { role: 'valueDate', priority: 1, names: ['fecha valor', 'date de valeur', 'wertstellung', 'valutadatum', 'data valuta', 'rentedatum', '起息日', '起息日期', 'valuedate', 'value date'] },
+  {
+    role: 'postDate',
+    priority: 3,
+    names: [
+      'buchungstag',
+      'buchungsdatum',
+      'date comptable',
+      'data contabile',
+      'fecha contable',
+      '记账日期',
+      '记账日',
+      '银行记账日',
+      '入账日期',
+      '入账日',
+      '入账时间',
+      '记账时间日期',
+      'postdate',
+      'postingdate',
+      'dateposted',
+      'bookingdate',
+      'bookeddate',
+      'book date',
+    ],
+  },
+  {
+    role: 'txnDate',
+    priority: 2,
+    names: [
+      'fecha',
+      'fecha operación',
+      'fecha de operación',
+      'date opération',
+      "date d'opération",
+      'datum',
+      'data operazione',
+      'data',
+      '交易日期',
+      '交易日',
+      '日期',
+      '交易发生日期',
+      'date',
+      'transactiondate',
+      'txndate',
+      '交易时间',
+      '交易创建时间',
+      '创建时间',
+      '交易日期时间',
+    ],
+  },
+  {
+    role: 'valueDate',
+    priority: 1,
+    names: ['fecha valor', 'date de valeur', 'wertstellung', 'valutadatum', 'data valuta', 'rentedatum', '起息日', '起息日期', 'valuedate', 'value date'],
+  },
   { role: 'amount', priority: 3, names: ['记账金额', '入账金额', '入账币种/金额', '实付金额', '人民币金额'] },
-  { role: 'amount', priority: 2, names: ['importe', 'montant', 'betrag', 'importo', 'valor', 'bedrag', 'umsatz', '金额', '交易金额', '发生额', '金额(元)', '交易金额(元)', '发生金额', 'amount', 'transactionamount', 'billingamount', 'amount(cny)'] },
+  {
+    role: 'amount',
+    priority: 2,
+    names: [
+      'importe',
+      'montant',
+      'betrag',
+      'importo',
+      'valor',
+      'bedrag',
+      'umsatz',
+      '金额',
+      '交易金额',
+      '发生额',
+      '金额(元)',
+      '交易金额(元)',
+      '发生金额',
+      'amount',
+      'transactionamount',
+      'billingamount',
+      'amount(cny)',
+    ],
+  },
   { role: 'amount', priority: 1, names: ['交易币种/金额', '订单金额'] },
   { role: 'credit', priority: 3, names: ['记账金额(收入)', '贷方发生额', '贷方金额'] },
-  { role: 'credit', priority: 2, names: ['crédit', 'haben', 'avere', '收入', '存入', '收入金额', '存入金额', '贷方', 'deposit', 'deposits', 'credit', 'creditamount', 'credits', 'paidin', 'moneyin'] },
+  {
+    role: 'credit',
+    priority: 2,
+    names: [
+      'crédit',
+      'haben',
+      'avere',
+      '收入',
+      '存入',
+      '收入金额',
+      '存入金额',
+      '贷方',
+      'deposit',
+      'deposits',
+      'credit',
+      'creditamount',
+      'credits',
+      'paidin',
+      'moneyin',
+    ],
+  },
   { role: 'credit', priority: 1, names: ['交易金额(收入)'] },
   { role: 'debit', priority: 3, names: ['记账金额(支出)', '借方发生额', '借方金额'] },
-  { role: 'debit', priority: 2, names: ['débit', 'soll', 'dare', '支出', '取出', '支出金额', '取出金额', '借方', 'withdrawal', 'withdrawals', 'debit', 'debitamount', 'debits', 'paidout', 'moneyout'] },
+  {
+    role: 'debit',
+    priority: 2,
+    names: [
+      'débit',
+      'soll',
+      'dare',
+      '支出',
+      '取出',
+      '支出金额',
+      '取出金额',
+      '借方',
+      'withdrawal',
+      'withdrawals',
+      'debit',
+      'debitamount',
+      'debits',
+      'paidout',
+      'moneyout',
+    ],
+  },
   { role: 'debit', priority: 1, names: ['交易金额(支出)'] },
-  { role: 'direction', priority: 2, names: ['收/支', '收支', '借贷', '借/贷', '借贷标志', '借贷方向', '收支类型', '交易方向', '资金流向', '收支方向', 'credit/debit', 'debit/credit', 'dr/cr', 'cr/dr'] },
-  { role: 'balance', priority: 2, names: ['saldo', 'solde', '余额', '本次余额', '联机余额', '账户余额', '交易后余额', '当前余额', 'balance', 'runningbalance'] },
+  {
+    role: 'direction',
+    priority: 2,
+    names: [
+      '收/支',
+      '收支',
+      '借贷',
+      '借/贷',
+      '借贷标志',
+      '借贷方向',
+      '收支类型',
+      '交易方向',
+      '资金流向',
+      '收支方向',
+      'credit/debit',
+      'debit/credit',
+      'dr/cr',
+      'cr/dr',
+    ],
+  },
+  {
+    role: 'balance',
+    priority: 2,
+    names: ['saldo', 'solde', '余额', '本次余额', '联机余额', '账户余额', '交易后余额', '当前余额', 'balance', 'runningbalance'],
+  },
   { role: 'balance', priority: 1, names: ['可用余额'] },
   { role: 'currency', priority: 3, names: ['记账币种', '入账货币', '入账币种'] },
   { role: 'currency', priority: 2, names: ['divisa', 'devise', 'währung', 'moeda', '币种', '币别', '货币', '货币种类', 'currency', 'billingcurrency', 'ccy'] },
   { role: 'currency', priority: 1, names: ['交易币种', '交易货币'] },
-  { role: 'description', priority: 2, names: ['concepto', 'libellé', 'libelle', 'verwendungszweck', 'buchungstext', 'descrizione', 'descripción', 'descrição', 'histórico', 'omschrijving', '摘要', '交易摘要', '用途', '交易说明', '交易描述', '交易名称', '业务摘要', 'description', 'details', 'narrative', 'particulars', '商品说明', '商品', '商品名称', '订单标题', 'payee'] },
-  { role: 'memo', priority: 1, names: ['附言', '交易附言', '客户摘要', '交易详情', '交易场所', '交易地点', '备注', '交易类型', 'memo', 'transactiontype', 'reference/memo'] },
-  { role: 'counterparty', priority: 2, names: ['对方户名', '对方账户名称', '对方名称', '对手信息', '交易对方', '对方账户名', '对方单位', '交易对手名称', '收(付)款人名称', '商户名称', 'merchantname', 'counterparty', 'payer/payee', '收款方', '付款方'] },
-  { role: 'reference', priority: 2, names: ['流水号', '交易流水号', '日志号', '交易订单号', '交易单号', '交易号', '参考号', '银行流水号', '业务流水号', 'reference', 'referenceno', 'ref', 'transactionid', 'transactionreference'] },
-  { role: 'account', priority: 2, names: ['账号', '卡号', '借记卡号', '本方账号', '卡号后四位', '卡号末四位', '卡末四位', 'card#', 'cardnumber', 'firstbankcard', 'account', 'accountnumber', 'accountno'] },
+  {
+    role: 'description',
+    priority: 2,
+    names: [
+      'concepto',
+      'libellé',
+      'libelle',
+      'verwendungszweck',
+      'buchungstext',
+      'descrizione',
+      'descripción',
+      'descrição',
+      'histórico',
+      'omschrijving',
+      '摘要',
+      '交易摘要',
+      '用途',
+      '交易说明',
+      '交易描述',
+      '交易名称',
+      '业务摘要',
+      'description',
+      'details',
+      'narrative',
+      'particulars',
+      '商品说明',
+      '商品',
+      '商品名称',
+      '订单标题',
+      'payee',
+    ],
+  },
+  {
+    role: 'memo',
+    priority: 1,
+    names: ['附言', '交易附言', '客户摘要', '交易详情', '交易场所', '交易地点', '备注', '交易类型', 'memo', 'transactiontype', 'reference/memo'],
+  },
+  {
+    role: 'counterparty',
+    priority: 2,
+    names: [
+      '对方户名',
+      '对方账户名称',
+      '对方名称',
+      '对手信息',
+      '交易对方',
+      '对方账户名',
+      '对方单位',
+      '交易对手名称',
+      '收(付)款人名称',
+      '商户名称',
+      'merchantname',
+      'counterparty',
+      'payer/payee',
+      '收款方',
+      '付款方',
+    ],
+  },
+  {
+    role: 'reference',
+    priority: 2,
+    names: [
+      '流水号',
+      '交易流水号',
+      '日志号',
+      '交易订单号',
+      '交易单号',
+      '交易号',
+      '参考号',
+      '银行流水号',
+      '业务流水号',
+      'reference',
+      'referenceno',
+      'ref',
+      'transactionid',
+      'transactionreference',
+    ],
+  },
+  {
+    role: 'account',
+    priority: 2,
+    names: [
+      '账号',
+      '卡号',
+      '借记卡号',
+      '本方账号',
+      '卡号后四位',
+      '卡号末四位',
+      '卡末四位',
+      'card#',
+      'cardnumber',
+      'firstbankcard',
+      'account',
+      'accountnumber',
+      'accountno',
+    ],
+  },
   { role: 'status', priority: 2, names: ['交易状态', '当前状态', '状态', 'status', 'transactionstatus'] },
   { role: 'category', priority: 1, names: ['交易分类', '交易类别'] },
   { role: 'method', priority: 1, names: ['支付方式', '收/付款方式', '收付款方式'] },
@@ -163,21 +405,50 @@ const has = (headers: Set<string>, ...names: string[]) => names.every((n) => hea
  */
 export const TABLE_PROFILES: TableProfile[] = [
   { id: 'icbc', label: '中国工商银行', matches: (h, p) => has(h, '记账金额(收入)', '记账金额(支出)') || /明细查询文件下载/.test(p) },
-  { id: 'boc', label: '中国银行', matches: (h, p) => /中国银行/.test(p) || has(h, '交易日', '银行记账日', '卡号后四位', '存入', '支出') || has(h, '记账日期', '记账时间', '币别', '交易名称', '对方账户名') },
+  {
+    id: 'boc',
+    label: '中国银行',
+    matches: (h, p) =>
+      /中国银行/.test(p) || has(h, '交易日', '银行记账日', '卡号后四位', '存入', '支出') || has(h, '记账日期', '记账时间', '币别', '交易名称', '对方账户名'),
+  },
   {
     id: 'bocom',
     label: '交通银行',
-    matches: (h, p) => /交通银行/.test(p) || has(h, '交易币种/金额', '入账币种/金额') || has(h, '序号', '交易日期', '交易时间', '交易类型', '借贷', '交易金额', '余额', '对方账号', '对方户名'),
+    matches: (h, p) =>
+      /交通银行/.test(p) ||
+      has(h, '交易币种/金额', '入账币种/金额') ||
+      has(h, '序号', '交易日期', '交易时间', '交易类型', '借贷', '交易金额', '余额', '对方账号', '对方户名'),
     // 交通银行信用卡 prints every amount unsigned; its 交易说明 starts with what happened.
-    signFromDescription: (d) => (/^(消费|取现|预借现金|年费|利息|手续费|分期)/.test(d) ? -1 : /^(退货|退款|还款|信用卡还款|返现|溢缴款|存入)/.test(d) ? 1 : null),
+    signFromDescription: (d) =>
+      /^(消费|取现|预借现金|年费|利息|手续费|分期)/.test(d) ? -1 : /^(退货|退款|还款|信用卡还款|返现|溢缴款|存入)/.test(d) ? 1 : null,
   },
   // 招商银行信用卡: 交易日/记账日 as MM/DD (the year is in the title), spending printed positive
-  { id: 'cmb', label: '招商银行信用卡', matches: (h, p) => /招商银行.{0,6}信用卡/.test(p) || has(h, '交易日', '记账日', '交易摘要', '人民币金额'), spendingPositive: true },
+  {
+    id: 'cmb',
+    label: '招商银行信用卡',
+    matches: (h, p) => /招商银行.{0,6}信用卡/.test(p) || has(h, '交易日', '记账日', '交易摘要', '人民币金额'),
+    spendingPositive: true,
+  },
   { id: 'cmb', label: '招商银行', matches: (h, p) => /招商银行/.test(p) || has(h, '记账日期', '货币', '交易金额', '联机余额', '交易摘要') },
-  { id: 'abc', label: '中国农业银行', matches: (h, p) => /农业银行/.test(p) || has(h, '交易日期', '交易时间', '交易摘要', '交易金额', '本次余额', '对手信息', '日志号') },
-  { id: 'cgb', label: '广发银行', matches: (h, p) => /广发银行/.test(p) || has(h, '交易日期', '入账日期', '交易摘要', '交易金额', '交易货币', '入账金额', '入账货币'), spendingPositive: true },
+  {
+    id: 'abc',
+    label: '中国农业银行',
+    matches: (h, p) => /农业银行/.test(p) || has(h, '交易日期', '交易时间', '交易摘要', '交易金额', '本次余额', '对手信息', '日志号'),
+  },
+  {
+    id: 'cgb',
+    label: '广发银行',
+    matches: (h, p) => /广发银行/.test(p) || has(h, '交易日期', '入账日期', '交易摘要', '交易金额', '交易货币', '入账金额', '入账货币'),
+    spendingPositive: true,
+  },
   { id: 'ccb', label: '中国建设银行', matches: (_h, p) => /建设银行|China Construction/i.test(p) },
-  { id: 'citic', label: '中信银行', matches: (h, p) => /中信银行|本期账单明细/.test(p) || has(h, '交易日期', '入账日期', '交易描述', '卡末四位', '交易币种', '交易金额', '结算币种', '结算金额'), spendingPositive: true },
+  {
+    id: 'citic',
+    label: '中信银行',
+    matches: (h, p) =>
+      /中信银行|本期账单明细/.test(p) || has(h, '交易日期', '入账日期', '交易描述', '卡末四位', '交易币种', '交易金额', '结算币种', '结算金额'),
+    spendingPositive: true,
+  },
   { id: 'spdb', label: '浦发银行', matches: (h, p) => /浦发|浦东发展/.test(p) || has(h, '存入金额', '取出金额') },
   { id: 'hsbc-hk', label: 'HSBC Hong Kong', matches: (h) => has(h, 'billing amount', 'billing currency') },
   { id: 'bmo', label: 'Bank of Montreal', matches: (_h, p) => /following data is valid as of/i.test(p), spendingPositive: false },
@@ -186,7 +457,12 @@ export const TABLE_PROFILES: TableProfile[] = [
 ];
 
 /** BMO's credit-card export ('Item #', 'Card #') prints purchases positive; its chequing export is signed. */
-const BMO_CREDIT: TableProfile = { id: 'bmo', label: 'Bank of Montreal', matches: (h, p) => /following data is valid as of/i.test(p) && has(h, 'item#', 'card#'), spendingPositive: true };
+const BMO_CREDIT: TableProfile = {
+  id: 'bmo',
+  label: 'Bank of Montreal',
+  matches: (h, p) => /following data is valid as of/i.test(p) && has(h, 'item#', 'card#'),
+  spendingPositive: true,
+};
 
 export function recogniseProfile(headers: string[], preamble: string, fileName: string, candidates: TableProfile[] = TABLE_PROFILES): TableProfile | null {
   const set = new Set(headers.map(normaliseHeader));
@@ -197,8 +473,23 @@ export function recogniseProfile(headers: string[], preamble: string, fileName: 
 // ───────────────────────────── currency and direction words ─────────────────────────────
 
 const CURRENCY_WORDS: Record<string, string> = {
-  人民币: 'CNY', 人民币元: 'CNY', 元: 'CNY', rmb: 'CNY', 美元: 'USD', 港币: 'HKD', 港元: 'HKD', 欧元: 'EUR', 日元: 'JPY',
-  英镑: 'GBP', 澳元: 'AUD', 加元: 'CAD', 加拿大元: 'CAD', 新加坡元: 'SGD', 瑞士法郎: 'CHF', 新台币: 'TWD', 韩元: 'KRW',
+  人民币: 'CNY',
+  人民币元: 'CNY',
+  元: 'CNY',
+  rmb: 'CNY',
+  美元: 'USD',
+  港币: 'HKD',
+  港元: 'HKD',
+  欧元: 'EUR',
+  日元: 'JPY',
+  英镑: 'GBP',
+  澳元: 'AUD',
+  加元: 'CAD',
+  加拿大元: 'CAD',
+  新加坡元: 'SGD',
+  瑞士法郎: 'CHF',
+  新台币: 'TWD',
+  韩元: 'KRW',
 };
 
 /** '人民币', 'CNY', 'RMB', '美元', 'usd' → ISO code; null when the text is not a currency. */

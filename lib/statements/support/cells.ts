@@ -12,7 +12,17 @@ export function needsCleaning(s: string): boolean {
     const c = s.charCodeAt(i);
     if (c < 128) {
       if (c === 32 || (c >= 9 && c <= 13) || c === 39 || c === 61 || c === 96) return true;
-    } else if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) {
+    } else if (
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff
+    ) {
       return true;
     }
   }
@@ -24,7 +34,9 @@ export const NEEDS_CLEANING_ASCII = new Uint8Array(128);
 for (const c of [32, 9, 10, 11, 12, 13, 39, 61, 96]) NEEDS_CLEANING_ASCII[c] = 1;
 /** needsCleaning's characters from 128 on. */
 export function isUncleanAbove127(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /**
@@ -43,7 +55,17 @@ export function spanNeedsCleaning(text: string, start: number, end: number, dc: 
     const c = text.charCodeAt(i);
     if (c < 128) {
       if ((c === 32 || (c >= 9 && c <= 13) || c === 39 || c === 61 || c === 96) && c !== dc) return true;
-    } else if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) {
+    } else if (
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff
+    ) {
       return true;
     }
   }
@@ -92,7 +114,10 @@ export function cleansToItself(s: string): boolean {
 
 /** cleanCell's rule in full, for any text (the reference cleansToItself is tested against). */
 export function cleanCellText(raw: string): string {
-  let s = raw.replace(/^\uFEFF/, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  let s = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
   const formula = s.match(/^="(.*)"$/);
   if (formula) s = formula[1]!.trim();
   if (s.startsWith('`')) s = s.slice(1).trim();

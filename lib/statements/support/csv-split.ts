@@ -4,7 +4,10 @@
 // and one kind of line break.
 import Papa from 'papaparse';
 import {
-  NEEDS_CLEANING_ASCII as NEEDS_CLEANING_ASCII_IMPORT, UNCLEAN, UNCLEAN_NO_TAB, isUncleanAbove127 as isUncleanAbove127Import,
+  NEEDS_CLEANING_ASCII as NEEDS_CLEANING_ASCII_IMPORT,
+  UNCLEAN,
+  UNCLEAN_NO_TAB,
+  isUncleanAbove127 as isUncleanAbove127Import,
   spanNeedsCleaning as spanNeedsCleaningImport,
 } from './cells';
 import { HEADER_SCAN_ROWS } from './bank-headers';
@@ -55,7 +58,8 @@ export function countFields(line: string, d: string): number {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if (c === 34) quoted = !quoted; // '"'
+    if (c === 34)
+      quoted = !quoted; // '"'
     else if (c === dc && !quoted) n++;
   }
   return n;

@@ -13,14 +13,84 @@ import type { DateOrder, DateOrderDecision } from '../../model';
 
 /** Header words by language, lower case; a header counts when it is one of them or starts with one. */
 const LANGUAGE_WORDS: Record<string, string[]> = {
-  Spanish: ['fecha', 'importe', 'bruto', 'neto', 'comisión', 'comision', 'descripción', 'descripcion', 'divisa', 'moneda', 'concepto', 'nombre', 'estado', 'hora', 'zona horaria', 'id. de transacción', 'movimiento'],
-  French: ['libellé', 'libelle', 'montant', 'débit', 'crédit', 'solde', 'devise', 'opération', 'heure', 'nom', 'état', 'avant commission', 'date de valeur', "date d'opération"],
-  German: ['datum', 'buchungstag', 'betrag', 'umsatz', 'verwendungszweck', 'währung', 'wertstellung', 'buchungstext', 'uhrzeit', 'brutto', 'netto', 'gebühr', 'guthaben', 'empfänger', 'auftraggeber'],
+  Spanish: [
+    'fecha',
+    'importe',
+    'bruto',
+    'neto',
+    'comisión',
+    'comision',
+    'descripción',
+    'descripcion',
+    'divisa',
+    'moneda',
+    'concepto',
+    'nombre',
+    'estado',
+    'hora',
+    'zona horaria',
+    'id. de transacción',
+    'movimiento',
+  ],
+  French: [
+    'libellé',
+    'libelle',
+    'montant',
+    'débit',
+    'crédit',
+    'solde',
+    'devise',
+    'opération',
+    'heure',
+    'nom',
+    'état',
+    'avant commission',
+    'date de valeur',
+    "date d'opération",
+  ],
+  German: [
+    'datum',
+    'buchungstag',
+    'betrag',
+    'umsatz',
+    'verwendungszweck',
+    'währung',
+    'wertstellung',
+    'buchungstext',
+    'uhrzeit',
+    'brutto',
+    'netto',
+    'gebühr',
+    'guthaben',
+    'empfänger',
+    'auftraggeber',
+  ],
   Portuguese: ['data', 'valor', 'descrição', 'descricao', 'histórico', 'historico', 'lançamento', 'lancamento', 'moeda', 'taxa', 'líquido'],
   Italian: ['importo', 'descrizione', 'causale', 'dare', 'avere', 'valuta', 'lordo', 'tariffa', 'stato', 'ora', 'data valuta'],
   Dutch: ['bedrag', 'omschrijving', 'tegenrekening', 'af bij', 'mededelingen', 'rentedatum', 'munt', 'naam'],
 };
-const ENGLISH_WORDS = ['date', 'time', 'description', 'amount', 'balance', 'gross', 'fee', 'net', 'currency', 'name', 'type', 'status', 'transaction id', 'debit', 'credit', 'memo', 'payee', 'reference', 'posting date', 'details'];
+const ENGLISH_WORDS = [
+  'date',
+  'time',
+  'description',
+  'amount',
+  'balance',
+  'gross',
+  'fee',
+  'net',
+  'currency',
+  'name',
+  'type',
+  'status',
+  'transaction id',
+  'debit',
+  'credit',
+  'memo',
+  'payee',
+  'reference',
+  'posting date',
+  'details',
+];
 
 function wordsHit(headers: string[], words: string[]): string[] {
   return headers.filter((h) => {
@@ -73,8 +143,10 @@ export function orderWithoutDayAbove12(e: LocaleEvidence): DateOrderDecision {
 
 /** The decision when the dates themselves decide: counts of dates with a first / second part above 12. */
 export function orderFromDates(firstAbove12: number, secondAbove12: number): DateOrderDecision | null {
-  if (firstAbove12 > 0 && secondAbove12 === 0) return { order: 'dmy', decidedBy: 'dates', detail: `${firstAbove12} date(s) with a day above 12 in first place` };
-  if (secondAbove12 > 0 && firstAbove12 === 0) return { order: 'mdy', decidedBy: 'dates', detail: `${secondAbove12} date(s) with a day above 12 in second place` };
+  if (firstAbove12 > 0 && secondAbove12 === 0)
+    return { order: 'dmy', decidedBy: 'dates', detail: `${firstAbove12} date(s) with a day above 12 in first place` };
+  if (secondAbove12 > 0 && firstAbove12 === 0)
+    return { order: 'mdy', decidedBy: 'dates', detail: `${secondAbove12} date(s) with a day above 12 in second place` };
   return null;
 }
 

@@ -23,13 +23,23 @@ export interface CellProbes {
 
 type Kind = 'date' | 'amount' | 'empty' | 'text';
 
-const NAMES: Record<HeaderlessRole, string> = { txnDate: 'date', description: 'description', amount: 'amount', debit: 'withdrawal', credit: 'deposit', balance: 'balance' };
+const NAMES: Record<HeaderlessRole, string> = {
+  txnDate: 'date',
+  description: 'description',
+  amount: 'amount',
+  debit: 'withdrawal',
+  credit: 'deposit',
+  balance: 'balance',
+};
 
 /**
  * The column layout of header-less rows (cleaned cells, blank rows already left out), or why there
  * is none; `dated`: the rows have one width and one column of dates, so they look like statement lines.
  */
-export function inferHeaderlessLayout(rows: readonly string[][], probe: CellProbes): { ok: true; layout: HeaderlessLayout } | { ok: false; reason: string; dated: boolean } {
+export function inferHeaderlessLayout(
+  rows: readonly string[][],
+  probe: CellProbes,
+): { ok: true; layout: HeaderlessLayout } | { ok: false; reason: string; dated: boolean } {
   const fail = (reason: string, dated = true) => ({ ok: false as const, reason, dated });
   if (rows.length === 0) return fail('no rows', false);
   const width = rows[0]!.length;
@@ -85,7 +95,9 @@ export function inferHeaderlessLayout(rows: readonly string[][], probe: CellProb
       ? 'each row fills one of two amount columns and a balance: read as deposit, then withdrawal, because the balances follow from that reading'
       : 'each row fills one of two amount columns and a balance: read as withdrawal, then deposit';
   } else {
-    return fail(`cannot tell what the ${moneyCols.length} amount columns are (expected a signed amount, or withdrawal and deposit with one filled per row, optionally followed by a balance)`);
+    return fail(
+      `cannot tell what the ${moneyCols.length} amount columns are (expected a signed amount, or withdrawal and deposit with one filled per row, optionally followed by a balance)`,
+    );
   }
   const described = roles.map((r, i) => `${NAMES[r]} (column ${i + 1})`).join(', ');
   return { ok: true, layout: { roles, note: `${described}; ${note}` } };
@@ -118,7 +130,10 @@ function chainBreaks(rows: readonly string[][], probe: CellProbes, debit: number
  * file: the reading whose dates span a clearly shorter period (at most a quarter of the other's) —
  * consecutive statement lines are days apart, not months. null when neither reading is clearly so.
  */
-export function dateOrderBySpan(dates: readonly string[], read: (text: string, order: 'dmy' | 'mdy') => string | null): { order: 'dmy' | 'mdy'; days: number; otherDays: number } | null {
+export function dateOrderBySpan(
+  dates: readonly string[],
+  read: (text: string, order: 'dmy' | 'mdy') => string | null,
+): { order: 'dmy' | 'mdy'; days: number; otherDays: number } | null {
   const span = (order: 'dmy' | 'mdy') => {
     let from = '';
     let to = '';

@@ -20,7 +20,12 @@ export function fallbackCurrency(b: LineBuilder, defaultCurrency: string | undef
     b.issue('warning', 'currency_missing', `${what} states no currency; using the default currency ${dc}`, line);
     return dc;
   }
-  b.issue('warning', 'currency_missing', `${what} states no currency and no default currency is set; amounts are marked ${NO_CURRENCY} (no currency) until one is chosen`, line);
+  b.issue(
+    'warning',
+    'currency_missing',
+    `${what} states no currency and no default currency is set; amounts are marked ${NO_CURRENCY} (no currency) until one is chosen`,
+    line,
+  );
   return NO_CURRENCY;
 }
 
@@ -73,7 +78,8 @@ export class LineBuilder {
     // one literal each, keys in the order the general case adds them: one object shape per file.
     if (d.valueOn !== undefined && d.balanceAfter === undefined && hasAccount) {
       const { bookedOn, valueOn, accountId } = d;
-      if (counterparty !== undefined && reference !== undefined) line = { id, bookedOn, amount, description, source, valueOn, counterparty, reference, accountId };
+      if (counterparty !== undefined && reference !== undefined)
+        line = { id, bookedOn, amount, description, source, valueOn, counterparty, reference, accountId };
       else if (counterparty !== undefined) line = { id, bookedOn, amount, description, source, valueOn, counterparty, accountId };
       else if (reference !== undefined) line = { id, bookedOn, amount, description, source, valueOn, reference, accountId };
       else line = { id, bookedOn, amount, description, source, valueOn, accountId };
@@ -113,8 +119,12 @@ export function checkBalances(
 ): void {
   if (!opening || !closing) return;
   if (opening.currency !== closing.currency || lines.some((l) => l.amount.currency !== opening.currency)) {
-    b.issue('warning', 'balance_currency_mismatch',
-      `${where}: opening (${opening.currency}), closing (${closing.currency}) and lines are not all in one currency, so the balance check was skipped`, line);
+    b.issue(
+      'warning',
+      'balance_currency_mismatch',
+      `${where}: opening (${opening.currency}), closing (${closing.currency}) and lines are not all in one currency, so the balance check was skipped`,
+      line,
+    );
     return;
   }
   if (balancesInCents(opening.amount, closing.amount, lines)) return;
@@ -122,8 +132,12 @@ export function checkBalances(
   for (const l of lines) total = total.plus(l.amount.amount);
   const diff = new Dec(closing.amount).minus(total);
   if (!diff.isZero()) {
-    b.issue('warning', 'balance_mismatch',
-      `${where}: opening ${opening.amount} + lines ${toPlain(total.minus(opening.amount))} = ${toPlain(total)}, but the closing balance is ${closing.amount} ${closing.currency} (difference ${toPlain(diff)}); some lines may be missing or unreadable`, line);
+    b.issue(
+      'warning',
+      'balance_mismatch',
+      `${where}: opening ${opening.amount} + lines ${toPlain(total.minus(opening.amount))} = ${toPlain(total)}, but the closing balance is ${closing.amount} ${closing.currency} (difference ${toPlain(diff)}); some lines may be missing or unreadable`,
+      line,
+    );
   }
 }
 
@@ -173,7 +187,11 @@ export function guarded(format: string, encoding: string, fileName: string, run:
     return run();
   } catch (e) {
     const r = emptyResult(format, encoding);
-    r.issues.push({ level: 'error', code: 'parser_failure', message: `${fileName}: the ${format} reader failed on this file (${e instanceof Error ? e.message : String(e)}); nothing was imported` });
+    r.issues.push({
+      level: 'error',
+      code: 'parser_failure',
+      message: `${fileName}: the ${format} reader failed on this file (${e instanceof Error ? e.message : String(e)}); nothing was imported`,
+    });
     return r;
   }
 }

@@ -73,7 +73,11 @@ export type YearlessRead = { date: IsoDate; period: StatementPeriod } | { proble
 /** Reads a table's dates without a year against the period its preamble or file name states (found once, when first needed). */
 export class YearlessDates {
   private period: StatementPeriod | null | undefined;
-  constructor(private readonly preamble: string, private readonly fileName: string, private readonly dayFirst: boolean) {}
+  constructor(
+    private readonly preamble: string,
+    private readonly fileName: string,
+    private readonly dayFirst: boolean,
+  ) {}
 
   /** null when `text` is not a month and day without a year. */
   read(text: string): YearlessRead | null {

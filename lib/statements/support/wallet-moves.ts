@@ -23,10 +23,7 @@
 // bank's credit and the fee is a line of its own, as PayPal's fees are.
 import { Dec, toPlain } from '../../money';
 
-export type NeutralMove =
-  | { kind: 'out' | 'in'; what: string; fee?: string }
-  | { kind: 'internal'; what: string }
-  | { kind: 'unknown' };
+export type NeutralMove = { kind: 'out' | 'in'; what: string; fee?: string } | { kind: 'internal'; what: string } | { kind: 'unknown' };
 
 const WALLET_FUNDS = /^(零钱|零钱通|余额|账户余额|余额宝)(\(|$)/;
 

@@ -20,8 +20,11 @@ export interface SheetTable {
  * head only. A sheet past the row or cell limits (../limits.ts) is refused before its cells are
  * visited: the reader walks the whole declared range, and a range can claim 17 billion cells.
  */
-export function readWorkbook(bytes: Uint8Array, maxRows = Infinity, limits: ImportLimits = IMPORT_LIMITS):
-  { ok: true; sheets: SheetTable[] } | { ok: false; message: string; limit?: Issue } {
+export function readWorkbook(
+  bytes: Uint8Array,
+  maxRows = Infinity,
+  limits: ImportLimits = IMPORT_LIMITS,
+): { ok: true; sheets: SheetTable[] } | { ok: false; message: string; limit?: Issue } {
   let wb: XLSX.WorkBook;
   try {
     // one row past the limit, so a longer sheet is seen to be longer without reading it all
@@ -39,7 +42,19 @@ export function readWorkbook(bytes: Uint8Array, maxRows = Infinity, limits: Impo
     const cells = rowCount * (range.e.c - range.s.c + 1);
     if (rowCount > limits.rows || cells > limits.sheetCells) {
       const message = `the sheet ${name} spans ${ref} (${cells.toLocaleString('en')} cells), more than the ${limits.rows.toLocaleString('en')} rows and ${limits.sheetCells.toLocaleString('en')} cells SettleGuard reads in one sheet`;
-      return { ok: false, message, limit: { level: 'error', code: 'sheet_range_too_large', message: `${message}; export a shorter period`, i18n: { key: 'import.limit.sheet_range_too_large', params: { file: '', sheet: name, range: ref, rows: limits.rows.toLocaleString('en'), cells: limits.sheetCells.toLocaleString('en') } } } };
+      return {
+        ok: false,
+        message,
+        limit: {
+          level: 'error',
+          code: 'sheet_range_too_large',
+          message: `${message}; export a shorter period`,
+          i18n: {
+            key: 'import.limit.sheet_range_too_large',
+            params: { file: '', sheet: name, range: ref, rows: limits.rows.toLocaleString('en'), cells: limits.sheetCells.toLocaleString('en') },
+          },
+        },
+      };
     }
     const rows: string[][] = [];
     const lines: number[] = [];

@@ -26,11 +26,16 @@ function decodeEntities(s: string, onUnknown: (e: string) => void): string {
   if (!s.includes('&')) return s;
   return s.replace(/&([^;&\s]{1,12});/g, (m, e: string) => {
     switch (e) {
-      case 'lt': return '<';
-      case 'gt': return '>';
-      case 'amp': return '&';
-      case 'quot': return '"';
-      case 'apos': return "'";
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'amp':
+        return '&';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
     }
     const num = /^#(x[0-9a-fA-F]{1,6}|\d{1,7})$/.exec(e);
     if (num) {
@@ -53,7 +58,12 @@ export function readXml(text: string): XmlReadResult {
   const lines = new LineCounter(text);
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
     const at = text.search(/<!DOCTYPE|<!ENTITY/i);
-    issues.push({ level: 'error', code: 'xml_dtd_refused', message: 'the XML file declares a DOCTYPE/ENTITY; bank statements never need one and it is refused for safety (entity expansion); nothing was read', line: lines.at(at) });
+    issues.push({
+      level: 'error',
+      code: 'xml_dtd_refused',
+      message: 'the XML file declares a DOCTYPE/ENTITY; bank statements never need one and it is refused for safety (entity expansion); nothing was read',
+      line: lines.at(at),
+    });
     return { root: null, issues };
   }
   const docRoot: XmlElement = { name: '#document', attrs: {}, children: [], text: '', line: 1 };
@@ -63,7 +73,12 @@ export function readXml(text: string): XmlReadResult {
   const onUnknown = (e: string, at: number) => {
     if (unknownEntityReported) return;
     unknownEntityReported = true;
-    issues.push({ level: 'warning', code: 'xml_unknown_entity', message: `unknown XML entity ${e} kept as written; only &lt; &gt; &amp; &quot; &apos; and numeric references are decoded`, line: lines.at(at) });
+    issues.push({
+      level: 'warning',
+      code: 'xml_unknown_entity',
+      message: `unknown XML entity ${e} kept as written; only &lt; &gt; &amp; &quot; &apos; and numeric references are decoded`,
+      line: lines.at(at),
+    });
   };
   const malformed = (message: string, at: number) => {
     if (issues.filter((i) => i.code === 'xml_malformed').length < 5) issues.push({ level: 'error', code: 'xml_malformed', message, line: lines.at(at) });
@@ -122,7 +137,12 @@ export function readXml(text: string): XmlReadResult {
       continue;
     }
     if (++count > XML_LIMITS.maxElements) {
-      issues.push({ level: 'error', code: 'xml_too_large', message: `more than ${XML_LIMITS.maxElements} XML elements; the rest of the file was not read`, line: lines.at(lt) });
+      issues.push({
+        level: 'error',
+        code: 'xml_too_large',
+        message: `more than ${XML_LIMITS.maxElements} XML elements; the rest of the file was not read`,
+        line: lines.at(lt),
+      });
       break;
     }
     const attrs: Record<string, string> = {};
@@ -135,7 +155,12 @@ export function readXml(text: string): XmlReadResult {
     parent.children.push(el);
     if (m[3] === '/') continue;
     if (stack.length > XML_LIMITS.maxDepth) {
-      issues.push({ level: 'error', code: 'xml_too_deep', message: `XML nested deeper than ${XML_LIMITS.maxDepth} levels; the rest of the file was not read`, line: el.line });
+      issues.push({
+        level: 'error',
+        code: 'xml_too_deep',
+        message: `XML nested deeper than ${XML_LIMITS.maxDepth} levels; the rest of the file was not read`,
+        line: el.line,
+      });
       break;
     }
     stack.push(el);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CN_CALENDAR_YEARS, addWorkingDays, calendarCoverage, isCalendarCovered, isWorkingDay, makeBusinessCalendar, nextWorkingDay,
+  CN_CALENDAR_YEARS,
+  addWorkingDays,
+  calendarCoverage,
+  isCalendarCovered,
+  isWorkingDay,
+  makeBusinessCalendar,
+  nextWorkingDay,
 } from '../../../lib/calendar';
 
 describe('isWorkingDay (CN with 调休)', () => {
@@ -72,7 +78,10 @@ describe('calendarCoverage', () => {
   });
   it('reports one calendar_not_covered issue per uncovered year', () => {
     const issues = calendarCoverage(['2026-12-30', '2027-01-01', '2027-02-01', '2003-05-01'], 'CN');
-    expect(issues.map((i) => [i.code, i.raw])).toEqual([['calendar_not_covered', '2003'], ['calendar_not_covered', '2027']]);
+    expect(issues.map((i) => [i.code, i.raw])).toEqual([
+      ['calendar_not_covered', '2003'],
+      ['calendar_not_covered', '2027'],
+    ]);
     expect(issues.every((i) => i.level === 'warning')).toBe(true);
     expect(calendarCoverage(['2026-12-30'], 'CN')).toEqual([]);
     expect(calendarCoverage(['2030-01-01'], 'weekdays')).toEqual([]);

@@ -5,8 +5,12 @@ import type { Finding } from '../../../lib/model';
 import { scenario, tx } from './scenario';
 
 const history = {
-  firstSentOn: '2024-03-10', ticketNo: 'GD2024031000123', writtenComplaintOn: '2024-03-27',
-  rejectedOn: '2024-03-20', rejectionReason: '系统显示费率正确', recovered: { amount: '20.00', currency: 'CNY' },
+  firstSentOn: '2024-03-10',
+  ticketNo: 'GD2024031000123',
+  writtenComplaintOn: '2024-03-27',
+  rejectedOn: '2024-03-20',
+  rejectionReason: '系统显示费率正确',
+  recovered: { amount: '20.00', currency: 'CNY' },
 };
 const cn: EscalationInput = { ...scenario({ asOf: '2024-04-01' }), acquirer: '拉卡拉支付股份有限公司', history };
 
@@ -40,13 +44,16 @@ describe('renderEscalation, China (CNY)', () => {
       '我方已于2024-03-10通过客服/工单就下列问题提出申诉（工单号 GD2024031000123），并于2024-03-27提交书面投诉，2024-03-20被告知不予处理（理由：系统显示费率正确）。',
       '1. 核实并退还多扣款项合计¥136.00至我方结算账户；',
       '以上情况属实，相关证据材料可随时提供。',
-    ]) expect(lines).toContain(line);
+    ])
+      expect(lines).toContain(line);
   });
 
   it('the same in English keeps the Chinese channels', () => {
     const { text } = renderEscalation('regulator', cn, 'en');
     expect(text).toContain('To: PBOC financial consumer protection hotline 12363; Payment & Clearing Association of China');
-    expect(text).toContain('We first raised this on 2024-03-10 (ticket GD2024031000123) and sent a formal written complaint on 2024-03-27. On 2024-03-20 it was rejected with the reason: "系统显示费率正确".');
+    expect(text).toContain(
+      'We first raised this on 2024-03-10 (ticket GD2024031000123) and sent a formal written complaint on 2024-03-27. On 2024-03-20 it was rejected with the reason: "系统显示费率正确".',
+    );
     expect(text).not.toContain('FTC');
   });
 
@@ -62,56 +69,78 @@ describe('renderEscalation, China (CNY)', () => {
 });
 
 describe('renderEscalation, US (USD)', () => {
-  const usTx = { ...tx({ id: 'tx:us', occurredAt: '2024-03-05T10:00:00', amount: '100.00' }), amount: { amount: '100.00', currency: 'USD' }, fee: { amount: '3.50', currency: 'USD' }, cardType: 'credit' as const, cardLast4: '4242', orderNo: 'ch_123' };
+  const usTx = {
+    ...tx({ id: 'tx:us', occurredAt: '2024-03-05T10:00:00', amount: '100.00' }),
+    amount: { amount: '100.00', currency: 'USD' },
+    fee: { amount: '3.50', currency: 'USD' },
+    cardType: 'credit' as const,
+    cardLast4: '4242',
+    orderNo: 'ch_123',
+  };
   const finding: Finding = {
-    id: 'f:us', kind: 'fee_above_contract', severity: 'overcharge', atStake: { amount: '0.30', currency: 'USD' },
-    transactionIds: ['tx:us'], statementLineIds: [],
-    explanation: { key: 'finding.fee_above_contract', params: { amount: '100.00', currency: 'USD', percent: '2.9', fixed: '0.30', expected: '3.20', charged: '3.50', difference: '0.30' } },
+    id: 'f:us',
+    kind: 'fee_above_contract',
+    severity: 'overcharge',
+    atStake: { amount: '0.30', currency: 'USD' },
+    transactionIds: ['tx:us'],
+    statementLineIds: [],
+    explanation: {
+      key: 'finding.fee_above_contract',
+      params: { amount: '100.00', currency: 'USD', percent: '2.9', fixed: '0.30', expected: '3.20', charged: '3.50', difference: '0.30' },
+    },
   };
   const us: EscalationInput = {
-    findings: [finding], transactions: [usTx], statementLines: [], merchant: { name: 'Joe’s Diner LLC', merchantId: '4445001', contact: 'Joe', phone: '555-0100' },
-    contractLabel: 'Pricing schedule 2023-06', asOf: '2024-04-01', acquirer: 'Acme Payments', history: { firstSentOn: '2024-03-10', ticketNo: 'CS-77' },
+    findings: [finding],
+    transactions: [usTx],
+    statementLines: [],
+    merchant: { name: 'Joe’s Diner LLC', merchantId: '4445001', contact: 'Joe', phone: '555-0100' },
+    contractLabel: 'Pricing schedule 2023-06',
+    asOf: '2024-04-01',
+    acquirer: 'Acme Payments',
+    history: { firstSentOn: '2024-03-10', ticketNo: 'CS-77' },
   };
 
   it('regulator: FTC and state AG, copied to the acquiring bank (full text)', () => {
     const { subject, text } = renderEscalation('regulator', us, 'en');
     expect(subject).toBe('Complaint: Acme Payments charged fees contrary to our merchant agreement');
-    expect(text).toBe([
-      'Subject: Complaint: Acme Payments charged fees contrary to our merchant agreement',
-      '',
-      'To: Federal Trade Commission (ReportFraud.ftc.gov); Office of the State Attorney General, Consumer Protection',
-      'Copy to: the acquiring (sponsor) bank',
-      'Company complained about: Acme Payments',
-      'Complainant: Joe’s Diner LLC (MID 4445001)',
-      'Contact: Joe; phone: 555-0100',
-      '',
-      '1. What happened',
-      'We are a merchant under contract with the company. 1 item totalling $0.30 was charged contrary to our agreement (Pricing schedule 2023-06) in the period 2024-03-05, itemized below.',
-      '',
-      '2. Steps we have taken',
-      'We first raised this on 2024-03-10 (ticket CS-77). As of 2024-04-01 it remains unresolved.',
-      '',
-      '3. Itemized list',
-      'No. | Date/time | Amount | Reference (RRN) | Voucher/batch | Card last 4 | Fee charged | Fee per contract | Difference | Issue type',
-      '1 | 2024-03-05 10:00:00 | $100.00 | order ch_123 | unknown | 4242 Credit card | $3.50 | $3.20 | $0.30 | Fee above contract',
-      '',
-      '4. Basis',
-      'Pricing schedule / agreement: Pricing schedule 2023-06.',
-      '1. Fee above contract: Sale of $100.00: the contract rate 2.9% + $0.30 gives a fee of $3.20; $3.50 was charged, $0.30 too much.',
-      '',
-      '5. What we ask',
-      'That the company refund $0.30 to our settlement account, charge only what our agreement (Pricing schedule 2023-06) provides, stop charging fees not in it, and answer in writing.',
-      '',
-      '6. Evidence',
-      '1. Portal transaction records (screenshots/exports) for 1 transaction(s), with capture URL and time',
-      '2. Merchant agreement / pricing schedule: Pricing schedule 2023-06',
-      '3. Our earlier dispute and written complaint (ticket CS-77)',
-      '',
-      'The information above is accurate to the best of our knowledge; the evidence is available on request.',
-      '',
-      'Joe’s Diner LLC',
-      '2024-04-01',
-    ].join('\n'));
+    expect(text).toBe(
+      [
+        'Subject: Complaint: Acme Payments charged fees contrary to our merchant agreement',
+        '',
+        'To: Federal Trade Commission (ReportFraud.ftc.gov); Office of the State Attorney General, Consumer Protection',
+        'Copy to: the acquiring (sponsor) bank',
+        'Company complained about: Acme Payments',
+        'Complainant: Joe’s Diner LLC (MID 4445001)',
+        'Contact: Joe; phone: 555-0100',
+        '',
+        '1. What happened',
+        'We are a merchant under contract with the company. 1 item totalling $0.30 was charged contrary to our agreement (Pricing schedule 2023-06) in the period 2024-03-05, itemized below.',
+        '',
+        '2. Steps we have taken',
+        'We first raised this on 2024-03-10 (ticket CS-77). As of 2024-04-01 it remains unresolved.',
+        '',
+        '3. Itemized list',
+        'No. | Date/time | Amount | Reference (RRN) | Voucher/batch | Card last 4 | Fee charged | Fee per contract | Difference | Issue type',
+        '1 | 2024-03-05 10:00:00 | $100.00 | order ch_123 | unknown | 4242 Credit card | $3.50 | $3.20 | $0.30 | Fee above contract',
+        '',
+        '4. Basis',
+        'Pricing schedule / agreement: Pricing schedule 2023-06.',
+        '1. Fee above contract: Sale of $100.00: the contract rate 2.9% + $0.30 gives a fee of $3.20; $3.50 was charged, $0.30 too much.',
+        '',
+        '5. What we ask',
+        'That the company refund $0.30 to our settlement account, charge only what our agreement (Pricing schedule 2023-06) provides, stop charging fees not in it, and answer in writing.',
+        '',
+        '6. Evidence',
+        '1. Portal transaction records (screenshots/exports) for 1 transaction(s), with capture URL and time',
+        '2. Merchant agreement / pricing schedule: Pricing schedule 2023-06',
+        '3. Our earlier dispute and written complaint (ticket CS-77)',
+        '',
+        'The information above is accurate to the best of our knowledge; the evidence is available on request.',
+        '',
+        'Joe’s Diner LLC',
+        '2024-04-01',
+      ].join('\n'),
+    );
   });
 
   it('written complaint: to the processor, copied to the sponsor bank, FTC/AG as the next step', () => {
@@ -136,13 +165,21 @@ describe('escalation inputs', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(escalationHistoryOf(result.dispute)).toEqual({
-      firstSentOn: '2024-03-10', ticketNo: 'GD1, TS2', writtenComplaintOn: '2024-03-22', rejectedOn: '2024-03-20',
-      rejectionReason: '已处理', recovered: { amount: '20.00', currency: 'CNY' },
+      firstSentOn: '2024-03-10',
+      ticketNo: 'GD1, TS2',
+      writtenComplaintOn: '2024-03-22',
+      rejectedOn: '2024-03-20',
+      rejectionReason: '已处理',
+      recovered: { amount: '20.00', currency: 'CNY' },
     });
   });
 
   it('page- and merchant-typed text cannot add lines', () => {
-    const hostile: EscalationInput = { ...cn, acquirer: '坏公司\n主题：伪造\u202E', history: { ...history, rejectionReason: '理由\r\n1. 伪造诉求', ticketNo: 'T\u00001' } };
+    const hostile: EscalationInput = {
+      ...cn,
+      acquirer: '坏公司\n主题：伪造\u202E',
+      history: { ...history, rejectionReason: '理由\r\n1. 伪造诉求', ticketNo: 'T\u00001' },
+    };
     for (const step of ['written_complaint', 'regulator'] as const) {
       for (const locale of ['zh-CN', 'en'] as const) {
         const text = renderEscalation(step, hostile, locale).text;

@@ -10,10 +10,25 @@ import { bankLine, debitCapTx, dupFirst, scenario } from './scenario';
 
 const nodeSha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const contract: Contract = {
-  id: 'c1', label: '收单服务协议（2024版）', merchantId: '822100058120001', currency: 'CNY', effectiveFrom: '2024-01-01',
-  settleCycle: 'T1', calendar: 'CN', rules: [{ cardType: 'debit', percent: '0.5', cap: '20' }, { cardType: 'any', percent: '0.6' }], periodicFees: [],
+  id: 'c1',
+  label: '收单服务协议（2024版）',
+  merchantId: '822100058120001',
+  currency: 'CNY',
+  effectiveFrom: '2024-01-01',
+  settleCycle: 'T1',
+  calendar: 'CN',
+  rules: [
+    { cardType: 'debit', percent: '0.5', cap: '20' },
+    { cardType: 'any', percent: '0.6' },
+  ],
+  periodicFees: [],
 };
-const packInput = (over: Partial<EvidenceInput> = {}): EvidenceInput => ({ ...scenario(), contracts: [contract], generatedAt: '2024-03-10T09:30:00.000Z', ...over });
+const packInput = (over: Partial<EvidenceInput> = {}): EvidenceInput => ({
+  ...scenario(),
+  contracts: [contract],
+  generatedAt: '2024-03-10T09:30:00.000Z',
+  ...over,
+});
 const file = (files: { path: string; text: string }[], path: string) => {
   const f = files.find((x) => x.path === path);
   if (!f) throw new Error(`no ${path}`);
@@ -59,7 +74,12 @@ describe('CSV cells', () => {
   });
 
   it('documents start with a BOM and use CRLF', () => {
-    expect(toCsv([['a', 'b'], ['1', undefined]])).toBe('\ufeffa,b\r\n1,\r\n');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        ['1', undefined],
+      ]),
+    ).toBe('\ufeffa,b\r\n1,\r\n');
   });
 
   it('escapes HTML', () => {
@@ -72,7 +92,14 @@ describe('buildEvidencePack', () => {
 
   it('has the files, in a fixed order, and is pure', () => {
     expect(files.map((f) => f.path)).toEqual([
-      'README.txt', 'letter.txt', 'items.csv', 'bank-lines.csv', 'evidence.json', 'contract.json', 'report.html', 'SHA256SUMS.txt',
+      'README.txt',
+      'letter.txt',
+      'items.csv',
+      'bank-lines.csv',
+      'evidence.json',
+      'contract.json',
+      'report.html',
+      'SHA256SUMS.txt',
     ]);
     expect(buildEvidencePack(packInput(), 'zh-CN')).toEqual(files);
     expect(evidencePackName(packInput())).toBe('settleguard-evidence-822100058120001-2024-03-10');
@@ -102,10 +129,55 @@ describe('buildEvidencePack', () => {
     const parsed = Papa.parse<string[]>(file(files, 'items.csv').replace(/^\ufeff/, ''), { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     const [header, ...rows] = parsed.data;
-    expect(header!.slice(0, 13)).toEqual(['序号', '异常编号', '异常类型代码', '异常类型', '级别', '交易编号', '交易时间', '清算日期', '金额', '币种', '实收手续费', '按约定应收', '差额']);
+    expect(header!.slice(0, 13)).toEqual([
+      '序号',
+      '异常编号',
+      '异常类型代码',
+      '异常类型',
+      '级别',
+      '交易编号',
+      '交易时间',
+      '清算日期',
+      '金额',
+      '币种',
+      '实收手续费',
+      '按约定应收',
+      '差额',
+    ]);
     expect(rows.map((r) => r[0])).toEqual(['1', '2.1', '2.2', '3', '3.1', '3.2']);
-    expect(rows[0]!.slice(0, 16)).toEqual(['1', 'f:debit', 'debit_cap_ignored', '借记卡未封顶', '多扣款', 'tx:debit', '2024-03-05 10:15:00', '2024-03-06', '8000.00', 'CNY', '40.00', '20.00', '20.00', '123456789012', '000123', '000045']);
-    expect(rows[3]!.slice(0, 13)).toEqual(['3', 'f:short', 'settlement_shortfall', '结算短款', '多扣款', '', '', '2024-03-04', '12171.53', 'CNY', '', '', '48.00']);
+    expect(rows[0]!.slice(0, 16)).toEqual([
+      '1',
+      'f:debit',
+      'debit_cap_ignored',
+      '借记卡未封顶',
+      '多扣款',
+      'tx:debit',
+      '2024-03-05 10:15:00',
+      '2024-03-06',
+      '8000.00',
+      'CNY',
+      '40.00',
+      '20.00',
+      '20.00',
+      '123456789012',
+      '000123',
+      '000045',
+    ]);
+    expect(rows[3]!.slice(0, 13)).toEqual([
+      '3',
+      'f:short',
+      'settlement_shortfall',
+      '结算短款',
+      '多扣款',
+      '',
+      '',
+      '2024-03-04',
+      '12171.53',
+      'CNY',
+      '',
+      '',
+      '48.00',
+    ]);
     expect(rows[4]![3]).toBe('结算短款（结算批次内交易）');
     // differences add up to the letter's total
     const total = rows.reduce((s, r) => s + Math.round(Number(r[12] || '0') * 100), 0);
@@ -114,7 +186,20 @@ describe('buildEvidencePack', () => {
 
   it('bank-lines.csv lists the bank lines with the items they support', () => {
     const parsed = Papa.parse<string[]>(file(files, 'bank-lines.csv').replace(/^\ufeff/, ''), { skipEmptyLines: true });
-    expect(parsed.data[1]).toEqual(['line:1', '2024-03-05', '2024-03-05', '12123.53', 'CNY', '拉卡拉支付 结算款', '拉卡拉支付股份有限公司', 'B20240305001', '', 'icbc-2024-03.csv', '7', '3']);
+    expect(parsed.data[1]).toEqual([
+      'line:1',
+      '2024-03-05',
+      '2024-03-05',
+      '12123.53',
+      'CNY',
+      '拉卡拉支付 结算款',
+      '拉卡拉支付股份有限公司',
+      'B20240305001',
+      '',
+      'icbc-2024-03.csv',
+      '7',
+      '3',
+    ]);
   });
 
   it('evidence.json: URL, capture time, cells and the SHA-256 at capture and now', () => {
@@ -125,8 +210,13 @@ describe('buildEvidencePack', () => {
     expect(json.settleguardEvidence).toBe(1);
     const byId = Object.fromEntries(json.rows.map((r) => [r.transactionId, r]));
     expect(byId['tx:dup1']).toMatchObject({
-      url: 'https://merchant.example.com/txns?page=1', capturedAt: '2024-03-10T09:00:00.000Z',
-      cells: { 参考号: '406512010001', 金额: '88.00' }, sha256: good.evidence.sha256, computedSha256: good.evidence.sha256, matches: true, findings: ['f:dup'],
+      url: 'https://merchant.example.com/txns?page=1',
+      capturedAt: '2024-03-10T09:00:00.000Z',
+      cells: { 参考号: '406512010001', 金额: '88.00' },
+      sha256: good.evidence.sha256,
+      computedSha256: good.evidence.sha256,
+      matches: true,
+      findings: ['f:dup'],
     });
     // the fixture's debit row carries a made-up hash: flagged, not hidden
     expect(byId['tx:debit']).toMatchObject({ sha256: 'ab'.repeat(32), matches: false, computedSha256: cellsSha256(debitCapTx.evidence.cells) });

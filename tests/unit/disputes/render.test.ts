@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDisputeLocale, renderDispute } from '../../../lib/disputes/render';
 import type { Finding } from '../../../lib/model';
-import {
-  bankLine, debitCapFinding, debitCapTx, dupFirst, dupRepeat, duplicateFinding, groupTxs, merchant, scenario, shortfallFinding, tx,
-} from './scenario';
+import { bankLine, debitCapFinding, debitCapTx, dupFirst, dupRepeat, duplicateFinding, groupTxs, merchant, scenario, shortfallFinding, tx } from './scenario';
 
 const ZH_LETTER = [
   '主题：关于商户号822100058120001交易多扣款/费率异常的退费申请',
@@ -143,7 +141,11 @@ describe('renderDispute: every field a dispute needs (DOMAIN.md §4.1)', () => {
     { field: 'card last4', zh: '6789 借记卡', en: '6789 Debit card' },
     { field: 'charged | contract | difference', zh: '¥40.00 | ¥20.00 | ¥20.00', en: '¥40.00 | ¥20.00 | ¥20.00' },
     { field: 'contract rate and cap', zh: '约定费率 0.5%、封顶 ¥20.00/笔', en: 'contract rate 0.5% is capped at ¥20.00' },
-    { field: 'request', zh: '请于2024-03-25前（本函发出后15日内）将多扣款项合计¥20.00退还至我方结算账户', en: 'Refund of ¥20.00 to our settlement account by 2024-03-25' },
+    {
+      field: 'request',
+      zh: '请于2024-03-25前（本函发出后15日内）将多扣款项合计¥20.00退还至我方结算账户',
+      en: 'Refund of ¥20.00 to our settlement account by 2024-03-25',
+    },
     { field: 'written explanation', zh: '书面说明', en: 'written explanation' },
     { field: 'contact', zh: '联系人：张三', en: 'Contact: 张三' },
   ];
@@ -153,7 +155,9 @@ describe('renderDispute: every field a dispute needs (DOMAIN.md §4.1)', () => {
   });
 
   it('puts the whole item on one table row', () => {
-    const row = renderDispute(single, 'zh-CN').text.split('\n').find((l) => l.startsWith('1 | '));
+    const row = renderDispute(single, 'zh-CN')
+      .text.split('\n')
+      .find((l) => l.startsWith('1 | '));
     expect(row).toBe('1 | 2024-03-05 10:15:00 | ¥8,000.00 | 123456789012 | 000123/000045 | 6789 借记卡 | ¥40.00 | ¥20.00 | ¥20.00 | 借记卡未封顶');
   });
 
@@ -173,7 +177,14 @@ describe('renderDispute: totals', () => {
   });
 
   it('keeps currencies apart, and says which amounts are still to be confirmed', () => {
-    const usd: Finding = { ...debitCapFinding, id: 'f:usd', kind: 'fee_above_contract', atStake: { amount: '6.00', currency: 'USD' }, transactionIds: [], explanation: { key: 'finding.fee_above_contract', params: { currency: 'USD' } } };
+    const usd: Finding = {
+      ...debitCapFinding,
+      id: 'f:usd',
+      kind: 'fee_above_contract',
+      atStake: { amount: '6.00', currency: 'USD' },
+      transactionIds: [],
+      explanation: { key: 'finding.fee_above_contract', params: { currency: 'USD' } },
+    };
     const open: Finding = { ...duplicateFinding, id: 'f:open', atStake: undefined };
     const input = scenario({ findings: [debitCapFinding, usd, open] });
     expect(renderDispute(input, 'zh-CN').text).toContain('共发现3项异常，合计多扣¥20.00、$6.00；另有1项金额待核实');
@@ -191,8 +202,12 @@ describe('renderDispute: totals', () => {
 describe('renderDispute: missing fields still give a usable draft', () => {
   const bare = tx({ id: 'tx:bare', occurredAt: '2024-03-07T08:00:00', amount: '300.00' }); // no rrn, voucher, batch, terminal, card, fee
   const finding: Finding = {
-    id: 'f:bare', kind: 'fee_above_contract', severity: 'overcharge', atStake: { amount: '1.20', currency: 'CNY' },
-    transactionIds: ['tx:bare', 'tx:not-supplied'], statementLineIds: ['line:not-supplied'],
+    id: 'f:bare',
+    kind: 'fee_above_contract',
+    severity: 'overcharge',
+    atStake: { amount: '1.20', currency: 'CNY' },
+    transactionIds: ['tx:bare', 'tx:not-supplied'],
+    statementLineIds: ['line:not-supplied'],
     explanation: { key: 'finding.fee_above_contract', params: { amount: '300.00', currency: 'CNY' } },
   };
   const input = { findings: [finding], transactions: [bare], statementLines: [], merchant: {}, asOf: '2024-03-10' };
@@ -217,7 +232,14 @@ describe('renderDispute: missing fields still give a usable draft', () => {
   });
 
   it('a finding with no transactions and no amount at stake', () => {
-    const lonely: Finding = { id: 'f:x', kind: 'hidden_fee', severity: 'suspect', transactionIds: [], statementLineIds: [], explanation: { key: 'finding.hidden_fee', params: { label: '流量费', amount: '99.00', currency: 'CNY', date: '2024-03-01', difference: '99.00' } } };
+    const lonely: Finding = {
+      id: 'f:x',
+      kind: 'hidden_fee',
+      severity: 'suspect',
+      transactionIds: [],
+      statementLineIds: [],
+      explanation: { key: 'finding.hidden_fee', params: { label: '流量费', amount: '99.00', currency: 'CNY', date: '2024-03-01', difference: '99.00' } },
+    };
     const text = renderDispute({ findings: [lonely], transactions: [], statementLines: [], merchant: {}, asOf: '2024-03-10' }, 'zh-CN').text;
     expect(text).toContain('经核对，共发现1项异常，涉及金额待核实（逐笔明细见下表）。');
     expect(text).toContain('1 | 未知 | 未知 | 未知 | 未知 | 未知 | 未知 | 未知 | ¥99.00 | 隐性扣费');
@@ -233,8 +255,15 @@ describe('renderDispute: missing fields still give a usable draft', () => {
 
   it('shows a settlement that never arrived as 未到账 / not received', () => {
     const missing: Finding = {
-      ...shortfallFinding, id: 'f:missing', kind: 'settlement_missing', statementLineIds: [], actual: undefined,
-      explanation: { key: 'finding.settlement_missing', params: { settleDate: '2024-03-04', expectedValueDate: '2024-03-05', expected: '12171.53', currency: 'CNY', count: '2' } },
+      ...shortfallFinding,
+      id: 'f:missing',
+      kind: 'settlement_missing',
+      statementLineIds: [],
+      actual: undefined,
+      explanation: {
+        key: 'finding.settlement_missing',
+        params: { settleDate: '2024-03-04', expectedValueDate: '2024-03-05', expected: '12171.53', currency: 'CNY', count: '2' },
+      },
     };
     expect(renderDispute(scenario({ findings: [missing] }), 'zh-CN').text).toContain('1 | 清算日 2024-03-04 | 应到 ¥12,171.53；未到账 | — | 共 2 笔');
     expect(renderDispute(scenario({ findings: [missing] }), 'en').text).toContain('expected ¥12,171.53; not received');
@@ -289,13 +318,22 @@ describe('defaultDisputeLocale', () => {
     const usdTx = tx({ id: 'tx:us', occurredAt: '2024-03-05T10:00:00', amount: '100.00' });
     const usd = { ...usdTx, amount: { amount: '100.00', currency: 'USD' }, fee: { amount: '3.50', currency: 'USD' }, cardType: 'credit' as const };
     const f: Finding = {
-      id: 'f:us', kind: 'fee_above_contract', severity: 'overcharge', atStake: { amount: '0.30', currency: 'USD' },
-      transactionIds: ['tx:us'], statementLineIds: [],
-      explanation: { key: 'finding.fee_above_contract', params: { amount: '100.00', currency: 'USD', percent: '2.9', fixed: '0.30', expected: '3.20', charged: '3.50', difference: '0.30' } },
+      id: 'f:us',
+      kind: 'fee_above_contract',
+      severity: 'overcharge',
+      atStake: { amount: '0.30', currency: 'USD' },
+      transactionIds: ['tx:us'],
+      statementLineIds: [],
+      explanation: {
+        key: 'finding.fee_above_contract',
+        params: { amount: '100.00', currency: 'USD', percent: '2.9', fixed: '0.30', expected: '3.20', charged: '3.50', difference: '0.30' },
+      },
     };
     const input = { findings: [f], transactions: [usd], statementLines: [], merchant: { name: 'Joe’s Diner' }, asOf: '2024-03-10' };
     const en = renderDispute(input, defaultDisputeLocale('USD')).text;
-    expect(en).toContain('we will escalate it to the acquiring (sponsor) bank and may file complaints with the Federal Trade Commission and our state attorney general');
+    expect(en).toContain(
+      'we will escalate it to the acquiring (sponsor) bank and may file complaints with the Federal Trade Commission and our state attorney general',
+    );
     expect(en).toContain('1 | 2024-03-05 10:00:00 | $100.00 | unknown | unknown | unknown Credit card | $3.50 | $3.20 | $0.30 | Fee above contract');
     expect(renderDispute(input, 'zh-CN').text).toContain('美国联邦贸易委员会（FTC）');
   });

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDispute } from '../../../lib/disputes/render';
-import {
-  DEFAULT_TEMPLATES, TEMPLATE_PLACEHOLDERS, renderTemplate, validateTemplate,
-} from '../../../lib/disputes/templates';
+import { DEFAULT_TEMPLATES, TEMPLATE_PLACEHOLDERS, renderTemplate, validateTemplate } from '../../../lib/disputes/templates';
 import { LOCALES } from '../../../lib/i18n/messages';
 import { debitCapFinding, debitCapTx, merchant, scenario } from './scenario';
 
@@ -55,7 +53,9 @@ describe('renderTemplate', () => {
 describe('validateTemplate', () => {
   it('reports unknown placeholders (ok false) and missing recommended ones (warning only)', () => {
     expect(validateTemplate('Dear {merchantNme}, {total} {商户号码} {itemsTable}')).toEqual({
-      ok: false, unknown: ['merchantNme', '商户号码'], missing: ['merchantId', 'requests'],
+      ok: false,
+      unknown: ['merchantNme', '商户号码'],
+      missing: ['merchantId', 'requests'],
     });
     expect(validateTemplate('{商户号} {明细表} {合计} {诉求}')).toEqual({ ok: true, unknown: [], missing: [] });
     expect(validateTemplate('{merchantBlock} {summary} {itemsTable} {requests}').missing).toEqual([]);

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyDisputeEvent, createDispute, nextStep, replayDispute, type DisputeEvent, type TrackedDispute,
-} from '../../../lib/disputes/tracker';
+import { applyDisputeEvent, createDispute, nextStep, replayDispute, type DisputeEvent, type TrackedDispute } from '../../../lib/disputes/tracker';
 
 const claimed = { amount: '156.00', currency: 'CNY' };
 const fresh = () => createDispute({ id: 'd1', findingIds: ['f:debit', 'f:dup'], claimed, createdOn: '2024-03-10' });
@@ -21,8 +19,14 @@ describe('transitions', () => {
       { type: 'refund', on: '2024-03-18', amount: { amount: '136.00', currency: 'CNY' } },
     ]);
     expect(d).toMatchObject({
-      status: 'refunded_full', level: 'first_contact', sentOn: '2024-03-10', acknowledgedOn: '2024-03-12',
-      lastRefundOn: '2024-03-18', closedOn: '2024-03-18', ticketNo: 'GD001', channel: 'portal',
+      status: 'refunded_full',
+      level: 'first_contact',
+      sentOn: '2024-03-10',
+      acknowledgedOn: '2024-03-12',
+      lastRefundOn: '2024-03-18',
+      closedOn: '2024-03-18',
+      ticketNo: 'GD001',
+      channel: 'portal',
       recovered: { amount: '156.00', currency: 'CNY' },
     });
     expect(d.events).toHaveLength(4);
@@ -48,16 +52,75 @@ describe('transitions', () => {
   const refused: { description: string; events: DisputeEvent[]; code: string }[] = [
     { description: 'acknowledge a draft', events: [{ type: 'acknowledge', on: '2024-03-10' }], code: 'invalid_transition' },
     { description: 'refund a draft', events: [{ type: 'refund', on: '2024-03-10', amount: claimed }], code: 'invalid_transition' },
-    { description: 'send twice', events: [{ type: 'send', on: '2024-03-10' }, { type: 'send', on: '2024-03-11' }], code: 'invalid_transition' },
-    { description: 'acknowledge after a rejection', events: [{ type: 'send', on: '2024-03-10' }, { type: 'reject', on: '2024-03-11' }, { type: 'acknowledge', on: '2024-03-12' }], code: 'invalid_transition' },
-    { description: 'anything after a full refund', events: [{ type: 'send', on: '2024-03-10' }, { type: 'refund', on: '2024-03-11', amount: claimed }, { type: 'reject', on: '2024-03-12' }], code: 'closed' },
-    { description: 'a date before the previous step', events: [{ type: 'send', on: '2024-03-10' }, { type: 'acknowledge', on: '2024-03-09' }], code: 'date_order' },
+    {
+      description: 'send twice',
+      events: [
+        { type: 'send', on: '2024-03-10' },
+        { type: 'send', on: '2024-03-11' },
+      ],
+      code: 'invalid_transition',
+    },
+    {
+      description: 'acknowledge after a rejection',
+      events: [
+        { type: 'send', on: '2024-03-10' },
+        { type: 'reject', on: '2024-03-11' },
+        { type: 'acknowledge', on: '2024-03-12' },
+      ],
+      code: 'invalid_transition',
+    },
+    {
+      description: 'anything after a full refund',
+      events: [
+        { type: 'send', on: '2024-03-10' },
+        { type: 'refund', on: '2024-03-11', amount: claimed },
+        { type: 'reject', on: '2024-03-12' },
+      ],
+      code: 'closed',
+    },
+    {
+      description: 'a date before the previous step',
+      events: [
+        { type: 'send', on: '2024-03-10' },
+        { type: 'acknowledge', on: '2024-03-09' },
+      ],
+      code: 'date_order',
+    },
     { description: 'sending before the draft was made', events: [{ type: 'send', on: '2024-03-01' }], code: 'date_order' },
     { description: 'an impossible date', events: [{ type: 'send', on: '2024-02-30' }], code: 'bad_date' },
-    { description: 'a zero refund', events: [{ type: 'send', on: '2024-03-10' }, { type: 'refund', on: '2024-03-11', amount: { amount: '0.00', currency: 'CNY' } }], code: 'bad_amount' },
-    { description: 'a negative refund', events: [{ type: 'send', on: '2024-03-10' }, { type: 'refund', on: '2024-03-11', amount: { amount: '-5', currency: 'CNY' } }], code: 'bad_amount' },
-    { description: 'a refund in another currency', events: [{ type: 'send', on: '2024-03-10' }, { type: 'refund', on: '2024-03-11', amount: { amount: '5.00', currency: 'USD' } }], code: 'currency_mismatch' },
-    { description: 'escalating to a level already passed', events: [{ type: 'send', on: '2024-03-10' }, { type: 'escalate', on: '2024-03-30', step: 'regulator' }, { type: 'escalate', on: '2024-04-30', step: 'written_complaint' }], code: 'escalation_order' },
+    {
+      description: 'a zero refund',
+      events: [
+        { type: 'send', on: '2024-03-10' },
+        { type: 'refund', on: '2024-03-11', amount: { amount: '0.00', currency: 'CNY' } },
+      ],
+      code: 'bad_amount',
+    },
+    {
+      description: 'a negative refund',
+      events: [
+        { type: 'send', on: '2024-03-10' },
+        { type: 'refund', on: '2024-03-11', amount: { amount: '-5', currency: 'CNY' } },
+      ],
+      code: 'bad_amount',
+    },
+    {
+      description: 'a refund in another currency',
+      events: [
+        { type: 'send', on: '2024-03-10' },
+        { type: 'refund', on: '2024-03-11', amount: { amount: '5.00', currency: 'USD' } },
+      ],
+      code: 'currency_mismatch',
+    },
+    {
+      description: 'escalating to a level already passed',
+      events: [
+        { type: 'send', on: '2024-03-10' },
+        { type: 'escalate', on: '2024-03-30', step: 'regulator' },
+        { type: 'escalate', on: '2024-04-30', step: 'written_complaint' },
+      ],
+      code: 'escalation_order',
+    },
     { description: 'escalating a draft', events: [{ type: 'escalate', on: '2024-03-10', step: 'written_complaint' }], code: 'invalid_transition' },
   ];
   it.each(refused)('refuses: $description', ({ events, code }) => {
@@ -96,37 +159,67 @@ describe('nextStep', () => {
   });
 
   it('an acknowledgement moves the follow-up date but not the deadline', () => {
-    const d = run([{ type: 'send', on: '2024-03-10' }, { type: 'acknowledge', on: '2024-03-14' }]);
+    const d = run([
+      { type: 'send', on: '2024-03-10' },
+      { type: 'acknowledge', on: '2024-03-14' },
+    ]);
     expect(nextStep(d, '2024-03-15')).toMatchObject({ action: 'wait', followUpOn: '2024-03-21', dueOn: '2024-03-25' });
   });
 
   it('the follow-up never comes after the deadline', () => {
-    const d = run([{ type: 'send', on: '2024-03-10' }, { type: 'acknowledge', on: '2024-03-22' }]);
+    const d = run([
+      { type: 'send', on: '2024-03-10' },
+      { type: 'acknowledge', on: '2024-03-22' },
+    ]);
     expect(nextStep(d, '2024-03-23')).toMatchObject({ followUpOn: '2024-03-25', dueOn: '2024-03-25' });
   });
 
   it('a partial refund: what is still outstanding, and a follow-up after the last refund', () => {
-    const d = run([{ type: 'send', on: '2024-03-10' }, { type: 'refund', on: '2024-03-12', amount: { amount: '20.00', currency: 'CNY' } }]);
+    const d = run([
+      { type: 'send', on: '2024-03-10' },
+      { type: 'refund', on: '2024-03-12', amount: { amount: '20.00', currency: 'CNY' } },
+    ]);
     expect(nextStep(d, '2024-03-13')).toMatchObject({ action: 'wait', followUpOn: '2024-03-19', outstanding: { amount: '136.00', currency: 'CNY' } });
     expect(nextStep(d, '2024-04-01')).toMatchObject({ action: 'escalate', escalation: 'written_complaint', overdue: true });
   });
 
   it('a rejection escalates one level at a time, then points to legal routes', () => {
-    const rejected = run([{ type: 'send', on: '2024-03-10' }, { type: 'reject', on: '2024-03-12' }]);
+    const rejected = run([
+      { type: 'send', on: '2024-03-10' },
+      { type: 'reject', on: '2024-03-12' },
+    ]);
     expect(nextStep(rejected, '2024-03-12')).toMatchObject({ action: 'escalate', escalation: 'written_complaint', overdue: false });
-    const again = run([{ type: 'escalate', on: '2024-03-13', step: 'written_complaint' }, { type: 'reject', on: '2024-03-20' }], rejected);
+    const again = run(
+      [
+        { type: 'escalate', on: '2024-03-13', step: 'written_complaint' },
+        { type: 'reject', on: '2024-03-20' },
+      ],
+      rejected,
+    );
     expect(nextStep(again, '2024-03-20')).toMatchObject({ action: 'escalate', escalation: 'regulator' });
-    const last = run([{ type: 'escalate', on: '2024-03-21', step: 'regulator' }, { type: 'reject', on: '2024-04-20' }], again);
+    const last = run(
+      [
+        { type: 'escalate', on: '2024-03-21', step: 'regulator' },
+        { type: 'reject', on: '2024-04-20' },
+      ],
+      again,
+    );
     expect(nextStep(last, '2024-04-20')).toMatchObject({ action: 'consider_legal', escalation: undefined });
   });
 
   it('a full refund is done, with nothing outstanding', () => {
-    const d = run([{ type: 'send', on: '2024-03-10' }, { type: 'refund', on: '2024-03-12', amount: { amount: '200.00', currency: 'CNY' } }]);
+    const d = run([
+      { type: 'send', on: '2024-03-10' },
+      { type: 'refund', on: '2024-03-12', amount: { amount: '200.00', currency: 'CNY' } },
+    ]);
     expect(nextStep(d, '2024-05-01')).toEqual({ action: 'done', overdue: false, outstanding: { amount: '0.00', currency: 'CNY' } });
   });
 
   it('uses the deadline and follow-up the merchant chose', () => {
-    const d = run([{ type: 'send', on: '2024-03-10' }], createDispute({ id: 'd2', findingIds: [], claimed, createdOn: '2024-03-10', deadlineDays: 30, followUpDays: 3 }));
+    const d = run(
+      [{ type: 'send', on: '2024-03-10' }],
+      createDispute({ id: 'd2', findingIds: [], claimed, createdOn: '2024-03-10', deadlineDays: 30, followUpDays: 3 }),
+    );
     expect(nextStep(d, '2024-03-11')).toMatchObject({ followUpOn: '2024-03-13', dueOn: '2024-04-09' });
   });
 });

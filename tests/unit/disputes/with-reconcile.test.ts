@@ -8,7 +8,18 @@ import { cashierRecord, cnContract, line, txn } from '../../fixtures/scenarios/b
 
 describe('findings from lib/reconcile', () => {
   const transactions = [
-    txn({ id: 'a', occurredAt: '2026-03-02T10:15:00', amount: '8000.00', fee: '40.00', cardType: 'debit', cardLast4: '6789', rrn: '123456789012', voucherNo: '000123', batchNo: '000045', settleDate: '2026-03-02' }),
+    txn({
+      id: 'a',
+      occurredAt: '2026-03-02T10:15:00',
+      amount: '8000.00',
+      fee: '40.00',
+      cardType: 'debit',
+      cardLast4: '6789',
+      rrn: '123456789012',
+      voucherNo: '000123',
+      batchNo: '000045',
+      settleDate: '2026-03-02',
+    }),
     txn({ id: 'b', occurredAt: '2026-03-02T12:01:10', amount: '88.00', fee: '0.53', cardLast4: '0085', rrn: '406512010001', settleDate: '2026-03-02' }),
     txn({ id: 'c', occurredAt: '2026-03-02T12:02:05', amount: '88.00', fee: '0.53', cardLast4: '0085', rrn: '406512020002', settleDate: '2026-03-02' }),
     txn({ id: 'd', occurredAt: '2026-03-02T13:00:00', amount: '10000.00', fee: '62.00', cardLast4: '1111', rrn: '406513000004', settleDate: '2026-03-02' }),

@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { FINDING_KINDS, type Severity } from '../../../lib/model';
 import {
-  EN, LOCALES, ZH_CN, createTranslator, explanationParams, isMessageKey, kindName, placeholdersOf, renderExplanation,
-  resolveLocale, severityName, t,
+  EN,
+  LOCALES,
+  ZH_CN,
+  createTranslator,
+  explanationParams,
+  isMessageKey,
+  kindName,
+  placeholdersOf,
+  renderExplanation,
+  resolveLocale,
+  severityName,
+  t,
 } from '../../../lib/i18n/messages';
 import { toPlainLine } from '../../../lib/i18n/plain-text';
 import { PAGES_EN, PAGES_ZH_CN, t as tp } from '../../../lib/i18n/pages';
 
-const PAIRS: { name: string; en: Readonly<Record<string, string>>; zh: Readonly<Record<string, string>>; tr: (l: (typeof LOCALES)[number], k: string, p: Record<string, string>) => string }[] = [
+const PAIRS: {
+  name: string;
+  en: Readonly<Record<string, string>>;
+  zh: Readonly<Record<string, string>>;
+  tr: (l: (typeof LOCALES)[number], k: string, p: Record<string, string>) => string;
+}[] = [
   { name: 'shared (content script)', en: EN, zh: ZH_CN, tr: (l, k, p) => t(l, k as keyof typeof EN, p) },
   { name: 'options page and popup', en: PAGES_EN, zh: PAGES_ZH_CN, tr: (l, k, p) => tp(l, k as keyof typeof PAGES_EN, p) },
 ];
@@ -41,7 +56,7 @@ describe('catalogues', () => {
     expect(tp('en', 'options.tab.import')).not.toBe('options.tab.import');
   });
 
-  it('has a short name and an explanation for each of the 20 finding kinds (DESIGN.md\'s 19 and terminal_health)', () => {
+  it("has a short name and an explanation for each of the 20 finding kinds (DESIGN.md's 19 and terminal_health)", () => {
     expect(FINDING_KINDS).toHaveLength(20);
     for (const kind of FINDING_KINDS) {
       expect(isMessageKey(`kind.${kind}`), kind).toBe(true);
@@ -127,7 +142,15 @@ describe('finding explanations', () => {
   });
 
   it('duplicate_charge with and without the optional terminal and card', () => {
-    const params = { amount: '88.00', currency: 'CNY', first: '2024-03-05T12:01:10', second: '2024-03-05T12:02:05', seconds: '55', terminalId: '12345678', cardLast4: '0085' };
+    const params = {
+      amount: '88.00',
+      currency: 'CNY',
+      first: '2024-03-05T12:01:10',
+      second: '2024-03-05T12:02:05',
+      seconds: '55',
+      terminalId: '12345678',
+      cardLast4: '0085',
+    };
     expect(renderExplanation('zh-CN', { key: 'finding.duplicate_charge', params })).toBe(
       '终端 12345678 卡号尾号 0085 在 2024-03-05 12:01:10 与 2024-03-05 12:02:05 各有一笔 ¥88.00 的消费，相隔 55 秒，疑似重复扣款。',
     );
@@ -148,7 +171,15 @@ describe('finding explanations', () => {
   });
 
   it('settlement_shortfall', () => {
-    const params = { settleDate: '2018-04-04', expectedValueDate: '2018-04-08', expected: '12171.53', received: '12123.53', difference: '48.00', currency: 'CNY', count: '12' };
+    const params = {
+      settleDate: '2018-04-04',
+      expectedValueDate: '2018-04-08',
+      expected: '12171.53',
+      received: '12123.53',
+      difference: '48.00',
+      currency: 'CNY',
+      count: '12',
+    };
     expect(renderExplanation('zh-CN', { key: 'finding.settlement_shortfall', params })).toBe(
       '清算日 2018-04-04 的 12 笔交易应于 2018-04-08 到账 ¥12,171.53，银行实际到账 ¥12,123.53，短款 ¥48.00。',
     );
@@ -180,7 +211,15 @@ describe('finding explanations', () => {
 
 describe('explanations from the reconciliation engine (its own param names)', () => {
   it('duplicate_charge: originalOccurredAt / occurredAt / secondsApart', () => {
-    const params = { amount: '88.00', currency: 'CNY', occurredAt: '2024-03-05T12:02:05', originalOccurredAt: '2024-03-05T12:01:10', secondsApart: '55', terminalId: '12345678', cardLast4: '0085' };
+    const params = {
+      amount: '88.00',
+      currency: 'CNY',
+      occurredAt: '2024-03-05T12:02:05',
+      originalOccurredAt: '2024-03-05T12:01:10',
+      secondsApart: '55',
+      terminalId: '12345678',
+      cardLast4: '0085',
+    };
     expect(renderExplanation('zh-CN', { key: 'finding.duplicate_charge', params })).toBe(
       '终端 12345678 卡号尾号 0085 在 2024-03-05 12:01:10 与 2024-03-05 12:02:05 各有一笔 ¥88.00 的消费，相隔 55 秒，疑似重复扣款。',
     );
@@ -195,22 +234,33 @@ describe('explanations from the reconciliation engine (its own param names)', ()
   });
 
   it('unmatched_portal_sale: a window in seconds shown in minutes', () => {
-    expect(renderExplanation('zh-CN', { key: 'finding.unmatched_portal_sale', params: { amount: '50.00', currency: 'CNY', occurredAt: '2024-03-05T09:00:00', window: '600' } })).toBe(
-      '收单平台在 2024-03-05 09:00:00 有一笔 ¥50.00 的交易，收银记录前后 10 分钟内没有对应记录。',
-    );
+    expect(
+      renderExplanation('zh-CN', {
+        key: 'finding.unmatched_portal_sale',
+        params: { amount: '50.00', currency: 'CNY', occurredAt: '2024-03-05T09:00:00', window: '600' },
+      }),
+    ).toBe('收单平台在 2024-03-05 09:00:00 有一笔 ¥50.00 的交易，收银记录前后 10 分钟内没有对应记录。');
   });
 
   it('hidden_fee with a contracted periodic fee', () => {
     const params = { label: '流量费', amount: '99.00', currency: 'CNY', date: '2024-03-01', contractAmount: '48.00', every: 'year', difference: '99.00' };
-    expect(renderExplanation('zh-CN', { key: 'finding.hidden_fee', params })).toBe('2024-03-01 被扣收“流量费” ¥99.00，超出合同约定（合同约定每年 ¥48.00），多收 ¥99.00。');
-    expect(renderExplanation('en', { key: 'finding.hidden_fee', params })).toBe('流量费 of ¥99.00 deducted on 2024-03-01, not covered by the contract (the contract allows ¥48.00 per year): ¥99.00 too much.');
+    expect(renderExplanation('zh-CN', { key: 'finding.hidden_fee', params })).toBe(
+      '2024-03-01 被扣收“流量费” ¥99.00，超出合同约定（合同约定每年 ¥48.00），多收 ¥99.00。',
+    );
+    expect(renderExplanation('en', { key: 'finding.hidden_fee', params })).toBe(
+      '流量费 of ¥99.00 deducted on 2024-03-01, not covered by the contract (the contract allows ¥48.00 per year): ¥99.00 too much.',
+    );
   });
 
   it('refund_problem: over-refund and refund never processed', () => {
     const over = { amount: '-300.00', currency: 'CNY', originalAmount: '300.00', refundCount: '2', refunded: '600.00', difference: '300.00' };
-    expect(renderExplanation('zh-CN', { key: 'finding.refund_problem', params: over })).toBe('退货退款异常：原交易 ¥300.00，共 2 笔退款合计 ¥600.00，超出 ¥300.00。');
+    expect(renderExplanation('zh-CN', { key: 'finding.refund_problem', params: over })).toBe(
+      '退货退款异常：原交易 ¥300.00，共 2 笔退款合计 ¥600.00，超出 ¥300.00。',
+    );
     const never = { amount: '45.00', currency: 'CNY', cashierOccurredAt: '2024-03-05T18:00:00', dueBy: '2024-03-08' };
-    expect(renderExplanation('en', { key: 'finding.refund_problem', params: never })).toBe('Refund problem: the cashier refunded ¥45.00 at 2024-03-05 18:00:00 and by 2024-03-08 the acquirer had not processed it.');
+    expect(renderExplanation('en', { key: 'finding.refund_problem', params: never })).toBe(
+      'Refund problem: the cashier refunded ¥45.00 at 2024-03-05 18:00:00 and by 2024-03-08 the acquirer had not processed it.',
+    );
   });
 });
 

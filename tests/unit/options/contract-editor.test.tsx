@@ -7,8 +7,14 @@ import { ContractEditor } from '../../../components/options/ContractEditor';
 import type { Contract } from '../../../lib/model';
 
 const BASE: Contract = {
-  id: 'c1', label: '拉卡拉 2026', currency: 'CNY', effectiveFrom: '2026-01-01', settleCycle: 'T1', calendar: 'CN',
-  rules: [{ cardType: 'any', percent: '0.6' }], periodicFees: [],
+  id: 'c1',
+  label: '拉卡拉 2026',
+  currency: 'CNY',
+  effectiveFrom: '2026-01-01',
+  settleCycle: 'T1',
+  calendar: 'CN',
+  rules: [{ cardType: 'any', percent: '0.6' }],
+  periodicFees: [],
 };
 
 let host: HTMLElement;
@@ -22,8 +28,19 @@ async function editAndSave(initial: Contract, choice: string): Promise<Contract>
   document.body.append(host);
   let saved: Contract | undefined;
   await act(() => {
-    render(<ContractEditor locale="en" initial={initial} presets={{}} onCancel={() => {}}
-      onSave={async (c) => { saved = c; return { ok: true }; }} />, host);
+    render(
+      <ContractEditor
+        locale="en"
+        initial={initial}
+        presets={{}}
+        onCancel={() => {}}
+        onSave={async (c) => {
+          saved = c;
+          return { ok: true };
+        }}
+      />,
+      host,
+    );
   });
   const select = host.querySelector<HTMLSelectElement>('select[data-field="feeReturnedOnRefund"]')!;
   expect(select).not.toBeNull();
@@ -42,7 +59,16 @@ describe('ContractEditor: fee on a refund', () => {
     host = document.createElement('div');
     document.body.append(host);
     await act(() => {
-      render(<ContractEditor locale="zh-CN" initial={{ ...BASE, feeReturnedOnRefund: false }} presets={{}} onCancel={() => {}} onSave={async () => ({ ok: true })} />, host);
+      render(
+        <ContractEditor
+          locale="zh-CN"
+          initial={{ ...BASE, feeReturnedOnRefund: false }}
+          presets={{}}
+          onCancel={() => {}}
+          onSave={async () => ({ ok: true })}
+        />,
+        host,
+      );
     });
     const select = host.querySelector<HTMLSelectElement>('select[data-field="feeReturnedOnRefund"]')!;
     expect(select.value).toBe('false');

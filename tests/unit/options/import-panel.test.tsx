@@ -12,9 +12,11 @@ import type { SettleGuardDb } from '../../../lib/db';
 afterEach(cleanup);
 
 const GBP = ['Date,Description,Amount,Currency', '03/04/2024,Payout,1234.56,GBP', '05/06/2024,Card fee,-12.30,GBP'];
-const SPANISH = ['"Fecha","Hora","Zona horaria","Nombre","Descripción","Estado","Divisa","Bruto","Comisión","Neto","Saldo","Id. de transacción"',
+const SPANISH = [
+  '"Fecha","Hora","Zona horaria","Nombre","Descripción","Estado","Divisa","Bruto","Comisión","Neto","Saldo","Id. de transacción"',
   '"03/04/2024","10:00:00","CET","Cliente 1","Pago","Completado","EUR","10,00","0,00","10,00","10,00","T1"',
-  '"01/02/2024","11:00:00","CET","Cliente 2","Pago","Completado","EUR","20,00","0,00","20,00","30,00","T2"'];
+  '"01/02/2024","11:00:00","CET","Cliente 2","Pago","Completado","EUR","20,00","0,00","20,00","30,00","T2"',
+];
 
 function setUp() {
   const session = new ImportSession(() => ({}) as SettleGuardDb); // preview and reparse never open the store
@@ -24,7 +26,19 @@ function setUp() {
     reparse: vi.fn((p, options) => session.reparse(p.token, options, {})),
     commit: async (previews) => {
       committed.push(previews.map((p) => `${p.name}:${p.rowCount}`));
-      return previews.map((p): ImportOutcome => ({ name: p.name, format: p.result.format, encoding: p.result.encoding, rows: p.rowCount, added: p.rowCount, known: 0, contracts: 0, issues: [], stored: true }));
+      return previews.map(
+        (p): ImportOutcome => ({
+          name: p.name,
+          format: p.result.format,
+          encoding: p.result.encoding,
+          rows: p.rowCount,
+          added: p.rowCount,
+          known: 0,
+          contracts: 0,
+          issues: [],
+          stored: true,
+        }),
+      );
     },
     mapColumns: async (p) => p,
     discard: async () => {},

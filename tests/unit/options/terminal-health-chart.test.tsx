@@ -34,7 +34,10 @@ describe('TerminalHealthChart', () => {
     const chart = screen.getByTestId('sg-terminal-health');
     const rows = [...chart.querySelectorAll('[data-terminal]')];
     expect(rows.map((r) => [r.getAttribute('data-terminal'), r.getAttribute('data-out-of-line')])).toEqual([
-      ['10010001', 'false'], ['10010002', 'false'], ['10010003', 'true'], ['10010004', 'false'],
+      ['10010001', 'false'],
+      ['10010002', 'false'],
+      ['10010003', 'true'],
+      ['10010004', 'false'],
     ]);
     const sick = chart.querySelector('[data-terminal="10010003"]')!;
     expect([...sick.querySelectorAll('g[data-metric][data-out-of-line="true"]')].map((g) => g.getAttribute('data-metric'))).toEqual(['reversals']);
@@ -64,14 +67,26 @@ describe('TerminalHealthChart', () => {
   });
 
   it('shows every terminal healthy when none is out of line', () => {
-    const [even] = terminalHealthViews(month().map((t) => ({ ...t, status: 'success' as const })), new Set());
+    const [even] = terminalHealthViews(
+      month().map((t) => ({ ...t, status: 'success' as const })),
+      new Set(),
+    );
     render(<TerminalHealthChart view={even!} locale="en" />);
     expect(screen.getByTestId('sg-terminal-health').querySelectorAll('[data-out-of-line="true"]')).toHaveLength(0);
   });
 
   it('is shown on the findings tab', () => {
-    render(<FindingsPanel locale="en" findings={[]} summary={{ count: 0, atStake: [], byKind: [] }} evidence={{ transactions: {}, statementLines: {} }}
-      rates={[]} terminals={[view!]} actions={{ setStatus: async () => {}, openDispute: () => {} }} />);
+    render(
+      <FindingsPanel
+        locale="en"
+        findings={[]}
+        summary={{ count: 0, atStake: [], byKind: [] }}
+        evidence={{ transactions: {}, statementLines: {} }}
+        rates={[]}
+        terminals={[view!]}
+        actions={{ setStatus: async () => {}, openDispute: () => {} }}
+      />,
+    );
     expect(screen.getByTestId('sg-terminal-health').querySelector('[data-terminal="10010003"]')!.getAttribute('data-out-of-line')).toBe('true');
   });
 });

@@ -13,7 +13,8 @@ const NOW = '2024-03-10T08:00:00.000Z';
 
 function page(head: string[], rows: string[][]): Document {
   const html = `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    .map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
   return new DOMParser().parseFromString(`<!doctype html><html><body>${html}</body></html>`, 'text/html');
 }
 
@@ -23,8 +24,19 @@ function captured(doc: Document): PortalTransaction[] {
 
 describe('the card-column rule (lib/cards.ts isCardNumberHeader)', () => {
   it.each([
-    ['卡号', true], ['交易卡号', true], ['Card No.', true], ['PAN', true], ['账号', true], ['付款账号', true], ['Account', true],
-    ['Merchant Account', false], ['商户账号', false], ['结算账号', false], ['商户号', false], ['Order No', false], ['Company', false],
+    ['卡号', true],
+    ['交易卡号', true],
+    ['Card No.', true],
+    ['PAN', true],
+    ['账号', true],
+    ['付款账号', true],
+    ['Account', true],
+    ['Merchant Account', false],
+    ['商户账号', false],
+    ['结算账号', false],
+    ['商户号', false],
+    ['Order No', false],
+    ['Company', false],
   ])('%s is a card column: %s', (header, expected) => {
     expect(isCardNumberHeader(header)).toBe(expected);
   });
@@ -32,8 +44,13 @@ describe('the card-column rule (lib/cards.ts isCardNumberHeader)', () => {
   for (const header of ['Merchant Account', '商户账号']) {
     it(`a table with a "${header}" column of 15–19-digit numbers is captured, not refused`, () => {
       const rows = Array.from({ length: 30 }, (_, i) => [
-        `2024-03-05 14:${String(i).padStart(2, '0')}:00`, '消费', '622202******0000', `${100 + i}.00`, '0.60',
-        `${i % 2 ? '898310048161234' : '6222021234567890123'}`, `2403051234${String(i).padStart(2, '0')}`,
+        `2024-03-05 14:${String(i).padStart(2, '0')}:00`,
+        '消费',
+        '622202******0000',
+        `${100 + i}.00`,
+        '0.60',
+        `${i % 2 ? '898310048161234' : '6222021234567890123'}`,
+        `2403051234${String(i).padStart(2, '0')}`,
       ]);
       const txs = captured(page(['交易时间', '交易类型', '卡号', '交易金额', '手续费', header, '参考号'], rows));
       expect(txs).toHaveLength(30);
@@ -45,8 +62,9 @@ describe('the card-column rule (lib/cards.ts isCardNumberHeader)', () => {
   }
 
   it('a full card number under a card header is masked by the reader and refused by the background, naming the column', () => {
-    const txs = captured(page(['交易时间', '交易类型', '卡号', '交易金额', '参考号'],
-      [['2024-03-05 14:30:00', '消费', '6222021234567890', '100.00', '240305123456']]));
+    const txs = captured(
+      page(['交易时间', '交易类型', '卡号', '交易金额', '参考号'], [['2024-03-05 14:30:00', '消费', '6222021234567890', '100.00', '240305123456']]),
+    );
     expect(txs[0]!.evidence.cells['卡号']).toBe('622202******7890');
     expect(parseContentMessage({ type: 'content/capture', url: URL, rows: txs }).ok).toBe(true);
     const unmasked = { ...txs[0]!, evidence: { ...txs[0]!.evidence, cells: { ...txs[0]!.evidence.cells, 卡号: '6222021234567890' } } };
@@ -70,10 +88,14 @@ describe('a batch the background refuses (PortalOverlay.sendPending)', () => {
 
   function setup(reply: (n: number) => { ok: false; error: { code: string; message: string } } | null) {
     const rows = [tx({ id: 'A' }), tx({ id: 'B' })];
-    const readTables = (): OverlayTable[] => [{
-      adapter: 'generic', columns: [], root: document.querySelector('table')!,
-      rows: rows.map((t, i) => ({ element: document.getElementById(`r${i + 1}`)!, transaction: t, issues: [] })),
-    }];
+    const readTables = (): OverlayTable[] => [
+      {
+        adapter: 'generic',
+        columns: [],
+        root: document.querySelector('table')!,
+        rows: rows.map((t, i) => ({ element: document.getElementById(`r${i + 1}`)!, transaction: t, issues: [] })),
+      },
+    ];
     const sends: number[] = [];
     const send = vi.fn(async (msg: ContentToBackground) => {
       if (msg.type !== 'content/capture') return { ok: false, error: { code: 'x', message: 'not in this test' } };
@@ -83,7 +105,13 @@ describe('a batch the background refuses (PortalOverlay.sendPending)', () => {
     }) as unknown as Send;
     const reports: { code: string; message: string }[] = [];
     const overlay = new PortalOverlay({
-      doc: document, send, readTables, now: () => NOW, signal: controller.signal, settleMs: 0, captureRetryMs: 1000,
+      doc: document,
+      send,
+      readTables,
+      now: () => NOW,
+      signal: controller.signal,
+      settleMs: 0,
+      captureRetryMs: 1000,
       onCaptureRefused: (error) => reports.push(error),
     });
     return { overlay, sends, reports };
@@ -102,7 +130,9 @@ describe('a batch the background refuses (PortalOverlay.sendPending)', () => {
     expect(reports).toEqual([refusal.error]);
     // shown once in the table tools, with the reason (the page's language here is zh-CN)
     const shown = [...document.querySelectorAll('sg-tools')].flatMap((host) => [...host.shadowRoot!.querySelectorAll('[data-testid="sg-capture-refused"]')]);
-    expect(shown.map((el) => el.textContent)).toEqual([`结算卫士没有保存此页的 2 行：它们被拒收（${refusal.error.message}）。不会再次发送；如有列读错，请用“教它认列”更正。`]);
+    expect(shown.map((el) => el.textContent)).toEqual([
+      `结算卫士没有保存此页的 2 行：它们被拒收（${refusal.error.message}）。不会再次发送；如有列读错，请用“教它认列”更正。`,
+    ]);
     // the page changes and is read again: the refused rows are not queued again, nothing reported again
     await overlay.scan();
     await vi.advanceTimersByTimeAsync(10 * 60_000);
@@ -111,7 +141,9 @@ describe('a batch the background refuses (PortalOverlay.sendPending)', () => {
   });
 
   it('a message that failed to arrive (service worker restarting) is retried with back-off until taken, never reported', async () => {
-    const { overlay, sends, reports } = setup((n) => (n <= 6 ? { ok: false, error: { code: 'send_failed', message: 'Could not establish connection' } } : null));
+    const { overlay, sends, reports } = setup((n) =>
+      n <= 6 ? { ok: false, error: { code: 'send_failed', message: 'Could not establish connection' } } : null,
+    );
     await overlay.scan();
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(sends).toHaveLength(7);

@@ -28,11 +28,14 @@ function setup(stuck = false) {
     document.getElementById('r2')!.textContent = 'p2-b';
     document.getElementById('next')!.setAttribute('disabled', '');
   });
-  const readTables = (): CapturedTable[] & { root: Element }[] => [{
-    adapter: 'generic', root: document.getElementById('t')!,
-    columns: [{ header: '交易', field: 'rrn' }],
-    rows: ['a', 'b'].map((k, i) => ({ element: document.getElementById(`r${i + 1}`)!, transaction: tx({ id: `p${page}-${k}` }), issues: [] })),
-  }];
+  const readTables = (): CapturedTable[] & { root: Element }[] => [
+    {
+      adapter: 'generic',
+      root: document.getElementById('t')!,
+      columns: [{ header: '交易', field: 'rrn' }],
+      rows: ['a', 'b'].map((k, i) => ({ element: document.getElementById(`r${i + 1}`)!, transaction: tx({ id: `p${page}-${k}` }), issues: [] })),
+    },
+  ];
   const sent: ContentToBackground[] = [];
   const send = vi.fn(async (msg: ContentToBackground) => {
     sent.push(msg);
@@ -40,7 +43,15 @@ function setup(stuck = false) {
     if (msg.type === 'content/getFindings') return { ok: true, value: { byTransaction: {}, language: 'auto' } };
     return { ok: false, error: { code: 'x', message: 'not in this test' } };
   }) as unknown as Send;
-  const overlay = new PortalOverlay({ doc: document, send, readTables, now: () => '2026-03-16T00:00:00Z', signal: controller.signal, settleMs: 0, pageTimeoutMs: 300 });
+  const overlay = new PortalOverlay({
+    doc: document,
+    send,
+    readTables,
+    now: () => '2026-03-16T00:00:00Z',
+    signal: controller.signal,
+    settleMs: 0,
+    pageTimeoutMs: 300,
+  });
   const captures = () => sent.filter((m): m is CaptureMessage => m.type === 'content/capture');
   return { overlay, captures };
 }

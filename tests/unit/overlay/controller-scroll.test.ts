@@ -43,7 +43,9 @@ interface Setup {
   readDelayMs: number;
 }
 
-function setup(opts: { readDelayMs?: number; findings?: Record<string, StoredFinding[]>; sendDelayMs?: number; nextFrame?: (cb: () => void) => void } = {}): Setup {
+function setup(
+  opts: { readDelayMs?: number; findings?: Record<string, StoredFinding[]>; sendDelayMs?: number; nextFrame?: (cb: () => void) => void } = {},
+): Setup {
   const s: Setup = { overlay: undefined as unknown as PortalOverlay, scans: [], captured: new Set(), readDelayMs: opts.readDelayMs ?? 0 };
   const readTables = async (): Promise<(CapturedTable & { root: Element })[]> => {
     s.scans.push(Date.now());
@@ -65,15 +67,30 @@ function setup(opts: { readDelayMs?: number; findings?: Record<string, StoredFin
     if (msg.type === 'content/getFindings') return { ok: true, value: { byTransaction, language: 'auto' } };
     return { ok: false, error: { code: 'x', message: 'not in this test' } };
   }) as unknown as Send;
-  s.overlay = new PortalOverlay({ doc: document, send, readTables, now: () => '2026-03-16T00:00:00Z', signal: controller.signal, settleMs: 50, maxWaitMs: 200, urlPollMs: 60_000,
-    ...(opts.nextFrame ? { nextFrame: opts.nextFrame } : {}) });
+  s.overlay = new PortalOverlay({
+    doc: document,
+    send,
+    readTables,
+    now: () => '2026-03-16T00:00:00Z',
+    signal: controller.signal,
+    settleMs: 50,
+    maxWaitMs: 200,
+    urlPollMs: 60_000,
+    ...(opts.nextFrame ? { nextFrame: opts.nextFrame } : {}),
+  });
   return s;
 }
 
 function finding(id: string): StoredFinding {
   return {
-    id: `f-${id}`, kind: 'duplicate_charge', severity: 'suspect', transactionIds: [id], statementLineIds: [],
-    explanation: { key: 'finding.duplicate_charge', params: {} }, status: 'open', firstSeenAt: '2026-03-16T00:00:00Z',
+    id: `f-${id}`,
+    kind: 'duplicate_charge',
+    severity: 'suspect',
+    transactionIds: [id],
+    statementLineIds: [],
+    explanation: { key: 'finding.duplicate_charge', params: {} },
+    status: 'open',
+    firstSeenAt: '2026-03-16T00:00:00Z',
   };
 }
 
@@ -125,7 +142,11 @@ describe('PortalOverlay while a grid keeps changing', () => {
     expect(Math.max(...gaps)).toBeLessThanOrEqual(210);
     // and what they read all arrives, once the background answers
     await vi.advanceTimersByTimeAsync(20_000);
-    expect([...s.captured].sort()).toEqual(DATA.slice(0, 60 + POOL).map(idOf).sort());
+    expect([...s.captured].sort()).toEqual(
+      DATA.slice(0, 60 + POOL)
+        .map(idOf)
+        .sort(),
+    );
   });
 
   // While the merchant scrolls, the browser runs input and frames before timers: reads must not
@@ -185,8 +206,9 @@ describe('PortalOverlay while a grid keeps changing', () => {
     expect(row.hasAttribute('title')).toBe(true);
     let seenInCallback: (string | null)[] | undefined;
     // an observer made after the overlay's hears the same records after it, still before any timer
-    new MutationObserver(() => { seenInCallback ??= [row.getAttribute('data-sg-row'), row.getAttribute('data-sg-finding')]; })
-      .observe(document.body, { subtree: true, characterData: true });
+    new MutationObserver(() => {
+      seenInCallback ??= [row.getAttribute('data-sg-row'), row.getAttribute('data-sg-finding')];
+    }).observe(document.body, { subtree: true, characterData: true });
     row.firstElementChild!.firstChild!.nodeValue = 'R050';
     await Promise.resolve();
     expect(seenInCallback).toEqual([null, null]);

@@ -8,10 +8,19 @@ import { tx } from '../services/builders';
 
 function finding(over: Partial<StoredFinding>): StoredFinding {
   return {
-    id: 'f1', kind: 'fee_above_contract', severity: 'overcharge', transactionIds: [], statementLineIds: [],
+    id: 'f1',
+    kind: 'fee_above_contract',
+    severity: 'overcharge',
+    transactionIds: [],
+    statementLineIds: [],
     atStake: { amount: '2.00', currency: 'CNY' },
-    explanation: { key: 'finding.fee_above_contract', params: { amount: '2500.00', currency: 'CNY', percent: '0.6', expected: '15.00', charged: '17.00', difference: '2.00' } },
-    status: 'open', firstSeenAt: '2026-03-16T00:00:00Z', ...over,
+    explanation: {
+      key: 'finding.fee_above_contract',
+      params: { amount: '2500.00', currency: 'CNY', percent: '0.6', expected: '15.00', charged: '17.00', difference: '2.00' },
+    },
+    status: 'open',
+    firstSeenAt: '2026-03-16T00:00:00Z',
+    ...over,
   };
 }
 
@@ -26,14 +35,21 @@ afterEach(() => controller.abort());
 
 function setup(findingsFor: Record<string, StoredFinding[]>, rejected: string[] = []) {
   const rows: PortalTransaction[] = [tx({ id: 'A' }), tx({ id: 'B' })];
-  const readTables = (): CapturedTable[] => [{
-    adapter: 'generic', columns: [],
-    rows: [
-      { element: document.getElementById('r1')!, transaction: rows[0]!, issues: [] },
-      { element: document.getElementById('r2')!, transaction: rows[1]!, issues: [] },
-      { element: document.getElementById('r3')!, transaction: null, issues: [{ level: 'error', code: 'amount', message: 'row 3: 交易金额 "abc" is not an amount', line: 3 }] },
-    ],
-  }];
+  const readTables = (): CapturedTable[] => [
+    {
+      adapter: 'generic',
+      columns: [],
+      rows: [
+        { element: document.getElementById('r1')!, transaction: rows[0]!, issues: [] },
+        { element: document.getElementById('r2')!, transaction: rows[1]!, issues: [] },
+        {
+          element: document.getElementById('r3')!,
+          transaction: null,
+          issues: [{ level: 'error', code: 'amount', message: 'row 3: 交易金额 "abc" is not an amount', line: 3 }],
+        },
+      ],
+    },
+  ];
   const sent: ContentToBackground[] = [];
   const send = vi.fn(async (msg: ContentToBackground) => {
     sent.push(msg);
@@ -109,7 +125,14 @@ describe('PortalOverlay', () => {
   });
 
   it('renders hostile page text in explanations as text only', async () => {
-    const hostile = finding({ transactionIds: ['A'], kind: 'hidden_fee', explanation: { key: 'finding.hidden_fee', params: { label: '<img src=x onerror="window.__pwned=1">', amount: '48.00', currency: 'CNY', date: '2026-03-05' } } });
+    const hostile = finding({
+      transactionIds: ['A'],
+      kind: 'hidden_fee',
+      explanation: {
+        key: 'finding.hidden_fee',
+        params: { label: '<img src=x onerror="window.__pwned=1">', amount: '48.00', currency: 'CNY', date: '2026-03-05' },
+      },
+    });
     const { overlay } = setup({ A: [hostile] });
     await overlay.scan();
     const root = document.querySelector('#r1 sg-flag')!.shadowRoot!;
@@ -123,17 +146,27 @@ describe('PortalOverlay capture delivery', () => {
   // (a virtualised grid scrolled on) by the time it is sent again
   it.each([
     ['refused by the background', async () => ({ ok: false, error: { code: 'busy', message: 'database busy' } })],
-    ['the message failed', async () => { throw new Error('Could not establish connection. Receiving end does not exist.'); }],
+    [
+      'the message failed',
+      async () => {
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      },
+    ],
   ])('rows the background did not take are sent again until taken (%s)', async (_name, firstReply) => {
     const rows = [tx({ id: 'A' }), tx({ id: 'B' })];
     let onPage = true;
-    const readTables = (): CapturedTable[] => [{
-      adapter: 'generic', columns: [],
-      rows: onPage ? [
-        { element: document.getElementById('r1')!, transaction: rows[0]!, issues: [] },
-        { element: document.getElementById('r2')!, transaction: rows[1]!, issues: [] },
-      ] : [],
-    }];
+    const readTables = (): CapturedTable[] => [
+      {
+        adapter: 'generic',
+        columns: [],
+        rows: onPage
+          ? [
+              { element: document.getElementById('r1')!, transaction: rows[0]!, issues: [] },
+              { element: document.getElementById('r2')!, transaction: rows[1]!, issues: [] },
+            ]
+          : [],
+      },
+    ];
     const captures: string[][] = [];
     let calls = 0;
     const send = vi.fn(async (msg: ContentToBackground) => {
@@ -146,11 +179,24 @@ describe('PortalOverlay capture delivery', () => {
       return { ok: false, error: { code: 'x', message: 'not in this test' } };
     }) as unknown as Send;
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const overlay = new PortalOverlay({ doc: document, send, readTables, now: () => '2026-03-16T00:00:00Z', signal: controller.signal, settleMs: 0, captureRetryMs: 5 });
+    const overlay = new PortalOverlay({
+      doc: document,
+      send,
+      readTables,
+      now: () => '2026-03-16T00:00:00Z',
+      signal: controller.signal,
+      settleMs: 0,
+      captureRetryMs: 5,
+    });
     await overlay.scan();
     expect(captures).toEqual([['A', 'B']]);
     onPage = false;
-    await vi.waitFor(() => expect(captures).toEqual([['A', 'B'], ['A', 'B']]));
+    await vi.waitFor(() =>
+      expect(captures).toEqual([
+        ['A', 'B'],
+        ['A', 'B'],
+      ]),
+    );
     // taken: a later scan sends nothing again
     onPage = true;
     await overlay.scan();

@@ -20,7 +20,8 @@ function fixture(path: string): { doc: Document; root: Element } {
 
 // Ant Design, layui, Element UI 2, vxe-table and EasyUI pagers as their libraries render them, around a one-row table (the real
 // libraries' pages are walked end to end in tests/e2e/portal-libraries.spec.ts)
-const ONE_ROW = '<thead><tr><th>交易时间</th><th>交易类型</th><th>交易金额</th></tr></thead><tbody><tr><td>2024-03-05 10:00:00</td><td>消费</td><td>¥5.00</td></tr></tbody>';
+const ONE_ROW =
+  '<thead><tr><th>交易时间</th><th>交易类型</th><th>交易金额</th></tr></thead><tbody><tr><td>2024-03-05 10:00:00</td><td>消费</td><td>¥5.00</td></tr></tbody>';
 const INLINE: Record<string, string> = {
   'ant-design': `<div class="ant-table-wrapper"><div class="ant-spin-container"><div class="ant-table"><div class="ant-table-container"><div class="ant-table-content"><table>
     ${ONE_ROW.replace('<tbody>', '<tbody class="ant-table-tbody">').replace('<thead>', '<thead class="ant-table-thead">').replace('<tr><td>', '<tr class="ant-table-row" data-row-key="1"><td>')}</table></div></div></div>
@@ -133,8 +134,11 @@ describe('page-size selectors on the fixture pages', () => {
 
   // a plain table with a <select> beside its pager: a page-size select only when its options say so
   const withSelect = (select: string) => {
-    const doc = new DOMParser().parseFromString(`<!doctype html><html><body><div><table><thead><tr><th>交易时间</th><th>交易类型</th><th>交易金额</th></tr></thead>
-      <tbody><tr><td>2024-03-05 10:00:00</td><td>消费</td><td>¥5.00</td></tr></tbody></table><nav><a href="#">Next</a> ${select}</nav></div></body></html>`, 'text/html');
+    const doc = new DOMParser().parseFromString(
+      `<!doctype html><html><body><div><table><thead><tr><th>交易时间</th><th>交易类型</th><th>交易金额</th></tr></thead>
+      <tbody><tr><td>2024-03-05 10:00:00</td><td>消费</td><td>¥5.00</td></tr></tbody></table><nav><a href="#">Next</a> ${select}</nav></div></body></html>`,
+      'text/html',
+    );
     return { doc, root: findTableRoots(doc)[0]!.root };
   };
 
@@ -170,13 +174,21 @@ function paginatedPortal(sizes: number[], opts: { loop?: boolean } = {}): { next
   let nextClicks = 0;
   const next = document.querySelector('.layui-laypage-next')!;
   const render = () => {
-    document.querySelector('#t tbody')!.innerHTML = rows.slice((page - 1) * size, page * size)
-      .map((r) => `<tr><td>${r.time}</td><td>消费</td><td>${r.amount}</td><td>${r.fee}</td><td>${r.rrn}</td></tr>`).join('');
+    document.querySelector('#t tbody')!.innerHTML = rows
+      .slice((page - 1) * size, page * size)
+      .map((r) => `<tr><td>${r.time}</td><td>消费</td><td>${r.amount}</td><td>${r.fee}</td><td>${r.rrn}</td></tr>`)
+      .join('');
     next.className = `layui-laypage-next${page * size >= rows.length && !opts.loop ? ' layui-disabled' : ''}`;
   };
   render();
   // a looping pager (bootstrap-table's default) goes from the last page back to the first
-  next.addEventListener('click', () => { nextClicks++; setTimeout(() => { page = page * size >= rows.length ? 1 : page + 1; render(); }, 20); });
+  next.addEventListener('click', () => {
+    nextClicks++;
+    setTimeout(() => {
+      page = page * size >= rows.length ? 1 : page + 1;
+      render();
+    }, 20);
+  });
   document.querySelector('select')!.addEventListener('change', (e) => {
     size = Number((e.target as HTMLSelectElement).value);
     page = 1;
@@ -202,7 +214,13 @@ function overlayFor(onCapture: (ids: string[]) => void = () => {}): { overlay: P
     return { ok: false, error: { code: 'x', message: 'not in this test' } };
   }) as unknown as Send;
   const overlay = new PortalOverlay({
-    doc: document, send, readTables: readPortalTables, now: () => '2026-03-16T00:00:00Z', signal: controller.signal, settleMs: 0, pageTimeoutMs: 2000,
+    doc: document,
+    send,
+    readTables: readPortalTables,
+    now: () => '2026-03-16T00:00:00Z',
+    signal: controller.signal,
+    settleMs: 0,
+    pageTimeoutMs: 2000,
   });
   return { overlay, captured };
 }
@@ -270,11 +288,23 @@ describe('next-page controls of the Vue kits', () => {
   };
 
   it.each([
-    ['Arco', '<div class="arco-pagination"><span class="arco-pagination-item arco-pagination-item-previous">‹</span><ul><li class="arco-pagination-item arco-pagination-item-active">1</li></ul><span class="arco-pagination-item arco-pagination-item-next" id="next">›</span></div>'],
-    ['TDesign', '<div class="t-pagination"><div class="t-pagination__btn t-pagination__btn-prev t-is-disabled"></div><ul class="t-pagination__pager"><li class="t-pagination__number t-is-current">1</li></ul><div class="t-pagination__btn t-pagination__btn-next" id="next"></div></div>'],
+    [
+      'Arco',
+      '<div class="arco-pagination"><span class="arco-pagination-item arco-pagination-item-previous">‹</span><ul><li class="arco-pagination-item arco-pagination-item-active">1</li></ul><span class="arco-pagination-item arco-pagination-item-next" id="next">›</span></div>',
+    ],
+    [
+      'TDesign',
+      '<div class="t-pagination"><div class="t-pagination__btn t-pagination__btn-prev t-is-disabled"></div><ul class="t-pagination__pager"><li class="t-pagination__number t-is-current">1</li></ul><div class="t-pagination__btn t-pagination__btn-next" id="next"></div></div>',
+    ],
     // Naive UI's arrows share one class: the next one is the arrow after the page numbers
-    ['Naive UI', '<div class="n-pagination"><div class="n-pagination-item n-pagination-item--button n-pagination-item--disabled"></div><div class="n-pagination-item n-pagination-item--active">1</div><div class="n-pagination-item n-pagination-item--clickable">2</div><div class="n-pagination-item n-pagination-item--button" id="next"></div></div>'],
-    ['View UI', '<ul class="ivu-page"><li title="上一页" class="ivu-page-prev ivu-page-disabled"><a></a></li><li class="ivu-page-item ivu-page-item-active"><a>1</a></li><li title="下一页" class="ivu-page-next"><a id="next"></a></li></ul>'],
+    [
+      'Naive UI',
+      '<div class="n-pagination"><div class="n-pagination-item n-pagination-item--button n-pagination-item--disabled"></div><div class="n-pagination-item n-pagination-item--active">1</div><div class="n-pagination-item n-pagination-item--clickable">2</div><div class="n-pagination-item n-pagination-item--button" id="next"></div></div>',
+    ],
+    [
+      'View UI',
+      '<ul class="ivu-page"><li title="上一页" class="ivu-page-prev ivu-page-disabled"><a></a></li><li class="ivu-page-item ivu-page-item-active"><a>1</a></li><li title="下一页" class="ivu-page-next"><a id="next"></a></li></ul>',
+    ],
   ])('%s: the next button, not the previous one', (_, pager) => {
     const { root } = around(pager);
     expect(findNextControl(root)?.id).toBe('next');

@@ -47,7 +47,12 @@ describe('ScanSchedule', () => {
     schedule.tookMs(500);
     schedule.tookMs(500);
     const slow = scrollFor(schedule, runs, 1000);
-    expect(slow.slice(1).map((t, i) => t - slow[i]!).every((g) => g <= 208)).toBe(true);
+    expect(
+      slow
+        .slice(1)
+        .map((t, i) => t - slow[i]!)
+        .every((g) => g <= 208),
+    ).toBe(true);
     expect(slow.length).toBeLessThanOrEqual(6);
   });
 

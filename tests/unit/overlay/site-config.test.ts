@@ -24,7 +24,11 @@ describe('content/saveColumnMap validation', () => {
 
 describe('site config round trip', () => {
   it('stores the map for the sender origin and gives it back with the default currency', async () => {
-    const saved = await handleContentMessage({ type: 'content/saveColumnMap', columnMap: { 扣款: 'fee' } }, from('https://mer.example.cn/trade/list?page=2'), EXT);
+    const saved = await handleContentMessage(
+      { type: 'content/saveColumnMap', columnMap: { 扣款: 'fee' } },
+      from('https://mer.example.cn/trade/list?page=2'),
+      EXT,
+    );
     expect(saved).toEqual({ ok: true, value: { origin: 'https://mer.example.cn', columnMap: { 扣款: 'fee' }, defaultCurrency: 'CNY' } });
     const other = await handleContentMessage({ type: 'content/getSiteConfig' }, from('https://other.example.com/'), EXT);
     expect(other).toMatchObject({ ok: true, value: { columnMap: {} } });
@@ -42,6 +46,9 @@ describe('site config round trip', () => {
 
   it('refuses senders that are not web pages or other extensions', async () => {
     expect(await handleContentMessage({ type: 'content/getSiteConfig' }, { id: EXT }, EXT)).toMatchObject({ ok: false, error: { code: 'bad_sender' } });
-    expect(await handleContentMessage({ type: 'content/getSiteConfig' }, { id: 'other', url: 'https://a.example/' }, EXT)).toMatchObject({ ok: false, error: { code: 'bad_sender' } });
+    expect(await handleContentMessage({ type: 'content/getSiteConfig' }, { id: 'other', url: 'https://a.example/' }, EXT)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_sender' },
+    });
   });
 });

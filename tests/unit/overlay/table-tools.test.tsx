@@ -74,7 +74,14 @@ describe('TableTools: Teach columns', () => {
 
 describe('TableTools: a table SettleGuard could not read', () => {
   it('names the columns it could not place, with Teach columns open (and no Capture all pages)', () => {
-    setup({ unread: { unplaced: ['甲', '乙'] }, columns: [{ header: '发生', field: 'occurredAt', source: 'values', confidence: 0.75 }, { header: '甲', field: null }, { header: '乙', field: null }] });
+    setup({
+      unread: { unplaced: ['甲', '乙'] },
+      columns: [
+        { header: '发生', field: 'occurredAt', source: 'values', confidence: 0.75 },
+        { header: '甲', field: null },
+        { header: '乙', field: null },
+      ],
+    });
     expect(screen.getByRole('alert').textContent).toBe('结算卫士读不懂这个表格。无法识别的列：甲、乙。请用“教它认列”告诉它每列是什么。');
     expect(screen.getByRole('button', { name: '教它认列' }).getAttribute('aria-expanded')).toBe('true');
     expect(screen.queryByRole('button', { name: /采集全部页|Capture all/ })).toBeNull();

@@ -26,7 +26,10 @@ function overlay(): { overlay: PortalOverlay; reports: ContentToBackground[] } {
   controller = new AbortController();
   const reports: ContentToBackground[] = [];
   const send = vi.fn(async (msg: ContentToBackground) => {
-    if (msg.type === 'content/reportUnreadTables') { reports.push(msg); return { ok: true, value: { tables: msg.tables.length } }; }
+    if (msg.type === 'content/reportUnreadTables') {
+      reports.push(msg);
+      return { ok: true, value: { tables: msg.tables.length } };
+    }
     if (msg.type === 'content/capture') return { ok: true, value: { added: msg.rows.length, updated: 0, known: 0, byTransaction: {}, language: 'zh-CN' } };
     if (msg.type === 'content/getFindings') return { ok: true, value: { byTransaction: {}, language: 'zh-CN' } };
     return { ok: false, error: { code: 'x', message: 'not in this test' } };
@@ -85,8 +88,12 @@ describe('background: the unread-tables report', () => {
     const store = new Map<string, unknown>();
     const area: KeyValueArea = {
       get: async (k) => (store.has(k) ? { [k]: store.get(k) } : {}),
-      set: async (items) => { for (const [k, v] of Object.entries(items)) store.set(k, v); },
-      remove: async (k) => { store.delete(k); },
+      set: async (items) => {
+        for (const [k, v] of Object.entries(items)) store.set(k, v);
+      },
+      remove: async (k) => {
+        store.delete(k);
+      },
     };
     const report = { url: 'https://p.example/trade', seenAt: '2026-03-16T00:00:00Z', tables: [{ unplaced: ['甲'] }] };
     await recordUnreadTables(area, 'https://p.example', report);

@@ -9,8 +9,14 @@ import type { EnableOutcome } from '../../../lib/services/sites';
 
 const EMPTY = { count: 0, atStake: [], byKind: [] };
 const data = (over: Partial<PopupData>): PopupData => ({
-  locale: 'en', origin: 'https://merchant.example.cn', site: EMPTY, siteRows: 0, overall: EMPTY, siteState: 'disabled',
-  disputes: { claimed: [], recovered: [] }, ...over,
+  locale: 'en',
+  origin: 'https://merchant.example.cn',
+  site: EMPTY,
+  siteRows: 0,
+  overall: EMPTY,
+  siteState: 'disabled',
+  disputes: { claimed: [], recovered: [] },
+  ...over,
 });
 
 let host: HTMLElement;
@@ -25,7 +31,9 @@ async function show(load: () => Promise<PopupData>, enableSite: (origin: string)
   await act(async () => {
     render(<PopupApp load={load} openOptions={() => {}} enableSite={enableSite} disableSite={async () => {}} />, host);
   });
-  await act(async () => { await Promise.resolve(); });
+  await act(async () => {
+    await Promise.resolve();
+  });
 }
 
 const byTestId = (id: string) => host.querySelector<HTMLElement>(`[data-testid="${id}"]`);
@@ -33,11 +41,18 @@ const byTestId = (id: string) => host.querySelector<HTMLElement>(`[data-testid="
 describe('PopupApp site block', () => {
   it('a site not enabled offers Enable; the click asks for that origin and the popup then shows it enabled', async () => {
     let state: PopupData['siteState'] = 'disabled';
-    const enableSite = vi.fn(async () => { state = 'enabled'; return 'running' as const; });
+    const enableSite = vi.fn(async () => {
+      state = 'enabled';
+      return 'running' as const;
+    });
     await show(async () => data({ siteState: state }), enableSite);
     expect(host.textContent).toContain('not enabled on this site');
-    await act(async () => { byTestId('sg-popup-enable')!.click(); });
-    await act(async () => { await Promise.resolve(); });
+    await act(async () => {
+      byTestId('sg-popup-enable')!.click();
+    });
+    await act(async () => {
+      await Promise.resolve();
+    });
     expect(enableSite).toHaveBeenCalledWith('https://merchant.example.cn');
     expect(byTestId('sg-popup-enabled')?.dataset.outcome).toBe('running');
     expect(byTestId('sg-popup-enabled')?.textContent).toBe('Enabled on https://merchant.example.cn: reading this page now.');
@@ -46,9 +61,16 @@ describe('PopupApp site block', () => {
   });
 
   it('a refused permission says so and keeps Enable', async () => {
-    await show(async () => data({}), async () => 'denied');
-    await act(async () => { byTestId('sg-popup-enable')!.click(); });
-    await act(async () => { await Promise.resolve(); });
+    await show(
+      async () => data({}),
+      async () => 'denied',
+    );
+    await act(async () => {
+      byTestId('sg-popup-enable')!.click();
+    });
+    await act(async () => {
+      await Promise.resolve();
+    });
     expect(byTestId('sg-popup-enabled')?.textContent).toContain('did not grant access to https://merchant.example.cn');
     expect(byTestId('sg-popup-enable')).not.toBeNull();
   });

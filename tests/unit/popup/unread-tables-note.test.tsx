@@ -10,14 +10,30 @@ afterEach(cleanup);
 
 const EMPTY = { count: 0, atStake: [], byKind: [] };
 const data = (locale: 'zh-CN' | 'en'): PopupData => ({
-  locale, origin: 'https://portal.example', site: EMPTY, siteRows: 3, overall: EMPTY, siteState: 'enabled', disputes: { claimed: [], recovered: [] },
+  locale,
+  origin: 'https://portal.example',
+  site: EMPTY,
+  siteRows: 3,
+  overall: EMPTY,
+  siteState: 'enabled',
+  disputes: { claimed: [], recovered: [] },
 });
 const report = (unplaced: string[]): UnreadTablesReport => ({ url: 'https://portal.example/trade', seenAt: '2026-03-16T00:00:00Z', tables: [{ unplaced }] });
 
 function show(locale: 'zh-CN' | 'en', unread: UnreadTablesReport | null) {
   const asked: string[] = [];
-  render(<PopupApp load={async () => data(locale)} openOptions={() => {}} enableSite={async () => 'running'} disableSite={async () => {}}
-    loadUnread={async (origin) => { asked.push(origin); return unread; }} />);
+  render(
+    <PopupApp
+      load={async () => data(locale)}
+      openOptions={() => {}}
+      enableSite={async () => 'running'}
+      disableSite={async () => {}}
+      loadUnread={async (origin) => {
+        asked.push(origin);
+        return unread;
+      }}
+    />,
+  );
   return asked;
 }
 
@@ -31,7 +47,9 @@ describe('popup: a table SettleGuard could not read', () => {
 
   it('in English, and for a table whose rows could not be read', async () => {
     show('en', report([]));
-    expect((await screen.findByTestId('sg-popup-unread')).textContent).toBe('This page has a table SettleGuard could not read a single row of. Use Teach columns below the table to check its columns.');
+    expect((await screen.findByTestId('sg-popup-unread')).textContent).toBe(
+      'This page has a table SettleGuard could not read a single row of. Use Teach columns below the table to check its columns.',
+    );
   });
 
   it('says nothing when the page had none, and keeps hostile names as text', async () => {

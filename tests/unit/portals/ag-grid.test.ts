@@ -6,21 +6,38 @@ import { agGrid } from '../../../lib/portals/ag-grid';
 import { page } from './fixture-util';
 
 const NOW = '2024-09-08T00:00:00.000Z';
-const COLS = [['time', '交易时间'], ['kind', '交易类型'], ['amount', '交易金额'], ['rrn', '参考号']] as const;
-const header = (cols: readonly (readonly [string, string])[], first = 1) => cols.map(([id, title], i) =>
-  `<div class="ag-header-cell" role="columnheader" col-id="${id}" aria-colindex="${first + i}"><span class="ag-header-cell-text">${title}</span></div>`).join('');
+const COLS = [
+  ['time', '交易时间'],
+  ['kind', '交易类型'],
+  ['amount', '交易金额'],
+  ['rrn', '参考号'],
+] as const;
+const header = (cols: readonly (readonly [string, string])[], first = 1) =>
+  cols
+    .map(
+      ([id, title], i) =>
+        `<div class="ag-header-cell" role="columnheader" col-id="${id}" aria-colindex="${first + i}"><span class="ag-header-cell-text">${title}</span></div>`,
+    )
+    .join('');
 const cell = (id: string, text: string, colindex: number) => `<div role="gridcell" col-id="${id}" aria-colindex="${colindex}">${text}</div>`;
-const values = (i: number): Record<string, string> => ({ time: `2024-09-02 10:1${i}:00`, kind: i === 2 ? '退货' : '消费', amount: `${i + 1}0.00`, rrn: `40000000000${i}` });
+const values = (i: number): Record<string, string> => ({
+  time: `2024-09-02 10:1${i}:00`,
+  kind: i === 2 ? '退货' : '消费',
+  amount: `${i + 1}0.00`,
+  rrn: `40000000000${i}`,
+});
 
 describe('ag-grid', () => {
   it('v33+: one row element holds its pinned and scrolling cells; rows are put in row-index order', () => {
     // rows in the DOM in the order AG Grid recycled them, not row order
-    const rows = [2, 0, 1].map((i) => {
-      const v = values(i);
-      return `<div role="row" row-index="${i}" class="ag-row">
+    const rows = [2, 0, 1]
+      .map((i) => {
+        const v = values(i);
+        return `<div role="row" row-index="${i}" class="ag-row">
         <div class="ag-grid-pinned-left-cells"><div class="ag-grid-container-wrapper">${cell('time', v.time!, 1)}</div></div>
         <div class="ag-grid-scrolling-cells">${cell('kind', v.kind!, 2)}${cell('amount', v.amount!, 3)}${cell('rrn', v.rrn!, 4)}</div></div>`;
-    }).join('');
+      })
+      .join('');
     const doc = page(`<div class="ag-root-wrapper"><div class="ag-root"><div class="ag-grid-viewport" role="grid" aria-colcount="4">
       <div class="ag-header"><div class="ag-header-row" role="row">
         <div class="ag-grid-pinned-left-cells">${header(COLS.slice(0, 1))}</div><div class="ag-grid-scrolling-cells">${header(COLS.slice(1), 2)}</div></div></div>
@@ -35,10 +52,13 @@ describe('ag-grid', () => {
   });
 
   it('up to v32: a row split over the pinned and center containers is one row, the center part its element', () => {
-    const part = (container: string, cells: string) => `<div class="${container}">${[0, 1].map((i) => {
-      const v = values(i);
-      return `<div role="row" row-index="${i}">${cells === 'left' ? cell('time', v.time!, 1) : `${cell('kind', v.kind!, 2)}${cell('amount', v.amount!, 3)}${cell('rrn', v.rrn!, 4)}`}</div>`;
-    }).join('')}</div>`;
+    const part = (container: string, cells: string) =>
+      `<div class="${container}">${[0, 1]
+        .map((i) => {
+          const v = values(i);
+          return `<div role="row" row-index="${i}">${cells === 'left' ? cell('time', v.time!, 1) : `${cell('kind', v.kind!, 2)}${cell('amount', v.amount!, 3)}${cell('rrn', v.rrn!, 4)}`}</div>`;
+        })
+        .join('')}</div>`;
     const doc = page(`<div class="ag-root-wrapper"><div class="ag-root" role="grid">
       <div class="ag-header"><div class="ag-pinned-left-header">${header(COLS.slice(0, 1))}</div><div class="ag-header-viewport">${header(COLS.slice(1), 2)}</div></div>
       <div class="ag-body">${part('ag-pinned-left-cols-container', 'left')}${part('ag-center-cols-container', 'center')}</div>

@@ -9,7 +9,8 @@ const NOW = '2024-05-01T01:00:00.000Z';
 
 describe('ant-design', () => {
   it('reads a split header/body table (scroll.y): the measure row, the 暂无数据 placeholder and the summary are not rows', () => {
-    const tr = (key: string, time: string) => `<tr class="ant-table-row ant-table-row-level-0" data-row-key="${key}"><td class="ant-table-cell ant-table-cell-fix-left">${time}</td><td class="ant-table-cell">消费</td><td class="ant-table-cell">¥10.00</td></tr>`;
+    const tr = (key: string, time: string) =>
+      `<tr class="ant-table-row ant-table-row-level-0" data-row-key="${key}"><td class="ant-table-cell ant-table-cell-fix-left">${time}</td><td class="ant-table-cell">消费</td><td class="ant-table-cell">¥10.00</td></tr>`;
     const doc = page(`<div class="ant-table-wrapper"><div class="ant-table ant-table-fixed-header"><div class="ant-table-container">
       <div class="ant-table-header"><table><thead class="ant-table-thead"><tr><th class="ant-table-cell">交易时间</th><th class="ant-table-cell">交易类型</th><th class="ant-table-cell">交易金额</th></tr></thead></table></div>
       <div class="ant-table-body"><table><tbody class="ant-table-tbody">
@@ -38,7 +39,9 @@ describe('ant-design', () => {
     </div></div>`;
 
   it('never captures the rows of antd v3 fixed-column clone tables', () => {
-    const doc = page(v3((key, time) => `<tr class="ant-table-row ant-table-row-level-0" data-row-key="${key}"><td>${time}</td><td>消费</td><td>¥10.00</td></tr>`));
+    const doc = page(
+      v3((key, time) => `<tr class="ant-table-row ant-table-row-level-0" data-row-key="${key}"><td>${time}</td><td>消费</td><td>¥10.00</td></tr>`),
+    );
     const [t] = readPortalTables(doc, 'https://m.example', NOW);
     expect(t!.rows).toHaveLength(2);
     for (const r of t!.rows) expect(r.element.closest('.ant-table-fixed-left')).toBeNull();

@@ -12,8 +12,10 @@ const URL_ = 'https://portal.example.cn/txn';
 const table = (head: string, rows: string) => page(`<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`);
 
 describe('ReadOptions.columnMap', () => {
-  const doc = table('<th>交易时间</th><th>交易类型</th><th>交易金额</th><th>扣款</th><th>参考号</th>',
-    '<tr><td>2024-03-05 10:00:00</td><td>消费</td><td>¥1,000.00</td><td>6.00</td><td>123456789012</td></tr>');
+  const doc = table(
+    '<th>交易时间</th><th>交易类型</th><th>交易金额</th><th>扣款</th><th>参考号</th>',
+    '<tr><td>2024-03-05 10:00:00</td><td>消费</td><td>¥1,000.00</td><td>6.00</td><td>123456789012</td></tr>',
+  );
 
   it('without a map an unknown column is not data', () => {
     const [t] = readPortalTables(doc, URL_, NOW);
@@ -46,15 +48,22 @@ describe('ReadOptions.columnMap', () => {
   });
 
   it('columns without a header are taught by position (#n)', () => {
-    const bare = page('<table><tbody><tr><td>2024-03-05 10:00:00</td><td>消费</td><td>100.00</td><td>0.60</td><td>Z9</td></tr><tr><td>2024-03-05 11:00:00</td><td>消费</td><td>200.00</td><td>1.20</td><td>Z8</td></tr></tbody></table>');
+    const bare = page(
+      '<table><tbody><tr><td>2024-03-05 10:00:00</td><td>消费</td><td>100.00</td><td>0.60</td><td>Z9</td></tr><tr><td>2024-03-05 11:00:00</td><td>消费</td><td>200.00</td><td>1.20</td><td>Z8</td></tr></tbody></table>',
+    );
     const [t] = readPortalTables(bare, URL_, NOW, { columnMap: { '#5': 'terminalId' }, defaultCurrency: 'CNY' });
     expect(t!.rows.map((r) => r.transaction?.terminalId)).toEqual(['Z9', 'Z8']);
   });
 
   // every family: teach its fee column as null and its first unmapped... the fee disappears
   const ROOT = join(__dirname, '../../fixtures/portals');
-  const fixtures = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory() && !['demo', 'live'].includes(d.name))
-    .flatMap((d) => readdirSync(join(ROOT, d.name)).filter((f) => f.endsWith('.html')).map((f) => [d.name, f] as const));
+  const fixtures = readdirSync(ROOT, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !['demo', 'live'].includes(d.name))
+    .flatMap((d) =>
+      readdirSync(join(ROOT, d.name))
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => [d.name, f] as const),
+    );
   it.each(fixtures)('is honoured by the %s family (%s)', (family, file) => {
     const html = readFileSync(join(ROOT, family, file), 'utf8');
     const expected = JSON.parse(readFileSync(join(ROOT, family, file.replace(/\.html$/, '.expected.json')), 'utf8')) as FixtureExpectation;
@@ -69,12 +78,27 @@ describe('ReadOptions.columnMap', () => {
 });
 
 describe('readPortalTablesChunked', () => {
-  const rows = Array.from({ length: 1203 }, (_, i) => `<tr><td>2024-03-05 10:${String(i % 60).padStart(2, '0')}:00</td><td>消费</td><td>${(i + 1).toFixed(2)}</td><td>${String(100000000000 + i)}</td><td>6222021234567890${String(i % 1000).padStart(3, '0')}</td></tr>`).join('');
+  const rows = Array.from(
+    { length: 1203 },
+    (_, i) =>
+      `<tr><td>2024-03-05 10:${String(i % 60).padStart(2, '0')}:00</td><td>消费</td><td>${(i + 1).toFixed(2)}</td><td>${String(100000000000 + i)}</td><td>6222021234567890${String(i % 1000).padStart(3, '0')}</td></tr>`,
+  ).join('');
   const doc = table('<th>交易时间</th><th>交易类型</th><th>交易金额</th><th>参考号</th><th>卡号</th>', rows);
 
   it('gives the same tables as readPortalTables, yielding between slices', async () => {
     let yields = 0;
-    const chunked = await readPortalTablesChunked(doc, URL_, NOW, {}, { sliceRows: 100, yieldNow: async () => { yields++; } });
+    const chunked = await readPortalTablesChunked(
+      doc,
+      URL_,
+      NOW,
+      {},
+      {
+        sliceRows: 100,
+        yieldNow: async () => {
+          yields++;
+        },
+      },
+    );
     const plain = readPortalTables(doc, URL_, NOW);
     expect(chunked.map((t) => t.rows.map((r) => r.transaction))).toEqual(plain.map((t) => t.rows.map((r) => r.transaction)));
     expect(chunked[0]!.rows).toHaveLength(1203);

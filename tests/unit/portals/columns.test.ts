@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  classifyHeader, fieldOfRole, mergeHeaderRows, normaliseCurrencyCell, normaliseDirection, normaliseEntryMode, normaliseSettleCycle,
-  normaliseStatus, normaliseTxnKind, roleOfField, type ColumnRole,
+  classifyHeader,
+  fieldOfRole,
+  mergeHeaderRows,
+  normaliseCurrencyCell,
+  normaliseDirection,
+  normaliseEntryMode,
+  normaliseSettleCycle,
+  normaliseStatus,
+  normaliseTxnKind,
+  roleOfField,
+  type ColumnRole,
 } from '../../../lib/portals/columns';
 import { mapColumns, isTransactionTable } from '../../../lib/portals/transactions';
 
@@ -178,12 +187,25 @@ describe('normaliseStatus', () => {
 
 describe('normaliseSettleCycle / normaliseEntryMode', () => {
   it.each([
-    ['T1', 'T1'], ['T+1', 'T1'], ['D0', 'D0'], ['D+0', 'D0'], ['秒到', 'D0'], ['D1', 'D1'], ['T0', 'T0'], ['月结', undefined],
+    ['T1', 'T1'],
+    ['T+1', 'T1'],
+    ['D0', 'D0'],
+    ['D+0', 'D0'],
+    ['秒到', 'D0'],
+    ['D1', 'D1'],
+    ['T0', 'T0'],
+    ['月结', undefined],
   ])('%s → %s', (input, expected) => {
     expect(normaliseSettleCycle(input)).toBe(expected);
   });
   it.each([
-    ['插卡', 'chip'], ['磁条', 'swipe'], ['闪付', 'contactless'], ['手输', 'keyed'], ['扫码', 'qr'], ['Online', 'online'], ['?', undefined],
+    ['插卡', 'chip'],
+    ['磁条', 'swipe'],
+    ['闪付', 'contactless'],
+    ['手输', 'keyed'],
+    ['扫码', 'qr'],
+    ['Online', 'online'],
+    ['?', undefined],
   ])('%s → %s', (input, expected) => {
     expect(normaliseEntryMode(input)).toBe(expected);
   });
@@ -212,28 +234,48 @@ describe('mapColumns / isTransactionTable', () => {
 
 describe('mergeHeaderRows', () => {
   it('names a column by its leaf unless its group is a known column', () => {
-    expect(mergeHeaderRows([
-      ['交易时间', '交易信息', '交易信息', '手续费', '手续费'],
-      ['交易时间', '交易类型', '交易金额', '金额', '费率'],
-    ])).toEqual(['交易时间', '交易类型', '交易金额', '手续费 金额', '手续费 费率']);
+    expect(
+      mergeHeaderRows([
+        ['交易时间', '交易信息', '交易信息', '手续费', '手续费'],
+        ['交易时间', '交易类型', '交易金额', '金额', '费率'],
+      ]),
+    ).toEqual(['交易时间', '交易类型', '交易金额', '手续费 金额', '手续费 费率']);
   });
 });
 
 describe('normaliseDirection (收/支 columns)', () => {
   const cases: { input: string; expected: 1 | -1 | null }[] = [
-    { input: '收', expected: 1 }, { input: '收入', expected: 1 }, { input: '入账', expected: 1 }, { input: 'In', expected: 1 },
-    { input: '支', expected: -1 }, { input: '支出', expected: -1 }, { input: ' 出账 ', expected: -1 }, { input: 'OUT', expected: -1 },
+    { input: '收', expected: 1 },
+    { input: '收入', expected: 1 },
+    { input: '入账', expected: 1 },
+    { input: 'In', expected: 1 },
+    { input: '支', expected: -1 },
+    { input: '支出', expected: -1 },
+    { input: ' 出账 ', expected: -1 },
+    { input: 'OUT', expected: -1 },
     // card types and kinds are not directions
-    { input: '借', expected: null }, { input: '贷', expected: null }, { input: 'Debit', expected: null }, { input: '退货', expected: null }, { input: '', expected: null },
+    { input: '借', expected: null },
+    { input: '贷', expected: null },
+    { input: 'Debit', expected: null },
+    { input: '退货', expected: null },
+    { input: '', expected: null },
   ];
   it.each(cases)('$input → $expected', ({ input, expected }) => expect(normaliseDirection(input)).toBe(expected));
 });
 
 describe('normaliseCurrencyCell (币种 columns)', () => {
   const cases: { input: string; expected: string | undefined }[] = [
-    { input: 'CNY', expected: 'CNY' }, { input: 'rmb', expected: 'CNY' }, { input: '人民币', expected: 'CNY' }, { input: '￥', expected: 'CNY' },
-    { input: 'usd', expected: 'USD' }, { input: '美元', expected: 'USD' }, { input: 'HK$', expected: 'HKD' }, { input: '港币', expected: 'HKD' },
-    { input: 'XYZ', expected: undefined }, { input: '元', expected: undefined }, { input: '成功', expected: undefined },
+    { input: 'CNY', expected: 'CNY' },
+    { input: 'rmb', expected: 'CNY' },
+    { input: '人民币', expected: 'CNY' },
+    { input: '￥', expected: 'CNY' },
+    { input: 'usd', expected: 'USD' },
+    { input: '美元', expected: 'USD' },
+    { input: 'HK$', expected: 'HKD' },
+    { input: '港币', expected: 'HKD' },
+    { input: 'XYZ', expected: undefined },
+    { input: '元', expected: undefined },
+    { input: '成功', expected: undefined },
   ];
   it.each(cases)('$input → $expected', ({ input, expected }) => expect(normaliseCurrencyCell(input)).toBe(expected));
 });

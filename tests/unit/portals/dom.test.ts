@@ -26,8 +26,35 @@ describe('needsCollapse', () => {
   });
 
   it('agrees with the regex on any text of letters and spaces', () => {
-    const chars = fc.constantFrom('a', '1', '交', ' ', '\t', '\n', '\r', '\f', '\v', '\u00a0', '\u1680', '\u2000', '\u2009', '\u200a', '\u200b', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085');
-    fc.assert(fc.property(fc.array(chars, { maxLength: 12 }).map((a) => a.join('')), (text) => needsCollapse(text) === NEEDS_COLLAPSE.test(text)));
+    const chars = fc.constantFrom(
+      'a',
+      '1',
+      '交',
+      ' ',
+      '\t',
+      '\n',
+      '\r',
+      '\f',
+      '\v',
+      '\u00a0',
+      '\u1680',
+      '\u2000',
+      '\u2009',
+      '\u200a',
+      '\u200b',
+      '\u2028',
+      '\u202f',
+      '\u205f',
+      '\u3000',
+      '\ufeff',
+      '\u0085',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(chars, { maxLength: 12 }).map((a) => a.join('')),
+        (text) => needsCollapse(text) === NEEDS_COLLAPSE.test(text),
+      ),
+    );
   });
 });
 
@@ -50,15 +77,23 @@ describe('layoutRows cell texts', () => {
     const trs = [...document.querySelectorAll('tr')];
     const cells = layoutRows(trs).map((r) => r.cells);
     expect(cells).toEqual(trs.map((tr) => [...tr.children].map(textOf)));
-    expect(cells).toEqual([['a b', '1,234.50', ''], ['', '', ''], ['', 'ok', 'a'], ['h', 'c d', 'e']]);
+    expect(cells).toEqual([
+      ['a b', '1,234.50', ''],
+      ['', '', ''],
+      ['', 'ok', 'a'],
+      ['h', 'c d', 'e'],
+    ]);
   });
 });
 
 describe('queryOutside / outermost with roots already read', () => {
-  const doc = new DOMParser().parseFromString(`<body>
+  const doc = new DOMParser().parseFromString(
+    `<body>
     <div id="a" role="grid"><div id="a1" role="grid"></div></div>
     <section id="wrap" role="table"><div id="taken"><div id="inside" role="grid"></div><table id="t1"></table></div><div id="b" role="grid"></div></section>
-    <div id="c" role="grid"></div><table id="t2"></table></body>`, 'text/html');
+    <div id="c" role="grid"></div><table id="t2"></table></body>`,
+    'text/html',
+  );
   const ids = (els: Element[]) => els.map((e) => e.id);
   const taken = doc.getElementById('taken')!;
 

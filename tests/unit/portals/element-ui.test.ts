@@ -11,10 +11,17 @@ describe('element-ui', () => {
   // Element UI 2 with a fixed-left and a fixed-right column: every row drawn three times
   const cell = (text: string, hidden = false) => `<td class="el-table__cell${hidden ? ' is-hidden' : ''}"><div class="cell">${text}</div></td>`;
   const heads = ['交易时间', '交易类型', '交易金额', '参考号'];
-  const data = [['2024-05-06 11:02:33', '消费', '120.00', '412345678901'], ['2024-05-06 11:05:10', '退货', '30.00', '412345678902']];
-  const table = (rows: string[][], hiddenCols: number[]) => `<table><thead><tr>${heads.map((h, i) => `<th class="${hiddenCols.includes(i) ? 'is-hidden' : ''}"><div class="cell">${h}</div></th>`).join('')}</tr></thead></table>`
-    + `<table class="el-table__body"><tbody>${rows.map((r) => `<tr class="el-table__row">${r.map((t, i) => cell(t, hiddenCols.includes(i))).join('')}</tr>`).join('')}</tbody></table>`;
-  const split = (html: string) => html.replace('<table><thead>', '<div class="el-table__header-wrapper"><table class="el-table__header"><thead>').replace('</thead></table>', '</thead></table></div><div class="el-table__body-wrapper">') + '</div>';
+  const data = [
+    ['2024-05-06 11:02:33', '消费', '120.00', '412345678901'],
+    ['2024-05-06 11:05:10', '退货', '30.00', '412345678902'],
+  ];
+  const table = (rows: string[][], hiddenCols: number[]) =>
+    `<table><thead><tr>${heads.map((h, i) => `<th class="${hiddenCols.includes(i) ? 'is-hidden' : ''}"><div class="cell">${h}</div></th>`).join('')}</tr></thead></table>` +
+    `<table class="el-table__body"><tbody>${rows.map((r) => `<tr class="el-table__row">${r.map((t, i) => cell(t, hiddenCols.includes(i))).join('')}</tr>`).join('')}</tbody></table>`;
+  const split = (html: string) =>
+    html
+      .replace('<table><thead>', '<div class="el-table__header-wrapper"><table class="el-table__header"><thead>')
+      .replace('</thead></table>', '</thead></table></div><div class="el-table__body-wrapper">') + '</div>';
   const fixedDoc = page(`<div class="el-table">${split(table(data, [0, 3]))}
     <div class="el-table__fixed">${split(table(data, [1, 2, 3]))}</div>
     <div class="el-table__fixed-right">${split(table(data, [0, 1, 2]))}</div></div>`);
@@ -31,7 +38,10 @@ describe('element-ui', () => {
       expect(r.element.closest('.el-table__fixed, .el-table__fixed-right')).toBeNull();
     }
     // cells of fixed columns are read from the main table even though they are marked is-hidden there
-    expect(t!.rows.map((r) => [r.transaction?.occurredAt, r.transaction?.rrn])).toEqual([['2024-05-06T11:02:33', '412345678901'], ['2024-05-06T11:05:10', '412345678902']]);
+    expect(t!.rows.map((r) => [r.transaction?.occurredAt, r.transaction?.rrn])).toEqual([
+      ['2024-05-06T11:02:33', '412345678901'],
+      ['2024-05-06T11:05:10', '412345678902'],
+    ]);
   });
 
   it('reads Element Plus markup (inner wrapper, el-scrollbar around the body)', () => {
@@ -51,12 +61,14 @@ describe('element-ui', () => {
   });
 
   it('an el-table that is not a transaction list gives nothing, and its inner tables are not read as plain tables', () => {
-    const doc = page(`<div class="el-table"><div class="el-table__header-wrapper"><table class="el-table__header"><thead><tr><th><div class="cell">公告</div></th><th><div class="cell">日期</div></th></tr></thead></table></div>
+    const doc =
+      page(`<div class="el-table"><div class="el-table__header-wrapper"><table class="el-table__header"><thead><tr><th><div class="cell">公告</div></th><th><div class="cell">日期</div></th></tr></thead></table></div>
       <div class="el-table__body-wrapper"><table class="el-table__body"><tbody><tr class="el-table__row"><td><div class="cell">维护通知</div></td><td><div class="cell">2024-03-01</div></td></tr></tbody></table></div></div>`);
     expect(readPortalTables(doc, 'https://m.example', NOW)).toEqual([]);
   });
   it('reads el-table-v2 (virtualised, divs): a fixed column lives in the left table, merged by rowkey', () => {
-    const hcell = (key: string, text: string) => `<div class="el-table-v2__header-cell" data-key="${key}" role="columnheader"><div class="el-table-v2__header-cell-text">${text}</div></div>`;
+    const hcell = (key: string, text: string) =>
+      `<div class="el-table-v2__header-cell" data-key="${key}" role="columnheader"><div class="el-table-v2__header-cell-text">${text}</div></div>`;
     const rcell = (text: string) => `<div class="el-table-v2__row-cell" role="cell"><div class="el-table-v2__cell-text">${text}</div></div>`;
     const row = (key: string, cells: string) => `<div rowkey="${key}" class="el-table-v2__row" role="row">${cells}</div>`;
     const doc = page(`<div class="el-table-v2 el-table-v2__root">
@@ -81,6 +93,8 @@ describe('element-ui', () => {
     const rows = tables[0]!.rows;
     expect(rows.map((r) => r.element.closest('.el-table-v2__main') !== null)).toEqual([true, true]);
     expect(rows.map((r) => [r.transaction?.occurredAt, r.transaction?.kind, r.transaction?.amount.amount])).toEqual([
-      ['2024-03-05T11:00:00', 'refund', '-8.00'], ['2024-03-05T10:00:00', 'sale', '12.50']]);
+      ['2024-03-05T11:00:00', 'refund', '-8.00'],
+      ['2024-03-05T10:00:00', 'sale', '12.50'],
+    ]);
   });
 });

@@ -27,8 +27,13 @@ const KEY_ATTRS = ['id', 'data-row-key', 'data-index', 'row-index', 'row-id', 'd
  */
 export function describeElement(el: Element): string {
   const tag = el.tagName.toLowerCase();
-  const classes = [...el.classList].filter((c) => !/hover|selected|striped|current/.test(c)).map((c) => `.${c}`).join('');
-  const attrs = KEY_ATTRS.filter((a) => el.hasAttribute(a)).map((a) => `[${a}=${el.getAttribute(a)}]`).join('');
+  const classes = [...el.classList]
+    .filter((c) => !/hover|selected|striped|current/.test(c))
+    .map((c) => `.${c}`)
+    .join('');
+  const attrs = KEY_ATTRS.filter((a) => el.hasAttribute(a))
+    .map((a) => `[${a}=${el.getAttribute(a)}]`)
+    .join('');
   const index = [...el.ownerDocument.getElementsByTagName(el.tagName)].indexOf(el);
   return `${tag}${classes}${attrs}@${index}`;
 }
@@ -42,7 +47,9 @@ export function toExpectation(tables: CapturedTable[]): FixtureExpectation['tabl
       element: describeElement(r.element),
       // through JSON so optional fields left undefined compare like the file
       transaction: r.transaction ? (JSON.parse(JSON.stringify(r.transaction)) as PortalTransaction) : null,
-      issues: r.issues.map((i) => (i.field === undefined ? { level: i.level, code: i.code, line: i.line } : { level: i.level, code: i.code, line: i.line, field: i.field })),
+      issues: r.issues.map((i) =>
+        i.field === undefined ? { level: i.level, code: i.code, line: i.line } : { level: i.level, code: i.code, line: i.line, field: i.field },
+      ),
     })),
   }));
 }

@@ -9,7 +9,9 @@ import { hasFullCardNumber } from '../../../lib/cards';
 import { toExpectation, type FixtureExpectation } from './fixture-util';
 
 const ROOT = join(__dirname, '../../fixtures/portals');
-const families = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory() && !['demo', 'live', 'libraries'].includes(d.name)).map((d) => d.name);
+const families = readdirSync(ROOT, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && !['demo', 'live', 'libraries'].includes(d.name))
+  .map((d) => d.name);
 
 describe.each(families)('fixtures/portals/%s', (family) => {
   const dir = join(ROOT, family);

@@ -31,15 +31,17 @@ afterEach(() => {
 });
 
 describe('generic table: Chinese headers', () => {
-  const doc = page(table(
-    ['交易时间', '交易类型', '卡号', '卡类型', '交易金额(元)', '手续费', '结算金额', '终端号', '参考号', '交易状态', '操作'],
-    [
-      ['2024-03-05 14:30:00', '消费', '6222023********0000', '借记卡', '1,234.50', '6.17', '1,228.33', '12345678', '240305123456', '成功', '详情'],
-      ['2024-03-05 15:00:00', '退货', '622202******1111', '贷记卡', '100.00', '-0.60', '99.40', '12345678', '240305123457', '成功', '详情'],
-      ['2024-03-05 16:00:00', '消费撤销', '**** 2222', '贷记卡', '¥50.00', '0.00', '0.00', '12345678', '240305123458', '成功', '详情'],
-      ['2024-03-05 17:00:00', '服务费', '', '', '99.00', '', '', '12345678', '', '成功', ''],
-    ],
-  ));
+  const doc = page(
+    table(
+      ['交易时间', '交易类型', '卡号', '卡类型', '交易金额(元)', '手续费', '结算金额', '终端号', '参考号', '交易状态', '操作'],
+      [
+        ['2024-03-05 14:30:00', '消费', '6222023********0000', '借记卡', '1,234.50', '6.17', '1,228.33', '12345678', '240305123456', '成功', '详情'],
+        ['2024-03-05 15:00:00', '退货', '622202******1111', '贷记卡', '100.00', '-0.60', '99.40', '12345678', '240305123457', '成功', '详情'],
+        ['2024-03-05 16:00:00', '消费撤销', '**** 2222', '贷记卡', '¥50.00', '0.00', '0.00', '12345678', '240305123458', '成功', '详情'],
+        ['2024-03-05 17:00:00', '服务费', '', '', '99.00', '', '', '12345678', '', '成功', ''],
+      ],
+    ),
+  );
   const t = only(doc);
 
   it('names the adapter and maps the columns to PortalTransaction keys', () => {
@@ -80,8 +82,16 @@ describe('generic table: Chinese headers', () => {
       capturedAt: NOW,
       sha256: '',
       cells: {
-        交易时间: '2024-03-05 14:30:00', 交易类型: '消费', 卡号: '6222023********0000', 卡类型: '借记卡', '交易金额(元)': '1,234.50',
-        手续费: '6.17', 结算金额: '1,228.33', 终端号: '12345678', 参考号: '240305123456', 交易状态: '成功',
+        交易时间: '2024-03-05 14:30:00',
+        交易类型: '消费',
+        卡号: '6222023********0000',
+        卡类型: '借记卡',
+        '交易金额(元)': '1,234.50',
+        手续费: '6.17',
+        结算金额: '1,228.33',
+        终端号: '12345678',
+        参考号: '240305123456',
+        交易状态: '成功',
       },
     });
   });
@@ -113,16 +123,29 @@ describe('generic table: Chinese headers', () => {
 
 describe('generic table: English headers', () => {
   it('reads currency from the symbol and treats a negative fee column as costs', () => {
-    const t = only(page(table(
-      ['Date', 'Type', 'Card', 'Funding', 'Gross', 'Fees', 'Net', 'Status', 'Order'],
-      [
-        ['2024-03-05 09:15', 'Charge', 'Visa •••• 4242', 'credit', '$100.00', '-$3.20', '$96.80', 'Succeeded', 'ord_1'],
-        ['2024-03-06 10:00', 'Refund', 'Visa •••• 4242', 'credit', '-$100.00', '$0.30', '-$99.70', 'Succeeded', 'ord_1'],
-      ],
-    )));
+    const t = only(
+      page(
+        table(
+          ['Date', 'Type', 'Card', 'Funding', 'Gross', 'Fees', 'Net', 'Status', 'Order'],
+          [
+            ['2024-03-05 09:15', 'Charge', 'Visa •••• 4242', 'credit', '$100.00', '-$3.20', '$96.80', 'Succeeded', 'ord_1'],
+            ['2024-03-06 10:00', 'Refund', 'Visa •••• 4242', 'credit', '-$100.00', '$0.30', '-$99.70', 'Succeeded', 'ord_1'],
+          ],
+        ),
+      ),
+    );
     const [charge, refund] = txns(t);
-    expect(charge).toMatchObject({ occurredAt: '2024-03-05T09:15:00', kind: 'sale', status: 'success', cardType: 'credit', cardLast4: '4242',
-      amount: { amount: '100.00', currency: 'USD' }, fee: { amount: '3.20', currency: 'USD' }, net: { amount: '96.80' }, orderNo: 'ord_1' });
+    expect(charge).toMatchObject({
+      occurredAt: '2024-03-05T09:15:00',
+      kind: 'sale',
+      status: 'success',
+      cardType: 'credit',
+      cardLast4: '4242',
+      amount: { amount: '100.00', currency: 'USD' },
+      fee: { amount: '3.20', currency: 'USD' },
+      net: { amount: '96.80' },
+      orderNo: 'ord_1',
+    });
     // fee given back on the refund: negative cost
     expect(refund).toMatchObject({ kind: 'refund', amount: { amount: '-100.00' }, fee: { amount: '-0.30' }, net: { amount: '-99.70' } });
     expect(charge!.id).not.toBe(refund!.id);
@@ -147,19 +170,36 @@ describe('generic table: English headers', () => {
 
 describe('generic table: layouts', () => {
   it('joins a split 交易日期 + 交易时间', () => {
-    const t = only(page(table(['交易日期', '交易时间', '交易类型', '交易金额'], [['2024/3/5', '14:30:05', '消费', '¥12.00'], ['20240306', '093000', '消费', '¥8.00']])));
+    const t = only(
+      page(
+        table(
+          ['交易日期', '交易时间', '交易类型', '交易金额'],
+          [
+            ['2024/3/5', '14:30:05', '消费', '¥12.00'],
+            ['20240306', '093000', '消费', '¥8.00'],
+          ],
+        ),
+      ),
+    );
     expect(txns(t).map((x) => x.occurredAt)).toEqual(['2024-03-05T14:30:05', '2024-03-06T09:30:00']);
   });
 
   it('skips 合计/总计/Total rows and empty rows without issues', () => {
-    const t = only(page(table(['交易时间', '交易类型', '交易金额'], [
-      ['2024-03-05 10:00:00', '消费', '10.00'],
-      ['', '', ''],
-      ['合计', '', '10.00'],
-      ['总计：1笔', '', '10.00'],
-      ['Total', '', '10.00'],
-      ['本页小计', '', '10.00'],
-    ])));
+    const t = only(
+      page(
+        table(
+          ['交易时间', '交易类型', '交易金额'],
+          [
+            ['2024-03-05 10:00:00', '消费', '10.00'],
+            ['', '', ''],
+            ['合计', '', '10.00'],
+            ['总计：1笔', '', '10.00'],
+            ['Total', '', '10.00'],
+            ['本页小计', '', '10.00'],
+          ],
+        ),
+      ),
+    );
     expect(t.rows).toHaveLength(1);
     expect(t.rows[0]!.transaction?.amount.amount).toBe('10.00');
   });
@@ -171,7 +211,11 @@ describe('generic table: layouts', () => {
   });
 
   it('reads a table without <thead> whose first row holds the headers', () => {
-    const t = only(page('<table><tr><td>交易明细</td></tr><tr><td>交易时间</td><td>交易金额</td><td>交易状态</td></tr><tr><td>2024-03-05 10:00</td><td>5.00</td><td>成功</td></tr></table>'));
+    const t = only(
+      page(
+        '<table><tr><td>交易明细</td></tr><tr><td>交易时间</td><td>交易金额</td><td>交易状态</td></tr><tr><td>2024-03-05 10:00</td><td>5.00</td><td>成功</td></tr></table>',
+      ),
+    );
     expect(txns(t)).toEqual([expect.objectContaining({ occurredAt: '2024-03-05T10:00:00', status: 'success', amount: { amount: '5.00', currency: 'CNY' } })]);
     // the defaulted currency is said
     expect(t.rows[0]!.issues).toEqual([expect.objectContaining({ level: 'warning', code: 'currency_defaulted' })]);
@@ -204,7 +248,9 @@ describe('generic table: layouts', () => {
   });
 
   it('skips an empty-state row ("暂无数据")', () => {
-    const t = only(page(`<table><thead><tr><th>交易时间</th><th>交易类型</th><th>交易金额</th></tr></thead><tbody><tr><td colspan="3">暂无数据</td></tr></tbody></table>`));
+    const t = only(
+      page(`<table><thead><tr><th>交易时间</th><th>交易类型</th><th>交易金额</th></tr></thead><tbody><tr><td colspan="3">暂无数据</td></tr></tbody></table>`),
+    );
     expect(t.rows).toEqual([]);
   });
 
@@ -220,7 +266,10 @@ describe('generic table: untrusted content', () => {
   it('keeps hostile markup as text and never runs it', () => {
     const alert = vi.fn();
     vi.stubGlobal('alert', alert);
-    document.body.innerHTML = table(['交易时间', '交易类型', '交易金额', '备注'], [['2024-03-05 10:00:00', '消费', '10.00', '&lt;img src=x onerror=alert(1)&gt;']]);
+    document.body.innerHTML = table(
+      ['交易时间', '交易类型', '交易金额', '备注'],
+      [['2024-03-05 10:00:00', '消费', '10.00', '&lt;img src=x onerror=alert(1)&gt;']],
+    );
     const imagesBefore = document.querySelectorAll('img').length;
     const [t] = readPortalTables(document, URL, NOW);
     const txn = t!.rows[0]!.transaction!;
@@ -232,13 +281,24 @@ describe('generic table: untrusted content', () => {
   });
 
   it('reads only text from cells holding real markup', () => {
-    const t = only(page(table(['交易时间', '交易类型', '交易金额'], [['<span>2024-03-05</span> <b>10:00</b>', '<i>消费</i><script>var x=1</script>', '¥<span>12</span>.50']])));
+    const t = only(
+      page(
+        table(['交易时间', '交易类型', '交易金额'], [['<span>2024-03-05</span> <b>10:00</b>', '<i>消费</i><script>var x=1</script>', '¥<span>12</span>.50']]),
+      ),
+    );
     expect(txns(t)[0]).toMatchObject({ occurredAt: '2024-03-05T10:00:00', kind: 'sale', amount: { amount: '12.50' } });
     expect(txns(t)[0]!.evidence.cells['交易类型']).toBe('消费');
   });
 
   it('masks a full card number everywhere and keeps only BIN and last 4', () => {
-    const t = only(page(table(['交易时间', '交易类型', '卡号', '交易金额', '备注'], [['2024-03-05 10:00:00', '消费', '6222 0212 3456 7890', '10.00', '持卡人卡号6222021234567890']])));
+    const t = only(
+      page(
+        table(
+          ['交易时间', '交易类型', '卡号', '交易金额', '备注'],
+          [['2024-03-05 10:00:00', '消费', '6222 0212 3456 7890', '10.00', '持卡人卡号6222021234567890']],
+        ),
+      ),
+    );
     const txn = txns(t)[0]!;
     expect(txn).toMatchObject({ cardBin: '622202', cardLast4: '7890' });
     expect(txn.evidence.cells['卡号']).toBe('622202******7890');
@@ -248,14 +308,21 @@ describe('generic table: untrusted content', () => {
 });
 
 describe('generic table: unreadable rows', () => {
-  const t = only(page(table(['交易时间', '交易类型', '交易金额', '参考号'], [
-    ['2024-03-05 10:00:00', '消费', '10.00', '000000000001'],
-    ['2024-03-05 11:00:00', '消费', 'abc', '000000000002'],
-    ['昨天', '消费', '10.00', '000000000003'],
-    ['03-05 12:00', '消费', '10.00', '000000000004'],
-    ['2024-03-05 13:00:00', '消费', '', '000000000005'],
-    ['2024-03-05 14:00:00', '神秘交易', '10.00', '000000000006'],
-  ])));
+  const t = only(
+    page(
+      table(
+        ['交易时间', '交易类型', '交易金额', '参考号'],
+        [
+          ['2024-03-05 10:00:00', '消费', '10.00', '000000000001'],
+          ['2024-03-05 11:00:00', '消费', 'abc', '000000000002'],
+          ['昨天', '消费', '10.00', '000000000003'],
+          ['03-05 12:00', '消费', '10.00', '000000000004'],
+          ['2024-03-05 13:00:00', '消费', '', '000000000005'],
+          ['2024-03-05 14:00:00', '神秘交易', '10.00', '000000000006'],
+        ],
+      ),
+    ),
+  );
 
   it('reports each row it cannot read, with its row number, and never drops it', () => {
     expect(t.rows).toHaveLength(6);
@@ -276,7 +343,17 @@ describe('generic table: unreadable rows', () => {
 
 describe('generic table: ids', () => {
   it('two identical rows without references get different ids', () => {
-    const t = only(page(table(['交易时间', '交易类型', '交易金额'], [['2024-03-05 10:00:00', '消费', '10.00'], ['2024-03-05 10:00:00', '消费', '10.00']])));
+    const t = only(
+      page(
+        table(
+          ['交易时间', '交易类型', '交易金额'],
+          [
+            ['2024-03-05 10:00:00', '消费', '10.00'],
+            ['2024-03-05 10:00:00', '消费', '10.00'],
+          ],
+        ),
+      ),
+    );
     const [a, b] = txns(t);
     expect(a!.id).not.toBe(b!.id);
   });
@@ -289,7 +366,17 @@ describe('generic table: ids', () => {
   });
 
   it('a void sharing the sale reference keeps its own id', () => {
-    const t = only(page(table(['交易时间', '交易类型', '交易金额', '参考号'], [['2024-03-05 10:00:00', '消费', '10.00', '123456789012'], ['2024-03-05 10:05:00', '消费撤销', '10.00', '123456789012']])));
+    const t = only(
+      page(
+        table(
+          ['交易时间', '交易类型', '交易金额', '参考号'],
+          [
+            ['2024-03-05 10:00:00', '消费', '10.00', '123456789012'],
+            ['2024-03-05 10:05:00', '消费撤销', '10.00', '123456789012'],
+          ],
+        ),
+      ),
+    );
     const [a, b] = txns(t);
     expect(a!.id).not.toBe(b!.id);
   });

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { readPortalTables } from '../../../lib/portals/index';
 
-const page = (rows: string) => new DOMParser().parseFromString(`<table><thead><tr><th>交易时间</th><th>交易类型</th><th>交易金额</th><th>手续费</th><th>参考号</th></tr></thead><tbody>${rows}</tbody></table>`, 'text/html');
+const page = (rows: string) =>
+  new DOMParser().parseFromString(
+    `<table><thead><tr><th>交易时间</th><th>交易类型</th><th>交易金额</th><th>手续费</th><th>参考号</th></tr></thead><tbody>${rows}</tbody></table>`,
+    'text/html',
+  );
 const ids = (doc: Document) => readPortalTables(doc, 'https://portal.example/', '2026-03-16T00:00:00Z').flatMap((t) => t.rows.map((r) => r.transaction?.id));
 
 describe('transaction ids', () => {

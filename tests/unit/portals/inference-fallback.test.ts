@@ -32,18 +32,24 @@ describe('family fallback', () => {
     expect(tables).toHaveLength(1);
     expect(tables[0]!.adapter).toBe('aria-grid');
     expect(tables[0]!.rows.map((r) => [r.transaction?.kind, r.transaction?.amount.amount, r.transaction?.rrn])).toEqual([
-      ['sale', '100.00', '400000000001'], ['refund', '-20.00', '400000000008'],
+      ['sale', '100.00', '400000000001'],
+      ['refund', '-20.00', '400000000008'],
     ]);
   });
 
   it('a family root with no rows of its own leaves its inner plain table to the generic reader', () => {
     const inner = `<table><thead><tr>${HEAD.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${ROWS.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
-    const tables = readPortalTables(page(`<div class="ag-root-wrapper"><div class="ag-header-cell" col-id="a"><span class="ag-header-cell-text">交易时间</span></div>${inner}</div>`), URL_, NOW);
+    const tables = readPortalTables(
+      page(`<div class="ag-root-wrapper"><div class="ag-header-cell" col-id="a"><span class="ag-header-cell-text">交易时间</span></div>${inner}</div>`),
+      URL_,
+      NOW,
+    );
     expect(tables.map((t) => [t.adapter, t.rows.length])).toEqual([['generic-table', 2]]);
   });
 
-  it('an empty family table (a query with no results) stays the family\'s, not its inner header table', () => {
-    const doc = page(`<div class="el-table"><div class="el-table__header-wrapper"><table class="el-table__header"><thead><tr>${HEAD.map((h) => `<th><div class="cell">${h}</div></th>`).join('')}</tr></thead></table></div>
+  it("an empty family table (a query with no results) stays the family's, not its inner header table", () => {
+    const doc =
+      page(`<div class="el-table"><div class="el-table__header-wrapper"><table class="el-table__header"><thead><tr>${HEAD.map((h) => `<th><div class="cell">${h}</div></th>`).join('')}</tr></thead></table></div>
       <div class="el-table__body-wrapper"><table class="el-table__body"><tbody></tbody></table><div class="el-table__empty-block">暂无数据</div></div></div>`);
     const tables = readPortalTables(doc, URL_, NOW);
     expect(tables.map((t) => [t.adapter, t.rows.length])).toEqual([['element-ui', 0]]);
@@ -67,7 +73,10 @@ describe('tables that look like transactions but give no rows', () => {
     expect(unread[0]!.adapter).toBe('generic-table');
     expect(unread[0]!.unplaced).toEqual(['甲', '乙', '备忘']);
     expect(unread[0]!.columns.map((c) => [c.header, c.field, c.source])).toEqual([
-      ['发生', 'occurredAt', 'values'], ['甲', null, undefined], ['乙', null, undefined], ['备忘', null, undefined],
+      ['发生', 'occurredAt', 'values'],
+      ['甲', null, undefined],
+      ['乙', null, undefined],
+      ['备忘', null, undefined],
     ]);
   });
 
@@ -80,7 +89,10 @@ describe('tables that look like transactions but give no rows', () => {
     const read = readPortalTables(doc, URL_, NOW);
     expect(read).toHaveLength(1);
     // the content script passes the roots it already read: only the other table comes back
-    const again = findUnreadTables(doc, read.map((t) => t.root));
+    const again = findUnreadTables(
+      doc,
+      read.map((t) => t.root),
+    );
     expect(again.map((u) => u.unplaced)).toEqual([['甲', '乙', '备忘']]);
     expect(findUnreadTables(page(readable), [])).toEqual([]);
   });

@@ -10,8 +10,10 @@ describe('layui', () => {
   // table.render over a hidden source table, with a left-fixed copy of the time column; amounts in 分
   const th = (field: string, title: string) => `<th data-field="${field}"><div class="layui-table-cell"><span>${title}</span></div></th>`;
   const td = (field: string, text: string) => `<td data-field="${field}"><div class="layui-table-cell">${text}</div></td>`;
-  const body = (cells: (i: number) => string) => `<table class="layui-table"><tbody>${[0, 1].map((i) => `<tr data-index="${i}">${cells(i)}</tr>`).join('')}</tbody></table>`;
-  const doc = page(`<table class="layui-hide" id="trades"><thead><tr><th>交易时间</th><th>交易金额(分)</th></tr></thead><tbody><tr><td>2024-06-01 10:00:00</td><td>1</td></tr></tbody></table>
+  const body = (cells: (i: number) => string) =>
+    `<table class="layui-table"><tbody>${[0, 1].map((i) => `<tr data-index="${i}">${cells(i)}</tr>`).join('')}</tbody></table>`;
+  const doc =
+    page(`<table class="layui-hide" id="trades"><thead><tr><th>交易时间</th><th>交易金额(分)</th></tr></thead><tbody><tr><td>2024-06-01 10:00:00</td><td>1</td></tr></tbody></table>
     <div class="layui-table-view"><div class="layui-table-box">
       <div class="layui-table-header"><table class="layui-table"><thead><tr>${th('t', '交易时间')}${th('k', '交易类型')}${th('c', '卡号')}${th('a', '交易金额(分)')}${th('f', '手续费(分)')}</tr></thead></table></div>
       <div class="layui-table-body layui-table-main">${body((i) => `${td('t', `2024-06-0${i + 1} 10:00:00`)}${td('k', '消费')}${td('c', '6212261234567894349')}${td('a', `${150000 + i}`)}${td('f', '900')}`)}</div>

@@ -38,10 +38,18 @@ describe('portal profiles', () => {
 
   it('does not match look-alike hosts or other paths', () => {
     for (const url of [
-      'https://dashboard.stripe.com.evil.example/payments', 'https://evil-dashboard.stripe.com/', 'http://dashboard.stripe.com/payments',
-      'https://squareup.com/us/en/pricing', 'https://ca-test.adyen.com/', 'https://www.lakala.com/', 'https://chinaums.com/',
-      'https://merchant.example.cn/#/trade/list', 'http://127.0.0.1:8080/index.html', 'not a url',
-    ]) expect(profileForUrl(url), url).toBeUndefined();
+      'https://dashboard.stripe.com.evil.example/payments',
+      'https://evil-dashboard.stripe.com/',
+      'http://dashboard.stripe.com/payments',
+      'https://squareup.com/us/en/pricing',
+      'https://ca-test.adyen.com/',
+      'https://www.lakala.com/',
+      'https://chinaums.com/',
+      'https://merchant.example.cn/#/trade/list',
+      'http://127.0.0.1:8080/index.html',
+      'not a url',
+    ])
+      expect(profileForUrl(url), url).toBeUndefined();
   });
 
   it('match patterns behave like the browser: scheme, subdomain wildcard, path glob', () => {

@@ -12,7 +12,10 @@ const LIB = join(__dirname, '../../../lib/portals');
 // the shared machinery, not families
 const INFRASTRUCTURE = new Set(['index', 'registry', 'types', 'columns', 'dom', 'transactions', 'page-meta', 'stated-totals', 'sniff', 'profiles']);
 
-const families = readdirSync(LIB).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).filter((f) => !INFRASTRUCTURE.has(f));
+const families = readdirSync(LIB)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3))
+  .filter((f) => !INFRASTRUCTURE.has(f));
 
 describe('lib/portals registry', () => {
   it('finds the families', () => {
@@ -24,11 +27,19 @@ describe('lib/portals registry', () => {
   });
 
   it.each(families)('%s has a real-library fixture page that it reads', (family) => {
-    expect(LIBRARY_PAGES.filter((p) => p.family === family).map((p) => p.id), family).not.toEqual([]);
+    expect(
+      LIBRARY_PAGES.filter((p) => p.family === family).map((p) => p.id),
+      family,
+    ).not.toEqual([]);
   });
 
   it('every fixture page names a registered family', () => {
-    for (const p of LIBRARY_PAGES) if (p.family !== undefined) expect(TABLE_READERS.map((r) => r.id), p.id).toContain(p.family);
+    for (const p of LIBRARY_PAGES)
+      if (p.family !== undefined)
+        expect(
+          TABLE_READERS.map((r) => r.id),
+          p.id,
+        ).toContain(p.family);
   });
 
   it.each(families)('%s has a test', (family) => {

@@ -7,12 +7,23 @@ import { page } from './fixture-util';
 
 const NOW = '2024-03-10T09:00:00.000Z';
 const HEADERS = ['Created', 'Type', 'Amount', 'Reference'];
-const ROWS = [['2024-03-05 10:00:00', 'Sale', '$12.50', '412345678901'], ['2024-03-05 11:00:00', 'Refund', '-$8.00', '412345678902']];
+const ROWS = [
+  ['2024-03-05 10:00:00', 'Sale', '$12.50', '412345678901'],
+  ['2024-03-05 11:00:00', 'Refund', '-$8.00', '412345678902'],
+];
 const thead = (cls = '') => `<thead class="${cls}"><tr>${HEADERS.map((h) => `<th><div>${h}</div></th>`).join('')}</tr></thead>`;
-const trs = (cls: string, rows = ROWS, hidden: number[] = []) => rows.map((r) => `<tr class="${cls}">${r.map((c, i) => `<td><div class="${hidden.includes(i) ? 'ivu-table-cell ivu-table-hidden' : 'cell'}">${c}</div></td>`).join('')}</tr>`).join('');
+const trs = (cls: string, rows = ROWS, hidden: number[] = []) =>
+  rows
+    .map(
+      (r) =>
+        `<tr class="${cls}">${r.map((c, i) => `<td><div class="${hidden.includes(i) ? 'ivu-table-cell ivu-table-hidden' : 'cell'}">${c}</div></td>`).join('')}</tr>`,
+    )
+    .join('');
 const expectRows = (t: ReturnType<typeof readPortalTables>[number]) =>
   expect(t.rows.map((r) => [r.transaction?.occurredAt, r.transaction?.amount.amount, r.transaction?.rrn])).toEqual([
-    ['2024-03-05T10:00:00', '12.50', '412345678901'], ['2024-03-05T11:00:00', '-8.00', '412345678902']]);
+    ['2024-03-05T10:00:00', '12.50', '412345678901'],
+    ['2024-03-05T11:00:00', '-8.00', '412345678902'],
+  ]);
 
 describe('split-table', () => {
   it('Arco: a header table and a virtual-list body table are one table', () => {
@@ -36,7 +47,7 @@ describe('split-table', () => {
     expectRows(tables[0]!);
   });
 
-  it('View UI Plus: never the fixed-column copy; the main body\'s .ivu-table-hidden fixed cells still read', () => {
+  it("View UI Plus: never the fixed-column copy; the main body's .ivu-table-hidden fixed cells still read", () => {
     const part = (hidden: number[]) => `<div class="ivu-table-header"><table>${thead()}</table></div>
       <div class="ivu-table-body"><table><tbody class="ivu-table-tbody">${trs('ivu-table-row', ROWS, hidden)}</tbody></table></div>`;
     const doc = page(`<div class="ivu-table-wrapper"><div class="ivu-table">${part([0])}

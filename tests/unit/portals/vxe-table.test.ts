@@ -8,15 +8,19 @@ const NOW = '2024-07-03T09:00:00.000Z';
 const th = (col: string, title: string) => `<th colid="${col}"><div class="vxe-cell"><span class="vxe-cell--title">${title}</span></div></th>`;
 const td = (col: string, text: string) => `<td colid="${col}">${text ? `<div class="vxe-cell"><span class="vxe-cell--label">${text}</span></div>` : ''}</td>`;
 const HEAD = `<thead><tr class="vxe-header--row">${th('col_1', '交易时间')}${th('col_2', '交易类型')}${th('col_3', '交易金额')}${th('col_4', '参考号')}</tr></thead>`;
-const DATA = [['row_11', '2024-07-01 10:00:00', '消费', '¥12.00', '412345678911'], ['row_12', '2024-07-01 10:05:00', '退款', '¥36.50', '412345678912']];
+const DATA = [
+  ['row_11', '2024-07-01 10:00:00', '消费', '¥12.00', '412345678911'],
+  ['row_12', '2024-07-01 10:05:00', '退款', '¥36.50', '412345678912'],
+];
 
 /**
  * vxe-table 4.1x+ (`full` false): the main body leaves the fixed time column empty and the
  * fixed-left copy holds only it. vxe-table 3 (`full` true): the main body and the copy hold every cell.
  */
 function grid(full: boolean): Document {
-  const row = ([id, t, k, a, r]: string[], fixedOnly: boolean) => `<tr class="vxe-body--row" rowid="${id}">${td('col_1', fixedOnly || full ? t! : '')}`
-    + `${td('col_2', fixedOnly && !full ? '' : k!)}${td('col_3', fixedOnly && !full ? '' : a!)}${td('col_4', fixedOnly && !full ? '' : r!)}</tr>`;
+  const row = ([id, t, k, a, r]: string[], fixedOnly: boolean) =>
+    `<tr class="vxe-body--row" rowid="${id}">${td('col_1', fixedOnly || full ? t! : '')}` +
+    `${td('col_2', fixedOnly && !full ? '' : k!)}${td('col_3', fixedOnly && !full ? '' : a!)}${td('col_4', fixedOnly && !full ? '' : r!)}</tr>`;
   const mainRows = DATA.map((d) => row(d, false)).join('');
   const fixedRows = DATA.map((d) => row(d, true)).join('');
   return page(`<div class="vxe-table"><div class="vxe-table--render-wrapper"><div class="vxe-table--layout-wrapper"><div class="vxe-table--viewport-wrapper">

@@ -7,12 +7,27 @@ import { hasCardNumberInText } from '../../../lib/cards';
 
 /** Fields that hold keys: ids, hashes and references, never free text. */
 const KEY_FIELDS = new Set([
-  'id', 'sha256', 'computedSha256', 'token', 'reference',
-  'rrn', 'orderNo', 'merchantId', 'terminalId', 'voucherNo', 'batchNo', 'authCode', 'originalRef', 'payoutId',
+  'id',
+  'sha256',
+  'computedSha256',
+  'token',
+  'reference',
+  'rrn',
+  'orderNo',
+  'merchantId',
+  'terminalId',
+  'voucherNo',
+  'batchNo',
+  'authCode',
+  'originalRef',
+  'payoutId',
 ]);
-const isKeyField = (name: string) => KEY_FIELDS.has(name) || /Ids?$/.test(name) && name !== 'accountId';
+const isKeyField = (name: string) => KEY_FIELDS.has(name) || (/Ids?$/.test(name) && name !== 'accountId');
 
-export interface CardHit { path: string; text: string }
+export interface CardHit {
+  path: string;
+  text: string;
+}
 
 /** Every full card number in `value`, with the path of the string that holds it. */
 export function findCardNumbers(value: unknown, path = '', keys: ReadonlySet<string> = new Set()): CardHit[] {

@@ -72,13 +72,20 @@ describe('no full card number is stored', () => {
     const tokens: string[] = [];
     for (const f of files) {
       const preview = await session.preview(f, {});
-      if (preview.readable && preview.rowCount > 0) { tokens.push(preview.token); imported.push(f.name); }
+      if (preview.readable && preview.rowCount > 0) {
+        tokens.push(preview.token);
+        imported.push(f.name);
+      }
     }
     await session.commit(tokens, NOW, AS_OF);
 
     const doc = new DOMParser().parseFromString(PORTAL_HTML, 'text/html');
     const rows = readPortalTables(doc, `${SITE}/txns.html`, NOW).flatMap((t) => t.rows.map((r) => r.transaction).filter((x) => x !== null));
-    const res = await handleContentMessage({ type: 'content/capture', url: `${SITE}/txns.html`, rows }, { id: EXT, url: `${SITE}/txns.html`, origin: SITE }, EXT);
+    const res = await handleContentMessage(
+      { type: 'content/capture', url: `${SITE}/txns.html`, rows },
+      { id: EXT, url: `${SITE}/txns.html`, origin: SITE },
+      EXT,
+    );
     if (!res.ok) throw new Error(`capture refused: ${res.error.message}`);
   }, 240_000);
 
@@ -91,7 +98,9 @@ describe('no full card number is stored', () => {
     // masked, not dropped: first 6 and last 4 stay (README "Privacy")
     expect(ours.map((l) => l.description)).toEqual(expect.arrayContaining(['POS消费 卡号622202******7894', '退款 card 378282*****0005']));
     expect(ours.map((l) => l.counterparty).join(' ')).not.toMatch(/\d{7}/);
-    const captured = (stores['transactions'] as { evidence: { url: string; cells: Record<string, string> } }[]).filter((t) => t.evidence.url.endsWith('/txns.html'));
+    const captured = (stores['transactions'] as { evidence: { url: string; cells: Record<string, string> } }[]).filter((t) =>
+      t.evidence.url.endsWith('/txns.html'),
+    );
     expect(captured.map((t) => t.evidence.cells['卡号'])).toEqual(expect.arrayContaining(['622202******7894', '378282*****0005']));
     // real statements hold card numbers too (a Dutch counter-account, a printed card), now masked
     expect(lines.some((l) => l.description.includes('777744******0000'))).toBe(true);
@@ -107,7 +116,7 @@ describe('no full card number is stored', () => {
 });
 
 describe('the scan itself', () => {
-  it('finds a card number in any field, nested or in an array, but not in keys or in a key column\'s cell', () => {
+  it("finds a card number in any field, nested or in an array, but not in keys or in a key column's cell", () => {
     expect(findCardNumbers({ description: `x ${PAN_UNIONPAY}` })).toEqual([{ path: 'description', text: `x ${PAN_UNIONPAY}` }]);
     expect(findCardNumbers([{ issues: [{ raw: PAN_VISA }] }], 'imports')).toHaveLength(1);
     expect(findCardNumbers({ accountId: PAN_AMEX })).toHaveLength(1);

@@ -45,18 +45,31 @@ describe('reconcile() is deterministic', () => {
   });
   it('input order does not matter (property)', () => {
     const base = reconcile(sample());
-    fc.assert(fc.property(fc.integer(), (seed) => {
-      const s = sample();
-      const r = reconcile({ ...s, transactions: shuffle(s.transactions, seed), statementLines: shuffle(s.statementLines, seed + 1), cashier: shuffle(s.cashier ?? [], seed + 2) });
-      expect(r).toEqual(base);
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const s = sample();
+        const r = reconcile({
+          ...s,
+          transactions: shuffle(s.transactions, seed),
+          statementLines: shuffle(s.statementLines, seed + 1),
+          cashier: shuffle(s.cashier ?? [], seed + 2),
+        });
+        expect(r).toEqual(base);
+      }),
+      { numRuns: 50 },
+    );
   });
   it('input order does not matter on a labelled month and a chain of stores (cashier matches, rows read in memory order)', () => {
     for (const inp of [generateScenario({ seed: 42 }).input, buildScaleInput(1500, 3).input]) {
       const base = reconcile(inp);
       expect(base.matches.some((m) => m.basis.startsWith('cashier:'))).toBe(true);
       for (const seed of [1, 2]) {
-        const r = reconcile({ ...inp, transactions: shuffle(inp.transactions, seed), statementLines: shuffle(inp.statementLines, seed + 1), cashier: shuffle(inp.cashier ?? [], seed + 2) });
+        const r = reconcile({
+          ...inp,
+          transactions: shuffle(inp.transactions, seed),
+          statementLines: shuffle(inp.statementLines, seed + 1),
+          cashier: shuffle(inp.cashier ?? [], seed + 2),
+        });
         expect(r).toEqual(base);
       }
     }

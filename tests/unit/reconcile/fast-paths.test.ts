@@ -21,20 +21,39 @@ const byTimeThenId = <T extends { occurredAt: string; id: string }>(xs: readonly
 describe('localDateTimeMs = Date.parse(dt + "Z")', () => {
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   it('on date-times of the common shape, including days and times that do not exist', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 33 }),
-      fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 61 }),
-      (y, mo, d, h, mi, s) => {
-        const dt = `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
-        expect(localDateTimeMs(dt)).toBe(Date.parse(`${dt}Z`));
-      },
-    ), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 14 }),
+        fc.integer({ min: 0, max: 33 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 61 }),
+        (y, mo, d, h, mi, s) => {
+          const dt = `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
+          expect(localDateTimeMs(dt)).toBe(Date.parse(`${dt}Z`));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
   it('on any string', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 24 }), (s) => {
-      expect(localDateTimeMs(s)).toBe(Date.parse(`${s}Z`));
-    }));
-    for (const s of ['2024-02-29T23:59:59', '2023-02-29T00:00:00', '1970-01-01T00:00:00', '1969-12-31T23:59:59', '2026-03-02T10:00', '2026-03-02', 'yesterday', '2026-03-0aT10:00:00', '+2026-03-02T10:00:0']) {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 24 }), (s) => {
+        expect(localDateTimeMs(s)).toBe(Date.parse(`${s}Z`));
+      }),
+    );
+    for (const s of [
+      '2024-02-29T23:59:59',
+      '2023-02-29T00:00:00',
+      '1970-01-01T00:00:00',
+      '1969-12-31T23:59:59',
+      '2026-03-02T10:00',
+      '2026-03-02',
+      'yesterday',
+      '2026-03-0aT10:00:00',
+      '+2026-03-02T10:00:0',
+    ]) {
       expect(localDateTimeMs(s)).toBe(Date.parse(`${s}Z`));
     }
   });
@@ -79,41 +98,125 @@ describe('matchCashier = matchCashierReference', () => {
   // few amounts, last4s, terminals and order numbers, times minutes apart: many candidates per
   // row and per record, so ties and contested records are common
   const txnArb = fc.record({
-    amount: fc.constantFrom('25.00', '25', '30.00', '-25.00'), minute: fc.integer({ min: 0, max: 40 }), second: fc.integer({ min: 0, max: 59 }),
+    amount: fc.constantFrom('25.00', '25', '30.00', '-25.00'),
+    minute: fc.integer({ min: 0, max: 40 }),
+    second: fc.integer({ min: 0, max: 59 }),
     // blank and padded ids too: present but normalised to '' or to another's form
-    last4: fc.constantFrom(undefined, '1111', '2222', ''), terminal: fc.constantFrom(undefined, 'T1', 't1', 'T2', ' ', ' t2 ', ''), orderNo: fc.constantFrom(undefined, 'A', 'B', '0A', '007', ' b', ' ', ''),
-    kind: fc.constantFrom('sale', 'sale', 'refund', 'void') as fc.Arbitrary<PortalTransaction['kind']>, status: fc.constantFrom('success', 'success', 'failed', 'pending') as fc.Arbitrary<PortalTransaction['status']>,
+    last4: fc.constantFrom(undefined, '1111', '2222', ''),
+    terminal: fc.constantFrom(undefined, 'T1', 't1', 'T2', ' ', ' t2 ', ''),
+    orderNo: fc.constantFrom(undefined, 'A', 'B', '0A', '007', ' b', ' ', ''),
+    kind: fc.constantFrom('sale', 'sale', 'refund', 'void') as fc.Arbitrary<PortalTransaction['kind']>,
+    status: fc.constantFrom('success', 'success', 'failed', 'pending') as fc.Arbitrary<PortalTransaction['status']>,
   });
   const recArb = fc.record({
-    amount: fc.constantFrom('25.00', '25', '30.00', '-25.00'), minute: fc.integer({ min: 0, max: 40 }), second: fc.integer({ min: 0, max: 59 }),
-    last4: fc.constantFrom(undefined, '1111', '2222', ''), terminal: fc.constantFrom(undefined, 'T1', 'T2', ' ', ''), orderNo: fc.constantFrom(undefined, 'A', 'B', '7', ' ', ''),
-    kind: fc.constantFrom('sale', 'sale', 'refund') as fc.Arbitrary<CashierRecord['kind']>, tender: fc.constantFrom('card', 'qr', 'cash') as fc.Arbitrary<CashierRecord['tender']>,
+    amount: fc.constantFrom('25.00', '25', '30.00', '-25.00'),
+    minute: fc.integer({ min: 0, max: 40 }),
+    second: fc.integer({ min: 0, max: 59 }),
+    last4: fc.constantFrom(undefined, '1111', '2222', ''),
+    terminal: fc.constantFrom(undefined, 'T1', 'T2', ' ', ''),
+    orderNo: fc.constantFrom(undefined, 'A', 'B', '7', ' ', ''),
+    kind: fc.constantFrom('sale', 'sale', 'refund') as fc.Arbitrary<CashierRecord['kind']>,
+    tender: fc.constantFrom('card', 'qr', 'cash') as fc.Arbitrary<CashierRecord['tender']>,
   });
   const at = (m: number, s: number) => `2026-03-02T10:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
   it('on generated crowded cases (property)', () => {
-    fc.assert(fc.property(fc.array(txnArb, { maxLength: 25 }), fc.array(recArb, { maxLength: 25 }), fc.integer({ min: 30, max: 900 }), fc.integer({ min: 1, max: 10_000 }), (ts, rs, window, seed) => {
-      const txns = byTimeThenId(ts.map((x, i) => txn({ id: `t${String(i).padStart(2, '0')}`, amount: x.amount, occurredAt: at(x.minute, x.second), cardLast4: x.last4, terminalId: x.terminal, orderNo: x.orderNo, kind: x.kind, status: x.status })));
-      const cashier = byTimeThenId(rs.map((x, i) => cashierRecord({ id: `c${String(i).padStart(2, '0')}`, amount: x.amount, occurredAt: at(x.minute, x.second), cardLast4: x.last4, terminalId: x.terminal, orderNo: x.orderNo, kind: x.kind, tender: x.tender })));
-      expect(matchCashier(txns, cashier, window)).toEqual(matchCashierReference(txns, cashier, window));
-      // as reconcile() calls it: rows known to be in time order, not checked again, and read in
-      // the order they lie in memory (here shuffled, with rows that are not in the sorted arrays)
-      const reference = matchCashierReference(txns, cashier, window);
-      expect(matchCashier(txns, cashier, window, true)).toEqual(reference);
-      expect(matchCashier(txns, cashier, window, true, { txns: shuffledOrder(txns, seed), cashier: shuffledOrder(cashier, seed + 1) })).toEqual(reference);
-      // rows in another order than reconcile() passes them, too
-      expect(matchCashier([...txns].reverse(), cashier, window)).toEqual(matchCashierReference([...txns].reverse(), cashier, window));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.array(txnArb, { maxLength: 25 }),
+        fc.array(recArb, { maxLength: 25 }),
+        fc.integer({ min: 30, max: 900 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        (ts, rs, window, seed) => {
+          const txns = byTimeThenId(
+            ts.map((x, i) =>
+              txn({
+                id: `t${String(i).padStart(2, '0')}`,
+                amount: x.amount,
+                occurredAt: at(x.minute, x.second),
+                cardLast4: x.last4,
+                terminalId: x.terminal,
+                orderNo: x.orderNo,
+                kind: x.kind,
+                status: x.status,
+              }),
+            ),
+          );
+          const cashier = byTimeThenId(
+            rs.map((x, i) =>
+              cashierRecord({
+                id: `c${String(i).padStart(2, '0')}`,
+                amount: x.amount,
+                occurredAt: at(x.minute, x.second),
+                cardLast4: x.last4,
+                terminalId: x.terminal,
+                orderNo: x.orderNo,
+                kind: x.kind,
+                tender: x.tender,
+              }),
+            ),
+          );
+          expect(matchCashier(txns, cashier, window)).toEqual(matchCashierReference(txns, cashier, window));
+          // as reconcile() calls it: rows known to be in time order, not checked again, and read in
+          // the order they lie in memory (here shuffled, with rows that are not in the sorted arrays)
+          const reference = matchCashierReference(txns, cashier, window);
+          expect(matchCashier(txns, cashier, window, true)).toEqual(reference);
+          expect(matchCashier(txns, cashier, window, true, { txns: shuffledOrder(txns, seed), cashier: shuffledOrder(cashier, seed + 1) })).toEqual(reference);
+          // rows in another order than reconcile() passes them, too
+          expect(matchCashier([...txns].reverse(), cashier, window)).toEqual(matchCashierReference([...txns].reverse(), cashier, window));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
   it('repeated ids anywhere in the input (property): the same result as the reference', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(txnArb, fc.constantFrom('a', 'b', 'c', 'd', 'e')), { maxLength: 12 }), fc.array(fc.tuple(recArb, fc.constantFrom('k', 'l', 'm', 'n')), { maxLength: 12 }), (ts, rs) => {
-      const txns = byTimeThenId(ts.map(([x, id]) => txn({ id, amount: x.amount, occurredAt: at(x.minute, x.second), cardLast4: x.last4, terminalId: x.terminal, orderNo: x.orderNo, kind: x.kind, status: x.status })));
-      const cashier = byTimeThenId(rs.map(([x, id]) => cashierRecord({ id, amount: x.amount, occurredAt: at(x.minute, x.second), cardLast4: x.last4, terminalId: x.terminal, orderNo: x.orderNo, kind: x.kind, tender: x.tender })));
-      expect(matchCashier(txns, cashier, 600)).toEqual(matchCashierReference(txns, cashier, 600));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(txnArb, fc.constantFrom('a', 'b', 'c', 'd', 'e')), { maxLength: 12 }),
+        fc.array(fc.tuple(recArb, fc.constantFrom('k', 'l', 'm', 'n')), { maxLength: 12 }),
+        (ts, rs) => {
+          const txns = byTimeThenId(
+            ts.map(([x, id]) =>
+              txn({
+                id,
+                amount: x.amount,
+                occurredAt: at(x.minute, x.second),
+                cardLast4: x.last4,
+                terminalId: x.terminal,
+                orderNo: x.orderNo,
+                kind: x.kind,
+                status: x.status,
+              }),
+            ),
+          );
+          const cashier = byTimeThenId(
+            rs.map(([x, id]) =>
+              cashierRecord({
+                id,
+                amount: x.amount,
+                occurredAt: at(x.minute, x.second),
+                cardLast4: x.last4,
+                terminalId: x.terminal,
+                orderNo: x.orderNo,
+                kind: x.kind,
+                tender: x.tender,
+              }),
+            ),
+          );
+          expect(matchCashier(txns, cashier, 600)).toEqual(matchCashierReference(txns, cashier, 600));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
   it('repeated ids: the reference decides', () => {
-    const txns = [txn({ id: 'a', amount: '25.00', cardLast4: '1111' }), txn({ id: 'a', amount: '25.00', cardLast4: '1111', occurredAt: '2026-03-02T10:01:00' })];
-    const cashier = [cashierRecord({ id: 'k', amount: '25.00', cardLast4: '1111', occurredAt: '2026-03-02T10:00:30' }), cashierRecord({ id: 'k2', amount: '25.00', cardLast4: '1111', occurredAt: '2026-03-02T10:00:40' })];
+    const txns = [
+      txn({ id: 'a', amount: '25.00', cardLast4: '1111' }),
+      txn({ id: 'a', amount: '25.00', cardLast4: '1111', occurredAt: '2026-03-02T10:01:00' }),
+    ];
+    const cashier = [
+      cashierRecord({ id: 'k', amount: '25.00', cardLast4: '1111', occurredAt: '2026-03-02T10:00:30' }),
+      cashierRecord({ id: 'k2', amount: '25.00', cardLast4: '1111', occurredAt: '2026-03-02T10:00:40' }),
+    ];
     const m = matchCashier(txns, cashier, 600);
     expect(m).toEqual(matchCashierReference(txns, cashier, 600));
     expect(m.matches).toHaveLength(1);
@@ -133,7 +236,13 @@ describe('makeOriginalIndex = looking the reference up in every sale', () => {
     for (const k of keys) {
       for (const s of txns) {
         if (s.kind !== 'sale' && s.kind !== 'preauth_completion') continue;
-        const own = [s.rrn, s.orderNo, s.terminalId && s.batchNo && s.voucherNo ? `${s.terminalId}|${s.batchNo}|${s.voucherNo}` : undefined, s.voucherNo && s.terminalId ? `${s.terminalId}|${s.voucherNo}` : undefined, s.id];
+        const own = [
+          s.rrn,
+          s.orderNo,
+          s.terminalId && s.batchNo && s.voucherNo ? `${s.terminalId}|${s.batchNo}|${s.voucherNo}` : undefined,
+          s.voucherNo && s.terminalId ? `${s.terminalId}|${s.voucherNo}` : undefined,
+          s.id,
+        ];
         if (own.some((x) => x && norm(x) === k)) return s;
       }
     }
@@ -143,23 +252,40 @@ describe('makeOriginalIndex = looking the reference up in every sale', () => {
     const key = fc.constantFrom(undefined, '', ' ', '1001', ' 1001', 'a1', 'A1 ', 'pt:3f9a', 'PT:3F9A', 'ab-z', 'AB-Z', 'ß', 'SS', 'ｂ', '7|8', '\u00a0x');
     const row = fc.record({
       kind: fc.constantFrom('sale', 'sale', 'preauth_completion', 'void', 'refund', 'reversal') as fc.Arbitrary<PortalTransaction['kind']>,
-      id: key, rrn: key, orderNo: key, voucherNo: key, batchNo: key, terminalId: fc.constantFrom(undefined, 'T1', 't1', ' T1'), originalRef: key,
+      id: key,
+      rrn: key,
+      orderNo: key,
+      voucherNo: key,
+      batchNo: key,
+      terminalId: fc.constantFrom(undefined, 'T1', 't1', ' T1'),
+      originalRef: key,
     });
-    fc.assert(fc.property(fc.array(row, { maxLength: 14 }), fc.array(row, { maxLength: 4 }), fc.integer({ min: 1, max: 10_000 }), (rows, outside, seed) => {
-      const make = (r: (typeof rows)[number], i: number, tag: string) => txn({ amount: '10.00',
-        id: r.id ? `${r.id}` : `${tag}${i}`, kind: r.kind, rrn: r.rrn, orderNo: r.orderNo, voucherNo: r.voucherNo, batchNo: r.batchNo, terminalId: r.terminalId,
-        originalRef: r.kind === 'sale' || r.kind === 'preauth_completion' ? undefined : r.originalRef,
-      });
-      const txns = rows.map((r, i) => make(r, i, 'row'));
-      const originalOf = makeOriginalIndex(txns);
-      // built reading the rows in another order (memory order), with decoys that are not rows
-      const fromMemory = makeOriginalIndex(txns, shuffledOrder(txns, seed));
-      for (const t of [...txns, ...outside.map((r, i) => make(r, i, 'out'))]) {
-        const expected = referenceOriginal(txns, t);
-        expect(originalOf(t)).toBe(expected);
-        expect(fromMemory(t)).toBe(expected);
-      }
-    }), { numRuns: 1500 });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 14 }), fc.array(row, { maxLength: 4 }), fc.integer({ min: 1, max: 10_000 }), (rows, outside, seed) => {
+        const make = (r: (typeof rows)[number], i: number, tag: string) =>
+          txn({
+            amount: '10.00',
+            id: r.id ? `${r.id}` : `${tag}${i}`,
+            kind: r.kind,
+            rrn: r.rrn,
+            orderNo: r.orderNo,
+            voucherNo: r.voucherNo,
+            batchNo: r.batchNo,
+            terminalId: r.terminalId,
+            originalRef: r.kind === 'sale' || r.kind === 'preauth_completion' ? undefined : r.originalRef,
+          });
+        const txns = rows.map((r, i) => make(r, i, 'row'));
+        const originalOf = makeOriginalIndex(txns);
+        // built reading the rows in another order (memory order), with decoys that are not rows
+        const fromMemory = makeOriginalIndex(txns, shuffledOrder(txns, seed));
+        for (const t of [...txns, ...outside.map((r, i) => make(r, i, 'out'))]) {
+          const expected = referenceOriginal(txns, t);
+          expect(originalOf(t)).toBe(expected);
+          expect(fromMemory(t)).toBe(expected);
+        }
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
 
@@ -168,7 +294,8 @@ describe('rows the context sorted are not sorted again', () => {
     for (const inp of [buildScaleInput(2000, 7).input, generateScenario({ seed: 43 }).input]) {
       const ctx = makeContext(inp);
       const opts = settlementOptions(ctx, inp);
-      const rowsOf = (txnsInTimeOrder: boolean) => buildSettlementGroups(ctx.transactions, { ...opts, txnsInTimeOrder }).groups.map((g) => [g.key, ...g.transactions.map((t) => t.id)]);
+      const rowsOf = (txnsInTimeOrder: boolean) =>
+        buildSettlementGroups(ctx.transactions, { ...opts, txnsInTimeOrder }).groups.map((g) => [g.key, ...g.transactions.map((t) => t.id)]);
       const sortedEach = rowsOf(false);
       expect(sortedEach.some((g) => g.length > 2)).toBe(true); // groups of several rows
       expect(rowsOf(true)).toEqual(sortedEach);
@@ -227,7 +354,11 @@ describe('settlement groups and passes on whole cents = on Decimals (reference/s
       const fast = same(inp);
       expect(fast.analysed.some((o) => o.reversals !== '0')).toBe(true);
       // and what reconcile() uses is that analysis
-      expect(makeContext(inp).settlement().outcomes.map((o) => [o.group.key, o.status, o.received.toString()])).toEqual(fast.reviewed.map((o) => [o.key, o.status, o.received]));
+      expect(
+        makeContext(inp)
+          .settlement()
+          .outcomes.map((o) => [o.group.key, o.status, o.received.toString()]),
+      ).toEqual(fast.reviewed.map((o) => [o.key, o.status, o.received]));
     }
   });
   it('a labelled scenario month (every kind injected)', () => {
@@ -245,19 +376,43 @@ describe('settlement groups and passes on whole cents = on Decimals (reference/s
   it('generated settlement groups around the tolerance and the combination bounds (property)', () => {
     const cents = fc.integer({ min: -5_000, max: 500_000 });
     const str = (c: number) => `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
-    fc.assert(fc.property(
-      fc.array(fc.record({ net: cents, day: fc.integer({ min: 2, max: 6 }), merchant: fc.constantFrom('m1', 'm2'), payout: fc.constantFrom(undefined, 'P1', 'P2') }), { maxLength: 12 }),
-      fc.array(fc.record({ amount: cents, day: fc.integer({ min: 2, max: 9 }), memo: fc.boolean() }), { maxLength: 12 }),
-      fc.constantFrom('0.01', '0.00', '1.00', '5'),
-      (rows, credits, tol) => {
-        const inp: ReconcileInput = {
-          transactions: rows.map((r, i) => txn({ id: `t${i}`, amount: str(Math.abs(r.net) + 100), fee: '1.00', net: str(r.net), occurredAt: `2026-03-0${r.day}T10:00:00`, merchantId: r.merchant, payoutId: r.payout })),
-          statementLines: credits.map((c, i) => ({ id: `l${String(i).padStart(2, '0')}`, bookedOn: `2026-03-0${c.day}`, amount: { amount: str(c.amount), currency: 'CNY' }, description: c.memo ? '银联商务 结算款' : '转账', source: { file: 'f.csv', line: i } })),
-          contracts: [], asOf: '2026-04-30', tolerances: { settlement: tol },
-        };
-        same(inp);
-      },
-    ), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ net: cents, day: fc.integer({ min: 2, max: 6 }), merchant: fc.constantFrom('m1', 'm2'), payout: fc.constantFrom(undefined, 'P1', 'P2') }),
+          { maxLength: 12 },
+        ),
+        fc.array(fc.record({ amount: cents, day: fc.integer({ min: 2, max: 9 }), memo: fc.boolean() }), { maxLength: 12 }),
+        fc.constantFrom('0.01', '0.00', '1.00', '5'),
+        (rows, credits, tol) => {
+          const inp: ReconcileInput = {
+            transactions: rows.map((r, i) =>
+              txn({
+                id: `t${i}`,
+                amount: str(Math.abs(r.net) + 100),
+                fee: '1.00',
+                net: str(r.net),
+                occurredAt: `2026-03-0${r.day}T10:00:00`,
+                merchantId: r.merchant,
+                payoutId: r.payout,
+              }),
+            ),
+            statementLines: credits.map((c, i) => ({
+              id: `l${String(i).padStart(2, '0')}`,
+              bookedOn: `2026-03-0${c.day}`,
+              amount: { amount: str(c.amount), currency: 'CNY' },
+              description: c.memo ? '银联商务 结算款' : '转账',
+              source: { file: 'f.csv', line: i },
+            })),
+            contracts: [],
+            asOf: '2026-04-30',
+            tolerances: { settlement: tol },
+          };
+          same(inp);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -266,21 +421,33 @@ describe('sortWithinBasis = the comparator sort', () => {
   function sortProperty() {
     const id = fc.constantFrom('', 'a', 'ab', 'a0', 'b', 'B', 'a\u0001', 'x-1', 'x-10', 'x-2');
     const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    fc.assert(fc.property(fc.array(fc.record({ t: id, l: id, c: fc.option(id, { nil: undefined }), tag: fc.nat() }), { minLength: 256, maxLength: 400 }), (xs) => {
-      const ms = xs.map((x) => ({ transactionIds: x.t ? [x.t] : [], statementLineIds: x.l ? [x.l] : [], cashierIds: x.c === undefined ? undefined : [x.c], basis: 'b', confidence: x.tag }));
-      const within = (a: (typeof ms)[number], b: (typeof ms)[number]) => cmp(a.transactionIds[0] ?? '', b.transactionIds[0] ?? '') || cmp(a.statementLineIds[0] ?? '', b.statementLineIds[0] ?? '') || cmp(a.cashierIds?.[0] ?? '', b.cashierIds?.[0] ?? '');
-      expect(sortWithinBasis([...ms], within)).toEqual([...ms].sort(within));
-      // the keyed sort sortWithinBasis uses from 2^18 matches, here on a few hundred
-      expect(sortByIdKeys(ms)).toEqual([...ms].sort(within));
-      // already in order, with ties (returned as is), and the same with two entries swapped
-      const sorted = [...ms].sort(within);
-      expect(sortWithinBasis([...sorted], within)).toEqual(sorted);
-      const i = xs[0]!.tag % sorted.length;
-      const j = xs[1]!.tag % sorted.length;
-      const swapped = [...sorted];
-      [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
-      expect(sortWithinBasis([...swapped], within)).toEqual([...swapped].sort(within));
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.array(fc.record({ t: id, l: id, c: fc.option(id, { nil: undefined }), tag: fc.nat() }), { minLength: 256, maxLength: 400 }), (xs) => {
+        const ms = xs.map((x) => ({
+          transactionIds: x.t ? [x.t] : [],
+          statementLineIds: x.l ? [x.l] : [],
+          cashierIds: x.c === undefined ? undefined : [x.c],
+          basis: 'b',
+          confidence: x.tag,
+        }));
+        const within = (a: (typeof ms)[number], b: (typeof ms)[number]) =>
+          cmp(a.transactionIds[0] ?? '', b.transactionIds[0] ?? '') ||
+          cmp(a.statementLineIds[0] ?? '', b.statementLineIds[0] ?? '') ||
+          cmp(a.cashierIds?.[0] ?? '', b.cashierIds?.[0] ?? '');
+        expect(sortWithinBasis([...ms], within)).toEqual([...ms].sort(within));
+        // the keyed sort sortWithinBasis uses from 2^18 matches, here on a few hundred
+        expect(sortByIdKeys(ms)).toEqual([...ms].sort(within));
+        // already in order, with ties (returned as is), and the same with two entries swapped
+        const sorted = [...ms].sort(within);
+        expect(sortWithinBasis([...sorted], within)).toEqual(sorted);
+        const i = xs[0]!.tag % sorted.length;
+        const j = xs[1]!.tag % sorted.length;
+        const swapped = [...sorted];
+        [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
+        expect(sortWithinBasis([...swapped], within)).toEqual([...swapped].sort(within));
+      }),
+      { numRuns: 100 },
+    );
   }
 });
 
@@ -307,7 +474,8 @@ describe('settlement outcomesOf(ids) = byTxn restricted to ids', () => {
 });
 
 describe('sortByTimeThenId: typed-array key sort + counting placement = the comparator sort', () => {
-  const reference = <T extends { id: string }>(xs: readonly T[], timeOf: (x: T) => string) => [...xs].sort((a, b) => (timeOf(a) < timeOf(b) ? -1 : timeOf(a) > timeOf(b) ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const reference = <T extends { id: string }>(xs: readonly T[], timeOf: (x: T) => string) =>
+    [...xs].sort((a, b) => (timeOf(a) < timeOf(b) ? -1 : timeOf(a) > timeOf(b) ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const both = <T extends { id: string }>(xs: readonly T[], timeOf: (x: T) => string) => {
     const fast = sortByTimeThenId(xs, timeOf);
     // same objects in the same order (repeated ids and times keep input order)
@@ -322,12 +490,21 @@ describe('sortByTimeThenId: typed-array key sort + counting placement = the comp
     both(inp.cashier ?? [], (c) => c.occurredAt);
   });
   it('generated rows: few distinct times and ids (ties, repeated ids), date-only and date-time shapes (property)', () => {
-    const row = (shape: 'date' | 'time') => fc.record({
-      id: fc.constantFrom('a', 'b', 'ab', 'b0', '', 'z', 'A'),
-      t: shape === 'date' ? fc.constantFrom('2026-03-01', '2026-03-02', '2025-12-31', '2026-10-09') : fc.constantFrom('2026-03-01T10:00:00', '2026-03-01T09:59:59', '2026-03-02T00:00:00', '1999-01-01T00:00:00'),
-      n: fc.nat(),
-    });
-    fc.assert(fc.property(fc.constantFrom('date' as const, 'time' as const).chain((s) => fc.array(row(s), { maxLength: 40 })), (xs) => both(xs, (x) => x.t)), { numRuns: 400 });
+    const row = (shape: 'date' | 'time') =>
+      fc.record({
+        id: fc.constantFrom('a', 'b', 'ab', 'b0', '', 'z', 'A'),
+        t:
+          shape === 'date'
+            ? fc.constantFrom('2026-03-01', '2026-03-02', '2025-12-31', '2026-10-09')
+            : fc.constantFrom('2026-03-01T10:00:00', '2026-03-01T09:59:59', '2026-03-02T00:00:00', '1999-01-01T00:00:00'),
+        n: fc.nat(),
+      });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('date' as const, 'time' as const).chain((s) => fc.array(row(s), { maxLength: 40 })),
+        (xs) => both(xs, (x) => x.t),
+      ),
+      { numRuns: 400 },
+    );
   });
 });
-

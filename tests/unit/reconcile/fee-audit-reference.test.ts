@@ -17,30 +17,59 @@ describe('fee audit in whole cents = auditFee', () => {
   it('expectedFeeCents = expectedFee wherever it answers, at the exact half cent, min and cap too (property)', () => {
     // amounts that put the percentage part exactly on a half cent, on the min or on the cap
     const amount = fc.oneof(
-      fc.integer({ min: -100_000, max: 5_000_000 }).map((c) => `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`),
+      fc
+        .integer({ min: -100_000, max: 5_000_000 })
+        .map((c) => `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`),
       fc.constantFrom('1.00', '3.00', '0.50', '100', '400', '400.00', '4000', '1000.00', '1000.01', '800.00', '8000.00', '10.005', '0'),
     );
     const rule = fc.record({
       cardType: fc.constantFrom('debit', 'credit', 'any') as fc.Arbitrary<Contract['rules'][number]['cardType']>,
       percent: fc.constantFrom('0.5', '0.6', '0.38', '1', '2.9', '0.0325', '0', '1.234567', '0.25'),
-      minAmount: fc.option(fc.constantFrom('0', '100', '1000'), { nil: undefined }), maxAmount: fc.option(fc.constantFrom('100', '1000', '1000.00'), { nil: undefined }),
-      min: fc.option(fc.constantFrom('0.50', '2', '5.00', '0.005'), { nil: undefined }), cap: fc.option(fc.constantFrom('20', '2', '5', '0.50'), { nil: undefined }),
-      fixed: fc.option(fc.constantFrom('0', '0.30', '1'), { nil: undefined }), instantFee: fc.option(fc.constantFrom('0', '2', '0.50'), { nil: undefined }),
+      minAmount: fc.option(fc.constantFrom('0', '100', '1000'), { nil: undefined }),
+      maxAmount: fc.option(fc.constantFrom('100', '1000', '1000.00'), { nil: undefined }),
+      min: fc.option(fc.constantFrom('0.50', '2', '5.00', '0.005'), { nil: undefined }),
+      cap: fc.option(fc.constantFrom('20', '2', '5', '0.50'), { nil: undefined }),
+      fixed: fc.option(fc.constantFrom('0', '0.30', '1'), { nil: undefined }),
+      instantFee: fc.option(fc.constantFrom('0', '2', '0.50'), { nil: undefined }),
     });
     let answered = 0;
-    fc.assert(fc.property(fc.array(rule, { minLength: 1, maxLength: 3 }), amount, fc.constantFrom('debit', 'credit', 'semi_credit') as fc.Arbitrary<PortalTransaction['cardType']>, fc.constantFrom('T1', 'D0') as fc.Arbitrary<Contract['settleCycle']>, fc.boolean(), (rules, a, cardType, settleCycle, instant) => {
-      const contract: Contract = { id: 'k', label: 'k', currency: 'CNY', effectiveFrom: '2026-01-01', settleCycle, calendar: 'CN', rules, periodicFees: [] };
-      const t = txn({ id: 't', amount: a, cardType });
-      const fast = expectedFeeCents(t, contract, instant);
-      if (fast === undefined) return;
-      answered++;
-      const slow = expectedFee(t, contract, { instantSettled: instant });
-      expect(fast.rule).toBe(slow?.rule);
-      if (!slow) return;
-      expect(fast.total).toBe(centsOf(slow.total.toFixed(2)));
-      expect(slow.total.decimalPlaces()).toBeLessThanOrEqual(2);
-      expect([fast.capped, fast.minApplied, fast.fixed, fast.instantFee]).toEqual([slow.capped, slow.minApplied, centsOf(slow.fixed.toFixed(2)), centsOf(slow.instantFee.toFixed(2))]);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        fc.array(rule, { minLength: 1, maxLength: 3 }),
+        amount,
+        fc.constantFrom('debit', 'credit', 'semi_credit') as fc.Arbitrary<PortalTransaction['cardType']>,
+        fc.constantFrom('T1', 'D0') as fc.Arbitrary<Contract['settleCycle']>,
+        fc.boolean(),
+        (rules, a, cardType, settleCycle, instant) => {
+          const contract: Contract = {
+            id: 'k',
+            label: 'k',
+            currency: 'CNY',
+            effectiveFrom: '2026-01-01',
+            settleCycle,
+            calendar: 'CN',
+            rules,
+            periodicFees: [],
+          };
+          const t = txn({ id: 't', amount: a, cardType });
+          const fast = expectedFeeCents(t, contract, instant);
+          if (fast === undefined) return;
+          answered++;
+          const slow = expectedFee(t, contract, { instantSettled: instant });
+          expect(fast.rule).toBe(slow?.rule);
+          if (!slow) return;
+          expect(fast.total).toBe(centsOf(slow.total.toFixed(2)));
+          expect(slow.total.decimalPlaces()).toBeLessThanOrEqual(2);
+          expect([fast.capped, fast.minApplied, fast.fixed, fast.instantFee]).toEqual([
+            slow.capped,
+            slow.minApplied,
+            centsOf(slow.fixed.toFixed(2)),
+            centsOf(slow.instantFee.toFixed(2)),
+          ]);
+        },
+      ),
+      { numRuns: 3000 },
+    );
     expect(answered).toBeGreaterThan(1000);
   });
 
@@ -60,29 +89,81 @@ describe('fee audit in whole cents = auditFee', () => {
     }
   });
   it('on generated rows and contracts: tiers, min, cap, fixed and instant fees, odd decimals, fees around the tolerance (property)', () => {
-    const money = fc.oneof(fc.integer({ min: 0, max: 2_000_000 }).map((c) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`), fc.constantFrom('0', '-0.00', '10.005', '-5.00', '20', '1000'));
+    const money = fc.oneof(
+      fc.integer({ min: 0, max: 2_000_000 }).map((c) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`),
+      fc.constantFrom('0', '-0.00', '10.005', '-5.00', '20', '1000'),
+    );
     const optMoney = fc.option(fc.constantFrom('0', '0.50', '2', '20', '0.005', '1000', '-1'), { nil: undefined });
     const ruleArb = fc.record({
       cardType: fc.constantFrom('debit', 'credit', 'any', 'qr_wechat') as fc.Arbitrary<Contract['rules'][number]['cardType']>,
       percent: fc.constantFrom('0.6', '0.5', '0.38', '0', '2.9', '0.0325', '1.234567', '-0.1', '.5'),
-      minAmount: optMoney, maxAmount: optMoney, min: optMoney, cap: optMoney, fixed: optMoney, instantFee: optMoney,
+      minAmount: optMoney,
+      maxAmount: optMoney,
+      min: optMoney,
+      cap: optMoney,
+      fixed: optMoney,
+      instantFee: optMoney,
     });
-    fc.assert(fc.property(
-      fc.array(ruleArb, { minLength: 1, maxLength: 4 }), fc.constantFrom('T1', 'D0') as fc.Arbitrary<Contract['settleCycle']>, fc.boolean(),
-      fc.array(fc.record({ amount: money, fee: fc.option(money, { nil: undefined }), cardType: fc.constantFrom('debit', 'credit', 'semi_credit', 'qr_alipay') as fc.Arbitrary<PortalTransaction['cardType']>, cycle: fc.constantFrom(undefined, 'D0', 'T1') as fc.Arbitrary<PortalTransaction['settleCycle']>, instant: fc.boolean() }), { maxLength: 8 }),
-      fc.constantFrom('0.01', '0.00', '0.05', '0.005'),
-      (rules, settleCycle, surcharge, rows, tol) => {
-        const contract: Contract = { id: 'k', label: 'k', currency: 'CNY', effectiveFrom: '2026-01-01', settleCycle, calendar: 'CN', rules, periodicFees: [], surcharges: surcharge ? [{ when: 'keyed', percent: '0.5' }] : undefined };
-        const inp: ReconcileInput = {
-          transactions: rows.map((r, i) => txn({ id: `t${i}`, amount: r.amount, fee: r.fee, cardType: r.cardType, settleCycle: r.cycle, extraFees: r.instant ? [{ label: '秒到费', amount: '2.00' }] : undefined })),
-          statementLines: [], contracts: [contract], asOf: '2026-04-30', tolerances: { fee: tol },
-        };
-        let slow: unknown;
-        let fast: unknown;
-        try { slow = reference(inp); } catch (e) { slow = String(e); }
-        try { fast = verdicts(inp); } catch (e) { fast = String(e); }
-        expect(fast).toEqual(slow);
-      },
-    ), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.array(ruleArb, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('T1', 'D0') as fc.Arbitrary<Contract['settleCycle']>,
+        fc.boolean(),
+        fc.array(
+          fc.record({
+            amount: money,
+            fee: fc.option(money, { nil: undefined }),
+            cardType: fc.constantFrom('debit', 'credit', 'semi_credit', 'qr_alipay') as fc.Arbitrary<PortalTransaction['cardType']>,
+            cycle: fc.constantFrom(undefined, 'D0', 'T1') as fc.Arbitrary<PortalTransaction['settleCycle']>,
+            instant: fc.boolean(),
+          }),
+          { maxLength: 8 },
+        ),
+        fc.constantFrom('0.01', '0.00', '0.05', '0.005'),
+        (rules, settleCycle, surcharge, rows, tol) => {
+          const contract: Contract = {
+            id: 'k',
+            label: 'k',
+            currency: 'CNY',
+            effectiveFrom: '2026-01-01',
+            settleCycle,
+            calendar: 'CN',
+            rules,
+            periodicFees: [],
+            surcharges: surcharge ? [{ when: 'keyed', percent: '0.5' }] : undefined,
+          };
+          const inp: ReconcileInput = {
+            transactions: rows.map((r, i) =>
+              txn({
+                id: `t${i}`,
+                amount: r.amount,
+                fee: r.fee,
+                cardType: r.cardType,
+                settleCycle: r.cycle,
+                extraFees: r.instant ? [{ label: '秒到费', amount: '2.00' }] : undefined,
+              }),
+            ),
+            statementLines: [],
+            contracts: [contract],
+            asOf: '2026-04-30',
+            tolerances: { fee: tol },
+          };
+          let slow: unknown;
+          let fast: unknown;
+          try {
+            slow = reference(inp);
+          } catch (e) {
+            slow = String(e);
+          }
+          try {
+            fast = verdicts(inp);
+          } catch (e) {
+            fast = String(e);
+          }
+          expect(fast).toEqual(slow);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

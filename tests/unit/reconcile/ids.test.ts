@@ -33,62 +33,76 @@ describe('00012345 and 12345 are one terminal in every pass', () => {
   const card = { cardLast4: '0085', fee: '0.53' };
 
   it('cashier matching: the terminal pass ties them', () => {
-    const r = reconcile(input({
-      transactions: [txn({ id: 'p', amount: '88.00', ...card, terminalId: '00012345', occurredAt: '2026-03-02T12:01:10' })],
-      cashier: [cashierRecord({ id: 'c', amount: '88.00', cardLast4: '0085', terminalId: '12345', occurredAt: '2026-03-02T12:01:00' })],
-    }));
+    const r = reconcile(
+      input({
+        transactions: [txn({ id: 'p', amount: '88.00', ...card, terminalId: '00012345', occurredAt: '2026-03-02T12:01:10' })],
+        cashier: [cashierRecord({ id: 'c', amount: '88.00', cardLast4: '0085', terminalId: '12345', occurredAt: '2026-03-02T12:01:00' })],
+      }),
+    );
     expect(r.matches.filter((m) => m.basis.startsWith('cashier:'))).toEqual([
       { transactionIds: ['p'], statementLineIds: [], cashierIds: ['c'], basis: 'cashier:amount+last4+terminal+time', confidence: 0.9 },
     ]);
   });
 
   it('duplicates: rows on 00012345 and 12345 are one terminal, and a cashier export naming 012345 covers it', () => {
-    const r = reconcile(input({
-      transactions: [
-        txn({ id: 'first', amount: '88.00', ...card, terminalId: '00012345', occurredAt: '2026-03-02T12:01:10', rrn: '000000000001' }),
-        txn({ id: 'second', amount: '88.00', ...card, terminalId: '12345', occurredAt: '2026-03-02T12:02:05', rrn: '000000000002' }),
-      ],
-      cashier: [cashierRecord({ id: 'pos1', amount: '88.00', cardLast4: '0085', terminalId: '012345', occurredAt: '2026-03-02T12:01:00' })],
-    }));
+    const r = reconcile(
+      input({
+        transactions: [
+          txn({ id: 'first', amount: '88.00', ...card, terminalId: '00012345', occurredAt: '2026-03-02T12:01:10', rrn: '000000000001' }),
+          txn({ id: 'second', amount: '88.00', ...card, terminalId: '12345', occurredAt: '2026-03-02T12:02:05', rrn: '000000000002' }),
+        ],
+        cashier: [cashierRecord({ id: 'pos1', amount: '88.00', cardLast4: '0085', terminalId: '012345', occurredAt: '2026-03-02T12:01:00' })],
+      }),
+    );
     const dup = r.findings.filter((f) => f.kind === 'duplicate_charge');
-    expect(dup.map((f) => ({ severity: f.severity, transactionIds: f.transactionIds }))).toEqual([{ severity: 'overcharge', transactionIds: ['second', 'first'] }]);
+    expect(dup.map((f) => ({ severity: f.severity, transactionIds: f.transactionIds }))).toEqual([
+      { severity: 'overcharge', transactionIds: ['second', 'first'] },
+    ]);
   });
 
   it('missing at acquirer: a till sale on 12345 left open on a day the portal shows 00012345 is raised', () => {
-    const r = reconcile(input({
-      transactions: [txn({ id: 'p', amount: '50.00', fee: '0.30', cardLast4: '1111', terminalId: '00012345', occurredAt: '2026-03-02T10:00:00' })],
-      cashier: [
-        cashierRecord({ id: 'match', amount: '50.00', cardLast4: '1111', terminalId: '12345', occurredAt: '2026-03-02T10:00:20' }),
-        cashierRecord({ id: 'open', amount: '70.00', cardLast4: '2222', terminalId: '12345', occurredAt: '2026-03-02T11:00:00' }),
-      ],
-    }));
+    const r = reconcile(
+      input({
+        transactions: [txn({ id: 'p', amount: '50.00', fee: '0.30', cardLast4: '1111', terminalId: '00012345', occurredAt: '2026-03-02T10:00:00' })],
+        cashier: [
+          cashierRecord({ id: 'match', amount: '50.00', cardLast4: '1111', terminalId: '12345', occurredAt: '2026-03-02T10:00:20' }),
+          cashierRecord({ id: 'open', amount: '70.00', cardLast4: '2222', terminalId: '12345', occurredAt: '2026-03-02T11:00:00' }),
+        ],
+      }),
+    );
     expect(r.findings.filter((f) => f.kind === 'missing_at_acquirer').map((f) => f.cashierIds)).toEqual([['open']]);
   });
 
   it('two portal sources: terminal + batch + voucher match with and without padding', () => {
-    const r = reconcile(input({
-      transactions: [
-        txn({ id: 'list', portal: 'generic', amount: '20.00', terminalId: '00012345', batchNo: '000001', voucherNo: '000123' }),
-        txn({ id: 'export', portal: 'lakala', amount: '20.00', fee: '0.12', terminalId: '12345', batchNo: '1', voucherNo: '123' }),
-      ],
-    }));
+    const r = reconcile(
+      input({
+        transactions: [
+          txn({ id: 'list', portal: 'generic', amount: '20.00', terminalId: '00012345', batchNo: '000001', voucherNo: '000123' }),
+          txn({ id: 'export', portal: 'lakala', amount: '20.00', fee: '0.12', terminalId: '12345', batchNo: '1', voucherNo: '123' }),
+        ],
+      }),
+    );
     expect(r.matches.filter((m) => m.basis === 'portal:terminal+batch+voucher').map((m) => [...m.transactionIds].sort())).toEqual([['export', 'list']]);
   });
 
   it('RRN as printed: 000000000001 and 1 are two transactions', () => {
-    const r = reconcile(input({
-      transactions: [
-        txn({ id: 'list', portal: 'generic', amount: '20.00', rrn: '000000000001' }),
-        txn({ id: 'export', portal: 'lakala', amount: '20.00', rrn: '1' }),
-      ],
-    }));
+    const r = reconcile(
+      input({
+        transactions: [
+          txn({ id: 'list', portal: 'generic', amount: '20.00', rrn: '000000000001' }),
+          txn({ id: 'export', portal: 'lakala', amount: '20.00', rrn: '1' }),
+        ],
+      }),
+    );
     expect(r.matches.filter((m) => m.basis === 'portal:rrn+date')).toEqual([]);
-    const same = reconcile(input({
-      transactions: [
-        txn({ id: 'list', portal: 'generic', amount: '20.00', rrn: '000000000001' }),
-        txn({ id: 'export', portal: 'lakala', amount: '20.00', rrn: ' 000000000001' }),
-      ],
-    }));
+    const same = reconcile(
+      input({
+        transactions: [
+          txn({ id: 'list', portal: 'generic', amount: '20.00', rrn: '000000000001' }),
+          txn({ id: 'export', portal: 'lakala', amount: '20.00', rrn: ' 000000000001' }),
+        ],
+      }),
+    );
     expect(same.matches.filter((m) => m.basis === 'portal:rrn+date')).toHaveLength(1);
   });
 

@@ -33,8 +33,14 @@ describe('cashier matching by amount and time window', () => {
 
   it('an unreadable time never matches, a readable one still does', () => {
     const m = matchCashier(
-      [txn({ id: 'a', amount: '8.00', occurredAt: '2026-03-02T10:00:00', cardLast4: '1111' }), txn({ id: 'b', amount: '8.00', occurredAt: 'yesterday', cardLast4: '2222' })],
-      [cashierRecord({ id: 'k', amount: '8.00', occurredAt: '2026-03-02T10:02:00', cardLast4: '1111' }), cashierRecord({ id: 'j', amount: '8.00', occurredAt: 'n/a', cardLast4: '2222' })],
+      [
+        txn({ id: 'a', amount: '8.00', occurredAt: '2026-03-02T10:00:00', cardLast4: '1111' }),
+        txn({ id: 'b', amount: '8.00', occurredAt: 'yesterday', cardLast4: '2222' }),
+      ],
+      [
+        cashierRecord({ id: 'k', amount: '8.00', occurredAt: '2026-03-02T10:02:00', cardLast4: '1111' }),
+        cashierRecord({ id: 'j', amount: '8.00', occurredAt: 'n/a', cardLast4: '2222' }),
+      ],
       600,
     );
     expect(m.matches.map((x) => [x.transactionId, x.cashierId])).toEqual([['a', 'k']]);
@@ -57,19 +63,22 @@ describe('settlement credits by date and amount', () => {
 
   it('an exact credit is preferred on the value date even with hundreds of credits that day', () => {
     const lines = [];
-    for (let i = 0; i < 400; i++) lines.push(line({ id: `n${String(i).padStart(3, '0')}`, amount: `${100 + i}.50`, bookedOn: '2026-03-03', description: '转账', counterparty: '张三' }));
+    for (let i = 0; i < 400; i++)
+      lines.push(line({ id: `n${String(i).padStart(3, '0')}`, amount: `${100 + i}.50`, bookedOn: '2026-03-03', description: '转账', counterparty: '张三' }));
     lines.push(line({ id: 'pay', amount: '321.00', bookedOn: '2026-03-03' }));
     const r = reconcile(input({ transactions: [sale('s1', '321.00')], statementLines: lines }));
     expect(r.matches.find((x) => x.transactionIds.includes('s1'))?.statementLineIds).toEqual(['pay']);
   });
 
   it('of two settlement credits equally far from the expected amount, the first by line id is taken', () => {
-    const lines = [
-      line({ id: 'l-b', amount: '990.00', bookedOn: '2026-03-03' }),
-      line({ id: 'l-a', amount: '1010.00', bookedOn: '2026-03-03' }),
-    ];
+    const lines = [line({ id: 'l-b', amount: '990.00', bookedOn: '2026-03-03' }), line({ id: 'l-a', amount: '1010.00', bookedOn: '2026-03-03' })];
     const r = reconcile(input({ transactions: [sale('s1', '1000.00')], statementLines: lines }));
-    expect(r.matches.find((x) => x.transactionIds.includes('s1'))).toEqual({ transactionIds: ['s1'], statementLineIds: ['l-a'], basis: 'settlement-group:date', confidence: 0.5 });
+    expect(r.matches.find((x) => x.transactionIds.includes('s1'))).toEqual({
+      transactionIds: ['s1'],
+      statementLineIds: ['l-a'],
+      basis: 'settlement-group:date',
+      confidence: 0.5,
+    });
     expect(r.residuals.map((x) => [x.expected.amount, x.received.amount])).toEqual([['1000.00', '1010.00']]);
   });
 
@@ -79,7 +88,13 @@ describe('settlement credits by date and amount', () => {
       line({ id: 'l-a', amount: '1010.00', bookedOn: '2026-03-03', description: '转账', counterparty: '张三', currency: 'USD' }),
       line({ id: 'l-b', amount: '990.00', bookedOn: '2026-03-03', description: '转账', counterparty: '李四', currency: 'USD' }),
     ];
-    const r = reconcile(input({ transactions: [txn({ id: 's1', amount: '1000.00', fee: '0.00', net: '1000.00', currency: 'USD', occurredAt: '2026-03-02T10:00:00' })], statementLines: lines, contracts: [] }));
+    const r = reconcile(
+      input({
+        transactions: [txn({ id: 's1', amount: '1000.00', fee: '0.00', net: '1000.00', currency: 'USD', occurredAt: '2026-03-02T10:00:00' })],
+        statementLines: lines,
+        contracts: [],
+      }),
+    );
     expect(r.matches.find((x) => x.transactionIds.includes('s1'))?.statementLineIds).toEqual(['l-a']);
   });
 });

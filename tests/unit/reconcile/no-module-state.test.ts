@@ -30,8 +30,7 @@ function checkedFiles(): string[] {
  * Files that still hold module state, while their owners remove it. Shrink it as you fix a file
  * (the test fails when a listed file is already clean); it must end empty.
  */
-const NOT_YET_FIXED: readonly string[] = [
-];
+const NOT_YET_FIXED: readonly string[] = [];
 
 /** What a file declares at module level that keeps state: `let x`, `var y`, `export function setZ`. */
 function moduleState(fileName: string, text: string): string[] {
@@ -51,7 +50,12 @@ function moduleState(fileName: string, text: string): string[] {
     // `export const setX = (…) => …` is the same switch
     if (ts.isVariableStatement(s)) {
       for (const d of s.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && /^set[A-Z]/.test(d.name.text) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) {
+        if (
+          ts.isIdentifier(d.name) &&
+          /^set[A-Z]/.test(d.name.text) &&
+          d.initializer &&
+          (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))
+        ) {
           found.push(`export const ${d.name.text} (line ${line(d)})`);
         }
       }
@@ -78,8 +82,12 @@ describe('no module-level state in the reconcile core', () => {
       'export function setup() {}',
     ].join('\n');
     expect(moduleState('x.ts', text)).toEqual([
-      'let counter (line 4)', 'var legacy (line 5)', 'var other (line 5)', 'let flag (line 6)',
-      'export function setFlag (line 7)', 'export const setOther (line 8)',
+      'let counter (line 4)',
+      'var legacy (line 5)',
+      'var other (line 5)',
+      'let flag (line 6)',
+      'export function setFlag (line 7)',
+      'export const setOther (line 8)',
     ]);
   });
 

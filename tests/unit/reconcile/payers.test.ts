@@ -17,11 +17,7 @@ describe('judgePayer (D18 settlement payer)', () => {
     expect(judgePayer(name)).toBe('licensed');
   });
 
-  it.each([
-    '深圳市某某信息科技有限公司',
-    '王晓明',
-    '广州聚合收款服务部',
-  ])('%s is not a licensed payer', (name) => {
+  it.each(['深圳市某某信息科技有限公司', '王晓明', '广州聚合收款服务部'])('%s is not a licensed payer', (name) => {
     expect(judgePayer(name)).toBe('unlicensed');
   });
 

@@ -22,19 +22,38 @@ describe('rate drift on doubles = on exact Decimal rates', () => {
     // fees that put 1,000.00 at 0.60 %, exactly half a step (0.01 pp) away, just inside and outside it, and well past the threshold
     const fees = ['6.00', '6.10', '6.09', '6.11', '5.90', '6.20', '6.80', '6.81', '7.00'];
     let drifts = 0;
-    fc.assert(fc.property(
-      // runs of one fee (a trend needs ≥ 3 alike in a row), now and then another row in between
-      fc.array(fc.record({ fee: fc.constantFrom(...fees), n: fc.integer({ min: 1, max: 8 }), amount: fc.constantFrom('1000.00', '1000.00', '1000', '333.33'), card: fc.constantFrom('credit', 'credit', 'debit') as fc.Arbitrary<'credit' | 'debit'> }), { minLength: 1, maxLength: 8 }),
-      fc.boolean(),
-      (segments, withContract) => {
-        const rows = segments.flatMap((g) => Array.from({ length: g.n }, () => g));
-        const inp = input({
-          contracts: withContract ? [cnContract({ id: 'c', effectiveFrom: '2026-01-01' })] : [],
-          transactions: rows.map((r, i) => txn({ id: `r${String(i).padStart(2, '0')}`, amount: r.amount, fee: r.fee, cardType: r.card, occurredAt: `2026-03-${String(1 + (i >> 1)).padStart(2, '0')}T1${i & 1}:00:00` })),
-        });
-        drifts += both(inp).length;
-      },
-    ), { numRuns: 400 });
+    fc.assert(
+      fc.property(
+        // runs of one fee (a trend needs ≥ 3 alike in a row), now and then another row in between
+        fc.array(
+          fc.record({
+            fee: fc.constantFrom(...fees),
+            n: fc.integer({ min: 1, max: 8 }),
+            amount: fc.constantFrom('1000.00', '1000.00', '1000', '333.33'),
+            card: fc.constantFrom('credit', 'credit', 'debit') as fc.Arbitrary<'credit' | 'debit'>,
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        fc.boolean(),
+        (segments, withContract) => {
+          const rows = segments.flatMap((g) => Array.from({ length: g.n }, () => g));
+          const inp = input({
+            contracts: withContract ? [cnContract({ id: 'c', effectiveFrom: '2026-01-01' })] : [],
+            transactions: rows.map((r, i) =>
+              txn({
+                id: `r${String(i).padStart(2, '0')}`,
+                amount: r.amount,
+                fee: r.fee,
+                cardType: r.card,
+                occurredAt: `2026-03-${String(1 + (i >> 1)).padStart(2, '0')}T1${i & 1}:00:00`,
+              }),
+            ),
+          });
+          drifts += both(inp).length;
+        },
+      ),
+      { numRuns: 400 },
+    );
     expect(drifts).toBeGreaterThan(20); // the property saw real findings, not only quiet months
   });
   it('on the scale input and a scenario month', () => {

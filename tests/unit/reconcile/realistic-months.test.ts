@@ -12,7 +12,13 @@ import type { Label } from '../../fixtures/scenarios/generator';
 
 const RECALL_TARGET = 0.95;
 
-interface Score { tp: number; fp: number; fn: number; cleanFp: number; cleanOvercharge: number }
+interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+  cleanFp: number;
+  cleanOvercharge: number;
+}
 
 const evidenceOf = (f: Finding) => new Set([...f.transactionIds, ...f.statementLineIds, ...(f.cashierIds ?? [])]);
 
@@ -21,8 +27,10 @@ function score(month: RealisticMonth, findings: Finding[], labels: Label[], scor
   let hits = 0;
   for (const l of labels) {
     const s = scores.get(l.kind)!;
-    const hit = findings.find((f) => f.kind === l.kind && !used.has(f.id) && l.anchors.some((a) => evidenceOf(f).has(a))
-      && (l.atStake === undefined || f.atStake?.amount === l.atStake));
+    const hit = findings.find(
+      (f) =>
+        f.kind === l.kind && !used.has(f.id) && l.anchors.some((a) => evidenceOf(f).has(a)) && (l.atStake === undefined || f.atStake?.amount === l.atStake),
+    );
     if (!hit) {
       s.fn++;
       notes.push(`${month.name}: missed ${l.kind} (${l.note}) [${l.anchors.slice(0, 3).join(', ')}] atStake ${l.atStake}`);
@@ -65,21 +73,32 @@ describe('realistic months', () => {
     for (const m of months) {
       const r = results.get(m)!;
       const { hits, falseAlarms } = score(m, r.findings, m.labels, scores, notes);
-      perMonth.push(`${m.name.padEnd(96)} findings ${String(r.findings.length).padStart(3)}  hits ${String(hits).padStart(3)}/${String(m.labels.length).padEnd(3)} false alarms ${falseAlarms}  unchecked ${r.unchecked.map((u) => `${u.reason}:${u.days.length}`).join(' ') || '-'}`);
+      perMonth.push(
+        `${m.name.padEnd(96)} findings ${String(r.findings.length).padStart(3)}  hits ${String(hits).padStart(3)}/${String(m.labels.length).padEnd(3)} false alarms ${falseAlarms}  unchecked ${r.unchecked.map((u) => `${u.reason}:${u.days.length}`).join(' ') || '-'}`,
+      );
     }
     const clean = months.filter((m) => m.clean).length;
     const rows = FINDING_KINDS.map((k) => {
       const s = scores.get(k)!;
       return {
-        kind: k, labelled: s.tp + s.fn,
+        kind: k,
+        labelled: s.tp + s.fn,
         precision: s.tp + s.fp === 0 ? 1 : s.tp / (s.tp + s.fp),
         recall: s.tp + s.fn === 0 ? 1 : s.tp / (s.tp + s.fn),
-        perClean: s.cleanFp / clean, cleanOvercharge: s.cleanOvercharge,
+        perClean: s.cleanFp / clean,
+        cleanOvercharge: s.cleanOvercharge,
       };
     });
-    console.log(`\nrealistic suite: ${months.length} months (${clean} clean)\n`
-      + rows.map((r) => `${r.kind.padEnd(24)} labelled ${String(r.labelled).padStart(3)}  precision ${r.precision.toFixed(3)}  recall ${r.recall.toFixed(3)}  false alarms per clean month ${r.perClean.toFixed(2)}`).join('\n')
-      + `\n\n${perMonth.join('\n')}${notes.length ? `\n\n${notes.join('\n')}` : ''}`);
+    console.log(
+      `\nrealistic suite: ${months.length} months (${clean} clean)\n` +
+        rows
+          .map(
+            (r) =>
+              `${r.kind.padEnd(24)} labelled ${String(r.labelled).padStart(3)}  precision ${r.precision.toFixed(3)}  recall ${r.recall.toFixed(3)}  false alarms per clean month ${r.perClean.toFixed(2)}`,
+          )
+          .join('\n') +
+        `\n\n${perMonth.join('\n')}${notes.length ? `\n\n${notes.join('\n')}` : ''}`,
+    );
     for (const r of rows) {
       expect.soft(r.recall, `${r.kind} recall`).toBeGreaterThanOrEqual(RECALL_TARGET);
       expect.soft(r.cleanOvercharge, `${r.kind} overcharge false alarms on clean months`).toBe(0);
@@ -87,7 +106,11 @@ describe('realistic months', () => {
   });
 
   it('a clean month has no terminal_health note: its terminals are alike (info notes are not counted above)', () => {
-    for (const m of months.filter((x) => x.clean)) expect(results.get(m)!.findings.filter((f) => f.kind === 'terminal_health'), m.name).toEqual([]);
+    for (const m of months.filter((x) => x.clean))
+      expect(
+        results.get(m)!.findings.filter((f) => f.kind === 'terminal_health'),
+        m.name,
+      ).toEqual([]);
   });
 
   for (const m of months) {

@@ -50,7 +50,11 @@ describe('row index', () => {
     const rows = buildRowIndex([
       txn({ id: 'a', amount: '12.345', fee: '0.07', net: '12.275', occurredAt: '2026-03-02T10:00:00' }),
       txn({ id: 'b', amount: '99999999999999999.99', fee: '1.00', occurredAt: '2026-03-02T10:01:00' }),
-      { ...txn({ id: 'c', amount: '10.00', fee: '0.06', net: '9.94', occurredAt: 'garbled' }), fee: { amount: '0.06', currency: 'USD' }, kind: 'bogus' as PortalTransaction['kind'] },
+      {
+        ...txn({ id: 'c', amount: '10.00', fee: '0.06', net: '9.94', occurredAt: 'garbled' }),
+        fee: { amount: '0.06', currency: 'USD' },
+        kind: 'bogus' as PortalTransaction['kind'],
+      },
       txn({ id: 'd', amount: '-5', occurredAt: '2026-03-03T08:00:00', settleCycle: 'D0', terminalId: ' 0012345 ', rrn: ' 000000000001', cardLast4: '1234 ' }),
     ]);
     expect([...rows.amountCents]).toEqual([NaN, NaN, 1000, -500]);

@@ -11,7 +11,12 @@ const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 const CLEAN_SEEDS = [101, 102, 103];
 const TARGET = 0.95;
 
-interface Score { tp: number; fp: number; fn: number; stakeMismatch: number }
+interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+  stakeMismatch: number;
+}
 
 function evidenceOf(f: Finding): Set<string> {
   return new Set([...f.transactionIds, ...f.statementLineIds, ...(f.cashierIds ?? [])]);
@@ -66,7 +71,15 @@ describe('labelled scenarios', () => {
       const recall = s.tp + s.fn === 0 ? 1 : s.tp / (s.tp + s.fn);
       return { kind: k, labelled: s.tp + s.fn, found: s.tp + s.fp, precision: precision.toFixed(3), recall: recall.toFixed(3), atStakeWrong: s.stakeMismatch };
     });
-    console.log(`\nscenario suite: ${SEEDS.length} seeded months\n` + rows.map((r) => `${r.kind.padEnd(24)} labelled ${String(r.labelled).padStart(3)}  found ${String(r.found).padStart(3)}  precision ${r.precision}  recall ${r.recall}${r.atStakeWrong ? `  atStake wrong ${r.atStakeWrong}` : ''}`).join('\n'));
+    console.log(
+      `\nscenario suite: ${SEEDS.length} seeded months\n` +
+        rows
+          .map(
+            (r) =>
+              `${r.kind.padEnd(24)} labelled ${String(r.labelled).padStart(3)}  found ${String(r.found).padStart(3)}  precision ${r.precision}  recall ${r.recall}${r.atStakeWrong ? `  atStake wrong ${r.atStakeWrong}` : ''}`,
+          )
+          .join('\n'),
+    );
     if (notes.length) console.log(notes.slice(0, 40).join('\n'));
     for (const r of rows) {
       expect.soft(Number(r.precision), `${r.kind} precision`).toBeGreaterThanOrEqual(TARGET);

@@ -37,12 +37,19 @@ describe('screenInput', () => {
   });
 
   it('leaves out unreadable bank lines and cashier records, keeps the rest', () => {
-    const r = reconcile(input({
-      transactions: good(),
-      statementLines: [line({ id: 'l-bad', amount: '1491.00', bookedOn: '04/03/2026' }), line({ id: 'l-ok', amount: '1491.00', bookedOn: '2026-03-04' })],
-      cashier: [cashierRecord({ id: 'c-bad', amount: 'abc' }), cashierRecord({ id: 'c-ok', amount: '1000.00', occurredAt: '2026-03-03T10:00:00' })],
-    }));
-    expect(r.issues.filter((i) => i.code === 'unreadable_row').map((i) => i.raw).sort()).toEqual(['c-bad', 'l-bad']);
+    const r = reconcile(
+      input({
+        transactions: good(),
+        statementLines: [line({ id: 'l-bad', amount: '1491.00', bookedOn: '04/03/2026' }), line({ id: 'l-ok', amount: '1491.00', bookedOn: '2026-03-04' })],
+        cashier: [cashierRecord({ id: 'c-bad', amount: 'abc' }), cashierRecord({ id: 'c-ok', amount: '1000.00', occurredAt: '2026-03-03T10:00:00' })],
+      }),
+    );
+    expect(
+      r.issues
+        .filter((i) => i.code === 'unreadable_row')
+        .map((i) => i.raw)
+        .sort(),
+    ).toEqual(['c-bad', 'l-bad']);
     expect(r.matches.some((m) => m.statementLineIds.includes('l-ok'))).toBe(true);
   });
 
@@ -51,23 +58,33 @@ describe('screenInput', () => {
     const s = screenInput(input({ transactions: [t], statementLines: [{ ...line({ id: 'l', amount: '994.00' }), valueOn: '2026-13-01' }] }));
     expect(s.input.transactions[0]).not.toHaveProperty('settleDate');
     expect(s.input.statementLines[0]).not.toHaveProperty('valueOn');
-    expect(s.issues.map((i) => [i.level, i.field])).toEqual([['warning', 'settleDate'], ['warning', 'valueOn']]);
+    expect(s.issues.map((i) => [i.level, i.field])).toEqual([
+      ['warning', 'settleDate'],
+      ['warning', 'valueOn'],
+    ]);
   });
 
   it('never throws on any text in the date and money fields', () => {
-    fc.assert(fc.property(fc.string(), fc.string(), fc.string(), fc.string(), (when, amount, booked, valueOn) => {
-      const r = reconcile(input({
-        transactions: [...good(), { ...txn({ id: 'x', amount: '1.00' }), occurredAt: when, amount: { amount, currency: 'CNY' } }],
-        statementLines: [{ ...line({ id: 'y', amount: '1.00' }), bookedOn: booked, valueOn }],
-      }));
-      expect(Array.isArray(r.findings)).toBe(true);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), fc.string(), (when, amount, booked, valueOn) => {
+        const r = reconcile(
+          input({
+            transactions: [...good(), { ...txn({ id: 'x', amount: '1.00' }), occurredAt: when, amount: { amount, currency: 'CNY' } }],
+            statementLines: [{ ...line({ id: 'y', amount: '1.00' }), bookedOn: booked, valueOn }],
+          }),
+        );
+        expect(Array.isArray(r.findings)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('tells readable dates and times', () => {
     expect(['2026-03-05', '2024-02-29'].every(isReadableDate)).toBe(true);
     expect(['2026-3-5', '2025-02-29', '20260305', '', 'garbled'].some(isReadableDate)).toBe(false);
-    expect(['2026-03-05T10:00', '2026-03-05T10:00:00', '2026-03-05T10:00:00.123+08:00', '2026-03-05T23:59:60Z', '2026-03-05'].every(isReadableDateTime)).toBe(true);
+    expect(['2026-03-05T10:00', '2026-03-05T10:00:00', '2026-03-05T10:00:00.123+08:00', '2026-03-05T23:59:60Z', '2026-03-05'].every(isReadableDateTime)).toBe(
+      true,
+    );
     expect(['2026-03-05 10:00:00', '2026-03-05T24:00:00', '2026-03-05T10', '2026-03-05T10:00:00junk'].some(isReadableDateTime)).toBe(false);
   });
 
@@ -78,13 +95,30 @@ describe('screenInput', () => {
     const refDateTime = (s: string) => refDate(s.slice(0, 10)) && (s.length === 10 || TIME.test(s.slice(10)));
     const one = (...xs: string[]) => fc.constantFrom(...xs);
     // mostly date-shaped strings (valid or one piece off), then anything
-    const dateish = fc.tuple(one('2024', '2025', '1899', '2200', '20x6', '202'), one('-', '/', ''), one('02', '12', '13', '00', '2'), one('-', ''), one('28', '29', '30', '31', '00', '1'),
-      one('', 'T', ' ', 'T1'), one('', '00', '23', '24', '2'), one('', ':', ':5'), one('', '00', '59', '60'), one('', ':59', ':60', ':61'), one('', '.', '.5', '.1234567890'), one('', 'Z', '+08:00', '-0530', '+8', '\n', 'x'))
+    const dateish = fc
+      .tuple(
+        one('2024', '2025', '1899', '2200', '20x6', '202'),
+        one('-', '/', ''),
+        one('02', '12', '13', '00', '2'),
+        one('-', ''),
+        one('28', '29', '30', '31', '00', '1'),
+        one('', 'T', ' ', 'T1'),
+        one('', '00', '23', '24', '2'),
+        one('', ':', ':5'),
+        one('', '00', '59', '60'),
+        one('', ':59', ':60', ':61'),
+        one('', '.', '.5', '.1234567890'),
+        one('', 'Z', '+08:00', '-0530', '+8', '\n', 'x'),
+      )
       .map((p) => p.join(''));
-    fc.assert(fc.property(fc.oneof(dateish, fc.string({ maxLength: 30 })), (s) => {
-      expect(isReadableDate(s)).toBe(refDate(s));
-      expect(isReadableDateTime(s)).toBe(refDateTime(s));
-    }), { numRuns: 3000 });
-    for (const s of ['2024-02-29', '2025-02-29', '2026-03-05T10:00:00.123+08:00', '2026-03-05T23:59:60Z', '2026-03-05T10:00\n']) expect([isReadableDate(s), isReadableDateTime(s)]).toEqual([refDate(s), refDateTime(s)]);
+    fc.assert(
+      fc.property(fc.oneof(dateish, fc.string({ maxLength: 30 })), (s) => {
+        expect(isReadableDate(s)).toBe(refDate(s));
+        expect(isReadableDateTime(s)).toBe(refDateTime(s));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const s of ['2024-02-29', '2025-02-29', '2026-03-05T10:00:00.123+08:00', '2026-03-05T23:59:60Z', '2026-03-05T10:00\n'])
+      expect([isReadableDate(s), isReadableDateTime(s)]).toEqual([refDate(s), refDateTime(s)]);
   });
 });

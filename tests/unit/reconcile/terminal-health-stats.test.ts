@@ -7,7 +7,8 @@ import { txn } from '../../fixtures/scenarios/builders';
 
 /** P(X ≥ k), X ~ Binomial(n, p), by the plain sum of C(n, i) pⁱ (1−p)ⁿ⁻ⁱ (small n only). */
 function exactTail(n: number, k: number, p: number): number {
-  let c = 1, sum = 0;
+  let c = 1,
+    sum = 0;
   for (let i = 0; i <= n; i++) {
     if (i >= k) sum += c * p ** i * (1 - p) ** (n - i);
     c = (c * (n - i)) / (i + 1);
@@ -17,7 +18,11 @@ function exactTail(n: number, k: number, p: number): number {
 
 describe('binomialTail', () => {
   const table = [
-    { n: 10, k: 1, p: 0.01 }, { n: 30, k: 3, p: 0.01 }, { n: 50, k: 10, p: 0.05 }, { n: 60, k: 2, p: 0.3 }, { n: 150, k: 6, p: 0.01 },
+    { n: 10, k: 1, p: 0.01 },
+    { n: 30, k: 3, p: 0.01 },
+    { n: 50, k: 10, p: 0.05 },
+    { n: 60, k: 2, p: 0.3 },
+    { n: 150, k: 6, p: 0.01 },
   ];
   for (const { n, k, p } of table) {
     it(`P(X ≥ ${k}) for Binomial(${n}, ${p})`, () => expect(binomialTail(n, k, p)).toBeCloseTo(exactTail(n, k, p), 12));
@@ -35,38 +40,51 @@ describe('binomialTail', () => {
 
 describe('percentOf', () => {
   const table = [
-    { count: 16, attempts: 200, expected: '8.00' }, { count: 1, attempts: 3, expected: '33.33' }, { count: 2, attempts: 3, expected: '66.67' },
-    { count: 1, attempts: 800, expected: '0.13' }, { count: 0, attempts: 0, expected: '0.00' }, { count: 200, attempts: 200, expected: '100.00' },
+    { count: 16, attempts: 200, expected: '8.00' },
+    { count: 1, attempts: 3, expected: '33.33' },
+    { count: 2, attempts: 3, expected: '66.67' },
+    { count: 1, attempts: 800, expected: '0.13' },
+    { count: 0, attempts: 0, expected: '0.00' },
+    { count: 200, attempts: 200, expected: '100.00' },
   ];
   for (const { count, attempts, expected } of table) it(`${count} of ${attempts} → ${expected}`, () => expect(percentOf(count, attempts)).toBe(expected));
 });
 
 describe('terminalMonths', () => {
-  it('counts a reversal once when the portal shows it as the sale\'s status and as its own row, and a failed void not at all', () => {
-    const months = terminalMonths([
-      txn({ id: 'a', amount: '10.00', rrn: 'RA', status: 'reversed' }),
-      txn({ id: 'ra', kind: 'reversal', amount: '-10.00', originalRef: 'RA' }),
-      txn({ id: 'b', amount: '10.00', rrn: 'RB', status: 'reversed' }),
-      txn({ id: 'c', amount: '10.00', rrn: 'RC', status: 'voided' }),
-      txn({ id: 'vc', kind: 'void', amount: '-10.00', originalRef: 'RC' }),
-      txn({ id: 'vx', kind: 'void', amount: '-10.00', originalRef: 'RD', status: 'failed' }),
-      txn({ id: 'd', amount: '10.00', rrn: 'RD', status: 'failed' }),
-      txn({ id: 'e', amount: '10.00', rrn: 'RE' }),
-      txn({ id: 'e2', amount: '10.00', rrn: 'RE2' }),
-      txn({ id: 'r', kind: 'refund', amount: '-10.00', originalRef: 'RE' }),
-    ], new Set(['e2']));
+  it("counts a reversal once when the portal shows it as the sale's status and as its own row, and a failed void not at all", () => {
+    const months = terminalMonths(
+      [
+        txn({ id: 'a', amount: '10.00', rrn: 'RA', status: 'reversed' }),
+        txn({ id: 'ra', kind: 'reversal', amount: '-10.00', originalRef: 'RA' }),
+        txn({ id: 'b', amount: '10.00', rrn: 'RB', status: 'reversed' }),
+        txn({ id: 'c', amount: '10.00', rrn: 'RC', status: 'voided' }),
+        txn({ id: 'vc', kind: 'void', amount: '-10.00', originalRef: 'RC' }),
+        txn({ id: 'vx', kind: 'void', amount: '-10.00', originalRef: 'RD', status: 'failed' }),
+        txn({ id: 'd', amount: '10.00', rrn: 'RD', status: 'failed' }),
+        txn({ id: 'e', amount: '10.00', rrn: 'RE' }),
+        txn({ id: 'e2', amount: '10.00', rrn: 'RE2' }),
+        txn({ id: 'r', kind: 'refund', amount: '-10.00', originalRef: 'RE' }),
+      ],
+      new Set(['e2']),
+    );
     expect(months).toHaveLength(1);
     expect(months[0]!.attempts).toBe(6);
     expect(months[0]!.events).toEqual({ duplicates: ['e2'], reversals: ['ra', 'b'], voids: ['vc'], failures: ['d'] });
   });
 
   it('one terminal however its id is padded or spaced; a month each', () => {
-    const months = terminalMonths([
-      txn({ id: 'a', amount: '1.00', terminalId: '00012345' }),
-      txn({ id: 'b', amount: '1.00', terminalId: ' 12345 ' }),
-      txn({ id: 'c', amount: '1.00', terminalId: '12345', occurredAt: '2026-04-01T09:00:00' }),
-    ], new Set());
-    expect(months.map((m) => [m.terminalKey, m.period, m.attempts, m.terminalId])).toEqual([['12345', '2026-03', 2, '00012345'], ['12345', '2026-04', 1, '12345']]);
+    const months = terminalMonths(
+      [
+        txn({ id: 'a', amount: '1.00', terminalId: '00012345' }),
+        txn({ id: 'b', amount: '1.00', terminalId: ' 12345 ' }),
+        txn({ id: 'c', amount: '1.00', terminalId: '12345', occurredAt: '2026-04-01T09:00:00' }),
+      ],
+      new Set(),
+    );
+    expect(months.map((m) => [m.terminalKey, m.period, m.attempts, m.terminalId])).toEqual([
+      ['12345', '2026-03', 2, '00012345'],
+      ['12345', '2026-04', 1, '12345'],
+    ]);
   });
 
   it('judges against peers of the same merchant only', () => {
@@ -79,7 +97,9 @@ describe('terminalMonths', () => {
     }
     const months = terminalMonths(rows, new Set());
     const t1 = months.find((m) => m.terminalKey === 'T1')!;
-    expect(judgeTerminal(t1, months)).toMatchObject([{ metric: 'failures', count: 10, attempts: 100, basis: 'peers', baselineCount: 1, baselineAttempts: 100 }]);
+    expect(judgeTerminal(t1, months)).toMatchObject([
+      { metric: 'failures', count: 10, attempts: 100, basis: 'peers', baselineCount: 1, baselineAttempts: 100 },
+    ]);
   });
 });
 
@@ -89,17 +109,35 @@ describe('terminalHealthOfStore (the dashboard chart)', () => {
     for (const terminalId of ['T1', 'T2', 'T3']) {
       for (let i = 0; i < 60; i++) {
         const at = `2026-03-${String(1 + (i % 28)).padStart(2, '0')}T1${i % 10}:${String(i % 60).padStart(2, '0')}:00`;
-        rows.push(txn({ id: `${terminalId}-${i}`, amount: `${100 + i}.00`, occurredAt: at, terminalId, rrn: `${terminalId}R${i}`, cardLast4: String(1000 + i) }));
+        rows.push(
+          txn({ id: `${terminalId}-${i}`, amount: `${100 + i}.00`, occurredAt: at, terminalId, rrn: `${terminalId}R${i}`, cardLast4: String(1000 + i) }),
+        );
         // T1 swipes every sixth card twice, 40 seconds apart
-        if (terminalId === 'T1' && i % 6 === 0) rows.push(txn({ id: `${terminalId}-${i}b`, amount: `${100 + i}.00`, occurredAt: at.replace(/:00$/, ':40'), terminalId, rrn: `${terminalId}R${i}b`, cardLast4: String(1000 + i) }));
+        if (terminalId === 'T1' && i % 6 === 0)
+          rows.push(
+            txn({
+              id: `${terminalId}-${i}b`,
+              amount: `${100 + i}.00`,
+              occurredAt: at.replace(/:00$/, ':40'),
+              terminalId,
+              rrn: `${terminalId}R${i}b`,
+              cardLast4: String(1000 + i),
+            }),
+          );
       }
     }
     const findings = reconcile(input({ transactions: rows })).findings;
     const [view] = terminalHealthOfStore(rows, findings);
-    expect(view!.terminals.map((x) => [x.terminalId, x.counts.duplicates, x.outOfLine])).toEqual([['T1', 10, ['duplicates']], ['T2', 0, []], ['T3', 0, []]]);
+    expect(view!.terminals.map((x) => [x.terminalId, x.counts.duplicates, x.outOfLine])).toEqual([
+      ['T1', 10, ['duplicates']],
+      ['T2', 0, []],
+      ['T3', 0, []],
+    ]);
     expect(view!.shop.duplicates).toBe('5.26');
     // the same judgement as the note the rule raised
-    expect(findings.filter((f) => f.kind === 'terminal_health').map((f) => [f.explanation.params.terminalId, f.explanation.params.metric])).toEqual([['T1', 'duplicates']]);
+    expect(findings.filter((f) => f.kind === 'terminal_health').map((f) => [f.explanation.params.terminalId, f.explanation.params.metric])).toEqual([
+      ['T1', 'duplicates'],
+    ]);
     // without the findings there is nothing to count
     expect(terminalHealthOfStore(rows, [])[0]!.terminals[0]!.outOfLine).toEqual([]);
   });

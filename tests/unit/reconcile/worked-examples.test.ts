@@ -38,7 +38,13 @@ describe('DOMAIN.md §3.4 worked examples', () => {
     expect(shortfall!.actual).toEqual({ amount: '12123.53', currency: 'CNY' });
     expect(shortfall!.transactionIds).toEqual(['a', 'b', 'c', 'v']);
     expect(shortfall!.statementLineIds).toEqual(['credit']);
-    expect(shortfall!.explanation.params).toMatchObject({ expectedValueDate: '2018-04-08', sales: '12345.00', voidsRefunds: '-100.00', fees: '73.47', difference: '48.00' });
+    expect(shortfall!.explanation.params).toMatchObject({
+      expectedValueDate: '2018-04-08',
+      sales: '12345.00',
+      voidsRefunds: '-100.00',
+      fees: '73.47',
+      difference: '48.00',
+    });
     // the same money is never at stake twice
     const atStake = r.findings.filter((f) => f.atStake).map((f) => f.kind);
     expect(atStake).toEqual(['settlement_shortfall']);
@@ -46,13 +52,15 @@ describe('DOMAIN.md §3.4 worked examples', () => {
 
   it('5. duplicate: two 88.00 sales 55 s apart, cashier shows one → duplicate_charge (overcharge) listing both', () => {
     const common = { amount: '88.00', fee: '0.53', terminalId: '12345678', cardLast4: '0085' };
-    const r = reconcile(input({
-      transactions: [
-        txn({ id: 'first', ...common, occurredAt: '2026-03-02T12:01:10', rrn: '000000000001' }),
-        txn({ id: 'second', ...common, occurredAt: '2026-03-02T12:02:05', rrn: '000000000002' }),
-      ],
-      cashier: [cashierRecord({ id: 'pos1', amount: '88.00', occurredAt: '2026-03-02T12:01:00', cardLast4: '0085', terminalId: '12345678' })],
-    }));
+    const r = reconcile(
+      input({
+        transactions: [
+          txn({ id: 'first', ...common, occurredAt: '2026-03-02T12:01:10', rrn: '000000000001' }),
+          txn({ id: 'second', ...common, occurredAt: '2026-03-02T12:02:05', rrn: '000000000002' }),
+        ],
+        cashier: [cashierRecord({ id: 'pos1', amount: '88.00', occurredAt: '2026-03-02T12:01:00', cardLast4: '0085', terminalId: '12345678' })],
+      }),
+    );
     const dup = r.findings.filter((f) => f.kind === 'duplicate_charge');
     expect(dup.map((f) => ({ severity: f.severity, atStake: f.atStake?.amount, transactionIds: f.transactionIds }))).toEqual([
       { severity: 'overcharge', atStake: '88.00', transactionIds: ['second', 'first'] },

@@ -15,7 +15,8 @@ const MID = '898310058120001';
 
 describe('content/capture keeps coverage', () => {
   it('for the sender origin, with the stated query; re-taught rows move to the day now read', async () => {
-    const a = tx({ merchantId: MID, occurredAt: '2026-03-02T10:00:00' }), b = tx({ merchantId: MID, occurredAt: '2026-03-02T11:00:00' });
+    const a = tx({ merchantId: MID, occurredAt: '2026-03-02T10:00:00' }),
+      b = tx({ merchantId: MID, occurredAt: '2026-03-02T11:00:00' });
     const facts = { merchantId: MID, dateRange: { from: '2026-03-02', to: '2026-03-02' }, stated: { count: 2, source: 'pager' } };
     const res = await handleContentMessage({ type: 'content/capture', url: `${SITE}/list`, rows: [a, b], facts }, from(`${SITE}/list`), EXT);
     expect(res).toMatchObject({ ok: true, value: { added: 2 } });
@@ -26,6 +27,9 @@ describe('content/capture keeps coverage', () => {
     const bMoved = { ...b, occurredAt: '2026-03-03T11:00:00' };
     await handleContentMessage({ type: 'content/capture', url: `${SITE}/list`, rows: [bMoved], retaught: true }, from(`${SITE}/list`), EXT);
     const after = await getDb().coverage.where('site').equals(SITE).sortBy('day');
-    expect(after.map((c) => [c.day, Object.keys(c.rows), c.complete])).toEqual([['2026-03-02', [a.id], false], ['2026-03-03', [b.id], 'unknown']]);
+    expect(after.map((c) => [c.day, Object.keys(c.rows), c.complete])).toEqual([
+      ['2026-03-02', [a.id], false],
+      ['2026-03-03', [b.id], 'unknown'],
+    ]);
   });
 });

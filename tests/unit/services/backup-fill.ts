@@ -28,7 +28,10 @@ export const AS_OF = todayIso();
 /** The demo portal with every row in its table, as the portal's own script renders them page by page. */
 function demoPortalPages(): { doc: Document; pageSize: number }[] {
   const html = readFileSync(resolve(ROOT, 'tests/fixtures/portals/demo/index.html'), 'utf8').replace(/<link[^>]*>/g, '');
-  const data = JSON.parse(html.match(/<script type="application\/json" id="txn-data">([\s\S]*?)<\/script>/)![1]!) as { pageSize: number; rows: Record<string, string>[] };
+  const data = JSON.parse(html.match(/<script type="application\/json" id="txn-data">([\s\S]*?)<\/script>/)![1]!) as {
+    pageSize: number;
+    rows: Record<string, string>[];
+  };
   const columns = ['time', 'type', 'card', 'cardType', 'amount', 'fee', 'net', 'terminal', 'rrn', 'voucher', 'batch', 'status'];
   const pages: { doc: Document; pageSize: number }[] = [];
   for (let start = 0; start < data.rows.length; start += data.pageSize) {
@@ -50,7 +53,11 @@ function demoPortalPages(): { doc: Document; pageSize: number }[] {
 
 export async function fillEveryStore(db: SettleGuardDb = getDb()): Promise<void> {
   const session = new ImportSession(() => db);
-  const files = [fixture('tests/fixtures/demo/contract.json'), fixture('tests/fixtures/demo/bank-statement.csv'), fixture('tests/fixtures/statements/cashier/shouyin-liushui.csv')];
+  const files = [
+    fixture('tests/fixtures/demo/contract.json'),
+    fixture('tests/fixtures/demo/bank-statement.csv'),
+    fixture('tests/fixtures/statements/cashier/shouyin-liushui.csv'),
+  ];
   const tokens: string[] = [];
   for (const f of files) tokens.push((await session.preview(f, {})).token);
   await session.commit(tokens, NOW, AS_OF);
@@ -65,7 +72,9 @@ export async function fillEveryStore(db: SettleGuardDb = getDb()): Promise<void>
   await saveColumnMap(db, SITE, { 备注: null, 交易时间: 'occurredAt' }, NOW);
   await saveSettings(db, {
     merchant: { name: '上海静安区示例便利店', merchantId: '898310058120001', contact: '王经理', phone: '13800000000' },
-    language: 'zh-CN', tolerances: { fee: '0.02' }, extraHolidays: ['2026-03-09'],
+    language: 'zh-CN',
+    tolerances: { fee: '0.02' },
+    extraHolidays: ['2026-03-09'],
   });
   // as the options page's updateSettings does: the stored findings follow the settings
   await runReconciliation(db, AS_OF, NOW);
@@ -75,8 +84,15 @@ export async function fillEveryStore(db: SettleGuardDb = getDb()): Promise<void>
   if (open.length < 2) throw new Error(`the demo data should give at least two open findings, got ${open.length}`);
   await setFindingStatus(db, open[0]!.id, 'dismissed', 'merchant', '2026-03-18T09:30:00.000Z');
   await setFindingStatus(db, open[1]!.id, 'disputed', 'merchant', '2026-03-18T09:31:00.000Z');
-  const draft = await recordDraft(db, { findingIds: [open[1]!.id], locale: 'zh-CN', subject: '关于手续费多扣的申诉', text: '您好，……' }, '2026-03-18T09:32:00.000Z');
-  for (const event of [{ type: 'send', on: '2026-03-18', ticketNo: 'T-20260318-01', channel: 'portal' }, { type: 'acknowledge', on: '2026-03-19' }] as const) {
+  const draft = await recordDraft(
+    db,
+    { findingIds: [open[1]!.id], locale: 'zh-CN', subject: '关于手续费多扣的申诉', text: '您好，……' },
+    '2026-03-18T09:32:00.000Z',
+  );
+  for (const event of [
+    { type: 'send', on: '2026-03-18', ticketNo: 'T-20260318-01', channel: 'portal' },
+    { type: 'acknowledge', on: '2026-03-19' },
+  ] as const) {
     const res = await applyEvent(db, draft.id, event, '2026-03-19T10:00:00.000Z');
     if (!res.ok) throw new Error(res.error.message);
   }

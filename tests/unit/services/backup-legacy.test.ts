@@ -26,7 +26,9 @@ async function restore(name: string) {
   return { preview, outcome: outcome! };
 }
 
-beforeEach(async () => { await clearAllData(); });
+beforeEach(async () => {
+  await clearAllData();
+});
 
 describe.each(['schema1-first-export.json', 'tracker-no-coverage.json'])('a backup an earlier version wrote: %s', (name) => {
   const doc = json(name);
@@ -36,9 +38,17 @@ describe.each(['schema1-first-export.json', 'tracker-no-coverage.json'])('a back
     const { preview } = await restore(name);
     expect(preview.result.issues).toEqual([]);
     expect(preview.result.restore).toEqual({
-      schema: 0, replacesSettings: true,
-      counts: { settings: 1, contracts: list('contracts').length, transactions: list('transactions').length, statementLines: list('statementLines').length,
-        cashier: list('cashier').length, findings: list('findings').length, disputes: list('disputes').length },
+      schema: 0,
+      replacesSettings: true,
+      counts: {
+        settings: 1,
+        contracts: list('contracts').length,
+        transactions: list('transactions').length,
+        statementLines: list('statementLines').length,
+        cashier: list('cashier').length,
+        findings: list('findings').length,
+        disputes: list('disputes').length,
+      },
     });
   });
 
@@ -71,16 +81,31 @@ describe('the first schema’s disputes', () => {
     const stake = (kind: string) => findings.find((f) => f['kind'] === kind)!['atStake'];
     const dup = await db.disputes.get('dispute:legacy-dup');
     expect(dup).toMatchObject({
-      status: 'acknowledged', level: 'first_contact', ticketNo: 'T-20260318-01', claimed: stake('duplicate_charge'),
-      recovered: { amount: '0.00', currency: 'CNY' }, createdOn: '2026-03-18', sentOn: '2026-03-18', acknowledgedOn: '2026-03-19',
-      events: [{ type: 'send', on: '2026-03-18', ticketNo: 'T-20260318-01' }, { type: 'acknowledge', on: '2026-03-19' }],
+      status: 'acknowledged',
+      level: 'first_contact',
+      ticketNo: 'T-20260318-01',
+      claimed: stake('duplicate_charge'),
+      recovered: { amount: '0.00', currency: 'CNY' },
+      createdOn: '2026-03-18',
+      sentOn: '2026-03-18',
+      acknowledgedOn: '2026-03-19',
+      events: [
+        { type: 'send', on: '2026-03-18', ticketNo: 'T-20260318-01' },
+        { type: 'acknowledge', on: '2026-03-19' },
+      ],
     });
     expect((dup as unknown as { history: unknown[] }).history).toHaveLength(3);
     const short = await db.disputes.get('dispute:legacy-short');
     expect(short).toMatchObject({
-      status: 'refunded_full', claimed: stake('settlement_shortfall'), recovered: stake('settlement_shortfall'),
-      lastRefundOn: '2026-03-27', closedOn: '2026-03-27',
-      events: [{ type: 'send', on: '2026-03-20' }, { type: 'refund', on: '2026-03-27', amount: stake('settlement_shortfall') }],
+      status: 'refunded_full',
+      claimed: stake('settlement_shortfall'),
+      recovered: stake('settlement_shortfall'),
+      lastRefundOn: '2026-03-27',
+      closedOn: '2026-03-27',
+      events: [
+        { type: 'send', on: '2026-03-20' },
+        { type: 'refund', on: '2026-03-27', amount: stake('settlement_shortfall') },
+      ],
     });
     // the disputes tab reads them: what to do next is known for each
     const views = await listDisputes(db, '2026-03-25');

@@ -16,7 +16,9 @@ async function preview(name: string, locale: 'zh-CN' | 'en') {
   const session = new ImportSession(() => ({}) as SettleGuardDb); // a preview never opens the store
   const actions: ImportActions = {
     preview: (files) => Promise.all(files.map((f) => session.preview(f, {}))),
-    commit: async () => [], mapColumns: async (p) => p, discard: async () => {},
+    commit: async () => [],
+    mapColumns: async (p) => p,
+    discard: async () => {},
   };
   render(<ImportPanel locale={locale} actions={actions} onImported={() => {}} />);
   const input = document.querySelector<HTMLInputElement>('[data-testid="sg-import-file"]')!;
@@ -25,15 +27,24 @@ async function preview(name: string, locale: 'zh-CN' | 'en') {
   return screen.findByTestId('sg-backup-preview');
 }
 
-const countsShown = (el: HTMLElement) => Object.fromEntries([...el.querySelectorAll('li[data-store]')].map((li) => [li.getAttribute('data-store'), Number(li.getAttribute('data-count'))]));
+const countsShown = (el: HTMLElement) =>
+  Object.fromEntries([...el.querySelectorAll('li[data-store]')].map((li) => [li.getAttribute('data-store'), Number(li.getAttribute('data-count'))]));
 
 describe('the preview of a backup', () => {
   it('lists every store with its records and says the settings will be replaced (zh-CN)', async () => {
     const el = await preview('schema6-full.json', 'zh-CN');
     const doc = JSON.parse(readFileSync(resolve(DIR, 'schema6-full.json'), 'utf8')) as Record<string, unknown[]>;
     expect(countsShown(el)).toEqual({
-      settings: 1, sites: doc['sites']!.length, contracts: 1, imports: doc['imports']!.length, transactions: 60, statementLines: 17,
-      cashier: 5, coverage: doc['coverage']!.length, findings: doc['findings']!.length, disputes: 1,
+      settings: 1,
+      sites: doc['sites']!.length,
+      contracts: 1,
+      imports: doc['imports']!.length,
+      transactions: 60,
+      statementLines: 17,
+      cashier: 5,
+      coverage: doc['coverage']!.length,
+      findings: doc['findings']!.length,
+      disputes: 1,
     });
     expect(el.textContent).toContain('数据库版本 6');
     expect(el.textContent).toContain('银行流水: 17');

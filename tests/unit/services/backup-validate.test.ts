@@ -23,17 +23,83 @@ async function restore(doc: Doc) {
   return { preview, outcome: outcome! };
 }
 
-beforeEach(async () => { await clearAllData(); });
+beforeEach(async () => {
+  await clearAllData();
+});
 
 const BAD: { description: string; store: string; index: number; spoil: (r: Rec) => void; field: string }[] = [
-  { description: 'money as a JSON number', store: 'transactions', index: 3, spoil: (r) => { (r['amount'] as Rec)['amount'] = 100.5; }, field: 'transactions[3].amount.amount' },
-  { description: 'a fee with thousands separators', store: 'transactions', index: 7, spoil: (r) => { r['fee'] = { amount: '1,000.00', currency: 'CNY' }; }, field: 'transactions[7].fee.amount' },
-  { description: 'a row without an id', store: 'statementLines', index: 0, spoil: (r) => { delete (r as Partial<Rec>).id; }, field: 'statementLines[0].id' },
-  { description: 'an impossible booking date', store: 'statementLines', index: 2, spoil: (r) => { r['bookedOn'] = '2026-02-30'; }, field: 'statementLines[2].bookedOn' },
-  { description: 'a cashier kind nobody knows', store: 'cashier', index: 1, spoil: (r) => { r['kind'] = 'gift'; }, field: 'cashier[1].kind' },
-  { description: 'a finding decision that is not one', store: 'findings', index: 1, spoil: (r) => { r['status'] = 'maybe'; }, field: 'findings[1].status' },
-  { description: 'a dispute claim as a number', store: 'disputes', index: 0, spoil: (r) => { r['claimed'] = { amount: 388, currency: 'CNY' }; }, field: 'disputes[0].claimed.amount' },
-  { description: 'a contract rate as a number', store: 'contracts', index: 0, spoil: (r) => { (r['rules'] as Rec[])[0]!['percent'] = 0.6; }, field: 'contracts[0].rules[0].percent' },
+  {
+    description: 'money as a JSON number',
+    store: 'transactions',
+    index: 3,
+    spoil: (r) => {
+      (r['amount'] as Rec)['amount'] = 100.5;
+    },
+    field: 'transactions[3].amount.amount',
+  },
+  {
+    description: 'a fee with thousands separators',
+    store: 'transactions',
+    index: 7,
+    spoil: (r) => {
+      r['fee'] = { amount: '1,000.00', currency: 'CNY' };
+    },
+    field: 'transactions[7].fee.amount',
+  },
+  {
+    description: 'a row without an id',
+    store: 'statementLines',
+    index: 0,
+    spoil: (r) => {
+      delete (r as Partial<Rec>).id;
+    },
+    field: 'statementLines[0].id',
+  },
+  {
+    description: 'an impossible booking date',
+    store: 'statementLines',
+    index: 2,
+    spoil: (r) => {
+      r['bookedOn'] = '2026-02-30';
+    },
+    field: 'statementLines[2].bookedOn',
+  },
+  {
+    description: 'a cashier kind nobody knows',
+    store: 'cashier',
+    index: 1,
+    spoil: (r) => {
+      r['kind'] = 'gift';
+    },
+    field: 'cashier[1].kind',
+  },
+  {
+    description: 'a finding decision that is not one',
+    store: 'findings',
+    index: 1,
+    spoil: (r) => {
+      r['status'] = 'maybe';
+    },
+    field: 'findings[1].status',
+  },
+  {
+    description: 'a dispute claim as a number',
+    store: 'disputes',
+    index: 0,
+    spoil: (r) => {
+      r['claimed'] = { amount: 388, currency: 'CNY' };
+    },
+    field: 'disputes[0].claimed.amount',
+  },
+  {
+    description: 'a contract rate as a number',
+    store: 'contracts',
+    index: 0,
+    spoil: (r) => {
+      (r['rules'] as Rec[])[0]!['percent'] = 0.6;
+    },
+    field: 'contracts[0].rules[0].percent',
+  },
 ];
 
 describe('bad records', () => {
@@ -85,21 +151,28 @@ describe('any JSON in a backup', () => {
     const stores = ['settings', 'sites', 'contracts', 'imports', 'transactions', 'statementLines', 'cashier', 'coverage', 'findings', 'disputes'];
     const valid = fixture();
     // records: random JSON, or a real record with one field replaced by random JSON
-    const record = (store: string) => fc.oneof(fc.jsonValue(), fc.tuple(fc.nat(), fc.string(), fc.jsonValue()).map(([i, key, v]) => {
-      const rows = (valid[store] as Rec[] | Rec | undefined);
-      const base = Array.isArray(rows) ? rows[i % Math.max(rows.length, 1)] : rows;
-      if (!base) return v;
-      const keys = Object.keys(base);
-      return { ...base, [keys[i % keys.length] ?? key]: v };
-    }));
-    await fc.assert(fc.asyncProperty(fc.record(Object.fromEntries(stores.map((s) => [s, fc.array(record(s), { maxLength: 4 })]))), async (doc) => {
-      const bytes = new TextEncoder().encode(JSON.stringify({ settleguard: 1, schema: 6, ...doc }));
-      const r = await parseStatement({ name: 'backup.json', bytes });
-      for (const s of stores) {
-        const given = (doc as Record<string, unknown[]>)[s]!.length;
-        const reported = new Set(r.issues.filter((i) => i.field?.startsWith(`${s}[`)).map((i) => i.field!.match(/^\w+\[(\d+)\]/)![1]));
-        expect((r.restore?.counts[s] ?? 0) + reported.size, s).toBe(given);
-      }
-    }), { numRuns: 300 });
+    const record = (store: string) =>
+      fc.oneof(
+        fc.jsonValue(),
+        fc.tuple(fc.nat(), fc.string(), fc.jsonValue()).map(([i, key, v]) => {
+          const rows = valid[store] as Rec[] | Rec | undefined;
+          const base = Array.isArray(rows) ? rows[i % Math.max(rows.length, 1)] : rows;
+          if (!base) return v;
+          const keys = Object.keys(base);
+          return { ...base, [keys[i % keys.length] ?? key]: v };
+        }),
+      );
+    await fc.assert(
+      fc.asyncProperty(fc.record(Object.fromEntries(stores.map((s) => [s, fc.array(record(s), { maxLength: 4 })]))), async (doc) => {
+        const bytes = new TextEncoder().encode(JSON.stringify({ settleguard: 1, schema: 6, ...doc }));
+        const r = await parseStatement({ name: 'backup.json', bytes });
+        for (const s of stores) {
+          const given = (doc as Record<string, unknown[]>)[s]!.length;
+          const reported = new Set(r.issues.filter((i) => i.field?.startsWith(`${s}[`)).map((i) => i.field!.match(/^\w+\[(\d+)\]/)![1]));
+          expect((r.restore?.counts[s] ?? 0) + reported.size, s).toBe(given);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

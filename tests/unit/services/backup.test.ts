@@ -21,7 +21,9 @@ async function restore(json: string) {
   return { preview, outcome: outcomes[0]! };
 }
 
-beforeEach(async () => { await clearAllData(); });
+beforeEach(async () => {
+  await clearAllData();
+});
 
 describe('every store is backed up', () => {
   it('each store of the database is either written and read back by a backup, or listed as derived', () => {
@@ -56,7 +58,8 @@ describe('backup → delete everything → restore', () => {
 
     const { preview, outcome } = await restore(json);
     expect(preview.result.restore).toEqual({
-      schema: LATEST_SCHEMA, replacesSettings: true,
+      schema: LATEST_SCHEMA,
+      replacesSettings: true,
       counts: Object.fromEntries(BACKUP_STORES.map((s) => [s, before[s]!.length])),
     });
     expect(preview.rowCount).toBe(BACKUP_STORES.reduce((n, s) => n + before[s]!.length, 0));
@@ -77,6 +80,10 @@ describe('backup → delete everything → restore', () => {
     await expect(restore(json)).rejects.toThrow('quota exceeded');
     put.mockRestore();
     const after = await dumpEveryStore();
-    expect(Object.entries(after).filter(([, rows]) => rows.length > 0).map(([s]) => s)).toEqual([]);
+    expect(
+      Object.entries(after)
+        .filter(([, rows]) => rows.length > 0)
+        .map(([s]) => s),
+    ).toEqual([]);
   });
 });

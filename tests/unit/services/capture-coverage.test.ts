@@ -13,14 +13,20 @@ const SITE = 'http://portal.test:8080';
 const MID = '898310058120001';
 const NOW = '2026-03-16T08:00:00Z';
 const FACTS: CaptureFacts = {
-  merchantId: MID, merchantName: '上海静安区示例便利店', dateRange: { from: '2026-03-02', to: '2026-03-03' },
+  merchantId: MID,
+  merchantName: '上海静安区示例便利店',
+  dateRange: { from: '2026-03-02', to: '2026-03-03' },
   stated: { count: 3, amount: { value: '300.00', currency: 'CNY' }, source: 'summary' },
 };
 const row = (day: string) => tx({ occurredAt: `${day}T09:30:00`, merchantId: MID });
 
 let db: SettleGuardDb;
-beforeEach(() => { db = openDb(`test-${Math.random()}`); });
-afterEach(async () => { await db.delete(); });
+beforeEach(() => {
+  db = openDb(`test-${Math.random()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
 
 describe('storeCapturedRows with coverage', () => {
   it('records the rows per day and the statement on every day of the query; complete once the rows reach it', async () => {
@@ -49,9 +55,16 @@ describe('storeCapturedRows with coverage', () => {
   it('a row read again on another day is counted on that day only', async () => {
     const r = row('2026-03-02');
     await storeCapturedRows(db, [r], { site: SITE, now: NOW });
-    await storeCapturedRows(db, [{ ...r, occurredAt: '2026-03-03T09:30:00', evidence: { ...r.evidence, cells: { ...r.evidence.cells, 交易时间: '2026-03-03' }, sha256: '' } }], { site: SITE, now: NOW });
+    await storeCapturedRows(
+      db,
+      [{ ...r, occurredAt: '2026-03-03T09:30:00', evidence: { ...r.evidence, cells: { ...r.evidence.cells, 交易时间: '2026-03-03' }, sha256: '' } }],
+      { site: SITE, now: NOW },
+    );
     const records = await db.coverage.where('site').equals(SITE).sortBy('day');
-    expect(records.map((c) => [c.day, Object.keys(c.rows)])).toEqual([['2026-03-02', []], ['2026-03-03', [r.id]]]);
+    expect(records.map((c) => [c.day, Object.keys(c.rows)])).toEqual([
+      ['2026-03-02', []],
+      ['2026-03-03', [r.id]],
+    ]);
   });
 
   it('without a site (no sender origin) the rows are stored and no coverage is written', async () => {
@@ -61,7 +74,11 @@ describe('storeCapturedRows with coverage', () => {
 
   it('a finished walk with no new rows still marks the days of its query complete', async () => {
     await storeCapturedRows(db, [row('2026-03-02')], { site: SITE, now: NOW });
-    const walked = await storeCapturedRows(db, [], { site: SITE, facts: { merchantId: MID, dateRange: { from: '2026-03-02', to: '2026-03-02' }, walkedAllPages: true }, now: NOW });
+    const walked = await storeCapturedRows(db, [], {
+      site: SITE,
+      facts: { merchantId: MID, dateRange: { from: '2026-03-02', to: '2026-03-02' }, walkedAllPages: true },
+      now: NOW,
+    });
     expect(walked.coverage).toBe(1);
     expect((await db.coverage.toArray()).map((r) => [r.day, r.walked, r.complete])).toEqual([['2026-03-02', true, true]]);
   });
@@ -72,7 +89,10 @@ describe('reconciliation receives the coverage', () => {
     const rows = [row('2026-03-02'), row('2026-03-02'), row('2026-03-03')];
     await storeCapturedRows(db, rows, { site: SITE, facts: FACTS, now: NOW });
     const days = coverageDays(await db.coverage.toArray(), await db.transactions.toArray());
-    expect(days.map((d) => [d.day, d.rowsSeen, d.complete])).toEqual([['2026-03-02', 2, true], ['2026-03-03', 1, true]]);
+    expect(days.map((d) => [d.day, d.rowsSeen, d.complete])).toEqual([
+      ['2026-03-02', 2, true],
+      ['2026-03-03', 1, true],
+    ]);
     await expect(runReconciliation(db, '2026-03-16', NOW)).resolves.toMatchObject({ issues: expect.any(Array) });
   });
 });

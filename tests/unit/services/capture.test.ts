@@ -5,8 +5,12 @@ import { sha256Hex } from '../../../lib/services/hash';
 import { tx } from './builders';
 
 let db: SettleGuardDb;
-beforeEach(() => { db = openDb(`test-${Math.random()}`); });
-afterEach(async () => { await db.delete(); });
+beforeEach(() => {
+  db = openDb(`test-${Math.random()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
 
 describe('storeCapturedRows', () => {
   it('stores new rows with the SHA-256 of their cells', async () => {

@@ -2,7 +2,16 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type SettleGuardDb } from '../../../lib/db';
 import type { StoredFinding } from '../../../lib/model';
-import { applyEvent, disputeTotals, disputesToRemind, evidencePackZip, latestDrafts, listDisputes, markReminded, recordDraft } from '../../../lib/services/disputes';
+import {
+  applyEvent,
+  disputeTotals,
+  disputesToRemind,
+  evidencePackZip,
+  latestDrafts,
+  listDisputes,
+  markReminded,
+  recordDraft,
+} from '../../../lib/services/disputes';
 import { findingsForTransactions, rejectedFindingIds } from '../../../lib/services/findings';
 import { tx } from './builders';
 
@@ -11,19 +20,41 @@ const NOW = '2026-03-20T08:00:00.000Z';
 
 function finding(over: Partial<StoredFinding> = {}): StoredFinding {
   return {
-    id: 'f:cap', kind: 'debit_cap_ignored', severity: 'overcharge', transactionIds: ['tx:cap'], statementLineIds: [],
-    atStake: { amount: '20.00', currency: 'CNY' }, expected: { amount: '20.00', currency: 'CNY' }, actual: { amount: '40.00', currency: 'CNY' },
-    explanation: { key: 'finding.debit_cap_ignored', params: { amount: '8000.00', currency: 'CNY', rate: '0.5', cap: '20', expected: '20.00', charged: '40.00', difference: '20.00' } },
-    status: 'open', firstSeenAt: NOW, ...over,
+    id: 'f:cap',
+    kind: 'debit_cap_ignored',
+    severity: 'overcharge',
+    transactionIds: ['tx:cap'],
+    statementLineIds: [],
+    atStake: { amount: '20.00', currency: 'CNY' },
+    expected: { amount: '20.00', currency: 'CNY' },
+    actual: { amount: '40.00', currency: 'CNY' },
+    explanation: {
+      key: 'finding.debit_cap_ignored',
+      params: { amount: '8000.00', currency: 'CNY', rate: '0.5', cap: '20', expected: '20.00', charged: '40.00', difference: '20.00' },
+    },
+    status: 'open',
+    firstSeenAt: NOW,
+    ...over,
   };
 }
 
 beforeEach(async () => {
   db = openDb(`test-${Math.random()}`);
-  await db.transactions.put(tx({ id: 'tx:cap', rrn: '606316496506', amount: { amount: '8000.00', currency: 'CNY' }, fee: { amount: '40.00', currency: 'CNY' }, cardType: 'debit', merchantId: '898310058120001' }));
+  await db.transactions.put(
+    tx({
+      id: 'tx:cap',
+      rrn: '606316496506',
+      amount: { amount: '8000.00', currency: 'CNY' },
+      fee: { amount: '40.00', currency: 'CNY' },
+      cardType: 'debit',
+      merchantId: '898310058120001',
+    }),
+  );
   await db.findings.put(finding());
 });
-afterEach(async () => { await db.delete(); });
+afterEach(async () => {
+  await db.delete();
+});
 
 const draft = { findingIds: ['f:cap'], locale: 'zh-CN' as const, subject: '退费申请', text: '请退还 20.00 元' };
 
@@ -92,8 +123,12 @@ describe('dispute service', () => {
     const pack = await evidencePackZip(db, id, NOW);
     expect(pack?.name).toMatch(/^settleguard-evidence-898310058120001-2026-03-20\.zip$/);
     const files = unzipSync(pack!.bytes);
-    const names = Object.keys(files).map((n) => n.split('/').slice(1).join('/')).sort();
-    expect(names).toEqual(expect.arrayContaining(['README.txt', 'letter.txt', 'items.csv', 'evidence.json', 'bank-lines.csv', 'contract.json', 'report.html', 'SHA256SUMS.txt']));
+    const names = Object.keys(files)
+      .map((n) => n.split('/').slice(1).join('/'))
+      .sort();
+    expect(names).toEqual(
+      expect.arrayContaining(['README.txt', 'letter.txt', 'items.csv', 'evidence.json', 'bank-lines.csv', 'contract.json', 'report.html', 'SHA256SUMS.txt']),
+    );
     const items = strFromU8(files[Object.keys(files).find((n) => n.endsWith('items.csv'))!]!);
     expect(items).toContain('606316496506');
     expect(items).toContain('20.00');

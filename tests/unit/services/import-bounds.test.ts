@@ -21,8 +21,12 @@ const other = {
 const hangs = { name: 'hangs.csv', bytes: new TextEncoder().encode('交易日期,金额\n2026-03-02,1.00') };
 
 let db: SettleGuardDb;
-beforeEach(() => { db = openDb(`bounds-${Math.random()}`); });
-afterEach(async () => { await db.delete(); });
+beforeEach(() => {
+  db = openDb(`bounds-${Math.random()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
 
 /**
  * The import worker as a stand-in (the test seam: ImportClient's worker factory): the same
@@ -37,21 +41,34 @@ function workers(): { create: () => WorkerLike; made: { terminated: boolean }[] 
     made.push(state);
     const w: WorkerLike = {
       onmessage: null,
-      terminate: () => { state.terminated = true; },
+      terminate: () => {
+        state.terminated = true;
+      },
       postMessage: (req: WorkerRequest) => {
         const run = async (): Promise<WorkerReply> => {
           switch (req.op) {
             case 'preview':
               if (req.file.name === hangs.name) await new Promise(() => undefined);
               return { id: req.id, ok: true, preview: await session.preview(req.file, req.mappings) };
-            case 'map': return { id: req.id, ok: true, preview: await session.map(req.token, req.mapping) };
-            case 'reparse': return { id: req.id, ok: true, preview: await session.reparse(req.token, req.options, req.mappings) };
-            case 'commit': return { id: req.id, ok: true, outcomes: await session.commit(req.tokens, req.now, req.asOf) };
-            case 'discard': session.discard(req.tokens); return { id: req.id, ok: true };
+            case 'map':
+              return { id: req.id, ok: true, preview: await session.map(req.token, req.mapping) };
+            case 'reparse':
+              return { id: req.id, ok: true, preview: await session.reparse(req.token, req.options, req.mappings) };
+            case 'commit':
+              return { id: req.id, ok: true, outcomes: await session.commit(req.tokens, req.now, req.asOf) };
+            case 'discard':
+              session.discard(req.tokens);
+              return { id: req.id, ok: true };
           }
         };
-        run().then((reply) => { if (!state.terminated) w.onmessage?.({ data: reply }); },
-          (e: unknown) => { if (!state.terminated) w.onmessage?.({ data: { id: req.id, ok: false, message: String(e) } }); });
+        run().then(
+          (reply) => {
+            if (!state.terminated) w.onmessage?.({ data: reply });
+          },
+          (e: unknown) => {
+            if (!state.terminated) w.onmessage?.({ data: { id: req.id, ok: false, message: String(e) } });
+          },
+        );
       },
     };
     return w;
@@ -75,7 +92,11 @@ describe('ImportClient: a read that never returns', () => {
     const start = performance.now();
     const stuck = await client.previewFile(hangs, {});
     console.log(`[limits] stuck read stopped after ${(performance.now() - start).toFixed(0)} ms (timeout 300 ms)`);
-    expect(stuck).toMatchObject({ readable: false, rowCount: 0, result: { issues: [{ level: 'error', code: 'read_timeout', i18n: { key: 'import.limit.read_timeout', params: { file: 'hangs.csv', seconds: '0' } } }] } });
+    expect(stuck).toMatchObject({
+      readable: false,
+      rowCount: 0,
+      result: { issues: [{ level: 'error', code: 'read_timeout', i18n: { key: 'import.limit.read_timeout', params: { file: 'hangs.csv', seconds: '0' } } }] },
+    });
     expect(stuck.result.issues[0]!.message).toMatch(/reading "hangs\.csv" took longer than/);
     expect(made.map((w) => w.terminated)).toEqual([true]);
 
@@ -85,14 +106,20 @@ describe('ImportClient: a read that never returns', () => {
 
     // the first file lived in the terminated worker: it is read again there, and stored with the rest
     const outcomes = await client.commitPreviews([first.token, stuck.token, next.token], NOW, AS_OF);
-    expect(outcomes.map((o) => [o.name, o.added, o.stored])).toEqual([['bank-statement.csv', 17, true], ['march.csv', 2, true]]);
+    expect(outcomes.map((o) => [o.name, o.added, o.stored])).toEqual([
+      ['bank-statement.csv', 17, true],
+      ['march.csv', 2, true],
+    ]);
     expect(await db.statementLines.count()).toBe(19);
   });
 
   it('a file previewed in the old worker keeps the merchant’s answer (date order) when read again in the new one', async () => {
     const { create } = workers();
     const client = new ImportClient(create, 300);
-    const ambiguous = { name: 'gbp.csv', bytes: new TextEncoder().encode(['Date,Description,Amount,Currency', '03/04/2024,Payout,1234.56,GBP', '05/06/2024,Card fee,-12.30,GBP'].join('\n')) };
+    const ambiguous = {
+      name: 'gbp.csv',
+      bytes: new TextEncoder().encode(['Date,Description,Amount,Currency', '03/04/2024,Payout,1234.56,GBP', '05/06/2024,Card fee,-12.30,GBP'].join('\n')),
+    };
     const p = await client.previewFile(ambiguous, {});
     const dmy = await client.reparsePreview(p.token, { dateOrder: 'dmy' }, {});
     expect(dmy.token).toBe(p.token);
@@ -125,8 +152,17 @@ describe('hostile files through the import', () => {
       expect(p.readable).toBe(false);
       previews.push(p);
     }
-    expect(previews.map((p) => p.result.issues.map((i) => i.code))).toEqual([['sheet_range_too_large'], ['decompressed_too_large'], ['decompressed_too_large'], ['read_timeout']]);
-    const outcomes = await client.commitPreviews(previews.map((p) => p.token), NOW, AS_OF);
+    expect(previews.map((p) => p.result.issues.map((i) => i.code))).toEqual([
+      ['sheet_range_too_large'],
+      ['decompressed_too_large'],
+      ['decompressed_too_large'],
+      ['read_timeout'],
+    ]);
+    const outcomes = await client.commitPreviews(
+      previews.map((p) => p.token),
+      NOW,
+      AS_OF,
+    );
     expect(outcomes.every((o) => !o.stored && o.added === 0)).toBe(true);
     expect(await dump()).toEqual(before);
   });
@@ -134,7 +170,11 @@ describe('hostile files through the import', () => {
   it('a lowered limit passed to the session refuses a file the default lets through', async () => {
     const strict = new ImportSession(() => db, { ...IMPORT_LIMITS, rows: 10 });
     const p = await strict.preview(demo, {});
-    expect(p).toMatchObject({ readable: false, rowCount: 0, result: { issues: [{ code: 'too_many_rows', i18n: { params: { file: 'bank-statement.csv', limit: '10' } } }] } });
+    expect(p).toMatchObject({
+      readable: false,
+      rowCount: 0,
+      result: { issues: [{ code: 'too_many_rows', i18n: { params: { file: 'bank-statement.csv', limit: '10' } } }] },
+    });
     expect(await strict.commit([p.token], NOW, AS_OF)).toMatchObject([{ stored: false, added: 0 }]);
     expect(await db.statementLines.count()).toBe(0);
   });

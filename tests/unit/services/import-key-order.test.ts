@@ -5,7 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { uniqueInKeyOrder } from '../../../lib/services/imports';
 
-interface Row { id: string; at: number }
+interface Row {
+  id: string;
+  at: number;
+}
 
 /** the reference: one per id (last reading wins), sorted by UTF-16 code units as IndexedDB orders string keys */
 function reference(rows: Row[]): Row[] {
@@ -21,27 +24,37 @@ const oddId = fc.oneof(fc.string(), fc.constantFrom('sl:', 'sl:0', 'sl:ABCDEF012
 
 describe('uniqueInKeyOrder', () => {
   it('equals deduplicating, then sorting the ids, for lib/ids.ts ids with ties and repeats', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(narrowId, wideId), { maxLength: 300 }), (ids) => {
-      const rows = rowsOf(ids);
-      const got = uniqueInKeyOrder(rows);
-      const want = reference(rows);
-      expect(got.length).toBe(want.length);
-      got.forEach((row, i) => expect(row).toBe(want[i]));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(narrowId, wideId), { maxLength: 300 }), (ids) => {
+        const rows = rowsOf(ids);
+        const got = uniqueInKeyOrder(rows);
+        const want = reference(rows);
+        expect(got.length).toBe(want.length);
+        got.forEach((row, i) => expect(row).toBe(want[i]));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('equals it for any other ids too (mixed, upper-case hex, other prefixes, short)', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(wideId, oddId), { maxLength: 100 }), (ids) => {
-      const rows = rowsOf(ids);
-      expect(uniqueInKeyOrder(rows)).toEqual(reference(rows));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(wideId, oddId), { maxLength: 100 }), (ids) => {
+        const rows = rowsOf(ids);
+        expect(uniqueInKeyOrder(rows)).toEqual(reference(rows));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps the last reading of a repeated id and returns a new array', () => {
     const rows = rowsOf(['sl:00000000000000b0', 'sl:00000000000000a0', 'sl:00000000000000b0', 'sl:ffffffff00000000']);
     const got = uniqueInKeyOrder(rows);
     expect(got).not.toBe(rows);
-    expect(got.map((r) => [r.id, r.at])).toEqual([['sl:00000000000000a0', 1], ['sl:00000000000000b0', 2], ['sl:ffffffff00000000', 3]]);
+    expect(got.map((r) => [r.id, r.at])).toEqual([
+      ['sl:00000000000000a0', 1],
+      ['sl:00000000000000b0', 2],
+      ['sl:ffffffff00000000', 3],
+    ]);
   });
 
   it('orders 100,000 hash ids as the string sort does', () => {

@@ -14,13 +14,18 @@ function actions(): ImportActions {
   const session = new ImportSession(() => ({}) as SettleGuardDb, { ...IMPORT_LIMITS, rows: 2 });
   return {
     preview: (files) => Promise.all(files.map((f) => session.preview(f, {}))),
-    commit: async () => [], mapColumns: async (p) => p, discard: async () => {},
+    commit: async () => [],
+    mapColumns: async (p) => p,
+    discard: async () => {},
   };
 }
 
 async function choose(name: string) {
   const input = document.querySelector<HTMLInputElement>('[data-testid="sg-import-file"]')!;
-  Object.defineProperty(input, 'files', { value: [new File(['交易日期,金额\n2024-01-02,1.00\n2024-01-03,2.00'], name, { type: 'text/csv' })], configurable: true });
+  Object.defineProperty(input, 'files', {
+    value: [new File(['交易日期,金额\n2024-01-02,1.00\n2024-01-03,2.00'], name, { type: 'text/csv' })],
+    configurable: true,
+  });
   fireEvent.change(input);
   return screen.findByTestId('sg-import-preview');
 }

@@ -7,8 +7,13 @@ import { ImportSession } from '../../../lib/services/import-session';
 const fixture = (dir: string, name: string) => ({ name, bytes: new Uint8Array(readFileSync(resolve(__dirname, '../../fixtures', dir, name))) });
 let db: SettleGuardDb;
 let session: ImportSession;
-beforeEach(() => { db = openDb(`test-${Math.random()}`); session = new ImportSession(() => db); });
-afterEach(async () => { await db.delete(); });
+beforeEach(() => {
+  db = openDb(`test-${Math.random()}`);
+  session = new ImportSession(() => db);
+});
+afterEach(async () => {
+  await db.delete();
+});
 
 describe('ImportSession', () => {
   it('previews show summaries without the rows; confirming stores them once', async () => {

@@ -15,12 +15,16 @@ import { line } from './builders';
 const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(resolve(__dirname, '../../fixtures/demo', name))) });
 const csv = (name: string, refs: string[]) => ({
   name,
-  bytes: new TextEncoder().encode(['交易日期,摘要,收入金额,支出金额,余额,流水号',
-    ...refs.map((ref, i) => `2026-03-0${3 + i},POS结算款,${100 + i}.00,,${100 + i}.00,${ref}`)].join('\n')),
+  bytes: new TextEncoder().encode(
+    ['交易日期,摘要,收入金额,支出金额,余额,流水号', ...refs.map((ref, i) => `2026-03-0${3 + i},POS结算款,${100 + i}.00,,${100 + i}.00,${ref}`)].join('\n'),
+  ),
 });
 const NOW = '2026-03-20T08:00:00.000Z';
 const DEMO = JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/demo/expected.json'), 'utf8')) as {
-  merchantId: string; bankLines: number; rows: Record<string, string>[]; problems: { kind: string }[];
+  merchantId: string;
+  bankLines: number;
+  rows: Record<string, string>[];
+  problems: { kind: string }[];
 };
 const AS_OF = '2026-03-20';
 
@@ -49,8 +53,13 @@ function demoTransactions(): PortalTransaction[] {
 
 let db: SettleGuardDb;
 let session: ImportSession;
-beforeEach(() => { db = openDb(`test-${Math.random()}`); session = new ImportSession(() => db); });
-afterEach(async () => { await db.delete(); });
+beforeEach(() => {
+  db = openDb(`test-${Math.random()}`);
+  session = new ImportSession(() => db);
+});
+afterEach(async () => {
+  await db.delete();
+});
 
 const commit = async (...files: { name: string; bytes: Uint8Array }[]) => {
   const tokens: string[] = [];
@@ -59,7 +68,7 @@ const commit = async (...files: { name: string; bytes: Uint8Array }[]) => {
 };
 
 describe('reconciling right after an import', () => {
-  it('stores the same findings a fresh runReconciliation would, keeping the merchant\'s decisions', async () => {
+  it("stores the same findings a fresh runReconciliation would, keeping the merchant's decisions", async () => {
     await storeCapturedRows(db, demoTransactions());
     await runReconciliation(db, AS_OF, '2026-03-19T00:00:00.000Z');
     const before = await db.findings.toArray();
@@ -67,7 +76,10 @@ describe('reconciling right after an import', () => {
     await db.findings.update(before[0]!.id, { status: 'dismissed', statusBy: 'merchant', statusAt: NOW });
 
     const outcomes = await commit(fixture('contract.json'), fixture('bank-statement.csv'));
-    expect(outcomes).toMatchObject([{ stored: true, contracts: 1 }, { stored: true, added: DEMO.bankLines }]);
+    expect(outcomes).toMatchObject([
+      { stored: true, contracts: 1 },
+      { stored: true, added: DEMO.bankLines },
+    ]);
     const afterImport = await db.findings.toArray();
     expect(afterImport.map((f) => f.kind).sort()).toEqual(DEMO.problems.map((p) => p.kind).sort());
     expect(afterImport.find((f) => f.id === before[0]!.id)?.status).toBe('dismissed');
@@ -109,10 +121,14 @@ describe('an overlapping file adds only what is new and touches nothing stored',
     expect((await db.imports.toArray()).find((r) => r.name === 'b.csv')?.counts).toEqual({ rows: 3, added: 1, known: 2, contracts: 0 });
   });
 
-  it('re-importing a 1,000-line file through the options page\'s session adds nothing', async () => {
+  it("re-importing a 1,000-line file through the options page's session adds nothing", async () => {
     const big = csv('big.csv', []);
-    big.bytes = new TextEncoder().encode(['交易日期,摘要,收入金额,支出金额,余额,流水号',
-      ...Array.from({ length: 1000 }, (_, i) => `2026-03-${String(1 + (i % 28)).padStart(2, '0')},POS结算款,${i + 1}.00,,0.00,R${i}`)].join('\n'));
+    big.bytes = new TextEncoder().encode(
+      [
+        '交易日期,摘要,收入金额,支出金额,余额,流水号',
+        ...Array.from({ length: 1000 }, (_, i) => `2026-03-${String(1 + (i % 28)).padStart(2, '0')},POS结算款,${i + 1}.00,,0.00,R${i}`),
+      ].join('\n'),
+    );
     expect(await commit(big)).toMatchObject([{ added: 1000, known: 0 }]);
     const ids = await db.statementLines.toCollection().primaryKeys();
     expect(await commit(big)).toMatchObject([{ added: 0, known: 1000 }]);

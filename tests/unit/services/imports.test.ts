@@ -9,8 +9,12 @@ const text = (name: string, s: string) => ({ name, bytes: new TextEncoder().enco
 const NOW = '2026-03-16T08:00:00.000Z';
 
 let db: SettleGuardDb;
-beforeEach(() => { db = openDb(`test-${Math.random()}`); });
-afterEach(async () => { await db.delete(); });
+beforeEach(() => {
+  db = openDb(`test-${Math.random()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
 
 describe('importing files', () => {
   it('stores a bank statement and records the import', async () => {
@@ -54,7 +58,8 @@ describe('importing files', () => {
   });
 
   it('a row with an unreadable amount is reported with its line; the other rows are stored', async () => {
-    const csv = '交易日期,摘要,收入金额,支出金额,余额,流水号\n2026-03-03,POS结算款,100.00,,100.00,A1\n2026-03-04,POS结算款,abc,,200.00,A2\n2026-03-05,POS结算款,50.00,,250.00,A3\n';
+    const csv =
+      '交易日期,摘要,收入金额,支出金额,余额,流水号\n2026-03-03,POS结算款,100.00,,100.00,A1\n2026-03-04,POS结算款,abc,,200.00,A2\n2026-03-05,POS结算款,50.00,,250.00,A3\n';
     const preview = await previewImport(text('bank.csv', csv));
     const outcome = await commitImport(db, preview, NOW);
     expect(outcome.added).toBe(2);

@@ -4,7 +4,10 @@
 // (tests/e2e/popup-enable.spec.ts cannot press that prompt).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-interface Registered { id: string; matches: string[] }
+interface Registered {
+  id: string;
+  matches: string[];
+}
 const fake = vi.hoisted(() => ({
   registered: [] as { id: string; matches: string[] }[],
   tabs: [] as { id: number; url: string }[],
@@ -19,7 +22,10 @@ vi.mock('wxt/browser', () => ({
   browser: {
     runtime: { getManifest: () => ({ content_scripts: [{ matches: ['https://s.lakala.com/*', 'http://127.0.0.1/*'] }] }) },
     permissions: {
-      request: async (p: unknown) => { fake.requested.push(p); return fake.grant; },
+      request: async (p: unknown) => {
+        fake.requested.push(p);
+        return fake.grant;
+      },
       contains: vi.fn(async () => true),
       remove: vi.fn(async () => true),
     },
@@ -115,7 +121,12 @@ describe('enableSite (the popup, in the click handler)', () => {
   it('keeps the columns the merchant taught on the site', async () => {
     await getDb().sites.put({ id: 'https://merchant.example.cn', enabled: false, addedAt: '2026-01-01T00:00:00Z', columnMap: { 流水号: 'rrn' } });
     await enableSite('https://merchant.example.cn', 7);
-    expect(await getDb().sites.get('https://merchant.example.cn')).toEqual({ id: 'https://merchant.example.cn', enabled: true, addedAt: '2026-01-01T00:00:00Z', columnMap: { 流水号: 'rrn' } });
+    expect(await getDb().sites.get('https://merchant.example.cn')).toEqual({
+      id: 'https://merchant.example.cn',
+      enabled: true,
+      addedAt: '2026-01-01T00:00:00Z',
+      columnMap: { 流水号: 'rrn' },
+    });
   });
 
   it('does not start a second copy in a tab where the script already runs', async () => {
@@ -127,11 +138,18 @@ describe('enableSite (the popup, in the click handler)', () => {
 
 describe('the background when the browser grants or withdraws an origin', () => {
   it('a granted origin is registered, recorded and started in each of its open tabs', async () => {
-    fake.tabs = [{ id: 1, url: 'https://merchant.example.cn/a' }, { id: 2, url: 'https://merchant.example.cn/b' }, { id: 3, url: 'https://other.example/' }];
+    fake.tabs = [
+      { id: 1, url: 'https://merchant.example.cn/a' },
+      { id: 2, url: 'https://merchant.example.cn/b' },
+      { id: 3, url: 'https://other.example/' },
+    ];
     await startGrantedSites(['https://merchant.example.cn/*']);
     expect(fake.registered.map((r) => r.matches)).toEqual([['https://merchant.example.cn/*']]);
     expect(await getDb().sites.get('https://merchant.example.cn')).toMatchObject({ enabled: true });
-    expect(scriptFiles()).toEqual([[1, [CONTENT_SCRIPT_FILE]], [2, [CONTENT_SCRIPT_FILE]]]);
+    expect(scriptFiles()).toEqual([
+      [1, [CONTENT_SCRIPT_FILE]],
+      [2, [CONTENT_SCRIPT_FILE]],
+    ]);
   });
 
   it('the popup and the background enabling the same origin at once register it once and start it once', async () => {

@@ -63,7 +63,9 @@ describe('adyen', () => {
     const x = parseStatementSync({ name: 'settlement_detail_report_batch_12.xlsx', bytes });
     const c = readFixture(F);
     expect(x.format).toBe('adyen');
-    expect(x.transactions!.map((t) => [t.id, t.kind, t.amount.amount, t.net?.amount])).toEqual(c.transactions!.map((t) => [t.id, t.kind, t.amount.amount, t.net?.amount]));
+    expect(x.transactions!.map((t) => [t.id, t.kind, t.amount.amount, t.net?.amount])).toEqual(
+      c.transactions!.map((t) => [t.id, t.kind, t.amount.amount, t.net?.amount]),
+    );
   });
 
   it.runIf(readFileSyncSafe(CORPUS))('corpus: every OCA batch nets to its payout; the invalid .xls says why it is rejected', () => {
@@ -73,24 +75,33 @@ describe('adyen', () => {
     const usd = b8.transactions!.filter((t) => t.net?.currency === 'USD');
     expect(batchBalance(usd, '8').rows).toBe(batchBalance(usd, '8').payout);
     const b238 = corpus('oca_adyen_settlement_detail_report_batch_238_no_payout.csv');
-    expect(b238.transactions!.map((t) => [t.kind, t.amount.amount])).toEqual([['adjustment', '454331.99'], ['fee', '-0.09'], ['adjustment', '-454331.90']]);
+    expect(b238.transactions!.map((t) => [t.kind, t.amount.amount])).toEqual([
+      ['adjustment', '454331.99'],
+      ['fee', '-0.09'],
+      ['adjustment', '-454331.90'],
+    ]);
     const bad = corpus('oca_adyen_INVALID.xls');
     expect(bad.transactions).toEqual([]);
     expect(bad.issues).toEqual([expect.objectContaining({ level: 'error', code: 'not_adyen_settlement' })]);
-    expect(bad.issues[0]!.message).toMatch(/not an Adyen settlement details file.*XLSX workbook named \.xls.*Company Account, Merchant Account, Psp Reference, Merchant Reference/);
+    expect(bad.issues[0]!.message).toMatch(
+      /not an Adyen settlement details file.*XLSX workbook named \.xls.*Company Account, Merchant Account, Psp Reference, Merchant Reference/,
+    );
   });
 
   it('never throws on garbled rows', () => {
     const header = readFileSync(path.join(FIXTURES, F), 'utf8').split('\n')[0]!;
     const cell = fc.constantFrom('', 'EUR', '1.00', 'x', 'Settled', 'Fee', 'MerchantPayout', '2024-03-05 10:00:00', '12');
-    fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 32, maxLength: 32 }), { maxLength: 10 }), (rows) => {
-      const r = parseStatementSync(text('a.csv', [header, ...rows.map((c) => c.join(','))]));
-      expectWellFormedAcquirer(r);
-      const covered = new Set([...(r.transactions ?? []).map((t) => Number(t.evidence.url.split('#L')[1])), ...r.issues.map((i) => i.line)]);
-      rows.forEach((c, i) => {
-        if (c.some((x) => x !== '')) expect(covered.has(i + 2), `line ${i + 2}`).toBe(true);
-      });
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 32, maxLength: 32 }), { maxLength: 10 }), (rows) => {
+        const r = parseStatementSync(text('a.csv', [header, ...rows.map((c) => c.join(','))]));
+        expectWellFormedAcquirer(r);
+        const covered = new Set([...(r.transactions ?? []).map((t) => Number(t.evidence.url.split('#L')[1])), ...r.issues.map((i) => i.line)]);
+        rows.forEach((c, i) => {
+          if (c.some((x) => x !== '')) expect(covered.has(i + 2), `line ${i + 2}`).toBe(true);
+        });
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 

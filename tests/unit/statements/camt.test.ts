@@ -8,7 +8,8 @@ import { decoded, decodedBytes, expectWellFormed, fixtureCases, mutate, summaris
 import { parseStatementSync } from '../../../lib/statements/index';
 
 const NS = (v: string) => `urn:iso:std:iso:20022:tech:xsd:camt.${v}`;
-const bal = (code: string, amt: string, ind = 'CRDT', ccy = 'EUR') => `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="${ccy}">${amt}</Amt><CdtDbtInd>${ind}</CdtDbtInd><Dt><Dt>2024-01-31</Dt></Dt></Bal>`;
+const bal = (code: string, amt: string, ind = 'CRDT', ccy = 'EUR') =>
+  `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="${ccy}">${amt}</Amt><CdtDbtInd>${ind}</CdtDbtInd><Dt><Dt>2024-01-31</Dt></Dt></Bal>`;
 const tx = (amt: string | null, opts: { ind?: string; ustrd?: string; dbtr?: string; ref?: string } = {}) =>
   `<TxDtls><Refs>${opts.ref ? `<AcctSvcrRef>${opts.ref}</AcctSvcrRef>` : ''}</Refs>${amt ? `<Amt Ccy="EUR">${amt}</Amt>` : ''}${opts.ind ? `<CdtDbtInd>${opts.ind}</CdtDbtInd>` : ''}${opts.dbtr ? `<RltdPties><Dbtr><Nm>${opts.dbtr}</Nm></Dbtr></RltdPties>` : ''}${opts.ustrd ? `<RmtInf><Ustrd>${opts.ustrd}</Ustrd></RmtInf>` : ''}</TxDtls>`;
 const ntry = (amt: string, ind: string, opts: { ref?: string; book?: string; val?: string; sts?: string; txs?: string[]; info?: string } = {}) =>
@@ -25,14 +26,30 @@ const parse = (text: string) => camt053Format.parse(decoded(text, 's.xml'));
 
 describe('CAMT', () => {
   it('reads a statement: signs from CdtDbtInd, dates, reference, balances, period', () => {
-    const r = parse(camt053({ bals: [bal('OPBD', '10.00', 'DBIT'), bal('CLBD', '77.70')], entries: [ntry('100.00', 'CRDT', { ref: 'R1', txs: [tx(null, { dbtr: 'ACME', ustrd: 'Payout 42' })] }), ntry('12.30', 'DBIT', { book: '<DtTm>2024-01-20T12:35:33.115965</DtTm>' })] }));
+    const r = parse(
+      camt053({
+        bals: [bal('OPBD', '10.00', 'DBIT'), bal('CLBD', '77.70')],
+        entries: [
+          ntry('100.00', 'CRDT', { ref: 'R1', txs: [tx(null, { dbtr: 'ACME', ustrd: 'Payout 42' })] }),
+          ntry('12.30', 'DBIT', { book: '<DtTm>2024-01-20T12:35:33.115965</DtTm>' }),
+        ],
+      }),
+    );
     expect(r.format).toBe('camt053');
     expect(r.issues).toEqual([]);
     expect(r.lines.map((l) => [l.bookedOn, l.valueOn, l.amount.amount, l.reference, l.counterparty, l.description])).toEqual([
       ['2024-01-15', '2024-01-16', '100.00', 'R1', 'ACME', 'Payout 42'],
       ['2024-01-20', '2024-01-16', '-12.30', undefined, undefined, ''],
     ]);
-    expect(r.accounts).toEqual([{ accountId: 'DE89370400440532013000', currency: 'EUR', openingBalance: { amount: '-10.00', currency: 'EUR' }, closingBalance: { amount: '77.70', currency: 'EUR' }, period: { from: '2024-01-01', to: '2024-01-31' } }]);
+    expect(r.accounts).toEqual([
+      {
+        accountId: 'DE89370400440532013000',
+        currency: 'EUR',
+        openingBalance: { amount: '-10.00', currency: 'EUR' },
+        closingBalance: { amount: '77.70', currency: 'EUR' },
+        period: { from: '2024-01-01', to: '2024-01-31' },
+      },
+    ]);
   });
 
   it('warns with the difference when opening + lines ≠ closing', () => {
@@ -48,19 +65,48 @@ describe('CAMT', () => {
 
   describe('Ntry vs TxDtls (the decision in camt.ts)', () => {
     it('splits an entry into its TxDtls when their amounts add up to it', () => {
-      const r = parse(camt053({ bals: [bal('OPBD', '0'), bal('CLBD', '30.00')], entries: [ntry('30.00', 'CRDT', { ref: 'BATCH', txs: [tx('10.00', { ref: 'T1', dbtr: 'A' }), tx('20.00', { dbtr: 'B' })] })] }));
+      const r = parse(
+        camt053({
+          bals: [bal('OPBD', '0'), bal('CLBD', '30.00')],
+          entries: [ntry('30.00', 'CRDT', { ref: 'BATCH', txs: [tx('10.00', { ref: 'T1', dbtr: 'A' }), tx('20.00', { dbtr: 'B' })] })],
+        }),
+      );
       expect(r.issues).toEqual([]);
-      expect(r.lines.map((l) => [l.amount.amount, l.reference, l.counterparty])).toEqual([['10.00', 'T1', 'A'], ['20.00', 'BATCH', 'B']]);
+      expect(r.lines.map((l) => [l.amount.amount, l.reference, l.counterparty])).toEqual([
+        ['10.00', 'T1', 'A'],
+        ['20.00', 'BATCH', 'B'],
+      ]);
       expect(new Set(r.lines.map((l) => l.id)).size).toBe(2);
     });
     it('keeps one line per entry when the details do not add up or have no amounts', () => {
-      const r = parse(camt053({ bals: [bal('OPBD', '0'), bal('CLBD', '60.00')], entries: [ntry('30.00', 'CRDT', { txs: [tx('10.00'), tx('15.00')] }), ntry('30.00', 'CRDT', { txs: [tx(null, { ustrd: 'a' }), tx(null, { ustrd: 'b' })] })] }));
-      expect(r.lines.map((l) => [l.amount.amount, l.description])).toEqual([['30.00', ''], ['30.00', 'a / b']]);
+      const r = parse(
+        camt053({
+          bals: [bal('OPBD', '0'), bal('CLBD', '60.00')],
+          entries: [
+            ntry('30.00', 'CRDT', { txs: [tx('10.00'), tx('15.00')] }),
+            ntry('30.00', 'CRDT', { txs: [tx(null, { ustrd: 'a' }), tx(null, { ustrd: 'b' })] }),
+          ],
+        }),
+      );
+      expect(r.lines.map((l) => [l.amount.amount, l.description])).toEqual([
+        ['30.00', ''],
+        ['30.00', 'a / b'],
+      ]);
     });
   });
 
   it('skips entries that are not booked, and entries without a readable amount or sign, with issues', () => {
-    const r = parse(camt053({ bals: [], entries: [ntry('1.00', 'CRDT', { sts: 'PDNG' }), ntry('abc', 'CRDT'), ntry('1.00', 'XXX'), ntry('2.00', 'CRDT', { book: '<Dt>2024-02-30</Dt>', val: 'x' })] }));
+    const r = parse(
+      camt053({
+        bals: [],
+        entries: [
+          ntry('1.00', 'CRDT', { sts: 'PDNG' }),
+          ntry('abc', 'CRDT'),
+          ntry('1.00', 'XXX'),
+          ntry('2.00', 'CRDT', { book: '<Dt>2024-02-30</Dt>', val: 'x' }),
+        ],
+      }),
+    );
     expect(r.lines).toEqual([]);
     expect(r.issues.map((i) => i.code)).toEqual(['camt_entry_not_booked', 'amount_invalid', 'sign_missing', 'date_invalid']);
     for (const i of r.issues) expect(i.line).toBeGreaterThan(1);
@@ -75,10 +121,14 @@ describe('CAMT', () => {
   it('reads namespace prefixes, versions, 052 reports and 054 notifications', () => {
     const r = parse(camt053({ prefix: 'ns2', version: '053.001.08', entries: [ntry('1.00', 'CRDT')], bals: [] }));
     expect(r.lines).toHaveLength(1);
-    const rpt = camt053({ version: '052.001.02', bals: [], entries: [ntry('1.00', 'CRDT')] }).replace(/BkToCstmrStmt/g, 'BkToCstmrAcctRpt').replace(/<(\/?)Stmt>/g, '<$1Rpt>');
+    const rpt = camt053({ version: '052.001.02', bals: [], entries: [ntry('1.00', 'CRDT')] })
+      .replace(/BkToCstmrStmt/g, 'BkToCstmrAcctRpt')
+      .replace(/<(\/?)Stmt>/g, '<$1Rpt>');
     expect(camt052Format.detect(decoded(rpt))).toBeGreaterThan(camt053Format.detect(decoded(rpt)));
     expect(camt052Format.parse(decoded(rpt))).toMatchObject({ format: 'camt052', lines: [{ amount: { amount: '1.00' } }] });
-    const ntf = camt053({ version: '054.001.04', bals: [], entries: [ntry('1.00', 'DBIT')] }).replace(/BkToCstmrStmt/g, 'BkToCstmrDbtCdtNtfctn').replace(/<(\/?)Stmt>/g, '<$1Ntfctn>');
+    const ntf = camt053({ version: '054.001.04', bals: [], entries: [ntry('1.00', 'DBIT')] })
+      .replace(/BkToCstmrStmt/g, 'BkToCstmrDbtCdtNtfctn')
+      .replace(/<(\/?)Stmt>/g, '<$1Ntfctn>');
     expect(camt054Format.parse(decoded(ntf))).toMatchObject({ format: 'camt054', lines: [{ amount: { amount: '-1.00' } }] });
     expect(sniffCamt('<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.03"/>')).toBe('camt053');
   });
@@ -117,23 +167,52 @@ describe('safe XML reader', () => {
 });
 
 const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
-const files = existsSync(CORPUS) ? readdirSync(path.join(CORPUS, 'camt')).filter((f) => !f.endsWith('.zip')).map((f) => path.join(CORPUS, 'camt', f)) : [];
+const files = existsSync(CORPUS)
+  ? readdirSync(path.join(CORPUS, 'camt'))
+      .filter((f) => !f.endsWith('.zip'))
+      .map((f) => path.join(CORPUS, 'camt', f))
+  : [];
 if (files.length === 0) console.warn(`[camt.test] corpus not found at ${CORPUS}: property tests on real files skipped`);
 
 describe('CAMT properties', () => {
   it('never throws on arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), (s) => {
-      expectWellFormed(parse(s));
-      expectWellFormed(parse(camt053({ entries: [s] })));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (s) => {
+        expectWellFormed(parse(s));
+        expectWellFormed(parse(camt053({ entries: [s] })));
+      }),
+      { numRuns: 300 },
+    );
   });
   it('never throws on element soup', () => {
-    const part = fc.constantFrom('<Ntry>', '</Ntry>', '<Amt Ccy="EUR">1.00</Amt>', '<CdtDbtInd>DBIT</CdtDbtInd>', '<BookgDt><Dt>2024-01-01</Dt></BookgDt>', '<TxDtls>', '</TxDtls>', '<NtryDtls>', '</NtryDtls>', '</Stmt>', '&amp;', '<![CDATA[', '<!--', '<Bal>', '</Bal>');
-    fc.assert(fc.property(fc.array(part, { maxLength: 50 }), (p) => expectWellFormed(parse(camt053({ entries: [p.join('')] })))), { numRuns: 300 });
+    const part = fc.constantFrom(
+      '<Ntry>',
+      '</Ntry>',
+      '<Amt Ccy="EUR">1.00</Amt>',
+      '<CdtDbtInd>DBIT</CdtDbtInd>',
+      '<BookgDt><Dt>2024-01-01</Dt></BookgDt>',
+      '<TxDtls>',
+      '</TxDtls>',
+      '<NtryDtls>',
+      '</NtryDtls>',
+      '</Stmt>',
+      '&amp;',
+      '<![CDATA[',
+      '<!--',
+      '<Bal>',
+      '</Bal>',
+    );
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 50 }), (p) => expectWellFormed(parse(camt053({ entries: [p.join('')] })))),
+      { numRuns: 300 },
+    );
   });
   it.skipIf(files.length === 0)('never throws on mutated corpus files', () => {
     const texts = files.map((f) => decodedBytes(new Uint8Array(readFileSync(f)), path.basename(f)).text);
-    fc.assert(fc.property(fc.nat(texts.length - 1), fc.array(fc.nat(10_000), { maxLength: 30 }), (k, seed) => expectWellFormed(parse(mutate(texts[k]!, seed)))), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.nat(texts.length - 1), fc.array(fc.nat(10_000), { maxLength: 30 }), (k, seed) => expectWellFormed(parse(mutate(texts[k]!, seed)))),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -33,7 +33,14 @@ describe('cn-settlement', () => {
 
   it('types and signs by 交易类型 (DOMAIN.md §1.2); 秒到手续费 is an extra fee; full card numbers are masked', () => {
     const r = readFixture(F);
-    expect(r.transactions!.map((t) => `${t.kind} ${t.amount.amount}`)).toEqual(['sale 1000.00', 'sale 200.00', 'void -200.00', 'sale 500.00', 'sale 88.00', 'refund -50.00']);
+    expect(r.transactions!.map((t) => `${t.kind} ${t.amount.amount}`)).toEqual([
+      'sale 1000.00',
+      'sale 200.00',
+      'void -200.00',
+      'sale 500.00',
+      'sale 88.00',
+      'refund -50.00',
+    ]);
     expect(r.transactions![3]!.extraFees).toEqual([{ label: '秒到手续费', amount: { amount: '2.00', currency: 'CNY' } }]);
     expect(r.transactions![0]!.evidence.cells['卡号']).toBe('622202*********0123');
     expect(JSON.stringify(r.transactions)).not.toContain('6222021234567890123');
@@ -74,7 +81,9 @@ describe('cn-settlement', () => {
     const byHeader = parseStatementSync(text('a.csv', [head, '822100050000001,12345678,20240305,消费,10000,60,9940,403051234567']));
     expect(byHeader.transactions![0]).toMatchObject({ amount: { amount: '100.00', currency: 'CNY' }, fee: { amount: '0.60' }, net: { amount: '99.40' } });
     expect(byHeader.issues).toEqual([]);
-    const byUnit = parseStatementSync(text('b.csv', ['单位：分', head.replace(/\(分\)/g, ''), '822100050000001,12345678,20240305,消费,10000,60,9940,403051234567']));
+    const byUnit = parseStatementSync(
+      text('b.csv', ['单位：分', head.replace(/\(分\)/g, ''), '822100050000001,12345678,20240305,消费,10000,60,9940,403051234567']),
+    );
     expect(byUnit.transactions![0]!.amount.amount).toBe('100.00');
     const yuan = parseStatementSync(text('c.csv', [head.replace(/\(分\)/g, ''), '822100050000001,12345678,20240305,消费,100,0,100,403051234567']));
     expect(yuan.transactions![0]!.amount.amount).toBe('100.00'); // integers with a zero fee: not evidence of 分
@@ -99,19 +108,25 @@ describe('cn-settlement', () => {
   // which holds only while no header synonym is made of digits and ASCII punctuation alone.
   it('a cell of digits, spaces and ASCII punctuation names no column (what the detector relies on)', () => {
     const digitsAndPunctuation = fc.string({ unit: fc.constantFrom(...'0123456789 .,:;/\\-+_()[]*#%&=@!?~^|<>"\'$`{}'.split('')), maxLength: 20 });
-    fc.assert(fc.property(digitsAndPunctuation, (cell) => {
-      // '#' names the row-number column, which no settlement header needs
-      expect([null, 'index']).toContain(classifyHeader(cell.trim()).role);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(digitsAndPunctuation, (cell) => {
+        // '#' names the row-number column, which no settlement header needs
+        expect([null, 'index']).toContain(classifyHeader(cell.trim()).role);
+      }),
+      { numRuns: 2000 },
+    );
     for (const cell of ['2024-03-05', '14:30:05', '-1,527.27', '20240305', '#', '(1)']) expect([null, 'index']).toContain(classifyHeader(cell).role);
   });
 
   it('never throws on garbled GBK rows', () => {
     const cell = fc.constantFrom('', '消费', '退货', '撤销', '1,000.00', 'abc', '20240305', '143005', '合计', '622202******0123', '000001', '-', '¥3');
-    fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 8, maxLength: 8 }), { maxLength: 12 }), (rows) => {
-      const lines = ['商户号,终端号,交易日期,交易时间,交易类型,交易金额,手续费,参考号', ...rows.map((c) => c.join(','))];
-      const r = parseStatementSync({ name: 'x.csv', bytes: new Uint8Array(iconv.encode(lines.join('\r\n'), 'gbk')) });
-      expectWellFormedAcquirer(r);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 8, maxLength: 8 }), { maxLength: 12 }), (rows) => {
+        const lines = ['商户号,终端号,交易日期,交易时间,交易类型,交易金额,手续费,参考号', ...rows.map((c) => c.join(','))];
+        const r = parseStatementSync({ name: 'x.csv', bytes: new Uint8Array(iconv.encode(lines.join('\r\n'), 'gbk')) });
+        expectWellFormedAcquirer(r);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

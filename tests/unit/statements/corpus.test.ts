@@ -21,7 +21,9 @@ const onCi = process.env.CI === 'true';
 
 async function loadExpectations(): Promise<CorpusExpectation[]> {
   const dir = path.join(__dirname, 'corpus');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.expected.ts')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.expected.ts'))
+    .sort();
   const all: CorpusExpectation[] = [];
   for (const f of files) {
     const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as Record<string, unknown>;
@@ -35,7 +37,11 @@ async function loadExpectations(): Promise<CorpusExpectation[]> {
 const EXPECTATIONS = await loadExpectations();
 
 function manifestFiles(): string[] {
-  return readFileSync(MANIFEST, 'utf8').split('\n').slice(1).map((l) => l.split('\t')[0] ?? '').filter((p) => p !== '');
+  return readFileSync(MANIFEST, 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t')[0] ?? '')
+    .filter((p) => p !== '');
 }
 
 function parseCorpusFile(rel: string): StatementParseResult {
@@ -62,7 +68,11 @@ function compare(r: StatementParseResult, x: CorpusExpectation['expect']): { wan
   check('closing', x.closing, r.accounts[0]?.closingBalance?.amount);
   check('accountId', x.accountId, r.accounts[0]?.accountId);
   check('currency', x.currency, r.accounts[0]?.currency);
-  check('errors', x.errors, r.issues.some((i) => i.level === 'error'));
+  check(
+    'errors',
+    x.errors,
+    r.issues.some((i) => i.level === 'error'),
+  );
   for (const [n, c] of (x.contains ?? []).entries()) {
     const hit = r.lines.some((l) => l.bookedOn === c.date && l.amount.amount === c.amount && (c.currency === undefined || l.amount.currency === c.currency));
     check(`contains[${n}] ${c.date} ${c.amount}${c.currency ? ` ${c.currency}` : ''}`, true, hit);
@@ -113,7 +123,8 @@ describe('shared corpus', () => {
   // The twins of WeChat's bill (CSV 2019, XLSX 2025) must give identical lines: double-entry-generator
   // diffs both against one expected output (corpus README, "WeChat xlsx variants").
   it('WeChat CSV and XLSX twins give the same lines', () => {
-    const key = (r: StatementParseResult) => r.lines.map((l) => [l.bookedOn, l.amount.amount, l.amount.currency, l.description, l.counterparty ?? '', l.reference ?? ''].join('|'));
+    const key = (r: StatementParseResult) =>
+      r.lines.map((l) => [l.bookedOn, l.amount.amount, l.amount.currency, l.description, l.counterparty ?? '', l.reference ?? ''].join('|'));
     const csv = parseCorpusFile('wechat/deg_wechat_2019_csv_16line_preamble.csv');
     const xlsx = parseCorpusFile('wechat/deg_wechat_2025_new_format.xlsx');
     expect(key(xlsx)).toEqual(key(csv));

@@ -26,7 +26,13 @@ function bothWays(text: string, c: TableReadContext = ctx) {
   const fast = readBankTable(split, c);
   const eager = readBankTable(splitCsv(text), c);
   const asReference = { ...c, asReference: true };
-  return { lazy: split instanceof CsvLines, fast, eager, reference: readBankTable(splitCsv(text), asReference), referenceFromLines: readBankTable(splitCsvLines(text), asReference) };
+  return {
+    lazy: split instanceof CsvLines,
+    fast,
+    eager,
+    reference: readBankTable(splitCsv(text), asReference),
+    referenceFromLines: readBankTable(splitCsvLines(text), asReference),
+  };
 }
 const expectSame = (r: ReturnType<typeof bothWays>, what?: string) => {
   expect(r.fast, what).toEqual(r.reference);
@@ -38,7 +44,17 @@ describe('splitCsvLines = splitCsv', () => {
   it('gives splitCsv’s table, row for row', () => {
     // (the last two: more and shorter lines than CsvLines first makes room for)
     const short = Array.from({ length: 1000 }, (_, i) => `${i % 10},x`);
-    for (const text of ['', 'a', 'a,b\n', 'a,b\nc,d', 'a;b\r\nc;d\r\n', 'x\n\n\ny,z,\n', '交易日期\t金额\n2024-03-05\t12.50', short.join('\n'), '\n'.repeat(500)]) {
+    for (const text of [
+      '',
+      'a',
+      'a,b\n',
+      'a,b\nc,d',
+      'a;b\r\nc;d\r\n',
+      'x\n\n\ny,z,\n',
+      '交易日期\t金额\n2024-03-05\t12.50',
+      short.join('\n'),
+      '\n'.repeat(500),
+    ]) {
       const split = splitCsvLines(text);
       const table = split instanceof CsvLines ? split.toTable() : split;
       expect(table).toEqual(splitCsv(text));
@@ -120,16 +136,113 @@ describe('readBankTable(splitCsvLines(text)) = readBankTable(splitCsv(text))', (
 
   it('on generated tables', () => {
     const cell = fc.constantFrom(
-      '交易日期', '记账日期', 'Date', '交易时间', '金额', 'Amount', '收入', '支出', 'Debit', 'Credit', '余额', 'Balance', '摘要', 'Description',
-      '对方户名', '流水号', 'Reference', '币种', 'Currency', '收/支', '交易状态', '账号',
-      '2024-03-05', '2024/3/5', '2024.03.05', '05/03/2024', '3/13/2024', '13.03.2024', '1/2/2024', '2024-02-30', '2024-03-05 10:00:00', '20240305',
-      '12.50', '-7.20', '1234.5', '1,234.00', '1.234,56', '12,5', '-0.00', '0.00', '007.10', 'CNY 3.00', '¥28.16', '131.77(已退款89.84)', 'x',
-      '', '-', '--', '/', 'null', 'NONREF', '0000', 'R1', 'R1', '消费', '结算款', '收入', '支出', '不计收支', '交易关闭', 'USD', '人民币', '合计', '共2笔', '导出时间',
+      '交易日期',
+      '记账日期',
+      'Date',
+      '交易时间',
+      '金额',
+      'Amount',
+      '收入',
+      '支出',
+      'Debit',
+      'Credit',
+      '余额',
+      'Balance',
+      '摘要',
+      'Description',
+      '对方户名',
+      '流水号',
+      'Reference',
+      '币种',
+      'Currency',
+      '收/支',
+      '交易状态',
+      '账号',
+      '2024-03-05',
+      '2024/3/5',
+      '2024.03.05',
+      '05/03/2024',
+      '3/13/2024',
+      '13.03.2024',
+      '1/2/2024',
+      '2024-02-30',
+      '2024-03-05 10:00:00',
+      '20240305',
+      '12.50',
+      '-7.20',
+      '1234.5',
+      '1,234.00',
+      '1.234,56',
+      '12,5',
+      '-0.00',
+      '0.00',
+      '007.10',
+      'CNY 3.00',
+      '¥28.16',
+      '131.77(已退款89.84)',
+      'x',
+      '',
+      '-',
+      '--',
+      '/',
+      'null',
+      'NONREF',
+      '0000',
+      'R1',
+      'R1',
+      '消费',
+      '结算款',
+      '收入',
+      '支出',
+      '不计收支',
+      '交易关闭',
+      'USD',
+      '人民币',
+      '合计',
+      '共2笔',
+      '导出时间',
       // cells to clean: padded, wrapped for Excel, full-width or no-break spaces
-      ' 12.50 ', '="R1"', '`R2', "'3'", '消费 ', '\u3000收入', '1 234,56', '2024-03-05\u00a0', '对方 户名',
+      ' 12.50 ',
+      '="R1"',
+      '`R2',
+      "'3'",
+      '消费 ',
+      '\u3000收入',
+      '1 234,56',
+      '2024-03-05\u00a0',
+      '对方 户名',
     );
-    const date = fc.constantFrom('2024-03-05', '2024/3/5', '05/03/2024', '3/13/2024', '13.03.2024', '1/2/2024', '2024-02-30', '2024-03-05 10:00:00', '', 'x', '合计');
-    const amount = fc.constantFrom('12.50', '-7.20', '1234.5', '1.234,56', '12,5', '1,234', '1.234', '-0.00', '0.00', '007.10', 'CNY 3.00', '¥28.16', '131.77(已退款89.84)', '', '-', 'x');
+    const date = fc.constantFrom(
+      '2024-03-05',
+      '2024/3/5',
+      '05/03/2024',
+      '3/13/2024',
+      '13.03.2024',
+      '1/2/2024',
+      '2024-02-30',
+      '2024-03-05 10:00:00',
+      '',
+      'x',
+      '合计',
+    );
+    const amount = fc.constantFrom(
+      '12.50',
+      '-7.20',
+      '1234.5',
+      '1.234,56',
+      '12,5',
+      '1,234',
+      '1.234',
+      '-0.00',
+      '0.00',
+      '007.10',
+      'CNY 3.00',
+      '¥28.16',
+      '131.77(已退款89.84)',
+      '',
+      '-',
+      'x',
+    );
     // a row shaped like the header's columns: date, text, amount, amount, text, text
     const lineRow = fc.tuple(date, cell, amount, amount, cell, cell).map((r) => [...r]);
     const table = fc.record({

@@ -17,7 +17,11 @@ describe('csv: header and columns', () => {
   const cases: { description: string; lines: string[]; expected: string[]; format?: string }[] = [
     {
       description: 'Chinese headers, signed 交易金额, CNY by default',
-      lines: ['交易日期,摘要,交易金额,余额,对方户名,交易流水号', '2024-03-01,POS结算,1200.50,5200.50,拉卡拉支付股份有限公司,A001', '2024-03-02,手续费,-7.20,5193.30,,A002'],
+      lines: [
+        '交易日期,摘要,交易金额,余额,对方户名,交易流水号',
+        '2024-03-01,POS结算,1200.50,5200.50,拉卡拉支付股份有限公司,A001',
+        '2024-03-02,手续费,-7.20,5193.30,,A002',
+      ],
       expected: ['2024-03-01 1200.50 CNY', '2024-03-02 -7.20 CNY'],
     },
     {
@@ -52,7 +56,9 @@ describe('csv: header and columns', () => {
     },
     {
       description: 'decimal comma with ; separator (European export)',
-      lines: ['Buchungstag;Datum;Verwendungszweck;Betrag;Währung', 'x;01.02.2024;Miete;-1.234,50;EUR', 'x;02.02.2024;Gutschrift;12,00;EUR'].map((l, i) => (i === 0 ? 'Valuta;Date;Description;Amount;Currency' : l)),
+      lines: ['Buchungstag;Datum;Verwendungszweck;Betrag;Währung', 'x;01.02.2024;Miete;-1.234,50;EUR', 'x;02.02.2024;Gutschrift;12,00;EUR'].map((l, i) =>
+        i === 0 ? 'Valuta;Date;Description;Amount;Currency' : l,
+      ),
       expected: ['2024-02-01 -1234.50 EUR', '2024-02-02 12.00 EUR'],
     },
     {
@@ -74,16 +80,32 @@ describe('csv: header and columns', () => {
   });
 
   it('keeps description, counterparty, reference, balance and the source line', async () => {
-    const r = await parseStatement(csv('s.csv', '交易日期,摘要,交易金额,余额,对方户名,交易流水号', '2024-03-01,POS结算,1200.50,5200.50,拉卡拉支付股份有限公司,A001'));
+    const r = await parseStatement(
+      csv('s.csv', '交易日期,摘要,交易金额,余额,对方户名,交易流水号', '2024-03-01,POS结算,1200.50,5200.50,拉卡拉支付股份有限公司,A001'),
+    );
     expect(r.lines[0]).toMatchObject({
-      bookedOn: '2024-03-01', description: 'POS结算', counterparty: '拉卡拉支付股份有限公司', reference: 'A001',
-      balanceAfter: { amount: '5200.50', currency: 'CNY' }, source: { file: 's.csv', line: 2 },
+      bookedOn: '2024-03-01',
+      description: 'POS结算',
+      counterparty: '拉卡拉支付股份有限公司',
+      reference: 'A001',
+      balanceAfter: { amount: '5200.50', currency: 'CNY' },
+      source: { file: 's.csv', line: 2 },
     });
   });
 
   it('reads the account from the preamble and states the period and balances', async () => {
-    const r = await parseStatement(csv('s.csv', '账号: 6222000012345678', '交易日期,摘要,金额,余额', '2024-03-01,a,100.00,1100.00', '2024-03-05,b,-40.00,1060.00'));
-    expect(r.accounts).toEqual([{ accountId: '6222000012345678', currency: 'CNY', period: { from: '2024-03-01', to: '2024-03-05' }, openingBalance: { amount: '1000.00', currency: 'CNY' }, closingBalance: { amount: '1060.00', currency: 'CNY' } }]);
+    const r = await parseStatement(
+      csv('s.csv', '账号: 6222000012345678', '交易日期,摘要,金额,余额', '2024-03-01,a,100.00,1100.00', '2024-03-05,b,-40.00,1060.00'),
+    );
+    expect(r.accounts).toEqual([
+      {
+        accountId: '6222000012345678',
+        currency: 'CNY',
+        period: { from: '2024-03-01', to: '2024-03-05' },
+        openingBalance: { amount: '1000.00', currency: 'CNY' },
+        closingBalance: { amount: '1060.00', currency: 'CNY' },
+      },
+    ]);
     expect(r.lines.every((l) => l.accountId === undefined)).toBe(true);
   });
 
@@ -102,9 +124,14 @@ describe('csv: header and columns', () => {
 
   it('warns on a break in a newest-first file, lines named in date order', async () => {
     // the chain is checked from cents read while the rows were read: index for index, reversed here
-    const r = await parseStatement(csv('s.csv', '交易日期,摘要,金额,余额', '2024-03-09,c,5.00,1065.00', '2024-03-05,b,-40.00,1050.00', '2024-03-01,a,100.00,1100.00'));
+    const r = await parseStatement(
+      csv('s.csv', '交易日期,摘要,金额,余额', '2024-03-09,c,5.00,1065.00', '2024-03-05,b,-40.00,1050.00', '2024-03-01,a,100.00,1100.00'),
+    );
     const w = r.issues.filter((i) => i.code === 'balance_chain');
-    expect(w.map((i) => [i.line, i.message.match(/difference (\S+)/)?.[1]])).toEqual([[3, '-10.00'], [2, '10.00']]);
+    expect(w.map((i) => [i.line, i.message.match(/difference (\S+)/)?.[1]])).toEqual([
+      [3, '-10.00'],
+      [2, '10.00'],
+    ]);
     expect(r.accounts[0]).toMatchObject({ openingBalance: { amount: '1000.00' }, closingBalance: { amount: '1065.00' } });
   });
 
@@ -150,7 +177,10 @@ describe('csv: bad rows', () => {
   it('a bad date and a missing amount are issues, never today or 0', async () => {
     const r = await parseStatement(csv('s.csv', '交易日期,摘要,金额', '2024-02-30,a,1.00', '2024-03-01,b,', '2024-03-02,c,2.00'));
     expect(amounts(r)).toEqual(['2024-03-02 2.00 CNY']);
-    expect(errors(r).map((i) => [i.code, i.line])).toEqual([['bad_date', 2], ['missing_amount', 3]]);
+    expect(errors(r).map((i) => [i.code, i.line])).toEqual([
+      ['bad_date', 2],
+      ['missing_amount', 3],
+    ]);
   });
 
   it('footer and summary lines are ignored with a warning', async () => {
@@ -179,7 +209,13 @@ describe('csv: bad rows', () => {
 });
 
 describe('csv: ids', () => {
-  const text = ['交易日期,摘要,金额,交易流水号', '2024-03-01,咖啡,-12.00,', '2024-03-01,咖啡,-12.00,', '2024-03-01,结算,100.00,NONREF', '2024-03-02,结算,100.00,R-2'];
+  const text = [
+    '交易日期,摘要,金额,交易流水号',
+    '2024-03-01,咖啡,-12.00,',
+    '2024-03-01,咖啡,-12.00,',
+    '2024-03-01,结算,100.00,NONREF',
+    '2024-03-02,结算,100.00,R-2',
+  ];
   it('re-parsing gives identical ids; identical rows stay distinct', async () => {
     const a = await parseStatement(csv('a.csv', ...text));
     const b = await parseStatement(csv('b.csv', ...text));
@@ -235,8 +271,16 @@ describe('csv: files without a header row (columns read from their values)', () 
   });
 
   const unreadable: { description: string; lines: string[]; reason: RegExp | null }[] = [
-    { description: 'two text columns: which one describes the line is a guess', lines: ['2024-03-01,Payout,Bank A,100.00', '2024-03-02,Fee,Bank B,-2.50'], reason: /found 2 columns of text/ },
-    { description: 'both amount columns filled in one row and empty in another', lines: ['2024-03-01,Payout,100.00,5.00,1100.00', '2024-03-02,Fee,,,1097.50'], reason: /cannot tell what the 3 amount columns are/ },
+    {
+      description: 'two text columns: which one describes the line is a guess',
+      lines: ['2024-03-01,Payout,Bank A,100.00', '2024-03-02,Fee,Bank B,-2.50'],
+      reason: /found 2 columns of text/,
+    },
+    {
+      description: 'both amount columns filled in one row and empty in another',
+      lines: ['2024-03-01,Payout,100.00,5.00,1100.00', '2024-03-02,Fee,,,1097.50'],
+      reason: /cannot tell what the 3 amount columns are/,
+    },
     { description: 'rows of different widths', lines: ['2024-03-01,Payout,100.00', '2024-03-02,Fee,-2.50,1097.50'], reason: null },
     { description: 'a row without a date', lines: ['2024-03-01,Payout,100.00', 'Total,,97.50'], reason: null },
   ];
@@ -260,9 +304,12 @@ describe('csv: files without a header row (columns read from their values)', () 
 describe('csv: reading only the head of a large file', () => {
   const text = fc.string({ unit: fc.constantFrom('a', ',', ';', '\t', '|', '"', '\r', '\n', ' ', '😀'), maxLength: 60 });
   it('firstLines is split(/\\r\\n|\\n|\\r/).slice(0, n) (property)', () => {
-    fc.assert(fc.property(text, fc.integer({ min: 1, max: 8 }), (t, n) => {
-      expect(firstLines(t, n)).toEqual(t.split(/\r\n|\n|\r/).slice(0, n));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 8 }), (t, n) => {
+        expect(firstLines(t, n)).toEqual(t.split(/\r\n|\n|\r/).slice(0, n));
+      }),
+      { numRuns: 3000 },
+    );
   });
   it('detectDelimiter picks the delimiter of the most lines of one width, quotes respected', () => {
     expect(detectDelimiter('a;b;c\n1;2;3\n4;5;6\n')).toBe(';');
@@ -276,18 +323,24 @@ describe('csv: Windows line breaks (property)', () => {
   const unit = fc.constantFrom('a', '1', ',', ';', ' ', '\r\n', '\r\n', '\r', '\n', '消');
   const text = fc.string({ unit, maxLength: 40 });
   it('breaksAreAllCrlf: no CR without an LF after it, no LF without a CR before it', () => {
-    fc.assert(fc.property(text, (t) => {
-      expect(breaksAreAllCrlf(t)).toBe(!/\r(?!\n)|(?<!\r)\n/.test(t));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(breaksAreAllCrlf(t)).toBe(!/\r(?!\n)|(?<!\r)\n/.test(t));
+      }),
+      { numRuns: 3000 },
+    );
   });
   it('rows of a CRLF file without quotes are its lines, numbered from 1, as with LF alone', () => {
-    fc.assert(fc.property(text, (t) => {
-      const crlf = splitCsv(t, ',');
-      const lf = splitCsv(t.replace(/\r\n/g, '\n'), ',');
-      if (!breaksAreAllCrlf(t)) return;
-      expect(crlf.rows).toEqual(lf.rows);
-      expect(crlf.lines).toEqual(lf.lines);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(text, (t) => {
+        const crlf = splitCsv(t, ',');
+        const lf = splitCsv(t.replace(/\r\n/g, '\n'), ',');
+        if (!breaksAreAllCrlf(t)) return;
+        expect(crlf.rows).toEqual(lf.rows);
+        expect(crlf.lines).toEqual(lf.lines);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -297,24 +350,33 @@ describe('csv: text without quotes is split as papaparse splits it (property)', 
   const unit = fc.constantFrom('a', '1', ',', ';', '\t', ' ', '\r\n', '\r\n', '\r', '\n', '\n', '消', '\uFEFF', '');
   const text = fc.oneof(fc.string({ unit, maxLength: 40 }), fc.string({ unit: fc.constantFrom('a', ',', '\n', '\r\n', '12.50'), maxLength: 200 }));
   it('rows equal Papa.parse data for each delimiter', () => {
-    fc.assert(fc.property(text, fc.constantFrom(',', ';', '\t', '|'), (t, d) => {
-      expect(splitCsv(t, d).rows).toEqual(Papa.parse<string[]>(t, { delimiter: d, skipEmptyLines: false }).data);
-    }), { numRuns: 4000 });
+    fc.assert(
+      fc.property(text, fc.constantFrom(',', ';', '\t', '|'), (t, d) => {
+        expect(splitCsv(t, d).rows).toEqual(Papa.parse<string[]>(t, { delimiter: d, skipEmptyLines: false }).data);
+      }),
+      { numRuns: 4000 },
+    );
   });
   it('a row marked clean is one that cleanCell leaves as it is, cell by cell', () => {
     const cellUnit = fc.constantFrom('a', '1', ',', ';', '\t', ' ', '\n', '\r\n', '=', "'", '`', '\u00a0', '\u3000', '\uFEFF', '\u2028', '消', '.');
-    fc.assert(fc.property(fc.string({ unit: cellUnit, maxLength: 40 }), fc.constantFrom(',', ';', '\t', '|'), (t, d) => {
-      const table = splitCsv(t, d);
-      table.rows.forEach((r, i) => {
-        if (table.clean?.[i] === 1) expect(r.map(cleanCell)).toEqual(r);
-      });
-    }), { numRuns: 4000 });
+    fc.assert(
+      fc.property(fc.string({ unit: cellUnit, maxLength: 40 }), fc.constantFrom(',', ';', '\t', '|'), (t, d) => {
+        const table = splitCsv(t, d);
+        table.rows.forEach((r, i) => {
+          if (table.clean?.[i] === 1) expect(r.map(cleanCell)).toEqual(r);
+        });
+      }),
+      { numRuns: 4000 },
+    );
     expect(splitCsv('a,b\n1, 2\n', ',').clean).toEqual(Uint8Array.from([1, 0, 1]));
   });
   it('papaLinebreak is the line break papaparse guesses', () => {
-    fc.assert(fc.property(text, (t) => {
-      expect(papaLinebreak(t)).toBe(Papa.parse<string[]>(t, { delimiter: ',', skipEmptyLines: false }).meta.linebreak);
-    }), { numRuns: 4000 });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(papaLinebreak(t)).toBe(Papa.parse<string[]>(t, { delimiter: ',', skipEmptyLines: false }).meta.linebreak);
+      }),
+      { numRuns: 4000 },
+    );
   });
   it('large text: the guess reads the first MiB only', () => {
     const big = 'a,b\n'.repeat(300_000) + 'c\r\n'.repeat(10);

@@ -34,7 +34,10 @@ describe('parseStatement', () => {
   });
 
   it('never throws on CSV-shaped text, and every skipped data row is reported', async () => {
-    const cell = fc.oneof(fc.constantFrom('2024-03-01', '20240230', '1,234.50', '-12.00', 'abc', '', '收入', '支出', '¥3', '合计', '-', '/'), fc.string({ maxLength: 8 }).map((s) => s.replace(/["\r\n]/g, '')));
+    const cell = fc.oneof(
+      fc.constantFrom('2024-03-01', '20240230', '1,234.50', '-12.00', 'abc', '', '收入', '支出', '¥3', '合计', '-', '/'),
+      fc.string({ maxLength: 8 }).map((s) => s.replace(/["\r\n]/g, '')),
+    );
     const row = fc.array(cell, { minLength: 1, maxLength: 5 }).map((cells) => cells.join(','));
     await fc.assert(
       fc.asyncProperty(fc.array(row, { maxLength: 20 }), async (rows) => {
@@ -48,7 +51,11 @@ describe('parseStatement', () => {
         const unreported = rows.map((t, i) => ({ t, line: i + 2 })).filter(({ t, line }) => !isBlankRow(t) && !reported.has(line));
         // a file refused as a whole (an error for the file, no line stored) reports every row at once
         const refused = r.lines.length === 0 && r.issues.some((i) => i.level === 'error' && i.line === undefined);
-        if (unreported.length > 0 && !refused) expect(r.issues.some((i) => i.code === 'footer_ignored'), JSON.stringify(unreported)).toBe(true);
+        if (unreported.length > 0 && !refused)
+          expect(
+            r.issues.some((i) => i.code === 'footer_ignored'),
+            JSON.stringify(unreported),
+          ).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -68,7 +75,13 @@ describe('parseStatement', () => {
   });
 
   it('wraps a parser bug into an error issue', () => {
-    const boom = { id: 'boom', detect: () => 1, parse: () => { throw new Error('kaput'); } };
+    const boom = {
+      id: 'boom',
+      detect: () => 1,
+      parse: () => {
+        throw new Error('kaput');
+      },
+    };
     const ranked = rankFormats(decodeBytes('x.csv', new TextEncoder().encode('a,b')), [boom, ...STATEMENT_FORMATS]);
     expect(ranked[0]!.format.id).toBe('boom');
   });

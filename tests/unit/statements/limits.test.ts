@@ -25,14 +25,20 @@ describe('checkImportLimits', () => {
     const bytes = hugeRangeXlsx();
     expect(bytes.length).toBeLessThan(10_000);
     const issue = timed(`declared A1:XFD1048576 (${bytes.length} bytes)`, () => checkImportLimits({ name: 'range.xlsx', bytes }));
-    expect(issue).toMatchObject({ level: 'error', code: 'sheet_range_too_large', i18n: { key: 'import.limit.sheet_range_too_large', params: { file: 'range.xlsx', range: 'A1:XFD1048576' } } });
+    expect(issue).toMatchObject({
+      level: 'error',
+      code: 'sheet_range_too_large',
+      i18n: { key: 'import.limit.sheet_range_too_large', params: { file: 'range.xlsx', range: 'A1:XFD1048576' } },
+    });
     expect(issue!.message).toMatch(/"range\.xlsx" declares its sheet sheet1 as A1:XFD1048576 \(1,048,576 rows × 16,384 columns\)/);
   });
 
   it('the workbook reader refuses the same range by itself (parsers called without the import check)', () => {
     const result = timed('parseStatementSync of the declared range', () => parseStatementSync({ name: 'range.xlsx', bytes: hugeRangeXlsx() }));
     expect(result.lines).toEqual([]);
-    expect(result.issues).toContainEqual(expect.objectContaining({ code: 'sheet_range_too_large', message: expect.stringMatching(/^"range\.xlsx": the sheet Sheet1 spans A1:XFD1048576/) }));
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({ code: 'sheet_range_too_large', message: expect.stringMatching(/^"range\.xlsx": the sheet Sheet1 spans A1:XFD1048576/) }),
+    );
     // a range within the limits is read as before
     const wide = readWorkbook(xlsxWith((x) => x.replace(/<dimension ref="[^"]+"\/>/, '<dimension ref="A1:Z1000"/>')));
     expect(wide.ok).toBe(true);
@@ -70,8 +76,10 @@ describe('checkImportLimits', () => {
     const big = new Uint8Array(IMPORT_LIMITS.bytes + 1).fill(0x20);
     big.set(new TextEncoder().encode('{"settleguard": 1, "transactions": []}'));
     expect(checkImportLimits({ name: 'settleguard-backup.json', bytes: big })).toBeNull();
-    expect(checkImportLimits({ name: 'settleguard-backup.json', bytes: big }, { ...IMPORT_LIMITS, backupBytes: IMPORT_LIMITS.bytes }))
-      .toMatchObject({ code: 'file_too_large', i18n: { params: { limit: '64 MiB' } } });
+    expect(checkImportLimits({ name: 'settleguard-backup.json', bytes: big }, { ...IMPORT_LIMITS, backupBytes: IMPORT_LIMITS.bytes })).toMatchObject({
+      code: 'file_too_large',
+      i18n: { params: { limit: '64 MiB' } },
+    });
   });
 
   it(`a CSV of more than ${IMPORT_LIMITS.rows.toLocaleString('en')} lines is refused; one of exactly that many passes`, () => {

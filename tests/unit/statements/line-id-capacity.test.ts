@@ -26,7 +26,12 @@ function runs(n: number, days: number, amounts: number, back = false): IdParts[]
   const out: IdParts[] = [];
   for (let i = 0; i < n; i++) {
     const day = back && i % 7 === 0 ? 1 : 1 + Math.floor((i * days) / n);
-    out.push({ bookedOn: `2024-03-${String(day).padStart(2, '0')}`, amount: { amount: `-${i % amounts}.50`, currency: 'CNY' }, description: i % 3 ? '消费' : '结算款', reference: i % 5 ? undefined : `R${i % 11}` });
+    out.push({
+      bookedOn: `2024-03-${String(day).padStart(2, '0')}`,
+      amount: { amount: `-${i % amounts}.50`, currency: 'CNY' },
+      description: i % 3 ? '消费' : '结算款',
+      reference: i % 5 ? undefined : `R${i % 11}`,
+    });
   }
   return out;
 }
@@ -49,7 +54,13 @@ describe('StatementLineIds(expectedLines)', () => {
     });
     fc.assert(
       fc.property(fc.array(part, { maxLength: 300 }), fc.integer({ min: 0, max: 400 }), (ps, expected) => {
-        const parts: IdParts[] = ps.map((p) => ({ accountId: p.account, bookedOn: `2024-01-0${p.day}`, amount: { amount: p.amount, currency: 'EUR' }, description: p.text, reference: p.ref }));
+        const parts: IdParts[] = ps.map((p) => ({
+          accountId: p.account,
+          bookedOn: `2024-01-0${p.day}`,
+          amount: { amount: p.amount, currency: 'EUR' },
+          description: p.text,
+          reference: p.ref,
+        }));
         expect(idsOf(parts, expected)).toEqual(referenceIds(parts));
       }),
       { numRuns: 300 },

@@ -4,7 +4,9 @@ import { Hash64, OccurrenceCounter, hash64, stableId } from '../../../lib/ids';
 import { StatementLineIds } from '../../../lib/statements/line-id';
 
 /** The id rule of DESIGN.md §3 written out plainly: what StatementLineIds must keep giving. */
-function referenceIds(parts: { accountId?: string; bookedOn: string; amount: { amount: string; currency: string }; reference?: string; description: string }[]): string[] {
+function referenceIds(
+  parts: { accountId?: string; bookedOn: string; amount: { amount: string; currency: string }; reference?: string; description: string }[],
+): string[] {
   const counter = new OccurrenceCounter();
   return parts.map((p) => {
     const key = [p.accountId ?? '', p.bookedOn, p.amount.amount, p.amount.currency, p.reference ?? p.description];
@@ -14,27 +16,39 @@ function referenceIds(parts: { accountId?: string; bookedOn: string; amount: { a
 
 describe('StatementLineIds', () => {
   const cases = [
-    { description: 'two identical coffees stay two lines', input: [
-      { bookedOn: '2024-03-05', amount: { amount: '-3.50', currency: 'EUR' }, description: 'Coffee' },
-      { bookedOn: '2024-03-05', amount: { amount: '-3.50', currency: 'EUR' }, description: 'Coffee' },
-    ] },
-    { description: 'reference wins over description; account is part of the key', input: [
-      { accountId: 'NL91', bookedOn: '2024-03-05', amount: { amount: '10.00', currency: 'EUR' }, reference: 'R1', description: 'a' },
-      { accountId: 'NL91', bookedOn: '2024-03-05', amount: { amount: '10.00', currency: 'EUR' }, reference: 'R1', description: 'b' },
-      { accountId: 'NL92', bookedOn: '2024-03-05', amount: { amount: '10.00', currency: 'EUR' }, reference: 'R1', description: 'a' },
-      { bookedOn: '2024-03-05', amount: { amount: '10.00', currency: 'EUR' }, reference: 'R1', description: 'a' },
-    ] },
-    { description: 'a separator inside a part is escaped, and counted apart from keys without one', input: [
-      { bookedOn: '2024-03-05', amount: { amount: '1.00', currency: 'CNY' }, description: 'a\u001fb' },
-      { bookedOn: '2024-03-05', amount: { amount: '1.00', currency: 'CNY' }, description: 'a\u001fb' },
-      { bookedOn: '2024-03-05', amount: { amount: '1.00', currency: 'CNY' }, description: 'a b' },
-      { accountId: 'x\u001f2024-03-05', bookedOn: '1.00', amount: { amount: 'CNY', currency: 'a' }, description: 'b' },
-    ] },
-    { description: 'Chinese text and empty parts', input: [
-      { bookedOn: '2024-03-05', amount: { amount: '-12.00', currency: 'CNY' }, description: '' },
-      { bookedOn: '2024-03-05', amount: { amount: '-12.00', currency: 'CNY' }, description: '消费 商户1' },
-      { bookedOn: '2024-03-05', amount: { amount: '-12.00', currency: 'CNY' }, description: '' },
-    ] },
+    {
+      description: 'two identical coffees stay two lines',
+      input: [
+        { bookedOn: '2024-03-05', amount: { amount: '-3.50', currency: 'EUR' }, description: 'Coffee' },
+        { bookedOn: '2024-03-05', amount: { amount: '-3.50', currency: 'EUR' }, description: 'Coffee' },
+      ],
+    },
+    {
+      description: 'reference wins over description; account is part of the key',
+      input: [
+        { accountId: 'NL91', bookedOn: '2024-03-05', amount: { amount: '10.00', currency: 'EUR' }, reference: 'R1', description: 'a' },
+        { accountId: 'NL91', bookedOn: '2024-03-05', amount: { amount: '10.00', currency: 'EUR' }, reference: 'R1', description: 'b' },
+        { accountId: 'NL92', bookedOn: '2024-03-05', amount: { amount: '10.00', currency: 'EUR' }, reference: 'R1', description: 'a' },
+        { bookedOn: '2024-03-05', amount: { amount: '10.00', currency: 'EUR' }, reference: 'R1', description: 'a' },
+      ],
+    },
+    {
+      description: 'a separator inside a part is escaped, and counted apart from keys without one',
+      input: [
+        { bookedOn: '2024-03-05', amount: { amount: '1.00', currency: 'CNY' }, description: 'a\u001fb' },
+        { bookedOn: '2024-03-05', amount: { amount: '1.00', currency: 'CNY' }, description: 'a\u001fb' },
+        { bookedOn: '2024-03-05', amount: { amount: '1.00', currency: 'CNY' }, description: 'a b' },
+        { accountId: 'x\u001f2024-03-05', bookedOn: '1.00', amount: { amount: 'CNY', currency: 'a' }, description: 'b' },
+      ],
+    },
+    {
+      description: 'Chinese text and empty parts',
+      input: [
+        { bookedOn: '2024-03-05', amount: { amount: '-12.00', currency: 'CNY' }, description: '' },
+        { bookedOn: '2024-03-05', amount: { amount: '-12.00', currency: 'CNY' }, description: '消费 商户1' },
+        { bookedOn: '2024-03-05', amount: { amount: '-12.00', currency: 'CNY' }, description: '' },
+      ],
+    },
   ];
   for (const { description, input } of cases) {
     it(description, () => {
@@ -47,7 +61,11 @@ describe('StatementLineIds', () => {
   }
 
   it('gives the reference ids over many generated lines with repeats', () => {
-    const input = Array.from({ length: 5000 }, (_, i) => ({ bookedOn: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`, amount: { amount: `${i % 37}.00`, currency: 'CNY' }, description: `d${i % 11}` }));
+    const input = Array.from({ length: 5000 }, (_, i) => ({
+      bookedOn: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`,
+      amount: { amount: `${i % 37}.00`, currency: 'CNY' },
+      description: `d${i % 11}`,
+    }));
     const ids = new StatementLineIds();
     expect(input.map((p) => ids.next(p))).toEqual(referenceIds(input));
     // sized up front (the CSV reader passes its row count), or sized too small: the same ids

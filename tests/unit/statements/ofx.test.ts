@@ -6,14 +6,20 @@ import { decodeOfxEntities, ofxFormat, parseOfxAmount, parseOfxDate, qfxFormat }
 import { decoded, decodedBytes, expectWellFormed, fixtureCases, mutate, summarise } from './standard-format-helpers';
 import { parseStatementSync } from '../../../lib/statements/index';
 
-const SGML_HEADER = 'OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nSECURITY:NONE\nENCODING:USASCII\nCHARSET:1252\nCOMPRESSION:NONE\nOLDFILEUID:NONE\nNEWFILEUID:NONE\n\n';
-const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<?OFX OFXHEADER="200" VERSION="211" SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>\n';
+const SGML_HEADER =
+  'OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nSECURITY:NONE\nENCODING:USASCII\nCHARSET:1252\nCOMPRESSION:NONE\nOLDFILEUID:NONE\nNEWFILEUID:NONE\n\n';
+const XML_HEADER =
+  '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<?OFX OFXHEADER="200" VERSION="211" SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>\n';
 
 /** Tiny builder: one SGML (unclosed leaves) or XML (closed leaves) bank statement. */
 function trn(fields: Record<string, string>, closed: boolean): string {
-  return `<STMTTRN>\n${Object.entries(fields).map(([k, v]) => (closed ? `<${k}>${v}</${k}>` : `<${k}>${v}`)).join('\n')}\n</STMTTRN>\n`;
+  return `<STMTTRN>\n${Object.entries(fields)
+    .map(([k, v]) => (closed ? `<${k}>${v}</${k}>` : `<${k}>${v}`))
+    .join('\n')}\n</STMTTRN>\n`;
 }
-function ofxDoc(opts: { header?: 'sgml' | 'xml'; closed?: boolean; curdef?: string; acct?: string; trns?: Record<string, string>[]; extra?: string; cc?: boolean } = {}): string {
+function ofxDoc(
+  opts: { header?: 'sgml' | 'xml'; closed?: boolean; curdef?: string; acct?: string; trns?: Record<string, string>[]; extra?: string; cc?: boolean } = {},
+): string {
   const closed = opts.closed ?? opts.header === 'xml';
   const leaf = (k: string, v: string) => (closed ? `<${k}>${v}</${k}>` : `<${k}>${v}`);
   const rs = opts.cc ? 'CCSTMTRS' : 'STMTRS';
@@ -68,8 +74,17 @@ describe('OFX statements', () => {
     expect(r.issues).toEqual([]);
     expect(r.lines).toHaveLength(1);
     const l = r.lines[0]!;
-    expect(l).toMatchObject({ bookedOn: '2024-01-05', amount: { amount: '-12.30', currency: 'USD' }, reference: 'F1', accountId: '12345', counterparty: 'COFFEE', description: 'COFFEE / POS 1234' });
-    expect(r.accounts).toEqual([{ accountId: '12345', currency: 'USD', period: { from: '2024-01-01', to: '2024-01-31' }, closingBalance: { amount: '100.00', currency: 'USD' } }]);
+    expect(l).toMatchObject({
+      bookedOn: '2024-01-05',
+      amount: { amount: '-12.30', currency: 'USD' },
+      reference: 'F1',
+      accountId: '12345',
+      counterparty: 'COFFEE',
+      description: 'COFFEE / POS 1234',
+    });
+    expect(r.accounts).toEqual([
+      { accountId: '12345', currency: 'USD', period: { from: '2024-01-01', to: '2024-01-31' }, closingBalance: { amount: '100.00', currency: 'USD' } },
+    ]);
   });
 
   it('reads every header/body combination the same way', () => {
@@ -97,12 +112,26 @@ describe('OFX statements', () => {
   });
 
   it('keeps CDATA, self-closing tags, raw & and double escapes', () => {
-    const r = parse(ofxDoc({ trns: [{ ...T1, NAME: '<![CDATA[A & B <x>]]>', MEMO: 'Amazon & Cloud "3/3"' }, { ...T1, FITID: 'F2', NAME: 'TPAY &amp;lt;DEFTPYMT&amp;gt;', MEMO: '' }], extra: '<MKTGINFO/>\n' }));
+    const r = parse(
+      ofxDoc({
+        trns: [
+          { ...T1, NAME: '<![CDATA[A & B <x>]]>', MEMO: 'Amazon & Cloud "3/3"' },
+          { ...T1, FITID: 'F2', NAME: 'TPAY &amp;lt;DEFTPYMT&amp;gt;', MEMO: '' },
+        ],
+        extra: '<MKTGINFO/>\n',
+      }),
+    );
     expect(r.lines.map((l) => l.description)).toEqual(['A & B <x> / Amazon & Cloud "3/3"', 'TPAY <DEFTPYMT>']);
   });
 
   it('skips a transaction with an empty or invalid DTPOSTED with an issue, never inventing a date', () => {
-    const text = ofxDoc({ trns: [{ ...T1, DTPOSTED: '' }, { ...T1, FITID: 'F2', DTPOSTED: '20120231' }, { ...T1, FITID: 'F3' }] });
+    const text = ofxDoc({
+      trns: [
+        { ...T1, DTPOSTED: '' },
+        { ...T1, FITID: 'F2', DTPOSTED: '20120231' },
+        { ...T1, FITID: 'F3' },
+      ],
+    });
     const r = parse(text);
     expect(r.lines.map((l) => l.reference)).toEqual(['F3']);
     expect(r.issues.map((i) => i.code)).toEqual(['date_invalid', 'date_invalid']);
@@ -117,7 +146,14 @@ describe('OFX statements', () => {
   });
 
   it('reads decimal comma and 4-decimal amounts', () => {
-    const r = parse(ofxDoc({ trns: [{ ...T1, TRNAMT: '-200,00' }, { ...T1, FITID: 'F2', TRNAMT: '115.8331' }] }));
+    const r = parse(
+      ofxDoc({
+        trns: [
+          { ...T1, TRNAMT: '-200,00' },
+          { ...T1, FITID: 'F2', TRNAMT: '115.8331' },
+        ],
+      }),
+    );
     expect(r.lines.map((l) => l.amount.amount)).toEqual(['-200.00', '115.8331']);
   });
 
@@ -126,8 +162,14 @@ describe('OFX statements', () => {
     const card = ofxDoc({ cc: true, curdef: 'USD', acct: 'C1', trns: [{ ...T1, FITID: 'C-1', TRNAMT: '-3.00' }] });
     const cardBody = card.slice(card.indexOf('<CREDITCARDMSGSRSV1>'), card.lastIndexOf('</OFX>'));
     const r = parse(bank.replace('</OFX>', `${cardBody}</OFX>`));
-    expect(r.accounts.map((a) => [a.accountId, a.currency])).toEqual([['B1', 'BRL'], ['C1', 'USD']]);
-    expect(r.lines.map((l) => [l.accountId, l.amount.currency, l.amount.amount])).toEqual([['B1', 'BRL', '-12.30'], ['C1', 'USD', '-3.00']]);
+    expect(r.accounts.map((a) => [a.accountId, a.currency])).toEqual([
+      ['B1', 'BRL'],
+      ['C1', 'USD'],
+    ]);
+    expect(r.lines.map((l) => [l.accountId, l.amount.currency, l.amount.amount])).toEqual([
+      ['B1', 'BRL', '-12.30'],
+      ['C1', 'USD', '-3.00'],
+    ]);
   });
 
   it('reads bank STMTTRN inside an investment statement and reports skipped trades', () => {
@@ -161,7 +203,14 @@ describe('OFX statements', () => {
   });
 
   it('never uses a placeholder FITID as the reference', () => {
-    const r = parse(ofxDoc({ trns: [{ ...T1, FITID: 'NONREF' }, { ...T1, FITID: '' }] }));
+    const r = parse(
+      ofxDoc({
+        trns: [
+          { ...T1, FITID: 'NONREF' },
+          { ...T1, FITID: '' },
+        ],
+      }),
+    );
     expect(r.lines.map((l) => l.reference)).toEqual([undefined, undefined]);
     expect(new Set(r.lines.map((l) => l.id)).size).toBe(2); // occurrence index keeps identical lines apart
   });
@@ -184,27 +233,50 @@ describe('OFX statements', () => {
 });
 
 const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
-const corpusFiles = existsSync(CORPUS)
-  ? ['ofx', 'qfx'].flatMap((d) => readdirSync(path.join(CORPUS, d)).map((f) => path.join(CORPUS, d, f)))
-  : [];
+const corpusFiles = existsSync(CORPUS) ? ['ofx', 'qfx'].flatMap((d) => readdirSync(path.join(CORPUS, d)).map((f) => path.join(CORPUS, d, f))) : [];
 if (!existsSync(CORPUS)) console.warn(`[ofx.test] corpus not found at ${CORPUS}: property tests on real files skipped`);
 
 describe('OFX properties', () => {
   it('never throws on arbitrary text and keeps every line well-formed', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), (s) => {
-      expectWellFormed(parse(`${SGML_HEADER}<OFX>${s}</OFX>`));
-      expectWellFormed(parse(s));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (s) => {
+        expectWellFormed(parse(`${SGML_HEADER}<OFX>${s}</OFX>`));
+        expectWellFormed(parse(s));
+      }),
+      { numRuns: 300 },
+    );
   });
   it('never throws on tag soup', () => {
-    const tag = fc.constantFrom('<STMTRS>', '</STMTRS>', '<STMTTRN>', '</STMTTRN>', '<DTPOSTED>', '<TRNAMT>', '<CURDEF>', '</OFX>', '<![CDATA[', ']]>', '&amp;', '<!--', '20240101', '-1.00', '\n');
-    fc.assert(fc.property(fc.array(tag, { maxLength: 60 }), (parts) => expectWellFormed(parse(`<OFX>${parts.join('')}`))), { numRuns: 300 });
+    const tag = fc.constantFrom(
+      '<STMTRS>',
+      '</STMTRS>',
+      '<STMTTRN>',
+      '</STMTTRN>',
+      '<DTPOSTED>',
+      '<TRNAMT>',
+      '<CURDEF>',
+      '</OFX>',
+      '<![CDATA[',
+      ']]>',
+      '&amp;',
+      '<!--',
+      '20240101',
+      '-1.00',
+      '\n',
+    );
+    fc.assert(
+      fc.property(fc.array(tag, { maxLength: 60 }), (parts) => expectWellFormed(parse(`<OFX>${parts.join('')}`))),
+      { numRuns: 300 },
+    );
   });
   it.skipIf(corpusFiles.length === 0)('never throws on mutated corpus files', () => {
     const texts = corpusFiles.map((f) => decodedBytes(new Uint8Array(readFileSync(f)), path.basename(f)).text);
-    fc.assert(fc.property(fc.nat(texts.length - 1), fc.array(fc.nat(10_000), { maxLength: 30 }), (k, seed) => {
-      expectWellFormed(parse(mutate(texts[k]!, seed)));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.nat(texts.length - 1), fc.array(fc.nat(10_000), { maxLength: 30 }), (k, seed) => {
+        expectWellFormed(parse(mutate(texts[k]!, seed)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -15,11 +15,11 @@ describe('QIF dates', () => {
     { description: 'M/D/YY', input: '8/12/13', order: 'mdy' as const, expected: '2013-08-12' },
     { description: 'D/M/YY', input: '12/8/13', order: 'dmy' as const, expected: '2013-08-12' },
     { description: 'YY/MM/DD', input: '13/08/12', order: 'ymd' as const, expected: '2013-08-12' },
-    { description: "apostrophe + 4-digit year", input: "2/10'2020", order: 'mdy' as const, expected: '2020-02-10' },
-    { description: "space-padded day, 2-digit year", input: "1/ 2'98", order: 'mdy' as const, expected: '1998-01-02' },
-    { description: "apostrophe 2000s", input: "1/ 1'01", order: 'mdy' as const, expected: '2001-01-01' },
+    { description: 'apostrophe + 4-digit year', input: "2/10'2020", order: 'mdy' as const, expected: '2020-02-10' },
+    { description: 'space-padded day, 2-digit year', input: "1/ 2'98", order: 'mdy' as const, expected: '1998-01-02' },
+    { description: 'apostrophe 2000s', input: "1/ 1'01", order: 'mdy' as const, expected: '2001-01-01' },
     { description: 'ISO', input: '2022-09-23', order: 'ymd' as const, expected: '2022-09-23' },
-    { description: "year first with apostrophes", input: "2024'01'02", order: 'ydm' as const, expected: '2024-02-01' },
+    { description: 'year first with apostrophes', input: "2024'01'02", order: 'ydm' as const, expected: '2024-02-01' },
     { description: 'invalid', input: '2/30/2024', order: 'mdy' as const, expected: null },
   ])('$description', ({ input, order, expected }) => expect(qifDate(splitQifDate(input)!, order)).toBe(expected));
 
@@ -57,11 +57,18 @@ describe('QIF files', () => {
   });
 
   it('reads CCard and Cash, skips investment, category and account-list sections with issues', () => {
-    const text = '!Option:AutoSwitch\n!Account\nNA\nTBank\n^\n!Clear:AutoSwitch\n' + qif('Cat', [['NFood']]) + qif('CCard', [['D1/5/2024', 'T-3.00']]) + qif('Invst', [['D1/5/2024', 'NBuy', 'T100']]) + qif('Cash', [['D1/6/2024', 'T-1.00']]);
+    const text =
+      '!Option:AutoSwitch\n!Account\nNA\nTBank\n^\n!Clear:AutoSwitch\n' +
+      qif('Cat', [['NFood']]) +
+      qif('CCard', [['D1/5/2024', 'T-3.00']]) +
+      qif('Invst', [['D1/5/2024', 'NBuy', 'T100']]) +
+      qif('Cash', [['D1/6/2024', 'T-1.00']]);
     const r = parse(text, 'EUR');
     expect(r.lines.map((l) => l.amount.amount)).toEqual(['-3.00', '-1.00']);
     expect(r.issues.filter((i) => i.code === 'qif_section_skipped').map((i) => i.message)).toEqual([
-      expect.stringContaining('!Account list'), expect.stringContaining('!Type:Cat'), expect.stringContaining('!Type:Invst'),
+      expect.stringContaining('!Account list'),
+      expect.stringContaining('!Type:Cat'),
+      expect.stringContaining('!Type:Invst'),
     ]);
   });
 
@@ -74,13 +81,25 @@ describe('QIF files', () => {
   });
 
   it('refuses to guess when one file mixes date formats', () => {
-    const r = parse(qif('Bank', [['D2024-01-25', 'T10.00'], ['D01/25/2024', 'T20.00']]), 'EUR');
+    const r = parse(
+      qif('Bank', [
+        ['D2024-01-25', 'T10.00'],
+        ['D01/25/2024', 'T20.00'],
+      ]),
+      'EUR',
+    );
     expect(r.lines).toEqual([]);
     expect(r.issues.map((i) => i.code)).toEqual(['qif_date_format_inconsistent', 'date_invalid', 'date_invalid']);
   });
 
   it('warns when every date reads two ways', () => {
-    const r = parse(qif('Bank', [['D1/2/2024', 'T1.00'], ['D3/4/2024', 'T1.00']]), 'EUR');
+    const r = parse(
+      qif('Bank', [
+        ['D1/2/2024', 'T1.00'],
+        ['D3/4/2024', 'T1.00'],
+      ]),
+      'EUR',
+    );
     expect(r.lines.map((l) => l.bookedOn)).toEqual(['2024-01-02', '2024-03-04']);
     expect(r.issues.map((i) => i.code)).toContain('qif_date_order_ambiguous');
   });
@@ -98,7 +117,10 @@ describe('QIF files', () => {
   });
 
   it('gives identical lines identical-but-distinct ids, stable across runs', () => {
-    const text = qif('Bank', [['D1/5/2024', 'T-3.00', 'PCafe'], ['D1/5/2024', 'T-3.00', 'PCafe']]);
+    const text = qif('Bank', [
+      ['D1/5/2024', 'T-3.00', 'PCafe'],
+      ['D1/5/2024', 'T-3.00', 'PCafe'],
+    ]);
     const a = parse(text, 'EUR').lines.map((l) => l.id);
     expect(new Set(a).size).toBe(2);
     expect(parse(text, 'EUR').lines.map((l) => l.id)).toEqual(a);
@@ -111,18 +133,42 @@ if (files.length === 0) console.warn(`[qif.test] corpus not found at ${CORPUS}: 
 
 describe('QIF properties', () => {
   it('never throws on arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), (s) => {
-      expectWellFormed(parse(s));
-      expectWellFormed(parse(`!Type:Bank\n${s}\n^\n`));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (s) => {
+        expectWellFormed(parse(s));
+        expectWellFormed(parse(`!Type:Bank\n${s}\n^\n`));
+      }),
+      { numRuns: 300 },
+    );
   });
   it('never throws on field soup', () => {
-    const part = fc.constantFrom('!Type:Bank\n', '!Type:Invst\n', '!Account\n', '!Option:AutoSwitch\n', '^\n', 'D1/2/2024\n', "D2/30'24\n", 'D2024-01-05\n', 'T-1,000.00\n', 'Tabc\n', 'PX\n', 'SCat\n', '$5\n', '# c\n');
-    fc.assert(fc.property(fc.array(part, { maxLength: 40 }), (p) => expectWellFormed(parse(p.join('')))), { numRuns: 300 });
+    const part = fc.constantFrom(
+      '!Type:Bank\n',
+      '!Type:Invst\n',
+      '!Account\n',
+      '!Option:AutoSwitch\n',
+      '^\n',
+      'D1/2/2024\n',
+      "D2/30'24\n",
+      'D2024-01-05\n',
+      'T-1,000.00\n',
+      'Tabc\n',
+      'PX\n',
+      'SCat\n',
+      '$5\n',
+      '# c\n',
+    );
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 40 }), (p) => expectWellFormed(parse(p.join('')))),
+      { numRuns: 300 },
+    );
   });
   it.skipIf(files.length === 0)('never throws on mutated corpus files', () => {
     const texts = files.map((f) => decodedBytes(new Uint8Array(readFileSync(f)), path.basename(f)).text);
-    fc.assert(fc.property(fc.nat(texts.length - 1), fc.array(fc.nat(10_000), { maxLength: 30 }), (k, seed) => expectWellFormed(parse(mutate(texts[k]!, seed)))), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.nat(texts.length - 1), fc.array(fc.nat(10_000), { maxLength: 30 }), (k, seed) => expectWellFormed(parse(mutate(texts[k]!, seed)))),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -6,8 +6,14 @@ import type { Contract } from '../../../lib/model';
 
 const file = (doc: unknown) => ({ name: 'contracts.json', bytes: new TextEncoder().encode(JSON.stringify(doc)) });
 const BASE: Contract = {
-  id: 'c1', label: '拉卡拉 2026', currency: 'CNY', effectiveFrom: '2026-01-01', settleCycle: 'T1', calendar: 'CN',
-  rules: [{ cardType: 'any', percent: '0.6' }], periodicFees: [],
+  id: 'c1',
+  label: '拉卡拉 2026',
+  currency: 'CNY',
+  effectiveFrom: '2026-01-01',
+  settleCycle: 'T1',
+  calendar: 'CN',
+  rules: [{ cardType: 'any', percent: '0.6' }],
+  periodicFees: [],
 };
 
 describe('contract feeReturnedOnRefund', () => {

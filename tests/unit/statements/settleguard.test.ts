@@ -6,9 +6,17 @@ import type { Contract } from '../../../lib/model';
 const file = (doc: unknown, name = 'contracts.json') => ({ name, bytes: new TextEncoder().encode(typeof doc === 'string' ? doc : JSON.stringify(doc)) });
 
 const VALID: Contract = {
-  id: 'lakala-2024', label: '拉卡拉 2024', merchantId: '822100058120001', currency: 'CNY',
-  effectiveFrom: '2024-01-01', settleCycle: 'T1', calendar: 'CN',
-  rules: [{ cardType: 'debit', percent: '0.5', cap: '20' }, { cardType: 'any', percent: '0.6' }],
+  id: 'lakala-2024',
+  label: '拉卡拉 2024',
+  merchantId: '822100058120001',
+  currency: 'CNY',
+  effectiveFrom: '2024-01-01',
+  settleCycle: 'T1',
+  calendar: 'CN',
+  rules: [
+    { cardType: 'debit', percent: '0.5', cap: '20' },
+    { cardType: 'any', percent: '0.6' },
+  ],
   surcharges: [{ when: 'keyed', percent: '0.1' }],
   periodicFees: [{ label: '流量费', amount: '48', every: 'year' }],
 };

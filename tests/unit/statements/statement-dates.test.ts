@@ -28,18 +28,41 @@ describe('招商银行 credit card: MM/DD dates, the year from the statement', (
     expect(project(r)).toEqual(expectedFor(F));
     expect(r.format).toBe('cmb');
     expect(dated(r)).toEqual([
-      '2023-12-21 -17.90', '2023-12-24 -56.00', '2023-12-30 -1299.00', '2024-01-02 -6.00',
-      '2024-01-04 199.00', '2024-01-08 3500.00', '2024-01-13 -68.32', '2024-01-19 -23.50',
+      '2023-12-21 -17.90',
+      '2023-12-24 -56.00',
+      '2023-12-30 -1299.00',
+      '2024-01-02 -6.00',
+      '2024-01-04 199.00',
+      '2024-01-08 3500.00',
+      '2024-01-13 -68.32',
+      '2024-01-19 -23.50',
     ]);
     expectWellFormed(r);
   });
 
   const periods: { description: string; preamble: string[]; name?: string; expected: string[] }[] = [
-    { description: 'a 账单周期 line crossing New Year', preamble: ['招商银行信用卡', '账单周期：2023/12/20-2024/01/19'], expected: ['2023-12-30 -1299.00', '2024-01-08 3500.00'] },
-    { description: 'a 账单周期 written with 年月日 and 至', preamble: ['招商银行信用卡对账单', '账单周期 2023年12月20日 至 2024年01月19日'], expected: ['2023-12-30 -1299.00', '2024-01-08 3500.00'] },
+    {
+      description: 'a 账单周期 line crossing New Year',
+      preamble: ['招商银行信用卡', '账单周期：2023/12/20-2024/01/19'],
+      expected: ['2023-12-30 -1299.00', '2024-01-08 3500.00'],
+    },
+    {
+      description: 'a 账单周期 written with 年月日 and 至',
+      preamble: ['招商银行信用卡对账单', '账单周期 2023年12月20日 至 2024年01月19日'],
+      expected: ['2023-12-30 -1299.00', '2024-01-08 3500.00'],
+    },
     { description: 'a 账单日', preamble: ['招商银行信用卡', '账单日：2024-01-19'], expected: ['2023-12-30 -1299.00', '2024-01-08 3500.00'] },
-    { description: 'a period within one year (a December statement)', preamble: ['招商银行信用卡账单明细(2023年12月)'], expected: ['2023-12-30 -1299.00', '2023-01-08 3500.00'] },
-    { description: 'only the file name states the month', preamble: ['招商银行信用卡账单明细'], name: '招商银行信用卡账单(2024年01月).csv', expected: ['2023-12-30 -1299.00', '2024-01-08 3500.00'] },
+    {
+      description: 'a period within one year (a December statement)',
+      preamble: ['招商银行信用卡账单明细(2023年12月)'],
+      expected: ['2023-12-30 -1299.00', '2023-01-08 3500.00'],
+    },
+    {
+      description: 'only the file name states the month',
+      preamble: ['招商银行信用卡账单明细'],
+      name: '招商银行信用卡账单(2024年01月).csv',
+      expected: ['2023-12-30 -1299.00', '2024-01-08 3500.00'],
+    },
   ];
   for (const p of periods) {
     it(`takes the year from ${p.description}`, () => {
@@ -59,14 +82,23 @@ describe('招商银行 credit card: MM/DD dates, the year from the statement', (
   });
 
   it('a summary row after the lines is a footer, not a date without a year', () => {
-    const r = parseStatementSync(gbk('cmb.csv', ['招商银行信用卡账单明细', '交易摘要,交易日,记账日,人民币金额', '京东商城,12/29,12/30,"1,299.00"', '本期合计,01/19,01/19,"1,299.00"']));
+    const r = parseStatementSync(
+      gbk('cmb.csv', ['招商银行信用卡账单明细', '交易摘要,交易日,记账日,人民币金额', '京东商城,12/29,12/30,"1,299.00"', '本期合计,01/19,01/19,"1,299.00"']),
+    );
     expect(r.issues.map((i) => i.code)).toEqual(['encoding_guessed', 'missing_year', 'footer_ignored']);
     expect(r.issues[1]).toMatchObject({ line: 3 });
   });
 
   it('impossible months and days are errors with their line numbers; the other lines import', () => {
-    const r = parseStatementSync(gbk('cmb.csv', ['招商银行信用卡账单明细(2024年01月)', CMB_HEADER,
-      '13/45,13/45,某商户,10.00,4523,10.00', '02/30,02/30,某商户,11.00,4523,11.00', ...CMB_ROWS]));
+    const r = parseStatementSync(
+      gbk('cmb.csv', [
+        '招商银行信用卡账单明细(2024年01月)',
+        CMB_HEADER,
+        '13/45,13/45,某商户,10.00,4523,10.00',
+        '02/30,02/30,某商户,11.00,4523,11.00',
+        ...CMB_ROWS,
+      ]),
+    );
     expect(errors(r)).toEqual(['bad_date@3', 'bad_date@4']);
     expect(r.issues.find((i) => i.line === 3)!.message).toContain('2024年01月');
     expect(dated(r)).toEqual(['2023-12-30 -1299.00', '2024-01-08 3500.00']);
@@ -149,6 +181,9 @@ describe('D/M/YYYY in bank CSVs: the order from the file, else the merchant', ()
     expect(headerLanguage(['Date', 'Description', 'Amount', 'Balance'])).toBeNull();
     expect(orderWithoutDayAbove12({ headers: ['Datum', 'Betrag'], decimalComma: false, dollars: true, caller: 'mdy' }).decidedBy).toBe('merchant');
     expect(orderWithoutDayAbove12({ headers: ['Date', 'Amount'], decimalComma: false, dollars: false }).order).toBeNull();
-    expect(orderWithoutDayAbove12({ headers: ['Date', 'Amount'], decimalComma: false, dollars: false, dotted: true })).toMatchObject({ order: 'dmy', decidedBy: 'dotted' });
+    expect(orderWithoutDayAbove12({ headers: ['Date', 'Amount'], decimalComma: false, dollars: false, dotted: true })).toMatchObject({
+      order: 'dmy',
+      decidedBy: 'dotted',
+    });
   });
 });

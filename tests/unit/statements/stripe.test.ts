@@ -7,7 +7,8 @@ import { decodeBytes } from '../../../lib/statements/decode';
 import { sum } from '../../../lib/money';
 import { expectWellFormedAcquirer, expectedFor, fixture, project, readFixture, text } from './acquirer-helpers';
 
-const HEADER = 'automatic_payout_id,automatic_payout_effective_at,balance_transaction_id,created_utc,currency,gross,fee,net,reporting_category,source_id,charge_id,card_funding,card_country';
+const HEADER =
+  'automatic_payout_id,automatic_payout_effective_at,balance_transaction_id,created_utc,currency,gross,fee,net,reporting_category,source_id,charge_id,card_funding,card_country';
 
 describe('stripe', () => {
   for (const f of ['stripe/payout_reconciliation_itemized.csv', 'stripe/balance_change_from_activity.csv']) {
@@ -28,15 +29,25 @@ describe('stripe', () => {
     expect(r.transactions!.map((t) => t.evidence.url)).not.toContain('file:payout_reconciliation_itemized.csv#L7');
   });
 
-  it('the payout is the sum of its rows\' net (DOMAIN.md §3.2, worked example 7)', () => {
+  it("the payout is the sum of its rows' net (DOMAIN.md §3.2, worked example 7)", () => {
     const r = readFixture('stripe/payout_reconciliation_itemized.csv');
     const po = r.transactions!.filter((t) => t.payoutId === 'po_1OqA');
-    expect(sum(po.map((t) => t.net!), 'USD').amount).toBe('68.77');
+    expect(
+      sum(
+        po.map((t) => t.net!),
+        'USD',
+      ).amount,
+    ).toBe('68.77');
   });
 
   it('the id is the balance transaction: the same txn_ in another report or a re-import is the same row', () => {
     const a = parseStatementSync(text('a.csv', [HEADER, 'po_1,2024-03-08,txn_X,2024-03-05 10:00:00,usd,10.00,0.59,9.41,charge,ch_1,ch_1,credit,US']));
-    const b = parseStatementSync(text('b.csv', ['balance_transaction_id,created_utc,available_on_utc,currency,gross,fee,net,reporting_category,source_id', 'txn_X,2024-03-05 10:00:00,2024-03-07,usd,10.00,0.59,9.41,charge,ch_1']));
+    const b = parseStatementSync(
+      text('b.csv', [
+        'balance_transaction_id,created_utc,available_on_utc,currency,gross,fee,net,reporting_category,source_id',
+        'txn_X,2024-03-05 10:00:00,2024-03-07,usd,10.00,0.59,9.41,charge,ch_1',
+      ]),
+    );
     expect(a.format).toBe('stripe');
     expect(b.format).toBe('stripe');
     expect(a.transactions![0]!.id).toBe(b.transactions![0]!.id);
@@ -44,9 +55,21 @@ describe('stripe', () => {
   });
 
   it('a card issued outside the account country is foreign when the caller knows the country', () => {
-    const file = decodeBytes('x.csv', new TextEncoder().encode([HEADER, 'po_1,2024-03-08,txn_1,2024-03-05 10:00:00,usd,10.00,0.59,9.41,charge,ch_1,ch_1,credit,GB', 'po_1,2024-03-08,txn_2,2024-03-05 11:00:00,usd,10.00,0.59,9.41,charge,ch_2,ch_2,debit,US'].join('\n')));
+    const file = decodeBytes(
+      'x.csv',
+      new TextEncoder().encode(
+        [
+          HEADER,
+          'po_1,2024-03-08,txn_1,2024-03-05 10:00:00,usd,10.00,0.59,9.41,charge,ch_1,ch_1,credit,GB',
+          'po_1,2024-03-08,txn_2,2024-03-05 11:00:00,usd,10.00,0.59,9.41,charge,ch_2,ch_2,debit,US',
+        ].join('\n'),
+      ),
+    );
     expect(parseStripe(file, { accountCountry: 'us' }).transactions!.map((t) => t.cardType)).toEqual(['foreign', 'debit']);
-    expect(parseStripe(file).transactions!.map((t) => [t.cardType, t.cardCountry])).toEqual([['credit', 'GB'], ['debit', 'US']]);
+    expect(parseStripe(file).transactions!.map((t) => [t.cardType, t.cardCountry])).toEqual([
+      ['credit', 'GB'],
+      ['debit', 'US'],
+    ]);
   });
 
   it('evidence keeps every cell under its header, ids unmasked', () => {
@@ -65,13 +88,16 @@ describe('stripe', () => {
 
   it('never throws on garbled rows, and every data row is a transaction or an issue', () => {
     const cell = fc.constantFrom('', 'x', '10.00', '-3.1', 'usd', 'charge', 'refund', '2024-03-05 10:00:00', '2024-13-01', 'txn_1', 'po_1');
-    fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 13, maxLength: 13 }), { maxLength: 15 }), (rows) => {
-      const r = parseStatementSync(text('s.csv', [HEADER, ...rows.map((c) => c.join(','))]));
-      expectWellFormedAcquirer(r);
-      const covered = new Set([...(r.transactions ?? []).map((t) => Number(t.evidence.url.split('#L')[1])), ...r.issues.map((i) => i.line)]);
-      rows.forEach((c, i) => {
-        if (c.some((x) => x !== '')) expect(covered.has(i + 2), `line ${i + 2}`).toBe(true);
-      });
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 13, maxLength: 13 }), { maxLength: 15 }), (rows) => {
+        const r = parseStatementSync(text('s.csv', [HEADER, ...rows.map((c) => c.join(','))]));
+        expectWellFormedAcquirer(r);
+        const covered = new Set([...(r.transactions ?? []).map((t) => Number(t.evidence.url.split('#L')[1])), ...r.issues.map((i) => i.line)]);
+        rows.forEach((c, i) => {
+          if (c.some((x) => x !== '')) expect(covered.has(i + 2), `line ${i + 2}`).toBe(true);
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 });

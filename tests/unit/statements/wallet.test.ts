@@ -17,7 +17,9 @@ const codes = (r: StatementParseResult) => r.issues.map((i) => `${i.code}@${i.li
 
 const ALIPAY_2023 = [
   '------------------------------------------------------------------------------------',
-  '导出信息：', '姓名：xx', '共5笔记录',
+  '导出信息：',
+  '姓名：xx',
+  '共5笔记录',
   '------------------------支付宝（中国）网络技术有限公司  电子客户回单------------------------',
   '交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,交易订单号,商家订单号,备注,',
   '2024-03-01 10:00:00,餐饮美食,咖啡店,/,拿铁,支出,28.00,余额宝,交易成功,A001\t,M001\t,,',
@@ -38,13 +40,15 @@ describe('alipay personal bill', () => {
   });
 
   it('the 2021 回单 layout (收/支 first, padded cells, trailing comma) reads the same way', async () => {
-    const r = await parseStatement(gbk('alipay_record.csv', [
-      '------------------------支付宝（中国）网络技术有限公司  电子客户回单------------------------',
-      '收/支                 ,交易对方                ,对方账号                ,商品说明                ,收/付款方式              ,金额                  ,交易状态                ,交易分类                ,交易订单号     ,商家订单号           ,交易时间            ,',
-      '支出                  ,咖啡店                ,                    ,拿铁     ,招商银行(9876)          ,28.00                ,交易成功                ,餐饮美食                ,A001\t,M001\t,2021-06-14 14:00:38 ,',
-      '------------------------------------------------------------------------------------',
-      '导出信息：',
-    ]));
+    const r = await parseStatement(
+      gbk('alipay_record.csv', [
+        '------------------------支付宝（中国）网络技术有限公司  电子客户回单------------------------',
+        '收/支                 ,交易对方                ,对方账号                ,商品说明                ,收/付款方式              ,金额                  ,交易状态                ,交易分类                ,交易订单号     ,商家订单号           ,交易时间            ,',
+        '支出                  ,咖啡店                ,                    ,拿铁     ,招商银行(9876)          ,28.00                ,交易成功                ,餐饮美食                ,A001\t,M001\t,2021-06-14 14:00:38 ,',
+        '------------------------------------------------------------------------------------',
+        '导出信息：',
+      ]),
+    );
     expect(r.format).toBe('alipay');
     expect(amounts(r)).toEqual(['2021-06-14 -28.00']);
     expect(r.issues.map((i) => i.code)).toContain('footer_ignored');
@@ -60,7 +64,10 @@ describe('alipay personal bill', () => {
 });
 
 const WECHAT = [
-  '微信支付账单明细,,,,,,,,,,', '微信昵称：[测试],,,,,,,,,,', '共3笔记录,,,,,,,,,,', '----------------------微信支付账单明细列表--------------------,,,,,,,,,,',
+  '微信支付账单明细,,,,,,,,,,',
+  '微信昵称：[测试],,,,,,,,,,',
+  '共3笔记录,,,,,,,,,,',
+  '----------------------微信支付账单明细列表--------------------,,,,,,,,,,',
   '交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注',
   '2024-03-01 12:45:27,商户消费,米线店,"总共消费:28.16",支出,¥28.16,中国银行(1234),支付成功,"3985734"\t,"129847129"\t,"/"',
   '2024-03-01 10:10:11,二维码收款,用户A,/,收入,¥23.00,零钱,已收钱,3985735\t,/\t,/',
@@ -70,7 +77,12 @@ const WECHAT = [
 describe('alipay neutral (不计收支) rows', () => {
   const row = (goods: string, method: string, amount: string) => `2024-03-04 09:00:00,投资理财,余额宝,/,${goods},不计收支,${amount},${method},交易成功,B1\t,,,`;
   const cases: { description: string; goods: string; method: string; expected: string[]; code?: string }[] = [
-    { description: '余额宝 top-up paid by a credit card: into the wallet', goods: '余额宝-安心自动充-自动攒入', method: '交通银行信用卡(7449)', expected: ['2024-03-04 66.57'] },
+    {
+      description: '余额宝 top-up paid by a credit card: into the wallet',
+      goods: '余额宝-安心自动充-自动攒入',
+      method: '交通银行信用卡(7449)',
+      expected: ['2024-03-04 66.57'],
+    },
     { description: 'a fund sold into 余额宝', goods: '蚂蚁财富-某基金-卖出至余额宝', method: '余额宝', expected: ['2024-03-04 66.57'] },
     { description: '余额宝 收益发放', goods: '余额宝-3月3日-收益发放', method: '余额宝', expected: ['2024-03-04 66.57'] },
     { description: 'a fund bought', goods: '蚂蚁财富-某指数C-买入', method: '', expected: ['2024-03-04 -66.57'] },
@@ -93,7 +105,12 @@ describe('wechat personal bill', () => {
     expect(r.format).toBe('wechat');
     expect(amounts(r)).toEqual(['2024-03-01 -28.16', '2024-03-01 23.00', '2024-03-02 -100.00', '2024-03-02 -0.10']);
     expect(r.lines[0]!.reference).toBe('3985734');
-    expect(r.lines[2]).toMatchObject({ description: '零钱提现 服务费¥0.10', counterparty: '招商银行()', reference: '207210715100077148235523883175', source: { line: 8 } });
+    expect(r.lines[2]).toMatchObject({
+      description: '零钱提现 服务费¥0.10',
+      counterparty: '招商银行()',
+      reference: '207210715100077148235523883175',
+      source: { line: 8 },
+    });
     expect(r.lines[3]).toMatchObject({ description: '服务费 — 零钱提现 服务费¥0.10', source: { line: 8 } });
     expect(r.lines[2]!.id).not.toBe(r.lines[3]!.id);
     expect(codes(r)).toEqual([]);
@@ -102,17 +119,65 @@ describe('wechat personal bill', () => {
   // Every kind of neutral row a WeChat bill has (its own note: 充值/提现/理财通购买/零钱通存取/信用卡还款),
   // signed by which way the money crossed the wallet's edge (零钱 + 零钱通).
   const neutral: { description: string; row: string; expected: string[]; code?: string }[] = [
-    { description: '零钱提现 without a fee', row: '2024-03-03 09:00:00,零钱提现,工商银行(9876),/,/,¥500.00,工商银行,提现已到账,T1\t,/\t,/', expected: ['2024-03-03 -500.00'] },
-    { description: '零钱提现 with a fee in 备注', row: '2024-03-03 09:00:00,零钱提现,工商银行(9876),/,/,¥1001.10,工商银行,提现已到账,T1\t,/\t,服务费¥1.00', expected: ['2024-03-03 -1000.10', '2024-03-03 -1.00'] },
-    { description: '零钱充值 from a bank card', row: '2024-03-03 09:00:00,零钱充值,工商银行(9876),/,/,¥1300.00,工商银行(9876),充值完成,T1\t,/\t,/', expected: ['2024-03-03 1300.00'] },
-    { description: '信用卡还款', row: '2024-03-03 09:00:00,信用卡还款,建设银行信用卡还款,/,/,¥548.58,零钱,支付成功,T1\t,M1\t,/', expected: ['2024-03-03 -548.58'] },
-    { description: '转入零钱通 from a bank', row: '2024-03-03 09:00:00,转入零钱通-来自工商银行(9876),/,/,/,¥2000.00,工商银行(9876),支付成功,T1\t,M1\t,/', expected: ['2024-03-03 2000.00'] },
-    { description: '零钱通转出 to a bank', row: '2024-03-03 09:00:00,零钱通转出-到工商银行(9876),/,/,/,¥5505.00,零钱通,支付成功,T1\t,/\t,/', expected: ['2024-03-03 -5505.00'] },
-    { description: '购买理财通', row: '2024-03-03 09:00:00,购买理财通,理财通,鹏华增值宝(000569),/,¥10000.00,工商银行,支付成功,T1\t,M1\t,/', expected: ['2024-03-03 -10000.00'] },
-    { description: '转入零钱通 from 零钱: inside the wallet', row: '2024-03-03 09:00:00,转入零钱通-来自零钱,/,/,/,¥1.23,零钱,支付成功,T1\t,M1\t,/', expected: [], code: 'internal_move@6' },
-    { description: '转入零钱通 paid from 零钱 (the 支付方式 says so): inside the wallet', row: '2024-03-03 09:00:00,转入零钱通,/,/,/,¥8.00,零钱,支付成功,T1\t,M1\t,/', expected: [], code: 'internal_move@6' },
-    { description: '零钱通转出 to 零钱: inside the wallet', row: '2024-03-03 09:00:00,零钱通转出-到零钱,/,/,/,¥2634.78,零钱通,支付成功,T1\t,/\t,/', expected: [], code: 'internal_move@6' },
-    { description: 'a neutral row that does not say which way', row: '2024-03-03 09:00:00,群收款,同事,/,/,¥30.00,/,已收钱,T1\t,/\t,/', expected: [], code: 'neutral_not_imported@6' },
+    {
+      description: '零钱提现 without a fee',
+      row: '2024-03-03 09:00:00,零钱提现,工商银行(9876),/,/,¥500.00,工商银行,提现已到账,T1\t,/\t,/',
+      expected: ['2024-03-03 -500.00'],
+    },
+    {
+      description: '零钱提现 with a fee in 备注',
+      row: '2024-03-03 09:00:00,零钱提现,工商银行(9876),/,/,¥1001.10,工商银行,提现已到账,T1\t,/\t,服务费¥1.00',
+      expected: ['2024-03-03 -1000.10', '2024-03-03 -1.00'],
+    },
+    {
+      description: '零钱充值 from a bank card',
+      row: '2024-03-03 09:00:00,零钱充值,工商银行(9876),/,/,¥1300.00,工商银行(9876),充值完成,T1\t,/\t,/',
+      expected: ['2024-03-03 1300.00'],
+    },
+    {
+      description: '信用卡还款',
+      row: '2024-03-03 09:00:00,信用卡还款,建设银行信用卡还款,/,/,¥548.58,零钱,支付成功,T1\t,M1\t,/',
+      expected: ['2024-03-03 -548.58'],
+    },
+    {
+      description: '转入零钱通 from a bank',
+      row: '2024-03-03 09:00:00,转入零钱通-来自工商银行(9876),/,/,/,¥2000.00,工商银行(9876),支付成功,T1\t,M1\t,/',
+      expected: ['2024-03-03 2000.00'],
+    },
+    {
+      description: '零钱通转出 to a bank',
+      row: '2024-03-03 09:00:00,零钱通转出-到工商银行(9876),/,/,/,¥5505.00,零钱通,支付成功,T1\t,/\t,/',
+      expected: ['2024-03-03 -5505.00'],
+    },
+    {
+      description: '购买理财通',
+      row: '2024-03-03 09:00:00,购买理财通,理财通,鹏华增值宝(000569),/,¥10000.00,工商银行,支付成功,T1\t,M1\t,/',
+      expected: ['2024-03-03 -10000.00'],
+    },
+    {
+      description: '转入零钱通 from 零钱: inside the wallet',
+      row: '2024-03-03 09:00:00,转入零钱通-来自零钱,/,/,/,¥1.23,零钱,支付成功,T1\t,M1\t,/',
+      expected: [],
+      code: 'internal_move@6',
+    },
+    {
+      description: '转入零钱通 paid from 零钱 (the 支付方式 says so): inside the wallet',
+      row: '2024-03-03 09:00:00,转入零钱通,/,/,/,¥8.00,零钱,支付成功,T1\t,M1\t,/',
+      expected: [],
+      code: 'internal_move@6',
+    },
+    {
+      description: '零钱通转出 to 零钱: inside the wallet',
+      row: '2024-03-03 09:00:00,零钱通转出-到零钱,/,/,/,¥2634.78,零钱通,支付成功,T1\t,/\t,/',
+      expected: [],
+      code: 'internal_move@6',
+    },
+    {
+      description: 'a neutral row that does not say which way',
+      row: '2024-03-03 09:00:00,群收款,同事,/,/,¥30.00,/,已收钱,T1\t,/\t,/',
+      expected: [],
+      code: 'neutral_not_imported@6',
+    },
   ];
   for (const c of neutral) {
     it(`neutral "/" row: ${c.description}`, async () => {
@@ -131,7 +196,9 @@ describe('wechat personal bill', () => {
     const x = await parseStatement({ name: 'bill.xlsx', bytes });
     const c = await parseStatement({ name: 'bill.csv', bytes: new TextEncoder().encode(WECHAT.join('\n')) });
     expect(x.format).toBe('wechat');
-    expect(x.lines.map((l) => [l.id, l.bookedOn, l.amount.amount, l.description])).toEqual(c.lines.map((l) => [l.id, l.bookedOn, l.amount.amount, l.description]));
+    expect(x.lines.map((l) => [l.id, l.bookedOn, l.amount.amount, l.description])).toEqual(
+      c.lines.map((l) => [l.id, l.bookedOn, l.amount.amount, l.description]),
+    );
   });
 });
 
@@ -143,7 +210,15 @@ describe('xls/xlsx bank exports', () => {
   };
   it.each(['xlsx', 'biff8'] as const)('%s: preamble, 存入/取出 columns, date serials read as dates', async (bookType) => {
     const date = new Date(Date.UTC(2025, 11, 3));
-    const bytes = sheet([['账号', '6200000000001230', '账户类型', '借记卡'], ['交易日期', '交易类型', '存入金额', '取出金额', '余额'], [date, '网上支付', '', '3.88', '1981.33'], ['2025/12/05  07:22:32', '汇入', '10.00', '', '1991.33']], bookType);
+    const bytes = sheet(
+      [
+        ['账号', '6200000000001230', '账户类型', '借记卡'],
+        ['交易日期', '交易类型', '存入金额', '取出金额', '余额'],
+        [date, '网上支付', '', '3.88', '1981.33'],
+        ['2025/12/05  07:22:32', '汇入', '10.00', '', '1991.33'],
+      ],
+      bookType,
+    );
     const r = await parseStatement({ name: 'export.' + (bookType === 'xlsx' ? 'xlsx' : 'xls'), bytes });
     expect(r.format).toBe('spdb');
     expect(amounts(r)).toEqual(['2025-12-03 -3.88', '2025-12-05 10.00']);

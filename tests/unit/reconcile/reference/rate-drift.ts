@@ -10,7 +10,10 @@ import { driftFinding, driftThresholds, exactImpliedRate } from '../../../../lib
 const MIN_RUN = 3;
 const ANCHOR_POINTS = 7;
 
-interface Point { t: PortalTransaction; rate: Dec }
+interface Point {
+  t: PortalTransaction;
+  rate: Dec;
+}
 
 function median(xs: readonly Dec[]): Dec {
   const s = [...xs].sort((a, b) => a.comparedTo(b));
@@ -51,7 +54,14 @@ export function rateDriftReference(ctx: RuleContext): Finding[] {
     for (let i = 1; i < long.length; i++) {
       const before = long[i - 1]!;
       const after = long[i]!;
-      const f = driftFinding(ctx, before.map((p) => p.t), after.map((p) => p.t), median(before.map((p) => p.rate)), median(after.map((p) => p.rate)), step);
+      const f = driftFinding(
+        ctx,
+        before.map((p) => p.t),
+        after.map((p) => p.t),
+        median(before.map((p) => p.rate)),
+        median(after.map((p) => p.rate)),
+        step,
+      );
       if (f) out.push(f);
     }
   }

@@ -44,29 +44,59 @@ export function analyseOnDecimals(ctx: Context, inp: ReconcileInput): Settlement
   const { groups, issues } = buildGroups(ctx.transactions, { ...opts, rows: withoutCents(ctx.rows), originals: makeOriginalLookup(ctx.transactions) });
   const { isCovered, coveredThrough } = statementCoverage(ctx.lines);
   settleGroups(groups, ctx.lines, decimalAmounts(ctx.lines, dec(ctx.tolerances.settlement)), inp.asOf, isCovered);
-  return settlementAnalysis(groups, groups.map((g) => g.outcome!), issues, isCovered, coveredThrough);
+  return settlementAnalysis(
+    groups,
+    groups.map((g) => g.outcome!),
+    issues,
+    isCovered,
+    coveredThrough,
+  );
 }
 
 /** Everything of an analysis, reviewed as the context reviews it, as plain data to compare. */
 export function summarise(ctx: Context, inp: ReconcileInput, analysis: SettlementAnalysis) {
   const reviewed = reviewSettlements(analysis, { lines: ctx.lines, tolerance: ctx.tolSettlement, asOf: inp.asOf, coverage: inp.coverage });
-  const outcomes = (a: SettlementAnalysis) => a.outcomes.map((o) => {
-    const g = o.group;
-    return {
-      key: g.key, status: o.status, lines: o.lines.map((l) => l.id), received: o.received.toString(), shortBy: o.shortBy.toString(),
-      basis: o.basis, confidence: o.confidence, valueDate: o.valueDate,
-      expected: g.expected.toString(), sales: g.sales.toString(), reversals: g.reversals.toString(), fees: g.fees.toString(),
-      complete: g.complete, estimated: g.estimatedFeeIds, rows: g.transactions.map((t) => t.id),
-      merchantId: g.merchantId, currency: g.currency, cycle: g.cycle, calendar: g.calendar, firstDate: g.firstDate, settleDate: g.settleDate,
-      expectedValueDate: g.expectedValueDate, payoutId: g.payoutId, graceUntil: g.graceUntil, nearDates: g.nearDates,
-    };
-  });
+  const outcomes = (a: SettlementAnalysis) =>
+    a.outcomes.map((o) => {
+      const g = o.group;
+      return {
+        key: g.key,
+        status: o.status,
+        lines: o.lines.map((l) => l.id),
+        received: o.received.toString(),
+        shortBy: o.shortBy.toString(),
+        basis: o.basis,
+        confidence: o.confidence,
+        valueDate: o.valueDate,
+        expected: g.expected.toString(),
+        sales: g.sales.toString(),
+        reversals: g.reversals.toString(),
+        fees: g.fees.toString(),
+        complete: g.complete,
+        estimated: g.estimatedFeeIds,
+        rows: g.transactions.map((t) => t.id),
+        merchantId: g.merchantId,
+        currency: g.currency,
+        cycle: g.cycle,
+        calendar: g.calendar,
+        firstDate: g.firstDate,
+        settleDate: g.settleDate,
+        expectedValueDate: g.expectedValueDate,
+        payoutId: g.payoutId,
+        graceUntil: g.graceUntil,
+        nearDates: g.nearDates,
+      };
+    });
   return { analysed: outcomes(analysis), reviewed: outcomes(reviewed), gaps: reviewed.gaps, issues: [...analysis.issues, ...reviewed.issues] };
 }
 
 /** The product's settlement of `inp` and the Decimal reference's, summarised. */
 export function settlementBothWays(inp: ReconcileInput) {
   const ctx = makeContext(inp);
-  const product = analyseSettlements(ctx.transactions, ctx.lines, { ...settlementOptions(ctx, inp), rows: ctx.rows, originals: makeOriginalLookup(ctx.transactions) });
+  const product = analyseSettlements(ctx.transactions, ctx.lines, {
+    ...settlementOptions(ctx, inp),
+    rows: ctx.rows,
+    originals: makeOriginalLookup(ctx.transactions),
+  });
   return { product: summarise(ctx, inp, product), reference: summarise(ctx, inp, analyseOnDecimals(ctx, inp)) };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cashierRecord, input, txn } from '../../../fixtures/scenarios/builders';
 import { findingsOf, type NegativeCase, type PositiveCase } from '../helpers';
 
-const p = (amount: string, over: Partial<Parameters<typeof txn>[0]> = {}) => txn({ id: 'a', amount, fee: '0.60', orderNo: 'O-1', occurredAt: '2026-03-02T10:00:00', cardType: 'qr_wechat', ...over });
+const p = (amount: string, over: Partial<Parameters<typeof txn>[0]> = {}) =>
+  txn({ id: 'a', amount, fee: '0.60', orderNo: 'O-1', occurredAt: '2026-03-02T10:00:00', cardType: 'qr_wechat', ...over });
 const c = (amount: string) => cashierRecord({ id: 'k', amount, orderNo: 'O-1', tender: 'qr', occurredAt: '2026-03-02T10:00:30' });
 
 const mustNot: NegativeCase[] = [
@@ -12,8 +13,16 @@ const mustNot: NegativeCase[] = [
 ];
 
 const must: PositiveCase[] = [
-  { description: 'acquirer collected 90.00 on a 100.00 bill', input: input({ transactions: [p('90.00')], cashier: [c('100.00')] }), expected: [{ atStake: '10.00', severity: 'suspect' }] },
-  { description: 'acquirer collected more than the bill (no loss, still flagged)', input: input({ transactions: [p('110.00')], cashier: [c('100.00')] }), expected: [{ atStake: undefined, severity: 'suspect' }] },
+  {
+    description: 'acquirer collected 90.00 on a 100.00 bill',
+    input: input({ transactions: [p('90.00')], cashier: [c('100.00')] }),
+    expected: [{ atStake: '10.00', severity: 'suspect' }],
+  },
+  {
+    description: 'acquirer collected more than the bill (no loss, still flagged)',
+    input: input({ transactions: [p('110.00')], cashier: [c('100.00')] }),
+    expected: [{ atStake: undefined, severity: 'suspect' }],
+  },
 ];
 
 describe('amount_mismatch', () => {

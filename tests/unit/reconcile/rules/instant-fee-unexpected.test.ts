@@ -5,17 +5,51 @@ import { findingsOf, type NegativeCase, type PositiveCase } from '../helpers';
 const priced = cnContract({ rules: [{ cardType: 'any', percent: '0.6', instantFee: '2' }] });
 
 const mustNot: NegativeCase[] = [
-  { description: 'D0 contract with a 2.00 instant fee charged 62.00', input: input({ contracts: [cnContract({ settleCycle: 'D0', rules: [{ cardType: 'any', percent: '0.6', instantFee: '2' }] })], transactions: [txn({ id: 'a', amount: '10000.00', fee: '62.00' })] }) },
+  {
+    description: 'D0 contract with a 2.00 instant fee charged 62.00',
+    input: input({
+      contracts: [cnContract({ settleCycle: 'D0', rules: [{ cardType: 'any', percent: '0.6', instantFee: '2' }] })],
+      transactions: [txn({ id: 'a', amount: '10000.00', fee: '62.00' })],
+    }),
+  },
   { description: 'T1 row on a T1 contract at 60.00', input: input({ transactions: [txn({ id: 'a', amount: '10000.00', fee: '60.00', settleCycle: 'T1' })] }) },
-  { description: 'opted in to 秒到 at the contracted 2.00 (extra-fee column)', input: input({ contracts: [priced], transactions: [txn({ id: 'a', amount: '10000.00', fee: '60.00', settleCycle: 'D0', extraFees: [{ label: '秒到手续费', amount: '2.00' }] })] }) },
-  { description: 'a T1 rate hike of a whole yuan is a fee above contract, not an instant fee', input: input({ transactions: [txn({ id: 'a', amount: '1000.00', fee: '7.00', settleCycle: 'T1' })] }) },
+  {
+    description: 'opted in to 秒到 at the contracted 2.00 (extra-fee column)',
+    input: input({
+      contracts: [priced],
+      transactions: [txn({ id: 'a', amount: '10000.00', fee: '60.00', settleCycle: 'D0', extraFees: [{ label: '秒到手续费', amount: '2.00' }] })],
+    }),
+  },
+  {
+    description: 'a T1 rate hike of a whole yuan is a fee above contract, not an instant fee',
+    input: input({ transactions: [txn({ id: 'a', amount: '1000.00', fee: '7.00', settleCycle: 'T1' })] }),
+  },
 ];
 
 const must: PositiveCase[] = [
-  { description: 'DOMAIN §3.4 example 3: lump fee 62.00 = 60.00 + 2.00 秒到 on a T1 contract', input: input({ transactions: [txn({ id: 'a', amount: '10000.00', fee: '62.00', settleCycle: 'D0' })] }), expected: [{ atStake: '2.00', severity: 'suspect' }] },
-  { description: '秒到费 column of 3.00 without any instant price', input: input({ transactions: [txn({ id: 'a', amount: '10000.00', fee: '60.00', settleCycle: 'D0', extraFees: [{ label: '秒到费', amount: '3.00' }] })] }), expected: [{ atStake: '3.00' }] },
-  { description: '秒到费 3.00 where 2.00 is contracted', input: input({ contracts: [priced], transactions: [txn({ id: 'a', amount: '10000.00', fee: '60.00', settleCycle: 'D0', extraFees: [{ label: '秒到费', amount: '3.00' }] })] }), expected: [{ atStake: '1.00' }] },
-  { description: 'the instant fee charged twice in one lump (64.00 for 60.00 + 2.00)', input: input({ contracts: [priced], transactions: [txn({ id: 'a', amount: '10000.00', fee: '64.00', settleCycle: 'D0' })] }), expected: [{ atStake: '2.00' }] },
+  {
+    description: 'DOMAIN §3.4 example 3: lump fee 62.00 = 60.00 + 2.00 秒到 on a T1 contract',
+    input: input({ transactions: [txn({ id: 'a', amount: '10000.00', fee: '62.00', settleCycle: 'D0' })] }),
+    expected: [{ atStake: '2.00', severity: 'suspect' }],
+  },
+  {
+    description: '秒到费 column of 3.00 without any instant price',
+    input: input({ transactions: [txn({ id: 'a', amount: '10000.00', fee: '60.00', settleCycle: 'D0', extraFees: [{ label: '秒到费', amount: '3.00' }] })] }),
+    expected: [{ atStake: '3.00' }],
+  },
+  {
+    description: '秒到费 3.00 where 2.00 is contracted',
+    input: input({
+      contracts: [priced],
+      transactions: [txn({ id: 'a', amount: '10000.00', fee: '60.00', settleCycle: 'D0', extraFees: [{ label: '秒到费', amount: '3.00' }] })],
+    }),
+    expected: [{ atStake: '1.00' }],
+  },
+  {
+    description: 'the instant fee charged twice in one lump (64.00 for 60.00 + 2.00)',
+    input: input({ contracts: [priced], transactions: [txn({ id: 'a', amount: '10000.00', fee: '64.00', settleCycle: 'D0' })] }),
+    expected: [{ atStake: '2.00' }],
+  },
 ];
 
 describe('instant_fee_unexpected', () => {

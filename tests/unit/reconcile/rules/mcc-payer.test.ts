@@ -9,9 +9,20 @@ const tue = [
   txn({ id: 'a', amount: '1000.00', fee: '6.00', occurredAt: '2026-03-03T10:00:00' }),
   txn({ id: 'b', amount: '500.00', fee: '3.00', occurredAt: '2026-03-03T11:00:00' }),
 ];
-const frame = [line({ id: 'open', amount: '1.00', bookedOn: '2026-03-01', description: '利息' }), line({ id: 'close', amount: '1.00', bookedOn: '2026-03-31', description: '利息' })];
+const frame = [
+  line({ id: 'open', amount: '1.00', bookedOn: '2026-03-01', description: '利息' }),
+  line({ id: 'close', amount: '1.00', bookedOn: '2026-03-31', description: '利息' }),
+];
 const paidBy = (counterparty: string | undefined, contracts = [cnContract()]) =>
-  input({ contracts, transactions: tue, statementLines: [...frame, line({ id: 'pay', amount: '1491.00', bookedOn: '2026-03-04', counterparty }), line({ id: 'rent', amount: '-8000.00', bookedOn: '2026-03-05', description: '房租', counterparty: '某某置业有限公司' })] });
+  input({
+    contracts,
+    transactions: tue,
+    statementLines: [
+      ...frame,
+      line({ id: 'pay', amount: '1491.00', bookedOn: '2026-03-04', counterparty }),
+      line({ id: 'rent', amount: '-8000.00', bookedOn: '2026-03-05', description: '房租', counterparty: '某某置业有限公司' }),
+    ],
+  });
 const payer = (f: { explanation: { params: Record<string, string> } }) => f.explanation.params['payer'] !== undefined;
 
 describe('mcc_jump_risk: settlement payer', () => {

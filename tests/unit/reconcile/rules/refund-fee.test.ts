@@ -20,17 +20,35 @@ const mustNot: NegativeCase[] = [
 ];
 
 const must: PositiveCase[] = [
-  { description: 'no fee given back on a full refund', input: input({ contracts: returns, transactions: [sale, refund('r', '-300.00', '0.00')] }), expected: [{ atStake: '1.80', severity: 'suspect', transactionIds: ['r', 's'] }] },
-  { description: 'partial refund, nothing given back', input: input({ contracts: returns, transactions: [sale, refund('r', '-100.00', '0.00')] }), expected: [{ atStake: '0.60', severity: 'suspect', transactionIds: ['r', 's'] }] },
-  { description: 'only net shown: −300.00 settles −300.00, so no fee came back', input: input({ contracts: returns, transactions: [sale, refund('r', '-300.00', undefined, '-300.00')] }), expected: [{ atStake: '1.80', severity: 'suspect', transactionIds: ['r', 's'] }] },
-  { description: 'a fee charged on the refund as well', input: input({ contracts: returns, transactions: [sale, refund('r', '-300.00', '0.50')] }), expected: [{ atStake: '2.30', severity: 'suspect', transactionIds: ['r', 's'] }] },
+  {
+    description: 'no fee given back on a full refund',
+    input: input({ contracts: returns, transactions: [sale, refund('r', '-300.00', '0.00')] }),
+    expected: [{ atStake: '1.80', severity: 'suspect', transactionIds: ['r', 's'] }],
+  },
+  {
+    description: 'partial refund, nothing given back',
+    input: input({ contracts: returns, transactions: [sale, refund('r', '-100.00', '0.00')] }),
+    expected: [{ atStake: '0.60', severity: 'suspect', transactionIds: ['r', 's'] }],
+  },
+  {
+    description: 'only net shown: −300.00 settles −300.00, so no fee came back',
+    input: input({ contracts: returns, transactions: [sale, refund('r', '-300.00', undefined, '-300.00')] }),
+    expected: [{ atStake: '1.80', severity: 'suspect', transactionIds: ['r', 's'] }],
+  },
+  {
+    description: 'a fee charged on the refund as well',
+    input: input({ contracts: returns, transactions: [sale, refund('r', '-300.00', '0.50')] }),
+    expected: [{ atStake: '2.30', severity: 'suspect', transactionIds: ['r', 's'] }],
+  },
 ];
 
 describe('refund_problem (d): fee not given back', () => {
   for (const c of mustNot) it(`no finding: ${c.description}`, () => expect(findingsOf('refund_problem', c.input)).toEqual([]));
   for (const c of must) {
     it(`finding: ${c.description}`, () => {
-      expect(findingsOf('refund_problem', c.input).map((f) => ({ atStake: f.atStake?.amount, severity: f.severity, transactionIds: f.transactionIds }))).toEqual(c.expected);
+      expect(
+        findingsOf('refund_problem', c.input).map((f) => ({ atStake: f.atStake?.amount, severity: f.severity, transactionIds: f.transactionIds })),
+      ).toEqual(c.expected);
     });
   }
 

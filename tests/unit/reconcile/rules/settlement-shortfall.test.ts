@@ -9,16 +9,43 @@ const tue = [
   txn({ id: 's2', amount: '500.00', fee: '3.00', occurredAt: '2026-03-03T15:00:00' }),
 ];
 // statement lines around the dates so the statement covers them
-const frame = [line({ id: 'open', amount: '1.00', bookedOn: '2026-03-01', description: '利息' }), line({ id: 'close', amount: '1.00', bookedOn: '2026-03-31', description: '利息' })];
+const frame = [
+  line({ id: 'open', amount: '1.00', bookedOn: '2026-03-01', description: '利息' }),
+  line({ id: 'close', amount: '1.00', bookedOn: '2026-03-31', description: '利息' }),
+];
 
 const mustNot: NegativeCase[] = [
-  { description: 'the exact credit on the value date', input: input({ transactions: tue, statementLines: [...frame, line({ id: 'b', amount: '1491.00', bookedOn: '2026-03-04' })] }) },
-  { description: 'the exact credit one working day later', input: input({ transactions: tue, statementLines: [...frame, line({ id: 'b', amount: '1491.00', bookedOn: '2026-03-05' })] }) },
-  { description: 'two credits adding up to the group', input: input({ transactions: tue, statementLines: [...frame, line({ id: 'b1', amount: '994.00', bookedOn: '2026-03-04' }), line({ id: 'b2', amount: '497.00', bookedOn: '2026-03-04' })] }) },
-  { description: 'within the settlement tolerance', input: input({ transactions: tue, statementLines: [...frame, line({ id: 'b', amount: '1490.99', bookedOn: '2026-03-04' })] }) },
-  { description: 'more than expected is not a shortfall', input: input({ transactions: tue, statementLines: [...frame, line({ id: 'b', amount: '1500.00', bookedOn: '2026-03-04' })] }) },
+  {
+    description: 'the exact credit on the value date',
+    input: input({ transactions: tue, statementLines: [...frame, line({ id: 'b', amount: '1491.00', bookedOn: '2026-03-04' })] }),
+  },
+  {
+    description: 'the exact credit one working day later',
+    input: input({ transactions: tue, statementLines: [...frame, line({ id: 'b', amount: '1491.00', bookedOn: '2026-03-05' })] }),
+  },
+  {
+    description: 'two credits adding up to the group',
+    input: input({
+      transactions: tue,
+      statementLines: [...frame, line({ id: 'b1', amount: '994.00', bookedOn: '2026-03-04' }), line({ id: 'b2', amount: '497.00', bookedOn: '2026-03-04' })],
+    }),
+  },
+  {
+    description: 'within the settlement tolerance',
+    input: input({ transactions: tue, statementLines: [...frame, line({ id: 'b', amount: '1490.99', bookedOn: '2026-03-04' })] }),
+  },
+  {
+    description: 'more than expected is not a shortfall',
+    input: input({ transactions: tue, statementLines: [...frame, line({ id: 'b', amount: '1500.00', bookedOn: '2026-03-04' })] }),
+  },
   { description: 'no bank statement at all', input: input({ transactions: tue }) },
-  { description: 'a bank statement that ends before the value date', input: input({ transactions: tue, statementLines: [line({ id: 'x', amount: '20.00', bookedOn: '2026-02-20' }), line({ id: 'y', amount: '1300.00', bookedOn: '2026-03-03' })] }) },
+  {
+    description: 'a bank statement that ends before the value date',
+    input: input({
+      transactions: tue,
+      statementLines: [line({ id: 'x', amount: '20.00', bookedOn: '2026-02-20' }), line({ id: 'y', amount: '1300.00', bookedOn: '2026-03-03' })],
+    }),
+  },
   {
     description: 'Friday + Saturday + Sunday sales paid in one Monday credit',
     input: input({
@@ -32,7 +59,11 @@ const mustNot: NegativeCase[] = [
   },
   {
     description: 'a shortfall equal to the contracted 流量费, first time this year',
-    input: input({ contracts: [cnContract({ periodicFees: [{ label: '流量费', amount: '48', every: 'year' }] })], transactions: tue, statementLines: [...frame, line({ id: 'b', amount: '1443.00', bookedOn: '2026-03-04' })] }),
+    input: input({
+      contracts: [cnContract({ periodicFees: [{ label: '流量费', amount: '48', every: 'year' }] })],
+      transactions: tue,
+      statementLines: [...frame, line({ id: 'b', amount: '1443.00', bookedOn: '2026-03-04' })],
+    }),
   },
   {
     description: 'a void cancels its sale and fee; the portal net is used where shown',
@@ -48,8 +79,16 @@ const mustNot: NegativeCase[] = [
 ];
 
 const must: PositiveCase[] = [
-  { description: '48.00 short on the value date', input: input({ transactions: tue, statementLines: [...frame, line({ id: 'b', amount: '1443.00', bookedOn: '2026-03-04' })] }), expected: [{ atStake: '48.00', severity: 'overcharge', transactionIds: ['s1', 's2'], statementLineIds: ['b'] }] },
-  { description: 'short, paid a working day late', input: input({ transactions: tue, statementLines: [...frame, line({ id: 'b', amount: '1400.00', bookedOn: '2026-03-05' })] }), expected: [{ atStake: '91.00', severity: 'overcharge', transactionIds: ['s1', 's2'], statementLineIds: ['b'] }] },
+  {
+    description: '48.00 short on the value date',
+    input: input({ transactions: tue, statementLines: [...frame, line({ id: 'b', amount: '1443.00', bookedOn: '2026-03-04' })] }),
+    expected: [{ atStake: '48.00', severity: 'overcharge', transactionIds: ['s1', 's2'], statementLineIds: ['b'] }],
+  },
+  {
+    description: 'short, paid a working day late',
+    input: input({ transactions: tue, statementLines: [...frame, line({ id: 'b', amount: '1400.00', bookedOn: '2026-03-05' })] }),
+    expected: [{ atStake: '91.00', severity: 'overcharge', transactionIds: ['s1', 's2'], statementLineIds: ['b'] }],
+  },
   {
     description: 'the same 流量费 a second time in the year is a hidden fee, not a shortfall; a different amount is a shortfall',
     input: input({
@@ -65,7 +104,14 @@ describe('settlement_shortfall', () => {
   for (const c of mustNot) it(`no finding: ${c.description}`, () => expect(findingsOf('settlement_shortfall', c.input)).toEqual([]));
   for (const c of must) {
     it(`finding: ${c.description}`, () => {
-      expect(findingsOf('settlement_shortfall', c.input).map((f) => ({ atStake: f.atStake?.amount, severity: f.severity, transactionIds: f.transactionIds, statementLineIds: f.statementLineIds }))).toEqual(c.expected);
+      expect(
+        findingsOf('settlement_shortfall', c.input).map((f) => ({
+          atStake: f.atStake?.amount,
+          severity: f.severity,
+          transactionIds: f.transactionIds,
+          statementLineIds: f.statementLineIds,
+        })),
+      ).toEqual(c.expected);
     });
   }
   it('records matches with basis and confidence, and residuals for what is unexplained', () => {
@@ -76,7 +122,15 @@ describe('settlement_shortfall', () => {
     expect(late.matches[0]).toMatchObject({ basis: 'settlement-group:amount', confidence: 0.9 });
     const short = reconcile(must[0]!.input);
     expect(short.matches).toEqual([{ transactionIds: ['s1', 's2'], statementLineIds: ['b'], basis: 'settlement-group:date', confidence: 0.5 }]);
-    expect(short.residuals).toEqual([{ settleDate: '2026-03-04', expected: { amount: '1491.00', currency: 'CNY' }, received: { amount: '1443.00', currency: 'CNY' }, transactionIds: ['s1', 's2'], statementLineIds: ['b'] }]);
+    expect(short.residuals).toEqual([
+      {
+        settleDate: '2026-03-04',
+        expected: { amount: '1491.00', currency: 'CNY' },
+        received: { amount: '1443.00', currency: 'CNY' },
+        transactionIds: ['s1', 's2'],
+        statementLineIds: ['b'],
+      },
+    ]);
     const over = reconcile(mustNot[4]!.input);
     expect(over.residuals.map((r) => [r.expected.amount, r.received.amount])).toEqual([['1491.00', '1500.00']]);
   });
@@ -84,17 +138,30 @@ describe('settlement_shortfall', () => {
     const [f] = findingsOf('settlement_shortfall', must[0]!.input);
     expect(f!.explanation).toEqual({
       key: 'finding.settlement_shortfall',
-      params: expect.objectContaining({ settleDate: '2026-03-03', expectedValueDate: '2026-03-04', valueDate: '2026-03-04', expected: '1491.00', received: '1443.00', difference: '48.00', sales: '1500.00', fees: '9.00', count: '2', settleCycle: 'T1' }),
+      params: expect.objectContaining({
+        settleDate: '2026-03-03',
+        expectedValueDate: '2026-03-04',
+        valueDate: '2026-03-04',
+        expected: '1491.00',
+        received: '1443.00',
+        difference: '48.00',
+        sales: '1500.00',
+        fees: '9.00',
+        count: '2',
+        settleCycle: 'T1',
+      }),
     });
   });
   it('reports mixed currencies and an inconsistent net as issues', () => {
-    const r = reconcile(input({
-      transactions: [
-        txn({ id: 'a', amount: '100.00', fee: '0.60', net: '98.00', occurredAt: '2026-03-03T10:00:00' }),
-        txn({ id: 'b', amount: '100.00', fee: '2.90', currency: 'USD', occurredAt: '2026-03-03T10:00:00' }),
-      ],
-      contracts: [cnContract({ calendar: 'CN' })],
-    }));
+    const r = reconcile(
+      input({
+        transactions: [
+          txn({ id: 'a', amount: '100.00', fee: '0.60', net: '98.00', occurredAt: '2026-03-03T10:00:00' }),
+          txn({ id: 'b', amount: '100.00', fee: '2.90', currency: 'USD', occurredAt: '2026-03-03T10:00:00' }),
+        ],
+        contracts: [cnContract({ calendar: 'CN' })],
+      }),
+    );
     expect(r.issues.map((i) => i.code).sort()).toEqual(['mixed_currency', 'net_inconsistent']);
   });
 });

@@ -25,8 +25,13 @@ function terminal(terminalId: string, month: string, sales: number, events: Part
     const event = i < todo.length ? todo[i] : undefined;
     const base = { id: `s${n}`, amount: `${100 + (n % 900)}.00`, occurredAt: time, terminalId, rrn: `R${n}`, cardLast4: String(1000 + (n % 9000)) };
     if (event === 'failed') out.push(txn({ ...base, status: 'failed' }));
-    else if (event === 'reversedStatus') out.push(txn({ ...base, status: 'reversed' }), txn({ id: `r${n}`, kind: 'reversal', amount: `-${base.amount}`, occurredAt: time, terminalId, originalRef: `R${n}` }));
-    else if (event === 'reversal') out.push(txn(base), txn({ id: `r${n}`, kind: 'reversal', amount: `-${base.amount}`, occurredAt: time, terminalId, originalRef: `R${n}` }));
+    else if (event === 'reversedStatus')
+      out.push(
+        txn({ ...base, status: 'reversed' }),
+        txn({ id: `r${n}`, kind: 'reversal', amount: `-${base.amount}`, occurredAt: time, terminalId, originalRef: `R${n}` }),
+      );
+    else if (event === 'reversal')
+      out.push(txn(base), txn({ id: `r${n}`, kind: 'reversal', amount: `-${base.amount}`, occurredAt: time, terminalId, originalRef: `R${n}` }));
     else if (event === 'void') out.push(txn({ ...base, status: 'voided' }));
     else if (event === 'duplicate') out.push(txn(base), txn({ ...base, id: `d${n}`, rrn: `D${n}`, occurredAt: time.replace(/:00$/, ':59') }));
     else out.push(txn(base));
@@ -40,16 +45,28 @@ function shop(t1: Partial<Record<Event, number>>, others: Partial<Record<Event, 
 }
 
 const mustNot: NegativeCase[] = [
-  { description: 'clean months: every terminal at 1 % reversals in February and March', input: input({ transactions: [...shop({ reversal: 2 }, { reversal: 2 }, 200, 200, '2026-02'), ...shop({ reversal: 2 }, { reversal: 2 })] }) },
-  { description: '8 % against 1 %, but on 10 transactions (too few to judge)', input: input({ transactions: shop({ reversal: 1 }, { reversal: 2 }, 200, 10) }) },
+  {
+    description: 'clean months: every terminal at 1 % reversals in February and March',
+    input: input({ transactions: [...shop({ reversal: 2 }, { reversal: 2 }, 200, 200, '2026-02'), ...shop({ reversal: 2 }, { reversal: 2 })] }),
+  },
+  {
+    description: '8 % against 1 %, but on 10 transactions (too few to judge)',
+    input: input({ transactions: shop({ reversal: 1 }, { reversal: 2 }, 200, 10) }),
+  },
   {
     description: 'worse than its own past (1 % → 8 %) but like the other terminals (all at 8 %): the shop changed, not this device',
     input: input({ transactions: [...shop({ reversal: 2 }, { reversal: 2 }, 200, 200, '2026-02'), ...shop({ reversal: 16 }, { reversal: 16 })] }),
   },
   { description: 'a shop-wide 10 % with one terminal at 12 % (not twice the others)', input: input({ transactions: shop({ failed: 24 }, { failed: 20 }) }) },
-  { description: '6 voids of 150 where the others had none: 4 %, within chance against the 1 % floor', input: input({ transactions: shop({ void: 6 }, {}, 150) }) },
+  {
+    description: '6 voids of 150 where the others had none: 4 %, within chance against the 1 % floor',
+    input: input({ transactions: shop({ void: 6 }, {}, 150) }),
+  },
   { description: '1 reversal of 30 where the others had none', input: input({ transactions: shop({ reversal: 1 }, {}, 30) }) },
-  { description: '5 reversals of 25 (20 %) where the others had none: fewer than 30 transactions', input: input({ transactions: shop({ reversal: 5 }, {}, 200, 25) }) },
+  {
+    description: '5 reversals of 25 (20 %) where the others had none: fewer than 30 transactions',
+    input: input({ transactions: shop({ reversal: 5 }, {}, 200, 25) }),
+  },
   {
     description: 'a one-terminal shop with no earlier month to compare with',
     input: input({ transactions: terminal('00000001', '2026-03', 200, { reversal: 16 }) }),
@@ -64,7 +81,16 @@ const must: { description: string; input: ReturnType<typeof input>; expected: Re
   {
     description: '8 % reversals among terminals at 1 % (reversals shown as status + row, counted once)',
     input: input({ transactions: shop({ reversedStatus: 16 }, { reversal: 2 }) }),
-    expected: { terminalId: '00000001', metric: 'reversals', count: '16', attempts: '200', rate: '8.00', othersRate: '1.00', period: '2026-03', basis: 'peers' },
+    expected: {
+      terminalId: '00000001',
+      metric: 'reversals',
+      count: '16',
+      attempts: '200',
+      rate: '8.00',
+      othersRate: '1.00',
+      period: '2026-03',
+      basis: 'peers',
+    },
   },
   {
     description: '10 % failed or declined among terminals at 1 %',
@@ -102,15 +128,15 @@ describe('terminal_health', () => {
   }
 
   it('one note per terminal: the latest month out of line, with the rows of every rate out of line that month', () => {
-    const transactions = [
-      ...shop({ reversal: 16 }, { reversal: 2 }, 200, 200, '2026-02'),
-      ...shop({ reversal: 16, failed: 24 }, { reversal: 2, failed: 2 }),
-    ];
+    const transactions = [...shop({ reversal: 16 }, { reversal: 2 }, 200, 200, '2026-02'), ...shop({ reversal: 16, failed: 24 }, { reversal: 2, failed: 2 })];
     const [f, ...rest] = findingsOf('terminal_health', input({ transactions }));
     expect(rest).toEqual([]);
     expect(f!.explanation.params).toMatchObject({ period: '2026-03', metric: 'failures', alsoOutOfLine: 'reversals' });
     const march = transactions.filter((t) => t.terminalId === '00000001' && t.occurredAt.startsWith('2026-03'));
-    const wanted = march.filter((t) => t.kind === 'reversal' || t.status === 'failed').map((t) => t.id).sort();
+    const wanted = march
+      .filter((t) => t.kind === 'reversal' || t.status === 'failed')
+      .map((t) => t.id)
+      .sort();
     expect([...f!.transactionIds].sort()).toEqual(wanted);
   });
 

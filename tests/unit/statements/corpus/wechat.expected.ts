@@ -10,16 +10,27 @@ import type { CorpusExpectation } from './types';
 
 const peer = 'd-e-g emits 27 (incl. neutral rows), first 2017-10-20 信用卡还款 548.58 (neutral; Wechat:Cash -548.58), last 2024-06-07 -0.01';
 const neutral = [
-  { date: '2017-10-20', amount: '-548.58' }, { date: '2019-04-16', amount: '1300.00' }, { date: '2021-01-17', amount: '2000.00' },
-  { date: '2020-07-06', amount: '-5505.00' }, { date: '2020-02-14', amount: '-10000.00' },
-  { date: '2021-07-15', amount: '-100.00' }, { date: '2021-07-15', amount: '-0.10' }, { date: '2021-07-11', amount: '-1000.10' }, { date: '2021-07-11', amount: '-1.00' },
+  { date: '2017-10-20', amount: '-548.58' },
+  { date: '2019-04-16', amount: '1300.00' },
+  { date: '2021-01-17', amount: '2000.00' },
+  { date: '2020-07-06', amount: '-5505.00' },
+  { date: '2020-02-14', amount: '-10000.00' },
+  { date: '2021-07-15', amount: '-100.00' },
+  { date: '2021-07-15', amount: '-0.10' },
+  { date: '2021-07-11', amount: '-1000.10' },
+  { date: '2021-07-11', amount: '-1.00' },
 ];
 
 export const wechatExpected: CorpusExpectation[] = [
   {
     file: 'wechat/deg_wechat_2019_csv_16line_preamble.csv',
     expect: {
-      format: 'wechat', lines: 28, accounts: 1, currency: 'CNY', errors: false, peer,
+      format: 'wechat',
+      lines: 28,
+      accounts: 1,
+      currency: 'CNY',
+      errors: false,
+      peer,
       contains: [{ date: '2019-09-26', amount: '-28.16' }, { date: '2019-09-24', amount: '0.35' }, { date: '2024-06-07', amount: '-0.01' }, ...neutral],
       note: 'wallet policy; ¥-prefixed amounts; ids with a trailing TAB',
     },
@@ -27,7 +38,12 @@ export const wechatExpected: CorpusExpectation[] = [
   {
     file: 'wechat/deg_wechat_2025_new_format.xlsx',
     expect: {
-      format: 'wechat', lines: 28, accounts: 1, currency: 'CNY', errors: false, peer,
+      format: 'wechat',
+      lines: 28,
+      accounts: 1,
+      currency: 'CNY',
+      errors: false,
+      peer,
       contains: [{ date: '2019-09-26', amount: '-28.16' }, { date: '2019-09-24', amount: '0.35' }, { date: '2024-06-07', amount: '-0.01' }, ...neutral],
       note: 'xlsx with an extra Column1..Column11 row and a second sheet: the first sheet with a header is read; same lines as the CSV (checked in corpus.test.ts)',
     },
