@@ -123,7 +123,7 @@ export function scanTables(
   // a skipped root's layout tables are skipped too: their cells hold the whole table's text
   const isClaimed = (root: Element) => claimed.some((c) => c === root || c.contains(root)) || skip.some((c) => overlaps(c, root));
   for (const reader of TABLE_READERS) {
-    for (const root of reader.detect(doc, claimed)) {
+    for (const root of reader.detect(doc, skip.length ? [...skip, ...claimed] : claimed)) {
       if (isClaimed(root)) continue;
       const r = readRoot(reader, root, columnMap);
       if (!r.raw || r.raw.rows.length === 0) {
