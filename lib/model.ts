@@ -312,8 +312,9 @@ export interface DateOrderDecision {
   order: DateOrder | null;
   /** dates: a day above 12; dotted: DD.MM.YYYY; language: the headers' language; decimal_comma;
    *  currency: US English headers with $; row_order: only one order puts the rows in date order;
-   *  span: lines days rather than months apart; merchant: the caller's dateOrder; none */
-  decidedBy: 'dates' | 'dotted' | 'language' | 'decimal_comma' | 'currency' | 'row_order' | 'span' | 'merchant' | 'none';
+   *  span: lines days rather than months apart; format: the file format's convention (QIF: month
+   *  first); merchant: the caller's dateOrder; none */
+  decidedBy: 'dates' | 'dotted' | 'language' | 'decimal_comma' | 'currency' | 'row_order' | 'span' | 'format' | 'merchant' | 'none';
   /** what was seen, for the preview ("headers in Spanish: Fecha, Bruto") */
   detail: string;
   /** a date of the file that the two orders read differently, as written ("03/04/2024") */

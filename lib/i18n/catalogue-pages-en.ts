@@ -89,6 +89,7 @@ export const PAGES_EN = {
   'import.dateOrder.by.currency': 'US English columns and amounts in dollars: month first',
   'import.dateOrder.by.row_order': 'only this reading keeps the rows in date order',
   'import.dateOrder.by.span': 'only this reading keeps the lines days, not months, apart',
+  'import.dateOrder.by.format': 'QIF files (Quicken) write the month first',
   'import.dateOrder.by.merchant': 'as you chose',
   'import.dateOrder.by.none': 'nothing in the file says',
 

@@ -84,6 +84,7 @@ export const PAGES_ZH_CN: Record<PageMessageKey, string> = {
   'import.dateOrder.by.currency': '美式英文列名且金额为美元，按月在前',
   'import.dateOrder.by.row_order': '只有这种读法使各行按日期排列',
   'import.dateOrder.by.span': '只有这种读法使各行相隔几天而非几个月',
+  'import.dateOrder.by.format': 'QIF 文件（Quicken）按月在前书写日期',
   'import.dateOrder.by.merchant': '按您的选择',
   'import.dateOrder.by.none': '文件中没有可判断的信息',
 

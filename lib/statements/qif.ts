@@ -1,7 +1,7 @@
 // QIF (Quicken Interchange Format): `!Type:Bank`, `!Type:CCard`, `!Type:Cash` registers become
 // statement lines; investment, category, class, security and account-list sections are skipped
 // with an issue. QIF states no currency and no date format, so both come from the file as a whole.
-import type { IsoDate, StatementAccount, StatementParseResult } from '../model';
+import type { DateOrderDecision, IsoDate, StatementAccount, StatementParseResult } from '../model';
 import { type Dec, parseAmount } from '../money';
 import { isoDate } from '../dates';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
@@ -174,13 +174,14 @@ function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResul
   }
   const readable = records.map((r) => parts.get(r)).filter((p): p is DateParts => p !== null && p !== undefined);
   const det = detectDateOrder(readable);
+  const { order, decision } = chooseOrder(det, records, options);
   if (det.mixed) {
     b.issue(
       'error',
       'qif_date_format_inconsistent',
       `dates in this file use different formats (e.g. year first and year last), so the date format cannot be decided; no transaction was imported`,
     );
-  } else if (det.order && det.alternatives.length > 0) {
+  } else if (det.order && det.alternatives.length > 0 && decision?.decidedBy !== 'merchant') {
     b.issue(
       'warning',
       'qif_date_order_ambiguous',
@@ -193,14 +194,14 @@ function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResul
   for (const r of records) {
     const raw = r.fields.find((f) => f.code === 'D')?.value.trim();
     const p = parts.get(r);
-    const bookedOn = p && det.order && !det.mixed ? qifDate(p, det.order, det.shortYearFirst) : null;
+    const bookedOn = p && order && !det.mixed ? qifDate(p, order, det.shortYearFirst) : null;
     if (!bookedOn) {
       b.issue(
         'warning',
         'date_invalid',
         raw === undefined
           ? 'transaction skipped: it has no D (date) line'
-          : `transaction skipped: date "${raw}" cannot be read${det.mixed ? ' (inconsistent date formats in the file)' : det.order ? ` as ${det.order.toUpperCase()}` : ''}; expected like D12/31/2024`,
+          : `transaction skipped: date "${raw}" cannot be read${det.mixed ? ' (inconsistent date formats in the file)' : order ? ` as ${order.toUpperCase()}` : ''}; expected like D12/31/2024`,
         r.line,
         { field: 'D', raw: raw ?? '' },
       );
@@ -259,7 +260,35 @@ function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResul
   }
   perAccount.forEach((a) => accounts.push(a));
   if (records.length === 0) b.issue('warning', 'qif_no_transactions', `${file.name} holds no bank, card or cash transactions`);
-  return finish('qif', file.encoding, accounts, b);
+  const result = finish('qif', file.encoding, accounts, b);
+  if (decision) result.dateOrder = decision;
+  return result;
+}
+
+/**
+ * The order QIF dates are read in. Where every date reads both month-first and day-first
+ * (03/04/2024), QIF's own convention (Quicken writes month first) decides unless the merchant
+ * answered the import preview's question (ParseOptions.dateOrder); the decision goes to the
+ * preview, which offers the other order.
+ */
+function chooseOrder(
+  det: ReturnType<typeof detectDateOrder>,
+  records: readonly QifRecord[],
+  options: ParseOptions,
+): { order: DateOrder | null; decision?: DateOrderDecision } {
+  const both = det.order ? [det.order, ...det.alternatives] : [];
+  if (det.mixed || !det.order || !both.includes('dmy') || !both.includes('mdy') || (det.order !== 'dmy' && det.order !== 'mdy')) return { order: det.order };
+  const example = records
+    .map((r) => r.fields.find((f) => f.code === 'D')?.value.trim())
+    .find((d) => {
+      const p = d ? splitQifDate(d) : null;
+      return p !== null && p !== undefined && qifDate(p, 'dmy', det.shortYearFirst) !== qifDate(p, 'mdy', det.shortYearFirst);
+    });
+  const answer = options.dateOrder;
+  if (answer === 'dmy' || answer === 'mdy') {
+    return { order: answer, decision: { order: answer, decidedBy: 'merchant', detail: 'the merchant chose', ...(example ? { example } : {}) } };
+  }
+  return { order: det.order, decision: { order: det.order, decidedBy: 'format', detail: 'QIF (Quicken) writes the month first', ...(example ? { example } : {}) } };
 }
 
 export const qifFormat: StatementFormat = {

@@ -102,6 +102,23 @@ describe('QIF files', () => {
     );
     expect(r.lines.map((l) => l.bookedOn)).toEqual(['2024-01-02', '2024-03-04']);
     expect(r.issues.map((i) => i.code)).toContain('qif_date_order_ambiguous');
+    // the preview is told, so it can offer day-first
+    expect(r.dateOrder).toMatchObject({ order: 'mdy', decidedBy: 'format', example: '1/2/2024' });
+  });
+
+  it("reads the dates as the merchant answered the preview's question (day first), and no longer warns", () => {
+    const text = qif('Bank', [
+      ['D1/2/2024', 'T1.00'],
+      ['D3/4/2024', 'T1.00'],
+    ]);
+    const r = qifFormat.parse(decoded(text, 'x.qif'), { defaultCurrency: 'EUR', dateOrder: 'dmy' });
+    expect(r.lines.map((l) => l.bookedOn)).toEqual(['2024-02-01', '2024-04-03']);
+    expect(r.dateOrder).toMatchObject({ order: 'dmy', decidedBy: 'merchant' });
+    expect(r.issues.map((i) => i.code)).not.toContain('qif_date_order_ambiguous');
+    // a date with a day above 12 decides by itself: the answer cannot make 12/31 a 31st month
+    const decided = qifFormat.parse(decoded(qif('Bank', [['D12/31/2024', 'T1.00']]), 'x.qif'), { defaultCurrency: 'EUR', dateOrder: 'dmy' });
+    expect(decided.lines.map((l) => l.bookedOn)).toEqual(['2024-12-31']);
+    expect(decided.dateOrder).toBeUndefined();
   });
 
   it('tolerates comments, a stray ^ after the type line and CRLF', () => {
