@@ -288,7 +288,10 @@ function chooseOrder(
   if (answer === 'dmy' || answer === 'mdy') {
     return { order: answer, decision: { order: answer, decidedBy: 'merchant', detail: 'the merchant chose', ...(example ? { example } : {}) } };
   }
-  return { order: det.order, decision: { order: det.order, decidedBy: 'format', detail: 'QIF (Quicken) writes the month first', ...(example ? { example } : {}) } };
+  return {
+    order: det.order,
+    decision: { order: det.order, decidedBy: 'format', detail: 'QIF (Quicken) writes the month first', ...(example ? { example } : {}) },
+  };
 }
 
 export const qifFormat: StatementFormat = {
