@@ -3,7 +3,7 @@
 // with the merchant and the query range of page-meta.ts, the page facts a capture carries.
 import { parseAmount, toPlain } from '../money';
 import { CONTROL_MARK, currencyOf, hasBlockChild, ownValue, readPageMeta, valueText, visibleElements, type PageMeta } from './page-meta';
-import { isHiddenElement, textOf } from './dom';
+import { isHiddenElement, queryOutside, textOf } from './dom';
 
 /** What the portal itself says its query holds: rows and their total (DESIGN.md "Coverage"). */
 export interface StatedTotals {
@@ -35,6 +35,21 @@ const PAGER_SELECTOR =
 const FOOTER_ROWS =
   'tfoot tr, .el-table__footer-wrapper tr, .vxe-table--footer-wrapper tr, .layui-table-total tr, ' +
   '.datagrid-footer tr, .ant-table-summary tr, .ag-floating-bottom [role=row], tbody > tr:last-child';
+
+/** A body of more rows than a footer ever has: the search for footers and pagers need not walk its cells. */
+const LONG_BODY = 20;
+
+/**
+ * `selector` matched in a table without walking its long row bodies (a 5,000-row Element table
+ * is 160,000 elements: 10-20 ms a query), in document order; a long body's last row is still
+ * looked at (`tbody > tr:last-child`, a 合计 row at the end of the rows).
+ */
+function queryBesideRows(root: Element, selector: string): Element[] {
+  const long = [...root.querySelectorAll('tbody')].filter((b) => b.childElementCount > LONG_BODY);
+  if (long.length === 0) return [...root.querySelectorAll(selector)];
+  const last = long.flatMap((b) => (b.lastElementChild?.matches(selector) ? [b.lastElementChild] : []));
+  return [...queryOutside(root, selector, long), ...last].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+}
 
 // "共 345 条", "总共 345 条记录", "Total 345", "Total: 345 items", "1-20 of 345", "Showing 1 to 10 of 345 rows"
 // ("共 18 页" and "Page 1 of 18" count pages, not rows, and match none of these).
@@ -116,7 +131,7 @@ function cellsByColumn(row: Element): Map<number, string> {
 /** A 合计/Total row of the query (never 本页合计): its count and its amount-column total. */
 function totalsRow(table: StatedTable): { count?: number; amount?: StatedTotals['amount'] } | null {
   const amountAt = table.columns.findIndex((c) => c.field === 'amount');
-  for (const row of table.root.querySelectorAll(FOOTER_ROWS)) {
+  for (const row of queryBesideRows(table.root, FOOTER_ROWS)) {
     const cells = cellsByColumn(row);
     const label = [...cells.values()].find((t) => t !== '') ?? '';
     if (!QUERY_TOTAL.test(label) || PAGE_TOTAL.test(label)) continue;
@@ -144,7 +159,7 @@ function totalsRow(table: StatedTable): { count?: number; amount?: StatedTotals[
 export function readStatedTotals(doc: ParentNode, tables: readonly StatedTable[] = []): StatedTotals | undefined {
   const roots = tables.map((t) => t.root);
   const outside = visibleElements(doc, new Set(roots)).filter((el) => !el.closest('form'));
-  const pagers = roots.flatMap((r) => [...r.querySelectorAll(PAGER_SELECTOR)].filter((el) => !isHiddenElement(el)));
+  const pagers = roots.flatMap((r) => queryBesideRows(r, PAGER_SELECTOR).filter((el) => !isHiddenElement(el)));
   let count: { n: number; source: string } | undefined;
   let amount: { value: StatedTotals['amount']; source: string } | undefined;
   for (const el of [...outside, ...pagers.flatMap((p) => [p, ...p.querySelectorAll('*')])]) {

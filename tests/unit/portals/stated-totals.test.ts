@@ -152,6 +152,34 @@ describe('readStatedTotals: what the portal says the query holds', () => {
   });
 });
 
+describe('a long table: footers and pagers found without walking its rows', () => {
+  const rows = (n: number, last = '') =>
+    Array.from({ length: n }, (_, i) => `<tr><td>2024-03-05 10:${String(i % 60).padStart(2, '0')}</td><td>消费</td><td>1.00</td></tr>`).join('') + last;
+  const head = '<thead><tr><th>交易时间</th><th>交易类型</th><th>交易金额</th></tr></thead>';
+  const COLUMNS = [
+    { header: '交易时间', field: 'occurredAt' },
+    { header: '交易类型', field: 'kind' },
+    { header: '交易金额', field: 'amount' },
+  ] as StatedTable['columns'];
+
+  it('a 合计 row at the end of 30 rows, an Element footer and a pager inside the root are each read', () => {
+    const atEnd = page(`<div id="v"><table>${head}<tbody>${rows(30, '<tr><td>合计</td><td>30 笔</td><td>30.00</td></tr>')}</tbody></table></div>`);
+    expect(readStatedTotals(atEnd, [{ root: atEnd.getElementById('v')!, columns: COLUMNS }])).toEqual({
+      count: 30,
+      amount: { value: '30.00' },
+      source: 'totals-row',
+    });
+    const footer = page(`<div class="el-table" id="v"><div class="el-table__body-wrapper"><table><tbody>${rows(30)}</tbody></table></div>
+      <div class="el-table__footer-wrapper"><table><tbody><tr><td>合计</td><td></td><td>30.00</td></tr></tbody></table></div>
+      <div class="pagination"><span>共 30 条</span></div></div>`);
+    expect(readStatedTotals(footer, [{ root: footer.getElementById('v')!, columns: COLUMNS }])).toEqual({
+      count: 30,
+      amount: { value: '30.00' },
+      source: 'pager+totals-row',
+    });
+  });
+});
+
 describe('readPageFacts on the demo portal', () => {
   it('merchant, the query range from both inputs, and the summary bar', async () => {
     const { readFileSync } = await import('node:fs');
