@@ -30,7 +30,10 @@ export interface OverlayDeps {
   readTables: (doc: Document, url: string, now: string, options: ReadOptions) => OverlayTable[] | Promise<OverlayTable[]>;
   now: () => string;
   signal: AbortSignal;
-  /** quiet time after a page change before reading it (default 50 ms) */
+  /**
+   * quiet time after a page change before reading it (default 20 ms: a table an SPA renders in
+   * one task is read at once; a read of a page still rendering only means one more read)
+   */
   settleMs?: number;
   /** longest a change waits to be read while the page keeps changing, e.g. a grid scrolled (default 200 ms) */
   maxWaitMs?: number;
@@ -127,7 +130,7 @@ export class PortalOverlay {
 
   constructor(private readonly deps: OverlayDeps) {
     this.scanTimer = new ScanSchedule(() => this.queueScan(), {
-      settleMs: deps.settleMs ?? 50,
+      settleMs: deps.settleMs ?? 20,
       maxWaitMs: deps.maxWaitMs ?? 200,
       minWaitMs: 20,
       ...(deps.nextFrame ? { nextFrame: deps.nextFrame } : {}),
