@@ -5,6 +5,7 @@ import type { CashierRecord, Contract, Issue, PortalTransaction, StatementLine, 
 import type { TrackedDispute } from './disputes/tracker';
 import type { CoverageRecord } from './coverage';
 import { isDisputeV1, migrateDisputeV1 } from './migrations';
+import type { StoreSummary } from './store-summary';
 
 export interface ImportRecord {
   id: string; // sha256 of the file's bytes: the same file imported twice is one record
@@ -80,6 +81,7 @@ export type SettleGuardDb = Dexie & {
   settings: EntityTable<Settings, 'id'>;
   coverage: EntityTable<CoverageRecord, 'id'>;
   unchecked: EntityTable<StoredUnchecked, 'id'>;
+  summaries: EntityTable<StoreSummary, 'id'>;
 };
 
 /** One ReconcileResult.unchecked entry as stored: id = reason|merchant|days (lib/services/reconcile.ts). */
@@ -141,6 +143,11 @@ export function openDb(name = DB_NAME): SettleGuardDb {
           if (isDisputeV1(d)) ref.value = migrateDisputeV1(d, findings, currency);
         });
     });
+  // v7: what the popup and the dashboard show without reading every row (lib/store-summary.ts),
+  // written by each reconciliation
+  db.version(7).stores({
+    summaries: 'id',
+  });
   return db;
 }
 

@@ -353,4 +353,16 @@ export interface StoredFinding extends Finding {
   statusBy?: string;
   statusAt?: string;
   firstSeenAt: string;
+  /** what the dashboard and popup show of its evidence, written with it (lib/store-summary.ts) */
+  facts?: FindingFacts;
+}
+
+/** A finding's first row as the dashboard lists it, and the sites its rows were captured on. */
+export interface FindingFacts {
+  date?: IsoDate;
+  rrn?: string;
+  terminalId?: string;
+  amount?: MoneyJson;
+  /** origins of the pages its rows were captured on (none for bank-only findings) */
+  sites: string[];
 }

@@ -112,7 +112,7 @@ export class ImportSession {
         outcomes.push(await pending.done);
         performance.measure('sg:import:store', { start: begun });
         const stored = performance.now();
-        await storeFindings(db, result, now);
+        await storeFindings(db, result, now, pending.rows);
         performance.measure('sg:import:findings', { start: stored });
       }
     } catch (error) {

@@ -5,6 +5,7 @@ import type { Issue, ReconcileResult, StoredFinding, Unchecked } from '../model'
 import { reconcile } from '../reconcile/index';
 import { loadSettings } from './settings';
 import { coverageDays } from '../coverage';
+import { findingFacts, summarizeStore, type SummaryRows } from '../store-summary';
 
 export interface ReconcileSummary {
   findings: number;
@@ -33,7 +34,7 @@ export async function runReconciliation(db: SettleGuardDb, asOf: string, now: st
     extraHolidays: settings.extraHolidays,
     coverage: coverageDays(coverageRecords, transactions),
   });
-  return storeFindings(db, result, now);
+  return storeFindings(db, result, now, { transactions, statementLines });
 }
 
 /**
@@ -41,16 +42,22 @@ export async function runReconciliation(db: SettleGuardDb, asOf: string, now: st
  * keeps its status; findings the evidence no longer supports go away unless the merchant acted on
  * them (a dismissed or disputed finding is a record of a decision and is kept).
  */
-export async function storeFindings(db: SettleGuardDb, result: ReconcileResult, now: string): Promise<ReconcileSummary> {
-  return db.transaction('rw', db.findings, db.unchecked, async () => {
+export async function storeFindings(db: SettleGuardDb, result: ReconcileResult, now: string, rows?: SummaryRows): Promise<ReconcileSummary> {
+  // with the rows at hand: each finding's first row and sites, and the popup's and dashboard's summary
+  const facts = rows ? findingFacts(result.findings, rows) : undefined;
+  const summary = rows ? summarizeStore(result, rows, now) : undefined;
+  return db.transaction('rw', db.findings, db.unchecked, db.summaries, async () => {
     const previous = new Map((await db.findings.toArray()).map((f) => [f.id, f]));
     const next: StoredFinding[] = result.findings.map((f) => {
       const old = previous.get(f.id);
       previous.delete(f.id);
+      const known = facts?.get(f.id) ?? old?.facts;
+      const withFacts = known ? { ...f, facts: known } : f;
       return old
-        ? { ...f, status: old.status, statusBy: old.statusBy, statusAt: old.statusAt, firstSeenAt: old.firstSeenAt }
-        : { ...f, status: 'open', firstSeenAt: now };
+        ? { ...withFacts, status: old.status, statusBy: old.statusBy, statusAt: old.statusAt, firstSeenAt: old.firstSeenAt }
+        : { ...withFacts, status: 'open', firstSeenAt: now };
     });
+    if (summary) await db.summaries.put(summary);
     const gone = [...previous.values()].filter((f) => f.status === 'open').map((f) => f.id);
     await db.findings.bulkDelete(gone);
     await db.findings.bulkPut(next);

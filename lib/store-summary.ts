@@ -1,0 +1,160 @@
+// What the popup and the findings dashboard show, worked out once per reconciliation while the
+// rows are in memory anyway (issue 15 "Speed": popup within 200 ms with 100,000 stored rows,
+// findings tab within 500 ms with 20,000 bank lines). Reading every row again each time the popup
+// opens was the cost. Pure: the reconcile service stores the result in `summaries` and on findings.
+import type { Finding, FindingFacts, IsoDate, MoneyJson, PortalTransaction, ReconcileResult, StatementLine } from './model';
+import { terminalHealthOfStore, type TerminalHealthView } from './reconcile/terminal-stats';
+import { Dec, money } from './money';
+import { effectiveRates, type RatePoint } from './trends';
+
+export interface SiteSummary {
+  /** the origin rows were captured on */
+  origin: string;
+  rows: number;
+  /** the latest evidence.capturedAt of its rows (ISO instant) */
+  lastCaptureAt?: string;
+}
+
+/** Settlements per week (Monday of the value date): what the rows say should arrive and what did. */
+export interface SettlementWeek {
+  week: IsoDate;
+  currency: string;
+  expected: string;
+  received: string;
+  groups: number;
+}
+
+export interface StoreSummary {
+  id: 'main';
+  /** when the reconciliation that wrote it ran (ISO instant) */
+  at: string;
+  sites: SiteSummary[];
+  rates: RatePoint[];
+  terminals: TerminalHealthView[];
+  settlements: SettlementWeek[];
+}
+
+export interface SummaryRows {
+  transactions: readonly PortalTransaction[];
+  statementLines: readonly StatementLine[];
+}
+
+/** The origin of a page URL, or null for one that does not parse (it belongs to no site). */
+function originOf(url: string, cache: Map<string, string | null>): string | null {
+  let o = cache.get(url);
+  if (o === undefined) {
+    try {
+      o = new URL(url).origin;
+    } catch {
+      o = null;
+    }
+    cache.set(url, o);
+  }
+  return o;
+}
+
+/** Monday of the ISO week a date falls in, as an IsoDate. */
+export function weekOf(day: IsoDate): IsoDate {
+  const d = new Date(`${day}T00:00:00Z`);
+  const back = (d.getUTCDay() + 6) % 7;
+  return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Each finding's first row (date, RRN, terminal, amount) and the sites its rows came from. */
+export function findingFacts(findings: readonly Finding[], rows: SummaryRows): Map<string, FindingFacts> {
+  const txById = new Map(rows.transactions.map((t) => [t.id, t]));
+  const wantedLines = new Set(findings.flatMap((f) => (f.transactionIds.length ? [] : f.statementLineIds.slice(0, 1))));
+  const lineById = new Map(rows.statementLines.filter((l) => wantedLines.has(l.id)).map((l) => [l.id, l]));
+  const origins = new Map<string, string | null>();
+  const out = new Map<string, FindingFacts>();
+  for (const f of findings) {
+    const txs = f.transactionIds.map((id) => txById.get(id)).filter((t) => t !== undefined);
+    const sites = [...new Set(txs.map((t) => originOf(t.evidence.url, origins)).filter((o) => o !== null))].sort();
+    const first = txs[0];
+    const facts: FindingFacts = { sites };
+    if (first) {
+      facts.date = first.occurredAt.slice(0, 10);
+      const rrn = first.rrn ?? first.voucherNo ?? first.orderNo;
+      if (rrn) facts.rrn = rrn;
+      if (first.terminalId) facts.terminalId = first.terminalId;
+      facts.amount = first.amount;
+    } else {
+      const line = f.statementLineIds[0] ? lineById.get(f.statementLineIds[0]) : undefined;
+      if (line) {
+        facts.date = line.bookedOn;
+        if (line.reference) facts.rrn = line.reference;
+        facts.amount = line.amount;
+      } else {
+        const p = f.explanation.params;
+        const day = p.settleDate ?? p.date ?? p.txnDate ?? p.from;
+        if (day) facts.date = day.slice(0, 10);
+      }
+    }
+    out.set(f.id, facts);
+  }
+  return out;
+}
+
+function siteSummaries(transactions: readonly PortalTransaction[]): SiteSummary[] {
+  const origins = new Map<string, string | null>();
+  const sites = new Map<string, SiteSummary>();
+  for (const t of transactions) {
+    const origin = originOf(t.evidence.url, origins);
+    if (!origin) continue;
+    const s = sites.get(origin) ?? { origin, rows: 0 };
+    s.rows++;
+    if (t.evidence.capturedAt && (!s.lastCaptureAt || t.evidence.capturedAt > s.lastCaptureAt)) s.lastCaptureAt = t.evidence.capturedAt;
+    sites.set(origin, s);
+  }
+  return [...sites.values()].sort((a, b) => a.origin.localeCompare(b.origin));
+}
+
+/**
+ * Settlements expected vs received per week. A group the engine matched counts what arrived as
+ * both (it is settled within tolerance); a group short, over or missing counts the engine's own
+ * expected and received (ReconcileResult.residuals).
+ */
+function settlementWeeks(result: Pick<ReconcileResult, 'matches' | 'residuals'>, lines: readonly StatementLine[]): SettlementWeek[] {
+  const lineById = new Map(lines.map((l) => [l.id, l]));
+  const weeks = new Map<string, { week: IsoDate; currency: string; expected: Dec; received: Dec; groups: number }>();
+  const add = (day: IsoDate | undefined, expected: MoneyJson, received: MoneyJson) => {
+    if (!day) return;
+    const week = weekOf(day);
+    const key = `${week}|${expected.currency}`;
+    const w = weeks.get(key) ?? { week, currency: expected.currency, expected: new Dec(0), received: new Dec(0), groups: 0 };
+    w.expected = w.expected.plus(expected.amount);
+    if (received.currency === expected.currency) w.received = w.received.plus(received.amount);
+    w.groups++;
+    weeks.set(key, w);
+  };
+  for (const m of result.matches) {
+    if (!m.basis.startsWith('settlement')) continue;
+    const ls = m.statementLineIds.map((id) => lineById.get(id)).filter((l) => l !== undefined);
+    if (!ls.length) continue;
+    const currency = ls[0]!.amount.currency;
+    const got = ls.reduce((s, l) => (l.amount.currency === currency ? s.plus(l.amount.amount) : s), new Dec(0));
+    add(ls[0]!.bookedOn, money(got, currency), money(got, currency));
+  }
+  for (const r of result.residuals) add(r.settleDate, r.expected, r.received);
+  return [...weeks.values()]
+    .sort((a, b) => a.week.localeCompare(b.week) || a.currency.localeCompare(b.currency))
+    .map((w) => ({
+      week: w.week,
+      currency: w.currency,
+      expected: money(w.expected, w.currency).amount,
+      received: money(w.received, w.currency).amount,
+      groups: w.groups,
+    }));
+}
+
+/** The summary a reconciliation leaves for the popup and the dashboard. */
+export function summarizeStore(result: Pick<ReconcileResult, 'findings' | 'matches' | 'residuals'>, rows: SummaryRows, at: string): StoreSummary {
+  return {
+    id: 'main',
+    at,
+    sites: siteSummaries(rows.transactions),
+    rates: effectiveRates(rows.transactions),
+    terminals: terminalHealthOfStore(rows.transactions, result.findings),
+    settlements: settlementWeeks(result, rows.statementLines),
+  };
+}
