@@ -11,6 +11,7 @@ import { amountOf, isDecimalString, money } from '../money';
 import type { Locale } from '../i18n/messages';
 import type { DisputeInput } from './input';
 import { buildDisputeModel } from './model';
+import { missingMerchantDetails } from './merchant';
 import { disputeValues, moneyText, plain, regionOf, type DisputeValues } from './sections';
 import type { Region } from './strings';
 import type { DisputeDraft } from './render';
@@ -102,10 +103,20 @@ export function renderEscalation(step: EscalationStep, input: EscalationInput, l
   };
   const lines = (locale === 'en' ? EN : ZH)[step](f);
   const [subjectLine = '', ...rest] = lines;
-  return { subject: subjectLine, text: [`${locale === 'en' ? 'Subject: ' : '主题：'}${subjectLine}`, ...rest].join('\n') };
+  return {
+    subject: subjectLine,
+    text: [`${locale === 'en' ? 'Subject: ' : '主题：'}${subjectLine}`, ...rest].join('\n'),
+    missing: missingMerchantDetails(input.merchant, model.merchantIds),
+  };
 }
 
 type Builder = (f: Facts) => string[];
+
+/** The parts that have something to say, joined, as a one-line list (none: no line at all, never 未知). */
+function present(parts: (string | false | undefined)[], separator: string): string[] {
+  const kept = parts.filter((p): p is string => typeof p === 'string' && p !== '');
+  return kept.length ? [kept.join(separator)] : [];
+}
 
 // ── 中文 ────────────────────────────────────────────────────────────────────────────────
 
@@ -177,8 +188,8 @@ const ZH: Record<EscalationStep, Builder> = {
       ? '投诉渠道：中国人民银行金融消费权益保护咨询投诉电话12363；中国支付清算协会'
       : '投诉渠道：美国联邦贸易委员会（FTC）；州检察长办公室消费者保护部门（抄送：收单担保银行）',
     `被投诉机构：${f.acquirer ?? '未知'}`,
-    `投诉人：${f.merchantName}（商户号 ${f.merchantId}）`,
-    `联系人：${f.contact}；联系电话：${f.phone}`,
+    ...present([f.merchantName && `投诉人：${f.merchantName}`, f.merchantId && `（商户号 ${f.merchantId}）`], ''),
+    ...present([f.contact && `联系人：${f.contact}`, f.phone && `联系电话：${f.phone}`], '；'),
     '',
     '一、投诉事项',
     `我方为被投诉机构的签约商户。${f.v.summary}${zhRecovered(f)}`,
@@ -275,8 +286,8 @@ const EN: Record<EscalationStep, Builder> = {
       : 'To: Federal Trade Commission (ReportFraud.ftc.gov); Office of the State Attorney General, Consumer Protection',
     ...(f.region === 'US' ? ['Copy to: the acquiring (sponsor) bank'] : []),
     `Company complained about: ${f.acquirer ?? 'unknown'}`,
-    `Complainant: ${f.merchantName} (MID ${f.merchantId})`,
-    `Contact: ${f.contact}; phone: ${f.phone}`,
+    ...present([f.merchantName && `Complainant: ${f.merchantName}`, f.merchantId && ` (MID ${f.merchantId})`], ''),
+    ...present([f.contact && `Contact: ${f.contact}`, f.phone && `phone: ${f.phone}`], '; '),
     '',
     '1. What happened',
     `We are a merchant under contract with the company. ${f.v.summary}${enRecovered(f)}`,

@@ -36,4 +36,5 @@ export {
 } from './tracker';
 export { buildEvidencePack, cellsSha256, evidencePackName, type EvidenceFile, type EvidenceInput } from './evidence';
 export { buildDisputeModel, type DisputeModel, type DisputeRow } from './model';
+export { MERCHANT_FIELDS, isPhoneNumber, missingMerchantDetails, type MerchantField } from './merchant';
 export type { Region } from './strings';

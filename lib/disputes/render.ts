@@ -4,6 +4,7 @@
 // plain text; page-derived values are kept as literal text and never turned into markup.
 import type { Locale } from '../i18n/messages';
 import { defaultDisputeLocale, type DisputeInput, type DisputeLocale, type DisputeMerchant } from './input';
+import { type MerchantField, missingMerchantDetails } from './merchant';
 import { buildDisputeModel } from './model';
 import { disputeValues } from './sections';
 import { DEFAULT_TEMPLATES, fillTemplate, type DisputeTemplate } from './templates';
@@ -14,12 +15,19 @@ export interface DisputeDraft {
   subject: string;
   /** the whole letter, starting with its subject line */
   text: string;
+  /**
+   * The merchant's details the letter lacks (name, 商户号, contact, phone): their lines are left
+   * out, never written as 未知. A page shows the letter for copying only once this is empty.
+   */
+  missing: MerchantField[];
 }
 
 /** Renders the draft with the default template of `locale`, or with a merchant's own template. */
 export function renderDispute(input: DisputeInput, locale: Locale, template: DisputeTemplate = DEFAULT_TEMPLATES[locale]): DisputeDraft {
-  const values = disputeValues(input, locale, buildDisputeModel(input));
+  const model = buildDisputeModel(input);
+  const values = disputeValues(input, locale, model);
   return {
+    missing: missingMerchantDetails(input.merchant, model.merchantIds),
     subject: fillTemplate(template.subject, values)
       .replace(/\s*\n\s*/g, ' ')
       .trim(),

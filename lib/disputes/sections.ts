@@ -91,23 +91,28 @@ export function disputeValues(input: DisputeInput, locale: Locale, model: Disput
       : s.periodRange(model.period.from.slice(0, 7), model.period.to.slice(0, 7))
     : undefined;
 
-  const merchantBlock = [
-    `${s.merchantBlock.name}：${or(merchantName)}`,
-    `${s.merchantBlock.merchantId}：${or(merchantId)}`,
-    `${s.merchantBlock.terminalIds}：${or(terminalIds)}`,
-    `${s.merchantBlock.contact}：${or(contact)}`,
-    `${s.merchantBlock.phone}：${or(phone)}`,
-  ]
-    .map((line) => (locale === 'en' ? line.replace('：', ': ') : line))
+  // The merchant's own details are never written as 未知: a line with nothing to say is left
+  // out, and renderDispute reports the missing details so the page asks for them (merchant.ts).
+  const merchantBlock = (
+    [
+      [s.merchantBlock.name, merchantName],
+      [s.merchantBlock.merchantId, merchantId],
+      [s.merchantBlock.terminalIds, terminalIds],
+      [s.merchantBlock.contact, contact],
+      [s.merchantBlock.phone, phone],
+    ] as const
+  )
+    .filter(([, value]) => value !== undefined)
+    .map(([label, value]) => (locale === 'en' ? `${label}: ${value}` : `${label}：${value}`))
     .join('\n');
 
   return {
     subject: s.subject({ merchantId, month, total }),
-    merchantName: or(merchantName),
-    merchantId: or(merchantId),
+    merchantName: merchantName ?? '',
+    merchantId: merchantId ?? '',
     terminalIds: or(terminalIds),
-    contact: or(contact),
-    phone: or(phone),
+    contact: contact ?? '',
+    phone: phone ?? '',
     merchantBlock,
     count: String(model.findings.length),
     total: total ?? s.unknown,

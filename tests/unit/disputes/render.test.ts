@@ -212,10 +212,11 @@ describe('renderDispute: missing fields still give a usable draft', () => {
   };
   const input = { findings: [finding], transactions: [bare], statementLines: [], merchant: {}, asOf: '2024-03-10' };
 
-  it('zh-CN says 未知 where a value is missing', () => {
-    const { subject, text } = renderDispute(input, 'zh-CN');
+  it("zh-CN says 未知 where a row's value is missing, never for the merchant's own details: those are reported missing", () => {
+    const { subject, text, missing } = renderDispute(input, 'zh-CN');
     expect(subject).toBe('关于本商户交易多扣款/费率异常的退费申请');
-    expect(text).toContain('商户名称：未知\n商户号：未知\n终端号：未知\n联系人：未知\n联系电话：未知');
+    expect(missing).toEqual(['name', 'merchantId', 'contact', 'phone']);
+    expect(text).not.toMatch(/商户名称：|商户号：|终端号：|联系人：|联系电话：/);
     expect(text).toContain('1.1 | 2024-03-07 08:00:00 | ¥300.00 | 未知 | 未知 | 未知 | 未知 | — | — | 手续费超约定');
     expect(text).toContain('1.2 | 未知 | 未知 | 未知 | 未知 | 未知 | 未知 | — | ¥1.20 | 手续费超约定');
     expect(text).toContain('交易金额 ¥300.00，按约定费率 未知，应收手续费 未知，实收 未知，多收 未知。');
@@ -223,9 +224,10 @@ describe('renderDispute: missing fields still give a usable draft', () => {
   });
 
   it('en says unknown where a value is missing', () => {
-    const { subject, text } = renderDispute(input, 'en');
+    const { subject, text, missing } = renderDispute(input, 'en');
     expect(subject).toBe('Fee dispute — statement 2024-03, amount in dispute ¥1.20');
-    expect(text).toContain('MID: unknown\nTerminal ID: unknown');
+    expect(missing).toEqual(['name', 'merchantId', 'contact', 'phone']);
+    expect(text).not.toMatch(/Legal name|MID:|Terminal ID:|Contact:|Phone:/);
     expect(text).toContain('1.1 | 2024-03-07 08:00:00 | ¥300.00 | unknown | unknown | unknown | unknown | — | — | Fee above contract');
     expect(text).toContain('the contract rate unknown gives a fee of unknown');
     expect(text).not.toMatch(/\{[A-Za-z#/]/);
