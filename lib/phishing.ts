@@ -10,6 +10,7 @@
 //   brand two, a logo text one) AND a sign of intent: a password form or a lookalike host.
 // A brand whose own domains no public source shows (付临门) is left out: without its domains,
 // its real portal would be warned about.
+import { t, type Locale } from './i18n/messages';
 
 /** An acquirer SettleGuard knows, with the registrable domains its own sites live on. */
 export interface AcquirerBrand {
@@ -165,6 +166,18 @@ export function brandById(id: string, brands: readonly AcquirerBrand[] = ACQUIRE
 /** True when host is one of the brand's registrable domains or a subdomain of one. */
 export function isOwnedBy(host: string, brand: AcquirerBrand): boolean {
   return brand.domains.some((d) => host === d || host.endsWith(`.${d}`));
+}
+
+/** The warning and its reasons as text in `locale` (the popup and the in-page banner show the same). */
+export function describeImitation(locale: Locale, assessment: PhishingAssessment): { warning: string; reasons: string[] } {
+  const name = (id: string | undefined) => {
+    const brand = id ? brandById(id) : undefined;
+    return brand ? (locale === 'zh-CN' ? brand.name.zh : brand.name.en) : '';
+  };
+  return {
+    warning: t(locale, 'phishing.warning', { brand: name(assessment.brand) }),
+    reasons: assessment.reasons.map((r) => t(locale, r.code, { ...r.params, brand: name(r.params.brand) })),
+  };
 }
 
 function clip(text: string): string {

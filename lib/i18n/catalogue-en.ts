@@ -45,6 +45,20 @@ export const EN = {
   'overlay.noDraft': 'No dispute draft yet. Open a flagged row and press Dispute first.',
   'overlay.insertDone': 'Inserted into the form. Check it before you submit.',
   'overlay.atStake': 'At stake: {amount}',
+  // ── phishing guard (issue 14 item 10): a page imitating an acquirer's portal ──────────
+  'phishing.warning':
+    'Warning: this page looks like {brand}, but it is not on {brand}’s own website. It may be a fake portal made to steal your login (警惕诈骗).',
+  'phishing.held':
+    'SettleGuard reads nothing on this page until you confirm that you trust this site. If in doubt, close it and type your acquirer’s address yourself.',
+  'phishing.confirm': 'I trust this site: let SettleGuard read it',
+  'phishing.reasonsTitle': 'Why',
+  'phishing.reason.title': 'The page title names {brand}: “{title}”.',
+  'phishing.reason.logo': 'Its logo or heading says “{text}”.',
+  'phishing.reason.hostLookalike': 'Its address {host} imitates {brand}’s name.',
+  'phishing.reason.hostHomoglyph': 'Its address {host} imitates {brand}’s name with look-alike letters.',
+  'phishing.reason.brandSubdomain': 'Its address {host} puts {brand}’s name in front of another domain, {registrable}.',
+  'phishing.reason.password': 'It asks for a password.',
+  'phishing.reason.notOwnDomain': '{brand}’s own sites are on {domains}; this page is on {host}.',
 
   // ── disputes (UI around lib/disputes) ──────────────────────────────────────────────────
   'dispute.letterLanguage': 'Letter language',

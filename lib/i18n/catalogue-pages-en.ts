@@ -310,6 +310,9 @@ export const PAGES_EN = {
   'popup.unreadTable':
     'This page has a table SettleGuard could not read (columns it could not place: {columns}). Use Teach columns below the table to say what they hold.',
   'popup.unreadRows': 'This page has a table SettleGuard could not read a single row of. Use Teach columns below the table to check its columns.',
+  'popup.phishingEnableAsk': 'Enable SettleGuard on {origin} only if you are sure it is your acquirer’s site.',
+  'popup.phishingEnableConfirm': 'I trust this site: enable anyway',
+  'popup.phishingConfirmed': 'You confirmed that you trust this site.',
 } as const satisfies Record<string, string>;
 
 export type PageMessageKey = keyof typeof PAGES_EN;

@@ -303,4 +303,7 @@ export const PAGES_ZH_CN: Record<PageMessageKey, string> = {
   'settings.extraHolidays': '额外非工作日（YYYY-MM-DD，逗号分隔）',
   'popup.unreadTable': '此页面有一个结算卫士读不懂的表格（无法识别的列：{columns}）。请用表格下方的“教它认列”告诉它这些列是什么。',
   'popup.unreadRows': '此页面有一个结算卫士一行也读不出的表格。请用表格下方的“教它认列”核对它的列。',
+  'popup.phishingEnableAsk': '只有确定 {origin} 是您的收单机构的网站时，才在此启用结算卫士。',
+  'popup.phishingEnableConfirm': '我信任此网站，仍然启用',
+  'popup.phishingConfirmed': '您已确认信任此网站。',
 };

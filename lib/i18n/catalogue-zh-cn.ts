@@ -44,6 +44,18 @@ export const ZH_CN: Record<MessageKey, string> = {
   'overlay.noDraft': '还没有申诉草稿。请先在标记的交易行点击“申诉”。',
   'overlay.insertDone': '已填入表单，提交前请再核对一遍。',
   'overlay.atStake': '涉及金额：{amount}',
+  // ── 防钓鱼（issue 14 item 10）────────────────────────────────────────────────────────
+  'phishing.warning': '警惕诈骗：此页面看起来像{brand}，但不在{brand}自己的网站上，可能是骗取登录信息的假冒网站。',
+  'phishing.held': '在您确认信任此网站之前，结算卫士不会读取此页面的任何内容。如有疑问，请关闭此页，自己输入收单机构的网址。',
+  'phishing.confirm': '我信任此网站，允许结算卫士读取',
+  'phishing.reasonsTitle': '原因',
+  'phishing.reason.title': '页面标题写着{brand}：“{title}”。',
+  'phishing.reason.logo': '页面标志或标题写着“{text}”。',
+  'phishing.reason.hostLookalike': '网址 {host} 模仿{brand}的名称。',
+  'phishing.reason.hostHomoglyph': '网址 {host} 用形似字母模仿{brand}的名称。',
+  'phishing.reason.brandSubdomain': '网址 {host} 把{brand}的名称放在另一个域名 {registrable} 前面。',
+  'phishing.reason.password': '页面要求输入密码。',
+  'phishing.reason.notOwnDomain': '{brand}自己的网站在 {domains}；此页面在 {host}。',
 
   // ── disputes ───────────────────────────────────────────────────────────────────────────
   'dispute.letterLanguage': '申诉函语言',

@@ -1,6 +1,16 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ACQUIRER_BRANDS, assessPage, decodePunycode, isOwnedBy, readPageSigns, registrableDomain, skeleton, type PageSigns } from '../../lib/phishing';
+import {
+  ACQUIRER_BRANDS,
+  assessPage,
+  decodePunycode,
+  describeImitation,
+  isOwnedBy,
+  readPageSigns,
+  registrableDomain,
+  skeleton,
+  type PageSigns,
+} from '../../lib/phishing';
 import { PORTAL_PROFILES } from '../../lib/portals/profiles';
 
 // what a copied login page shows: the brand in the title and the logo, and a password field
@@ -215,5 +225,22 @@ describe('readPageSigns', () => {
     expect(signs.title).toBe('拉卡拉商户服务平台');
     expect(signs.brandTexts).toEqual(expect.arrayContaining(['拉卡拉 LAKALA', '商户登录']));
     expect(typeof signs.hasPasswordForm).toBe('boolean'); // layout (visibility) is checked in Chromium: tests/e2e/phishing.spec.ts
+  });
+});
+
+describe('describeImitation', () => {
+  it('says which brand, why, and where its real sites are, in zh-CN and en', () => {
+    const assessment = assessPage(lakalaLogin('http://127.0.0.1:8080/login.html'));
+    const zh = describeImitation('zh-CN', assessment);
+    expect(zh.warning).toContain('拉卡拉');
+    expect(zh.reasons).toEqual([
+      '页面标题写着拉卡拉：“拉卡拉商户服务平台 - 登录”。',
+      '页面标志或标题写着“拉卡拉 LAKALA”。',
+      '页面要求输入密码。',
+      '拉卡拉自己的网站在 lakala.com；此页面在 127.0.0.1。',
+    ]);
+    const en = describeImitation('en', assessment);
+    expect(en.warning).toContain('Lakala');
+    expect(en.reasons.at(-1)).toBe('Lakala’s own sites are on lakala.com; this page is on 127.0.0.1.');
   });
 });
