@@ -13,7 +13,7 @@ import { SettingsPanel } from './SettingsPanel';
 import { TemplatesPanel } from './TemplatesPanel';
 import { DisputePanel } from '../overlay/DisputePanel';
 import { DisputesPanel, type DisputesActions } from './DisputesPanel';
-import { downloadBlob } from './download';
+import { DataPanel, type DataActions } from './data/DataPanel';
 
 export interface OptionsActions extends ImportActions {
   load: () => Promise<OptionsData>;
@@ -21,8 +21,8 @@ export interface OptionsActions extends ImportActions {
   disputeContext: (ids: string[]) => Promise<DisputeContext>;
   recordDraft: (d: { findingIds: string[]; locale: Locale; subject: string; text: string }) => void;
   saveSettings: (s: Partial<Settings>) => Promise<void>;
-  exportBackup: () => Promise<string>;
-  clearAll: () => Promise<void>;
+  /** the Your data tab: exports, storage used, delete (components/options/data/DataPanel.tsx) */
+  data: DataActions;
   localeOf: (s: Settings) => Locale;
   disputes: DisputesActions;
   contracts: Omit<ContractsActions, 'newContract'> & { newContract: (s: Settings) => ReturnType<ContractsActions['newContract']> };
@@ -41,8 +41,6 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
   }, []);
   if (!data) return <p>…</p>;
   const locale = actions.localeOf(data.settings);
-  const download = async () =>
-    downloadBlob(`settleguard-backup-${new Date().toISOString().slice(0, 10)}.json`, new Blob([await actions.exportBackup()], { type: 'application/json' }));
   return (
     <div class="app">
       <header class="top">
@@ -137,35 +135,7 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
             }}
           />
         )}
-        {tab === 'data' && (
-          <section>
-            <h2>{t(locale, 'options.tab.data')}</h2>
-            <p data-testid="sg-data-counts">
-              {t(locale, 'data.counts', {
-                transactions: String(data.counts.transactions),
-                lines: String(data.counts.statementLines),
-                cashier: String(data.counts.cashier),
-              })}
-            </p>
-            <div class="actions">
-              <button type="button" onClick={() => void download()}>
-                {t(locale, 'data.exportBackup')}
-              </button>
-              <button
-                type="button"
-                class="danger"
-                onClick={async () => {
-                  if (confirm(t(locale, 'data.clearConfirm'))) {
-                    await actions.clearAll();
-                    await reload();
-                  }
-                }}
-              >
-                {t(locale, 'data.clear')}
-              </button>
-            </div>
-          </section>
-        )}
+        {tab === 'data' && <DataPanel locale={locale} actions={actions.data} onChanged={() => void reload()} />}
       </main>
       {dispute && (
         <DisputePanel

@@ -7,9 +7,9 @@ import { resolveLocale } from '../../lib/i18n/messages';
 import { getDb } from '../../lib/db';
 import { disputeContext, recordDraft } from '../../lib/services/disputes';
 import { todayIso } from '../../lib/services/notify';
+import { deleteStoredData, storeCounts } from '../../lib/services/your-data';
 import {
   changeFindingStatus,
-  clearAllData,
   commitFiles,
   deleteContract,
   exportBackup,
@@ -50,8 +50,19 @@ render(
       disputeContext: (ids) => disputeContext(getDb(), ids, todayIso()),
       recordDraft: (d) => void recordDraft(getDb(), d, new Date().toISOString()),
       saveSettings: updateSettings,
-      exportBackup,
-      clearAll: clearAllData,
+      data: {
+        counts: () => storeCounts(getDb()),
+        estimate: async () => (navigator.storage?.estimate ? navigator.storage.estimate() : null),
+        exportFile: async (format, tables, locale) => {
+          // SheetJS and papaparse load when the merchant exports, not with the page
+          const { exportData } = await import('../../lib/services/export');
+          const file = await exportData(getDb(), format, tables, locale, todayIso());
+          downloadBlob(file.name, new Blob([file.bytes as BlobPart], { type: file.mime }));
+          return file.name;
+        },
+        exportBackup: async () => downloadBlob(`settleguard-backup-${todayIso()}.json`, new Blob([await exportBackup()], { type: 'application/json' })),
+        deleteData: (withSetup) => deleteStoredData(withSetup),
+      },
       localeOf: (s) => resolveLocale(s.language, browser.i18n.getUILanguage()),
       disputes: {
         apply: applyDisputeEvent,

@@ -5,7 +5,9 @@
 // lines, findings, disputes, import history, coverage), which is what "delete data" deletes. A
 // store added later counts as data unless it is named here; tests/unit/services/your-data.test.ts
 // checks every store of the database falls in exactly one group.
-import type { SettleGuardDb } from '../db';
+import { getDb, type SettleGuardDb } from '../db';
+import { notifyPortalTabs } from './notify';
+import { disableSite } from './sites';
 
 /** The merchant's setup: kept unless the merchant ticks "also delete my settings". */
 export const SETUP_STORES = ['settings', 'contracts', 'sites'] as const;
@@ -47,4 +49,11 @@ export async function deleteData(db: SettleGuardDb, options: DeleteOptions): Pro
   const tables = storesDeleted(db, options.withSetup).map((name) => db.table(name));
   await db.transaction('rw', tables, () => Promise.all(tables.map((t) => t.clear())));
   return storeCounts(db);
+}
+
+/** The options page's delete: portals turned off in the browser when the setup goes, open portal tabs told. */
+export async function deleteStoredData(withSetup: boolean): Promise<StoreCounts> {
+  const left = await deleteData(getDb(), { withSetup, forgetSite: disableSite });
+  await notifyPortalTabs();
+  return left;
 }

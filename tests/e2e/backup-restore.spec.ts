@@ -1,7 +1,7 @@
 // Backup → delete everything → restore in the built extension (issue 14 item 6), as a merchant
 // does it: a month of data (contract, bank statement and cashier export imported, both portal pages captured, a
 // finding dismissed, a dispute drafted and sent, settings saved), the backup downloaded from the
-// options page, 删除全部数据 / Delete all data, the downloaded file imported through the options
+// options page, 删除数据 / Delete data (settings too), the downloaded file imported through the options
 // page's file input (preview first) — and every store of the database is back as it was.
 import { test, expect, type Page, type Worker } from '@playwright/test';
 import { launchWithExtension, type ExtensionSession } from '../support/extension';
@@ -115,8 +115,11 @@ test('download the backup, delete all data, import the downloaded file: every st
   const file = test.info().outputPath(download.suggestedFilename());
   await download.saveAs(file);
 
-  page.once('dialog', (d) => void d.accept());
-  await page.getByRole('button', { name: /^(删除全部数据|Delete all data)$/ }).click();
+  // the confirmation lists what goes; the settings go too only when ticked
+  await page.getByTestId('sg-data-delete').click();
+  await page.getByTestId('sg-data-delete-setup').check();
+  await expect(page.getByTestId('sg-data-delete-stays')).toHaveCount(0);
+  await page.getByTestId('sg-data-delete-confirm').click();
   await expect.poll(async () => Object.values(await dumpEveryStore(worker)).reduce((n, rows) => n + rows.length, 0)).toBe(0);
 
   // import the downloaded file: the preview names every store with its records, then restores
