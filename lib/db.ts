@@ -25,6 +25,8 @@ export interface SiteRecord {
   addedAt: string;
   /** columns the merchant taught: header text → PortalTransaction field (null = ignore) */
   columnMap?: Record<string, string | null>;
+  /** the merchant trusts this origin although it looks like an acquirer's portal it is not on (lib/phishing.ts) */
+  imitationConfirmed?: { brand: string; at: string };
 }
 
 export interface MerchantDetails {

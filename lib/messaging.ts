@@ -50,6 +50,14 @@ export interface SaveColumnMapMessage {
 export interface GetSiteConfigMessage {
   type: 'content/getSiteConfig';
 }
+/**
+ * The merchant clicked "I trust this site" on the phishing warning (issue 14 item 10): the sender's
+ * origin is kept as confirmed (never one the payload names); `brand` is the acquirer it looked like.
+ */
+export interface ConfirmImitationMessage {
+  type: 'content/confirmImitation';
+  brand: string;
+}
 
 /**
  * Tables on the sender's page that look like transactions but gave no rows (issue 12 "Bad
@@ -71,6 +79,7 @@ export type ContentToBackground =
   | RecordDraftMessage
   | SaveColumnMapMessage
   | GetSiteConfigMessage
+  | ConfirmImitationMessage
   | ReportUnreadTablesMessage;
 
 export interface FindingsChangedMessage {
@@ -119,6 +128,8 @@ export interface SiteConfig {
   origin: string;
   columnMap: Record<string, string | null>;
   defaultCurrency: string;
+  /** the merchant trusts this origin although its page imitates an acquirer's portal (lib/phishing.ts) */
+  imitationConfirmed?: boolean;
 }
 
 export interface ResponseOf {
@@ -130,6 +141,7 @@ export interface ResponseOf {
   'content/recordDraft': DraftSummary;
   'content/saveColumnMap': SiteConfig;
   'content/getSiteConfig': SiteConfig;
+  'content/confirmImitation': SiteConfig;
   'content/reportUnreadTables': { tables: number };
 }
 
@@ -297,6 +309,9 @@ export function parseContentMessage(raw: unknown): Result<ContentToBackground> {
       return { ok: true, value: { type: raw.type, columnMap: { ...raw.columnMap } } };
     case 'content/getSiteConfig':
       return { ok: true, value: { type: raw.type } };
+    case 'content/confirmImitation':
+      if (typeof raw.brand !== 'string' || !/^[a-z0-9-]{1,40}$/.test(raw.brand)) return bad('confirmImitation: brand id expected');
+      return { ok: true, value: { type: raw.type, brand: raw.brand } };
     case 'content/reportUnreadTables':
       if (
         typeof raw.url !== 'string' ||

@@ -9,7 +9,7 @@ import { findingsForTransactions, rejectedFindingIds, setFindingStatus } from '.
 import { notifyPortalTabs, todayIso } from './notify';
 import { runReconciliation } from './reconcile';
 import { loadSettings } from './settings';
-import { columnMapOf, saveColumnMap, senderOrigin } from './sites';
+import { columnMapOf, confirmImitation, isImitationConfirmed, saveColumnMap, senderOrigin } from './sites';
 
 // Reconciliation runs one at a time: captures arriving together wait for the run in progress.
 let queue: Promise<unknown> = Promise.resolve();
@@ -56,8 +56,8 @@ async function replaceCapturedRows(rows: PortalTransaction[], source?: CaptureSo
 
 async function siteConfig(origin: string) {
   const db = getDb();
-  const [columnMap, settings] = await Promise.all([columnMapOf(db, origin), loadSettings(db)]);
-  return { origin, columnMap, defaultCurrency: settings.defaultCurrency };
+  const [columnMap, settings, imitationConfirmed] = await Promise.all([columnMapOf(db, origin), loadSettings(db), isImitationConfirmed(db, origin)]);
+  return { origin, columnMap, defaultCurrency: settings.defaultCurrency, ...(imitationConfirmed ? { imitationConfirmed } : {}) };
 }
 
 export interface Sender {
@@ -102,6 +102,13 @@ async function handle(msg: ContentToBackground, sender: Sender): Promise<Respons
       if (!origin) throw new SiteUnknown();
       await recordUnreadTables(sessionArea(), origin, { url: msg.url, seenAt: now.toISOString(), tables: msg.tables });
       return { tables: msg.tables.length };
+    }
+    case 'content/confirmImitation': {
+      // the phishing guard's "I trust this site": for the sender's own origin only
+      const origin = senderOrigin(sender);
+      if (!origin) throw new SiteUnknown();
+      await confirmImitation(db, origin, msg.brand, now.toISOString());
+      return siteConfig(origin);
     }
     case 'content/saveColumnMap':
     case 'content/getSiteConfig': {

@@ -198,6 +198,22 @@ export function senderOrigin(sender: { url?: string; origin?: string }): string 
   }
 }
 
+/**
+ * The merchant confirmed they trust an origin whose page imitates an acquirer's portal (issue 14
+ * item 10, lib/phishing.ts): kept on the site record, so the warning is asked once per origin. A
+ * site not enabled yet (the popup asks before Enable) or built in gets a disabled record.
+ */
+export async function confirmImitation(db: SettleGuardDb, origin: string, brand: string, now: string): Promise<void> {
+  await db.transaction('rw', db.sites, async () => {
+    const site = await db.sites.get(origin);
+    await db.sites.put({ ...(site ?? { id: origin, enabled: false, addedAt: now }), imitationConfirmed: { brand, at: now } });
+  });
+}
+
+export async function isImitationConfirmed(db: SettleGuardDb, origin: string): Promise<boolean> {
+  return (await db.sites.get(origin))?.imitationConfirmed !== undefined;
+}
+
 /** Columns the merchant taught for a site (issue 3 "Teach it a table"); {} when none. */
 export async function columnMapOf(db: SettleGuardDb, origin: string): Promise<Record<string, string | null>> {
   return (await db.sites.get(origin))?.columnMap ?? {};
