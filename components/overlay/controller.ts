@@ -16,6 +16,7 @@ import { TableTools, type WalkState } from './TableTools';
 import { contentSignature, findNextControl, findRowScroller, isDisabledControl, selectLargestPageSize } from './pager';
 import { ROW_KEY_ATTRS, RowMarks, clearRowMarks, isOurMutation } from './row-marks';
 import { ScanSchedule } from './scan-schedule';
+import { passPhishingGate } from './PhishingBanner';
 import { readPageFacts, type StatedTable } from '../../lib/portals/stated-totals';
 
 export type Send = <M extends ContentToBackground>(msg: M) => Promise<Result<ResponseOf[M['type']]>>;
@@ -137,13 +138,24 @@ export class PortalOverlay {
     });
   }
 
-  /** Loads the site's taught columns and default currency, then starts watching the page. */
+  /**
+   * Loads the site's taught columns and default currency, then starts watching the page — unless
+   * the page imitates an acquirer's portal: then nothing is read until the merchant confirms the
+   * site on the warning banner (phishing guard, issue 14 item 10).
+   */
   async init(): Promise<void> {
     const res = await this.deps.send({ type: 'content/getSiteConfig' });
     if (res.ok) {
       this.readOptions = { defaultCurrency: res.value.defaultCurrency, ...(Object.keys(res.value.columnMap).length ? { columnMap: res.value.columnMap } : {}) };
     }
-    this.start();
+    const mayRead = await passPhishingGate({
+      doc: this.deps.doc,
+      locale: this.locale,
+      confirmed: res.ok && res.value.imitationConfirmed === true,
+      confirm: (brand) => this.deps.send({ type: 'content/confirmImitation', brand }),
+      signal: this.deps.signal,
+    });
+    if (mayRead) this.start();
   }
 
   start(): void {
