@@ -1,7 +1,7 @@
 // The one typed database (DESIGN.md §3 "Storage"). Versions are appended, never edited; each
 // upgrade is a pure function on records (STYLE.md, after Dexie's samples).
 import Dexie, { type EntityTable } from 'dexie';
-import type { CashierRecord, Contract, Issue, PortalTransaction, StatementLine, StoredFinding, Tolerances, Unchecked } from './model';
+import type { CashierRecord, Contract, FindingKind, Issue, PortalTransaction, StatementLine, StoredFinding, Tolerances, Unchecked } from './model';
 import type { TrackedDispute } from './disputes/tracker';
 import type { CoverageRecord } from './coverage';
 import { isDisputeV1, migrateDisputeV1 } from './migrations';
@@ -56,8 +56,12 @@ export interface DisputeRecord extends TrackedDispute {
   locale: 'zh-CN' | 'en';
   subject: string;
   text: string;
-  /** tells this draft from the merchant's others (kinds, money, first reference) */
+  /** tells this draft from the merchant's others (kinds, money, first reference), in the language it was drafted in */
   label?: string;
+  /** what the title is made of when shown, in the UI's language (lib/disputes/title.ts) */
+  kinds?: FindingKind[];
+  firstRef?: string;
+  rowCount?: number;
   createdAt: string;
   updatedAt: string;
   /** the last day a follow-up reminder was shown, so one is shown at most once a day */

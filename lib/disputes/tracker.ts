@@ -6,7 +6,7 @@ import { addDays } from '../dates';
 import { amountOf, isDecimalString, money, sub } from '../money';
 import { DEFAULT_DEADLINE_DAYS } from './input';
 
-export type DisputeStatus = 'draft' | 'sent' | 'acknowledged' | 'refunded_partial' | 'refunded_full' | 'rejected';
+export type DisputeStatus = 'draft' | 'sent' | 'acknowledged' | 'refunded_partial' | 'refunded_full' | 'rejected' | 'cancelled';
 export type EscalationStep = 'written_complaint' | 'regulator';
 /** How far up the ladder the dispute has gone. */
 export type DisputeLevel = 'first_contact' | EscalationStep;
@@ -21,7 +21,9 @@ export type DisputeEvent =
   | { type: 'acknowledge'; on: IsoDate; ticketNo?: string }
   | { type: 'refund'; on: IsoDate; amount: MoneyJson }
   | { type: 'reject'; on: IsoDate; reason?: string }
-  | { type: 'escalate'; on: IsoDate; step: EscalationStep; ticketNo?: string; channel?: string };
+  | { type: 'escalate'; on: IsoDate; step: EscalationStep; ticketNo?: string; channel?: string }
+  // the merchant dropped it (settled by phone, sent by mistake): kept in the list, never chased
+  | { type: 'cancel'; on: IsoDate };
 
 export interface TrackedDispute {
   id: string;
@@ -80,12 +82,13 @@ export function createDispute(p: NewDispute): TrackedDispute {
 
 /** Which events each status accepts. */
 const ALLOWED: Record<DisputeStatus, readonly DisputeEvent['type'][]> = {
-  draft: ['send'],
-  sent: ['acknowledge', 'refund', 'reject', 'escalate'],
-  acknowledged: ['refund', 'reject', 'escalate'],
-  refunded_partial: ['refund', 'reject', 'escalate'],
-  rejected: ['refund', 'escalate'],
+  draft: ['send', 'cancel'],
+  sent: ['acknowledge', 'refund', 'reject', 'escalate', 'cancel'],
+  acknowledged: ['refund', 'reject', 'escalate', 'cancel'],
+  refunded_partial: ['refund', 'reject', 'escalate', 'cancel'],
+  rejected: ['refund', 'escalate', 'cancel'],
   refunded_full: [],
+  cancelled: [],
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -94,6 +97,7 @@ export function applyDisputeEvent(dispute: TrackedDispute, event: DisputeEvent):
   const fail = (code: TrackerError['code'], message: string): TrackerResult => ({ ok: false, error: { code, message } });
   if (dispute.status === 'refunded_full')
     return fail('closed', `The dispute was refunded in full on ${dispute.closedOn ?? '?'}; nothing more can happen to it.`);
+  if (dispute.status === 'cancelled') return fail('closed', `The dispute was cancelled on ${dispute.closedOn ?? '?'}; nothing more can happen to it.`);
   if (!ALLOWED[dispute.status].includes(event.type)) {
     return fail('invalid_transition', `A dispute that is "${dispute.status}" cannot take "${event.type}" (allowed: ${ALLOWED[dispute.status].join(', ')}).`);
   }
@@ -126,6 +130,8 @@ export function applyDisputeEvent(dispute: TrackedDispute, event: DisputeEvent):
     }
     case 'reject':
       return ok({ ...next, status: 'rejected', rejectedOn: event.on, rejectionReason: event.reason });
+    case 'cancel':
+      return ok({ ...next, status: 'cancelled', closedOn: event.on });
     case 'escalate': {
       if (DISPUTE_LEVELS.indexOf(event.step) <= DISPUTE_LEVELS.indexOf(dispute.level)) {
         return fail('escalation_order', `The dispute is already at "${dispute.level}"; it can only go further up than that, not to "${event.step}".`);
@@ -192,6 +198,7 @@ export function nextStep(dispute: TrackedDispute, asOf: IsoDate): NextStep {
     case 'draft':
       return { action: 'send', overdue: false, outstanding };
     case 'refunded_full':
+    case 'cancelled':
       return { action: 'done', overdue: false, outstanding };
     case 'rejected':
       return escalateOrLegal(false);

@@ -63,16 +63,20 @@ export async function recordDraft(
   const id = disputeIdOf(draft.findingIds);
   const ctx = await disputeContext(db, draft.findingIds, now.slice(0, 10));
   return db.transaction('rw', db.disputes, async () => {
-    const old = await db.disputes.get(id);
+    // a cancelled dispute drafted again starts over: the merchant decided to pursue it after all
+    const found = await db.disputes.get(id);
+    const old = found?.status === 'cancelled' ? undefined : found;
     const claimed = claimedOf(ctx);
+    const facts = titleFacts(ctx);
     const label = draftLabel(ctx, claimed, draft.locale);
     const record: DisputeRecord = old
-      ? { ...old, locale: draft.locale, subject: draft.subject, text: draft.text, label, updatedAt: now }
+      ? { ...old, ...facts, locale: draft.locale, subject: draft.subject, text: draft.text, label, updatedAt: now }
       : {
           ...createDispute({ id, findingIds: [...draft.findingIds].sort(), claimed, createdOn: now.slice(0, 10) }),
           locale: draft.locale,
           subject: draft.subject,
           text: draft.text,
+          ...facts,
           label,
           createdAt: now,
           updatedAt: now,
@@ -84,6 +88,7 @@ export async function recordDraft(
 
 export async function latestDrafts(db: SettleGuardDb, limit = 5): Promise<DraftSummary[]> {
   const all = await db.disputes.toArray();
+    .filter((d) => d.status !== 'cancelled')
   return all
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .slice(0, limit)
@@ -93,6 +98,12 @@ export async function latestDrafts(db: SettleGuardDb, limit = 5): Promise<DraftS
 function summaryOf(d: DisputeRecord): DraftSummary {
   return { id: d.id, subject: d.subject, label: d.label ?? d.subject, text: d.text, updatedAt: d.updatedAt };
 }
+/** What the list's title is made of, in any language (lib/disputes/title.ts). */
+function titleFacts(ctx: DisputeContext): Pick<DisputeRecord, 'kinds' | 'firstRef' | 'rowCount'> {
+  const firstRef = ctx.transactions.map((t) => t.rrn ?? t.voucherNo ?? t.orderNo).find((r) => r !== undefined);
+  return { kinds: [...new Set(ctx.findings.map((f) => f.kind))], rowCount: ctx.transactions.length, ...(firstRef ? { firstRef } : {}) };
+}
+
 
 /** "手续费超约定 · ¥2.00 · 606911745808": the kinds, the money and the first reference. */
 function draftLabel(ctx: DisputeContext, claimed: MoneyJson, locale: Locale): string {
@@ -119,7 +130,8 @@ export async function applyEvent(
     if (!res.ok) return res;
     const next: DisputeRecord = { ...old, ...res.dispute, updatedAt: now };
     await db.disputes.put(next);
-    const findingStatus = next.status === 'refunded_full' ? 'resolved' : next.status === 'draft' ? undefined : 'disputed';
+    // a cancelled dispute gives its findings back (lib/services/dispute-lifecycle.ts)
+    const findingStatus = next.status === 'refunded_full' ? 'resolved' : next.status === 'draft' || next.status === 'cancelled' ? undefined : 'disputed';
     if (findingStatus) {
       const findings = (await db.findings.bulkGet(next.findingIds)).filter((f) => f !== undefined);
       await db.findings.bulkPut(findings.map((f) => ({ ...f, status: findingStatus, statusBy: 'merchant', statusAt: now })));
@@ -143,7 +155,7 @@ export function disputeTotals(disputes: DisputeRecord[]): { claimed: MoneyJson[]
   const byCurrency = (pick: (d: DisputeRecord) => MoneyJson) => {
     const out = new Map<string, MoneyJson[]>();
     for (const d of disputes) {
-      if (d.status === 'draft') continue;
+      if (d.status === 'draft' || d.status === 'cancelled') continue;
       const m = pick(d);
       out.set(m.currency, [...(out.get(m.currency) ?? []), m]);
     }

@@ -115,7 +115,7 @@ const TXN_KINDS = [
   'payout',
 ];
 const TXN_STATUSES = ['success', 'failed', 'pending', 'voided', 'reversed', 'unknown'];
-const DISPUTE_STATUSES = ['draft', 'sent', 'acknowledged', 'refunded_partial', 'refunded_full', 'rejected'];
+const DISPUTE_STATUSES = ['draft', 'sent', 'acknowledged', 'refunded_partial', 'refunded_full', 'rejected', 'cancelled'];
 const explanation = shape({ key: req(text), params: req(valuesOf(anyText)) });
 
 // Contracts are checked by validateContract (lib/statements/settleguard.ts), shared with the contract form.

@@ -223,3 +223,52 @@ describe('nextStep', () => {
     expect(nextStep(d, '2024-03-11')).toMatchObject({ followUpOn: '2024-03-13', dueOn: '2024-04-09' });
   });
 });
+
+describe('cancel (issue 15 item 3)', () => {
+  const cases: { description: string; before: DisputeEvent[] }[] = [
+    { description: 'a draft', before: [] },
+    { description: 'a sent dispute', before: [{ type: 'send', on: '2024-03-10' }] },
+    {
+      description: 'an acknowledged one',
+      before: [
+        { type: 'send', on: '2024-03-10' },
+        { type: 'acknowledge', on: '2024-03-11' },
+      ],
+    },
+    {
+      description: 'a rejected one',
+      before: [
+        { type: 'send', on: '2024-03-10' },
+        { type: 'reject', on: '2024-03-11' },
+      ],
+    },
+    {
+      description: 'a partly refunded one',
+      before: [
+        { type: 'send', on: '2024-03-10' },
+        { type: 'refund', on: '2024-03-11', amount: { amount: '1.00', currency: 'CNY' } },
+      ],
+    },
+  ];
+  it.each(cases)('$description can be cancelled: closed, nothing left to do, no further event', ({ before }) => {
+    const d = run([...before, { type: 'cancel', on: '2024-03-12' }]);
+    expect(d).toMatchObject({ status: 'cancelled', closedOn: '2024-03-12' });
+    expect(nextStep(d, '2024-05-01')).toMatchObject({ action: 'done', overdue: false });
+    for (const event of [
+      { type: 'send', on: '2024-03-13' },
+      { type: 'cancel', on: '2024-03-13' },
+    ] as DisputeEvent[]) {
+      const res = applyDisputeEvent(d, event);
+      expect(res.ok ? 'accepted' : res.error.code).toBe('closed');
+    }
+  });
+
+  it('a dispute refunded in full is done and cannot be cancelled', () => {
+    const d = run([
+      { type: 'send', on: '2024-03-10' },
+      { type: 'refund', on: '2024-03-11', amount: claimed },
+    ]);
+    const res = applyDisputeEvent(d, { type: 'cancel', on: '2024-03-12' });
+    expect(res.ok ? 'accepted' : res.error.code).toBe('closed');
+  });
+});
