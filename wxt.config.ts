@@ -42,5 +42,10 @@ export default defineConfig({
     host_permissions: isLocal ? [...LOCAL_MATCHES, LOCAL_ENABLE_TEST] : [],
     optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: '__MSG_extName__' },
+    // The dispute panel (letters, drafts, finding details) is an extension page the overlay frames
+    // on the portal, so the page cannot read or drive it (DESIGN.md DOM contract). Any portal the
+    // merchant enables may frame it; with a dynamic URL (a per-session id, Chrome) no page can
+    // probe for it. Firefox MV2 gets the plain list (WXT converts).
+    web_accessible_resources: [{ resources: ['panel.html'], matches: OPTIONAL_HOSTS, use_dynamic_url: true }],
   },
 });

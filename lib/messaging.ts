@@ -25,20 +25,6 @@ export interface SetFindingStatusMessage {
   findingId: string;
   status: FindingStatus;
 }
-export interface GetDisputeContextMessage {
-  type: 'content/getDisputeContext';
-  findingIds: string[];
-}
-export interface LatestDraftMessage {
-  type: 'content/latestDrafts';
-}
-export interface RecordDraftMessage {
-  type: 'content/recordDraft';
-  findingIds: string[];
-  locale: 'zh-CN' | 'en';
-  subject: string;
-  text: string;
-}
 
 /** The columns the merchant taught for the tables of the sender's site (issue 3 "Teach it a table"). */
 export interface SaveColumnMapMessage {
@@ -74,9 +60,6 @@ export type ContentToBackground =
   | CaptureMessage
   | GetFindingsMessage
   | SetFindingStatusMessage
-  | GetDisputeContextMessage
-  | LatestDraftMessage
-  | RecordDraftMessage
   | SaveColumnMapMessage
   | GetSiteConfigMessage
   | ConfirmImitationMessage
@@ -136,9 +119,6 @@ export interface ResponseOf {
   'content/capture': CaptureOutcome;
   'content/getFindings': RowFindings;
   'content/setFindingStatus': RowFindings;
-  'content/getDisputeContext': DisputeContext;
-  'content/latestDrafts': DraftSummary[];
-  'content/recordDraft': DraftSummary;
   'content/saveColumnMap': SiteConfig;
   'content/getSiteConfig': SiteConfig;
   'content/confirmImitation': SiteConfig;
@@ -289,21 +269,6 @@ export function parseContentMessage(raw: unknown): Result<ContentToBackground> {
       if (typeof raw.findingId !== 'string' || !FINDING_STATUSES.includes(raw.status as FindingStatus))
         return bad('setFindingStatus: findingId and status expected');
       return { ok: true, value: { type: raw.type, findingId: raw.findingId, status: raw.status as FindingStatus } };
-    case 'content/getDisputeContext':
-      if (!isStringArray(raw.findingIds, 1000) || raw.findingIds.length === 0) return bad('getDisputeContext: findingIds expected');
-      return { ok: true, value: { type: raw.type, findingIds: raw.findingIds } };
-    case 'content/latestDrafts':
-      return { ok: true, value: { type: raw.type } };
-    case 'content/recordDraft':
-      if (
-        !isStringArray(raw.findingIds, 1000) ||
-        (raw.locale !== 'zh-CN' && raw.locale !== 'en') ||
-        typeof raw.subject !== 'string' ||
-        typeof raw.text !== 'string' ||
-        raw.text.length > 200_000
-      )
-        return bad('recordDraft: findingIds, locale, subject, text expected');
-      return { ok: true, value: { type: raw.type, findingIds: raw.findingIds, locale: raw.locale, subject: raw.subject, text: raw.text } };
     case 'content/saveColumnMap':
       if (!isColumnMap(raw.columnMap)) return bad('saveColumnMap: columnMap of header → known field or null expected');
       return { ok: true, value: { type: raw.type, columnMap: { ...raw.columnMap } } };
@@ -322,6 +287,114 @@ export function parseContentMessage(raw: unknown): Result<ContentToBackground> {
       )
         return bad('reportUnreadTables: url and tables of unplaced column names expected');
       return { ok: true, value: { type: raw.type, url: raw.url, tables: raw.tables.map((x) => ({ unplaced: [...(x as { unplaced: string[] }).unplaced] })) } };
+    default:
+      return bad(`unknown message type ${raw.type.slice(0, 64)}`);
+  }
+}
+
+// ── The dispute panel (DESIGN.md DOM contract: an extension page in an iframe) ──────────────
+// `panel/…` come from entrypoints/panel, a page of the extension's own origin that the overlay
+// shows in a frame on the portal; the page around it can neither read it nor click in it. The
+// background answers for the site of the tab hosting the frame (lib/services/panel.ts), never a
+// site the URL or payload names. The content script asks for none of this: it never sees letters.
+
+/** What the letter of these findings needs; only findings of the hosting tab's site. */
+export interface PanelDisputeMessage {
+  type: 'panel/dispute';
+  findingIds: string[];
+}
+/** This site's dispute drafts, newest first (the list behind Insert). */
+export interface PanelDraftsMessage {
+  type: 'panel/drafts';
+}
+/**
+ * The merchant acted on a previewed letter (issue 15 item 3: previewing creates nothing): copied
+ * it, inserted it into the page's complaint form, or marked it sent. Only then is the dispute kept.
+ */
+export interface PanelSaveDraftMessage {
+  type: 'panel/saveDraft';
+  action: 'copy' | 'insert' | 'sent';
+  findingIds: string[];
+  locale: 'zh-CN' | 'en';
+  subject: string;
+  text: string;
+}
+/** Insert a kept draft of this site into the hosting tab's complaint form. */
+export interface PanelInsertMessage {
+  type: 'panel/insert';
+  draftId: string;
+}
+export interface PanelDismissMessage {
+  type: 'panel/dismiss';
+  findingId: string;
+}
+/** The panel's Close (or Escape): the hosting tab's overlay removes the frame. */
+export interface PanelCloseMessage {
+  type: 'panel/close';
+}
+
+export type PanelToBackground = PanelDisputeMessage | PanelDraftsMessage | PanelSaveDraftMessage | PanelInsertMessage | PanelDismissMessage | PanelCloseMessage;
+
+export interface PanelResponseOf {
+  'panel/dispute': DisputeContext;
+  'panel/drafts': DraftSummary[];
+  /** the kept draft; for 'insert', whether the page's form took it (nothing is kept when it did not) */
+  'panel/saveDraft': { draft: DraftSummary | null; inserted?: boolean };
+  'panel/insert': { inserted: boolean };
+  'panel/dismiss': { dismissed: boolean };
+  'panel/close': { closed: boolean };
+}
+
+/** From the background to the top frame's content script of the tab hosting the panel. */
+export interface FillComplaintMessage {
+  type: 'bg/fillComplaint';
+  text: string;
+}
+export interface ClosePanelMessage {
+  type: 'bg/closePanel';
+}
+export type BackgroundToContent = FindingsChangedMessage | FillComplaintMessage | ClosePanelMessage;
+
+const MAX_LETTER_CHARS = 200_000;
+
+export function isPanelMessageType(raw: unknown): boolean {
+  return isObject(raw) && typeof raw.type === 'string' && raw.type.startsWith('panel/');
+}
+
+/** Validates a message from the panel page; returns a typed message or why it was refused. */
+export function parsePanelMessage(raw: unknown): Result<PanelToBackground> {
+  const bad = (message: string): Result<PanelToBackground> => ({ ok: false, error: { code: 'bad_message', message } });
+  if (!isObject(raw) || typeof raw.type !== 'string') return bad('not a message');
+  const findingIds = (v: unknown): v is string[] => isStringArray(v, 1000) && v.length > 0;
+  switch (raw.type) {
+    case 'panel/dispute':
+      if (!findingIds(raw.findingIds)) return bad('panel/dispute: findingIds expected');
+      return { ok: true, value: { type: raw.type, findingIds: [...raw.findingIds] } };
+    case 'panel/drafts':
+    case 'panel/close':
+      return { ok: true, value: { type: raw.type } };
+    case 'panel/saveDraft':
+      if (
+        (raw.action !== 'copy' && raw.action !== 'insert' && raw.action !== 'sent') ||
+        !findingIds(raw.findingIds) ||
+        (raw.locale !== 'zh-CN' && raw.locale !== 'en') ||
+        typeof raw.subject !== 'string' ||
+        raw.subject.length > 2000 ||
+        typeof raw.text !== 'string' ||
+        raw.text.length === 0 ||
+        raw.text.length > MAX_LETTER_CHARS
+      )
+        return bad('panel/saveDraft: action (copy, insert, sent), findingIds, locale, subject, text expected');
+      return {
+        ok: true,
+        value: { type: raw.type, action: raw.action, findingIds: [...raw.findingIds], locale: raw.locale, subject: raw.subject, text: raw.text },
+      };
+    case 'panel/insert':
+      if (!shortString(raw.draftId, 512)) return bad('panel/insert: draftId expected');
+      return { ok: true, value: { type: raw.type, draftId: raw.draftId } };
+    case 'panel/dismiss':
+      if (!shortString(raw.findingId, 512)) return bad('panel/dismiss: findingId expected');
+      return { ok: true, value: { type: raw.type, findingId: raw.findingId } };
     default:
       return bad(`unknown message type ${raw.type.slice(0, 64)}`);
   }

@@ -4,11 +4,10 @@
 import { h, render } from 'preact';
 import type { CapturedColumn, CapturedTable, PortalTransaction, StoredFinding } from '../../lib/model';
 import { findUnreadTables } from '../../lib/portals/index';
-import type { ContentToBackground, DisputeContext, ResponseOf, Result, RowFindings } from '../../lib/messaging';
+import type { BackgroundToContent, ContentToBackground, ResponseOf, Result, RowFindings } from '../../lib/messaging';
 import type { ReadOptions } from '../../lib/portals/transactions';
-import type { Locale } from '../../lib/i18n/messages';
+import { t, type Locale } from '../../lib/i18n/messages';
 import { DisputedFlag, RowFlag, explainFinding } from './RowFlag';
-import { DisputePanel } from './DisputePanel';
 import { InsertControl } from './InsertControl';
 import { findComplaintTextareas, fillTextarea } from './form-fill';
 import { ROW_CSS, SHADOW_CSS } from './styles';
@@ -17,6 +16,7 @@ import { contentSignature, findNextControl, findRowScroller, isDisabledControl, 
 import { ROW_KEY_ATTRS, RowMarks, clearRowMarks, isOurMutation } from './row-marks';
 import { ScanSchedule } from './scan-schedule';
 import { passPhishingGate } from './PhishingBanner';
+import { guardShadowRoot, isTrustedEvent } from './trusted';
 import { readPageFacts, type StatedTable } from '../../lib/portals/stated-totals';
 
 export type Send = <M extends ContentToBackground>(msg: M) => Promise<Result<ResponseOf[M['type']]>>;
@@ -50,6 +50,10 @@ export interface OverlayDeps {
   captureRetryMs?: number;
   /** told once per reason when the background refused a batch CAPTURE_ATTEMPTS times (issue 14 item 4) */
   onCaptureRefused?: (error: { code: string; message: string }, rows: number) => void;
+  /** the dispute panel page's URL with this query (browser.runtime.getURL('/panel.html') + '?' + query) */
+  panelUrl?: (query: string) => string;
+  /** which input events the overlay's controls act on: the merchant's only (event.isTrusted); a test seam */
+  isTrusted?: (e: Event) => boolean;
 }
 
 /** sends of one batch the background refuses before it is set aside and the reason reported */
@@ -97,6 +101,10 @@ export class PortalOverlay {
   private language: RowFindings['language'] = 'auto';
   private currency = 'CNY';
   private panelHost: HTMLElement | null = null;
+  /** our shadow roots, closed: the page's host.shadowRoot is null (DESIGN.md DOM contract) */
+  private readonly shadows = new WeakMap<Element, ShadowRoot>();
+  /** the complaint textarea whose Insert control opened the panel: the one the background's text fills */
+  private insertTarget: HTMLTextAreaElement | null = null;
   /** our page stylesheet (row highlights), added when a row is first highlighted */
   private style: HTMLStyleElement | null = null;
   private readonly scanTimer: ScanSchedule;
@@ -423,7 +431,7 @@ export class PortalOverlay {
           onStop: () => this.walkAbort?.abort(),
           onSaveMap: (map: Record<string, string | null>) => this.saveColumnMap(map),
         }),
-        entry.host.shadowRoot!.lastElementChild!,
+        this.mountOf(entry.host),
       );
     }
   }
@@ -682,10 +690,7 @@ export class PortalOverlay {
         if (disputed.length) {
           el.setAttribute('data-sg-disputed', [...new Set(disputed.map((f) => f.kind))].join(' '));
           const flagHost = (host as HTMLElement | null) ?? this.createHost('sg-flag', el.lastElementChild ?? el);
-          render(
-            h(DisputedFlag, { findings: disputed, rejected: disputed.some((f) => this.rejected.has(f.id)), locale: this.locale }),
-            flagHost.shadowRoot!.lastElementChild!,
-          );
+          render(h(DisputedFlag, { findings: disputed, rejected: disputed.some((f) => this.rejected.has(f.id)), locale: this.locale }), this.mountOf(flagHost));
         } else {
           el.removeAttribute('data-sg-disputed');
           host?.remove();
@@ -700,10 +705,7 @@ export class PortalOverlay {
       el.setAttribute('title', list.map((f) => explainFinding(f, this.locale)).join('\n'));
       el.setAttribute('data-sg-title', '');
       const flagHost = (host as HTMLElement | null) ?? this.createHost('sg-flag', el.lastElementChild ?? el);
-      render(
-        h(RowFlag, { findings: list, locale: this.locale, onDispute: () => void this.openDispute(list.map((f) => f.id)) }),
-        flagHost.shadowRoot!.lastElementChild!,
-      );
+      render(h(RowFlag, { findings: list, locale: this.locale, onDispute: () => this.openDispute(list.map((f) => f.id)) }), this.mountOf(flagHost));
     }
   }
 
@@ -717,7 +719,9 @@ export class PortalOverlay {
 
   private createHost(tag: string, parent: Element, position: 'append' | 'after' | 'before' = 'append'): HTMLElement {
     const host = this.deps.doc.createElement(tag);
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = host.attachShadow({ mode: 'closed' });
+    this.shadows.set(host, shadow);
+    guardShadowRoot(shadow, this.deps.isTrusted ?? isTrustedEvent);
     const style = this.deps.doc.createElement('style');
     style.textContent = SHADOW_CSS;
     shadow.append(style, this.deps.doc.createElement('div'));
@@ -727,31 +731,69 @@ export class PortalOverlay {
     return host;
   }
 
-  async openDispute(findingIds: string[]): Promise<void> {
-    const res = await this.deps.send({ type: 'content/getDisputeContext', findingIds });
-    if (!res.ok) return;
-    this.showPanel(res.value);
+  /** Our closed shadow root of a host we made (tests read the overlay through it). */
+  shadowOf(host: Element): ShadowRoot | undefined {
+    return this.shadows.get(host);
   }
 
-  private showPanel(context: DisputeContext): void {
-    const doc = this.deps.doc;
+  private mountOf(host: Element): Element {
+    return this.shadows.get(host)!.lastElementChild!;
+  }
+
+  /** The row's Dispute control: the letter of these findings, in the panel frame. */
+  openDispute(findingIds: string[]): void {
+    const query = new URLSearchParams({ view: 'dispute', lang: this.locale });
+    for (const id of findingIds) query.append('id', id);
+    this.showPanel(query);
+  }
+
+  /**
+   * The panel is an extension page in an iframe inside our closed shadow root: the letter,
+   * finding details and drafts live there, where the page can neither read them (another
+   * origin) nor click (its events are not ours to fake). Only what the merchant chooses to
+   * insert comes back, through the background (onBackgroundMessage).
+   */
+  private showPanel(query: URLSearchParams): void {
+    const { doc, panelUrl } = this.deps;
+    if (!panelUrl) return;
     this.panelHost ??= this.createHost('sg-panel', doc.body ?? doc.documentElement);
-    const mount = this.panelHost.shadowRoot!.lastElementChild!;
-    const close = () => render(null, mount);
-    render(
-      h(DisputePanel, {
-        context,
-        initialLocale: this.locale,
-        onClose: close,
-        onDismiss: async (findingId: string) => {
-          await this.deps.send({ type: 'content/setFindingStatus', findingId, status: 'dismissed' });
-          close();
-          await this.refresh();
-        },
-        onDraft: (d) => void this.deps.send({ type: 'content/recordDraft', findingIds: context.findings.map((f) => f.id), ...d }),
-      }),
-      mount,
-    );
+    if (!this.panelHost.isConnected) (doc.body ?? doc.documentElement).append(this.panelHost);
+    const frame = doc.createElement('iframe');
+    frame.className = 'panel-frame';
+    frame.title = t(this.locale, 'overlay.panelTitle');
+    // Copy happens inside the frame
+    frame.setAttribute('allow', 'clipboard-write');
+    frame.src = panelUrl(query.toString());
+    // keyboard users land in the panel (issue 15 item 7)
+    frame.addEventListener('load', () => frame.focus(), { once: true });
+    this.mountOf(this.panelHost).replaceChildren(frame);
+  }
+
+  closePanel(): void {
+    if (this.panelHost) this.mountOf(this.panelHost).replaceChildren();
+  }
+
+  /**
+   * Messages from the background: refresh highlights, close the panel, or fill the complaint
+   * form with the draft the merchant picked inside the panel. Returns the reply to send back.
+   */
+  onBackgroundMessage(msg: BackgroundToContent): { filled: boolean } | undefined {
+    switch (msg.type) {
+      case 'bg/findingsChanged':
+        void this.refresh();
+        return undefined;
+      case 'bg/closePanel':
+        this.closePanel();
+        return undefined;
+      case 'bg/fillComplaint': {
+        const areas = findComplaintTextareas(this.deps.doc);
+        const area = this.insertTarget && areas.includes(this.insertTarget) ? this.insertTarget : areas[0];
+        if (!area) return { filled: false };
+        fillTextarea(area, msg.text);
+        this.closePanel();
+        return { filled: true };
+      }
+    }
   }
 
   private mountInsertControls(): void {
@@ -761,13 +803,12 @@ export class PortalOverlay {
       render(
         h(InsertControl, {
           locale: this.locale,
-          loadDrafts: async () => {
-            const res = await this.deps.send({ type: 'content/latestDrafts' });
-            return res.ok ? res.value : [];
+          onOpen: () => {
+            this.insertTarget = area;
+            this.showPanel(new URLSearchParams({ view: 'insert', lang: this.locale }));
           },
-          onInsert: (text: string) => fillTextarea(area, text),
         }),
-        host.shadowRoot!.lastElementChild!,
+        this.mountOf(host),
       );
     }
   }

@@ -36,6 +36,8 @@ button.primary:hover { background: #175cd3; color: #fff; }
 .flag:hover .tip, .flag:focus-within .tip { display: block; }
 .tip p { margin: 0 0 6px; }
 .tip p:last-child { margin: 0; }
+.panel-frame { position: fixed; z-index: 2147483647; top: 24px; right: 24px; width: min(640px, calc(100vw - 48px)); height: min(720px, calc(100vh - 48px));
+  border: 1px solid #eaecf0; border-radius: 10px; box-shadow: 0 12px 40px rgba(16,24,40,.3); background: #fff; color-scheme: normal; }
 .panel { position: fixed; z-index: 2147483647; top: 24px; right: 24px; width: min(640px, calc(100vw - 48px)); max-height: calc(100vh - 48px);
   display: flex; flex-direction: column; background: #fff; border-radius: 10px; box-shadow: 0 12px 40px rgba(16,24,40,.3); border: 1px solid #eaecf0; }
 .panel header { display: flex; align-items: center; justify-content: space-between; padding: 12px 16px; border-bottom: 1px solid #eaecf0; }

@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { builtInMatchPatterns, readPortalTablesChunked, yieldToMain } from '../../lib/portals/index';
 import { PortalOverlay, type Send } from '../../components/overlay/controller';
-import type { FindingsChangedMessage } from '../../lib/messaging';
+import type { BackgroundToContent } from '../../lib/messaging';
 
 // Built-in portals the content script runs on after install: the justified patterns of the portal
 // profiles (lib/portals/profiles.ts). Sites the merchant adds are registered at runtime with an
@@ -30,10 +30,17 @@ export default defineContentScript({
       yieldNow: yieldToMain,
       nextFrame: (callback) => requestAnimationFrame(callback),
       readTables: (doc, url, now, options) => readPortalTablesChunked(doc, url, now, options, { signal: ctx.signal, sliceRows: 10, budgetMs: 20 }),
+      // the dispute panel: an extension page (web-accessible by its per-session dynamic URL)
+      panelUrl: (query) => `${browser.runtime.getURL('/panel.html')}?${query}`,
     });
     void overlay.init();
-    const onMessage = (msg: unknown) => {
-      if ((msg as FindingsChangedMessage | undefined)?.type === 'bg/findingsChanged') void overlay.refresh();
+    // only the background (or our own pages) can message a content script
+    const onMessage = (msg: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
+      const type = (msg as BackgroundToContent | undefined)?.type;
+      if (type !== 'bg/findingsChanged' && type !== 'bg/closePanel' && type !== 'bg/fillComplaint') return false;
+      const reply = overlay.onBackgroundMessage(msg as BackgroundToContent);
+      if (reply) sendResponse(reply);
+      return false;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

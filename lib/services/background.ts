@@ -2,11 +2,11 @@
 // db) so entrypoints/background.ts stays wiring only.
 import { getDb } from '../db';
 import type { PortalTransaction } from '../model';
-import { parseContentMessage, type ContentToBackground, type ResponseOf, type Result } from '../messaging';
+import { isPanelMessageType, parseContentMessage, type ContentToBackground, type ResponseOf, type Result } from '../messaging';
 import { recordUnreadTables, sessionArea, storeCapturedRows, withEvidenceHash, storeCoverage, type CaptureSource } from './capture';
-import { disputeContext, latestDrafts, recordDraft } from './disputes';
 import { findingsForTransactions, rejectedFindingIds, setFindingStatus } from './findings';
 import { notifyPortalTabs, todayIso } from './notify';
+import { handlePanelMessage, panelDeps, type PanelSender } from './panel';
 import { runReconciliation } from './reconcile';
 import { loadSettings } from './settings';
 import { columnMapOf, confirmImitation, isImitationConfirmed, saveColumnMap, senderOrigin } from './sites';
@@ -90,12 +90,6 @@ async function handle(msg: ContentToBackground, sender: Sender): Promise<Respons
       void notifyPortalTabs();
       return rowFindings(f?.transactionIds ?? []);
     }
-    case 'content/getDisputeContext':
-      return disputeContext(db, msg.findingIds, todayIso(now));
-    case 'content/latestDrafts':
-      return latestDrafts(db);
-    case 'content/recordDraft':
-      return recordDraft(db, msg, now.toISOString());
     case 'content/reportUnreadTables': {
       // kept under the sender's own site, never one the payload names
       const origin = senderOrigin(sender);
@@ -129,6 +123,8 @@ class SiteUnknown extends Error {}
 
 export async function handleContentMessage(raw: unknown, sender: Sender, extensionId: string): Promise<Result<unknown>> {
   if (sender.id !== extensionId) return { ok: false, error: { code: 'bad_sender', message: 'message from another extension' } };
+  // the dispute panel's frame (lib/services/panel.ts): letters and drafts never go to the content script
+  if (isPanelMessageType(raw)) return handlePanelMessage(raw, sender as PanelSender, panelDeps());
   const parsed = parseContentMessage(raw);
   if (!parsed.ok) return parsed;
   try {

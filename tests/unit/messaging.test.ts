@@ -21,7 +21,10 @@ describe('parseContentMessage', () => {
       input: { type: 'content/capture', url: 'x', rows: [{ ...tx(), evidence: { ...tx().evidence, cells: { 卡号: '6222021234567890123' } } }] },
     },
     { description: 'a bad finding status', input: { type: 'content/setFindingStatus', findingId: 'f', status: 'deleted' } },
-    { description: 'empty dispute selection', input: { type: 'content/getDisputeContext', findingIds: [] } },
+    // letters and drafts live in the panel frame (panel/… messages): the content script cannot ask for them
+    { description: 'a dispute letter asked by a content script', input: { type: 'content/getDisputeContext', findingIds: ['f1'] } },
+    { description: 'the drafts asked by a content script', input: { type: 'content/latestDrafts' } },
+    { description: 'a draft recorded by a content script', input: { type: 'content/recordDraft', findingIds: ['f1'], locale: 'en', subject: 's', text: 't' } },
   ];
   it.each(refused)('refuses $description', ({ input }) => {
     const res = parseContentMessage(input);

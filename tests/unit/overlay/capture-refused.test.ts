@@ -129,7 +129,9 @@ describe('a batch the background refuses (PortalOverlay.sendPending)', () => {
     expect(gaps).toEqual([1000, 2000, 4000]);
     expect(reports).toEqual([refusal.error]);
     // shown once in the table tools, with the reason (the page's language here is zh-CN)
-    const shown = [...document.querySelectorAll('sg-tools')].flatMap((host) => [...host.shadowRoot!.querySelectorAll('[data-testid="sg-capture-refused"]')]);
+    const shown = [...document.querySelectorAll('sg-tools')].flatMap((host) => [
+      ...overlay.shadowOf(host)!.querySelectorAll('[data-testid="sg-capture-refused"]'),
+    ]);
     expect(shown.map((el) => el.textContent)).toEqual([
       `结算卫士没有保存此页的 2 行：它们被拒收（${refusal.error.message}）。不会再次发送；如有列读错，请用“教它认列”更正。`,
     ]);

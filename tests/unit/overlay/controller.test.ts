@@ -76,7 +76,7 @@ describe('PortalOverlay', () => {
     // the explanation is on the row and the Dispute control is inside it, in a shadow root
     expect(document.getElementById('r1')!.getAttribute('title')).toMatch(/15\.00/);
     const flag = document.querySelector('#r1 sg-flag')!;
-    const button = flag.shadowRoot!.querySelector('button')!;
+    const button = overlay.shadowOf(flag)!.querySelector('button')!;
     expect(button.getAttribute('aria-label')).toMatch(/申诉|Dispute/);
     expect(sent.filter((m) => m.type === 'content/capture')).toHaveLength(1);
   });
@@ -106,7 +106,7 @@ describe('PortalOverlay', () => {
     const row = document.getElementById('r1')!;
     expect(row.hasAttribute('data-sg-finding')).toBe(false);
     expect(row.getAttribute('data-sg-disputed')).toBe('fee_above_contract');
-    const root = row.querySelector('sg-flag')!.shadowRoot!;
+    const root = overlay.shadowOf(row.querySelector('sg-flag')!)!;
     expect(root.textContent).toMatch(/申诉中|Disputed/);
     expect(root.querySelector('button')).toBeNull();
   });
@@ -117,7 +117,7 @@ describe('PortalOverlay', () => {
     const row = document.getElementById('r1')!;
     expect(row.hasAttribute('data-sg-finding')).toBe(false);
     expect(row.getAttribute('data-sg-disputed')).toBe('fee_above_contract');
-    const chip = row.querySelector('sg-flag')!.shadowRoot!.querySelector('.chip')!;
+    const chip = overlay.shadowOf(row.querySelector('sg-flag')!)!.querySelector('.chip')!;
     expect(chip.className).toContain('rejected');
     expect(chip.textContent).toMatch(/申诉被拒|Dispute rejected/);
     expect(chip.getAttribute('title')).toMatch(/升级|书面投诉|written complaint/);
@@ -135,7 +135,7 @@ describe('PortalOverlay', () => {
     });
     const { overlay } = setup({ A: [hostile] });
     await overlay.scan();
-    const root = document.querySelector('#r1 sg-flag')!.shadowRoot!;
+    const root = overlay.shadowOf(document.querySelector('#r1 sg-flag')!)!;
     expect(root.querySelector('img')).toBeNull();
     expect(root.textContent).toContain('<img src=x');
   });

@@ -221,12 +221,22 @@ function overlayFor(onCapture: (ids: string[]) => void = () => {}): { overlay: P
     signal: controller.signal,
     settleMs: 0,
     pageTimeoutMs: 2000,
+    // the test presses Stop from script: its click stands for the merchant's (trusted) one
+    isTrusted: () => true,
   });
+  current = overlay;
   return { overlay, captured };
 }
 
+/** the overlay of the test running: its tools' shadow root is closed to everything else */
+let current: PortalOverlay | null = null;
+
+function tools(): ShadowRoot {
+  return current!.shadowOf(document.querySelector('sg-tools')!)!;
+}
+
 function summary(): HTMLElement | null {
-  return document.querySelector('sg-tools')!.shadowRoot!.querySelector('[data-testid="sg-capture-summary"]');
+  return tools().querySelector('[data-testid="sg-capture-summary"]');
 }
 
 describe('Capture all pages', () => {
@@ -266,7 +276,7 @@ describe('Capture all pages', () => {
     const { overlay } = overlayFor(() => {
       // the second page's rows are on their way to the background: the merchant presses Stop
       if (++captures === 2) {
-        const stop = [...document.querySelector('sg-tools')!.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === t('en', 'overlay.stop'));
+        const stop = [...tools().querySelectorAll('button')].find((b) => b.textContent === t('en', 'overlay.stop'));
         stop!.click();
       }
     });

@@ -50,9 +50,9 @@ describe('overlay: tables it could not read', () => {
     await o.scan();
     const tools = toolsAfter('u')!;
     expect(tools).not.toBeNull();
-    const alert = tools.shadowRoot!.querySelector('[data-testid="sg-unread-table"]')!;
+    const alert = o.shadowOf(tools)!.querySelector('[data-testid="sg-unread-table"]')!;
     expect(alert.textContent).toContain('甲、乙、备忘');
-    expect(toolsAfter('r')!.shadowRoot!.querySelector('[data-testid="sg-unread-table"]')).toBeNull();
+    expect(o.shadowOf(toolsAfter('r')!)!.querySelector('[data-testid="sg-unread-table"]')).toBeNull();
     expect(reports).toEqual([{ type: 'content/reportUnreadTables', url: document.location.href, tables: [{ unplaced: ['甲', '乙', '备忘'] }] }]);
     await o.scan();
     expect(reports).toHaveLength(1);
@@ -66,7 +66,7 @@ describe('overlay: tables it could not read', () => {
     document.body.innerHTML = NO_ROWS;
     const first = overlay();
     await first.overlay.scan();
-    expect(toolsAfter('n')!.shadowRoot!.querySelector('[data-testid="sg-unread-table"]')!.textContent).toContain('其他');
+    expect(first.overlay.shadowOf(toolsAfter('n')!)!.querySelector('[data-testid="sg-unread-table"]')!.textContent).toContain('其他');
     expect(first.reports[0]).toMatchObject({ tables: [{ unplaced: ['其他'] }] });
     controller.abort();
     document.body.innerHTML = READABLE;
