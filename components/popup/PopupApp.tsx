@@ -1,64 +1,185 @@
-// The popup: findings on this site and overall, money at stake, and the way to the options page.
+// The popup: what is certainly and possibly owed on this site and elsewhere, what is not checked
+// yet, when data last came in, and the one thing most worth doing next (issue 15 item 4). Calm
+// when nothing is wrong: no red figure unless money is certainly at stake.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { MoneyJson } from '../../lib/model';
+import type { MoneyJson, Unchecked } from '../../lib/model';
 import { formatMoney } from '../../lib/money';
 import { kindName, type Locale } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/pages';
-import type { FindingSummary } from '../../lib/services/findings';
+import { uncheckedDays, type Figure, type FindingFigures, type NextAction } from '../../lib/popup-figures';
 import type { PopupData } from '../../lib/services/popup';
-import type { EnableOutcome } from '../../lib/services/sites';
-import { BarChart } from '../charts/BarChart';
+import type { EnableOutcome, TabPhishing } from '../../lib/services/sites';
 import { UnreadTablesNote, type LoadUnread } from './UnreadTablesNote';
+import { PhishingWarning } from './PhishingWarning';
 
-function Money({ list, locale }: { list: MoneyJson[]; locale: Locale }) {
-  if (!list.length) return <span>{formatMoney({ amount: '0', currency: locale === 'zh-CN' ? 'CNY' : 'USD' })}</span>;
-  return <span>{list.map(formatMoney).join(' + ')}</span>;
+export type OptionsTab = 'findings' | 'import' | 'contracts';
+
+function moneyText(list: MoneyJson[]): string {
+  return list.length ? list.map(formatMoney).join(' + ') : '—';
 }
 
-function SummaryBlock({ title, summary, locale, testid }: { title: string; summary: FindingSummary; locale: Locale; testid: string }) {
+/** A local date and time in the merchant's language, e.g. "2026/12/07 14:32" / "12/07/2026, 2:32 PM". */
+export function formatWhen(locale: Locale, iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+}
+
+const count = (locale: Locale, n: number) => (n === 1 ? t(locale, 'popup.findingsOne') : t(locale, 'popup.findingsMany', { count: String(n) }));
+
+function FigureCell({ figure, label, tone, locale, testid }: { figure: Figure; label: string; tone: 'bad' | 'warn'; locale: Locale; testid: string }) {
+  return (
+    <div class="figure">
+      <span class="label">{label}</span>
+      <span class={`big ${tone}`} data-testid={testid}>
+        {moneyText(figure.atStake)}
+      </span>
+      <span class="muted" data-testid={`${testid}-count`}>
+        {count(locale, figure.count)}
+      </span>
+    </div>
+  );
+}
+
+/** Certain and suspected money for a set of findings; a calm line when there are none. */
+function FiguresBlock({
+  title,
+  figures,
+  calm,
+  locale,
+  testid,
+  children,
+}: {
+  title: string;
+  figures: FindingFigures;
+  calm: string;
+  locale: Locale;
+  testid: string;
+  children?: ComponentChildren;
+}) {
+  const { certain, suspected } = figures;
+  const quiet = certain.count === 0 && suspected.count === 0;
   return (
     <section class="block" data-testid={testid}>
       <h2>{title}</h2>
-      <div class="figures">
-        <div>
-          <span class="big" data-testid={`${testid}-count`}>
-            {summary.count}
-          </span>
-          <span class="label">{t(locale, 'findings.title')}</span>
-        </div>
-        <div>
-          <span class="big" data-testid={`${testid}-at-stake`}>
-            <Money list={summary.atStake} locale={locale} />
-          </span>
-          <span class="label">{t(locale, 'popup.moneyAtStake')}</span>
-        </div>
-      </div>
+      {quiet ? (
+        <p class="calm" data-testid={`${testid}-calm`}>
+          {calm}
+        </p>
+      ) : (
+        <>
+          <div class="figures">
+            {certain.count > 0 && <FigureCell figure={certain} label={t(locale, 'popup.certain')} tone="bad" locale={locale} testid={`${testid}-certain`} />}
+            {suspected.count > 0 && (
+              <FigureCell figure={suspected} label={t(locale, 'popup.suspected')} tone="warn" locale={locale} testid={`${testid}-suspected`} />
+            )}
+          </div>
+          <ul class="kinds">
+            {figures.byKind.map((k) => (
+              <li key={k.kind}>
+                <span>{kindName(locale, k.kind)}</span>
+                <span>{k.count}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {children}
     </section>
   );
 }
 
+function whenOf(locale: Locale, u: Unchecked): string {
+  const from = u.days[0] ?? '';
+  const to = u.days[u.days.length - 1] ?? '';
+  return from === to ? from : t(locale, 'popup.dayRange', { from, to });
+}
+
+const UNCHECKED_REASONS = new Set(['partial_capture', 'statement_ended', 'no_statement', 'no_contract']);
+
+/** Days not checked yet (DESIGN.md "Coverage"): how many, and the first few with their reason. */
+function NotChecked({ unchecked, locale }: { unchecked: Unchecked[]; locale: Locale }) {
+  const days = uncheckedDays(unchecked);
+  return (
+    <section class="block" data-testid="sg-popup-unchecked">
+      <h2 data-testid="sg-popup-unchecked-count">{days === 1 ? t(locale, 'popup.notCheckedOne') : t(locale, 'popup.notChecked', { count: String(days) })}</h2>
+      <ul class="plain">
+        {unchecked.slice(0, 3).map((u) => (
+          <li key={`${u.reason}|${u.merchantId ?? ''}|${u.days[0]}`}>
+            {t(locale, UNCHECKED_REASONS.has(u.reason) ? (`popup.unchecked.${u.reason}` as 'popup.unchecked.other') : 'popup.unchecked.other', {
+              ...u.hint.params,
+              when: whenOf(locale, u),
+            })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function nextText(locale: Locale, next: NextAction): string {
+  switch (next.kind) {
+    case 'enable':
+      return t(locale, 'popup.next.enable');
+    case 'review':
+      return t(locale, next.certain ? 'popup.next.reviewCertain' : 'popup.next.reviewSuspected', { count: String(next.count) });
+    case 'capture':
+      return t(locale, 'popup.next.capture', { day: next.day });
+    case 'import':
+      return next.after ? t(locale, 'popup.next.importAfter', { after: next.after, day: next.day }) : t(locale, 'popup.next.import', { day: next.day });
+    case 'contract':
+      return t(locale, 'popup.next.contract');
+    case 'first_import':
+      return t(locale, 'popup.next.firstImport');
+    case 'browse':
+      return t(locale, 'popup.next.browse');
+    case 'none':
+      return t(locale, 'popup.next.none');
+  }
+}
+
+/** Where the next action's button leads in the options page (none: the action happens elsewhere). */
+function nextTab(next: NextAction): OptionsTab | null {
+  if (next.kind === 'review') return 'findings';
+  if (next.kind === 'import' || next.kind === 'first_import') return 'import';
+  if (next.kind === 'contract') return 'contracts';
+  return null;
+}
+
+const GO_LABEL = { findings: 'popup.go.findings', import: 'popup.go.import', contracts: 'popup.go.contracts' } as const;
+
 export interface PopupActions {
   load: () => Promise<PopupData>;
-  openOptions: () => void;
+  /** opens the options page, on one of its tabs when given */
+  openOptions: (tab?: OptionsTab) => void;
   /** runs in the click handler: asks the browser for this origin, then starts reading the tab */
   enableSite: (origin: string) => Promise<EnableOutcome>;
   disableSite: (origin: string) => Promise<void>;
   /** a table on this site's open page SettleGuard could not read (default: the background's session report) */
   loadUnread?: LoadUnread;
+  /** the phishing guard's assessment of the open page (lib/services/sites.ts assessTab), null where none */
+  loadPhishing?: () => Promise<TabPhishing | null>;
+  /** keeps the merchant's "I trust this site" for an origin that imitates an acquirer's portal */
+  confirmImitation?: (origin: string, brand: string) => Promise<void>;
 }
 
-export function PopupApp({ load, openOptions, enableSite, disableSite, loadUnread }: PopupActions) {
+export function PopupApp({ load, openOptions, enableSite, disableSite, loadUnread, loadPhishing, confirmImitation }: PopupActions) {
   const [data, setData] = useState<PopupData | null>(null);
   const [error, setError] = useState('');
   const [enabled, setEnabled] = useState<EnableOutcome | null>(null);
+  const [phishing, setPhishing] = useState<TabPhishing | null>(null);
+  useEffect(() => {
+    void loadPhishing?.().then(setPhishing, () => undefined);
+  }, []);
   const reload = () => load().then(setData, (e: unknown) => setError(String(e)));
   useEffect(() => {
     void reload();
   }, []);
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p>…</p>;
-  const { locale, site, overall } = data;
-  const bars = overall.byKind.filter((k) => k.atStake.length).map((k) => ({ label: kindName(locale, k.kind), value: k.atStake[0]!, count: k.count }));
+  const { locale, site, next } = data;
+  const tab = nextTab(next);
   return (
     <main>
       <header>
@@ -70,8 +191,23 @@ export function PopupApp({ load, openOptions, enableSite, disableSite, loadUnrea
           {t(locale, 'popup.restricted')}
         </p>
       )}
+      {data.origin && phishing && data.siteState !== 'restricted' && (
+        <PhishingWarning
+          locale={locale}
+          origin={data.origin}
+          phishing={phishing}
+          offerEnable={data.siteState === 'disabled' && !enabled}
+          enableSite={enableSite}
+          confirmImitation={confirmImitation ?? (async () => undefined)}
+          onEnabled={(outcome) => {
+            setEnabled(outcome);
+            if (outcome !== 'denied') void reload();
+          }}
+          onError={(e) => setError(String(e))}
+        />
+      )}
       {data.origin && data.siteState !== 'disabled' && <UnreadTablesNote origin={data.origin} locale={locale} {...(loadUnread ? { load: loadUnread } : {})} />}
-      {data.origin && data.siteState === 'disabled' && (
+      {data.origin && data.siteState === 'disabled' && phishing?.assessment.verdict !== 'imitation' && (
         <section class="block">
           <p class="muted">{t(locale, 'popup.siteDisabled')}</p>
           <button
@@ -99,41 +235,59 @@ export function PopupApp({ load, openOptions, enableSite, disableSite, loadUnrea
           })}
         </p>
       )}
-      {site ? (
-        <>
-          <SummaryBlock title={t(locale, 'popup.findingsOnSite')} summary={site} locale={locale} testid="sg-popup-site" />
-          <p class="muted">{t(locale, 'popup.rowsCaptured', { count: String(data.siteRows) })}</p>
-        </>
-      ) : null}
-      <SummaryBlock title={t(locale, 'popup.findingsOverall')} summary={overall} locale={locale} testid="sg-popup-overall" />
-      {bars.length ? <BarChart bars={bars} title={t(locale, 'popup.moneyAtStake')} /> : <p class="muted">{t(locale, 'popup.noFindings')}</p>}
+      {next.kind !== 'enable' && (
+        <section class={`block next${next.kind === 'none' ? ' calm' : ''}`} data-testid="sg-popup-next" data-action={next.kind}>
+          <h2>{t(locale, 'popup.next')}</h2>
+          <p>{nextText(locale, next)}</p>
+          {tab && (
+            <button type="button" class="primary" data-testid="sg-popup-next-go" onClick={() => openOptions(tab)}>
+              {t(locale, GO_LABEL[tab])}
+            </button>
+          )}
+        </section>
+      )}
+      {data.origin && data.siteState === 'disabled' && next.kind === 'enable' && (
+        <p class="muted" data-testid="sg-popup-next" data-action="enable">
+          {t(locale, 'popup.next.enable')}
+        </p>
+      )}
+      {site && (
+        <FiguresBlock title={t(locale, 'popup.onSite')} figures={site} calm={t(locale, 'popup.calmSite')} locale={locale} testid="sg-popup-site">
+          <p class="muted">{data.siteRows ? t(locale, 'popup.rowsCaptured', { count: String(data.siteRows) }) : t(locale, 'popup.siteNoRows')}</p>
+        </FiguresBlock>
+      )}
+      {(!site || data.elsewhere.certain.count + data.elsewhere.suspected.count > 0) && (
+        <FiguresBlock
+          title={t(locale, site ? 'popup.elsewhere' : 'popup.allSites')}
+          figures={data.elsewhere}
+          calm={t(locale, 'popup.calmAll')}
+          locale={locale}
+          testid={site ? 'sg-popup-elsewhere' : 'sg-popup-overall'}
+        />
+      )}
+      {data.unchecked.length > 0 && <NotChecked unchecked={data.unchecked} locale={locale} />}
       {data.disputes.claimed.length > 0 && (
         <section class="block" data-testid="sg-popup-disputes">
           <div class="figures">
             <div>
-              <span class="big neutral">
-                <Money list={data.disputes.claimed} locale={locale} />
-              </span>
+              <span class="big neutral">{moneyText(data.disputes.claimed)}</span>
               <span class="label">{t(locale, 'popup.claimed')}</span>
             </div>
             <div>
               <span class="big ok" data-testid="sg-popup-recovered">
-                <Money list={data.disputes.recovered} locale={locale} />
+                {moneyText(data.disputes.recovered)}
               </span>
               <span class="label">{t(locale, 'popup.recovered')}</span>
             </div>
           </div>
         </section>
       )}
-      <ul class="kinds">
-        {overall.byKind.map((k) => (
-          <li key={k.kind}>
-            <span>{kindName(locale, k.kind)}</span>
-            <span>{k.count}</span>
-          </li>
-        ))}
-      </ul>
-      <button type="button" class="primary" onClick={openOptions} data-testid="sg-open-options">
+      <p class="muted times" data-testid="sg-popup-times">
+        <span>{t(locale, 'popup.lastCapture', { time: data.lastCaptureAt ? formatWhen(locale, data.lastCaptureAt) : t(locale, 'popup.never') })}</span>
+        <span>{t(locale, 'popup.lastImport', { time: data.lastImportAt ? formatWhen(locale, data.lastImportAt) : t(locale, 'popup.never') })}</span>
+        {data.lastCheckedAt && <span>{t(locale, 'popup.lastReconciled', { time: formatWhen(locale, data.lastCheckedAt) })}</span>}
+      </p>
+      <button type="button" class="secondary" onClick={() => openOptions()} data-testid="sg-open-options">
         {t(locale, 'action.openOptions')}
       </button>
       {data.origin && data.siteState === 'enabled' && (

@@ -16,7 +16,7 @@ const tab = browser.tabs.query({ active: true, currentWindow: true }).then(([t])
 render(
   <PopupApp
     load={async () => loadPopupData(tabSite((await tab)?.url), browser.i18n.getUILanguage())}
-    openOptions={() => void browser.runtime.openOptionsPage()}
+    openOptions={(tab) => void (tab ? browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${tab}`) }) : browser.runtime.openOptionsPage())}
     enableSite={(origin) => enableSite(origin, tabId)}
     disableSite={disableSite}
   />,

@@ -1,35 +1,74 @@
+// What the toolbar popup shows, read cheaply (issue 15 "Speed": within 200 ms with 100,000 stored
+// rows): the open findings through their status index, the summary the last reconciliation left
+// (rows and last capture per site, lib/store-summary.ts), what could not be checked, the latest
+// import. No store of rows is read.
 import { getDb } from '../db';
 import { resolveLocale, type Locale } from '../i18n/messages';
-import { summarizeFindings, transactionIdsForOrigin, type FindingSummary } from './findings';
+import type { MoneyJson, Unchecked } from '../model';
+import { figuresOf, nextAction, splitBySite, type FindingFigures, type NextAction } from '../popup-figures';
+import { disputeTotals } from './disputes';
 import { loadSettings } from './settings';
 import { siteState, type TabSite } from './sites';
-import { disputeTotals } from './disputes';
-import type { MoneyJson } from '../model';
 
 export interface PopupData {
   locale: Locale;
   origin: string | null;
-  site: FindingSummary | null;
+  /** findings on this site's rows; null on a browser page or where nothing was ever captured on it */
+  site: FindingFigures | null;
   siteRows: number;
-  overall: FindingSummary;
+  /** findings on every other site (or all of them where there is no site block) */
+  elsewhere: FindingFigures;
   /** restricted: a browser or extension page, where no extension may run */
   siteState: 'builtin' | 'enabled' | 'disabled' | 'restricted';
   disputes: { claimed: MoneyJson[]; recovered: MoneyJson[] };
+  /** what the last reconciliation could not check (DESIGN.md "Coverage") */
+  unchecked: Unchecked[];
+  /** ISO instants: the latest row captured (on this site when there is one), the latest import, the last check */
+  lastCaptureAt?: string;
+  lastImportAt?: string;
+  lastCheckedAt?: string;
+  next: NextAction;
 }
 
 /** What the popup shows for the active tab (tabSite of its URL, known through activeTab). */
 export async function loadPopupData(tab: TabSite, uiLanguage: string): Promise<PopupData> {
   const db = getDb();
   const origin = tab.kind === 'web' ? tab.origin : null;
-  const [settings, findings, disputes] = await Promise.all([loadSettings(db), db.findings.toArray(), db.disputes.toArray()]);
-  const siteIds = origin ? await transactionIdsForOrigin(db, origin) : null;
+  const [settings, open, summary, unchecked, lastImport, disputes, state] = await Promise.all([
+    loadSettings(db),
+    db.findings.where('status').equals('open').toArray(),
+    db.summaries.get('main'),
+    db.unchecked.toArray(),
+    db.imports.orderBy('importedAt').last(),
+    db.disputes.toArray(),
+    origin ? siteState(origin) : Promise.resolve('restricted' as const),
+  ]);
+  const siteSummary = origin ? summary?.sites.find((s) => s.origin === origin) : undefined;
+  const split = origin ? splitBySite(open, origin) : { site: [], elsewhere: open };
+  const site = siteSummary || split.site.length ? figuresOf(split.site) : null;
+  const all = figuresOf(open);
+  const lastCaptureAt =
+    siteSummary?.lastCaptureAt ??
+    summary?.sites.reduce<string | undefined>((m, s) => (s.lastCaptureAt && (!m || s.lastCaptureAt > m) ? s.lastCaptureAt : m), undefined);
   return {
     locale: resolveLocale(settings.language, uiLanguage),
     origin,
-    site: siteIds ? summarizeFindings(findings, siteIds) : null,
-    siteRows: siteIds?.size ?? 0,
-    overall: summarizeFindings(findings),
-    siteState: origin ? await siteState(origin) : 'restricted',
+    site,
+    siteRows: siteSummary?.rows ?? 0,
+    elsewhere: figuresOf(split.elsewhere),
+    siteState: state,
     disputes: disputeTotals(disputes),
+    unchecked,
+    ...(lastCaptureAt && { lastCaptureAt }),
+    ...(lastImport && { lastImportAt: lastImport.importedAt }),
+    ...(summary && { lastCheckedAt: summary.at }),
+    next: nextAction({
+      origin,
+      siteState: state,
+      figures: all,
+      unchecked,
+      imported: lastImport !== undefined,
+      captured: (summary?.sites.length ?? 0) > 0,
+    }),
   };
 }

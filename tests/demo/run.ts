@@ -56,7 +56,7 @@ async function main(): Promise<void> {
 
     // the popup as the merchant opens it: the toolbar button clicked on the portal's tab
     const popup = await ToolbarPopup.open(session, page);
-    await popup.waitFor('document.querySelector("[data-testid=sg-popup-site-count]")');
+    await popup.waitFor('document.querySelector("[data-testid=sg-popup-site-certain-count]")');
     writeFileSync(shots.popup, await popup.screenshot());
     await popup.close();
 

@@ -99,14 +99,21 @@ test('import, capture both pages, highlight the seeded problems, draft and copy 
   await expect(text).toContainText('RRN');
   await expect(text).toContainText(rrn);
 
-  // 5. The popup sums this site's findings and the money at stake.
+  // 5. The popup sums this site's findings: certain overcharges apart from the suspect duplicate.
   //    Opened from the toolbar on the portal's tab, as the merchant does.
   const popup = await ToolbarPopup.open(session, page);
-  await popup.waitFor('document.querySelector("[data-testid=sg-popup-site-count]")');
-  expect(await popup.textOf('[data-testid=sg-popup-site-count]')).toBe(String(DEMO.problems.length));
-  const total = DEMO.problems.reduce((s, p) => s + Math.round(Number(p.atStake) * 100), 0); // test arithmetic in cents
-  const yuan = `${Math.floor(total / 100).toLocaleString('en-US')}.${String(total % 100).padStart(2, '0')}`;
-  expect(await popup.textOf('[data-testid=sg-popup-site-at-stake]')).toContain(yuan);
+  await popup.waitFor('document.querySelector("[data-testid=sg-popup-site-certain-count]")');
+  const yuan = (problems: typeof DEMO.problems) => {
+    const total = problems.reduce((s, p) => s + Math.round(Number(p.atStake) * 100), 0); // test arithmetic in cents
+    return `${Math.floor(total / 100).toLocaleString('en-US')}.${String(total % 100).padStart(2, '0')}`;
+  };
+  const certain = DEMO.problems.filter((p) => p.severity === 'overcharge');
+  const suspected = DEMO.problems.filter((p) => p.severity === 'suspect');
+  expect(await popup.textOf('[data-testid=sg-popup-site-certain-count]')).toMatch(new RegExp(`^(${certain.length} findings|${certain.length} 项)$`));
+  expect(await popup.textOf('[data-testid=sg-popup-site-certain]')).toBe(`¥${yuan(certain)}`);
+  expect(await popup.textOf('[data-testid=sg-popup-site-suspected]')).toBe(`¥${yuan(suspected)}`);
+  // every finding is on this site: no second block repeating them
+  expect(await popup.evaluate<boolean>('!document.querySelector("[data-testid=sg-popup-elsewhere]")')).toBe(true);
   await popup.close();
 
   // 6. Re-importing the same statement (and its GBK twin) adds nothing.

@@ -7,13 +7,15 @@ import { PopupApp } from '../../../components/popup/PopupApp';
 import type { PopupData } from '../../../lib/services/popup';
 import type { EnableOutcome } from '../../../lib/services/sites';
 
-const EMPTY = { count: 0, atStake: [], byKind: [] };
+const EMPTY = { certain: { count: 0, atStake: [] }, suspected: { count: 0, atStake: [] }, byKind: [] };
 const data = (over: Partial<PopupData>): PopupData => ({
   locale: 'en',
   origin: 'https://merchant.example.cn',
   site: EMPTY,
   siteRows: 0,
-  overall: EMPTY,
+  elsewhere: EMPTY,
+  unchecked: [],
+  next: { kind: 'none' },
   siteState: 'disabled',
   disputes: { claimed: [], recovered: [] },
   ...over,

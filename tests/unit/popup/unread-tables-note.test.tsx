@@ -8,13 +8,15 @@ import type { UnreadTablesReport } from '../../../lib/services/capture';
 
 afterEach(cleanup);
 
-const EMPTY = { count: 0, atStake: [], byKind: [] };
+const EMPTY = { certain: { count: 0, atStake: [] }, suspected: { count: 0, atStake: [] }, byKind: [] };
 const data = (locale: 'zh-CN' | 'en'): PopupData => ({
   locale,
   origin: 'https://portal.example',
   site: EMPTY,
   siteRows: 3,
-  overall: EMPTY,
+  elsewhere: EMPTY,
+  unchecked: [],
+  next: { kind: 'none' },
   siteState: 'enabled',
   disputes: { claimed: [], recovered: [] },
 });
