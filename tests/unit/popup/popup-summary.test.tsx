@@ -34,7 +34,7 @@ const data = (over: Partial<PopupData> = {}): PopupData => ({
 async function show(d: PopupData, openOptions: (tab?: string) => void = () => {}) {
   const { container } = render(<PopupApp load={async () => d} openOptions={openOptions} enableSite={async () => 'running'} disableSite={async () => {}} />);
   await waitFor(() => expect(container.querySelector('main')).not.toBeNull());
-  return container;
+  return container as HTMLElement;
 }
 const byTestId = (c: HTMLElement, id: string) => c.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
