@@ -79,6 +79,17 @@ export const PAGES_EN = {
     '"{file}" declares its sheet {sheet} as {range}, more than the {rows} rows and {cells} cells SettleGuard reads in one sheet. Save it again from Excel (which writes the range actually used) or export a shorter period.',
   'import.limit.read_timeout':
     'Reading "{file}" took longer than {seconds} s and was stopped; nothing of it was stored. If it is a very large export, export a shorter period and import each.',
+  'import.progress.reading': 'Reading {file}: {lines} lines…',
+  'import.progress.readingBytes': 'Reading {file} ({size})…',
+  'import.progress.read': 'Read {file}: {rows} rows',
+  'import.progress.storing': 'Storing {file}: {stored} of {total} rows',
+  'import.progress.stored': 'Stored {file}: {added} new rows',
+  'import.progress.checking': 'Checking for findings…',
+  'import.progress.cancelHint': 'Cancel stores nothing of the file being read or stored.',
+  'import.cancel': 'Cancel import',
+  'import.cancelled.read': 'Cancelled while reading: nothing was stored.',
+  'import.cancelled.store': 'Cancelled: nothing of {file} was stored.',
+  'import.cancelled.kept': 'Stored before you cancelled, and kept: {files}.',
   'import.history': 'Imported files',
   'import.mapping.explain':
     'SettleGuard does not know the columns of this cashier export. Say once which column is which; files with the same columns are read the same way from then on.',
