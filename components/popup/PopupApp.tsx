@@ -198,7 +198,10 @@ export function PopupApp({ load, openOptions, enableSite, disableSite, loadUnrea
           phishing={phishing}
           offerEnable={data.siteState === 'disabled' && !enabled}
           enableSite={enableSite}
-          confirmImitation={confirmImitation ?? (async () => undefined)}
+          confirmImitation={async (origin, brand) => {
+            await confirmImitation?.(origin, brand);
+            setPhishing({ ...phishing, confirmed: true });
+          }}
           onEnabled={(outcome) => {
             setEnabled(outcome);
             if (outcome !== 'denied') void reload();
@@ -207,7 +210,7 @@ export function PopupApp({ load, openOptions, enableSite, disableSite, loadUnrea
         />
       )}
       {data.origin && data.siteState !== 'disabled' && <UnreadTablesNote origin={data.origin} locale={locale} {...(loadUnread ? { load: loadUnread } : {})} />}
-      {data.origin && data.siteState === 'disabled' && phishing?.assessment.verdict !== 'imitation' && (
+      {data.origin && data.siteState === 'disabled' && !(phishing?.assessment.verdict === 'imitation' && !phishing.confirmed) && (
         <section class="block">
           <p class="muted">{t(locale, 'popup.siteDisabled')}</p>
           <button

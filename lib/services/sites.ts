@@ -2,6 +2,7 @@
 // permission, granted from the popup, and a content script registered at runtime for that origin.
 import { browser } from 'wxt/browser';
 import { getDb, type SettleGuardDb, type SiteRecord } from '../db';
+import { assessPage, readPageSigns, type PhishingAssessment } from '../phishing';
 
 export const CONTENT_SCRIPT_FILE = '/content-scripts/portal.js' as const;
 const SCRIPT_ID_PREFIX = 'sg-site-';
@@ -212,6 +213,34 @@ export async function confirmImitation(db: SettleGuardDb, origin: string, brand:
 
 export async function isImitationConfirmed(db: SettleGuardDb, origin: string): Promise<boolean> {
   return (await db.sites.get(origin))?.imitationConfirmed !== undefined;
+}
+
+/** confirmImitation from the popup, now. */
+export function confirmImitationNow(origin: string, brand: string): Promise<void> {
+  return confirmImitation(getDb(), origin, brand, new Date().toISOString());
+}
+
+/** The phishing guard's view of the popup's tab: the page's assessment, and whether the merchant trusts the origin anyway. */
+export interface TabPhishing {
+  assessment: PhishingAssessment;
+  confirmed: boolean;
+}
+
+/**
+ * Assesses the page in the popup's tab (issue 14 item 10). Its signs are read in the tab by
+ * scripting.executeScript, which the toolbar click's activeTab grant allows without any host
+ * permission. null where no script may run (browser pages, the store) or the tab moved on.
+ */
+export async function assessTab(tabId: number | undefined, origin: string | null): Promise<TabPhishing | null> {
+  if (tabId === undefined || !origin) return null;
+  try {
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: readPageSigns });
+    const signs = frame?.result;
+    if (!signs || new URL(signs.url).origin !== origin) return null;
+    return { assessment: assessPage(signs), confirmed: await isImitationConfirmed(getDb(), origin) };
+  } catch {
+    return null;
+  }
 }
 
 /** Columns the merchant taught for a site (issue 3 "Teach it a table"); {} when none. */
