@@ -74,6 +74,15 @@ export function lineText(l: StatementLine): string {
   return `${l.description ?? ''} ${l.counterparty ?? ''} ${l.reference ?? ''}`;
 }
 
+/**
+ * lineText(l).includes(s) without writing lineText: a string with no space can only occur within
+ * one of the fields (the separators are spaces), so each field is tested on its own.
+ */
+export function lineTextIncludes(l: StatementLine, s: string): boolean {
+  if (s.includes(' ')) return lineText(l).includes(s);
+  return (l.description ?? '').includes(s) || (l.counterparty ?? '').includes(s) || (l.reference ?? '').includes(s);
+}
+
 /** The first dictionary word in `text`, for explanation params ('' when none). */
 export function firstMatch(re: RegExp, text: string): string {
   const m = text.match(re);

@@ -1,5 +1,12 @@
 // The state the settlement review works on (settlement-review.ts): every group's current
 // outcome, which groups hold each bank line, and the positive credits by currency and date.
+//
+// The review asks, for each open group, for free credits near an amount on a few dates. Almost
+// every credit of a busy account is held (a payout per order, matched exactly by settlement.ts),
+// so each date also keeps its free credits that can fit a group, sorted by amount, up to date as
+// set() takes and releases lines: a search walks those instead of passing over every held credit
+// of the date (which made the review grow with open groups × credits per day: 3,700 open groups
+// × 50,000 credits on their dates at a million rows).
 import { Dec, ZERO, amountOf } from '../money';
 import type { IsoDate, StatementLine } from '../model';
 import { SETTLEMENT_CREDIT, lineText } from './labels';
@@ -44,6 +51,8 @@ export class SettlementBook {
   readonly outcome = new Map<SettlementGroup, GroupOutcome>();
   private readonly holders = new Map<string, SettlementGroup[]>();
   private credits: Map<string, Map<IsoDate, CreditDay>> | undefined;
+  /** the indexed credits by line id (a statement may repeat an id: holders count per id) */
+  private creditsById: Map<string, ReviewCredit[]> | undefined;
   readonly mids: string[];
 
   constructor(
@@ -70,18 +79,34 @@ export class SettlementBook {
     return !this.holders.get(c.line.id)?.length;
   }
 
+  /** The groups holding a line of this id (in the order they took it). */
+  holdersOf(l: StatementLine): readonly SettlementGroup[] {
+    return this.holders.get(l.id) ?? [];
+  }
+
+  /** Every free positive credit, each once, in statement order. */
+  freeCredits(): ReviewCredit[] {
+    this.credits ??= this.indexCredits();
+    return this.all.filter((c) => this.isFree(c));
+  }
+  /** every indexed credit in statement order (indexCredits) */
+  private all: ReviewCredit[] = [];
+
   /** `g` takes `lines` (its earlier lines go back to the pool) with this outcome. */
   set(g: SettlementGroup, status: OutcomeStatus, lines: StatementLine[], received: Dec, basis?: string, confidence?: number): void {
     const prev = this.outcome.get(g);
     for (const l of prev?.lines ?? []) {
       const h = this.holders.get(l.id);
-      if (h)
-        this.holders.set(
-          l.id,
-          h.filter((x) => x !== g),
-        );
+      if (!h) continue;
+      const rest = h.filter((x) => x !== g);
+      this.holders.set(l.id, rest);
+      if (rest.length === 0 && h.length > 0) this.freeChanged(l.id, true);
     }
-    for (const l of lines) this.hold(l.id, g);
+    for (const l of lines) {
+      const wasFree = !this.holders.get(l.id)?.length;
+      this.hold(l.id, g);
+      if (wasFree) this.freeChanged(l.id, false);
+    }
     let valueDate: IsoDate | undefined;
     for (const l of lines) if (!valueDate || l.bookedOn > valueDate) valueDate = l.bookedOn;
     this.outcome.set(g, { group: g, status, lines, received, shortBy: g.expected.minus(received), basis, confidence, valueDate });
@@ -105,7 +130,32 @@ export class SettlementBook {
     for (const d of new Set(dates)) {
       const day = byDate.get(d);
       if (!day) continue;
-      for (const c of range ? inRange(day, range.lo, range.hi) : day.inOrder) {
+      for (const c of range ? inRange(byAmount(day), range.lo, range.hi) : day.inOrder) {
+        if (c.twoDates) {
+          if (seen.has(c)) continue;
+          seen.add(c);
+        }
+        out.push(c);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * creditsOn(currency, dates, range) less the credits some group holds and those that can fit no
+   * group (they name no MID and read as no settlement), in the same order: what a search that
+   * keeps only free credits that fit() a group needs to look at, read from each date's free list.
+   */
+  freeCreditsOn(currency: string, dates: readonly IsoDate[], range: { lo?: Dec; hi?: Dec } = {}): ReviewCredit[] {
+    this.credits ??= this.indexCredits();
+    const byDate = this.credits.get(currency);
+    const out: ReviewCredit[] = [];
+    if (!byDate) return out;
+    const seen = new Set<ReviewCredit>();
+    for (const d of new Set(dates)) {
+      const day = byDate.get(d);
+      if (!day) continue;
+      for (const c of inRange(this.freeOf(day), range.lo, range.hi)) {
         if (c.twoDates) {
           if (seen.has(c)) continue;
           seen.add(c);
@@ -121,21 +171,34 @@ export class SettlementBook {
    * accepts, largest first (ties by line id): creditsOn(…) filtered by amount and `keep`, sorted
    * so and cut at `count`, found by walking each date's credits down from `below` until `count`
    * are kept (and any tied with the last) instead of testing every credit of those dates. `keep`
-   * must accept only credits that fit some group (fits()): the walk passes over the rest (most
-   * credits of a busy account: transfers that name no MID and read as no settlement).
+   * must accept only credits that fit some group (fits()) and are free or on one of `own` (the
+   * asking group's lines): the walk passes over nothing else, as it reads each date's free list
+   * and the credits of `own` merged in amount order.
    */
-  largestBelow(currency: string, dates: readonly IsoDate[], below: Dec, keep: (c: ReviewCredit) => boolean, count: number): ReviewCredit[] {
+  largestBelow(
+    currency: string,
+    dates: readonly IsoDate[],
+    below: Dec,
+    keep: (c: ReviewCredit) => boolean,
+    count: number,
+    own: readonly StatementLine[] = [],
+  ): ReviewCredit[] {
     this.credits ??= this.indexCredits();
     const byDate = this.credits.get(currency);
     const found = new Set<ReviewCredit>();
+    const ownCredits = own.flatMap((l) => (this.creditsById?.get(l.id) ?? []).filter((c) => c.line === l && c.line.amount.currency === currency));
     for (const d of new Set(dates)) {
       const day = byDate?.get(d);
       if (!day) continue;
-      const sorted = (day.fittingByAmount ??= byAmount(day).filter((c) => c.settlementLike || c.mid !== undefined));
+      const free = this.freeOf(day);
+      // the group's own credits listed on this date that a fitting walk would meet, in the walk's order
+      const mine = ownCredits.filter((c) => listedOn(c, d) && fitsSome(c) && c.amount.lessThan(below)).sort(byAmountThenSeq);
       let kept = 0;
       let last: Dec | undefined;
-      for (let j = firstAtLeast(sorted, below) - 1; j >= 0; j--) {
-        const c = sorted[j]!;
+      let i = firstAtLeast(free, below) - 1;
+      let j = mine.length - 1;
+      while (i >= 0 || j >= 0) {
+        const c = j < 0 || (i >= 0 && byAmountThenSeq(free[i]!, mine[j]!) > 0) ? free[i--]! : mine[j--]!;
         if (kept >= count && !c.amount.equals(last!)) break;
         if (found.has(c) || !keep(c)) continue;
         found.add(c);
@@ -192,13 +255,39 @@ export class SettlementBook {
     return rounding.greaterThan(this.tolerance) ? rounding : this.tolerance;
   }
 
+  /** The date's free credits that can fit a group, by amount: made on the first ask, then kept up to date by set(). */
+  private freeOf(day: CreditDay): ReviewCredit[] {
+    return (day.free ??= byAmount(day).filter((c) => fitsSome(c) && this.isFree(c)));
+  }
+
+  /** Line `id` became free (or held): its credits join (or leave) the free lists made so far. */
+  private freeChanged(id: string, free: boolean): void {
+    const byDate = this.credits;
+    if (!byDate) return;
+    for (const c of this.creditsById?.get(id) ?? []) {
+      for (const d of c.twoDates ? [c.line.bookedOn, c.line.valueOn!] : [c.line.bookedOn]) {
+        const list = byDate.get(c.line.amount.currency)?.get(d)?.free;
+        if (!list || !fitsSome(c)) continue;
+        const at = firstPast(list, (x) => byAmountThenSeq(x, c) >= 0);
+        if (free) list.splice(at, 0, c);
+        else if (list[at] === c) list.splice(at, 1);
+      }
+    }
+  }
+
   private indexCredits(): Map<string, Map<IsoDate, CreditDay>> {
     const out = new Map<string, Map<IsoDate, CreditDay>>();
+    const byId = new Map<string, ReviewCredit[]>();
+    this.creditsById = byId;
     this.lines.forEach((l, seq) => {
       if (l.amount.amount.startsWith('-')) return;
       const amount = amountOf(l.amount);
       if (!amount.greaterThan(ZERO)) return;
       const c = new ReviewCredit(this, l, seq, amount, SETTLEMENT_CREDIT.test(lineText(l)));
+      const same = byId.get(l.id);
+      if (same) same.push(c);
+      else byId.set(l.id, [c]);
+      this.all.push(c);
       let byDate = out.get(l.amount.currency);
       if (!byDate) out.set(l.amount.currency, (byDate = new Map()));
       for (const d of c.twoDates ? [l.bookedOn, l.valueOn!] : [l.bookedOn]) {
@@ -215,13 +304,27 @@ export class SettlementBook {
 interface CreditDay {
   inOrder: ReviewCredit[];
   byAmount?: ReviewCredit[];
-  /** byAmount less the credits that can fit no group (they name no MID and read as no settlement) */
-  fittingByAmount?: ReviewCredit[];
+  /** byAmount less the credits that can fit no group and those some group holds (SettlementBook.freeOf) */
+  free?: ReviewCredit[];
 }
 
-/** The credits of `day` with lo ≤ amount ≤ hi (either bound may be absent), in statement order. */
-function inRange(day: CreditDay, lo: Dec | undefined, hi: Dec | undefined): ReviewCredit[] {
-  const sorted = byAmount(day);
+/** A credit can fit some group when its memo names a MID or it reads as a settlement (see fits()). */
+function fitsSome(c: ReviewCredit): boolean {
+  return c.settlementLike || c.mid !== undefined;
+}
+
+/** Listed under `d`: booked or valued on it. */
+function listedOn(c: ReviewCredit, d: IsoDate): boolean {
+  return c.line.bookedOn === d || (c.twoDates && c.line.valueOn === d);
+}
+
+/** The order of byAmount(): amount, then statement order. */
+function byAmountThenSeq(a: ReviewCredit, b: ReviewCredit): number {
+  return a.amount.comparedTo(b.amount) || a.seq - b.seq;
+}
+
+/** The credits of `sorted` (by amount) with lo ≤ amount ≤ hi (either bound may be absent), in statement order. */
+function inRange(sorted: readonly ReviewCredit[], lo: Dec | undefined, hi: Dec | undefined): ReviewCredit[] {
   const from = lo === undefined ? 0 : firstAtLeast(sorted, lo);
   const to = hi === undefined ? sorted.length : firstPast(sorted, (c) => c.amount.greaterThan(hi));
   return from >= to ? [] : sorted.slice(from, to).sort((a, b) => a.seq - b.seq);
@@ -229,7 +332,7 @@ function inRange(day: CreditDay, lo: Dec | undefined, hi: Dec | undefined): Revi
 
 /** The day's credits by amount (then statement order), sorted on the first ask. */
 function byAmount(day: CreditDay): ReviewCredit[] {
-  return (day.byAmount ??= [...day.inOrder].sort((a, b) => a.amount.comparedTo(b.amount) || a.seq - b.seq));
+  return (day.byAmount ??= [...day.inOrder].sort(byAmountThenSeq));
 }
 
 /** The first index of `sorted` (by amount) whose amount is ≥ v. */

@@ -106,7 +106,7 @@ function gapOf(book: SettlementBook, g: SettlementGroup, coverage: CoverageIndex
     if (!allComplete && o.status === 'over') return paidVoid(g, o) ? undefined : partialGap(days);
     if (!allComplete && o.status === 'missing') {
       const bigger = book
-        .creditsOn(g.currency, [g.expectedValueDate, ...g.nearDates], { lo: g.expected.plus(book.slack([g])) })
+        .freeCreditsOn(g.currency, [g.expectedValueDate, ...g.nearDates], { lo: g.expected.plus(book.slack([g])) })
         .filter((c) => c.amount.greaterThan(g.expected.plus(book.slack([g]))) && book.fits(c, g) && book.isFree(c))
         .sort((x, y) => x.amount.comparedTo(y.amount) || (x.line.id < y.line.id ? -1 : 1))[0];
       if (bigger) {

@@ -14,7 +14,7 @@
 // a credit's memo MID is read once, on the first ask, and cached on the credit.
 import { type Dec, ZERO } from '../money';
 import type { IsoDate } from '../model';
-import { lineText } from './labels';
+import { lineText, lineTextIncludes } from './labels';
 import type { OutcomeStatus, SettlementGroup } from './settlement';
 import type { ReviewCredit, SettlementBook } from './settlement-book';
 
@@ -82,29 +82,72 @@ export function attributeByMemo(book: SettlementBook, groups: readonly Settlemen
  */
 function releaseOtherPayouts(book: SettlementBook, groups: readonly SettlementGroup[]): void {
   let payouts: Set<string> | undefined;
-  const released: SettlementGroup[] = [];
+  const allPayouts = () => (payouts ??= new Set(groups.map((x) => x.payoutId).filter((p): p is string => !!p)));
+  const released = new Set<SettlementGroup>();
   for (const g of groups) {
     const o = book.outcome.get(g)!;
     if (!g.payoutId || o.lines.length === 0) continue;
-    // the common case, a memo naming this payout, costs one includes()
-    if (o.lines.every((l) => lineText(l).includes(g.payoutId!))) continue;
-    payouts ??= new Set(groups.map((x) => x.payoutId).filter((p): p is string => !!p));
+    // the common case, a memo naming this payout, costs one includes() per field
+    if (o.lines.every((l) => lineTextIncludes(l, g.payoutId!))) continue;
     const other = o.lines.some(
-      (l) => !lineText(l).includes(g.payoutId!) && (lineText(l).match(/[A-Za-z0-9_-]{6,}/g) ?? []).some((w) => w !== g.payoutId && payouts!.has(w)),
+      (l) => !lineTextIncludes(l, g.payoutId!) && (lineText(l).match(/[A-Za-z0-9_-]{6,}/g) ?? []).some((w) => w !== g.payoutId && allPayouts().has(w)),
     );
     if (!other) continue;
     book.set(g, 'missing', [], ZERO);
-    released.push(g);
+    released.add(g);
   }
+  // the free credits naming each payout, made on the first ask: this loop only gives free credits
+  // to groups that hold none (nothing is freed), so a credit free later was free then
+  let naming: Map<string, ReviewCredit[]> | undefined;
   for (const g of groups) {
     const o = book.outcome.get(g)!;
-    if (!g.payoutId || (o.status !== 'missing' && !released.includes(g)) || o.lines.length > 0) continue;
-    const c = book
-      .creditsOn(g.currency, [...g.nearDates, ...datesOf(g, true)].sort())
+    if (!g.payoutId || (o.status !== 'missing' && !released.has(g)) || o.lines.length > 0) continue;
+    naming ??= creditsByPayout(book.freeCredits(), allPayouts());
+    const c = listedOn(naming.get(g.payoutId) ?? [], g.currency, [...g.nearDates, ...datesOf(g, true)].sort())
       .filter((x) => x.text.includes(g.payoutId!) && book.isFree(x))
       .sort((x, y) => cmp(x.line.bookedOn, y.line.bookedOn) || cmp(x.line.id, y.line.id))[0];
     if (c) book.set(g, statusOf(book, g.expected, c.amount, book.tolerance), [c.line], c.amount, 'settlement-group:memo-payout', 0.9);
   }
+}
+
+/**
+ * `credits` (in statement order) under each of `payouts` their text contains: each text read once,
+ * at the characters a payout id starts with, for the lengths payout ids have.
+ */
+function creditsByPayout(credits: readonly ReviewCredit[], payouts: ReadonlySet<string>): Map<string, ReviewCredit[]> {
+  const lengths = [...new Set([...payouts].map((p) => p.length))];
+  const starts = new Set([...payouts].map((p) => p.charCodeAt(0)));
+  const out = new Map<string, ReviewCredit[]>();
+  for (const c of credits) {
+    const text = c.text;
+    const named = new Set<string>();
+    for (let at = 0; at < text.length; at++) {
+      if (!starts.has(text.charCodeAt(at))) continue;
+      for (const n of lengths) {
+        const w = text.slice(at, at + n);
+        if (w.length === n && payouts.has(w)) named.add(w);
+      }
+    }
+    for (const p of named) {
+      const list = out.get(p);
+      if (list) list.push(c);
+      else out.set(p, [c]);
+    }
+  }
+  return out;
+}
+
+/** What book.creditsOn(currency, dates) lists of `credits` (in statement order), in its order: by date, each credit once. */
+function listedOn(credits: readonly ReviewCredit[], currency: string, dates: readonly IsoDate[]): ReviewCredit[] {
+  const out: ReviewCredit[] = [];
+  const seen = new Set<ReviewCredit>();
+  for (const d of new Set(dates))
+    for (const c of credits) {
+      if (c.line.amount.currency !== currency || (c.line.bookedOn !== d && !(c.twoDates && c.line.valueOn === d)) || seen.has(c)) continue;
+      seen.add(c);
+      out.push(c);
+    }
+  return out;
 }
 
 /** 2. Consecutive groups of one MID, currency and cycle paid by one credit. */
@@ -168,6 +211,7 @@ export function oneBatchSeveralCredits(book: SettlementBook, groups: readonly Se
         (book.isFree(c) || o.lines.includes(c.line)) &&
         (o.status === 'missing' || (c.line.valueOn ?? c.line.bookedOn) === g.expectedValueDate),
       MAX_SPLIT_CANDIDATES,
+      o.lines,
     );
     let parts = subsetSum(cands, g.expected, slack);
     if (!parts) {
@@ -222,12 +266,17 @@ function subsetSum(cands: ReviewCredit[], target: Dec, slack: Dec): ReviewCredit
  * (rows of the neighbour's day not all seen make it reach for the next day's credit).
  */
 export function exactBeforeClosest(book: SettlementBook, groups: readonly SettlementGroup[]): void {
+  let order: Map<SettlementGroup, number> | undefined;
   for (const g of groups) {
     if (book.outcome.get(g)!.status !== 'missing') continue;
     const slack = book.slack([g]);
     for (const c of book.creditsOn(g.currency, datesOf(g, false), { lo: g.expected.minus(slack), hi: g.expected.plus(slack) })) {
       if (c.amount.minus(g.expected).abs().greaterThan(slack) || !book.fits(c, g)) continue;
-      const holder = groups.find((h) => h !== g && book.outcome.get(h)!.lines.includes(c.line));
+      // the first of `groups` holding this line (of those holding its id)
+      order ??= new Map(groups.map((h, i) => [h, i]));
+      let holder: SettlementGroup | undefined;
+      for (const h of book.holdersOf(c.line))
+        if (h !== g && book.outcome.get(h)!.lines.includes(c.line) && (!holder || order.get(h)! < order.get(holder)!)) holder = h;
       if (!holder || !OPEN.has(book.outcome.get(holder)!.status)) continue;
       book.set(holder, 'missing', [], ZERO);
       book.set(g, statusOf(book, g.expected, c.amount, slack), [c.line], c.amount, 'settlement-group:amount', 0.9);
@@ -246,7 +295,7 @@ export function pairFreed(book: SettlementBook, groups: readonly SettlementGroup
     const lo = g.expected.times('0.5');
     const hi = g.expected.times('1.5');
     const c = book
-      .creditsOn(g.currency, datesOf(g, false), { lo, hi })
+      .freeCreditsOn(g.currency, datesOf(g, false), { lo, hi })
       .filter((x) => x.amount.greaterThanOrEqualTo(lo) && x.amount.lessThanOrEqualTo(hi) && book.isFree(x) && book.fits(x, g))
       .sort((x, y) => x.amount.minus(g.expected).abs().comparedTo(y.amount.minus(g.expected).abs()) || cmp(x.line.id, y.line.id))[0];
     if (c) book.set(g, statusOf(book, g.expected, c.amount, book.slack([g])), [c.line], c.amount, 'settlement-group:date', 0.6);
