@@ -1,19 +1,22 @@
 // Import: choose or drop files → preview (format, encoding, account, period, rows, issues) →
 // confirm → outcome (rows added, already known, issues with line numbers). DESIGN.md "Getting data in".
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { DateOrder, Issue } from '../../lib/model';
 import { parseDateTime } from '../../lib/dates';
 import type { Locale } from '../../lib/i18n/messages';
 import { PAGES_EN, t, type PageMessageKey } from '../../lib/i18n/pages';
 import type { ImportOutcome } from '../../lib/services/imports';
-import type { PreviewSummary as ImportPreview } from '../../lib/services/import-session';
+import { ImportCancelled, type ImportProgress, type OnProgress, type PreviewSummary as ImportPreview } from '../../lib/services/import-session';
+import { ImportProgressBar } from './data/ImportProgressBar';
 import type { CashierField, CashierMapping } from '../../lib/statements/cashier';
 import type { ParseOptions } from '../../lib/statements/types';
 import { BACKUP_STORES } from '../../lib/statements/support/backup-records';
 
 export interface ImportActions {
-  preview: (files: { name: string; bytes: Uint8Array }[]) => Promise<ImportPreview[]>;
-  commit: (previews: ImportPreview[]) => Promise<ImportOutcome[]>;
+  preview: (files: { name: string; bytes: Uint8Array }[], onProgress?: OnProgress) => Promise<ImportPreview[]>;
+  commit: (previews: ImportPreview[], onProgress?: OnProgress) => Promise<ImportOutcome[]>;
+  /** stops the read or store in progress: it rejects with ImportCancelled, and nothing of the file in hand is stored */
+  cancel?: () => void;
   mapColumns: (preview: ImportPreview, mapping: CashierMapping) => Promise<ImportPreview>;
   discard: (previews: ImportPreview[]) => Promise<void>;
   /** reads a previewed file again with the merchant's answer (dates day-first or month-first) */
@@ -155,27 +158,60 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
   const [outcomes, setOutcomes] = useState<ImportOutcome[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [cancelled, setCancelled] = useState<string[] | null>(null);
+  /** the file being stored, whose transaction a cancel aborts */
+  const lastFile = useRef<string | null>(null);
 
-  const choose = async (files: FileList | File[]) => {
-    if (!files.length) return;
+  // A cancel shows what it left: nothing of the file in hand; the files stored before it stay.
+  const run = async (stage: 'read' | 'store', work: () => Promise<void>, onCancelled: () => void) => {
     setBusy(true);
-    setOutcomes(null);
+    setProgress(null);
+    setCancelled(null);
     try {
-      setPreviews(await actions.preview(await readFiles(files)));
+      await work();
+    } catch (e) {
+      if (!(e instanceof ImportCancelled)) throw e;
+      const inHand = lastFile.current;
+      const lines = stage === 'read' ? [t(locale, 'import.cancelled.read')] : inHand ? [t(locale, 'import.cancelled.store', { file: inHand })] : [];
+      if (e.stored.length) lines.push(t(locale, 'import.cancelled.kept', { files: e.stored.join(', ') }));
+      setCancelled(lines);
+      onCancelled();
     } finally {
       setBusy(false);
+      setProgress(null);
     }
+  };
+  const onProgress: OnProgress = (p) => {
+    if (p.phase === 'storing') lastFile.current = p.file;
+    if (p.phase === 'stored' || p.phase === 'checking') lastFile.current = null;
+    setProgress(p);
+  };
+  const choose = async (files: FileList | File[]) => {
+    if (!files.length) return;
+    setOutcomes(null);
+    lastFile.current = null;
+    await run(
+      'read',
+      async () => setPreviews(await actions.preview(await readFiles(files), onProgress)),
+      () => setPreviews(null),
+    );
   };
   const confirm = async () => {
     if (!previews) return;
-    setBusy(true);
-    try {
-      setOutcomes(await actions.commit(previews));
-      setPreviews(null);
-      onImported();
-    } finally {
-      setBusy(false);
-    }
+    lastFile.current = null;
+    await run(
+      'store',
+      async () => {
+        setOutcomes(await actions.commit(previews, onProgress));
+        setPreviews(null);
+        onImported();
+      },
+      () => {
+        setPreviews(null);
+        onImported();
+      },
+    );
   };
   return (
     <section aria-labelledby="import-title">
@@ -206,7 +242,14 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
         />
         <span class="muted">{t(locale, 'import.dropHint')}</span>
       </label>
-      {busy && <p aria-live="polite">{t(locale, 'common.loading')}</p>}
+      {busy && <ImportProgressBar locale={locale} progress={progress} onCancel={actions.cancel} />}
+      {cancelled && (
+        <div class="result" role="status" data-testid="sg-import-cancelled">
+          {cancelled.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
+      )}
       {previews && (
         <div class="preview" data-testid="sg-import-preview">
           <h3>{t(locale, 'import.preview')}</h3>

@@ -7,7 +7,9 @@ import { resolveLocale } from '../../lib/i18n/messages';
 import { getDb } from '../../lib/db';
 import { disputeContext, recordDraft } from '../../lib/services/disputes';
 import { todayIso } from '../../lib/services/notify';
+import { decideFindings, findingEvidence, loadCharts } from '../../lib/services/dashboard';
 import { deleteStoredData, storeCounts } from '../../lib/services/your-data';
+import { cancelImport } from '../../lib/services/import-client';
 import {
   changeFindingStatus,
   commitFiles,
@@ -46,7 +48,9 @@ render(
       mapColumns: mapCashierColumns,
       reparse: reparseImport,
       discard: discardFiles,
+      cancel: cancelImport,
       setFindingStatus: changeFindingStatus,
+      findings: { setStatuses: decideFindings, evidence: (f) => findingEvidence(getDb(), f), charts: () => loadCharts(getDb()) },
       disputeContext: (ids) => disputeContext(getDb(), ids, todayIso()),
       recordDraft: (d) => void recordDraft(getDb(), d, new Date().toISOString()),
       saveSettings: updateSettings,

@@ -11,7 +11,9 @@ import type { Issue } from '../model';
 import type { CashierMapping } from '../statements/cashier';
 import type { ParseOptions } from '../statements/index';
 import type { ImportOutcome } from './imports';
-import { ImportSession, type PreviewSummary } from './import-session';
+import { ImportCancelled, ImportSession, type ImportProgress, type OnProgress, type PreviewSummary } from './import-session';
+
+export { ImportCancelled };
 import type { WorkerReply, WorkerRequest } from './import-worker';
 
 /**
@@ -31,7 +33,7 @@ export interface WorkerLike {
 }
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
-type Ok = WorkerReply & { ok: true };
+type Ok = Extract<WorkerReply, { ok: true }>;
 type File = { name: string; bytes: Uint8Array };
 
 /** How to read a file again in a new worker: its bytes and every answer the merchant gave. */
@@ -51,7 +53,10 @@ export class ImportClient {
   private worker: WorkerLike | null = null;
   private generation = 0;
   private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (r: Ok) => void; reject: (e: Error) => void; timer?: ReturnType<typeof setTimeout> }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (r: Ok) => void; reject: (e: Error) => void; timer?: ReturnType<typeof setTimeout>; onProgress?: OnProgress }
+  >();
   /** the page's token → the worker's, and how to read it again */
   private readonly kept = new Map<string, Kept>();
   private local: ImportSession | null = null;
@@ -66,11 +71,11 @@ export class ImportClient {
     this.getWorker();
   }
 
-  async previewFile(file: File, mappings: Record<string, CashierMapping>): Promise<PreviewSummary> {
-    if (!this.createWorker) return this.inPlace().preview(file, mappings);
+  async previewFile(file: File, mappings: Record<string, CashierMapping>, onProgress?: OnProgress): Promise<PreviewSummary> {
+    if (!this.createWorker) return this.inPlace().preview(file, mappings, onProgress);
     const generation = this.generation;
     try {
-      const preview = (await this.ask({ op: 'preview', file, mappings }, true)).preview!;
+      const preview = (await this.ask({ op: 'preview', file, mappings }, true, onProgress)).preview!;
       // the page's own token: a new worker numbers its tokens from 0 again
       const token = `${generation}/${preview.token}`;
       this.kept.set(token, { file, mappings, generation, token: preview.token });
@@ -96,15 +101,38 @@ export class ImportClient {
     return this.renamed(token, k, reply.preview!, { options: { ...k.options, ...options }, mappings });
   }
 
-  async commitPreviews(tokens: string[], now: string, asOf: string): Promise<ImportOutcome[]> {
-    if (!this.createWorker) return this.inPlace().commit(tokens, now, asOf);
+  async commitPreviews(tokens: string[], now: string, asOf: string, onProgress?: OnProgress): Promise<ImportOutcome[]> {
+    if (!this.createWorker) return this.inPlace().commit(tokens, now, asOf, onProgress);
     const inWorker: string[] = [];
     for (const t of tokens) {
       if (!this.kept.has(t)) continue; // refused (timed out) or already stored
       inWorker.push((await this.current(t)).token);
       this.kept.delete(t);
     }
-    return (await this.ask({ op: 'commit', tokens: inWorker, now, asOf }, false)).outcomes ?? [];
+    const stored: string[] = [];
+    const track = (p: ImportProgress) => {
+      if (p.phase === 'stored') stored.push(p.file);
+      onProgress?.(p);
+    };
+    try {
+      return (await this.ask({ op: 'commit', tokens: inWorker, now, asOf }, false, track)).outcomes ?? [];
+    } catch (e) {
+      if (!(e instanceof ImportCancelled)) throw e;
+      // the files stored before the cancel are kept: their findings are worked out by a new worker
+      if (stored.length) await this.ask({ op: 'reconcile', now, asOf }, false);
+      throw new ImportCancelled(stored);
+    }
+  }
+
+  /**
+   * Stops whatever the worker is doing: a preview (nothing is stored by reading), or a commit (the
+   * file being written is in one IndexedDB transaction, aborted with the worker). The files kept
+   * for confirming are read again by the next worker when used. Without a worker (unit tests, in
+   * place) there is nothing to stop.
+   */
+  cancel(): void {
+    if (!this.worker) return;
+    this.restart(() => new ImportCancelled());
   }
 
   async discardPreviews(tokens: string[]): Promise<void> {
@@ -130,38 +158,46 @@ export class ImportClient {
     if (!this.worker) {
       const w = this.createWorker();
       w.onmessage = (e) => {
-        const p = this.pending.get(e.data.id);
+        const reply = e.data;
+        const p = this.pending.get(reply.id);
         if (!p) return;
-        this.pending.delete(e.data.id);
+        if ('progress' in reply) return p.onProgress?.(reply.progress);
+        this.pending.delete(reply.id);
         clearTimeout(p.timer);
-        if (e.data.ok) p.resolve(e.data);
-        else p.reject(new Error(e.data.message));
+        if (reply.ok) p.resolve(reply);
+        else p.reject(new Error(reply.message));
       };
       this.worker = w;
     }
     return this.worker;
   }
 
-  private ask(req: Request, timed: boolean): Promise<Ok> {
+  private ask(req: Request, timed: boolean, onProgress?: OnProgress): Promise<Ok> {
     const w = this.getWorker()!;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = timed ? setTimeout(() => this.replaceWorker(id), this.readTimeoutMs) : undefined;
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { resolve, reject, timer, onProgress });
       w.postMessage({ ...req, id } as WorkerRequest);
     });
   }
 
   /** The read `id` took too long: that worker is stopped, whatever else it was doing fails, a new one takes over. */
   private replaceWorker(id: number): void {
+    this.restart((other) => (other === id ? new TimedOut() : new Error('the import worker was restarted while this was running: try again')));
+  }
+
+  /** Stops the worker; every request still running fails with `why(its id)`; a new worker takes the next. */
+  private restart(why: (id: number) => Error): void {
     this.worker?.terminate();
     this.worker = null;
     this.generation++;
-    for (const [other, p] of this.pending) {
-      clearTimeout(p.timer);
-      p.reject(other === id ? new TimedOut() : new Error('the import worker was restarted while this was running: try again'));
-    }
+    const pending = [...this.pending];
     this.pending.clear();
+    for (const [other, p] of pending) {
+      clearTimeout(p.timer);
+      p.reject(why(other));
+    }
   }
 
   /** A refused read as a preview: no rows, one error naming the file and the limit; nothing to store. */
@@ -217,9 +253,9 @@ if (typeof window !== 'undefined' && typeof Worker !== 'undefined') {
   else setTimeout(warm, 500);
 }
 
-export async function previewFile(file: File, mappings: Record<string, CashierMapping>): Promise<PreviewSummary> {
+export async function previewFile(file: File, mappings: Record<string, CashierMapping>, onProgress?: OnProgress): Promise<PreviewSummary> {
   const start = performance.now();
-  const preview = await client.previewFile(file, mappings);
+  const preview = await client.previewFile(file, mappings, onProgress);
   performance.measure('sg:import:preview', { start });
   return preview;
 }
@@ -233,13 +269,18 @@ export function reparsePreview(token: string, options: ParseOptions, mappings: R
   return client.reparsePreview(token, options, mappings);
 }
 
-export async function commitPreviews(tokens: string[], now: string, asOf: string): Promise<ImportOutcome[]> {
+export async function commitPreviews(tokens: string[], now: string, asOf: string, onProgress?: OnProgress): Promise<ImportOutcome[]> {
   const start = performance.now();
-  const outcomes = await client.commitPreviews(tokens, now, asOf);
+  const outcomes = await client.commitPreviews(tokens, now, asOf, onProgress);
   performance.measure('sg:import:confirm', { start });
   return outcomes;
 }
 
 export function discardPreviews(tokens: string[]): Promise<void> {
   return client.discardPreviews(tokens);
+}
+
+/** Stops the import being read or stored (ImportClient.cancel). */
+export function cancelImport(): void {
+  client.cancel();
 }

@@ -18,6 +18,40 @@ export interface PreviewSummary extends Omit<ImportPreview, 'file' | 'result'> {
   result: Omit<StatementParseResult, 'lines' | 'transactions' | 'cashier' | 'contracts' | 'backup'>;
 }
 
+/**
+ * What the import is doing, for the page's progress bar (issue 15 item 9). Parsers read a file in
+ * one synchronous pass, so reading reports the file's size in lines before and its rows after;
+ * storing reports rows written as IndexedDB answers; a file is 'stored' once its one transaction
+ * has committed — until then cancelling leaves nothing of it.
+ */
+export type ImportProgress =
+  | { phase: 'reading'; file: string; lines: number; bytes: number }
+  | { phase: 'read'; file: string; rows: number }
+  | { phase: 'storing'; file: string; stored: number; total: number }
+  | { phase: 'stored'; file: string; added: number }
+  | { phase: 'checking' };
+export type OnProgress = (p: ImportProgress) => void;
+
+/**
+ * The merchant cancelled (issue 15 item 9): the worker was stopped, and with it the transaction of
+ * the file it was storing, so nothing of that file is stored. `stored` names the files of the same
+ * confirm whose transactions had already committed: those stay (and are reconciled).
+ */
+export class ImportCancelled extends Error {
+  constructor(readonly stored: string[] = []) {
+    super('the import was cancelled');
+    this.name = 'ImportCancelled';
+  }
+}
+
+/** Lines in a text file (0 for a ZIP-based workbook, whose size is told in bytes instead). */
+export function countLines(bytes: Uint8Array): number {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 0; // 'PK': XLSX
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) n++;
+  return bytes.length && bytes[bytes.length - 1] !== 0x0a ? n + 1 : n;
+}
+
 export function summaryOf(token: string, p: ImportPreview): PreviewSummary {
   const { file: _file, result, ...rest } = p;
   const { lines: _l, transactions: _t, cashier: _c, contracts: _k, backup: _b, ...shown } = result;
@@ -46,14 +80,16 @@ export class ImportSession {
     private readonly limits: ImportLimits = IMPORT_LIMITS,
   ) {}
 
-  async preview(file: { name: string; bytes: Uint8Array }, mappings: Record<string, CashierMapping>): Promise<PreviewSummary> {
+  async preview(file: { name: string; bytes: Uint8Array }, mappings: Record<string, CashierMapping>, onProgress?: OnProgress): Promise<PreviewSummary> {
     const start = performance.now();
+    onProgress?.({ phase: 'reading', file: file.name, lines: countLines(file.bytes), bytes: file.bytes.length });
     // sizes first (bytes, a ZIP's inflated parts, a sheet's declared range, lines): a file past
     // them is refused unread, with the limit named, and nothing of it is ever stored
     const overLimit = checkImportLimits(file, this.limits);
     if (overLimit) return this.keep(refusedPreview(file, overLimit));
     const preview = await previewImport(file, mappings);
     performance.measure('sg:import:parse', { start });
+    onProgress?.({ phase: 'read', file: file.name, rows: preview.rowCount });
     return this.keep(preview);
   }
 
@@ -77,7 +113,7 @@ export class ImportSession {
    * transaction also reads everything stored, so reconciliation runs on rows in hand while
    * IndexedDB is still writing that file; its findings are stored once the file is.
    */
-  async commit(tokens: string[], now: string, asOf: string): Promise<ImportOutcome[]> {
+  async commit(tokens: string[], now: string, asOf: string, onProgress?: OnProgress): Promise<ImportOutcome[]> {
     const start = performance.now();
     const db = this.db();
     const previews: ImportPreview[] = [];
@@ -91,29 +127,41 @@ export class ImportSession {
     // read alongside the first writes: settings only matter once the last file's rows are in hand
     const settings = last >= 0 ? loadSettings(db) : undefined;
     settings?.catch(() => undefined);
+    // what pages showed of each day (DESIGN.md "Coverage"), so the import's findings are those a full run gives
+    const coverage = last >= 0 ? db.coverage.toArray() : undefined;
+    coverage?.catch(() => undefined);
     const outcomes: ImportOutcome[] = [];
     try {
       for (const [i, p] of previews.entries()) {
         // a backup restores every store in its own transaction and reconciles after it (./backup.ts)
+        const storing = (stored: number) => onProgress?.({ phase: 'storing', file: p.name, stored, total: p.rowCount });
+        const stored = (o: ImportOutcome) => {
+          if (o.stored) onProgress?.({ phase: 'stored', file: p.name, added: o.added });
+          return o;
+        };
+        storing(0);
         if (p.result.backup) {
-          outcomes.push(await restoreBackup(db, p, now, asOf));
+          outcomes.push(stored(await restoreBackup(db, p, now, asOf)));
           continue;
         }
         const begun = performance.now();
-        const pending = await beginImport(db, p, now, { rows: i === last });
-        if (!pending.rows || !settings) {
-          outcomes.push(await pending.done);
+        const pending = await beginImport(db, p, now, { rows: i === last, onStored: storing });
+        if (!pending.rows || !settings || !coverage) {
+          outcomes.push(stored(await pending.done));
           continue;
         }
         const issued = performance.now();
         performance.measure('sg:import:issue', { start: begun });
-        const result = reconcileStoredRows(pending.rows, await settings, asOf);
+        const basis = { ...pending.rows, coverage: await coverage };
+        const result = reconcileStoredRows(basis, await settings, asOf);
         performance.measure('sg:import:reconcile', { start: issued });
-        outcomes.push(await pending.done);
+        outcomes.push(stored(await pending.done));
         performance.measure('sg:import:store', { start: begun });
-        const stored = performance.now();
-        await storeFindings(db, result, now, pending.rows);
-        performance.measure('sg:import:findings', { start: stored });
+        onProgress?.({ phase: 'checking' });
+        const findingsStart = performance.now();
+        // written only if no capture or other import changed the rows meanwhile (else reconciled again)
+        await storeFindings(db, result, now, basis, asOf);
+        performance.measure('sg:import:findings', { start: findingsStart });
       }
     } catch (error) {
       // a file that failed stored nothing; the files stored before it are still reconciled

@@ -6,32 +6,44 @@ import { getDb } from '../db';
 import type { CashierMapping } from '../statements/cashier';
 import type { ParseOptions } from '../statements/index';
 import type { ImportOutcome } from './imports';
-import { ImportSession, type PreviewSummary } from './import-session';
+import { ImportSession, type ImportProgress, type PreviewSummary } from './import-session';
+import { runReconciliation } from './reconcile';
 
 export type WorkerRequest =
   | { id: number; op: 'preview'; file: { name: string; bytes: Uint8Array }; mappings: Record<string, CashierMapping> }
   | { id: number; op: 'map'; token: string; mapping: CashierMapping }
   | { id: number; op: 'reparse'; token: string; options: ParseOptions; mappings: Record<string, CashierMapping> }
   | { id: number; op: 'commit'; tokens: string[]; now: string; asOf: string }
-  | { id: number; op: 'discard'; tokens: string[] };
+  | { id: number; op: 'discard'; tokens: string[] }
+  /** after a cancelled commit, over the files stored before the cancel */
+  | { id: number; op: 'reconcile'; now: string; asOf: string };
 
-export type WorkerReply = { id: number; ok: true; preview?: PreviewSummary; outcomes?: ImportOutcome[] } | { id: number; ok: false; message: string };
+export type WorkerReply =
+  | { id: number; ok: true; preview?: PreviewSummary; outcomes?: ImportOutcome[] }
+  | { id: number; ok: false; message: string }
+  /** while request `id` runs: how far it is (not an answer: more follow) */
+  | { id: number; progress: ImportProgress };
 
 const session = new ImportSession(getDb);
 const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null; postMessage(m: WorkerReply): void };
 
+const progressOf = (id: number) => (progress: ImportProgress) => scope.postMessage({ id, progress });
+
 async function handle(req: WorkerRequest): Promise<WorkerReply> {
   switch (req.op) {
     case 'preview':
-      return { id: req.id, ok: true, preview: await session.preview(req.file, req.mappings) };
+      return { id: req.id, ok: true, preview: await session.preview(req.file, req.mappings, progressOf(req.id)) };
     case 'map':
       return { id: req.id, ok: true, preview: await session.map(req.token, req.mapping) };
     case 'reparse':
       return { id: req.id, ok: true, preview: await session.reparse(req.token, req.options, req.mappings) };
     case 'commit':
-      return { id: req.id, ok: true, outcomes: await session.commit(req.tokens, req.now, req.asOf) };
+      return { id: req.id, ok: true, outcomes: await session.commit(req.tokens, req.now, req.asOf, progressOf(req.id)) };
     case 'discard':
       session.discard(req.tokens);
+      return { id: req.id, ok: true };
+    case 'reconcile':
+      await runReconciliation(getDb(), req.asOf, req.now);
       return { id: req.id, ok: true };
   }
 }

@@ -113,6 +113,9 @@ export async function commitImport(db: SettleGuardDb, preview: ImportPreview, no
 // letting each add of a known id fail (Chromium here: ~2 µs a key read back, ~45 µs a failed add).
 const STORED_KEYS_PER_ROW_WORTH_READING = 20;
 
+/** How often, in rows written, an import reports its progress. */
+const STORED_STEP = 1000;
+
 type RowKind = 'statementLines' | 'transactions' | 'cashier';
 const ROW_KINDS: readonly RowKind[] = ['statementLines', 'transactions', 'cashier'];
 
@@ -124,7 +127,12 @@ const ROW_KINDS: readonly RowKind[] = ['statementLines', 'transactions', 'cashie
  * right after the last request lets the database finish without waiting for this thread, which is
  * then free to reconcile (issue 4 "Speed").
  */
-export async function beginImport(db: SettleGuardDb, preview: ImportPreview, now: string, opts: { rows?: boolean } = {}): Promise<PendingImport> {
+export async function beginImport(
+  db: SettleGuardDb,
+  preview: ImportPreview,
+  now: string,
+  opts: { rows?: boolean; onStored?: (rows: number) => void } = {},
+): Promise<PendingImport> {
   const { result } = preview;
   const base = { name: preview.name, format: result.format, encoding: result.encoding, issues: result.issues };
   if (!preview.readable || preview.rowCount === 0) {
@@ -201,6 +209,12 @@ export async function beginImport(db: SettleGuardDb, preview: ImportPreview, now
           const req = store.add(row);
           if (ids === 'count-failures') failuresCounted.push(req);
           added++;
+          // the import's progress bar: requests are answered in order, so every STORED_STEP-th
+          // answer says that many rows are written (a counted failure keeps its own handler)
+          if (opts.onStored && added % STORED_STEP === 0 && ids !== 'count-failures') {
+            const n = added;
+            req.onsuccess = () => opts.onStored!(n);
+          }
         }
       }
       const contractStore = tx.objectStore(stores.contracts);

@@ -2,8 +2,8 @@
 import { getDb, type Settings } from '../db';
 import type { Contract, FindingStatus, PortalTransaction, StatementLine, StoredFinding } from '../model';
 import type { ImportOutcome } from './imports';
-import { commitPreviews, discardPreviews, mapPreview, previewFile, reparsePreview } from './import-client';
-import type { PreviewSummary } from './import-session';
+import { commitPreviews, discardPreviews, ImportCancelled, mapPreview, previewFile, reparsePreview } from './import-client';
+import type { OnProgress, PreviewSummary } from './import-session';
 import type { CashierMapping } from '../statements/cashier';
 import type { ParseOptions } from '../statements/index';
 import { effectiveRates, type RatePoint } from '../trends';
@@ -76,11 +76,11 @@ export async function loadOptionsData(): Promise<OptionsData> {
   };
 }
 
-export async function previewFiles(files: { name: string; bytes: Uint8Array }[]): Promise<PreviewSummary[]> {
+export async function previewFiles(files: { name: string; bytes: Uint8Array }[], onProgress?: OnProgress): Promise<PreviewSummary[]> {
   const mappings = (await loadSettings(getDb())).cashierMappings ?? {};
   // one after another, in the import worker: the page stays responsive while a large file is read
   const out: PreviewSummary[] = [];
-  for (const f of files) out.push(await previewFile(f, mappings as Record<string, CashierMapping>));
+  for (const f of files) out.push(await previewFile(f, mappings as Record<string, CashierMapping>, onProgress));
   return out;
 }
 
@@ -99,15 +99,21 @@ export async function reparseImport(preview: PreviewSummary, options: ParseOptio
 }
 
 /** Stores every readable file, re-runs reconciliation once, and refreshes open portal tabs. */
-export async function commitFiles(previews: PreviewSummary[]): Promise<ImportOutcome[]> {
+export async function commitFiles(previews: PreviewSummary[], onProgress?: OnProgress): Promise<ImportOutcome[]> {
   const now = new Date();
-  const outcomes = await commitPreviews(
-    previews.map((p) => p.token),
-    now.toISOString(),
-    todayIso(now),
-  );
-  if (outcomes.some((o) => o.stored)) await notifyPortalTabs();
-  return outcomes;
+  try {
+    const outcomes = await commitPreviews(
+      previews.map((p) => p.token),
+      now.toISOString(),
+      todayIso(now),
+      onProgress,
+    );
+    if (outcomes.some((o) => o.stored)) await notifyPortalTabs();
+    return outcomes;
+  } catch (e) {
+    if (e instanceof ImportCancelled && e.stored.length) await notifyPortalTabs();
+    throw e;
+  }
 }
 
 export function discardFiles(previews: PreviewSummary[]): Promise<void> {

@@ -59,6 +59,8 @@ function workers(): { create: () => WorkerLike; made: { terminated: boolean }[] 
             case 'discard':
               session.discard(req.tokens);
               return { id: req.id, ok: true };
+            case 'reconcile':
+              return { id: req.id, ok: true };
           }
         };
         run().then(
