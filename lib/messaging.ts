@@ -83,6 +83,8 @@ export interface CaptureOutcome extends RowFindings {
   added: number;
   updated: number;
   known: number;
+  /** rows not stored: read on another origin than the sender's (issue 14 item 2), with their index in the batch */
+  refused?: { index: number; code: 'other_origin'; message: string }[];
 }
 
 export interface DisputeContext {
@@ -357,8 +359,23 @@ export type BackgroundToContent = FindingsChangedMessage | FillComplaintMessage 
 
 const MAX_LETTER_CHARS = 200_000;
 
+/**
+ * The content script's one message about the panel: a ticket for the frame it is about to show,
+ * on the merchant's click. The panel sends it with every message; a frame the page made itself
+ * has none, so it gets nothing (the page cannot read our closed shadow root or the frame's URL).
+ */
+export interface OpenPanelMessage {
+  type: 'content/openPanel';
+}
+
+/** Messages lib/services/panel.ts answers: the panel's, and the content script's content/openPanel. */
 export function isPanelMessageType(raw: unknown): boolean {
-  return isObject(raw) && typeof raw.type === 'string' && raw.type.startsWith('panel/');
+  return isObject(raw) && typeof raw.type === 'string' && (raw.type.startsWith('panel/') || raw.type === 'content/openPanel');
+}
+
+/** The ticket a panel message carries (empty when it carries none). */
+export function ticketOf(raw: unknown): string {
+  return isObject(raw) && typeof raw.ticket === 'string' && raw.ticket.length <= 128 ? raw.ticket : '';
 }
 
 /** Validates a message from the panel page; returns a typed message or why it was refused. */

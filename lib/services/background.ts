@@ -3,13 +3,23 @@
 import { getDb } from '../db';
 import type { PortalTransaction } from '../model';
 import { isPanelMessageType, parseContentMessage, type ContentToBackground, type ResponseOf, type Result } from '../messaging';
-import { recordUnreadTables, sessionArea, storeCapturedRows, withEvidenceHash, storeCoverage, type CaptureSource } from './capture';
-import { findingsForTransactions, rejectedFindingIds, setFindingStatus } from './findings';
+import {
+  placeOnSite,
+  recordUnreadTables,
+  rowsOfSender,
+  sessionArea,
+  storeCapturedRows,
+  withEvidenceHash,
+  storeCoverage,
+  type CaptureSource,
+  type RefusedRow,
+} from './capture';
+import { findingIdsOfSite, findingsForTransactions, rejectedFindingIds, setFindingStatus } from './findings';
 import { notifyPortalTabs, todayIso } from './notify';
 import { handlePanelMessage, panelDeps, type PanelSender } from './panel';
 import { runReconciliation } from './reconcile';
 import { loadSettings } from './settings';
-import { columnMapOf, confirmImitation, isImitationConfirmed, saveColumnMap, senderOrigin } from './sites';
+import { columnMapOf, confirmImitation, isImitationConfirmed, saveColumnMap, senderOrigin, senderSite } from './sites';
 
 // Reconciliation runs one at a time: captures arriving together wait for the run in progress.
 let queue: Promise<unknown> = Promise.resolve();
@@ -22,9 +32,10 @@ export function reconcileSerially(): Promise<void> {
   return run;
 }
 
-async function rowFindings(transactionIds: string[]) {
+/** The findings on these rows, of the sender's site only (issue 14 item 2). */
+async function rowFindings(site: string, transactionIds: string[]) {
   const db = getDb();
-  const [byTransaction, settings] = await Promise.all([findingsForTransactions(db, transactionIds), loadSettings(db)]);
+  const [byTransaction, settings] = await Promise.all([findingsForTransactions(db, transactionIds, site), loadSettings(db)]);
   const disputed = [
     ...new Set(
       Object.values(byTransaction)
@@ -41,17 +52,19 @@ async function rowFindings(transactionIds: string[]) {
  * Rows read again after the merchant taught the columns: same cells (so the same evidence hash),
  * new reading. They replace what is stored under their ids, in one transaction.
  */
-async function replaceCapturedRows(rows: PortalTransaction[], source?: CaptureSource) {
+async function replaceCapturedRows(rows: PortalTransaction[], source: CaptureSource) {
   const db = getDb();
-  const hashed = await Promise.all(rows.map(withEvidenceHash));
-  return db.transaction('rw', [db.transactions, db.coverage], async () => {
-    const existing = await db.transactions.bulkGet(hashed.map((r) => r.id));
+  const refused: RefusedRow[] = [];
+  const mine = await Promise.all(rowsOfSender(rows, source, refused).map(([row]) => withEvidenceHash(row)));
+  const counts = await db.transaction('rw', [db.transactions, db.coverage], async () => {
+    const { rows: hashed, existing } = await placeOnSite(db, mine, source.rowSite);
     await db.transactions.bulkPut(hashed);
     const updated = existing.filter((e) => e !== undefined).length;
     // a taught date or 商户号 column may move rows to another day or merchant: coverage follows
-    const coverage = source ? await storeCoverage(db, source, hashed, existing) : 0;
+    const coverage = await storeCoverage(db, source, hashed, existing);
     return { added: hashed.length - updated, updated, known: 0, coverage };
   });
+  return refused.length ? { ...counts, refused } : counts;
 }
 
 async function siteConfig(origin: string) {
@@ -73,22 +86,40 @@ async function handle(msg: ContentToBackground, sender: Sender): Promise<Respons
   const now = new Date();
   switch (msg.type) {
     case 'content/capture': {
-      // coverage (DESIGN.md "Coverage") belongs to the sender's own site, never one the page names
-      const site = senderOrigin(sender);
-      const source = site ? { site, ...(msg.facts ? { facts: msg.facts } : {}), now: now.toISOString() } : undefined;
+      // rows and coverage (DESIGN.md "Coverage") belong to the sender's own site, never one the page
+      // names: a row read on another origin is refused, one whose id another site's row holds is
+      // kept beside it (capture.ts placeOnSite)
+      const origin = senderOrigin(sender);
+      const site = senderSite(sender);
+      if (!origin || !site) throw new SiteUnknown();
+      const source = { site: origin, rowSite: site, ...(msg.facts ? { facts: msg.facts } : {}), now: now.toISOString() };
       const counts = msg.retaught ? await replaceCapturedRows(msg.rows, source) : await storeCapturedRows(db, msg.rows, source);
       if (counts.added || counts.updated || counts.coverage) {
         await reconcileSerially();
         void notifyPortalTabs();
       }
-      return { ...counts, ...(await rowFindings(msg.rows.map((r) => r.id))) };
+      return {
+        ...counts,
+        ...(await rowFindings(
+          site,
+          msg.rows.map((r) => r.id),
+        )),
+      };
     }
-    case 'content/getFindings':
-      return rowFindings(msg.transactionIds);
+    case 'content/getFindings': {
+      // another site's findings are left out of the answer, as if the rows had none
+      const site = senderSite(sender);
+      if (!site) throw new SiteUnknown();
+      return rowFindings(site, msg.transactionIds);
+    }
     case 'content/setFindingStatus': {
+      // only a finding of the sender's site: another site's is refused (other_site), never changed
+      const site = senderSite(sender);
+      if (!site) throw new SiteUnknown();
+      if ((await findingIdsOfSite(db, [msg.findingId], site)).length === 0) throw new OtherSite();
       const f = await setFindingStatus(db, msg.findingId, msg.status, 'merchant', now.toISOString());
       void notifyPortalTabs();
-      return rowFindings(f?.transactionIds ?? []);
+      return rowFindings(site, f?.transactionIds ?? []);
     }
     case 'content/reportUnreadTables': {
       // kept under the sender's own site, never one the payload names
@@ -120,6 +151,8 @@ async function handle(msg: ContentToBackground, sender: Sender): Promise<Respons
  * boundary (STYLE.md: `{ ok: false, error }`).
  */
 class SiteUnknown extends Error {}
+/** A finding of another site than the sender's was named (issue 14 item 2). */
+class OtherSite extends Error {}
 
 export async function handleContentMessage(raw: unknown, sender: Sender, extensionId: string): Promise<Result<unknown>> {
   if (sender.id !== extensionId) return { ok: false, error: { code: 'bad_sender', message: 'message from another extension' } };
@@ -131,6 +164,7 @@ export async function handleContentMessage(raw: unknown, sender: Sender, extensi
     return { ok: true, value: await handle(parsed.value, sender) };
   } catch (e) {
     if (e instanceof SiteUnknown) return { ok: false, error: { code: 'bad_sender', message: 'the sender is not a web page' } };
+    if (e instanceof OtherSite) return { ok: false, error: { code: 'other_site', message: 'not a finding of the sender’s site' } };
     return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
   }
 }

@@ -5,6 +5,7 @@ import type { SettleGuardDb } from '../db';
 import type { PortalTransaction } from '../model';
 import { sha256Hex } from './hash';
 import { foldCapture, type CaptureFacts } from '../coverage';
+import { originOfUrl, siteOfUrl, siteRowId } from '../sites';
 
 export interface CaptureCounts {
   added: number;
@@ -12,14 +13,75 @@ export interface CaptureCounts {
   known: number;
   /** coverage records written (lib/coverage.ts) */
   coverage?: number;
+  /** rows of the batch not stored, each with its index in the batch and why (issue 14 item 2) */
+  refused?: RefusedRow[];
+}
+
+export interface RefusedRow {
+  /** 0-based index in the batch as sent */
+  index: number;
+  /** other_origin: read on a page of another origin than the sender's */
+  code: 'other_origin';
+  message: string;
 }
 
 /** Where rows were captured and what the page stated, for coverage (DESIGN.md "Coverage"). */
 export interface CaptureSource {
   /** the sender's origin */
   site: string;
+  /**
+   * The sender's site (lib/sites.ts siteOfUrl): with it, a row read on another origin than the
+   * sender's is refused, and a row whose id another site's row holds is stored under its id on
+   * this site (placeOnSite): another site's page never overwrites this one's evidence.
+   */
+  rowSite?: string;
   facts?: CaptureFacts;
   now: string;
+}
+
+/** The rows of a batch the sender may store, with their index in the batch; the others go to `refused`. */
+export function rowsOfSender(rows: readonly PortalTransaction[], source: CaptureSource | undefined, refused: RefusedRow[]): [PortalTransaction, number][] {
+  const entries = rows.map((row, index): [PortalTransaction, number] => [row, index]);
+  if (!source?.rowSite) return entries;
+  return entries.filter(([row, index]) => {
+    if (originOfUrl(row.evidence.url) === source.site) return true;
+    refused.push({
+      index,
+      code: 'other_origin',
+      message: `row ${index + 1} was read on ${row.evidence.url.slice(0, 200)}, not on the sender's ${source.site}`,
+    });
+    return false;
+  });
+}
+
+/**
+ * Inside the writing transaction: where will each row be stored, and what is stored there now. A
+ * row's id (DESIGN.md §3 recipe) holds only what the row shows, so that the acquirer's 对账单
+ * imported later finds it; a page of another site showing the same reference (issue 14: an
+ * off-screen table on another origin) would replace our row. So a row whose id a row of another
+ * site holds is kept under its id on this site (lib/sites.ts siteRowId), beside it: nothing is
+ * lost and nothing overwritten. Rows read from files (no site) are a site's to update.
+ */
+export async function placeOnSite(
+  db: SettleGuardDb,
+  rows: readonly PortalTransaction[],
+  rowSite: string | undefined,
+): Promise<{ rows: PortalTransaction[]; existing: (PortalTransaction | undefined)[] }> {
+  const existing = await db.transactions.bulkGet(rows.map((r) => r.id));
+  if (rowSite === undefined) return { rows: [...rows], existing };
+  const elsewhere = (t: PortalTransaction | undefined) => {
+    const site = t ? siteOfUrl(t.evidence.url) : null;
+    return site !== null && site !== rowSite;
+  };
+  const moved = rows.flatMap((_row, i) => (elsewhere(existing[i]) ? [i] : []));
+  if (moved.length === 0) return { rows: [...rows], existing };
+  const placed = [...rows];
+  for (const i of moved) placed[i] = { ...rows[i]!, id: siteRowId(rowSite, rows[i]!.id) };
+  const there = await db.transactions.bulkGet(moved.map((i) => placed[i]!.id));
+  moved.forEach((i, k) => {
+    existing[i] = there[k];
+  });
+  return { rows: placed, existing };
 }
 
 /** Evidence hash: hex SHA-256 of JSON.stringify of the cells in column order (DESIGN.md §3). */
@@ -34,11 +96,12 @@ export async function withEvidenceHash(row: PortalTransaction): Promise<PortalTr
  * transaction (the rows and what was seen of their days never disagree).
  */
 export async function storeCapturedRows(db: SettleGuardDb, rows: PortalTransaction[], source?: CaptureSource): Promise<CaptureCounts> {
-  const hashed = await Promise.all(rows.map(withEvidenceHash));
+  const refused: RefusedRow[] = [];
+  const hashed = await Promise.all(rowsOfSender(rows, source, refused).map(([row]) => withEvidenceHash(row)));
   // one row per id within the batch (a fixed-column clone read twice must not count twice)
-  const unique = [...new Map(hashed.map((r) => [r.id, r])).values()];
-  return db.transaction('rw', [db.transactions, db.coverage], async () => {
-    const existing = await db.transactions.bulkGet(unique.map((r) => r.id));
+  const batch = [...new Map(hashed.map((r) => [r.id, r])).values()];
+  const outcome = await db.transaction('rw', [db.transactions, db.coverage], async () => {
+    const { rows: unique, existing } = await placeOnSite(db, batch, source?.rowSite);
     const toPut: PortalTransaction[] = [];
     let added = 0,
       updated = 0,
@@ -67,6 +130,7 @@ export async function storeCapturedRows(db: SettleGuardDb, rows: PortalTransacti
     if (!source) return { added, updated, known };
     return { added, updated, known, coverage: await storeCoverage(db, source, unique, existing, replaced) };
   });
+  return refused.length ? { ...outcome, refused } : outcome;
 }
 
 /**
@@ -110,7 +174,7 @@ async function readingsReplaced(
   const fresh = batch.filter((_, i) => !existing[i]);
   if (fresh.length === 0) return [];
   const inBatch = new Set(batch.map((r) => r.id));
-  const place = (t: PortalTransaction) => `${t.evidence.sha256}|${t.portal}|${originOf(t.evidence.url)}`;
+  const place = (t: PortalTransaction) => `${t.evidence.sha256}|${t.portal}|${originOfUrl(t.evidence.url) ?? t.evidence.url}`;
   const candidates = new Map<string, string[]>();
   const stored = await db.transactions
     .where('evidence.sha256')
@@ -127,14 +191,6 @@ async function readingsReplaced(
     if (id !== undefined) replaced.push(id);
   }
   return replaced;
-}
-
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
-  }
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { SettleGuardDb } from '../db';
 import type { FindingKind, FindingStatus, MoneyJson, StoredFinding } from '../model';
 import { add, money } from '../money';
+import { siteOfUrl, siteRowId } from '../sites';
 
 /** Findings the page highlights: open ones that cost or may cost money (DESIGN.md DOM contract). */
 export function isHighlighted(f: StoredFinding): boolean {
@@ -14,19 +15,67 @@ function isShownOnPage(f: StoredFinding): boolean {
   return isHighlighted(f) || (f.status === 'disputed' && f.severity !== 'info');
 }
 
-export async function findingsForTransactions(db: SettleGuardDb, transactionIds: string[]): Promise<Record<string, StoredFinding[]>> {
-  const wanted = new Set(transactionIds);
-  const found = await db.findings.where('transactionIds').anyOf(transactionIds).toArray();
+/**
+ * The findings a page shows on its rows, by the ids the page gave its rows. With `site`, only that
+ * site's findings (findingsOfSite), of its own rows (pageRowIds): a page never learns another
+ * site's rows or findings, even by naming their ids.
+ */
+export async function findingsForTransactions(db: SettleGuardDb, transactionIds: string[], site?: string): Promise<Record<string, StoredFinding[]>> {
+  const pageIdOf = site === undefined ? new Map(transactionIds.map((id) => [id, id])) : await pageRowIds(db, transactionIds, site);
+  const all = (
+    await db.findings
+      .where('transactionIds')
+      .anyOf([...pageIdOf.keys()])
+      .toArray()
+  ).filter(isShownOnPage);
+  const found = site === undefined ? all : await findingsOfSite(db, all, site);
   const byTransaction: Record<string, StoredFinding[]> = {};
   for (const f of found) {
-    if (!isShownOnPage(f)) continue;
-    for (const id of f.transactionIds) {
-      if (!wanted.has(id)) continue;
+    for (const stored of f.transactionIds) {
+      const id = pageIdOf.get(stored);
+      if (id === undefined) continue;
       const list = (byTransaction[id] ??= []);
       if (!list.some((x) => x.id === f.id)) list.push(f);
     }
   }
   return byTransaction;
+}
+
+/**
+ * Stored id → the id the page gave the row, for rows a page of `site` names. A row whose id
+ * another site's row held when it was captured is stored under its id on this site
+ * (lib/services/capture.ts placeOnSite); only keys are read, so a 5,000-row page costs little.
+ */
+async function pageRowIds(db: SettleGuardDb, ids: readonly string[], site: string): Promise<Map<string, string>> {
+  const onSite = new Map(ids.map((id) => [siteRowId(site, id), id]));
+  const moved = new Set<string>(
+    await db.transactions
+      .where(':id')
+      .anyOf([...onSite.keys()])
+      .primaryKeys(),
+  );
+  const out = new Map<string, string>();
+  for (const [stored, id] of onSite) out.set(moved.has(stored) ? stored : id, id);
+  return out;
+}
+
+/**
+ * The findings among `findings` that belong to `site` (lib/sites.ts): every row behind them was
+ * read on a page of that site (its evidence URL). A finding with no captured row, or with one row
+ * read elsewhere, belongs to no site: no page sees it, the options page does (issue 14 item 2).
+ */
+export async function findingsOfSite<F extends Pick<StoredFinding, 'transactionIds'>>(db: SettleGuardDb, findings: readonly F[], site: string): Promise<F[]> {
+  const rowIds = [...new Set(findings.flatMap((f) => f.transactionIds))];
+  const ours = new Set<string>();
+  for (const t of await db.transactions.bulkGet(rowIds)) if (t && siteOfUrl(t.evidence.url) === site) ours.add(t.id);
+  return findings.filter((f) => f.transactionIds.length > 0 && f.transactionIds.every((id) => ours.has(id)));
+}
+
+/** The ids among `findingIds` of findings that belong to `site` (findingsOfSite), in their order. */
+export async function findingIdsOfSite(db: SettleGuardDb, findingIds: readonly string[], site: string): Promise<string[]> {
+  const found = (await db.findings.bulkGet([...new Set(findingIds)])).filter((f) => f !== undefined);
+  const ours = new Set((await findingsOfSite(db, found, site)).map((f) => f.id));
+  return findingIds.filter((id) => ours.has(id));
 }
 
 /**

@@ -1,10 +1,10 @@
 // Re-running reconciliation over everything stored and keeping the merchant's decisions:
 // finding ids are deterministic, so a finding that comes back keeps its status (DESIGN.md §3).
 import type { SettleGuardDb } from '../db';
-import type { Issue, ReconcileResult, StoredFinding, Unchecked } from '../model';
+import type { Contract, Issue, ReconcileResult, StoredFinding, Unchecked } from '../model';
 import { reconcile } from '../reconcile/index';
 import { loadSettings } from './settings';
-import { coverageDays } from '../coverage';
+import { coverageDays, type CoverageRecord } from '../coverage';
 import { findingFacts, summarizeStore, type SummaryRows } from '../store-summary';
 
 export interface ReconcileSummary {
@@ -15,7 +15,22 @@ export interface ReconcileSummary {
   unchecked: Unchecked[];
 }
 
+/**
+ * What reconciliation reads and writes, in one readwrite transaction: the findings stored are
+ * always those of the rows stored when they are written. A capture or an import committing while
+ * a run reads would otherwise leave findings of a snapshot no longer true (issue 14: the import
+ * worker and the background overlapping); IndexedDB queues overlapping writers behind this one.
+ */
+function reconcileScope(db: SettleGuardDb) {
+  return [db.transactions, db.statementLines, db.cashier, db.contracts, db.settings, db.coverage, db.findings, db.unchecked, db.summaries];
+}
+
 export async function runReconciliation(db: SettleGuardDb, asOf: string, now: string): Promise<ReconcileSummary> {
+  return db.transaction('rw', reconcileScope(db), () => reconcileInTransaction(db, asOf, now));
+}
+
+/** Reads everything, reconciles and stores the findings; call inside a transaction of reconcileScope. */
+async function reconcileInTransaction(db: SettleGuardDb, asOf: string, now: string): Promise<ReconcileSummary> {
   const [transactions, statementLines, cashier, contracts, settings, coverageRecords] = await Promise.all([
     db.transactions.toArray(),
     db.statementLines.toArray(),
@@ -34,7 +49,44 @@ export async function runReconciliation(db: SettleGuardDb, asOf: string, now: st
     extraHolidays: settings.extraHolidays,
     coverage: coverageDays(coverageRecords, transactions),
   });
-  return storeFindings(db, result, now, { transactions, statementLines });
+  return writeFindings(db, result, now, { transactions, statementLines });
+}
+
+/**
+ * Stores findings an import computed from the rows it read in its own transaction (issue 4
+ * "Speed": reconciling while IndexedDB writes the file), if those rows are still what is stored.
+ * Checked in the transaction that writes the findings: when a capture, another import or a
+ * contract changed the rows or coverage meanwhile, reconciliation runs again inside it instead.
+ */
+export async function storeFindings(db: SettleGuardDb, result: ReconcileResult, now: string, rows: StoredRowsBasis, asOf: string): Promise<ReconcileSummary> {
+  return db.transaction('rw', reconcileScope(db), async () => {
+    if (await stillStored(db, rows)) return writeFindings(db, result, now, rows);
+    return reconcileInTransaction(db, asOf, now);
+  });
+}
+
+/** The rows an import's reconciliation read (lib/services/imports.ts StoredRows). */
+export type StoredRowsBasis = SummaryRows & { cashier: readonly { id: string }[]; contracts: readonly Contract[]; coverage: readonly CoverageRecord[] };
+
+/**
+ * True when what is stored is what `rows` holds: the same row ids with the same evidence (keys
+ * and the evidence-hash index only, no row read whole), as many bank lines and cashier records
+ * (never edited, only added or cleared), the same contracts and coverage.
+ */
+async function stillStored(db: SettleGuardDb, rows: StoredRowsBasis): Promise<boolean> {
+  const [lines, cashier, coverage, contracts] = await Promise.all([
+    db.statementLines.count(),
+    db.cashier.count(),
+    db.coverage.toArray(),
+    db.contracts.toArray(),
+  ]);
+  if (lines !== rows.statementLines.length || cashier !== rows.cashier.length) return false;
+  if (JSON.stringify(contracts) !== JSON.stringify(rows.contracts) || JSON.stringify(coverage) !== JSON.stringify(rows.coverage)) return false;
+  const evidence = new Map<string, string>();
+  await db.transactions.orderBy('evidence.sha256').eachKey((sha, cursor) => {
+    evidence.set(String(cursor.primaryKey), String(sha));
+  });
+  return evidence.size === rows.transactions.length && rows.transactions.every((t) => evidence.get(t.id) === t.evidence.sha256);
 }
 
 /**
@@ -42,7 +94,7 @@ export async function runReconciliation(db: SettleGuardDb, asOf: string, now: st
  * keeps its status; findings the evidence no longer supports go away unless the merchant acted on
  * them (a dismissed or disputed finding is a record of a decision and is kept).
  */
-export async function storeFindings(db: SettleGuardDb, result: ReconcileResult, now: string, rows?: SummaryRows): Promise<ReconcileSummary> {
+async function writeFindings(db: SettleGuardDb, result: ReconcileResult, now: string, rows?: SummaryRows): Promise<ReconcileSummary> {
   // with the rows at hand: each finding's first row and sites, and the popup's and dashboard's summary
   const facts = rows ? findingFacts(result.findings, rows) : undefined;
   const summary = rows ? summarizeStore(result, rows, now) : undefined;

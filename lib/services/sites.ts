@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { getDb, type SettleGuardDb, type SiteRecord } from '../db';
 import { assessPage, readPageSigns, type PhishingAssessment } from '../phishing';
+import { originOfUrl, siteOfUrl } from '../sites';
 
 export const CONTENT_SCRIPT_FILE = '/content-scripts/portal.js' as const;
 const SCRIPT_ID_PREFIX = 'sg-site-';
@@ -185,6 +186,20 @@ export async function siteState(origin: string): Promise<'builtin' | 'enabled' |
   const site = await getDb().sites.get(origin);
   const permitted = await browser.permissions.contains({ origins: [originPattern(origin)] });
   return site?.enabled && permitted ? 'enabled' : 'disabled';
+}
+
+// What a site is (lib/sites.ts), for the services that scope answers by it (issue 14 item 2)
+export { sameSite, siteOfUrl } from '../sites';
+
+/**
+ * The site a content-script message comes from (lib/sites.ts siteOfUrl), or null. The frame's URL
+ * picks a built-in portal's profile; a frame whose URL has another origin (about:srcdoc) is
+ * judged by its origin alone.
+ */
+export function senderSite(sender: { url?: string; origin?: string }): string | null {
+  const origin = senderOrigin(sender);
+  if (!origin) return null;
+  return siteOfUrl(sender.url && originOfUrl(sender.url) === origin ? sender.url : `${origin}/`);
 }
 
 /** The origin a content-script message comes from (the sender's frame URL), or null. */

@@ -15,8 +15,10 @@ const MID = '898310058120001';
 
 describe('content/capture keeps coverage', () => {
   it('for the sender origin, with the stated query; re-taught rows move to the day now read', async () => {
-    const a = tx({ merchantId: MID, occurredAt: '2026-03-02T10:00:00' }),
-      b = tx({ merchantId: MID, occurredAt: '2026-03-02T11:00:00' });
+    // read on the sender's page: a row read on another origin is refused (site-scope.test.ts)
+    const onSite = (t: ReturnType<typeof tx>) => ({ ...t, evidence: { ...t.evidence, url: `${SITE}/list` } });
+    const a = onSite(tx({ merchantId: MID, occurredAt: '2026-03-02T10:00:00' })),
+      b = onSite(tx({ merchantId: MID, occurredAt: '2026-03-02T11:00:00' }));
     const facts = { merchantId: MID, dateRange: { from: '2026-03-02', to: '2026-03-02' }, stated: { count: 2, source: 'pager' } };
     const res = await handleContentMessage({ type: 'content/capture', url: `${SITE}/list`, rows: [a, b], facts }, from(`${SITE}/list`), EXT);
     expect(res).toMatchObject({ ok: true, value: { added: 2 } });
