@@ -33,6 +33,9 @@ export class ReviewCredit {
     return !!this.line.valueOn && this.line.valueOn !== this.line.bookedOn;
   }
 
+  /** the next credit whose line has the same id (SettlementBook.creditsOfId) */
+  sameId: ReviewCredit | undefined;
+
   private midRead = false;
   private midNamed: string | undefined;
 
@@ -51,8 +54,19 @@ export class SettlementBook {
   readonly outcome = new Map<SettlementGroup, GroupOutcome>();
   private readonly holders = new Map<string, SettlementGroup[]>();
   private credits: Map<string, Map<IsoDate, CreditDay>> | undefined;
-  /** the indexed credits by line id (a statement may repeat an id: holders count per id) */
-  private creditsById: Map<string, ReviewCredit[]> | undefined;
+  /**
+   * The indexed credit of each line id; a statement may repeat an id (holders count per id), and
+   * the other credits of an id follow from the first by ReviewCredit.sameId (no array per id: a
+   * million credits).
+   */
+  private creditsById: Map<string, ReviewCredit> | undefined;
+
+  /** The indexed credits of a line id. */
+  private creditsOfId(id: string): ReviewCredit[] {
+    const out: ReviewCredit[] = [];
+    for (let c = this.creditsById?.get(id); c; c = c.sameId) out.push(c);
+    return out;
+  }
   readonly mids: string[];
 
   constructor(
@@ -186,7 +200,7 @@ export class SettlementBook {
     this.credits ??= this.indexCredits();
     const byDate = this.credits.get(currency);
     const found = new Set<ReviewCredit>();
-    const ownCredits = own.flatMap((l) => (this.creditsById?.get(l.id) ?? []).filter((c) => c.line === l && c.line.amount.currency === currency));
+    const ownCredits = own.flatMap((l) => this.creditsOfId(l.id).filter((c) => c.line === l && c.line.amount.currency === currency));
     for (const d of new Set(dates)) {
       const day = byDate?.get(d);
       if (!day) continue;
@@ -264,7 +278,7 @@ export class SettlementBook {
   private freeChanged(id: string, free: boolean): void {
     const byDate = this.credits;
     if (!byDate) return;
-    for (const c of this.creditsById?.get(id) ?? []) {
+    for (const c of this.creditsOfId(id)) {
       for (const d of c.twoDates ? [c.line.bookedOn, c.line.valueOn!] : [c.line.bookedOn]) {
         const list = byDate.get(c.line.amount.currency)?.get(d)?.free;
         if (!list || !fitsSome(c)) continue;
@@ -277,16 +291,22 @@ export class SettlementBook {
 
   private indexCredits(): Map<string, Map<IsoDate, CreditDay>> {
     const out = new Map<string, Map<IsoDate, CreditDay>>();
-    const byId = new Map<string, ReviewCredit[]>();
+    const byId = new Map<string, ReviewCredit>();
+    const lastOfId = new Map<string, ReviewCredit>();
     this.creditsById = byId;
     this.lines.forEach((l, seq) => {
       if (l.amount.amount.startsWith('-')) return;
       const amount = amountOf(l.amount);
       if (!amount.greaterThan(ZERO)) return;
       const c = new ReviewCredit(this, l, seq, amount, SETTLEMENT_CREDIT.test(lineText(l)));
-      const same = byId.get(l.id);
-      if (same) same.push(c);
-      else byId.set(l.id, [c]);
+      const first = byId.get(l.id);
+      if (!first) byId.set(l.id, c);
+      else {
+        // a repeated id (rare): linked after the last credit of the id so far
+        const last = lastOfId.get(l.id) ?? first;
+        last.sameId = c;
+        lastOfId.set(l.id, c);
+      }
       this.all.push(c);
       let byDate = out.get(l.amount.currency);
       if (!byDate) out.set(l.amount.currency, (byDate = new Map()));

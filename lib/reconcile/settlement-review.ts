@@ -266,17 +266,14 @@ function subsetSum(cands: ReviewCredit[], target: Dec, slack: Dec): ReviewCredit
  * (rows of the neighbour's day not all seen make it reach for the next day's credit).
  */
 export function exactBeforeClosest(book: SettlementBook, groups: readonly SettlementGroup[]): void {
-  let order: Map<SettlementGroup, number> | undefined;
   for (const g of groups) {
     if (book.outcome.get(g)!.status !== 'missing') continue;
     const slack = book.slack([g]);
     for (const c of book.creditsOn(g.currency, datesOf(g, false), { lo: g.expected.minus(slack), hi: g.expected.plus(slack) })) {
       if (c.amount.minus(g.expected).abs().greaterThan(slack) || !book.fits(c, g)) continue;
       // the first of `groups` holding this line (of those holding its id)
-      order ??= new Map(groups.map((h, i) => [h, i]));
-      let holder: SettlementGroup | undefined;
-      for (const h of book.holdersOf(c.line))
-        if (h !== g && book.outcome.get(h)!.lines.includes(c.line) && (!holder || order.get(h)! < order.get(holder)!)) holder = h;
+      const holders = book.holdersOf(c.line).filter((h) => h !== g && book.outcome.get(h)!.lines.includes(c.line));
+      const holder = holders.length > 1 ? groups.find((h) => holders.includes(h)) : holders[0];
       if (!holder || !OPEN.has(book.outcome.get(holder)!.status)) continue;
       book.set(holder, 'missing', [], ZERO);
       book.set(g, statusOf(book, g.expected, c.amount, slack), [c.line], c.amount, 'settlement-group:amount', 0.9);

@@ -24,10 +24,12 @@ interface Case {
 const MEMOS = ['银联商务 结算款', '转账 房租', `结算 商户号${MIDS[0]}`, `商户号${MIDS[1]} 入账`, '工资'];
 
 function build(c: Case): { book: SettlementBook; groups: SettlementGroup[]; lines: StatementLine[] } {
+  // a few lines repeat the id of the one before, sometimes several in a row (holders count per id)
+  const idOf: string[] = [];
+  c.lines.forEach((x, i) => idOf.push(x.sameId && i > 0 ? idOf[i - 1]! : `l${i}`));
   const lines = c.lines.map((x, i) =>
     line({
-      // a few lines repeat the id of the one before (holders count per id)
-      id: x.sameId && i > 0 ? `l${i - 1}` : `l${i}`,
+      id: idOf[i]!,
       amount: (x.amount / 100).toFixed(2),
       currency: x.currency === 0 ? 'CNY' : 'USD',
       bookedOn: DATES[x.date]!,
@@ -66,7 +68,9 @@ function compare(book: SettlementBook, groups: readonly SettlementGroup[], probe
         .filter((c) => c.amount.lessThan(hi) && keep(c))
         .sort((a, b) => b.amount.comparedTo(a.amount) || (a.line.id < b.line.id ? -1 : a.line.id > b.line.id ? 1 : 0))
         .slice(0, count);
-      expect(ids(book.largestBelow(currency, dates, hi, keep, count, own))).toEqual(ids(scan));
+      // two credits of one amount and one line id are told apart by nothing a caller reads
+      const shown = (cs: readonly ReviewCredit[]) => cs.map((c) => `${c.amount.toFixed(2)} ${c.line.id}`);
+      expect(shown(book.largestBelow(currency, dates, hi, keep, count, own))).toEqual(shown(scan));
     }
   }
 }
@@ -80,7 +84,7 @@ describe('SettlementBook: free credits by date and amount = a scan of every cred
       value: fc.integer({ min: 0, max: 3 }),
       memo: fc.integer({ min: 0, max: MEMOS.length - 1 }),
       currency: fc.integer({ min: 0, max: 4 }).map((x) => (x === 0 ? 1 : 0)),
-      sameId: fc.integer({ min: 0, max: 9 }).map((x) => x === 0),
+      sameId: fc.integer({ min: 0, max: 5 }).map((x) => x === 0),
     });
     const caseArb = fc.record({
       lines: fc.array(lineArb, { minLength: 1, maxLength: 30 }),
@@ -109,7 +113,7 @@ describe('SettlementBook: free credits by date and amount = a scan of every cred
           for (const p of probes) compare(book, groups, p);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 });
