@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   ACQUIRER_BRANDS,
   assessPage,
-  decodePunycode,
   describeImitation,
   isOwnedBy,
   readPageSigns,
@@ -12,6 +11,7 @@ import {
   type PageSigns,
 } from '../../lib/phishing';
 import { PORTAL_PROFILES } from '../../lib/portals/profiles';
+import { decodePunycode } from '../../lib/punycode';
 
 // what a copied login page shows: the brand in the title and the logo, and a password field
 const lakalaLogin = (url: string, over: Partial<PageSigns> = {}): PageSigns => ({
