@@ -1,15 +1,6 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  ACQUIRER_BRANDS,
-  assessPage,
-  describeImitation,
-  isOwnedBy,
-  readPageSigns,
-  registrableDomain,
-  skeleton,
-  type PageSigns,
-} from '../../lib/phishing';
+import { ACQUIRER_BRANDS, assessPage, describeImitation, isOwnedBy, readPageSigns, registrableDomain, skeleton, type PageSigns } from '../../lib/phishing';
 import { PORTAL_PROFILES } from '../../lib/portals/profiles';
 import { decodePunycode } from '../../lib/punycode';
 
