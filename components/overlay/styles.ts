@@ -31,7 +31,7 @@ button { font: inherit; cursor: pointer; border-radius: 4px; border: 1px solid #
 button:hover, button:focus-visible { border-color: #1570ef; color: #1570ef; outline: none; }
 button.primary { background: #1570ef; border-color: #1570ef; color: #fff; }
 button.primary:hover { background: #175cd3; color: #fff; }
-.tip { display: none; position: absolute; z-index: 2147483646; right: 0; top: 120%; width: 340px; background: #101828; color: #fff;
+.tip { display: none; pointer-events: none; position: absolute; z-index: 2147483646; right: 0; top: 120%; width: 340px; background: #101828; color: #fff;
   border-radius: 6px; padding: 8px 10px; box-shadow: 0 4px 16px rgba(0,0,0,.25); white-space: normal; }
 .flag:hover .tip, .flag:focus-within .tip { display: block; }
 .tip p { margin: 0 0 6px; }

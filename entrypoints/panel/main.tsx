@@ -11,9 +11,11 @@ const style = document.createElement('style');
 style.textContent = PANEL_CSS;
 document.head.append(style);
 
+// the ticket the overlay got for this frame (lib/services/panel.ts): every message carries it
+const ticket = new URLSearchParams(location.search).get('t') ?? '';
 const send: PanelSend = async (msg) => {
   try {
-    return await browser.runtime.sendMessage(msg);
+    return await browser.runtime.sendMessage({ ...msg, ticket });
   } catch (e) {
     return { ok: false, error: { code: 'unreachable', message: e instanceof Error ? e.message : String(e) } };
   }

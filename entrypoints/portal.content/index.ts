@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { builtInMatchPatterns, readPortalTablesChunked, yieldToMain } from '../../lib/portals/index';
 import { PortalOverlay, type Send } from '../../components/overlay/controller';
-import type { BackgroundToContent } from '../../lib/messaging';
+import type { BackgroundToContent, OpenPanelMessage, Result } from '../../lib/messaging';
 
 // Built-in portals the content script runs on after install: the justified patterns of the portal
 // profiles (lib/portals/profiles.ts). Sites the merchant adds are registered at runtime with an
@@ -30,8 +30,12 @@ export default defineContentScript({
       yieldNow: yieldToMain,
       nextFrame: (callback) => requestAnimationFrame(callback),
       readTables: (doc, url, now, options) => readPortalTablesChunked(doc, url, now, options, { signal: ctx.signal, sliceRows: 10, budgetMs: 20 }),
-      // the dispute panel: an extension page (web-accessible by its per-session dynamic URL)
-      panelUrl: (query) => `${browser.runtime.getURL('/panel.html')}?${query}`,
+      // the dispute panel: an extension page, with a ticket only this tab's panel can use
+      panelUrl: async (query) => {
+        const open: OpenPanelMessage = { type: 'content/openPanel' };
+        const res = (await browser.runtime.sendMessage(open).catch(() => null)) as Result<{ ticket: string }> | null;
+        return res?.ok ? `${browser.runtime.getURL('/panel.html')}?${query}&t=${encodeURIComponent(res.value.ticket)}` : null;
+      },
     });
     void overlay.init();
     // only the background (or our own pages) can message a content script

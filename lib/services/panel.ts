@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { getDb, type SettleGuardDb } from '../db';
 import {
   parsePanelMessage,
+  ticketOf,
   type BackgroundToContent,
   type DraftSummary,
   type PanelResponseOf,
@@ -16,6 +17,8 @@ import {
   type Result,
 } from '../messaging';
 import { applyEvent, disputeContext, latestDrafts, recordDraft } from './disputes';
+import { siteOfUrl } from '../sites';
+import type { KeyValueArea } from './capture';
 import { setFindingStatus } from './findings';
 import { notifyPortalTabs, todayIso } from './notify';
 
@@ -26,6 +29,38 @@ export interface PanelSender {
   url?: string;
   /** the tab the frame is in: the portal page hosting the panel */
   tab?: { id?: number; url?: string };
+  /** 0 for a tab's top frame (where the content script that opens the panel runs) */
+  frameId?: number;
+}
+
+/**
+ * Tickets for panel frames: the overlay gets one on the merchant's click (content/openPanel) and
+ * puts it in the frame's URL; the panel sends it with each message. Only the tab it was issued to
+ * can use it, so a panel frame a page embeds itself (it may know our extension id) gets nothing.
+ */
+export interface PanelTickets {
+  issue(tabId: number): Promise<string>;
+  isValid(ticket: string, tabId: number): Promise<boolean>;
+}
+
+/** A ticket lasts a working day; storage.session forgets them all when the browser closes. */
+const TICKET_HOURS = 12;
+const ticketKey = (ticket: string) => `panelTicket:${ticket}`;
+
+/** Tickets kept in storage.session (not in memory: the service worker may stop between messages). */
+export function sessionTickets(area: KeyValueArea, clock: () => number = Date.now, random: () => string = () => crypto.randomUUID()): PanelTickets {
+  return {
+    async issue(tabId) {
+      const ticket = random();
+      await area.set({ [ticketKey(ticket)]: { tabId, at: clock() } });
+      return ticket;
+    },
+    async isValid(ticket, tabId) {
+      if (!/^[0-9a-f-]{16,64}$/i.test(ticket)) return false;
+      const held = (await area.get(ticketKey(ticket)))[ticketKey(ticket)] as { tabId?: unknown; at?: unknown } | undefined;
+      return held?.tabId === tabId && typeof held.at === 'number' && clock() - held.at < TICKET_HOURS * 3600_000;
+    },
+  };
 }
 
 export interface PanelDeps {
@@ -38,6 +73,7 @@ export interface PanelDeps {
   sendToTab: (tabId: number, message: BackgroundToContent) => Promise<unknown>;
   /** after a finding changed: open portal tabs refresh their highlights */
   notify: () => void;
+  tickets: PanelTickets;
 }
 
 /** The running extension's dependencies: the top frame of the hosting tab is where the overlay lives. */
@@ -48,6 +84,7 @@ export function panelDeps(at = new Date()): PanelDeps {
     today: todayIso(at),
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
     notify: () => void notifyPortalTabs(),
+    tickets: sessionTickets(browser.storage.session),
   };
 }
 
@@ -61,44 +98,34 @@ function isPanelPage(url: string | undefined): boolean {
   }
 }
 
-/** The site of the tab hosting the frame: its origin, when it is a web page. */
-export function siteOfSender(sender: PanelSender): { origin: string; tabId: number } | null {
+/**
+ * The site of the tab hosting the frame (lib/sites.ts: a built-in portal's hosts are one site,
+ * any other page's origin is), when it is a web page.
+ */
+export function siteOfSender(sender: PanelSender): { site: string; tabId: number } | null {
   const tabId = sender.tab?.id;
   if (tabId === undefined || !isPanelPage(sender.url)) return null;
-  try {
-    const u = new URL(sender.tab?.url ?? '');
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    return { origin: u.origin, tabId };
-  } catch {
-    return null;
-  }
-}
-
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
+  const site = siteOfUrl(sender.tab?.url ?? '');
+  return site === null ? null : { site, tabId };
 }
 
 /**
- * The findings among `ids` that belong to `origin`: every row behind them was captured there
+ * The findings among `ids` that belong to `site`: every row behind them was captured there
  * (evidence.url). A finding with no captured row, or one row from elsewhere, belongs to no site.
  */
-export async function findingsOfSite(db: SettleGuardDb, ids: readonly string[], origin: string): Promise<string[]> {
+export async function findingsOfSite(db: SettleGuardDb, ids: readonly string[], site: string): Promise<string[]> {
   const findings = (await db.findings.bulkGet([...new Set(ids)])).filter((f) => f !== undefined);
   const txIds = [...new Set(findings.flatMap((f) => f.transactionIds))];
-  const txOrigin = new Map<string, string | null>();
-  for (const t of await db.transactions.bulkGet(txIds)) if (t) txOrigin.set(t.id, originOf(t.evidence.url));
-  return findings.filter((f) => f.transactionIds.length > 0 && f.transactionIds.every((id) => txOrigin.get(id) === origin)).map((f) => f.id);
+  const txSite = new Map<string, string | null>();
+  for (const t of await db.transactions.bulkGet(txIds)) if (t) txSite.set(t.id, siteOfUrl(t.evidence.url));
+  return findings.filter((f) => f.transactionIds.length > 0 && f.transactionIds.every((id) => txSite.get(id) === site)).map((f) => f.id);
 }
 
 /** This site's kept drafts, newest first: those whose every finding belongs to the site. */
-async function draftsOfSite(db: SettleGuardDb, origin: string): Promise<DraftSummary[]> {
+async function draftsOfSite(db: SettleGuardDb, site: string): Promise<DraftSummary[]> {
   const all = await latestDrafts(db, Number.POSITIVE_INFINITY);
   const disputes = new Map((await db.disputes.toArray()).map((d) => [d.id, d.findingIds]));
-  const ours = new Set(await findingsOfSite(db, [...disputes.values()].flat(), origin));
+  const ours = new Set(await findingsOfSite(db, [...disputes.values()].flat(), site));
   return all.filter((d) => (disputes.get(d.id) ?? []).every((id) => ours.has(id)) && (disputes.get(d.id)?.length ?? 0) > 0).slice(0, 5);
 }
 
@@ -123,10 +150,10 @@ async function saveDraft(deps: PanelDeps, msg: PanelSaveDraftMessage, tabId: num
 
 class OtherSite extends Error {}
 
-async function handle(msg: PanelToBackground, site: { origin: string; tabId: number }, deps: PanelDeps): Promise<PanelResponseOf[PanelToBackground['type']]> {
+async function handle(msg: PanelToBackground, site: { site: string; tabId: number }, deps: PanelDeps): Promise<PanelResponseOf[PanelToBackground['type']]> {
   const { db } = deps;
   const ours = async (ids: readonly string[]) => {
-    const found = await findingsOfSite(db, ids, site.origin);
+    const found = await findingsOfSite(db, ids, site.site);
     if (found.length !== new Set(ids).size) throw new OtherSite();
     return found;
   };
@@ -134,12 +161,12 @@ async function handle(msg: PanelToBackground, site: { origin: string; tabId: num
     case 'panel/dispute':
       return disputeContext(db, await ours(msg.findingIds), deps.today);
     case 'panel/drafts':
-      return draftsOfSite(db, site.origin);
+      return draftsOfSite(db, site.site);
     case 'panel/saveDraft':
       await ours(msg.findingIds);
       return saveDraft(deps, msg, site.tabId);
     case 'panel/insert': {
-      const draft = (await draftsOfSite(db, site.origin)).find((d) => d.id === msg.draftId);
+      const draft = (await draftsOfSite(db, site.site)).find((d) => d.id === msg.draftId);
       if (!draft) throw new OtherSite();
       return { inserted: await fillForm(deps, site.tabId, draft.text) };
     }
@@ -155,10 +182,30 @@ async function handle(msg: PanelToBackground, site: { origin: string; tabId: num
   }
 }
 
-/** Entry for a `panel/…` message (the sender's extension id is checked by the caller). */
+/** content/openPanel: a ticket for the frame the overlay of this tab's top frame is about to show. */
+async function openPanel(sender: PanelSender, deps: PanelDeps): Promise<Result<unknown>> {
+  const tabId = sender.tab?.id;
+  let web = false;
+  try {
+    web = ['http:', 'https:'].includes(new URL(sender.url ?? '').protocol);
+  } catch {
+    // no URL: not a web page's content script
+  }
+  if (tabId === undefined || sender.frameId !== 0 || !web)
+    return { ok: false, error: { code: 'bad_sender', message: 'a panel is opened by the content script of a tab’s top frame' } };
+  return { ok: true, value: { ticket: await deps.tickets.issue(tabId) } };
+}
+
+/**
+ * Entry for a message about the panel (the sender's extension id is checked by the caller): the
+ * content script's content/openPanel, and the panel's own panel/… messages, each with its ticket.
+ */
 export async function handlePanelMessage(raw: unknown, sender: PanelSender, deps: PanelDeps): Promise<Result<unknown>> {
+  if ((raw as { type?: unknown }).type === 'content/openPanel') return openPanel(sender, deps);
   const site = siteOfSender(sender);
   if (!site) return { ok: false, error: { code: 'bad_sender', message: 'panel messages come from the panel page inside a web page tab' } };
+  if (!(await deps.tickets.isValid(ticketOf(raw), site.tabId)))
+    return { ok: false, error: { code: 'bad_ticket', message: 'this panel was not opened by SettleGuard on this tab' } };
   const parsed = parsePanelMessage(raw);
   if (!parsed.ok) return parsed;
   try {

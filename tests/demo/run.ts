@@ -8,6 +8,7 @@ import { launchWithExtension } from '../support/extension';
 import { startStaticServer } from '../support/serve';
 import { OptionsPage, PortalPage, readStore } from '../support/pages';
 import { ToolbarPopup } from '../support/toolbar-popup';
+import { clickInOverlay, panelFrame } from '../support/overlay';
 import { DEMO, DEMO_FILES, DEMO_PORTAL_DIR } from '../support/demo-data';
 import type { PortalTransaction, StoredFinding } from '../../lib/model';
 import { Dec, formatMoney, money } from '../../lib/money';
@@ -49,8 +50,9 @@ async function main(): Promise<void> {
 
     const flagged = page.locator('#txn-tbody > tr[data-sg-finding]').first();
     if (await flagged.count()) {
-      await flagged.getByRole('button', { name: /申诉|Dispute/ }).click();
-      await page.getByTestId('sg-dispute-text').waitFor();
+      // the overlay's shadow roots are closed and its controls take the merchant's input only
+      await clickInOverlay(page, flagged.locator('sg-flag'), /申诉|Dispute/);
+      await (await panelFrame(page)).getByTestId('sg-dispute-text').waitFor();
       await page.screenshot({ path: shots.dispute });
     }
 

@@ -86,16 +86,16 @@ test('import, capture both pages, highlight the seeded problems, draft and copy 
   const rrn = rate.rrns[0]!;
   await expect(portal.rowByRrn(rrn)).toHaveAttribute('title', /15\.00/);
   await portal.disputeButton(rrn).click();
-  const text = portal.disputeText();
+  const text = await portal.disputeText();
   await expect(text).toContainText(rrn);
   await expect(text).toContainText(rate.atStake);
   await expect(text).toContainText(DEMO.merchantId);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  await portal.copyButton().click();
-  const draft = await text.innerText();
+  await (await portal.copyButton()).click();
+  const draft = (await text.textContent()) ?? '';
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(draft);
   // switch the letter to English
-  await page.getByRole('button', { name: 'English' }).click();
+  await (await portal.panel()).getByRole('button', { name: 'English' }).click();
   await expect(text).toContainText('RRN');
   await expect(text).toContainText(rrn);
 

@@ -10,7 +10,8 @@ import { launchWithExtension, type ExtensionSession } from '../support/extension
 import { startStaticServer, type StaticServer } from '../support/serve';
 import { OptionsPage, PortalPage } from '../support/pages';
 import { DEMO_FILES } from '../support/demo-data';
-import { draftFromRow } from '../fixtures/forms/harness';
+import { draftFromRow, readDisputes } from '../fixtures/forms/harness';
+import { clickInOverlay } from '../support/overlay';
 
 const HOSTILE_DIR = fileURLToPath(new URL('../fixtures/forms/hostile', import.meta.url));
 const IMG = '<img src=x onerror=window.__sgPwned=1>';
@@ -48,26 +49,24 @@ test('markup in portal cells stays text: in the draft, the filled form, the opti
   // 1. the draft carries the merchant name literally
   const first = await draftFromRow(portal, worker, RRN);
   expect(first.text).toContain(IMG);
-  // 2. the row without an RRN is referred to by its order number, literally
+  // 2. the row without an RRN is referred to by its order number, literally; copying keeps it too
   const secondRow = page.locator('#txn-tbody > tr').nth(1);
   await expect(secondRow).toHaveAttribute('data-sg-finding', /fee_above_contract/);
-  await secondRow.getByRole('button', { name: /申诉|Dispute/ }).click();
-  await expect(portal.disputeText()).toContainText(SVG);
-  await expect(portal.disputeText()).toContainText(SCRIPT);
-  // nothing in the overlay became an element
-  await expect(page.locator('sg-panel img, sg-panel svg, sg-panel script, sg-flag img, sg-flag svg, sg-flag script')).toHaveCount(0);
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /关闭|Close/ })
-    .click();
+  await clickInOverlay(page, secondRow.locator('sg-flag'), /申诉|Dispute/);
+  const text = await portal.disputeText();
+  await expect(text).toContainText(SVG);
+  await expect(text).toContainText(SCRIPT);
+  // nothing in the panel became an element
+  const panel = await portal.panel();
+  await expect(panel.locator('img, svg, script')).toHaveCount(0);
+  await (await portal.copyButton()).click();
+  await expect.poll(async () => (await readDisputes(worker)).length).toBe(2);
+  await portal.closePanel();
 
   // 3. filling the page's own complaint form puts the text in as text
-  await page
-    .locator('#desc + sg-insert')
-    .getByRole('button', { name: /填入|Insert/ })
-    .click();
-  // two drafts now: the control lists them, newest (the order-number one) first; subjects are text too
-  const list = page.locator('#desc + sg-insert').getByRole('list');
+  await clickInOverlay(page, page.locator('#desc + sg-insert'), /填入|Insert/);
+  // two drafts now: the panel lists them, newest (the order-number one) first; labels are text too
+  const list = (await portal.panel()).getByRole('dialog').getByRole('list');
   await expect(list.getByRole('button')).toHaveCount(2);
   await list.getByRole('button').first().click();
   await expect(page.locator('#desc')).toHaveValue(/<svg onload=window\.__sgPwned=2>/);

@@ -130,8 +130,8 @@ test("the merchant's own letter template is used for drafts; unknown placeholder
   await portal.waitForCapture(DEMO.rows.filter((r) => r.page === 1).length);
   const rrn = DEMO.problems.find((p) => p.kind === 'duplicate_charge')!.rrns[0]!;
   await portal.disputeButton(rrn).click();
-  await expect(portal.disputeText()).toContainText(`本函由${DEMO.merchantName}通过结算卫士整理，合计¥388.00。`);
-  await expect(portal.disputeText()).toContainText(rrn);
+  await expect(await portal.disputeText()).toContainText(`本函由${DEMO.merchantName}通过结算卫士整理，合计¥388.00。`);
+  await expect(await portal.disputeText()).toContainText(rrn);
 
   // back to the default: the custom line is gone from new drafts
   await options.page.bringToFront();
@@ -140,8 +140,8 @@ test("the merchant's own letter template is used for drafts; unknown placeholder
   await page.reload();
   await portal.waitForCapture(DEMO.rows.filter((r) => r.page === 1).length);
   await portal.disputeButton(rrn).click();
-  await expect(portal.disputeText()).toContainText(rrn);
-  await expect(portal.disputeText()).not.toContainText('通过结算卫士整理');
+  await expect(await portal.disputeText()).toContainText(rrn);
+  await expect(await portal.disputeText()).not.toContainText('通过结算卫士整理');
 });
 
 test('importing the statement and its GBK twin again adds nothing and leaves every finding as it was', async () => {

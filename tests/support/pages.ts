@@ -1,5 +1,6 @@
 // Page objects for the extension's pages and the demo portal, shared by e2e tests and the demo.
-import { expect, type BrowserContext, type Locator, type Page, type Worker } from '@playwright/test';
+import { expect, type BrowserContext, type Frame, type Locator, type Page, type Worker } from '@playwright/test';
+import { clickInOverlay, panelClosed, panelFrame } from './overlay';
 
 export class OptionsPage {
   constructor(
@@ -72,16 +73,29 @@ export class PortalPage {
     return attr ? attr.split(' ').sort() : [];
   }
 
-  disputeButton(rrn: string): Locator {
-    return this.rowByRrn(rrn).getByRole('button', { name: /申诉|Dispute/ });
+  /** The row's Dispute control (in the overlay's closed shadow root: pressed with the mouse). */
+  disputeButton(rrn: string): { click(): Promise<void> } {
+    return { click: () => clickInOverlay(this.page, this.rowByRrn(rrn).locator('sg-flag'), /申诉|Dispute/) };
   }
 
-  disputeText(): Locator {
-    return this.page.getByTestId('sg-dispute-text');
+  /** The dispute panel (an extension page in a frame), once open. */
+  panel(): Promise<Frame> {
+    return panelFrame(this.page);
   }
 
-  copyButton(): Locator {
-    return this.page.getByRole('dialog').getByRole('button', { name: /复制|Copy/ });
+  /** The letter in the open dispute panel. */
+  async disputeText(): Promise<Locator> {
+    return (await this.panel()).getByTestId('sg-dispute-text');
+  }
+
+  async copyButton(): Promise<Locator> {
+    return (await this.panel()).getByRole('dialog').getByRole('button', { name: /复制|Copy/ });
+  }
+
+  /** Closes the open panel with its Close control and waits until it is gone. */
+  async closePanel(): Promise<void> {
+    await (await this.panel()).getByRole('button', { name: /^(关闭|Close)$/ }).click();
+    await panelClosed(this.page);
   }
 }
 

@@ -51,7 +51,7 @@ function setup(isTrusted?: (e: Event) => boolean) {
     now: () => '2026-03-16T00:00:00Z',
     signal: controller.signal,
     settleMs: 0,
-    panelUrl: (query) => `about:blank#${query}`,
+    panelUrl: async (query) => `about:blank#${query}`,
     ...(isTrusted ? { isTrusted } : {}),
   });
   return { overlay, sent };
@@ -62,6 +62,14 @@ const panelFrame = (overlay: PortalOverlay): HTMLIFrameElement | null => {
   const host = document.querySelector('sg-panel');
   return host ? (overlay.shadowOf(host)!.querySelector('iframe') as HTMLIFrameElement | null) : null;
 };
+
+/** the panel frame, once the overlay opened it (after the background gave a ticket) */
+const openedPanel = (overlay: PortalOverlay) =>
+  vi.waitFor(() => {
+    const frame = panelFrame(overlay);
+    if (!frame) throw new Error('no panel frame yet');
+    return frame;
+  });
 
 describe('overlay isolation', () => {
   it('closes every shadow root to the page', async () => {
@@ -82,6 +90,7 @@ describe('overlay isolation', () => {
     dispute.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     button(overlay, document.querySelector('#desc + sg-insert')!).click();
     for (const b of overlay.shadowOf(document.querySelector('sg-tools')!)!.querySelectorAll('button')) b.click();
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(document.querySelector('sg-panel')).toBeNull();
     expect(sent.length).toBe(before);
   });
@@ -91,7 +100,7 @@ describe('overlay isolation', () => {
     const { overlay, sent } = setup(() => true);
     await overlay.scan();
     button(overlay, document.querySelector('#r1 sg-flag')!).click();
-    const frame = panelFrame(overlay)!;
+    const frame = await openedPanel(overlay);
     expect(frame.getAttribute('allow')).toBe('clipboard-write');
     expect(new URLSearchParams(frame.src.split('#')[1])).toEqual(new URLSearchParams({ view: 'dispute', lang: 'zh-CN', id: 'f1' }));
     // the content script asked the background for no letter: only rows and findings
@@ -104,7 +113,7 @@ describe('overlay isolation', () => {
     const { overlay } = setup(() => true);
     await overlay.scan();
     button(overlay, document.querySelector('#other + sg-insert')!).click();
-    expect(panelFrame(overlay)!.src).toContain('view=insert');
+    expect((await openedPanel(overlay)).src).toContain('view=insert');
     expect(overlay.onBackgroundMessage({ type: 'bg/fillComplaint', text: '请退还 2.00 元' })).toEqual({ filled: true });
     expect((document.getElementById('other') as HTMLTextAreaElement).value).toBe('请退还 2.00 元');
     expect((document.getElementById('desc') as HTMLTextAreaElement).value).toBe('');

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type SettleGuardDb } from '../../../lib/db';
 import type { BackgroundToContent } from '../../../lib/messaging';
 import type { StoredFinding } from '../../../lib/model';
-import { handlePanelMessage, type PanelDeps, type PanelSender } from '../../../lib/services/panel';
+import { handlePanelMessage, sessionTickets, type PanelDeps, type PanelSender } from '../../../lib/services/panel';
 import { tx } from './builders';
 
 const A = 'http://127.0.0.1:8080';
@@ -16,6 +16,17 @@ const PANEL = 'chrome-extension://abcdefghijklmnop/panel.html?view=dispute';
 let db: SettleGuardDb;
 let toTab: { tabId: number; message: BackgroundToContent }[];
 let formFills: boolean;
+let clock: number;
+let store: Map<string, unknown>;
+const area = {
+  get: async (key: string) => (store.has(key) ? { [key]: store.get(key) } : {}),
+  set: async (items: Record<string, unknown>) => {
+    for (const [k, v] of Object.entries(items)) store.set(k, v);
+  },
+  remove: async (key: string) => {
+    store.delete(key);
+  },
+};
 
 function finding(id: string, transactionIds: string[]): StoredFinding {
   return {
@@ -40,17 +51,27 @@ const deps = (): PanelDeps => ({
     return message.type === 'bg/fillComplaint' ? { filled: formFills } : undefined;
   },
   notify: () => {},
+  tickets: sessionTickets(area, () => clock),
 });
 
 /** the panel frame inside a tab of `origin` */
 const panelIn = (origin: string, tabId = 7): PanelSender => ({ id: 'ext', url: PANEL, tab: { id: tabId, url: `${origin}/index.html` } });
-const ask = (raw: unknown, sender: PanelSender) => handlePanelMessage(raw, sender, deps());
+/** the content script of a tab's top frame asks for a ticket, as the overlay does before showing the panel */
+async function ticketFor(tabId: number, origin = A): Promise<string> {
+  const res = await handlePanelMessage({ type: 'content/openPanel' }, { id: 'ext', url: `${origin}/index.html`, frameId: 0, tab: { id: tabId } }, deps());
+  if (!res.ok) throw new Error(res.error.message);
+  return (res.value as { ticket: string }).ticket;
+}
+/** a message from the panel frame, with a ticket issued to its tab */
+const ask = async (raw: object, sender: PanelSender) => handlePanelMessage({ ...raw, ticket: await ticketFor(sender.tab?.id ?? -1) }, sender, deps());
 const letter = { locale: 'zh-CN' as const, subject: '退费申请', text: '请退还 2.00 元' };
 
 beforeEach(async () => {
   db = openDb(`panel-${Math.random()}`);
   toTab = [];
   formFills = true;
+  clock = Date.parse(NOW);
+  store = new Map();
   await db.transactions.bulkPut([
     tx({ id: 'tx:a', evidence: { url: `${A}/index.html`, capturedAt: NOW, cells: { a: '1' }, sha256: '' } }),
     tx({ id: 'tx:b', evidence: { url: `${B}/list`, capturedAt: NOW, cells: { b: '1' }, sha256: '' } }),
@@ -72,6 +93,31 @@ describe('panel messages: who may ask', () => {
       const res = await ask({ type: 'panel/dispute', findingIds: ['f:a'] }, sender);
       expect(res).toMatchObject({ ok: false, error: { code: 'bad_sender' } });
     }
+  });
+
+  it('needs a ticket the overlay got for this very tab, and not an old one', async () => {
+    const msg = { type: 'panel/dispute', findingIds: ['f:a'] };
+    const refused = { ok: false, error: { code: 'bad_ticket' } };
+    // a frame the page embedded itself carries no ticket, or a made-up one
+    expect(await handlePanelMessage(msg, panelIn(A, 7), deps())).toMatchObject(refused);
+    expect(await handlePanelMessage({ ...msg, ticket: '0f0e0d0c-0b0a-4909-8807-060504030201' }, panelIn(A, 7), deps())).toMatchObject(refused);
+    // another tab's ticket
+    expect(await handlePanelMessage({ ...msg, ticket: await ticketFor(8) }, panelIn(A, 7), deps())).toMatchObject(refused);
+    const ticket = await ticketFor(7);
+    expect((await handlePanelMessage({ ...msg, ticket }, panelIn(A, 7), deps())).ok).toBe(true);
+    clock += 13 * 3600_000;
+    expect(await handlePanelMessage({ ...msg, ticket }, panelIn(A, 7), deps())).toMatchObject(refused);
+  });
+
+  it('gives tickets to a tab’s top-frame content script only', async () => {
+    for (const sender of [
+      { id: 'ext', url: `${A}/index.html`, frameId: 3, tab: { id: 7 } },
+      { id: 'ext', url: PANEL, frameId: 0, tab: { id: 7 } },
+      { id: 'ext', url: `${A}/index.html`, frameId: 0 },
+    ]) {
+      expect(await handlePanelMessage({ type: 'content/openPanel' }, sender, deps())).toMatchObject({ ok: false, error: { code: 'bad_sender' } });
+    }
+    expect(store.size).toBe(0);
   });
 
   it('validates payloads', async () => {
@@ -149,12 +195,12 @@ describe('panel messages: scoped to the hosting tab’s site', () => {
 
   it('dismisses this site’s finding only; close goes to the hosting tab', async () => {
     const notify = vi.fn();
-    expect(await handlePanelMessage({ type: 'panel/dismiss', findingId: 'f:b' }, panelIn(A), { ...deps(), notify })).toMatchObject({
+    expect(await handlePanelMessage({ type: 'panel/dismiss', findingId: 'f:b', ticket: await ticketFor(7) }, panelIn(A), { ...deps(), notify })).toMatchObject({
       ok: false,
       error: { code: 'other_site' },
     });
     expect((await db.findings.get('f:b'))?.status).toBe('open');
-    expect(await handlePanelMessage({ type: 'panel/dismiss', findingId: 'f:a' }, panelIn(A), { ...deps(), notify })).toEqual({
+    expect(await handlePanelMessage({ type: 'panel/dismiss', findingId: 'f:a', ticket: await ticketFor(7) }, panelIn(A), { ...deps(), notify })).toEqual({
       ok: true,
       value: { dismissed: true },
     });
