@@ -50,8 +50,11 @@ export interface OverlayDeps {
   captureRetryMs?: number;
   /** told once per reason when the background refused a batch CAPTURE_ATTEMPTS times (issue 14 item 4) */
   onCaptureRefused?: (error: { code: string; message: string }, rows: number) => void;
-  /** the dispute panel page's URL with this query (browser.runtime.getURL('/panel.html') + '?' + query) */
-  panelUrl?: (query: string) => string;
+  /**
+   * The dispute panel page's URL with this query and a ticket for this tab from the background
+   * (lib/services/panel.ts); null when the background gives none.
+   */
+  panelUrl?: (query: string) => Promise<string | null>;
   /** which input events the overlay's controls act on: the merchant's only (event.isTrusted); a test seam */
   isTrusted?: (e: Event) => boolean;
 }
@@ -705,7 +708,7 @@ export class PortalOverlay {
       el.setAttribute('title', list.map((f) => explainFinding(f, this.locale)).join('\n'));
       el.setAttribute('data-sg-title', '');
       const flagHost = (host as HTMLElement | null) ?? this.createHost('sg-flag', el.lastElementChild ?? el);
-      render(h(RowFlag, { findings: list, locale: this.locale, onDispute: () => this.openDispute(list.map((f) => f.id)) }), this.mountOf(flagHost));
+      render(h(RowFlag, { findings: list, locale: this.locale, onDispute: () => void this.openDispute(list.map((f) => f.id)) }), this.mountOf(flagHost));
     }
   }
 
@@ -741,10 +744,10 @@ export class PortalOverlay {
   }
 
   /** The row's Dispute control: the letter of these findings, in the panel frame. */
-  openDispute(findingIds: string[]): void {
+  openDispute(findingIds: string[]): Promise<void> {
     const query = new URLSearchParams({ view: 'dispute', lang: this.locale });
     for (const id of findingIds) query.append('id', id);
-    this.showPanel(query);
+    return this.showPanel(query);
   }
 
   /**
@@ -753,9 +756,10 @@ export class PortalOverlay {
    * origin) nor click (its events are not ours to fake). Only what the merchant chooses to
    * insert comes back, through the background (onBackgroundMessage).
    */
-  private showPanel(query: URLSearchParams): void {
+  private async showPanel(query: URLSearchParams): Promise<void> {
     const { doc, panelUrl } = this.deps;
-    if (!panelUrl) return;
+    const src = await panelUrl?.(query.toString());
+    if (!src || this.deps.signal.aborted) return;
     this.panelHost ??= this.createHost('sg-panel', doc.body ?? doc.documentElement);
     if (!this.panelHost.isConnected) (doc.body ?? doc.documentElement).append(this.panelHost);
     const frame = doc.createElement('iframe');
@@ -763,7 +767,7 @@ export class PortalOverlay {
     frame.title = t(this.locale, 'overlay.panelTitle');
     // Copy happens inside the frame
     frame.setAttribute('allow', 'clipboard-write');
-    frame.src = panelUrl(query.toString());
+    frame.src = src;
     // keyboard users land in the panel (issue 15 item 7)
     frame.addEventListener('load', () => frame.focus(), { once: true });
     this.mountOf(this.panelHost).replaceChildren(frame);
@@ -805,7 +809,7 @@ export class PortalOverlay {
           locale: this.locale,
           onOpen: () => {
             this.insertTarget = area;
-            this.showPanel(new URLSearchParams({ view: 'insert', lang: this.locale }));
+            void this.showPanel(new URLSearchParams({ view: 'insert', lang: this.locale }));
           },
         }),
         this.mountOf(host),
