@@ -5,7 +5,7 @@
 import type { Finding, FindingFacts, IsoDate, MoneyJson, PortalTransaction, ReconcileResult, StatementLine } from './model';
 import { terminalHealthOfStore, type TerminalHealthView } from './reconcile/terminal-stats';
 import { Dec, money } from './money';
-import { effectiveRates, type RatePoint } from './trends';
+import { effectiveRates, weekOf, type RatePoint } from './trends';
 
 export interface SiteSummary {
   /** the origin rows were captured on */
@@ -51,13 +51,6 @@ function originOf(url: string, cache: Map<string, string | null>): string | null
     cache.set(url, o);
   }
   return o;
-}
-
-/** Monday of the ISO week a date falls in, as an IsoDate. */
-export function weekOf(day: IsoDate): IsoDate {
-  const d = new Date(`${day}T00:00:00Z`);
-  const back = (d.getUTCDay() + 6) % 7;
-  return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Each finding's first row (date, RRN, terminal, amount) and the sites its rows came from. */

@@ -1,4 +1,4 @@
-// A small horizontal bar chart in SVG: money at stake by finding kind. Money stays a Decimal;
+// A small horizontal bar chart in SVG: money at stake by finding kind, labels whole. Money stays a Decimal;
 // only the bar width (a pixel length) becomes a number.
 import type { MoneyJson } from '../../lib/model';
 import { Dec, amountOf, formatMoney } from '../../lib/money';
@@ -9,9 +9,17 @@ export interface Bar {
   count: number;
 }
 
+/** Rough rendered width of a label at 11 px: CJK characters are about twice as wide as Latin ones. */
+function labelPixels(label: string): number {
+  let w = 0;
+  for (const ch of label) w += ch.charCodeAt(0) > 0x2e80 ? 11 : 6.2;
+  return w;
+}
+
 export function BarChart({ bars, title, width = 300 }: { bars: Bar[]; title: string; width?: number }) {
-  const labelWidth = 110,
-    valueWidth = 84,
+  // the label column fits the longest label (English kind names are long): never cut
+  const labelWidth = Math.ceil(Math.min(width / 2, Math.max(60, ...bars.map((b) => labelPixels(b.label)))) + 8),
+    valueWidth = 110,
     rowHeight = 22;
   const max = bars.reduce((m, b) => Dec.max(m, amountOf(b.value).abs()), new Dec(0));
   const plot = width - labelWidth - valueWidth;
@@ -26,7 +34,7 @@ export function BarChart({ bars, title, width = 300 }: { bars: Bar[]; title: str
         return (
           <g key={b.label}>
             <text x={0} y={y + 14} font-size="11" fill="#475467">
-              {b.label.length > 12 ? `${b.label.slice(0, 11)}…` : b.label}
+              {b.label}
             </text>
             <rect x={labelWidth} y={y + 3} width={w} height={rowHeight - 8} rx={3} fill="#d92d20" />
             <text x={labelWidth + w + 4} y={y + 14} font-size="11" fill="#101828">

@@ -7,7 +7,9 @@ import type { OptionsData } from '../../lib/services/options';
 import type { DisputeContext } from '../../lib/messaging';
 import type { Settings } from '../../lib/db';
 import { ImportPanel, type ImportActions } from './ImportPanel';
-import { FindingsPanel } from './FindingsPanel';
+import { FindingsPanel, type FindingsActions } from './FindingsPanel';
+
+type FindingsActionsIn = { setStatuses: FindingsActions['setStatuses']; evidence: FindingsActions['loadEvidence']; charts: FindingsActions['loadCharts'] };
 import { ContractsPanel, type ContractsActions } from './ContractsPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { TemplatesPanel } from './TemplatesPanel';
@@ -18,6 +20,8 @@ import { DataPanel, type DataActions } from './data/DataPanel';
 export interface OptionsActions extends ImportActions {
   load: () => Promise<OptionsData>;
   setFindingStatus: (id: string, status: FindingStatus) => Promise<void>;
+  /** the findings tab: decisions on many, one finding's evidence, the charts (lib/services/dashboard.ts) */
+  findings: FindingsActionsIn;
   disputeContext: (ids: string[]) => Promise<DisputeContext>;
   recordDraft: (d: { findingIds: string[]; locale: Locale; subject: string; text: string }) => void;
   saveSettings: (s: Partial<Settings>) => Promise<void>;
@@ -76,16 +80,15 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
           <FindingsPanel
             locale={locale}
             findings={data.findings}
-            summary={data.summary}
-            evidence={data.evidence}
-            rates={data.rates}
-            terminals={data.terminals}
+            contracts={data.contracts}
             actions={{
-              setStatus: async (id, status) => {
-                await actions.setFindingStatus(id, status);
+              setStatuses: async (ids, status) => {
+                await actions.findings.setStatuses(ids, status);
                 await reload();
               },
               openDispute: (ids) => void actions.disputeContext(ids).then(setDispute),
+              loadEvidence: actions.findings.evidence,
+              loadCharts: actions.findings.charts,
             }}
           />
         )}

@@ -8,6 +8,7 @@ import { getDb } from '../../lib/db';
 import { disputeContext, recordDraft } from '../../lib/services/disputes';
 import { todayIso } from '../../lib/services/notify';
 import { decideFindings, findingEvidence, loadCharts } from '../../lib/services/dashboard';
+import { decideFindings, findingEvidence, loadCharts } from '../../lib/services/dashboard';
 import { deleteStoredData, storeCounts } from '../../lib/services/your-data';
 import { cancelImport } from '../../lib/services/import-client';
 import {
@@ -50,6 +51,7 @@ render(
       discard: discardFiles,
       cancel: cancelImport,
       setFindingStatus: changeFindingStatus,
+      findings: { setStatuses: decideFindings, evidence: (f) => findingEvidence(getDb(), f), charts: () => loadCharts(getDb()) },
       findings: { setStatuses: decideFindings, evidence: (f) => findingEvidence(getDb(), f), charts: () => loadCharts(getDb()) },
       disputeContext: (ids) => disputeContext(getDb(), ids, todayIso()),
       recordDraft: (d) => void recordDraft(getDb(), d, new Date().toISOString()),

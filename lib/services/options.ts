@@ -1,13 +1,11 @@
 // What the options page does with the data: one place, so the page stays UI only.
 import { getDb, type Settings } from '../db';
-import type { Contract, FindingStatus, PortalTransaction, StatementLine, StoredFinding } from '../model';
+import type { Contract, FindingStatus, StoredFinding } from '../model';
 import type { ImportOutcome } from './imports';
 import { commitPreviews, discardPreviews, ImportCancelled, mapPreview, previewFile, reparsePreview } from './import-client';
 import type { OnProgress, PreviewSummary } from './import-session';
 import type { CashierMapping } from '../statements/cashier';
 import type { ParseOptions } from '../statements/index';
-import { effectiveRates, type RatePoint } from '../trends';
-import { terminalHealthOfStore, type TerminalHealthView } from '../reconcile/terminal-stats';
 import { runReconciliation } from './reconcile';
 import { notifyPortalTabs, todayIso } from './notify';
 import { setFindingStatus, summarizeFindings, type FindingSummary } from './findings';
@@ -27,38 +25,22 @@ export interface OptionsData {
   counts: { transactions: number; statementLines: number; cashier: number };
   disputes: DisputeView[];
   today: string;
-  /** the transactions and bank lines the findings point at, for reviewing the evidence */
-  evidence: { transactions: Record<string, PortalTransaction>; statementLines: Record<string, StatementLine> };
-  /** effective rate per card type and month, for the rate timeline */
-  rates: RatePoint[];
-  /** each shop's terminals in its latest month with their problem rates, for the terminal health chart */
-  terminals: TerminalHealthView[];
 }
 
 export async function loadOptionsData(): Promise<OptionsData> {
   const db = getDb();
-  const [settings, findings, contracts, imports, allTransactions, statementLines, cashier] = await Promise.all([
+  const [settings, findings, contracts, imports, transactions, statementLines, cashier] = await Promise.all([
     loadSettings(db),
     db.findings.toArray(),
     db.contracts.orderBy('effectiveFrom').toArray(),
     db.imports.orderBy('importedAt').reverse().toArray(),
-    db.transactions.toArray(),
+    // counted, never read: the findings tab loads evidence and charts when asked (lib/services/dashboard.ts)
+    db.transactions.count(),
     db.statementLines.count(),
     db.cashier.count(),
   ]);
-  const transactions = allTransactions.length;
-  const rates = effectiveRates(allTransactions);
-  const terminals = terminalHealthOfStore(allTransactions, findings);
   const today = todayIso();
   const disputes = await listDisputes(db, today);
-  const [txs, lines] = await Promise.all([
-    db.transactions.bulkGet([...new Set(findings.flatMap((f) => f.transactionIds))]),
-    db.statementLines.bulkGet([...new Set(findings.flatMap((f) => f.statementLineIds))]),
-  ]);
-  const evidence = {
-    transactions: Object.fromEntries(txs.filter((x) => x !== undefined).map((x) => [x.id, x])),
-    statementLines: Object.fromEntries(lines.filter((x) => x !== undefined).map((x) => [x.id, x])),
-  };
   const order = { overcharge: 0, suspect: 1, info: 2 };
   findings.sort((a, b) => order[a.severity] - order[b.severity] || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
   return {
@@ -70,9 +52,6 @@ export async function loadOptionsData(): Promise<OptionsData> {
     counts: { transactions, statementLines, cashier },
     disputes,
     today,
-    evidence,
-    rates,
-    terminals,
   };
 }
 

@@ -2,7 +2,7 @@
 // terminals, each with its four problem rates beside the shop's average, the terminal the rule
 // finds out of line highlighted, labels in zh-CN and English.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { TerminalHealthChart } from '../../../components/charts/TerminalHealthChart';
 import { FindingsPanel } from '../../../components/options/FindingsPanel';
 import { terminalHealthViews } from '../../../lib/reconcile/terminal-stats';
@@ -75,18 +75,23 @@ describe('TerminalHealthChart', () => {
     expect(screen.getByTestId('sg-terminal-health').querySelectorAll('[data-out-of-line="true"]')).toHaveLength(0);
   });
 
-  it('is shown on the findings tab', () => {
+  it('is shown in the charts view of the findings tab', async () => {
     render(
       <FindingsPanel
         locale="en"
         findings={[]}
-        summary={{ count: 0, atStake: [], byKind: [] }}
-        evidence={{ transactions: {}, statementLines: {} }}
-        rates={[]}
-        terminals={[view!]}
-        actions={{ setStatus: async () => {}, openDispute: () => {} }}
+        contracts={[]}
+        actions={{
+          setStatuses: async () => {},
+          openDispute: () => {},
+          loadEvidence: async () => ({ transactions: {}, statementLines: {} }),
+          loadCharts: async () => ({ rates: [], terminals: [view!], settlements: [] }),
+        }}
       />,
     );
-    expect(screen.getByTestId('sg-terminal-health').querySelector('[data-terminal="10010003"]')!.getAttribute('data-out-of-line')).toBe('true');
+    expect(screen.queryByTestId('sg-terminal-health')).toBeNull();
+    fireEvent.click(screen.getByTestId('sg-findings-view-charts'));
+    const chart = await screen.findByTestId('sg-terminal-health');
+    expect(chart.querySelector('[data-terminal="10010003"]')!.getAttribute('data-out-of-line')).toBe('true');
   });
 });

@@ -1,0 +1,52 @@
+// What the findings dashboard reads and writes beyond the findings themselves (issue 15 item 5):
+// the evidence of one finding when it is opened, decisions on many findings at once, and the
+// charts' data from the summary the last reconciliation left (lib/store-summary.ts), so opening
+// the tab reads no row store (issue 15 "Speed": interactive within 500 ms with 20,000 bank lines).
+import { getDb, type SettleGuardDb } from '../db';
+import { notifyPortalTabs } from './notify';
+import type { FindingStatus, PortalTransaction, StatementLine, StoredFinding } from '../model';
+import type { SettlementWeek } from '../store-summary';
+import type { RatePoint } from '../trends';
+import type { TerminalHealthView } from '../reconcile/terminal-stats';
+
+export interface FindingEvidence {
+  transactions: Record<string, PortalTransaction>;
+  statementLines: Record<string, StatementLine>;
+}
+
+/** The rows and bank lines behind one finding. */
+export async function findingEvidence(db: SettleGuardDb, f: Pick<StoredFinding, 'transactionIds' | 'statementLineIds'>): Promise<FindingEvidence> {
+  const [txs, lines] = await Promise.all([db.transactions.bulkGet(f.transactionIds), db.statementLines.bulkGet(f.statementLineIds)]);
+  return {
+    transactions: Object.fromEntries(txs.filter((x) => x !== undefined).map((x) => [x.id, x])),
+    statementLines: Object.fromEntries(lines.filter((x) => x !== undefined).map((x) => [x.id, x])),
+  };
+}
+
+/** One decision on many findings, in one transaction, each recorded with who and when. */
+export async function setFindingStatuses(db: SettleGuardDb, ids: readonly string[], status: FindingStatus, by: string, at: string): Promise<number> {
+  return db.transaction('rw', db.findings, async () => {
+    const found = (await db.findings.bulkGet([...ids])).filter((f) => f !== undefined);
+    await db.findings.bulkPut(found.map((f) => ({ ...f, status, statusBy: by, statusAt: at })));
+    return found.length;
+  });
+}
+
+export interface ChartsData {
+  rates: RatePoint[];
+  terminals: TerminalHealthView[];
+  settlements: SettlementWeek[];
+  /** when the summary was written; undefined before the first reconciliation */
+  at?: string;
+}
+
+export async function loadCharts(db: SettleGuardDb): Promise<ChartsData> {
+  const s = await db.summaries.get('main');
+  return s ? { rates: s.rates, terminals: s.terminals, settlements: s.settlements, at: s.at } : { rates: [], terminals: [], settlements: [] };
+}
+
+/** The merchant's decision on the findings selected in the dashboard; open portal pages follow. */
+export async function decideFindings(ids: string[], status: FindingStatus): Promise<void> {
+  await setFindingStatuses(getDb(), ids, status, 'merchant', new Date().toISOString());
+  await notifyPortalTabs();
+}
