@@ -53,17 +53,27 @@ async function reconcileInTransaction(db: SettleGuardDb, asOf: string, now: stri
 }
 
 /**
- * Stores findings an import computed from the rows it read in its own transaction (issue 4
- * "Speed": reconciling while IndexedDB writes the file), if those rows are still what is stored.
- * Checked in the transaction that writes the findings: when a capture, another import or a
+ * Stores findings computed from rows read earlier, keeping the merchant's decisions (writeFindings).
+ * An import passes the rows it read in its own transaction (issue 4 "Speed": reconciling while
+ * IndexedDB writes the file) and `asOf`: then they are written only if those rows are still what
+ * is stored, checked in the transaction that writes them; when a capture, another import or a
  * contract changed the rows or coverage meanwhile, reconciliation runs again inside it instead.
  */
-export async function storeFindings(db: SettleGuardDb, result: ReconcileResult, now: string, rows: StoredRowsBasis, asOf: string): Promise<ReconcileSummary> {
+export async function storeFindings(
+  db: SettleGuardDb,
+  result: ReconcileResult,
+  now: string,
+  rows?: SummaryRows | StoredRowsBasis,
+  asOf?: string,
+): Promise<ReconcileSummary> {
+  if (asOf === undefined || !rows || !isBasis(rows)) return writeFindings(db, result, now, rows);
   return db.transaction('rw', reconcileScope(db), async () => {
     if (await stillStored(db, rows)) return writeFindings(db, result, now, rows);
     return reconcileInTransaction(db, asOf, now);
   });
 }
+
+const isBasis = (rows: SummaryRows | StoredRowsBasis): rows is StoredRowsBasis => 'cashier' in rows && 'contracts' in rows && 'coverage' in rows;
 
 /** The rows an import's reconciliation read (lib/services/imports.ts StoredRows). */
 export type StoredRowsBasis = SummaryRows & { cashier: readonly { id: string }[]; contracts: readonly Contract[]; coverage: readonly CoverageRecord[] };
