@@ -4,6 +4,7 @@ import { handleContentMessage } from '../lib/services/background';
 import { getDb } from '../lib/db';
 import { startGrantedSites, stopRemovedSites, syncRegisteredSites } from '../lib/services/sites';
 import { REMINDER_ALARM, remindOverdueDisputes, scheduleReminders } from '../lib/services/reminders';
+import { openWelcome, opensWelcome } from '../lib/services/onboarding';
 
 export default defineBackground(() => {
   // open the database as the worker starts, not on the first capture: opening (and, on a new
@@ -13,9 +14,11 @@ export default defineBackground(() => {
     void handleContentMessage(message, sender, browser.runtime.id).then(sendResponse);
     return true; // the response is sent asynchronously
   });
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
     void syncRegisteredSites();
     scheduleReminders();
+    // a fresh install opens the welcome checklist (issue 15 item 1)
+    if (opensWelcome(details)) void openWelcome();
   });
   browser.runtime.onStartup.addListener(scheduleReminders);
   // "Enable on this site": the permission prompt closes the popup that asked (Chromium), so the

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { CardType, Contract, ContractRule } from '../../lib/model';
 import type { Locale } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/pages';
+import { type ContractPreset, contractFromPreset, presetLabel } from '../../lib/presets';
 
 const CARD_TYPES: (CardType | 'any')[] = ['any', 'debit', 'credit', 'semi_credit', 'prepaid', 'foreign', 'qr_wechat', 'qr_alipay', 'qr_unionpay'];
 const RULE_FIELDS = ['minAmount', 'maxAmount', 'percent', 'fixed', 'cap', 'min', 'instantFee'] as const;
@@ -12,7 +13,7 @@ type RuleField = (typeof RULE_FIELDS)[number];
 export interface ContractEditorProps {
   locale: Locale;
   initial: Contract;
-  presets: Record<string, Contract>;
+  presets: readonly ContractPreset[];
   onSave: (c: Contract) => Promise<{ ok: true } | { ok: false; problems: { field: string; message: string }[] }>;
   onCancel: () => void;
 }
@@ -46,15 +47,16 @@ export function ContractEditor({ locale, initial, presets, onSave, onCancel }: C
         <label>
           {t(locale, 'contracts.preset')}
           <select
+            data-testid="sg-contract-preset"
             onChange={(e) => {
-              const p = presets[e.currentTarget.value];
-              if (p) setC({ ...p, id: c.id, merchantId: c.merchantId });
+              const p = presets.find((x) => x.id === e.currentTarget.value);
+              if (p) setC(contractFromPreset(p, locale, { id: c.id, merchantId: c.merchantId }));
             }}
           >
             <option value="">—</option>
-            {Object.entries(presets).map(([id, p]) => (
-              <option key={id} value={id}>
-                {p.label}
+            {presets.map((p) => (
+              <option key={p.id} value={p.id}>
+                {presetLabel(p, locale)}
               </option>
             ))}
           </select>

@@ -3,17 +3,49 @@ import { useState } from 'preact/hooks';
 import type { Contract } from '../../lib/model';
 import type { Locale } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/pages';
+import { type ContractPreset, contractFromPreset, presetLabel } from '../../lib/presets';
 import { ContractEditor, type ContractEditorProps } from './ContractEditor';
 
 export interface ContractsActions {
-  presets: Record<string, Contract>;
+  /** the merchant's currency first (lib/presets.ts presetsFor) */
+  presets: readonly ContractPreset[];
   save: ContractEditorProps['onSave'];
   remove: (id: string) => Promise<void>;
   newContract: () => Contract;
 }
 
-export function ContractsPanel({ locale, contracts, actions }: { locale: Locale; contracts: Contract[]; actions: ContractsActions }) {
-  const [editing, setEditing] = useState<Contract | null>(null);
+/** One button per preset: the merchant's own contract made from it opens in the editor. */
+export function PresetChoices({ locale, presets, pick }: { locale: Locale; presets: readonly ContractPreset[]; pick: (p: ContractPreset) => void }) {
+  return (
+    <ul class="presets" data-testid="sg-presets">
+      {presets.map((p) => (
+        <li key={p.id}>
+          <button type="button" data-preset={p.id} onClick={() => pick(p)}>
+            {presetLabel(p, locale)}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ContractsPanel({
+  locale,
+  contracts,
+  actions,
+  initialEditing,
+}: {
+  locale: Locale;
+  contracts: Contract[];
+  actions: ContractsActions;
+  /** a contract to open in the editor at once (the welcome checklist's preset choice) */
+  initialEditing?: Contract;
+}) {
+  const [editing, setEditing] = useState<Contract | null>(initialEditing ?? null);
+  const fromPreset = (p: ContractPreset) => {
+    const blank = actions.newContract();
+    setEditing(contractFromPreset(p, locale, { id: blank.id, merchantId: blank.merchantId }));
+  };
   if (editing) {
     return (
       <section aria-labelledby="contracts-title">
@@ -35,7 +67,12 @@ export function ContractsPanel({ locale, contracts, actions }: { locale: Locale;
   return (
     <section aria-labelledby="contracts-title">
       <h2 id="contracts-title">{t(locale, 'options.tab.contracts')}</h2>
-      {contracts.length === 0 && <p class="muted">{t(locale, 'contracts.empty')}</p>}
+      {contracts.length === 0 && (
+        <>
+          <p class="muted">{t(locale, 'contracts.empty')}</p>
+          <PresetChoices locale={locale} presets={actions.presets} pick={fromPreset} />
+        </>
+      )}
       <div class="actions">
         <button type="button" class="primary" data-testid="sg-contract-new" onClick={() => setEditing(actions.newContract())}>
           {t(locale, 'contracts.new')}

@@ -1,7 +1,9 @@
 // The dispute tracker: each dispute's status, dates, ticket number, money claimed and recovered,
 // the next step (follow up, escalate) and its letter, and the evidence pack.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DisputeEvent } from '../../lib/disputes/tracker';
+import { disputeTitle } from '../../lib/disputes/title';
+import type { DisputeSnapshot } from '../../lib/services/dispute-lifecycle';
 import type { DisputeDraft } from '../../lib/disputes/render';
 import type { DisputeView } from '../../lib/services/disputes';
 import { formatMoney, parseAmount, toPlain } from '../../lib/money';
@@ -13,7 +15,16 @@ export interface DisputesActions {
   apply: (id: string, event: DisputeEvent) => Promise<string | null>; // error message or null
   exportPack: (id: string) => Promise<void>;
   escalation: (id: string) => Promise<DisputeDraft | null>;
+  /** a snapshot for undo, or an error message */
+  cancel: (id: string) => Promise<DisputeSnapshot | string>;
+  remove: (id: string) => Promise<DisputeSnapshot | null>;
+  restore: (snapshot: DisputeSnapshot) => Promise<void>;
 }
+
+/** How long a cancel or delete can be undone. */
+export const UNDO_MS = 10_000;
+
+type Removal = { kind: 'cancel' | 'delete'; id: string };
 
 function TextBlock({ locale, subject, text }: { locale: Locale; subject: string; text: string }) {
   const [copied, setCopied] = useState(false);
@@ -28,7 +39,19 @@ function TextBlock({ locale, subject, text }: { locale: Locale; subject: string;
   );
 }
 
-function DisputeCard({ locale, view, today, actions }: { locale: Locale; view: DisputeView; today: string; actions: DisputesActions }) {
+function DisputeCard({
+  locale,
+  view,
+  today,
+  actions,
+  onRemove,
+}: {
+  locale: Locale;
+  view: DisputeView;
+  today: string;
+  actions: DisputesActions;
+  onRemove: (r: Removal) => void;
+}) {
   const { dispute: d, next } = view;
   const [ticket, setTicket] = useState(d.ticketNo ?? '');
   const [amount, setAmount] = useState('');
@@ -47,7 +70,7 @@ function DisputeCard({ locale, view, today, actions }: { locale: Locale; view: D
   };
   return (
     <article class="dispute" data-testid="sg-dispute" data-status={d.status}>
-      <h3>{d.label ?? d.subject}</h3>
+      <h3 data-testid="sg-dispute-title">{disputeTitle(d, locale)}</h3>
       <p>
         <span class="badge" data-testid="sg-dispute-status">
           {t(locale, `dispute.status.${d.status}`)}
@@ -120,6 +143,14 @@ function DisputeCard({ locale, view, today, actions }: { locale: Locale; view: D
         <button type="button" onClick={() => void actions.exportPack(d.id)} data-testid="sg-export-evidence">
           {t(locale, 'action.exportEvidence')}
         </button>
+        {d.status !== 'cancelled' && d.status !== 'refunded_full' && (
+          <button type="button" data-testid="sg-dispute-cancel" onClick={() => onRemove({ kind: 'cancel', id: d.id })}>
+            {t(locale, 'dispute.cancel')}
+          </button>
+        )}
+        <button type="button" class="danger" data-testid="sg-dispute-delete" onClick={() => onRemove({ kind: 'delete', id: d.id })}>
+          {t(locale, 'action.delete')}
+        </button>
       </div>
       {error && (
         <p role="alert" class="error">
@@ -132,13 +163,64 @@ function DisputeCard({ locale, view, today, actions }: { locale: Locale; view: D
   );
 }
 
+/** The undo bar after a cancel or delete: says what went, offers Undo for UNDO_MS. */
+function UndoBar({ locale, note, onUndo, onExpire }: { locale: Locale; note: string; onUndo: () => void; onExpire: () => void }) {
+  useEffect(() => {
+    const timer = setTimeout(onExpire, UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [note]);
+  return (
+    <div class="undo" role="status" data-testid="sg-dispute-undo">
+      <span>{note}</span>{' '}
+      <button type="button" class="primary" onClick={onUndo}>
+        {t(locale, 'dispute.undo')}
+      </button>
+    </div>
+  );
+}
+
 export function DisputesPanel({ locale, views, today, actions }: { locale: Locale; views: DisputeView[]; today: string; actions: DisputesActions }) {
+  const [undo, setUndo] = useState<{ note: string; snapshot: DisputeSnapshot } | null>(null);
+  const [error, setError] = useState('');
+  // a second removal while the first's bar shows replaces it: only the latest can be undone
+  const latest = useRef(0);
+  const remove = async ({ kind, id }: Removal) => {
+    const view = views.find((v) => v.dispute.id === id);
+    if (!view) return;
+    const title = disputeTitle(view.dispute, locale);
+    const turn = ++latest.current;
+    const res = kind === 'cancel' ? await actions.cancel(id) : await actions.remove(id);
+    if (turn !== latest.current) return;
+    if (typeof res === 'string' || res === null) {
+      setError(res ?? '');
+      return;
+    }
+    setError('');
+    setUndo({ note: t(locale, kind === 'cancel' ? 'dispute.cancelledNote' : 'dispute.deletedNote', { title }), snapshot: res });
+  };
   return (
     <section aria-labelledby="disputes-title">
       <h2 id="disputes-title">{t(locale, 'dispute.title')}</h2>
+      {undo && (
+        <UndoBar
+          locale={locale}
+          note={undo.note}
+          onExpire={() => setUndo(null)}
+          onUndo={() => {
+            const { snapshot } = undo;
+            setUndo(null);
+            void actions.restore(snapshot);
+          }}
+        />
+      )}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
       {views.length === 0 && <p class="muted">{t(locale, 'dispute.empty')}</p>}
       {views.map((v) => (
-        <DisputeCard key={v.dispute.id + v.dispute.updatedAt} locale={locale} view={v} today={today} actions={actions} />
+        <DisputeCard key={v.dispute.id + v.dispute.updatedAt} locale={locale} view={v} today={today} actions={actions} onRemove={(r) => void remove(r)} />
       ))}
     </section>
   );

@@ -13,7 +13,11 @@ type FindingsActionsIn = { setStatuses: FindingsActions['setStatuses']; evidence
 import { ContractsPanel, type ContractsActions } from './ContractsPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { TemplatesPanel } from './TemplatesPanel';
-import { DisputePanel } from '../overlay/DisputePanel';
+import { DraftDialog } from './DraftDialog';
+import { WelcomePanel } from './WelcomePanel';
+import { contractFromPreset, presetsFor, type ContractPreset } from '../../lib/presets';
+import type { Contract } from '../../lib/model';
+import type { MerchantDetails } from '../../lib/db';
 import { DisputesPanel, type DisputesActions } from './DisputesPanel';
 import { DataPanel, type DataActions } from './data/DataPanel';
 
@@ -23,21 +27,29 @@ export interface OptionsActions extends ImportActions {
   /** the findings tab: decisions on many, one finding's evidence, the charts (lib/services/dashboard.ts) */
   findings: FindingsActionsIn;
   disputeContext: (ids: string[]) => Promise<DisputeContext>;
-  recordDraft: (d: { findingIds: string[]; locale: Locale; subject: string; text: string }) => void;
+  /** keeps a letter the merchant copied or sent as a dispute; resolves to its id */
+  recordDraft: (d: { findingIds: string[]; locale: Locale; subject: string; text: string }) => Promise<string>;
+  saveMerchant: (m: MerchantDetails) => Promise<void>;
   saveSettings: (s: Partial<Settings>) => Promise<void>;
   /** the Your data tab: exports, storage used, delete (components/options/data/DataPanel.tsx) */
   data: DataActions;
   localeOf: (s: Settings) => Locale;
   disputes: DisputesActions;
-  contracts: Omit<ContractsActions, 'newContract'> & { newContract: (s: Settings) => ReturnType<ContractsActions['newContract']> };
+  contracts: Omit<ContractsActions, 'newContract' | 'presets'> & { newContract: (s: Settings) => ReturnType<ContractsActions['newContract']> };
 }
 
-type Tab = 'import' | 'findings' | 'disputes' | 'templates' | 'contracts' | 'settings' | 'data';
-const TABS: Tab[] = ['import', 'findings', 'disputes', 'templates', 'contracts', 'settings', 'data'];
+export type Tab = 'welcome' | 'import' | 'findings' | 'disputes' | 'templates' | 'contracts' | 'settings' | 'data';
+export const TABS: Tab[] = ['welcome', 'import', 'findings', 'disputes', 'templates', 'contracts', 'settings', 'data'];
 
 export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; initialTab?: Tab }) {
   const [data, setData] = useState<OptionsData | null>(null);
-  const [tab, setTab] = useState<Tab>(initialTab ?? 'import');
+  const [chosen, setChosen] = useState<Tab | null>(initialTab ?? null);
+  // a preset picked on the welcome checklist opens in the contract editor
+  const [fromPreset, setFromPreset] = useState<Contract | null>(null);
+  const setTab = (next: Tab) => {
+    setChosen(next);
+    setFromPreset(null);
+  };
   const [dispute, setDispute] = useState<DisputeContext | null>(null);
   const reload = () => actions.load().then(setData);
   useEffect(() => {
@@ -45,6 +57,14 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
   }, []);
   if (!data) return <p>…</p>;
   const locale = actions.localeOf(data.settings);
+  // no tab asked for: the checklist while a step is open, never a bare file chooser (issue 15 item 1)
+  const tab = chosen ?? (data.checklist.complete ? 'import' : 'welcome');
+  const presets = presetsFor(data.settings.defaultCurrency);
+  const saveMerchant = async (m: MerchantDetails) => {
+    await actions.saveMerchant(m);
+    await reload();
+    if (dispute) setDispute({ ...dispute, merchant: { ...dispute.merchant, ...m } });
+  };
   return (
     <div class="app">
       <header class="top">
@@ -61,6 +81,23 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
         ))}
       </nav>
       <main>
+        {tab === 'welcome' && (
+          <WelcomePanel
+            locale={locale}
+            checklist={data.checklist}
+            presets={presets}
+            merchant={data.settings.merchant}
+            actions={{
+              openTab: setTab,
+              saveMerchant,
+              pickPreset: (p: ContractPreset) => {
+                const blank = actions.contracts.newContract(data.settings);
+                setChosen('contracts');
+                setFromPreset(contractFromPreset(p, locale, { id: blank.id, merchantId: blank.merchantId }));
+              },
+            }}
+          />
+        )}
         {tab === 'import' && (
           <>
             <ImportPanel locale={locale} actions={actions} onImported={() => void reload()} />
@@ -105,16 +142,32 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
               },
               exportPack: actions.disputes.exportPack,
               escalation: actions.disputes.escalation,
+              cancel: async (id) => {
+                const res = await actions.disputes.cancel(id);
+                await reload();
+                return res;
+              },
+              remove: async (id) => {
+                const res = await actions.disputes.remove(id);
+                await reload();
+                return res;
+              },
+              restore: async (snapshot) => {
+                await actions.disputes.restore(snapshot);
+                await reload();
+              },
             }}
           />
         )}
         {tab === 'templates' && <TemplatesPanel locale={locale} settings={data.settings} save={actions.saveSettings} />}
         {tab === 'contracts' && (
           <ContractsPanel
+            key={fromPreset?.id ?? 'list'}
             locale={locale}
             contracts={data.contracts}
+            initialEditing={fromPreset ?? undefined}
             actions={{
-              presets: actions.contracts.presets,
+              presets,
               newContract: () => actions.contracts.newContract(data.settings),
               save: async (c) => {
                 const res = await actions.contracts.save(c);
@@ -141,17 +194,25 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
         {tab === 'data' && <DataPanel locale={locale} actions={actions.data} onChanged={() => void reload()} />}
       </main>
       {dispute && (
-        <DisputePanel
+        <DraftDialog
           context={dispute}
-          initialLocale={locale}
+          locale={locale}
           onClose={() => setDispute(null)}
           onDismiss={async (id) => {
             await actions.setFindingStatus(id, 'dismissed');
             setDispute(null);
             await reload();
           }}
-          onDraft={(d) => {
-            actions.recordDraft({ findingIds: dispute.findings.map((f) => f.id), ...d });
+          saveMerchant={saveMerchant}
+          record={async (d) => {
+            const id = await actions.recordDraft({ findingIds: dispute.findings.map((f) => f.id), ...d });
+            await reload();
+            return id;
+          }}
+          markSent={async (id) => {
+            const err = await actions.disputes.apply(id, { type: 'send', on: data.today });
+            await reload();
+            return err;
           }}
         />
       )}

@@ -10,6 +10,7 @@ import { t } from '../../lib/i18n/pages';
 import { uncheckedDays, type Figure, type FindingFigures, type NextAction } from '../../lib/popup-figures';
 import type { PopupData } from '../../lib/services/popup';
 import type { EnableOutcome, TabPhishing } from '../../lib/services/sites';
+import { GettingStartedLink } from './GettingStartedLink';
 import { UnreadTablesNote, type LoadUnread } from './UnreadTablesNote';
 import { PhishingWarning } from './PhishingWarning';
 
@@ -186,6 +187,7 @@ export function PopupApp({ load, openOptions, enableSite, disableSite, loadUnrea
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{t(locale, 'popup.title')}</h1>
       </header>
+      <GettingStartedLink locale={locale} />
       {data.siteState === 'restricted' && (
         <p class="muted" role="status" data-testid="sg-popup-restricted">
           {t(locale, 'popup.restricted')}

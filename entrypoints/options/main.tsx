@@ -1,13 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { OptionsApp } from '../../components/options/OptionsApp';
+import { OptionsApp, TABS } from '../../components/options/OptionsApp';
 import { downloadBlob } from '../../components/options/download';
 import { SHADOW_CSS } from '../../components/overlay/styles';
 import { resolveLocale } from '../../lib/i18n/messages';
 import { getDb } from '../../lib/db';
 import { disputeContext, recordDraft } from '../../lib/services/disputes';
 import { todayIso } from '../../lib/services/notify';
-import { decideFindings, findingEvidence, loadCharts } from '../../lib/services/dashboard';
 import { decideFindings, findingEvidence, loadCharts } from '../../lib/services/dashboard';
 import { deleteStoredData, storeCounts } from '../../lib/services/your-data';
 import { cancelImport } from '../../lib/services/import-client';
@@ -27,15 +26,17 @@ import {
   disputeEscalation,
   disputeEvidencePack,
   reparseImport,
+  saveMerchantDetails,
+  cancelDisputeNow,
+  deleteDisputeNow,
+  restoreDisputeNow,
 } from '../../lib/services/options';
-import { CONTRACT_PRESETS } from '../../lib/reconcile/fee-schedule';
 
 // the dispute panel's own styles (it also renders inside the overlay's shadow roots)
 const style = document.createElement('style');
 style.textContent = SHADOW_CSS.replace(':host', ':root');
 document.head.append(style);
 
-const TABS = ['import', 'findings', 'disputes', 'templates', 'contracts', 'settings', 'data'] as const;
 const hash = location.hash.slice(1);
 const initialTab = TABS.find((tab) => tab === hash);
 
@@ -52,9 +53,9 @@ render(
       cancel: cancelImport,
       setFindingStatus: changeFindingStatus,
       findings: { setStatuses: decideFindings, evidence: (f) => findingEvidence(getDb(), f), charts: () => loadCharts(getDb()) },
-      findings: { setStatuses: decideFindings, evidence: (f) => findingEvidence(getDb(), f), charts: () => loadCharts(getDb()) },
       disputeContext: (ids) => disputeContext(getDb(), ids, todayIso()),
-      recordDraft: (d) => void recordDraft(getDb(), d, new Date().toISOString()),
+      recordDraft: async (d) => (await recordDraft(getDb(), d, new Date().toISOString())).id,
+      saveMerchant: saveMerchantDetails,
       saveSettings: updateSettings,
       data: {
         counts: () => storeCounts(getDb()),
@@ -73,12 +74,15 @@ render(
       disputes: {
         apply: applyDisputeEvent,
         escalation: disputeEscalation,
+        cancel: cancelDisputeNow,
+        remove: deleteDisputeNow,
+        restore: restoreDisputeNow,
         exportPack: async (id) => {
           const pack = await disputeEvidencePack(id);
           if (pack) downloadBlob(pack.name, new Blob([pack.bytes as BlobPart], { type: 'application/zip' }));
         },
       },
-      contracts: { presets: CONTRACT_PRESETS, save: saveContract, remove: deleteContract, newContract: (s) => newContract(s) },
+      contracts: { save: saveContract, remove: deleteContract, newContract: (s) => newContract(s) },
     }}
   />,
   document.getElementById('app')!,

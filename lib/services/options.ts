@@ -15,6 +15,9 @@ import type { DisputeEvent } from '../disputes/tracker';
 import type { DisputeDraft } from '../disputes/render';
 import type { ImportRecord } from '../db';
 import { validateContract } from '../statements/settleguard';
+import { type Checklist, loadChecklist } from './onboarding';
+import { cancelDispute, deleteDispute, restoreDispute, type DisputeSnapshot } from './dispute-lifecycle';
+import type { MerchantDetails } from '../db';
 
 export interface OptionsData {
   settings: Settings;
@@ -25,6 +28,8 @@ export interface OptionsData {
   counts: { transactions: number; statementLines: number; cashier: number };
   disputes: DisputeView[];
   today: string;
+  /** the first-run checklist (lib/services/onboarding.ts) */
+  checklist: Checklist;
 }
 
 export async function loadOptionsData(): Promise<OptionsData> {
@@ -40,7 +45,7 @@ export async function loadOptionsData(): Promise<OptionsData> {
     db.cashier.count(),
   ]);
   const today = todayIso();
-  const disputes = await listDisputes(db, today);
+  const [disputes, checklist] = await Promise.all([listDisputes(db, today), loadChecklist(db)]);
   const order = { overcharge: 0, suspect: 1, info: 2 };
   findings.sort((a, b) => order[a.severity] - order[b.severity] || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
   return {
@@ -52,6 +57,7 @@ export async function loadOptionsData(): Promise<OptionsData> {
     counts: { transactions, statementLines, cashier },
     disputes,
     today,
+    checklist,
   };
 }
 
@@ -175,4 +181,30 @@ export async function disputeEscalation(id: string): Promise<DisputeDraft | null
 
 export async function disputeEvidencePack(id: string): Promise<{ name: string; bytes: Uint8Array } | null> {
   return evidencePackZip(getDb(), id, new Date().toISOString());
+}
+
+/** The merchant's details for letters, from the welcome checklist or a letter that lacked them. */
+export async function saveMerchantDetails(merchant: MerchantDetails): Promise<void> {
+  const db = getDb();
+  const settings = await loadSettings(db);
+  await saveSettings(db, { merchant: { ...settings.merchant, ...merchant } });
+}
+
+/** Cancels a dispute; a snapshot to undo it with, or what was wrong. */
+export async function cancelDisputeNow(id: string): Promise<DisputeSnapshot | string> {
+  const res = await cancelDispute(getDb(), id, new Date().toISOString());
+  if (!res.ok) return res.error.message;
+  await notifyPortalTabs();
+  return res.snapshot;
+}
+
+export async function deleteDisputeNow(id: string): Promise<DisputeSnapshot | null> {
+  const snapshot = await deleteDispute(getDb(), id, new Date().toISOString());
+  if (snapshot) await notifyPortalTabs();
+  return snapshot;
+}
+
+export async function restoreDisputeNow(snapshot: DisputeSnapshot): Promise<void> {
+  await restoreDispute(getDb(), snapshot);
+  await notifyPortalTabs();
 }

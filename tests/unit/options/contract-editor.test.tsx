@@ -32,7 +32,7 @@ async function editAndSave(initial: Contract, choice: string): Promise<Contract>
       <ContractEditor
         locale="en"
         initial={initial}
-        presets={{}}
+        presets={[]}
         onCancel={() => {}}
         onSave={async (c) => {
           saved = c;
@@ -63,7 +63,7 @@ describe('ContractEditor: fee on a refund', () => {
         <ContractEditor
           locale="zh-CN"
           initial={{ ...BASE, feeReturnedOnRefund: false }}
-          presets={{}}
+          presets={[]}
           onCancel={() => {}}
           onSave={async () => ({ ok: true })}
         />,
