@@ -11,7 +11,7 @@ import type { Issue } from '../model';
 import type { CashierMapping } from '../statements/cashier';
 import type { ParseOptions } from '../statements/index';
 import type { ImportOutcome } from './imports';
-import { ImportCancelled, ImportSession, type ImportProgress, type OnProgress, type PreviewSummary } from './import-session';
+import { ImportCancelled, ImportSession, type OnProgress, type PreviewSummary } from './import-session';
 
 export { ImportCancelled };
 import type { WorkerReply, WorkerRequest } from './import-worker';
@@ -60,6 +60,8 @@ export class ImportClient {
   /** the page's token → the worker's, and how to read it again */
   private readonly kept = new Map<string, Kept>();
   private local: ImportSession | null = null;
+  /** commits in progress in the worker: a cancel then asks the worker instead of stopping it */
+  private committing = 0;
 
   constructor(
     private readonly createWorker: (() => WorkerLike) | null,
@@ -109,30 +111,29 @@ export class ImportClient {
       inWorker.push((await this.current(t)).token);
       this.kept.delete(t);
     }
-    const stored: string[] = [];
-    const track = (p: ImportProgress) => {
-      if (p.phase === 'stored') stored.push(p.file);
-      onProgress?.(p);
-    };
+    this.committing++;
     try {
-      return (await this.ask({ op: 'commit', tokens: inWorker, now, asOf }, false, track)).outcomes ?? [];
-    } catch (e) {
-      if (!(e instanceof ImportCancelled)) throw e;
-      // the files stored before the cancel are kept: their findings are worked out by a new worker
-      if (stored.length) await this.ask({ op: 'reconcile', now, asOf }, false);
-      throw new ImportCancelled(stored);
+      return (await this.ask({ op: 'commit', tokens: inWorker, now, asOf }, false, onProgress)).outcomes ?? [];
+    } finally {
+      this.committing--;
     }
   }
 
   /**
-   * Stops whatever the worker is doing: a preview (nothing is stored by reading), or a commit (the
-   * file being written is in one IndexedDB transaction, aborted with the worker). The files kept
-   * for confirming are read again by the next worker when used. Without a worker (unit tests, in
-   * place) there is nothing to stop.
+   * Stops what the import is doing. Storing: the worker is told (ImportSession.cancel), undoes the
+   * file it is storing and answers the commit with ImportCancelled — stopping the worker would not
+   * stop IndexedDB, which finishes a committing transaction anyway. Reading: the worker is stopped
+   * (a parser runs in one synchronous pass and reading stores nothing); the files kept for
+   * confirming are read again by the next worker when used.
    */
   cancel(): void {
+    if (!this.createWorker) {
+      this.local?.cancel();
+      return;
+    }
     if (!this.worker) return;
-    this.restart(() => new ImportCancelled());
+    if (this.committing) void this.ask({ op: 'cancel' }, false).catch(() => undefined);
+    else this.restart(() => new ImportCancelled());
   }
 
   async discardPreviews(tokens: string[]): Promise<void> {
@@ -165,7 +166,7 @@ export class ImportClient {
         this.pending.delete(reply.id);
         clearTimeout(p.timer);
         if (reply.ok) p.resolve(reply);
-        else p.reject(new Error(reply.message));
+        else p.reject(reply.cancelled ? new ImportCancelled(reply.cancelled.stored) : new Error(reply.message));
       };
       this.worker = w;
     }

@@ -6,7 +6,7 @@ import type { Issue, StatementParseResult } from '../model';
 import { checkImportLimits, IMPORT_LIMITS, type ImportLimits } from '../statements/limits';
 import type { CashierMapping } from '../statements/cashier';
 import type { ParseOptions } from '../statements/index';
-import { beginImport, previewImport, previewWithMapping, previewWithOptions, type ImportOutcome, type ImportPreview } from './imports';
+import { beginImport, type PendingImport, previewImport, previewWithMapping, previewWithOptions, type ImportOutcome, type ImportPreview } from './imports';
 import { reconcileStoredRows } from './import-reconcile';
 import { restoreBackup } from './backup';
 import { runReconciliation, storeFindings } from './reconcile';
@@ -73,6 +73,8 @@ export function refusedPreview(file: { name: string; bytes: Uint8Array }, issue:
 
 export class ImportSession {
   private readonly previews = new Map<string, ImportPreview>();
+  /** set by cancel() while commit() runs */
+  private cancelled = false;
   private next = 0;
 
   constructor(
@@ -116,6 +118,7 @@ export class ImportSession {
   async commit(tokens: string[], now: string, asOf: string, onProgress?: OnProgress): Promise<ImportOutcome[]> {
     const start = performance.now();
     const db = this.db();
+    this.cancelled = false;
     const previews: ImportPreview[] = [];
     for (const token of tokens) {
       const p = this.previews.get(token);
@@ -133,6 +136,7 @@ export class ImportSession {
     const outcomes: ImportOutcome[] = [];
     try {
       for (const [i, p] of previews.entries()) {
+        if (this.cancelled) break;
         // a backup restores every store in its own transaction and reconciles after it (./backup.ts)
         const storing = (stored: number) => onProgress?.({ phase: 'storing', file: p.name, stored, total: p.rowCount });
         const stored = (o: ImportOutcome) => {
@@ -147,7 +151,12 @@ export class ImportSession {
         const begun = performance.now();
         const pending = await beginImport(db, p, now, { rows: i === last, onStored: storing });
         if (!pending.rows || !settings || !coverage) {
-          outcomes.push(stored(await pending.done));
+          const outcome = await pending.done;
+          if (this.cancelled) {
+            await undoImport(db, p, pending, now);
+            break;
+          }
+          outcomes.push(stored(outcome));
           continue;
         }
         const issued = performance.now();
@@ -155,21 +164,45 @@ export class ImportSession {
         const basis = { ...pending.rows, coverage: await coverage };
         const result = reconcileStoredRows(basis, await settings, asOf);
         performance.measure('sg:import:reconcile', { start: issued });
-        outcomes.push(stored(await pending.done));
+        const outcome = await pending.done;
+        if (this.cancelled) {
+          await undoImport(db, p, pending, now);
+          break;
+        }
+        outcomes.push(stored(outcome));
         performance.measure('sg:import:store', { start: begun });
         onProgress?.({ phase: 'checking' });
         const findingsStart = performance.now();
         // written only if no capture or other import changed the rows meanwhile (else reconciled again)
         await storeFindings(db, result, now, basis, asOf);
         performance.measure('sg:import:findings', { start: findingsStart });
+        if (this.cancelled) {
+          await undoImport(db, p, pending, now);
+          outcomes.pop();
+        }
       }
     } catch (error) {
       // a file that failed stored nothing; the files stored before it are still reconciled
       if (outcomes.some((o) => o.stored)) await runReconciliation(db, asOf, now);
       throw error;
     }
+    if (this.cancelled) {
+      // what is stored now is what was before plus the files stored before the cancel: check that
+      await runReconciliation(db, asOf, now);
+      throw new ImportCancelled(outcomes.filter((o) => o.stored).map((o) => o.name));
+    }
     performance.measure('sg:import:commit', { start });
     return outcomes;
+  }
+
+  /**
+   * The merchant cancelled while files are stored. IndexedDB cannot take back a transaction once
+   * it is committing (and Chromium finishes it even when the worker is stopped), so the file being
+   * stored is undone once its transaction has committed: the rows it added and its import record
+   * are deleted, the files after it are not started, and reconciliation runs over what is left.
+   */
+  cancel(): void {
+    this.cancelled = true;
   }
 
   discard(tokens: string[]): void {
@@ -181,4 +214,16 @@ export class ImportSession {
     this.previews.set(token, p);
     return summaryOf(token, p);
   }
+}
+
+/** Takes a stored file back: the rows it added and the import record this commit wrote, in one transaction. */
+async function undoImport(db: SettleGuardDb, preview: ImportPreview, pending: PendingImport, now: string): Promise<void> {
+  const added = pending.added ?? { statementLines: [], transactions: [], cashier: [] };
+  await db.transaction('rw', [db.statementLines, db.transactions, db.cashier, db.imports], async () => {
+    await db.statementLines.bulkDelete(added.statementLines);
+    await db.transactions.bulkDelete(added.transactions);
+    await db.cashier.bulkDelete(added.cashier);
+    const record = await db.imports.get(preview.sha256);
+    if (record?.importedAt === now) await db.imports.delete(preview.sha256);
+  });
 }

@@ -6,8 +6,7 @@ import { getDb } from '../db';
 import type { CashierMapping } from '../statements/cashier';
 import type { ParseOptions } from '../statements/index';
 import type { ImportOutcome } from './imports';
-import { ImportSession, type ImportProgress, type PreviewSummary } from './import-session';
-import { runReconciliation } from './reconcile';
+import { ImportCancelled, ImportSession, type ImportProgress, type PreviewSummary } from './import-session';
 
 export type WorkerRequest =
   | { id: number; op: 'preview'; file: { name: string; bytes: Uint8Array }; mappings: Record<string, CashierMapping> }
@@ -15,12 +14,13 @@ export type WorkerRequest =
   | { id: number; op: 'reparse'; token: string; options: ParseOptions; mappings: Record<string, CashierMapping> }
   | { id: number; op: 'commit'; tokens: string[]; now: string; asOf: string }
   | { id: number; op: 'discard'; tokens: string[] }
-  /** after a cancelled commit, over the files stored before the cancel */
-  | { id: number; op: 'reconcile'; now: string; asOf: string };
+  /** the merchant cancelled the commit in progress (ImportSession.cancel) */
+  | { id: number; op: 'cancel' };
 
 export type WorkerReply =
   | { id: number; ok: true; preview?: PreviewSummary; outcomes?: ImportOutcome[] }
-  | { id: number; ok: false; message: string }
+  /** `cancelled`: the commit was cancelled; the files it names were stored before and stay */
+  | { id: number; ok: false; message: string; cancelled?: { stored: string[] } }
   /** while request `id` runs: how far it is (not an answer: more follow) */
   | { id: number; progress: ImportProgress };
 
@@ -42,8 +42,8 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
     case 'discard':
       session.discard(req.tokens);
       return { id: req.id, ok: true };
-    case 'reconcile':
-      await runReconciliation(getDb(), req.asOf, req.now);
+    case 'cancel':
+      session.cancel();
       return { id: req.id, ok: true };
   }
 }
@@ -58,6 +58,12 @@ performance.mark('sg:import:worker-ready'); // time since the worker was created
 scope.onmessage = (e) => {
   handle(e.data).then(
     (reply) => scope.postMessage(reply),
-    (error: unknown) => scope.postMessage({ id: e.data.id, ok: false, message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      scope.postMessage({
+        id: e.data.id,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+        ...(error instanceof ImportCancelled ? { cancelled: { stored: error.stored } } : {}),
+      }),
   );
 };

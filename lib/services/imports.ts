@@ -102,6 +102,8 @@ export interface PendingImport {
   done: Promise<ImportOutcome>;
   /** with `{ rows: true }`: everything stored once this file is, read in the same transaction */
   rows?: StoredRows;
+  /** the ids this file adds (not those already stored), per store: what undoing it deletes */
+  added?: Record<RowKind, string[]>;
 }
 
 /** Stores a previewed file. All writes happen in one transaction: all or nothing. */
@@ -198,6 +200,10 @@ export async function beginImport(
       let added = 0,
         knownCount = 0;
       const failuresCounted: IDBRequest[] = [];
+      const addedIds: Record<RowKind, string[]> = { statementLines: [], transactions: [], cashier: [] };
+      // a counted add that fails was a known row after all: not among those this file adds
+      const idOfRequest = new Map<IDBRequest, string>();
+      const knownAfterAll = new Set<string>();
       for (const kind of ROW_KINDS) {
         const store = tx.objectStore(stores[kind]);
         const ids = known.get(kind);
@@ -207,7 +213,11 @@ export async function beginImport(
             continue;
           }
           const req = store.add(row);
-          if (ids === 'count-failures') failuresCounted.push(req);
+          if (ids === 'count-failures') {
+            failuresCounted.push(req);
+            idOfRequest.set(req, row.id);
+          }
+          addedIds[kind].push(row.id);
           added++;
           // the import's progress bar: requests are answered in order, so every STORED_STEP-th
           // answer says that many rows are written (a counted failure keeps its own handler)
@@ -235,7 +245,8 @@ export async function beginImport(
         tx.objectStore(stores.imports).put(record);
         outcome = { ...base, rows: preview.rowCount, added, known: knownCount, contracts: contracts.length, stored: true };
         tx.commit();
-        issued({ done, rows: opts.rows ? withNewRows(existing as StoredRows, incoming, contracts, known) : undefined });
+        if (knownAfterAll.size) for (const kind of ROW_KINDS) addedIds[kind] = addedIds[kind].filter((id) => !knownAfterAll.has(id));
+        issued({ done, rows: opts.rows ? withNewRows(existing as StoredRows, incoming, contracts, known) : undefined, added: addedIds });
       };
       if (!failuresCounted.length) return finish();
       // A small file into a large store: an add of a known id fails (ConstraintError) and is
@@ -250,6 +261,7 @@ export async function beginImport(
           if (req.error?.name !== 'ConstraintError') return;
           e.preventDefault();
           e.stopPropagation();
+          knownAfterAll.add(idOfRequest.get(req)!);
           added--;
           knownCount++;
           answer();

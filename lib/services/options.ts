@@ -96,7 +96,8 @@ export async function commitFiles(previews: PreviewSummary[], onProgress?: OnPro
     if (outcomes.some((o) => o.stored)) await notifyPortalTabs();
     return outcomes;
   } catch (e) {
-    if (e instanceof ImportCancelled && e.stored.length) await notifyPortalTabs();
+    // a cancel undid the file in hand and checked what is stored again: the portal's highlights follow
+    if (e instanceof ImportCancelled) await notifyPortalTabs();
     throw e;
   }
 }

@@ -59,7 +59,8 @@ function workers(): { create: () => WorkerLike; made: { terminated: boolean }[] 
             case 'discard':
               session.discard(req.tokens);
               return { id: req.id, ok: true };
-            case 'reconcile':
+            case 'cancel':
+              session.cancel();
               return { id: req.id, ok: true };
           }
         };

@@ -73,15 +73,56 @@ function workers() {
             return { id: req.id, ok: true, preview: await session.preview(req.file, req.mappings, progress) };
           }
           if (req.op === 'commit') return { id: req.id, ok: true, outcomes: await session.commit(req.tokens, req.now, req.asOf, progress) };
+          if (req.op === 'cancel') session.cancel();
           return { id: req.id, ok: true };
         };
-        run().then(post, (e: unknown) => post({ id: req.id, ok: false, message: String(e) }));
+        run().then(post, (e: unknown) =>
+          post({ id: req.id, ok: false, message: String(e), ...(e instanceof ImportCancelled ? { cancelled: { stored: e.stored } } : {}) }),
+        );
       },
     };
     return w;
   };
   return { create, made };
 }
+
+/** Every store's records, to compare before and after. */
+async function dump(): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of db.tables) out[t.name] = await t.toArray();
+  return out;
+}
+
+describe('ImportSession cancel while storing', () => {
+  it('a file cancelled mid-way leaves every store as it was (the rows it wrote are taken back)', async () => {
+    const session = new ImportSession(() => db);
+    const first = await session.preview(bigStatement(5), {});
+    await session.commit([first.token], NOW, AS_OF);
+    const before = await dump();
+    const preview = await session.preview(bigStatement(2500), {});
+    const seen: string[] = [];
+    const committing = session.commit([preview.token], NOW, AS_OF, (p) => {
+      seen.push(p.phase);
+      if (p.phase === 'storing' && p.stored === 1000) session.cancel();
+    });
+    await expect(committing).rejects.toEqual(new ImportCancelled([]));
+    expect(seen).not.toContain('stored');
+    expect(await dump()).toEqual(before);
+  });
+
+  it('files of the same confirm stored before the cancel stay and are named; the one in hand and those after are not stored', async () => {
+    const session = new ImportSession(() => db);
+    const small = await session.preview({ ...bigStatement(3), name: 'small.csv' }, {});
+    const big = await session.preview(bigStatement(2500), {});
+    const after = await session.preview({ ...bigStatement(7), name: 'after.csv' }, {});
+    const committing = session.commit([small.token, big.token, after.token], NOW, AS_OF, (p) => {
+      if (p.phase === 'storing' && p.stored === 1000) session.cancel();
+    });
+    await expect(committing).rejects.toEqual(new ImportCancelled(['small.csv']));
+    expect(await db.statementLines.count()).toBe(3);
+    expect((await db.imports.toArray()).map((r) => r.name)).toEqual(['small.csv']);
+  });
+});
 
 describe('ImportClient progress and cancel', () => {
   it('passes the worker’s progress to the page while a request runs', async () => {
@@ -110,5 +151,18 @@ describe('ImportClient progress and cancel', () => {
     await client.commitPreviews([next.token], NOW, AS_OF);
     expect(made.length).toBe(2);
     expect(await db.statementLines.count()).toBe(10);
+  });
+
+  it('cancel while storing asks the worker (not stopping it): the file is taken back and the worker keeps serving', async () => {
+    const { create, made } = workers();
+    const client = new ImportClient(create);
+    const preview = await client.previewFile(bigStatement(2500), {});
+    const committing = client.commitPreviews([preview.token], NOW, AS_OF, (p) => {
+      if (p.phase === 'storing' && p.stored === 1000) client.cancel();
+    });
+    await expect(committing).rejects.toEqual(new ImportCancelled([]));
+    expect(made.map((m) => m.terminated)).toEqual([false]);
+    expect(await db.statementLines.count()).toBe(0);
+    expect(await db.imports.count()).toBe(0);
   });
 });
