@@ -4,6 +4,7 @@
 // number; date-formatted serials become ISO text; a key shown in scientific notation
 // (4.81477E+15) becomes its digits when the stored number holds them exactly.
 import * as XLSX from '@e965/xlsx';
+import { unzipSync, zipSync } from 'fflate';
 import type { Issue } from '../../model';
 import { IMPORT_LIMITS, type ImportLimits } from '../limits';
 import type { RawTable } from './csv-split';
@@ -27,8 +28,10 @@ export function readWorkbook(
 ): { ok: true; sheets: SheetTable[] } | { ok: false; message: string; limit?: Issue } {
   let wb: XLSX.WorkBook;
   try {
+    const container = repackedZip(bytes);
+    if (typeof container === 'string') return { ok: false, message: container };
     // one row past the limit, so a longer sheet is seen to be longer without reading it all
-    wb = XLSX.read(bytes, { type: 'array', cellDates: false, cellNF: true, cellText: true, dense: false, sheetRows: Math.min(maxRows, limits.rows + 1) });
+    wb = XLSX.read(container, { type: 'array', cellDates: false, cellNF: true, cellText: true, dense: false, sheetRows: Math.min(maxRows, limits.rows + 1) });
   } catch (e) {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
@@ -67,6 +70,21 @@ export function readWorkbook(
     sheets.push({ sheet: name, table: { rows, lines } });
   }
   return { ok: true, sheets };
+}
+
+/**
+ * An XLSX (a ZIP) unpacked by fflate and packed again with its parts stored, before SheetJS reads
+ * it: SheetJS's own ZIP reader never returns on some damaged containers (found by the fuzzer,
+ * tests/unit/fuzz/regressions.test.ts), while fflate refuses them at once. SheetJS then inflates
+ * nothing. Any other bytes (BIFF8 .xls, text) are passed through; a damaged ZIP gives the message.
+ */
+function repackedZip(bytes: Uint8Array): Uint8Array | string {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return bytes; // not 'PK'
+  try {
+    return zipSync(unzipSync(bytes), { level: 0 });
+  } catch (e) {
+    return `its ZIP container is damaged: ${e instanceof Error ? e.message : String(e)}`;
+  }
 }
 
 function cellText(cell: XLSX.CellObject | undefined): string {

@@ -1,0 +1,33 @@
+// How long and how many: one place for `npm run fuzz` (100,000 cases per target) and the short run
+// inside `npm test` (SG_FUZZ_RUNS unset: a few hundred), so both run the same properties.
+
+/** Cases per target: SG_FUZZ_RUNS, else the short run of the unit suite. */
+export function fuzzRuns(fallback = 200): number {
+  const n = Number(process.env['SG_FUZZ_RUNS']);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** The fast-check seed: SG_FUZZ_SEED replays a reported run; otherwise fast-check picks one (and prints it on failure). */
+export function fuzzSeed(): number | undefined {
+  const n = Number(process.env['SG_FUZZ_SEED']);
+  return process.env['SG_FUZZ_SEED'] !== undefined && Number.isInteger(n) ? n : undefined;
+}
+
+/**
+ * One case may take this long (ms) before it counts as a hang. Inputs are ≤ 256 KiB, read in a few
+ * ms; a case this slow is a loop that grows with its input, which a merchant's 64 MiB file turns
+ * into minutes. SG_FUZZ_CASE_MS overrides it (a loaded machine).
+ */
+export function caseLimitMs(): number {
+  const n = Number(process.env['SG_FUZZ_CASE_MS']);
+  return Number.isFinite(n) && n > 0 ? n : 5_000;
+}
+
+/** Runs `f`, failing the case (with its duration) when it takes longer than the per-case limit. */
+export function timed<T>(what: string, f: () => T): T {
+  const start = performance.now();
+  const out = f();
+  const ms = performance.now() - start;
+  if (ms > caseLimitMs()) throw new Error(`${what} took ${ms.toFixed(0)} ms, over the per-case limit of ${caseLimitMs()} ms`);
+  return out;
+}

@@ -1,0 +1,60 @@
+// Cases the fuzzer (tests/fuzz, `npm run fuzz`) found, each kept as a test once fixed.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { applyMutations, type MutationOp } from '../../fuzz/mutate';
+import { CORPUS_DIR, statementWorkbook } from '../../fuzz/seeds';
+
+const read = vi.hoisted(() => ({ calls: 0 }));
+vi.mock('@e965/xlsx', async (original) => {
+  const real = await original<typeof import('@e965/xlsx')>();
+  return {
+    ...real,
+    read: (...args: Parameters<typeof real.read>) => {
+      read.calls++;
+      return real.read(...args);
+    },
+  };
+});
+
+const { readWorkbook } = await import('../../../lib/statements/support/workbook');
+const { STATEMENT_FORMATS, decodeBytes, parseStatementSync } = await import('../../../lib/statements');
+
+describe('fuzz regressions', () => {
+  // stripe, seed 1360451544, case 97: a mutated workbook (lines swapped, bytes inserted) whose ZIP
+  // SheetJS's reader never finished reading (60 s and more, in every acquirer detector that looks
+  // into workbooks). fflate refuses the container at once, so SheetJS never sees it.
+  const ops: MutationOp[] = [
+    { op: 'swapLines', a: 834798, b: 180864 },
+    { op: 'insertToken', at: 557153, token: '\u{f6825}' },
+    { op: 'replaceNumber', nth: 110, token: '余额' },
+    { op: 'swapLines', a: 3641, b: 544340 },
+    { op: 'truncate', at: 59619 },
+    { op: 'insertBytes', at: 118338, bytes: [207, 14, 20, 94, 168] },
+  ];
+
+  it('a damaged ZIP workbook is refused by fflate before SheetJS reads it', () => {
+    const damaged = applyMutations(statementWorkbook([['2024-01-02', '货款', '1000.00', '', '5000.00', '']]), ops, []);
+    expect(damaged[0]).toBe(0x50); // still starts 'PK'
+    read.calls = 0;
+    const wb = readWorkbook(damaged);
+    expect(wb).toMatchObject({ ok: false, message: expect.stringMatching(/ZIP container is damaged/) });
+    expect(read.calls).toBe(0);
+    // a sound workbook, even with its parts stored rather than deflated, is still read
+    const sound = readWorkbook(statementWorkbook([['2024-01-02', '货款', '1000.00', '', '5000.00', '']]));
+    expect(sound.ok && sound.sheets[0]!.table.rows[1]).toEqual(['2024-01-02', '货款', '1000.00', '', '5000.00', '']);
+  });
+
+  const corpusFile = join(CORPUS_DIR, 'acquirer/oca_adyen_INVALID.xls');
+  it.runIf(existsSync(corpusFile))('the case itself (from the shared corpus): every format reads it in well under a second', () => {
+    const bytes = applyMutations(new Uint8Array(readFileSync(corpusFile)), ops, []);
+    const decoded = decodeBytes('x.xls', bytes);
+    const start = performance.now();
+    for (const f of STATEMENT_FORMATS) {
+      f.detect(decoded);
+      expect(f.parse(decoded, { defaultCurrency: 'USD', dateOrder: 'mdy' }).issues.length).toBeGreaterThan(0);
+    }
+    expect(parseStatementSync({ name: 'x.xls', bytes }).lines).toEqual([]);
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+});
