@@ -99,14 +99,19 @@ describe('overlay isolation', () => {
     // the seam stands for the browser: these clicks count as the merchant's
     const { overlay, sent } = setup(() => true);
     await overlay.scan();
-    button(overlay, document.querySelector('#r1 sg-flag')!).click();
+    const dispute = button(overlay, document.querySelector('#r1 sg-flag')!);
+    dispute.focus();
+    dispute.click();
     const frame = await openedPanel(overlay);
     expect(frame.getAttribute('allow')).toBe('clipboard-write');
     expect(new URLSearchParams(frame.src.split('#')[1])).toEqual(new URLSearchParams({ view: 'dispute', lang: 'zh-CN', id: 'f1' }));
     // the content script asked the background for no letter: only rows and findings
     expect(new Set(sent.map((m) => m.type))).toEqual(new Set(['content/capture', 'content/getFindings', 'content/reportUnreadTables']));
+    // focus went into the panel; when it closes, it comes back to the Dispute control
+    (document.getElementById('desc') as HTMLTextAreaElement).focus();
     overlay.onBackgroundMessage({ type: 'bg/closePanel' });
     expect(panelFrame(overlay)).toBeNull();
+    expect(overlay.shadowOf(document.querySelector('#r1 sg-flag')!)!.activeElement).toBe(dispute);
   });
 
   it('fills the textarea whose Insert opened the panel with the text the background sends, and closes the panel', async () => {
