@@ -108,6 +108,8 @@ export class PortalOverlay {
   private readonly shadows = new WeakMap<Element, ShadowRoot>();
   /** the complaint textarea whose Insert control opened the panel: the one the background's text fills */
   private insertTarget: HTMLTextAreaElement | null = null;
+  /** the control that opened the panel: focus goes back to it when the panel closes */
+  private panelOpener: HTMLElement | null = null;
   /** our page stylesheet (row highlights), added when a row is first highlighted */
   private style: HTMLStyleElement | null = null;
   private readonly scanTimer: ScanSchedule;
@@ -708,7 +710,18 @@ export class PortalOverlay {
       el.setAttribute('title', list.map((f) => explainFinding(f, this.locale)).join('\n'));
       el.setAttribute('data-sg-title', '');
       const flagHost = (host as HTMLElement | null) ?? this.createHost('sg-flag', el.lastElementChild ?? el);
-      render(h(RowFlag, { findings: list, locale: this.locale, onDispute: () => void this.openDispute(list.map((f) => f.id)) }), this.mountOf(flagHost));
+      render(
+        h(RowFlag, {
+          findings: list,
+          locale: this.locale,
+          onDispute: () =>
+            void this.openDispute(
+              list.map((f) => f.id),
+              flagHost,
+            ),
+        }),
+        this.mountOf(flagHost),
+      );
     }
   }
 
@@ -744,10 +757,10 @@ export class PortalOverlay {
   }
 
   /** The row's Dispute control: the letter of these findings, in the panel frame. */
-  openDispute(findingIds: string[]): Promise<void> {
+  openDispute(findingIds: string[], opener: Element): Promise<void> {
     const query = new URLSearchParams({ view: 'dispute', lang: this.locale });
     for (const id of findingIds) query.append('id', id);
-    return this.showPanel(query);
+    return this.showPanel(query, opener);
   }
 
   /**
@@ -756,8 +769,10 @@ export class PortalOverlay {
    * origin) nor click (its events are not ours to fake). Only what the merchant chooses to
    * insert comes back, through the background (onBackgroundMessage).
    */
-  private async showPanel(query: URLSearchParams): Promise<void> {
+  private async showPanel(query: URLSearchParams, opener: Element): Promise<void> {
     const { doc, panelUrl } = this.deps;
+    const focused = this.shadows.get(opener)?.activeElement;
+    this.panelOpener = focused instanceof HTMLElement ? focused : null;
     const src = await panelUrl?.(query.toString());
     if (!src || this.deps.signal.aborted) return;
     this.panelHost ??= this.createHost('sg-panel', doc.body ?? doc.documentElement);
@@ -774,7 +789,10 @@ export class PortalOverlay {
   }
 
   closePanel(): void {
-    if (this.panelHost) this.mountOf(this.panelHost).replaceChildren();
+    if (!this.panelHost || !this.mountOf(this.panelHost).firstChild) return;
+    this.mountOf(this.panelHost).replaceChildren();
+    if (this.panelOpener?.isConnected) this.panelOpener.focus();
+    this.panelOpener = null;
   }
 
   /**
@@ -809,7 +827,7 @@ export class PortalOverlay {
           locale: this.locale,
           onOpen: () => {
             this.insertTarget = area;
-            void this.showPanel(new URLSearchParams({ view: 'insert', lang: this.locale }));
+            void this.showPanel(new URLSearchParams({ view: 'insert', lang: this.locale }), host);
           },
         }),
         this.mountOf(host),
