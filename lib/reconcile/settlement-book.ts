@@ -7,7 +7,7 @@
 // set() takes and releases lines: a search walks those instead of passing over every held credit
 // of the date (which made the review grow with open groups × credits per day: 3,700 open groups
 // × 50,000 credits on their dates at a million rows).
-import { Dec, ZERO, amountOf } from '../money';
+import { Dec, amountOf, centsOf, isPositive } from '../money';
 import type { IsoDate, StatementLine } from '../model';
 import { SETTLEMENT_CREDIT, lineText } from './labels';
 import { memoMerchantReader } from './memo-merchant';
@@ -19,9 +19,16 @@ export class ReviewCredit {
     readonly line: StatementLine,
     /** the line's place in the statement lines: a date's credits are listed in this order */
     readonly seq: number,
-    readonly amount: Dec,
+    /** the amount in whole cents (lib/money.ts centsOf), NaN when it is not: then only `amount` orders it */
+    readonly cents: number,
     readonly settlementLike: boolean,
   ) {}
+
+  private dec: Dec | undefined;
+  /** the amount as a Decimal, made on the first ask: the review reads a few credits' amounts, not a million */
+  get amount(): Dec {
+    return (this.dec ??= amountOf(this.line.amount));
+  }
 
   /** lineText(line), made when asked: kept for every credit it would hold a string per bank line */
   get text(): string {
@@ -296,9 +303,8 @@ export class SettlementBook {
     this.creditsById = byId;
     this.lines.forEach((l, seq) => {
       if (l.amount.amount.startsWith('-')) return;
-      const amount = amountOf(l.amount);
-      if (!amount.greaterThan(ZERO)) return;
-      const c = new ReviewCredit(this, l, seq, amount, SETTLEMENT_CREDIT.test(lineText(l)));
+      if (!isPositive(l.amount)) return;
+      const c = new ReviewCredit(this, l, seq, centsOf(l.amount.amount) ?? NaN, SETTLEMENT_CREDIT.test(lineText(l)));
       const first = byId.get(l.id);
       if (!first) byId.set(l.id, c);
       else {
@@ -338,9 +344,10 @@ function listedOn(c: ReviewCredit, d: IsoDate): boolean {
   return c.line.bookedOn === d || (c.twoDates && c.line.valueOn === d);
 }
 
-/** The order of byAmount(): amount, then statement order. */
+/** The order of byAmount(): amount (in cents when both are whole cents, which orders them as their Decimals do), then statement order. */
 function byAmountThenSeq(a: ReviewCredit, b: ReviewCredit): number {
-  return a.amount.comparedTo(b.amount) || a.seq - b.seq;
+  const byCents = a.cents - b.cents;
+  return (Number.isNaN(byCents) ? a.amount.comparedTo(b.amount) : byCents) || a.seq - b.seq;
 }
 
 /** The credits of `sorted` (by amount) with lo ≤ amount ≤ hi (either bound may be absent), in statement order. */

@@ -30,7 +30,8 @@ function build(c: Case): { book: SettlementBook; groups: SettlementGroup[]; line
   const lines = c.lines.map((x, i) =>
     line({
       id: idOf[i]!,
-      amount: (x.amount / 100).toFixed(2),
+      // a third decimal now and then: not whole cents, ordered by Decimal among whole-cent credits
+      amount: (x.amount / 100).toFixed(2) + (x.sameId || x.memo === 1 ? '' : x.date === 2 ? '5' : ''),
       currency: x.currency === 0 ? 'CNY' : 'USD',
       bookedOn: DATES[x.date]!,
       valueOn: x.value === 3 ? undefined : DATES[x.value],
