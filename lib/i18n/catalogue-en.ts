@@ -208,6 +208,8 @@ export const EN = {
   'overlay.captureRefused':
     'SettleGuard did not keep {rows} rows of this page: they were refused ({reason}). They are not sent again; use Teach columns if a column was read wrongly.',
   'overlay.unreadRows': 'SettleGuard could not read any row of this table. Use Teach columns to check what each column holds.',
+  'capture.storageFull':
+    'the browser has no storage space left for SettleGuard (its quota is full), so nothing of these rows was kept. Free disk space, or export a backup and delete old data, then reload the page',
   'infer.dateTime': 'a date and time on every row',
   'infer.date': 'a date on every row',
   'infer.dateAndTime': 'date and time split over two columns (with {other})',

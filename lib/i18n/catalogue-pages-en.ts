@@ -70,6 +70,8 @@ export const PAGES_EN = {
   'import.issues': 'Issues: {count}',
   'import.issueLine': 'Line {line}: {message}',
   'import.failed': 'Could not read {file}: {message}',
+  'import.storageFull':
+    'Nothing of {file} was stored: the browser has no storage space left for SettleGuard (its quota is full). Free disk space, or export a backup and delete old data, then import the file again.',
   'import.limit.file_too_large':
     '"{file}" is {size}, more than the {limit} SettleGuard reads in one file. Export a shorter period (e.g. one quarter) and import each.',
   'import.limit.too_many_rows': '"{file}" has more than {limit} lines, the most SettleGuard reads in one file. Export a shorter period and import each.',

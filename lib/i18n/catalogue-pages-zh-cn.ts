@@ -69,6 +69,7 @@ export const PAGES_ZH_CN: Record<PageMessageKey, string> = {
   'import.issues': '问题 {count} 个',
   'import.issueLine': '第 {line} 行：{message}',
   'import.failed': '无法读取 {file}：{message}',
+  'import.storageFull': '{file} 一行也没有保存：浏览器给结算卫士的存储空间已满。请释放磁盘空间，或导出备份后删除旧数据，再重新导入此文件。',
   'import.limit.file_too_large': '“{file}”有 {size}，超过结算卫士单个文件可读取的 {limit}。请按较短的期间（例如一个季度）分别导出后逐个导入。',
   'import.limit.too_many_rows': '“{file}”超过 {limit} 行，这是结算卫士单个文件可读取的上限。请按较短的期间分别导出后逐个导入。',
   'import.limit.decompressed_too_large':

@@ -202,6 +202,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   'overlay.unreadTable': '结算卫士读不懂这个表格。无法识别的列：{columns}。请用“教它认列”告诉它每列是什么。',
   'overlay.captureRefused': '结算卫士没有保存此页的 {rows} 行：它们被拒收（{reason}）。不会再次发送；如有列读错，请用“教它认列”更正。',
   'overlay.unreadRows': '结算卫士读不出这个表格的任何一行。请用“教它认列”核对每列是什么。',
+  'capture.storageFull': '浏览器给结算卫士的存储空间已满，这些行一行也没有保存。请释放磁盘空间，或导出备份后删除旧数据，然后刷新此页',
   'infer.dateTime': '每行都是日期和时间',
   'infer.date': '每行都是日期',
   'infer.dateAndTime': '日期和时间分在两列（另一列：{other}）',

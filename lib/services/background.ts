@@ -1,6 +1,7 @@
 // What the background does for each content-script message. Lives in services (it touches the
 // db) so entrypoints/background.ts stays wiring only.
 import { getDb } from '../db';
+import { resolveLocale, t } from '../i18n/messages';
 import type { PortalTransaction } from '../model';
 import { isPanelMessageType, parseContentMessage, type ContentToBackground, type ResponseOf, type Result } from '../messaging';
 import {
@@ -17,6 +18,7 @@ import {
 import { findingIdsOfSite, findingsForTransactions, rejectedFindingIds, setFindingStatus } from './findings';
 import { notifyPortalTabs, todayIso } from './notify';
 import { handlePanelMessage, panelDeps, type PanelSender } from './panel';
+import { isQuotaExceeded } from './quota';
 import { runReconciliation } from './reconcile';
 import { loadSettings } from './settings';
 import { columnMapOf, confirmImitation, isImitationConfirmed, saveColumnMap, senderOrigin, senderSite } from './sites';
@@ -165,6 +167,17 @@ export async function handleContentMessage(raw: unknown, sender: Sender, extensi
   } catch (e) {
     if (e instanceof SiteUnknown) return { ok: false, error: { code: 'bad_sender', message: 'the sender is not a web page' } };
     if (e instanceof OtherSite) return { ok: false, error: { code: 'other_site', message: 'not a finding of the sender’s site' } };
+    // a full quota aborted the batch's one transaction (nothing of it stored): say so in the
+    // merchant's language; the content script sets the batch aside after CAPTURE_ATTEMPTS
+    if (isQuotaExceeded(e)) return { ok: false, error: { code: 'storage_full', message: await storageFullMessage() } };
     return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
   }
+}
+
+async function storageFullMessage(): Promise<string> {
+  const language = await loadSettings(getDb()).then(
+    (s) => s.language,
+    () => 'auto' as const,
+  );
+  return t(resolveLocale(language, globalThis.navigator?.language ?? 'en'), 'capture.storageFull');
 }

@@ -9,6 +9,7 @@ import type { ParseOptions } from '../statements/index';
 import { beginImport, type PendingImport, previewImport, previewWithMapping, previewWithOptions, type ImportOutcome, type ImportPreview } from './imports';
 import { reconcileStoredRows } from './import-reconcile';
 import { restoreBackup } from './backup';
+import { isQuotaExceeded } from './quota';
 import { runReconciliation, storeFindings } from './reconcile';
 import { loadSettings } from './settings';
 
@@ -69,6 +70,23 @@ export function refusedPreview(file: { name: string; bytes: Uint8Array }, issue:
     rowCount: 0,
     readable: false,
   };
+}
+
+/** Rethrows `e` unless it is the browser refusing a write for lack of storage space. */
+function ignoreQuota(e: unknown): void {
+  if (!isQuotaExceeded(e)) throw e;
+}
+
+/** A file not stored because the storage quota is full (issue 14 item 7): nothing of it was written. */
+function storageFull(p: ImportPreview): ImportOutcome {
+  const issue: Issue = {
+    level: 'error',
+    code: 'storage_full',
+    message: `nothing of "${p.name}" was stored: the browser has no storage space left for SettleGuard (its quota is full)`,
+    i18n: { key: 'import.storageFull', params: { file: p.name } },
+  };
+  const { format, encoding, issues } = p.result;
+  return { name: p.name, format, encoding, rows: 0, added: 0, known: 0, contracts: 0, issues: [issue, ...issues], stored: false };
 }
 
 export class ImportSession {
@@ -182,9 +200,13 @@ export class ImportSession {
         }
       }
     } catch (error) {
-      // a file that failed stored nothing; the files stored before it are still reconciled
-      if (outcomes.some((o) => o.stored)) await runReconciliation(db, asOf, now);
-      throw error;
+      // a file that failed stored nothing (its one transaction aborted); the files stored before
+      // it are still reconciled, if there is room left to store their findings
+      if (outcomes.some((o) => o.stored)) await runReconciliation(db, asOf, now).catch((e: unknown) => ignoreQuota(e));
+      ignoreQuota(error);
+      // the browser's storage is full: this file and those after it are not stored, each says why
+      for (const p of previews.slice(outcomes.length)) outcomes.push(storageFull(p));
+      return outcomes;
     }
     if (this.cancelled) {
       // what is stored now is what was before plus the files stored before the cancel: check that
