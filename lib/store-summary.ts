@@ -32,11 +32,14 @@ export interface StoreSummary {
   rates: RatePoint[];
   terminals: TerminalHealthView[];
   settlements: SettlementWeek[];
+  /** rows per store when it was written (IndexedDB's count() walks every key: slow at 100,000) */
+  rows?: { transactions: number; statementLines: number; cashier: number };
 }
 
 export interface SummaryRows {
   transactions: readonly PortalTransaction[];
   statementLines: readonly StatementLine[];
+  cashier?: readonly unknown[];
 }
 
 /** The origin of a page URL, or null for one that does not parse (it belongs to no site). */
@@ -149,5 +152,6 @@ export function summarizeStore(result: Pick<ReconcileResult, 'findings' | 'match
     rates: effectiveRates(rows.transactions),
     terminals: terminalHealthOfStore(rows.transactions, result.findings),
     settlements: settlementWeeks(result, rows.statementLines),
+    rows: { transactions: rows.transactions.length, statementLines: rows.statementLines.length, cashier: rows.cashier?.length ?? 0 },
   };
 }

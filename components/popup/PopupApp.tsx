@@ -173,7 +173,20 @@ export function PopupApp({ load, openOptions, enableSite, disableSite, loadUnrea
   useEffect(() => {
     void loadPhishing?.().then(setPhishing, () => undefined);
   }, []);
-  const reload = () => load().then(setData, (e: unknown) => setError(String(e)));
+  const reload = () => {
+    const start = performance.now();
+    return load().then(
+      (d) => {
+        // how long reading the figures takes (tests/bench/popup-speed.ts)
+        performance.measure('sg:popup:load', { start });
+        setData(d);
+      },
+      (e: unknown) => setError(String(e)),
+    );
+  };
+  useEffect(() => {
+    if (data) performance.mark('sg:popup:shown');
+  }, [data]);
   useEffect(() => {
     void reload();
   }, []);

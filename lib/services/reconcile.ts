@@ -49,7 +49,7 @@ async function reconcileInTransaction(db: SettleGuardDb, asOf: string, now: stri
     extraHolidays: settings.extraHolidays,
     coverage: coverageDays(coverageRecords, transactions),
   });
-  return writeFindings(db, result, now, { transactions, statementLines });
+  return writeFindings(db, result, now, { transactions, statementLines, cashier });
 }
 
 /**

@@ -39,8 +39,15 @@ test('editing the contract re-checks the captured rows and updates the portal hi
   // the findings tab charts money at stake and the effective rate per card type
   await options.page.reload();
   await options.page.getByTestId('sg-tab-findings').click();
+  await options.page.getByTestId('sg-findings-view-charts').click();
   await expect(options.page.getByTestId('sg-rate-chart')).toBeVisible();
-  await expect(options.page.getByTestId('sg-rate-chart').locator('polyline')).toHaveCount(2); // 借记卡, 贷记卡
+  await expect(options.page.getByTestId('sg-rate-chart').locator('polyline:not(.contract)')).toHaveCount(2); // 借记卡, 贷记卡
+  // one month of data: each point labelled, the contract's rate drawn for both, and a trend not implied
+  await expect(options.page.getByTestId('sg-rate-chart').locator('polyline.contract')).toHaveCount(2);
+  await expect(options.page.getByTestId('sg-rate-chart').locator('[data-point-label]')).toHaveCount(2);
+  await expect(options.page.getByTestId('sg-rate-chart-more-data')).toBeVisible();
+  await expect(options.page.getByTestId('sg-chart-settlements')).toBeVisible();
+  await expect(options.page.getByTestId('sg-chart-at-stake')).toBeVisible();
 
   // The merchant's real contract charges credit cards 0.68 %: the 17.00 fee is then correct.
   const rateRow = DEMO.problems.find((p) => p.kind === 'fee_above_contract')!.rrns[0]!;

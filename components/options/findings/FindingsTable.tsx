@@ -2,7 +2,7 @@
 // stake; sort by any column, filter, select and act on many at once. Windowed: every row has the
 // same height, so only the rows in view (and a few either side) are in the DOM and 10,000
 // findings scroll as smoothly as 10; spacer rows above and below keep the scrollbar honest.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { FindingKind, FindingStatus, StoredFinding } from '../../../lib/model';
 import { formatMoney } from '../../../lib/money';
 import { kindName, renderExplanation, type Locale } from '../../../lib/i18n/messages';
@@ -46,6 +46,10 @@ export function FindingsTable({
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [scrollTop, setScrollTop] = useState(0);
   const [detail, setDetail] = useState<string | null>(null);
+  useEffect(() => {
+    // the table is on screen and answers input (tests/bench/popup-speed.ts)
+    performance.mark('sg:findings:shown');
+  }, []);
 
   const rows = useMemo(
     () =>
@@ -187,7 +191,7 @@ export function FindingsTable({
                     <td class="num">{r.amount ? formatMoney(r.amount) : '—'}</td>
                     <td title={r.kindLabel}>
                       {r.kindLabel}
-                      {f.severity === 'suspect' && <span class="chip suspect">{t(locale, 'popup.suspected')}</span>}
+                      {f.severity === 'suspect' && <span class="tag suspect">{t(locale, 'popup.suspected')}</span>}
                     </td>
                     <td>{t(locale, `findings.status.${f.status}`)}</td>
                     <td class="num">{f.atStake ? formatMoney(f.atStake) : '—'}</td>

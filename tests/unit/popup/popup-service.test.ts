@@ -73,6 +73,8 @@ describe('loadPopupData', () => {
     expect(data.lastCheckedAt).toBe('2026-03-16T10:00:00Z');
     expect(data.unchecked.map((u) => u.days)).toEqual([['2026-03-24']]);
     expect(data.next).toEqual({ kind: 'review', count: 3, certain: true });
+    // what the options page shows as stored rows, without IndexedDB's count() walking every key
+    expect((await db.summaries.get('main'))?.rows).toEqual({ transactions: 3, statementLines: 1, cashier: 0 });
   });
 
   it('a dismissed finding leaves the figures at once, without a new reconciliation', async () => {
