@@ -54,6 +54,13 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
   const reload = () => actions.load().then(setData);
   useEffect(() => {
     void reload();
+    // options.html#welcome etc. opened again (the popup's links) while this page is open
+    const follow = () => {
+      const asked = TABS.find((x) => x === location.hash.slice(1));
+      if (asked) setTab(asked);
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
   }, []);
   if (!data) return <p>…</p>;
   const locale = actions.localeOf(data.settings);

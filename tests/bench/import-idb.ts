@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     await page.addInitScript(
       `window.__lt = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push(e.duration); }).observe({ type: 'longtask', buffered: true });`,
     );
-    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await page.goto(`chrome-extension://${session.extensionId}/options.html#import`);
     await page.getByTestId('sg-import-file').waitFor({ state: 'attached' });
     await page.evaluate(() => {
       (window as unknown as { __lt: number[] }).__lt = [];

@@ -37,7 +37,7 @@ const STATUS = {
   rejected: either('被驳回', 'Rejected'),
 };
 const UI = {
-  showDraft: either('草稿', 'Draft'),
+  showDraft: either('申诉函', 'Letter'),
   ticket: either('工单号', 'Ticket number'),
   markSent: either('标记为已提交', 'Mark as sent'),
   acknowledged: either('收单机构已受理', 'Acquirer acknowledged'),

@@ -10,7 +10,8 @@ export class OptionsPage {
 
   static async open(context: BrowserContext, extensionId: string): Promise<OptionsPage> {
     const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    // the import tab itself: a fresh profile opens on the welcome checklist
+    await page.goto(`chrome-extension://${extensionId}/options.html#import`);
     await expect(page.getByTestId('sg-import-file')).toBeAttached();
     return new OptionsPage(page, extensionId);
   }
