@@ -94,7 +94,7 @@ export function WelcomePanel({
           <p>
             {done.details
               ? t(locale, 'welcome.details.state', {
-                  name: merchant.name ?? '',
+                  name: merchant.name ?? facts.rowMerchantNames[0] ?? '',
                   merchantId: merchant.merchantId ?? facts.rowMerchantIds[0] ?? '',
                   contact: merchant.contact ?? '',
                   phone: merchant.phone ?? '',
@@ -104,7 +104,7 @@ export function WelcomePanel({
           {!done.details && (
             <MerchantDetailsForm
               locale={locale}
-              initial={{ ...merchant, merchantId: merchant.merchantId ?? facts.rowMerchantIds[0] }}
+              initial={{ ...merchant, merchantId: merchant.merchantId ?? facts.rowMerchantIds[0], name: merchant.name ?? facts.rowMerchantNames[0] }}
               onSave={actions.saveMerchant}
             />
           )}

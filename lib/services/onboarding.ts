@@ -18,8 +18,9 @@ export interface OnboardingFacts {
   statementLines: number;
   contractLabels: string[];
   merchant: MerchantDetails;
-  /** 商户号 read from captured rows: as good as one typed in for letters */
+  /** 商户号 and 商户名称 read from captured rows: as good as typed in, for letters too (services/disputes.ts) */
   rowMerchantIds: string[];
+  rowMerchantNames: string[];
   currency: string;
 }
 
@@ -34,7 +35,7 @@ export interface Checklist {
 }
 
 export function checklistOf(facts: OnboardingFacts): Checklist {
-  const missingDetails = missingMerchantDetails(facts.merchant, facts.rowMerchantIds);
+  const missingDetails = missingMerchantDetails({ ...facts.merchant, name: facts.merchant.name ?? facts.rowMerchantNames[0] }, facts.rowMerchantIds);
   const done: Record<StepId, boolean> = {
     portal: facts.rows > 0,
     statement: facts.statementLines > 0,
@@ -62,6 +63,7 @@ export async function loadChecklist(db: SettleGuardDb): Promise<Checklist> {
     contractLabels: contracts.map((c) => c.label || c.id),
     merchant: settings.merchant,
     rowMerchantIds: [...new Set(firstRows.flatMap((t) => (t.merchantId ? [t.merchantId] : [])))],
+    rowMerchantNames: [...new Set(firstRows.flatMap((t) => (t.merchantName ? [t.merchantName] : [])))],
     currency: settings.defaultCurrency,
   });
 }

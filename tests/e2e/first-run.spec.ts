@@ -88,9 +88,10 @@ test('install opens the welcome checklist; each step follows the stores; then a 
   await expect(done(welcome, 'contract')).toHaveAttribute('data-done', 'true');
   await expect(welcome.getByTestId('sg-welcome-progress')).toContainText(/3\/4|3 of 4/);
 
-  // the details for letters: the 商户号 comes from the rows, the rest is typed
+  // the details for letters: the 商户号 and name come from the rows, the rest is typed
   const form = done(welcome, 'details').getByTestId('sg-merchant-form');
   await expect(form.locator('input[name=merchantId]')).toHaveValue(DEMO.merchantId);
+  await expect(form.locator('input[name=name]')).toHaveValue(DEMO.merchantName);
   await form.locator('input[name=name]').fill(DETAILS.name);
   await form.locator('input[name=contact]').fill(DETAILS.contact);
   await form.locator('input[name=phone]').fill('none');

@@ -6,7 +6,16 @@ import { saveSettings } from '../../../lib/services/settings';
 import { PRESETS } from '../../../lib/presets';
 import { line, tx } from './builders';
 
-const none: OnboardingFacts = { rows: 0, enabledSites: [], statementLines: 0, contractLabels: [], merchant: {}, rowMerchantIds: [], currency: 'CNY' };
+const none: OnboardingFacts = {
+  rows: 0,
+  enabledSites: [],
+  statementLines: 0,
+  contractLabels: [],
+  merchant: {},
+  rowMerchantIds: [],
+  rowMerchantNames: [],
+  currency: 'CNY',
+};
 
 describe('checklistOf', () => {
   const cases: { description: string; facts: Partial<OnboardingFacts>; done: string[]; missing?: string[] }[] = [
@@ -18,6 +27,12 @@ describe('checklistOf', () => {
     {
       description: 'details given, 商户号 read from the rows',
       facts: { merchant: { name: '好又多', contact: '王芳', phone: '021-5555 0100' }, rowMerchantIds: ['822100058120001'] },
+      done: ['details'],
+      missing: [],
+    },
+    {
+      description: 'name and 商户号 from the rows, contact and phone typed',
+      facts: { merchant: { contact: '王芳', phone: '95516' }, rowMerchantIds: ['8221'], rowMerchantNames: ['示例便利店'] },
       done: ['details'],
       missing: [],
     },
@@ -60,13 +75,13 @@ describe('loadChecklist (from the stores)', () => {
     expect((await loadChecklist(db)).doneCount).toBe(0);
     await db.sites.put({ id: 'https://portal.test', enabled: true, addedAt: '2026-03-01T00:00:00Z' });
     expect((await loadChecklist(db)).facts.enabledSites).toEqual(['https://portal.test']);
-    await db.transactions.put(tx({ id: 'tx:1', merchantId: '822100058120001' }));
+    await db.transactions.put(tx({ id: 'tx:1', merchantId: '822100058120001', merchantName: '好又多' }));
     await db.statementLines.put(line({ id: 'l:1' }));
     await db.contracts.put({ ...PRESETS[0]!.contract, id: 'contract:mine' });
     const three = await loadChecklist(db);
     expect(three.done).toEqual({ portal: true, statement: true, contract: true, details: false });
-    expect(three.missingDetails).toEqual(['name', 'contact', 'phone']);
-    await saveSettings(db, { merchant: { name: '好又多', contact: '王芳', phone: '021-5555 0100' } });
+    expect(three.missingDetails).toEqual(['contact', 'phone']);
+    await saveSettings(db, { merchant: { contact: '王芳', phone: '021-5555 0100' } });
     expect((await loadChecklist(db)).complete).toBe(true);
   });
 });
