@@ -234,22 +234,28 @@ export class SettlementBook {
   creditsNaming(mid: string, currency: string, dates: readonly IsoDate[]): ReviewCredit[] {
     this.credits ??= this.indexCredits();
     if (!this.named) {
-      this.named = new Map();
+      // by MID, currency, date (no key string per credit)
+      const named = new Map<string, Map<string, Map<IsoDate, ReviewCredit[]>>>();
       for (const [cur, byDate] of this.credits)
         for (const [d, day] of byDate)
           for (const c of day.inOrder) {
             if (c.mid === undefined) continue;
-            const key = `${c.mid}|${cur}|${d}`;
-            const list = this.named.get(key);
+            let byCur = named.get(c.mid);
+            if (!byCur) named.set(c.mid, (byCur = new Map()));
+            let onDate = byCur.get(cur);
+            if (!onDate) byCur.set(cur, (onDate = new Map()));
+            const list = onDate.get(d);
             if (list) list.push(c);
-            else this.named.set(key, [c]);
+            else onDate.set(d, [c]);
           }
+      this.named = named;
     }
+    const onDate = this.named.get(mid)?.get(currency);
     const out = new Set<ReviewCredit>();
-    for (const d of dates) for (const c of this.named.get(`${mid}|${currency}|${d}`) ?? []) out.add(c);
+    for (const d of dates) for (const c of onDate?.get(d) ?? []) out.add(c);
     return [...out];
   }
-  private named: Map<string, ReviewCredit[]> | undefined;
+  private named: Map<string, Map<string, Map<IsoDate, ReviewCredit[]>>> | undefined;
 
   /** The merchant number a line's memo names (memoMerchant), read once per line. */
   midOf(l: StatementLine): string | undefined {
