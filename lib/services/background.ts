@@ -96,7 +96,7 @@ async function handle(msg: ContentToBackground, sender: Sender): Promise<Respons
       if (!origin || !site) throw new SiteUnknown();
       const source = { site: origin, rowSite: site, ...(msg.facts ? { facts: msg.facts } : {}), now: now.toISOString() };
       const counts = msg.retaught ? await replaceCapturedRows(msg.rows, source) : await storeCapturedRows(db, msg.rows, source);
-      if (counts.added || counts.updated || counts.coverage) {
+      if (counts.added || counts.updated || counts.coverage || (await findingsBehind(msg.rows.map((r) => r.id)))) {
         await reconcileSerially();
         void notifyPortalTabs();
       }
@@ -172,6 +172,19 @@ export async function handleContentMessage(raw: unknown, sender: Sender, extensi
     if (isQuotaExceeded(e)) return { ok: false, error: { code: 'storage_full', message: await storageFullMessage() } };
     return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
   }
+}
+
+/**
+ * Whether the stored findings predate rows of this batch that were already stored: the service
+ * worker was stopped (Chromium stops it at any time) after the batch's transaction committed and
+ * before its reconciliation stored findings, and the content script sent the batch again. The rows
+ * are known then, but their findings were never computed (issue 14 item 7).
+ */
+async function findingsBehind(ids: string[]): Promise<boolean> {
+  const db = getDb();
+  const [summary, stored] = await Promise.all([db.summaries.get('main'), db.transactions.bulkGet(ids)]);
+  const newest = stored.reduce((max, r) => (r && r.evidence.capturedAt > max ? r.evidence.capturedAt : max), '');
+  return newest !== '' && (!summary || summary.at < newest);
 }
 
 async function storageFullMessage(): Promise<string> {
