@@ -58,7 +58,7 @@ test('markup in portal cells stays text: in the draft, the filled form, the opti
   await expect(text).toContainText(SCRIPT);
   // nothing in the panel became an element
   const panel = await portal.panel();
-  await expect(panel.locator('img, svg, script')).toHaveCount(0);
+  await expect(panel.getByRole('dialog').locator('img, svg, script')).toHaveCount(0);
   await (await portal.copyButton()).click();
   await expect.poll(async () => (await readDisputes(worker)).length).toBe(2);
   await portal.closePanel();
@@ -79,7 +79,7 @@ test('markup in portal cells stays text: in the draft, the filled form, the opti
   await opts.goto(`chrome-extension://${extensionId}/options.html#disputes`);
   const cards = opts.getByTestId('sg-dispute');
   await expect(cards).toHaveCount(2);
-  for (const card of await cards.all()) await card.getByRole('button', { name: /^(草稿|Draft)$/ }).click();
+  for (const card of await cards.all()) await card.getByRole('button', { name: /^(申诉函|Letter)$/ }).click();
   await expect(opts.getByTestId('sg-dispute-text').filter({ hasText: IMG })).toHaveCount(1);
   await expect(opts.getByTestId('sg-dispute-text').filter({ hasText: SVG })).toHaveCount(1);
   await expect(opts.locator('img[src="x"], main svg[onload], main script')).toHaveCount(0);

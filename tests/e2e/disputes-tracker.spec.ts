@@ -4,6 +4,7 @@
 import { test, expect, type Locator } from '@playwright/test';
 import { DEMO } from '../support/demo-data';
 import { ToolbarPopup } from '../support/toolbar-popup';
+import { evaluateInOverlay } from '../support/overlay';
 import { demoProblem, draftFromRow, readDisputes, readFindings, openDisputesTab, startDemo, type DemoWorld } from '../fixtures/forms/harness';
 
 let world: DemoWorld;
@@ -87,8 +88,8 @@ test('a dispute goes draft → sent → acknowledged → partly → fully refund
   // the other flagged rows keep theirs.
   await expect(row).not.toHaveAttribute('data-sg-finding', /fee_above_contract/);
   await expect(row).toHaveAttribute('data-sg-disputed', 'fee_above_contract');
-  await expect(row.locator('sg-flag')).toContainText(/申诉中|Disputed/);
-  await expect(row.getByRole('button', { name: /申诉|Dispute/ })).toHaveCount(0);
+  const flag = (root: ShadowRoot) => ({ text: root.textContent ?? '', buttons: root.querySelectorAll('button').length });
+  await expect.poll(() => evaluateInOverlay(row.page(), row.locator('sg-flag'), flag)).toEqual({ text: expect.stringMatching(/申诉中|Disputed/), buttons: 0 });
   await expect(portal.rowByRrn(demoProblem('duplicate_charge').rrns[0]!)).toHaveAttribute('data-sg-finding', /duplicate_charge/);
 
   // the popup now counts the dispute: nothing recovered yet

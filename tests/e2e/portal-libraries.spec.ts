@@ -7,6 +7,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { launchWithExtension, type ExtensionSession } from '../support/extension';
 import { startStaticServer, type StaticServer } from '../support/serve';
 import { readStore } from '../support/pages';
+import { clickInOverlay, evaluateInOverlay } from '../support/overlay';
 import { buildLibraryPages, cleanLibraryPages, LIBRARY_OUT, packageVersion, readInPage } from '../support/library-pages';
 import { checkCapture, describeCheck } from '../support/library-expect';
 import { LIBRARY_PAGES, type LibraryPage } from '../fixtures/portals/libraries/index';
@@ -81,16 +82,18 @@ const NEVER_MARKED = [
   .map((s) => `${s} [data-sg-row], ${s}[data-sg-row]`)
   .join(', ');
 
+/** The walk's summary in the table tools: its page count, once the walk ended. */
+const summaryPages = (root: ShadowRoot): string | null => root.querySelector<HTMLElement>('[data-testid="sg-capture-summary"]')?.dataset.pages ?? null;
+
 async function captureEveryRow(page: Page, entry: LibraryPage): Promise<void> {
   if (entry.mode === 'pager') {
-    await page
-      .getByRole('button', { name: /采集全部页|Capture all pages/ })
-      .first()
-      .click();
-    const summary = page.getByTestId('sg-capture-summary').first();
-    await expect(summary).toBeAttached({ timeout: 60_000 });
+    // the table tools live in a closed shadow root: pressed with the mouse, read through DevTools
+    const tools = page.locator('sg-tools').first();
+    await clickInOverlay(page, tools, /采集全部页|Capture all pages/);
+    let pages: string | null = null;
+    await expect.poll(async () => (pages = await evaluateInOverlay(page, tools, summaryPages)) !== null, { timeout: 60_000 }).toBe(true);
     // the pager's page size was set to its largest first: fewer pages to walk
-    if (entry.largestPageSize) await expect(summary).toHaveAttribute('data-pages', String(Math.ceil(entry.config.rows / entry.largestPageSize)));
+    if (entry.largestPageSize) expect(pages).toBe(String(Math.ceil(entry.config.rows / entry.largestPageSize)));
   } else if (entry.mode === 'virtual') {
     await scrollThrough(page, entry.scroller ?? '[role=grid]');
   }

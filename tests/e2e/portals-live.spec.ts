@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { launchWithExtension, type ExtensionSession } from '../support/extension';
 import { startStaticServer, type StaticServer } from '../support/serve';
 import { readStore } from '../support/pages';
+import { clickInOverlay, evaluateInOverlay, selectInOverlay } from '../support/overlay';
 import { DEMO } from '../support/demo-data';
 import { buildLibraryPage, LIBRARY_OUT } from '../support/library-pages';
 import { LIBRARY_PAGES } from '../fixtures/portals/libraries/index';
@@ -29,7 +30,27 @@ test.afterAll(async () => {
 
 const stored = async (path: string): Promise<PortalTransaction[]> =>
   (await readStore<PortalTransaction>(session.worker, 'transactions')).filter((t) => new URL(t.evidence.url).pathname.startsWith(path));
-const captureAll = (page: Page) => page.getByRole('button', { name: /采集全部页|Capture all pages/ });
+// the table tools live in a closed shadow root: pressed with the mouse and keys, read through DevTools
+const tools = (page: Page) => page.locator('sg-tools').first();
+const captureAll = (page: Page) => clickInOverlay(page, tools(page), /采集全部页|Capture all pages/);
+/** The walk's summary once it ended: pages, rows, rows known before, and its text. */
+const summaryOf = (page: Page) =>
+  evaluateInOverlay(page, tools(page), (root) => {
+    const el = root.querySelector<HTMLElement>('[data-testid="sg-capture-summary"]');
+    return el ? { pages: el.dataset.pages, rows: el.dataset.rows, known: el.dataset.known, text: el.textContent ?? '' } : null;
+  });
+/** The Teach columns view: whether it is open, the value of the select labelled `label`, the status line. */
+const teachState = (page: Page, label: string) =>
+  evaluateInOverlay(
+    page,
+    tools(page),
+    (root, l) => ({
+      expanded: [...root.querySelectorAll('button')].find((b) => /教它认列|Teach columns/.test(b.textContent ?? ''))?.getAttribute('aria-expanded') ?? null,
+      value: [...root.querySelectorAll('label')].find((x) => (x.textContent ?? '').includes(l))?.querySelector('select')?.value ?? null,
+      status: root.querySelector('[role="status"]')?.textContent ?? '',
+    }),
+    label,
+  );
 
 // Real Element pages (tests/fixtures/portals/libraries), built from their npm packages on first use
 let libraryServer: StaticServer | undefined;
@@ -62,12 +83,9 @@ test('Element Plus SPA (real): Capture all pages sets 50条/页 and walks the pa
   await page.goto(await libraryPageUrl(id));
   const bodyRows = page.locator('.el-table__body-wrapper tr.el-table__row');
   await expect(page.locator('.el-table__body-wrapper tr.el-table__row[data-sg-row]')).toHaveCount(10);
-  await captureAll(page).click();
-  const summary = page.getByTestId('sg-capture-summary');
-  // the page size goes to its largest (50) first: 95 rows are 2 pages instead of 10
-  await expect(summary).toHaveAttribute('data-pages', '2', { timeout: 30_000 });
-  await expect(summary).toHaveAttribute('data-rows', String(total));
-  await expect(summary).toHaveAttribute('data-known', '10'); // the 10 rows shown before the walk
+  await captureAll(page);
+  // the page size goes to its largest (50) first: 95 rows are 2 pages instead of 10; 10 rows were known before the walk
+  await expect.poll(() => summaryOf(page), { timeout: 30_000 }).toEqual({ pages: '2', rows: String(total), known: '10', text: expect.any(String) });
   await expect(page.locator('.el-pagination__sizes')).toContainText('50');
   await expect(page.locator('.btn-next')).toBeDisabled();
   await expect(bodyRows).toHaveCount(total % 50);
@@ -93,12 +111,10 @@ test('demo portal: Capture all pages walks button.pager-next to the last page', 
   await page.goto(`${server.url}/demo/index.html`);
   const first = DEMO.rows.filter((r) => r.page === 1).length;
   await expect(page.locator('#txn-tbody > tr[data-sg-row]')).toHaveCount(first);
-  await captureAll(page).click();
-  const summary = page.getByTestId('sg-capture-summary');
-  await expect(summary).toHaveAttribute('data-pages', String(DEMO.pages), { timeout: 20_000 });
-  await expect(summary).toHaveAttribute('data-rows', String(DEMO.totalRows));
-  await expect(summary).toHaveAttribute('data-known', String(first));
-  await expect(summary).toContainText(String(DEMO.totalRows));
+  await captureAll(page);
+  await expect
+    .poll(() => summaryOf(page), { timeout: 20_000 })
+    .toEqual({ pages: String(DEMO.pages), rows: String(DEMO.totalRows), known: String(first), text: expect.stringContaining(String(DEMO.totalRows)) });
   await expect.poll(async () => (await stored('/demo/')).length).toBe(DEMO.totalRows);
   expect((await stored('/demo/')).map((r) => r.rrn).sort()).toEqual(DEMO.rows.map((r) => r.rrn).sort());
   await page.close();
@@ -111,17 +127,12 @@ test('teach a table: the merchant maps 扣款 to 手续费, it is saved for the 
   await expect.poll(async () => (await stored('/live/teach')).length).toBe(3);
   expect((await stored('/live/teach')).every((r) => r.fee === undefined)).toBe(true);
 
-  const teach = page.getByRole('button', { name: /教它认列|Teach columns/ });
-  await teach.click();
-  await expect(teach).toHaveAttribute('aria-expanded', 'true');
-  const select = page.locator('sg-tools label', { hasText: '扣款' }).locator('select');
-  await expect(select).toHaveValue('-');
-  await select.selectOption('fee');
-  await page
-    .locator('sg-tools')
-    .getByRole('button', { name: /保存|Save/ })
-    .click();
-  await expect(page.locator('sg-tools').getByRole('status')).toContainText(/已保存|Saved/);
+  await clickInOverlay(page, tools(page), /教它认列|Teach columns/);
+  await expect.poll(() => teachState(page, '扣款')).toMatchObject({ expanded: 'true', value: '-' });
+  await selectInOverlay(page, tools(page), '扣款', 'fee');
+  await expect.poll(() => teachState(page, '扣款')).toMatchObject({ value: 'fee' });
+  await clickInOverlay(page, tools(page), /保存|Save/);
+  await expect.poll(async () => (await teachState(page, '扣款')).status).toMatch(/已保存|Saved/);
   await expect.poll(async () => (await stored('/live/teach')).map((r) => r.fee?.amount).sort()).toEqual(['1.50', '3.00', '6.00']);
   expect(await readStore<{ id: string; columnMap?: Record<string, string | null> }>(session.worker, 'sites')).toContainEqual(
     expect.objectContaining({ id: server.url, columnMap: expect.objectContaining({ 扣款: 'fee' }) }),
@@ -130,7 +141,7 @@ test('teach a table: the merchant maps 扣款 to 手续费, it is saved for the 
   // a new visit reads with the taught map from the start
   await page.reload();
   await expect(page.locator('#t tbody tr[data-sg-row]')).toHaveCount(3);
-  await page.getByRole('button', { name: /教它认列|Teach columns/ }).click();
-  await expect(page.locator('sg-tools label', { hasText: '扣款' }).locator('select')).toHaveValue('fee');
+  await clickInOverlay(page, tools(page), /教它认列|Teach columns/);
+  await expect.poll(() => teachState(page, '扣款')).toMatchObject({ expanded: 'true', value: 'fee' });
   await page.close();
 });

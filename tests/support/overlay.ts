@@ -19,13 +19,12 @@ async function cdpOf(page: Page): Promise<CDPSession> {
 let marks = 0;
 
 /**
- * Clicks, with the mouse, the button whose accessible name (aria-label or text) matches `name`
- * inside the closed shadow root of `host` (an sg-flag, sg-insert or sg-tools element).
+ * Runs `fn(root, arg)` in the page with `root` the closed shadow root of `host` (an sg-flag,
+ * sg-insert or sg-tools element), found through the DevTools protocol; returns its result by
+ * value. For reading what the overlay shows: the page's own scripts have no such way in.
  */
-export async function clickInOverlay(page: Page, host: Locator, name: RegExp): Promise<void> {
+export async function evaluateInOverlay<T, A = undefined>(page: Page, host: Locator, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
   await expect(host).toBeAttached();
-  // away from any control: a tooltip left open by hovering another row must not be in the way
-  await page.mouse.move(0, 0);
   const mark = `sg-test-${++marks}`;
   // a marker the DevTools protocol can find the host by (Playwright's handles are not CDP objects)
   await host.evaluate((el, m) => el.setAttribute('data-sg-test', m), mark);
@@ -36,28 +35,70 @@ export async function clickInOverlay(page: Page, host: Locator, name: RegExp): P
     const root = described.node.shadowRoots?.[0];
     if (!root) throw new Error('the overlay host has no shadow root');
     const resolved = await cdp.send('DOM.resolveNode', { backendNodeId: root.backendNodeId });
-    const locate = async () => {
-      const res = await cdp.send('Runtime.callFunctionOn', {
-        objectId: resolved.object.objectId!,
-        functionDeclaration: `function (source, flags) {
-          const re = new RegExp(source, flags);
-          const button = [...this.querySelectorAll('button')].find((b) => re.test(b.getAttribute('aria-label') || b.textContent || ''));
-          if (!button || button.disabled) return null;
-          button.scrollIntoView({ block: 'center' });
-          const r = button.getBoundingClientRect();
-          return r.width && r.height ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-        }`,
-        arguments: [{ value: name.source }, { value: name.flags }],
-        returnByValue: true,
-      });
-      return res.result.value as { x: number; y: number } | null;
-    };
-    let point: { x: number; y: number } | null = null;
-    await expect.poll(async () => (point = await locate()) !== null, { message: `a button named ${name} in the overlay` }).toBe(true);
-    await page.mouse.click(point!.x, point!.y);
+    const res = await cdp.send('Runtime.callFunctionOn', {
+      objectId: resolved.object.objectId!,
+      functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
+      arguments: [{ value: arg }],
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (res.exceptionDetails) throw new Error(`in the overlay: ${res.exceptionDetails.exception?.description ?? res.exceptionDetails.text}`);
+    return res.result.value as T;
   } finally {
     await host.evaluate((el) => el.removeAttribute('data-sg-test')).catch(() => undefined);
   }
+}
+
+/** What names a control: a button's accessible name, or a CSS selector inside the root. */
+export type OverlayTarget = RegExp | { selector: string };
+
+/** The centre of the target in the viewport (scrolled into view), or null while it is not there or disabled. */
+function locateTarget(root: ShadowRoot, target: { source?: string; flags?: string; selector?: string }): { x: number; y: number } | null {
+  const re = target.source !== undefined ? new RegExp(target.source, target.flags) : null;
+  const el = re
+    ? [...root.querySelectorAll('button')].find((b) => re.test(b.getAttribute('aria-label') || b.textContent || ''))
+    : root.querySelector(target.selector ?? '');
+  if (!el || (el as HTMLButtonElement).disabled) return null;
+  el.scrollIntoView({ block: 'center' });
+  const r = el.getBoundingClientRect();
+  return r.width && r.height ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+}
+
+/**
+ * Clicks, with the mouse (a trusted event, as the overlay requires), the button whose accessible
+ * name (aria-label or text) matches `target`, or the element a selector names, in the closed
+ * shadow root of `host`.
+ */
+export async function clickInOverlay(page: Page, host: Locator, target: OverlayTarget): Promise<void> {
+  // away from any control: a tooltip left open by hovering another row must not be in the way
+  await page.mouse.move(0, 0);
+  const arg = target instanceof RegExp ? { source: target.source, flags: target.flags } : { selector: target.selector };
+  let point: { x: number; y: number } | null = null;
+  await expect
+    .poll(async () => (point = await evaluateInOverlay(page, host, locateTarget, arg)) !== null, { message: `${String(target)} in the overlay` })
+    .toBe(true);
+  await page.mouse.click(point!.x, point!.y);
+}
+
+/**
+ * Picks `value` in the select of the overlay whose label holds `label` (Teach columns), with the
+ * keyboard: focused, then arrow keys to the option — trusted key events, as a merchant's.
+ */
+export async function selectInOverlay(page: Page, host: Locator, label: string, value: string): Promise<void> {
+  const where = await evaluateInOverlay(
+    page,
+    host,
+    (root, a) => {
+      const select = [...root.querySelectorAll('label')].find((l) => (l.textContent ?? '').includes(a.label))?.querySelector('select');
+      if (!select) return null;
+      select.focus();
+      return { from: select.selectedIndex, to: [...select.options].findIndex((o) => o.value === a.value) };
+    },
+    { label, value },
+  );
+  if (!where || where.to < 0) throw new Error(`no option ${value} in the select labelled ${label}`);
+  const key = where.to > where.from ? 'ArrowDown' : 'ArrowUp';
+  for (let i = 0; i < Math.abs(where.to - where.from); i++) await page.keyboard.press(key);
 }
 
 /** The panel frames open on the page (the overlay shows at most one). */
