@@ -67,8 +67,8 @@ export async function recordDraft(
     const found = await db.disputes.get(id);
     const old = found?.status === 'cancelled' ? undefined : found;
     const claimed = claimedOf(ctx);
-    const facts = titleFacts(ctx);
     const label = draftLabel(ctx, claimed, draft.locale);
+    const facts = titleFacts(ctx);
     const record: DisputeRecord = old
       ? { ...old, ...facts, locale: draft.locale, subject: draft.subject, text: draft.text, label, updatedAt: now }
       : {
@@ -76,8 +76,8 @@ export async function recordDraft(
           locale: draft.locale,
           subject: draft.subject,
           text: draft.text,
-          ...facts,
           label,
+          ...facts,
           createdAt: now,
           updatedAt: now,
         };
@@ -88,8 +88,8 @@ export async function recordDraft(
 
 export async function latestDrafts(db: SettleGuardDb, limit = 5): Promise<DraftSummary[]> {
   const all = await db.disputes.toArray();
-    .filter((d) => d.status !== 'cancelled')
   return all
+    .filter((d) => d.status !== 'cancelled')
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .slice(0, limit)
     .map(summaryOf);
@@ -98,12 +98,12 @@ export async function latestDrafts(db: SettleGuardDb, limit = 5): Promise<DraftS
 function summaryOf(d: DisputeRecord): DraftSummary {
   return { id: d.id, subject: d.subject, label: d.label ?? d.subject, text: d.text, updatedAt: d.updatedAt };
 }
+
 /** What the list's title is made of, in any language (lib/disputes/title.ts). */
 function titleFacts(ctx: DisputeContext): Pick<DisputeRecord, 'kinds' | 'firstRef' | 'rowCount'> {
   const firstRef = ctx.transactions.map((t) => t.rrn ?? t.voucherNo ?? t.orderNo).find((r) => r !== undefined);
   return { kinds: [...new Set(ctx.findings.map((f) => f.kind))], rowCount: ctx.transactions.length, ...(firstRef ? { firstRef } : {}) };
 }
-
 
 /** "手续费超约定 · ¥2.00 · 606911745808": the kinds, the money and the first reference. */
 function draftLabel(ctx: DisputeContext, claimed: MoneyJson, locale: Locale): string {
