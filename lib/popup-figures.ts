@@ -3,7 +3,8 @@
 // certain = severity 'overcharge', suspected = 'suspect' (a possible duplicate is never added to
 // what is certain); 'info' notes cost nothing and are not counted here.
 import type { FindingKind, IsoDate, MoneyJson, StoredFinding, Unchecked } from './model';
-import { add, money } from './money';
+import { add, Dec, money } from './money';
+import type { FigureGroup } from './store-summary';
 
 export interface Figure {
   count: number;
@@ -100,4 +101,58 @@ export function nextAction(x: NextActionInput): NextAction {
 /** Days not checked yet, over every entry (a day named by two entries counts once). */
 export function uncheckedDays(unchecked: readonly Unchecked[]): number {
   return new Set(unchecked.flatMap((u) => u.days)).size;
+}
+
+type Acc = { count: Record<'overcharge' | 'suspect', number>; sums: Record<'overcharge' | 'suspect', Map<string, Dec>>; kinds: Map<FindingKind, number> };
+const newAcc = (): Acc => ({ count: { overcharge: 0, suspect: 0 }, sums: { overcharge: new Map(), suspect: new Map() }, kinds: new Map() });
+
+function accumulate(acc: Acc, severity: 'overcharge' | 'suspect', kind: FindingKind, count: number, atStake: MoneyJson | undefined, sign: 1 | -1): void {
+  acc.count[severity] += sign * count;
+  acc.kinds.set(kind, (acc.kinds.get(kind) ?? 0) + sign * count);
+  if (atStake) {
+    const m = acc.sums[severity];
+    m.set(atStake.currency, (m.get(atStake.currency) ?? new Dec(0)).plus(new Dec(atStake.amount).mul(sign)));
+  }
+}
+
+function toFigures(acc: Acc): FindingFigures {
+  const figure = (s: 'overcharge' | 'suspect'): Figure => ({
+    count: acc.count[s],
+    atStake: [...acc.sums[s]]
+      .filter(([, v]) => !v.isZero())
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([c, v]) => money(v, c)),
+  });
+  const byKind = [...acc.kinds]
+    .filter(([, n]) => n > 0)
+    .map(([kind, count]) => ({ kind, count }))
+    .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
+  return { certain: figure('overcharge'), suspected: figure('suspect'), byKind };
+}
+
+/**
+ * The popup's figures from the last reconciliation's groups (StoreSummary.figures), without
+ * reading every finding: the findings the merchant decided on since (dismissed, disputed,
+ * resolved) and that run counted (facts.seenAt = its time) are taken off again.
+ */
+export function figuresFromSummary(
+  groups: readonly FigureGroup[],
+  decided: readonly StoredFinding[],
+  at: string,
+  origin: string | null,
+): { site: FindingFigures; elsewhere: FindingFigures; all: FindingFigures } {
+  const site = newAcc();
+  const elsewhere = newAcc();
+  const all = newAcc();
+  const into = (sites: readonly string[]) => (origin && sites.includes(origin) ? site : elsewhere);
+  for (const g of groups) {
+    accumulate(into(g.sites), g.severity, g.kind, g.count, g.atStake, 1);
+    accumulate(all, g.severity, g.kind, g.count, g.atStake, 1);
+  }
+  for (const f of decided) {
+    if (f.status === 'open' || f.facts?.seenAt !== at || (f.severity !== 'overcharge' && f.severity !== 'suspect')) continue;
+    accumulate(into(f.facts.sites), f.severity, f.kind, 1, f.atStake, -1);
+    accumulate(all, f.severity, f.kind, 1, f.atStake, -1);
+  }
+  return { site: toFigures(site), elsewhere: toFigures(elsewhere), all: toFigures(all) };
 }

@@ -2,7 +2,7 @@
 // rows are in memory anyway (issue 15 "Speed": popup within 200 ms with 100,000 stored rows,
 // findings tab within 500 ms with 20,000 bank lines). Reading every row again each time the popup
 // opens was the cost. Pure: the reconcile service stores the result in `summaries` and on findings.
-import type { Finding, FindingFacts, IsoDate, MoneyJson, PortalTransaction, ReconcileResult, StatementLine } from './model';
+import type { Finding, FindingFacts, FindingKind, IsoDate, MoneyJson, PortalTransaction, ReconcileResult, StatementLine } from './model';
 import { terminalHealthOfStore, type TerminalHealthView } from './reconcile/terminal-stats';
 import { Dec, money } from './money';
 import { effectiveRates, weekOf, type RatePoint } from './trends';
@@ -24,6 +24,20 @@ export interface SettlementWeek {
   groups: number;
 }
 
+/**
+ * The money at stake of one reconciliation's findings, summed per (sites, severity, kind,
+ * currency): what the popup shows without reading every finding. The merchant's later decisions
+ * are taken off by the popup (lib/popup-figures.ts figuresFromSummary).
+ */
+export interface FigureGroup {
+  sites: string[];
+  severity: 'overcharge' | 'suspect';
+  kind: FindingKind;
+  count: number;
+  /** sum of atStake, absent when none of them states one */
+  atStake?: MoneyJson;
+}
+
 export interface StoreSummary {
   id: 'main';
   /** when the reconciliation that wrote it ran (ISO instant) */
@@ -32,6 +46,7 @@ export interface StoreSummary {
   rates: RatePoint[];
   terminals: TerminalHealthView[];
   settlements: SettlementWeek[];
+  figures?: FigureGroup[];
   /** rows per store when it was written (IndexedDB's count() walks every key: slow at 100,000) */
   rows?: { transactions: number; statementLines: number; cashier: number };
 }
@@ -57,7 +72,7 @@ function originOf(url: string, cache: Map<string, string | null>): string | null
 }
 
 /** Each finding's first row (date, RRN, terminal, amount) and the sites its rows came from. */
-export function findingFacts(findings: readonly Finding[], rows: SummaryRows): Map<string, FindingFacts> {
+export function findingFacts(findings: readonly Finding[], rows: SummaryRows, seenAt: string): Map<string, FindingFacts> {
   const txById = new Map(rows.transactions.map((t) => [t.id, t]));
   const wantedLines = new Set(findings.flatMap((f) => (f.transactionIds.length ? [] : f.statementLineIds.slice(0, 1))));
   const lineById = new Map(rows.statementLines.filter((l) => wantedLines.has(l.id)).map((l) => [l.id, l]));
@@ -67,7 +82,7 @@ export function findingFacts(findings: readonly Finding[], rows: SummaryRows): M
     const txs = f.transactionIds.map((id) => txById.get(id)).filter((t) => t !== undefined);
     const sites = [...new Set(txs.map((t) => originOf(t.evidence.url, origins)).filter((o) => o !== null))].sort();
     const first = txs[0];
-    const facts: FindingFacts = { sites };
+    const facts: FindingFacts = { sites, seenAt };
     if (first) {
       facts.date = first.occurredAt.slice(0, 10);
       const rrn = first.rrn ?? first.voucherNo ?? first.orderNo;
@@ -143,11 +158,33 @@ function settlementWeeks(result: Pick<ReconcileResult, 'matches' | 'residuals'>,
     }));
 }
 
+function figureGroups(findings: readonly Finding[], facts: ReadonlyMap<string, FindingFacts>): FigureGroup[] {
+  const groups = new Map<string, { g: FigureGroup; sum?: Dec }>();
+  for (const f of findings) {
+    if (f.severity !== 'overcharge' && f.severity !== 'suspect') continue;
+    const sites = facts.get(f.id)?.sites ?? [];
+    const key = `${sites.join(' ')}|${f.severity}|${f.kind}|${f.atStake?.currency ?? ''}`;
+    const e = groups.get(key) ?? { g: { sites, severity: f.severity, kind: f.kind, count: 0 } };
+    e.g.count++;
+    if (f.atStake) e.sum = (e.sum ?? new Dec(0)).plus(f.atStake.amount);
+    groups.set(key, e);
+  }
+  return [...groups.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([key, { g, sum }]) => (sum ? { ...g, atStake: money(sum, key.slice(key.lastIndexOf('|') + 1)) } : g));
+}
+
 /** The summary a reconciliation leaves for the popup and the dashboard. */
-export function summarizeStore(result: Pick<ReconcileResult, 'findings' | 'matches' | 'residuals'>, rows: SummaryRows, at: string): StoreSummary {
+export function summarizeStore(
+  result: Pick<ReconcileResult, 'findings' | 'matches' | 'residuals'>,
+  rows: SummaryRows,
+  at: string,
+  facts: ReadonlyMap<string, FindingFacts> = findingFacts(result.findings, rows, at),
+): StoreSummary {
   return {
     id: 'main',
     at,
+    figures: figureGroups(result.findings, facts),
     sites: siteSummaries(rows.transactions),
     rates: effectiveRates(rows.transactions),
     terminals: terminalHealthOfStore(rows.transactions, result.findings),

@@ -1,11 +1,13 @@
 // What the toolbar popup shows, read cheaply (issue 15 "Speed": within 200 ms with 100,000 stored
-// rows): the open findings through their status index, the summary the last reconciliation left
-// (rows and last capture per site, lib/store-summary.ts), what could not be checked, the latest
-// import. No store of rows is read.
+// rows): the summary the last reconciliation left (money at stake per site and kind, rows and last
+// capture per site, lib/store-summary.ts) less the findings decided since (through the status
+// index: few), what could not be checked, the latest import. Neither the rows nor every finding
+// is read.
 import { getDb } from '../db';
 import { resolveLocale, type Locale } from '../i18n/messages';
 import type { MoneyJson, Unchecked } from '../model';
-import { figuresOf, nextAction, splitBySite, type FindingFigures, type NextAction } from '../popup-figures';
+import { figuresFromSummary, figuresOf, nextAction, splitBySite, type FindingFigures, type NextAction } from '../popup-figures';
+import type { SettleGuardDb } from '../db';
 import { disputeTotals } from './disputes';
 import { loadSettings } from './settings';
 import { siteState, type TabSite } from './sites';
@@ -34,9 +36,9 @@ export interface PopupData {
 export async function loadPopupData(tab: TabSite, uiLanguage: string): Promise<PopupData> {
   const db = getDb();
   const origin = tab.kind === 'web' ? tab.origin : null;
-  const [settings, open, summary, unchecked, lastImport, disputes, state] = await Promise.all([
+  const [settings, decided, summary, unchecked, lastImport, disputes, state] = await Promise.all([
     loadSettings(db),
-    db.findings.where('status').equals('open').toArray(),
+    db.findings.where('status').anyOf(['dismissed', 'disputed', 'resolved']).toArray(),
     db.summaries.get('main'),
     db.unchecked.toArray(),
     db.imports.orderBy('importedAt').last(),
@@ -44,9 +46,10 @@ export async function loadPopupData(tab: TabSite, uiLanguage: string): Promise<P
     origin ? siteState(origin) : Promise.resolve('restricted' as const),
   ]);
   const siteSummary = origin ? summary?.sites.find((s) => s.origin === origin) : undefined;
-  const split = origin ? splitBySite(open, origin) : { site: [], elsewhere: open };
-  const site = siteSummary || split.site.length ? figuresOf(split.site) : null;
-  const all = figuresOf(open);
+  const figures = summary?.figures ? figuresFromSummary(summary.figures, decided, summary.at, origin) : await figuresOfOpen(db, origin); // a store reconciled before summaries had figures
+  const hasSiteFindings = figures.site.certain.count + figures.site.suspected.count > 0;
+  const site = origin && (siteSummary || hasSiteFindings) ? figures.site : null;
+  const all = figures.all;
   const lastCaptureAt =
     siteSummary?.lastCaptureAt ??
     summary?.sites.reduce<string | undefined>((m, s) => (s.lastCaptureAt && (!m || s.lastCaptureAt > m) ? s.lastCaptureAt : m), undefined);
@@ -55,7 +58,7 @@ export async function loadPopupData(tab: TabSite, uiLanguage: string): Promise<P
     origin,
     site,
     siteRows: siteSummary?.rows ?? 0,
-    elsewhere: figuresOf(split.elsewhere),
+    elsewhere: figures.elsewhere,
     siteState: state,
     disputes: disputeTotals(disputes),
     unchecked,
@@ -71,4 +74,10 @@ export async function loadPopupData(tab: TabSite, uiLanguage: string): Promise<P
       captured: (summary?.sites.length ?? 0) > 0,
     }),
   };
+}
+
+async function figuresOfOpen(db: SettleGuardDb, origin: string | null): Promise<{ site: FindingFigures; elsewhere: FindingFigures; all: FindingFigures }> {
+  const open = await db.findings.where('status').equals('open').toArray();
+  const split = origin ? splitBySite(open, origin) : { site: [], elsewhere: open };
+  return { site: figuresOf(split.site), elsewhere: figuresOf(split.elsewhere), all: figuresOf(open) };
 }

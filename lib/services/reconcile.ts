@@ -106,8 +106,8 @@ async function stillStored(db: SettleGuardDb, rows: StoredRowsBasis): Promise<bo
  */
 async function writeFindings(db: SettleGuardDb, result: ReconcileResult, now: string, rows?: SummaryRows): Promise<ReconcileSummary> {
   // with the rows at hand: each finding's first row and sites, and the popup's and dashboard's summary
-  const facts = rows ? findingFacts(result.findings, rows) : undefined;
-  const summary = rows ? summarizeStore(result, rows, now) : undefined;
+  const facts = rows ? findingFacts(result.findings, rows, now) : undefined;
+  const summary = rows && facts ? summarizeStore(result, rows, now, facts) : undefined;
   return db.transaction('rw', db.findings, db.unchecked, db.summaries, async () => {
     const previous = new Map((await db.findings.toArray()).map((f) => [f.id, f]));
     const next: StoredFinding[] = result.findings.map((f) => {

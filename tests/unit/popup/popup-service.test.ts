@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../lib/db';
 import type { Finding, ReconcileResult } from '../../../lib/model';
 import { loadPopupData } from '../../../lib/services/popup';
+import { figuresOf, splitBySite } from '../../../lib/popup-figures';
 import { storeFindings } from '../../../lib/services/reconcile';
 import { line, tx } from '../services/builders';
 
@@ -77,17 +78,39 @@ describe('loadPopupData', () => {
     expect((await db.summaries.get('main'))?.rows).toEqual({ transactions: 3, statementLines: 1, cashier: 0 });
   });
 
-  it('a dismissed finding leaves the figures at once, without a new reconciliation', async () => {
-    await getDb().findings.update('f:fee', { status: 'dismissed' });
+  it('a decision leaves the figures at once, without a new reconciliation: the same as summing the open findings', async () => {
+    const db = getDb();
+    await db.findings.update('f:fee', { status: 'dismissed' });
+    await db.findings.update('f:b', { status: 'disputed' });
     const data = await loadPopupData({ kind: 'web', origin: A }, 'en-US');
     expect(data.site?.certain.count).toBe(0);
     expect(data.site?.suspected.count).toBe(1);
+    const { site, elsewhere } = splitBySite(await db.findings.toArray(), A);
+    expect(data.site).toEqual(figuresOf(site));
+    expect(data.elsewhere).toEqual(figuresOf(elsewhere));
+    expect(data.elsewhere.certain).toEqual({ count: 1, atStake: [{ amount: '36.50', currency: 'CNY' }] });
+    // reopened: counted again
+    await db.findings.update('f:fee', { status: 'open' });
+    expect((await loadPopupData({ kind: 'web', origin: A }, 'en-US')).site?.certain.count).toBe(1);
   });
 
   it('each finding keeps its first row for the dashboard: date, RRN, terminal, amount; a bank-only one its line', async () => {
     const db = getDb();
-    expect((await db.findings.get('f:fee'))?.facts).toEqual({ sites: [A], date: '2026-03-05', rrn: '606400009999', terminalId: 'T9', amount: onA2.amount });
-    expect((await db.findings.get('f:bank'))?.facts).toEqual({ sites: [], date: '2026-03-06', rrn: 'BANKREF1', amount: credit.amount });
+    expect((await db.findings.get('f:fee'))?.facts).toEqual({
+      sites: [A],
+      seenAt: '2026-03-16T10:00:00Z',
+      date: '2026-03-05',
+      rrn: '606400009999',
+      terminalId: 'T9',
+      amount: onA2.amount,
+    });
+    expect((await db.findings.get('f:bank'))?.facts).toEqual({
+      sites: [],
+      seenAt: '2026-03-16T10:00:00Z',
+      date: '2026-03-06',
+      rrn: 'BANKREF1',
+      amount: credit.amount,
+    });
   });
 
   it('a browser page: one block for every site; the last capture is the latest anywhere', async () => {
