@@ -176,10 +176,8 @@ export const PAGES_EN = {
   'contracts.every.year': 'per year',
 
   // ── data ───────────────────────────────────────────────────────────────────────────────
-  'data.counts': 'Stored: {transactions} portal transactions, {lines} bank lines, {cashier} cashier records.',
   'data.exportBackup': 'Export a backup (SettleGuard JSON)',
   'data.clear': 'Delete data…',
-  'data.clearConfirm': 'Delete every transaction, statement line, contract, finding and dispute stored by SettleGuard?',
   'data.export.title': 'Export for a spreadsheet',
   'data.export.explain':
     'Amounts are written as text exactly as stored (e.g. 1234.50), with their currency in a column of their own; dates as YYYY-MM-DD; card numbers only as BIN…last 4.',

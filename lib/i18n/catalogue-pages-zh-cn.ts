@@ -170,10 +170,8 @@ export const PAGES_ZH_CN: Record<PageMessageKey, string> = {
   'contracts.every.year': '每年',
 
   // ── data ───────────────────────────────────────────────────────────────────────────────
-  'data.counts': '已保存：收单交易 {transactions} 笔，银行流水 {lines} 条，收银记录 {cashier} 条。',
   'data.exportBackup': '导出备份（SettleGuard JSON）',
   'data.clear': '删除数据…',
-  'data.clearConfirm': '删除结算卫士保存的全部交易、流水、合同、发现和申诉记录？',
   'data.export.title': '导出为表格',
   'data.export.explain': '金额按保存的原样写成文本（如 1234.50），币种单独一列；日期为 YYYY-MM-DD；卡号只含卡 BIN…后四位。',
   'data.export.csv': '{table}：CSV',
