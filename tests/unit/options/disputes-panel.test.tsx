@@ -79,9 +79,13 @@ describe('DisputesPanel', () => {
     await click('sg-dispute-delete');
     expect(actions.remove).toHaveBeenCalledWith('dispute:1');
     expect(q('sg-dispute-undo')?.textContent).toContain('已删除');
-    act(() => vi.advanceTimersByTime(UNDO_MS - 100));
+    act(() => {
+      vi.advanceTimersByTime(UNDO_MS - 100);
+    });
     expect(q('sg-dispute-undo')).not.toBeNull();
-    act(() => vi.advanceTimersByTime(200));
+    act(() => {
+      vi.advanceTimersByTime(200);
+    });
     expect(q('sg-dispute-undo')).toBeNull();
     expect(actions.restore).not.toHaveBeenCalled();
   });

@@ -24,7 +24,11 @@ afterEach(() => {
 });
 
 function show(props: Partial<DraftDialogProps> & { context: DisputeContext }) {
-  const calls = { record: vi.fn(async () => 'dispute:1'), markSent: vi.fn(async () => null), saveMerchant: vi.fn(async () => {}) };
+  const calls = {
+    record: vi.fn(async (_draft: { locale: string; subject: string; text: string }) => 'dispute:1'),
+    markSent: vi.fn(async (_id: string) => null),
+    saveMerchant: vi.fn(async () => {}),
+  };
   const all: DraftDialogProps = { locale: 'zh-CN', onClose: () => {}, onDismiss: () => {}, ...calls, ...props };
   act(() => render(<DraftDialog {...all} />, host));
   return { ...calls, rerender: (c: DisputeContext) => act(() => render(<DraftDialog {...all} context={c} />, host)) };
@@ -76,11 +80,15 @@ describe('DraftDialog', () => {
     // a phone that is not one is refused
     type('contact', '王芳');
     type('phone', '未知');
-    await act(async () => host.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await act(async () => {
+      host.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
     expect(host.querySelector('[role=alert]')?.textContent).toContain('不是电话号码');
     expect(saveMerchant).not.toHaveBeenCalled();
     type('phone', '021-5555 0100');
-    await act(async () => host.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await act(async () => {
+      host.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
     expect(saveMerchant).toHaveBeenCalledWith({ ...partial, contact: '王芳', phone: '021-5555 0100' });
     // the page passes the context with the details: the letter shows, with them, never 未知
     rerender(context({ ...partial, contact: '王芳', phone: '021-5555 0100' }));
