@@ -1,7 +1,7 @@
 // One import in progress: the parsed files wait here between preview and confirm, so only their
 // summaries (format, accounts, counts, issues) travel to the page. In the extension this lives
 // in the import worker; in unit tests, in place.
-import type { SettleGuardDb } from '../db';
+import type { ImportRecord, SettleGuardDb } from '../db';
 import type { Issue, StatementParseResult } from '../model';
 import { checkImportLimits, IMPORT_LIMITS, type ImportLimits } from '../statements/limits';
 import type { CashierMapping } from '../statements/cashier';
@@ -167,11 +167,13 @@ export class ImportSession {
           continue;
         }
         const begun = performance.now();
+        // the file's earlier import record, if any, is what a cancel puts back
+        const previous = await db.imports.get(p.sha256);
         const pending = await beginImport(db, p, now, { rows: i === last, onStored: storing });
         if (!pending.rows || !settings || !coverage) {
           const outcome = await pending.done;
           if (this.cancelled) {
-            await undoImport(db, p, pending, now);
+            await undoImport(db, p, pending, previous);
             break;
           }
           outcomes.push(stored(outcome));
@@ -184,7 +186,7 @@ export class ImportSession {
         performance.measure('sg:import:reconcile', { start: issued });
         const outcome = await pending.done;
         if (this.cancelled) {
-          await undoImport(db, p, pending, now);
+          await undoImport(db, p, pending, previous);
           break;
         }
         outcomes.push(stored(outcome));
@@ -195,7 +197,7 @@ export class ImportSession {
         await storeFindings(db, result, now, basis, asOf);
         performance.measure('sg:import:findings', { start: findingsStart });
         if (this.cancelled) {
-          await undoImport(db, p, pending, now);
+          await undoImport(db, p, pending, previous);
           outcomes.pop();
         }
       }
@@ -238,14 +240,14 @@ export class ImportSession {
   }
 }
 
-/** Takes a stored file back: the rows it added and the import record this commit wrote, in one transaction. */
-async function undoImport(db: SettleGuardDb, preview: ImportPreview, pending: PendingImport, now: string): Promise<void> {
+/** Takes a stored file back: the rows it added deleted and its import record as it was before, in one transaction. */
+async function undoImport(db: SettleGuardDb, preview: ImportPreview, pending: PendingImport, previous: ImportRecord | undefined): Promise<void> {
   const added = pending.added ?? { statementLines: [], transactions: [], cashier: [] };
   await db.transaction('rw', [db.statementLines, db.transactions, db.cashier, db.imports], async () => {
     await db.statementLines.bulkDelete(added.statementLines);
     await db.transactions.bulkDelete(added.transactions);
     await db.cashier.bulkDelete(added.cashier);
-    const record = await db.imports.get(preview.sha256);
-    if (record?.importedAt === now) await db.imports.delete(preview.sha256);
+    if (previous) await db.imports.put(previous);
+    else await db.imports.delete(preview.sha256);
   });
 }

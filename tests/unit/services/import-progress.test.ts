@@ -110,6 +110,20 @@ describe('ImportSession cancel while storing', () => {
     expect(await dump()).toEqual(before);
   });
 
+  it('a file imported before and cancelled on its second import keeps its earlier record and rows', async () => {
+    const session = new ImportSession(() => db);
+    const first = await session.preview(bigStatement(20), {});
+    await session.commit([first.token], NOW, AS_OF);
+    const before = await dump();
+    const again = await session.preview(bigStatement(20), {});
+    const committing = session.commit([again.token], '2026-03-22T00:00:00Z', AS_OF, (p) => {
+      if (p.phase === 'storing') session.cancel();
+    });
+    await expect(committing).rejects.toEqual(new ImportCancelled([]));
+    expect((await db.imports.toArray()).map((r) => r.importedAt)).toEqual([NOW]);
+    expect(await db.statementLines.toArray()).toEqual(before.statementLines);
+  });
+
   it('files of the same confirm stored before the cancel stay and are named; the one in hand and those after are not stored', async () => {
     const session = new ImportSession(() => db);
     const small = await session.preview({ ...bigStatement(3), name: 'small.csv' }, {});
