@@ -32,6 +32,17 @@ export async function setFindingStatuses(db: SettleGuardDb, ids: readonly string
   });
 }
 
+/**
+ * Rows per store as the last reconciliation counted them (lib/store-summary.ts): IndexedDB's
+ * count() walks every key, ~0.6 s for 100,000 rows in Chromium. Counted only before any ran.
+ */
+export async function storedCounts(db: SettleGuardDb): Promise<{ transactions: number; statementLines: number; cashier: number }> {
+  const summary = await db.summaries.get('main');
+  if (summary?.rows) return summary.rows;
+  const [transactions, statementLines, cashier] = await Promise.all([db.transactions.count(), db.statementLines.count(), db.cashier.count()]);
+  return { transactions, statementLines, cashier };
+}
+
 export interface ChartsData {
   rates: RatePoint[];
   terminals: TerminalHealthView[];

@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import type { MerchantDetails, SettleGuardDb } from '../db';
 import { type MerchantField, missingMerchantDetails } from '../disputes/merchant';
 import { loadSettings } from './settings';
+import { storedCounts } from './dashboard';
 
 export type StepId = 'portal' | 'statement' | 'contract' | 'details';
 export const STEPS: readonly StepId[] = ['portal', 'statement', 'contract', 'details'];
@@ -47,19 +48,19 @@ export function checklistOf(facts: OnboardingFacts): Checklist {
 }
 
 export async function loadChecklist(db: SettleGuardDb): Promise<Checklist> {
-  const [rows, sites, statementLines, contracts, settings, firstRows] = await Promise.all([
-    db.transactions.count(),
+  const [counts, sites, contracts, settings, firstRows] = await Promise.all([
+    // from the last reconciliation's summary: count() walks every key (~0.6 s at 100,000 rows)
+    storedCounts(db),
     db.sites.toArray(),
-    db.statementLines.count(),
     db.contracts.toArray(),
     loadSettings(db),
     // a portal shows the shop's 商户号 on every row: the first rows are enough to know it
     db.transactions.limit(200).toArray(),
   ]);
   return checklistOf({
-    rows,
+    rows: counts.transactions,
     enabledSites: sites.filter((s) => s.enabled).map((s) => s.id),
-    statementLines,
+    statementLines: counts.statementLines,
     contractLabels: contracts.map((c) => c.label || c.id),
     merchant: settings.merchant,
     rowMerchantIds: [...new Set(firstRows.flatMap((t) => (t.merchantId ? [t.merchantId] : [])))],

@@ -16,6 +16,7 @@ import type { DisputeDraft } from '../disputes/render';
 import type { ImportRecord } from '../db';
 import { validateContract } from '../statements/settleguard';
 import { type Checklist, loadChecklist } from './onboarding';
+import { storedCounts } from './dashboard';
 import { cancelDispute, deleteDispute, restoreDispute, type DisputeSnapshot } from './dispute-lifecycle';
 import type { MerchantDetails } from '../db';
 
@@ -57,17 +58,6 @@ export async function loadOptionsData(): Promise<OptionsData> {
     today,
     checklist,
   };
-}
-
-/**
- * Rows per store as the last reconciliation counted them (lib/store-summary.ts): IndexedDB's
- * count() walks every key, ~0.6 s for 100,000 rows in Chromium. Counted only before any ran.
- */
-async function storedCounts(db: ReturnType<typeof getDb>): Promise<OptionsData['counts']> {
-  const summary = await db.summaries.get('main');
-  if (summary?.rows) return summary.rows;
-  const [transactions, statementLines, cashier] = await Promise.all([db.transactions.count(), db.statementLines.count(), db.cashier.count()]);
-  return { transactions, statementLines, cashier };
 }
 
 export async function previewFiles(files: { name: string; bytes: Uint8Array }[], onProgress?: OnProgress): Promise<PreviewSummary[]> {
