@@ -160,7 +160,7 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [cancelled, setCancelled] = useState<string[] | null>(null);
-  /** the file being stored, whose transaction a cancel aborts */
+  /** the file being stored (or checked after): a cancel takes it back */
   const lastFile = useRef<string | null>(null);
 
   // A cancel shows what it left: nothing of the file in hand; the files stored before it stay.
@@ -172,7 +172,8 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
       await work();
     } catch (e) {
       if (!(e instanceof ImportCancelled)) throw e;
-      const inHand = lastFile.current;
+      // the file last being stored, unless it was stored before the cancel (then it is named as kept)
+      const inHand = lastFile.current && !e.stored.includes(lastFile.current) ? lastFile.current : null;
       const lines = stage === 'read' ? [t(locale, 'import.cancelled.read')] : inHand ? [t(locale, 'import.cancelled.store', { file: inHand })] : [];
       if (e.stored.length) lines.push(t(locale, 'import.cancelled.kept', { files: e.stored.join(', ') }));
       setCancelled(lines);
@@ -184,7 +185,6 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
   };
   const onProgress: OnProgress = (p) => {
     if (p.phase === 'storing') lastFile.current = p.file;
-    if (p.phase === 'stored' || p.phase === 'checking') lastFile.current = null;
     setProgress(p);
   };
   const choose = async (files: FileList | File[]) => {

@@ -60,6 +60,38 @@ describe('ImportPanel progress and cancel', () => {
     expect(screen.queryByTestId('sg-import-preview')).toBeNull();
   });
 
+  it('a cancel while findings are checked after the last file also takes that file back; files stored before are named as kept', async () => {
+    let report: OnProgress = () => {};
+    let stop: (e: Error) => void = () => {};
+    const actions: ImportActions = {
+      preview: async () => [preview, { ...preview, token: 't0', name: 'small.csv' }],
+      commit: (_p, onProgress) =>
+        new Promise((_resolve, reject) => {
+          report = onProgress!;
+          stop = reject;
+        }),
+      mapColumns: async (p) => p,
+      discard: async () => {},
+      cancel: () => stop(new ImportCancelled(['small.csv'])),
+    };
+    render(<ImportPanel locale="en" actions={actions} onImported={() => {}} />);
+    choose('big.csv');
+    fireEvent.click(await screen.findByTestId('sg-import-confirm'));
+    await screen.findByTestId('sg-import-progress');
+    report({ phase: 'storing', file: 'small.csv', stored: 0, total: 3 });
+    report({ phase: 'stored', file: 'small.csv', added: 3 });
+    report({ phase: 'storing', file: 'big.csv', stored: 0, total: 20_000 });
+    report({ phase: 'stored', file: 'big.csv', added: 20_000 });
+    report({ phase: 'checking' });
+    await waitFor(() => expect(screen.getByTestId('sg-import-progress-text').textContent).toBe('Checking for findings…'));
+    fireEvent.click(screen.getByTestId('sg-import-cancel'));
+    await waitFor(() =>
+      expect(screen.getByTestId('sg-import-cancelled').textContent).toBe(
+        'Cancelled: nothing of big.csv was stored.Stored before you cancelled, and kept: small.csv.',
+      ),
+    );
+  });
+
   it('reading shows the file’s lines; a cancel then says nothing was stored; files stored before a cancel are named', async () => {
     let reject: (e: Error) => void = () => {};
     const actions: ImportActions = {
