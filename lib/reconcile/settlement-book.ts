@@ -59,7 +59,8 @@ export class ReviewCredit {
 /** The state the review works on: every group's current outcome and which groups hold each credit. */
 export class SettlementBook {
   readonly outcome = new Map<SettlementGroup, GroupOutcome>();
-  private readonly holders = new Map<string, SettlementGroup[]>();
+  /** the groups holding each line id: the group itself when one (most lines: no array each), an array when several; no entry when free */
+  private readonly holders = new Map<string, SettlementGroup | SettlementGroup[]>();
   private credits: Map<string, Map<IsoDate, CreditDay>> | undefined;
   /**
    * The indexed credit of each line id; a statement may repeat an id (holders count per id), and
@@ -92,17 +93,19 @@ export class SettlementBook {
 
   private hold(lineId: string, g: SettlementGroup): void {
     const h = this.holders.get(lineId);
-    if (h) h.push(g);
-    else this.holders.set(lineId, [g]);
+    if (h === undefined) this.holders.set(lineId, g);
+    else if (Array.isArray(h)) h.push(g);
+    else this.holders.set(lineId, [h, g]);
   }
 
   isFree(c: ReviewCredit): boolean {
-    return !this.holders.get(c.line.id)?.length;
+    return !this.holders.has(c.line.id);
   }
 
   /** The groups holding a line of this id (in the order they took it). */
   holdersOf(l: StatementLine): readonly SettlementGroup[] {
-    return this.holders.get(l.id) ?? [];
+    const h = this.holders.get(l.id);
+    return h === undefined ? [] : Array.isArray(h) ? h : [h];
   }
 
   /** Every free positive credit, each once, in statement order. */
@@ -117,14 +120,15 @@ export class SettlementBook {
   set(g: SettlementGroup, status: OutcomeStatus, lines: StatementLine[], received: Dec, basis?: string, confidence?: number): void {
     const prev = this.outcome.get(g);
     for (const l of prev?.lines ?? []) {
-      const h = this.holders.get(l.id);
-      if (!h) continue;
+      const h = this.holdersOf(l);
+      if (h.length === 0) continue;
       const rest = h.filter((x) => x !== g);
-      this.holders.set(l.id, rest);
-      if (rest.length === 0 && h.length > 0) this.freeChanged(l.id, true);
+      if (rest.length === 0) this.holders.delete(l.id);
+      else this.holders.set(l.id, rest.length === 1 ? rest[0]! : rest);
+      if (rest.length === 0) this.freeChanged(l.id, true);
     }
     for (const l of lines) {
-      const wasFree = !this.holders.get(l.id)?.length;
+      const wasFree = !this.holders.has(l.id);
       this.hold(l.id, g);
       if (wasFree) this.freeChanged(l.id, false);
     }
