@@ -10,6 +10,8 @@ import { formatMoney, parseAmount, toPlain } from '../../lib/money';
 import type { Locale } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/pages';
 import { copyText } from '../overlay/clipboard';
+import type { MerchantDetails } from '../../lib/db';
+import { MerchantDetailsForm } from './MerchantDetailsForm';
 
 export interface DisputesActions {
   apply: (id: string, event: DisputeEvent) => Promise<string | null>; // error message or null
@@ -19,6 +21,8 @@ export interface DisputesActions {
   cancel: (id: string) => Promise<DisputeSnapshot | string>;
   remove: (id: string) => Promise<DisputeSnapshot | null>;
   restore: (snapshot: DisputeSnapshot) => Promise<void>;
+  /** the merchant's details an escalation letter lacked (settings.merchant) */
+  saveMerchant?: (m: MerchantDetails) => Promise<void>;
 }
 
 /** How long a cancel or delete can be undone. */
@@ -135,7 +139,7 @@ function DisputeCard({
             {t(locale, `dispute.step.${next.escalation}`)}
           </button>
         )}
-        {next.escalation && letter && (
+        {next.escalation && letter && letter.missing.length === 0 && (
           <button type="button" class="primary" onClick={() => void run({ type: 'escalate', on: today, step: next.escalation! })}>
             {t(locale, 'dispute.markEscalated')}
           </button>
@@ -158,7 +162,20 @@ function DisputeCard({
         </p>
       )}
       {showDraft && <TextBlock locale={locale} subject={d.subject} text={d.text} />}
-      {letter && <TextBlock locale={locale} subject={letter.subject} text={letter.text} />}
+      {letter && letter.missing.length > 0 && actions.saveMerchant && (
+        // an escalation is signed like the first letter: asked for here if still missing, never 未知
+        <MerchantDetailsForm
+          locale={locale}
+          initial={{}}
+          fields={letter.missing}
+          submit="saveAndShow"
+          onSave={async (m) => {
+            await actions.saveMerchant?.(m);
+            setLetter(await actions.escalation(d.id));
+          }}
+        />
+      )}
+      {letter && letter.missing.length === 0 && <TextBlock locale={locale} subject={letter.subject} text={letter.text} />}
     </article>
   );
 }

@@ -163,6 +163,7 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
                 await actions.disputes.restore(snapshot);
                 await reload();
               },
+              saveMerchant: actions.saveMerchant,
             }}
           />
         )}

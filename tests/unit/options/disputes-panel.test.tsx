@@ -104,4 +104,38 @@ describe('DisputesPanel', () => {
     expect(host.querySelector('[role=alert]')?.textContent).toContain('refunded in full');
     expect(q('sg-dispute-undo')).toBeNull();
   });
+
+  it('an escalation letter lacking details asks for them first, then shows the letter without 未知', async () => {
+    const letter = (missing: ('contact' | 'phone')[]) => ({
+      subject: '书面投诉',
+      text: missing.length ? '投诉人：x' : '联系人：王芳；联系电话：95516',
+      missing,
+    });
+    const escalation = vi.fn(async () => letter(['contact', 'phone']));
+    const saveMerchant = vi.fn(async () => {});
+    show(record({ status: 'rejected', sentOn: '2026-03-20', rejectedOn: '2026-03-21' }), 'zh-CN', { escalation, saveMerchant });
+    const written = [...host.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === '书面投诉');
+    await act(async () => written!.click());
+    const form = q('sg-merchant-form');
+    expect(form).not.toBeNull();
+    expect(q('sg-dispute-text')).toBeNull();
+    expect([...host.querySelectorAll<HTMLInputElement>('form input')].map((i) => i.name)).toEqual(['contact', 'phone']);
+    escalation.mockResolvedValueOnce(letter([]));
+    for (const [name, value] of [
+      ['contact', '王芳'],
+      ['phone', '95516'],
+    ] as const) {
+      act(() => {
+        const el = host.querySelector<HTMLInputElement>(`input[name=${name}]`)!;
+        el.value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    }
+    await act(async () => {
+      form!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(saveMerchant).toHaveBeenCalledWith({ contact: '王芳', phone: '95516' });
+    expect(q('sg-dispute-text')?.textContent).toBe('联系人：王芳；联系电话：95516');
+  });
 });
