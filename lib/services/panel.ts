@@ -18,6 +18,7 @@ import {
 } from '../messaging';
 import { applyEvent, disputeContext, latestDrafts, recordDraft } from './disputes';
 import { siteOfUrl } from '../sites';
+import { findingIdsOfSite } from './findings';
 import type { KeyValueArea } from './capture';
 import { setFindingStatus } from './findings';
 import { notifyPortalTabs, todayIso } from './notify';
@@ -109,23 +110,11 @@ export function siteOfSender(sender: PanelSender): { site: string; tabId: number
   return site === null ? null : { site, tabId };
 }
 
-/**
- * The findings among `ids` that belong to `site`: every row behind them was captured there
- * (evidence.url). A finding with no captured row, or one row from elsewhere, belongs to no site.
- */
-export async function findingsOfSite(db: SettleGuardDb, ids: readonly string[], site: string): Promise<string[]> {
-  const findings = (await db.findings.bulkGet([...new Set(ids)])).filter((f) => f !== undefined);
-  const txIds = [...new Set(findings.flatMap((f) => f.transactionIds))];
-  const txSite = new Map<string, string | null>();
-  for (const t of await db.transactions.bulkGet(txIds)) if (t) txSite.set(t.id, siteOfUrl(t.evidence.url));
-  return findings.filter((f) => f.transactionIds.length > 0 && f.transactionIds.every((id) => txSite.get(id) === site)).map((f) => f.id);
-}
-
 /** This site's kept drafts, newest first: those whose every finding belongs to the site. */
 async function draftsOfSite(db: SettleGuardDb, site: string): Promise<DraftSummary[]> {
   const all = await latestDrafts(db, Number.POSITIVE_INFINITY);
   const disputes = new Map((await db.disputes.toArray()).map((d) => [d.id, d.findingIds]));
-  const ours = new Set(await findingsOfSite(db, [...disputes.values()].flat(), site));
+  const ours = new Set(await findingIdsOfSite(db, [...disputes.values()].flat(), site));
   return all.filter((d) => (disputes.get(d.id) ?? []).every((id) => ours.has(id)) && (disputes.get(d.id)?.length ?? 0) > 0).slice(0, 5);
 }
 
@@ -153,7 +142,7 @@ class OtherSite extends Error {}
 async function handle(msg: PanelToBackground, site: { site: string; tabId: number }, deps: PanelDeps): Promise<PanelResponseOf[PanelToBackground['type']]> {
   const { db } = deps;
   const ours = async (ids: readonly string[]) => {
-    const found = await findingsOfSite(db, ids, site.site);
+    const found = await findingIdsOfSite(db, ids, site.site);
     if (found.length !== new Set(ids).size) throw new OtherSite();
     return found;
   };
