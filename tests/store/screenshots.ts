@@ -1,7 +1,7 @@
 // Store screenshots (issue 15 item 10): the demo month in the built extension — the popup, the demo
 // portal with its flagged rows highlighted, and the findings dashboard — at the 1280×800 the Chrome
 // Web Store and addons.mozilla.org take, in zh-CN and English, into .output-screenshots/ (ignored
-// by git); with --readme, small JPEG copies of the zh-CN ones for README.md into docs/screens/.
+// by git); with --readme, small JPEG copies of the zh-CN ones for README.md into tests/store/screens/.
 // Run: npm run build:local && npx tsx tests/store/screenshots.ts [--readme]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,7 +14,7 @@ import { ToolbarPopup } from '../support/toolbar-popup';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(ROOT, '.output-screenshots');
-const README_DIR = resolve(ROOT, 'docs/screens');
+const README_DIR = resolve(ROOT, 'tests/store/screens');
 const STORE = { width: 1280, height: 800 };
 const writeReadme = process.argv.includes('--readme');
 
