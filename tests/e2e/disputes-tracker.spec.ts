@@ -162,8 +162,16 @@ test('a rejected dispute offers the formal written complaint, then the regulator
   const written = card.getByRole('button', { name: UI.writtenComplaint });
   await expect(written).toBeVisible();
   await written.click();
+  // the portal gave the name and 商户号, not a contact: asked for once, never written as 未知
+  const details = card.getByTestId('sg-merchant-form');
+  await details.locator('input[name=contact]').fill('王芳');
+  await details.locator('input[name=phone]').fill('021-5555 0100');
+  await details.getByTestId('sg-merchant-save').click();
   const letter = card.getByTestId('sg-dispute-text');
   await expect(letter).toHaveCount(1);
+  await expect(letter).toContainText('联系人：王芳');
+  await expect(letter).toContainText('联系电话：021-5555 0100');
+  await expect(letter).not.toContainText('未知');
   await expect(letter).toContainText('书面投诉');
   await expect(letter).toContainText(rrn);
   await expect(letter).toContainText('TS-1');
