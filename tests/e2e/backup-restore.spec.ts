@@ -80,7 +80,15 @@ test('download the backup, delete all data, import the downloaded file: every st
     .nth(1)
     .getByRole('button', { name: /^(申诉|Dispute)$/ })
     .click();
+  // the letter asks first for the contact and phone the portal does not show (issue 15 item 2)
+  const details = page.getByTestId('sg-merchant-form');
+  await details.locator('input[name=contact]').fill('王芳');
+  await details.locator('input[name=phone]').fill('021-5555 0100');
+  await details.getByTestId('sg-merchant-save').click();
   await expect(page.getByTestId('sg-dispute-text')).toBeVisible();
+  // a preview keeps nothing; copying the letter makes it a dispute (issue 15 item 3)
+  expect(await readStore<Row>(worker, 'disputes')).toHaveLength(0);
+  await page.getByTestId('sg-draft-copy').click();
   await expect.poll(async () => (await readStore<Row>(worker, 'disputes')).length).toBe(1);
   await page
     .getByRole('dialog')
