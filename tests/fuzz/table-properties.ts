@@ -66,13 +66,28 @@ function checkIssue(i: Issue, where: string): void {
     throw new Error(`${where}: malformed issue ${JSON.stringify(i)}`);
 }
 
+/** One generated page checked; a failure names the page. */
+export function checkPageCase(target: Family, p: PageCase, parse: ParseHtml): void {
+  const html = renderPage(p);
+  try {
+    checkPage(target, html, parse);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\n  page (${html.length} chars): ${html.slice(0, 600)}`, { cause: e });
+  }
+}
+
 export function tableProperty(target: Family, parse: ParseHtml): fc.IPropertyWithHooks<[PageCase]> {
-  return fc.property(pageCases(target), (p) => {
-    const html = renderPage(p);
-    try {
-      checkPage(target, html, parse);
-    } catch (e) {
-      throw new Error(`${(e as Error).message}\n  page (${html.length} chars): ${html.slice(0, 600)}`, { cause: e });
-    }
+  return fc.property(pageCases(target), (p) => checkPageCase(target, p, parse));
+}
+
+/**
+ * The same property, yielding to the event loop after each page and calling `settle` (the runner
+ * closes its used happy-dom windows there: a window frees what it parsed only once closed, which
+ * is asynchronous).
+ */
+export function tableAsyncProperty(target: Family, parse: ParseHtml, settle: () => Promise<void>): fc.IAsyncPropertyWithHooks<[PageCase]> {
+  return fc.asyncProperty(pageCases(target), async (p) => {
+    checkPageCase(target, p, parse);
+    await settle();
   });
 }

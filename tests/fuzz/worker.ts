@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { statementProperty } from './statement-properties';
-import { tableProperty } from './table-properties';
+import { tableAsyncProperty } from './table-properties';
 import type { Family } from './table-pages';
 
 export interface FuzzTarget {
@@ -41,12 +41,25 @@ const job = workerData as WorkerJob;
 const counters = new Int32Array(job.progress);
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 
-function tableParser(): (html: string) => Document {
-  const window = new Window();
+/** A happy-dom parser whose windows are closed (and their documents freed) every 50 pages. */
+function tableParser(): { parse: (html: string) => Document; settle: () => Promise<void> } {
+  let window = new Window();
   // lib/portals reads NodeFilter as a global, as in a browser
   Object.assign(globalThis, { NodeFilter: window.NodeFilter });
-  const parser = new window.DOMParser();
-  return (html) => parser.parseFromString(html, 'text/html') as unknown as Document;
+  let parsed = 0;
+  return {
+    parse: (html) => {
+      parsed++;
+      return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    },
+    settle: async () => {
+      if (parsed < 50) return;
+      const old = window;
+      window = new Window();
+      parsed = 0;
+      await old.happyDOM.close();
+    },
+  };
 }
 
 /** What failed and how to replay it; not the whole counterexample (a page can be megabytes). */
@@ -55,10 +68,11 @@ function failureOf(d: fc.RunDetails<unknown>): string {
   return `case ${d.counterexamplePath} failed (replay: SG_FUZZ_SEED=${d.seed}, fast-check path "${d.counterexamplePath}"): ${error.slice(0, 3000)}`;
 }
 
-let parseHtml: ((html: string) => Document) | undefined;
+let html: ReturnType<typeof tableParser> | undefined;
 
-function runTarget({ kind, target }: FuzzTarget): TargetReport {
-  const property = kind === 'statement' ? statementProperty(target) : tableProperty(target as Family, (parseHtml ??= tableParser()));
+async function runTarget({ kind, target }: FuzzTarget): Promise<TargetReport> {
+  const property =
+    kind === 'statement' ? statementProperty(target) : tableAsyncProperty(target as Family, (html ??= tableParser()).parse, (html ??= tableParser()).settle);
   const heapBefore = getHeapStatistics().used_heap_size;
   let heapPeak = heapBefore;
   let slowest = 0;
@@ -78,7 +92,12 @@ function runTarget({ kind, target }: FuzzTarget): TargetReport {
     if (done % 250 === 0) heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
   });
   const start = performance.now();
-  const details = fc.check(property, { numRuns: job.runs, seed: job.seed, endOnFailure: true, plugins: [started, finished] });
+  const details = await fc.check(property as fc.IAsyncProperty<[unknown]>, {
+    numRuns: job.runs,
+    seed: job.seed,
+    endOnFailure: true,
+    plugins: [started, finished],
+  });
   heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
   return {
     kind,
@@ -96,9 +115,9 @@ function runTarget({ kind, target }: FuzzTarget): TargetReport {
   };
 }
 
-job.targets.forEach((t, i) => {
+for (const [i, t] of job.targets.entries()) {
   Atomics.store(counters, 0, 0);
   Atomics.store(counters, 1, 0);
   Atomics.store(counters, 2, i);
-  parentPort?.postMessage(runTarget(t));
-});
+  parentPort?.postMessage(await runTarget(t));
+}

@@ -9,6 +9,6 @@ const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html
 
 describe('table readers under fuzz', () => {
   it.each(TABLE_TARGETS)('%s: any page is read without an exception, rows aligned with their headers', (target) => {
-    fc.assert(tableProperty(target, parse), { numRuns: fuzzRuns(), seed: fuzzSeed() });
+    fc.assert(tableProperty(target, parse), { numRuns: fuzzRuns(100), seed: fuzzSeed() });
   });
 });
