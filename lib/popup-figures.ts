@@ -28,12 +28,12 @@ function addTo(list: MoneyJson[], m: MoneyJson | undefined): void {
   else list[i] = add(list[i]!, m);
 }
 
-export function isCounted(f: StoredFinding): boolean {
+export function isCounted(f: Pick<StoredFinding, 'status' | 'severity'>): boolean {
   return f.status === 'open' && (f.severity === 'overcharge' || f.severity === 'suspect');
 }
 
 /** Open findings that cost or may cost money, summed apart by certainty. */
-export function figuresOf(findings: readonly StoredFinding[]): FindingFigures {
+export function figuresOf(findings: readonly Pick<StoredFinding, 'status' | 'severity' | 'kind' | 'atStake'>[]): FindingFigures {
   const certain: Figure = { count: 0, atStake: [] };
   const suspected: Figure = { count: 0, atStake: [] };
   const kinds = new Map<FindingKind, number>();

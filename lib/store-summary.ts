@@ -2,7 +2,7 @@
 // rows are in memory anyway (issue 15 "Speed": popup within 200 ms with 100,000 stored rows,
 // findings tab within 500 ms with 20,000 bank lines). Reading every row again each time the popup
 // opens was the cost. Pure: the reconcile service stores the result in `summaries` and on findings.
-import type { Finding, FindingFacts, FindingKind, IsoDate, MoneyJson, PortalTransaction, ReconcileResult, StatementLine } from './model';
+import type { Finding, FindingFacts, FindingKind, IsoDate, MoneyJson, PortalTransaction, ReconcileResult, StatementLine, StoredFinding } from './model';
 import { terminalHealthOfStore, type TerminalHealthView } from './reconcile/terminal-stats';
 import { Dec, money } from './money';
 import { effectiveRates, weekOf, type RatePoint } from './trends';
@@ -49,6 +49,25 @@ export interface StoreSummary {
   figures?: FigureGroup[];
   /** rows per store when it was written (IndexedDB's count() walks every key: slow at 100,000) */
   rows?: { transactions: number; statementLines: number; cashier: number };
+}
+
+/** A finding as the dashboard lists it: without the (at times thousands of) row ids behind it. */
+export type ListedFinding = Omit<StoredFinding, 'transactionIds' | 'statementLineIds' | 'cashierIds'>;
+
+/**
+ * Every finding of the last reconciliation as listed (record id 'findings' of the `summaries`
+ * store): one record to read instead of every finding with its row ids (a settlement finding
+ * names each row of its day). Decisions since are laid over it (lib/services/dashboard.ts).
+ */
+export interface FindingList {
+  id: 'findings';
+  at: string;
+  items: ListedFinding[];
+}
+
+export function listed(f: StoredFinding): ListedFinding {
+  const { transactionIds: _t, statementLineIds: _s, cashierIds: _c, ...rest } = f;
+  return rest;
 }
 
 export interface SummaryRows {

@@ -65,7 +65,7 @@ export interface WeekAtStake {
 }
 
 /** Money at stake of open findings per week of their first row's date, certain apart from suspected. */
-export function atStakeByWeek(findings: readonly StoredFinding[]): WeekAtStake[] {
+export function atStakeByWeek(findings: readonly Pick<StoredFinding, 'status' | 'atStake' | 'facts' | 'severity'>[]): WeekAtStake[] {
   const weeks = new Map<string, { week: IsoDate; currency: string; certain: Dec; suspected: Dec }>();
   for (const f of findings) {
     if (f.status !== 'open' || !f.atStake || !f.facts?.date || (f.severity !== 'overcharge' && f.severity !== 'suspect')) continue;

@@ -1,8 +1,9 @@
 // Findings: the table of every finding (sort, filter, decide on many at once) and, as a view of
 // its own, the charts (issue 15 item 5). Neither reads a row store when the tab opens: the table
-// shows what each finding carries (StoredFinding.facts), evidence and charts load when asked.
+// shows what each finding carries (ListedFinding.facts), evidence and charts load when asked.
 import { useState } from 'preact/hooks';
-import type { Contract, FindingStatus, StoredFinding } from '../../lib/model';
+import type { Contract, FindingStatus } from '../../lib/model';
+import type { ListedFinding } from '../../lib/store-summary';
 import type { Locale } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/pages';
 import type { ChartsData, FindingEvidence } from '../../lib/services/dashboard';
@@ -12,7 +13,7 @@ import { FindingsTable } from './findings/FindingsTable';
 export interface FindingsActions {
   setStatuses: (ids: string[], status: FindingStatus) => Promise<void>;
   openDispute: (ids: string[]) => void;
-  loadEvidence: (f: StoredFinding) => Promise<FindingEvidence>;
+  loadEvidence: (f: ListedFinding) => Promise<FindingEvidence>;
   loadCharts: () => Promise<ChartsData>;
 }
 
@@ -25,7 +26,7 @@ export function FindingsPanel({
   actions,
 }: {
   locale: Locale;
-  findings: StoredFinding[];
+  findings: ListedFinding[];
   contracts: Contract[];
   actions: FindingsActions;
 }) {

@@ -5,7 +5,7 @@
 import { getDb, type SettleGuardDb } from '../db';
 import { notifyPortalTabs } from './notify';
 import type { FindingStatus, PortalTransaction, StatementLine, StoredFinding } from '../model';
-import type { SettlementWeek } from '../store-summary';
+import { listed, type FindingList, type ListedFinding, type SettlementWeek } from '../store-summary';
 import type { RatePoint } from '../trends';
 import type { TerminalHealthView } from '../reconcile/terminal-stats';
 
@@ -14,8 +14,10 @@ export interface FindingEvidence {
   statementLines: Record<string, StatementLine>;
 }
 
-/** The rows and bank lines behind one finding. */
-export async function findingEvidence(db: SettleGuardDb, f: Pick<StoredFinding, 'transactionIds' | 'statementLineIds'>): Promise<FindingEvidence> {
+/** The rows and bank lines behind one finding (listed findings carry no row ids: read it whole). */
+export async function findingEvidence(db: SettleGuardDb, listedFinding: Pick<StoredFinding, 'id'>): Promise<FindingEvidence> {
+  const f = await db.findings.get(listedFinding.id);
+  if (!f) return { transactions: {}, statementLines: {} };
   const [txs, lines] = await Promise.all([db.transactions.bulkGet(f.transactionIds), db.statementLines.bulkGet(f.statementLineIds)]);
   return {
     transactions: Object.fromEntries(txs.filter((x) => x !== undefined).map((x) => [x.id, x])),
@@ -41,6 +43,34 @@ export async function storedCounts(db: SettleGuardDb): Promise<{ transactions: n
   if (summary?.rows) return summary.rows;
   const [transactions, statementLines, cashier] = await Promise.all([db.transactions.count(), db.statementLines.count(), db.cashier.count()]);
   return { transactions, statementLines, cashier };
+}
+
+/**
+ * Every finding as the dashboard lists it: the last reconciliation's list (one record) with the
+ * merchant's decisions since laid over it (the decided findings, through the status index: few).
+ * Before any list was written, every finding is read.
+ */
+export async function listFindings(db: SettleGuardDb): Promise<ListedFinding[]> {
+  const [list, decided] = await Promise.all([
+    db.table<FindingList, string>('summaries').get('findings'),
+    db.findings.where('status').anyOf(['dismissed', 'disputed', 'resolved']).toArray(),
+  ]);
+  if (!list) return (await db.findings.toArray()).map(listed);
+  const decidedById = new Map(decided.map((f) => [f.id, f]));
+  const out: ListedFinding[] = list.items.map((item) => {
+    const now = decidedById.get(item.id);
+    decidedById.delete(item.id);
+    if (now) return listed(now);
+    // decided when listed, open again since (restored)
+    if (item.status !== 'open') {
+      const { statusBy: _b, statusAt: _a, ...rest } = item;
+      return { ...rest, status: 'open' };
+    }
+    return item;
+  });
+  // decisions kept from earlier runs whose evidence this run no longer raised
+  for (const f of decidedById.values()) out.push(listed(f));
+  return out;
 }
 
 export interface ChartsData {

@@ -125,9 +125,12 @@ function addTo(list: MoneyJson[], m: MoneyJson | undefined): void {
 }
 
 /** Summary of open findings; `transactionIds`, when given, restricts it to those rows' findings. */
-export function summarizeFindings(findings: StoredFinding[], transactionIds?: Set<string>): FindingSummary {
+export function summarizeFindings(
+  findings: readonly (Pick<StoredFinding, 'status' | 'severity' | 'kind' | 'atStake'> & { transactionIds?: readonly string[] })[],
+  transactionIds?: Set<string>,
+): FindingSummary {
   const open = findings.filter(
-    (f) => f.status === 'open' && f.severity !== 'info' && (!transactionIds || f.transactionIds.some((id) => transactionIds.has(id))),
+    (f) => f.status === 'open' && f.severity !== 'info' && (!transactionIds || (f.transactionIds ?? []).some((id) => transactionIds.has(id))),
   );
   const atStake: MoneyJson[] = [];
   const kinds = new Map<FindingKind, { kind: FindingKind; count: number; atStake: MoneyJson[] }>();

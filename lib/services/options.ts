@@ -1,6 +1,7 @@
 // What the options page does with the data: one place, so the page stays UI only.
 import { getDb, type Settings } from '../db';
-import type { Contract, FindingStatus, StoredFinding } from '../model';
+import type { Contract, FindingStatus } from '../model';
+import type { ListedFinding } from '../store-summary';
 import type { ImportOutcome } from './imports';
 import { commitPreviews, discardPreviews, ImportCancelled, mapPreview, previewFile, reparsePreview } from './import-client';
 import type { OnProgress, PreviewSummary } from './import-session';
@@ -16,13 +17,13 @@ import type { DisputeDraft } from '../disputes/render';
 import type { ImportRecord } from '../db';
 import { validateContract } from '../statements/settleguard';
 import { type Checklist, loadChecklist } from './onboarding';
-import { storedCounts } from './dashboard';
+import { listFindings, storedCounts } from './dashboard';
 import { cancelDispute, deleteDispute, restoreDispute, type DisputeSnapshot } from './dispute-lifecycle';
 import type { MerchantDetails } from '../db';
 
 export interface OptionsData {
   settings: Settings;
-  findings: StoredFinding[];
+  findings: ListedFinding[];
   summary: FindingSummary;
   contracts: Contract[];
   imports: ImportRecord[];
@@ -38,7 +39,8 @@ export async function loadOptionsData(): Promise<OptionsData> {
   // no row store is read: the findings tab loads evidence and charts when asked (lib/services/dashboard.ts)
   const [settings, findings, contracts, imports, counts] = await Promise.all([
     loadSettings(db),
-    db.findings.toArray(),
+    // the last reconciliation's list with the decisions since: not every finding with its row ids
+    listFindings(db),
     db.contracts.orderBy('effectiveFrom').toArray(),
     db.imports.orderBy('importedAt').reverse().toArray(),
     storedCounts(db),

@@ -5,7 +5,7 @@ import type { Contract, Issue, ReconcileResult, StoredFinding, Unchecked } from 
 import { reconcile } from '../reconcile/index';
 import { loadSettings } from './settings';
 import { coverageDays, type CoverageRecord } from '../coverage';
-import { findingFacts, summarizeStore, type SummaryRows } from '../store-summary';
+import { findingFacts, listed, summarizeStore, type FindingList, type SummaryRows } from '../store-summary';
 
 export interface ReconcileSummary {
   findings: number;
@@ -119,7 +119,10 @@ async function writeFindings(db: SettleGuardDb, result: ReconcileResult, now: st
         ? { ...withFacts, status: old.status, statusBy: old.statusBy, statusAt: old.statusAt, firstSeenAt: old.firstSeenAt }
         : { ...withFacts, status: 'open', firstSeenAt: now };
     });
-    if (summary) await db.summaries.put(summary);
+    if (summary) {
+      await db.summaries.put(summary);
+      await db.table<FindingList, string>('summaries').put({ id: 'findings', at: now, items: next.map(listed) });
+    }
     const gone = [...previous.values()].filter((f) => f.status === 'open').map((f) => f.id);
     await db.findings.bulkDelete(gone);
     await db.findings.bulkPut(next);

@@ -157,6 +157,16 @@ async function main(): Promise<void> {
       const o = await session.context.newPage();
       await o.goto(`chrome-extension://${session.extensionId}/options.html#findings`);
       await o.waitForFunction(() => performance.getEntriesByName('sg:findings:shown').length > 0, undefined, { timeout: 60_000 });
+      if (process.env.SG_DIAG)
+        console.log(
+          await o.evaluate(() => {
+            const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+            return {
+              scriptsDone: Math.round(nav.domContentLoadedEventEnd),
+              tableShown: Math.round(performance.getEntriesByName('sg:findings:shown')[0]!.startTime),
+            };
+          }),
+        );
       tab.push(
         await o.evaluate(() => ({
           shown: performance.getEntriesByName('sg:findings:shown')[0]!.startTime,

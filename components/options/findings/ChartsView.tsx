@@ -3,7 +3,8 @@
 // expected vs received per week, and terminal health. Read from the summary the last
 // reconciliation wrote (lib/services/dashboard.ts loadCharts) when the merchant opens the view.
 import { useEffect, useState } from 'preact/hooks';
-import type { Contract, StoredFinding } from '../../../lib/model';
+import type { Contract } from '../../../lib/model';
+import type { ListedFinding } from '../../../lib/store-summary';
 import { kindName, type Locale } from '../../../lib/i18n/messages';
 import { t } from '../../../lib/i18n/pages';
 import type { ChartsData } from '../../../lib/services/dashboard';
@@ -28,7 +29,7 @@ export function ChartsView({
   load,
 }: {
   locale: Locale;
-  findings: StoredFinding[];
+  findings: ListedFinding[];
   contracts: Contract[];
   load: () => Promise<ChartsData>;
 }) {

@@ -1,7 +1,7 @@
 // One finding in full, beside the table: why it was raised, its status, and the rows and bank
 // lines behind it, read when the merchant opens it (the table itself reads no rows).
 import { useEffect, useState } from 'preact/hooks';
-import type { StoredFinding } from '../../../lib/model';
+import type { ListedFinding } from '../../../lib/store-summary';
 import type { FindingEvidence } from '../../../lib/services/dashboard';
 import { formatMoney } from '../../../lib/money';
 import { kindName, renderExplanation, severityName, type Locale } from '../../../lib/i18n/messages';
@@ -10,9 +10,10 @@ import { t } from '../../../lib/i18n/pages';
 export type { FindingEvidence };
 
 /** The rows and bank lines behind one finding, as the merchant reviews them. */
-function EvidenceRows({ locale, finding, evidence }: { locale: Locale; finding: StoredFinding; evidence: FindingEvidence }) {
-  const txs = finding.transactionIds.map((id) => evidence.transactions[id]).filter((x) => x !== undefined);
-  const lines = finding.statementLineIds.map((id) => evidence.statementLines[id]).filter((x) => x !== undefined);
+function EvidenceRows({ locale, evidence }: { locale: Locale; evidence: FindingEvidence }) {
+  // in the finding's own order (findingEvidence keeps it)
+  const txs = Object.values(evidence.transactions);
+  const lines = Object.values(evidence.statementLines);
   return (
     <div class="evidence">
       {txs.length > 0 && (
@@ -82,8 +83,8 @@ export function FindingDetail({
   onClose,
 }: {
   locale: Locale;
-  finding: StoredFinding;
-  loadEvidence: (f: StoredFinding) => Promise<FindingEvidence>;
+  finding: ListedFinding;
+  loadEvidence: (f: ListedFinding) => Promise<FindingEvidence>;
   onClose: () => void;
 }) {
   const [evidence, setEvidence] = useState<FindingEvidence | null>(null);
@@ -109,7 +110,7 @@ export function FindingDetail({
         {t(locale, `findings.status.${finding.status}`)}
         {finding.statusAt ? ` · ${finding.statusAt.slice(0, 10)}` : ''}
       </p>
-      {evidence ? <EvidenceRows locale={locale} finding={finding} evidence={evidence} /> : <p class="muted">…</p>}
+      {evidence ? <EvidenceRows locale={locale} evidence={evidence} /> : <p class="muted">…</p>}
       <button type="button" onClick={onClose}>
         {t(locale, 'action.close')}
       </button>

@@ -3,7 +3,8 @@
 // same height, so only the rows in view (and a few either side) are in the DOM and 10,000
 // findings scroll as smoothly as 10; spacer rows above and below keep the scrollbar honest.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { FindingKind, FindingStatus, StoredFinding } from '../../../lib/model';
+import type { FindingKind, FindingStatus } from '../../../lib/model';
+import type { ListedFinding } from '../../../lib/store-summary';
 import { formatMoney } from '../../../lib/money';
 import { kindName, renderExplanation, type Locale } from '../../../lib/i18n/messages';
 import { t } from '../../../lib/i18n/pages';
@@ -16,7 +17,7 @@ export const ROW_HEIGHT = 40;
 export interface FindingsTableActions {
   setStatuses: (ids: string[], status: FindingStatus) => Promise<void>;
   openDispute: (ids: string[]) => void;
-  loadEvidence: (f: StoredFinding) => Promise<FindingEvidence>;
+  loadEvidence: (f: ListedFinding) => Promise<FindingEvidence>;
 }
 
 const COLUMNS: { key: SortKey; label: string; num?: boolean }[] = [
@@ -36,7 +37,7 @@ export function FindingsTable({
   viewportHeight = 560,
 }: {
   locale: Locale;
-  findings: StoredFinding[];
+  findings: ListedFinding[];
   actions: FindingsTableActions;
   /** the scrolling area's height in pixels (fixed, so the window is known without measuring) */
   viewportHeight?: number;

@@ -1,6 +1,7 @@
 // The findings table's rows, sort and filter (issue 15 item 5), apart from the markup so they can
 // be tested as plain data. Money compares as Decimal, never as a JS number.
-import type { FindingKind, FindingStatus, IsoDate, MoneyJson, Severity, StoredFinding } from '../../../lib/model';
+import type { FindingKind, FindingStatus, IsoDate, MoneyJson, Severity } from '../../../lib/model';
+import type { ListedFinding } from '../../../lib/store-summary';
 import { Dec } from '../../../lib/money';
 
 export type SortKey = 'date' | 'rrn' | 'terminal' | 'amount' | 'kind' | 'status' | 'atStake';
@@ -24,7 +25,7 @@ export const DEFAULT_SORT: Sort = { key: 'atStake', dir: 'desc' };
 
 /** What a row shows, worked out once per finding (the sort and the filter read it, not the record). */
 export interface FindingRow {
-  finding: StoredFinding;
+  finding: ListedFinding;
   date?: IsoDate;
   rrn?: string;
   terminal?: string;
@@ -35,7 +36,7 @@ export interface FindingRow {
   haystack: string;
 }
 
-export function toRows(findings: readonly StoredFinding[], kindLabel: (k: FindingKind) => string, explain: (f: StoredFinding) => string): FindingRow[] {
+export function toRows(findings: readonly ListedFinding[], kindLabel: (k: FindingKind) => string, explain: (f: ListedFinding) => string): FindingRow[] {
   return findings.map((f) => {
     const facts = f.facts;
     const label = kindLabel(f.kind);
