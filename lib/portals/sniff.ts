@@ -213,9 +213,18 @@ function timeProposals(cols: readonly Column[], mapped: readonly MappedColumn[])
 type Amounts = (Dec | null)[];
 
 /** The money columns: amount, fee, net and extra fees from how their values relate, row by row. */
+/**
+ * More unplaced money columns than any portal shows: a cell spanning 1,000 columns (dom.ts lays it
+ * out in each) or a page built to stall the reader. Comparing them in pairs, row by row, is
+ * quadratic: one `<td colspan="1000">1.00</td>` made a 4-row table take seconds (found by the
+ * fuzzer, tests/unit/fuzz/regressions.test.ts). Past this many, values place no money column.
+ */
+const MAX_MONEY_COLUMNS = 32;
+
 function moneyProposals(cols: readonly Column[], mapped: readonly MappedColumn[]): Proposal[] {
   const at = (role: ColumnRole) => mapped.findIndex((c) => c.role === role);
   const money = cols.filter((c) => mapped[c.index]!.role === null && c.shape === 'money');
+  if (money.length > MAX_MONEY_COLUMNS) return [];
   const abs = (c: Column): Amounts => c.cells.map((t) => (t ? (parseAmount(t)?.value.abs() ?? null) : null));
   const out: Proposal[] = [];
   const free = new Map(money.map((c) => [c.index, abs(c)]));

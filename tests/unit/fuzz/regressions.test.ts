@@ -19,6 +19,7 @@ vi.mock('@e965/xlsx', async (original) => {
 
 const { readWorkbook } = await import('../../../lib/statements/support/workbook');
 const { STATEMENT_FORMATS, decodeBytes, parseStatementSync } = await import('../../../lib/statements');
+const { readPortalTables } = await import('../../../lib/portals');
 
 describe('fuzz regressions', () => {
   // stripe, seed 1360451544, case 97: a mutated workbook (lines swapped, bytes inserted) whose ZIP
@@ -56,5 +57,21 @@ describe('fuzz regressions', () => {
     }
     expect(parseStatementSync({ name: 'x.xls', bytes }).lines).toEqual([]);
     expect(performance.now() - start).toBeLessThan(5_000);
+  });
+
+  // vxe-table, seed 20261207, case 210: a page whose nested plain table had one amount cell
+  // spanning 1,000 columns. Laid out, that is 1,000 money columns, and inferring fee/net from values
+  // compared them in pairs on every row: seconds for a 4-row table. Past 32 such columns no money
+  // column is placed from values.
+  it('one amount cell spanning 1,000 columns is read at once, and places no money column from its copies', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `<tr><td>2024-03-05 10:${String(i).padStart(2, '0')}:00</td><td colspan="1000">${i + 1}.00</td></tr>`);
+    const doc = new DOMParser().parseFromString(`<table><tbody>${rows.join('')}</tbody></table>`, 'text/html');
+    const start = performance.now();
+    const tables = readPortalTables(doc, 'https://portal.example/trade', '2024-03-10T00:00:00.000Z', { defaultCurrency: 'CNY' });
+    const ms = performance.now() - start;
+    const placed = tables.flatMap((t) => t.columns.filter((c) => c.source === 'values' && c.field !== null));
+    expect(placed.filter((c) => ['amount', 'fee', 'net'].includes(c.field!))).toEqual([]);
+    // quadratic before: ~16 s here; milliseconds now (the bound leaves room for a loaded machine)
+    expect(ms).toBeLessThan(5_000);
   });
 });
