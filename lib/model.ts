@@ -365,6 +365,4 @@ export interface FindingFacts {
   amount?: MoneyJson;
   /** origins of the pages its rows were captured on (none for bank-only findings) */
   sites: string[];
-  /** when the reconciliation that last found it ran: its summary (StoreSummary.at) counts it */
-  seenAt?: string;
 }

@@ -46,7 +46,9 @@ export interface StoreSummary {
   rates: RatePoint[];
   terminals: TerminalHealthView[];
   settlements: SettlementWeek[];
+  /** the open findings' money at stake when it was written, and the findings not open then (decided) */
   figures?: FigureGroup[];
+  decidedIds?: string[];
   /** rows per store when it was written (IndexedDB's count() walks every key: slow at 100,000) */
   rows?: { transactions: number; statementLines: number; cashier: number };
 }
@@ -91,7 +93,7 @@ function originOf(url: string, cache: Map<string, string | null>): string | null
 }
 
 /** Each finding's first row (date, RRN, terminal, amount) and the sites its rows came from. */
-export function findingFacts(findings: readonly Finding[], rows: SummaryRows, seenAt: string): Map<string, FindingFacts> {
+export function findingFacts(findings: readonly Finding[], rows: SummaryRows): Map<string, FindingFacts> {
   const txById = new Map(rows.transactions.map((t) => [t.id, t]));
   const wantedLines = new Set(findings.flatMap((f) => (f.transactionIds.length ? [] : f.statementLineIds.slice(0, 1))));
   const lineById = new Map(rows.statementLines.filter((l) => wantedLines.has(l.id)).map((l) => [l.id, l]));
@@ -101,7 +103,7 @@ export function findingFacts(findings: readonly Finding[], rows: SummaryRows, se
     const txs = f.transactionIds.map((id) => txById.get(id)).filter((t) => t !== undefined);
     const sites = [...new Set(txs.map((t) => originOf(t.evidence.url, origins)).filter((o) => o !== null))].sort();
     const first = txs[0];
-    const facts: FindingFacts = { sites, seenAt };
+    const facts: FindingFacts = { sites };
     if (first) {
       facts.date = first.occurredAt.slice(0, 10);
       const rrn = first.rrn ?? first.voucherNo ?? first.orderNo;
@@ -177,7 +179,8 @@ function settlementWeeks(result: Pick<ReconcileResult, 'matches' | 'residuals'>,
     }));
 }
 
-function figureGroups(findings: readonly Finding[], facts: ReadonlyMap<string, FindingFacts>): FigureGroup[] {
+/** The open findings of a run summed per (sites, severity, kind, currency). */
+export function figureGroups(findings: readonly Finding[], facts: ReadonlyMap<string, FindingFacts>): FigureGroup[] {
   const groups = new Map<string, { g: FigureGroup; sum?: Dec }>();
   for (const f of findings) {
     if (f.severity !== 'overcharge' && f.severity !== 'suspect') continue;
@@ -194,16 +197,10 @@ function figureGroups(findings: readonly Finding[], facts: ReadonlyMap<string, F
 }
 
 /** The summary a reconciliation leaves for the popup and the dashboard. */
-export function summarizeStore(
-  result: Pick<ReconcileResult, 'findings' | 'matches' | 'residuals'>,
-  rows: SummaryRows,
-  at: string,
-  facts: ReadonlyMap<string, FindingFacts> = findingFacts(result.findings, rows, at),
-): StoreSummary {
+export function summarizeStore(result: Pick<ReconcileResult, 'findings' | 'matches' | 'residuals'>, rows: SummaryRows, at: string): StoreSummary {
   return {
     id: 'main',
     at,
-    figures: figureGroups(result.findings, facts),
     sites: siteSummaries(rows.transactions),
     rates: effectiveRates(rows.transactions),
     terminals: terminalHealthOfStore(rows.transactions, result.findings),

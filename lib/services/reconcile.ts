@@ -5,7 +5,7 @@ import type { Contract, Issue, ReconcileResult, StoredFinding, Unchecked } from 
 import { reconcile } from '../reconcile/index';
 import { loadSettings } from './settings';
 import { coverageDays, type CoverageRecord } from '../coverage';
-import { findingFacts, listed, summarizeStore, type FindingList, type SummaryRows } from '../store-summary';
+import { figureGroups, findingFacts, listed, summarizeStore, type FindingList, type SummaryRows } from '../store-summary';
 
 export interface ReconcileSummary {
   findings: number;
@@ -106,8 +106,8 @@ async function stillStored(db: SettleGuardDb, rows: StoredRowsBasis): Promise<bo
  */
 async function writeFindings(db: SettleGuardDb, result: ReconcileResult, now: string, rows?: SummaryRows): Promise<ReconcileSummary> {
   // with the rows at hand: each finding's first row and sites, and the popup's and dashboard's summary
-  const facts = rows ? findingFacts(result.findings, rows, now) : undefined;
-  const summary = rows && facts ? summarizeStore(result, rows, now, facts) : undefined;
+  const facts = rows ? findingFacts(result.findings, rows) : undefined;
+  const summary = rows ? summarizeStore(result, rows, now) : undefined;
   return db.transaction('rw', db.findings, db.unchecked, db.summaries, async () => {
     const previous = new Map((await db.findings.toArray()).map((f) => [f.id, f]));
     const next: StoredFinding[] = result.findings.map((f) => {
@@ -119,8 +119,18 @@ async function writeFindings(db: SettleGuardDb, result: ReconcileResult, now: st
         ? { ...withFacts, status: old.status, statusBy: old.statusBy, statusAt: old.statusAt, firstSeenAt: old.firstSeenAt }
         : { ...withFacts, status: 'open', firstSeenAt: now };
     });
-    if (summary) {
-      await db.summaries.put(summary);
+    if (summary && facts) {
+      // the popup's sums: this run's open findings; what is decided now is named, so a decision
+      // taken later is told apart from one already left out (lib/popup-figures.ts figuresFromSummary)
+      const decidedIds = [...next, ...previous.values()].filter((f) => f.status !== 'open').map((f) => f.id);
+      await db.summaries.put({
+        ...summary,
+        figures: figureGroups(
+          next.filter((f) => f.status === 'open'),
+          facts,
+        ),
+        decidedIds,
+      });
       await db.table<FindingList, string>('summaries').put({ id: 'findings', at: now, items: next.map(listed) });
     }
     const gone = [...previous.values()].filter((f) => f.status === 'open').map((f) => f.id);

@@ -94,11 +94,21 @@ describe('loadPopupData', () => {
     expect((await loadPopupData({ kind: 'web', origin: A }, 'en-US')).site?.certain.count).toBe(1);
   });
 
+  it('a finding dismissed before the last reconciliation and reopened since counts again', async () => {
+    const db = getDb();
+    await db.findings.update('f:fee', { status: 'dismissed' });
+    await storeFindings(db, result, '2026-03-17T10:00:00Z', { transactions: [onA, onA2, onB], statementLines: [credit] });
+    expect((await loadPopupData({ kind: 'web', origin: A }, 'en-US')).site?.certain.count).toBe(0);
+    await db.findings.update('f:fee', { status: 'open' });
+    const data = await loadPopupData({ kind: 'web', origin: A }, 'en-US');
+    expect(data.site?.certain).toEqual({ count: 1, atStake: [{ amount: '2.00', currency: 'CNY' }] });
+  });
+
   it('each finding keeps its first row for the dashboard: date, RRN, terminal, amount; a bank-only one its line', async () => {
     const db = getDb();
     expect((await db.findings.get('f:fee'))?.facts).toEqual({
       sites: [A],
-      seenAt: '2026-03-16T10:00:00Z',
+
       date: '2026-03-05',
       rrn: '606400009999',
       terminalId: 'T9',
@@ -106,7 +116,7 @@ describe('loadPopupData', () => {
     });
     expect((await db.findings.get('f:bank'))?.facts).toEqual({
       sites: [],
-      seenAt: '2026-03-16T10:00:00Z',
+
       date: '2026-03-06',
       rrn: 'BANKREF1',
       amount: credit.amount,
