@@ -131,16 +131,15 @@ function toFigures(acc: Acc): FindingFigures {
 }
 
 /**
- * The popup's figures from the last reconciliation's sums of its open findings
- * (StoreSummary.figures), without reading every finding: a finding decided now (dismissed,
- * disputed, resolved) that was not decided then is taken off; one decided then and open again
- * now (`reopened`) is added back.
+ * The popup's figures from the last reconciliation's sums of all its findings
+ * (StoreSummary.figures), without reading every finding: the findings decided now (dismissed,
+ * disputed, resolved: read through the status index, few) are taken off, but for the decisions
+ * that run kept without counting them (`uncounted`: their evidence was gone).
  */
 export function figuresFromSummary(
   groups: readonly FigureGroup[],
-  decidedThen: readonly string[],
-  decidedNow: readonly StoredFinding[],
-  reopened: readonly StoredFinding[],
+  uncounted: readonly string[],
+  decided: readonly StoredFinding[],
   origin: string | null,
 ): { site: FindingFigures; elsewhere: FindingFigures; all: FindingFigures } {
   const site = newAcc();
@@ -151,13 +150,11 @@ export function figuresFromSummary(
     accumulate(into(g.sites), g.severity, g.kind, g.count, g.atStake, 1);
     accumulate(all, g.severity, g.kind, g.count, g.atStake, 1);
   }
-  const then = new Set(decidedThen);
-  const change = (f: StoredFinding, sign: 1 | -1) => {
-    if (f.severity !== 'overcharge' && f.severity !== 'suspect') return;
-    accumulate(into(f.facts?.sites ?? []), f.severity, f.kind, 1, f.atStake, sign);
-    accumulate(all, f.severity, f.kind, 1, f.atStake, sign);
-  };
-  for (const f of decidedNow) if (f.status !== 'open' && !then.has(f.id)) change(f, -1);
-  for (const f of reopened) if (f.status === 'open' && then.has(f.id)) change(f, 1);
+  const skip = new Set(uncounted);
+  for (const f of decided) {
+    if (f.status === 'open' || skip.has(f.id) || (f.severity !== 'overcharge' && f.severity !== 'suspect')) continue;
+    accumulate(into(f.facts?.sites ?? []), f.severity, f.kind, 1, f.atStake, -1);
+    accumulate(all, f.severity, f.kind, 1, f.atStake, -1);
+  }
   return { site: toFigures(site), elsewhere: toFigures(elsewhere), all: toFigures(all) };
 }

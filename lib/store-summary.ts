@@ -46,9 +46,9 @@ export interface StoreSummary {
   rates: RatePoint[];
   terminals: TerminalHealthView[];
   settlements: SettlementWeek[];
-  /** the open findings' money at stake when it was written, and the findings not open then (decided) */
+  /** money at stake of every finding of the run, and the decisions kept that it did not count */
   figures?: FigureGroup[];
-  decidedIds?: string[];
+  uncountedIds?: string[];
   /** rows per store when it was written (IndexedDB's count() walks every key: slow at 100,000) */
   rows?: { transactions: number; statementLines: number; cashier: number };
 }
@@ -64,11 +64,17 @@ export type ListedFinding = Omit<StoredFinding, 'transactionIds' | 'statementLin
 export interface FindingList {
   id: 'findings';
   at: string;
-  items: ListedFinding[];
+  /** without the merchant's decisions: those are read fresh (a restore then writes the same list) */
+  items: Omit<ListedFinding, 'status' | 'statusBy' | 'statusAt'>[];
 }
 
 export function listed(f: StoredFinding): ListedFinding {
   const { transactionIds: _t, statementLineIds: _s, cashierIds: _c, ...rest } = f;
+  return rest;
+}
+
+export function listItem(f: StoredFinding): FindingList['items'][number] {
+  const { status: _st, statusBy: _by, statusAt: _at, ...rest } = listed(f);
   return rest;
 }
 
@@ -179,7 +185,7 @@ function settlementWeeks(result: Pick<ReconcileResult, 'matches' | 'residuals'>,
     }));
 }
 
-/** The open findings of a run summed per (sites, severity, kind, currency). */
+/** A run's findings summed per (sites, severity, kind, currency), whatever their status. */
 export function figureGroups(findings: readonly Finding[], facts: ReadonlyMap<string, FindingFacts>): FigureGroup[] {
   const groups = new Map<string, { g: FigureGroup; sum?: Dec }>();
   for (const f of findings) {

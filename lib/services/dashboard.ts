@@ -60,13 +60,7 @@ export async function listFindings(db: SettleGuardDb): Promise<ListedFinding[]> 
   const out: ListedFinding[] = list.items.map((item) => {
     const now = decidedById.get(item.id);
     decidedById.delete(item.id);
-    if (now) return listed(now);
-    // decided when listed, open again since (restored)
-    if (item.status !== 'open') {
-      const { statusBy: _b, statusAt: _a, ...rest } = item;
-      return { ...rest, status: 'open' };
-    }
-    return item;
+    return now ? listed(now) : { ...item, status: 'open' };
   });
   // decisions kept from earlier runs whose evidence this run no longer raised
   for (const f of decidedById.values()) out.push(listed(f));

@@ -5,7 +5,7 @@
 // is read.
 import { getDb } from '../db';
 import { resolveLocale, type Locale } from '../i18n/messages';
-import type { MoneyJson, StoredFinding, Unchecked } from '../model';
+import type { MoneyJson, Unchecked } from '../model';
 import { figuresFromSummary, figuresOf, nextAction, splitBySite, type FindingFigures, type NextAction } from '../popup-figures';
 import type { SettleGuardDb } from '../db';
 import { disputeTotals } from './disputes';
@@ -46,9 +46,8 @@ export async function loadPopupData(tab: TabSite, uiLanguage: string): Promise<P
     origin ? siteState(origin) : Promise.resolve('restricted' as const),
   ]);
   const siteSummary = origin ? summary?.sites.find((s) => s.origin === origin) : undefined;
-  const reopened = summary?.decidedIds ? await reopenedSince(db, summary.decidedIds, decided) : [];
   // a store reconciled before summaries had figures: every open finding is read
-  const figures = summary?.figures ? figuresFromSummary(summary.figures, summary.decidedIds ?? [], decided, reopened, origin) : await figuresOfOpen(db, origin);
+  const figures = summary?.figures ? figuresFromSummary(summary.figures, summary.uncountedIds ?? [], decided, origin) : await figuresOfOpen(db, origin);
   const hasSiteFindings = figures.site.certain.count + figures.site.suspected.count > 0;
   const site = origin && (siteSummary || hasSiteFindings) ? figures.site : null;
   const all = figures.all;
@@ -76,14 +75,6 @@ export async function loadPopupData(tab: TabSite, uiLanguage: string): Promise<P
       captured: (summary?.sites.length ?? 0) > 0,
     }),
   };
-}
-
-/** Findings decided when the summary was written and open again now (a restore): few, read by id. */
-async function reopenedSince(db: SettleGuardDb, decidedThen: readonly string[], decidedNow: readonly StoredFinding[]): Promise<StoredFinding[]> {
-  const now = new Set(decidedNow.map((f) => f.id));
-  const ids = decidedThen.filter((id) => !now.has(id));
-  if (!ids.length) return [];
-  return (await db.findings.bulkGet(ids)).filter((f): f is StoredFinding => f !== undefined && f.status === 'open');
 }
 
 async function figuresOfOpen(db: SettleGuardDb, origin: string | null): Promise<{ site: FindingFigures; elsewhere: FindingFigures; all: FindingFigures }> {

@@ -5,7 +5,7 @@ import type { Contract, Issue, ReconcileResult, StoredFinding, Unchecked } from 
 import { reconcile } from '../reconcile/index';
 import { loadSettings } from './settings';
 import { coverageDays, type CoverageRecord } from '../coverage';
-import { figureGroups, findingFacts, listed, summarizeStore, type FindingList, type SummaryRows } from '../store-summary';
+import { figureGroups, findingFacts, listItem, summarizeStore, type FindingList, type SummaryRows } from '../store-summary';
 
 export interface ReconcileSummary {
   findings: number;
@@ -120,18 +120,15 @@ async function writeFindings(db: SettleGuardDb, result: ReconcileResult, now: st
         : { ...withFacts, status: 'open', firstSeenAt: now };
     });
     if (summary && facts) {
-      // the popup's sums: this run's open findings; what is decided now is named, so a decision
-      // taken later is told apart from one already left out (lib/popup-figures.ts figuresFromSummary)
-      const decidedIds = [...next, ...previous.values()].filter((f) => f.status !== 'open').map((f) => f.id);
+      // the popup's sums: every finding of this run, whatever the merchant decided (the popup takes
+      // decisions off: lib/popup-figures.ts), and the decisions kept that this run did not count
+      const uncountedIds = [...previous.values()].filter((f) => f.status !== 'open').map((f) => f.id);
       await db.summaries.put({
         ...summary,
-        figures: figureGroups(
-          next.filter((f) => f.status === 'open'),
-          facts,
-        ),
-        decidedIds,
+        figures: figureGroups(next, facts),
+        uncountedIds,
       });
-      await db.table<FindingList, string>('summaries').put({ id: 'findings', at: now, items: next.map(listed) });
+      await db.table<FindingList, string>('summaries').put({ id: 'findings', at: now, items: next.map(listItem) });
     }
     const gone = [...previous.values()].filter((f) => f.status === 'open').map((f) => f.id);
     await db.findings.bulkDelete(gone);

@@ -104,6 +104,18 @@ describe('loadPopupData', () => {
     expect(data.site?.certain).toEqual({ count: 1, atStake: [{ amount: '2.00', currency: 'CNY' }] });
   });
 
+  it('a decision kept after its evidence went is not taken off twice', async () => {
+    const db = getDb();
+    await db.findings.update('f:b', { status: 'disputed' });
+    await storeFindings(db, { ...result, findings: result.findings.filter((f) => f.id !== 'f:b') }, '2026-03-17T10:00:00Z', {
+      transactions: [onA, onA2, onB],
+      statementLines: [credit],
+    });
+    expect((await db.findings.get('f:b'))?.status).toBe('disputed');
+    const data = await loadPopupData({ kind: 'web', origin: A }, 'en-US');
+    expect(data.elsewhere.certain).toEqual({ count: 1, atStake: [{ amount: '36.50', currency: 'CNY' }] });
+  });
+
   it('each finding keeps its first row for the dashboard: date, RRN, terminal, amount; a bank-only one its line', async () => {
     const db = getDb();
     expect((await db.findings.get('f:fee'))?.facts).toEqual({
