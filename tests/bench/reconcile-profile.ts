@@ -7,6 +7,8 @@
 // run also leaves a CPU profile (summarise it with tests/bench/reconcile-cpuprofile.ts).
 // Phases are timed in CPU time of this process (process.cpuUsage), which other processes on a
 // busy machine disturb less than the wall clock; the total shows both.
+// SG_MEM=1 (with node --expose-gc): after each rule (and the shared analyses it asked for), a forced GC and the heap
+// then in use beyond the inputs — what stays alive from phase to phase (times are then off).
 import { reconcile, RULES, type Rule, type RuleContext } from '../../lib/reconcile';
 import { buildScaleInput } from './reconcile-input';
 
@@ -43,6 +45,19 @@ function timed(ctx: RuleContext): RuleContext {
   return wrapped as unknown as RuleContext;
 }
 
+const gc = (globalThis as { gc?: () => void }).gc;
+const memoryWanted = process.env.SG_MEM === '1' && gc !== undefined;
+let memory = false;
+let inputsHeap = 0;
+const heapNow = () => {
+  gc!();
+  gc!();
+  return process.memoryUsage().heapUsed;
+};
+const note = (what: string) => {
+  if (memory) console.log(`  heap beyond inputs after ${what}: ${((heapNow() - inputsHeap) / 2 ** 20).toFixed(0)} MB`);
+};
+
 let shared: RuleContext | undefined;
 const rules: Rule[] = RULES.map((r) => ({
   kind: r.kind,
@@ -54,6 +69,7 @@ const rules: Rule[] = RULES.map((r) => ({
     let inShared = 0;
     for (const [k, v] of spent) inShared += v - (before.get(k) ?? 0);
     add(`rule ${r.kind}`, cpuMs() - t0 - inShared);
+    note(`rule ${r.kind}`);
     return out;
   },
 }));
@@ -63,9 +79,12 @@ reconcile(buildScaleInput(5_000, 99).input, rules);
 for (let k = 0; k < runs; k++) {
   spent.clear();
   shared = undefined;
+  memory = memoryWanted;
+  if (memory) inputsHeap = heapNow();
   const t0 = performance.now();
   const c0 = cpuMs();
   const result = reconcile(input, rules);
+  note('reconcile (its result alive)');
   const wall = performance.now() - t0;
   const total = cpuMs() - c0;
   let accounted = 0;
