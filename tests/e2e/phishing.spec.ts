@@ -14,7 +14,7 @@ import { ToolbarPopup } from '../support/toolbar-popup';
 import type { PortalTransaction } from '../../lib/model';
 import { fileURLToPath } from 'node:url';
 
-const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/portals/phishing/', import.meta.url));
+const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/phishing/', import.meta.url));
 const ROWS = 4;
 
 let session: ExtensionSession;
