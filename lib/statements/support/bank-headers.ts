@@ -496,8 +496,9 @@ const CURRENCY_WORDS: Record<string, string> = {
 export function currencyFromText(text: string): string | null {
   const s = text.trim().replace(/\s/g, '');
   if (!s) return null;
-  const word = CURRENCY_WORDS[s.toLowerCase()] ?? CURRENCY_WORDS[s];
-  if (word) return word;
+  // own keys only: a cell reading "__proto__" or "constructor" is not a currency (found by the fuzzer)
+  const word = [s.toLowerCase(), s].find((k) => Object.hasOwn(CURRENCY_WORDS, k));
+  if (word !== undefined) return CURRENCY_WORDS[word]!;
   if (/^[A-Za-z]{3}$/.test(s)) return normaliseCurrency(s);
   if (/^(¥|￥|\$|€|£|US\$|HK\$)$/.test(s)) return normaliseCurrency(s);
   return null;

@@ -20,6 +20,7 @@ vi.mock('@e965/xlsx', async (original) => {
 const { readWorkbook } = await import('../../../lib/statements/support/workbook');
 const { STATEMENT_FORMATS, decodeBytes, parseStatementSync } = await import('../../../lib/statements');
 const { readPortalTables } = await import('../../../lib/portals');
+const { currencyFromText } = await import('../../../lib/statements/support/bank-headers');
 
 describe('fuzz regressions', () => {
   // stripe, seed 1360451544, case 97: a mutated workbook (lines swapped, bytes inserted) whose ZIP
@@ -73,5 +74,14 @@ describe('fuzz regressions', () => {
     expect(placed.filter((c) => ['amount', 'fee', 'net'].includes(c.field!))).toEqual([]);
     // quadratic before: ~16 s here; milliseconds now (the bound leaves room for a loaded machine)
     expect(ms).toBeLessThan(5_000);
+  });
+
+  // wechat-merchant, seed 20261208, case 46437: a currency cell reading "__proto__" was looked up
+  // in a plain object of currency words and gave Object.prototype as the currency ({}).
+  it('a currency cell reading __proto__ or constructor is not a currency', () => {
+    expect(currencyFromText('__proto__')).toBeNull();
+    expect(currencyFromText('constructor')).toBeNull();
+    expect(currencyFromText('人民币')).toBe('CNY');
+    expect(currencyFromText('rmb')).toBe('CNY');
   });
 });
