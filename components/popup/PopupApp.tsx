@@ -170,8 +170,13 @@ export function PopupApp({ load, openOptions, enableSite, disableSite, loadUnrea
   const [error, setError] = useState('');
   const [enabled, setEnabled] = useState<EnableOutcome | null>(null);
   const [phishing, setPhishing] = useState<TabPhishing | null>(null);
+  // Enable is offered only once the page has been assessed: a click in the first moments must
+  // not enable a page imitating an acquirer without the warning and its confirmation
+  const [assessed, setAssessed] = useState(!loadPhishing);
   useEffect(() => {
-    void loadPhishing?.().then(setPhishing, () => undefined);
+    void loadPhishing?.()
+      .then(setPhishing, () => undefined)
+      .finally(() => setAssessed(true));
   }, []);
   const reload = () => {
     const start = performance.now();
@@ -225,7 +230,7 @@ export function PopupApp({ load, openOptions, enableSite, disableSite, loadUnrea
         />
       )}
       {data.origin && data.siteState !== 'disabled' && <UnreadTablesNote origin={data.origin} locale={locale} {...(loadUnread ? { load: loadUnread } : {})} />}
-      {data.origin && data.siteState === 'disabled' && !(phishing?.assessment.verdict === 'imitation' && !phishing.confirmed) && (
+      {data.origin && data.siteState === 'disabled' && assessed && !(phishing?.assessment.verdict === 'imitation' && !phishing.confirmed) && (
         <section class="block">
           <p class="muted">{t(locale, 'popup.siteDisabled')}</p>
           <button

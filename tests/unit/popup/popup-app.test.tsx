@@ -90,3 +90,45 @@ describe('PopupApp site block', () => {
     expect(byTestId('sg-popup-restricted')).toBeNull();
   });
 });
+
+describe('PopupApp and the phishing guard', () => {
+  it('offers Enable only once the page is assessed: a page imitating an acquirer never shows the plain Enable', async () => {
+    const { assessPage } = await import('../../../lib/phishing');
+    const origin = 'https://merchant.example.cn';
+    const fake = assessPage({ url: `${origin}/`, title: '拉卡拉商户服务平台 - 登录', brandTexts: ['拉卡拉 LAKALA'], hasPasswordForm: true });
+    expect(fake.verdict).toBe('imitation');
+    let answer: (p: { assessment: typeof fake; confirmed: boolean }) => void = () => {};
+    const assessed = new Promise<{ assessment: typeof fake; confirmed: boolean }>((resolve) => {
+      answer = resolve;
+    });
+    host = document.createElement('div');
+    document.body.append(host);
+    await act(async () => {
+      render(
+        <PopupApp
+          load={async () => data({ origin })}
+          openOptions={() => {}}
+          enableSite={async () => 'running'}
+          disableSite={async () => {}}
+          loadPhishing={() => assessed}
+          confirmImitation={async () => {}}
+        />,
+        host,
+      );
+    });
+    await act(async () => {
+      await Promise.resolve();
+    });
+    // the figures are shown, the assessment is not back yet: no Enable to click
+    expect(host.textContent).not.toBe('…');
+    expect(byTestId('sg-popup-enable')).toBeNull();
+    await act(async () => {
+      answer({ assessment: fake, confirmed: false });
+      await assessed;
+    });
+    // the warning's Enable (which asks first) is the only one
+    expect(byTestId('sg-popup-phishing')).not.toBeNull();
+    expect(host.querySelectorAll('[data-testid="sg-popup-enable"]').length).toBe(1);
+    expect(byTestId('sg-popup-enable')!.closest('[data-testid="sg-popup-phishing"]')).not.toBeNull();
+  });
+});
