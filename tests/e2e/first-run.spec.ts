@@ -13,7 +13,7 @@ import { DEMO, DEMO_FILES, DEMO_PORTAL_DIR } from '../support/demo-data';
 let session: ExtensionSession;
 let server: StaticServer;
 test.beforeEach(async () => {
-  session = await launchWithExtension();
+  session = await launchWithExtension({ keepWelcome: true });
   server = await startStaticServer(DEMO_PORTAL_DIR);
 });
 test.afterEach(async () => {
