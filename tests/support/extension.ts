@@ -24,7 +24,7 @@ export interface ExtensionSession {
  * throttles (a mouse-wheel notch then took 2 s to be handled). Closed as it opens, unless the
  * test is about it.
  */
-function closeWelcomeTab(context: BrowserContext): void {
+export function closeWelcomeTab(context: BrowserContext): void {
   const isWelcome = (url: string) => /\/options\.html#welcome$/.test(url);
   const close = async (page: Page) => {
     const opened =
