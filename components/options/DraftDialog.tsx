@@ -1,13 +1,13 @@
 // A dispute letter on the options page (issue 15 items 2–3). Showing it keeps nothing: the
 // dispute is created when the merchant copies the letter or marks it sent. A letter missing the
 // merchant's details is not shown at all; the details are asked for inline first.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { MerchantDetails } from '../../lib/db';
 import type { DisputeContext } from '../../lib/messaging';
-import { renderDispute } from '../../lib/disputes/render';
-import { DEFAULT_TEMPLATES } from '../../lib/disputes/templates';
 import type { Locale } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/pages';
+import { LetterLanguageToggle } from '../letters/LetterLanguageToggle';
+import { useLetter } from '../letters/useLetter';
 import { copyText } from '../overlay/clipboard';
 import { MerchantDetailsForm } from './MerchantDetailsForm';
 
@@ -28,22 +28,7 @@ export interface DraftDialogProps {
 export function DraftDialog({ context, locale, onClose, onDismiss, saveMerchant, record, markSent }: DraftDialogProps) {
   const [letterLocale, setLetterLocale] = useState<Locale>(locale);
   const [status, setStatus] = useState('');
-  const draft = useMemo(
-    () =>
-      renderDispute(
-        {
-          findings: context.findings,
-          transactions: context.transactions,
-          statementLines: context.statementLines,
-          merchant: context.merchant,
-          contractLabel: context.contractLabel,
-          asOf: context.asOf,
-        },
-        letterLocale,
-        context.templates?.[letterLocale] ?? DEFAULT_TEMPLATES[letterLocale],
-      ),
-    [context, letterLocale],
-  );
+  const draft = useLetter(context, letterLocale);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onClose();
@@ -70,16 +55,7 @@ export function DraftDialog({ context, locale, onClose, onDismiss, saveMerchant,
     <section class="panel" role="dialog" aria-modal="false" aria-labelledby="sg-draft-title" data-testid="sg-draft-dialog">
       <header>
         <h2 id="sg-draft-title">{t(locale, asking ? 'merchantForm.title' : 'overlay.panelTitle')}</h2>
-        {!asking && (
-          <span class="lang" role="group" aria-label={t(locale, 'dispute.letterLanguage')}>
-            <button type="button" aria-pressed={letterLocale === 'zh-CN'} onClick={() => setLetterLocale('zh-CN')}>
-              中文
-            </button>
-            <button type="button" aria-pressed={letterLocale === 'en'} onClick={() => setLetterLocale('en')}>
-              English
-            </button>
-          </span>
-        )}
+        {!asking && <LetterLanguageToggle uiLocale={locale} letterLocale={letterLocale} onPick={setLetterLocale} />}
       </header>
       <div class="body">
         {asking ? (

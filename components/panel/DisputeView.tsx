@@ -1,13 +1,13 @@
 // The letter of one or more findings, inside the panel frame: what each finding is (the finding
 // details), the draft (zh-CN / en, switchable), and what the merchant does with it. Previewing
 // keeps nothing (issue 15 item 3); Copy, Insert into form and Mark as sent keep the dispute.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { DisputeContext } from '../../lib/messaging';
-import { renderDispute } from '../../lib/disputes/render';
-import { DEFAULT_TEMPLATES } from '../../lib/disputes/templates';
 import { kindName, renderExplanation, type Locale } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/pages';
 import { formatMoney } from '../../lib/money';
+import { LetterLanguageToggle } from '../letters/LetterLanguageToggle';
+import { useLetter } from '../letters/useLetter';
 import { copyText } from '../overlay/clipboard';
 
 export type LetterAction = 'copy' | 'insert' | 'sent';
@@ -26,22 +26,7 @@ type Status = { kind: 'idle' } | { kind: 'done' | 'failed'; message: string };
 export function DisputeView({ context, initialLocale, onClose, onDismiss, onAction }: DisputeViewProps) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const draft = useMemo(
-    () =>
-      renderDispute(
-        {
-          findings: context.findings,
-          transactions: context.transactions,
-          statementLines: context.statementLines,
-          merchant: context.merchant,
-          contractLabel: context.contractLabel,
-          asOf: context.asOf,
-        },
-        locale,
-        context.templates?.[locale] ?? DEFAULT_TEMPLATES[locale],
-      ),
-    [context, locale],
-  );
+  const draft = useLetter(context, locale);
   useEffect(() => setStatus({ kind: 'idle' }), [locale]);
   const letter = { locale, subject: draft.subject, text: draft.text };
   const act = async (action: LetterAction) => {
@@ -57,14 +42,7 @@ export function DisputeView({ context, initialLocale, onClose, onDismiss, onActi
     <section class="panel" role="dialog" aria-modal="false" aria-label={t(locale, 'overlay.panelTitle')}>
       <header>
         <h2>{t(locale, 'overlay.panelTitle')}</h2>
-        <span class="lang" role="group" aria-label={t(locale, 'dispute.letterLanguage')}>
-          <button type="button" aria-pressed={locale === 'zh-CN'} onClick={() => setLocale('zh-CN')}>
-            中文
-          </button>
-          <button type="button" aria-pressed={locale === 'en'} onClick={() => setLocale('en')}>
-            English
-          </button>
-        </span>
+        <LetterLanguageToggle uiLocale={locale} letterLocale={locale} onPick={setLocale} />
       </header>
       <div class="body">
         <ul class="why" aria-label={t(locale, 'panel.findings')}>
