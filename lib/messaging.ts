@@ -20,11 +20,6 @@ export interface GetFindingsMessage {
   type: 'content/getFindings';
   transactionIds: string[];
 }
-export interface SetFindingStatusMessage {
-  type: 'content/setFindingStatus';
-  findingId: string;
-  status: FindingStatus;
-}
 
 /** The columns the merchant taught for the tables of the sender's site (issue 3 "Teach it a table"). */
 export interface SaveColumnMapMessage {
@@ -59,7 +54,6 @@ export interface ReportUnreadTablesMessage {
 export type ContentToBackground =
   | CaptureMessage
   | GetFindingsMessage
-  | SetFindingStatusMessage
   | SaveColumnMapMessage
   | GetSiteConfigMessage
   | ConfirmImitationMessage
@@ -120,7 +114,6 @@ export interface SiteConfig {
 export interface ResponseOf {
   'content/capture': CaptureOutcome;
   'content/getFindings': RowFindings;
-  'content/setFindingStatus': RowFindings;
   'content/saveColumnMap': SiteConfig;
   'content/getSiteConfig': SiteConfig;
   'content/confirmImitation': SiteConfig;
@@ -145,7 +138,7 @@ function isColumnMap(v: unknown): v is Record<string, string | null> {
   );
 }
 
-const FINDING_STATUSES: readonly FindingStatus[] = ['open', 'dismissed', 'disputed', 'resolved'];
+const _FINDING_STATUSES: readonly FindingStatus[] = ['open', 'dismissed', 'disputed', 'resolved'];
 const MAX_ROWS_PER_MESSAGE = 20_000;
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -267,10 +260,6 @@ export function parseContentMessage(raw: unknown): Result<ContentToBackground> {
     case 'content/getFindings':
       if (!isStringArray(raw.transactionIds, MAX_ROWS_PER_MESSAGE)) return bad('getFindings: transactionIds expected');
       return { ok: true, value: { type: raw.type, transactionIds: raw.transactionIds } };
-    case 'content/setFindingStatus':
-      if (typeof raw.findingId !== 'string' || !FINDING_STATUSES.includes(raw.status as FindingStatus))
-        return bad('setFindingStatus: findingId and status expected');
-      return { ok: true, value: { type: raw.type, findingId: raw.findingId, status: raw.status as FindingStatus } };
     case 'content/saveColumnMap':
       if (!isColumnMap(raw.columnMap)) return bad('saveColumnMap: columnMap of header → known field or null expected');
       return { ok: true, value: { type: raw.type, columnMap: { ...raw.columnMap } } };

@@ -15,7 +15,7 @@ import {
   type CaptureSource,
   type RefusedRow,
 } from './capture';
-import { findingIdsOfSite, findingsForTransactions, rejectedFindingIds, setFindingStatus } from './findings';
+import { findingsForTransactions, rejectedFindingIds } from './findings';
 import { notifyPortalTabs, todayIso } from './notify';
 import { handlePanelMessage, panelDeps, type PanelSender } from './panel';
 import { isQuotaExceeded } from './quota';
@@ -113,15 +113,6 @@ async function handle(msg: ContentToBackground, sender: Sender): Promise<Respons
       const site = senderSite(sender);
       if (!site) throw new SiteUnknown();
       return rowFindings(site, msg.transactionIds);
-    }
-    case 'content/setFindingStatus': {
-      // only a finding of the sender's site: another site's is refused (other_site), never changed
-      const site = senderSite(sender);
-      if (!site) throw new SiteUnknown();
-      if ((await findingIdsOfSite(db, [msg.findingId], site)).length === 0) throw new OtherSite();
-      const f = await setFindingStatus(db, msg.findingId, msg.status, 'merchant', now.toISOString());
-      void notifyPortalTabs();
-      return rowFindings(site, f?.transactionIds ?? []);
     }
     case 'content/reportUnreadTables': {
       // kept under the sender's own site, never one the payload names

@@ -20,7 +20,8 @@ describe('parseContentMessage', () => {
       description: 'a row carrying a full card number',
       input: { type: 'content/capture', url: 'x', rows: [{ ...tx(), evidence: { ...tx().evidence, cells: { 卡号: '6222021234567890123' } } }] },
     },
-    { description: 'a bad finding status', input: { type: 'content/setFindingStatus', findingId: 'f', status: 'deleted' } },
+    // a finding is dismissed in the panel frame (panel/dismiss, with its ticket): a content script cannot change one
+    { description: 'a finding status set by a content script', input: { type: 'content/setFindingStatus', findingId: 'f', status: 'dismissed' } },
     // letters and drafts live in the panel frame (panel/… messages): the content script cannot ask for them
     { description: 'a dispute letter asked by a content script', input: { type: 'content/getDisputeContext', findingIds: ['f1'] } },
     { description: 'the drafts asked by a content script', input: { type: 'content/latestDrafts' } },
