@@ -24,6 +24,8 @@ import {
   type KindReading,
 } from './columns';
 import { yearForMonthDay, type PageMeta } from './page-meta';
+import { portalIssue, type PortalIssueKey } from '../i18n/issues-portal';
+import type { IssueParams } from '../i18n/issue-core';
 import type { RawRow, RawTable } from './types';
 
 export interface ReadOptions {
@@ -348,27 +350,9 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
     }
   }
   if (date) d.occurredAt = date.time || !time ? date : { date: date.date, time };
-  else if (yearless)
-    issues.push(
-      err(
-        line,
-        'date_without_year',
-        'occurredAt',
-        yearless,
-        `Row ${line}: the time "${yearless}" has no year and the page shows no date range to take it from (expected a date such as 2024-03-05 14:30:00, or a 查询日期 range on the page).`,
-      ),
-    );
-  else if (timeCells.length > 0)
-    issues.push(
-      err(
-        line,
-        'date_unreadable',
-        'occurredAt',
-        timeCells.join(' '),
-        `Row ${line}: cannot read the transaction time "${timeCells.join(' ')}" (expected a date such as 2024-03-05 14:30:00).`,
-      ),
-    );
-  else issues.push(err(line, 'date_missing', 'occurredAt', undefined, `Row ${line}: no transaction time (expected a date such as 2024-03-05 14:30:00).`));
+  else if (yearless) issues.push(err(line, 'issue.date_without_year', 'occurredAt', yearless, { value: yearless }));
+  else if (timeCells.length > 0) issues.push(err(line, 'issue.date_unreadable', 'occurredAt', timeCells.join(' '), { value: timeCells.join(' ') }));
+  else issues.push(err(line, 'issue.date_missing', 'occurredAt', undefined));
 
   // Kind first: it decides the signs.
   const kindCell = cell('kind');
@@ -381,15 +365,7 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
     } else {
       d.kind = 'adjustment';
       d.sign = 0;
-      issues.push(
-        warn(
-          line,
-          'kind_unknown',
-          'kind',
-          kindCell.text,
-          `Row ${line}: transaction type "${kindCell.text}" is not one we know (消费, 撤销, 退货, 冲正, 预授权…); kept as an adjustment with the sign shown.`,
-        ),
-      );
+      issues.push(warn(line, 'issue.kind_unknown', 'kind', kindCell.text, { value: kindCell.text }));
     }
   }
 
@@ -397,33 +373,15 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
   if (directionCell) {
     const dir = normaliseDirection(directionCell.text);
     if (dir !== null) d.direction = dir;
-    else
-      issues.push(
-        warn(
-          line,
-          'direction_unknown',
-          'direction',
-          directionCell.text,
-          `Row ${line}: "${directionCell.text}" does not say which way the money went (expected 收/支, 收入/支出, in/out); the amount keeps the sign shown.`,
-        ),
-      );
+    else issues.push(warn(line, 'issue.direction_unknown', 'direction', directionCell.text, { value: directionCell.text }));
   }
 
   const amountCell = cell('amount');
   if (!amountCell) {
-    issues.push(err(line, 'amount_missing', 'amount', undefined, `Row ${line}: no transaction amount (expected an amount such as 1,234.50).`));
+    issues.push(err(line, 'issue.amount_missing', 'amount', undefined));
   } else {
     const a = readMoney(amountCell.text, amountCell.col);
-    if (!a)
-      issues.push(
-        err(
-          line,
-          'amount_unreadable',
-          'amount',
-          amountCell.text,
-          `Row ${line}: cannot read the amount "${amountCell.text}" (expected an amount such as 1,234.50 or ¥-12.00).`,
-        ),
-      );
+    if (!a) issues.push(err(line, 'issue.amount_unreadable', 'amount', amountCell.text, { value: amountCell.text }));
     else {
       d.amount = a.value;
       d.amountCurrency = a.currency;
@@ -446,16 +404,7 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
     if (f) {
       d.fee = f.value;
       d.feeCurrency = f.currency;
-    } else
-      issues.push(
-        warn(
-          line,
-          'fee_unreadable',
-          'fee',
-          feeCell.text,
-          `Row ${line}: cannot read the fee "${feeCell.text}" (expected an amount such as 0.60); the fee is left out.`,
-        ),
-      );
+    } else issues.push(warn(line, 'issue.fee_unreadable', 'fee', feeCell.text, { value: feeCell.text }));
   }
   const netCell = cell('net');
   if (netCell) {
@@ -463,26 +412,14 @@ function readDraft(raw: RawRow, cells: readonly string[], plan: TablePlan, ctx: 
     if (n) {
       d.net = n.value;
       d.netCurrency = n.currency;
-    } else
-      issues.push(
-        warn(
-          line,
-          'net_unreadable',
-          'net',
-          netCell.text,
-          `Row ${line}: cannot read the settled amount "${netCell.text}" (expected an amount such as 99.40); it is left out.`,
-        ),
-      );
+    } else issues.push(warn(line, 'issue.net_unreadable', 'net', netCell.text, { value: netCell.text }));
   }
   cols.forEach((c, i) => {
     if (c.role !== 'extraFee') return;
     const t = value(cells[i]);
     if (t === undefined) return;
     const m = readMoney(t, c);
-    if (!m)
-      issues.push(
-        warn(line, 'fee_unreadable', 'extraFees', t, `Row ${line}: cannot read "${c.header}" "${t}" (expected an amount such as 3.00); it is left out.`),
-      );
+    if (!m) issues.push(warn(line, 'issue.fee_unreadable.extra', 'extraFees', t, { column: c.header, value: t }));
     else if (!isZero(m.value)) d.extra.push({ label: c.header, value: m.value, currency: m.currency });
   });
   return d;
@@ -575,16 +512,7 @@ function finishRow(d: RowDraft, plan: TablePlan, ctx: BuildContext, facts: Table
   // then the merchant's default (DESIGN.md §1 rule 2) — the last two with a warning.
   const currencyText = plan.at.currency === undefined ? undefined : value(cells[plan.at.currency]);
   const currencyCell = currencyText === undefined ? undefined : normaliseCurrencyCell(currencyText);
-  if (currencyText !== undefined && !currencyCell)
-    issues.push(
-      warn(
-        line,
-        'currency_unknown',
-        'currency',
-        currencyText,
-        `Row ${line}: the currency "${currencyText}" is not one we know (expected a code such as CNY or USD, or 人民币).`,
-      ),
-    );
+  if (currencyText !== undefined && !currencyCell) issues.push(warn(line, 'issue.currency_unknown', 'currency', currencyText, { value: currencyText }));
   let currency =
     d.amountCurrency ??
     currencyCell ??
@@ -598,24 +526,12 @@ function finishRow(d: RowDraft, plan: TablePlan, ctx: BuildContext, facts: Table
     if (fallback) {
       currency = fallback;
       issues.push(
-        warn(
-          line,
-          'currency_defaulted',
-          'amount',
-          undefined,
-          `Row ${line}: the page shows no currency for the amount; ${fallback} was assumed (from the ${ctx.options.defaultCurrency ? 'default-currency setting' : 'Chinese column names'}).`,
-        ),
+        warn(line, ctx.options.defaultCurrency ? 'issue.currency_defaulted.setting' : 'issue.currency_defaulted.chineseColumns', 'amount', undefined, {
+          currency: fallback,
+        }),
       );
     } else {
-      issues.push(
-        err(
-          line,
-          'currency_missing',
-          'amount',
-          undefined,
-          `Row ${line}: the page shows no currency for the amount and no default currency is set (expected a symbol such as ¥ or $, or a default currency in the settings).`,
-        ),
-      );
+      issues.push(err(line, 'issue.currency_missing', 'amount', undefined));
     }
   }
   if (unreadable || !d.occurredAt || !d.amount || !currency) {
@@ -628,7 +544,14 @@ function finishRow(d: RowDraft, plan: TablePlan, ctx: BuildContext, facts: Table
   const amount = signed(d.amount, d.sign);
   const cur = currency;
   const m = (v: CellAmount, c: string | undefined, what: string): MoneyJson => {
-    if (c && c !== cur) issues.push(warn(line, 'currency_mixed', what, c, `Row ${line}: the ${what} is in ${c} while the amount is in ${cur}.`));
+    if (c && c !== cur)
+      issues.push(
+        warn(line, what === 'fee' || what === 'net' ? `issue.currency_mixed.${what}` : 'issue.currency_mixed.extra', what, c, {
+          label: what,
+          currency: c,
+          amountCurrency: cur,
+        }),
+      );
     return moneyOf(v, c ?? cur);
   };
   const get = (role: ColumnRole): string | undefined => {
@@ -658,8 +581,7 @@ function finishRow(d: RowDraft, plan: TablePlan, ctx: BuildContext, facts: Table
   const status = get('status');
   if (status !== undefined) {
     txn.status = memo(plan.statuses, status, normaliseStatus);
-    if (txn.status === 'unknown')
-      issues.push(warn(line, 'status_unknown', 'status', status, `Row ${line}: status "${status}" is not one we know (成功, 失败, 处理中, 已撤销, 已冲正…).`));
+    if (txn.status === 'unknown') issues.push(warn(line, 'issue.status_unknown', 'status', status, { value: status }));
   }
 
   const cardText = get('card');
@@ -696,16 +618,7 @@ function finishRow(d: RowDraft, plan: TablePlan, ctx: BuildContext, facts: Table
   if (settle !== undefined) {
     const p = readDate(settle, ctx.meta);
     if (p && p !== 'no-year') txn.settleDate = p.date;
-    else
-      issues.push(
-        warn(
-          line,
-          'settle_date_unreadable',
-          'settleDate',
-          settle,
-          `Row ${line}: cannot read the settlement date "${settle}" (expected a date such as 2024-03-06); it is left out.`,
-        ),
-      );
+    else issues.push(warn(line, 'issue.settle_date_unreadable', 'settleDate', settle, { value: settle }));
   }
   const cycle = get('settleCycle');
   const settleCycle = cycle !== undefined ? normaliseSettleCycle(cycle) : undefined;
@@ -765,14 +678,10 @@ function transactionId(
   return stableId('pt', ['cells', key, occurrences.next(key)]);
 }
 
-function err(line: number, code: string, field: string, raw: string | undefined, message: string): Issue {
-  return issue('error', line, code, field, raw, message);
+function err(line: number, key: PortalIssueKey, field: string, raw: string | undefined, params: IssueParams = {}): Issue {
+  return portalIssue('error', key, params, raw === undefined ? { line, field } : { line, field, raw });
 }
 
-function warn(line: number, code: string, field: string, raw: string | undefined, message: string): Issue {
-  return issue('warning', line, code, field, raw, message);
-}
-
-function issue(level: Issue['level'], line: number, code: string, field: string, raw: string | undefined, message: string): Issue {
-  return raw === undefined ? { level, code, message, line, field } : { level, code, message, line, field, raw };
+function warn(line: number, key: PortalIssueKey, field: string, raw: string | undefined, params: IssueParams = {}): Issue {
+  return portalIssue('warning', key, params, raw === undefined ? { line, field } : { line, field, raw });
 }

@@ -1,0 +1,15 @@
+// Every Issue's text (issue 15 item 6), for the pages and for lib: the parsers, the backup
+// restore and the reconciliation build their issues with `makeIssue`; the options page shows
+// them with `issueText`. The content script uses issues-portal.ts (its part only).
+import { ISSUES_EN, type IssueKey } from './catalogue-issues-en';
+import { ISSUES_ZH_CN } from './catalogue-issues-zh-cn';
+import { issueMaker, issueRenderer } from './issue-core';
+
+export type { IssueKey };
+export { codeOfKey, withLineWord, type IssueParams } from './issue-core';
+
+/** Builds an issue of a file (its English message starts "line N: ") or of the reconciliation. */
+export const makeIssue = issueMaker(ISSUES_EN, 'line');
+
+/** An issue in `locale`, "第 N 行：" / "Line N: " first when it has a line; a stored issue without a key shows its message. */
+export const issueText = issueRenderer({ en: ISSUES_EN, 'zh-CN': ISSUES_ZH_CN });
