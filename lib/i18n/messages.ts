@@ -9,9 +9,13 @@
  * Placeholder grammar (deliberately tiny, no HTML, no nesting of a section in itself):
  *   {name}            the param, as plain text; a missing or blank param renders as
  *                     "unknown" / "未知" — never as the raw `{name}`
- *   {name:money}      a decimal-string amount in params.currency, via formatMoney ("¥20.00")
+ *   {name:money}      a decimal-string amount in params.currency ("¥20.00", "US$3.10" / "$3.10")
+ *   {name:number}     a count or decimal string with grouping ("12,345")
  *   {name:percent}    a decimal-string percentage: "0.6" → "0.6%"
- *   {name:datetime}   a LocalDateTime "2024-03-05T12:01:10" → "2024-03-05 12:01:10"
+ *   {name:date}       an IsoDate "2024-03-05" → "2024-03-05" / "Mar 5, 2024"
+ *   {name:datetime}   a LocalDateTime "2024-03-05T12:01:10" → "2024-03-05 12:01:10" / "Mar 5, 2024, 12:01:10"
+ *   {name:month}      "2024-03" → "2024-03" / "Mar 2024"
+ *                     (each per the locale, by lib/i18n/format.ts: its header says which forms and why)
  *   {name:cardType}   a CardType code → its name ("debit" → "借记卡" / "Debit card")
  *   {name:status}     a TxnStatus code → its name
  *   {#name}…{/name}   the text between is kept only when `name` is present and not blank
@@ -53,7 +57,8 @@
  * `percent`, `fixed`, `cap` from these params for its itemized table.
  */
 import type { FindingKind, Severity } from '../model';
-import { formatMoney, isDecimalString, money } from '../money';
+import { isDecimalString } from '../money';
+import { formatDate, formatDateTime, formatMoney, formatMonth, formatNumber, formatPercent } from './format';
 import { EN, type MessageKey } from './catalogue-en';
 import { ZH_CN } from './catalogue-zh-cn';
 import { isBlank, toPlainLine } from './plain-text';
@@ -84,6 +89,7 @@ export function createTranslator<K extends string>(catalogues: Catalogues<K>): T
     const template = lookup(locale, key);
     if (template === undefined) return key;
     return interpolate(template, params, {
+      locale,
       unknown: lookup(locale, 'common.unknown') ?? 'unknown',
       name: (prefix, code) => lookup(locale, `${prefix}.${code}`),
     });
@@ -146,6 +152,7 @@ export function resolveLocale(setting: 'auto' | Locale, uiLanguage: string): Loc
 // ── interpolation ────────────────────────────────────────────────────────────────────────
 
 interface InterpolationContext {
+  locale: Locale;
   unknown: string;
   /** looks up a code's display name, e.g. ('cardType', 'debit') */
   name: (prefix: string, code: string) => string | undefined;
@@ -184,12 +191,18 @@ function formatValue(value: string, format: string | undefined, params: MessageP
     case 'money': {
       if (!isDecimalString(value)) return value;
       const currency = paramText(params, 'currency');
-      return currency === undefined ? value : formatMoney(money(value, currency));
+      return currency === undefined ? value : formatMoney(ctx.locale, { amount: value, currency });
     }
+    case 'number':
+      return formatNumber(ctx.locale, value);
     case 'percent':
-      return isDecimalString(value) ? `${value.replace(/^\+/, '')}%` : value;
+      return formatPercent(ctx.locale, value);
+    case 'date':
+      return formatDate(ctx.locale, value);
     case 'datetime':
-      return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? value.replace('T', ' ') : value;
+      return formatDateTime(ctx.locale, value);
+    case 'month':
+      return formatMonth(ctx.locale, value);
     case 'cardType':
       return ctx.name('cardType', value) ?? value;
     case 'status':
