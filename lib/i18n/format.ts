@@ -114,7 +114,6 @@ export function formatPercent(_locale: FormatLocale, percent: string): string {
   return isDecimalString(percent) ? `${percent.replace(/^\+/, '')}%` : percent;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?$/;
 
 /** True when the fields name a real day (2024-02-30 does not: it is shown as written). */
