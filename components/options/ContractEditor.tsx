@@ -112,7 +112,9 @@ export function ContractEditor({ locale, initial, presets, onSave, onCancel }: C
             <th>{t(locale, 'contracts.cap')}</th>
             <th>{t(locale, 'contracts.minFee')}</th>
             <th>{t(locale, 'contracts.instantFee')}</th>
-            <th></th>
+            <th>
+              <span class="sr-only">{t(locale, 'findings.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -154,7 +156,7 @@ export function ContractEditor({ locale, initial, presets, onSave, onCancel }: C
       <button type="button" onClick={() => setC({ ...c, rules: [...c.rules, { cardType: 'any', percent: '' }] })}>
         {t(locale, 'contracts.addRule')}
       </button>
-      <h4>{t(locale, 'contracts.periodicFees')}</h4>
+      <h3>{t(locale, 'contracts.periodicFees')}</h3>
       {c.periodicFees.map((p, i) => (
         <div key={i} class="inline">
           <input
@@ -171,6 +173,7 @@ export function ContractEditor({ locale, initial, presets, onSave, onCancel }: C
           />
           <select
             value={p.every}
+            aria-label={t(locale, 'contracts.periodicFees')}
             onChange={(e) =>
               setC({ ...c, periodicFees: c.periodicFees.map((x, n) => (n === i ? { ...x, every: e.currentTarget.value as 'month' | 'quarter' | 'year' } : x)) })
             }

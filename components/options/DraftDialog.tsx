@@ -57,7 +57,8 @@ export function DraftDialog({ context, locale, onClose, onDismiss, saveMerchant,
         <h2 id="sg-draft-title">{t(locale, asking ? 'merchantForm.title' : 'overlay.panelTitle')}</h2>
         {!asking && <LetterLanguageToggle uiLocale={locale} letterLocale={letterLocale} onPick={setLetterLocale} />}
       </header>
-      <div class="body">
+      {/* scrolls when the letter is long: focusable, so the keyboard can scroll it */}
+      <div class="body" tabIndex={0}>
         {asking ? (
           <MerchantDetailsForm locale={locale} initial={context.merchant} fields={draft.missing} submit="saveAndShow" onSave={saveMerchant} />
         ) : (

@@ -20,6 +20,7 @@ import type { Contract } from '../../lib/model';
 import type { MerchantDetails } from '../../lib/db';
 import { DisputesPanel, type DisputesActions } from './DisputesPanel';
 import { DataPanel, type DataActions } from './data/DataPanel';
+import { tabProps } from './tablist';
 
 export interface OptionsActions extends ImportActions {
   load: () => Promise<OptionsData>;
@@ -62,6 +63,10 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
   }, []);
+  // the page's language is the UI's (screen readers pick their voice by it)
+  useEffect(() => {
+    if (data) document.documentElement.lang = actions.localeOf(data.settings);
+  }, [data]);
   if (!data) return <p>…</p>;
   const locale = actions.localeOf(data.settings);
   // no tab asked for: the checklist while a step is open, never a bare file chooser (issue 15 item 1)
@@ -79,127 +84,131 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
         <h1>{t(locale, 'options.title')}</h1>
         <span class="muted">{t(locale, 'app.tagline')}</span>
       </header>
-      <nav role="tablist">
-        {TABS.map((id) => (
-          <button type="button" key={id} role="tab" aria-selected={tab === id} onClick={() => setTab(id)} data-testid={`sg-tab-${id}`}>
-            {t(locale, `options.tab.${id}`)}
-            {id === 'findings' && data.summary.count ? ` (${data.summary.count})` : ''}
-          </button>
-        ))}
+      <nav aria-label={t(locale, 'options.title')}>
+        <div role="tablist" aria-label={t(locale, 'options.title')}>
+          {TABS.map((id) => (
+            <button type="button" key={id} {...tabProps(TABS, id, tab, setTab, (x) => `sg-tab-btn-${x}`, 'sg-options-panel')} data-testid={`sg-tab-${id}`}>
+              {t(locale, `options.tab.${id}`)}
+              {id === 'findings' && data.summary.count ? ` (${data.summary.count})` : ''}
+            </button>
+          ))}
+        </div>
       </nav>
       <main>
-        {tab === 'welcome' && (
-          <WelcomePanel
-            locale={locale}
-            checklist={data.checklist}
-            presets={presets}
-            merchant={data.settings.merchant}
-            actions={{
-              openTab: setTab,
-              saveMerchant,
-              pickPreset: (p: ContractPreset) => {
-                const blank = actions.contracts.newContract(data.settings);
-                setChosen('contracts');
-                setFromPreset(contractFromPreset(p, locale, { id: blank.id, merchantId: blank.merchantId }));
-              },
-            }}
-          />
-        )}
-        {tab === 'import' && (
-          <>
-            <ImportPanel locale={locale} actions={actions} onImported={() => void reload()} />
-            <section>
-              <h3>{t(locale, 'import.history')}</h3>
-              <ul class="history">
-                {data.imports.map((i) => (
-                  <li key={i.id}>
-                    {i.importedAt.slice(0, 16).replace('T', ' ')} · {i.name} · {i.format} · +{i.counts.added} / {i.counts.known}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          </>
-        )}
-        {tab === 'findings' && (
-          <FindingsPanel
-            locale={locale}
-            findings={data.findings}
-            contracts={data.contracts}
-            actions={{
-              setStatuses: async (ids, status) => {
-                await actions.findings.setStatuses(ids, status);
+        <div id="sg-options-panel" role="tabpanel" aria-labelledby={`sg-tab-btn-${tab}`}>
+          {tab === 'welcome' && (
+            <WelcomePanel
+              locale={locale}
+              checklist={data.checklist}
+              presets={presets}
+              merchant={data.settings.merchant}
+              actions={{
+                openTab: setTab,
+                saveMerchant,
+                pickPreset: (p: ContractPreset) => {
+                  const blank = actions.contracts.newContract(data.settings);
+                  setChosen('contracts');
+                  setFromPreset(contractFromPreset(p, locale, { id: blank.id, merchantId: blank.merchantId }));
+                },
+              }}
+            />
+          )}
+          {tab === 'import' && (
+            <>
+              <ImportPanel locale={locale} actions={actions} onImported={() => void reload()} />
+              <section>
+                <h3>{t(locale, 'import.history')}</h3>
+                <ul class="history">
+                  {data.imports.map((i) => (
+                    <li key={i.id}>
+                      {i.importedAt.slice(0, 16).replace('T', ' ')} · {i.name} · {i.format} · +{i.counts.added} / {i.counts.known}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            </>
+          )}
+          {tab === 'findings' && (
+            <FindingsPanel
+              locale={locale}
+              findings={data.findings}
+              contracts={data.contracts}
+              actions={{
+                setStatuses: async (ids, status) => {
+                  await actions.findings.setStatuses(ids, status);
+                  await reload();
+                },
+                openDispute: (ids) => void actions.disputeContext(ids).then(setDispute),
+                loadEvidence: actions.findings.evidence,
+                loadCharts: actions.findings.charts,
+              }}
+            />
+          )}
+          {tab === 'disputes' && (
+            <DisputesPanel
+              locale={locale}
+              views={data.disputes}
+              today={data.today}
+              actions={{
+                apply: async (id, event) => {
+                  const err = await actions.disputes.apply(id, event);
+                  await reload();
+                  return err;
+                },
+                exportPack: actions.disputes.exportPack,
+                escalation: actions.disputes.escalation,
+                cancel: async (id) => {
+                  const res = await actions.disputes.cancel(id);
+                  await reload();
+                  return res;
+                },
+                remove: async (id) => {
+                  const res = await actions.disputes.remove(id);
+                  await reload();
+                  return res;
+                },
+                restore: async (snapshot) => {
+                  await actions.disputes.restore(snapshot);
+                  await reload();
+                },
+                saveMerchant: actions.saveMerchant,
+              }}
+            />
+          )}
+          {tab === 'templates' && <TemplatesPanel locale={locale} settings={data.settings} save={actions.saveSettings} />}
+          {tab === 'contracts' && (
+            <ContractsPanel
+              key={fromPreset?.id ?? 'list'}
+              locale={locale}
+              contracts={data.contracts}
+              initialEditing={fromPreset ?? undefined}
+              actions={{
+                presets,
+                newContract: () => actions.contracts.newContract(data.settings),
+                save: async (c) => {
+                  const res = await actions.contracts.save(c);
+                  if (res.ok) await reload();
+                  return res;
+                },
+                remove: async (id) => {
+                  await actions.contracts.remove(id);
+                  await reload();
+                },
+              }}
+            />
+          )}
+          {tab === 'settings' && (
+            <SettingsPanel
+              locale={locale}
+              settings={data.settings}
+              save={async (s) => {
+                await actions.saveSettings(s);
                 await reload();
-              },
-              openDispute: (ids) => void actions.disputeContext(ids).then(setDispute),
-              loadEvidence: actions.findings.evidence,
-              loadCharts: actions.findings.charts,
-            }}
-          />
-        )}
-        {tab === 'disputes' && (
-          <DisputesPanel
-            locale={locale}
-            views={data.disputes}
-            today={data.today}
-            actions={{
-              apply: async (id, event) => {
-                const err = await actions.disputes.apply(id, event);
-                await reload();
-                return err;
-              },
-              exportPack: actions.disputes.exportPack,
-              escalation: actions.disputes.escalation,
-              cancel: async (id) => {
-                const res = await actions.disputes.cancel(id);
-                await reload();
-                return res;
-              },
-              remove: async (id) => {
-                const res = await actions.disputes.remove(id);
-                await reload();
-                return res;
-              },
-              restore: async (snapshot) => {
-                await actions.disputes.restore(snapshot);
-                await reload();
-              },
-              saveMerchant: actions.saveMerchant,
-            }}
-          />
-        )}
-        {tab === 'templates' && <TemplatesPanel locale={locale} settings={data.settings} save={actions.saveSettings} />}
-        {tab === 'contracts' && (
-          <ContractsPanel
-            key={fromPreset?.id ?? 'list'}
-            locale={locale}
-            contracts={data.contracts}
-            initialEditing={fromPreset ?? undefined}
-            actions={{
-              presets,
-              newContract: () => actions.contracts.newContract(data.settings),
-              save: async (c) => {
-                const res = await actions.contracts.save(c);
-                if (res.ok) await reload();
-                return res;
-              },
-              remove: async (id) => {
-                await actions.contracts.remove(id);
-                await reload();
-              },
-            }}
-          />
-        )}
-        {tab === 'settings' && (
-          <SettingsPanel
-            locale={locale}
-            settings={data.settings}
-            save={async (s) => {
-              await actions.saveSettings(s);
-              await reload();
-            }}
-          />
-        )}
-        {tab === 'data' && <DataPanel locale={locale} actions={actions.data} onChanged={() => void reload()} />}
+              }}
+            />
+          )}
+          {tab === 'data' && <DataPanel locale={locale} actions={actions.data} onChanged={() => void reload()} />}
+        </div>
       </main>
       {dispute && (
         <DraftDialog

@@ -21,7 +21,8 @@ export function DraftList({ locale, drafts, onInsert, onClose }: DraftListProps)
       <header>
         <h2>{t(locale, 'overlay.pickDraft')}</h2>
       </header>
-      <div class="body">
+      {/* scrolls when the list is long: focusable, so the keyboard can scroll it */}
+      <div class="body" tabIndex={0}>
         {drafts.length === 0 ? (
           <p>{t(locale, 'overlay.noDraft')}</p>
         ) : (

@@ -191,6 +191,8 @@ export function PopupApp({ load, openOptions, enableSite, disableSite, loadUnrea
   };
   useEffect(() => {
     if (data) performance.mark('sg:popup:shown');
+    // the page's language is the UI's (screen readers pick their voice by it)
+    if (data) document.documentElement.lang = data.locale;
   }, [data]);
   useEffect(() => {
     void reload();

@@ -119,6 +119,24 @@ export class ToolbarPopup {
     for (const type of ['mousePressed', 'mouseReleased']) await this.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 });
   }
 
+  /** Shows the popup as in a light or dark system theme (prefers-color-scheme). */
+  async emulateColorScheme(scheme: 'light' | 'dark'): Promise<void> {
+    const reply = await this.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: scheme }] });
+    if (reply.error) throw new Error(`popup colour scheme: ${reply.error.message}`);
+  }
+
+  /** Presses a key as the keyboard does (trusted input): 'Tab', 'Shift+Tab', 'Enter'… */
+  async press(combo: string): Promise<void> {
+    const parts = combo.split('+');
+    const key = parts.pop()!;
+    const modifiers = parts.includes('Shift') ? 8 : 0;
+    const code = { Tab: 9, Enter: 13, Escape: 27, ArrowLeft: 37, ArrowUp: 38, ArrowRight: 39, ArrowDown: 40, Home: 36, End: 35 }[key] ?? 0;
+    // Enter types a carriage return (that is what activates a button); the others type nothing
+    const down = key === 'Enter' ? { type: 'keyDown', text: '\r' } : { type: 'rawKeyDown' };
+    await this.send('Input.dispatchKeyEvent', { ...down, key, code: key, modifiers, windowsVirtualKeyCode: code });
+    await this.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code: key, modifiers, windowsVirtualKeyCode: code });
+  }
+
   /** Whether the popup is still open (it closes when it loses the focus, e.g. to a browser prompt). */
   async isOpen(): Promise<boolean> {
     const { targetInfos } = await this.browserCdp.send('Target.getTargets', { filter: [{ type: 'page' }] });
