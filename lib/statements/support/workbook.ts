@@ -7,6 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import { unzipSync, zipSync } from 'fflate';
 import type { Issue } from '../../model';
 import { IMPORT_LIMITS, type ImportLimits } from '../limits';
+import { damagedCfb } from './cfb';
 import type { RawTable } from './csv-split';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -28,7 +29,7 @@ export function readWorkbook(
 ): { ok: true; sheets: SheetTable[] } | { ok: false; message: string; limit?: Issue } {
   let wb: XLSX.WorkBook;
   try {
-    const container = repackedZip(bytes);
+    const container = soundContainer(bytes);
     if (typeof container === 'string') return { ok: false, message: container };
     // one row past the limit, so a longer sheet is seen to be longer without reading it all
     wb = XLSX.read(container, { type: 'array', cellDates: false, cellNF: true, cellText: true, dense: false, sheetRows: Math.min(maxRows, limits.rows + 1) });
@@ -76,9 +77,15 @@ export function readWorkbook(
  * An XLSX (a ZIP) unpacked by fflate and packed again with its parts stored, before SheetJS reads
  * it: SheetJS's own ZIP reader never returns on some damaged containers (found by the fuzzer,
  * tests/unit/fuzz/regressions.test.ts), while fflate refuses them at once. SheetJS then inflates
- * nothing. Any other bytes (BIFF8 .xls, text) are passed through; a damaged ZIP gives the message.
+ * nothing. An XLS whose sector chains loop is refused too; any other bytes are passed through; a
+ * damaged container gives the message.
  */
-function repackedZip(bytes: Uint8Array): Uint8Array | string {
+function soundContainer(bytes: Uint8Array): Uint8Array | string {
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf) {
+    // an XLS: SheetJS reads the compound file's sector chains without bounding them (./cfb.ts)
+    const damaged = damagedCfb(bytes);
+    return damaged ? `its OLE2 container is damaged: ${damaged}` : bytes;
+  }
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return bytes; // not 'PK'
   try {
     return zipSync(unzipSync(bytes), { level: 0 });
