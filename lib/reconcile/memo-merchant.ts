@@ -45,21 +45,33 @@ export function memoMerchantReader(mids: readonly string[]): (text: string) => s
       else byTail.set(tail, [i]);
     }
   });
+  // no Set per memo: the one MID found so far and whether a second one was (the reader runs on
+  // every held credit, ~100k memos at 100k rows)
   return (text) => {
     if (mids.length === 0 || !/\d{4}/.test(text)) return undefined;
-    const full = new Set<number>();
+    let full = -1;
     for (let at = 0; at + FULL_FROM <= text.length; at++) {
       if (!headChars.has(text.charCodeAt(at))) continue;
-      for (const i of byHead.get(text.slice(at, at + FULL_FROM)) ?? []) if (text.startsWith(bare[i]!, at)) full.add(i);
+      const heads = byHead.get(text.slice(at, at + FULL_FROM));
+      if (heads === undefined) continue;
+      for (const i of heads) {
+        if (i === full || !text.startsWith(bare[i]!, at)) continue;
+        // two MIDs named in full: ambiguous
+        if (full >= 0) return undefined;
+        full = i;
+      }
     }
-    if (full.size === 1) return mids[[...full][0]!];
-    if (full.size > 1) return undefined;
-    const named = new Set<string>();
+    if (full >= 0) return mids[full];
+    let named: string | undefined;
     for (const m of text.matchAll(LABELLED_DIGITS)) {
-      const hits = byTail.get(m[1]!) ?? [];
-      if (hits.length === 1) named.add(mids[hits[0]!]!);
-      else if (hits.length > 1) return undefined;
+      const hits = byTail.get(m[1]!);
+      if (hits === undefined) continue;
+      if (hits.length > 1) return undefined;
+      const mid = mids[hits[0]!]!;
+      // two labels naming two MIDs: ambiguous
+      if (named !== undefined && named !== mid) return undefined;
+      named = mid;
     }
-    return named.size === 1 ? [...named][0] : undefined;
+    return named;
   };
 }

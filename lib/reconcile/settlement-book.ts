@@ -21,8 +21,13 @@ export class ReviewCredit {
     readonly seq: number,
     /** the amount in whole cents (lib/money.ts centsOf), NaN when it is not: then only `amount` orders it */
     readonly cents: number,
-    readonly settlementLike: boolean,
   ) {}
+
+  private settlementRead: boolean | undefined;
+  /** its text reads as a settlement (labels.ts SETTLEMENT_CREDIT); read when first asked: only free credits are */
+  get settlementLike(): boolean {
+    return (this.settlementRead ??= SETTLEMENT_CREDIT.test(lineText(this.line)));
+  }
 
   private dec: Dec | undefined;
   /** the amount as a Decimal, made on the first ask: the review reads a few credits' amounts, not a million */
@@ -43,16 +48,9 @@ export class ReviewCredit {
   /** the next credit whose line has the same id (SettlementBook.creditsOfId) */
   sameId: ReviewCredit | undefined;
 
-  private midRead = false;
-  private midNamed: string | undefined;
-
-  /** the merchant number the memo names, if any (read when first asked: most credits never are) */
+  /** the merchant number the memo names, if any (SettlementBook.midOf: read when first asked, most credits never are) */
   get mid(): string | undefined {
-    if (!this.midRead) {
-      this.midNamed = this.book.midOf(this.line);
-      this.midRead = true;
-    }
-    return this.midNamed;
+    return this.book.midOf(this.line);
   }
 }
 
@@ -261,15 +259,19 @@ export class SettlementBook {
   }
   private named: Map<string, Map<string, Map<IsoDate, ReviewCredit[]>>> | undefined;
 
-  /** The merchant number a line's memo names (memoMerchant), read once per line. */
+  /**
+   * The merchant number a line's memo names (memoMerchant), read once per line. Remembered per
+   * line, not per id: two accounts' statements may both have a line L1, with different memos.
+   */
   midOf(l: StatementLine): string | undefined {
-    this.lineMids ??= new Map();
-    if (this.lineMids.has(l.id)) return this.lineMids.get(l.id);
-    const mid = this.mids.length > 0 ? (this.readMid ??= memoMerchantReader(this.mids))(lineText(l)) : undefined;
-    this.lineMids.set(l.id, mid);
+    if (this.mids.length === 0) return undefined;
+    const known = this.lineMids.get(l);
+    if (known !== undefined || this.lineMids.has(l)) return known;
+    const mid = (this.readMid ??= memoMerchantReader(this.mids))(lineText(l));
+    this.lineMids.set(l, mid);
     return mid;
   }
-  private lineMids: Map<string, string | undefined> | undefined;
+  private readonly lineMids = new Map<StatementLine, string | undefined>();
   private readMid: ((text: string) => string | undefined) | undefined;
 
   /** A credit fits a group when its memo names the group's MID, or names none and reads as a settlement. */
@@ -288,7 +290,7 @@ export class SettlementBook {
 
   /** The date's free credits that can fit a group, by amount: made on the first ask, then kept up to date by set(). */
   private freeOf(day: CreditDay): ReviewCredit[] {
-    return (day.free ??= byAmount(day).filter((c) => fitsSome(c) && this.isFree(c)));
+    return (day.free ??= byAmount(day).filter((c) => this.isFree(c) && fitsSome(c)));
   }
 
   /** Line `id` became free (or held): its credits join (or leave) the free lists made so far. */
@@ -314,7 +316,7 @@ export class SettlementBook {
     this.lines.forEach((l, seq) => {
       if (l.amount.amount.startsWith('-')) return;
       if (!isPositive(l.amount)) return;
-      const c = new ReviewCredit(this, l, seq, centsOf(l.amount.amount) ?? NaN, SETTLEMENT_CREDIT.test(lineText(l)));
+      const c = new ReviewCredit(this, l, seq, centsOf(l.amount.amount) ?? NaN);
       const first = byId.get(l.id);
       if (!first) byId.set(l.id, c);
       else {

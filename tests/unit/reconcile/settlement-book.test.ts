@@ -118,3 +118,25 @@ describe('SettlementBook: free credits by date and amount = a scan of every cred
     );
   });
 });
+
+describe('SettlementBook.midOf', () => {
+  it('reads each line’s own memo when two accounts’ lines share an id', () => {
+    const lines = [
+      line({ id: 'L1', amount: '100.00', bookedOn: DATES[0]!, description: `结算 商户号${MIDS[0]}`, accountId: 'A' }),
+      line({ id: 'L1', amount: '200.00', bookedOn: DATES[0]!, description: `结算 商户号${MIDS[1]}`, accountId: 'B' }),
+      line({ id: 'L1', amount: '300.00', bookedOn: DATES[0]!, description: '转账 房租', accountId: 'C' }),
+    ];
+    const groups = MIDS.map(
+      (merchantId, g) => ({ key: `g${g}`, merchantId, currency: 'CNY', expected: new Dec(100), transactions: [] }) as unknown as SettlementGroup,
+    );
+    const book = new SettlementBook(
+      groups.map((group) => ({ group, status: 'missing', lines: [], received: ZERO, shortBy: ZERO }) as GroupOutcome),
+      lines,
+      new Dec('0.01'),
+    );
+    // asked twice each, in both orders: what one line's memo says never answers for another's
+    expect(lines.map((l) => book.midOf(l))).toEqual([MIDS[0], MIDS[1], undefined]);
+    expect([...lines].reverse().map((l) => book.midOf(l))).toEqual([undefined, MIDS[1], MIDS[0]]);
+    expect(book.creditsOn('CNY', [DATES[0]!]).map((c) => c.mid)).toEqual([MIDS[0], MIDS[1], undefined]);
+  });
+});
