@@ -22,6 +22,7 @@
 // printed) or dies out of memory. Skip it with SG_CAP_CHECK=0; SG_CAP_HEADROOM_MB sets another
 // headroom than 1024 MB (to find what a run needs).
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { reconcile } from '../../lib/reconcile';
@@ -34,6 +35,10 @@ const collect = () => {
     gc();
     gc();
   }
+};
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
 };
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -58,7 +63,10 @@ interface Row {
   build: number;
   sort: number;
   reconcile: number;
+  /** CPU time of the first run (process.cpuUsage: user + system, GC threads included), less disturbed by load than the wall clock */
+  cpu: number;
   again: number[];
+  againCpu: number[];
   findings: number;
   inputs: number;
   retained: number;
@@ -94,7 +102,7 @@ for (const n of sizes.length > 0 ? sizes : [10_000, 100_000, 1_000_000]) {
     process.exit(0);
   }
   console.log(
-    `n=${n}: reconcile ${row.reconcile.toFixed(0)} ms, sort ${row.sort.toFixed(0)} ms, ratio ${(row.reconcile / row.sort).toFixed(1)}, inputs ${mb(row.inputs)}, retained ${mb(row.retained)}, heap growth ${mb(row.heapGrowth)}, peak RSS growth ${mb(row.rssGrowth)}`,
+    `n=${n}: reconcile ${row.reconcile.toFixed(0)} ms (CPU ${row.cpu.toFixed(0)} ms), sort ${row.sort.toFixed(0)} ms, ratio ${(row.reconcile / row.sort).toFixed(1)}, inputs ${mb(row.inputs)}, retained ${mb(row.retained)}, heap growth ${mb(row.heapGrowth)}, peak RSS growth ${mb(row.rssGrowth)}`,
   );
 }
 
@@ -111,8 +119,10 @@ function measure(n: number): Row {
   const rssBefore = process.memoryUsage().rss;
   peakRss[0] = rssBefore;
   t0 = performance.now();
+  let c0 = process.cpuUsage();
   let result: ReturnType<typeof reconcile> | undefined = reconcile(input);
   const ms = performance.now() - t0;
+  const cpu = cpuMs(c0);
   const heapGrowth = v8.getHeapStatistics().total_heap_size - heapBefore;
   const rssGrowth = Math.max(peakRss[0]!, process.memoryUsage().rss) - rssBefore;
   collect();
@@ -122,13 +132,16 @@ function measure(n: number): Row {
   // up to 100k, two more runs on the same input: one run on this shared machine can be 10-20 %
   // off either way (the table shows the first, which is what a merchant's run is, and these)
   const again: number[] = [];
+  const againCpu: number[] = [];
   for (let k = 0; k < (n <= 100_000 && !capped ? 2 : 0); k++) {
     collect();
     const t1 = performance.now();
+    c0 = process.cpuUsage();
     reconcile(input);
     again.push(performance.now() - t1);
+    againCpu.push(cpuMs(c0));
   }
-  const row = { n, rows: rowsText, build, sort, reconcile: ms, again, findings, inputs: before, retained, heapGrowth, rssGrowth };
+  const row = { n, rows: rowsText, build, sort, reconcile: ms, cpu, again, againCpu, findings, inputs: before, retained, heapGrowth, rssGrowth };
   input = undefined;
   collect();
   return row;
@@ -153,17 +166,23 @@ function cappedCheck(row: Row): string {
     return `n=${row.n.toLocaleString('en')} with old space capped at inputs + ${headroom} MB (${capMb} MB): **did not complete** (${oom ? 'out of memory' : `exit ${child.status}`})`;
   }
   const c = JSON.parse(line.slice('CAPPED '.length)) as Row;
-  return `n=${row.n.toLocaleString('en')} with old space capped at inputs + ${headroom} MB (${capMb} MB): completes in ${c.reconcile.toFixed(0)} ms; heap growth ${mb(c.heapGrowth)}, peak RSS growth ${mb(c.rssGrowth)} (inputs ${mb(c.inputs)}, result retained ${mb(c.retained)})`;
+  return `n=${row.n.toLocaleString('en')} with old space capped at inputs + ${headroom} MB (${capMb} MB): completes in ${c.reconcile.toFixed(0)} ms (CPU ${c.cpu.toFixed(0)} ms); heap growth ${mb(c.heapGrowth)}, peak RSS growth ${mb(c.rssGrowth)} (inputs ${mb(c.inputs)}, result retained ${mb(c.retained)})`;
 }
 
 console.log('\nreconcile() scale — portal rows / bank lines / cashier records; times in ms');
 console.log(
-  '| n | rows (portal/bank/cashier) | build input | plain sort | reconcile | runs 2, 3 | ratio to sort | ms per 1k rows | findings | heap: inputs | result retained | heap growth during run | peak RSS growth |',
+  `load average at the end (1, 5, 15 min): ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ')}`,
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log(
+  '| n | rows (portal/bank/cashier) | build input | plain sort | reconcile | CPU | runs 2, 3 (CPU) | ratio to sort | ms per 1k rows | findings | heap: inputs | result retained | heap growth during run | peak RSS growth |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
-    `| ${r.n.toLocaleString('en')} | ${r.rows} | ${r.build.toFixed(0)} | ${r.sort.toFixed(0)} | ${r.reconcile.toFixed(0)} | ${r.again.map((x) => x.toFixed(0)).join(', ') || '–'} | ${(r.reconcile / r.sort).toFixed(1)} | ${(r.reconcile / (r.n / 1000)).toFixed(1)} | ${r.findings} | ${mb(r.inputs)} | ${mb(r.retained)} | ${mb(r.heapGrowth)} | ${mb(r.rssGrowth)} |`,
+    `| ${r.n.toLocaleString('en')} | ${r.rows} | ${r.build.toFixed(0)} | ${r.sort.toFixed(0)} | ${r.reconcile.toFixed(0)} | ${r.cpu.toFixed(0)} | ${r.again.map((x, k) => `${x.toFixed(0)} (${r.againCpu[k]!.toFixed(0)})`).join(', ') || '–'} | ${(r.reconcile / r.sort).toFixed(1)} | ${(r.reconcile / (r.n / 1000)).toFixed(1)} | ${r.findings} | ${mb(r.inputs)} | ${mb(r.retained)} | ${mb(r.heapGrowth)} | ${mb(r.rssGrowth)} |`,
   );
 }
 
