@@ -32,6 +32,24 @@ export function issueParams(params: IssueParams): Record<string, string> {
 type IssueCatalogue = Readonly<Record<string, string>>;
 
 /**
+ * A param named `<name>Key` holds the key of a catalogue part (`issuePart.…`: "expected a Stripe
+ * report CSV", "day first"…): it is rendered first, in the same locale and with the same params,
+ * and given to the template as `<name>`. One level only; an unknown key is left as given.
+ */
+function withParts(
+  params: Readonly<Record<string, string>>,
+  render: (key: string, params: Record<string, string>) => string | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = { ...params };
+  for (const [name, value] of Object.entries(params)) {
+    if (!name.endsWith('Key') || name.length === 3) continue;
+    const text = render(value, params);
+    if (text !== undefined) out[name.slice(0, -3)] = text;
+  }
+  return out;
+}
+
+/**
  * A builder of Issues over one English catalogue. `lineWord` starts `message` when the issue has a
  * line ("line 3: …" for files, "Row 3: …" for portal tables), as the English messages always did.
  */
@@ -41,7 +59,11 @@ export function issueMaker<K extends string>(en: Readonly<Record<K, string>>, li
     const code = where.code ?? codeOfKey(key);
     if (code === undefined) throw new Error(`issue key ${key} names no code`);
     const stored = issueParams(params);
-    const text = render('en', key, stored);
+    const text = render(
+      'en',
+      key,
+      withParts(stored, (k, p) => (Object.hasOwn(en, k) ? render('en', k, p) : undefined)),
+    );
     const issue: Issue = { level, code, message: where.line === undefined ? text : `${lineWord} ${where.line}: ${text}`, i18n: { key, params: stored } };
     if (where.line !== undefined) issue.line = where.line;
     if (where.field !== undefined) issue.field = where.field;
@@ -67,7 +89,8 @@ export function issueRenderer(catalogues: { en: IssueCatalogue; 'zh-CN': IssueCa
   return (locale: Locale, issue: Pick<Issue, 'message' | 'line'> & { i18n?: Issue['i18n'] }): string => {
     const key = issue.i18n?.key;
     if (key === undefined || !Object.hasOwn(catalogues.en, key)) return issue.message;
-    const text = tr(locale, key, issue.i18n!.params as MessageParams);
+    const params = issue.i18n!.params;
+    const text = tr(locale, key, withParts(params, (k, p) => (Object.hasOwn(catalogues.en, k) ? tr(locale, k, p) : undefined)) as MessageParams);
     return issue.line === undefined ? text : tr(locale, 'issueLine', { line: String(issue.line), text });
   };
 }

@@ -82,24 +82,26 @@ export function parseAdyen(file: DecodedFile): StatementParseResult {
   const sdrRows = (rows: string[][]) => findHeaderRow(rows, looksLikeSdr) !== null;
   const loaded = loadTable(file, sdrRows);
   const encoding = loaded.ok && loaded.container !== 'csv' ? 'binary' : file.encoding;
-  const what = 'an Adyen settlement details report (CSV or XLSX with Company Account, Merchant Account, Psp Reference, Type, Net Debit (NC), Batch Number…)';
-  if (!loaded.ok) return rejected('adyen', encoding, 'acquirer', 'unreadable_file', `${loaded.message}; expected ${what}`);
+  const what = { expectedKey: 'issuePart.expected.adyen' };
+  if (!loaded.ok) return rejected('adyen', encoding, 'acquirer', 'issue.unreadable_file', { ...loaded.reason, ...what });
   const { rows, lines } = loaded.table;
   const found = findHeaderRow(rows, looksLikeSdr);
-  if (!found) return rejected('adyen', encoding, 'acquirer', 'no_header', `no settlement details header found; expected ${what}`);
+  if (!found) return rejected('adyen', encoding, 'acquirer', 'issue.no_header.adyen', what);
   const cols = found.columns;
   const missing = REQUIRED.filter((n) => !cols.has(n));
   if (missing.length > 0) {
     const container =
       loaded.container === 'csv'
-        ? ''
-        : ` (${/\.xls$/i.test(file.name) && loaded.container === 'xlsx' ? 'an XLSX workbook named .xls' : `an ${loaded.container.toUpperCase()} workbook`})`;
+        ? {}
+        : /\.xls$/i.test(file.name) && loaded.container === 'xlsx'
+          ? { containerKey: 'issuePart.container.xlsxNamedXls' }
+          : { containerKey: 'issuePart.container.workbook', format: loaded.container.toUpperCase() };
     return rejected(
       'adyen',
       encoding,
       'acquirer',
-      'not_adyen_settlement',
-      `not an Adyen settlement details file${container}: its header row (row ${lines[found.row] ?? found.row + 1}) lacks ${missing.join(', ')}; nothing was imported`,
+      'issue.not_adyen_settlement',
+      { ...container, row: lines[found.row] ?? found.row + 1, missing: missing.join(', ') },
       cols.headers
         .filter((h) => h)
         .slice(0, 8)
@@ -120,30 +122,14 @@ export function parseAdyen(file: DecodedFile): StatementParseResult {
 
     const created = parseDateTime(g('Creation Date'));
     if (!created) {
-      issues.push(
-        rowIssue(
-          'error',
-          'bad_date',
-          line,
-          `line ${line}: Creation Date "${g('Creation Date')}" is not a date and time (expected e.g. 2016-10-20 14:58:48); row not imported`,
-          { field: 'occurredAt', raw: g('Creation Date') },
-        ),
-      );
+      issues.push(rowIssue('error', 'issue.bad_date.adyen', line, { value: g('Creation Date') }, { field: 'occurredAt', raw: g('Creation Date') }));
       continue;
     }
     const type = g('Type');
     let kind = TYPES[type.toLowerCase().replace(/[\s_-]/g, '')];
     if (!kind) {
       kind = 'adjustment';
-      issues.push(
-        rowIssue(
-          'warning',
-          'kind_unknown',
-          line,
-          `line ${line}: Type "${type}" is not one we know (Settled, Refunded, Chargeback, Fee, MerchantPayout…); kept as an adjustment with the sign of its debit/credit column`,
-          { field: 'kind', raw: type },
-        ),
-      );
+      issues.push(rowIssue('warning', 'issue.kind_unknown.adyen', line, { value: type }, { field: 'kind', raw: type }));
     }
 
     let bad = false;
@@ -153,10 +139,16 @@ export function parseAdyen(file: DecodedFile): StatementParseResult {
       const p = parseAmount(text);
       if (!p) {
         issues.push(
-          rowIssue('error', 'bad_amount', line, `line ${line}: ${name} "${text}" is not a number (expected e.g. 882.71); row not imported`, {
-            field: name,
-            raw: text,
-          }),
+          rowIssue(
+            'error',
+            'issue.bad_amount.adyen',
+            line,
+            { column: name, value: text },
+            {
+              field: name,
+              raw: text,
+            },
+          ),
         );
         bad = true;
         return undefined;
@@ -174,21 +166,11 @@ export function parseAdyen(file: DecodedFile): StatementParseResult {
     const hasGross = grossDebit !== undefined || grossCredit !== undefined;
     const hasNet = netDebit !== undefined || netCredit !== undefined;
     if (!hasGross && !hasNet) {
-      issues.push(
-        rowIssue('error', 'missing_amount', line, `line ${line}: no amount in Gross Debit/Credit (GC) or Net Debit/Credit (NC); row not imported`, { raw }),
-      );
+      issues.push(rowIssue('error', 'issue.missing_amount.adyen', line, {}, { raw }));
       continue;
     }
     if ((hasNet && !/^[A-Z]{3}$/.test(netCurrency)) || (hasGross && !/^[A-Z]{3}$/.test(grossCurrency))) {
-      issues.push(
-        rowIssue(
-          'error',
-          'bad_currency',
-          line,
-          `line ${line}: currency "${hasGross ? grossCurrency : netCurrency}" is not a currency code (expected e.g. EUR); row not imported`,
-          { field: 'currency', raw },
-        ),
-      );
+      issues.push(rowIssue('error', 'issue.bad_currency.adyen', line, { value: hasGross ? grossCurrency : netCurrency }, { field: 'currency', raw }));
       continue;
     }
     const net = hasNet ? (netCredit ?? ZERO).minus(netDebit ?? ZERO) : undefined;
@@ -227,9 +209,9 @@ export function parseAdyen(file: DecodedFile): StatementParseResult {
       issues.push(
         rowIssue(
           'warning',
-          'direction_unexpected',
+          signed.isNegative() ? 'issue.direction_unexpected.debit' : 'issue.direction_unexpected.credit',
           line,
-          `line ${line}: a ${type} row with its amount in the ${signed.isNegative() ? 'debit' : 'credit'} column (${gross !== undefined ? 'Gross' : 'Net'} ${signed.abs().toFixed()}); kept as ${signed.isNegative() ? 'money out' : 'money in'}, as the column says`,
+          { type, column: gross !== undefined ? 'Gross' : 'Net', amount: signed.abs().toFixed() },
           { raw },
         ),
       );

@@ -103,8 +103,8 @@ function parseCamt(file: DecodedFile, fallbackKind: CamtKind, options: ParseOpti
   if (!message || records.length === 0) {
     b.issue(
       'error',
-      'camt_no_statement',
-      `${file.name}: no <${spec.message}>/<${spec.record}> found; expected a ${kind.replace('camt', 'camt.')} document with at least one ${spec.label}`,
+      'issue.camt_no_statement',
+      { file: file.name, element: `<${spec.message}>/<${spec.record}>`, kind: kind.replace('camt', 'camt.') },
       (message ?? xml.root).line,
     );
     return finish(kind, file.encoding, accounts, b);
@@ -118,7 +118,7 @@ function readRecord(rec: XmlElement, kind: CamtKind, b: LineBuilder, accounts: S
   // v1 wrote a non-IBAN account as Id/PrtryAcct/Id, later versions as Id/Othr/Id
   const accountId =
     pathText(acct, 'Id', 'IBAN') ?? pathText(acct, 'Id', 'Othr', 'Id') ?? pathText(acct, 'Id', 'PrtryAcct', 'Id') ?? pathText(acct, 'Id', 'BBAN');
-  const where = `${CONTAINERS[kind].label} ${pathText(rec, 'Id') ?? ''}`.trim();
+  const where = { whereKey: `issuePart.where.camt.${CONTAINERS[kind].label}`, id: pathText(rec, 'Id') };
   const account: StatementAccount = {};
   if (accountId) account.accountId = accountId;
 
@@ -131,12 +131,7 @@ function readRecord(rec: XmlElement, kind: CamtKind, b: LineBuilder, accounts: S
     const amt = camtAmount(childEl(bal, 'Amt'));
     const v = amt ? signed(amt.value, pathText(bal, 'CdtDbtInd')) : null;
     if (!amt || !v || !amt.currency) {
-      b.issue(
-        'warning',
-        'balance_invalid',
-        `${where}: balance ${code} is not readable (expected <Amt Ccy="EUR">123.45</Amt> and <CdtDbtInd>CRDT|DBIT</CdtDbtInd>); ignored`,
-        bal.line,
-      );
+      b.issue('warning', 'issue.balance_invalid.camt', { ...where, code }, bal.line);
       continue;
     }
     const m = money(v, amt.currency);
@@ -182,9 +177,9 @@ function readRecord(rec: XmlElement, kind: CamtKind, b: LineBuilder, accounts: S
 function readEntry(ntry: XmlElement, b: LineBuilder, accountId: string | undefined, stmtCurrency: string | undefined, recLines: StatementLine[]): void {
   const status = pathText(ntry, 'Sts', 'Cd') ?? pathText(ntry, 'Sts');
   const ref = pathText(ntry, 'AcctSvcrRef') ?? pathText(ntry, 'NtryRef');
-  const what = ref ? `entry ${ref}` : 'entry';
+  const what = { ref };
   if (status && status.toUpperCase() !== 'BOOK') {
-    b.issue('warning', 'camt_entry_not_booked', `${what} skipped: status ${status} (not booked yet); only BOOK entries are statement lines`, ntry.line);
+    b.issue('warning', 'issue.camt_entry_not_booked', { ...what, status }, ntry.line);
     return;
   }
   const amt = camtAmount(childEl(ntry, 'Amt'));
@@ -193,10 +188,8 @@ function readEntry(ntry: XmlElement, b: LineBuilder, accountId: string | undefin
   if (!amt || !value) {
     b.issue(
       'warning',
-      amt ? 'sign_missing' : 'amount_invalid',
-      amt
-        ? `${what} skipped: CdtDbtInd "${ind ?? ''}" is not CRDT or DBIT, so the sign is unknown`
-        : `${what} skipped: <Amt> "${childEl(ntry, 'Amt')?.text.trim() ?? ''}" is not an amount; expected like <Amt Ccy="EUR">12.30</Amt>`,
+      amt ? 'issue.sign_missing' : 'issue.amount_invalid.camt',
+      { ...what, value: amt ? (ind ?? '') : (childEl(ntry, 'Amt')?.text.trim() ?? '') },
       ntry.line,
       { field: amt ? 'CdtDbtInd' : 'Amt' },
     );
@@ -204,19 +197,19 @@ function readEntry(ntry: XmlElement, b: LineBuilder, accountId: string | undefin
   }
   const currency = amt.currency ?? stmtCurrency;
   if (!currency) {
-    b.issue('warning', 'currency_missing', `${what} skipped: its amount has no Ccy and the account states no currency`, ntry.line);
+    b.issue('warning', 'issue.currency_missing.camtEntry', what, ntry.line);
     return;
   }
   let bookedOn = camtDate(childEl(ntry, 'BookgDt'));
   const valueOn = camtDate(childEl(ntry, 'ValDt'));
   if (!bookedOn) {
     if (!valueOn) {
-      b.issue('warning', 'date_invalid', `${what} skipped: no readable BookgDt or ValDt; expected <BookgDt><Dt>2024-01-31</Dt></BookgDt>`, ntry.line, {
+      b.issue('warning', 'issue.date_invalid.camt', what, ntry.line, {
         field: 'BookgDt',
       });
       return;
     }
-    b.issue('warning', 'booking_date_missing', `${what}: no BookgDt; the value date ${valueOn} is used as the booking date`, ntry.line, { field: 'BookgDt' });
+    b.issue('warning', 'issue.booking_date_missing', { ...what, valueOn }, ntry.line, { field: 'BookgDt' });
     bookedOn = valueOn;
   }
   const txs = childrenEl(ntry, 'NtryDtls').flatMap((d) => childrenEl(d, 'TxDtls'));

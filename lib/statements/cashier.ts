@@ -15,6 +15,7 @@ import { readCard } from '../cards';
 import { cleanCell } from './support/cells';
 import { decodeBytes } from './decode';
 import { headRows, headerKey, loadTable, rejected, rowIssue, type RawTable } from './support/acquirer';
+import { makeIssue } from '../i18n/issues';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 
 export type CashierField = 'occurredAt' | 'amount' | 'orderNo' | 'tender' | 'kind' | 'cardLast4' | 'terminalId';
@@ -190,13 +191,13 @@ function readKind(text: string): 'sale' | 'refund' | null {
 export function parseCashier(file: DecodedFile, options: ParseOptions = {}): StatementParseResult {
   const loaded = loadTable(file, (rows) => cashierHeaderRow(rows)?.complete === true);
   const encoding = loaded.ok && loaded.container !== 'csv' ? 'binary' : file.encoding;
-  if (!loaded.ok) return rejected('cashier', encoding, 'cashier', 'unreadable_file', `${loaded.message}; expected a cashier/POS export (收银流水)`);
+  if (!loaded.ok) return rejected('cashier', encoding, 'cashier', 'issue.unreadable_file', { ...loaded.reason, expectedKey: 'issuePart.expected.cashier' });
   const found = cashierHeaderRow(loaded.table.rows);
   if (!found) {
     // called as a cashier export (the merchant said so) with columns we do not know: ask, never guess
     const first = loaded.table.rows.find((r) => r.filter((c) => cleanCell(c) !== '').length >= 2);
     if (first) return mappingNeeded(encoding, first.map(cleanCell));
-    return rejected('cashier', encoding, 'cashier', 'no_header', 'no cashier export header found: expected columns such as 时间, 金额/实收, 支付方式, 订单号');
+    return rejected('cashier', encoding, 'cashier', 'issue.no_header.cashier');
   }
   if (!found.complete) return mappingNeeded(encoding, found.headers);
   return readWithMapping(encoding, loaded.table, found.row, guessCashierMapping(found.headers), options);
@@ -204,14 +205,7 @@ export function parseCashier(file: DecodedFile, options: ParseOptions = {}): Sta
 
 function mappingNeeded(encoding: string, headers: string[]): StatementParseResult {
   const shown = headers.filter((h) => h);
-  return rejected(
-    'cashier',
-    encoding,
-    'cashier',
-    'cashier_mapping_needed',
-    `the columns of this cashier export (${shown.join(', ')}) are not ones SettleGuard knows; say once which column is the time, the amount and the payment method (and, if present, order number, sale/refund, card last 4, terminal) and it will be remembered for files with the same columns`,
-    JSON.stringify(shown),
-  );
+  return rejected('cashier', encoding, 'cashier', 'issue.cashier_mapping_needed', { columns: shown.join(', ') }, JSON.stringify(shown));
 }
 
 /** The headers of a cashier export as the UI shows them for mapping (the header row SettleGuard picked). */
@@ -230,20 +224,13 @@ export function parseCashierWithMapping(file: { name: string; bytes: Uint8Array 
   const accept = (rows: string[][]) => headerRowFor(rows, wanted) !== null;
   const loaded = loadTable(decoded, accept);
   const encoding = loaded.ok && loaded.container !== 'csv' ? 'binary' : decoded.encoding;
-  if (!loaded.ok) return rejected('cashier', encoding, 'cashier', 'unreadable_file', `${loaded.message}; expected a cashier/POS export (收银流水)`);
+  if (!loaded.ok) return rejected('cashier', encoding, 'cashier', 'issue.unreadable_file', { ...loaded.reason, expectedKey: 'issuePart.expected.cashier' });
   const fields = new Set(mapped.values());
   if (!fields.has('occurredAt') || !fields.has('amount') || !fields.has('tender')) {
-    return rejected('cashier', encoding, 'cashier', 'mapping_incomplete', 'the column mapping must name the time, the amount and the payment method columns');
+    return rejected('cashier', encoding, 'cashier', 'issue.mapping_incomplete');
   }
   const row = headerRowFor(loaded.table.rows, wanted);
-  if (row === null)
-    return rejected(
-      'cashier',
-      encoding,
-      'cashier',
-      'mapping_mismatch',
-      `none of the first rows has the mapped columns (${wanted.join(', ')}); was the mapping made for another export?`,
-    );
+  if (row === null) return rejected('cashier', encoding, 'cashier', 'issue.mapping_mismatch', { columns: wanted.join(', ') });
   const headers = loaded.table.rows[row]!.map(cleanCell);
   const m: CashierMapping = {};
   for (const h of headers) m[h] = mapped.get(headerKey(h)) ?? null;
@@ -283,7 +270,7 @@ function readWithMapping(encoding: string, table: RawTable, headerRow: number, m
       return /^[-—/]+$/.test(v) ? '' : v;
     };
     if (/^(合计|总计|小计|汇总|total)/i.test(cells.find((c) => c) ?? '')) {
-      issues.push(rowIssue('warning', 'summary_ignored', line, `line ${line}: a summary row (${cells.find((c) => c)}) — not a sale; ignored`, { raw }));
+      issues.push(rowIssue('warning', 'issue.summary_ignored', line, { value: cells.find((c) => c) }, { raw }));
       continue;
     }
 
@@ -299,15 +286,7 @@ function readWithMapping(encoding: string, table: RawTable, headerRow: number, m
       else if (!d && !time) time = parseTime(t);
     }
     if (!date) {
-      issues.push(
-        rowIssue(
-          'error',
-          'bad_date',
-          line,
-          `line ${line}: time "${timeTexts.join(' ')}" is not a date and time (expected e.g. 2024-03-05 14:30:00); row not imported`,
-          { field: 'occurredAt', raw },
-        ),
-      );
+      issues.push(rowIssue('error', 'issue.bad_date.cashier', line, { value: timeTexts.join(' ') }, { field: 'occurredAt', raw }));
       continue;
     }
     const occurredAt = toLocalDateTime(date.time || !time ? date : { date: date.date, time });
@@ -318,9 +297,9 @@ function readWithMapping(encoding: string, table: RawTable, headerRow: number, m
       issues.push(
         rowIssue(
           'error',
-          amountText ? 'bad_amount' : 'missing_amount',
+          amountText ? 'issue.bad_amount.cashier' : 'issue.missing_amount.cashier',
           line,
-          `line ${line}: amount "${amountText}" is not a number (expected e.g. 88.00); row not imported`,
+          { value: amountText },
           { field: 'amount', raw: amountText || raw },
         ),
       );
@@ -332,15 +311,7 @@ function readWithMapping(encoding: string, table: RawTable, headerRow: number, m
         currency = fallback;
         defaulted++;
       } else {
-        issues.push(
-          rowIssue(
-            'error',
-            'currency_missing',
-            line,
-            `line ${line}: the amount "${amountText}" has no currency and no default currency is set; row not imported`,
-            { field: 'amount', raw: amountText },
-          ),
-        );
+        issues.push(rowIssue('error', 'issue.currency_missing.cashier', line, { value: amountText }, { field: 'amount', raw: amountText }));
         continue;
       }
     }
@@ -348,27 +319,11 @@ function readWithMapping(encoding: string, table: RawTable, headerRow: number, m
     const tenderText = cell('tender');
     const tender = readTender(tenderText);
     if (tender === null) {
-      issues.push(
-        rowIssue(
-          'error',
-          'tender_unknown',
-          line,
-          `line ${line}: payment method "${tenderText}" is not one we know (现金, 银行卡/刷卡, 微信, 支付宝, 会员卡…); row not imported`,
-          { field: 'tender', raw: tenderText || raw },
-        ),
-      );
+      issues.push(rowIssue('error', 'issue.tender_unknown', line, { value: tenderText }, { field: 'tender', raw: tenderText || raw }));
       continue;
     }
     if (tender === 'mixed') {
-      issues.push(
-        rowIssue(
-          'warning',
-          'tender_mixed',
-          line,
-          `line ${line}: "${tenderText}" names several payment methods; imported as 'other', so it is not matched against card or QR transactions`,
-          { field: 'tender', raw: tenderText },
-        ),
-      );
+      issues.push(rowIssue('warning', 'issue.tender_mixed', line, { value: tenderText }, { field: 'tender', raw: tenderText }));
     }
 
     const kindText = cell('kind');
@@ -380,9 +335,9 @@ function readWithMapping(encoding: string, table: RawTable, headerRow: number, m
         issues.push(
           rowIssue(
             'warning',
-            'kind_unknown',
+            kind === 'refund' ? 'issue.kind_unknown.cashierRefund' : 'issue.kind_unknown.cashierSale',
             line,
-            `line ${line}: type "${kindText}" is neither a sale nor a refund (销售/退款); read from the amount's sign as a ${kind}`,
+            { value: kindText },
             { field: 'kind', raw: kindText },
           ),
         );
@@ -406,12 +361,7 @@ function readWithMapping(encoding: string, table: RawTable, headerRow: number, m
     if (terminal) rec.terminalId = terminal;
     cashier.push(rec);
   }
-  if (defaulted > 0)
-    issues.push({
-      level: 'warning',
-      code: 'currency_defaulted',
-      message: `${defaulted} row(s) state no currency; read as ${fallback} (the default currency setting)`,
-    });
+  if (defaulted > 0) issues.push(makeIssue('warning', 'issue.currency_defaulted.cashier', { count: defaulted, currency: fallback }));
   const dates = cashier.map((c) => c.occurredAt.slice(0, 10)).sort();
   const currencies = [...new Set(cashier.map((c) => c.amount.currency))];
   const accounts = dates.length ? currencies.map((currency) => ({ currency, period: { from: dates[0]!, to: dates[dates.length - 1]! } })) : [];

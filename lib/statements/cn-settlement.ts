@@ -23,6 +23,7 @@ import type { PageMeta } from '../portals/page-meta';
 import type { RawRow } from '../portals/types';
 import { cleanCell } from './support/cells';
 import { headRows, loadTable, rejected, type RawTable } from './support/acquirer';
+import { makeIssue, withLineWord } from '../i18n/issues';
 import { accountsOf } from './stripe';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 
@@ -124,11 +125,11 @@ function fileRowRef(line: number): Element {
 export function parseCnSettlement(file: DecodedFile, options: ParseOptions = {}): StatementParseResult {
   const loaded = loadTable(file, (rows) => settlementHeader(rows) !== null);
   const encoding = loaded.ok && loaded.container !== 'csv' ? 'binary' : file.encoding;
-  const expected = 'a 对账单/结算明细 with columns such as 交易日期, 交易类型, 交易金额, 手续费, 结算金额, 终端号, 参考号, 凭证号, 批次号';
-  if (!loaded.ok) return rejected('cn-settlement', encoding, 'acquirer', 'unreadable_file', `${loaded.message}; expected ${expected}`);
+  const expected = { expectedKey: 'issuePart.expected.cnSettlement' };
+  if (!loaded.ok) return rejected('cn-settlement', encoding, 'acquirer', 'issue.unreadable_file', { ...loaded.reason, ...expected });
   const table: RawTable = loaded.table;
   const header = settlementHeader(table.rows);
-  if (!header) return rejected('cn-settlement', encoding, 'acquirer', 'no_header', `no 对账单 header row found; expected ${expected}`);
+  if (!header) return rejected('cn-settlement', encoding, 'acquirer', 'issue.no_header.cnSettlement', expected);
   const { meta, unit, acquirer } = readPreamble(table.rows.slice(0, header.row));
   const issues: Issue[] = [];
   const body = table.rows.slice(header.row + 1);
@@ -137,13 +138,7 @@ export function parseCnSettlement(file: DecodedFile, options: ParseOptions = {})
   const fen = unit === 'fen' || (unit === undefined && isIntegerCentsFile(body, cols));
   if (fen) {
     for (const c of cols) if (c.role && MONEY_ROLES.has(c.role) && !c.info.unit) c.info = { ...c.info, unit: 'fen', currency: 'CNY' };
-    if (unit !== 'fen')
-      issues.push({
-        level: 'warning',
-        code: 'amounts_in_fen',
-        message:
-          'the amounts are whole numbers with no decimal point and the fees are not 0 (or are zero-padded): read as 分 (cents), i.e. 12300 = 123.00 元. If this is wrong, export the file with amounts in 元.',
-      });
+    if (unit !== 'fen') issues.push(makeIssue('warning', 'issue.amounts_in_fen'));
   }
   // A domestic acquirer settles in CNY; a (USD)-style header or a ¥/$ in the cell still wins.
   const currency = meta.currency ?? 'CNY';
@@ -171,24 +166,25 @@ export function parseCnSettlement(file: DecodedFile, options: ParseOptions = {})
   for (const row of captured.rows) {
     const line = lineOf.get(row.element) ?? 0;
     used.add(line);
-    for (const i of row.issues) issues.push({ ...i, message: i.message.replace(/^Row (\d+)/, 'line $1').replace('the page shows', 'the file shows') });
+    for (const i of row.issues) issues.push(withLineWord(i, 'Row', 'line'));
     if (row.transaction) {
       row.transaction.evidence.url = `file:${file.name}#L${line}`;
       // a 对账单/结算明细 lists what the acquirer cleared: without a 交易状态 column, a row is a success
       if (!hasStatus) row.transaction.status = 'success';
       transactions.push(row.transaction);
     } else if (!row.issues.some((i) => i.level === 'error')) {
-      issues.push({ level: 'error', code: 'row_unreadable', line, message: `line ${line}: the row could not be read as a transaction; row not imported` });
+      issues.push(makeIssue('error', 'issue.row_unreadable', {}, { line }));
     }
   }
   // rows the table reader passes over: totals (合计), repeated headers, one-cell notes
   const skipped = rawRows.filter((r) => !used.has(r.rowNumber) && r.cells.some((c) => c.trim() !== '')).map((r) => r.rowNumber);
   if (skipped.length > 0) {
-    issues.push({
-      level: 'warning',
-      code: 'summary_ignored',
-      message: `${skipped.length} line(s) that are not transactions (合计/总计 rows, repeated headers, notes) were ignored: line ${skipped.slice(0, 10).join(', ')}${skipped.length > 10 ? '…' : ''}`,
-    });
+    issues.push(
+      makeIssue('warning', 'issue.summary_ignored.lines', {
+        count: skipped.length,
+        lines: `${skipped.slice(0, 10).join(', ')}${skipped.length > 10 ? '…' : ''}`,
+      }),
+    );
   }
   const accounts = accountsOf(transactions).map((a) => (meta.merchantId ? { accountId: meta.merchantId, ...a } : a));
   return { format: 'cn-settlement', encoding, accounts, kind: 'acquirer', lines: [], transactions, issues };

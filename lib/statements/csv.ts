@@ -23,7 +23,8 @@ import { StatementLineIds, isPlaceholderReference as isPlaceholderReferenceImpor
 import { canonicalAmount as canonicalAmountImport, plainCents as plainCentsImport } from './support/plain-decimal';
 import { dateOrderBySpan, inferHeaderlessLayout, type HeaderlessLayout } from './support/headerless';
 import { NO_CURRENCY } from './support/statement-lines';
-import { describeOrder, orderFromDates, orderWithoutDayAbove12 } from './support/date-order';
+import { assumedOrderIssue, orderFromDates, orderWithoutDayAbove12 } from './support/date-order';
+import { makeIssue, type IssueParams } from '../i18n/issues';
 import { YearlessDates } from './support/statement-period';
 import { classifyNeutralMove } from './support/wallet-moves';
 import { CsvLines, countFields, detectDelimiter, firstLines, splitCsv, splitCsvLines, type RawTable } from './support/csv-split';
@@ -142,26 +143,27 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
   const rowCount = csvLines ? csvLines.length : table.rows.length;
   // A file without a header row is read only when its columns can be told from their values.
   let headerless: HeaderlessLayout | null = null;
-  let headerlessProblem = '';
+  let headerlessProblem: IssueParams = {};
   if (!header && ctx.baseFormat === 'csv' && !ctx.forceFormat && !ctx.profiles) {
     const inferred = readHeaderless(table);
     if (inferred.ok) ({ header, layout: headerless } = inferred);
     else headerlessProblem = inferred.problem;
   }
   if (!header) {
-    issues.push({
-      level: 'error',
-      code: 'no_header',
-      message:
-        `no header row found in the first ${Math.min(HEADER_SCAN_ROWS, table.rows.length)} rows: expected a row naming a date column ` +
-        '(交易日期, 记账日期, Date…) and an amount column (金额, 交易金额, Amount…) or income/expense columns (收入/支出, Credit/Debit)' +
-        (headerlessProblem ? `; the columns cannot be told from the values either: ${headerlessProblem}` : ''),
-      raw: table.rows
-        .slice(0, 3)
-        .map((r) => r.join(','))
-        .join(' | ')
-        .slice(0, 200),
-    });
+    issues.push(
+      makeIssue(
+        'error',
+        'issue.no_header.csv',
+        { rows: Math.min(HEADER_SCAN_ROWS, table.rows.length), ...headerlessProblem },
+        {
+          raw: table.rows
+            .slice(0, 3)
+            .map((r) => r.join(','))
+            .join(' | ')
+            .slice(0, 200),
+        },
+      ),
+    );
     return result([], [], ctx.forceFormat ?? ctx.baseFormat);
   }
 
@@ -236,7 +238,7 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
   const decide = (t: TallyResult) => decideOrder(t, (decimalComma, dotted) => orderWithoutDayAbove12({ ...locale, decimalComma, dotted }));
   let decided = decide(scanned);
   let order = decided.order;
-  let orderNote = '';
+  let orderNote: IssueParams = {};
   if (headerless && order === null) {
     // no day above 12 anywhere: the reading under which the lines lie days, not months, apart
     const dates = table.rows
@@ -246,7 +248,7 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
     const bySpan = dateOrderBySpan(dates, (t, o) => readDate(t, { order: o }));
     if (bySpan) {
       order = bySpan.order;
-      orderNote = `; dates read as ${bySpan.order === 'mdy' ? 'MM/DD/YYYY' : 'DD/MM/YYYY'}, as no day is above 12 and the lines then span ${bySpan.days} day(s) rather than ${bySpan.otherDays}`;
+      orderNote = { orderKey: `issuePart.spanOrder.${bySpan.order}`, days: bySpan.days, otherDays: bySpan.otherDays };
       decided = {
         order,
         decision: { order, decidedBy: 'span', detail: `the lines then span ${bySpan.days} day(s) rather than ${bySpan.otherDays}`, example: scanned.example },
@@ -254,11 +256,7 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
     }
   }
   if (headerless) {
-    issues.push({
-      level: 'warning',
-      code: 'columns_inferred',
-      message: `no header row: the columns were read from their values as ${headerless.note}${orderNote} — check that dates and amounts look right`,
-    });
+    issues.push(makeIssue('warning', 'issue.columns_inferred', { ...headerless.note, ...orderNote }));
   }
 
   let decimalComma = scanned.decimalComma;
@@ -291,28 +289,23 @@ export function readBankTable(source: RawTable | CsvLines, ctx: TableReadContext
   }
   dateOrder = decided.decision;
   if (dateOrder && dateOrder.order !== null && dateOrder.decidedBy !== 'dates' && dateOrder.decidedBy !== 'merchant' && !headerless) {
-    issues.push({ level: 'warning', code: 'date_order_assumed', field: 'bookedOn', message: describeOrder(dateOrder) });
+    issues.push(assumedOrderIssue(dateOrder, { field: 'bookedOn' }));
   }
   const { lines, records, ids, seen, defaultedLines, footerCount, footerRows, wallet } = read;
 
   scanLabels(footerRows);
   if (footerCount > 0) {
-    issues.push({
-      level: 'warning',
-      code: 'footer_ignored',
-      message: `${footerCount} summary/footer line(s) after the statement lines were ignored (e.g. 合计, 共N笔, 导出时间)`,
-    });
+    issues.push(makeIssue('warning', 'issue.footer_ignored', { count: footerCount }));
   }
   if (currencyDefaulted && defaultedLines > 0) {
-    issues.push({
-      level: 'warning',
-      code: 'currency_missing',
-      field: 'currency',
-      message:
-        defaultCurrency === NO_CURRENCY
-          ? `${defaultedLines} line(s) state no currency and no default currency is set; their amounts are marked ${NO_CURRENCY} (no currency) until one is chosen`
-          : `${defaultedLines} line(s) state no currency; read as ${defaultCurrency} (the default currency setting)`,
-    });
+    issues.push(
+      makeIssue(
+        'warning',
+        defaultCurrency === NO_CURRENCY ? 'issue.currency_missing.linesNone' : 'issue.currency_missing.lines',
+        { count: defaultedLines, currency: defaultCurrency },
+        { field: 'currency' },
+      ),
+    );
   }
 
   // Wallet bills: a neutral (不计收支) refund duplicated by an income row of the same order is one refund.
@@ -416,22 +409,8 @@ function readBody(src: BodySource, order: 'dmy' | 'mdy' | null, decimalComma: bo
       else if (y) {
         issues.push(
           y.problem === 'no_period'
-            ? {
-                level: 'error',
-                code: 'missing_year',
-                line,
-                field: 'bookedOn',
-                raw: dateText,
-                message: `line ${line}: date "${dateText}" has no year and the file states no statement period to take it from (expected a title or line such as 2024年01月 or 账单周期 2023/12/20-2024/01/19); row not imported`,
-              }
-            : {
-                level: 'error',
-                code: 'bad_date',
-                line,
-                field: 'bookedOn',
-                raw: dateText,
-                message: `line ${line}: date "${dateText}" is not a date in the statement period (${y.period.said}; expected a month and day such as 12/29); row not imported`,
-              },
+            ? makeIssue('error', 'issue.missing_year', { value: dateText }, { line, field: 'bookedOn', raw: dateText })
+            : makeIssue('error', 'issue.bad_date.notInPeriod', { value: dateText, period: y.period.said }, { line, field: 'bookedOn', raw: dateText }),
         );
         continue;
       }
@@ -445,31 +424,11 @@ function readBody(src: BodySource, order: 'dmy' | 'mdy' | null, decimalComma: bo
         continue;
       }
       if (!dateText) {
-        issues.push({
-          level: 'error',
-          code: 'missing_date',
-          line,
-          message: `line ${line}: no date in column "${headerName(hdr, 'postDate', 'txnDate')}" (expected e.g. 2024-03-05); row not imported`,
-          raw: cells.join(',').slice(0, 200),
-        });
+        issues.push(makeIssue('error', 'issue.missing_date', { column: headerName(hdr, 'postDate', 'txnDate') }, { line, raw: cells.join(',').slice(0, 200) }));
       } else if (order === null && isAmbiguousForm(dateText)) {
-        issues.push({
-          level: 'error',
-          code: 'ambiguous_date',
-          line,
-          field: 'bookedOn',
-          message: `line ${line}: date "${dateText}" can be read as day/month or month/day and nothing in the file says which (no day above 12; headers, amounts and currency do not tell); choose day first or month first to import it`,
-          raw: dateText,
-        });
+        issues.push(makeIssue('error', 'issue.ambiguous_date.line', { value: dateText }, { line, field: 'bookedOn', raw: dateText }));
       } else {
-        issues.push({
-          level: 'error',
-          code: 'bad_date',
-          line,
-          field: 'bookedOn',
-          message: `line ${line}: date "${dateText}" is not a date (expected e.g. 2024-03-05); row not imported`,
-          raw: dateText,
-        });
+        issues.push(makeIssue('error', 'issue.bad_date', { value: dateText }, { line, field: 'bookedOn', raw: dateText }));
       }
       continue;
     }
@@ -533,7 +492,7 @@ const HEADERLESS_NAMES = { txnDate: 'Date', description: 'Description', amount: 
  * A header-less table (every row data, no row naming its columns) as a HeaderMatch over columns
  * inferred from the values (support/headerless.ts), with row -1: the body starts at row 0.
  */
-function readHeaderless(table: RawTable): { ok: true; header: HeaderMatch; layout: HeaderlessLayout } | { ok: false; problem: string } {
+function readHeaderless(table: RawTable): { ok: true; header: HeaderMatch; layout: HeaderlessLayout } | { ok: false; problem: IssueParams } {
   const rows = table.rows.map(cleanRow).filter((r) => !isBlankRow(r));
   const inferred = inferHeaderlessLayout(rows, {
     isDate: (s) => readDate(s, {}) !== null || /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(s),
@@ -542,7 +501,7 @@ function readHeaderless(table: RawTable): { ok: true; header: HeaderMatch; layou
   });
   // A problem is worth telling only for a table that looks like statement lines (rows of one
   // width with a date in every row); for other text the no-header message says enough.
-  if (!inferred.ok) return { ok: false, problem: inferred.dated ? inferred.reason : '' };
+  if (!inferred.ok) return { ok: false, problem: inferred.dated ? inferred.reason : {} };
   const single = new Map<Role, number>();
   const multi = new Map<Role, number[]>();
   inferred.layout.roles.forEach((role, col) => {
@@ -780,14 +739,7 @@ function readMoneyCell(cells: string[], line: number, c: RowColumns, role: Role,
   const text = cellAt(cells, column);
   if (!text) return 0;
   if (!readAmountInto(stripAnnotation(text), c.decimalComma, out)) {
-    c.issues.push({
-      level: 'error',
-      code: 'bad_amount',
-      line,
-      field: role,
-      raw: text,
-      message: `line ${line}: ${columnName(c, role)} "${text}" is not a number (expected e.g. 1234.50); row not imported`,
-    });
+    c.issues.push(makeIssue('error', 'issue.bad_amount', { column: columnName(c, role), value: text }, { line, field: role, raw: text }));
     return -1;
   }
   return 1;
@@ -837,13 +789,14 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
     const cr = credit === 0 ? null : CREDIT;
     const dr = debit === 0 ? null : DEBIT;
     if (cr && dr && !isZeroAmount(cr.value) && !isZeroAmount(dr.value)) {
-      issues.push({
-        level: 'error',
-        code: 'both_amounts',
-        line,
-        raw: rawRow(cells),
-        message: `line ${line}: both ${columnName(c, 'credit')} (${cellAt(cells, col.credit)}) and ${columnName(c, 'debit')} (${cellAt(cells, col.debit)}) are filled; expected one of them; row not imported`,
-      });
+      issues.push(
+        makeIssue(
+          'error',
+          'issue.both_amounts',
+          { credit: columnName(c, 'credit'), creditValue: cellAt(cells, col.credit), debit: columnName(c, 'debit'), debitValue: cellAt(cells, col.debit) },
+          { line, raw: rawRow(cells) },
+        ),
+      );
       return false;
     }
     if (cr && (!dr || !isZeroAmount(cr.value))) {
@@ -855,13 +808,14 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
     } else if (col.amount >= 0) {
       // some exports carry both layouts; fall through to the signed column
     } else {
-      issues.push({
-        level: 'error',
-        code: 'missing_amount',
-        line,
-        raw: rawRow(cells),
-        message: `line ${line}: no amount in ${[columnName(c, 'credit'), columnName(c, 'debit')].filter(Boolean).join(' or ')} (expected e.g. 1234.50); row not imported`,
-      });
+      issues.push(
+        makeIssue(
+          'error',
+          'issue.missing_amount.creditDebit',
+          { columns: [columnName(c, 'credit'), columnName(c, 'debit')].filter(Boolean).join(' / ') },
+          { line, raw: rawRow(cells) },
+        ),
+      );
       return false;
     }
   }
@@ -869,13 +823,7 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
     const a = readMoneyCell(cells, line, c, 'amount', col.amount, AMOUNT);
     if (a < 0) return false;
     if (a === 0) {
-      issues.push({
-        level: 'error',
-        code: 'missing_amount',
-        line,
-        raw: rawRow(cells),
-        message: `line ${line}: no amount in column "${columnName(c, 'amount')}" (expected e.g. 1234.50); row not imported`,
-      });
+      issues.push(makeIssue('error', 'issue.missing_amount', { column: columnName(c, 'amount') }, { line, raw: rawRow(cells) }));
       return false;
     }
     amount = AMOUNT.value;
@@ -890,14 +838,9 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
     const dirText = cells[col.direction] ?? '';
     direction = readDirection(dirText);
     if (direction === null) {
-      issues.push({
-        level: 'error',
-        code: 'bad_direction',
-        line,
-        field: 'direction',
-        raw: dirText,
-        message: `line ${line}: ${columnName(c, 'direction')} "${dirText}" is neither income nor expense (expected 收入/支出, 借/贷 or Credit/Debit); row not imported`,
-      });
+      issues.push(
+        makeIssue('error', 'issue.bad_direction', { column: columnName(c, 'direction'), value: dirText }, { line, field: 'direction', raw: dirText }),
+      );
       return false;
     }
   }
@@ -914,13 +857,7 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
     //    repayments), signed by which way it went (support/wallet-moves.ts); a move that does not
     //    say which way, or stays inside the wallet, is reported, not imported.
     if (CLOSED_STATUS.test(status)) {
-      issues.push({
-        level: 'warning',
-        code: 'closed_not_imported',
-        line,
-        raw: rawRow(cells),
-        message: `line ${line}: status "${status}" — no money moved; not imported`,
-      });
+      issues.push(makeIssue('warning', 'issue.closed_not_imported', { value: status }, { line, raw: rawRow(cells) }));
       return false;
     }
     if (direction === 'neutral' || direction === undefined) {
@@ -934,20 +871,8 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
         if (move.kind === 'unknown' || move.kind === 'internal') {
           issues.push(
             move.kind === 'internal'
-              ? {
-                  level: 'warning',
-                  code: 'internal_move',
-                  line,
-                  raw: rawRow(cells),
-                  message: `line ${line}: "${shown}" — money moved inside the wallet (${move.what}), none came in or went out; not imported`,
-                }
-              : {
-                  level: 'warning',
-                  code: 'neutral_not_imported',
-                  line,
-                  raw: rawRow(cells),
-                  message: `line ${line}: "${shown}" (neither income nor expense) and the row does not say whether money came into the wallet or left it (expected e.g. 提现, 充值, 还款, 转入零钱通, 余额宝); not imported`,
-                },
+              ? makeIssue('warning', 'issue.internal_move', { value: shown, moveKey: `issuePart.internalMove.${move.what}` }, { line, raw: rawRow(cells) })
+              : makeIssue('warning', 'issue.neutral_not_imported', { value: shown }, { line, raw: rawRow(cells) }),
           );
           return false;
         }
@@ -955,13 +880,7 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
         if (move.kind === 'out' && move.fee !== undefined) {
           const net = new Dec(absAmount(amount)).minus(move.fee);
           if (net.isNegative()) {
-            issues.push({
-              level: 'warning',
-              code: 'fee_above_amount',
-              line,
-              raw: rawRow(cells),
-              message: `line ${line}: 服务费 ${move.fee} is more than the amount ${absAmount(amount)}; imported as one line without a separate fee`,
-            });
+            issues.push(makeIssue('warning', 'issue.fee_above_amount', { fee: move.fee, amount: absAmount(amount) }, { line, raw: rawRow(cells) }));
           } else {
             amount = toPlain(net);
             fee = move.fee;
@@ -975,13 +894,7 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
   else if (profile?.signFromDescription && col.credit < 0 && col.debit < 0) {
     const sign = profile.signFromDescription(description);
     if (sign === null) {
-      issues.push({
-        level: 'error',
-        code: 'unknown_sign',
-        line,
-        raw: rawRow(cells),
-        message: `line ${line}: cannot tell whether "${description}" is a charge or a credit (${profile.label} prints amounts unsigned; expected the description to start with 消费, 退货, 还款…); row not imported`,
-      });
+      issues.push(makeIssue('error', 'issue.unknown_sign', { value: description, bank: profile.label }, { line, raw: rawRow(cells) }));
       return false;
     }
     amount = sign < 0 ? negAmount(absAmount(amount)) : absAmount(amount);
@@ -993,14 +906,7 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
   const currencyText = cellAt(cells, col.currency);
   let currency = currencyText ? currencyFromText(currencyText) : null;
   if (currencyText && !currency) {
-    issues.push({
-      level: 'error',
-      code: 'bad_currency',
-      line,
-      field: 'currency',
-      raw: currencyText,
-      message: `line ${line}: currency "${currencyText}" is not a currency (expected e.g. CNY, 人民币, USD); row not imported`,
-    });
+    issues.push(makeIssue('error', 'issue.bad_currency', { value: currencyText }, { line, field: 'currency', raw: currencyText }));
     return false;
   }
   // A posted amount's own prefix wins over a transaction-currency column (BOCOM: JPY 1000 → CNY 49.85).
@@ -1015,14 +921,9 @@ function readRow(cells: string[], line: number, bookedOn: IsoDate, c: RowColumns
       balanceValue = BALANCE.value;
       balanceCurrency = BALANCE.currency ?? currency;
     } else
-      issues.push({
-        level: 'warning',
-        code: 'bad_balance',
-        line,
-        field: 'balanceAfter',
-        raw: balanceText,
-        message: `line ${line}: ${columnName(c, 'balance')} "${balanceText}" is not a number (expected e.g. 1234.50); line imported without a balance`,
-      });
+      issues.push(
+        makeIssue('warning', 'issue.bad_balance', { column: columnName(c, 'balance'), value: balanceText }, { line, field: 'balanceAfter', raw: balanceText }),
+      );
   }
 
   const valueText = cellAt(cells, col.valueDate);
@@ -1186,12 +1087,7 @@ function dropDuplicateRefunds(records: RowRecord[], issues: Issue[]): RowRecord[
   const income = new Set(records.filter((r) => !r.neutralRefund && r.direction === 'in').map(key));
   return records.filter((r) => {
     if (!r.neutralRefund || !income.has(key(r))) return true;
-    issues.push({
-      level: 'warning',
-      code: 'duplicate_refund',
-      line: r.line,
-      message: `line ${r.line}: this refund (${r.amount}) is also listed as income on another line; imported once`,
-    });
+    issues.push(makeIssue('warning', 'issue.duplicate_refund', { amount: r.amount }, { line: r.line }));
     return false;
   });
 }
@@ -1304,22 +1200,26 @@ function summariseAccounts(
         if (reported < 5) {
           const expected = new Dec(prev.balanceAfter!.amount).plus(cur.amount.amount);
           const shown = new Dec(cur.balanceAfter!.amount);
-          issues.push({
-            level: 'warning',
-            code: 'balance_chain',
-            line: cur.source.line,
-            field: 'balanceAfter',
-            message: `line ${cur.source.line}: balance ${toPlain(shown)} does not follow from line ${prev.source.line} (${prev.balanceAfter!.amount} + ${cur.amount.amount} = ${toPlain(expected)}); difference ${toPlain(shown.minus(expected))} ${currency}`,
-          });
+          issues.push(
+            makeIssue(
+              'warning',
+              'issue.balance_chain',
+              {
+                balance: toPlain(shown),
+                previousLine: prev.source.line,
+                previous: prev.balanceAfter!.amount,
+                amount: cur.amount.amount,
+                expected: toPlain(expected),
+                difference: toPlain(shown.minus(expected)),
+                currency,
+              },
+              { line: cur.source.line, field: 'balanceAfter' },
+            ),
+          );
         }
         reported++;
       }
-      if (reported > 5)
-        issues.push({
-          level: 'warning',
-          code: 'balance_chain',
-          message: `${reported - 5} more line(s) whose balance does not follow from the line before (${currency})`,
-        });
+      if (reported > 5) issues.push(makeIssue('warning', 'issue.balance_chain.more', { count: reported - 5, currency }));
     }
     if (groups.size === 1) {
       const opening = stated.opening ? parseAmount(stated.opening, { decimalComma }) : null;
@@ -1331,12 +1231,21 @@ function summariseAccounts(
         for (const l of group) total = total.plus(l.amount.amount);
         const diff = closing.value.minus(opening.value.plus(total));
         if (!diff.isZero()) {
-          issues.push({
-            level: 'warning',
-            code: 'balance_mismatch',
-            field: 'closingBalance',
-            message: `the stated opening balance ${toPlain(opening.value)} plus the lines (${toPlain(total)}) gives ${toPlain(opening.value.plus(total))}, but the stated closing balance is ${toPlain(closing.value)}: difference ${toPlain(diff)} ${currency}`,
-          });
+          issues.push(
+            makeIssue(
+              'warning',
+              'issue.balance_mismatch',
+              {
+                opening: toPlain(opening.value),
+                lines: toPlain(total),
+                total: toPlain(opening.value.plus(total)),
+                closing: toPlain(closing.value),
+                difference: toPlain(diff),
+                currency,
+              },
+              { field: 'closingBalance' },
+            ),
+          );
         }
       }
     }

@@ -422,7 +422,7 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
   const statements = splitStatements(file.text);
   const accounts: StatementAccount[] = [];
   if (statements.length === 0) {
-    b.issue('error', 'mt940_no_statement', `${file.name}: no MT940/MT942 tags found; expected lines such as :20:, :25:, :60F:, :61:, :62F:`);
+    b.issue('error', 'issue.mt940_no_statement', { file: file.name });
     return finish(format, file.encoding, accounts, b);
   }
   let previousCurrency: string | undefined;
@@ -446,7 +446,7 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
     let sawTxn = false;
 
     if (!st.hasTag20) {
-      b.issue('warning', 'mt940_missing_20', `tags without a :20: statement header (line ${st.line}); read as a statement of their own`, st.line);
+      b.issue('warning', 'issue.mt940_missing_20', {}, st.line);
     }
     for (const t of st.tags) {
       const v = t.lines[0] ?? '';
@@ -465,13 +465,7 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
           break;
         case '25':
           if (sawTxn) {
-            b.issue(
-              'error',
-              'mt940_tag_out_of_order',
-              `:25: (account) after a :61: line in the same statement; expected it before the balances — ignored`,
-              t.line,
-              { raw: v },
-            );
+            b.issue('error', 'issue.mt940_tag_out_of_order', {}, t.line, { raw: v });
           } else {
             accountRaw = t.lines
               .map((l) => l.trim())
@@ -490,12 +484,12 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
         case '60M': {
           const bal = parseBalance(v);
           if (!bal)
-            b.issue('warning', 'balance_invalid', `opening balance :${t.tag}: "${v.trim()}" is not readable; expected like C240131EUR1234,56`, t.line, {
+            b.issue('warning', 'issue.balance_invalid.mt940Opening', { tag: t.tag, value: v.trim() }, t.line, {
               field: t.tag,
               raw: v,
             });
           else if (!bal.date)
-            b.issue('warning', 'balance_invalid', `opening balance :${t.tag}: has an invalid date "${v.trim().slice(1, 7)}"; its amount is kept`, t.line, {
+            b.issue('warning', 'issue.balance_invalid.mt940OpeningDate', { tag: t.tag, value: v.trim().slice(1, 7) }, t.line, {
               field: t.tag,
               raw: v,
             });
@@ -508,7 +502,7 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
         case '62M': {
           const bal = parseBalance(v);
           if (!bal)
-            b.issue('warning', 'balance_invalid', `closing balance :${t.tag}: "${v.trim()}" is not readable; expected like C240131EUR1234,56`, t.line, {
+            b.issue('warning', 'issue.balance_invalid.mt940Closing', { tag: t.tag, value: v.trim() }, t.line, {
               field: t.tag,
               raw: v,
             });
@@ -523,13 +517,7 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
           sawTxn = true;
           const f = parseField61(t.lines);
           if (!f) {
-            b.issue(
-              'warning',
-              'mt940_61_invalid',
-              `statement line skipped: ":61:${v}" is not readable; expected value date YYMMDD, optional entry date MMDD, C/D/RC/RD, amount like 12,30`,
-              t.line,
-              { field: '61', raw: t.lines.join(' ') },
-            );
+            b.issue('warning', 'issue.mt940_61_invalid', { value: `:61:${v}` }, t.line, { field: '61', raw: t.lines.join(' ') });
             lastWasTxn = false;
             break;
           }
@@ -544,7 +532,7 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
           }
           break;
         default:
-          b.issue('warning', 'mt940_unknown_tag', `unknown tag :${t.tag}: ignored; expected MT940/MT942 tags (20, 25, 28C, 60F, 61, 86, 62F…)`, t.line, {
+          b.issue('warning', 'issue.mt940_unknown_tag', { tag: t.tag }, t.line, {
             raw: v,
           });
           lastWasTxn = false;
@@ -557,18 +545,15 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
     }
     if (!currency && !st.hasTag20 && previousCurrency) {
       currency = previousCurrency;
-      b.issue('warning', 'currency_inherited', `statement at line ${st.line} states no currency; using ${currency} of the statement before it`, st.line);
+      b.issue('warning', 'issue.currency_inherited', { currency }, st.line);
     }
     if (!currency) {
       currency =
-        txns.length > 0 || !st.hasTag20
-          ? fallbackCurrency(b, options.defaultCurrency, `the statement at line ${st.line} (no :60F:/:62F: balance)`, st.line)
-          : undefined;
+        txns.length > 0 || !st.hasTag20 ? fallbackCurrency(b, options.defaultCurrency, { whatKey: 'issuePart.what.mt940Statement' }, st.line) : undefined;
     }
     if (currency) previousCurrency = currency;
     const accountId = accountRaw !== undefined ? stripCurrency(accountRaw, currency) : undefined;
-    if (accountRaw === undefined && st.hasTag20)
-      b.issue('warning', 'mt940_missing_25', `statement at line ${st.line} has no :25: account tag; its lines carry no account`, st.line);
+    if (accountRaw === undefined && st.hasTag20) b.issue('warning', 'issue.mt940_missing_25', {}, st.line);
 
     for (const t of txns) {
       const f = t.f61;
@@ -580,7 +565,7 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
       if (!valueOn) {
         // Decision: an impossible date (160230 = 30 Feb) is skipped and reported, not clamped to the
         // 29th as wolph/mt940 does: a guessed date could match the wrong settlement (mt940-rs rejects it too).
-        b.issue('warning', 'date_invalid', `statement line skipped: value date "${f.valueDate}" is not a real date; expected YYMMDD`, t.line, {
+        b.issue('warning', 'issue.date_invalid.mt940Value', { value: f.valueDate }, t.line, {
           field: '61',
           raw: f.valueDate,
         });
@@ -595,7 +580,7 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
         }
         const e = lastEntryOn;
         if (!e) {
-          b.issue('warning', 'date_invalid', `statement line skipped: entry date "${f.entryDate}" is not a real date; expected MMDD`, t.line, {
+          b.issue('warning', 'issue.date_invalid.mt940Entry', { value: f.entryDate }, t.line, {
             field: '61',
             raw: f.entryDate,
           });
@@ -605,17 +590,11 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
       }
       const amt = swiftAmountText(f.amount);
       if (amt === null) {
-        b.issue(
-          'warning',
-          'amount_invalid',
-          `statement line skipped: amount "${f.amount}" is not readable; expected digits with a decimal comma like 12,30`,
-          t.line,
-          { field: '61', raw: f.amount },
-        );
+        b.issue('warning', 'issue.amount_invalid.mt940', { value: f.amount }, t.line, { field: '61', raw: f.amount });
         continue;
       }
       if (!/[,.]/.test(f.amount))
-        b.issue('warning', 'amount_no_decimal_comma', `amount "${f.amount}" has no decimal comma; read as ${f.amount}.00`, t.line, {
+        b.issue('warning', 'issue.amount_no_decimal_comma', { value: f.amount }, t.line, {
           field: '61',
           raw: f.amount,
         });
@@ -649,9 +628,9 @@ function parseMt(file: DecodedFile, format: 'mt940' | 'mt942', options: ParseOpt
       account.period = { from: dates[0]!, to: dates[dates.length - 1]! };
     }
     if (format === 'mt940' && st.hasTag20 && !st.tags.some((t) => t.tag === '62F' || t.tag === '62M') && !(mt942Text ??= isMt942Text(file))) {
-      b.issue('warning', 'mt940_missing_62', `statement at line ${st.line} has no closing balance :62F:; the file may be cut off`, st.line);
+      b.issue('warning', 'issue.mt940_missing_62', {}, st.line);
     }
-    checkBalances(b, `statement at line ${st.line}${accountId ? ` (account ${accountId})` : ''}`, opening?.money, closing?.money, stLines, st.line);
+    checkBalances(b, { whereKey: 'issuePart.where.mt940Statement', account: accountId }, opening?.money, closing?.money, stLines, st.line);
     accounts.push(account);
   }
   return finish(format, file.encoding, accounts, b);

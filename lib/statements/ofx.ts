@@ -306,7 +306,7 @@ function parseOfx(file: DecodedFile, format: 'ofx' | 'qfx', options: ParseOption
   const { text, encoding } = textOf(file, header);
   const h2 = text === file.text ? header : readHeader(text);
   if (h2.bodyStart < 0) {
-    b.issue('error', 'ofx_no_body', `${file.name}: no <OFX> element found; expected an OFX/QFX file (an OFXHEADER header followed by <OFX>…</OFX>)`);
+    b.issue('error', 'issue.ofx_no_body', { file: file.name });
     return finish(format, encoding, [], b);
   }
   const lineCounter = new LineCounter(text);
@@ -318,12 +318,7 @@ function parseOfx(file: DecodedFile, format: 'ofx' | 'qfx', options: ParseOption
     if (code === undefined || code === '0') continue;
     const severity = (val(status, 'SEVERITY') ?? '').toUpperCase();
     const message = val(status, 'MESSAGE') ?? '';
-    b.issue(
-      severity === 'ERROR' || severity === '' ? 'error' : 'warning',
-      'ofx_status',
-      `the bank answered with status ${code}${severity ? ` (${severity})` : ''}${message ? `: ${message}` : ''}; statements it refers to may be missing`,
-      status.line,
-    );
+    b.issue(severity === 'ERROR' || severity === '' ? 'error' : 'warning', 'issue.ofx_status', { code, severity, message }, status.line);
   }
 
   const accounts: StatementAccount[] = [];
@@ -332,13 +327,7 @@ function parseOfx(file: DecodedFile, format: 'ofx' | 'qfx', options: ParseOption
 
   if (statements.length === 0) {
     const listing = find(ofx, 'ACCTINFORS') ?? find(ofx, 'ACCTINFO');
-    b.issue(
-      'warning',
-      'ofx_no_statements',
-      listing
-        ? `${file.name}: this OFX file is an account listing without statements; no transactions to import`
-        : `${file.name}: this OFX file holds no statement (no STMTRS/CCSTMTRS); nothing to import`,
-    );
+    b.issue('warning', listing ? 'issue.ofx_no_statements.listing' : 'issue.ofx_no_statements', { file: file.name });
   }
   return finish(format, encoding, accounts, b);
 }
@@ -354,10 +343,10 @@ function readStatement(st: OfxNode, b: LineBuilder, accounts: StatementAccount[]
   const accountId = acctFrom ? val(acctFrom, 'ACCTID') : undefined;
   let currency = val(st, 'CURDEF')?.toUpperCase();
   if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) {
-    b.issue('warning', 'currency_invalid', `CURDEF "${currency}" is not a 3-letter currency code`, st.line, { field: 'CURDEF' });
+    b.issue('warning', 'issue.currency_invalid', { value: currency }, st.line, { field: 'CURDEF' });
     currency = undefined;
   }
-  const cur = currency ?? fallbackCurrency(b, defaultCurrency, `the statement${accountId ? ` of account ${accountId}` : ''} (CURDEF empty)`, st.line);
+  const cur = currency ?? fallbackCurrency(b, defaultCurrency, { whatKey: 'issuePart.what.ofxStatement', account: accountId }, st.line);
   const account: StatementAccount = {};
   if (accountId !== undefined) account.accountId = accountId;
   account.currency = cur;
@@ -376,8 +365,7 @@ function readStatement(st: OfxNode, b: LineBuilder, accounts: StatementAccount[]
     const amt = val(ledger, 'BALAMT');
     const parsed = amt !== undefined ? parseOfxAmount(amt) : null;
     if (parsed) account.closingBalance = money(parsed, cur);
-    else if (amt !== undefined)
-      b.issue('warning', 'balance_invalid', `LEDGERBAL amount "${amt}" is not a number; closing balance ignored`, ledger.line, { field: 'BALAMT', raw: amt });
+    else if (amt !== undefined) b.issue('warning', 'issue.balance_invalid.ofx', { value: amt }, ledger.line, { field: 'BALAMT', raw: amt });
   }
 
   const trns = findAll(st, new Set(['STMTTRN']), true);
@@ -389,8 +377,8 @@ function readStatement(st: OfxNode, b: LineBuilder, accounts: StatementAccount[]
     if (trades.length > 0) {
       b.issue(
         'warning',
-        'ofx_investment_skipped',
-        `investment statement${accountId ? ` of account ${accountId}` : ''}: ${trades.length} security transaction(s) (${Array.from(new Set(trades.map((c) => c.name))).join(', ')}) are not bank lines and were not imported; only cash transactions (INVBANKTRAN) are`,
+        'issue.ofx_investment_skipped',
+        { account: accountId, count: trades.length, names: Array.from(new Set(trades.map((c) => c.name))).join(', ') },
         st.line,
       );
     }
@@ -406,30 +394,20 @@ function readTransaction(t: OfxNode, b: LineBuilder, accountId: string | undefin
   const rawAmount = val(t, 'TRNAMT');
   const amount = rawAmount !== undefined ? parseOfxAmount(rawAmount) : null;
   const fitid = val(t, 'FITID');
-  const what = fitid ? `transaction ${fitid}` : 'transaction';
+  const what = { fitid };
   if (!bookedOn) {
-    const alsoAmount = amount ? '' : `; TRNAMT "${rawAmount ?? ''}" is not a number either`;
-    b.issue(
-      'warning',
-      'date_invalid',
-      rawDate === undefined
-        ? `${what} skipped: DTPOSTED is missing or empty; expected a date like 20240131${alsoAmount}`
-        : `${what} skipped: DTPOSTED "${rawDate}" is not a date; expected YYYYMMDD[HHMMSS]${alsoAmount}`,
-      line,
-      { field: 'DTPOSTED', raw: rawDate ?? '' },
-    );
+    const also = amount ? {} : { amountValue: rawAmount ?? '' };
+    b.issue('warning', rawDate === undefined ? 'issue.date_invalid.ofxMissing' : 'issue.date_invalid.ofx', { ...what, value: rawDate, ...also }, line, {
+      field: 'DTPOSTED',
+      raw: rawDate ?? '',
+    });
     return;
   }
   if (!amount) {
-    b.issue(
-      'warning',
-      'amount_invalid',
-      rawAmount === undefined
-        ? `${what} skipped: TRNAMT is missing; expected a signed amount like -12.30`
-        : `${what} skipped: TRNAMT "${rawAmount}" is not a number; expected a signed amount like -12.30`,
-      line,
-      { field: 'TRNAMT', raw: rawAmount ?? '' },
-    );
+    b.issue('warning', rawAmount === undefined ? 'issue.amount_invalid.ofxMissing' : 'issue.amount_invalid.ofx', { ...what, value: rawAmount }, line, {
+      field: 'TRNAMT',
+      raw: rawAmount ?? '',
+    });
     return;
   }
   // <CURRENCY> says the amounts are in CURSYM; <ORIGCURRENCY> only records the original one.

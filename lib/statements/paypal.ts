@@ -17,7 +17,7 @@ import type { DateOrderDecision, MoneyJson, StatementAccount, StatementLine, Sta
 import { money, parseAmount, type Dec as DecT } from '../money';
 import { LineBuilder } from './support/statement-lines';
 import { type Columns, findHeaderRow, headRows, loadTable, readDate, rejected } from './support/acquirer';
-import { ambiguousExample, countSlashDates, describeOrder, orderFromDates, orderWithoutDayAbove12 } from './support/date-order';
+import { ambiguousExample, assumedOrderIssue, countSlashDates, orderFromDates, orderWithoutDayAbove12 } from './support/date-order';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 
 const C = {
@@ -46,11 +46,11 @@ const NO_MONEY_MOVED =
 export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): StatementParseResult {
   const loaded = loadTable(file);
   const encoding = loaded.ok && loaded.container !== 'csv' ? 'binary' : file.encoding;
-  const expected = 'a PayPal activity or statement CSV (Date, Time, Currency, Gross, Fee, Net, Transaction ID…)';
-  if (!loaded.ok) return rejected('paypal', encoding, 'bank', 'unreadable_file', `${loaded.message}; expected ${expected}`);
+  const expected = { expectedKey: 'issuePart.expected.paypal' };
+  if (!loaded.ok) return rejected('paypal', encoding, 'bank', 'issue.unreadable_file', { ...loaded.reason, ...expected });
   const { rows, lines } = loaded.table;
   const found = findHeaderRow(rows, isPaypalHeader);
-  if (!found) return rejected('paypal', encoding, 'bank', 'no_header', `no PayPal header found; expected ${expected}`);
+  if (!found) return rejected('paypal', encoding, 'bank', 'issue.no_header.paypal', expected);
   const cols = found.columns;
   const body: { row: string[]; line: number }[] = [];
   for (let i = found.row + 1; i < rows.length; i++) {
@@ -58,11 +58,7 @@ export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): Stat
   }
   const b = new LineBuilder(file.name);
   if (body.length === 0) {
-    b.issue(
-      'error',
-      'no_transactions',
-      `"${file.name}" has the PayPal header but no transactions: nothing to import (expected at least one row below the header)`,
-    );
+    b.issue('error', 'issue.no_transactions.paypal', { file: file.name });
     return { format: 'paypal', encoding, accounts: [], kind: 'bank', lines: [], issues: b.issues };
   }
 
@@ -85,11 +81,7 @@ export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): Stat
       if (byRows) dateOrder = { order: byRows, decidedBy: 'row_order', detail: 'only this order puts each currency’s rows in date order' };
     }
     if (dateOrder.order === null) {
-      b.issue(
-        'error',
-        'ambiguous_date',
-        `every date in the file (e.g. "${dates.find((d) => d)}") can be read day-first or month-first, and nothing in the file says which (${dateOrder.detail}); choose day first or month first to import it`,
-      );
+      b.issue('error', 'issue.ambiguous_date.file', { example: dates.find((d) => d) });
       return {
         format: 'paypal',
         encoding,
@@ -100,7 +92,7 @@ export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): Stat
         dateOrder: { ...dateOrder, example: ambiguousExample(dates) },
       };
     }
-    if (dateOrder.decidedBy !== 'merchant') b.issue('warning', 'date_order_assumed', describeOrder(dateOrder));
+    if (dateOrder.decidedBy !== 'merchant') b.issues.push(assumedOrderIssue(dateOrder));
   }
   const order = dateOrder?.order ?? byDates?.order ?? null;
 
@@ -110,7 +102,7 @@ export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): Stat
     const raw = row.join(',');
     const date = readDate(g(row, C.date), order);
     if (!date) {
-      b.issue('error', 'bad_date', `line ${line}: date "${g(row, C.date)}" is not a date (expected e.g. 29/12/2015 or 9/4/2018); row not imported`, line, {
+      b.issue('error', 'issue.bad_date.paypal', { value: g(row, C.date) }, line, {
         field: 'bookedOn',
         raw,
       });
@@ -118,12 +110,12 @@ export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): Stat
     }
     const status = g(row, C.status);
     if (NO_MONEY_MOVED.test(status)) {
-      b.issue('warning', 'not_completed', `line ${line}: status "${status}" — no money moved; not imported`, line, { raw });
+      b.issue('warning', 'issue.not_completed', { value: status }, line, { raw });
       continue;
     }
     const currency = g(row, C.currency).toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) {
-      b.issue('error', 'bad_currency', `line ${line}: currency "${g(row, C.currency)}" is not a currency code (expected e.g. USD); row not imported`, line, {
+      b.issue('error', 'issue.bad_currency.paypal', { value: g(row, C.currency) }, line, {
         field: 'currency',
         raw,
       });
@@ -134,7 +126,7 @@ export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): Stat
       if (!text) return undefined;
       const p = parseAmount(text, { decimalComma });
       if (!p) {
-        b.issue('error', 'bad_amount', `line ${line}: ${what} "${text}" is not a number (expected e.g. 1,234.50); row not imported`, line, {
+        b.issue('error', 'issue.bad_amount.paypal', { column: what, value: text }, line, {
           field: what,
           raw: text,
         });
@@ -147,26 +139,20 @@ export function parsePaypal(file: DecodedFile, options: ParseOptions = {}): Stat
     const net = read(C.net, 'Net');
     if (gross === null || fee === null || net === null) continue;
     if (gross === undefined && net === undefined) {
-      b.issue('error', 'missing_amount', `line ${line}: no Gross or Net amount (expected e.g. 84.00); row not imported`, line, { raw });
+      b.issue('error', 'issue.missing_amount.paypal', {}, line, { raw });
       continue;
     }
     const balanceText = g(row, C.balance);
     const balance = balanceText ? parseAmount(balanceText, { decimalComma }) : null;
     if (balanceText && !balance)
-      b.issue('warning', 'bad_balance', `line ${line}: Balance "${balanceText}" is not a number; line imported without a balance`, line, {
+      b.issue('warning', 'issue.bad_balance.paypal', { value: balanceText }, line, {
         field: 'balanceAfter',
         raw: balanceText,
       });
     const base = gross ?? net!;
     const feeValue = gross !== undefined ? (fee ?? (net !== undefined ? net.minus(gross) : undefined)) : undefined;
     if (gross !== undefined && fee !== undefined && net !== undefined && !gross.plus(fee).equals(net)) {
-      b.issue(
-        'warning',
-        'net_mismatch',
-        `line ${line}: Gross ${g(row, C.gross)} + Fee ${g(row, C.fee)} ≠ Net ${g(row, C.net)}; the Gross and Fee lines are imported as shown`,
-        line,
-        { raw },
-      );
+      b.issue('warning', 'issue.net_mismatch.paypal', { gross: g(row, C.gross), fee: g(row, C.fee), net: g(row, C.net) }, line, { raw });
     }
     const moved = feeValue !== undefined ? base.plus(feeValue) : base;
     if (balance && !firstBalance.has(currency)) firstBalance.set(currency, { balance: balance.value, net: moved });

@@ -85,7 +85,7 @@ function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResul
   const b = new LineBuilder(file.name);
   const accounts: StatementAccount[] = [];
   if (file.text.trim() === '') {
-    b.issue('error', 'empty_file', `${file.name} is empty; expected a QIF file starting with !Type:Bank`);
+    b.issue('error', 'issue.empty_file.qif', { file: file.name });
     return finish('qif', file.encoding, accounts, b);
   }
   const rawLines = file.text.split(/\r\n|\n|\r/);
@@ -154,16 +154,11 @@ function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResul
   endRecord();
 
   if (!sawHeader) {
-    b.issue('error', 'qif_not_qif', `${file.name} does not look like QIF: no !Type: header found; expected a first line such as !Type:Bank`, 1);
+    b.issue('error', 'issue.qif_not_qif', { file: file.name }, 1);
     return finish('qif', file.encoding, accounts, b);
   }
   skipped.forEach((s, k) => {
-    b.issue(
-      'warning',
-      'qif_section_skipped',
-      `${s.count} record(s) in ${k} skipped: only !Type:Bank, !Type:CCard and !Type:Cash registers are bank transactions`,
-      s.line,
-    );
+    b.issue('warning', 'issue.qif_section_skipped', { count: s.count, section: k }, s.line);
   });
 
   // date order from every D field of the bank records
@@ -176,17 +171,12 @@ function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResul
   const det = detectDateOrder(readable);
   const { order, decision } = chooseOrder(det, records, options);
   if (det.mixed) {
-    b.issue(
-      'error',
-      'qif_date_format_inconsistent',
-      `dates in this file use different formats (e.g. year first and year last), so the date format cannot be decided; no transaction was imported`,
-    );
+    b.issue('error', 'issue.qif_date_format_inconsistent', {});
   } else if (det.order && det.alternatives.length > 0 && decision?.decidedBy !== 'merchant') {
-    b.issue(
-      'warning',
-      'qif_date_order_ambiguous',
-      `every date in this file reads as ${[det.order, ...det.alternatives].map((o) => o.toUpperCase()).join(' and as ')}; read as ${det.order.toUpperCase()} — check the dates`,
-    );
+    b.issue('warning', 'issue.qif_date_order_ambiguous', {
+      orders: [det.order, ...det.alternatives].map((o) => o.toUpperCase()).join(' / '),
+      order: det.order.toUpperCase(),
+    });
   }
 
   let currency: string | undefined;
@@ -198,10 +188,8 @@ function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResul
     if (!bookedOn) {
       b.issue(
         'warning',
-        'date_invalid',
-        raw === undefined
-          ? 'transaction skipped: it has no D (date) line'
-          : `transaction skipped: date "${raw}" cannot be read${det.mixed ? ' (inconsistent date formats in the file)' : order ? ` as ${order.toUpperCase()}` : ''}; expected like D12/31/2024`,
+        raw === undefined ? 'issue.date_invalid.qifMissing' : det.mixed ? 'issue.date_invalid.qifMixed' : 'issue.date_invalid.qif',
+        { value: raw, order: order?.toUpperCase() },
         r.line,
         { field: 'D', raw: raw ?? '' },
       );
@@ -212,23 +200,18 @@ function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResul
     const amountText = tField ?? uField;
     const parsed = amountText !== undefined ? parseAmount(amountText) : null;
     if (!parsed) {
-      b.issue(
-        'warning',
-        'amount_invalid',
-        amountText === undefined
-          ? 'transaction skipped: it has no T (amount) line'
-          : `transaction skipped: amount "${amountText}" is not a number; expected like T-1,234.56`,
-        r.line,
-        { field: 'T', raw: amountText ?? '' },
-      );
+      b.issue('warning', amountText === undefined ? 'issue.amount_invalid.qifMissing' : 'issue.amount_invalid.qif', { value: amountText }, r.line, {
+        field: 'T',
+        raw: amountText ?? '',
+      });
       continue;
     }
     const amount: Dec = parsed.value;
     if (tField !== undefined && uField !== undefined) {
       const u = parseAmount(uField);
-      if (u && !u.value.equals(amount)) b.issue('warning', 'qif_amount_conflict', `T ${tField} and U ${uField} differ; T is used`, r.line);
+      if (u && !u.value.equals(amount)) b.issue('warning', 'issue.qif_amount_conflict', { t: tField, u: uField }, r.line);
     }
-    currency ??= fallbackCurrency(b, options.defaultCurrency, 'QIF', undefined);
+    currency ??= fallbackCurrency(b, options.defaultCurrency, { whatKey: 'issuePart.what.qif' }, undefined);
     const payee = r.fields.find((f) => f.code === 'P')?.value.trim();
     const memo = r.fields.find((f) => f.code === 'M')?.value.trim();
     const num = r.fields.find((f) => f.code === 'N')?.value.trim();
@@ -259,7 +242,7 @@ function parseQif(file: DecodedFile, options: ParseOptions): StatementParseResul
     perAccount.set(key, acc);
   }
   perAccount.forEach((a) => accounts.push(a));
-  if (records.length === 0) b.issue('warning', 'qif_no_transactions', `${file.name} holds no bank, card or cash transactions`);
+  if (records.length === 0) b.issue('warning', 'issue.qif_no_transactions', { file: file.name });
   const result = finish('qif', file.encoding, accounts, b);
   if (decision) result.dateOrder = decision;
   return result;

@@ -46,17 +46,11 @@ const MONTH_FIRST_ZONE = /\b(US|Canada|America\/|Pacific|Eastern|Central|Mountai
 export function parseSquare(file: DecodedFile, options: ParseOptions = {}): StatementParseResult {
   const loaded = loadTable(file);
   const encoding = loaded.ok && loaded.container !== 'csv' ? 'binary' : file.encoding;
-  if (!loaded.ok) return rejected('square', encoding, 'acquirer', 'unreadable_file', `${loaded.message}; expected a Square transactions CSV`);
+  if (!loaded.ok) return rejected('square', encoding, 'acquirer', 'issue.unreadable_file', { ...loaded.reason, expectedKey: 'issuePart.expected.square' });
   const { rows, lines } = loaded.table;
   const found = findHeaderRow(rows, isSquareHeader);
   if (!found) {
-    return rejected(
-      'square',
-      encoding,
-      'acquirer',
-      'no_header',
-      'no Square transactions header found: expected columns Date, Time, Time Zone, Total Collected, Fees, Net Total, Transaction ID',
-    );
+    return rejected('square', encoding, 'acquirer', 'issue.no_header.square');
   }
   const cols = found.columns;
   const body = rows.slice(found.row + 1);
@@ -72,13 +66,7 @@ export function parseSquare(file: DecodedFile, options: ParseOptions = {}): Stat
     if (options.dateOrder) order = options.dateOrder;
     else if (MONTH_FIRST_ZONE.test(zone)) order = 'mdy';
     else {
-      const r = rejected(
-        'square',
-        encoding,
-        'acquirer',
-        'ambiguous_date',
-        `every date in the file (e.g. "${dates.find((d) => d)}") can be read day-first or month-first and the time zone "${zone}" does not tell; choose day first or month first to import it`,
-      );
+      const r = rejected('square', encoding, 'acquirer', 'issue.ambiguous_date.square', { example: dates.find((d) => d), zone });
       r.dateOrder = { order: null, decidedBy: 'none', detail: `no day above 12 and the time zone "${zone}" does not tell`, example: ambiguousExample(dates) };
       return r;
     }
@@ -99,13 +87,7 @@ export function parseSquare(file: DecodedFile, options: ParseOptions = {}): Stat
     const time = g('time') ? parseTime(g('time')) : null;
     if (!date || (g('time') && !time)) {
       issues.push(
-        rowIssue(
-          'error',
-          'bad_date',
-          line,
-          `line ${line}: date/time "${g('date')} ${g('time')}" is not readable (expected e.g. 2024-03-05 14:30:05); row not imported`,
-          { field: 'occurredAt', raw: `${g('date')} ${g('time')}` },
-        ),
+        rowIssue('error', 'issue.bad_date.square', line, { value: `${g('date')} ${g('time')}` }, { field: 'occurredAt', raw: `${g('date')} ${g('time')}` }),
       );
       continue;
     }
@@ -119,10 +101,16 @@ export function parseSquare(file: DecodedFile, options: ParseOptions = {}): Stat
       const p = parseAmount(text);
       if (!p) {
         issues.push(
-          rowIssue('error', 'bad_amount', line, `line ${line}: ${names[0]} "${text}" is not an amount (expected e.g. $12.50 or -$0.95); row not imported`, {
-            field: names[0]!,
-            raw: text,
-          }),
+          rowIssue(
+            'error',
+            'issue.bad_amount.square',
+            line,
+            { column: names[0], value: text },
+            {
+              field: names[0]!,
+              raw: text,
+            },
+          ),
         );
         bad = true;
         return undefined;
@@ -139,23 +127,13 @@ export function parseSquare(file: DecodedFile, options: ParseOptions = {}): Stat
     const netTotal = amount('net total');
     if (bad) continue;
     if (total === undefined && card === undefined && cash === undefined) {
-      issues.push(
-        rowIssue('error', 'missing_amount', line, `line ${line}: no Total Collected, Card or Cash amount (expected e.g. $12.50); row not imported`, { raw }),
-      );
+      issues.push(rowIssue('error', 'issue.missing_amount.square', line, {}, { raw }));
       continue;
     }
     const currency =
       symbol === 'USD' && callerCurrency && /^[A-Z]{3}$/.test(callerCurrency) && callerCurrency !== 'USD' ? callerCurrency : (symbol ?? callerCurrency);
     if (!currency) {
-      issues.push(
-        rowIssue(
-          'error',
-          'currency_missing',
-          line,
-          `line ${line}: the amounts carry no currency symbol and no default currency is set (expected e.g. $12.50); row not imported`,
-          { raw },
-        ),
-      );
+      issues.push(rowIssue('error', 'issue.currency_missing.square', line, {}, { raw }));
       continue;
     }
 
@@ -201,10 +179,16 @@ export function parseSquare(file: DecodedFile, options: ParseOptions = {}): Stat
       if (depositDate) t.settleDate = depositDate.date;
       else if (g('deposit date'))
         issues.push(
-          rowIssue('warning', 'settle_date_unreadable', line, `line ${line}: Deposit Date "${g('deposit date')}" is not a date; left out`, {
-            field: 'settleDate',
-            raw: g('deposit date'),
-          }),
+          rowIssue(
+            'warning',
+            'issue.settle_date_unreadable.square',
+            line,
+            { value: g('deposit date') },
+            {
+              field: 'settleDate',
+              raw: g('deposit date'),
+            },
+          ),
         );
       if (paymentId || txnId) t.orderNo = paymentId || txnId;
       const device = g('device name');
@@ -235,17 +219,7 @@ export function parseSquare(file: DecodedFile, options: ParseOptions = {}): Stat
     }
     if ((cardPart === undefined || cardPart.isZero()) && nonCard.isZero()) {
       const zero = total === undefined || total.isZero();
-      issues.push(
-        rowIssue(
-          'warning',
-          zero ? 'zero_amount' : 'tender_unknown',
-          line,
-          zero
-            ? `line ${line}: nothing was collected (Total Collected ${g('total collected') || '0'}); not imported`
-            : `line ${line}: Total Collected ${g('total collected')} was paid with no tender the file names (Card, Cash, Square Gift Card, Other Tender all empty); not imported`,
-          { raw },
-        ),
-      );
+      issues.push(rowIssue('warning', zero ? 'issue.zero_amount' : 'issue.tender_unknown.square', line, { total: g('total collected') || '0' }, { raw }));
     }
   }
   return { format: 'square', encoding, accounts: accountsOf(transactions), kind: 'acquirer', lines: [], transactions, cashier, issues };

@@ -97,24 +97,11 @@ export interface StripeOptions extends ParseOptions {
 export function parseStripe(file: DecodedFile, options: StripeOptions = {}): StatementParseResult {
   const loaded = loadTable(file);
   const encoding = loaded.ok && loaded.container !== 'csv' ? 'binary' : file.encoding;
-  if (!loaded.ok)
-    return rejected(
-      'stripe',
-      encoding,
-      'acquirer',
-      'unreadable_file',
-      `${loaded.message}; expected a Stripe report CSV (payout reconciliation or balance change from activity)`,
-    );
+  if (!loaded.ok) return rejected('stripe', encoding, 'acquirer', 'issue.unreadable_file', { ...loaded.reason, expectedKey: 'issuePart.expected.stripe' });
   const { rows, lines } = loaded.table;
   const found = findHeaderRow(rows, isStripeHeader);
   if (!found) {
-    return rejected(
-      'stripe',
-      encoding,
-      'acquirer',
-      'no_header',
-      'no Stripe report header found: expected columns balance_transaction_id, gross, fee, net, reporting_category (itemized reports) or id, Type, Amount, Fee, Net, Created (UTC) (Dashboard balance export)',
-    );
+    return rejected('stripe', encoding, 'acquirer', 'issue.no_header.stripe');
   }
   const cols = found.columns;
   const issues: Issue[] = [];
@@ -131,29 +118,27 @@ export function parseStripe(file: DecodedFile, options: StripeOptions = {}): Sta
 
     const txnId = g(C.id);
     if (!txnId) {
-      issues.push(rowIssue('error', 'missing_id', line, `line ${line}: no balance_transaction_id (expected e.g. txn_1Mx…); row not imported`, { raw }));
+      issues.push(rowIssue('error', 'issue.missing_id', line, {}, { raw }));
       continue;
     }
     const created = parseDateTime(g(C.created));
     if (!created) {
-      issues.push(
-        rowIssue(
-          'error',
-          'bad_date',
-          line,
-          `line ${line}: created "${g(C.created)}" is not a date and time (expected e.g. 2024-03-05 14:30:00); row not imported`,
-          { field: 'occurredAt', raw: g(C.created) },
-        ),
-      );
+      issues.push(rowIssue('error', 'issue.bad_date.stripe', line, { value: g(C.created) }, { field: 'occurredAt', raw: g(C.created) }));
       continue;
     }
     const currencyText = g(C.currency);
     if (!/^[A-Za-z]{3}$/.test(currencyText)) {
       issues.push(
-        rowIssue('error', 'bad_currency', line, `line ${line}: currency "${currencyText}" is not a currency code (expected e.g. usd); row not imported`, {
-          field: 'currency',
-          raw: currencyText,
-        }),
+        rowIssue(
+          'error',
+          'issue.bad_currency.stripe',
+          line,
+          { value: currencyText },
+          {
+            field: 'currency',
+            raw: currencyText,
+          },
+        ),
       );
       continue;
     }
@@ -164,7 +149,7 @@ export function parseStripe(file: DecodedFile, options: StripeOptions = {}): Sta
       const text = g(C[k]);
       if (!text) {
         if (k === 'gross') {
-          issues.push(rowIssue('error', 'missing_amount', line, `line ${line}: no gross amount (expected e.g. 10.00); row not imported`, { field: 'amount' }));
+          issues.push(rowIssue('error', 'issue.missing_amount.stripe', line, {}, { field: 'amount' }));
           bad = true;
         }
         continue;
@@ -172,10 +157,16 @@ export function parseStripe(file: DecodedFile, options: StripeOptions = {}): Sta
       const p = parseAmount(text);
       if (!p) {
         issues.push(
-          rowIssue('error', 'bad_amount', line, `line ${line}: ${k} "${text}" is not a number (expected e.g. 10.00 or -0.59); row not imported`, {
-            field: k === 'gross' ? 'amount' : k,
-            raw: text,
-          }),
+          rowIssue(
+            'error',
+            'issue.bad_amount.stripe',
+            line,
+            { column: k, value: text },
+            {
+              field: k === 'gross' ? 'amount' : k,
+              raw: text,
+            },
+          ),
         );
         bad = true;
         continue;
@@ -188,15 +179,7 @@ export function parseStripe(file: DecodedFile, options: StripeOptions = {}): Sta
     let kind = KINDS[category];
     if (!kind) {
       kind = 'adjustment';
-      issues.push(
-        rowIssue(
-          'warning',
-          'kind_unknown',
-          line,
-          `line ${line}: reporting category "${category}" is not one we know (charge, refund, dispute, fee, payout…); kept as an adjustment with the sign shown`,
-          { field: 'kind', raw: category },
-        ),
-      );
+      issues.push(rowIssue('warning', 'issue.kind_unknown.stripe', line, { value: category }, { field: 'kind', raw: category }));
     }
 
     const cells = cols.cells(row, [...C.id, ...C.source, ...C.charge, ...C.paymentIntent, ...C.payoutId]);

@@ -3,6 +3,7 @@
 // around between versions — Adyen's 2021 and 2022 layouts differ, corpus/README.md), evidence
 // cells, and issues with line numbers. Not a format: lib/statements/registry.ts lists formats only.
 import { readWorkbook } from './workbook';
+import { makeIssue, type IssueKey, type IssueParams } from '../../i18n/issues';
 import type { Issue, StatementParseResult } from '../../model';
 import { maskCardNumbers } from '../../cards';
 import { parseDateTime } from '../../dates';
@@ -84,7 +85,9 @@ export function findHeaderRow(rows: readonly string[][], accept: (c: Columns) =>
   return null;
 }
 
-export type LoadedTable = { ok: true; table: RawTable; sheet?: string; container: 'csv' | 'xlsx' | 'xls' } | { ok: false; message: string };
+export type LoadedTable =
+  | { ok: true; table: RawTable; sheet?: string; container: 'csv' | 'xlsx' | 'xls' }
+  | { ok: false; reason: { reasonKey: IssueKey; detail?: string } };
 
 /**
  * The rows of a CSV, or of the first sheet of a workbook that `wanted` accepts (else the first
@@ -94,12 +97,13 @@ export type LoadedTable = { ok: true; table: RawTable; sheet?: string; container
  */
 export function loadTable(file: DecodedFile, wanted?: (rows: string[][]) => boolean): LoadedTable {
   const bin = sniffBinary(file.bytes);
-  if (bin === 'pdf') return { ok: false, message: 'the file is a PDF document' };
+  if (bin === 'pdf') return { ok: false, reason: { reasonKey: 'issuePart.unreadable.pdf' } };
   if (bin === 'zip' || bin === 'ole2') {
     const sheets = readSheets(file.bytes);
-    if (!sheets.ok) return { ok: false, message: `the ${bin === 'ole2' ? 'XLS' : 'XLSX'} workbook could not be opened (${sheets.message})` };
+    if (!sheets.ok)
+      return { ok: false, reason: { reasonKey: bin === 'ole2' ? 'issuePart.unreadable.xls' : 'issuePart.unreadable.xlsx', detail: sheets.message } };
     const pick = (wanted && sheets.sheets.find((s) => wanted(s.table.rows))) ?? sheets.sheets[0];
-    if (!pick) return { ok: false, message: 'the workbook has no sheet with any cells' };
+    if (!pick) return { ok: false, reason: { reasonKey: 'issuePart.unreadable.noSheet' } };
     return { ok: true, table: pick.table, sheet: pick.sheet, container: bin === 'ole2' ? 'xls' : 'xlsx' };
   }
   return { ok: true, table: splitCsv(file.text), container: 'csv' };
@@ -132,12 +136,11 @@ export function rejected(
   format: string,
   encoding: string,
   kind: StatementParseResult['kind'],
-  code: string,
-  message: string,
+  key: IssueKey,
+  params: IssueParams = {},
   raw?: string,
 ): StatementParseResult {
-  const issue: Issue = { level: 'error', code, message };
-  if (raw !== undefined) issue.raw = raw.slice(0, 200);
+  const issue = makeIssue('error', key, params, raw === undefined ? {} : { raw: raw.slice(0, 200) });
   return {
     format,
     encoding,
@@ -149,11 +152,9 @@ export function rejected(
   };
 }
 
-export function rowIssue(level: Issue['level'], code: string, line: number, message: string, extra: { field?: string; raw?: string } = {}): Issue {
-  const i: Issue = { level, code, message, line };
-  if (extra.field !== undefined) i.field = extra.field;
-  if (extra.raw !== undefined) i.raw = extra.raw.length > 200 ? `${extra.raw.slice(0, 200)}…` : extra.raw;
-  return i;
+export function rowIssue(level: Issue['level'], key: IssueKey, line: number, params: IssueParams = {}, extra: { field?: string; raw?: string } = {}): Issue {
+  const raw = extra.raw === undefined ? undefined : extra.raw.length > 200 ? `${extra.raw.slice(0, 200)}…` : extra.raw;
+  return makeIssue(level, key, params, { line, ...(extra.field === undefined ? {} : { field: extra.field }), ...(raw === undefined ? {} : { raw }) });
 }
 
 /**

@@ -9,7 +9,8 @@
 //      enough — British, Hong Kong and Australian exports are day-first;
 // and a format may add its own (PayPal's row order, a headerless file's date span). Nothing
 // deciding is not refused: the order is null and the preview asks.
-import type { DateOrder, DateOrderDecision } from '../../model';
+import type { DateOrder, DateOrderDecision, Issue } from '../../model';
+import { makeIssue } from '../../i18n/issues';
 
 /** Header words by language, lower case; a header counts when it is one of them or starts with one. */
 const LANGUAGE_WORDS: Record<string, string[]> = {
@@ -176,8 +177,12 @@ export function ambiguousExample(texts: Iterable<string>): string | undefined {
   return undefined;
 }
 
-/** An Issue-ready sentence about a decision taken on evidence other than the dates. */
-export function describeOrder(d: DateOrderDecision): string {
-  const form = d.order === 'mdy' ? 'MM/DD/YYYY (month first)' : 'DD/MM/YYYY (day first)';
-  return `dates such as 03/04/2024 read as ${form}: ${d.detail} — check that the dates look right`;
+/** The warning about a decision taken on evidence other than the dates: which order, and why. */
+export function assumedOrderIssue(d: DateOrderDecision, where: { field?: string } = {}): Issue {
+  return makeIssue(
+    'warning',
+    d.order === 'mdy' ? 'issue.date_order_assumed.mdy' : 'issue.date_order_assumed.dmy',
+    { byKey: `issuePart.orderBy.${d.decidedBy}` },
+    where,
+  );
 }

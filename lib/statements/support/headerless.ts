@@ -9,8 +9,9 @@ export type HeaderlessRole = 'txnDate' | 'description' | 'amount' | 'debit' | 'c
 export interface HeaderlessLayout {
   /** column index → role, for the columns that have one (every column has) */
   roles: HeaderlessRole[];
-  /** why the amount columns were read so, for the merchant to check */
-  note: string;
+  /** which column is what and why the amount columns were read so, for the merchant to check:
+   *  a catalogue part (`issuePart.headerless.*`) and its params, the columns' numbers by role */
+  note: { layoutKey: string } & Partial<Record<HeaderlessRole, string>>;
 }
 
 export interface CellProbes {
@@ -23,15 +24,6 @@ export interface CellProbes {
 
 type Kind = 'date' | 'amount' | 'empty' | 'text';
 
-const NAMES: Record<HeaderlessRole, string> = {
-  txnDate: 'date',
-  description: 'description',
-  amount: 'amount',
-  debit: 'withdrawal',
-  credit: 'deposit',
-  balance: 'balance',
-};
-
 /**
  * The column layout of header-less rows (cleaned cells, blank rows already left out), or why there
  * is none; `dated`: the rows have one width and one column of dates, so they look like statement lines.
@@ -39,11 +31,16 @@ const NAMES: Record<HeaderlessRole, string> = {
 export function inferHeaderlessLayout(
   rows: readonly string[][],
   probe: CellProbes,
-): { ok: true; layout: HeaderlessLayout } | { ok: false; reason: string; dated: boolean } {
-  const fail = (reason: string, dated = true) => ({ ok: false as const, reason, dated });
-  if (rows.length === 0) return fail('no rows', false);
+): { ok: true; layout: HeaderlessLayout } | { ok: false; reason: { problemKey: string; count?: string }; dated: boolean } {
+  // why not, as a catalogue part (`issuePart.headerless.*`, lib/i18n/catalogue-issues-*.ts)
+  const fail = (why: string, dated = true, count?: number) => ({
+    ok: false as const,
+    reason: { problemKey: `issuePart.headerless.${why}`, ...(count === undefined ? {} : { count: String(count) }) },
+    dated,
+  });
+  if (rows.length === 0) return fail('noRows', false);
   const width = rows[0]!.length;
-  if (width < 3 || rows.some((r) => r.length !== width)) return fail('the rows do not all have the same number of columns (3 or more)', false);
+  if (width < 3 || rows.some((r) => r.length !== width)) return fail('widths', false);
 
   const kinds: Kind[] = [];
   for (let c = 0; c < width; c++) {
@@ -56,9 +53,9 @@ export function inferHeaderlessLayout(
   const dateCols = kinds.flatMap((k, c) => (k === 'date' ? [c] : []));
   const textCols = kinds.flatMap((k, c) => (k === 'text' ? [c] : []));
   const moneyCols = kinds.flatMap((k, c) => (k === 'amount' || k === 'empty' ? [c] : []));
-  if (dateCols.length !== 1) return fail(`expected one column with a date in every row, found ${dateCols.length}`, false);
-  if (textCols.length !== 1) return fail(`expected one description column, found ${textCols.length} columns of text`);
-  if (!moneyCols.some((c) => kinds[c] === 'amount')) return fail('no column of amounts');
+  if (dateCols.length !== 1) return fail('dateColumns', false, dateCols.length);
+  if (textCols.length !== 1) return fail('textColumns', true, textCols.length);
+  if (!moneyCols.some((c) => kinds[c] === 'amount')) return fail('noAmounts');
 
   const filled = (c: number) => rows.map((r) => probe.value(r[c] ?? '') !== '');
   const everyRow = (c: number) => filled(c).every(Boolean);
@@ -76,31 +73,28 @@ export function inferHeaderlessLayout(
   const [a, b, c] = moneyCols;
   if (moneyCols.length === 1 && everyRow(a!)) {
     roles[a!] = 'amount';
-    note = 'one signed amount column';
+    note = 'signed';
   } else if (moneyCols.length === 2 && oneOf(a!, b!)) {
     // Banks that export without a header put withdrawals before deposits (TD, CIBC, RBC).
     roles[a!] = 'debit';
     roles[b!] = 'credit';
-    note = 'each row fills one of two amount columns: read as withdrawal, then deposit';
+    note = 'oneOfTwo';
   } else if (moneyCols.length === 2 && everyRow(a!) && everyRow(b!)) {
     roles[a!] = 'amount';
     roles[b!] = 'balance';
-    note = 'two amount columns filled in every row: read as amount, then balance';
+    note = 'amountBalance';
   } else if (moneyCols.length === 3 && oneOf(a!, b!) && everyRow(c!)) {
     const swap = chainBreaks(rows, probe, b!, a!, c!) < chainBreaks(rows, probe, a!, b!, c!);
     roles[a!] = swap ? 'credit' : 'debit';
     roles[b!] = swap ? 'debit' : 'credit';
     roles[c!] = 'balance';
-    note = swap
-      ? 'each row fills one of two amount columns and a balance: read as deposit, then withdrawal, because the balances follow from that reading'
-      : 'each row fills one of two amount columns and a balance: read as withdrawal, then deposit';
+    note = swap ? 'oneOfTwoBalanceSwapped' : 'oneOfTwoBalance';
   } else {
-    return fail(
-      `cannot tell what the ${moneyCols.length} amount columns are (expected a signed amount, or withdrawal and deposit with one filled per row, optionally followed by a balance)`,
-    );
+    return fail('amountColumns', true, moneyCols.length);
   }
-  const described = roles.map((r, i) => `${NAMES[r]} (column ${i + 1})`).join(', ');
-  return { ok: true, layout: { roles, note: `${described}; ${note}` } };
+  const columns: Partial<Record<HeaderlessRole, string>> = {};
+  roles.forEach((r, i) => (columns[r] = String(i + 1)));
+  return { ok: true, layout: { roles, note: { layoutKey: `issuePart.headerless.${note}`, ...columns } } };
 }
 
 /**

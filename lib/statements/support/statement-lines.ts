@@ -5,6 +5,7 @@ import type { Issue, MoneyJson, StatementAccount, StatementLine, StatementParseR
 import { Dec, money, toPlain } from '../../money';
 import { StatementLineIds, isPlaceholderReference } from '../line-id';
 import { plainCents } from './plain-decimal';
+import { makeIssue, type IssueKey, type IssueParams } from '../../i18n/issues';
 
 /**
  * ISO 4217 "no currency". Used only when a source states no currency at all (QIF, an OFX file with
@@ -14,18 +15,13 @@ import { plainCents } from './plain-decimal';
 export const NO_CURRENCY = 'XXX';
 
 /** The currency for a source that states none: the merchant's default, else XXX; warns either way. */
-export function fallbackCurrency(b: LineBuilder, defaultCurrency: string | undefined, what: string, line?: number): string {
+export function fallbackCurrency(b: LineBuilder, defaultCurrency: string | undefined, what: IssueParams, line?: number): string {
   const dc = defaultCurrency?.trim().toUpperCase();
   if (dc && /^[A-Z]{3}$/.test(dc)) {
-    b.issue('warning', 'currency_missing', `${what} states no currency; using the default currency ${dc}`, line);
+    b.issue('warning', 'issue.currency_missing.default', { ...what, currency: dc }, line);
     return dc;
   }
-  b.issue(
-    'warning',
-    'currency_missing',
-    `${what} states no currency and no default currency is set; amounts are marked ${NO_CURRENCY} (no currency) until one is chosen`,
-    line,
-  );
+  b.issue('warning', 'issue.currency_missing.none', { ...what, noCurrency: NO_CURRENCY }, line);
   return NO_CURRENCY;
 }
 
@@ -96,12 +92,15 @@ export class LineBuilder {
     return line;
   }
 
-  issue(level: Issue['level'], code: string, message: string, line?: number, extra: { field?: string; raw?: string } = {}): void {
-    const i: Issue = { level, code, message };
-    if (line !== undefined) i.line = line;
-    if (extra.field !== undefined) i.field = extra.field;
-    if (extra.raw !== undefined) i.raw = extra.raw.length > 200 ? `${extra.raw.slice(0, 200)}…` : extra.raw;
-    this.issues.push(i);
+  issue(level: Issue['level'], key: IssueKey, params: IssueParams, line?: number, extra: { field?: string; raw?: string } = {}): void {
+    const raw = extra.raw === undefined ? undefined : extra.raw.length > 200 ? `${extra.raw.slice(0, 200)}…` : extra.raw;
+    this.issues.push(
+      makeIssue(level, key, params, {
+        ...(line === undefined ? {} : { line }),
+        ...(extra.field === undefined ? {} : { field: extra.field }),
+        ...(raw === undefined ? {} : { raw }),
+      }),
+    );
   }
 }
 
@@ -111,7 +110,7 @@ export class LineBuilder {
  */
 export function checkBalances(
   b: LineBuilder,
-  where: string,
+  where: IssueParams,
   opening: MoneyJson | undefined,
   closing: MoneyJson | undefined,
   lines: readonly StatementLine[],
@@ -119,12 +118,7 @@ export function checkBalances(
 ): void {
   if (!opening || !closing) return;
   if (opening.currency !== closing.currency || lines.some((l) => l.amount.currency !== opening.currency)) {
-    b.issue(
-      'warning',
-      'balance_currency_mismatch',
-      `${where}: opening (${opening.currency}), closing (${closing.currency}) and lines are not all in one currency, so the balance check was skipped`,
-      line,
-    );
+    b.issue('warning', 'issue.balance_currency_mismatch', { ...where, opening: opening.currency, closing: closing.currency }, line);
     return;
   }
   if (balancesInCents(opening.amount, closing.amount, lines)) return;
@@ -134,8 +128,16 @@ export function checkBalances(
   if (!diff.isZero()) {
     b.issue(
       'warning',
-      'balance_mismatch',
-      `${where}: opening ${opening.amount} + lines ${toPlain(total.minus(opening.amount))} = ${toPlain(total)}, but the closing balance is ${closing.amount} ${closing.currency} (difference ${toPlain(diff)}); some lines may be missing or unreadable`,
+      'issue.balance_mismatch.statement',
+      {
+        ...where,
+        opening: opening.amount,
+        lines: toPlain(total.minus(opening.amount)),
+        total: toPlain(total),
+        closing: closing.amount,
+        currency: closing.currency,
+        difference: toPlain(diff),
+      },
       line,
     );
   }
@@ -187,11 +189,7 @@ export function guarded(format: string, encoding: string, fileName: string, run:
     return run();
   } catch (e) {
     const r = emptyResult(format, encoding);
-    r.issues.push({
-      level: 'error',
-      code: 'parser_failure',
-      message: `${fileName}: the ${format} reader failed on this file (${e instanceof Error ? e.message : String(e)}); nothing was imported`,
-    });
+    r.issues.push(makeIssue('error', 'issue.parser_failure', { file: fileName, format, detail: e instanceof Error ? e.message : String(e) }));
     return r;
   }
 }

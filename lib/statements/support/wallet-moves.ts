@@ -23,7 +23,9 @@
 // bank's credit and the fee is a line of its own, as PayPal's fees are.
 import { Dec, toPlain } from '../../money';
 
-export type NeutralMove = { kind: 'out' | 'in'; what: string; fee?: string } | { kind: 'internal'; what: string } | { kind: 'unknown' };
+/** a move between the wallet's own funds; its words are `issuePart.internalMove.<this>` (lib/i18n/catalogue-issues-*.ts) */
+export type InternalMove = 'changeAndChangePlus' | 'yuebaoToBalance' | 'balanceToYuebao';
+export type NeutralMove = { kind: 'out' | 'in'; what: string; fee?: string } | { kind: 'internal'; what: InternalMove } | { kind: 'unknown' };
 
 const WALLET_FUNDS = /^(零钱|零钱通|余额|账户余额|余额宝)(\(|$)/;
 
@@ -36,10 +38,10 @@ export function classifyNeutralMove(text: string, method: string): NeutralMove {
   const fromFunds = WALLET_FUNDS.test(method.trim());
   // between the wallet's own funds
   if ((/转入零钱通/.test(text) && (/来自零钱(?!通)/.test(text) || /^零钱(\(|$)/.test(method.trim()))) || /零钱通.{0,2}转出.{0,2}到零钱(?!通)/.test(text)) {
-    return { kind: 'internal', what: 'between 零钱 and 零钱通' };
+    return { kind: 'internal', what: 'changeAndChangePlus' };
   }
-  if (/转出到余额(?!宝)|余额宝-?转出到余额/.test(text)) return { kind: 'internal', what: 'from 余额宝 to 余额' };
-  if (/余额宝.*(转入|攒入|自动充)|转入余额宝/.test(text) && fromFunds) return { kind: 'internal', what: 'from 余额 into 余额宝' };
+  if (/转出到余额(?!宝)|余额宝-?转出到余额/.test(text)) return { kind: 'internal', what: 'yuebaoToBalance' };
+  if (/余额宝.*(转入|攒入|自动充)|转入余额宝/.test(text) && fromFunds) return { kind: 'internal', what: 'balanceToYuebao' };
   if (/提现/.test(text)) return { kind: 'out', what: 'withdrawal', ...withdrawalFee(text) };
   if (/还款/.test(text)) return { kind: 'out', what: 'card repayment' };
   if (/充值/.test(text)) return { kind: 'in', what: 'top-up' };

@@ -120,7 +120,7 @@ describe('checkBalances (integer cents where exact, Decimal otherwise)', () => {
         const lines = amounts.map((a, i) => b.add({ bookedOn: '2024-03-05', amount: a, currency: 'EUR', description: `l${i}`, line: i + 1 }));
         const sum = amounts.reduce((t, a) => t.plus(a), new Dec(opening));
         const closing = closingText ?? toPlain(sum);
-        checkBalances(b, 'statement', { amount: opening, currency: 'EUR' }, { amount: closing, currency: 'EUR' }, lines);
+        checkBalances(b, { whereKey: 'issuePart.where.mt940Statement' }, { amount: opening, currency: 'EUR' }, { amount: closing, currency: 'EUR' }, lines);
         expect(b.issues.some((i) => i.code === 'balance_mismatch')).toBe(!sum.equals(closing));
       }),
       { numRuns: 1500 },
