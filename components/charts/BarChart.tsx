@@ -1,7 +1,8 @@
 // A small horizontal bar chart in SVG: money at stake by finding kind, labels whole. Money stays a Decimal;
 // only the bar width (a pixel length) becomes a number.
 import type { MoneyJson } from '../../lib/model';
-import { Dec, amountOf, formatMoney } from '../../lib/money';
+import { formatMoney, type FormatLocale } from '../../lib/i18n/format';
+import { Dec, amountOf } from '../../lib/money';
 
 export interface Bar {
   label: string;
@@ -16,7 +17,7 @@ function labelPixels(label: string): number {
   return w;
 }
 
-export function BarChart({ bars, title, width = 300 }: { bars: Bar[]; title: string; width?: number }) {
+export function BarChart({ bars, title, locale, width = 300 }: { bars: Bar[]; title: string; locale: FormatLocale; width?: number }) {
   // the label column fits the longest label (English kind names are long): never cut
   const labelWidth = Math.ceil(Math.min(width / 2, Math.max(60, ...bars.map((b) => labelPixels(b.label)))) + 8),
     valueWidth = 110,
@@ -38,7 +39,7 @@ export function BarChart({ bars, title, width = 300 }: { bars: Bar[]; title: str
             </text>
             <rect x={labelWidth} y={y + 3} width={w} height={rowHeight - 8} rx={3} fill="#d92d20" />
             <text x={labelWidth + w + 4} y={y + 14} font-size="11" fill="#101828">
-              {formatMoney(b.value)} ×{b.count}
+              {formatMoney(locale, b.value)} ×{b.count}
             </text>
           </g>
         );

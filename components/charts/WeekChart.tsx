@@ -2,7 +2,8 @@
 // with little data: each bar carries its amount while there are few weeks, the x axis names
 // every week, and fewer than MIN_WEEKS weeks says a trend needs more data instead of implying one.
 // Amounts stay decimal strings; only pixel lengths become numbers.
-import { Dec, formatMoney } from '../../lib/money';
+import { formatMoney, type FormatLocale } from '../../lib/i18n/format';
+import { Dec } from '../../lib/money';
 
 export const MIN_WEEKS = 4;
 
@@ -17,6 +18,7 @@ export function WeekChart({
   weeks,
   series,
   currency,
+  locale,
   title,
   weekLabel,
   moreData,
@@ -27,6 +29,7 @@ export function WeekChart({
   weeks: string[];
   series: WeekSeries[];
   currency: string;
+  locale: FormatLocale;
   title: string;
   /** the axis label of a week (its Monday) */
   weekLabel: (week: string) => string;
@@ -62,11 +65,11 @@ export function WeekChart({
                 return (
                   <g key={s.label}>
                     <rect x={x} y={pad.top + plotH - bh} width={barW - 2} height={Math.max(bh, 1)} fill={s.color}>
-                      <title>{`${weekLabel(w)} · ${s.label} ${formatMoney({ amount: v, currency })}`}</title>
+                      <title>{`${weekLabel(w)} · ${s.label} ${formatMoney(locale, { amount: v, currency })}`}</title>
                     </rect>
                     {labelled && (
                       <text x={x + (barW - 2) / 2} y={pad.top + plotH - bh - 3} font-size="9" text-anchor="middle" fill="#344054" data-value>
-                        {formatMoney({ amount: v, currency })}
+                        {formatMoney(locale, { amount: v, currency })}
                       </text>
                     )}
                   </g>

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Contract } from '../../lib/model';
 import type { Locale } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/pages';
+import { formatMoney, formatPercent } from '../../lib/i18n/format';
 import { type ContractPreset, contractFromPreset, presetLabel } from '../../lib/presets';
 import { ContractEditor, type ContractEditorProps } from './ContractEditor';
 
@@ -90,7 +91,14 @@ export function ContractsPanel({
             </button>
           </h3>
           <p class="muted">
-            {c.merchantId ?? ''} · {c.currency} · {c.effectiveFrom} – {c.effectiveTo ?? '…'} · {c.settleCycle} · {c.calendar}
+            {t(locale, 'contracts.summary', {
+              merchantId: c.merchantId,
+              currency: c.currency,
+              from: c.effectiveFrom,
+              to: c.effectiveTo,
+              cycle: t(locale, `contracts.settleCycle.${c.settleCycle}`),
+              calendar: t(locale, `contracts.calendar.${c.calendar}`),
+            })}
           </p>
           <table>
             <thead>
@@ -108,17 +116,28 @@ export function ContractsPanel({
                 <tr key={i}>
                   <td>{r.cardType === 'any' ? t(locale, 'contracts.anyCard') : t(locale, `cardType.${r.cardType}`)}</td>
                   <td>{r.minAmount || r.maxAmount ? `${r.minAmount ?? '0'} – ${r.maxAmount ?? '∞'}` : '—'}</td>
-                  <td>{r.percent}%</td>
-                  <td>{r.fixed ?? '—'}</td>
-                  <td>{r.cap ?? '—'}</td>
-                  <td>{r.instantFee ?? '—'}</td>
+                  <td>{formatPercent(locale, r.percent)}</td>
+                  <td>{r.fixed ? formatMoney(locale, { amount: r.fixed, currency: c.currency }) : '—'}</td>
+                  <td>{r.cap ? formatMoney(locale, { amount: r.cap, currency: c.currency }) : '—'}</td>
+                  <td>{r.instantFee ? formatMoney(locale, { amount: r.instantFee, currency: c.currency }) : '—'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           {c.periodicFees.length > 0 && (
             <p>
-              {t(locale, 'contracts.periodicFees')}: {c.periodicFees.map((p) => `${p.label} ${p.amount}/${p.every}`).join(', ')}
+              {t(locale, 'contracts.periodicFees')}
+              {locale === 'zh-CN' ? '：' : ': '}
+              {c.periodicFees
+                .map((p) =>
+                  t(locale, 'contracts.periodicFee', {
+                    label: p.label,
+                    amount: p.amount,
+                    currency: c.currency,
+                    every: t(locale, `contracts.every.${p.every}`),
+                  }),
+                )
+                .join(locale === 'zh-CN' ? '；' : '; ')}
             </p>
           )}
         </article>

@@ -6,7 +6,8 @@ import { disputeTitle } from '../../lib/disputes/title';
 import type { DisputeSnapshot } from '../../lib/services/dispute-lifecycle';
 import type { DisputeDraft } from '../../lib/disputes/render';
 import type { DisputeView } from '../../lib/services/disputes';
-import { formatMoney, parseAmount, toPlain } from '../../lib/money';
+import { formatMoney } from '../../lib/i18n/format';
+import { parseAmount, toPlain } from '../../lib/money';
 import type { Locale } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/pages';
 import { copyText } from '../overlay/clipboard';
@@ -79,8 +80,8 @@ function DisputeCard({
         <span class="badge" data-testid="sg-dispute-status">
           {t(locale, `dispute.status.${d.status}`)}
         </span>{' '}
-        {t(locale, 'dispute.claimed')}: {formatMoney(d.claimed)} · {t(locale, 'dispute.recovered')}:{' '}
-        <span data-testid="sg-dispute-recovered">{formatMoney(d.recovered)}</span>
+        {t(locale, 'dispute.claimed')}: {formatMoney(locale, d.claimed)} · {t(locale, 'dispute.recovered')}:{' '}
+        <span data-testid="sg-dispute-recovered">{formatMoney(locale, d.recovered)}</span>
         {d.ticketNo ? ` · ${t(locale, 'dispute.ticketNo')}: ${d.ticketNo}` : ''}
         {d.sentOn ? ` · ${t(locale, 'dispute.sentOn')}: ${d.sentOn}` : ''}
       </p>

@@ -4,7 +4,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { DateOrder, Issue } from '../../lib/model';
 import { parseDateTime } from '../../lib/dates';
 import type { Locale } from '../../lib/i18n/messages';
-import { PAGES_EN, t, type PageMessageKey } from '../../lib/i18n/pages';
+import { PAGES_EN, fileFormatName, t, type PageMessageKey } from '../../lib/i18n/pages';
 import type { ImportOutcome } from '../../lib/services/imports';
 import { ImportCancelled, type ImportProgress, type OnProgress, type PreviewSummary as ImportPreview } from '../../lib/services/import-session';
 import { ImportProgressBar } from './data/ImportProgressBar';
@@ -269,7 +269,7 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
                 <tr key={p.token} class={p.readable ? '' : 'unreadable'}>
                   <td>{p.name}</td>
                   <td>
-                    {p.result.format} · {t(locale, `import.kind.${p.result.format === 'settleguard' ? 'settleguard' : p.result.kind}`)}
+                    {fileFormatName(locale, p.result.format)} · {t(locale, `import.kind.${p.result.format === 'settleguard' ? 'settleguard' : p.result.kind}`)}
                   </td>
                   <td>{p.result.encoding}</td>
                   <td>

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FindingStatus } from '../../lib/model';
 import type { Locale } from '../../lib/i18n/messages';
-import { t } from '../../lib/i18n/pages';
+import { fileFormatName, t } from '../../lib/i18n/pages';
+import { formatInstant, formatNumber } from '../../lib/i18n/format';
 import type { OptionsData } from '../../lib/services/options';
 import type { DisputeContext } from '../../lib/messaging';
 import type { Settings } from '../../lib/db';
@@ -121,7 +122,13 @@ export function OptionsApp({ actions, initialTab }: { actions: OptionsActions; i
                 <ul class="history">
                   {data.imports.map((i) => (
                     <li key={i.id}>
-                      {i.importedAt.slice(0, 16).replace('T', ' ')} · {i.name} · {i.format} · +{i.counts.added} / {i.counts.known}
+                      {t(locale, 'import.historyLine', {
+                        time: formatInstant(locale, i.importedAt),
+                        name: i.name,
+                        format: fileFormatName(locale, i.format),
+                        added: formatNumber(locale, i.counts.added),
+                        known: formatNumber(locale, i.counts.known),
+                      })}
                     </li>
                   ))}
                 </ul>

@@ -1,6 +1,6 @@
 // The in-row flag: what is wrong with this row, why (expected vs charged), and the Dispute control.
 import type { StoredFinding } from '../../lib/model';
-import { formatMoney } from '../../lib/money';
+import { formatMoney } from '../../lib/i18n/format';
 import { kindName, renderExplanation, t, type Locale } from '../../lib/i18n/messages';
 
 export interface RowFlagProps {
@@ -20,7 +20,7 @@ export function RowFlag({ findings, locale, onDispute }: RowFlagProps) {
       {findings.map((f) => (
         <span key={f.id} class={`chip ${f.severity}`}>
           {kindName(locale, f.kind)}
-          {f.atStake ? ` ${formatMoney(f.atStake)}` : ''}
+          {f.atStake ? ` ${formatMoney(locale, f.atStake)}` : ''}
         </span>
       ))}
       <button type="button" class={severity === 'overcharge' ? 'primary' : ''} onClick={onDispute} aria-label={t(locale, 'action.dispute')}>

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DisputeContext } from '../../lib/messaging';
 import { kindName, renderExplanation, type Locale } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/pages';
-import { formatMoney } from '../../lib/money';
+import { formatMoney } from '../../lib/i18n/format';
 import { LetterLanguageToggle } from '../letters/LetterLanguageToggle';
 import { useLetter } from '../letters/useLetter';
 import { copyText } from '../overlay/clipboard';
@@ -49,7 +49,7 @@ export function DisputeView({ context, initialLocale, onClose, onDismiss, onActi
           {context.findings.map((f) => (
             <li key={f.id}>
               <b>{kindName(locale, f.kind)}</b>
-              {f.atStake ? ` · ${formatMoney(f.atStake)}` : ''}: {renderExplanation(locale, f.explanation)}
+              {f.atStake ? ` · ${formatMoney(locale, f.atStake)}` : ''}: {renderExplanation(locale, f.explanation)}
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { MoneyJson, Unchecked } from '../../lib/model';
-import { formatMoney } from '../../lib/money';
+import { formatInstant, formatMoney } from '../../lib/i18n/format';
 import { kindName, type Locale } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/pages';
 import { uncheckedDays, type Figure, type FindingFigures, type NextAction } from '../../lib/popup-figures';
@@ -16,15 +16,13 @@ import { PhishingWarning } from './PhishingWarning';
 
 export type OptionsTab = 'findings' | 'import' | 'contracts';
 
-function moneyText(list: MoneyJson[]): string {
-  return list.length ? list.map(formatMoney).join(' + ') : '—';
+function moneyText(locale: Locale, list: MoneyJson[]): string {
+  return list.length ? list.map((m) => formatMoney(locale, m)).join(' + ') : '—';
 }
 
-/** A local date and time in the merchant's language, e.g. "2026/12/07 14:32" / "12/07/2026, 2:32 PM". */
+/** A stored instant in the browser's time zone, as lib/i18n/format.ts writes them: "2026-12-07 14:32". */
 export function formatWhen(locale: Locale, iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+  return formatInstant(locale, iso);
 }
 
 const count = (locale: Locale, n: number) => (n === 1 ? t(locale, 'popup.findingsOne') : t(locale, 'popup.findingsMany', { count: String(n) }));
@@ -34,7 +32,7 @@ function FigureCell({ figure, label, tone, locale, testid }: { figure: Figure; l
     <div class="figure">
       <span class="label">{label}</span>
       <span class={`big ${tone}`} data-testid={testid}>
-        {moneyText(figure.atStake)}
+        {moneyText(locale, figure.atStake)}
       </span>
       <span class="muted" data-testid={`${testid}-count`}>
         {count(locale, figure.count)}
@@ -295,12 +293,12 @@ export function PopupApp({ load, openOptions, enableSite, disableSite, loadUnrea
         <section class="block" data-testid="sg-popup-disputes">
           <div class="figures">
             <div>
-              <span class="big neutral">{moneyText(data.disputes.claimed)}</span>
+              <span class="big neutral">{moneyText(locale, data.disputes.claimed)}</span>
               <span class="label">{t(locale, 'popup.claimed')}</span>
             </div>
             <div>
               <span class="big ok" data-testid="sg-popup-recovered">
-                {moneyText(data.disputes.recovered)}
+                {moneyText(locale, data.disputes.recovered)}
               </span>
               <span class="label">{t(locale, 'popup.recovered')}</span>
             </div>

@@ -2,7 +2,7 @@
 // what the dispute stores (finding kinds, first reference), so it follows the UI language
 // rather than the language the letter happened to be drafted in.
 import type { FindingKind, MoneyJson } from '../model';
-import { formatMoney } from '../money';
+import { formatMoney } from '../i18n/format';
 import { kindName, type Locale } from '../i18n/messages';
 
 export interface TitleFacts {
@@ -21,5 +21,5 @@ export function disputeTitle(d: TitleFacts, locale: Locale): string {
   if (!d.kinds?.length) return d.label ?? d.subject;
   const kinds = [...new Set(d.kinds)].map((k) => kindName(locale, k)).join(locale === 'zh-CN' ? '、' : ', ');
   const more = (d.rowCount ?? 0) > 1 ? ` +${(d.rowCount ?? 0) - 1}` : '';
-  return [kinds, formatMoney(d.claimed), d.firstRef ? `${d.firstRef}${more}` : undefined].filter(Boolean).join(' · ');
+  return [kinds, formatMoney(locale, d.claimed), d.firstRef ? `${d.firstRef}${more}` : undefined].filter(Boolean).join(' · ');
 }

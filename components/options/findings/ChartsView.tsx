@@ -68,6 +68,7 @@ export function ChartsView({
             title={t(locale, 'charts.atStakeWeekly')}
             weeks={stakeWeeks.map((w) => w.week)}
             currency={stakeCurrency}
+            locale={locale}
             weekLabel={weekLabel}
             series={[
               { label: t(locale, 'popup.certain'), color: '#d92d20', values: stakeWeeks.map((w) => w.certain) },
@@ -80,7 +81,7 @@ export function ChartsView({
       {bars.length > 0 && (
         <figure class="trend">
           <figcaption>{t(locale, 'charts.byKind')}</figcaption>
-          <BarChart bars={bars} title={t(locale, 'charts.byKind')} width={640} />
+          <BarChart bars={bars} title={t(locale, 'charts.byKind')} locale={locale} width={640} />
         </figure>
       )}
       {charts.rates.length > 0 && (
@@ -104,6 +105,7 @@ export function ChartsView({
             title={t(locale, 'charts.settlements')}
             weeks={settleWeeks.map((w) => w.week)}
             currency={settleCurrency}
+            locale={locale}
             weekLabel={weekLabel}
             series={[
               { label: t(locale, 'charts.expected'), color: '#84adff', values: settleWeeks.map((w) => w.expected) },

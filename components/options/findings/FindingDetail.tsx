@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ListedFinding } from '../../../lib/store-summary';
 import type { FindingEvidence } from '../../../lib/services/dashboard';
-import { formatMoney } from '../../../lib/money';
+import { formatDateTime, formatInstant, formatMoney } from '../../../lib/i18n/format';
 import { kindName, renderExplanation, severityName, type Locale } from '../../../lib/i18n/messages';
 import { t } from '../../../lib/i18n/pages';
 
@@ -33,16 +33,14 @@ function EvidenceRows({ locale, evidence }: { locale: Locale; evidence: FindingE
           <tbody>
             {txs.map((x) => (
               <tr key={x.id}>
-                <td>{x.occurredAt.replace('T', ' ')}</td>
-                <td>{x.kind}</td>
-                <td class="num">{formatMoney(x.amount)}</td>
-                <td class="num">{x.fee ? formatMoney(x.fee) : '—'}</td>
+                <td>{formatDateTime(locale, x.occurredAt)}</td>
+                <td>{t(locale, `txnKind.${x.kind}`)}</td>
+                <td class="num">{formatMoney(locale, x.amount)}</td>
+                <td class="num">{x.fee ? formatMoney(locale, x.fee) : '—'}</td>
                 <td>{x.rrn ?? x.voucherNo ?? x.orderNo ?? '—'}</td>
                 <td>{x.terminalId ?? '—'}</td>
                 <td>{[x.cardBin, x.cardLast4].filter(Boolean).join('…') || '—'}</td>
-                <td class="muted">
-                  {x.evidence.url} · {x.evidence.capturedAt.slice(0, 16).replace('T', ' ')}
-                </td>
+                <td class="muted">{t(locale, 'evidence.seenAt', { url: x.evidence.url, time: formatInstant(locale, x.evidence.capturedAt) })}</td>
               </tr>
             ))}
           </tbody>
@@ -62,7 +60,7 @@ function EvidenceRows({ locale, evidence }: { locale: Locale; evidence: FindingE
             {lines.map((l) => (
               <tr key={l.id}>
                 <td>{l.bookedOn}</td>
-                <td class="num">{formatMoney(l.amount)}</td>
+                <td class="num">{formatMoney(locale, l.amount)}</td>
                 <td>{[l.description, l.counterparty, l.reference].filter(Boolean).join(' · ')}</td>
                 <td class="muted">
                   {l.source.file}:{l.source.line}
@@ -103,12 +101,12 @@ export function FindingDetail({
     <section class="finding-detail" aria-labelledby="finding-detail-title" data-testid="sg-finding-detail">
       <h3 id="finding-detail-title">
         {kindName(locale, finding.kind)} · {severityName(locale, finding.severity)}
-        {finding.atStake ? ` · ${formatMoney(finding.atStake)}` : ''}
+        {finding.atStake ? ` · ${formatMoney(locale, finding.atStake)}` : ''}
       </h3>
       <p>{renderExplanation(locale, finding.explanation)}</p>
       <p class="muted">
         {t(locale, `findings.status.${finding.status}`)}
-        {finding.statusAt ? ` · ${finding.statusAt.slice(0, 10)}` : ''}
+        {finding.statusAt ? ` · ${formatInstant(locale, finding.statusAt)}` : ''}
       </p>
       {evidence ? <EvidenceRows locale={locale} evidence={evidence} /> : <p class="muted">…</p>}
       <button type="button" onClick={onClose}>

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { FindingKind, FindingStatus } from '../../../lib/model';
 import type { ListedFinding } from '../../../lib/store-summary';
-import { formatMoney } from '../../../lib/money';
+import { formatMoney } from '../../../lib/i18n/format';
 import { kindName, renderExplanation, type Locale } from '../../../lib/i18n/messages';
 import { t } from '../../../lib/i18n/pages';
 import { FindingDetail, type FindingEvidence } from './FindingDetail';
@@ -189,13 +189,13 @@ export function FindingsTable({
                     <td>{r.date ?? '—'}</td>
                     <td class="mono">{r.rrn ?? '—'}</td>
                     <td class="mono">{r.terminal ?? '—'}</td>
-                    <td class="num">{r.amount ? formatMoney(r.amount) : '—'}</td>
+                    <td class="num">{r.amount ? formatMoney(locale, r.amount) : '—'}</td>
                     <td title={r.kindLabel}>
                       {r.kindLabel}
                       {f.severity === 'suspect' && <span class="tag suspect">{t(locale, 'popup.suspected')}</span>}
                     </td>
                     <td>{t(locale, `findings.status.${f.status}`)}</td>
-                    <td class="num">{f.atStake ? formatMoney(f.atStake) : '—'}</td>
+                    <td class="num">{f.atStake ? formatMoney(locale, f.atStake) : '—'}</td>
                     <td class="row-actions">
                       <button type="button" onClick={() => actions.openDispute([f.id])}>
                         {t(locale, 'action.dispute')}
