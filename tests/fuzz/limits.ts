@@ -31,3 +31,7 @@ export function timed<T>(what: string, f: () => T): T {
   if (ms > caseLimitMs()) throw new Error(`${what} took ${ms.toFixed(0)} ms, over the per-case limit of ${caseLimitMs()} ms`);
   return out;
 }
+
+/** The command that checks case `index` of `target` alone, as the run that found it generated it. */
+export const replay = (seed: number, index: number, target: string) =>
+  `SG_FUZZ_SEED=${seed} SG_FUZZ_FROM=${index} SG_FUZZ_RUNS=${index + 1} npm run fuzz -- ${target}`;

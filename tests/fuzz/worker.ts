@@ -1,123 +1,124 @@
-// The fuzz targets of `npm run fuzz` (tests/fuzz/run.ts), in a worker thread: runs each target's
-// property with fast-check, counting cases in shared memory so the runner can stop a case that
-// never ends, and sampling the heap to report its peak. One worker runs targets one after another
-// (its start-up, tsx and the seeds, costs seconds); the runner starts a new one after a stuck case.
+// A child process of `npm run fuzz` (tests/fuzz/run.ts): runs the targets the runner sends it, one at
+// a time, with fast-check, and answers each with its report. A child process, not a worker thread:
+// V8 aborts the whole process on some allocations no heap cap contains (an array past its maximum
+// size: "invalid size error"), and memory outside the heap (ArrayBuffers) is not capped at all; the
+// runner watches this process's RSS and kills it when it passes the cap. Before each case the index
+// of the case is written to the progress file, so the runner can name the case that killed it.
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
-import { parentPort, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
-import { Window } from 'happy-dom';
+import { fuzzDom, type FuzzDom } from './dom';
 import { statementProperty } from './statement-properties';
 import { tableAsyncProperty } from './table-properties';
 import type { Family } from './table-pages';
+import { replay } from './limits';
 
 export interface FuzzTarget {
   kind: 'statement' | 'table';
   target: string;
 }
 
-export interface WorkerJob {
-  targets: FuzzTarget[];
+/** One stretch of one target: cases from..runs-1 of the run seeded `seed` (earlier cases are generated, not checked). */
+export interface WorkerJob extends FuzzTarget {
   runs: number;
   seed: number;
-  /** [cases started, cases finished, index of the target running] of the target running */
-  progress: SharedArrayBuffer;
+  from: number;
+  /** the file the index of the case being checked is written to (Int32, little-endian) */
+  progressFile: string;
 }
 
-export interface TargetReport extends FuzzTarget {
-  runs: number;
-  seed: number;
-  failed: boolean;
-  /** what failed and how to replay it (fast-check seed and path) */
-  failure?: string;
+export interface CaseFailure {
+  index: number;
+  /** what failed and how to replay it */
+  message: string;
+}
+
+/** What a stretch of a target did; the runner joins the stretches of one target. */
+export interface StretchReport extends FuzzTarget {
+  from: number;
+  /** index of the last case checked + 1 */
+  to: number;
+  failure?: CaseFailure;
   ms: number;
   slowestCaseMs: number;
   slowestCase: number;
-  heapBeforeMb: number;
   heapPeakMb: number;
-  heapAfterMb: number;
+  rssPeakMb: number;
+  dom?: string;
 }
 
-const job = workerData as WorkerJob;
-const counters = new Int32Array(job.progress);
-const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+const mb = (bytes: number) => Math.round(bytes / 1048576);
 
-/** A happy-dom parser whose windows are closed (and their documents freed) every 50 pages. */
-function tableParser(): { parse: (html: string) => Document; settle: () => Promise<void> } {
-  let window = new Window();
-  // lib/portals reads NodeFilter as a global, as in a browser
-  Object.assign(globalThis, { NodeFilter: window.NodeFilter });
-  let parsed = 0;
-  return {
-    parse: (html) => {
-      parsed++;
-      return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-    },
-    settle: async () => {
-      if (parsed < 50) return;
-      const old = window;
-      window = new Window();
-      parsed = 0;
-      await old.happyDOM.close();
-    },
-  };
-}
+let dom: FuzzDom | undefined;
 
-/** What failed and how to replay it; not the whole counterexample (a page can be megabytes). */
-function failureOf(d: fc.RunDetails<unknown>): string {
-  const error = d.errorInstance instanceof Error ? d.errorInstance.message : String(d.errorInstance);
-  return `case ${d.counterexamplePath} failed (replay: SG_FUZZ_SEED=${d.seed}, fast-check path "${d.counterexamplePath}"): ${error.slice(0, 3000)}`;
-}
-
-let html: ReturnType<typeof tableParser> | undefined;
-
-async function runTarget({ kind, target }: FuzzTarget): Promise<TargetReport> {
-  const property =
-    kind === 'statement' ? statementProperty(target) : tableAsyncProperty(target as Family, (html ??= tableParser()).parse, (html ??= tableParser()).settle);
-  const heapBefore = getHeapStatistics().used_heap_size;
-  let heapPeak = heapBefore;
+async function runStretch(job: WorkerJob): Promise<StretchReport> {
+  const { kind, target, from } = job;
+  dom ??= kind === 'table' ? await fuzzDom() : undefined;
+  const d = dom;
+  const progress = openSync(job.progressFile, 'w');
+  const word = Buffer.alloc(4);
+  let index = -1;
+  let heapPeak = 0;
+  let rssPeak = 0;
   let slowest = 0;
-  let slowestCase = 0;
+  let slowestCase = from;
   let caseStart = 0;
+  // cases before `from` are generated (the same values as in the first stretch) but not checked
+  const skip = () => index < from;
   const started = fc.beforeEach(() => {
-    Atomics.add(counters, 0, 1);
+    index++;
+    if (skip()) return;
+    word.writeInt32LE(index);
+    writeSync(progress, word, 0, 4, 0);
     caseStart = performance.now();
   });
   const finished = fc.afterEach(() => {
-    const done = Atomics.add(counters, 1, 1) + 1;
+    if (skip()) return;
     const ms = performance.now() - caseStart;
     if (ms > slowest) {
       slowest = ms;
-      slowestCase = done - 1;
+      slowestCase = index;
     }
-    if (done % 250 === 0) heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
+    if (index % 250 === 0) {
+      heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
+      rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+    }
   });
+  const params = { numRuns: job.runs, seed: job.seed, endOnFailure: true, plugins: [started, finished] };
   const start = performance.now();
-  const details = await fc.check(property as fc.IAsyncProperty<[unknown]>, {
-    numRuns: job.runs,
-    seed: job.seed,
-    endOnFailure: true,
-    plugins: [started, finished],
-  });
+  const details =
+    kind === 'statement'
+      ? fc.check(statementProperty(target, skip), params)
+      : await fc.check(
+          tableAsyncProperty(
+            target as Family,
+            (html) => d!.parse(html),
+            () => d!.settle(),
+            skip,
+          ),
+          params,
+        );
+  closeSync(progress);
   heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
+  rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+  const failedAt = details.failed ? Number(details.counterexamplePath?.split(':')[0] ?? index) : -1;
+  const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   return {
     kind,
     target,
-    runs: details.numRuns,
-    seed: job.seed,
-    failed: details.failed,
-    ...(details.failed ? { failure: failureOf(details) } : {}),
+    from,
+    to: details.failed ? failedAt + 1 : job.runs,
+    ...(details.failed ? { failure: { index: failedAt, message: `${error.slice(0, 3000)}\n  replay: ${replay(job.seed, failedAt, target)}` } } : {}),
     ms: Math.round(performance.now() - start),
     slowestCaseMs: Math.round(slowest),
     slowestCase,
-    heapBeforeMb: mb(heapBefore),
     heapPeakMb: mb(heapPeak),
-    heapAfterMb: mb(getHeapStatistics().used_heap_size),
+    rssPeakMb: mb(rssPeak),
+    ...(dom ? { dom: dom.name } : {}),
   };
 }
 
-for (const [i, t] of job.targets.entries()) {
-  Atomics.store(counters, 0, 0);
-  Atomics.store(counters, 1, 0);
-  Atomics.store(counters, 2, i);
-  parentPort?.postMessage(await runTarget(t));
-}
+process.on('message', (job: WorkerJob) => {
+  void runStretch(job).then((report) => process.send?.(report));
+});
+process.send?.({ ready: true });
