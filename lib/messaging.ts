@@ -109,6 +109,8 @@ export interface SiteConfig {
   defaultCurrency: string;
   /** the merchant trusts this origin although its page imitates an acquirer's portal (lib/phishing.ts) */
   imitationConfirmed?: boolean;
+  /** the language setting, so the overlay's first words (the phishing warning) follow it too */
+  language?: 'auto' | 'zh-CN' | 'en';
 }
 
 export interface ResponseOf {

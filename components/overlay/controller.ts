@@ -6,7 +6,7 @@ import type { CapturedColumn, CapturedTable, PortalTransaction, StoredFinding } 
 import { findUnreadTables } from '../../lib/portals/index';
 import type { BackgroundToContent, ContentToBackground, ResponseOf, Result, RowFindings } from '../../lib/messaging';
 import type { ReadOptions } from '../../lib/portals/transactions';
-import { t, type Locale } from '../../lib/i18n/messages';
+import { resolveLocale, t, type Locale } from '../../lib/i18n/messages';
 import { DisputedFlag, RowFlag, explainFinding } from './RowFlag';
 import { InsertControl } from './InsertControl';
 import { findComplaintTextareas, fillTextarea } from './form-fill';
@@ -57,6 +57,8 @@ export interface OverlayDeps {
   panelUrl?: (query: string) => Promise<string | null>;
   /** which input events the overlay's controls act on: the merchant's only (event.isTrusted); a test seam */
   isTrusted?: (e: Event) => boolean;
+  /** the browser's UI language (browser.i18n.getUILanguage()): the overlay's language while the setting is 'auto' */
+  uiLanguage?: string;
 }
 
 /** sends of one batch the background refuses before it is set aside and the reason reported */
@@ -102,7 +104,6 @@ export class PortalOverlay {
   /** disputed findings whose dispute was rejected */
   private rejected = new Set<string>();
   private language: RowFindings['language'] = 'auto';
-  private currency = 'CNY';
   private panelHost: HTMLElement | null = null;
   /** our shadow roots, closed: the page's host.shadowRoot is null (DESIGN.md DOM contract) */
   private readonly shadows = new WeakMap<Element, ShadowRoot>();
@@ -159,6 +160,7 @@ export class PortalOverlay {
   async init(): Promise<void> {
     const res = await this.deps.send({ type: 'content/getSiteConfig' });
     if (res.ok) {
+      if (res.value.language) this.language = res.value.language;
       this.readOptions = { defaultCurrency: res.value.defaultCurrency, ...(Object.keys(res.value.columnMap).length ? { columnMap: res.value.columnMap } : {}) };
     }
     const mayRead = await passPhishingGate({
@@ -360,7 +362,6 @@ export class PortalOverlay {
         }
         el.removeAttribute('data-sg-unreadable');
         this.rows.set(tx.id, el);
-        this.currency = tx.amount.currency;
       }
     }
     // an element no longer read as a row (scrolled out and reused, a table gone) keeps no mark
@@ -658,21 +659,26 @@ export class PortalOverlay {
     });
   }
 
-  /** Ask the background for the findings of the rows on screen and show them. */
+  /**
+   * Ask the background for the findings of the rows on screen and show them, in the language of
+   * the moment: a language picked in Settings reaches the open tab through bg/findingsChanged, so
+   * this asks even with no row on screen and redraws the table tools when the language changed.
+   */
   async refresh(): Promise<void> {
     const ids = [...this.rows.keys()];
-    if (!ids.length) return;
     const res = await this.deps.send({ type: 'content/getFindings', transactionIds: ids });
     if (!res.ok) return;
+    const before = this.locale;
     this.findings = res.value.byTransaction;
     this.rejected = new Set(res.value.rejected ?? []);
     this.language = res.value.language;
     this.apply();
+    if (this.locale !== before) this.renderTools();
   }
 
+  /** The setting, or while it is 'auto' the browser's UI language, as on every extension page. */
   get locale(): Locale {
-    if (this.language !== 'auto') return this.language;
-    return this.currency === 'CNY' ? 'zh-CN' : 'en';
+    return resolveLocale(this.language, this.deps.uiLanguage ?? globalThis.navigator?.language ?? 'en');
   }
 
   private apply(): void {

@@ -27,6 +27,7 @@ export default defineContentScript({
       send,
       now: () => new Date().toISOString(),
       signal: ctx.signal,
+      uiLanguage: browser.i18n.getUILanguage(),
       yieldNow: yieldToMain,
       nextFrame: (callback) => requestAnimationFrame(callback),
       readTables: (doc, url, now, options) => readPortalTablesChunked(doc, url, now, options, { signal: ctx.signal, sliceRows: 10, budgetMs: 20 }),

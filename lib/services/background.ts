@@ -72,7 +72,7 @@ async function replaceCapturedRows(rows: PortalTransaction[], source: CaptureSou
 async function siteConfig(origin: string) {
   const db = getDb();
   const [columnMap, settings, imitationConfirmed] = await Promise.all([columnMapOf(db, origin), loadSettings(db), isImitationConfirmed(db, origin)]);
-  return { origin, columnMap, defaultCurrency: settings.defaultCurrency, ...(imitationConfirmed ? { imitationConfirmed } : {}) };
+  return { origin, columnMap, defaultCurrency: settings.defaultCurrency, language: settings.language, ...(imitationConfirmed ? { imitationConfirmed } : {}) };
 }
 
 export interface Sender {

@@ -113,6 +113,7 @@ describe('a batch the background refuses (PortalOverlay.sendPending)', () => {
       settleMs: 0,
       captureRetryMs: 1000,
       onCaptureRefused: (error) => reports.push(error),
+      uiLanguage: 'zh-CN',
     });
     return { overlay, sends, reports };
   }
@@ -128,7 +129,7 @@ describe('a batch the background refuses (PortalOverlay.sendPending)', () => {
     const gaps = sends.map((t, i) => t - (sends[i - 1] ?? start)).slice(1);
     expect(gaps).toEqual([1000, 2000, 4000]);
     expect(reports).toEqual([refusal.error]);
-    // shown once in the table tools, with the reason (the page's language here is zh-CN)
+    // shown once in the table tools, with the reason (the browser's language here is zh-CN)
     const shown = [...document.querySelectorAll('sg-tools')].flatMap((host) => [
       ...overlay.shadowOf(host)!.querySelectorAll('[data-testid="sg-capture-refused"]'),
     ]);

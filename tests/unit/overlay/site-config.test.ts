@@ -29,7 +29,7 @@ describe('site config round trip', () => {
       from('https://mer.example.cn/trade/list?page=2'),
       EXT,
     );
-    expect(saved).toEqual({ ok: true, value: { origin: 'https://mer.example.cn', columnMap: { 扣款: 'fee' }, defaultCurrency: 'CNY' } });
+    expect(saved).toEqual({ ok: true, value: { origin: 'https://mer.example.cn', columnMap: { 扣款: 'fee' }, defaultCurrency: 'CNY', language: 'auto' } });
     const other = await handleContentMessage({ type: 'content/getSiteConfig' }, from('https://other.example.com/'), EXT);
     expect(other).toMatchObject({ ok: true, value: { columnMap: {} } });
     const again = await handleContentMessage({ type: 'content/getSiteConfig' }, from('https://mer.example.cn/x'), EXT);
