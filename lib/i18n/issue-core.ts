@@ -34,19 +34,35 @@ type IssueCatalogue = Readonly<Record<string, string>>;
 /**
  * A param named `<name>Key` holds the key of a catalogue part (`issuePart.…`: "expected a Stripe
  * report CSV", "day first"…): it is rendered first, in the same locale and with the same params,
- * and given to the template as `<name>`. One level only; an unknown key is left as given.
+ * and given to the template as `<name>`. A part may use another part (a problem that names what
+ * was expected): two rounds. An unknown key is left as given.
  */
 function withParts(
   params: Readonly<Record<string, string>>,
   render: (key: string, params: Record<string, string>) => string | undefined,
 ): Record<string, string> {
-  const out: Record<string, string> = { ...params };
-  for (const [name, value] of Object.entries(params)) {
-    if (!name.endsWith('Key') || name.length === 3) continue;
-    const text = render(value, params);
-    if (text !== undefined) out[name.slice(0, -3)] = text;
+  let out: Record<string, string> = { ...params };
+  for (let round = 0; round < 2; round++) {
+    const next: Record<string, string> = { ...out };
+    for (const [name, value] of Object.entries(params)) {
+      if (!name.endsWith('Key') || name.length === 3) continue;
+      const text = render(value, out);
+      if (text !== undefined) next[name.slice(0, -3)] = text;
+    }
+    out = next;
   }
   return out;
+}
+
+/** The English text of a key over one catalogue, its parts resolved (for `message`). */
+export function englishRenderer(en: IssueCatalogue): (key: string, params: Readonly<Record<string, string>>) => string {
+  const render = createTranslator<string>({ en: { 'common.unknown': EN['common.unknown'], ...en }, 'zh-CN': {} });
+  return (key, params) =>
+    render(
+      'en',
+      key,
+      withParts(params, (k, p) => (Object.hasOwn(en, k) ? render('en', k, p) : undefined)),
+    );
 }
 
 /**
@@ -54,16 +70,12 @@ function withParts(
  * line ("line 3: …" for files, "Row 3: …" for portal tables), as the English messages always did.
  */
 export function issueMaker<K extends string>(en: Readonly<Record<K, string>>, lineWord: string) {
-  const render = createTranslator<string>({ en: { 'common.unknown': EN['common.unknown'], ...(en as IssueCatalogue) }, 'zh-CN': {} });
+  const render = englishRenderer(en as IssueCatalogue);
   return (level: Issue['level'], key: K, params: IssueParams = {}, where: IssueWhere = {}): Issue => {
     const code = where.code ?? codeOfKey(key);
     if (code === undefined) throw new Error(`issue key ${key} names no code`);
     const stored = issueParams(params);
-    const text = render(
-      'en',
-      key,
-      withParts(stored, (k, p) => (Object.hasOwn(en, k) ? render('en', k, p) : undefined)),
-    );
+    const text = render(key, stored);
     const issue: Issue = { level, code, message: where.line === undefined ? text : `${lineWord} ${where.line}: ${text}`, i18n: { key, params: stored } };
     if (where.line !== undefined) issue.line = where.line;
     if (where.field !== undefined) issue.field = where.field;

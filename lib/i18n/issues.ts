@@ -3,7 +3,7 @@
 // them with `issueText`. The content script uses issues-portal.ts (its part only).
 import { ISSUES_EN, type IssueKey } from './catalogue-issues-en';
 import { ISSUES_ZH_CN } from './catalogue-issues-zh-cn';
-import { issueMaker, issueRenderer } from './issue-core';
+import { englishRenderer, issueMaker, issueParams, issueRenderer, type IssueParams } from './issue-core';
 
 export type { IssueKey };
 export { codeOfKey, withLineWord, type IssueParams } from './issue-core';
@@ -13,3 +13,20 @@ export const makeIssue = issueMaker(ISSUES_EN, 'line');
 
 /** An issue in `locale`, "第 N 行：" / "Line N: " first when it has a line; a stored issue without a key shows its message. */
 export const issueText = issueRenderer({ en: ISSUES_EN, 'zh-CN': ISSUES_ZH_CN });
+
+/** What is wrong with one field of a contract or a backup record: its English words and its catalogue part. */
+export interface FieldProblem {
+  field: string;
+  /** English, for logs and the older readers */
+  message: string;
+  /** `problemKey` and its params: rendered in the merchant's language by `issueText` via a `problem` param */
+  part: Record<string, string>;
+}
+
+const english = englishRenderer(ISSUES_EN);
+
+/** A problem part (`issuePart.problem.*`) with its English text. */
+export function problemPart(key: IssueKey, params: IssueParams = {}): Pick<FieldProblem, 'message' | 'part'> {
+  const part = { problemKey: key, ...issueParams(params) };
+  return { message: english(key, part), part };
+}

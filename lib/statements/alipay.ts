@@ -12,6 +12,7 @@ import { readBankTable } from './csv';
 import { splitCsv } from './support/csv-split';
 import { cleanCell, isPlaceholder } from './support/cells';
 import { findHeader, normaliseHeader, type TableProfile } from './support/bank-headers';
+import { makeIssue } from '../i18n/issues';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 
 const hasAll = (h: Set<string>, ...names: string[]) => names.every((n) => h.has(normaliseHeader(n)));
@@ -107,7 +108,7 @@ function readMerchantBill(file: DecodedFile): StatementParseResult {
   const { rows, lines } = merchantRows(file.text);
   const hi = rows.findIndex((r) => merchantHeader(r));
   if (hi < 0) {
-    issues.push({ level: 'error', code: 'no_header', message: 'no 业务明细 header found: expected columns 支付宝交易号, 业务类型, 订单金额（元）, 创建时间' });
+    issues.push(makeIssue('error', 'issue.no_header.alipay'));
     return result;
   }
   const header = rows[hi]!.map(cleanCell);
@@ -122,14 +123,14 @@ function readMerchantBill(file: DecodedFile): StatementParseResult {
     if (!text) return undefined;
     const p = parseAmount(text);
     if (!p) {
-      issues.push({
-        level: 'error',
-        code: 'bad_amount',
-        line,
-        field: f,
-        raw: text,
-        message: `line ${line}: ${f === 'amount' ? '订单金额' : f === 'fee' ? '服务费' : '商家实收'} "${text}" is not a number (expected e.g. 1234.50); row not imported`,
-      });
+      issues.push(
+        makeIssue(
+          'error',
+          'issue.bad_amount',
+          { column: f === 'amount' ? '订单金额' : f === 'fee' ? '服务费' : '商家实收', value: text },
+          { line, field: f, raw: text },
+        ),
+      );
       return null;
     }
     return p.value;
@@ -145,26 +146,14 @@ function readMerchantBill(file: DecodedFile): StatementParseResult {
     if (!tradeNo || !dt) {
       if (/^(-{3,}|合计|总计|#)/.test(cells[0] ?? '') || !dt) {
         if (/^(-{3,}|合计|总计)/.test(cells[0] ?? '')) continue;
-        issues.push({
-          level: 'error',
-          code: 'bad_date',
-          line,
-          raw: when,
-          message: `line ${line}: 完成时间/创建时间 "${when}" is not a date and time (expected e.g. 2024-03-05 14:30:00); row not imported`,
-        });
+        issues.push(makeIssue('error', 'issue.bad_date.dateTime', { column: '完成时间/创建时间', value: when }, { line, raw: when }));
       }
       continue;
     }
     const type = get(r, 'type');
     const kind: TxnKind | null = /退款/.test(type) ? 'refund' : /交易|收款|支付/.test(type) ? 'sale' : null;
     if (!kind) {
-      issues.push({
-        level: 'error',
-        code: 'unknown_type',
-        line,
-        raw: type,
-        message: `line ${line}: 业务类型 "${type}" is neither 交易 nor 退款; row not imported`,
-      });
+      issues.push(makeIssue('error', 'issue.unknown_type', { value: type }, { line, raw: type }));
       continue;
     }
     const amount = money2(r, 'amount', line);
@@ -172,7 +161,7 @@ function readMerchantBill(file: DecodedFile): StatementParseResult {
     const received = money2(r, 'received', line);
     if (amount === null || fee === null || received === null) continue;
     if (amount === undefined) {
-      issues.push({ level: 'error', code: 'missing_amount', line, message: `line ${line}: no 订单金额 (expected e.g. 1234.50); row not imported` });
+      issues.push(makeIssue('error', 'issue.missing_amount.named', { column: '订单金额' }, { line }));
       continue;
     }
     const signed = kind === 'refund' ? amount.abs().neg() : amount.abs();

@@ -8,14 +8,14 @@ import { maskCardNumbersInText, maskStatementLine } from '../cards';
 import { decodeBytes, sniffBinary } from './decode';
 import { STATEMENT_FORMATS } from './registry';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
+import { makeIssue, type IssueParams } from '../i18n/issues';
+
+/** What SettleGuard reads, for "expected …" in error messages (a catalogue part). */
+const EXPECTED = 'issuePart.expected.statement';
 
 export type { DecodedFile, ParseOptions, StatementFormat } from './types';
 export { decodeBytes } from './decode';
 export { STATEMENT_FORMATS } from './registry';
-
-/** What SettleGuard reads, for "expected …" in error messages. */
-const EXPECTED =
-  'a bank or wallet statement: CSV/XLS/XLSX export (e.g. 工商银行, 招商银行, 支付宝, 微信支付), OFX/QFX, CAMT.053, MT940, QIF, or SettleGuard JSON';
 
 /** Formats ordered by score; the file-name extension adds a small bonus so it only breaks ties. */
 export function rankFormats(file: DecodedFile, formats: StatementFormat[] = STATEMENT_FORMATS): { format: StatementFormat; score: number }[] {
@@ -55,18 +55,10 @@ export function parseStatementSync(file: { name: string; bytes: Uint8Array }, op
   } catch (e) {
     return unreadable('?', file, [bug('decode', e)]);
   }
-  const encodingIssues: Issue[] = decoded.encodingGuessed
-    ? [
-        {
-          level: 'warning',
-          code: 'encoding_guessed',
-          message: `the file does not say how its text is encoded; read as ${decoded.encoding} — check that names and descriptions look right`,
-        },
-      ]
-    : [];
+  const encodingIssues: Issue[] = decoded.encodingGuessed ? [makeIssue('warning', 'issue.encoding_guessed', { encoding: decoded.encoding })] : [];
 
   if (file.bytes.length === 0) {
-    return unreadable(decoded.encoding, file, [{ level: 'error', code: 'empty_file', message: `"${file.name}" is empty (0 bytes); expected ${EXPECTED}` }]);
+    return unreadable(decoded.encoding, file, [makeIssue('error', 'issue.empty_file', { file: file.name, expectedKey: EXPECTED })]);
   }
 
   const ranked = rankFormats(decoded);
@@ -74,11 +66,7 @@ export function parseStatementSync(file: { name: string; bytes: Uint8Array }, op
   if (!best) {
     return unreadable(decoded.encoding, file, [
       ...encodingIssues,
-      {
-        level: 'error',
-        code: 'unrecognised_format',
-        message: `"${file.name}" looks like ${describe(decoded)}, not a statement SettleGuard can read; expected ${EXPECTED}`,
-      },
+      makeIssue('error', 'issue.unrecognised_format', { file: file.name, ...describe(decoded), expectedKey: EXPECTED }),
     ]);
   }
   try {
@@ -123,8 +111,14 @@ function maskAccount(account: StatementAccount): StatementAccount {
 function maskIssue(issue: Issue): Issue {
   const message = maskCardNumbersInText(issue.message);
   const raw = issue.raw === undefined ? undefined : maskCardNumbersInText(issue.raw);
-  if (message === issue.message && raw === issue.raw) return issue;
-  return { ...issue, message, ...(raw === undefined ? {} : { raw }) };
+  // the catalogue params carry cells of the file too ("value", "description"…)
+  let params: Record<string, string> | undefined;
+  for (const [name, value] of Object.entries(issue.i18n?.params ?? {})) {
+    const masked = maskCardNumbersInText(value);
+    if (masked !== value) (params ??= { ...issue.i18n!.params })[name] = masked;
+  }
+  if (message === issue.message && raw === issue.raw && params === undefined) return issue;
+  return { ...issue, message, ...(raw === undefined ? {} : { raw }), ...(params && issue.i18n ? { i18n: { key: issue.i18n.key, params } } : {}) };
 }
 
 /** `items` mapped, the same array when nothing changed (a 100,000-line file is not copied for nothing). */
@@ -144,23 +138,18 @@ function unreadable(encoding: string, file: { name: string }, issues: Issue[], f
 }
 
 function bug(where: string, e: unknown): Issue {
-  const detail = e instanceof Error ? e.message : String(e);
-  return {
-    level: 'error',
-    code: 'parser_failed',
-    message: `reading this file failed inside the ${where} reader (a SettleGuard bug; please report it): ${detail}`,
-  };
+  return makeIssue('error', 'issue.parser_failed', { reader: where, detail: e instanceof Error ? e.message : String(e) });
 }
 
-/** A short, human description of what an unrecognised file looks like. */
-export function describe(file: DecodedFile): string {
+/** What an unrecognised file looks like, as a catalogue part (`issuePart.looks.*`) and its params. */
+export function describe(file: DecodedFile): IssueParams {
   switch (sniffBinary(file.bytes)) {
     case 'pdf':
-      return 'a PDF document (SettleGuard reads the bank’s CSV/Excel/OFX export, not its PDF)';
+      return { looksKey: 'issuePart.looks.pdf' };
     case 'zip':
-      return 'a ZIP archive (or an Excel .xlsx workbook that holds no statement table)';
+      return { looksKey: 'issuePart.looks.zip' };
     case 'ole2':
-      return 'an old-style Office file (.xls/.doc) that holds no statement table';
+      return { looksKey: 'issuePart.looks.ole2' };
     default:
       break;
   }
@@ -171,9 +160,9 @@ export function describe(file: DecodedFile): string {
     const c = sample.charCodeAt(i);
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) control++;
   }
-  if (sample.length > 0 && control > sample.length * 0.02) return 'binary data';
+  if (sample.length > 0 && control > sample.length * 0.02) return { looksKey: 'issuePart.looks.binary' };
   const firstLine = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
-  if (!firstLine) return 'an empty text file';
+  if (!firstLine) return { looksKey: 'issuePart.looks.emptyText' };
   const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').length;
-  return `text with ${lines} line(s), starting "${firstLine.trim().slice(0, 60)}"`;
+  return { looksKey: 'issuePart.looks.text', lines, start: firstLine.trim().slice(0, 60) };
 }

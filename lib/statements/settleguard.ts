@@ -10,6 +10,7 @@ import { isoDate } from '../dates';
 import type { DecodedFile, StatementFormat } from './types';
 import { BACKUP_STORES, LATEST_SCHEMA, checkStore, recordProblem, type BackupStore } from './support/backup-records';
 import { isDisputeV1, migrateDisputeV1, type DisputeV1 } from '../migrations';
+import { makeIssue, problemPart, type FieldProblem, type IssueKey, type IssueParams } from '../i18n/issues';
 
 const CARD_TYPES: readonly (CardType | 'any')[] = [
   'debit',
@@ -47,19 +48,20 @@ const isDec = (v: unknown): v is string => typeof v === 'string' && isDecimalStr
 const isNonNegDec = (v: unknown): v is string => isDec(v) && !v.trim().startsWith('-');
 
 class ContractChecker {
-  readonly problems: { field: string; message: string }[] = [];
+  readonly problems: FieldProblem[] = [];
   constructor(private readonly path: string) {}
-  fail(field: string, message: string): void {
-    this.problems.push({ field: `${this.path}.${field}`, message });
+  /** `key`: an `issuePart.problem.*` part saying what is wrong with the field and what was expected */
+  fail(field: string, key: IssueKey, params: IssueParams = {}): void {
+    this.problems.push({ field: `${this.path}.${field}`, ...problemPart(key, params) });
   }
   str(o: JsonObject, key: string, required: boolean): string | undefined {
     const v = o[key];
     if (v === undefined || v === null) {
-      if (required) this.fail(key, 'is missing (expected a text value)');
+      if (required) this.fail(key, 'issuePart.problem.missingText');
       return undefined;
     }
     if (typeof v !== 'string' || v.trim() === '') {
-      this.fail(key, `is ${JSON.stringify(v)} (expected a non-empty text value)`);
+      this.fail(key, 'issuePart.problem.notText', { value: JSON.stringify(v) });
       return undefined;
     }
     return v;
@@ -67,23 +69,23 @@ class ContractChecker {
   date(o: JsonObject, key: string, required: boolean): string | undefined {
     const v = o[key];
     if (v === undefined || v === null) {
-      if (required) this.fail(key, 'is missing (expected a date like 2024-03-01)');
+      if (required) this.fail(key, 'issuePart.problem.missingDate');
       return undefined;
     }
     if (!isIsoDate(v)) {
-      this.fail(key, `is ${JSON.stringify(v)} (expected a date like 2024-03-01)`);
+      this.fail(key, 'issuePart.problem.notDate', { value: JSON.stringify(v) });
       return undefined;
     }
     return v;
   }
-  decimal(o: JsonObject, key: string, required: boolean, what = 'a decimal string like "0.60"'): string | undefined {
+  decimal(o: JsonObject, key: string, required: boolean, what: 'decimal' | 'percent' = 'decimal'): string | undefined {
     const v = o[key];
     if (v === undefined || v === null) {
-      if (required) this.fail(key, `is missing (expected ${what})`);
+      if (required) this.fail(key, 'issuePart.problem.missingDecimal', { whatKey: `issuePart.expect.${what}` });
       return undefined;
     }
     if (!isNonNegDec(v)) {
-      this.fail(key, `is ${JSON.stringify(v)} (expected ${what}; money and rates are written as text, not as a number)`);
+      this.fail(key, 'issuePart.problem.notDecimal', { value: JSON.stringify(v), whatKey: `issuePart.expect.${what}` });
       return undefined;
     }
     return v.trim();
@@ -91,11 +93,11 @@ class ContractChecker {
   oneOf<T extends string>(o: JsonObject, key: string, allowed: readonly T[], required: boolean): T | undefined {
     const v = o[key];
     if (v === undefined || v === null) {
-      if (required) this.fail(key, `is missing (expected one of ${allowed.join(', ')})`);
+      if (required) this.fail(key, 'issuePart.problem.missingOneOf', { allowed: allowed.join(', ') });
       return undefined;
     }
     if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
-      this.fail(key, `is ${JSON.stringify(v)} (expected one of ${allowed.join(', ')})`);
+      this.fail(key, 'issuePart.problem.notOneOf', { value: JSON.stringify(v), allowed: allowed.join(', ') });
       return undefined;
     }
     return v as T;
@@ -103,10 +105,10 @@ class ContractChecker {
 }
 
 /** A Contract, or the problems that keep it from being one. */
-export function validateContract(raw: unknown, index: number): { contract: Contract | null; problems: { field: string; message: string }[] } {
+export function validateContract(raw: unknown, index: number): { contract: Contract | null; problems: FieldProblem[] } {
   const c = new ContractChecker(`contracts[${index}]`);
   if (!isObject(raw)) {
-    c.problems.push({ field: `contracts[${index}]`, message: `is ${JSON.stringify(raw)?.slice(0, 40)} (expected an object)` });
+    c.problems.push({ field: `contracts[${index}]`, ...problemPart('issuePart.problem.notAnObjectValue', { value: JSON.stringify(raw)?.slice(0, 40) }) });
     return { contract: null, problems: c.problems };
   }
   const id = c.str(raw, 'id', true);
@@ -116,39 +118,40 @@ export function validateContract(raw: unknown, index: number): { contract: Contr
   let currency: string | undefined;
   if (currencyText !== undefined) {
     if (/^[A-Za-z]{3}$/.test(currencyText)) currency = currencyText.toUpperCase();
-    else c.fail('currency', `is "${currencyText}" (expected an ISO 4217 code such as CNY)`);
+    else c.fail('currency', 'issuePart.problem.currency', { value: currencyText });
   }
   const effectiveFrom = c.date(raw, 'effectiveFrom', true);
   const effectiveTo = c.date(raw, 'effectiveTo', false);
-  if (effectiveFrom && effectiveTo && effectiveTo < effectiveFrom) c.fail('effectiveTo', `(${effectiveTo}) is before effectiveFrom (${effectiveFrom})`);
+  if (effectiveFrom && effectiveTo && effectiveTo < effectiveFrom)
+    c.fail('effectiveTo', 'issuePart.problem.endsBeforeStart', { to: effectiveTo, from: effectiveFrom });
   const settleCycle = c.oneOf(raw, 'settleCycle', SETTLE_CYCLES, true);
   const calendar = c.oneOf(raw, 'calendar', CALENDARS, true);
   const chargebackFee = c.decimal(raw, 'chargebackFee', false);
   const feeReturnedOnRefund = raw['feeReturnedOnRefund'];
   if (feeReturnedOnRefund !== undefined && feeReturnedOnRefund !== null && typeof feeReturnedOnRefund !== 'boolean') {
-    c.fail('feeReturnedOnRefund', `is ${JSON.stringify(feeReturnedOnRefund)} (expected true, false, or leave it out when the contract does not say)`);
+    c.fail('feeReturnedOnRefund', 'issuePart.problem.feeReturnedOnRefund', { value: JSON.stringify(feeReturnedOnRefund) });
   }
 
   const rules: ContractRule[] = [];
   const rawRules = raw['rules'];
-  if (!Array.isArray(rawRules)) c.fail('rules', 'is missing (expected a list of fee rules)');
+  if (!Array.isArray(rawRules)) c.fail('rules', 'issuePart.problem.rulesMissing');
   else {
     rawRules.forEach((r, i) => {
       const key = `rules[${i}]`;
       if (!isObject(r)) {
-        c.fail(key, 'is not an object');
+        c.fail(key, 'issuePart.problem.notAnObject');
         return;
       }
       const sub = new ContractChecker(`contracts[${index}].${key}`);
       const cardType = sub.oneOf(r, 'cardType', CARD_TYPES, true);
-      const percent = sub.decimal(r, 'percent', true, 'a percentage as a decimal string like "0.6" (0.6 %)');
+      const percent = sub.decimal(r, 'percent', true, 'percent');
       const rule: Partial<ContractRule> = { cardType, percent };
       for (const k of ['minAmount', 'maxAmount', 'fixed', 'cap', 'min', 'instantFee'] as const) {
         const v = sub.decimal(r, k, false);
         if (v !== undefined) rule[k] = v;
       }
       if (rule.minAmount && rule.maxAmount && new Dec(rule.maxAmount).lt(rule.minAmount)) {
-        sub.fail('maxAmount', `(${rule.maxAmount}) is below minAmount (${rule.minAmount})`);
+        sub.fail('maxAmount', 'issuePart.problem.maxBelowMin', { max: rule.maxAmount, min: rule.minAmount });
       }
       c.problems.push(...sub.problems);
       if (sub.problems.length === 0 && cardType && percent) rules.push(rule as ContractRule);
@@ -158,19 +161,18 @@ export function validateContract(raw: unknown, index: number): { contract: Contr
   let surcharges: Contract['surcharges'];
   const rawSurcharges = raw['surcharges'];
   if (rawSurcharges !== undefined && rawSurcharges !== null) {
-    if (!Array.isArray(rawSurcharges)) c.fail('surcharges', 'is not a list');
+    if (!Array.isArray(rawSurcharges)) c.fail('surcharges', 'issuePart.problem.notAList');
     else {
       surcharges = [];
       rawSurcharges.forEach((s, i) => {
         const sub = new ContractChecker(`contracts[${index}].surcharges[${i}]`);
         if (!isObject(s)) {
-          sub.fail('', 'is not an object');
+          sub.fail('', 'issuePart.problem.notAnObject');
         } else {
           const when = sub.oneOf(s, 'when', SURCHARGE_WHEN, true);
           const percent = sub.decimal(s, 'percent', false);
           const fixed = sub.decimal(s, 'fixed', false);
-          if (percent === undefined && fixed === undefined && sub.problems.length === 0)
-            sub.fail('percent', 'and fixed are both missing (expected at least one)');
+          if (percent === undefined && fixed === undefined && sub.problems.length === 0) sub.fail('percent', 'issuePart.problem.percentAndFixedMissing');
           if (sub.problems.length === 0 && when) surcharges!.push({ when, ...(percent !== undefined && { percent }), ...(fixed !== undefined && { fixed }) });
         }
         c.problems.push(...sub.problems);
@@ -181,11 +183,11 @@ export function validateContract(raw: unknown, index: number): { contract: Contr
   const periodicFees: Contract['periodicFees'] = [];
   const rawFees = raw['periodicFees'];
   if (rawFees !== undefined && rawFees !== null) {
-    if (!Array.isArray(rawFees)) c.fail('periodicFees', 'is not a list');
+    if (!Array.isArray(rawFees)) c.fail('periodicFees', 'issuePart.problem.notAList');
     else {
       rawFees.forEach((f, i) => {
         const sub = new ContractChecker(`contracts[${index}].periodicFees[${i}]`);
-        if (!isObject(f)) sub.fail('', 'is not an object');
+        if (!isObject(f)) sub.fail('', 'issuePart.problem.notAnObject');
         else {
           const l = sub.str(f, 'label', true);
           const amount = sub.decimal(f, 'amount', true);
@@ -231,29 +233,23 @@ export const settleguardFormat: StatementFormat = {
     const result: StatementParseResult = { format: 'settleguard', encoding: file.encoding, accounts: [], kind: 'bank', lines: [], issues };
     const parsed = parseJson(file.text);
     if (!parsed.ok) {
-      issues.push({
-        level: 'error',
-        code: 'bad_json',
-        message: `not valid JSON (${parsed.message}); expected a SettleGuard file like {"settleguard": 1, "contracts": [...]}`,
-      });
+      issues.push(makeIssue('error', 'issue.bad_json', { detail: parsed.message }));
       return result;
     }
     const doc = parsed.value;
     if (!isObject(doc) || doc['settleguard'] === undefined) {
-      issues.push({
-        level: 'error',
-        code: 'not_settleguard',
-        message: 'this JSON file is not a SettleGuard file: expected an object starting {"settleguard": 1, …}',
-      });
+      issues.push(makeIssue('error', 'issue.not_settleguard'));
       return result;
     }
     if (doc['settleguard'] !== SETTLEGUARD_JSON_VERSION) {
-      issues.push({
-        level: 'error',
-        code: 'unsupported_version',
-        field: 'settleguard',
-        message: `SettleGuard file version ${JSON.stringify(doc['settleguard'])} is not supported; expected ${SETTLEGUARD_JSON_VERSION}`,
-      });
+      issues.push(
+        makeIssue(
+          'error',
+          'issue.unsupported_version',
+          { version: JSON.stringify(doc['settleguard']), expected: SETTLEGUARD_JSON_VERSION },
+          { field: 'settleguard' },
+        ),
+      );
       return result;
     }
     if (isBackup(doc)) {
@@ -263,27 +259,16 @@ export const settleguardFormat: StatementFormat = {
     const rawContracts = doc['contracts'];
     if (rawContracts !== undefined) {
       if (!Array.isArray(rawContracts)) {
-        issues.push({ level: 'error', code: 'bad_contracts', field: 'contracts', message: 'contracts is not a list; expected "contracts": [ {…}, … ]' });
+        issues.push(makeIssue('error', 'issue.bad_contracts', {}, { field: 'contracts' }));
       } else {
         const contracts: Contract[] = [];
         const seen = new Set<string>();
         rawContracts.forEach((raw, i) => {
           const { contract, problems } = validateContract(raw, i);
-          for (const p of problems)
-            issues.push({
-              level: 'error',
-              code: 'invalid_contract',
-              field: p.field,
-              message: `contract #${i + 1}: ${p.field} ${p.message}; this contract was not imported`,
-            });
+          for (const p of problems) issues.push(makeIssue('error', 'issue.invalid_contract', { n: i + 1, field: p.field, ...p.part }, { field: p.field }));
           if (!contract) return;
           if (seen.has(contract.id)) {
-            issues.push({
-              level: 'error',
-              code: 'duplicate_contract',
-              field: `contracts[${i}].id`,
-              message: `contract #${i + 1}: id "${contract.id}" is used by an earlier contract in this file; this one was not imported`,
-            });
+            issues.push(makeIssue('error', 'issue.duplicate_contract', { n: i + 1, id: contract.id }, { field: `contracts[${i}].id` }));
             return;
           }
           seen.add(contract.id);
@@ -309,21 +294,11 @@ function isBackup(doc: JsonObject): boolean {
 function readBackup(doc: JsonObject, result: StatementParseResult): void {
   const schema = doc['schema'] ?? 0;
   if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 0) {
-    result.issues.push({
-      level: 'error',
-      code: 'bad_schema',
-      field: 'schema',
-      message: `schema is ${JSON.stringify(schema)} (expected the database version the backup was made with, e.g. ${LATEST_SCHEMA}); nothing was restored`,
-    });
+    result.issues.push(makeIssue('error', 'issue.bad_schema', { value: JSON.stringify(schema), latest: LATEST_SCHEMA }, { field: 'schema' }));
     return;
   }
   if (schema > LATEST_SCHEMA) {
-    result.issues.push({
-      level: 'warning',
-      code: 'newer_schema',
-      field: 'schema',
-      message: `this backup comes from a newer SettleGuard (schema ${schema}, this one reads ${LATEST_SCHEMA}): what this version does not know of it is kept as written`,
-    });
+    result.issues.push(makeIssue('warning', 'issue.newer_schema', { schema, latest: LATEST_SCHEMA }, { field: 'schema' }));
   }
   const raw: Partial<Record<BackupStore, unknown[]>> = {};
   for (const store of BACKUP_STORES) {
@@ -331,13 +306,7 @@ function readBackup(doc: JsonObject, result: StatementParseResult): void {
     if (value === undefined || value === null) continue;
     if (store === 'settings' && isObject(value)) raw.settings = [value];
     else if (Array.isArray(value)) raw[store] = value;
-    else
-      result.issues.push({
-        level: 'error',
-        code: 'bad_store',
-        field: store,
-        message: `${store} is not a list (expected "${store}": [ {…}, … ]); nothing of it was restored`,
-      });
+    else result.issues.push(makeIssue('error', 'issue.bad_store', { store }, { field: store }));
   }
   // a first-schema dispute claims what its findings put at stake: only findings that pass their checks count
   const findings = new Map(
@@ -365,10 +334,10 @@ function readBackup(doc: JsonObject, result: StatementParseResult): void {
             const { contract, problems } = validateContract(r, i);
             return (
               contract ??
-              problems.map((p) => ({
-                field: p.field.replace(/^contracts\[\d+\]\.?/, ''),
-                message: `${p.field.replace(/^contracts\[\d+\]\.?/, '')} ${p.message}`,
-              }))
+              problems.map((p) => {
+                const field = p.field.replace(/^contracts\[\d+\]\.?/, '');
+                return { field, ...problemPart('issuePart.problem.field', { field, ...p.part, problemKey: undefined, fieldProblemKey: p.part['problemKey'] }) };
+              })
             );
           })
         : checkStore(store, records, (r) => {

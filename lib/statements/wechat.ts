@@ -13,6 +13,7 @@ import { readBankTable } from './csv';
 import { splitCsv } from './support/csv-split';
 import { cleanCell, isPlaceholder } from './support/cells';
 import { currencyFromText, findHeader, normaliseHeader, type TableProfile } from './support/bank-headers';
+import { makeIssue } from '../i18n/issues';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
 
 export const WECHAT_PROFILE: TableProfile = {
@@ -92,7 +93,7 @@ function readMerchantBill(file: DecodedFile): StatementParseResult {
   const { rows, lines } = splitCsv(file.text);
   const hi = rows.findIndex((r) => merchantHeader(r));
   if (hi < 0) {
-    issues.push({ level: 'error', code: 'no_header', message: 'no 交易账单 header found: expected columns 交易时间, 微信订单号, 交易状态, 应结订单金额' });
+    issues.push(makeIssue('error', 'issue.no_header.wechat'));
     return result;
   }
   const idx = merchantHeader(rows[hi]!)!;
@@ -111,13 +112,7 @@ function readMerchantBill(file: DecodedFile): StatementParseResult {
     if (/^总交易单数/.test(cells[0] ?? '')) break;
     const dt = parseDateTime(get(r, 'time'));
     if (!dt) {
-      issues.push({
-        level: 'error',
-        code: 'bad_date',
-        line,
-        raw: get(r, 'time'),
-        message: `line ${line}: 交易时间 "${get(r, 'time')}" is not a date and time (expected e.g. 2024-03-05 14:30:00); row not imported`,
-      });
+      issues.push(makeIssue('error', 'issue.bad_date.dateTime', { column: '交易时间', value: get(r, 'time') }, { line, raw: get(r, 'time') }));
       continue;
     }
     const state = get(r, 'state').toUpperCase();
@@ -133,13 +128,7 @@ function readMerchantBill(file: DecodedFile): StatementParseResult {
     };
     const m = map[state];
     if (!m) {
-      issues.push({
-        level: 'error',
-        code: 'unknown_state',
-        line,
-        raw: state,
-        message: `line ${line}: 交易状态 "${state}" is not one of SUCCESS, REFUND, REVOKED; row not imported`,
-      });
+      issues.push(makeIssue('error', 'issue.unknown_state', { value: state }, { line, raw: state }));
       continue;
     }
     const read = (k: Column): Dec | null | undefined => {
@@ -147,14 +136,7 @@ function readMerchantBill(file: DecodedFile): StatementParseResult {
       if (!text) return undefined;
       const p = parseAmount(text);
       if (!p) {
-        issues.push({
-          level: 'error',
-          code: 'bad_amount',
-          line,
-          field: k,
-          raw: text,
-          message: `line ${line}: ${COLUMNS[k]} "${text}" is not a number (expected e.g. 1234.50); row not imported`,
-        });
+        issues.push(makeIssue('error', 'issue.bad_amount', { column: COLUMNS[k], value: text }, { line, field: k, raw: text }));
         return null;
       }
       return p.value;
@@ -165,12 +147,7 @@ function readMerchantBill(file: DecodedFile): StatementParseResult {
     const fee = read('fee');
     if (base === null || fee === null) continue;
     if (base === undefined) {
-      issues.push({
-        level: 'error',
-        code: 'missing_amount',
-        line,
-        message: `line ${line}: no ${m.kind === 'refund' ? '退款金额' : '应结订单金额'} (expected e.g. 1234.50); row not imported`,
-      });
+      issues.push(makeIssue('error', 'issue.missing_amount.named', { column: m.kind === 'refund' ? '退款金额' : '应结订单金额' }, { line }));
       continue;
     }
     const currencyText = get(r, 'currency');

@@ -7,6 +7,7 @@ import { sniffBinary } from './decode';
 import { readBankTable } from './csv';
 import { TABLE_PROFILES, findHeader, type TableProfile } from './support/bank-headers';
 import { readWorkbook } from './support/workbook';
+import { makeIssue } from '../i18n/issues';
 import { ALIPAY_PROFILE } from './alipay';
 import { WECHAT_PROFILE } from './wechat';
 import type { DecodedFile, ParseOptions, StatementFormat } from './types';
@@ -42,13 +43,7 @@ export const xlsxFormat: StatementFormat = {
         lines: [],
         issues: wb.limit
           ? [limitOf(wb.limit, file.name)]
-          : [
-              {
-                level: 'error',
-                code: 'unreadable_workbook',
-                message: `this ${base.toUpperCase()} file could not be opened (${wb.message}); expected an Excel export of a bank statement`,
-              },
-            ],
+          : [makeIssue('error', 'issue.unreadable_workbook', { format: base.toUpperCase(), detail: wb.message })],
       };
     }
     // The first sheet with a statement header (WeChat's 2025 xlsx has two sheets, the first one
@@ -62,14 +57,20 @@ export const xlsxFormat: StatementFormat = {
         accounts: [],
         kind: 'bank',
         lines: [],
-        issues: [{ level: 'error', code: 'empty_workbook', message: 'the workbook has no sheet with any cells; expected an Excel export of a bank statement' }],
+        issues: [makeIssue('error', 'issue.empty_workbook')],
       };
     }
     const result = readBankTable(sheet.table, { fileName: file.name, encoding: 'binary', baseFormat: base, options, profiles: XLSX_PROFILES });
     if (!withHeader && wb.sheets.length > 1) {
-      for (const i of result.issues)
-        if (i.code === 'no_header')
-          i.message = `none of the ${wb.sheets.length} sheets (${wb.sheets.map((s) => s.sheet).join(', ')}) has a statement header: ${i.message}`;
+      const sheets = { sheetCount: wb.sheets.length, sheets: wb.sheets.map((s) => s.sheet).join(', ') };
+      result.issues = result.issues.map((i) =>
+        i.code === 'no_header' && i.i18n
+          ? {
+              ...makeIssue(i.level, 'issue.no_header.sheets', { ...i.i18n.params, ...sheets, headerKey: i.i18n.key }),
+              ...(i.raw === undefined ? {} : { raw: i.raw }),
+            }
+          : i,
+      );
     }
     return result;
   },

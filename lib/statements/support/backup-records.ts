@@ -6,6 +6,7 @@
 import { isoDate } from '../../dates';
 import { FINDING_KINDS, type Issue } from '../../model';
 import { isDecimalString } from '../../money';
+import { makeIssue, problemPart, type FieldProblem } from '../../i18n/issues';
 
 /** Every store a backup holds, in the order they are written and shown. */
 export const BACKUP_STORES = [
@@ -28,33 +29,33 @@ export const LATEST_SCHEMA = 7;
 /** Stores left out on purpose: rebuilt from the others (lib/services/reconcile.ts replaces `unchecked` and `summaries` on every run). */
 export const DERIVED_STORES = ['unchecked', 'summaries'] as const;
 
-type Problem = { at: string; expected: string };
+/** `expected` names a catalogue part, `issuePart.expect.<expected>` (lib/i18n/catalogue-issues-*.ts) */
+type Problem = { at: string; expected: string; allowed?: string; missing?: boolean };
 type Check = (v: unknown) => Problem | undefined;
 type Field = { check: Check; required: boolean };
 
-const bad = (expected: string): Problem => ({ at: '', expected });
+const bad = (expected: string, allowed?: string): Problem => (allowed === undefined ? { at: '', expected } : { at: '', expected, allowed });
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const text: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : bad('a non-empty text value'));
-const anyText: Check = (v) => (typeof v === 'string' ? undefined : bad('a text value'));
-const bool: Check = (v) => (typeof v === 'boolean' ? undefined : bad('true or false'));
-const count: Check = (v) => (Number.isInteger(v) && (v as number) >= 0 ? undefined : bad('a whole number, 0 or more'));
-const object: Check = (v) => (isObject(v) ? undefined : bad('an object'));
-const decimal: Check = (v) =>
-  typeof v === 'string' && isDecimalString(v) ? undefined : bad('a decimal string like "12.30" (money is written as text, not as a number)');
-const currency: Check = (v) => (typeof v === 'string' && /^[A-Z]{3}$/.test(v) ? undefined : bad('an ISO 4217 code such as CNY'));
+const text: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : bad('text'));
+const anyText: Check = (v) => (typeof v === 'string' ? undefined : bad('anyText'));
+const bool: Check = (v) => (typeof v === 'boolean' ? undefined : bad('bool'));
+const count: Check = (v) => (Number.isInteger(v) && (v as number) >= 0 ? undefined : bad('count'));
+const object: Check = (v) => (isObject(v) ? undefined : bad('object'));
+const decimal: Check = (v) => (typeof v === 'string' && isDecimalString(v) ? undefined : bad('decimalMoney'));
+const currency: Check = (v) => (typeof v === 'string' && /^[A-Z]{3}$/.test(v) ? undefined : bad('currency'));
 const date: Check = (v) => {
   const m = typeof v === 'string' ? v.match(/^(\d{4})-(\d{2})-(\d{2})$/) : null;
-  return m && isoDate(+m[1]!, +m[2]!, +m[3]!) === v ? undefined : bad('a date like 2026-03-05');
+  return m && isoDate(+m[1]!, +m[2]!, +m[3]!) === v ? undefined : bad('date');
 };
 const dateTime: Check = (v) =>
   typeof v === 'string' && date(v.slice(0, 10)) === undefined && /^.{10}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)
     ? undefined
-    : bad('a time like 2026-03-05T10:00:00');
+    : bad('dateTime');
 const oneOf =
   (allowed: readonly (string | boolean)[]): Check =>
   (v) =>
-    allowed.includes(v as string) ? undefined : bad(`one of ${allowed.join(', ')}`);
+    allowed.includes(v as string) ? undefined : bad('oneOf', allowed.join(', '));
 
 const req = (check: Check): Field => ({ check, required: true });
 const opt = (check: Check): Field => ({ check, required: false });
@@ -62,39 +63,39 @@ const opt = (check: Check): Field => ({ check, required: false });
 /** An object whose fields pass their checks; a problem says which field, however deep. */
 function shape(fields: Record<string, Field>): Check {
   return (v) => {
-    if (!isObject(v)) return bad('an object');
+    if (!isObject(v)) return bad('object');
     for (const [key, f] of Object.entries(fields)) {
       const value = v[key];
       if (value === undefined || value === null) {
-        if (f.required) return { at: `.${key}`, expected: `${expectedOf(f.check)} (it is missing)` };
+        if (f.required) return { ...expectedOf(f.check), at: `.${key}`, missing: true };
         continue;
       }
       const p = f.check(value);
-      if (p) return { at: `.${key}${p.at}`, expected: p.expected };
+      if (p) return { ...p, at: `.${key}${p.at}` };
     }
     return undefined;
   };
 }
 /** what a check expects, for a field that is missing */
-const expectedOf = (check: Check): string => check(Symbol('missing'))?.expected ?? 'a value';
+const expectedOf = (check: Check): Problem => check(Symbol('missing')) ?? bad('value');
 
 const listOf =
   (item: Check): Check =>
   (v) => {
-    if (!Array.isArray(v)) return bad('a list');
+    if (!Array.isArray(v)) return bad('list');
     for (const [i, x] of v.entries()) {
       const p = item(x);
-      if (p) return { at: `[${i}]${p.at}`, expected: p.expected };
+      if (p) return { ...p, at: `[${i}]${p.at}` };
     }
     return undefined;
   };
 const valuesOf =
   (item: Check): Check =>
   (v) => {
-    if (!isObject(v)) return bad('an object');
+    if (!isObject(v)) return bad('object');
     for (const [k, x] of Object.entries(v)) {
       const p = item(x);
-      if (p) return { at: `[${JSON.stringify(k)}]${p.at}`, expected: p.expected };
+      if (p) return { ...p, at: `[${JSON.stringify(k)}]${p.at}` };
     }
     return undefined;
   };
@@ -218,7 +219,7 @@ const RECORDS: Record<Exclude<BackupStore, 'contracts'>, Record<string, Field>> 
 const show = (v: unknown): string => (typeof v === 'symbol' ? 'missing' : (JSON.stringify(v)?.slice(0, 60) ?? String(v)));
 
 /** What keeps `raw` from being a record of `store`, if anything: the field and what was expected. */
-export function recordProblem(store: Exclude<BackupStore, 'contracts'>, raw: unknown): { field: string; message: string } | undefined {
+export function recordProblem(store: Exclude<BackupStore, 'contracts'>, raw: unknown): FieldProblem | undefined {
   const p = shape(RECORDS[store])(raw);
   if (!p) return undefined;
   const field = p.at.replace(/^\./, '');
@@ -227,7 +228,15 @@ export function recordProblem(store: Exclude<BackupStore, 'contracts'>, raw: unk
         .split(/\.|\[/)
         .reduce<unknown>((o, k) => (isObject(o) || Array.isArray(o) ? (o as Record<string, unknown>)[k.replace(/[\]"]/g, '')] : undefined), raw)
     : raw;
-  return { field, message: `${field || 'the record'} is ${show(value)} (expected ${p.expected})` };
+  return {
+    field,
+    ...problemPart(p.missing ? 'issuePart.problem.recordMissing' : 'issuePart.problem.record', {
+      field,
+      value: show(value),
+      expectedKey: `issuePart.expect.${p.expected}`,
+      allowed: p.allowed,
+    }),
+  };
 }
 
 /**
@@ -237,26 +246,21 @@ export function recordProblem(store: Exclude<BackupStore, 'contracts'>, raw: unk
 export function checkStore<T extends { id: string }>(
   store: string,
   raw: unknown[],
-  problemOf: (r: unknown, i: number) => { field: string; message: string }[] | T,
+  problemOf: (r: unknown, i: number) => FieldProblem[] | T,
 ): { records: T[]; issues: Issue[] } {
   const records: T[] = [];
   const issues: Issue[] = [];
   const seen = new Set<string>();
-  const report = (i: number, field: string, message: string) =>
-    issues.push({
-      level: 'error',
-      code: 'invalid_record',
-      field: `${store}[${i}]${field ? `.${field}` : ''}`,
-      message: `${store} #${i + 1}: ${message}; this record was not restored`,
-    });
+  const report = (i: number, p: FieldProblem) =>
+    issues.push(makeIssue('error', 'issue.invalid_record', { store, n: i + 1, ...p.part }, { field: `${store}[${i}]${p.field ? `.${p.field}` : ''}` }));
   raw.forEach((r, i) => {
     const checked = problemOf(r, i);
     if (Array.isArray(checked)) {
-      for (const p of checked) report(i, p.field, p.message);
+      for (const p of checked) report(i, p);
       return;
     }
     if (seen.has(checked.id)) {
-      report(i, 'id', `id "${checked.id}" is used by an earlier record of ${store} in this file`);
+      report(i, { field: 'id', ...problemPart('issuePart.problem.duplicateId', { id: checked.id, store }) });
       return;
     }
     seen.add(checked.id);

@@ -4,6 +4,7 @@
 // reader is a single loop over the text (no recursion), with limits on depth and element count.
 import type { Issue } from '../../model';
 import { LineCounter } from './statement-lines';
+import { makeIssue, type IssueKey, type IssueParams } from '../../i18n/issues';
 
 export interface XmlElement {
   /** local name, namespace prefix removed */
@@ -58,12 +59,7 @@ export function readXml(text: string): XmlReadResult {
   const lines = new LineCounter(text);
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
     const at = text.search(/<!DOCTYPE|<!ENTITY/i);
-    issues.push({
-      level: 'error',
-      code: 'xml_dtd_refused',
-      message: 'the XML file declares a DOCTYPE/ENTITY; bank statements never need one and it is refused for safety (entity expansion); nothing was read',
-      line: lines.at(at),
-    });
+    issues.push(makeIssue('error', 'issue.xml_dtd_refused', {}, { line: lines.at(at) }));
     return { root: null, issues };
   }
   const docRoot: XmlElement = { name: '#document', attrs: {}, children: [], text: '', line: 1 };
@@ -73,15 +69,10 @@ export function readXml(text: string): XmlReadResult {
   const onUnknown = (e: string, at: number) => {
     if (unknownEntityReported) return;
     unknownEntityReported = true;
-    issues.push({
-      level: 'warning',
-      code: 'xml_unknown_entity',
-      message: `unknown XML entity ${e} kept as written; only &lt; &gt; &amp; &quot; &apos; and numeric references are decoded`,
-      line: lines.at(at),
-    });
+    issues.push(makeIssue('warning', 'issue.xml_unknown_entity', { entity: e }, { line: lines.at(at) }));
   };
-  const malformed = (message: string, at: number) => {
-    if (issues.filter((i) => i.code === 'xml_malformed').length < 5) issues.push({ level: 'error', code: 'xml_malformed', message, line: lines.at(at) });
+  const malformed = (key: IssueKey, params: IssueParams, at: number) => {
+    if (issues.filter((i) => i.code === 'xml_malformed').length < 5) issues.push(makeIssue('error', key, params, { line: lines.at(at) }));
   };
   const len = text.length;
   let i = 0;
@@ -92,7 +83,7 @@ export function readXml(text: string): XmlReadResult {
       const top = stack[stack.length - 1]!;
       const raw = text.slice(i, textEnd);
       if (top !== docRoot) top.text += decodeEntities(raw, (e) => onUnknown(e, i));
-      else if (raw.trim() !== '') malformed('text outside the root element', i);
+      else if (raw.trim() !== '') malformed('issue.xml_malformed.textOutsideRoot', {}, i);
     }
     if (lt < 0) break;
     if (text.startsWith('<!--', lt)) {
@@ -114,7 +105,7 @@ export function readXml(text: string): XmlReadResult {
     }
     const gt = text.indexOf('>', lt + 1);
     if (gt < 0) {
-      malformed('a tag is not closed with ">" before the end of the file', lt);
+      malformed('issue.xml_malformed.tagNotClosed', {}, lt);
       break;
     }
     const inner = text.slice(lt + 1, gt);
@@ -124,25 +115,20 @@ export function readXml(text: string): XmlReadResult {
       let k = stack.length - 1;
       while (k > 0 && stack[k]!.name !== name) k--;
       if (k === 0) {
-        malformed(`end tag </${inner.slice(1).trim()}> has no matching start tag`, lt);
+        malformed('issue.xml_malformed.endTag', { name: inner.slice(1).trim() }, lt);
         continue;
       }
-      if (k !== stack.length - 1) malformed(`<${stack[stack.length - 1]!.name}> is not closed before </${name}>`, lt);
+      if (k !== stack.length - 1) malformed('issue.xml_malformed.notClosed', { open: stack[stack.length - 1]!.name, name }, lt);
       stack.length = k;
       continue;
     }
     const m = /^([A-Za-z_][\w.:-]*)([\s\S]*?)(\/?)\s*$/.exec(inner);
     if (!m) {
-      malformed(`"<${inner.slice(0, 30)}" is not a valid tag`, lt);
+      malformed('issue.xml_malformed.badTag', { value: `<${inner.slice(0, 30)}` }, lt);
       continue;
     }
     if (++count > XML_LIMITS.maxElements) {
-      issues.push({
-        level: 'error',
-        code: 'xml_too_large',
-        message: `more than ${XML_LIMITS.maxElements} XML elements; the rest of the file was not read`,
-        line: lines.at(lt),
-      });
+      issues.push(makeIssue('error', 'issue.xml_too_large', { limit: XML_LIMITS.maxElements }, { line: lines.at(lt) }));
       break;
     }
     const attrs: Record<string, string> = {};
@@ -151,23 +137,18 @@ export function readXml(text: string): XmlReadResult {
     for (let a = attrRe.exec(attrText); a; a = attrRe.exec(attrText)) attrs[a[1]!] = decodeEntities(a[3] ?? a[4] ?? '', (e) => onUnknown(e, lt));
     const el: XmlElement = { name: localName(m[1]!), attrs, children: [], text: '', line: lines.at(lt) };
     const parent = stack[stack.length - 1]!;
-    if (parent === docRoot && docRoot.children.length > 0) malformed('a second root element', lt);
+    if (parent === docRoot && docRoot.children.length > 0) malformed('issue.xml_malformed.secondRoot', {}, lt);
     parent.children.push(el);
     if (m[3] === '/') continue;
     if (stack.length > XML_LIMITS.maxDepth) {
-      issues.push({
-        level: 'error',
-        code: 'xml_too_deep',
-        message: `XML nested deeper than ${XML_LIMITS.maxDepth} levels; the rest of the file was not read`,
-        line: el.line,
-      });
+      issues.push(makeIssue('error', 'issue.xml_too_deep', { limit: XML_LIMITS.maxDepth }, { line: el.line }));
       break;
     }
     stack.push(el);
   }
-  if (stack.length > 1) malformed(`the file ends before </${stack[stack.length - 1]!.name}>; it may be cut off`, len);
+  if (stack.length > 1) malformed('issue.xml_malformed.cutOff', { name: stack[stack.length - 1]!.name }, len);
   const root = docRoot.children[0] ?? null;
-  if (!root) issues.push({ level: 'error', code: 'xml_empty', message: 'no XML element found' });
+  if (!root) issues.push(makeIssue('error', 'issue.xml_empty'));
   return { root, issues };
 }
 
