@@ -10,6 +10,7 @@
 //   SG_FUZZ_JOBS=2                                child processes at once (default 1)
 //   SG_FUZZ_DOM=happy-dom                         table pages in happy-dom instead of linkedom (dom.ts)
 //   SG_FUZZ_CASE_MS=5000                          one case's time limit (limits.ts)
+//   SG_FUZZ_REPORT=reports/fuzz-tables.json       where the JSON report goes (default reports/fuzz.json)
 //   SG_FUZZ_HEAP_MB=1024, SG_FUZZ_RSS_MB=1536     a child's heap cap, and the RSS past which it is killed
 //
 // A case that throws or breaks its property, runs past the per-case limit, never returns (the
@@ -20,7 +21,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { STATEMENT_TARGETS } from './statement-properties';
 import { TABLE_TARGETS } from './table-properties';
 import { caseLimitMs, fuzzRuns, fuzzSeed, replay } from './limits';
@@ -215,10 +216,9 @@ console.log(
 const order = queue.map((t) => t.target);
 await Promise.all(Array.from({ length: Math.min(JOBS, queue.length) }, (_, n) => slot(n)));
 reports.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target));
-mkdirSync('reports', { recursive: true });
-writeFileSync(join('reports', 'fuzz.json'), `${JSON.stringify({ seed: SEED, runs: RUNS, from: FROM, reports }, null, 2)}\n`);
+const out = process.env['SG_FUZZ_REPORT'] ?? join('reports', 'fuzz.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify({ seed: SEED, runs: RUNS, from: FROM, reports }, null, 2)}\n`);
 const failed = reports.filter((r) => r.failures.length);
-console.log(
-  `fuzz: ${reports.length - failed.length} of ${reports.length} targets passed (${reports.reduce((n, r) => n + r.runs, 0)} cases), reports/fuzz.json`,
-);
+console.log(`fuzz: ${reports.length - failed.length} of ${reports.length} targets passed (${reports.reduce((n, r) => n + r.runs, 0)} cases), ${out}`);
 process.exit(failed.length ? 1 : 0);
