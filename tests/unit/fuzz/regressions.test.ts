@@ -21,6 +21,7 @@ const { readWorkbook } = await import('../../../lib/statements/support/workbook'
 const { STATEMENT_FORMATS, decodeBytes, parseStatementSync } = await import('../../../lib/statements');
 const { readPortalTables } = await import('../../../lib/portals');
 const { currencyFromText } = await import('../../../lib/statements/support/bank-headers');
+const { readBankTable } = await import('../../../lib/statements/csv');
 
 describe('fuzz regressions', () => {
   // stripe, seed 1360451544, case 97: a mutated workbook (lines swapped, bytes inserted) whose ZIP
@@ -74,6 +75,21 @@ describe('fuzz regressions', () => {
     expect(placed.filter((c) => ['amount', 'fee', 'net'].includes(c.field!))).toEqual([]);
     // quadratic before: ~16 s here; milliseconds now (the bound leaves room for a loaded machine)
     expect(ms).toBeLessThan(5_000);
+  });
+
+  // xlsx, seed 20261208, case 13497: one flipped byte in a corpus XLS made its sheet declare
+  // A1:ARHC25 (29,955 columns). The preamble scan looked for the next non-empty cell after each cell
+  // with a slice of the rest of the row: quadratic in the row's width, 5.7 s for that file.
+  it('a preamble row 20,000 cells wide is scanned at once', () => {
+    const wide = Array.from({ length: 20_000 }, (_, i) => (i === 0 ? '账号：' : i === 19_999 ? '31050161373600000123' : ''));
+    const rows = [wide, wide, wide, ['交易日期', '摘要', '收入金额', '支出金额', '余额'], ['2024-01-02', '货款', '1000.00', '', '5000.00']];
+    const start = performance.now();
+    const result = readBankTable({ rows, lines: rows.map((_, i) => i + 1) }, { fileName: 'wide.xls', encoding: 'binary', baseFormat: 'xls' });
+    const ms = performance.now() - start;
+    expect(result.lines).toHaveLength(1);
+    expect(result.accounts[0]?.accountId).toBe('31050161373600000123');
+    // ~12 s before (3 rows × 20,000²/2 cells copied, 49 s at 40,000); milliseconds now, with room for a loaded machine
+    expect(ms).toBeLessThan(3_000);
   });
 
   // wechat-merchant, seed 20261208, case 46437: a currency cell reading "__proto__" was looked up
