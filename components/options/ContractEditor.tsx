@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { CardType, Contract, ContractRule } from '../../lib/model';
 import type { Locale } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/pages';
+import { problemText, type FieldProblem } from '../../lib/i18n/issues';
 import { type ContractPreset, contractFromPreset, presetLabel } from '../../lib/presets';
 
 const CARD_TYPES: (CardType | 'any')[] = ['any', 'debit', 'credit', 'semi_credit', 'prepaid', 'foreign', 'qr_wechat', 'qr_alipay', 'qr_unionpay'];
@@ -14,7 +15,7 @@ export interface ContractEditorProps {
   locale: Locale;
   initial: Contract;
   presets: readonly ContractPreset[];
-  onSave: (c: Contract) => Promise<{ ok: true } | { ok: false; problems: { field: string; message: string }[] }>;
+  onSave: (c: Contract) => Promise<{ ok: true } | { ok: false; problems: FieldProblem[] }>;
   onCancel: () => void;
 }
 
@@ -24,7 +25,7 @@ function setRule(rules: ContractRule[], i: number, patch: Partial<ContractRule>)
 
 export function ContractEditor({ locale, initial, presets, onSave, onCancel }: ContractEditorProps) {
   const [c, setC] = useState<Contract>(initial);
-  const [problems, setProblems] = useState<{ field: string; message: string }[]>([]);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const text = (key: keyof Contract, label: string, placeholder = '') => (
     <label>
       {label}
@@ -71,7 +72,7 @@ export function ContractEditor({ locale, initial, presets, onSave, onCancel }: C
           <select value={c.settleCycle} onChange={(e) => setC({ ...c, settleCycle: e.currentTarget.value as Contract['settleCycle'] })}>
             {(['T1', 'D1', 'D0', 'T0'] as const).map((s) => (
               <option key={s} value={s}>
-                {s}
+                {t(locale, `contracts.settleCycle.${s}`)}
               </option>
             ))}
           </select>
@@ -196,7 +197,7 @@ export function ContractEditor({ locale, initial, presets, onSave, onCancel }: C
         <ul class="issues" role="alert" data-testid="sg-contract-problems">
           {problems.map((p, i) => (
             <li key={i} class="error">
-              {p.field} {p.message}
+              {problemText(locale, p)}
             </li>
           ))}
         </ul>

@@ -4,7 +4,8 @@ import { useRef, useState } from 'preact/hooks';
 import type { DateOrder, Issue } from '../../lib/model';
 import { parseDateTime } from '../../lib/dates';
 import type { Locale } from '../../lib/i18n/messages';
-import { PAGES_EN, fileFormatName, t, type PageMessageKey } from '../../lib/i18n/pages';
+import { fileFormatName, t } from '../../lib/i18n/pages';
+import { issueText } from '../../lib/i18n/issues';
 import type { ImportOutcome } from '../../lib/services/imports';
 import { ImportCancelled, type ImportProgress, type OnProgress, type PreviewSummary as ImportPreview } from '../../lib/services/import-session';
 import { ImportProgressBar } from './data/ImportProgressBar';
@@ -129,10 +130,10 @@ function BackupPreview({ locale, preview }: { locale: Locale; preview: ImportPre
 
 const MAX_ISSUES_SHOWN = 50;
 
-/** An issue in the page's language where the catalogues have it (the import limits), else its message. */
-function issueText(locale: Locale, issue: Issue): string {
-  const key = issue.i18n?.key;
-  return key && Object.hasOwn(PAGES_EN, key) ? t(locale, key as PageMessageKey, issue.i18n!.params) : issue.message;
+/** The first error of a file that was not stored, in the page's language, for "Could not read …". */
+function firstError(locale: Locale, issues: Issue[]): string {
+  const error = issues.find((i) => i.level === 'error');
+  return error ? issueText(locale, error) : '';
 }
 
 function IssueList({ issues, locale }: { issues: Issue[]; locale: Locale }) {
@@ -141,7 +142,7 @@ function IssueList({ issues, locale }: { issues: Issue[]; locale: Locale }) {
     <ul class="issues">
       {issues.slice(0, MAX_ISSUES_SHOWN).map((i, n) => (
         <li key={n} class={i.level}>
-          {i.line !== undefined ? t(locale, 'import.issueLine', { line: String(i.line), message: i.message }) : issueText(locale, i)}
+          {issueText(locale, i)}
         </li>
       ))}
       {issues.length > MAX_ISSUES_SHOWN && <li>… +{issues.length - MAX_ISSUES_SHOWN}</li>}
@@ -360,7 +361,7 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
               <p>
                 {o.stored
                   ? t(locale, 'import.result', { file: o.name, format: o.format, added: String(o.added), known: String(o.known) })
-                  : t(locale, 'import.failed', { file: o.name, message: o.issues.find((i) => i.level === 'error')?.message ?? '' })}
+                  : t(locale, 'import.failed', { file: o.name, message: firstError(locale, o.issues) })}
                 {o.contracts ? ` · ${t(locale, 'import.contracts', { count: String(o.contracts) })}` : ''}
               </p>
               <IssueList issues={o.issues} locale={locale} />

@@ -7,6 +7,7 @@ import { findUnreadTables } from '../../lib/portals/index';
 import type { BackgroundToContent, ContentToBackground, ResponseOf, Result, RowFindings } from '../../lib/messaging';
 import type { ReadOptions } from '../../lib/portals/transactions';
 import { resolveLocale, t, type Locale } from '../../lib/i18n/messages';
+import { portalIssueText } from '../../lib/i18n/issues-portal';
 import { DisputedFlag, RowFlag, explainFinding } from './RowFlag';
 import { InsertControl } from './InsertControl';
 import { findComplaintTextareas, fillTextarea } from './form-fill';
@@ -349,7 +350,7 @@ export class PortalOverlay {
           el.setAttribute(
             'data-sg-unreadable',
             row.issues
-              .map((i) => i.message)
+              .map((i) => portalIssueText(this.locale, i))
               .join('; ')
               .slice(0, 500),
           );

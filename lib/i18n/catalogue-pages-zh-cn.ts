@@ -69,14 +69,6 @@ export const PAGES_ZH_CN: Record<PageMessageKey, string> = {
   'import.issues': '问题 {count} 个',
   'import.issueLine': '第 {line} 行：{message}',
   'import.failed': '无法读取 {file}：{message}',
-  'import.storageFull': '{file} 一行也没有保存：浏览器给结算卫士的存储空间已满。请释放磁盘空间，或导出备份后删除旧数据，再重新导入此文件。',
-  'import.limit.file_too_large': '“{file}”有 {size}，超过结算卫士单个文件可读取的 {limit}。请按较短的期间（例如一个季度）分别导出后逐个导入。',
-  'import.limit.too_many_rows': '“{file}”超过 {limit} 行，这是结算卫士单个文件可读取的上限。请按较短的期间分别导出后逐个导入。',
-  'import.limit.decompressed_too_large':
-    '“{file}”打开后将膨胀到 {size} 以上，超过结算卫士单个工作簿可解压的 {limit}；文件可能已损坏或被构造为耗尽内存。请按较短的期间导出，或用 Excel 重新保存。',
-  'import.limit.sheet_range_too_large':
-    '“{file}”声明其工作表 {sheet} 的范围为 {range}，超过结算卫士单个工作表可读取的 {rows} 行、{cells} 个单元格。请用 Excel 重新保存（会写入实际使用的范围），或按较短的期间导出。',
-  'import.limit.read_timeout': '读取“{file}”超过 {seconds} 秒，已停止；该文件的任何内容都未保存。如果是很大的导出文件，请按较短的期间分别导出后逐个导入。',
   'import.progress.reading': '正在读取 {file}：共 {lines} 行…',
   'import.progress.readingBytes': '正在读取 {file}（{size}）…',
   'import.progress.read': '已读取 {file}：{rows} 条',
@@ -220,6 +212,7 @@ export const PAGES_ZH_CN: Record<PageMessageKey, string> = {
   'data.store.settings': '设置与商户信息',
   'data.store.coverage': '商户平台已查看的日期',
   'data.store.unchecked': '尚未核对（会重新计算）',
+  'data.store.summaries': '弹窗与异常列表的汇总（会重新计算）',
   'data.delete.title': '删除数据',
   'data.delete.goes': '将永久删除：',
   'data.delete.stays': '将保留：',

@@ -3,6 +3,7 @@
 // them with `issueText`. The content script uses issues-portal.ts (its part only).
 import { ISSUES_EN, type IssueKey } from './catalogue-issues-en';
 import { ISSUES_ZH_CN } from './catalogue-issues-zh-cn';
+import type { Locale } from './messages';
 import { englishRenderer, issueMaker, issueParams, issueRenderer, type IssueParams } from './issue-core';
 
 export type { IssueKey };
@@ -29,4 +30,11 @@ const english = englishRenderer(ISSUES_EN);
 export function problemPart(key: IssueKey, params: IssueParams = {}): Pick<FieldProblem, 'message' | 'part'> {
   const part = { problemKey: key, ...issueParams(params) };
   return { message: english(key, part), part };
+}
+
+/** "field problem" in `locale` (the contract editor's list); a problem without a part shows its English words. */
+export function problemText(locale: Locale, p: Pick<FieldProblem, 'field' | 'message'> & { part?: FieldProblem['part'] }): string {
+  const message = `${p.field} ${p.message}`;
+  if (!p.part?.['problemKey']) return message;
+  return issueText(locale, { message, i18n: { key: 'issuePart.problem.field', params: { ...p.part, field: p.field, fieldProblemKey: p.part['problemKey'] } } });
 }

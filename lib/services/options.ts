@@ -20,6 +20,7 @@ import { type Checklist, loadChecklist } from './onboarding';
 import { listFindings, storedCounts } from './dashboard';
 import { cancelDispute, deleteDispute, restoreDispute, type DisputeSnapshot } from './dispute-lifecycle';
 import type { MerchantDetails } from '../db';
+import type { FieldProblem } from '../i18n/issues';
 
 export interface OptionsData {
   settings: Settings;
@@ -132,7 +133,7 @@ export async function clearAllData(): Promise<void> {
 }
 
 /** Saves a contract the merchant edited, if it validates; then re-checks everything against it. */
-export async function saveContract(contract: Contract): Promise<{ ok: true } | { ok: false; problems: { field: string; message: string }[] }> {
+export async function saveContract(contract: Contract): Promise<{ ok: true } | { ok: false; problems: FieldProblem[] }> {
   const { contract: valid, problems } = validateContract(stripEmpty(contract), 0);
   if (!valid) return { ok: false, problems };
   const db = getDb();
