@@ -13,11 +13,12 @@
 //   SG_FUZZ_REPORT=reports/fuzz-tables.json       where the JSON report goes (default reports/fuzz.json)
 //   SG_FUZZ_HEAP_MB=1024, SG_FUZZ_RSS_MB=1536     a child's heap cap, and the RSS past which it is killed
 //
-// A case that throws or breaks its property, runs past the per-case limit, never returns (the
-// case index in the progress file stops moving), takes the child past its RSS cap, or makes V8
-// abort the child, is reported with its seed and index; the target then goes on from the next case
-// in a new child. Prints per target: cases, time, failures, slowest case, peak heap and RSS; writes
-// reports/fuzz.json. On this 2-core machine run it in the background: `nice -n 10 npm run fuzz`.
+// A case that throws or breaks its property, runs past the per-case limit (CPU time), never
+// returns (its index in the progress file stops moving while the child uses a minute of CPU),
+// takes the child past its RSS cap, or makes V8 abort the child, is reported with its seed and
+// index; the target then goes on from the next case in a new child. Prints per target: cases, time,
+// failures, slowest case (CPU), peak heap and RSS; writes reports/fuzz.json. On this 2-core machine
+// run it in the background: `nice -n 10 npm run fuzz`.
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +36,10 @@ const RUNS = fuzzRuns(100_000);
 const SEED = fuzzSeed() ?? Date.now() % 2 ** 31;
 const FROM = env('SG_FUZZ_FROM', 0);
 const JOBS = env('SG_FUZZ_JOBS', 1);
-/** A child whose case index does not move for this long is stuck in one case. */
+/**
+ * A child that uses this much CPU time (ms) without its case index moving is stuck in one case;
+ * one whose index does not move for 20 times as long on the clock is stuck waiting.
+ */
 const STUCK_MS = Math.max(60_000, caseLimitMs() * 6);
 const HEAP_MB = env('SG_FUZZ_HEAP_MB', 1024);
 /** Heap plus what lives outside it (ArrayBuffers, inflate buffers, code): past this the child is killed. */
@@ -63,6 +67,18 @@ const queue: FuzzTarget[] = [
   ...TABLE_TARGETS.map((target) => ({ kind: 'table' as const, target })),
 ].filter((t) => !only || only.includes(t.target));
 const reports: TargetReport[] = [];
+
+/** The CPU time (user + system, ms) a process has used, from /proc (Linux: 100 ticks a second), or 0. */
+function cpuOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
 
 /** The RSS of a process in MB from /proc (Linux), or 0. */
 function rssOf(pid: number | undefined): number {
@@ -117,6 +133,7 @@ function runStretch(child: Child, t: FuzzTarget, from: number): Promise<Outcome>
   let rssPeak = 0;
   let last = -2;
   let lastMove = performance.now();
+  let cpuAtMove = cpuOf(child.process.pid);
   let lastPrint = performance.now();
   return new Promise((resolve) => {
     const settle = (o: Outcome) => {
@@ -135,16 +152,19 @@ function runStretch(child: Child, t: FuzzTarget, from: number): Promise<Outcome>
       const rss = rssOf(child.process.pid);
       rssPeak = Math.max(rssPeak, rss);
       const index = currentCase(child);
+      const cpu = cpuOf(child.process.pid);
       if (index !== last) {
         last = index;
         lastMove = now;
+        cpuAtMove = cpu;
       }
       if (now - lastPrint > 60_000) {
         lastPrint = now;
         console.log(`     ${t.target}: case ${index}, RSS ${rss} MB`);
       }
       if (rss > RSS_MB) kill(`took the process past ${RSS_MB} MB (RSS ${rss} MB)`);
-      else if (now - lastMove > STUCK_MS) kill(`did not return in ${STUCK_MS / 1000} s`);
+      else if (cpu - cpuAtMove > STUCK_MS) kill(`did not return in ${STUCK_MS / 1000} s of CPU time`);
+      else if (now - lastMove > STUCK_MS * 20) kill(`did not return in ${(STUCK_MS * 20) / 60_000} min`);
     }, 1000);
     const onReport = (report: StretchReport) => settle({ report: { ...report, rssPeakMb: Math.max(report.rssPeakMb, rssPeak) } });
     const onExit = (code: number | null, signal: string | null) =>
