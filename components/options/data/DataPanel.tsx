@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Locale } from '../../../lib/i18n/messages';
 import { t, type PagesMessageKey } from '../../../lib/i18n/pages';
+import { formatNumber } from '../../../lib/i18n/format';
 // types only: the spreadsheet writer (SheetJS) loads when the merchant exports, not with the page
 import type { ExportFormat, ExportTable } from '../../../lib/services/export';
 import { SETUP_STORES, type StoreCounts } from '../../../lib/services/your-data';
@@ -40,7 +41,7 @@ function StoreList({ locale, counts, stores, testId }: { locale: Locale; counts:
     <ul data-testid={testId}>
       {stores.map((s) => (
         <li key={s} data-store={s} data-count={counts[s] ?? 0}>
-          {storeName(locale, s)}: {new Intl.NumberFormat(locale).format(counts[s] ?? 0)}
+          {storeName(locale, s)}: {formatNumber(locale, counts[s] ?? 0)}
         </li>
       ))}
     </ul>
@@ -96,7 +97,7 @@ function DeleteConfirmation({
             }
           }}
         >
-          {t(locale, 'data.delete.confirm', { count: new Intl.NumberFormat(locale).format(count) })}
+          {t(locale, 'data.delete.confirm', { count: formatNumber(locale, count) })}
         </button>
         <button type="button" onClick={onCancel}>
           {t(locale, 'action.cancel')}
@@ -179,7 +180,7 @@ export function DataPanel({ locale, actions, onChanged }: { locale: Locale; acti
             {stores.map((s) => (
               <tr key={s} data-store={s} data-count={counts[s]}>
                 <th scope="row">{storeName(locale, s)}</th>
-                <td class="num">{new Intl.NumberFormat(locale).format(counts[s] ?? 0)}</td>
+                <td class="num">{formatNumber(locale, counts[s] ?? 0)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,11 +2,12 @@
 // it is stored (a bar with a value then), and a Cancel that stops the import worker.
 import type { Locale } from '../../../lib/i18n/messages';
 import { t } from '../../../lib/i18n/pages';
+import { formatNumber } from '../../../lib/i18n/format';
 import type { ImportProgress } from '../../../lib/services/import-session';
 import { formatBytes } from './DataPanel';
 
 function label(locale: Locale, p: ImportProgress): string {
-  const n = (value: number) => new Intl.NumberFormat(locale).format(value);
+  const n = (value: number) => formatNumber(locale, value);
   switch (p.phase) {
     case 'reading':
       return p.lines

@@ -1,0 +1,193 @@
+// One language per screen (issue 15 item 6): with the demo month loaded (contract, bank statement,
+// both portal pages captured), every screen is read in zh-CN and in English — each options tab
+// (findings as table, charts and one finding's evidence), the toolbar popup, the portal overlay
+// (row flags, their titles, the table tools) and the dispute panel — and its visible text checked:
+// in zh-CN no Latin word outside a short list of codes and names, in English no Chinese character.
+// The merchant's own data (file names, bank memos, contract names, terminal ids, page cells) is
+// taken out first, read from the extension's stores: it is shown as the merchant wrote it.
+// The language is switched in Settings while the portal tab stays open: the overlay must follow
+// without a reload.
+import { test, expect, type Page } from '@playwright/test';
+import { launchWithExtension, type ExtensionSession } from '../support/extension';
+import { startStaticServer } from '../support/serve';
+import { OptionsPage, PortalPage, readStore } from '../support/pages';
+import { DEMO, DEMO_FILES, DEMO_PORTAL_DIR } from '../support/demo-data';
+import { ToolbarPopup } from '../support/toolbar-popup';
+import { evaluateInOverlay, panelFrame } from '../support/overlay';
+
+let session: ExtensionSession;
+let server: { url: string; close(): Promise<void> };
+
+test.beforeAll(async () => {
+  session = await launchWithExtension();
+  server = await startStaticServer(DEMO_PORTAL_DIR);
+});
+test.afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+/**
+ * Latin words a zh-CN screen may show: codes merchants read as codes (RRN, MID, POS, T+1),
+ * file formats, currency codes, and the names of companies and products, which Chinese text
+ * writes in Latin letters too.
+ */
+const ZH_ALLOWED = new Set([
+  ...['RRN', 'MID', 'POS', 'ID', 'CSV', 'XLSX', 'XLS', 'Excel', 'JSON', 'OFX', 'QFX', 'QIF', 'MT940', 'MT942', 'PDF'],
+  ...['CNY', 'USD', 'EUR', 'GBP', 'HKD', 'JPY', 'US$', 'HK$', 'JP¥'],
+  ...['SettleGuard', 'Stripe', 'Square', 'Adyen', 'PayPal', 'Chrome', 'Edge', 'Firefox', 'English'],
+  ...['BIN', 'B', 'KB', 'MB', 'GB', 'TB'],
+]);
+/** Written forms shown as they are typed: date patterns, and the letter templates' {placeholders}. */
+const ZH_PATTERNS = [/YYYY-MM-DD/g, /\{[A-Za-z][A-Za-z0-9]*\}/g];
+/** Chinese an English screen may show: the language picker names Chinese in Chinese. */
+const EN_ALLOWED = ['中文', '简体中文'];
+
+/** Record fields that hold codes the UI must name, never show: kept in the text to be checked. */
+const CODE_FIELDS = new Set([
+  'kind',
+  'status',
+  'severity',
+  'cardType',
+  'format',
+  'settleCycle',
+  'calendar',
+  'every',
+  'key',
+  'language',
+  'decidedBy',
+  'direction',
+  'type',
+  'portal',
+  'adapter',
+  'field',
+  'readAs',
+  'metric',
+]);
+
+/** Every string the merchant's data holds (except code fields), longest first: shown as written, not translated. */
+async function merchantStrings(): Promise<string[]> {
+  const out = new Set<string>();
+  const walk = (v: unknown, key = ''): void => {
+    if (typeof v === 'string') {
+      if (!CODE_FIELDS.has(key) && v.trim().length > 1) out.add(v.trim());
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  for (const store of ['transactions', 'statementLines', 'contracts', 'imports', 'settings', 'findings', 'sites']) {
+    walk(await readStore(session.worker, store).catch(() => []));
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+function withoutData(text: string, data: string[]): string {
+  let rest = text;
+  for (const s of data) if (rest.includes(s)) rest = rest.split(s).join(' ');
+  return rest;
+}
+
+const around = (text: string, i: number) => text.slice(Math.max(0, i - 30), i + 30).replace(/\s+/g, ' ');
+
+/** Latin words on a zh-CN screen outside ZH_ALLOWED, with where they stand. */
+function latinWords(text: string): string[] {
+  const found: string[] = [];
+  const rest = ZH_PATTERNS.reduce((x, p) => x.replace(p, ' '), text);
+  for (const m of rest.matchAll(/[A-Za-z][A-Za-z0-9$¥]*(?:[.+][A-Za-z0-9]+)*/g)) {
+    const w = m[0];
+    if (ZH_ALLOWED.has(w) || /^[TD]\+?\d$/.test(w) || /^[A-Za-z]$/.test(w)) continue;
+    found.push(`"${w}" in …${around(rest, m.index)}…`);
+  }
+  return found;
+}
+
+/** Chinese characters and full-width punctuation on an English screen, with where they stand. */
+function chineseText(text: string): string[] {
+  let rest = text;
+  for (const ok of EN_ALLOWED) rest = rest.split(ok).join(' ');
+  return [...rest.matchAll(/[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]+/g)].map((m) => `"${m[0]}" in …${around(rest, m.index)}…`);
+}
+
+async function setLanguage(options: Page, language: 'zh-CN' | 'en'): Promise<void> {
+  await options.getByTestId('sg-tab-settings').click();
+  const select = options.locator('select').filter({ has: options.locator('option[value="auto"]') });
+  await select.selectOption(language);
+  await options.locator('form button[type="submit"]').first().click();
+  await expect(options.locator('html')).toHaveAttribute('lang', language === 'en' ? /^en/ : /^zh/);
+}
+
+async function overlayTexts(page: Page): Promise<string[]> {
+  const texts: string[] = [];
+  for (const host of await page.locator('sg-flag, sg-tools').all()) {
+    texts.push(await evaluateInOverlay(page, host, (root) => (root.querySelector('div') as HTMLElement | null)?.innerText ?? root.textContent ?? ''));
+  }
+  texts.push(...(await page.locator('[data-sg-finding]').evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? ''))));
+  return texts;
+}
+
+test('every screen speaks the chosen language only, with the demo month loaded', async () => {
+  test.setTimeout(240_000);
+  const { context, extensionId } = session;
+  const options = await OptionsPage.open(context, extensionId);
+  await options.importFiles([DEMO_FILES.contract, DEMO_FILES.bank]);
+  const page = await context.newPage();
+  const portal = new PortalPage(page);
+  await page.goto(`${server.url}/index.html`);
+  const perPage = (n: number) => DEMO.rows.filter((r) => r.page === n).length;
+  await portal.waitForCapture(perPage(1));
+  await portal.nextPage();
+  await portal.waitForCapture(perPage(2));
+  await portal.goToPage(1);
+  await portal.waitForCapture(perPage(1));
+  await expect(page.locator('[data-sg-finding]').first()).toBeAttached();
+  const flagged = DEMO.problems.flatMap((p) => p.rrns).find((rrn) => DEMO.rows.find((r) => r.rrn === rrn)?.page === 1)!;
+
+  const data = await merchantStrings();
+  const problems: string[] = [];
+  for (const language of ['zh-CN', 'en'] as const) {
+    await options.page.bringToFront();
+    await setLanguage(options.page, language);
+    const screens: [string, string][] = [];
+    for (const tab of ['welcome', 'import', 'findings', 'disputes', 'templates', 'contracts', 'settings', 'data']) {
+      await options.page.getByTestId(`sg-tab-${tab}`).click();
+      await expect(options.page.locator('#sg-options-panel')).toBeVisible();
+      if (tab === 'findings') {
+        await expect(options.page.getByTestId('sg-findings')).toBeVisible();
+        await options.page
+          .getByTestId('sg-findings')
+          .getByRole('button', { name: /证据|Evidence/ })
+          .first()
+          .press('Enter'); // the keyboard: the sticky actions cell can lie over the button at this width
+        await expect(options.page.getByTestId('sg-finding-detail').locator('table').first()).toBeVisible();
+        screens.push(['options findings + evidence', await options.page.locator('body').innerText()]);
+        await options.page.getByTestId('sg-findings-view-charts').click();
+        await expect(options.page.getByTestId('sg-charts')).toBeVisible();
+        // chart labels and values are SVG text: innerText leaves them out
+        screens.push(['options charts', await options.page.getByTestId('sg-charts').evaluate((el) => el.textContent ?? '')]);
+        await options.page.getByTestId('sg-findings-view-table').click();
+        continue;
+      }
+      screens.push([`options ${tab}`, await options.page.locator('body').innerText()]);
+    }
+    // the overlay follows the new setting on the open tab, without a reload
+    await page.bringToFront();
+    const dispute = language === 'en' ? 'Dispute' : '申诉';
+    await expect.poll(async () => (await overlayTexts(page)).join('\n'), { timeout: 10_000 }).toContain(dispute);
+    screens.push(['portal overlay', (await overlayTexts(page)).join('\n')]);
+    const popup = await ToolbarPopup.open(session, page);
+    await popup.waitFor('!!document.querySelector("[data-testid=sg-popup-next]")');
+    screens.push(['popup', await popup.text()]);
+    await popup.evaluate('window.close()').catch(() => undefined);
+    await portal.disputeButton(flagged).click();
+    const panel = await panelFrame(page);
+    await expect(panel.getByTestId('sg-dispute-text')).toBeVisible();
+    screens.push(['dispute panel', await panel.locator('body').innerText()]);
+    await portal.closePanel();
+
+    for (const [screen, text] of screens) {
+      const rest = withoutData(text, data);
+      const found = language === 'zh-CN' ? latinWords(rest) : chineseText(rest);
+      problems.push(...found.map((f) => `${language} ${screen}: ${f}`));
+    }
+  }
+  expect(problems, problems.join('\n')).toEqual([]);
+});
