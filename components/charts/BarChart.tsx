@@ -34,11 +34,11 @@ export function BarChart({ bars, title, locale, width = 300 }: { bars: Bar[]; ti
         const y = i * rowHeight + 2;
         return (
           <g key={b.label}>
-            <text x={0} y={y + 14} font-size="11" fill="#475467">
+            <text x={0} y={y + 14} font-size="11" class="c-axis">
               {b.label}
             </text>
-            <rect x={labelWidth} y={y + 3} width={w} height={rowHeight - 8} rx={3} fill="#d92d20" />
-            <text x={labelWidth + w + 4} y={y + 14} font-size="11" fill="#101828">
+            <rect x={labelWidth} y={y + 3} width={w} height={rowHeight - 8} rx={3} class="c-bad" />
+            <text x={labelWidth + w + 4} y={y + 14} font-size="11" class="c-text">
               {formatMoney(locale, b.value)} ×{b.count}
             </text>
           </g>

@@ -6,7 +6,8 @@
 import type { RatePoint } from '../../lib/trends';
 
 export const MIN_MONTHS = 3;
-const COLORS = ['#1570ef', '#d92d20', '#067647', '#dc6803', '#6938ef', '#475467'];
+// series colours from the page's palette (options.css --chart-s1…6, one set per colour scheme)
+const COLORS = [1, 2, 3, 4, 5, 6].map((n) => `var(--chart-s${n})`);
 
 export function RateChart({
   points,
@@ -51,14 +52,14 @@ export function RateChart({
         <title>{title}</title>
         {ticks.map((t) => (
           <g key={t}>
-            <line x1={pad.left} x2={width - pad.right} y1={y(t)} y2={y(t)} stroke="#eaecf0" />
-            <text x={pad.left - 4} y={y(t) + 4} font-size="10" text-anchor="end" fill="#667085">
+            <line x1={pad.left} x2={width - pad.right} y1={y(t)} y2={y(t)} class="c-grid" />
+            <text x={pad.left - 4} y={y(t) + 4} font-size="10" text-anchor="end" class="c-axis">
               {t.toFixed(2)}%
             </text>
           </g>
         ))}
         {months.map((m) => (
-          <text key={m} x={x(m)} y={height - pad.bottom + 14} font-size="10" text-anchor="middle" fill="#667085">
+          <text key={m} x={x(m)} y={height - pad.bottom + 14} font-size="10" text-anchor="middle" class="c-axis">
             {m}
           </text>
         ))}
@@ -73,8 +74,8 @@ export function RateChart({
           const lastRate = known[known.length - 1]!.r;
           return (
             <g key={`c${s}`} data-contract={s}>
-              <polyline class="contract" fill="none" stroke={color} stroke-width="1.5" stroke-dasharray="5 3" points={path} />
-              <text x={width - pad.right + 4} y={y(Number(lastRate)) + 4} font-size="10" fill={color}>
+              <polyline class="contract" fill="none" style={{ stroke: color }} stroke-width="1.5" stroke-dasharray="5 3" points={path} />
+              <text x={width - pad.right + 4} y={y(Number(lastRate)) + 4} font-size="10" style={{ fill: color }}>
                 {contractLabel(lastRate)}
               </text>
             </g>
@@ -86,19 +87,19 @@ export function RateChart({
           const [cardType, currency] = s.split('|') as [RatePoint['cardType'], string];
           return (
             <g key={s} data-series={s}>
-              <polyline fill="none" stroke={color} stroke-width="2" points={pts.map((p) => `${x(p.month)},${y(Number(p.ratePercent))}`).join(' ')} />
+              <polyline fill="none" style={{ stroke: color }} stroke-width="2" points={pts.map((p) => `${x(p.month)},${y(Number(p.ratePercent))}`).join(' ')} />
               {pts.map((p) => (
                 <g key={p.month}>
-                  <circle cx={x(p.month)} cy={y(Number(p.ratePercent))} r="4" fill={color}>
+                  <circle cx={x(p.month)} cy={y(Number(p.ratePercent))} r="4" style={{ fill: color }}>
                     <title>{`${p.month} ${cardName(cardType)} ${p.ratePercent}% (${p.count})`}</title>
                   </circle>
-                  <text x={x(p.month) + 6} y={y(Number(p.ratePercent)) - 6} font-size="10" fill={color} data-point-label>
+                  <text x={x(p.month) + 6} y={y(Number(p.ratePercent)) - 6} font-size="10" style={{ fill: color }} data-point-label>
                     {`${p.ratePercent}%`}
                   </text>
                 </g>
               ))}
-              <rect x={pad.left + i * 130} y={height - 16} width="10" height="10" fill={color} />
-              <text x={pad.left + i * 130 + 14} y={height - 7} font-size="11" fill="#344054">
+              <rect x={pad.left + i * 130} y={height - 16} width="10" height="10" style={{ fill: color }} />
+              <text x={pad.left + i * 130 + 14} y={height - 7} font-size="11" class="c-text">
                 {cardName(cardType)}
                 {series.length > 1 && points.some((p) => p.currency !== currency) ? ` ${currency}` : ''}
               </text>

@@ -29,11 +29,11 @@ export function TerminalHealthChart({ view, locale }: { view: TerminalHealthView
   return (
     <svg role="img" aria-label={title} width={width} height={height} viewBox={`0 0 ${width} ${height}`} class="chart" data-testid="sg-terminal-health">
       <title>{title}</title>
-      <text x={0} y={14} font-size="11" font-weight="600" fill="#344054">
+      <text x={0} y={14} font-size="11" font-weight="600" class="c-text">
         {t(locale, 'terminalHealth.terminal')}
       </text>
       {TERMINAL_METRICS.map((m, c) => (
-        <text key={m} x={LABEL_W + c * COL_W} y={14} font-size="11" font-weight="600" fill="#344054" data-metric={m}>
+        <text key={m} x={LABEL_W + c * COL_W} y={14} font-size="11" font-weight="600" class="c-text" data-metric={m}>
           {metricName(m)}
         </text>
       ))}
@@ -42,11 +42,11 @@ export function TerminalHealthChart({ view, locale }: { view: TerminalHealthView
         const bad = x.outOfLine.length > 0;
         return (
           <g key={x.terminalId} data-terminal={x.terminalId} data-out-of-line={bad ? 'true' : 'false'}>
-            {bad && <rect x={0} y={y} width={width} height={ROW_H - 2} rx={3} fill="#fef3f2" />}
-            <text x={4} y={y + 12} font-size="11" fill={bad ? '#b42318' : '#101828'} font-weight={bad ? '600' : '400'}>
+            {bad && <rect x={0} y={y} width={width} height={ROW_H - 2} rx={3} class="c-bad-bg" />}
+            <text x={4} y={y + 12} font-size="11" class={bad ? 'c-bad-text' : 'c-text'} font-weight={bad ? '600' : '400'}>
               {x.terminalId}
             </text>
-            <text x={4} y={y + 24} font-size="9" fill={bad ? '#b42318' : '#667085'}>
+            <text x={4} y={y + 24} font-size="9" class={bad ? 'c-bad-text' : 'c-axis'}>
               {bad ? t(locale, 'terminalHealth.checkThis') : t(locale, 'terminalHealth.transactions', { count: String(x.attempts) })}
             </text>
             {TERMINAL_METRICS.map((m, c) => {
@@ -55,8 +55,8 @@ export function TerminalHealthChart({ view, locale }: { view: TerminalHealthView
               return (
                 <g key={m} data-metric={m} data-out-of-line={out ? 'true' : 'false'}>
                   <title>{`${x.terminalId} · ${metricName(m)} ${x.rates[m]}% (${x.counts[m]}/${x.attempts}) · ${shopAverage} ${view.shop[m]}%`}</title>
-                  <rect x={x0} y={y + 8} width={Math.max(1, barW(m, x.rates[m]))} height={12} rx={2} fill={out ? '#d92d20' : '#84adff'} />
-                  <text x={x0 + BAR_MAX + 4} y={y + 18} font-size="10" fill={out ? '#b42318' : '#475467'}>{`${x.rates[m]}%`}</text>
+                  <rect x={x0} y={y + 8} width={Math.max(1, barW(m, x.rates[m]))} height={12} rx={2} class={out ? 'c-bad' : 'c-bar'} />
+                  <text x={x0 + BAR_MAX + 4} y={y + 18} font-size="10" class={out ? 'c-bad-text' : 'c-axis'}>{`${x.rates[m]}%`}</text>
                 </g>
               );
             })}
@@ -66,18 +66,18 @@ export function TerminalHealthChart({ view, locale }: { view: TerminalHealthView
       {TERMINAL_METRICS.map((m, c) => {
         const xa = LABEL_W + c * COL_W + barW(m, view.shop[m]);
         return (
-          <line key={m} data-shop-average={m} x1={xa} x2={xa} y1={HEAD_H - 2} y2={HEAD_H + rowsH} stroke="#101828" stroke-width="1" stroke-dasharray="3 2">
+          <line key={m} data-shop-average={m} x1={xa} x2={xa} y1={HEAD_H - 2} y2={HEAD_H + rowsH} class="c-line" stroke-width="1" stroke-dasharray="3 2">
             <title>{`${shopAverage} · ${metricName(m)} ${view.shop[m]}%`}</title>
           </line>
         );
       })}
       <g transform={`translate(0 ${HEAD_H + rowsH + 8})`}>
-        <line x1={0} x2={14} y1={6} y2={6} stroke="#101828" stroke-dasharray="3 2" />
-        <text x={18} y={10} font-size="10" fill="#344054">
+        <line x1={0} x2={14} y1={6} y2={6} class="c-line" stroke-dasharray="3 2" />
+        <text x={18} y={10} font-size="10" class="c-text">
           {shopAverage}
         </text>
-        <rect x={110} y={1} width={10} height={10} fill="#d92d20" />
-        <text x={124} y={10} font-size="10" fill="#344054">
+        <rect x={110} y={1} width={10} height={10} class="c-bad" />
+        <text x={124} y={10} font-size="10" class="c-text">
           {t(locale, 'terminalHealth.outOfLine')}
         </text>
       </g>

@@ -9,6 +9,7 @@ export const MIN_WEEKS = 4;
 
 export interface WeekSeries {
   label: string;
+  /** a CSS colour; the options page passes its palette's variables (var(--chart-…)) */
   color: string;
   /** one decimal string per week, in the order of `weeks` */
   values: string[];
@@ -53,7 +54,7 @@ export function WeekChart({
     <div class="chart-box">
       <svg role="img" aria-label={title} width={width} height={height} viewBox={`0 0 ${width} ${height}`} class="chart" data-testid={testid}>
         <title>{title}</title>
-        <line x1={pad.left} x2={width - pad.right} y1={pad.top + plotH} y2={pad.top + plotH} stroke="#d0d5dd" />
+        <line x1={pad.left} x2={width - pad.right} y1={pad.top + plotH} y2={pad.top + plotH} class="c-grid" />
         {weeks.map((w, i) => {
           const x0 = pad.left + i * slot + 5;
           return (
@@ -64,18 +65,18 @@ export function WeekChart({
                 const x = x0 + j * barW;
                 return (
                   <g key={s.label}>
-                    <rect x={x} y={pad.top + plotH - bh} width={barW - 2} height={Math.max(bh, 1)} fill={s.color}>
+                    <rect x={x} y={pad.top + plotH - bh} width={barW - 2} height={Math.max(bh, 1)} style={{ fill: s.color }}>
                       <title>{`${weekLabel(w)} · ${s.label} ${formatMoney(locale, { amount: v, currency })}`}</title>
                     </rect>
                     {labelled && (
-                      <text x={x + (barW - 2) / 2} y={pad.top + plotH - bh - 3} font-size="9" text-anchor="middle" fill="#344054" data-value>
+                      <text x={x + (barW - 2) / 2} y={pad.top + plotH - bh - 3} font-size="9" text-anchor="middle" class="c-text" data-value>
                         {formatMoney(locale, { amount: v, currency })}
                       </text>
                     )}
                   </g>
                 );
               })}
-              <text x={x0 + (barW * series.length) / 2} y={pad.top + plotH + 13} font-size="10" text-anchor="middle" fill="#667085">
+              <text x={x0 + (barW * series.length) / 2} y={pad.top + plotH + 13} font-size="10" text-anchor="middle" class="c-axis">
                 {weekLabel(w)}
               </text>
             </g>
@@ -83,8 +84,8 @@ export function WeekChart({
         })}
         {series.map((s, j) => (
           <g key={s.label}>
-            <rect x={pad.left + j * 130} y={height - 14} width="10" height="10" fill={s.color} />
-            <text x={pad.left + j * 130 + 14} y={height - 5} font-size="11" fill="#344054">
+            <rect x={pad.left + j * 130} y={height - 14} width="10" height="10" style={{ fill: s.color }} />
+            <text x={pad.left + j * 130 + 14} y={height - 5} font-size="11" class="c-text">
               {s.label}
             </text>
           </g>

@@ -9,6 +9,7 @@ import { t } from '../../lib/i18n/pages';
 import type { ChartsData, FindingEvidence } from '../../lib/services/dashboard';
 import { ChartsView } from './findings/ChartsView';
 import { FindingsTable } from './findings/FindingsTable';
+import { tabProps } from './tablist';
 
 export interface FindingsActions {
   setStatuses: (ids: string[], status: FindingStatus) => Promise<void>;
@@ -18,6 +19,7 @@ export interface FindingsActions {
 }
 
 type View = 'table' | 'charts';
+const VIEWS: readonly View[] = ['table', 'charts'];
 
 export function FindingsPanel({
   locale,
@@ -35,19 +37,26 @@ export function FindingsPanel({
     <section aria-labelledby="findings-title">
       <div class="panel-head">
         <h2 id="findings-title">{t(locale, 'findings.title')}</h2>
-        <div class="segmented" role="group" aria-label={t(locale, 'findings.view')}>
-          {(['table', 'charts'] as const).map((v) => (
-            <button type="button" key={v} aria-pressed={view === v} onClick={() => setView(v)} data-testid={`sg-findings-view-${v}`}>
+        <div class="segmented" role="tablist" aria-label={t(locale, 'findings.view')}>
+          {VIEWS.map((v) => (
+            <button
+              type="button"
+              key={v}
+              {...tabProps(VIEWS, v, view, setView, (x) => `sg-findings-tab-${x}`, 'sg-findings-view')}
+              data-testid={`sg-findings-view-${v}`}
+            >
               {t(locale, `findings.view.${v}`)}
             </button>
           ))}
         </div>
       </div>
-      {view === 'table' ? (
-        <FindingsTable locale={locale} findings={findings} actions={actions} />
-      ) : (
-        <ChartsView locale={locale} findings={findings} contracts={contracts} load={actions.loadCharts} />
-      )}
+      <div id="sg-findings-view" role="tabpanel" aria-labelledby={`sg-findings-tab-${view}`}>
+        {view === 'table' ? (
+          <FindingsTable locale={locale} findings={findings} actions={actions} />
+        ) : (
+          <ChartsView locale={locale} findings={findings} contracts={contracts} load={actions.loadCharts} />
+        )}
+      </div>
     </section>
   );
 }

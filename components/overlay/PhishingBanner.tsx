@@ -44,16 +44,22 @@ export function PhishingBanner({ locale, assessment, onConfirm, isTrusted = (e) 
   );
 }
 
+// one palette per colour scheme; the focus ring stays (issue 15 item 7: nothing removes it)
 const BANNER_CSS = `
 :host { all: initial; position: fixed; z-index: 2147483647; top: 0; left: 0; right: 0; display: block;
-  font: 14px/1.5 system-ui, "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif; color: #1d2939; }
-.phish { margin: 8px auto; max-width: 760px; background: #fef3f2; border: 2px solid #d92d20; border-radius: 10px; padding: 12px 16px;
+  font: 14px/1.5 system-ui, "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif;
+  --ph-fg: #1d2939; --ph-bg: #fef3f2; --ph-edge: #d92d20; --ph-strong: #b42318; --ph-button-bg: #fff; --ph-focus: #175cd3; color: var(--ph-fg); }
+@media (prefers-color-scheme: dark) {
+  :host { --ph-fg: #e4e7ec; --ph-bg: #2b0f0c; --ph-edge: #f04438; --ph-strong: #fda29b; --ph-button-bg: #161b26; --ph-focus: #84adff; }
+}
+.phish { margin: 8px auto; max-width: 760px; background: var(--ph-bg); border: 2px solid var(--ph-edge); border-radius: 10px; padding: 12px 16px;
   box-shadow: 0 8px 28px rgba(16,24,40,.25); }
 .phish p { margin: 0 0 8px; }
-.phish .warning { font-weight: 600; color: #b42318; font-size: 15px; }
+.phish .warning { font-weight: 600; color: var(--ph-strong); font-size: 15px; }
 .phish ul { margin: 4px 0 8px; padding-left: 20px; }
-.phish button { font: inherit; cursor: pointer; border-radius: 6px; border: 1px solid #b42318; background: #fff; color: #b42318; padding: 4px 12px; }
-.phish button:hover, .phish button:focus-visible { background: #b42318; color: #fff; outline: none; }
+.phish button { font: inherit; cursor: pointer; border-radius: 6px; border: 1px solid var(--ph-strong); background: var(--ph-button-bg); color: var(--ph-strong); padding: 4px 12px; }
+.phish button:hover { background: var(--ph-strong); color: var(--ph-button-bg); }
+.phish button:focus-visible, .phish summary:focus-visible { outline: 2px solid var(--ph-focus); outline-offset: 2px; }
 `;
 
 export interface PhishingGateDeps {

@@ -44,7 +44,8 @@ export function DisputeView({ context, initialLocale, onClose, onDismiss, onActi
         <h2>{t(locale, 'overlay.panelTitle')}</h2>
         <LetterLanguageToggle uiLocale={locale} letterLocale={locale} onPick={setLocale} />
       </header>
-      <div class="body">
+      {/* scrolls when the letter is long: focusable, so the keyboard can scroll it */}
+      <div class="body" tabIndex={0}>
         <ul class="why" aria-label={t(locale, 'panel.findings')}>
           {context.findings.map((f) => (
             <li key={f.id}>

@@ -71,8 +71,8 @@ export function ChartsView({
             locale={locale}
             weekLabel={weekLabel}
             series={[
-              { label: t(locale, 'popup.certain'), color: '#d92d20', values: stakeWeeks.map((w) => w.certain) },
-              { label: t(locale, 'popup.suspected'), color: '#f79009', values: stakeWeeks.map((w) => w.suspected) },
+              { label: t(locale, 'popup.certain'), color: 'var(--chart-bad)', values: stakeWeeks.map((w) => w.certain) },
+              { label: t(locale, 'popup.suspected'), color: 'var(--chart-warn)', values: stakeWeeks.map((w) => w.suspected) },
             ]}
             moreData={t(locale, 'charts.moreDataWeeks', { count: String(stakeWeeks.length), needed: String(MIN_WEEKS) })}
           />
@@ -108,8 +108,8 @@ export function ChartsView({
             locale={locale}
             weekLabel={weekLabel}
             series={[
-              { label: t(locale, 'charts.expected'), color: '#84adff', values: settleWeeks.map((w) => w.expected) },
-              { label: t(locale, 'charts.received'), color: '#067647', values: settleWeeks.map((w) => w.received) },
+              { label: t(locale, 'charts.expected'), color: 'var(--chart-expected)', values: settleWeeks.map((w) => w.expected) },
+              { label: t(locale, 'charts.received'), color: 'var(--chart-received)', values: settleWeeks.map((w) => w.received) },
             ]}
             moreData={t(locale, 'charts.moreDataWeeks', { count: String(settleWeeks.length), needed: String(MIN_WEEKS) })}
           />
