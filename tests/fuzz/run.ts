@@ -17,8 +17,8 @@
 // returns (its index in the progress file stops moving while the child uses a minute of CPU),
 // takes the child past its RSS cap, or makes V8 abort the child, is reported with its seed and
 // index; the target then goes on from the next case in a new child. Prints per target: cases, time,
-// failures, slowest case (CPU), peak heap and RSS; writes reports/fuzz.json. On this 2-core machine
-// run it in the background: `nice -n 10 npm run fuzz`.
+// failures, slowest case (CPU), peak heap and RSS; writes reports/fuzz.json and reports/fuzz.md.
+// On a shared 2-core machine run it in the background: `nice -n 10 npm run fuzz`.
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,6 +96,15 @@ function print(r: TargetReport): void {
     `${r.failures.length ? 'FAIL' : 'ok  '} ${r.kind.padEnd(9)} ${r.target.padEnd(16)} ${cases}  ${r.failures.length} failed  slowest ${r.slowestCaseMs} ms (case ${r.slowestCase})  peak heap ${r.heapPeakMb} MB, RSS ${r.rssPeakMb} MB`,
   );
   for (const f of r.failures) console.log(`     case ${f.index}: ${f.message.split('\n').slice(0, 12).join('\n     ')}`);
+}
+
+/** The per-target table, for reports/fuzz.md. */
+function markdown(rs: TargetReport[]): string {
+  const rows = rs.map(
+    (r) =>
+      `| ${r.target} | ${r.kind} | ${r.runs.toLocaleString('en')} | ${(r.ms / 1000).toFixed(0)} | ${r.failures.map((f) => f.index).join(', ') || 0} | ${r.slowestCaseMs} | ${r.heapPeakMb} | ${r.rssPeakMb} |`,
+  );
+  return `# npm run fuzz: seed ${SEED}, cases ${FROM}..${RUNS - 1}\n\n| target | kind | cases | s | failed cases | slowest case (ms CPU) | peak heap MB | peak RSS MB |\n|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`;
 }
 
 interface Child {
@@ -239,6 +248,7 @@ reports.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target));
 const out = process.env['SG_FUZZ_REPORT'] ?? join('reports', 'fuzz.json');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify({ seed: SEED, runs: RUNS, from: FROM, reports }, null, 2)}\n`);
+writeFileSync(out.replace(/\.json$/, '.md'), markdown(reports));
 const failed = reports.filter((r) => r.failures.length);
 console.log(`fuzz: ${reports.length - failed.length} of ${reports.length} targets passed (${reports.reduce((n, r) => n + r.runs, 0)} cases), ${out}`);
 process.exit(failed.length ? 1 : 0);
