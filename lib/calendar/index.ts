@@ -14,6 +14,7 @@
 import table from 'chinese-days/dist/chinese-days.json';
 import { addDays, weekday } from '../dates';
 import type { IsoDate, Issue } from '../model';
+import { makeIssue } from '../i18n/issues';
 
 export type CalendarId = 'CN' | 'weekdays';
 export type HolidayList = readonly IsoDate[] | ReadonlySet<IsoDate>;
@@ -140,16 +141,11 @@ export function calendarCoverage(dates: Iterable<IsoDate>, calendar: CalendarId,
     .sort((a, b) => a - b)
     .map((y) => {
       const own = [...extra].filter((d) => d.startsWith(`${y}-`)).length;
-      return {
-        level: 'warning' as const,
-        code: 'calendar_not_covered',
-        field: 'calendar',
-        raw: String(y),
-        message:
-          `The Chinese holiday calendar (chinese-days) covers ${CN_CALENDAR_YEARS.from}–${CN_CALENDAR_YEARS.to}; ` +
-          `for ${y} settlement dates use weekends only` +
-          (own > 0 ? ` plus the ${own} holiday(s) you added.` : ". Add that year's holidays and 调休 days in the settings to fix this.") +
-          ` 中国节假日表只覆盖 ${CN_CALENDAR_YEARS.from}–${CN_CALENDAR_YEARS.to} 年；${y} 年按周末计算工作日。`,
-      };
+      return makeIssue(
+        'warning',
+        own > 0 ? 'issue.calendar_not_covered.own' : 'issue.calendar_not_covered',
+        { from: CN_CALENDAR_YEARS.from, to: CN_CALENDAR_YEARS.to, year: y, own },
+        { field: 'calendar', raw: String(y) },
+      );
     });
 }

@@ -341,6 +341,29 @@ const ISSUES_FILES_EN = {
   'issuePart.expect.oneOf': 'one of {allowed}',
   'issuePart.expect.list': 'a list',
   'issuePart.expect.value': 'a value',
+  // ── reconciliation and the business calendar (lib/reconcile, lib/calendar) ────────────────────
+  'issuePart.screen.time': '{field} is {value} (expected a time like 2026-03-05T10:00:00)',
+  'issuePart.screen.date': '{field} is {value} (expected a date like 2026-03-05)',
+  'issuePart.screen.money': '{field} is {value} (expected an amount such as "{example}" with its currency)',
+  'issuePart.screen.extraFee': 'an extra fee is {value} (expected a label and an amount with its currency)',
+  'issue.unreadable_row.portal': 'Portal transaction {id}: {problem}; left out of the reconciliation.',
+  'issue.unreadable_row.bank': 'Bank line {id}: {problem}; left out of the reconciliation.',
+  'issue.unreadable_row.cashier': 'Cashier record {id}: {problem}; left out of the reconciliation.',
+  'issue.unreadable_date.settleDate': 'Portal transaction {id}: settleDate {value} is not a date; read as not shown.',
+  'issue.unreadable_date.valueOn': 'Bank line {id}: value date {value} is not a date; read as not shown.',
+  'issue.fee_currency_mismatch': 'Transaction {txn} on {date}: fee is in {feeCurrency} but the amount is in {currency}; its fee is not checked.',
+  'issue.net_inconsistent': "Transaction {txn} on {date}: net {net} ≠ amount {amount} − fee {fee} (differs by {difference}); settlement uses the portal's net.",
+  'issue.net_inconsistent.extraFees':
+    "Transaction {txn} on {date}: net {net} ≠ amount {amount} − fee {fee} − extra fees (differs by {difference}); settlement uses the portal's net.",
+  'issue.no_contract':
+    'No fee contract is set up, so fees are not checked against agreed rates. Add your contract (rates, caps, settlement cycle) to check them.',
+  'issue.mixed_currency':
+    'Settlement of {date} ({cycle}{#merchant}, merchant {merchant}{/merchant}) mixes currencies {currencies}: each currency is reconciled on its own.',
+  'issue.contract_gap': 'No fee contract covers {date}{#merchant} for merchant {merchant}{/merchant}: fees on that date are not checked.',
+  'issue.calendar_not_covered':
+    "The Chinese holiday calendar (chinese-days) covers {from}–{to}; for {year} settlement dates use weekends only. Add that year's holidays and 调休 days in the settings to fix this.",
+  'issue.calendar_not_covered.own':
+    'The Chinese holiday calendar (chinese-days) covers {from}–{to}; for {year} settlement dates use weekends only plus the {own} holiday(s) you added.',
 } as const satisfies Record<string, string>;
 
 export const ISSUES_EN = { ...ISSUES_PORTAL_EN, ...ISSUES_FILES_EN } as const;

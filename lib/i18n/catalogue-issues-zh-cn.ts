@@ -317,6 +317,25 @@ const ISSUES_FILES_ZH_CN: Record<FileIssueKey, string> = {
   'issuePart.expect.oneOf': '以下之一：{allowed}',
   'issuePart.expect.list': '列表',
   'issuePart.expect.value': '一个值',
+  // ── reconciliation and the business calendar (lib/reconcile, lib/calendar) ────────────────────
+  'issuePart.screen.time': '{field} 为 {value}（应为形如 2026-03-05T10:00:00 的时间）',
+  'issuePart.screen.date': '{field} 为 {value}（应为形如 2026-03-05 的日期）',
+  'issuePart.screen.money': '{field} 为 {value}（应为带币种的金额，如“{example}”）',
+  'issuePart.screen.extraFee': '有一项其他费用为 {value}（应有名称和带币种的金额）',
+  'issue.unreadable_row.portal': '后台交易 {id}：{problem}；这条记录无法读取，未参与对账。',
+  'issue.unreadable_row.bank': '银行流水 {id}：{problem}；这条记录无法读取，未参与对账。',
+  'issue.unreadable_row.cashier': '收银记录 {id}：{problem}；这条记录无法读取，未参与对账。',
+  'issue.unreadable_date.settleDate': '后台交易 {id}：清算日期 {value} 无法识别，按未显示处理。',
+  'issue.unreadable_date.valueOn': '银行流水 {id}：起息日 {value} 无法识别，按未显示处理。',
+  'issue.fee_currency_mismatch': '{date} 的交易 {txn}：手续费币种是 {feeCurrency}，交易金额币种是 {currency}，两者不同；这笔手续费未核对。',
+  'issue.net_inconsistent': '{date} 的交易 {txn}：结算金额 {net} ≠ 交易金额 {amount} − 手续费 {fee}（相差 {difference}）；核对结算时采用后台显示的结算金额。',
+  'issue.net_inconsistent.extraFees':
+    '{date} 的交易 {txn}：结算金额 {net} ≠ 交易金额 {amount} − 手续费 {fee} − 其他费用（相差 {difference}）；核对结算时采用后台显示的结算金额。',
+  'issue.no_contract': '还没有设置费率合同，手续费没有按约定费率核对。请添加您的合同（费率、封顶、结算周期）以核对手续费。',
+  'issue.mixed_currency': '{date} 的结算（{cycle}{#merchant}，商户 {merchant}{/merchant}）含多种币种 {currencies}：已按币种分别核对。',
+  'issue.contract_gap': '没有费率合同覆盖 {date}{#merchant}（商户 {merchant}）{/merchant}：当天的手续费未核对。',
+  'issue.calendar_not_covered': '中国节假日表只覆盖 {from}–{to} 年；{year} 年的结算日只按周末计算。请在设置中添加该年的节假日和调休日。',
+  'issue.calendar_not_covered.own': '中国节假日表只覆盖 {from}–{to} 年；{year} 年的结算日按周末和您添加的 {own} 个节假日计算。',
 };
 
 export const ISSUES_ZH_CN: Record<IssueKey, string> = { ...ISSUES_PORTAL_ZH_CN, ...ISSUES_FILES_ZH_CN };

@@ -7,6 +7,7 @@
 // tolerance is counted per component.
 import { type Dec, ZERO, money, round, amountOf, decOf, ONE_HUNDREDTH } from '../money';
 import type { CardType, Contract, ContractRule, IsoDate, Issue, PortalTransaction } from '../model';
+import { makeIssue } from '../i18n/issues';
 
 /** Minor-unit places per currency; anything not listed uses 2. */
 const SCALE: Record<string, number> = { JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0 };
@@ -84,13 +85,7 @@ function tieBreak(a: Contract, b: Contract): number {
 export function contractGapIssue(t: PortalTransaction, contracts: readonly Contract[]): Issue | undefined {
   const mine = contracts.filter((c) => c.currency === t.amount.currency && appliesToMerchant(c, t));
   if (mine.length === 0 || pickContract(t, contracts)) return undefined;
-  return {
-    level: 'warning',
-    code: 'contract_gap',
-    field: 'effectiveFrom',
-    raw: txnDate(t),
-    message: `No fee contract covers ${txnDate(t)}${t.merchantId ? ` for merchant ${t.merchantId}` : ''}: fees on that date are not checked. 合同未覆盖该日期，手续费未核对。`,
-  };
+  return makeIssue('warning', 'issue.contract_gap', { date: txnDate(t), merchant: t.merchantId }, { field: 'effectiveFrom', raw: txnDate(t) });
 }
 
 // The contract's fee rules, written once. Each rule below is stated over any exact number type

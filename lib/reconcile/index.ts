@@ -12,6 +12,7 @@ import { outcomeMoney, shortfallExplanation } from './settlement-findings';
 import { sortWithinBasis } from './order';
 import type { CashierMatch } from './matching';
 import { screenInput } from './screen';
+import { makeIssue } from '../i18n/issues';
 import { applyCoverage } from './unchecked';
 
 export type { Rule, RuleContext } from './context';
@@ -154,13 +155,14 @@ function checkInput(ctx: RuleContext): void {
     const t = rows[q]!;
     const cur = t.amount.currency;
     if (t.fee && t.fee.currency !== cur) {
-      ctx.issue({
-        level: 'warning',
-        code: 'fee_currency_mismatch',
-        field: 'fee',
-        raw: t.id,
-        message: `Transaction ${t.rrn ?? t.id} on ${txnDate(t)}: fee is in ${t.fee.currency} but the amount is in ${cur}; its fee is not checked. 手续费币种与交易币种不同。`,
-      });
+      ctx.issue(
+        makeIssue(
+          'warning',
+          'issue.fee_currency_mismatch',
+          { txn: t.rrn ?? t.id, date: txnDate(t), feeCurrency: t.fee.currency, currency: cur },
+          { field: 'fee', raw: t.id },
+        ),
+      );
       continue;
     }
     if (t.fee) feeRows++;
@@ -177,24 +179,19 @@ function checkInput(ctx: RuleContext): void {
       const tol = n === 1 ? ctx.tolFee : ctx.tolFee.times(n);
       if (diff.greaterThan(tol) || diff.lessThan(n === 1 ? negTolFee : tol.neg())) {
         // |diff| > tol
-        ctx.issue({
-          level: 'warning',
-          code: 'net_inconsistent',
-          field: 'net',
-          raw: t.id,
-          message: `Transaction ${t.rrn ?? t.id} on ${txnDate(t)}: net ${t.net.amount} ≠ amount ${t.amount.amount} − fee ${t.fee.amount}${n > 1 ? ' − extra fees' : ''} (differs by ${diff.toFixed(2)}); settlement uses the portal's net. 结算金额 ≠ 交易金额 − 手续费。`,
-        });
+        ctx.issue(
+          makeIssue(
+            'warning',
+            n > 1 ? 'issue.net_inconsistent.extraFees' : 'issue.net_inconsistent',
+            { txn: t.rrn ?? t.id, date: txnDate(t), net: t.net.amount, amount: t.amount.amount, fee: t.fee.amount, difference: diff.toFixed(2) },
+            { field: 'net', raw: t.id },
+          ),
+        );
       }
     }
   }
   if (feeRows > 0 && ctx.contracts.length === 0) {
-    ctx.issue({
-      level: 'warning',
-      code: 'no_contract',
-      field: 'contracts',
-      message:
-        'No fee contract is set up, so fees are not checked against agreed rates. Add your contract (rates, caps, settlement cycle) to check them. 未设置费率合同，手续费未核对。',
-    });
+    ctx.issue(makeIssue('warning', 'issue.no_contract', {}, { field: 'contracts' }));
   }
 }
 

@@ -7,6 +7,7 @@
 import { isValidYmd } from '../dates';
 import { isDecimalString } from '../money';
 import type { CashierRecord, Issue, MoneyJson, PortalTransaction, ReconcileInput, StatementLine } from '../model';
+import { makeIssue, type IssueKey, type IssueParams } from '../i18n/issues';
 
 const digit = (c: number) => c >= 48 && c <= 57;
 
@@ -48,25 +49,30 @@ function isMoney(m: MoneyJson | undefined): boolean {
 
 const show = (v: unknown) => JSON.stringify(v)?.slice(0, 60) ?? String(v);
 
+// What is wrong with a row, as a catalogue part (`issuePart.screen.*`, lib/i18n/catalogue-issues-*.ts).
+const badTime = (field: string, v: unknown): IssueParams => ({ problemKey: 'issuePart.screen.time', field, value: show(v) });
+const badDate = (field: string, v: unknown): IssueParams => ({ problemKey: 'issuePart.screen.date', field, value: show(v) });
+const badMoney = (field: string, v: unknown, example: string): IssueParams => ({ problemKey: 'issuePart.screen.money', field, value: show(v), example });
+
 /** What is wrong with a portal row that reconcile() cannot use at all, if anything. */
-function txnProblem(t: PortalTransaction): string | undefined {
-  if (!isReadableDateTime(t.occurredAt)) return `occurredAt is ${show(t.occurredAt)} (expected a time like 2026-03-05T10:00:00)`;
-  if (!isMoney(t.amount)) return `amount is ${show(t.amount)} (expected { amount: "123.45", currency })`;
-  if (t.fee !== undefined && !isMoney(t.fee)) return `fee is ${show(t.fee)} (expected { amount: "0.60", currency })`;
-  if (t.net !== undefined && !isMoney(t.net)) return `net is ${show(t.net)} (expected { amount: "99.40", currency })`;
-  for (const x of t.extraFees ?? []) if (!isMoney(x?.amount)) return `an extra fee is ${show(x)} (expected { label, amount: { amount, currency } })`;
+function txnProblem(t: PortalTransaction): IssueParams | undefined {
+  if (!isReadableDateTime(t.occurredAt)) return badTime('occurredAt', t.occurredAt);
+  if (!isMoney(t.amount)) return badMoney('amount', t.amount, '123.45');
+  if (t.fee !== undefined && !isMoney(t.fee)) return badMoney('fee', t.fee, '0.60');
+  if (t.net !== undefined && !isMoney(t.net)) return badMoney('net', t.net, '99.40');
+  for (const x of t.extraFees ?? []) if (!isMoney(x?.amount)) return { problemKey: 'issuePart.screen.extraFee', value: show(x) };
   return undefined;
 }
 
-function lineProblem(l: StatementLine): string | undefined {
-  if (!isReadableDate(l.bookedOn)) return `bookedOn is ${show(l.bookedOn)} (expected a date like 2026-03-05)`;
-  if (!isMoney(l.amount)) return `amount is ${show(l.amount)} (expected { amount: "123.45", currency })`;
+function lineProblem(l: StatementLine): IssueParams | undefined {
+  if (!isReadableDate(l.bookedOn)) return badDate('bookedOn', l.bookedOn);
+  if (!isMoney(l.amount)) return badMoney('amount', l.amount, '123.45');
   return undefined;
 }
 
-function cashierProblem(c: CashierRecord): string | undefined {
-  if (!isReadableDateTime(c.occurredAt)) return `occurredAt is ${show(c.occurredAt)} (expected a time like 2026-03-05T10:00:00)`;
-  if (!isMoney(c.amount)) return `amount is ${show(c.amount)} (expected { amount: "123.45", currency })`;
+function cashierProblem(c: CashierRecord): IssueParams | undefined {
+  if (!isReadableDateTime(c.occurredAt)) return badTime('occurredAt', c.occurredAt);
+  if (!isMoney(c.amount)) return badMoney('amount', c.amount, '123.45');
   return undefined;
 }
 
@@ -76,8 +82,8 @@ function cashierProblem(c: CashierRecord): string | undefined {
  */
 function screenRows<T extends { id: string }>(
   rows: readonly T[],
-  what: string,
-  problem: (r: T) => string | undefined,
+  what: IssueKey,
+  problem: (r: T) => IssueParams | undefined,
   fix: (r: T) => T,
   issues: Issue[],
 ): readonly T[] {
@@ -86,13 +92,7 @@ function screenRows<T extends { id: string }>(
     const r = rows[i]!;
     const p = problem(r);
     const kept = p === undefined ? fix(r) : undefined;
-    if (p !== undefined)
-      issues.push({
-        level: 'error',
-        code: 'unreadable_row',
-        raw: r.id,
-        message: `${what} ${r.id}: ${p}; left out of the reconciliation. 该记录无法读取，未参与对账。`,
-      });
+    if (p !== undefined) issues.push(makeIssue('error', what, { id: r.id, ...p }, { raw: r.id }));
     if (kept !== r && !out) out = rows.slice(0, i) as T[];
     if (out && kept) out.push(kept);
   }
@@ -103,17 +103,11 @@ export function screenInput(input: ReconcileInput): { input: ReconcileInput; iss
   const issues: Issue[] = [];
   const transactions = screenRows(
     input.transactions,
-    'Portal transaction',
+    'issue.unreadable_row.portal',
     txnProblem,
     (t) => {
       if (t.settleDate === undefined || isReadableDate(t.settleDate)) return t;
-      issues.push({
-        level: 'warning',
-        code: 'unreadable_date',
-        field: 'settleDate',
-        raw: t.id,
-        message: `Portal transaction ${t.id}: settleDate ${show(t.settleDate)} is not a date; read as not shown. 清算日期无法识别。`,
-      });
+      issues.push(makeIssue('warning', 'issue.unreadable_date.settleDate', { id: t.id, value: show(t.settleDate) }, { field: 'settleDate', raw: t.id }));
       const { settleDate: _drop, ...rest } = t;
       return rest as PortalTransaction;
     },
@@ -121,23 +115,17 @@ export function screenInput(input: ReconcileInput): { input: ReconcileInput; iss
   );
   const statementLines = screenRows(
     input.statementLines,
-    'Bank line',
+    'issue.unreadable_row.bank',
     lineProblem,
     (l) => {
       if (l.valueOn === undefined || isReadableDate(l.valueOn)) return l;
-      issues.push({
-        level: 'warning',
-        code: 'unreadable_date',
-        field: 'valueOn',
-        raw: l.id,
-        message: `Bank line ${l.id}: value date ${show(l.valueOn)} is not a date; read as not shown. 起息日无法识别。`,
-      });
+      issues.push(makeIssue('warning', 'issue.unreadable_date.valueOn', { id: l.id, value: show(l.valueOn) }, { field: 'valueOn', raw: l.id }));
       const { valueOn: _drop, ...rest } = l;
       return rest as StatementLine;
     },
     issues,
   );
-  const cashier = input.cashier && screenRows(input.cashier, 'Cashier record', cashierProblem, (c) => c, issues);
+  const cashier = input.cashier && screenRows(input.cashier, 'issue.unreadable_row.cashier', cashierProblem, (c) => c, issues);
   if (issues.length === 0) return { input, issues };
   return {
     input: {

@@ -9,6 +9,7 @@ import { addDays } from '../dates';
 import { type Dec, MAX_EXACT_CENTS, ZERO, fromCents, amountOf } from '../money';
 import type { IsoDate, Issue, PortalTransaction, SettleCycle } from '../model';
 import { buildRowIndex } from './row-index';
+import { makeIssue } from '../i18n/issues';
 import { centsParts, type CentsParts } from './settlement-amounts';
 import type { GroupOutcome, SettlementGroup, SettlementOptions } from './settlement';
 import { makeOriginalLookup } from './settlement-originals';
@@ -340,13 +341,14 @@ export function buildGroups(txns: readonly PortalTransaction[], opts: Settlement
   for (const [slot, cur] of currenciesBySlot) {
     if (cur.size < 2) continue;
     const [merchantId, cycle, date] = slot.split('|');
-    issues.push({
-      level: 'warning',
-      code: 'mixed_currency',
-      field: 'currency',
-      raw: [...cur].sort().join(','),
-      message: `Settlement of ${date} (${cycle}${merchantId ? `, merchant ${merchantId}` : ''}) mixes currencies ${[...cur].sort().join(', ')}: each currency is reconciled on its own. 同一结算批次含多种币种，已按币种分别核对。`,
-    });
+    issues.push(
+      makeIssue(
+        'warning',
+        'issue.mixed_currency',
+        { date, cycle, merchant: merchantId, currencies: [...cur].sort().join(', ') },
+        { field: 'currency', raw: [...cur].sort().join(',') },
+      ),
+    );
   }
   // in a total order below (keys are unique): the insertion order does not matter
   const list = [...groups.values(), ...payoutList];
