@@ -14,6 +14,7 @@ import { OptionsPage, PortalPage, readStore } from '../support/pages';
 import { DEMO, DEMO_FILES, DEMO_PORTAL_DIR } from '../support/demo-data';
 import { ToolbarPopup } from '../support/toolbar-popup';
 import { evaluateInOverlay, panelFrame } from '../support/overlay';
+import { draftFromRow } from '../fixtures/forms/harness';
 
 let session: ExtensionSession;
 let server: { url: string; close(): Promise<void> };
@@ -70,11 +71,12 @@ async function merchantStrings(): Promise<string[]> {
   const out = new Set<string>();
   const walk = (v: unknown, key = ''): void => {
     if (typeof v === 'string') {
-      if (!CODE_FIELDS.has(key) && v.trim().length > 1) out.add(v.trim());
+      // a lowercase identifier ('merchant', 'open') is a code whatever field holds it, not the merchant's words
+      if (!CODE_FIELDS.has(key) && v.trim().length > 1 && !/^[a-z_]+$/.test(v.trim())) out.add(v.trim());
     } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
   };
-  for (const store of ['transactions', 'statementLines', 'contracts', 'imports', 'settings', 'findings', 'sites']) {
+  for (const store of ['transactions', 'statementLines', 'contracts', 'imports', 'settings', 'findings', 'sites', 'disputes']) {
     walk(await readStore(session.worker, store).catch(() => []));
   }
   return [...out].sort((a, b) => b.length - a.length);
@@ -91,7 +93,7 @@ const around = (text: string, i: number) => text.slice(Math.max(0, i - 30), i + 
 /** Latin words on a zh-CN screen outside ZH_ALLOWED, with where they stand. */
 function latinWords(text: string): string[] {
   const found: string[] = [];
-  const rest = ZH_PATTERNS.reduce((x, p) => x.replace(p, ' '), text);
+  const rest = text;
   for (const m of rest.matchAll(/[A-Za-z][A-Za-z0-9$¥]*(?:[.+][A-Za-z0-9]+)*/g)) {
     const w = m[0];
     if (ZH_ALLOWED.has(w) || /^[TD]\+?\d$/.test(w) || /^[A-Za-z]$/.test(w)) continue;
@@ -139,7 +141,19 @@ test('every screen speaks the chosen language only, with the demo month loaded',
   await portal.goToPage(1);
   await portal.waitForCapture(perPage(1));
   await expect(page.locator('[data-sg-finding]').first()).toBeAttached();
-  const flagged = DEMO.problems.flatMap((p) => p.rrns).find((rrn) => DEMO.rows.find((r) => r.rrn === rrn)?.page === 1)!;
+  // one dispute kept and sent, so the Disputes tab and the popup have a card and figures to show
+  const disputed = DEMO.problems.find((p) => p.kind === 'fee_above_contract')!.rrns[0]!;
+  await draftFromRow(portal, session.worker, disputed);
+  const flagged = DEMO.problems
+    .flatMap((p) => p.rrns)
+    .find((rrn) => rrn !== disputed && DEMO.rows.find((r) => r.rrn === rrn)?.page === DEMO.rows.find((r) => r.rrn === disputed)?.page)!;
+  await options.page.bringToFront();
+  await options.page.reload();
+  await options.page.getByTestId('sg-tab-disputes').click();
+  const card = options.page.getByTestId('sg-dispute');
+  await card.getByRole('textbox', { name: /工单号|Ticket number/ }).fill('TS202603160042');
+  await card.getByRole('button', { name: /^(标记为已提交|Mark as sent)$/ }).click();
+  await expect(card.getByTestId('sg-dispute-next')).toContainText(/跟进|follow up/i);
 
   const data = await merchantStrings();
   const problems: string[] = [];
@@ -184,7 +198,7 @@ test('every screen speaks the chosen language only, with the demo month loaded',
     await portal.closePanel();
 
     for (const [screen, text] of screens) {
-      const rest = withoutData(text, data);
+      const rest = withoutData(language === 'zh-CN' ? ZH_PATTERNS.reduce((x, p) => x.replace(p, ' '), text) : text, data);
       const found = language === 'zh-CN' ? latinWords(rest) : chineseText(rest);
       problems.push(...found.map((f) => `${language} ${screen}: ${f}`));
     }
