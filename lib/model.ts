@@ -80,8 +80,10 @@ export interface Issue {
   line?: number;
   field?: string;
   raw?: string;
-  /** the message in the i18n catalogues (zh-CN, en), where one is written: its key and parameters */
-  i18n?: { key: string; params: Record<string, string> };
+  /** the text in the issue catalogues (lib/i18n/catalogue-issues-*.ts): its key and string params; `message`
+   *  is its English rendering. Required of every issue built now; an issue stored by a version before
+   *  issue 15 may lack it, so readers go through lib/i18n/issues.ts issueText, which falls back to `message`. */
+  i18n: { key: string; params: Record<string, string> };
 }
 
 export interface CashierRecord {

@@ -327,7 +327,7 @@ const ISSUES_FILES_EN = {
   'issuePart.problem.notAList': 'is not a list',
   'issuePart.problem.percentAndFixedMissing': 'and fixed are both missing (expected at least one)',
   'issuePart.problem.record': '{field} is {value} (expected {expected})',
-  'issuePart.problem.recordMissing': '{field} is {value} (expected {expected} (it is missing))',
+  'issuePart.problem.recordMissing': '{field} is missing (expected {expected})',
   'issuePart.problem.duplicateId': 'id "{id}" is used by an earlier record of {store} in this file',
   'issuePart.expect.text': 'a non-empty text value',
   'issuePart.expect.anyText': 'a text value',
@@ -364,6 +364,7 @@ const ISSUES_FILES_EN = {
     "The Chinese holiday calendar (chinese-days) covers {from}–{to}; for {year} settlement dates use weekends only. Add that year's holidays and 调休 days in the settings to fix this.",
   'issue.calendar_not_covered.own':
     'The Chinese holiday calendar (chinese-days) covers {from}–{to}; for {year} settlement dates use weekends only plus the {own} holiday(s) you added.',
+  'issuePart.problem.recordWhole': 'the record is {value} (expected {expected})',
 } as const satisfies Record<string, string>;
 
 export const ISSUES_EN = { ...ISSUES_PORTAL_EN, ...ISSUES_FILES_EN } as const;

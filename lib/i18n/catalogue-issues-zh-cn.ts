@@ -115,7 +115,7 @@ const ISSUES_FILES_ZH_CN: Record<FileIssueKey, string> = {
   'issuePart.expected.paypal': '一份 PayPal 活动或对账单 CSV（含 Date、Time、Currency、Gross、Fee、Net、Transaction ID 等列）',
   'issuePart.expected.cnSettlement': '收单机构的对账单/结算明细，含交易日期、交易类型、交易金额、手续费、结算金额、终端号、参考号、凭证号、批次号等列',
   'issuePart.expected.square': '一份 Square 交易 CSV',
-  'issuePart.expected.stripe': '一份 Stripe 报表 CSV（payout reconciliation 或 balance change from activity）',
+  'issuePart.expected.stripe': '一份 Stripe 报表 CSV（“payout reconciliation”或“balance change from activity”）',
   'issuePart.container.xlsxNamedXls': '扩展名为 .xls 的 XLSX 工作簿',
   'issuePart.container.workbook': '{format} 工作簿',
   'issue.no_header.adyen': '找不到结算明细的表头；应为{expected}',
@@ -336,6 +336,7 @@ const ISSUES_FILES_ZH_CN: Record<FileIssueKey, string> = {
   'issue.contract_gap': '没有费率合同覆盖 {date}{#merchant}（商户 {merchant}）{/merchant}：当天的手续费未核对。',
   'issue.calendar_not_covered': '中国节假日表只覆盖 {from}–{to} 年；{year} 年的结算日只按周末计算。请在设置中添加该年的节假日和调休日。',
   'issue.calendar_not_covered.own': '中国节假日表只覆盖 {from}–{to} 年；{year} 年的结算日按周末和您添加的 {own} 个节假日计算。',
+  'issuePart.problem.recordWhole': '这条记录为 {value}（应为{expected}）',
 };
 
 export const ISSUES_ZH_CN: Record<IssueKey, string> = { ...ISSUES_PORTAL_ZH_CN, ...ISSUES_FILES_ZH_CN };

@@ -17,7 +17,7 @@ export interface IssueWhere {
   code?: string;
 }
 
-/** `issue.bad_date.noYear` → `bad_date`: a key names its code first, then which message of it. */
+/** `issue.bad_date.notInPeriod` → `bad_date`: a key names its code first, then which message of it. */
 export function codeOfKey(key: string): string | undefined {
   return /^issue\.([a-z0-9_]+)(?:\.[A-Za-z0-9_]+)?$/.exec(key)?.[1];
 }

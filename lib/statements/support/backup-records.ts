@@ -230,7 +230,7 @@ export function recordProblem(store: Exclude<BackupStore, 'contracts'>, raw: unk
     : raw;
   return {
     field,
-    ...problemPart(p.missing ? 'issuePart.problem.recordMissing' : 'issuePart.problem.record', {
+    ...problemPart(p.missing ? 'issuePart.problem.recordMissing' : field ? 'issuePart.problem.record' : 'issuePart.problem.recordWhole', {
       field,
       value: show(value),
       expectedKey: `issuePart.expect.${p.expected}`,

@@ -5,6 +5,7 @@ import { PortalOverlay, type Send } from '../../../components/overlay/controller
 import type { CapturedTable, PortalTransaction, StoredFinding } from '../../../lib/model';
 import type { ContentToBackground } from '../../../lib/messaging';
 import { tx } from '../services/builders';
+import { portalIssue } from '../../../lib/i18n/issues-portal';
 
 function finding(over: Partial<StoredFinding>): StoredFinding {
   return {
@@ -45,7 +46,7 @@ function setup(findingsFor: Record<string, StoredFinding[]>, rejected: string[] 
         {
           element: document.getElementById('r3')!,
           transaction: null,
-          issues: [{ level: 'error', code: 'amount', message: 'row 3: 交易金额 "abc" is not an amount', line: 3 }],
+          issues: [portalIssue('error', 'issue.amount_unreadable', { value: 'abc' }, { line: 3 })],
         },
       ],
     },
@@ -69,7 +70,10 @@ describe('PortalOverlay', () => {
     expect(document.getElementById('r1')!.getAttribute('data-sg-row')).toBe('A');
     expect(document.getElementById('r2')!.getAttribute('data-sg-row')).toBe('B');
     expect(document.getElementById('r3')!.hasAttribute('data-sg-row')).toBe(false);
-    expect(document.getElementById('r3')!.getAttribute('data-sg-unreadable')).toMatch(/row 3/);
+    // in the overlay's language (the test browser's: English), from the catalogue
+    expect(document.getElementById('r3')!.getAttribute('data-sg-unreadable')).toBe(
+      'Line 3: cannot read the amount "abc" (expected an amount such as 1,234.50 or ¥-12.00).',
+    );
     expect(document.getElementById('total')!.hasAttribute('data-sg-row')).toBe(false);
     expect(document.getElementById('r1')!.getAttribute('data-sg-finding')).toBe('fee_above_contract');
     expect(document.getElementById('r2')!.hasAttribute('data-sg-finding')).toBe(false);
