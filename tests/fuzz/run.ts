@@ -12,6 +12,8 @@
 //   SG_FUZZ_CASE_MS=5000                          one case's time limit (limits.ts)
 //   SG_FUZZ_REPORT=reports/fuzz-tables.json       where the JSON report goes (default reports/fuzz.json)
 //   SG_FUZZ_HEAP_MB=1024, SG_FUZZ_RSS_MB=1536     a child's heap cap, and the RSS past which it is killed
+//   SG_FUZZ_STUCK_MS=60000                        CPU time a case may use before it counts as stuck
+//   npm run fuzz -- selftest-abort,selftest-rss,selftest-hang   targets that misbehave on purpose (selftest.ts)
 //
 // A case that throws or breaks its property, runs past the per-case limit (CPU time), never
 // returns (its index in the progress file stops moving while the child uses a minute of CPU),
@@ -23,6 +25,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { SELFTEST_TARGETS } from './selftest';
 import { STATEMENT_TARGETS } from './statement-properties';
 import { TABLE_TARGETS } from './table-properties';
 import { caseLimitMs, fuzzRuns, fuzzSeed, replay } from './limits';
@@ -40,7 +43,7 @@ const JOBS = env('SG_FUZZ_JOBS', 1);
  * A child that uses this much CPU time (ms) without its case index moving is stuck in one case;
  * one whose index does not move for 20 times as long on the clock is stuck waiting.
  */
-const STUCK_MS = Math.max(60_000, caseLimitMs() * 6);
+const STUCK_MS = env('SG_FUZZ_STUCK_MS', Math.max(60_000, caseLimitMs() * 6));
 const HEAP_MB = env('SG_FUZZ_HEAP_MB', 1024);
 /** Heap plus what lives outside it (ArrayBuffers, inflate buffers, code): past this the child is killed. */
 const RSS_MB = env('SG_FUZZ_RSS_MB', HEAP_MB + 512);
@@ -65,6 +68,7 @@ const only = process.argv[2]?.split(',').filter(Boolean);
 const queue: FuzzTarget[] = [
   ...STATEMENT_TARGETS.map((target) => ({ kind: 'statement' as const, target })),
   ...TABLE_TARGETS.map((target) => ({ kind: 'table' as const, target })),
+  ...SELFTEST_TARGETS.filter((target) => only?.includes(target)).map((target) => ({ kind: 'selftest' as const, target })),
 ].filter((t) => !only || only.includes(t.target));
 const reports: TargetReport[] = [];
 

@@ -7,14 +7,12 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import fc from 'fast-check';
-import { fuzzDom, type FuzzDom } from './dom';
-import { statementProperty } from './statement-properties';
-import { tableAsyncProperty } from './table-properties';
+import type { FuzzDom } from './dom';
 import type { Family } from './table-pages';
 import { cpuMs, replay } from './limits';
 
 export interface FuzzTarget {
-  kind: 'statement' | 'table';
+  kind: 'statement' | 'table' | 'selftest';
   target: string;
 }
 
@@ -53,7 +51,8 @@ let dom: FuzzDom | undefined;
 
 async function runStretch(job: WorkerJob): Promise<StretchReport> {
   const { kind, target, from } = job;
-  dom ??= kind === 'table' ? await fuzzDom() : undefined;
+  // imported when needed: a child of the self-test starts in a fraction of the time
+  if (kind === 'table') dom ??= await (await import('./dom')).fuzzDom();
   const d = dom;
   const progress = openSync(job.progressFile, 'w');
   const word = Buffer.alloc(4);
@@ -88,16 +87,21 @@ async function runStretch(job: WorkerJob): Promise<StretchReport> {
   const start = performance.now();
   const details =
     kind === 'statement'
-      ? fc.check(statementProperty(target, skip), params)
-      : await fc.check(
-          tableAsyncProperty(
-            target as Family,
-            (html) => d!.parse(html),
-            () => d!.settle(),
-            skip,
-          ),
-          params,
-        );
+      ? fc.check((await import('./statement-properties')).statementProperty(target, skip), params)
+      : kind === 'selftest'
+        ? fc.check(
+            (await import('./selftest')).selftestProperty(target, () => index, skip),
+            params,
+          )
+        : await fc.check(
+            (await import('./table-properties')).tableAsyncProperty(
+              target as Family,
+              (html) => d!.parse(html),
+              () => d!.settle(),
+              skip,
+            ),
+            params,
+          );
   closeSync(progress);
   heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
   rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
