@@ -360,7 +360,7 @@ export function ImportPanel({ locale, actions, onImported }: { locale: Locale; a
             <div key={n} class={o.stored ? 'ok' : 'failed'} data-testid="sg-import-outcome" data-added={o.added} data-known={o.known} data-format={o.format}>
               <p>
                 {o.stored
-                  ? t(locale, 'import.result', { file: o.name, format: o.format, added: String(o.added), known: String(o.known) })
+                  ? t(locale, 'import.result', { file: o.name, format: fileFormatName(locale, o.format), added: String(o.added), known: String(o.known) })
                   : t(locale, 'import.failed', { file: o.name, message: firstError(locale, o.issues) })}
                 {o.contracts ? ` · ${t(locale, 'import.contracts', { count: String(o.contracts) })}` : ''}
               </p>

@@ -180,6 +180,14 @@ test('every screen speaks the chosen language only, with the demo month loaded',
         await options.page.getByTestId('sg-findings-view-table').click();
         continue;
       }
+      if (tab === 'import') {
+        // the same files again: the preview and the outcome (all rows already known) in this language
+        await options.page.getByTestId('sg-import-file').setInputFiles([DEMO_FILES.contract, DEMO_FILES.bank]);
+        await expect(options.page.getByTestId('sg-import-confirm')).toBeEnabled();
+        screens.push(['options import preview', await options.page.locator('body').innerText()]);
+        await options.page.getByTestId('sg-import-confirm').click();
+        await expect(options.page.getByTestId('sg-import-result')).toBeVisible();
+      }
       screens.push([`options ${tab}`, await options.page.locator('body').innerText()]);
     }
     // the overlay follows the new setting on the open tab, without a reload
