@@ -13,7 +13,7 @@ import { startStaticServer } from '../support/serve';
 import { OptionsPage, PortalPage, readStore } from '../support/pages';
 import { DEMO, DEMO_FILES, DEMO_PORTAL_DIR } from '../support/demo-data';
 import { ToolbarPopup } from '../support/toolbar-popup';
-import { evaluateInOverlay, panelFrame } from '../support/overlay';
+import { clickInOverlay, evaluateInOverlay, panelFrame } from '../support/overlay';
 import { draftFromRow } from '../fixtures/forms/harness';
 
 let session: ExtensionSession;
@@ -74,7 +74,11 @@ async function merchantStrings(): Promise<string[]> {
       // a lowercase identifier ('merchant', 'open') is a code whatever field holds it, not the merchant's words
       if (!CODE_FIELDS.has(key) && v.trim().length > 1 && !/^[a-z_]+$/.test(v.trim())) out.add(v.trim());
     } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+    else if (v && typeof v === 'object') {
+      // a captured row's cells are keyed by the portal's own column headers
+      if (key === 'cells' || key === 'columnMap') for (const header of Object.keys(v)) walk(header, 'header');
+      for (const [k, x] of Object.entries(v)) walk(x, k);
+    }
   };
   for (const store of ['transactions', 'statementLines', 'contracts', 'imports', 'settings', 'findings', 'sites', 'disputes']) {
     walk(await readStore(session.worker, store).catch(() => []));
@@ -117,10 +121,22 @@ async function setLanguage(options: Page, language: 'zh-CN' | 'en'): Promise<voi
   await expect(options.locator('html')).toHaveAttribute('lang', language === 'en' ? /^en/ : /^zh/);
 }
 
+/** What a page shows: its visible text and every choice of its selects (innerText gives the chosen one only). */
+function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => [document.body.innerText, ...[...document.querySelectorAll('option')].map((o) => o.textContent ?? '')].join('\n'));
+}
+
 async function overlayTexts(page: Page): Promise<string[]> {
   const texts: string[] = [];
   for (const host of await page.locator('sg-flag, sg-tools').all()) {
-    texts.push(await evaluateInOverlay(page, host, (root) => (root.querySelector('div') as HTMLElement | null)?.innerText ?? root.textContent ?? ''));
+    texts.push(
+      await evaluateInOverlay(page, host, (root) =>
+        [
+          (root.querySelector('div') as HTMLElement | null)?.innerText ?? root.textContent ?? '',
+          ...[...root.querySelectorAll('option')].map((o) => o.textContent ?? ''),
+        ].join('\n'),
+      ),
+    );
   }
   texts.push(...(await page.locator('[data-sg-finding]').evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? ''))));
   return texts;
@@ -155,7 +171,9 @@ test('every screen speaks the chosen language only, with the demo month loaded',
   await card.getByRole('button', { name: /^(标记为已提交|Mark as sent)$/ }).click();
   await expect(card.getByTestId('sg-dispute-next')).toContainText(/跟进|follow up/i);
 
-  const data = await merchantStrings();
+  // and the portal's own column headers, which the column teaching lists as the page writes them
+  const headers = (await page.locator('thead th').allInnerTexts()).map((h) => h.trim()).filter((h) => h.length > 0);
+  const data = [...(await merchantStrings()), ...headers].sort((a, b) => b.length - a.length);
   const problems: string[] = [];
   for (const language of ['zh-CN', 'en'] as const) {
     await options.page.bringToFront();
@@ -172,7 +190,7 @@ test('every screen speaks the chosen language only, with the demo month loaded',
           .first()
           .press('Enter'); // the keyboard: the sticky actions cell can lie over the button at this width
         await expect(options.page.getByTestId('sg-finding-detail').locator('table').first()).toBeVisible();
-        screens.push(['options findings + evidence', await options.page.locator('body').innerText()]);
+        screens.push(['options findings + evidence', await pageText(options.page)]);
         await options.page.getByTestId('sg-findings-view-charts').click();
         await expect(options.page.getByTestId('sg-charts')).toBeVisible();
         // chart labels and values are SVG text: innerText leaves them out
@@ -184,16 +202,32 @@ test('every screen speaks the chosen language only, with the demo month loaded',
         // the same files again: the preview and the outcome (all rows already known) in this language
         await options.page.getByTestId('sg-import-file').setInputFiles([DEMO_FILES.contract, DEMO_FILES.bank]);
         await expect(options.page.getByTestId('sg-import-confirm')).toBeEnabled();
-        screens.push(['options import preview', await options.page.locator('body').innerText()]);
+        screens.push(['options import preview', await pageText(options.page)]);
         await options.page.getByTestId('sg-import-confirm').click();
         await expect(options.page.getByTestId('sg-import-result')).toBeVisible();
       }
-      screens.push([`options ${tab}`, await options.page.locator('body').innerText()]);
+      screens.push([`options ${tab}`, await pageText(options.page)]);
+      if (tab === 'contracts') {
+        await options.page
+          .getByTestId('sg-contract')
+          .first()
+          .getByRole('button', { name: /^(编辑|Edit)$/ })
+          .click();
+        await expect(options.page.getByTestId('sg-contract-save')).toBeVisible();
+        screens.push(['options contract editor', await pageText(options.page)]);
+        await options.page.getByRole('button', { name: /^(取消|Cancel)$/ }).click();
+      }
     }
     // the overlay follows the new setting on the open tab, without a reload
     await page.bringToFront();
     const dispute = language === 'en' ? 'Dispute' : '申诉';
     await expect.poll(async () => (await overlayTexts(page)).join('\n'), { timeout: 10_000 }).toContain(dispute);
+    // the table tools' column teaching open, with its field names
+    const tools = page.locator('sg-tools').first();
+    if ((await evaluateInOverlay(page, tools, (root) => root.querySelector('button[aria-expanded]')?.getAttribute('aria-expanded'))) !== 'true') {
+      await clickInOverlay(page, tools, /^(教它认列|Teach columns)$/);
+    }
+    await expect.poll(async () => evaluateInOverlay(page, tools, (root) => root.querySelectorAll('select').length)).toBeGreaterThan(0);
     screens.push(['portal overlay', (await overlayTexts(page)).join('\n')]);
     const popup = await ToolbarPopup.open(session, page);
     await popup.waitFor('!!document.querySelector("[data-testid=sg-popup-next]")');
