@@ -41,11 +41,16 @@ export function DisputeView({ context, initialLocale, onClose, onDismiss, onActi
   return (
     <section class="panel" role="dialog" aria-modal="false" aria-label={t(locale, 'overlay.panelTitle')}>
       <header>
-        <h2>{t(locale, 'overlay.panelTitle')}</h2>
+        <h2 id="sg-panel-title">{t(locale, 'overlay.panelTitle')}</h2>
         <LetterLanguageToggle uiLocale={locale} letterLocale={locale} onPick={setLocale} />
       </header>
-      {/* scrolls when the letter is long: focusable, so the keyboard can scroll it */}
-      <div class="body" tabIndex={0}>
+      <div
+        class="body"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus so the keyboard can scroll it (axe scrollable-region-focusable)
+        tabIndex={0}
+        role="region"
+        aria-labelledby="sg-panel-title"
+      >
         <ul class="why" aria-label={t(locale, 'panel.findings')}>
           {context.findings.map((f) => (
             <li key={f.id}>

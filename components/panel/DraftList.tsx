@@ -19,10 +19,15 @@ export function DraftList({ locale, drafts, onInsert, onClose }: DraftListProps)
   return (
     <section class="panel" role="dialog" aria-modal="false" aria-label={t(locale, 'overlay.pickDraft')}>
       <header>
-        <h2>{t(locale, 'overlay.pickDraft')}</h2>
+        <h2 id="sg-drafts-title">{t(locale, 'overlay.pickDraft')}</h2>
       </header>
-      {/* scrolls when the list is long: focusable, so the keyboard can scroll it */}
-      <div class="body" tabIndex={0}>
+      <div
+        class="body"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus so the keyboard can scroll it (axe scrollable-region-focusable)
+        tabIndex={0}
+        role="region"
+        aria-labelledby="sg-drafts-title"
+      >
         {drafts.length === 0 ? (
           <p>{t(locale, 'overlay.noDraft')}</p>
         ) : (

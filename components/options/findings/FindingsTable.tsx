@@ -130,7 +130,7 @@ export function FindingsTable({
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus so the keyboard can scroll it (axe scrollable-region-focusable)
           tabIndex={0}
           role="region"
-          aria-label={t(locale, 'findings.title')}
+          aria-label={`${t(locale, 'findings.title')} · ${t(locale, 'findings.view.table')}`}
         >
           <table class="findings" data-testid="sg-findings" aria-rowcount={shown.length + 1}>
             <thead>
