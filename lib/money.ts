@@ -149,7 +149,11 @@ function assertSameCurrency(a: MoneyJson, b: MoneyJson): void {
 
 const CURRENCY_SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£', JPY: '¥', HKD: 'HK$' };
 
-/** Display form: "¥1,234.50" / "-$3.10". For UI only; never parse this back. */
+/**
+ * Fixed display form, the same in every language: "¥1,234.50" / "-$3.10" — what dispute letters
+ * print (lib/disputes). Screens use lib/i18n/format formatMoney(locale, m), which follows the
+ * UI language ("US$3.10" in zh-CN). Never parse either back.
+ */
 export function formatMoney(m: MoneyJson): string {
   const d = amountOf(m);
   const sign = d.isNegative() ? '-' : '';

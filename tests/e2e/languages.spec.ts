@@ -247,3 +247,16 @@ test('every screen speaks the chosen language only, with the demo month loaded',
   }
   expect(problems, problems.join('\n')).toEqual([]);
 });
+
+test('Chromium formats a decimal string exactly, as lib/i18n/format relies on (Intl.NumberFormat v3)', async () => {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html#settings`);
+  const shown = await page.evaluate(() =>
+    ['12345678901234567.89', '-98765432109876543210.99'].map((v) =>
+      new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY', maximumFractionDigits: 2 }).format(v as unknown as number),
+    ),
+  );
+  // through a JS number the first would read 12,345,678,901,234,568.00
+  expect(shown).toEqual(['¥12,345,678,901,234,567.89', '-¥98,765,432,109,876,543,210.99']);
+  await page.close();
+});
