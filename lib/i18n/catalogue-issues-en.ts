@@ -367,7 +367,12 @@ const ISSUES_FILES_EN = {
   'issuePart.problem.recordWhole': 'the record is {value} (expected {expected})',
 } as const satisfies Record<string, string>;
 
-export const ISSUES_EN = { ...ISSUES_PORTAL_EN, ...ISSUES_FILES_EN } as const;
+/** Both parts as one object. A pure call, not a spread, so that a bundle using only the portal part drops it (a spread of objects may run getters, so bundlers keep it). */
+export const ISSUES_EN = /* @__PURE__ */ joinParts(ISSUES_PORTAL_EN, ISSUES_FILES_EN);
+
+export function joinParts<A extends object, B extends object>(a: A, b: B): A & B {
+  return Object.assign({}, a, b);
+}
 
 export type PortalIssueKey = keyof typeof ISSUES_PORTAL_EN;
 export type IssueKey = keyof typeof ISSUES_EN;

@@ -2,7 +2,7 @@
 // here and tests/unit/i18n/issues*.test.ts check). Written for the shop owner reading it: what is
 // wrong on which line, what was expected, what SettleGuard did with the row. Codes (RRN, CSV…),
 // file names and the values read from the file stay as they are.
-import type { FileIssueKey, IssueKey, PortalIssueKey } from './catalogue-issues-en';
+import { type FileIssueKey, type IssueKey, type PortalIssueKey, joinParts } from './catalogue-issues-en';
 
 export const ISSUES_PORTAL_ZH_CN: Record<PortalIssueKey, string> = {
   issueLine: '第 {line} 行：{text}',
@@ -339,4 +339,4 @@ const ISSUES_FILES_ZH_CN: Record<FileIssueKey, string> = {
   'issuePart.problem.recordWhole': '这条记录为 {value}（应为{expected}）',
 };
 
-export const ISSUES_ZH_CN: Record<IssueKey, string> = { ...ISSUES_PORTAL_ZH_CN, ...ISSUES_FILES_ZH_CN };
+export const ISSUES_ZH_CN: Record<IssueKey, string> = /* @__PURE__ */ joinParts(ISSUES_PORTAL_ZH_CN, ISSUES_FILES_ZH_CN);

@@ -78,7 +78,10 @@ for (const options of [{}, { defaultCurrency: 'CNY' }]) {
 
 // reconciliation
 for (const seed of [1, 2, 3])
-  add(`realistic month ${seed}`, reconcile(realisticMonth({ seed, mess: ['partial_capture', 'statement_ends', 'missing_contract'] }).input).issues);
+  add(
+    `realistic month ${seed}`,
+    reconcile(realisticMonth({ seed, mess: ['partial_capture', 'statement_ended', 'fee_rounding', 'refund_more', 'split_credit'] }).input).issues,
+  );
 add(
   'broken reconcile input',
   reconcile(
