@@ -20,8 +20,6 @@ export interface PhishingWarningProps {
   onError: (e: unknown) => void;
 }
 
-const BOX = 'border: 2px solid #d92d20; background: #fef3f2;';
-
 export function PhishingWarning({ locale, origin, phishing, offerEnable, enableSite, confirmImitation, onEnabled, onError }: PhishingWarningProps) {
   const [asking, setAsking] = useState(false);
   const { assessment, confirmed } = phishing;
@@ -36,8 +34,8 @@ export function PhishingWarning({ locale, origin, phishing, offerEnable, enableS
   const { warning, reasons } = describeImitation(locale, assessment);
   const brand = assessment.brand ?? '';
   return (
-    <section class="block" role="alert" style={BOX} data-testid="sg-popup-phishing" data-brand={brand}>
-      <p style="margin: 0 0 6px; font-weight: 600; color: #b42318;">{warning}</p>
+    <section class="block phish" role="alert" data-testid="sg-popup-phishing" data-brand={brand}>
+      <p class="phish-warning">{warning}</p>
       <ul style="margin: 0 0 6px; padding-left: 18px;">
         {reasons.map((r) => (
           <li key={r}>{r}</li>

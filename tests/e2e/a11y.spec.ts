@@ -181,10 +181,11 @@ async function optionsScreens(page: Page, language: Language, scheme: Scheme): P
   await axe('your data + delete confirmation');
 }
 
-async function popupScreens(portal: Page, elsewhere: Page, language: Language, scheme: Scheme): Promise<void> {
+async function popupScreens(portal: Page, elsewhere: Page, phishing: Page, language: Language, scheme: Scheme): Promise<void> {
   for (const [screen, tab, ready] of [
     ['popup: site with findings', portal, '[data-testid=sg-popup-site]'],
     ['popup: site not enabled', elsewhere, '[data-testid=sg-popup-enable]'],
+    ['popup: page imitating an acquirer', phishing, '[data-testid=sg-popup-phishing]'],
   ] as const) {
     const popup = await ToolbarPopup.open(session, tab);
     try {
@@ -281,7 +282,10 @@ for (const language of ['zh-CN', 'en'] as const) {
       await expect(page.locator('[data-sg-finding]').first()).toBeAttached({ timeout: 15_000 });
       const elsewhere = await session.context.newPage();
       await elsewhere.goto(`${portalServer.url.replace('127.0.0.1', 'portal.test')}/complaint.html`);
-      await popupScreens(page, elsewhere, language, scheme);
+      const phishing = await session.context.newPage();
+      await phishing.goto(`${phishingServer.url.replace('127.0.0.1', 'portal.test')}/lakala.html`);
+      await popupScreens(page, elsewhere, phishing, language, scheme);
+      await phishing.close();
       await elsewhere.close();
       await page.close();
     });
