@@ -1,12 +1,15 @@
 // Store screenshots (issue 15 item 10): the demo month in the built extension — the popup, the demo
 // portal with its flagged rows highlighted, and the findings dashboard — at the 1280×800 the Chrome
-// Web Store and addons.mozilla.org take, in zh-CN and English, into .output-screenshots/ (ignored
-// by git); with --readme, small JPEG copies of the zh-CN ones for README.md into tests/store/screens/.
+// Web Store and addons.mozilla.org take, in zh-CN and English, light and dark (name-lang.png,
+// name-lang-dark.png), into .output-screenshots/ (ignored by git); with --readme, small JPEG copies
+// of the zh-CN light ones for README.md into tests/store/screens/. Every other screen, in both
+// languages and schemes, is pictured by the axe run (tests/e2e/a11y.spec.ts -> reports/screens/).
 // Run: npm run build:local && npx tsx tests/store/screenshots.ts [--readme]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO, DEMO_FILES, DEMO_PORTAL_DIR } from '../support/demo-data';
+import { setLanguage } from '../support/a11y';
 import { launchWithExtension, type ExtensionSession } from '../support/extension';
 import { PortalPage } from '../support/pages';
 import { startStaticServer } from '../support/serve';
@@ -17,29 +20,6 @@ const OUT = resolve(ROOT, '.output-screenshots');
 const README_DIR = resolve(ROOT, 'tests/store/screens');
 const STORE = { width: 1280, height: 800 };
 const writeReadme = process.argv.includes('--readme');
-
-async function setLanguage(session: ExtensionSession, language: 'zh-CN' | 'en'): Promise<void> {
-  await session.worker.evaluate(
-    (lang) =>
-      new Promise<void>((done, fail) => {
-        const req = indexedDB.open('settleguard');
-        req.onerror = () => fail(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const store = db.transaction('settings', 'readwrite').objectStore('settings');
-          const get = store.get('main');
-          get.onsuccess = () => {
-            store.put({ id: 'main', merchant: {}, defaultCurrency: 'CNY', ...get.result, language: lang });
-            store.transaction.oncomplete = () => {
-              db.close();
-              done();
-            };
-          };
-        };
-      }),
-    language,
-  );
-}
 
 async function importDemo(session: ExtensionSession): Promise<void> {
   const page = await session.context.newPage();
@@ -78,9 +58,16 @@ async function main(): Promise<void> {
     await portal.goToPage(1);
     await portalPage.waitForFunction(() => document.querySelectorAll('[data-sg-finding]').length > 0, undefined, { timeout: 15_000 });
 
-    for (const lang of ['zh-CN', 'en'] as const) {
-      await setLanguage(session, lang);
-      const readme = lang === 'zh-CN';
+    for (const [lang, scheme] of [
+      ['zh-CN', 'light'],
+      ['en', 'light'],
+      ['zh-CN', 'dark'],
+      ['en', 'dark'],
+    ] as const) {
+      await setLanguage(session.worker, lang);
+      await portalPage.emulateMedia({ colorScheme: scheme });
+      const readme = lang === 'zh-CN' && scheme === 'light';
+      const as = (name: string) => `${name}-${lang}${scheme === 'dark' ? '-dark' : ''}`;
       await portalPage.reload();
       await portal.waitForCapture(DEMO.rows.filter((r) => r.page === 1).length);
       await portalPage.waitForFunction(() => document.querySelectorAll('[data-sg-finding]').length > 0, undefined, { timeout: 15_000 });
@@ -90,21 +77,23 @@ async function main(): Promise<void> {
         window.scrollTo(0, Math.max(0, row.getBoundingClientRect().top + window.scrollY - 330));
       });
       await portalPage.waitForTimeout(500); // the overlay's flags settle
-      await shoot(portalPage, `portal-highlighted-${lang}`, readme ? 'portal' : undefined);
+      await shoot(portalPage, as('portal-highlighted'), readme ? 'portal' : undefined);
 
       const popup = await ToolbarPopup.open(session, portalPage);
+      await popup.emulateColorScheme(scheme);
       await popup.waitFor('document.body && document.body.innerText.length > 20');
       const png = await popup.screenshot();
-      writeFileSync(resolve(OUT, `popup-${lang}.png`), png);
+      writeFileSync(resolve(OUT, `${as('popup')}.png`), png);
       if (writeReadme && readme) writeFileSync(resolve(README_DIR, 'popup.png'), png);
       await popup.close();
 
       const dashboard = await session.context.newPage();
       await dashboard.setViewportSize(STORE);
+      await dashboard.emulateMedia({ colorScheme: scheme });
       await dashboard.goto(`chrome-extension://${session.extensionId}/options.html#findings`);
       await dashboard.waitForLoadState('networkidle');
       await dashboard.waitForTimeout(500);
-      await shoot(dashboard, `dashboard-${lang}`, readme ? 'dashboard' : undefined);
+      await shoot(dashboard, as('dashboard'), readme ? 'dashboard' : undefined);
       await dashboard.close();
     }
     console.log(`Screenshots in ${OUT}${writeReadme ? ` and README copies in ${README_DIR}` : ''}`);
