@@ -4,7 +4,7 @@
 import { h, render } from 'preact';
 import type { CapturedColumn, CapturedTable, PortalTransaction, StoredFinding } from '../../lib/model';
 import { findUnreadTables } from '../../lib/portals/index';
-import type { BackgroundToContent, ContentToBackground, ResponseOf, Result, RowFindings } from '../../lib/messaging';
+import type { BackgroundToContent, ContentToBackground, ResponseOf, Result, ResultError, RowFindings } from '../../lib/messaging';
 import type { ReadOptions } from '../../lib/portals/transactions';
 import { resolveLocale, t, type Locale } from '../../lib/i18n/messages';
 import { portalIssueText } from '../../lib/i18n/issues-portal';
@@ -100,7 +100,7 @@ export class PortalOverlay {
   /** refusal codes already reported: each once (the message names a row, which differs per batch) */
   private readonly refusalsReported = new Set<string>();
   /** the refusal shown in the table tools */
-  private refused: { rows: number; reason: string } | null = null;
+  private refused: { rows: number; error: ResultError } | null = null;
   private findings: Record<string, StoredFinding[]> = {};
   /** disputed findings whose dispute was rejected */
   private rejected = new Set<string>();
@@ -432,7 +432,8 @@ export class PortalOverlay {
           locale: this.locale,
           columns: entry.columns,
           unread: entry.unread,
-          refused: this.refused,
+          // the reason in the overlay's language now (the background sends its catalogue key)
+          refused: this.refused && { rows: this.refused.rows, reason: portalIssueText(this.locale, this.refused.error) },
           walk: this.walk,
           onCaptureAll: () => void this.captureAllPages(root),
           onStop: () => this.walkAbort?.abort(),
@@ -499,7 +500,7 @@ export class PortalOverlay {
     }
   }
 
-  private reportRefusal(error: { code: string; message: string }, rows: number): void {
+  private reportRefusal(error: ResultError, rows: number): void {
     if (this.refusalsReported.has(error.code)) return;
     this.refusalsReported.add(error.code);
     console.warn('[SettleGuard] capture refused, not sent again:', error.message);
@@ -662,11 +663,13 @@ export class PortalOverlay {
 
   /**
    * Ask the background for the findings of the rows on screen and show them, in the language of
-   * the moment: a language picked in Settings reaches the open tab through bg/findingsChanged, so
-   * this asks even with no row on screen and redraws the table tools when the language changed.
+   * the moment: a language picked in Settings reaches the open tab through bg/findingsChanged
+   * (`news`), which asks even with no row on screen (a scan of a page without rows does not) and
+   * redraws the table tools when the language changed.
    */
-  async refresh(): Promise<void> {
+  async refresh(news = false): Promise<void> {
     const ids = [...this.rows.keys()];
+    if (!ids.length && !news) return;
     const res = await this.deps.send({ type: 'content/getFindings', transactionIds: ids });
     if (!res.ok) return;
     const before = this.locale;
@@ -809,7 +812,7 @@ export class PortalOverlay {
   onBackgroundMessage(msg: BackgroundToContent): { filled: boolean } | undefined {
     switch (msg.type) {
       case 'bg/findingsChanged':
-        void this.refresh();
+        void this.refresh(true);
         return undefined;
       case 'bg/closePanel':
         this.closePanel();

@@ -78,4 +78,31 @@ describe('the overlay language', () => {
     // the table tools are redrawn too, not left in the language they were first drawn in
     expect(tools()).not.toMatch(/[\u4e00-\u9fff]/);
   });
+
+  it('a scan of a page without rows asks nothing; news from the background is still asked about there', async () => {
+    document.body.innerHTML = '<p>no table here</p>';
+    const sent: string[] = [];
+    const send = vi.fn(async (msg: ContentToBackground) => {
+      sent.push(msg.type);
+      return msg.type === 'content/getFindings'
+        ? { ok: true, value: { byTransaction: {}, language: 'en' } }
+        : { ok: false, error: { code: 'x', message: 'not in this test' } };
+    }) as unknown as Send;
+    const overlay = new PortalOverlay({
+      doc: document,
+      send,
+      readTables: () => [],
+      now: () => '2026-03-16T00:00:00Z',
+      signal: controller.signal,
+      settleMs: 0,
+      uiLanguage: 'zh-CN',
+    });
+    await overlay.scan();
+    await overlay.scan();
+    expect(sent.filter((t) => t === 'content/getFindings')).toEqual([]);
+    expect(overlay.locale).toBe('zh-CN');
+    overlay.onBackgroundMessage({ type: 'bg/findingsChanged' });
+    await vi.waitFor(() => expect(overlay.locale).toBe('en'));
+    expect(sent.filter((t) => t === 'content/getFindings')).toHaveLength(1);
+  });
 });
