@@ -6,6 +6,7 @@ import type { MerchantDetails } from './db';
 import { fullCardNumberColumn } from './cards';
 import { TEACHABLE_FIELDS } from './portals/columns';
 import type { CaptureFacts } from './coverage';
+import { portalIssueText } from './i18n/issues-portal';
 
 export interface CaptureMessage {
   type: 'content/capture';
@@ -63,7 +64,15 @@ export interface FindingsChangedMessage {
   type: 'bg/findingsChanged';
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ResultError };
+
+export interface ResultError {
+  code: string;
+  /** English, for logs */
+  message: string;
+  /** the reason in the issue catalogues where the merchant sees it (a refused capture): key and params */
+  i18n?: { key: string; params: Record<string, string> };
+}
 
 export interface RowFindings {
   /** open findings by transaction id (only those of the requested rows) */
@@ -184,14 +193,15 @@ function hasNoFullCardNumber(v: Record<string, unknown>, cells: Record<string, u
 }
 
 /** The refusal's reason, named for the merchant: the first bad row and, for a card column, which one. */
-function whyNotTransaction(rows: unknown[]): string {
+/** Why a capture's rows are refused, in the catalogues' words (the overlay shows it in its language). */
+function whyNotTransaction(rows: unknown[]): { key: string; params: Record<string, string> } {
   const at = rows.findIndex((r) => !isTransaction(r));
   const row = rows[at];
   const cells = isObject(row) && isObject(row.evidence) && isObject(row.evidence.cells) ? row.evidence.cells : {};
   const column = fullCardNumberColumn(cells);
   return column !== undefined
-    ? `row ${at + 1} holds a full card number in the column "${column.slice(0, 64)}" (expected it masked, e.g. 622202******0000)`
-    : `row ${at + 1} is not a valid transaction`;
+    ? { key: 'issuePart.refused.fullCardNumber', params: { row: String(at + 1), column: column.slice(0, 64) } }
+    : { key: 'issuePart.refused.notTransaction', params: { row: String(at + 1) } };
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -246,7 +256,10 @@ export function parseContentMessage(raw: unknown): Result<ContentToBackground> {
   switch (raw.type) {
     case 'content/capture':
       if (typeof raw.url !== 'string' || !Array.isArray(raw.rows) || raw.rows.length > MAX_ROWS_PER_MESSAGE) return bad('capture: url and rows expected');
-      if (!raw.rows.every(isTransaction)) return bad(`capture: ${whyNotTransaction(raw.rows)}`);
+      if (!raw.rows.every(isTransaction)) {
+        const i18n = whyNotTransaction(raw.rows);
+        return { ok: false, error: { code: 'bad_message', message: `capture: ${portalIssueText('en', { message: '', i18n })}`, i18n } };
+      }
       if (raw.retaught !== undefined && typeof raw.retaught !== 'boolean') return bad('capture: retaught must be a boolean');
       if (raw.facts !== undefined && !isCaptureFacts(raw.facts)) return bad('capture: facts must be page facts (merchant, date range, stated count/amount)');
       return {

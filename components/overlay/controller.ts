@@ -504,7 +504,7 @@ export class PortalOverlay {
     if (this.refusalsReported.has(error.code)) return;
     this.refusalsReported.add(error.code);
     console.warn('[SettleGuard] capture refused, not sent again:', error.message);
-    this.refused = { rows, reason: error.message };
+    this.refused = { rows, error };
     this.renderTools();
     this.deps.onCaptureRefused?.(error, rows);
   }

@@ -28,6 +28,8 @@ export const ISSUES_PORTAL_EN = {
   'issue.currency_mixed.extra': 'the {label} is in {currency} while the amount is in {amountCurrency}.',
   'issue.status_unknown': 'status "{value}" is not one we know (成功, 失败, 处理中, 已撤销, 已冲正…).',
   'issue.settle_date_unreadable': 'cannot read the settlement date "{value}" (expected a date such as 2024-03-06); it is left out.',
+  'issuePart.refused.fullCardNumber': 'row {row} holds a full card number in the column "{column}" (expected it masked, e.g. 622202******0000)',
+  'issuePart.refused.notTransaction': 'row {row} is not a valid transaction',
 } as const satisfies Record<string, string>;
 
 /** What the file readers, the backup restore and the reconciliation report (the pages and the worker). */

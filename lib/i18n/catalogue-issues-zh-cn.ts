@@ -25,6 +25,8 @@ export const ISSUES_PORTAL_ZH_CN: Record<PortalIssueKey, string> = {
   'issue.currency_mixed.extra': '“{label}”的币种是 {currency}，而交易金额的币种是 {amountCurrency}。',
   'issue.status_unknown': '交易状态“{value}”无法识别（可识别的有成功、失败、处理中、已撤销、已冲正等）。',
   'issue.settle_date_unreadable': '无法识别清算日期“{value}”（应为 2024-03-06 这样的日期）；该项未计入。',
+  'issuePart.refused.fullCardNumber': '第 {row} 行的“{column}”列是完整卡号（应为遮盖后的卡号，如 622202******0000）',
+  'issuePart.refused.notTransaction': '第 {row} 行不是有效的交易记录',
 };
 
 const ISSUES_FILES_ZH_CN: Record<FileIssueKey, string> = {

@@ -10,6 +10,9 @@ import { ISSUES_EN, ISSUES_PORTAL_EN } from '../../../lib/i18n/catalogue-issues-
 import { ISSUES_PORTAL_ZH_CN, ISSUES_ZH_CN } from '../../../lib/i18n/catalogue-issues-zh-cn';
 import { codeOfKey, issueText, makeIssue, problemPart, problemText } from '../../../lib/i18n/issues';
 import { englishSentences } from './issue-checks';
+import { parseContentMessage } from '../../../lib/messaging';
+import { portalIssueText } from '../../../lib/i18n/issues-portal';
+import { txn } from '../../fixtures/scenarios/builders';
 
 const ROOT = join(__dirname, '../../..');
 const sources = (dir: string): string[] =>
@@ -115,5 +118,17 @@ describe('issueText', () => {
     expect(problemText('zh-CN', p)).toBe('contracts[0].currency 为“yuan”（应为 CNY 这样的 ISO 4217 币种代码）');
     expect(problemText('en', p)).toBe('contracts[0].currency is "yuan" (expected an ISO 4217 code such as CNY)');
     expect(problemText('zh-CN', { field: 'x', message: 'is old' })).toBe('x is old');
+  });
+});
+
+describe('a refused capture', () => {
+  it('says why in the overlay’s language: the background sends the catalogue key with its English message', () => {
+    const row = txn({ id: 'a', amount: '100.00' });
+    const unmasked = { ...row, evidence: { ...row.evidence, cells: { 卡号: '6222021234567890', 交易金额: '100.00' } } };
+    const refused = parseContentMessage({ type: 'content/capture', url: 'https://portal.example/', rows: [unmasked] });
+    if (refused.ok) throw new Error('a full card number was taken');
+    expect(refused.error.message).toBe('capture: row 1 holds a full card number in the column "卡号" (expected it masked, e.g. 622202******0000)');
+    expect(portalIssueText('zh-CN', refused.error)).toBe('第 1 行的“卡号”列是完整卡号（应为遮盖后的卡号，如 622202******0000）');
+    expect(portalIssueText('en', refused.error)).toBe('row 1 holds a full card number in the column "卡号" (expected it masked, e.g. 622202******0000)');
   });
 });
