@@ -8,6 +8,7 @@ import { launchWithExtension, type ExtensionSession } from '../support/extension
 import { startStaticServer, type StaticServer } from '../support/serve';
 import { DEMO, DEMO_FILES, DEMO_PORTAL_DIR } from '../support/demo-data';
 import { OptionsPage, PortalPage } from '../support/pages';
+import { evaluateInOverlay, panelClosed, panelFrame } from '../support/overlay';
 import { ToolbarPopup } from '../support/toolbar-popup';
 
 let session: ExtensionSession;
@@ -166,4 +167,37 @@ test('the toolbar popup with the keyboard only: Tab reaches each button, outline
   await popup.press('Enter').catch(() => undefined);
   expect((await opened).url()).toContain(`chrome-extension://${session.extensionId}/options.html`);
   await portal.close();
+});
+
+test('the portal overlay with the keyboard only: Tab reaches Dispute (outlined), Enter opens the panel with the focus in it, Escape closes it and the focus returns', async () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${server.url}/index.html`);
+    const row = page.locator('#txn-tbody > tr[data-sg-finding]').first();
+    await expect(row.locator('sg-flag')).toBeAttached({ timeout: 15_000 });
+    const flag = row.locator('sg-flag');
+    // from the row's own last link, one Tab: into the flag's closed shadow root, on Dispute
+    await row.locator('a').last().focus();
+    await page.keyboard.press('Tab');
+    const focusedButton = (root: ShadowRoot) => {
+      const el = root.activeElement as HTMLElement | null;
+      if (!el) return null;
+      const cs = getComputedStyle(el);
+      return { text: el.textContent ?? '', style: cs.outlineStyle, width: Number.parseFloat(cs.outlineWidth), color: cs.outlineColor };
+    };
+    const onDispute = await evaluateInOverlay(page, flag, focusedButton);
+    expect(onDispute?.text, scheme).toMatch(/申诉|Dispute/);
+    expect(onDispute?.style, `${scheme}: the overlay button keeps an outline`).not.toBe('none');
+    expect(onDispute?.width).toBeGreaterThanOrEqual(2);
+    // Enter: the panel opens and the keyboard is in it
+    await page.keyboard.press('Enter');
+    const panel = await panelFrame(page);
+    await expect.poll(() => panel.evaluate(() => document.hasFocus())).toBe(true);
+    await page.keyboard.press('Escape');
+    await panelClosed(page);
+    // back on the control that opened it
+    expect((await evaluateInOverlay(page, flag, focusedButton))?.text).toMatch(/申诉|Dispute/);
+    await page.close();
+  }
 });
