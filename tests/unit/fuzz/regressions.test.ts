@@ -92,6 +92,26 @@ describe('fuzz regressions', () => {
     expect(ms).toBeLessThan(3_000);
   });
 
+  // xlsx, seed 20261208, case 30832: a generated workbook of 17,950 bytes came out 436,523 bytes
+  // after 30,000 cases. Reading an XLS left its number formats in SheetJS's process-wide table,
+  // where the next file that names a format without defining it would use them, and every
+  // workbook written after copied them.
+  it("reading an XLS leaves SheetJS's shared number formats as they were", async () => {
+    const XLSX = await import('@e965/xlsx');
+    const clean = statementWorkbook([['2024-01-02', '货款', '1000.00', '', '5000.00', '']]);
+    const ws = XLSX.utils.aoa_to_sheet([['金额'], [1.5]]);
+    ws['A2']!.z = `0.00"${'元'.repeat(5000)}"`;
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'S');
+    const xls = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'biff8' }));
+    readWorkbook(clean); // an XLSX read starts SheetJS's table afresh (writing the XLS filled it)
+    const formats = JSON.stringify(XLSX.SSF.get_table());
+    const read = readWorkbook(xls);
+    expect(read.ok && read.sheets[0]!.table.rows[1]![0]).toBe(`1.50${'元'.repeat(5000)}`); // the cell keeps its format
+    expect(JSON.stringify(XLSX.SSF.get_table())).toBe(formats);
+    expect(statementWorkbook([['2024-01-02', '货款', '1000.00', '', '5000.00', '']]).length).toBe(clean.length);
+  });
+
   // wechat-merchant, seed 20261208, case 46437: a currency cell reading "__proto__" was looked up
   // in a plain object of currency words and gave Object.prototype as the currency ({}).
   it('a currency cell reading __proto__ or constructor is not a currency', () => {
