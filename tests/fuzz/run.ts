@@ -5,7 +5,7 @@
 //   npm run fuzz -- xlsx,csv,generic-table        only these targets
 //   SG_FUZZ_RUNS=10000                            cases per target
 //   SG_FUZZ_SEED=20261208                         the seed (else one is picked and printed)
-//   SG_FUZZ_FROM=3847 SG_FUZZ_RUNS=3848           check only cases 3847.. (replays one case: every
+//   SG_FUZZ_FROM=3847 SG_FUZZ_RUNS=3848           start at case 3847 (replays that one case: every
 //                                                 failure is printed with this line filled in)
 //   SG_FUZZ_JOBS=2                                child processes at once (default 1)
 //   SG_FUZZ_DOM=happy-dom                         table pages in happy-dom instead of linkedom (dom.ts)

@@ -83,11 +83,10 @@ export function tableProperty(target: Family, parse: ParseHtml): fc.IPropertyWit
 /**
  * The same property, yielding to the event loop after each page and calling `settle` (the runner
  * closes its used happy-dom windows there: a window frees what it parsed only once closed, which
- * is asynchronous). `skip`: a case generated but not checked (statement-properties.ts).
+ * is asynchronous).
  */
-export function tableAsyncProperty(target: Family, parse: ParseHtml, settle: () => Promise<void>, skip = () => false): fc.IAsyncPropertyWithHooks<[PageCase]> {
+export function tableAsyncProperty(target: Family, parse: ParseHtml, settle: () => Promise<void>): fc.IAsyncPropertyWithHooks<[PageCase]> {
   return fc.asyncProperty(pageCases(target), async (p) => {
-    if (skip()) return;
     checkPageCase(target, p, parse);
     await settle();
   });
