@@ -39,11 +39,11 @@ const ISSUES_FILES_EN = {
     'Nothing of {file} was stored: the browser has no storage space left for SettleGuard (its quota is full). Free disk space, or export a backup and delete old data, then import the file again.',
   'import.limit.file_too_large':
     '"{file}" is {size}, more than the {limit} SettleGuard reads in one file. Export a shorter period (e.g. one quarter) and import each.',
-  'import.limit.too_many_rows': '"{file}" has more than {limit} lines, the most SettleGuard reads in one file. Export a shorter period and import each.',
+  'import.limit.too_many_rows': '"{file}" has more than {limit:number} lines, the most SettleGuard reads in one file. Export a shorter period and import each.',
   'import.limit.decompressed_too_large':
     '"{file}" would expand to {size} or more when opened, more than the {limit} SettleGuard unpacks from one workbook; it may be damaged or built to exhaust memory. Export a shorter period, or save it again from Excel.',
   'import.limit.sheet_range_too_large':
-    '"{file}" declares its sheet {sheet} as {range}, more than the {rows} rows and {cells} cells SettleGuard reads in one sheet. Save it again from Excel (which writes the range actually used) or export a shorter period.',
+    '"{file}" declares its sheet {sheet} as {range}{#declaredRows} ({declaredRows:number} rows × {declaredColumns:number} columns){/declaredRows}, more than the {rows:number} rows and {cells:number} cells SettleGuard reads in one sheet. Save it again from Excel (which writes the range actually used) or export a shorter period.',
   'import.limit.read_timeout':
     'Reading "{file}" took longer than {seconds} s and was stopped; nothing of it was stored. If it is a very large export, export a shorter period and import each.',
   // ── bank statement files: shared parts (support/statement-lines.ts, support/acquirer.ts) ──────

@@ -33,11 +33,11 @@ const ISSUES_FILES_ZH_CN: Record<FileIssueKey, string> = {
   // ── import limits and storage (keys of older versions, kept: stored issues carry them) ──
   'import.storageFull': '{file} 一行也没有保存：浏览器给结算卫士的存储空间已满。请释放磁盘空间，或导出备份后删除旧数据，再重新导入此文件。',
   'import.limit.file_too_large': '“{file}”有 {size}，超过结算卫士单个文件可读取的 {limit}。请按较短的期间（例如一个季度）分别导出后逐个导入。',
-  'import.limit.too_many_rows': '“{file}”超过 {limit} 行，这是结算卫士单个文件可读取的上限。请按较短的期间分别导出后逐个导入。',
+  'import.limit.too_many_rows': '“{file}”超过 {limit:number} 行，这是结算卫士单个文件可读取的上限。请按较短的期间分别导出后逐个导入。',
   'import.limit.decompressed_too_large':
     '“{file}”打开后将膨胀到 {size} 以上，超过结算卫士单个工作簿可解压的 {limit}；文件可能已损坏或被构造为耗尽内存。请按较短的期间导出，或用 Excel 重新保存。',
   'import.limit.sheet_range_too_large':
-    '“{file}”声明其工作表 {sheet} 的范围为 {range}，超过结算卫士单个工作表可读取的 {rows} 行、{cells} 个单元格。请用 Excel 重新保存（会写入实际使用的范围），或按较短的期间导出。',
+    '“{file}”声明其工作表 {sheet} 的范围为 {range}{#declaredRows}（{declaredRows:number} 行 × {declaredColumns:number} 列）{/declaredRows}，超过结算卫士单个工作表可读取的 {rows:number} 行、{cells:number} 个单元格。请用 Excel 重新保存（会写入实际使用的范围），或按较短的期间导出。',
   'import.limit.read_timeout': '读取“{file}”超过 {seconds} 秒，已停止；该文件的任何内容都未保存。如果是很大的导出文件，请按较短的期间分别导出后逐个导入。',
   // ── bank statement files: shared parts (support/statement-lines.ts, support/acquirer.ts) ──────
   'issuePart.unreadable.pdf': '这是 PDF 文档',

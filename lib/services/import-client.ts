@@ -7,7 +7,7 @@
 // by the new worker at once. The files already read in the old worker are read again there when
 // next used, from the bytes kept here, so nothing the merchant chose is lost with it.
 import { getDb } from '../db';
-import type { Issue } from '../model';
+import { limitIssue } from '../statements/limits';
 import type { CashierMapping } from '../statements/cashier';
 import type { ParseOptions } from '../statements/index';
 import type { ImportOutcome } from './imports';
@@ -204,12 +204,7 @@ export class ImportClient {
   /** A refused read as a preview: no rows, one error naming the file and the limit; nothing to store. */
   private timedOut(file: File): PreviewSummary {
     const seconds = String(Math.round(this.readTimeoutMs / 1000));
-    const issue: Issue = {
-      level: 'error',
-      code: 'read_timeout',
-      message: `reading "${file.name}" took longer than ${seconds} s and was stopped; nothing of it was stored. If it is a very large export, export a shorter period and import each`,
-      i18n: { key: 'import.limit.read_timeout', params: { file: file.name, seconds } },
-    };
+    const issue = limitIssue('read_timeout', file.name, { seconds });
     return {
       token: `timeout:${this.nextId++}`,
       name: file.name,

@@ -3,6 +3,7 @@
 // in the import worker; in unit tests, in place.
 import type { ImportRecord, SettleGuardDb } from '../db';
 import type { Issue, StatementParseResult } from '../model';
+import { makeIssue } from '../i18n/issues';
 import { checkImportLimits, IMPORT_LIMITS, type ImportLimits } from '../statements/limits';
 import type { CashierMapping } from '../statements/cashier';
 import type { ParseOptions } from '../statements/index';
@@ -79,12 +80,7 @@ function ignoreQuota(e: unknown): void {
 
 /** A file not stored because the storage quota is full (issue 14 item 7): nothing of it was written. */
 function storageFull(p: ImportPreview): ImportOutcome {
-  const issue: Issue = {
-    level: 'error',
-    code: 'storage_full',
-    message: `nothing of "${p.name}" was stored: the browser has no storage space left for SettleGuard (its quota is full)`,
-    i18n: { key: 'import.storageFull', params: { file: p.name } },
-  };
+  const issue = makeIssue('error', 'import.storageFull', { file: p.name }, { code: 'storage_full' });
   const { format, encoding, issues } = p.result;
   return { name: p.name, format, encoding, rows: 0, added: 0, known: 0, contracts: 0, issues: [issue, ...issues], stored: false };
 }

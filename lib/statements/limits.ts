@@ -3,7 +3,10 @@
 // 1 MB XLSX inflating to 1 GiB take 148 s and 2.1 GB. The figures are sized for the largest file a
 // merchant would bring: a year of a busy shop's acquirer export or bank statement.
 import { Inflate } from 'fflate';
+import { makeIssue } from '../i18n/issues';
 import type { Issue } from '../model';
+
+export type LimitCode = 'file_too_large' | 'too_many_rows' | 'decompressed_too_large' | 'sheet_range_too_large' | 'read_timeout';
 import { sniffBinary } from './decode';
 
 export interface ImportLimits {
@@ -53,12 +56,7 @@ export function checkImportLimits(file: { name: string; bytes: Uint8Array }, lim
   const backup = first === 0x7b && new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).includes('"settleguard"');
   const maxBytes = backup ? limits.backupBytes : limits.bytes;
   if (bytes.length > maxBytes) {
-    return limitIssue(
-      'file_too_large',
-      name,
-      `is ${size(bytes.length)}, more than the ${size(maxBytes)} SettleGuard reads in one file; export a shorter period (e.g. one quarter) and import each`,
-      { size: size(bytes.length), limit: size(maxBytes) },
-    );
+    return limitIssue('file_too_large', name, { size: size(bytes.length), limit: size(maxBytes) });
   }
   const kind = sniffBinary(bytes);
   if (kind === 'zip') return checkZip(name, bytes, limits);
@@ -66,12 +64,7 @@ export function checkImportLimits(file: { name: string; bytes: Uint8Array }, lim
   if (first === 0x3c || first === 0x7b || first === 0x5b) return null; // XML, JSON: bounded by bytes
   const lines = countLines(bytes, limits.rows + 1);
   if (lines > limits.rows) {
-    return limitIssue(
-      'too_many_rows',
-      name,
-      `has more than ${limits.rows.toLocaleString('en')} lines, the most SettleGuard reads in one file; export a shorter period and import each`,
-      { limit: limits.rows.toLocaleString('en') },
-    );
+    return limitIssue('too_many_rows', name, { limit: String(limits.rows) });
   }
   return null;
 }
@@ -98,8 +91,9 @@ function countLines(bytes: Uint8Array, stopAt: number): number {
   return lines;
 }
 
-function limitIssue(code: string, file: string, what: string, params: Record<string, string>): Issue {
-  return { level: 'error', code, message: `"${file}" ${what}.`, i18n: { key: `import.limit.${code}`, params: { file, ...params } } };
+/** A file refused before it is read: the catalogue's `import.limit.<code>` names the file and the limit. */
+export function limitIssue(code: LimitCode, file: string, params: Record<string, string>): Issue {
+  return makeIssue('error', `import.limit.${code}`, { ...params, file }, { code });
 }
 
 interface ZipEntry {
@@ -165,13 +159,7 @@ function checkZip(name: string, bytes: Uint8Array, limits: ImportLimits): Issue 
   const entries = readZipDirectory(bytes);
   if (!entries) return null;
   const declared = entries.reduce((sum, e) => sum + e.declared, 0);
-  const tooBig = (total: number) =>
-    limitIssue(
-      'decompressed_too_large',
-      name,
-      `would expand to ${size(total)} or more when opened, more than the ${size(limits.decompressedBytes)} SettleGuard unpacks from one workbook; it may be damaged or built to exhaust memory. Export a shorter period, or save it again from Excel`,
-      { size: size(total), limit: size(limits.decompressedBytes) },
-    );
+  const tooBig = (total: number) => limitIssue('decompressed_too_large', name, { size: size(total), limit: size(limits.decompressedBytes) });
   if (declared > limits.decompressedBytes) return tooBig(declared);
   // A directory can understate: inflate each part once, counting, and stop at the first byte past
   // what it declared (SheetJS would inflate it all before comparing).
@@ -241,12 +229,14 @@ function checkDeclaredRange(file: string, part: string, head: Uint8Array[], limi
   const sheet = part.replace(/^.*\//, '').replace(/\.xml$/i, '');
   const range = ref[3] ? `${ref[1]}${ref[2]}:${ref[3]}${ref[4]}` : `${ref[1]}${ref[2]}`;
   if (rows > limits.rows || rows * cols > limits.sheetCells) {
-    return limitIssue(
-      'sheet_range_too_large',
-      file,
-      `declares its sheet ${sheet} as ${range} (${rows.toLocaleString('en')} rows × ${cols.toLocaleString('en')} columns), more than the ${limits.rows.toLocaleString('en')} rows and ${limits.sheetCells.toLocaleString('en')} cells SettleGuard reads in one sheet; save it again from Excel (which writes the range actually used) or export a shorter period`,
-      { sheet, range, rows: limits.rows.toLocaleString('en'), cells: limits.sheetCells.toLocaleString('en') },
-    );
+    return limitIssue('sheet_range_too_large', file, {
+      sheet,
+      range,
+      declaredRows: String(rows),
+      declaredColumns: String(cols),
+      rows: String(limits.rows),
+      cells: String(limits.sheetCells),
+    });
   }
   return null;
 }

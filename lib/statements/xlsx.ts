@@ -7,6 +7,7 @@ import { sniffBinary } from './decode';
 import { readBankTable } from './csv';
 import { TABLE_PROFILES, findHeader, type TableProfile } from './support/bank-headers';
 import { readWorkbook } from './support/workbook';
+import { limitIssue, type LimitCode } from './limits';
 import { makeIssue } from '../i18n/issues';
 import { ALIPAY_PROFILE } from './alipay';
 import { WECHAT_PROFILE } from './wechat';
@@ -77,6 +78,7 @@ export const xlsxFormat: StatementFormat = {
 };
 
 /** A limit the workbook reader found, named with the file (the reader does not know its name). */
+/** The workbook reader's limit issue, now naming the file. */
 function limitOf(issue: Issue, file: string): Issue {
-  return { ...issue, message: `"${file}": ${issue.message}.`, ...(issue.i18n ? { i18n: { ...issue.i18n, params: { ...issue.i18n.params, file } } } : {}) };
+  return limitIssue(issue.code as LimitCode, file, { ...issue.i18n.params });
 }

@@ -6,7 +6,7 @@
 import * as XLSX from '@e965/xlsx';
 import { unzipSync, zipSync } from 'fflate';
 import type { Issue } from '../../model';
-import { IMPORT_LIMITS, type ImportLimits } from '../limits';
+import { IMPORT_LIMITS, type ImportLimits, limitIssue } from '../limits';
 import { damagedCfb } from './cfb';
 import type { RawTable } from './csv-split';
 
@@ -52,15 +52,14 @@ export function readWorkbook(
       return {
         ok: false,
         message,
-        limit: {
-          level: 'error',
-          code: 'sheet_range_too_large',
-          message: `${message}; export a shorter period`,
-          i18n: {
-            key: 'import.limit.sheet_range_too_large',
-            params: { file: '', sheet: name, range: ref, rows: limits.rows.toLocaleString('en'), cells: limits.sheetCells.toLocaleString('en') },
-          },
-        },
+        limit: limitIssue('sheet_range_too_large', '', {
+          sheet: name,
+          range: ref,
+          declaredRows: String(rowCount),
+          declaredColumns: String(range.e.c - range.s.c + 1),
+          rows: String(limits.rows),
+          cells: String(limits.sheetCells),
+        }),
       };
     }
     const rows: string[][] = [];

@@ -100,7 +100,7 @@ describe('ImportClient: a read that never returns', () => {
       rowCount: 0,
       result: { issues: [{ level: 'error', code: 'read_timeout', i18n: { key: 'import.limit.read_timeout', params: { file: 'hangs.csv', seconds: '0' } } }] },
     });
-    expect(stuck.result.issues[0]!.message).toMatch(/reading "hangs\.csv" took longer than/);
+    expect(stuck.result.issues[0]!.message).toMatch(/^Reading "hangs\.csv" took longer than/);
     expect(made.map((w) => w.terminated)).toEqual([true]);
 
     const next = await client.previewFile(other, {});
