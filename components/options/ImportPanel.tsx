@@ -5,7 +5,7 @@ import type { DateOrder, Issue } from '../../lib/model';
 import { parseDateTime } from '../../lib/dates';
 import type { Locale } from '../../lib/i18n/messages';
 import { fileFormatName, t } from '../../lib/i18n/pages';
-import { issueText } from '../../lib/i18n/issues';
+import { issueText, partText } from '../../lib/i18n/issues';
 import type { ImportOutcome } from '../../lib/services/imports';
 import { ImportCancelled, type ImportProgress, type OnProgress, type PreviewSummary as ImportPreview } from '../../lib/services/import-session';
 import { ImportProgressBar } from './data/ImportProgressBar';
@@ -95,7 +95,7 @@ function DateOrderChoice({ locale, preview, onChoose }: { locale: Locale; previe
           file: preview.name,
           example,
           date: read(decision.order),
-          why: t(locale, `import.dateOrder.by.${decision.decidedBy}`),
+          why: partText(locale, `issuePart.orderBy.${decision.decidedBy}`),
         })}
       </p>
       {choice(other)}

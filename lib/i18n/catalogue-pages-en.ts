@@ -68,7 +68,6 @@ export const PAGES_EN = {
   'import.kind.settleguard': 'SettleGuard data',
   'import.result': '{file}: format {format}, rows added {added:number}, already known {known:number}',
   'import.issues': 'Issues: {count}',
-  'import.issueLine': 'Line {line}: {message}',
   'import.failed': 'Could not read {file}: {message}',
   'import.progress.reading': 'Reading {file}: {lines:number} lines…',
   'import.progress.readingBytes': 'Reading {file} ({size})…',
@@ -141,15 +140,6 @@ export const PAGES_EN = {
   'import.dateOrder.dmy': 'Day first: {example} is {date}',
   'import.dateOrder.mdy': 'Month first: {example} is {date}',
   'import.dateOrder.read': '{file}: {example} read as {date} ({why}).',
-  'import.dateOrder.by.dotted': 'dates written with dots are day first',
-  'import.dateOrder.by.language': 'the column names are in a language that writes the day first',
-  'import.dateOrder.by.decimal_comma': 'amounts with a decimal comma: a day-first locale',
-  'import.dateOrder.by.currency': 'US English columns and amounts in dollars: month first',
-  'import.dateOrder.by.row_order': 'only this reading keeps the rows in date order',
-  'import.dateOrder.by.span': 'only this reading keeps the lines days, not months, apart',
-  'import.dateOrder.by.format': 'QIF files (Quicken) write the month first',
-  'import.dateOrder.by.merchant': 'as you chose',
-  'import.dateOrder.by.none': 'nothing in the file says',
 
   // ── contracts ──────────────────────────────────────────────────────────────────────────
   'contracts.empty': 'No fee contract yet. Start from the preset closest to your agreement, then correct the rates to match it.',

@@ -67,7 +67,6 @@ export const PAGES_ZH_CN: Record<PageMessageKey, string> = {
   'import.kind.settleguard': '结算卫士数据',
   'import.result': '{file}：格式 {format}，新增 {added:number} 行，已存在 {known:number} 行',
   'import.issues': '问题 {count} 个',
-  'import.issueLine': '第 {line} 行：{message}',
   'import.failed': '无法读取 {file}：{message}',
   'import.progress.reading': '正在读取 {file}：共 {lines:number} 行…',
   'import.progress.readingBytes': '正在读取 {file}（{size}）…',
@@ -137,15 +136,6 @@ export const PAGES_ZH_CN: Record<PageMessageKey, string> = {
   'import.dateOrder.dmy': '日在前：{example} 即 {date}',
   'import.dateOrder.mdy': '月在前：{example} 即 {date}',
   'import.dateOrder.read': '{file}：{example} 读作 {date}（{why}）。',
-  'import.dateOrder.by.dotted': '用点分隔的日期按日在前书写',
-  'import.dateOrder.by.language': '列名所用的语言按日在前书写日期',
-  'import.dateOrder.by.decimal_comma': '金额使用小数逗号，属日在前的地区',
-  'import.dateOrder.by.currency': '美式英文列名且金额为美元，按月在前',
-  'import.dateOrder.by.row_order': '只有这种读法使各行按日期排列',
-  'import.dateOrder.by.span': '只有这种读法使各行相隔几天而非几个月',
-  'import.dateOrder.by.format': 'QIF 文件（Quicken）按月在前书写日期',
-  'import.dateOrder.by.merchant': '按您的选择',
-  'import.dateOrder.by.none': '文件中没有可判断的信息',
 
   // ── contracts ──────────────────────────────────────────────────────────────────────────
   'contracts.empty': '还没有费率合同。请从最接近您协议的预设开始，再按协议修改费率。',

@@ -15,6 +15,11 @@ export const makeIssue = issueMaker(ISSUES_EN, 'line');
 /** An issue in `locale`, "第 N 行：" / "Line N: " first when it has a line; a stored issue without a key shows its message. */
 export const issueText = issueRenderer({ en: ISSUES_EN, 'zh-CN': ISSUES_ZH_CN });
 
+/** One part of the issue catalogues in `locale` (a reason the pages also show, such as why a date order was chosen). */
+export function partText(locale: Locale, key: IssueKey, params: IssueParams = {}): string {
+  return issueText(locale, { message: key, i18n: { key, params: issueParams(params) } });
+}
+
 /** What is wrong with one field of a contract or a backup record: its English words and its catalogue part. */
 export interface FieldProblem {
   field: string;

@@ -94,13 +94,13 @@ describe('catalogues', () => {
 
 describe('t', () => {
   it('fills {name} placeholders', () => {
-    expect(tp('en', 'import.issueLine', { line: 12, message: 'bad date' })).toBe('Line 12: bad date');
-    expect(tp('zh-CN', 'import.issueLine', { line: 12, message: '日期无法识别' })).toBe('第 12 行：日期无法识别');
+    expect(tp('en', 'import.failed', { file: 'a.csv', message: 'bad date' })).toBe('Could not read a.csv: bad date');
+    expect(tp('zh-CN', 'import.failed', { file: 'a.csv', message: '日期无法识别' })).toBe('无法读取 a.csv：日期无法识别');
   });
 
   it('says unknown / 未知 for a missing or blank param, never {x}', () => {
-    expect(tp('en', 'import.issueLine', { line: 3 })).toBe('Line 3: unknown');
-    expect(tp('zh-CN', 'import.issueLine', { message: '  ' })).toBe('第 未知 行：未知');
+    expect(tp('en', 'import.failed', { file: 'a.csv' })).toBe('Could not read a.csv: unknown');
+    expect(tp('zh-CN', 'import.failed', { message: '  ' })).toBe('无法读取 未知：未知');
   });
 
   it('falls back to en for a key missing in zh-CN, and to the key when missing everywhere', () => {

@@ -71,6 +71,8 @@ describe('ImportPanel: dates day first or month first', () => {
     await waitFor(() => expect(screen.getByTestId('sg-date-order').dataset.decided).toBe('merchant'));
     expect(actions.reparse).toHaveBeenCalledWith(expect.objectContaining({ name: 'bank.csv' }), { dateOrder: 'mdy' });
     expect(screen.getByTestId('sg-date-order').dataset.order).toBe('mdy');
+    // the reason comes from the issue catalogues' parts, in the page's language
+    expect(screen.getByTestId('sg-date-order').textContent).toContain('as you chose');
     expect(screen.getByTestId('sg-import-preview').textContent).toContain('2024-03-04 – 2024-05-06');
     // the other reading stays one click away
     expect(screen.getByTestId('sg-date-order-dmy')).toBeTruthy();
