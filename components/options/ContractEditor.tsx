@@ -3,12 +3,22 @@
 import { useState } from 'preact/hooks';
 import type { CardType, Contract, ContractRule } from '../../lib/model';
 import type { Locale } from '../../lib/i18n/messages';
-import { t } from '../../lib/i18n/pages';
+import { t, type PagesMessageKey } from '../../lib/i18n/pages';
 import { problemText, type FieldProblem } from '../../lib/i18n/issues';
 import { type ContractPreset, contractFromPreset, presetLabel } from '../../lib/presets';
 
 const CARD_TYPES: (CardType | 'any')[] = ['any', 'debit', 'credit', 'semi_credit', 'prepaid', 'foreign', 'qr_wechat', 'qr_alipay', 'qr_unionpay'];
 const RULE_FIELDS = ['minAmount', 'maxAmount', 'percent', 'fixed', 'cap', 'min', 'instantFee'] as const;
+/** Each rule field's column name: the header and its inputs' accessible name say the same. */
+const RULE_LABELS = {
+  minAmount: 'contracts.minAmount',
+  maxAmount: 'contracts.maxAmount',
+  percent: 'contracts.percent',
+  fixed: 'contracts.fixed',
+  cap: 'contracts.cap',
+  min: 'contracts.minFee',
+  instantFee: 'contracts.instantFee',
+} as const satisfies Record<(typeof RULE_FIELDS)[number], PagesMessageKey>;
 type RuleField = (typeof RULE_FIELDS)[number];
 
 export interface ContractEditorProps {
@@ -106,13 +116,12 @@ export function ContractEditor({ locale, initial, presets, onSave, onCancel }: C
         <thead>
           <tr>
             <th>{t(locale, 'contracts.cardType')}</th>
-            <th>{t(locale, 'contracts.minAmount')}</th>
-            <th>{t(locale, 'contracts.maxAmount')}</th>
-            <th>{t(locale, 'contracts.percent')} %</th>
-            <th>{t(locale, 'contracts.fixed')}</th>
-            <th>{t(locale, 'contracts.cap')}</th>
-            <th>{t(locale, 'contracts.minFee')}</th>
-            <th>{t(locale, 'contracts.instantFee')}</th>
+            {RULE_FIELDS.map((f) => (
+              <th key={f}>
+                {t(locale, RULE_LABELS[f])}
+                {f === 'percent' ? ' %' : ''}
+              </th>
+            ))}
             <th>
               <span class="sr-only">{t(locale, 'findings.actions')}</span>
             </th>
@@ -140,7 +149,8 @@ export function ContractEditor({ locale, initial, presets, onSave, onCancel }: C
                     size={6}
                     inputMode="decimal"
                     value={r[f] ?? ''}
-                    aria-label={f}
+                    aria-label={t(locale, RULE_LABELS[f])}
+                    data-field={f}
                     onInput={(e) => setC({ ...c, rules: setRule(c.rules, i, { [f]: e.currentTarget.value.trim() || undefined }) })}
                   />
                 </td>

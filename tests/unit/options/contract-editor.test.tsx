@@ -88,3 +88,15 @@ describe('ContractEditor: fee on a refund', () => {
     expect(saved.rules).toEqual(BASE.rules);
   });
 });
+
+describe('ContractEditor: a rule row’s inputs', () => {
+  it('are named by their column in the page’s language, never by the field’s code', async () => {
+    host = document.createElement('div');
+    document.body.append(host);
+    await act(() => {
+      render(<ContractEditor locale="zh-CN" initial={BASE} presets={[]} onCancel={() => {}} onSave={async () => ({ ok: true })} />, host);
+    });
+    const names = [...host.querySelectorAll<HTMLInputElement>('input[data-field]')].filter((i) => i.closest('tbody')).map((i) => i.getAttribute('aria-label'));
+    expect(names).toEqual(['金额大于', '金额不超过', '费率', '固定费', '封顶', '最低手续费', '秒到费']);
+  });
+});
