@@ -134,7 +134,7 @@ export const EN = {
   'finding.void_still_settled':
     'The {amount:money} sale{#rrn} (RRN {rrn}){/rrn} was voided or reversed{#voidOccurredAt} at {voidOccurredAt:datetime}{/voidOccurredAt} but was still settled{#valueDate} (bank credit of {valueDate}){/valueDate}.',
   'finding.refund_problem':
-    'Refund problem{#originalAmount} on the {originalAmount:money} sale{/originalAmount}{#refundCount}: {refundCount} refund(s) totalling {refunded:money}, {difference:money} more than the sale{/refundCount}{#dueBy}: the cashier refunded {amount:money} at {cashierOccurredAt:datetime} and by {dueBy} the acquirer had not processed it{/dueBy}{#feeDue}: the refund of {refundAmount:money} should have given back {feeDue:money} of the {saleFee:money} fee on the sale (the contract returns fees on refunds), but {feeReturned:money} came back: {difference:money} kept{/feeDue}.',
+    'Refund problem{#originalAmount} on the {originalAmount:money} sale{/originalAmount}{#refundCount}: {refundCount} {refundCount?refund|refunds} totalling {refunded:money}, {difference:money} more than the sale{/refundCount}{#dueBy}: the cashier refunded {amount:money} at {cashierOccurredAt:datetime} and by {dueBy} the acquirer had not processed it{/dueBy}{#feeDue}: the refund of {refundAmount:money} should have given back {feeDue:money} of the {saleFee:money} fee on the sale (the contract returns fees on refunds), but {feeReturned:money} came back: {difference:money} kept{/feeDue}.',
   'finding.hidden_fee':
     '{label} of {amount:money} deducted on {date}, not covered by the contract{#contractAmount} (the contract allows {contractAmount:money} per {every:period}){/contractAmount}: {difference:money} too much.',
   'finding.unmatched_portal_sale': 'The portal shows a {amount:money} sale at {occurredAt:datetime} with no cashier record within {windowMinutes} minutes.',
@@ -148,7 +148,7 @@ export const EN = {
   'finding.chargeback_fee':
     'A chargeback fee of {fee:money} was charged on {txnDate}{#contractFee} (contract: {contractFee:money}){/contractFee} without a matching chargeback, or above the contract: {difference:money} in dispute.',
   'finding.mcc_jump_risk':
-    '{#lowestRate}{count} card transactions imply a rate as low as {lowestRate:percent}, below the regulated floor of about {floorRate:percent}: they may be routed under another merchant category or through an unlicensed sub-acquirer (a risk note, not an overcharge).{/lowestRate}{#payer}{settlements} settlement credit(s) in {month}, {received:money} in all, were paid by “{payer}”, which is neither a bank nor a licensed payment institution: your money may pass through an unlicensed sub-clearer (二清), which puts it at risk (a risk note, not an overcharge).{/payer}',
+    '{#lowestRate}{count} card transactions imply a rate as low as {lowestRate:percent}, below the regulated floor of about {floorRate:percent}: they may be routed under another merchant category or through an unlicensed sub-acquirer (a risk note, not an overcharge).{/lowestRate}{#payer}{settlements} settlement {settlements?credit|credits} in {month}, {received:money} in all, were paid by “{payer}”, which is neither a bank nor a licensed payment institution: your money may pass through an unlicensed sub-clearer (二清), which puts it at risk (a risk note, not an overcharge).{/payer}',
   'finding.fx_surcharge':
     'Sale of {amount:money} carried an international or FX surcharge of {fxFeeCharged:money} although the card{#cardCountry} (issued in {cardCountry}){/cardCountry} is domestic.',
   'finding.terminal_health':

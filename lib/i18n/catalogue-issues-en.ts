@@ -100,7 +100,7 @@ const ISSUES_FILES_EN = {
   'issue.currency_invalid': 'CURDEF "{value}" is not a 3-letter currency code',
   'issue.balance_invalid.ofx': 'LEDGERBAL amount "{value}" is not a number; closing balance ignored',
   'issue.ofx_investment_skipped':
-    'investment statement{#account} of account {account}{/account}: {count} security transaction(s) ({names}) are not bank lines and were not imported; only cash transactions (INVBANKTRAN) are',
+    'investment statement{#account} of account {account}{/account}: {count} security {count?transaction|transactions} ({names}) {count?is|are} not bank lines and were not imported; only cash transactions (INVBANKTRAN) are',
   'issue.date_invalid.ofxMissing':
     'transaction{#fitid} {fitid}{/fitid} skipped: DTPOSTED is missing or empty; expected a date like 20240131{#amountValue}; TRNAMT "{amountValue}" is not a number either{/amountValue}',
   'issue.date_invalid.ofx':
@@ -109,7 +109,8 @@ const ISSUES_FILES_EN = {
   'issue.amount_invalid.ofx': 'transaction{#fitid} {fitid}{/fitid} skipped: TRNAMT "{value}" is not a number; expected a signed amount like -12.30',
   'issue.empty_file.qif': '{file} is empty; expected a QIF file starting with !Type:Bank',
   'issue.qif_not_qif': '{file} does not look like QIF: no !Type: header found; expected a first line such as !Type:Bank',
-  'issue.qif_section_skipped': '{count} record(s) in {section} skipped: only !Type:Bank, !Type:CCard and !Type:Cash registers are bank transactions',
+  'issue.qif_section_skipped':
+    '{count} {count?record|records} in {section} skipped: only !Type:Bank, !Type:CCard and !Type:Cash registers are bank transactions',
   'issue.qif_date_format_inconsistent':
     'dates in this file use different formats (e.g. year first and year last), so the date format cannot be decided; no transaction was imported',
   'issue.qif_date_order_ambiguous': 'every date in this file can be read as {orders}; read as {order} — check the dates',
@@ -156,7 +157,7 @@ const ISSUES_FILES_EN = {
   'issue.tender_mixed': '"{value}" names several payment methods; imported as \'other\', so it is not matched against card or QR transactions',
   'issue.kind_unknown.cashierSale': 'type "{value}" is neither a sale nor a refund (销售/退款); read from the amount\'s sign as a sale',
   'issue.kind_unknown.cashierRefund': 'type "{value}" is neither a sale nor a refund (销售/退款); read from the amount\'s sign as a refund',
-  'issue.currency_defaulted.cashier': '{count} row(s) state no currency; read as {currency} (the default currency setting)',
+  'issue.currency_defaulted.cashier': '{count} {count?row states|rows state} no currency; read as {currency} (the default currency setting)',
   'issue.no_header.paypal': 'no PayPal header found; expected {expected}',
   'issue.no_transactions.paypal': '"{file}" has the PayPal header but no transactions: nothing to import (expected at least one row below the header)',
   'issue.ambiguous_date.file':
@@ -172,7 +173,8 @@ const ISSUES_FILES_EN = {
   'issue.amounts_in_fen':
     'the amounts are whole numbers with no decimal point and the fees are not 0 (or are zero-padded): read as 分 (cents), i.e. 12300 = 123.00 元. If this is wrong, export the file with amounts in 元.',
   'issue.row_unreadable': 'the row could not be read as a transaction; row not imported',
-  'issue.summary_ignored.lines': '{count} line(s) that are not transactions (合计/总计 rows, repeated headers, notes) were ignored: line {lines}',
+  'issue.summary_ignored.lines':
+    '{count} {count?line|lines} that {count?is|are} not transactions (合计/总计 rows, repeated headers, notes) were ignored: line {lines}',
   'issue.no_header.square': 'no Square transactions header found: expected columns Date, Time, Time Zone, Total Collected, Fees, Net Total, Transaction ID',
   'issue.ambiguous_date.square':
     'every date in the file (e.g. "{example}") can be read day-first or month-first and the time zone "{zone}" does not tell; choose day first or month first to import it',
@@ -224,14 +226,14 @@ const ISSUES_FILES_EN = {
     'date (column {txnDate}), description (column {description}), withdrawal (column {debit}), deposit (column {credit}), balance (column {balance}); each row fills one of two amount columns and a balance: read as withdrawal, then deposit',
   'issuePart.headerless.oneOfTwoBalanceSwapped':
     'date (column {txnDate}), description (column {description}), deposit (column {credit}), withdrawal (column {debit}), balance (column {balance}); each row fills one of two amount columns and a balance: read as deposit, then withdrawal, because the balances follow from that reading',
-  'issuePart.spanOrder.mdy': '; dates read as MM/DD/YYYY, as no day is above 12 and the lines then span {days} day(s) rather than {otherDays}',
-  'issuePart.spanOrder.dmy': '; dates read as DD/MM/YYYY, as no day is above 12 and the lines then span {days} day(s) rather than {otherDays}',
+  'issuePart.spanOrder.mdy': '; dates read as MM/DD/YYYY, as no day is above 12 and the lines then span {days} {days?day|days} rather than {otherDays}',
+  'issuePart.spanOrder.dmy': '; dates read as DD/MM/YYYY, as no day is above 12 and the lines then span {days} {days?day|days} rather than {otherDays}',
   'issue.columns_inferred':
     'no header row: the columns were read from their values as {layout}{#order}{order}{/order} — check that dates and amounts look right',
-  'issue.footer_ignored': '{count} summary/footer line(s) after the statement lines were ignored (e.g. 合计, 共N笔, 导出时间)',
-  'issue.currency_missing.lines': '{count} line(s) state no currency; read as {currency} (the default currency setting)',
+  'issue.footer_ignored': '{count} summary/footer {count?line|lines} after the statement lines {count?was|were} ignored (e.g. 合计, 共N笔, 导出时间)',
+  'issue.currency_missing.lines': '{count} {count?line states|lines state} no currency; read as {currency} (the default currency setting)',
   'issue.currency_missing.linesNone':
-    '{count} line(s) state no currency and no default currency is set; their amounts are marked {currency} (no currency) until one is chosen',
+    '{count} {count?line states|lines state} no currency and no default currency is set; {count?its amount is|their amounts are} marked {currency} (no currency) until one is chosen',
   'issue.missing_year':
     'date "{value}" has no year and the file states no statement period to take it from (expected a title or line such as 2024年01月 or 账单周期 2023/12/20-2024/01/19); row not imported',
   'issue.bad_date.notInPeriod': 'date "{value}" is not a date in the statement period ({period}; expected a month and day such as 12/29); row not imported',
@@ -258,7 +260,7 @@ const ISSUES_FILES_EN = {
   'issue.bad_balance': '{column} "{value}" is not a number (expected e.g. 1234.50); line imported without a balance',
   'issue.duplicate_refund': 'this refund ({amount}) is also listed as income on another line; imported once',
   'issue.balance_chain': 'balance {balance} does not follow from line {previousLine} ({previous} + {amount} = {expected}); difference {difference} {currency}',
-  'issue.balance_chain.more': '{count} more line(s) whose balance does not follow from the line before ({currency})',
+  'issue.balance_chain.more': '{count} more {count?line|lines} whose balance {count?does|do} not follow from the line before ({currency})',
   'issue.balance_mismatch':
     'the stated opening balance {opening} plus the lines ({lines}) gives {total}, but the stated closing balance is {closing}: difference {difference} {currency}',
   // ── any file: format, encoding, XML, workbooks; 支付宝 / 微信支付 merchant bills ─────────────────────
@@ -270,7 +272,7 @@ const ISSUES_FILES_EN = {
   'issuePart.looks.ole2': 'an old-style Office file (.xls/.doc) that holds no statement table',
   'issuePart.looks.binary': 'binary data',
   'issuePart.looks.emptyText': 'an empty text file',
-  'issuePart.looks.text': 'text with {lines} line(s), starting "{start}"',
+  'issuePart.looks.text': 'text with {lines} {lines?line|lines}, starting "{start}"',
   'issue.parser_failed': 'reading this file failed inside the {reader} reader (a SettleGuard bug; please report it): {detail}',
   'issue.xml_dtd_refused':
     'the XML file declares a DOCTYPE/ENTITY; bank statements never need one and it is refused for safety (entity expansion); nothing was read',
@@ -365,7 +367,7 @@ const ISSUES_FILES_EN = {
   'issue.calendar_not_covered':
     "The Chinese holiday calendar (chinese-days) covers {from}–{to}; for {year} settlement dates use weekends only. Add that year's holidays and 调休 days in the settings to fix this.",
   'issue.calendar_not_covered.own':
-    'The Chinese holiday calendar (chinese-days) covers {from}–{to}; for {year} settlement dates use weekends only plus the {own} holiday(s) you added.',
+    'The Chinese holiday calendar (chinese-days) covers {from}–{to}; for {year} settlement dates use weekends only plus the {own} {own?holiday|holidays} you added.',
   'issuePart.problem.recordWhole': 'the record is {value} (expected {expected})',
 } as const satisfies Record<string, string>;
 

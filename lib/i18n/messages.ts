@@ -19,6 +19,9 @@
  *   {name:cardType}   a CardType code → its name ("debit" → "借记卡" / "Debit card")
  *   {name:status}     a TxnStatus code → its name
  *   {#name}…{/name}   the text between is kept only when `name` is present and not blank
+ *   {name?one|other}  English plurals: `one` when the count `name` takes the singular in the
+ *                     locale (Intl.PluralRules: 1 in English), else `other` — "{n} {n?line|lines}";
+ *                     Chinese has no plural forms and does not need it
  * Param values are page-derived at times (terminal ids, fee labels): they are inserted once,
  * never re-scanned for placeholders, and control characters are removed.
  *
@@ -159,6 +162,7 @@ interface InterpolationContext {
 }
 
 const SECTION = /\{#([A-Za-z][A-Za-z0-9_]*)\}([\s\S]*?)\{\/\1\}/g;
+const PLURAL = /\{([A-Za-z][A-Za-z0-9_]*)\?([^{}|]*)\|([^{}]*)\}/g;
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)(?::([A-Za-z]+))?\}/g;
 
 /** The param names a template uses (placeholders and sections), for catalogue checks. */
@@ -178,7 +182,12 @@ function paramText(params: MessageParams, name: string): string | undefined {
 function interpolate(template: string, params: MessageParams, ctx: InterpolationContext): string {
   // Sections first, on template text only; values are inserted in one pass afterwards so a
   // value that looks like "{x}" stays literal.
-  const withSections = template.replace(SECTION, (_all, name: string, body: string) => (paramText(params, name) === undefined ? '' : body));
+  const withSections = template
+    .replace(SECTION, (_all, name: string, body: string) => (paramText(params, name) === undefined ? '' : body))
+    .replace(PLURAL, (_all, name: string, one: string, other: string) => {
+      const count = paramText(params, name);
+      return count !== undefined && new Intl.PluralRules(ctx.locale).select(Number(count.replace(/,/g, ''))) === 'one' ? one : other;
+    });
   return withSections.replace(PLACEHOLDER, (_all, name: string, format: string | undefined) => {
     const value = paramText(params, name);
     if (value === undefined) return ctx.unknown;

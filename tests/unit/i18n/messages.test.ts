@@ -93,6 +93,15 @@ describe('catalogues', () => {
 });
 
 describe('t', () => {
+  it('picks the English singular or plural by the count ({n?one|other}); Chinese needs neither', () => {
+    expect(tp('en', 'popup.next.reviewCertain', { count: 1 })).toBe('Review 1 overcharge and dispute it.');
+    expect(tp('en', 'popup.next.reviewCertain', { count: 3 })).toBe('Review 3 overcharges and dispute them.');
+    expect(tp('en', 'popup.next.reviewSuspected', { count: '1,200' })).toBe('Check 1,200 suspected findings.');
+    expect(tp('zh-CN', 'popup.next.reviewCertain', { count: 3 })).not.toMatch(/[?|]/);
+    // a value that looks like the syntax is inserted as it is, never read as a plural
+    expect(tp('en', 'import.failed', { file: '{count?a|b}', message: 'x' })).toBe('Could not read {count?a|b}: x');
+  });
+
   it('fills {name} placeholders', () => {
     expect(tp('en', 'import.failed', { file: 'a.csv', message: 'bad date' })).toBe('Could not read a.csv: bad date');
     expect(tp('zh-CN', 'import.failed', { file: 'a.csv', message: '日期无法识别' })).toBe('无法读取 a.csv：日期无法识别');

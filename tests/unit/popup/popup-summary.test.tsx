@@ -95,7 +95,7 @@ describe('PopupApp money', () => {
   it('the next action leads to the right tab of the options page', async () => {
     const openOptions = vi.fn();
     const c = await show(data({ site: figures([2, '22.00'], null), next: { kind: 'review', count: 2, certain: true } }), openOptions);
-    expect(byTestId(c, 'sg-popup-next')?.textContent).toContain('Review 2 overcharge(s)');
+    expect(byTestId(c, 'sg-popup-next')?.textContent).toContain('Review 2 overcharges');
     fireEvent.click(byTestId(c, 'sg-popup-next-go')!);
     expect(openOptions).toHaveBeenCalledWith('findings');
   });

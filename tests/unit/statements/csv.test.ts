@@ -236,13 +236,13 @@ describe('csv: files without a header row (columns read from their values)', () 
       description: 'TD-style date, description, withdrawal, deposit, balance; MM/DD from the span of the dates',
       lines: ['05/01/2023,COFFEE SHOP,1.96,,98.04', '05/02/2023,PAYROLL,,500.00,598.04', '05/03/2023,GROCER,12.10,,585.94'],
       expected: ['2023-05-01 -1.96 XXX', '2023-05-02 500.00 XXX', '2023-05-03 -12.10 XXX'],
-      note: /withdrawal \(column 3\), deposit \(column 4\), balance \(column 5\).*MM\/DD\/YYYY.*2 day\(s\) rather than 59/,
+      note: /withdrawal \(column 3\), deposit \(column 4\), balance \(column 5\).*MM\/DD\/YYYY.*2 days rather than 59/,
     },
     {
       description: 'the shorter reading wins only by a clear margin: 1–3 Feb rather than 2 Jan – 2 Mar',
       lines: ['01/02/2024,Payout,100.00', '03/02/2024,Fee,-2.50'],
       expected: ['2024-02-01 100.00 XXX', '2024-02-03 -2.50 XXX'],
-      note: /DD\/MM\/YYYY.*2 day\(s\) rather than 60/,
+      note: /DD\/MM\/YYYY.*2 days rather than 60/,
     },
     {
       description: 'a day above 12 decides the order by itself',
