@@ -59,7 +59,7 @@ test('editing the contract re-checks the captured rows and updates the portal hi
     .click();
   const editor = options.page.getByTestId('sg-contract-editor');
   const creditRow = editor.locator('tbody tr').filter({ has: options.page.locator('select option:checked', { hasText: /贷记卡|Credit card/ }) });
-  await creditRow.getByLabel('percent').fill('0.68');
+  await creditRow.locator('input[data-field="percent"]').fill('0.68');
   await options.page.getByTestId('sg-contract-save').click();
   await expect(options.page.getByTestId('sg-contract-editor')).toHaveCount(0);
   await expect.poll(openKinds).not.toContain('fee_above_contract');
