@@ -116,7 +116,13 @@ export class ToolbarPopup {
     if (!box?.width) throw new Error(`popup: nothing to click at ${selector}`);
     const x = box.x + box.width / 2,
       y = box.y + box.height / 2;
-    for (const type of ['mousePressed', 'mouseReleased']) await this.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 });
+    await this.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', clickCount: 1 });
+    // A click may close the popup (Enable opens the browser's permission prompt, which takes the
+    // focus): the popup's session can then be gone before CDP answers the release. The click was
+    // delivered; callers that expect the popup to stay check it themselves.
+    await this.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x, y, button: 'left', clickCount: 1 }).catch((e: unknown) => {
+      if (!/No session with given id/.test(String(e))) throw e;
+    });
   }
 
   /** Shows the popup as in a light or dark system theme (prefers-color-scheme). */
