@@ -10,7 +10,7 @@ import { t } from '../../lib/i18n/pages';
 import { uncheckedDays, type Figure, type FindingFigures, type NextAction } from '../../lib/popup-figures';
 import type { PopupData } from '../../lib/services/popup';
 import type { EnableOutcome, TabPhishing } from '../../lib/services/sites';
-import { GettingStartedLink } from './GettingStartedLink';
+import { type ChecklistProgress, GettingStartedLink, type LoadProgress, progressFromStores } from './GettingStartedLink';
 import { UnreadTablesNote, type LoadUnread } from './UnreadTablesNote';
 import { PhishingWarning } from './PhishingWarning';
 
@@ -161,10 +161,26 @@ export interface PopupActions {
   loadPhishing?: () => Promise<TabPhishing | null>;
   /** keeps the merchant's "I trust this site" for an origin that imitates an acquirer's portal */
   confirmImitation?: (origin: string, brand: string) => Promise<void>;
+  /** the welcome checklist's progress (default: from the stores; nothing shown where it fails) */
+  loadProgress?: LoadProgress;
 }
 
-export function PopupApp({ load, openOptions, enableSite, disableSite, loadUnread, loadPhishing, confirmImitation }: PopupActions) {
+export function PopupApp({
+  load,
+  openOptions,
+  enableSite,
+  disableSite,
+  loadUnread,
+  loadPhishing,
+  confirmImitation,
+  loadProgress = progressFromStores,
+}: PopupActions) {
   const [data, setData] = useState<PopupData | null>(null);
+  // undefined until settled: the popup shows once, with the getting-started link in its place
+  const [progress, setProgress] = useState<ChecklistProgress | null | undefined>(undefined);
+  useEffect(() => {
+    loadProgress().then(setProgress, () => setProgress(null));
+  }, []);
   const [error, setError] = useState('');
   const [enabled, setEnabled] = useState<EnableOutcome | null>(null);
   const [phishing, setPhishing] = useState<TabPhishing | null>(null);
@@ -196,7 +212,7 @@ export function PopupApp({ load, openOptions, enableSite, disableSite, loadUnrea
     void reload();
   }, []);
   if (error) return <p role="alert">{error}</p>;
-  if (!data) return <p>…</p>;
+  if (!data || progress === undefined) return <p>…</p>;
   const { locale, site, next } = data;
   const tab = nextTab(next);
   return (
@@ -205,7 +221,7 @@ export function PopupApp({ load, openOptions, enableSite, disableSite, loadUnrea
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{t(locale, 'popup.title')}</h1>
       </header>
-      <GettingStartedLink locale={locale} />
+      <GettingStartedLink locale={locale} progress={progress} />
       {data.siteState === 'restricted' && (
         <p class="muted" role="status" data-testid="sg-popup-restricted">
           {t(locale, 'popup.restricted')}

@@ -108,14 +108,31 @@ export class ToolbarPopup {
     }
   }
 
-  /** A real click (trusted mouse input) in the middle of the element `selector` matches. */
-  async click(selector: string): Promise<void> {
-    const box = await this.evaluate<{ x: number; y: number; width: number; height: number } | null>(
-      `(() => { const r = document.querySelector(${JSON.stringify(selector)})?.getBoundingClientRect(); return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null; })()`,
-    );
-    if (!box?.width) throw new Error(`popup: nothing to click at ${selector}`);
-    const x = box.x + box.width / 2,
-      y = box.y + box.height / 2;
+  /**
+   * A real click (trusted mouse input) in the middle of the element `selector` matches, once it
+   * is actionable as Playwright defines it: its box is the same on two frames in a row and the
+   * point receives the events (parts of the popup that load later, such as the getting-started
+   * link, push the blocks below them down; a click aimed before that lands on something else).
+   */
+  async click(selector: string, timeoutMs = 10_000): Promise<void> {
+    const probe = `(async () => {
+      const box = () => { const r = document.querySelector(${JSON.stringify(selector)})?.getBoundingClientRect(); return r && r.width ? { x: r.x, y: r.y, width: r.width, height: r.height } : null; };
+      const first = box();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const second = box();
+      if (!first || !second || JSON.stringify(first) !== JSON.stringify(second)) return null;
+      const x = second.x + second.width / 2, y = second.y + second.height / 2;
+      const hit = document.elementFromPoint(x, y);
+      return hit && document.querySelector(${JSON.stringify(selector)})?.contains(hit) ? { x, y } : null;
+    })()`;
+    const until = Date.now() + timeoutMs;
+    let point = await this.evaluate<{ x: number; y: number } | null>(probe);
+    while (!point) {
+      if (Date.now() > until) throw new Error(`popup: ${selector} never became clickable (absent, moving or covered); it shows: ${await this.text()}`);
+      await new Promise((r) => setTimeout(r, 50));
+      point = await this.evaluate<{ x: number; y: number } | null>(probe);
+    }
+    const { x, y } = point;
     await this.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', clickCount: 1 });
     // A click may close the popup (Enable opens the browser's permission prompt, which takes the
     // focus): the popup's session can then be gone before CDP answers the release. The click was

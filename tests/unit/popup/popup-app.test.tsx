@@ -131,4 +131,39 @@ describe('PopupApp and the phishing guard', () => {
     expect(host.querySelectorAll('[data-testid="sg-popup-enable"]').length).toBe(1);
     expect(byTestId('sg-popup-enable')!.closest('[data-testid="sg-popup-phishing"]')).not.toBeNull();
   });
+
+  it('shows once, with the getting-started link already in place: nothing appears later above Enable', async () => {
+    let answer: (p: { doneCount: number; total: number; complete: boolean }) => void = () => {};
+    const progress = new Promise<{ doneCount: number; total: number; complete: boolean }>((resolve) => {
+      answer = resolve;
+    });
+    host = document.createElement('div');
+    document.body.append(host);
+    await act(async () => {
+      render(
+        <PopupApp
+          load={async () => data({})}
+          openOptions={() => {}}
+          enableSite={async () => 'running'}
+          disableSite={async () => {}}
+          loadProgress={() => progress}
+        />,
+        host,
+      );
+    });
+    await act(async () => {
+      await Promise.resolve();
+    });
+    // the figures are in, the checklist is not: no Enable yet (a click on it would move)
+    expect(byTestId('sg-popup-enable')).toBeNull();
+    await act(async () => {
+      answer({ doneCount: 1, total: 4, complete: false });
+      await progress;
+    });
+    const link = byTestId('sg-popup-getting-started');
+    const enable = byTestId('sg-popup-enable');
+    expect(link?.textContent).toBe('Getting started (1/4)');
+    expect(enable).not.toBeNull();
+    expect(link!.compareDocumentPosition(enable!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
 });
