@@ -189,16 +189,16 @@ export function makeContext(input: ReconcileInput): RuleContext {
   let dupMemo: DuplicateCluster[] | undefined;
   let ledgerMemo: FeeLedger | undefined;
 
-  // one walk over the records (in time order): a date is added once per run of records on it,
-  // a currency once per run in it, and a terminal id is normalised only when it differs from the
-  // one before
+  // one walk over the records, in memory order (see memory-order.ts; sets do not depend on the
+  // order): a date is added once per run of records on it, a currency once per run in it, and a
+  // terminal id is normalised only when it differs from the one before
   const cashierDates = new Set<string>();
   const cashierTerminals = new Set<string>();
   const cashierCurrencies = new Set<string>();
   let lastDate: string | undefined;
   let lastTerminal: string | undefined;
   let lastCurrency: string | undefined;
-  for (const c of cashier) {
+  for (const c of cashierInput) {
     if (lastDate === undefined || lastDate.length !== 10 || !c.occurredAt.startsWith(lastDate)) cashierDates.add((lastDate = c.occurredAt.slice(0, 10)));
     if (c.amount.currency !== lastCurrency) cashierCurrencies.add((lastCurrency = c.amount.currency));
     if (c.terminalId === lastTerminal) continue;
@@ -206,8 +206,14 @@ export function makeContext(input: ReconcileInput): RuleContext {
     const term = normaliseId('terminal', c.terminalId);
     if (term) cashierTerminals.add(term);
   }
-  const cashierFrom = cashier[0]?.occurredAt.slice(0, 10);
-  const cashierTo = cashier[cashier.length - 1]?.occurredAt.slice(0, 10);
+  // the first and last record's dates in time order: the smallest and largest date (a string's
+  // prefix rises with it)
+  let cashierFrom: string | undefined;
+  let cashierTo: string | undefined;
+  for (const d of cashierDates) {
+    if (cashierFrom === undefined || d < cashierFrom) cashierFrom = d;
+    if (cashierTo === undefined || d > cashierTo) cashierTo = d;
+  }
 
   const ctx: RuleContext = {
     asOf: input.asOf,

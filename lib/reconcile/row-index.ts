@@ -71,7 +71,7 @@ export interface RowIndex {
   readonly netCents: Float64Array;
   /** occurredAt as seconds since 1970-01-01 read as UTC (lib/dates.ts localDateTimeMs / 1000); NaN when unreadable */
   readonly epochSeconds: Float64Array;
-  /** occurredAt's first ten characters (fee-schedule.ts txnDate); one string shared by the rows of a day */
+  /** occurredAt's first ten characters (fee-schedule.ts txnDate); rows of a day mostly share one string */
   readonly day: readonly IsoDate[];
   readonly kind: Uint8Array;
   readonly status: Uint8Array;
@@ -91,8 +91,14 @@ function centsIn(m: MoneyJson | undefined, currency: string): number {
   return centsOf(m.amount) ?? NaN;
 }
 
-function codeOf(table: Record<string, number>, value: string): number {
-  return Object.hasOwn(table, value) ? table[value]! : OTHER_CODE;
+/** A table's codes by value, for codeOf (a Map lookup: the tables are objects for their types). */
+const codes = (table: Record<string, number>): ReadonlyMap<string, number> => new Map(Object.entries(table));
+const KIND_CODES = codes(KIND);
+const STATUS_CODES = codes(STATUS);
+const CARD_CODES = codes(CARD);
+
+function codeOf(table: ReadonlyMap<string, number>, value: string): number {
+  return table.get(value) ?? OTHER_CODE;
 }
 
 /**
@@ -113,18 +119,23 @@ export function buildRowIndex(rows: readonly PortalTransaction[], memory: InMemo
   const merchantId: string[] = new Array<string>(n);
   const rrn: string[] = new Array<string>(n);
   const cardLast4: string[] = new Array<string>(n);
+  const day: IsoDate[] = new Array<IsoDate>(n);
+  let lastDay = '';
   for (let q = 0; q < memory.rows.length; q++) {
     const i = memory.at[q]!;
     if (i < 0) continue;
     const t = memory.rows[q]!;
     const currency = t.amount.currency;
+    // rows of a day mostly lie together in memory too: they share the string of the first
+    const at = t.occurredAt;
+    day[i] = lastDay.length === 10 && at.startsWith(lastDay) ? lastDay : (lastDay = at.slice(0, 10));
     amountCents[i] = centsOf(t.amount.amount) ?? NaN;
     feeCents[i] = centsIn(t.fee, currency);
     netCents[i] = centsIn(t.net, currency);
-    epochSeconds[i] = localDateTimeMs(t.occurredAt) / 1000;
-    kind[i] = codeOf(KIND, t.kind);
-    status[i] = codeOf(STATUS, t.status);
-    cardType[i] = codeOf(CARD, t.cardType);
+    epochSeconds[i] = localDateTimeMs(at) / 1000;
+    kind[i] = codeOf(KIND_CODES, t.kind);
+    status[i] = codeOf(STATUS_CODES, t.status);
+    cardType[i] = codeOf(CARD_CODES, t.cardType);
     flags[i] =
       (t.settleCycle === 'D0' || t.settleCycle === 'T0' ? FLAG.instant : 0) |
       (t.fee !== undefined && t.fee.currency === currency ? FLAG.hasFee : 0) |
@@ -134,13 +145,6 @@ export function buildRowIndex(rows: readonly PortalTransaction[], memory: InMemo
     merchantId[i] = normaliseId('merchant', t.merchantId);
     rrn[i] = normaliseId('rrn', t.rrn);
     cardLast4[i] = normaliseId('card', t.cardLast4);
-  }
-  // days in row order (time order in a run): a day's rows share the string of its first row
-  const day: IsoDate[] = new Array<IsoDate>(n);
-  let last = '';
-  for (let i = 0; i < n; i++) {
-    const at = rows[i]!.occurredAt;
-    day[i] = last.length === 10 && at.startsWith(last) ? last : (last = at.slice(0, 10));
   }
   return { rows, count: n, memory, amountCents, feeCents, netCents, epochSeconds, day, kind, status, cardType, flags, terminalId, merchantId, rrn, cardLast4 };
 }
