@@ -55,6 +55,8 @@ export const FLAG = {
   hasNet: 4,
   /** the row lists extra fees (秒到费, service fees) */
   hasExtraFees: 8,
+  /** the terminal or merchant id is not printed in normaliseId's form ('00012345', ' t1'): its column differs from the row's field */
+  respelledId: 16,
 } as const;
 
 export interface RowIndex {
@@ -73,6 +75,9 @@ export interface RowIndex {
   readonly epochSeconds: Float64Array;
   /** occurredAt's first ten characters (fee-schedule.ts txnDate); rows of a day mostly share one string */
   readonly day: readonly IsoDate[];
+  /** the amount's currency as its position in `currencies` (the currencies in the order met) */
+  readonly currency: Int32Array;
+  readonly currencies: readonly string[];
   readonly kind: Uint8Array;
   readonly status: Uint8Array;
   readonly cardType: Uint8Array;
@@ -111,6 +116,10 @@ export function buildRowIndex(rows: readonly PortalTransaction[], memory: InMemo
   const feeCents = new Float64Array(n);
   const netCents = new Float64Array(n);
   const epochSeconds = new Float64Array(n);
+  const currencyCode = new Int32Array(n);
+  const currencies: string[] = [];
+  const currencyAt = new Map<string, number>();
+  let lastCurrency = -1;
   const kind = new Uint8Array(n);
   const status = new Uint8Array(n);
   const cardType = new Uint8Array(n);
@@ -126,6 +135,12 @@ export function buildRowIndex(rows: readonly PortalTransaction[], memory: InMemo
     if (i < 0) continue;
     const t = memory.rows[q]!;
     const currency = t.amount.currency;
+    // a row mostly has the currency of the one before it in memory
+    if (lastCurrency < 0 || currencies[lastCurrency] !== currency) {
+      lastCurrency = currencyAt.get(currency) ?? currencies.push(currency) - 1;
+      currencyAt.set(currency, lastCurrency);
+    }
+    currencyCode[i] = lastCurrency;
     // rows of a day mostly lie together in memory too: they share the string of the first
     const at = t.occurredAt;
     day[i] = lastDay.length === 10 && at.startsWith(lastDay) ? lastDay : (lastDay = at.slice(0, 10));
@@ -141,10 +156,54 @@ export function buildRowIndex(rows: readonly PortalTransaction[], memory: InMemo
       (t.fee !== undefined && t.fee.currency === currency ? FLAG.hasFee : 0) |
       (t.net !== undefined && t.net.currency === currency ? FLAG.hasNet : 0) |
       (t.extraFees !== undefined && t.extraFees.length > 0 ? FLAG.hasExtraFees : 0);
-    terminalId[i] = normaliseId('terminal', t.terminalId);
-    merchantId[i] = normaliseId('merchant', t.merchantId);
+    const term = normaliseId('terminal', t.terminalId);
+    const merchant = normaliseId('merchant', t.merchantId);
+    terminalId[i] = term;
+    merchantId[i] = merchant;
+    // normaliseId gives back the printed string itself when it is in normal form: mostly a pointer comparison
+    if ((t.terminalId !== undefined && term !== t.terminalId) || (t.merchantId !== undefined && merchant !== t.merchantId)) flags[i]! |= FLAG.respelledId;
     rrn[i] = normaliseId('rrn', t.rrn);
     cardLast4[i] = normaliseId('card', t.cardLast4);
   }
-  return { rows, count: n, memory, amountCents, feeCents, netCents, epochSeconds, day, kind, status, cardType, flags, terminalId, merchantId, rrn, cardLast4 };
+  return {
+    rows,
+    count: n,
+    memory,
+    amountCents,
+    feeCents,
+    netCents,
+    epochSeconds,
+    day,
+    currency: currencyCode,
+    currencies,
+    kind,
+    status,
+    cardType,
+    flags,
+    terminalId,
+    merchantId,
+    rrn,
+    cardLast4,
+  };
+}
+
+/**
+ * The position of row `t` in `index.rows`, −1 when it is not there. Rows sorted by time (as
+ * ctx.rows) are found by a binary search of the epoch seconds; any other order, or a time that
+ * does not sort as its seconds (mixed shapes, an unreadable time), by a walk over the rows.
+ */
+export function positionOf(index: RowIndex, t: PortalTransaction): number {
+  const sec = localDateTimeMs(t.occurredAt) / 1000;
+  const { epochSeconds: es, rows } = index;
+  if (!Number.isNaN(sec)) {
+    let lo = 0;
+    let hi = index.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (es[mid]! < sec) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < index.count && es[i] === sec; i++) if (rows[i] === t) return i;
+  }
+  return rows.indexOf(t);
 }

@@ -10,6 +10,7 @@
 // Rates are statistics, not money: counts and plain numbers here, percent strings at the edge.
 import type { Finding, PortalTransaction } from '../model';
 import { normaliseId } from './keys';
+import { FLAG, KIND, STATUS, type RowIndex } from './row-index';
 
 export const TERMINAL_METRICS = ['duplicates', 'reversals', 'voids', 'failures'] as const;
 export type TerminalMetric = (typeof TERMINAL_METRICS)[number];
@@ -131,6 +132,62 @@ export function terminalMonths(transactions: readonly PortalTransaction[], dupli
     }
   }
   return [...merged.values()].sort((a, b) => cmp(a.merchantKey, b.merchantKey) || cmp(a.terminalKey, b.terminalKey) || cmp(a.period, b.period));
+}
+
+/**
+ * terminalMonths(index.rows, …) read from the row index's columns (kinds, statuses, normalised
+ * ids, days) instead of each row's fields; a row's own fields are read only for the few rows
+ * behind an event. `duplicate[i]` is 1 for the later swipes of the duplicate clusters. When every
+ * terminal and merchant id is printed in normal form (no FLAG.respelledId), a terminal's printed
+ * id is its normalised id, so grouping by the normalised ids is the grouping of terminalMonths:
+ * the same months, in the same order, with the same events in the same order. Otherwise
+ * undefined (terminalMonths merges the spellings).
+ */
+export function terminalMonthsOfIndex(index: RowIndex, duplicate: Uint8Array): TerminalMonth[] | undefined {
+  const { rows, count, kind, status, flags, terminalId, merchantId, day } = index;
+  for (let i = 0; i < count; i++) if ((flags[i]! & FLAG.respelledId) !== 0) return undefined;
+  const pointedAt = new Set<string>();
+  for (let i = 0; i < count; i++) {
+    if ((kind[i] !== KIND.void && kind[i] !== KIND.reversal) || status[i] === STATUS.failed) continue;
+    const ref = rows[i]!.originalRef;
+    if (ref) pointedAt.add(normaliseId('rrn', ref));
+  }
+  const isPointedAt = (t: PortalTransaction) => [t.rrn, t.voucherNo, t.orderNo, t.id].some((r) => !!r && pointedAt.has(normaliseId('rrn', r)));
+  const byTerminal = new Map<string, Map<string, { last?: TerminalMonth; months: Map<string, TerminalMonth> }>>();
+  const out: TerminalMonth[] = [];
+  for (let i = 0; i < count; i++) {
+    const terminalKey = terminalId[i]!;
+    if (terminalKey === '') continue;
+    const merchantKey = merchantId[i]!;
+    let byMerchant = byTerminal.get(terminalKey);
+    if (!byMerchant) byTerminal.set(terminalKey, (byMerchant = new Map()));
+    let e = byMerchant.get(merchantKey);
+    if (!e) byMerchant.set(merchantKey, (e = { months: new Map() }));
+    let m = e.last;
+    if (!m || !day[i]!.startsWith(m.period)) {
+      const period = day[i]!.slice(0, 7);
+      m = e.months.get(period);
+      if (!m) {
+        m = { merchantKey, terminalKey, terminalId: terminalKey, period, attempts: 0, events: { duplicates: [], reversals: [], voids: [], failures: [] } };
+        if (merchantKey !== '') m.merchantId = merchantKey;
+        e.months.set(period, m);
+        out.push(m);
+      }
+      e.last = m;
+    }
+    const k = kind[i]!;
+    const st = status[i]!;
+    const attempt = k === KIND.sale || k === KIND.preauth || k === KIND.preauth_completion;
+    if (attempt) m.attempts++;
+    if (duplicate[i] === 1) m.events.duplicates.push(rows[i]!.id);
+    if (st === STATUS.failed && k !== KIND.refund) {
+      if (attempt) m.events.failures.push(rows[i]!.id);
+    } else if (k === KIND.reversal) m.events.reversals.push(rows[i]!.id);
+    else if (k === KIND.void) m.events.voids.push(rows[i]!.id);
+    else if (attempt && st === STATUS.reversed && !isPointedAt(rows[i]!)) m.events.reversals.push(rows[i]!.id);
+    else if (attempt && st === STATUS.voided && !isPointedAt(rows[i]!)) m.events.voids.push(rows[i]!.id);
+  }
+  return out.sort((a, b) => cmp(a.merchantKey, b.merchantKey) || cmp(a.terminalKey, b.terminalKey) || cmp(a.period, b.period));
 }
 
 /**

@@ -6,13 +6,21 @@
 import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { findingId, makeFinding } from '../finding';
-import { judgeTerminal, percentOf, terminalMonths, type Judgement, type TerminalMonth } from '../terminal-stats';
+import { positionOf } from '../row-index';
+import { judgeTerminal, percentOf, terminalMonths, terminalMonthsOfIndex, type Judgement, type TerminalMonth } from '../terminal-stats';
 
 export const terminalHealth: Rule = {
   kind: 'terminal_health',
   run(ctx) {
-    const duplicateIds = new Set(ctx.duplicates().flatMap((c) => c.duplicates.map((d) => d.txn.id)));
-    const months = terminalMonths(ctx.transactions, duplicateIds);
+    const duplicate = new Uint8Array(ctx.rows.count);
+    for (const c of ctx.duplicates())
+      for (const d of c.duplicates) {
+        const at = positionOf(ctx.rows, d.txn);
+        if (at >= 0) duplicate[at] = 1;
+      }
+    const months =
+      terminalMonthsOfIndex(ctx.rows, duplicate) ??
+      terminalMonths(ctx.transactions, new Set(ctx.duplicates().flatMap((c) => c.duplicates.map((d) => d.txn.id))));
     // one note per terminal: its latest month out of line (months come in period order), about
     // the metric that stands out most, with the rows of every metric out of line that month
     const latest = new Map<string, { m: TerminalMonth; judged: Judgement[] }>();

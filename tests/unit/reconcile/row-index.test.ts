@@ -6,7 +6,7 @@ import { centsOf } from '../../../lib/money';
 import type { PortalTransaction } from '../../../lib/model';
 import { makeContext } from '../../../lib/reconcile/context';
 import { normaliseId } from '../../../lib/reconcile/keys';
-import { CARD, FLAG, KIND, OTHER_CODE, STATUS, buildRowIndex, type RowIndex } from '../../../lib/reconcile/row-index';
+import { CARD, FLAG, KIND, OTHER_CODE, STATUS, buildRowIndex, positionOf, type RowIndex } from '../../../lib/reconcile/row-index';
 import { buildScaleInput } from '../../bench/reconcile-input';
 import { input, txn } from '../../fixtures/scenarios/builders';
 import { generateScenario } from '../../fixtures/scenarios/generator';
@@ -31,6 +31,10 @@ function expectColumnsOf(rows: RowIndex, i: number): void {
   expect(rows.merchantId[i]).toBe(normaliseId('merchant', t.merchantId));
   expect(rows.rrn[i]).toBe(normaliseId('rrn', t.rrn));
   expect(rows.cardLast4[i]).toBe(normaliseId('card', t.cardLast4));
+  expect(rows.currencies[rows.currency[i]!]).toBe(cur);
+  const respelled = (t.terminalId ?? '') !== rows.terminalId[i] || (t.merchantId ?? '') !== rows.merchantId[i];
+  expect(rows.flags[i]! & FLAG.respelledId).toBe(respelled ? FLAG.respelledId : 0);
+  expect(positionOf(rows, t)).toBe(i);
 }
 
 describe('row index', () => {
@@ -68,7 +72,21 @@ describe('row index', () => {
     expect(rows.flags[3]! & FLAG.instant).toBe(FLAG.instant);
     // terminal numbers lose their padding, an RRN keeps its zeros (keys.ts)
     expect([rows.terminalId[3], rows.rrn[3], rows.cardLast4[3]]).toEqual(['12345', '000000000001', '1234']);
+    expect(rows.flags[3]! & FLAG.respelledId).toBe(FLAG.respelledId);
+    expect(rows.currencies).toEqual(['CNY']);
     for (let i = 0; i < rows.count; i++) expectColumnsOf(rows, i);
+  });
+
+  it('currencies are numbered in the order met; a row is found by its position in any order', () => {
+    const rows = buildRowIndex([
+      txn({ id: 'a', amount: '1.00', occurredAt: '2026-03-02T10:00:00' }),
+      txn({ id: 'b', amount: '1.00', currency: 'USD', occurredAt: '2026-03-01T10:00:00' }),
+      txn({ id: 'c', amount: '1.00', occurredAt: '2026-03-02T10:00:00' }),
+    ]);
+    expect([...rows.currency]).toEqual([0, 1, 0]);
+    expect(rows.currencies).toEqual(['CNY', 'USD']);
+    expect(rows.rows.map((t) => positionOf(rows, t))).toEqual([0, 1, 2]);
+    expect(positionOf(rows, txn({ id: 'a', amount: '1.00', occurredAt: '2026-03-02T10:00:00' }))).toBe(-1);
   });
 
   it('a row merged into its twin (two portals) has no place in the columns', () => {

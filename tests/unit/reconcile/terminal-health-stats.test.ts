@@ -1,6 +1,12 @@
 // terminal-stats.ts: the counting and the statistics behind terminal_health and its chart.
 import { describe, expect, it } from 'vitest';
-import { binomialTail, judgeTerminal, percentOf, terminalHealthOfStore, terminalMonths } from '../../../lib/reconcile/terminal-stats';
+import { binomialTail, judgeTerminal, percentOf, terminalHealthOfStore, terminalMonths, terminalMonthsOfIndex } from '../../../lib/reconcile/terminal-stats';
+import { makeContext } from '../../../lib/reconcile/context';
+import { positionOf } from '../../../lib/reconcile/row-index';
+import { buildScaleInput } from '../../bench/reconcile-input';
+import { generateScenario } from '../../fixtures/scenarios/generator';
+import { REALISTIC_MONTHS, realisticMonth } from '../../fixtures/scenarios/realistic';
+import type { ReconcileInput } from '../../../lib/model';
 import { reconcile } from '../../../lib/reconcile';
 import { input } from '../../fixtures/scenarios/builders';
 import { txn } from '../../fixtures/scenarios/builders';
@@ -140,5 +146,36 @@ describe('terminalHealthOfStore (the dashboard chart)', () => {
     ]);
     // without the findings there is nothing to count
     expect(terminalHealthOfStore(rows, [])[0]!.terminals[0]!.outOfLine).toEqual([]);
+  });
+});
+
+describe('terminalMonthsOfIndex (the rule reads the row index) = terminalMonths', () => {
+  /** both over ctx.transactions, with the duplicate clusters' later swipes */
+  const both = (inp: ReconcileInput) => {
+    const ctx = makeContext(inp);
+    const dups = ctx.duplicates().flatMap((c) => c.duplicates.map((d) => d.txn));
+    const marks = new Uint8Array(ctx.rows.count);
+    for (const t of dups) marks[positionOf(ctx.rows, t)] = 1;
+    return { fast: terminalMonthsOfIndex(ctx.rows, marks), plain: terminalMonths(ctx.transactions, new Set(dups.map((t) => t.id))) };
+  };
+  it('on the chain of stores, scenario and realistic months: the same months, events in the same order', () => {
+    let events = 0;
+    const inputs = [buildScaleInput(3000, 7).input, generateScenario({ seed: 1 }).input, ...REALISTIC_MONTHS.slice(0, 4).map((m) => realisticMonth(m).input)];
+    for (const inp of inputs) {
+      const { fast, plain } = both(inp);
+      if (fast === undefined) continue;
+      expect(fast).toEqual(plain);
+      for (const m of plain) for (const k of ['duplicates', 'reversals', 'voids', 'failures'] as const) events += m.events[k].length;
+    }
+    expect(events).toBeGreaterThan(0);
+  });
+  it('leaves ids printed in two spellings to terminalMonths, which merges them', () => {
+    const rows = [
+      txn({ id: 'a', amount: '10.00', terminalId: '00012345', occurredAt: '2026-03-02T10:00:00' }),
+      txn({ id: 'b', amount: '10.00', terminalId: '12345', occurredAt: '2026-03-02T11:00:00', status: 'failed' }),
+    ];
+    const { fast, plain } = both(input({ transactions: rows }));
+    expect(fast).toBeUndefined();
+    expect(plain.map((m) => [m.terminalKey, m.attempts, m.events.failures])).toEqual([['12345', 2, ['b']]]);
   });
 });
