@@ -7,100 +7,52 @@
 // set() takes and releases lines: a search walks those instead of passing over every held credit
 // of the date (which made the review grow with open groups × credits per day: 3,700 open groups
 // × 50,000 credits on their dates at a million rows).
-import { Dec, amountOf, centsOf, isPositive } from '../money';
+import { Dec, ZERO, amountOf } from '../money';
 import type { IsoDate, StatementLine } from '../model';
-import { SETTLEMENT_CREDIT, lineText } from './labels';
-import { memoMerchantReader } from './memo-merchant';
+import { lineText } from './labels';
+import { type BankCredit, type CreditDay, CreditIndex } from './settlement-credit-index';
 import type { GroupOutcome, OutcomeStatus, SettlementGroup } from './settlement';
 
-export class ReviewCredit {
-  constructor(
-    private readonly book: SettlementBook,
-    readonly line: StatementLine,
-    /** the line's place in the statement lines: a date's credits are listed in this order */
-    readonly seq: number,
-    /** the amount in whole cents (lib/money.ts centsOf), NaN when it is not: then only `amount` orders it */
-    readonly cents: number,
-  ) {}
-
-  private settlementRead: boolean | undefined;
-  /** its text reads as a settlement (labels.ts SETTLEMENT_CREDIT); read when first asked: only free credits are */
-  get settlementLike(): boolean {
-    return (this.settlementRead ??= SETTLEMENT_CREDIT.test(lineText(this.line)));
-  }
-
-  private dec: Dec | undefined;
-  /** the amount as a Decimal, made on the first ask: the review reads a few credits' amounts, not a million */
-  get amount(): Dec {
-    return (this.dec ??= amountOf(this.line.amount));
-  }
-
-  /** lineText(line), made when asked: kept for every credit it would hold a string per bank line */
-  get text(): string {
-    return lineText(this.line);
-  }
-
-  /** listed under two dates (its booking and its value date) */
-  get twoDates(): boolean {
-    return !!this.line.valueOn && this.line.valueOn !== this.line.bookedOn;
-  }
-
-  /** the next credit whose line has the same id (SettlementBook.creditsOfId) */
-  sameId: ReviewCredit | undefined;
-
-  /**
-   * Some group holds a line of this id (SettlementBook.isFree): set when the credits are indexed,
-   * then by set() on every change, so that asking costs no look-up of the id (the review asks
-   * ~2 × credits times; a look-up in a map of 100k ids was ~2 µs, mostly waiting on memory).
-   */
-  held = false;
-
-  /** the merchant number the memo names, if any (SettlementBook.midOf: read when first asked, most credits never are) */
-  get mid(): string | undefined {
-    return this.book.midOf(this.line);
-  }
-}
+/** A credit as the review reads it (settlement-credit-index.ts). */
+export type ReviewCredit = BankCredit;
 
 /** The state the review works on: every group's current outcome and which groups hold each credit. */
 export class SettlementBook {
-  readonly outcome = new Map<SettlementGroup, GroupOutcome>();
-  /** the groups holding each line id: the group itself when one (most lines: no array each), an array when several; no entry when free */
-  private readonly holders = new Map<string, SettlementGroup | SettlementGroup[]>();
-  private credits: Map<string, Map<IsoDate, CreditDay>> | undefined;
-  /**
-   * The indexed credit of each line id; a statement may repeat an id (holders count per id), and
-   * the other credits of an id follow from the first by ReviewCredit.sameId (no array per id: a
-   * million credits).
-   */
-  private creditsById: Map<string, ReviewCredit> | undefined;
-
-  /** The indexed credits of a line id. */
-  private creditsOfId(id: string): ReviewCredit[] {
-    const out: ReviewCredit[] = [];
-    for (let c = this.creditsById?.get(id); c; c = c.sameId) out.push(c);
-    return out;
-  }
+  /** the bank credits (shared with the passes: which groups hold a line id is kept on its first credit) */
+  private readonly credits: CreditIndex;
   readonly mids: string[];
 
+  /**
+   * `lines` are indexed again unless `credits` is given: the passes' index of the same lines,
+   * where they noted which group holds each credit (settlement-credits.ts) as they made
+   * `outcomes`. The book goes on with that index: one book per index.
+   */
   constructor(
     outcomes: readonly GroupOutcome[],
-    private readonly lines: readonly StatementLine[],
+    lines: readonly StatementLine[],
     readonly tolerance: Dec,
+    credits?: CreditIndex,
   ) {
+    this.credits = credits ?? new CreditIndex(lines, (i) => amountOf(lines[i]!.amount), ZERO);
     const mids = new Set<string>();
     for (const o of outcomes) {
-      this.outcome.set(o.group, o);
+      o.group.outcome = o;
       if (o.group.merchantId) mids.add(o.group.merchantId);
-      for (const l of o.lines) this.hold(l.id, o.group);
+      if (!credits) for (const l of o.lines) this.hold(l.id, o.group);
     }
     this.mids = [...mids].sort();
+    this.credits.readMidsOf(this.mids);
   }
 
-  private hold(lineId: string, g: SettlementGroup): void {
-    const h = this.holders.get(lineId);
-    if (h === undefined) this.holders.set(lineId, g);
-    else if (Array.isArray(h)) h.push(g);
-    else this.holders.set(lineId, [h, g]);
+  /** `g` holds line id `lineId`; true when it was free (a line that is no credit is not kept: no search meets it) */
+  private hold(lineId: string, g: SettlementGroup): boolean {
+    const c = this.credits.firstOfId(lineId);
+    return c ? this.credits.hold(c, g) : false;
+  }
+
+  /** The group's outcome as the review has it now (on the group: a map of every group was a tenth of the review). */
+  outcomeOf(g: SettlementGroup): GroupOutcome {
+    return g.outcome!;
   }
 
   isFree(c: ReviewCredit): boolean {
@@ -109,37 +61,35 @@ export class SettlementBook {
 
   /** The groups holding a line of this id (in the order they took it). */
   holdersOf(l: StatementLine): readonly SettlementGroup[] {
-    const h = this.holders.get(l.id);
+    const h = this.credits.firstOfId(l.id)?.holders;
     return h === undefined ? [] : Array.isArray(h) ? h : [h];
+  }
+
+  /** Every credit some group holds, each once, in statement order. */
+  heldCredits(): ReviewCredit[] {
+    return this.credits.all.filter((c) => c.held);
   }
 
   /** Every free positive credit, each once, in statement order. */
   freeCredits(): ReviewCredit[] {
-    this.credits ??= this.indexCredits();
-    return this.all.filter((c) => this.isFree(c));
+    return this.credits.all.filter((c) => this.isFree(c));
   }
-  /** every indexed credit in statement order (indexCredits) */
-  private all: ReviewCredit[] = [];
 
   /** `g` takes `lines` (its earlier lines go back to the pool) with this outcome. */
   set(g: SettlementGroup, status: OutcomeStatus, lines: StatementLine[], received: Dec, basis?: string, confidence?: number): void {
-    const prev = this.outcome.get(g);
+    const prev = g.outcome;
     for (const l of prev?.lines ?? []) {
+      const first = this.credits.firstOfId(l.id);
       const h = this.holdersOf(l);
-      if (h.length === 0) continue;
+      if (!first || h.length === 0) continue;
       const rest = h.filter((x) => x !== g);
-      if (rest.length === 0) this.holders.delete(l.id);
-      else this.holders.set(l.id, rest.length === 1 ? rest[0]! : rest);
+      first.holders = rest.length === 0 ? undefined : rest.length === 1 ? rest[0]! : rest;
       if (rest.length === 0) this.freeChanged(l.id, true);
     }
-    for (const l of lines) {
-      const wasFree = !this.holders.has(l.id);
-      this.hold(l.id, g);
-      if (wasFree) this.freeChanged(l.id, false);
-    }
+    for (const l of lines) if (this.hold(l.id, g)) this.freeChanged(l.id, false);
     let valueDate: IsoDate | undefined;
     for (const l of lines) if (!valueDate || l.bookedOn > valueDate) valueDate = l.bookedOn;
-    this.outcome.set(g, { group: g, status, lines, received, shortBy: g.expected.minus(received), basis, confidence, valueDate });
+    g.outcome = { group: g, status, lines, received, shortBy: g.expected.minus(received), basis, confidence, valueDate };
   }
 
   /**
@@ -150,8 +100,7 @@ export class SettlementBook {
    * them for every window of groups it tries.
    */
   creditsOn(currency: string, dates: readonly IsoDate[], range?: { lo?: Dec; hi?: Dec }): ReviewCredit[] {
-    this.credits ??= this.indexCredits();
-    const byDate = this.credits.get(currency);
+    const byDate = this.credits.byCurrency.get(currency);
     const out: ReviewCredit[] = [];
     if (!byDate) return out;
     // each date once; a credit is listed under its booking and its value date: each once (only
@@ -177,8 +126,7 @@ export class SettlementBook {
    * keeps only free credits that fit() a group needs to look at, read from each date's free list.
    */
   freeCreditsOn(currency: string, dates: readonly IsoDate[], range: { lo?: Dec; hi?: Dec } = {}): ReviewCredit[] {
-    this.credits ??= this.indexCredits();
-    const byDate = this.credits.get(currency);
+    const byDate = this.credits.byCurrency.get(currency);
     const out: ReviewCredit[] = [];
     if (!byDate) return out;
     const seen = new Set<ReviewCredit>();
@@ -213,10 +161,9 @@ export class SettlementBook {
     count: number,
     own: readonly StatementLine[] = [],
   ): ReviewCredit[] {
-    this.credits ??= this.indexCredits();
-    const byDate = this.credits.get(currency);
+    const byDate = this.credits.byCurrency.get(currency);
     const found = new Set<ReviewCredit>();
-    const ownCredits = own.flatMap((l) => this.creditsOfId(l.id).filter((c) => c.line === l && c.line.amount.currency === currency));
+    const ownCredits = own.flatMap((l) => this.credits.creditsOfId(l.id).filter((c) => c.line === l && c.line.amount.currency === currency));
     for (const d of new Set(dates)) {
       const day = byDate?.get(d);
       if (!day) continue;
@@ -241,11 +188,10 @@ export class SettlementBook {
 
   /** Credits of a currency on `dates` whose memo names `mid`, each once (every memo is read once, on the first ask). */
   creditsNaming(mid: string, currency: string, dates: readonly IsoDate[]): ReviewCredit[] {
-    this.credits ??= this.indexCredits();
     if (!this.named) {
       // by MID, currency, date (no key string per credit)
       const named = new Map<string, Map<string, Map<IsoDate, ReviewCredit[]>>>();
-      for (const [cur, byDate] of this.credits)
+      for (const [cur, byDate] of this.credits.byCurrency)
         for (const [d, day] of byDate)
           for (const c of day.inOrder) {
             if (c.mid === undefined) continue;
@@ -267,19 +213,13 @@ export class SettlementBook {
   private named: Map<string, Map<string, Map<IsoDate, ReviewCredit[]>>> | undefined;
 
   /**
-   * The merchant number a line's memo names (memoMerchant), read once per line. Remembered per
-   * line, not per id: two accounts' statements may both have a line L1, with different memos.
+   * The merchant number a line's memo names (memoMerchant), read once per line (on its credit).
+   * Per line, not per id: two accounts' statements may both have a line L1, with different memos.
    */
   midOf(l: StatementLine): string | undefined {
-    if (this.mids.length === 0) return undefined;
-    const known = this.lineMids.get(l);
-    if (known !== undefined || this.lineMids.has(l)) return known;
-    const mid = (this.readMid ??= memoMerchantReader(this.mids))(lineText(l));
-    this.lineMids.set(l, mid);
-    return mid;
+    const c = this.credits.creditOf(l);
+    return c ? this.credits.midOf(c) : this.credits.midOfText(lineText(l));
   }
-  private readonly lineMids = new Map<StatementLine, string | undefined>();
-  private readMid: ((text: string) => string | undefined) | undefined;
 
   /** A credit fits a group when its memo names the group's MID, or names none and reads as a settlement. */
   fits(c: ReviewCredit, g: SettlementGroup): boolean {
@@ -302,11 +242,8 @@ export class SettlementBook {
 
   /** Line `id` became free (or held): its credits' flag follows, and they join (or leave) the free lists made so far. */
   private freeChanged(id: string, free: boolean): void {
-    const byDate = this.credits;
-    // not indexed yet: indexCredits reads the holders when it makes the credits
-    if (!byDate) return;
-    for (const c of this.creditsOfId(id)) {
-      c.held = !free;
+    const byDate = this.credits.byCurrency;
+    for (const c of this.credits.creditsOfId(id)) {
       for (const d of c.twoDates ? [c.line.bookedOn, c.line.valueOn!] : [c.line.bookedOn]) {
         const list = byDate.get(c.line.amount.currency)?.get(d)?.free;
         if (!list || !fitsSome(c)) continue;
@@ -316,44 +253,6 @@ export class SettlementBook {
       }
     }
   }
-
-  private indexCredits(): Map<string, Map<IsoDate, CreditDay>> {
-    const out = new Map<string, Map<IsoDate, CreditDay>>();
-    const byId = new Map<string, ReviewCredit>();
-    const lastOfId = new Map<string, ReviewCredit>();
-    this.creditsById = byId;
-    this.lines.forEach((l, seq) => {
-      if (l.amount.amount.startsWith('-')) return;
-      if (!isPositive(l.amount)) return;
-      const c = new ReviewCredit(this, l, seq, centsOf(l.amount.amount) ?? NaN);
-      c.held = this.holders.has(l.id);
-      const first = byId.get(l.id);
-      if (!first) byId.set(l.id, c);
-      else {
-        // a repeated id (rare): linked after the last credit of the id so far
-        const last = lastOfId.get(l.id) ?? first;
-        last.sameId = c;
-        lastOfId.set(l.id, c);
-      }
-      this.all.push(c);
-      let byDate = out.get(l.amount.currency);
-      if (!byDate) out.set(l.amount.currency, (byDate = new Map()));
-      for (const d of c.twoDates ? [l.bookedOn, l.valueOn!] : [l.bookedOn]) {
-        const day = byDate.get(d);
-        if (day) day.inOrder.push(c);
-        else byDate.set(d, { inOrder: [c] });
-      }
-    });
-    return out;
-  }
-}
-
-/** A date's credits in statement order, and sorted by amount once a range is asked of them. */
-interface CreditDay {
-  inOrder: ReviewCredit[];
-  byAmount?: ReviewCredit[];
-  /** byAmount less the credits that can fit no group and those some group holds (SettlementBook.freeOf) */
-  free?: ReviewCredit[];
 }
 
 /** A credit can fit some group when its memo names a MID or it reads as a settlement (see fits()). */

@@ -4,18 +4,21 @@
 // exact credit within the grace period; only then the closest credit on the value date (short or
 // over); a group with none is missing once the statements cover its grace period, else pending.
 // settlement-review.ts looks at what is left again, as acquirers really pay.
-import type { IsoDate, StatementLine } from '../model';
+import type { IsoDate } from '../model';
 import { ZERO } from '../money';
-import { SETTLEMENT_CREDIT, lineText } from './labels';
+import type { BankCredit, CreditDay, CreditIndex } from './settlement-credit-index';
 import { absAmt, cmpAmt, eq, ge, gt, le, lt, maxAmt, minus, plus, timesAmt, type Amt, type PassAmounts } from './settlement-amounts';
 import { memoAddDays, type Group } from './settlement-groups';
 import { NO_LINES, Outcome } from './settlement-outcomes';
 import type { GroupOutcome, OutcomeStatus, SettlementAnalysis } from './settlement';
 
-/** Gives every group its outcome (g.outcome), reading amounts as `amounts` has them (cents or Decimal). */
+/**
+ * Gives every group its outcome (g.outcome), reading amounts as `amounts` has them (cents or
+ * Decimal), and notes on `credits` which group holds each credit (the review goes on from there).
+ */
 export function settleGroups(
   groups: readonly Group[],
-  lines: readonly StatementLine[],
+  credits: CreditIndex,
   amounts: PassAmounts,
   asOf: IsoDate,
   isCovered: SettlementAnalysis['isCovered'],
@@ -24,51 +27,37 @@ export function settleGroups(
   const ZERO_AMT = amounts.zero;
   const expectedOf = amounts.expectedOf;
 
-  // credits by date (booking date and value date both count), each bucket also sorted by amount
-  // so a group finds its candidates by binary search instead of scanning every credit of the
-  // day: with many stores or per-order payouts a day holds thousands of credits
-  // by currency, then date (no key string per line or per look-up)
-  const creditsByDate = new Map<string, Map<IsoDate, CreditBucket>>();
-  const addCredit = (byDate: Map<IsoDate, CreditBucket>, d: IsoDate, c: Credit) => {
-    const b = byDate.get(d);
-    if (b) b.byAmount.push(c);
-    else byDate.set(d, { byAmount: [c], settlementByAmount: [] });
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    const amount = amounts.lineAmount(i);
-    if (!gt(amount, ZERO_AMT)) continue;
-    const c: Credit = { line: l, amount, date: l.bookedOn, settlementLike: SETTLEMENT_CREDIT.test(lineText(l)), claimed: false };
-    let byDate = creditsByDate.get(l.amount.currency);
-    if (!byDate) creditsByDate.set(l.amount.currency, (byDate = new Map()));
-    addCredit(byDate, l.bookedOn, c);
-    if (l.valueOn && l.valueOn !== l.bookedOn) addCredit(byDate, l.valueOn, c);
-  }
+  // each date's credits (booking date and value date both count) sorted by amount, so a group
+  // finds its candidates by binary search instead of scanning every credit of the day: with many
+  // stores or per-order payouts a day holds thousands of credits
   const memoCurrencies = new Set<string>();
-  for (const byDate of creditsByDate.values())
-    for (const b of byDate.values()) {
-      b.byAmount.sort(byAmountThenId);
-      b.settlementByAmount = b.byAmount.filter((c) => c.settlementLike);
-      for (const c of b.settlementByAmount) memoCurrencies.add(c.line.amount.currency);
+  for (const byDate of credits.byCurrency.values())
+    for (const day of byDate.values()) {
+      day.byAmountId = [...day.inOrder].sort(byAmountThenId);
+      day.settlementByAmountId = day.byAmountId.filter((c) => c.settlementLike);
+      for (const c of day.settlementByAmountId) memoCurrencies.add(c.line.amount.currency);
     }
-  const NO_DATES = new Map<IsoDate, CreditBucket>();
+  const NO_DATES = new Map<IsoDate, CreditDay>();
   const bucketsOn = (dates: readonly IsoDate[], currency: string): CreditBucket[] => {
-    const byDate = creditsByDate.get(currency) ?? NO_DATES;
-    return dates.map((d) => byDate.get(d) ?? EMPTY_BUCKET);
+    const byDate = credits.byCurrency.get(currency) ?? NO_DATES;
+    return dates.map((d) => (byDate.get(d) as CreditBucket | undefined) ?? EMPTY_BUCKET);
   };
   /** drop claimed credits from the sorted buckets (after the exact passes claimed most of them) */
   const compact = () => {
-    for (const byDate of creditsByDate.values())
-      for (const b of byDate.values()) {
-        b.byAmount = b.byAmount.filter((c) => !c.claimed);
-        b.settlementByAmount = b.settlementByAmount.filter((c) => !c.claimed);
+    for (const byDate of credits.byCurrency.values())
+      for (const day of byDate.values()) {
+        day.byAmountId = day.byAmountId!.filter((c) => !c.claimed);
+        day.settlementByAmountId = day.settlementByAmountId!.filter((c) => !c.claimed);
       }
   };
 
   const settle = (g: Group, chosen: Credit[], basis: GroupOutcome['basis'], confidence: number) => {
-    for (const c of chosen) c.claimed = true;
-    let received: Amt = chosen[0]!.amount;
-    for (let i = 1; i < chosen.length; i++) received = plus(received, chosen[i]!.amount);
+    for (const c of chosen) {
+      c.claimed = true;
+      credits.hold(c, g);
+    }
+    let received: Amt = chosen[0]!.amt;
+    for (let i = 1; i < chosen.length; i++) received = plus(received, chosen[i]!.amt);
     if (typeof received !== 'number') received = plus(ZERO, received); // a reduce from ZERO, as Decimal sums are written elsewhere
     const shortBy = minus(expectedOf(g), received);
     const status: OutcomeStatus = le(absAmt(shortBy), tol) ? 'matched' : gt(shortBy, ZERO_AMT) ? 'short' : 'over';
@@ -140,14 +129,7 @@ export function settleGroups(
   }
 }
 
-interface Credit {
-  line: StatementLine;
-  amount: Amt;
-  date: IsoDate;
-  settlementLike: boolean;
-  /** taken by a group's settlement */
-  claimed: boolean;
-}
+type Credit = BankCredit;
 
 /** Up to this many candidate credits per search take part in 2–3 line combinations. */
 const MAX_COMBO_CANDIDATES = 24;
@@ -158,15 +140,15 @@ function findCombo(cands: Credit[], target: Amt, lo: Amt, hi: Amt): Credit[] | u
   const ok = (sum: Amt) => ge(sum, lo) && le(sum, hi);
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
-      const s2 = plus(cands[i]!.amount, cands[j]!.amount);
+      const s2 = plus(cands[i]!.amt, cands[j]!.amt);
       if (ok(s2)) return [cands[i]!, cands[j]!];
     }
   const ceiling = timesAmt(target, 1.5);
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
-      const s2 = plus(cands[i]!.amount, cands[j]!.amount);
+      const s2 = plus(cands[i]!.amt, cands[j]!.amt);
       if (gt(s2, ceiling)) continue;
-      for (let k = j + 1; k < n; k++) if (ok(plus(s2, cands[k]!.amount))) return [cands[i]!, cands[j]!, cands[k]!];
+      for (let k = j + 1; k < n; k++) if (ok(plus(s2, cands[k]!.amt))) return [cands[i]!, cands[j]!, cands[k]!];
     }
   return undefined;
 }
@@ -181,7 +163,7 @@ function findClosest(buckets: CreditBucket[], settlementOnly: boolean, target: A
   let bestDist: Amt | undefined;
   let tied: { c: Credit; bucket: number }[] = [];
   const consider = (c: Credit, bucket: number) => {
-    const dist = absAmt(minus(c.amount, target));
+    const dist = absAmt(minus(c.amt, target));
     const order = bestDist === undefined ? -1 : cmpAmt(dist, bestDist);
     if (order < 0) {
       bestDist = dist;
@@ -189,20 +171,20 @@ function findClosest(buckets: CreditBucket[], settlementOnly: boolean, target: A
     } else if (order === 0) tied.push({ c, bucket });
   };
   buckets.forEach((b, i) => {
-    const arr = settlementOnly ? b.settlementByAmount : b.byAmount;
+    const arr = settlementOnly ? b.settlementByAmountId : b.byAmountId;
     const at = upperBound(arr, target); // arr[at - 1] ≤ target < arr[at]
     // nearest at or below target, with every credit of that same amount
     let j = at - 1;
     while (j >= 0 && arr[j]!.claimed) j--;
-    if (j >= 0 && ge(arr[j]!.amount, lo)) {
-      const a = arr[j]!.amount;
-      for (; j >= 0 && eq(arr[j]!.amount, a); j--) if (!arr[j]!.claimed) consider(arr[j]!, i);
+    if (j >= 0 && ge(arr[j]!.amt, lo)) {
+      const a = arr[j]!.amt;
+      for (; j >= 0 && eq(arr[j]!.amt, a); j--) if (!arr[j]!.claimed) consider(arr[j]!, i);
     }
     let k = at;
     while (k < arr.length && arr[k]!.claimed) k++;
-    if (k < arr.length && le(arr[k]!.amount, hi)) {
-      const a = arr[k]!.amount;
-      for (; k < arr.length && eq(arr[k]!.amount, a); k++) if (!arr[k]!.claimed) consider(arr[k]!, i);
+    if (k < arr.length && le(arr[k]!.amt, hi)) {
+      const a = arr[k]!.amt;
+      for (; k < arr.length && eq(arr[k]!.amt, a); k++) if (!arr[k]!.claimed) consider(arr[k]!, i);
     }
   });
   if (tied.length === 0) return undefined;
@@ -213,17 +195,13 @@ function findClosest(buckets: CreditBucket[], settlementOnly: boolean, target: A
   return [best];
 }
 
-interface CreditBucket {
-  /** unclaimed-or-claimed credits of one date and currency, by amount then line id */
-  byAmount: Credit[];
-  /** the settlement-like ones among them, same order */
-  settlementByAmount: Credit[];
-}
+/** A date's credits as the passes read them: byAmountId and settlementByAmountId, made by settleGroups. */
+type CreditBucket = Required<Pick<CreditDay, 'byAmountId' | 'settlementByAmountId'>>;
 
-const EMPTY_BUCKET: CreditBucket = { byAmount: [], settlementByAmount: [] };
+const EMPTY_BUCKET: CreditBucket = { byAmountId: [], settlementByAmountId: [] };
 
 function byAmountThenId(a: Credit, b: Credit): number {
-  return cmpAmt(a.amount, b.amount) || cmp(a.line.id, b.line.id);
+  return cmpAmt(a.amt, b.amt) || cmp(a.line.id, b.line.id);
 }
 
 /** First index whose amount is > `v` (arr sorted by amount). */
@@ -232,7 +210,7 @@ function upperBound(arr: readonly Credit[], v: Amt): number {
   let hi = arr.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (gt(arr[mid]!.amount, v)) hi = mid;
+    if (gt(arr[mid]!.amt, v)) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -244,7 +222,7 @@ function lowerBound(arr: readonly Credit[], v: Amt): number {
   let hi = arr.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (lt(arr[mid]!.amount, v)) lo = mid + 1;
+    if (lt(arr[mid]!.amt, v)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -254,8 +232,8 @@ function lowerBound(arr: readonly Credit[], v: Amt): number {
 function creditsWithin(buckets: CreditBucket[], lo: Amt, hi: Amt): Credit[] {
   const out: Credit[] = [];
   for (const b of buckets) {
-    const arr = b.byAmount;
-    for (let j = lowerBound(arr, lo); j < arr.length && le(arr[j]!.amount, hi); j++) {
+    const arr = b.byAmountId;
+    for (let j = lowerBound(arr, lo); j < arr.length && le(arr[j]!.amt, hi); j++) {
       const c = arr[j]!;
       if (!c.claimed && !out.includes(c)) out.push(c);
     }
@@ -284,19 +262,19 @@ function comboCandidates(buckets: CreditBucket[], target: Amt, hi: Amt): Credit[
   const found: { c: Credit; bucket: number }[] = [];
   let complete = true;
   buckets.forEach((b, i) => {
-    const arr = b.byAmount;
+    const arr = b.byAmountId;
     let below = 0;
     let lastBelow: Amt | undefined;
     for (let j = upperBound(arr, hi) - 1; j >= 0; j--) {
       const c = arr[j]!;
       if (c.claimed) continue;
-      if (!gt(c.amount, target)) {
-        if (below >= MAX_COMBO_CANDIDATES && !eq(c.amount, lastBelow!)) {
+      if (!gt(c.amt, target)) {
+        if (below >= MAX_COMBO_CANDIDATES && !eq(c.amt, lastBelow!)) {
           complete = false;
           break;
         }
         below++;
-        lastBelow = c.amount;
+        lastBelow = c.amt;
       }
       found.push({ c, bucket: i });
     }
@@ -304,7 +282,7 @@ function comboCandidates(buckets: CreditBucket[], target: Amt, hi: Amt): Credit[
   const distinct = inListOrder(found);
   if (complete && distinct.length <= MAX_COMBO_CANDIDATES) return distinct;
   return distinct
-    .sort((a, b) => cmpAmt(absAmt(minus(a.amount, target)), absAmt(minus(b.amount, target))) || cmp(a.line.id, b.line.id))
+    .sort((a, b) => cmpAmt(absAmt(minus(a.amt, target)), absAmt(minus(b.amt, target))) || cmp(a.line.id, b.line.id))
     .slice(0, MAX_COMBO_CANDIDATES);
 }
 

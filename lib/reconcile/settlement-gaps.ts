@@ -49,8 +49,9 @@ export interface ReviewInput {
 export function reviewSettlements(a: SettlementAnalysis, input: ReviewInput): ReviewedSettlement {
   const open = a.outcomes.filter((o) => o.status !== 'matched' && o.status !== 'nothing_due' && o.status !== 'incomplete');
   const coverage = coverageIndex(input.coverage);
-  if (open.length === 0) return { ...a, gaps: [] };
-  const book = new SettlementBook(a.outcomes, input.lines, input.tolerance);
+  // the passes' credit index goes on in the book (or is dropped, when nothing is open)
+  if (open.length === 0) return { ...a, credits: undefined, gaps: [] };
+  const book = new SettlementBook(a.outcomes, input.lines, input.tolerance, a.credits);
   const groups = a.groups;
   attributeByMemo(book, groups);
   severalBatchesInOneCredit(book, groups);
@@ -63,7 +64,7 @@ export function reviewSettlements(a: SettlementAnalysis, input: ReviewInput): Re
     const gap = gapOf(book, g, coverage, a, input.asOf);
     if (gap) gaps.push(gap);
   }
-  const outcomes = groups.map((g) => book.outcome.get(g)!);
+  const outcomes = groups.map((g) => book.outcomeOf(g));
   return withOutcomes(a, outcomes, gaps);
 }
 
@@ -83,7 +84,7 @@ function daysOf(g: SettlementGroup, coverage: CoverageIndex | undefined): { day:
 }
 
 function gapOf(book: SettlementBook, g: SettlementGroup, coverage: CoverageIndex | undefined, a: SettlementAnalysis, asOf: IsoDate): SettlementGap | undefined {
-  const o = book.outcome.get(g)!;
+  const o = book.outcomeOf(g);
   if (o.status !== 'short' && o.status !== 'missing' && o.status !== 'over' && o.status !== 'pending' && o.status !== 'not_covered') return undefined;
   const days = daysOf(g, coverage);
   const partial = days.filter((d) => d.seen?.complete === false);

@@ -73,6 +73,7 @@ export function settlementAnalysis(
   issues: Issue[],
   isCovered: SettlementAnalysis['isCovered'],
   coveredThrough: SettlementAnalysis['coveredThrough'],
+  credits?: SettlementAnalysis['credits'],
 ): SettlementAnalysis {
   let byTxn: Map<string, GroupOutcome> | undefined;
   return {
@@ -104,5 +105,6 @@ export function settlementAnalysis(
     issues,
     coveredThrough,
     isCovered,
+    credits,
   };
 }

@@ -18,7 +18,7 @@ import { lineText, lineTextIncludes } from './labels';
 import type { OutcomeStatus, SettlementGroup } from './settlement';
 import type { ReviewCredit, SettlementBook } from './settlement-book';
 
-export { ReviewCredit, SettlementBook } from './settlement-book';
+export { type ReviewCredit, SettlementBook } from './settlement-book';
 
 /** Up to this many consecutive groups may share one credit. */
 const MAX_BATCHES_PER_CREDIT = 5;
@@ -53,17 +53,17 @@ function statusOf(_book: SettlementBook, expected: Dec, received: Dec, slack: De
 export function attributeByMemo(book: SettlementBook, groups: readonly SettlementGroup[]): void {
   releaseOtherPayouts(book, groups);
   if (book.mids.length < 2) return;
-  for (const g of groups) {
-    const o = book.outcome.get(g)!;
-    if (!g.merchantId || o.lines.length === 0) continue;
-    const foreign = o.lines.some((l) => {
-      const mid = book.midOf(l);
-      return mid !== undefined && mid !== g.merchantId;
-    });
-    if (foreign) book.set(g, 'missing', [], ZERO);
+  // read from the held credits (each memo once), then released in group order
+  const foreign = new Set<SettlementGroup>();
+  for (const c of book.heldCredits()) {
+    const mid = c.mid;
+    if (mid === undefined) continue;
+    for (const g of book.holdersOf(c.line))
+      if (g.merchantId && mid !== g.merchantId && !foreign.has(g) && book.outcomeOf(g).lines.includes(c.line)) foreign.add(g);
   }
+  if (foreign.size > 0) for (const g of groups) if (foreign.has(g)) book.set(g, 'missing', [], ZERO);
   for (const g of groups) {
-    const o = book.outcome.get(g)!;
+    const o = book.outcomeOf(g);
     if (!g.merchantId || !OPEN.has(o.status) || o.lines.length > 0) continue;
     const named = book.creditsNaming(g.merchantId, g.currency, datesOf(g, true)).filter((c) => book.isFree(c));
     if (named.length === 0) continue;
@@ -85,7 +85,7 @@ function releaseOtherPayouts(book: SettlementBook, groups: readonly SettlementGr
   const allPayouts = () => (payouts ??= new Set(groups.map((x) => x.payoutId).filter((p): p is string => !!p)));
   const released = new Set<SettlementGroup>();
   for (const g of groups) {
-    const o = book.outcome.get(g)!;
+    const o = book.outcomeOf(g);
     if (!g.payoutId || o.lines.length === 0) continue;
     // the common case, a memo naming this payout, costs one includes() per field
     if (o.lines.every((l) => lineTextIncludes(l, g.payoutId!))) continue;
@@ -100,7 +100,7 @@ function releaseOtherPayouts(book: SettlementBook, groups: readonly SettlementGr
   // to groups that hold none (nothing is freed), so a credit free later was free then
   let naming: Map<string, ReviewCredit[]> | undefined;
   for (const g of groups) {
-    const o = book.outcome.get(g)!;
+    const o = book.outcomeOf(g);
     if (!g.payoutId || (o.status !== 'missing' && !released.has(g)) || o.lines.length > 0) continue;
     naming ??= creditsByPayout(book.freeCredits(), allPayouts());
     const c = listedOn(naming.get(g.payoutId) ?? [], g.currency, [...g.nearDates, ...datesOf(g, true)].sort())
@@ -163,11 +163,11 @@ export function severalBatchesInOneCredit(book: SettlementBook, groups: readonly
   for (const run of runs.values()) {
     run.sort((a, b) => cmp(a.expectedValueDate, b.expectedValueDate));
     for (let i = 0; i < run.length; i++) {
-      if (book.outcome.get(run[i]!)!.status !== 'missing') continue;
+      if (book.outcomeOf(run[i]!).status !== 'missing') continue;
       window: for (let size = 2; size <= MAX_BATCHES_PER_CREDIT; size++) {
         for (let a = Math.max(0, i - size + 1); a <= i && a + size <= run.length; a++) {
           const w = run.slice(a, a + size);
-          if (!w.every((g) => OPEN.has(book.outcome.get(g)!.status) || book.outcome.get(g)!.status === 'pending')) continue;
+          if (!w.every((g) => OPEN.has(book.outcomeOf(g).status) || book.outcomeOf(g).status === 'pending')) continue;
           if (pairWindow(book, w)) break window;
         }
       }
@@ -179,7 +179,7 @@ function pairWindow(book: SettlementBook, w: SettlementGroup[]): boolean {
   const last = w[w.length - 1]!;
   const sum = w.reduce((s, g) => s.plus(g.expected), ZERO);
   const slack = book.slack(w);
-  const mine = new Set(w.flatMap((g) => book.outcome.get(g)!.lines.map((l) => l.id)));
+  const mine = new Set(w.flatMap((g) => book.outcomeOf(g).lines.map((l) => l.id)));
   const dates = new Set<IsoDate>();
   for (const g of w) for (const d of datesOf(g, false)) dates.add(d);
   for (const d of datesOf(last, true)) dates.add(d);
@@ -198,7 +198,7 @@ function pairWindow(book: SettlementBook, w: SettlementGroup[]): boolean {
 /** 3. A batch paid in several credits of its MID on its dates (up to MAX_SPLIT_PARTS). */
 export function oneBatchSeveralCredits(book: SettlementBook, groups: readonly SettlementGroup[]): void {
   for (const g of groups) {
-    const o = book.outcome.get(g)!;
+    const o = book.outcomeOf(g);
     // a short group may hold one part already (the closest credit was taken for all of it)
     if (o.status !== 'missing' && !(o.status === 'short' && o.lines.length === 1)) continue;
     const slack = book.slack([g]);
@@ -267,14 +267,14 @@ function subsetSum(cands: ReviewCredit[], target: Dec, slack: Dec): ReviewCredit
  */
 export function exactBeforeClosest(book: SettlementBook, groups: readonly SettlementGroup[]): void {
   for (const g of groups) {
-    if (book.outcome.get(g)!.status !== 'missing') continue;
+    if (book.outcomeOf(g).status !== 'missing') continue;
     const slack = book.slack([g]);
     for (const c of book.creditsOn(g.currency, datesOf(g, false), { lo: g.expected.minus(slack), hi: g.expected.plus(slack) })) {
       if (c.amount.minus(g.expected).abs().greaterThan(slack) || !book.fits(c, g)) continue;
       // the first of `groups` holding this line (of those holding its id)
-      const holders = book.holdersOf(c.line).filter((h) => h !== g && book.outcome.get(h)!.lines.includes(c.line));
+      const holders = book.holdersOf(c.line).filter((h) => h !== g && book.outcomeOf(h).lines.includes(c.line));
       const holder = holders.length > 1 ? groups.find((h) => holders.includes(h)) : holders[0];
-      if (!holder || !OPEN.has(book.outcome.get(holder)!.status)) continue;
+      if (!holder || !OPEN.has(book.outcomeOf(holder).status)) continue;
       book.set(holder, 'missing', [], ZERO);
       book.set(g, statusOf(book, g.expected, c.amount, slack), [c.line], c.amount, 'settlement-group:amount', 0.9);
       break;
@@ -288,7 +288,7 @@ export function exactBeforeClosest(book: SettlementBook, groups: readonly Settle
  */
 export function pairFreed(book: SettlementBook, groups: readonly SettlementGroup[]): void {
   for (const g of groups) {
-    if (book.outcome.get(g)!.status !== 'missing') continue;
+    if (book.outcomeOf(g).status !== 'missing') continue;
     const lo = g.expected.times('0.5');
     const hi = g.expected.times('1.5');
     const c = book
@@ -302,7 +302,7 @@ export function pairFreed(book: SettlementBook, groups: readonly SettlementGroup
 /** 4. Short or over by no more than per-batch fee rounding (0.01 per row): matched. */
 export function feeRounding(book: SettlementBook, groups: readonly SettlementGroup[]): void {
   for (const g of groups) {
-    const o = book.outcome.get(g)!;
+    const o = book.outcomeOf(g);
     if ((o.status !== 'short' && o.status !== 'over') || !o.shortBy.abs().lessThanOrEqualTo(book.slack([g]))) continue;
     book.set(g, 'matched', o.lines, o.received, `${o.basis ?? 'settlement-group:amount'}+fee-rounding`, o.confidence);
   }

@@ -12,6 +12,7 @@ import type { Contract, IsoDate, Issue, PortalTransaction, SettleCycle, Statemen
 import { decOf } from '../money';
 import type { RowIndex } from './row-index';
 import { passAmounts } from './settlement-amounts';
+import { CreditIndex } from './settlement-credit-index';
 import { settleGroups } from './settlement-credits';
 import { buildGroups } from './settlement-groups';
 import type { OriginalLookup } from './settlement-originals';
@@ -44,6 +45,8 @@ export interface SettlementGroup {
   graceUntil: IsoDate;
   /** natural days searched after the value date before "late" (up to the next working day) */
   nearDates: IsoDate[];
+  /** its outcome as it stands: the passes' (settlement-credits.ts), then the review's (settlement-book.ts) */
+  outcome?: GroupOutcome;
 }
 
 /** 'unchecked': rows of the group were not all seen, or the statement ends too early (settlement-review.ts) */
@@ -75,6 +78,8 @@ export interface SettlementAnalysis {
   issues: Issue[];
   coveredThrough(currency: string): IsoDate | undefined;
   isCovered(date: IsoDate, currency: string): boolean;
+  /** the bank credits the passes indexed, for the review to go on with (settlement-gaps.ts); dropped by it */
+  credits?: CreditIndex;
 }
 
 export interface SettlementOptions {
@@ -102,12 +107,14 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
   const { groups, issues } = buildGroups(txns, opts);
   const { isCovered, coveredThrough } = statementCoverage(lines);
   const amounts = passAmounts(groups, lines, opts.tolerances.settlement, decOf(opts.tolerances.settlement));
-  settleGroups(groups, lines, amounts, opts.asOf, isCovered);
+  const credits = new CreditIndex(lines, amounts.lineAmount, amounts.zero);
+  settleGroups(groups, credits, amounts, opts.asOf, isCovered);
   return settlementAnalysis(
     groups,
     groups.map((g) => g.outcome!),
     issues,
     isCovered,
     coveredThrough,
+    credits,
   );
 }

@@ -63,7 +63,7 @@ function compare(book: SettlementBook, groups: readonly SettlementGroup[], probe
       expect(ids(book.freeCreditsOn(currency, dates, range))).toEqual(ids(scan));
     }
     const g = groups[probe.group % groups.length]!;
-    const own = book.outcome.get(g)!.lines;
+    const own = book.outcomeOf(g).lines;
     const keep = (c: ReviewCredit) => book.fits(c, g) && (book.isFree(c) || own.includes(c.line));
     for (const count of [1, 3]) {
       const scan = book

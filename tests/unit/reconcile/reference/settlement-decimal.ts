@@ -9,6 +9,7 @@ import { makeContext } from '../../../../lib/reconcile/context';
 import type { RowIndex } from '../../../../lib/reconcile/row-index';
 import { analyseSettlements, makeOriginalLookup, type SettlementAnalysis, type SettlementOptions } from '../../../../lib/reconcile/settlement';
 import { decimalAmounts } from '../../../../lib/reconcile/settlement-amounts';
+import { CreditIndex } from '../../../../lib/reconcile/settlement-credit-index';
 import { settleGroups } from '../../../../lib/reconcile/settlement-credits';
 import { reviewSettlements } from '../../../../lib/reconcile/settlement-gaps';
 import { buildGroups } from '../../../../lib/reconcile/settlement-groups';
@@ -43,13 +44,16 @@ export function analyseOnDecimals(ctx: Context, inp: ReconcileInput): Settlement
   const opts = settlementOptions(ctx, inp);
   const { groups, issues } = buildGroups(ctx.transactions, { ...opts, rows: withoutCents(ctx.rows), originals: makeOriginalLookup(ctx.transactions) });
   const { isCovered, coveredThrough } = statementCoverage(ctx.lines);
-  settleGroups(groups, ctx.lines, decimalAmounts(ctx.lines, dec(ctx.tolerances.settlement)), inp.asOf, isCovered);
+  const amounts = decimalAmounts(ctx.lines, dec(ctx.tolerances.settlement));
+  const credits = new CreditIndex(ctx.lines, amounts.lineAmount, amounts.zero);
+  settleGroups(groups, credits, amounts, inp.asOf, isCovered);
   return settlementAnalysis(
     groups,
     groups.map((g) => g.outcome!),
     issues,
     isCovered,
     coveredThrough,
+    credits,
   );
 }
 
