@@ -9,7 +9,8 @@ import type { RuleContext } from './context';
 import { txnDate } from './fee-schedule';
 import { normaliseId, sameId } from './keys';
 import { indicesWhere } from './memory-order';
-import type { RowIndex } from './row-index';
+import { KIND, STATUS, type RowIndex } from './row-index';
+import { radixOrder } from './order';
 
 export interface DuplicateCluster {
   /** the earliest sale of the cluster, presumed genuine */
@@ -58,29 +59,9 @@ export function duplicateWindow(ctx: RuleContext): number {
 
 export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
   const loose = duplicateWindow(ctx);
-  // Rows are grouped by the full key (merchant, terminal, card, bin, |amount|, currency). Most
-  // amounts occur once: rows are first bucketed by |amount| and currency alone (whole cents as a
-  // number where possible), and the full key is built only for rows whose bucket repeats — the
-  // same groups. Groups keep the order of their first row, as one map over full keys would.
   const rows = ctx.transactions;
-  const byAmount = new Map<string | number, number | number[]>();
   const mainCurrency = rows[0]?.amount.currency;
-  // every row once, in memory order (see memory-order.ts); then each bucket's positions rise
-  const memory = ctx.inMemoryOrder().txns;
-  for (let q = 0; q < memory.rows.length; q++) {
-    const i = memory.at[q]!;
-    if (i < 0) continue;
-    const t = memory.rows[q]!;
-    if (!isCandidate(t)) continue;
-    const k = amountBucket(t.amount, mainCurrency, ctx.rows.amountCents[i]!); // amount > 0 here
-    const prev = byAmount.get(k);
-    if (prev === undefined) byAmount.set(k, i);
-    else if (typeof prev === 'number') byAmount.set(k, [prev, i]);
-    else prev.push(i);
-  }
-  for (const v of byAmount.values()) if (typeof v !== 'number' && v.length > 1) v.sort((a, b) => a - b);
-  const groups = groupBySwipe(ctx.rows, byAmount);
-  const clusters = clusterSwipes(groups, loose);
+  const clusters = clusterSwipes(swipeGroups(ctx.rows, mainCurrency), loose);
   // cashier card/QR sales by amount and currency, in time order, for the clusters' amounts only:
   // a cluster looks at its bucket only
   const wanted = new Set(clusters.map((c) => amountBucket(c[0]!.amount, mainCurrency)));
@@ -113,31 +94,96 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
 }
 
 /**
- * Candidate rows (positions, rising, per |amount| bucket) grouped by the full key, groups in the
- * order of their first row. At a million rows most amounts repeat, so most rows get here: a key
- * seen once is stored as its row's position (a list only once it repeats), and a key's
- * positions rise (buckets list rows in order), so a list's first entry is its first row: the
- * groups' order without a map.
+ * The candidate rows (isCandidate) grouped by duplicateKey, groups of two or more rows in the
+ * order of their first row, each in row order: the groups of one map over duplicateKey(t).
+ * Read from the row index's columns: a candidate is found by its kind, status, card and amount
+ * columns, and bucketed by |amount| (amountBucket): whole cents in the main currency sorted as
+ * numbers (a stable radix sort keeps each bucket's rows in order), any other amount by its key
+ * string. Within a bucket every row has the same |amount| and currency, so rows are one swipe
+ * when their merchant, terminal and card columns and their normalised BIN agree; the BIN, not
+ * in the index, is read only for rows that agree on the rest.
  */
-function groupBySwipe(index: RowIndex, byAmount: ReadonlyMap<string | number, number | number[]>): PortalTransaction[][] {
-  const rows = index.rows;
-  const byKey = new Map<string, number | number[]>();
-  for (const v of byAmount.values()) {
-    if (typeof v === 'number') continue;
-    for (const i of v) {
-      const t = rows[i]!;
-      // = duplicateKey(t), the ids already normalised in the row index
-      const k = `${index.merchantId[i]}|${index.terminalId[i]}|${index.cardLast4[i]}|${normaliseId('card', t.cardBin)}|${absAmountKey(t.amount)}|${t.amount.currency}`;
+function swipeGroups(index: RowIndex, mainCurrency: string | undefined): PortalTransaction[][] {
+  const { rows, count, kind, status, amountCents, currency, cardLast4 } = index;
+  const main = mainCurrency === undefined ? -1 : index.currencies.indexOf(mainCurrency);
+  const at: number[] = [];
+  const cents: number[] = [];
+  const byKey = new Map<string, number[]>();
+  for (let i = 0; i < count; i++) {
+    if ((kind[i] !== KIND.sale && kind[i] !== KIND.preauth_completion) || status[i] !== STATUS.success) continue;
+    const a = amountCents[i]!;
+    // NaN: not whole cents, read on the row (isPositive, amountBucket)
+    if (a <= 0) continue;
+    if (cardLast4[i] === '' && !rows[i]!.cardLast4) continue; // the column is '' for a blank card too
+    if (!Number.isNaN(a) && currency[i] === main) {
+      at.push(i);
+      cents.push(a);
+      continue;
+    }
+    const t = rows[i]!;
+    if (!isCandidate(t)) continue;
+    const k = amountBucket(t.amount, mainCurrency);
+    if (typeof k === 'number') {
+      at.push(i);
+      cents.push(k);
+    } else {
       const l = byKey.get(k);
-      if (l === undefined) byKey.set(k, i);
-      else if (typeof l === 'number') byKey.set(k, [l, i]);
-      else l.push(i);
+      if (l) l.push(i);
+      else byKey.set(k, [i]);
     }
   }
-  const lists: number[][] = [];
-  for (const l of byKey.values()) if (typeof l !== 'number') lists.push(l);
-  lists.sort((a, b) => a[0]! - b[0]!);
-  return lists.map((l) => l.map((i) => rows[i]!));
+  const groups: number[][] = [];
+  // buckets of whole cents: positions pushed rising, kept rising by the stable sort
+  const order = radixOrder(Float64Array.from(cents));
+  const bucket: number[] = [];
+  for (let j = 0; j < order.length; ) {
+    const c = cents[order[j]!]!;
+    bucket.length = 0;
+    for (; j < order.length && cents[order[j]!] === c; j++) bucket.push(at[order[j]!]!);
+    if (bucket.length > 1) groupBucket(index, bucket, groups);
+  }
+  for (const l of byKey.values()) if (l.length > 1) groupBucket(index, l, groups);
+  groups.sort((a, b) => a[0]! - b[0]!);
+  return groups.map((g) => g.map((i) => rows[i]!));
+}
+
+/**
+ * One amount bucket's rows (positions, rising) split into swipes (duplicateKey within the
+ * bucket); the swipes of two or more rows are added to `out`, each rising.
+ */
+function groupBucket(index: RowIndex, bucket: readonly number[], out: number[][]): void {
+  const { merchantId, terminalId, cardLast4 } = index;
+  // by merchant, terminal and card: pairwise in a small bucket, by a key string in a large one
+  const same: number[][] = [];
+  if (bucket.length <= 16) {
+    for (const i of bucket) {
+      const g = same.find((x) => cardLast4[x[0]!] === cardLast4[i] && terminalId[x[0]!] === terminalId[i] && merchantId[x[0]!] === merchantId[i]);
+      if (g) g.push(i);
+      else same.push([i]);
+    }
+  } else {
+    const byKey = new Map<string, number[]>();
+    for (const i of bucket) {
+      // each id after its length: no two different triples give one key
+      const k = `${merchantId[i]!.length}:${merchantId[i]}${terminalId[i]!.length}:${terminalId[i]}${cardLast4[i]}`;
+      const g = byKey.get(k);
+      if (g) g.push(i);
+      else byKey.set(k, [i]);
+    }
+    for (const g of byKey.values()) same.push(g);
+  }
+  for (const g of same) {
+    if (g.length < 2) continue;
+    // then by BIN
+    const byBin: { bin: string; rows: number[] }[] = [];
+    for (const i of g) {
+      const bin = normaliseId('card', index.rows[i]!.cardBin);
+      const b = byBin.find((x) => x.bin === bin);
+      if (b) b.rows.push(i);
+      else byBin.push({ bin, rows: [i] });
+    }
+    for (const b of byBin) if (b.rows.length > 1) out.push(b.rows);
+  }
 }
 
 /**

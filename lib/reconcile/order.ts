@@ -63,8 +63,8 @@ function positions(n: number): number[] {
   return out;
 }
 
-/** Positions 0…n−1 ordered by keys[i] (non-negative integers below 2^48), equal keys in position order. */
-function radixOrder(keys: Float64Array): Int32Array {
+/** Positions 0…n−1 ordered by keys[i] (non-negative integers below 2^53: each 16-bit digit is exact), equal keys in position order. */
+export function radixOrder(keys: Float64Array): Int32Array {
   const n = keys.length;
   let max = 0;
   for (let i = 0; i < n; i++) if (keys[i]! > max) max = keys[i]!;

@@ -45,7 +45,9 @@ describe('duplicate swipes: keys without copies, positions until a key repeats =
               fc.constantFrom('2026-03-02T10:05'),
             ),
             last4: fc.constantFrom('1234', '9999', ' 1234', '1234\t'),
-            amount: fc.constantFrom('25.00', '25', '30.00'),
+            // zero, negative, a third decimal (not whole cents: read on the row), another currency
+            amount: fc.constantFrom('25.00', '25', '30.00', '0.00', '-25.00', '25.000'),
+            currency: fc.constantFrom('CNY', 'CNY', 'CNY', 'USD'),
             terminal: fc.constantFrom('T1', 't1', ' T1', 'T1\u3000', 'Tü', 'T-1_A'),
             merchant: fc.constantFrom(undefined, 'm1', 'M1', ''),
             bin: fc.constantFrom(undefined, '622202', 'abc', 'ABC'),
@@ -60,6 +62,7 @@ describe('duplicate swipes: keys without copies, positions until a key repeats =
               txn({
                 id: `t${i}`,
                 amount: x.amount,
+                currency: x.currency,
                 occurredAt: x.t,
                 cardLast4: x.last4,
                 terminalId: x.terminal,
