@@ -11,20 +11,6 @@ export const DEPOSIT_AMOUNTS: readonly string[] = ['99', '199', '299', '399', '4
 
 export type ShortfallKind = 'shortfall' | 'deposit' | 'periodic_fee' | 'periodic_fee_repeat';
 
-/** The merchant's first settlement among the data: where a deposit is taken. */
-function isFirstSettlement(ctx: RuleContext, o: GroupOutcome): boolean {
-  const settled = ctx
-    .settlement()
-    .outcomes.filter(
-      (x) =>
-        (x.status === 'matched' || x.status === 'short' || x.status === 'over') &&
-        x.group.merchantId === o.group.merchantId &&
-        x.group.currency === o.group.currency,
-    );
-  const first = settled.reduce<GroupOutcome | undefined>((m, x) => (!m || x.group.expectedValueDate < m.group.expectedValueDate ? x : m), undefined);
-  return first === o;
-}
-
 /**
  * One shortfall, one kind: a contracted periodic fee deducted from the payout explains it (no
  * finding); the same periodic fee a second time in its period is a hidden fee; a deposit-sized
@@ -36,7 +22,8 @@ export function shortfallExplanation(ctx: RuleContext, o: GroupOutcome): Shortfa
     if (ledger.verdict === 'contracted') return 'periodic_fee';
     if (ledger.verdict === 'repeat') return 'periodic_fee_repeat';
   }
-  if (DEPOSIT_AMOUNTS.some((d) => o.shortBy.equals(new Dec(d))) && isFirstSettlement(ctx, o)) return 'deposit';
+  if (DEPOSIT_AMOUNTS.some((d) => o.shortBy.equals(new Dec(d))) && ctx.settlement().firstSettlement(o.group.merchantId, o.group.currency) === o)
+    return 'deposit';
   return 'shortfall';
 }
 

@@ -36,6 +36,11 @@ export interface SettlementGap {
 
 export interface ReviewedSettlement extends SettlementAnalysis {
   gaps: SettlementGap[];
+  /**
+   * The merchant's first settlement in a currency among the data (the earliest value date of
+   * the outcomes paid matched, short or over; the first listed on a tie): where a deposit is taken.
+   */
+  firstSettlement(merchantId: string | undefined, currency: string): GroupOutcome | undefined;
 }
 
 export interface ReviewInput {
@@ -50,7 +55,7 @@ export function reviewSettlements(a: SettlementAnalysis, input: ReviewInput): Re
   const open = a.outcomes.filter((o) => o.status !== 'matched' && o.status !== 'nothing_due' && o.status !== 'incomplete');
   const coverage = coverageIndex(input.coverage);
   // the passes' credit index goes on in the book (or is dropped, when nothing is open)
-  if (open.length === 0) return { ...a, credits: undefined, gaps: [] };
+  if (open.length === 0) return withOutcomes(a, a.outcomes, []);
   const book = new SettlementBook(a.outcomes, input.lines, input.tolerance, a.credits);
   const groups = a.groups;
   attributeByMemo(book, groups);
@@ -151,10 +156,24 @@ function paidVoid(g: SettlementGroup, o: GroupOutcome): boolean {
   );
 }
 
-/** The analysis with new outcomes (byTxn and outcomesOf read them). */
+/** The analysis with new outcomes (byTxn, outcomesOf and firstSettlement read them). */
 function withOutcomes(a: SettlementAnalysis, outcomes: GroupOutcome[], gaps: SettlementGap[]): ReviewedSettlement {
   let byTxn: Map<string, GroupOutcome> | undefined;
+  let first: Map<string | undefined, Map<string, GroupOutcome>> | undefined;
   return {
+    firstSettlement(merchantId, currency) {
+      if (!first) {
+        first = new Map();
+        for (const o of outcomes) {
+          if (o.status !== 'matched' && o.status !== 'short' && o.status !== 'over') continue;
+          let byCurrency = first.get(o.group.merchantId);
+          if (!byCurrency) first.set(o.group.merchantId, (byCurrency = new Map()));
+          const m = byCurrency.get(o.group.currency);
+          if (!m || o.group.expectedValueDate < m.group.expectedValueDate) byCurrency.set(o.group.currency, o);
+        }
+      }
+      return first.get(merchantId)?.get(currency);
+    },
     groups: a.groups,
     outcomes,
     get byTxn() {
