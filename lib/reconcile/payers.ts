@@ -96,9 +96,16 @@ function acquirerNames(contracts: readonly Contract[]): string[] {
 export function payerFindings(ctx: Pick<RuleContext, 'settlement' | 'contracts'>): Finding[] {
   const known = acquirerNames(ctx.contracts);
   const groups = new Map<string, { payer: string; month: string; currency: string; lines: Map<string, StatementLine> }>();
+  // a statement names a handful of payers on thousands of credits: each name is judged once
+  const verdicts = new Map<string | undefined, PayerVerdict>();
+  const verdictOf = (name: string | undefined) => {
+    let v = verdicts.get(name);
+    if (v === undefined) verdicts.set(name, (v = judgePayer(name, known)));
+    return v;
+  };
   for (const o of ctx.settlement().outcomes) {
     for (const l of o.lines) {
-      if (judgePayer(l.counterparty, known) !== 'unlicensed') continue;
+      if (verdictOf(l.counterparty) !== 'unlicensed') continue;
       const payer = l.counterparty!.trim();
       const month = (l.valueOn ?? l.bookedOn).slice(0, 7);
       const key = `${payer}|${month}|${l.amount.currency}`;
