@@ -264,16 +264,17 @@ function subsetSum(cands: ReviewCredit[], target: Dec, slack: Dec): ReviewCredit
  * A credit that is some group's amount (within rounding) on that group's own dates belongs to
  * it, even when the closest-credit pass gave it to a neighbour as its short or over payment
  * (rows of the neighbour's day not all seen make it reach for the next day's credit).
+ * `groups` are those to look at, in the order of `all` (every group: it orders a line's holders).
  */
-export function exactBeforeClosest(book: SettlementBook, groups: readonly SettlementGroup[]): void {
+export function exactBeforeClosest(book: SettlementBook, groups: readonly SettlementGroup[], all: readonly SettlementGroup[] = groups): void {
   for (const g of groups) {
     if (book.outcomeOf(g).status !== 'missing') continue;
     const slack = book.slack([g]);
     for (const c of book.creditsOn(g.currency, datesOf(g, false), { lo: g.expected.minus(slack), hi: g.expected.plus(slack) })) {
       if (c.amount.minus(g.expected).abs().greaterThan(slack) || !book.fits(c, g)) continue;
-      // the first of `groups` holding this line (of those holding its id)
+      // the first of all groups holding this line (of those holding its id)
       const holders = book.holdersOf(c.line).filter((h) => h !== g && book.outcomeOf(h).lines.includes(c.line));
-      const holder = holders.length > 1 ? groups.find((h) => holders.includes(h)) : holders[0];
+      const holder = holders.length > 1 ? all.find((h) => holders.includes(h)) : holders[0];
       if (!holder || !OPEN.has(book.outcomeOf(holder).status)) continue;
       book.set(holder, 'missing', [], ZERO);
       book.set(g, statusOf(book, g.expected, c.amount, slack), [c.line], c.amount, 'settlement-group:amount', 0.9);
