@@ -1,11 +1,12 @@
 // Portal ↔ cashier matching on positions (matchCashierReference's result, cashier-reference.ts,
-// computed without id maps). Four steps: read the records, read and rank the rows, run the
-// passes from strong to weak, then assemble the result (or leave repeated ids to the reference).
+// computed without id maps). Four steps: read the records and rows into columns, run the passes
+// from strong to weak, then assemble the result's columns (or leave repeated ids to the reference).
 import type { CashierRecord, PortalTransaction } from '../model';
 import { identityOrder, type InMemoryOrder } from './memory-order';
-import { cashierMatching, cashierPasses, type CashierMatch, type CashierMatching, type Pass } from './cashier-passes';
+import { cashierMatching, cashierPasses, RECORD_SIDE, type CashierMatching, type Pass } from './cashier-passes';
 import { matchCashierReference } from './cashier-reference';
 import { readRecords, readRows, type Records, type Rows } from './cashier-read';
+import { cmpKeyed, orderByIds, sortByUint32, type KeyedIds } from './id-order';
 import { buildRowIndex, type RowIndex } from './row-index';
 
 /**
@@ -16,13 +17,8 @@ import { buildRowIndex, type RowIndex } from './row-index';
  * order. Ids are store keys, so unique; where they are not, the reference decides (assemble).
  * `txnsInTimeOrder`: the caller knows txns are in (occurredAt, id) order (reconcile()'s context
  * sorted them), so that order is not checked again. `index`: the run's row index over `txns`
- * (ctx.rows); built here when the caller has none.
- *
- * Each row and record object is read once, in the order the objects lie in memory when the
- * caller knows it (`memory`: the input arrays, made in that order), copying what the passes
- * compare into arrays: at 100k rows a walk over the objects in time order (scattered in memory)
- * costs 3-5 times one in memory order, and every further walk costs 20-40 ms of memory latency
- * however little it reads.
+ * (ctx.rows); built here when the caller has none. `memory`: the input arrays, whose objects lie
+ * in memory in that order (see memory-order.ts): each row and record object is read once, so.
  */
 export function matchCashier(
   txns: readonly PortalTransaction[],
@@ -35,21 +31,21 @@ export function matchCashier(
   const recs = readRecords(cashier, memory?.cashier ?? identityOrder(cashier));
   const rows = readRows(txns, index ?? buildRowIndex(txns, memory?.txns ?? identityOrder(txns)), txnsInTimeOrder, recs);
   const passes = cashierPasses(cashierMatchSeconds);
-  const state = newState(rows.n, recs.n);
-  for (let passNo = 0; passNo < passes.length; passNo++) runPass(passes[passNo]!, passNo, rows, recs, state);
-  return assemble(txns, cashier, rows, recs, state, passes) ?? matchCashierReference(txns, cashier, cashierMatchSeconds);
+  const s = newState(rows.n, recs.n);
+  for (let passNo = 0; passNo < passes.length; passNo++) runPass(passes[passNo]!, passNo, rows, recs, s);
+  return assemble(txns, cashier, rows, recs, s, passes) ?? matchCashierReference(txns, cashier, cashierMatchSeconds);
 }
 
 /** What the passes decided so far, and their scratch space. */
 interface MatchState {
-  /** per row rank: the record it took (position among the records), -1 while open; the pass and seconds apart */
+  /** per row position: the record it took (position in cashier), −1 while open; the pass and seconds apart */
   pMatch: Int32Array;
   pPass: Uint8Array;
   pDt: Float64Array;
   cTaken: Uint8Array;
-  /** the amount passes' index: per amount, the records still open by time; built by the first of them */
-  timeIndex: Map<string | number, number[]> | undefined;
-  /** a pass's candidate pairs (row rank, record, seconds apart) */
+  /** the amount passes' index, built by the first of them */
+  amounts: AmountIndex | undefined;
+  /** a pass's candidate pairs (row, record, seconds apart) */
   candP: number[];
   candC: number[];
   candDt: number[];
@@ -64,7 +60,7 @@ function newState(np: number, nc: number): MatchState {
     pPass: new Uint8Array(np),
     pDt: new Float64Array(np),
     cTaken: new Uint8Array(nc),
-    timeIndex: undefined,
+    amounts: undefined,
     candP: [],
     candC: [],
     candDt: [],
@@ -73,22 +69,52 @@ function newState(np: number, nc: number): MatchState {
   };
 }
 
+/** The records the amount passes look among, sorted by (amount key, time, position): each amount's records by time. */
+interface AmountIndex {
+  record: Int32Array;
+  key: Float64Array;
+  ms: Float64Array;
+}
+
 /**
- * Per amount bucket, its readable records still open by time (then position), as the reference.
- * Only the amount passes use it, and they run after the order-number pass, which matches most
- * records: a taken record is never a candidate, so leaving it out changes no pass.
+ * Card and QR records with a readable time still open. Only the amount passes use it, and they
+ * run after the order-number pass, which matches most records: a taken record is never a
+ * candidate, so leaving it out changes no pass. Records come in time order (the context sorted
+ * them), so a stable sort by amount key alone gives each amount's records by time; otherwise
+ * they are sorted by time first.
  */
-function amountIndex(recs: Records, cTaken: Uint8Array): Map<string | number, number[]> {
-  const byAmount = new Map<string | number, number[]>();
-  for (let i = 0; i < recs.n; i++) {
-    if (cTaken[i] === 1 || !Number.isFinite(recs.ms[i]!)) continue;
-    const k = recs.key[i]!;
-    const l = byAmount.get(k);
-    if (l) l.push(i);
-    else byAmount.set(k, [i]);
+function amountIndex(recs: Records, cTaken: Uint8Array): AmountIndex {
+  const open: number[] = [];
+  let inTimeOrder = true;
+  let last = -Infinity;
+  for (let j = 0; j < recs.n; j++) {
+    if (recs.side[j] === RECORD_SIDE.none || cTaken[j] === 1 || !Number.isFinite(recs.ms[j]!)) continue;
+    open.push(j);
+    if (recs.ms[j]! < last) inTimeOrder = false;
+    last = recs.ms[j]!;
   }
-  for (const list of byAmount.values()) if (list.length > 1) list.sort((a, b) => recs.ms[a]! - recs.ms[b]! || a - b);
-  return byAmount;
+  if (!inTimeOrder) open.sort((a, b) => recs.ms[a]! - recs.ms[b]! || a - b);
+  // a stable sort by key (below 2^41: its low 32 bits, then the rest)
+  const low = new Uint32Array(recs.n);
+  const high = new Uint32Array(recs.n);
+  let anyHigh = false;
+  for (const j of open) {
+    const key = recs.key[j]!;
+    high[j] = Math.floor(key / 2 ** 32);
+    low[j] = key - high[j]! * 2 ** 32;
+    anyHigh ||= high[j] > 0;
+  }
+  let order = sortByUint32(Int32Array.from(open), low);
+  if (anyHigh) order = sortByUint32(order, high);
+  const n = open.length;
+  const idx: AmountIndex = { record: new Int32Array(n), key: new Float64Array(n), ms: new Float64Array(n) };
+  for (let k = 0; k < n; k++) {
+    const j = order[k]!;
+    idx.record[k] = j;
+    idx.key[k] = recs.key[j]!;
+    idx.ms[k] = recs.ms[j]!;
+  }
+  return idx;
 }
 
 /** One pass: collect every open row's candidates, take the uncontested pairs, then the contested ones in the reference's order. */
@@ -97,82 +123,69 @@ function runPass(pass: Pass, passNo: number, rows: Rows, recs: Records, s: Match
   candP.length = 0;
   candC.length = 0;
   candDt.length = 0;
-  for (let rank = 0; rank < rows.n; rank++) {
-    if (pMatch[rank]! >= 0) continue;
-    const from = candP.length;
-    if (pass.needsOrderNo) {
-      const order = rows.order[rank];
-      if (order === undefined) continue;
-      const list = recs.byOrder.get(order);
+  if (pass.needsOrderNo) {
+    for (const i of rows.withOrder) {
+      if (pMatch[i]! >= 0) continue;
+      const list = recs.byOrder.get(rows.order[i]!);
       if (list === undefined) continue;
-      if (typeof list === 'number') consider(pass, rank, list, rows, recs, s);
-      else for (const i of list) consider(pass, rank, i, rows, recs, s);
-    } else {
-      if (pass.needsLast4 && rows.last4[rank] === '') continue;
-      if (pass.needsTerminal && rows.hasTerm[rank] === 0) continue;
-      collectByAmount(pass, rank, rows, recs, s);
-      sortLastCandidates(s, from);
+      if (typeof list === 'number') consider(pass, i, list, rows, recs, s);
+      else for (const j of list) consider(pass, i, j, rows, recs, s);
     }
-    if (pass.uniqueOnly && candP.length - from !== 1) {
-      candP.length = from;
-      candC.length = from;
-      candDt.length = from;
+  } else {
+    const idx = (s.amounts ??= amountIndex(recs, s.cTaken));
+    for (const i of rows.byAmount) {
+      if (pMatch[i]! >= 0) continue;
+      // every candidate would fail these tests: skip the window search
+      if (pass.needsLast4 && rows.last4[i] === '') continue;
+      if (pass.needsTerminal && rows.term[i] === '') continue;
+      const from = candP.length;
+      collectByAmount(pass, i, idx, rows, recs, s);
+      if (pass.uniqueOnly && candP.length - from !== 1) {
+        candP.length = from;
+        candC.length = from;
+        candDt.length = from;
+      }
     }
   }
   takePairs(pass, passNo, rows, recs, s);
 }
 
-/** The reference's consider(): the same tests in the same order ('' = no last 4); a pair that passes is a candidate. */
-function consider(pass: Pass, rank: number, i: number, rows: Rows, recs: Records, s: MatchState): void {
-  if (s.cTaken[i] === 1 || recs.refund[i] !== rows.refund[rank]) return;
-  const tl = rows.last4[rank];
-  const cl = recs.last4[i];
+/** The reference's consider(): the same tests in the same order ('' = no id); a pair that passes is a candidate. */
+function consider(pass: Pass, i: number, j: number, rows: Rows, recs: Records, s: MatchState): void {
+  if (s.cTaken[j] === 1 || recs.side[j] !== rows.side[i]) return;
+  const tl = rows.last4[i]!;
+  const cl = recs.last4[j]!;
+  const tt = rows.term[i]!;
+  const ct = recs.term[j]!;
   if (pass.needsLast4 && (tl === '' || cl === '' || tl !== cl)) return;
-  if (pass.needsTerminal && (rows.hasTerm[rank] === 0 || recs.hasTerm[i] === 0 || rows.term[rank] !== recs.term[i])) return;
+  if (pass.needsTerminal && (tt === '' || ct === '' || tt !== ct)) return;
   if (!pass.needsLast4 && !pass.needsOrderNo && tl !== '' && cl !== '' && tl !== cl) return;
-  if (!pass.needsOrderNo && rows.hasTerm[rank] === 1 && recs.hasTerm[i] === 1 && rows.term[rank] !== recs.term[i]) return;
-  const dt = Math.abs(Math.round((rows.ms[rank]! - recs.ms[i]!) / 1000));
+  if (!pass.needsOrderNo && tt !== '' && ct !== '' && tt !== ct) return;
+  const dt = Math.abs(Math.round((rows.ms[i]! - recs.ms[j]!) / 1000));
   if (!Number.isFinite(dt) || dt > pass.windowSeconds) return;
-  s.candP.push(rank);
-  s.candC.push(i);
+  s.candP.push(i);
+  s.candC.push(j);
   s.candDt.push(dt);
 }
 
-/** The row's amount bucket's records within the window (+1 s for rounding; consider() decides exactly). */
-function collectByAmount(pass: Pass, rank: number, rows: Rows, recs: Records, s: MatchState): void {
-  const idx = (s.timeIndex ??= amountIndex(recs, s.cTaken)).get(rows.key[rank]!);
-  if (!idx) return;
-  const at = rows.ms[rank]!;
-  if (!Number.isFinite(at)) return;
+/** The row's amount's records within the window (+1 s for rounding; consider() decides exactly). */
+function collectByAmount(pass: Pass, i: number, idx: AmountIndex, rows: Rows, recs: Records, s: MatchState): void {
+  const key = rows.key[i]!;
+  const at = rows.ms[i]!;
   const lo = at - (pass.windowSeconds + 1) * 1000;
   const hi = at + (pass.windowSeconds + 1) * 1000;
+  // the first entry at or after (key, lo)
   let a = 0;
-  let b = idx.length;
+  let b = idx.key.length;
   while (a < b) {
     const mid = (a + b) >>> 1;
-    if (recs.ms[idx[mid]!]! < lo) a = mid + 1;
+    if (idx.key[mid]! < key || (idx.key[mid] === key && idx.ms[mid]! < lo)) a = mid + 1;
     else b = mid;
   }
-  for (let j = a; j < idx.length && recs.ms[idx[j]!]! <= hi; j++) consider(pass, rank, idx[j]!, rows, recs, s);
+  for (let k = a; k < idx.key.length && idx.key[k] === key && idx.ms[k]! <= hi; k++) consider(pass, i, idx.record[k]!, rows, recs, s);
 }
 
-/** This row's candidates (from `from` on) in record order, as the reference lists them (insertion sort: a handful at most). */
-function sortLastCandidates(s: MatchState, from: number): void {
-  const { candC, candDt } = s;
-  for (let x = from + 1; x < candC.length; x++) {
-    const c = candC[x]!;
-    const dt = candDt[x]!;
-    let y = x - 1;
-    for (; y >= from && candC[y]! > c; y--) {
-      candC[y + 1] = candC[y]!;
-      candDt[y + 1] = candDt[y]!;
-    }
-    candC[y + 1] = c;
-    candDt[y + 1] = dt;
-  }
-}
-
-/** Take the pass's pairs: uncontested at once, contested by (failed, seconds apart, rank, record id) while both sides are open. */
+/** Take the pass's pairs: uncontested at once, contested by (failed, seconds apart, rank, record id, record) while both sides are open. */
 function takePairs(pass: Pass, passNo: number, rows: Rows, recs: Records, s: MatchState): void {
   const { candP, candC, candDt, pCount, cCount } = s;
   const n = candP.length;
@@ -196,9 +209,16 @@ function takePairs(pass: Pass, passNo: number, rows: Rows, recs: Records, s: Mat
     if (pCount[candP[k]!] === 1 && cCount[candC[k]!] === 1) take(k);
     else contested.push(k);
   }
-  const idOf = (c: number) => recs.recordId[recs.csAt[c]!]!;
+  // the reference collects pairs by rank, then record: that order decides ties on the record id
+  const rank = rows.rank;
+  const rankOf = (i: number) => (rank === undefined ? i : rank[i]!);
   contested.sort(
-    (a, b) => rows.failed[candP[a]!]! - rows.failed[candP[b]!]! || candDt[a]! - candDt[b]! || candP[a]! - candP[b]! || cmpId(idOf(candC[a]!), idOf(candC[b]!)),
+    (a, b) =>
+      rows.failed[candP[a]!]! - rows.failed[candP[b]!]! ||
+      candDt[a]! - candDt[b]! ||
+      rankOf(candP[a]!) - rankOf(candP[b]!) ||
+      cmpKeyed(recs.id, candC[a]!, candC[b]!) ||
+      candC[a]! - candC[b]!,
   );
   for (const k of contested) if (s.pMatch[candP[k]!]! < 0 && s.cTaken[candC[k]!] !== 1) take(k);
   for (let k = 0; k < n; k++) {
@@ -213,8 +233,8 @@ function takePairs(pass: Pass, passNo: number, rows: Rows, recs: Records, s: Mat
  * reference's unless some matched id repeats among the matched, or an unmatched row or record
  * (of the whole input) carries a matched id: up to the first such skip both runs are the same,
  * and the skipped one then ends up matched or unmatched here with its id matched — one of the
- * two. Rows: their matched ids are sorted anyway (the output order), so a repeat is two
- * neighbours and an unmatched row (few) is a binary search. Records: a set.
+ * two. Both sides' matched ids are sorted (the rows' is the output order), so a repeat is two
+ * neighbours and an unmatched one (few) is a binary search.
  */
 function assemble(
   txns: readonly PortalTransaction[],
@@ -224,65 +244,53 @@ function assemble(
   s: MatchState,
   passes: readonly Pass[],
 ): CashierMatching | undefined {
-  const txnMatched = new Uint8Array(txns.length);
-  const recordMatched = new Uint8Array(cashier.length);
-  // the matched rows' ranks, sorted by their ids (a comparator over the ids themselves: measured
-  // at 100k matches ~45 ms against ~80 for building "id NUL rank" strings, sorting and unpacking them)
-  const rowId: string[] = new Array<string>(rows.n);
-  const ranks: number[] = [];
-  const recordIds = new Set<string>();
-  for (let r = 0; r < rows.n; r++) {
-    const ci = s.pMatch[r]!;
-    if (ci < 0) continue;
-    rowId[r] = rows.rowIdAt[rows.at[r]!]!;
-    ranks.push(r);
-    txnMatched[rows.at[r]!] = 1;
-    recordMatched[recs.csAt[ci]!] = 1;
-    const cid = recs.recordId[recs.csAt[ci]!]!;
-    if (recordIds.has(cid)) return undefined;
-    recordIds.add(cid);
+  let count = 0;
+  for (let i = 0; i < rows.n; i++) if (s.pMatch[i]! >= 0) count++;
+  const matchedRows = new Int32Array(count);
+  const matchedRecords = new Int32Array(count);
+  const txnMatched = new Uint8Array(rows.n);
+  const recordMatched = new Uint8Array(recs.n);
+  for (let i = 0, k = 0; i < rows.n; i++) {
+    const j = s.pMatch[i]!;
+    if (j < 0) continue;
+    matchedRows[k] = i;
+    matchedRecords[k++] = j;
+    txnMatched[i] = 1;
+    recordMatched[j] = 1;
   }
-  ranks.sort((a, b) => cmpId(rowId[a]!, rowId[b]!));
-  const n = ranks.length;
-  const ids: string[] = new Array<string>(n);
-  for (let k = 0; k < n; k++) {
-    ids[k] = rowId[ranks[k]!]!;
-    if (k > 0 && ids[k] === ids[k - 1]) return undefined;
+  const txn = orderByIds(rows.id, matchedRows);
+  if (!idsApart(rows.id, txn, txnMatched)) return undefined;
+  if (!idsApart(recs.id, orderByIds(recs.id, matchedRecords), recordMatched)) return undefined;
+  const record = new Int32Array(count);
+  const pass = new Uint8Array(count);
+  const secondsApart = new Float64Array(count);
+  const sameAmount = new Uint8Array(count);
+  for (let k = 0; k < count; k++) {
+    const i = txn[k]!;
+    const j = s.pMatch[i]!;
+    record[k] = j;
+    pass[k] = s.pPass[i]!;
+    secondsApart[k] = s.pDt[i]!;
+    sameAmount[k] = rows.key[i]! >= 0 && rows.key[i] === recs.key[j] ? 1 : 0;
   }
-  for (let j = 0; j < txns.length; j++) if (txnMatched[j] === 0 && sortedHas(ids, rows.rowIdAt[j]!)) return undefined;
-  for (let j = 0; j < cashier.length; j++) if (recordMatched[j] === 0 && recordIds.has(recs.recordId[j]!)) return undefined;
-  const matches: CashierMatch[] = new Array<CashierMatch>(n);
-  const txnOf: PortalTransaction[] = new Array<PortalTransaction>(n);
-  const recordOf: CashierRecord[] = new Array<CashierRecord>(n);
-  for (let k = 0; k < n; k++) {
-    const r = ranks[k]!;
-    const ci = s.pMatch[r]!;
-    const pass = passes[s.pPass[r]!]!;
-    matches[k] = {
-      transactionId: rowId[r]!,
-      cashierId: recs.recordId[recs.csAt[ci]!]!,
-      basis: pass.basis,
-      confidence: pass.confidence,
-      secondsApart: s.pDt[r]!,
-    };
-    txnOf[k] = txns[rows.at[r]!]!;
-    recordOf[k] = recs.cs[ci]!;
-  }
-  return cashierMatching(matches, txnOf, recordOf, txnMatched, recordMatched);
+  return cashierMatching({ txns, cashier, passes, txn, record, pass, secondsApart, sameAmount, txnMatched, recordMatched, recordSide: recs.side });
 }
 
-/** `sorted` (by the default string order) contains `id`. */
-function sortedHas(sorted: readonly string[], id: string): boolean {
+/** No id of `sorted` (positions, by id) repeats, and none is the id of a position not `matched`. */
+function idsApart(x: KeyedIds, sorted: Int32Array, matched: Uint8Array): boolean {
+  for (let k = 1; k < sorted.length; k++) if (cmpKeyed(x, sorted[k - 1]!, sorted[k]!) === 0) return false;
+  for (let i = 0; i < matched.length; i++) if (matched[i] === 0 && sortedHas(x, sorted, i)) return false;
+  return true;
+}
+
+/** `sorted` (positions, by id) holds a position with the id of position `i`. */
+function sortedHas(x: KeyedIds, sorted: Int32Array, i: number): boolean {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < id) lo = mid + 1;
+    if (cmpKeyed(x, sorted[mid]!, i) < 0) lo = mid + 1;
     else hi = mid;
   }
-  return lo < sorted.length && sorted[lo] === id;
-}
-
-function cmpId(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return lo < sorted.length && cmpKeyed(x, sorted[lo]!, i) === 0;
 }

@@ -1,6 +1,8 @@
-// Portal ↔ cashier matching, what both implementations share: the result's shape, which rows and
-// records take part, and the passes from strong to weak (DOMAIN.md §3.1 keys 3-5).
+// Portal ↔ cashier matching, what both implementations share: the result's shape (columns), which
+// rows and records take part and how their ids are read, and the passes from strong to weak
+// (DOMAIN.md §3.1 keys 3-5).
 import type { CashierRecord, PortalTransaction } from '../model';
+import { normaliseId } from './keys';
 
 export interface CashierMatch {
   transactionId: string;
@@ -10,17 +12,40 @@ export interface CashierMatch {
   secondsApart: number;
 }
 
+/** Which side of the matching a cashier record is on: card and QR sales and refunds; cash and other tenders on none. */
+export const RECORD_SIDE = { none: 0, sale: 1, refund: 2 } as const;
+
+/**
+ * The matching as columns (no object per match: at 1M rows the objects and their id maps were
+ * what ran out of memory). Match k ties txns[txn[k]] to cashier[record[k]]; matches are sorted
+ * by their row's id. finish() (index.ts) turns them into ReconcileMatch objects; rules read the
+ * columns and the flags by position.
+ */
 export interface CashierMatching {
-  matches: CashierMatch[];
-  byTxn: Map<string, CashierMatch>;
-  byCashier: Map<string, CashierMatch>;
-  /** per match (same index as `matches`): its portal row and cashier record, as looking their ids up in the inputs would give */
-  txnOf: PortalTransaction[];
-  recordOf: CashierRecord[];
-  /** per row of the `txns` passed in, by position: 1 when its id is matched (byTxn.has(id)) */
-  txnMatched: Uint8Array;
-  /** per record of the `cashier` passed in, by position: 1 when its id is matched (byCashier.has(id)) */
-  recordMatched: Uint8Array;
+  /** the arrays matched: every position below is in one of them */
+  readonly txns: readonly PortalTransaction[];
+  readonly cashier: readonly CashierRecord[];
+  readonly passes: readonly Pass[];
+  readonly count: number;
+  /** per match: its row's position in txns */
+  readonly txn: Int32Array;
+  /** per match: its record's position in cashier */
+  readonly record: Int32Array;
+  /** per match: the pass that made it (passes[pass[k]]: basis and confidence) */
+  readonly pass: Uint8Array;
+  readonly secondsApart: Float64Array;
+  /** per match: 1 when row and record show the same |amount| in the same currency */
+  readonly sameAmount: Uint8Array;
+  /** per row of txns, by position: 1 when its id is matched (byTxn.has(id)) */
+  readonly txnMatched: Uint8Array;
+  /** per record of cashier, by position: 1 when its id is matched (byCashier.has(id)) */
+  readonly recordMatched: Uint8Array;
+  /** per record of cashier, by position: its RECORD_SIDE */
+  readonly recordSide: Uint8Array;
+  /** the matches as objects, sorted by row id, and by id: built on first use (tests; the run reads the columns) */
+  readonly matches: CashierMatch[];
+  readonly byTxn: Map<string, CashierMatch>;
+  readonly byCashier: Map<string, CashierMatch>;
 }
 
 /** Portal rows that correspond to a cashier record: card/QR sales and refunds. */
@@ -30,6 +55,19 @@ export function isCashierComparable(t: PortalTransaction): boolean {
 
 export function sideOf(kind: PortalTransaction['kind'] | CashierRecord['kind']): 'sale' | 'refund' {
   return kind === 'refund' ? 'refund' : 'sale';
+}
+
+export function recordSideOf(c: CashierRecord): number {
+  if (c.tender !== 'card' && c.tender !== 'qr') return RECORD_SIDE.none;
+  return c.kind === 'refund' ? RECORD_SIDE.refund : RECORD_SIDE.sale;
+}
+
+/**
+ * The ids the passes compare, as keys.ts reads them on every row (ctx.rows): '' = not given
+ * (absent or blank). Both implementations read them this way.
+ */
+export function matchIds(x: { terminalId?: string; cardLast4?: string; orderNo?: string }): { term: string; last4: string; order: string } {
+  return { term: normaliseId('terminal', x.terminalId), last4: normaliseId('card', x.cardLast4), order: normaliseId('order', x.orderNo) };
 }
 
 export interface Pass {
@@ -60,33 +98,53 @@ export function cashierPasses(cashierMatchSeconds: number): Pass[] {
   ];
 }
 
+/** What both implementations decide; cashierMatching() adds the object views. */
+export interface MatchColumns {
+  txns: readonly PortalTransaction[];
+  cashier: readonly CashierRecord[];
+  passes: readonly Pass[];
+  txn: Int32Array;
+  record: Int32Array;
+  pass: Uint8Array;
+  secondsApart: Float64Array;
+  sameAmount: Uint8Array;
+  txnMatched: Uint8Array;
+  recordMatched: Uint8Array;
+  recordSide: Uint8Array;
+}
+
 /**
  * The result object, made outside matchCashier: its getters are closures, and a closure keeps
  * alive every variable of its function that any closure there uses (one shared context), so
- * made inside it they would hold the order-number map, the amount index and every per-record
- * array for as long as the result lives (at 1M rows ~100 MB). The id maps are built on first
- * use (rules read the flags by position instead).
+ * made inside it they would hold the matching's scratch arrays for as long as the result lives.
+ * The objects and id maps are built on first use (the run reads the columns).
  */
-export function cashierMatching(
-  matches: CashierMatch[],
-  txnOf: PortalTransaction[],
-  recordOf: CashierRecord[],
-  txnMatched: Uint8Array,
-  recordMatched: Uint8Array,
-): CashierMatching {
+export function cashierMatching(c: MatchColumns): CashierMatching {
+  let matches: CashierMatch[] | undefined;
   let byTxn: Map<string, CashierMatch> | undefined;
   let byCashier: Map<string, CashierMatch> | undefined;
+  const objects = () =>
+    (matches ??= Array.from(c.txn, (i, k) => {
+      const pass = c.passes[c.pass[k]!]!;
+      return {
+        transactionId: c.txns[i]!.id,
+        cashierId: c.cashier[c.record[k]!]!.id,
+        basis: pass.basis,
+        confidence: pass.confidence,
+        secondsApart: c.secondsApart[k]!,
+      };
+    }));
   return {
-    matches,
-    txnOf,
-    recordOf,
-    txnMatched,
-    recordMatched,
+    ...c,
+    count: c.txn.length,
+    get matches() {
+      return objects();
+    },
     get byTxn() {
-      return (byTxn ??= new Map(matches.map((m) => [m.transactionId, m])));
+      return (byTxn ??= new Map(objects().map((m) => [m.transactionId, m])));
     },
     get byCashier() {
-      return (byCashier ??= new Map(matches.map((m) => [m.cashierId, m])));
+      return (byCashier ??= new Map(objects().map((m) => [m.cashierId, m])));
     },
   };
 }

@@ -3,8 +3,7 @@
 // whose id another row already matched is skipped, which only the id maps express.
 import { absAmountKey } from '../money';
 import type { CashierRecord, MoneyJson, PortalTransaction } from '../model';
-import { cashierPasses, isCashierComparable, sideOf, type CashierMatch, type CashierMatching } from './cashier-passes';
-import { normaliseId } from './keys';
+import { cashierMatching, cashierPasses, isCashierComparable, matchIds, recordSideOf, sideOf, type CashierMatch, type CashierMatching } from './cashier-passes';
 
 /**
  * `ps` sorted by (not success, occurredAt, id). reconcile() passes rows already in (occurredAt, id)
@@ -49,27 +48,25 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
   const matches: CashierMatch[] = [];
 
   // bucket both sides by amount (absolute, in cents-free decimal string) for the amount passes.
-  // Records are referred to by their index in `cs`; each record's time and normalised terminal
-  // are read once (the passes compare both per candidate pair).
+  // Records are referred to by their index in `cs`; each record's time and ids are read once
+  // (the passes compare them per candidate pair).
   const amountKey = (a: MoneyJson) => `${absAmountKey(a)}|${a.currency}`;
   const msOfTime = (dt: string) => Date.parse(`${dt}Z`);
   const cMs = new Float64Array(cs.length);
-  const cTerm: string[] = new Array<string>(cs.length);
+  const cIds = cs.map(matchIds);
   const cByAmount = new Map<string, number[]>();
   const cByOrder = new Map<string, number[]>();
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i]!;
     cMs[i] = msOfTime(c.occurredAt);
-    cTerm[i] = normaliseId('terminal', c.terminalId);
     const k = amountKey(c.amount);
     const l = cByAmount.get(k);
     if (l) l.push(i);
     else cByAmount.set(k, [i]);
   }
   for (let i = 0; i < cs.length; i++) {
-    const c = cs[i]!;
-    if (!c.orderNo) continue;
-    const k = normaliseId('order', c.orderNo);
+    const k = cIds[i]!.order;
+    if (k === '') continue;
     const l = cByOrder.get(k);
     if (l) l.push(i);
     else cByOrder.set(k, [i]);
@@ -92,7 +89,7 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
   const orderedPs = successFirstByTime(ps);
   const pKey = orderedPs.map((t) => amountKey(t.amount));
   const pMs = orderedPs.map((t) => msOfTime(t.occurredAt));
-  const pTerm = orderedPs.map((t) => normaliseId('terminal', t.terminalId));
+  const pIds = orderedPs.map(matchIds);
 
   for (const pass of passes) {
     // collect all candidate pairs of this pass, then take them closest-in-time first
@@ -103,25 +100,27 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
       const consider = (i: number, pos: number) => {
         const c = cs[i]!;
         const ms = cMs[i]!;
+        const p = pIds[rank]!;
+        const k = cIds[i]!;
         if (byCashier.has(c.id) || sideOf(c.kind) !== sideOf(t.kind)) return;
-        if (pass.needsLast4 && (!t.cardLast4 || !c.cardLast4 || t.cardLast4 !== c.cardLast4)) return;
-        if (pass.needsTerminal && (!t.terminalId || !c.terminalId || pTerm[rank] !== cTerm[i])) return;
-        if (!pass.needsLast4 && !pass.needsOrderNo && t.cardLast4 && c.cardLast4 && t.cardLast4 !== c.cardLast4) return;
-        if (!pass.needsOrderNo && t.terminalId && c.terminalId && pTerm[rank] !== cTerm[i]) return;
+        if (pass.needsLast4 && (!p.last4 || !k.last4 || p.last4 !== k.last4)) return;
+        if (pass.needsTerminal && (!p.term || !k.term || p.term !== k.term)) return;
+        if (!pass.needsLast4 && !pass.needsOrderNo && p.last4 && k.last4 && p.last4 !== k.last4) return;
+        if (!pass.needsOrderNo && p.term && k.term && p.term !== k.term) return;
         // = |secondsBetween(c.occurredAt, t.occurredAt)|
         const dt = Math.abs(Math.round((pMs[rank]! - ms) / 1000));
         if (!Number.isFinite(dt) || dt > pass.windowSeconds) return;
         eligible.push({ c, dt, pos });
       };
       if (pass.needsOrderNo) {
-        if (!t.orderNo) return;
-        const list = cByOrder.get(normaliseId('order', t.orderNo));
+        if (!pIds[rank]!.order) return;
+        const list = cByOrder.get(pIds[rank]!.order);
         if (!list) return;
         for (const i of list) consider(i, 0);
       } else {
         // every candidate would fail these per-row tests: skip the window search
-        if (pass.needsLast4 && !t.cardLast4) return;
-        if (pass.needsTerminal && !t.terminalId) return;
+        if (pass.needsLast4 && !pIds[rank]!.last4) return;
+        if (pass.needsTerminal && !pIds[rank]!.term) return;
         // the amount bucket's records within the window (+1 s for rounding; the exact test is in
         // consider()), taken in bucket order
         const idx = timeIndex.get(pKey[rank]!);
@@ -166,16 +165,23 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
     }
   }
   matches.sort((a, b) => (a.transactionId < b.transactionId ? -1 : a.transactionId > b.transactionId ? 1 : 0));
-  // the records as a lookup by id gives them (the last of a repeated id)
-  const txnById = new Map(txns.map((t) => [t.id, t]));
-  const recordById = new Map(cashier.map((c) => [c.id, c]));
-  return {
-    matches,
-    byTxn,
-    byCashier,
-    txnOf: matches.map((m) => txnById.get(m.transactionId)!),
-    recordOf: matches.map((m) => recordById.get(m.cashierId)!),
+  // the rows and records as a lookup by id gives them (the last of a repeated id)
+  const txnAt = new Map(txns.map((t, i) => [t.id, i]));
+  const recordAt = new Map(cashier.map((c, i) => [c.id, i]));
+  const passNo = new Map(passes.map((p, i) => [p.basis, i]));
+  return cashierMatching({
+    txns,
+    cashier,
+    passes,
+    txn: Int32Array.from(matches, (m) => txnAt.get(m.transactionId)!),
+    record: Int32Array.from(matches, (m) => recordAt.get(m.cashierId)!),
+    pass: Uint8Array.from(matches, (m) => passNo.get(m.basis)!),
+    secondsApart: Float64Array.from(matches, (m) => m.secondsApart),
+    sameAmount: Uint8Array.from(matches, (m) =>
+      amountKey(txns[txnAt.get(m.transactionId)!]!.amount) === amountKey(cashier[recordAt.get(m.cashierId)!]!.amount) ? 1 : 0,
+    ),
     txnMatched: Uint8Array.from(txns, (t) => (byTxn.has(t.id) ? 1 : 0)),
     recordMatched: Uint8Array.from(cashier, (c) => (byCashier.has(c.id) ? 1 : 0)),
-  };
+    recordSide: Uint8Array.from(cashier, recordSideOf),
+  });
 }

@@ -10,7 +10,7 @@ import { txnDate } from './fee-schedule';
 import { RULES } from './rules/registry';
 import { outcomeMoney, shortfallExplanation } from './settlement-findings';
 import { sortWithinBasis } from './order';
-import type { CashierMatch } from './matching';
+import type { CashierMatching } from './matching';
 import { screenInput } from './screen';
 import { makeIssue } from '../i18n/issues';
 import { applyCoverage } from './unchecked';
@@ -47,7 +47,7 @@ interface Analysed {
   unchecked: Unchecked[];
   matches: ReconcileMatch[];
   residuals: Residual[];
-  cashierMatches: readonly CashierMatch[] | undefined;
+  cashierMatching: CashierMatching | undefined;
   aliases: RuleContext['aliases'];
   issues: Issue[];
 }
@@ -107,18 +107,16 @@ function analyse(input: ReconcileInput, rules: readonly Rule[]): Analysed {
   }
   for (const [cal, dates] of datesByCalendar) for (const i of calendarCoverage(dates, cal, input.extraHolidays)) ctx.issue(i);
 
-  const cashierMatches = ctx.cashier.length > 0 ? ctx.cashierMatching().matches : undefined;
-  return { findings, unchecked: covered.unchecked, matches, residuals, cashierMatches, aliases: ctx.aliases, issues: ctx.issues() };
+  const cashierMatching = ctx.cashier.length > 0 ? ctx.cashierMatching() : undefined;
+  return { findings, unchecked: covered.unchecked, matches, residuals, cashierMatching, aliases: ctx.aliases, issues: ctx.issues() };
 }
 
 /** The result from the analysis: the cashier and alias matches added, everything in its order. */
 function finish(a: Analysed): ReconcileResult {
   const { findings, matches, residuals, aliases } = a;
-  for (const m of a.cashierMatches ?? []) {
-    matches.push({ transactionIds: [m.transactionId], statementLineIds: NO_LINES, cashierIds: [m.cashierId], basis: m.basis, confidence: m.confidence });
-  }
-  // the last reference to the cashier matching: from here its matches and arrays are garbage
-  a.cashierMatches = undefined;
+  const cashierLists = a.cashierMatching ? cashierMatchLists(a.cashierMatching) : new Map<string, ReconcileMatch[]>();
+  // the last reference to the cashier matching: from here its columns are garbage
+  a.cashierMatching = undefined;
   for (const x of aliases) matches.push({ transactionIds: [x.keptId, x.aliasId], statementLineIds: [], basis: x.basis, confidence: x.confidence });
   // = matches.sort(by basis, then first transaction, line, cashier id), done per basis: a stable
   // sort gives the same order, and each basis's run (cashier matches come in transaction order)
@@ -134,13 +132,36 @@ function finish(a: Analysed): ReconcileResult {
     cmp(x.statementLineIds[0] ?? '', y.statementLineIds[0] ?? '') ||
     cmp(x.cashierIds?.[0] ?? '', y.cashierIds?.[0] ?? '');
   matches.length = 0;
-  for (const basis of [...byBasis.keys()].sort(cmp)) for (const m of sortWithinBasis(byBasis.get(basis)!, withinBasis)) matches.push(m);
+  for (const basis of [...new Set([...byBasis.keys(), ...cashierLists.keys()])].sort(cmp)) {
+    const own = byBasis.get(basis);
+    const cashier = cashierLists.get(basis);
+    // a cashier basis's matches come in transaction order: already sorted
+    const sorted =
+      cashier === undefined ? sortWithinBasis(own!, withinBasis) : own === undefined ? cashier : sortWithinBasis([...cashier, ...own], withinBasis);
+    for (const m of sorted) matches.push(m);
+  }
   residuals.sort(
     (x, y) =>
       cmp(x.settleDate ?? '', y.settleDate ?? '') || cmp(x.payoutId ?? '', y.payoutId ?? '') || cmp(x.transactionIds[0] ?? '', y.transactionIds[0] ?? ''),
   );
   const issues = a.issues.sort((x, y) => cmp(x.code, y.code) || cmp(x.raw ?? '', y.raw ?? '') || cmp(x.message, y.message));
   return { findings, unchecked: a.unchecked, matches, residuals, issues };
+}
+
+/** The cashier matches as ReconcileMatch objects, one list per basis, each in transaction id order (the matching's order). */
+function cashierMatchLists(m: CashierMatching): Map<string, ReconcileMatch[]> {
+  const lists = m.passes.map((): ReconcileMatch[] => []);
+  for (let k = 0; k < m.count; k++) {
+    const pass = m.passes[m.pass[k]!]!;
+    lists[m.pass[k]!]!.push({
+      transactionIds: [m.txns[m.txn[k]!]!.id],
+      statementLineIds: NO_LINES,
+      cashierIds: [m.cashier[m.record[k]!]!.id],
+      basis: pass.basis,
+      confidence: pass.confidence,
+    });
+  }
+  return new Map(m.passes.flatMap((p, n) => (lists[n]!.length > 0 ? [[p.basis, lists[n]!] as const] : [])));
 }
 
 /** Inconsistent input becomes issues (DESIGN.md §3 ReconcileResult.issues), never a crash. */

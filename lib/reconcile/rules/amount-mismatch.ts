@@ -11,32 +11,33 @@ export const amountMismatch: Rule = {
   run(ctx) {
     if (ctx.cashier.length === 0) return [];
     const out: Finding[] = [];
-    const matching = ctx.cashierMatching();
-    for (let i = 0; i < matching.matches.length; i++) {
-      const m = matching.matches[i]!;
-      const t = matching.txnOf[i];
-      const c = matching.recordOf[i];
-      if (!t || !c || t.amount.currency !== c.amount.currency) continue;
+    const m = ctx.cashierMatching();
+    for (let k = 0; k < m.count; k++) {
+      // the matching's columns: only a pair whose amounts it did not find equal is read
+      if (m.sameAmount[k] === 1) continue;
+      const t = m.txns[m.txn[k]!]!;
+      const c = m.cashier[m.record[k]!]!;
       if (t.status !== 'success') continue; // a failed row is a status mismatch
+      if (t.amount.currency !== c.amount.currency) continue;
       if (absAmountKey(t.amount) === absAmountKey(c.amount)) continue; // equal |amounts|, no Decimal
       const p = amountOf(t.amount).abs();
-      const k = amountOf(c.amount).abs();
+      const q = amountOf(c.amount).abs();
       const cur = t.amount.currency;
-      const short = k.minus(p);
+      const short = q.minus(p);
       out.push(
         makeFinding('amount_mismatch', {
           severity: 'suspect',
           transactionIds: [t.id],
           cashierIds: [c.id],
           atStake: short.greaterThan(ZERO) ? money(short, cur) : undefined,
-          expected: money(k, cur),
+          expected: money(q, cur),
           actual: money(p, cur),
           params: {
             ...txnParams(t),
-            cashierAmount: money(k, cur).amount,
+            cashierAmount: money(q, cur).amount,
             portalAmount: money(p, cur).amount,
             difference: money(short, cur).amount,
-            basis: m.basis,
+            basis: m.passes[m.pass[k]!]!.basis,
             cashierOccurredAt: c.occurredAt,
           },
         }),

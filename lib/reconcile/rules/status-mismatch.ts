@@ -3,13 +3,16 @@
 // shown failed or pending that still settles; or the same transaction success in one portal
 // source and failed in another.
 import { money, amountOf, isPositive } from '../../money';
-import type { Finding, PortalTransaction } from '../../model';
+import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { indicesWhere } from '../memory-order';
 import { makeFinding, txnParams } from '../finding';
 import { isCancelling } from '../settlement';
+import { RECORD_SIDE } from '../cashier-passes';
+import { STATUS } from '../row-index';
 
-const NOT_DONE = new Set<PortalTransaction['status']>(['failed', 'voided', 'reversed']);
+/** STATUS codes of a row that did not happen */
+const NOT_DONE = new Set<number>([STATUS.failed, STATUS.voided, STATUS.reversed]);
 
 export const statusMismatch: Rule = {
   kind: 'status_mismatch',
@@ -18,12 +21,15 @@ export const statusMismatch: Rule = {
     const flagged = new Set<string>();
     // 1. cashier says paid, acquirer says not
     if (ctx.cashier.length > 0) {
-      const matching = ctx.cashierMatching();
-      for (let i = 0; i < matching.matches.length; i++) {
-        const m = matching.matches[i]!;
-        const t = matching.txnOf[i];
-        const c = matching.recordOf[i];
-        if (!t || !c || c.kind !== 'sale' || !NOT_DONE.has(t.status)) continue;
+      const m = ctx.cashierMatching();
+      // the matching's columns: a row's status from the row index (m.txns is ctx.transactions),
+      // the record's side from the matching; only the pairs flagged are read
+      const status = ctx.rows.status;
+      for (let k = 0; k < m.count; k++) {
+        const i = m.txn[k]!;
+        if (!NOT_DONE.has(status[i]!) || m.recordSide[m.record[k]!] !== RECORD_SIDE.sale) continue;
+        const t = m.txns[i]!;
+        const c = m.cashier[m.record[k]!]!;
         flagged.add(t.id);
         const amount = money(amountOf(t.amount).abs(), t.amount.currency);
         out.push(
@@ -34,7 +40,13 @@ export const statusMismatch: Rule = {
             atStake: amount,
             expected: amount,
             actual: money('0', t.amount.currency),
-            params: { ...txnParams(t), problem: 'cashier_paid_acquirer_' + t.status, status: t.status, cashierOccurredAt: c.occurredAt, basis: m.basis },
+            params: {
+              ...txnParams(t),
+              problem: 'cashier_paid_acquirer_' + t.status,
+              status: t.status,
+              cashierOccurredAt: c.occurredAt,
+              basis: m.passes[m.pass[k]!]!.basis,
+            },
           }),
         );
       }

@@ -1,0 +1,117 @@
+// Positions ordered by ids, fast: the order of a comparator sort over the id strings, with most of
+// the work done on small integers. An id's first characters make three integers that never fall
+// as the id rises; a radix sort of integers needs no comparator call per comparison, and only ids
+// whose first KEYS × KEY_CHARS characters are equal are compared as strings. The integers are
+// read by the caller where it reads the id anyway (setIdKeys), while the string is at hand.
+
+/** Characters one key holds, 7 bits each (28 bits: an integer, split by bit operations). */
+const KEY_CHARS = 4;
+const KEYS = 3;
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Ids by position, and their keys: keys[KEYS × position + part]. */
+export interface KeyedIds {
+  ids: string[];
+  keys: Int32Array;
+}
+
+export function keyedIds(n: number): KeyedIds {
+  return { ids: new Array<string>(n), keys: new Int32Array(KEYS * n) };
+}
+
+/**
+ * ids[at] = id and its keys: characters [4p, 4p + 4) make key p, 7 bits each — a UTF-16 unit u
+ * below 126 is u + 1, a character past the end 0, and any other unit 127 with every digit after
+ * it 0 (units it stands for differ, so what follows them must not decide). So s < t ⇒ the keys
+ * of s are, compared in turn, at most those of t; equal keys say nothing.
+ */
+export function writeId(x: KeyedIds, at: number, id: string): void {
+  x.ids[at] = id;
+  const end = Math.min(id.length, KEYS * KEY_CHARS);
+  let stop = end;
+  for (let c = 0; c < end; c++)
+    if (id.charCodeAt(c) >= 126) {
+      stop = c;
+      break;
+    }
+  for (let p = 0; p < KEYS; p++) {
+    let key = 0;
+    for (let c = p * KEY_CHARS; c < (p + 1) * KEY_CHARS; c++) key = (key << 7) | (c < stop ? id.charCodeAt(c) + 1 : c === stop && stop < end ? 127 : 0);
+    x.keys[KEYS * at + p] = key;
+  }
+}
+
+/** ids[a] vs ids[b] in string order, from the keys where they differ. */
+export function cmpKeyed(x: KeyedIds, a: number, b: number): number {
+  for (let p = 0; p < KEYS; p++) {
+    const d = x.keys[KEYS * a + p]! - x.keys[KEYS * b + p]!;
+    if (d !== 0) return d;
+  }
+  return cmp(x.ids[a]!, x.ids[b]!);
+}
+
+/**
+ * `Array.from(at).sort((a, b) => cmp(ids[a], ids[b]))`, as an Int32Array: the positions `at` by
+ * their ids, equal ids in their order in `at` (a stable sort). Ordered by the keys (stable radix
+ * sorts, the last key first), then each run of equal keys by the ids themselves.
+ */
+export function orderByIds(x: KeyedIds, at: Int32Array): Int32Array {
+  const n = at.length;
+  let out: Int32Array = at.slice();
+  const key = new Uint32Array(x.ids.length);
+  for (let p = KEYS - 1; p >= 0; p--) {
+    for (let k = 0; k < n; k++) key[at[k]!] = x.keys[KEYS * at[k]! + p]!;
+    out = sortByUint32(out, key);
+  }
+  // runs of equal keys: by the ids themselves (stable), where not in order already
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && sameKeys(x.keys, out[start]!, out[end]!)) end++;
+    if (end - start > 1) {
+      let inOrder = true;
+      for (let k = start + 1; k < end && inOrder; k++) inOrder = x.ids[out[k - 1]!]! <= x.ids[out[k]!]!;
+      if (!inOrder)
+        out.set(
+          Array.from(out.subarray(start, end)).sort((a, b) => cmp(x.ids[a]!, x.ids[b]!)),
+          start,
+        );
+    }
+    start = end;
+  }
+  return out;
+}
+
+function sameKeys(keys: Int32Array, a: number, b: number): boolean {
+  for (let p = 0; p < KEYS; p++) if (keys[KEYS * a + p] !== keys[KEYS * b + p]) return false;
+  return true;
+}
+
+/**
+ * `order` (positions) stably sorted by key[position]: an LSD radix sort, 16 bits a pass (the
+ * second pass only when some key needs it). Keys are unsigned 32-bit integers, so each digit is
+ * two bit operations.
+ */
+export function sortByUint32(order: Int32Array, key: Uint32Array): Int32Array {
+  const n = order.length;
+  let max = 0;
+  for (let k = 0; k < n; k++) if (key[order[k]!]! > max) max = key[order[k]!]!;
+  let from: Int32Array = order;
+  let to: Int32Array = new Int32Array(n);
+  const counts = new Int32Array(65_537);
+  for (let shift = 0; shift < 32 && (shift === 0 || max >>> shift > 0); shift += 16) {
+    counts.fill(0);
+    for (let k = 0; k < n; k++) counts[((key[from[k]!]! >>> shift) & 0xffff) + 1]!++;
+    for (let d = 1; d <= 65_536; d++) counts[d]! += counts[d - 1]!;
+    for (let k = 0; k < n; k++) {
+      const i = from[k]!;
+      to[counts[(key[i]! >>> shift) & 0xffff]!++] = i;
+    }
+    const t = from === order ? new Int32Array(n) : from;
+    from = to;
+    to = t;
+  }
+  return from === order ? order.slice() : from;
+}

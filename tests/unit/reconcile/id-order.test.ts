@@ -1,0 +1,52 @@
+// orderByIds (id-order.ts) orders positions by their ids with integer keys and radix sorts; it
+// must give the comparator sort's order for any strings: equal ids, ids that are prefixes of
+// others, ids differing only after the keyed characters, and units the keys cannot hold (≥ 126,
+// surrogates), after which the keys must not decide.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { keyedIds, orderByIds, writeId, sortByUint32 } from '../../../lib/reconcile/id-order';
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+describe('orderByIds = the comparator sort of the ids (stable)', () => {
+  const id = fc.oneof(
+    fc.string({ maxLength: 20 }),
+    fc.string({ unit: 'binary', maxLength: 14 }),
+    fc.constantFrom('P0001', 'P00012345678901', 'P00012345678902', 'R0001', 'é', 'éa', 'éb', '\u0000', '', '~', '~a', '\u007f', '\u007d', 'pt:0a1b'),
+  );
+  it('on generated ids (property)', () => {
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 60 }), fc.integer({ min: 0, max: 59 }), (ids, skip) => {
+        const x = keyedIds(ids.length);
+        ids.forEach((s, i) => writeId(x, i, s));
+        // some positions, in reverse: equal ids keep their order in `at`
+        const at = Int32Array.from(ids.keys())
+          .filter((i) => i !== skip)
+          .reverse();
+        expect(Array.from(orderByIds(x, at))).toEqual(Array.from(at).sort((a, b) => cmp(ids[a]!, ids[b]!)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('ids that differ only after the first twelve characters, and a unit the keys cannot hold early', () => {
+    const ids = ['ORDER-2026-03-02-0002', 'ORDER-2026-03-02-0001', '\u00e9z', '\u00e9a', 'ORDER-2026-03-02-0001'];
+    const x = keyedIds(ids.length);
+    ids.forEach((s, i) => writeId(x, i, s));
+    expect(Array.from(orderByIds(x, Int32Array.of(0, 1, 2, 3, 4)))).toEqual([1, 4, 0, 3, 2]);
+  });
+});
+
+describe('sortByUint32 = a stable sort by the key', () => {
+  it('on generated keys, small and large (property); the input order is left as it was', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 2 ** 32 - 1 }), { maxLength: 80 }), fc.boolean(), (ks, small) => {
+        const key = Uint32Array.from(ks, (k) => (small ? k % 5 : k));
+        const order = Int32Array.from(ks.keys()).reverse();
+        const before = order.slice();
+        expect(Array.from(sortByUint32(order, key))).toEqual(Array.from(order).sort((a, b) => key[a]! - key[b]! || b - a));
+        expect(order).toEqual(before);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
