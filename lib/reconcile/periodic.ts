@@ -8,7 +8,7 @@ import { daysBetween } from '../dates';
 import { type Dec, ZERO, amountOf, decOf, isDecimalString, isPositive } from '../money';
 import type { Contract, IsoDate, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
-import { indicesWhere } from './memory-order';
+import { FLAG, KIND, STATUS } from './row-index';
 import { txnDate } from './fee-schedule';
 import { CHARGEBACK_FEE, DEPOSIT_FEE, FX_FEE, HIDDEN_FEE, INSTANT_FEE, firstMatch, lineText, txnText } from './labels';
 
@@ -80,13 +80,12 @@ export function hiddenExtraFees(t: PortalTransaction): { label: string; amount: 
 export function buildFeeLedger(ctx: RuleContext): FeeLedger {
   const raw: Omit<FeeEvent, 'verdict' | 'excess'>[] = [];
   const portalRowEvents: { date: IsoDate; amount: Dec; currency: string; idx: number }[] = [];
-  // the fee rows and the rows with extra fees (few), found reading the rows in memory order
-  const feeRows = indicesWhere(
-    ctx.inMemoryOrder().txns,
-    ctx.transactions.length,
-    (t) => isLedgerFeeRow(t) || (t.extraFees !== undefined && t.extraFees.length > 0),
-  );
-  for (const i of feeRows) {
+  // the fee rows and the rows with extra fees (few), found by the kind, status and flag columns
+  // (isLedgerFeeRow needs a successful fee or adjustment row)
+  const { kind, status, flags, count } = ctx.rows;
+  for (let i = 0; i < count; i++) {
+    const feeKind = status[i] === STATUS.success && (kind[i] === KIND.fee || kind[i] === KIND.adjustment);
+    if (!feeKind && (flags[i]! & FLAG.hasExtraFees) === 0) continue;
     const t = ctx.transactions[i]!;
     if (isLedgerFeeRow(t)) {
       const text = txnText(t);

@@ -8,7 +8,7 @@ import { Dec, centsOf, decToCents, money, round, toPlain, amountOf, decOf, HUNDR
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding } from '../finding';
-import { indicesWhere } from '../memory-order';
+import { CARD, FLAG, KIND, STATUS } from '../row-index';
 import { payerFindings } from '../payers';
 
 /**
@@ -24,6 +24,9 @@ const FLOOR: Partial<Record<PortalTransaction['cardType'], readonly { percent: s
     { percent: '0.0325', cap: '3.25' },
   ],
 };
+/** card types by their code in the row index (CARD) */
+const CARD_TYPES = Object.keys(CARD).sort((a, b) => CARD[a as keyof typeof CARD] - CARD[b as keyof typeof CARD]) as PortalTransaction['cardType'][];
+
 /** below this amount 0.01 of fee rounding is too large a share to judge a rate */
 const MIN_AMOUNT = '100';
 
@@ -67,12 +70,15 @@ const CENTS_FLOOR = new Map(
  * Most rows are out; this spares them four Decimals each.
  */
 export function certainlyOut(t: PortalTransaction, tolCents: Cents): boolean {
-  const ac = centsOf(t.amount.amount);
-  const fc = centsOf(t.fee!.amount);
+  return certainlyOutCents(centsOf(t.amount.amount) ?? NaN, centsOf(t.fee!.amount) ?? NaN, t.cardType, tolCents);
+}
+
+/** certainlyOut on the row's amount and fee in cents (NaN: not whole cents) and its card type. */
+function certainlyOutCents(ac: number, fc: number, cardType: PortalTransaction['cardType'], tolCents: Cents): boolean {
   // every product below stays an exact integer under 2^53 for amounts up to 10^12 cents
-  if (ac === undefined || fc === undefined || ac > 1e12 || tolCents > 1_000_000) return false;
+  if (Number.isNaN(ac) || Number.isNaN(fc) || ac > 1e12 || tolCents > 1_000_000) return false;
   if (ac < 10_000) return true; // < MIN_AMOUNT
-  const floor = CENTS_FLOOR.get(t.cardType);
+  const floor = CENTS_FLOOR.get(cardType);
   if (!floor) return true; // no floor for this card type
   let micro = 0;
   for (let i = 0; i < floor.n.length; i++) {
@@ -97,19 +103,13 @@ export const mccJumpRisk: Rule = {
   run(ctx) {
     const groups = new Map<string, { txns: PortalTransaction[]; lowest: Dec }>();
     const tolC = decToCents(ctx.tolFee);
-    // the rows that may be priced below the floor, found in memory order; then in time order
-    const candidates = indicesWhere(
-      ctx.inMemoryOrder().txns,
-      ctx.transactions.length,
-      (t) =>
-        t.kind === 'sale' &&
-        t.status === 'success' &&
-        t.amount.currency === 'CNY' &&
-        !!t.fee &&
-        t.fee.currency === 'CNY' &&
-        !(tolC !== undefined && certainlyOut(t, tolC)),
-    );
-    for (const i of candidates) {
+    // the rows that may be priced below the floor: successful CNY sales with a CNY fee (FLAG.hasFee:
+    // a fee in the amount's currency), not certainlyOut, found by the columns, in time order
+    const { kind, status, currency, currencies, flags, amountCents, feeCents, cardType, count } = ctx.rows;
+    const cny = currencies.indexOf('CNY');
+    for (let i = 0; i < count; i++) {
+      if (kind[i] !== KIND.sale || status[i] !== STATUS.success || currency[i] !== cny || (flags[i]! & FLAG.hasFee) === 0) continue;
+      if (tolC !== undefined && certainlyOutCents(amountCents[i]!, feeCents[i]!, CARD_TYPES[cardType[i]!] ?? 'unknown', tolC)) continue;
       const t = ctx.transactions[i]!;
       if (!belowFloor(t, ctx.tolFee)) continue;
       const fee = amountOf(t.fee!);

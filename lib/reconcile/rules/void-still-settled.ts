@@ -6,8 +6,8 @@ import { type Dec, ZERO, money, amountOf } from '../../money';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding, txnParams } from '../finding';
-import { indicesWhere } from '../memory-order';
-import { isCancelling, statedNet } from '../settlement';
+import { KIND, STATUS } from '../row-index';
+import { statedNet } from '../settlement';
 
 export const voidStillSettled: Rule = {
   kind: 'void_still_settled',
@@ -17,7 +17,11 @@ export const voidStillSettled: Rule = {
     // the voided sales with a positive stated net, then their outcomes by id (only theirs: no
     // map over every settling row)
     const cands: { v: PortalTransaction; s: PortalTransaction; sNet: Dec }[] = [];
-    for (const i of indicesWhere(ctx.inMemoryOrder().txns, ctx.transactions.length, (v) => v.status === 'success' && isCancelling(v))) {
+    // the successful voids and reversals (isCancelling), found by the kind and status columns
+    const { kind, status, count } = ctx.rows;
+    for (let i = 0; i < count; i++) {
+      const k = kind[i];
+      if (status[i] !== STATUS.success || (k !== KIND.void && k !== KIND.reversal && k !== KIND.preauth_completion_void)) continue;
       const v = ctx.transactions[i]!;
       const s = ctx.originalOf(v);
       if (!s) continue;

@@ -36,6 +36,11 @@ const must: PositiveCase[] = [
     expected: [{ atStake: '48.00', severity: 'overcharge', transactionIds: ['f'] }],
   },
   {
+    description: '流量费 taken as an adjustment row',
+    input: input({ transactions: [{ ...feeRow('a', '-48.00', '流量费'), kind: 'adjustment' }] }),
+    expected: [{ atStake: '48.00', severity: 'overcharge', transactionIds: ['a'] }],
+  },
+  {
     description: 'the contracted yearly 流量费 a second time in the year',
     input: input({ contracts: [withFlowFee], transactions: [feeRow('f1', '-48.00', '流量费', '02'), feeRow('f2', '-48.00', '流量费', '20')] }),
     expected: [{ atStake: '48.00', severity: 'overcharge', transactionIds: ['f2'] }],

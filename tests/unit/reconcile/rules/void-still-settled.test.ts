@@ -33,6 +33,18 @@ const must: PositiveCase[] = [
     expected: [{ atStake: '1.80', severity: 'overcharge', transactionIds: ['s', 'v'] }],
   },
   {
+    description: 'a reversal (冲正) instead of a void, the portal still netting the sale',
+    input: input({ transactions: [sale({ net: '298.20' }), voidOf({ kind: 'reversal', net: '0.00' })] }),
+    expected: [{ atStake: '1.80', severity: 'overcharge', transactionIds: ['s', 'v'] }],
+  },
+  {
+    description: 'a voided completion of a pre-authorisation',
+    input: input({
+      transactions: [sale({ kind: 'preauth_completion', net: '298.20' }), voidOf({ kind: 'preauth_completion_void', net: '0.00' })],
+    }),
+    expected: [{ atStake: '1.80', severity: 'overcharge', transactionIds: ['s', 'v'] }],
+  },
+  {
     description: 'the bank paid the group exactly the voided sale more',
     input: input({ transactions: [sale(), voidOf(), other], statementLines: [...frame, line({ id: 'b', amount: '1292.20', bookedOn: '2026-03-04' })] }),
     expected: [{ atStake: '1.80', severity: 'overcharge', transactionIds: ['s', 'v'], statementLineIds: ['b'] }],
@@ -53,7 +65,7 @@ describe('void_still_settled', () => {
     });
   }
   it('explains with the sale net and which evidence', () => {
-    const [f] = findingsOf('void_still_settled', must[1]!.input);
+    const [f] = findingsOf('void_still_settled', must.find((c) => c.description.startsWith('the bank paid'))!.input);
     expect(f!.explanation.params).toMatchObject({ saleNet: '298.20', feeCharged: '1.80', evidence: 'bank', rrn: 'A' });
   });
 });
