@@ -10,7 +10,7 @@ import { quickFeeAudit } from './fee-cents';
 import { contractGapIssue, expectedFee, pickContract, txnDate, type FeeBreakdown } from './fee-schedule';
 import { dedupePortalRows, isOneSource, matchCashier, type CashierMatching, type TxnAlias } from './matching';
 import { indicesWhere, type InMemoryOrder } from './memory-order';
-import { gather, sortByTimeThenId, timeOrder } from './order';
+import { gather, timeOrder } from './order';
 import { buildRowIndex, type RowIndex } from './row-index';
 import { analyseSettlements, makeOriginalLookup } from './settlement';
 import { reviewSettlements, type ReviewedSettlement } from './settlement-gaps';
@@ -63,7 +63,7 @@ export interface RuleContext {
    * (−1: a row merged into its twin): for passes whose outcome does not depend on the order
    * they read rows in (see memory-order.ts).
    */
-  inMemoryOrder(): { txns: InMemoryOrder<PortalTransaction>; cashier: InMemoryOrder<CashierRecord> };
+  inMemoryOrder(): { txns: InMemoryOrder<PortalTransaction>; cashier: InMemoryOrder<CashierRecord>; lines: InMemoryOrder<StatementLine> };
   /** settlement groups and their credits, reviewed as acquirers pay, with what could not be checked (settlement-gaps.ts) */
   settlement(): ReviewedSettlement;
   cashierMatching(): CashierMatching;
@@ -86,7 +86,8 @@ export function makeContext(input: ReconcileInput): RuleContext {
   const sortedTxns = gather(input.transactions, txnOrder);
   // rows of one source never collapse (dedupePortalRows would walk them all to find that out)
   const { kept, aliases } = isOneSource(input.transactions) ? { kept: sortedTxns, aliases: [] } : dedupePortalRows(sortedTxns);
-  const lines = sortByTimeThenId(input.statementLines, (l) => l.bookedOn);
+  const lineOrder = timeOrder(input.statementLines, (l) => l.bookedOn);
+  const lines = gather(input.statementLines, lineOrder);
   const cashierInput = input.cashier ?? [];
   const cashierOrder = timeOrder(cashierInput, (c) => c.occurredAt);
   const cashier = gather(cashierInput, cashierOrder);
@@ -96,7 +97,13 @@ export function makeContext(input: ReconcileInput): RuleContext {
   for (let j = 0, k = 0; j < sortedTxns.length && k < kept.length; j++) if (sortedTxns[j] === kept[k]) txnAt[txnOrder[j]!] = k++;
   const cashierAt = new Int32Array(cashierInput.length);
   for (let j = 0; j < cashierOrder.length; j++) cashierAt[cashierOrder[j]!] = j;
-  const memory = { txns: { rows: input.transactions, at: txnAt }, cashier: { rows: cashierInput, at: cashierAt } };
+  const lineAt = new Int32Array(lineOrder.length);
+  for (let j = 0; j < lineOrder.length; j++) lineAt[lineOrder[j]!] = j;
+  const memory = {
+    txns: { rows: input.transactions, at: txnAt },
+    cashier: { rows: cashierInput, at: cashierAt },
+    lines: { rows: input.statementLines, at: lineAt },
+  };
   const inMemoryOrder = () => memory;
   const rows = buildRowIndex(kept, memory.txns);
   const contracts = [...input.contracts].sort((a, b) => cmp(a.effectiveFrom, b.effectiveFrom) || cmp(a.id, b.id));

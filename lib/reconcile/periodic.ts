@@ -8,6 +8,7 @@ import { daysBetween } from '../dates';
 import { type Dec, ZERO, amountOf, decOf, isDecimalString, isPositive } from '../money';
 import type { Contract, IsoDate, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
+import { indicesWhere } from './memory-order';
 import { FLAG, KIND, STATUS } from './row-index';
 import { txnDate } from './fee-schedule';
 import { CHARGEBACK_FEE, DEPOSIT_FEE, FX_FEE, HIDDEN_FEE, INSTANT_FEE, firstMatch, lineText, txnText } from './labels';
@@ -120,15 +121,19 @@ export function buildFeeLedger(ctx: RuleContext): FeeLedger {
   }
   // fee-like bank debits; one that repeats a portal fee row (same amount within 5 days) joins it
   const usedRow = new Set<number>();
-  for (const l of ctx.lines) {
+  // the fee-like debits, found reading the lines in memory order (see memory-order.ts), then
+  // taken in time order (a debit joins the first unused portal row that repeats it)
+  const feeDebits = indicesWhere(ctx.inMemoryOrder().lines, ctx.lines.length, (l) => {
     // a Decimal only for debits: isNegative() is a valid amount written with '-' ("-0.00" too)
     if (!isDecimalString(l.amount.amount)) amountOf(l.amount); // throws, as before
-    if (l.amount.amount.charCodeAt(0) !== 45) continue;
-    const a = amountOf(l.amount);
+    if (l.amount.amount.charCodeAt(0) !== 45) return false;
     const text = lineText(l);
-    if (!HIDDEN_FEE.test(text) && !DEPOSIT_FEE.test(text)) continue;
-    if (CHARGEBACK_FEE.test(text)) continue;
-    const amount = a.neg();
+    return (HIDDEN_FEE.test(text) || DEPOSIT_FEE.test(text)) && !CHARGEBACK_FEE.test(text);
+  });
+  for (const j of feeDebits) {
+    const l = ctx.lines[j]!;
+    const text = lineText(l);
+    const amount = amountOf(l.amount).neg();
     const twin = portalRowEvents.find(
       (p) => !usedRow.has(p.idx) && p.currency === l.amount.currency && p.amount.equals(amount) && Math.abs(daysBetween(p.date, l.bookedOn)) <= 5,
     );
