@@ -2,6 +2,7 @@
 // the order of the comparator sort it replaces; tests/unit/reconcile/fast-paths.test.ts holds the
 // comparator sorts beside the properties that compare the two.
 import type { Match } from '../model';
+import { keyedIds, orderByIds, writeId } from './id-order';
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -109,43 +110,33 @@ function digitKey(s: string, shape: number): number {
 type SortableMatch = Match & { cashierIds?: string[] };
 
 /**
- * Runs at least this long are sorted by string keys (sortByIdKeys). Measured here on random ids,
- * the comparator sort is faster up to ~150k matches (60k: 25–31 vs 41–50 ms) and slower from
- * ~300k (600k: 740–830 vs 620–700 ms).
- */
-const KEYED_SORT_FROM = 1 << 18;
-
-/**
  * `ms.sort(withinBasis)` (by first transaction, line and cashier id): a run already in order is
- * returned as it is, a long run goes through sortByIdKeys, a short one through the comparator.
+ * returned as it is; any other is ordered by its first transaction ids with the id order of
+ * id-order.ts (a stable sort on integers made of the ids' first characters), and each run of
+ * equal first transaction ids then by the comparator, which is the same stable order.
  */
 export function sortWithinBasis<M extends SortableMatch>(ms: M[], withinBasis: (a: M, b: M) => number): M[] {
   // already in order (cashier matches come sorted by transaction): a stable sort changes nothing
   let i = 1;
   while (i < ms.length && withinBasis(ms[i - 1]!, ms[i]!) <= 0) i++;
   if (i === ms.length) return ms;
-  if (ms.length < KEYED_SORT_FROM) return ms.sort(withinBasis);
-  return sortByIdKeys(ms) ?? ms.sort(withinBasis);
-}
-
-/**
- * The matches in the order of their first transaction, line and cashier id, ties in their order
- * (a stable sort), as strings "transaction NUL line NUL cashier NUL position" with the default
- * sort: NUL sorts before any other code unit, so the order is the same as comparing the three ids
- * in turn, and the zero-padded position keeps equal ones in their order — without a comparator
- * call per comparison. undefined when an id contains NUL (the caller then uses the comparator).
- */
-export function sortByIdKeys<M extends SortableMatch>(ms: readonly M[]): M[] | undefined {
-  const keys: string[] = new Array<string>(ms.length);
-  const width = String(ms.length).length;
-  for (let i = 0; i < ms.length; i++) {
-    const m = ms[i]!;
-    const t = m.transactionIds[0] ?? '';
-    const l = m.statementLineIds[0] ?? '';
-    const c = m.cashierIds?.[0] ?? '';
-    if (t.includes('\u0000') || l.includes('\u0000') || c.includes('\u0000')) return undefined;
-    keys[i] = `${t}\u0000${l}\u0000${c}\u0000${String(i).padStart(width, '0')}`;
+  const n = ms.length;
+  const ids = keyedIds(n);
+  const at = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    writeId(ids, k, ms[k]!.transactionIds[0] ?? '');
+    at[k] = k;
   }
-  keys.sort();
-  return keys.map((k) => ms[Number(k.slice(k.lastIndexOf('\u0000') + 1))]!);
+  const out = gather(ms, orderByIds(ids, at));
+  for (let start = 0; start < n; ) {
+    const first = out[start]!.transactionIds[0] ?? '';
+    let end = start + 1;
+    while (end < n && (out[end]!.transactionIds[0] ?? '') === first) end++;
+    if (end - start > 1) {
+      const run = out.slice(start, end).sort(withinBasis);
+      for (let k = start; k < end; k++) out[k] = run[k - start]!;
+    }
+    start = end;
+  }
+  return out;
 }
