@@ -48,6 +48,15 @@ export interface CashierMatching {
   readonly byCashier: Map<string, CashierMatch>;
 }
 
+/** The records of this RECORD_SIDE the matching left open, by position in its cashier array, rising. */
+export function openRecords(m: Pick<CashierMatching, 'recordSide' | 'recordMatched'>, side: number): number[] {
+  const { recordSide, recordMatched } = m;
+  const n = recordSide.length;
+  const out: number[] = [];
+  for (let j = 0; j < n; j++) if (recordSide[j] === side && recordMatched[j] !== 1) out.push(j);
+  return out;
+}
+
 /** Portal rows that correspond to a cashier record: card/QR sales and refunds. */
 export function isCashierComparable(t: PortalTransaction): boolean {
   return (t.kind === 'sale' || t.kind === 'preauth_completion' || t.kind === 'refund') && t.status !== 'pending';

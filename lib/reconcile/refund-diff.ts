@@ -10,6 +10,7 @@ import type { RuleContext } from './context';
 import { makeFinding, txnParams } from './finding';
 import { normaliseId, sameId } from './keys';
 import { secondsBetween } from '../dates';
+import { KIND, STATUS } from './row-index';
 
 /** Seconds either side of the till's refund a portal refund may lie (same day). */
 const REFUND_PAIR_SECONDS = 12 * 3600;
@@ -22,11 +23,15 @@ export function refundAmountDiffers(ctx: RuleContext, open: readonly CashierReco
   const findings: Finding[] = [];
   const explained = new Set<string>();
   if (open.length === 0) return { findings, explained };
+  // the successful refunds no till record took: the row index's columns and the matching's flags, by position
   const matched = ctx.cashierMatching().txnMatched;
+  const { kind, status } = ctx.rows;
+  const { refund } = KIND;
+  const { success } = STATUS;
+  const txns = ctx.transactions;
+  const n = txns.length;
   const portal: PortalTransaction[] = [];
-  ctx.transactions.forEach((t, i) => {
-    if (t.kind === 'refund' && t.status === 'success' && matched[i] !== 1) portal.push(t);
-  });
+  for (let i = 0; i < n; i++) if (kind[i] === refund && status[i] === success && matched[i] !== 1) portal.push(txns[i]!);
   const taken = new Set<string>();
   for (const c of open) {
     const r = portal

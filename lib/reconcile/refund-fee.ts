@@ -8,9 +8,9 @@ import { type Dec, money, round, amountOf } from '../money';
 import type { Finding, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { makeFinding, txnParams } from './finding';
-import { indicesWhere } from './memory-order';
+import { KIND, STATUS } from './row-index';
 
-type Needs = Pick<RuleContext, 'transactions' | 'inMemoryOrder' | 'originalOf' | 'contractFor' | 'tolFee'>;
+type Needs = Pick<RuleContext, 'transactions' | 'rows' | 'originalOf' | 'contractFor' | 'tolFee'>;
 
 /** What the refund row charged (negative = given back), from its fee or else its net. */
 function refundRowFee(r: PortalTransaction): Dec | undefined {
@@ -21,7 +21,13 @@ function refundRowFee(r: PortalTransaction): Dec | undefined {
 
 export function feeNotReturnedFindings(ctx: Needs): Finding[] {
   const out: Finding[] = [];
-  for (const i of indicesWhere(ctx.inMemoryOrder().txns, ctx.transactions.length, (r) => r.kind === 'refund' && r.status === 'success')) {
+  // the successful refunds, by the row index's kind and status columns
+  const { kind, status } = ctx.rows;
+  const { refund } = KIND;
+  const { success } = STATUS;
+  const n = ctx.transactions.length;
+  for (let i = 0; i < n; i++) {
+    if (kind[i] !== refund || status[i] !== success) continue;
     const r = ctx.transactions[i]!;
     const sale = ctx.originalOf(r);
     if (!sale?.fee || sale.fee.currency !== r.amount.currency || sale.amount.currency !== r.amount.currency) continue;

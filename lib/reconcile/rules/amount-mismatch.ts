@@ -12,9 +12,10 @@ export const amountMismatch: Rule = {
     if (ctx.cashier.length === 0) return [];
     const out: Finding[] = [];
     const m = ctx.cashierMatching();
-    for (let k = 0; k < m.count; k++) {
+    const { sameAmount, count } = m;
+    for (let k = 0; k < count; k++) {
       // the matching's columns: only a pair whose amounts it did not find equal is read
-      if (m.sameAmount[k] === 1) continue;
+      if (sameAmount[k] === 1) continue;
       const t = m.txns[m.txn[k]!]!;
       const c = m.cashier[m.record[k]!]!;
       if (t.status !== 'success') continue; // a failed row is a status mismatch

@@ -4,44 +4,37 @@
 import { money, amountOf } from '../../money';
 import type { Finding } from '../../model';
 import type { Rule } from '../context';
-import { txnDate } from '../fee-schedule';
 import { makeFinding } from '../finding';
-import { indicesWhere } from '../memory-order';
+import { openRecords, RECORD_SIDE } from '../cashier-passes';
 import { normaliseId } from '../keys';
 
 export const missingAtAcquirer: Rule = {
   kind: 'missing_at_acquirer',
   run(ctx) {
     if (ctx.cashier.length === 0) return [];
-    const matching = ctx.cashierMatching();
+    const m = ctx.cashierMatching();
+    // the card and QR sales the matching left open, from its columns (by position in ctx.cashier)
+    const open = openRecords(m, RECORD_SIDE.sale);
+    if (open.length === 0) return [];
+    // the days and terminals the portal rows cover, from the row index (a day or terminal is
+    // added once per run of rows on it)
     const portalDays = new Set<string>();
     const portalTerminals = new Set<string>();
-    // the rows' days and terminals, read in memory order (see memory-order.ts): a day is added once
-    // per run of rows on it, and a terminal id is normalised only when it differs from the row
-    // before's
-    let lastDay: string | undefined;
-    let lastTerminal: string | undefined;
-    const { rows, at } = ctx.inMemoryOrder().txns;
-    for (let q = 0; q < rows.length; q++) {
-      if (at[q]! < 0) continue;
-      const t = rows[q]!;
-      if (lastDay === undefined || lastDay.length !== 10 || !t.occurredAt.startsWith(lastDay)) portalDays.add((lastDay = txnDate(t)));
-      if (t.terminalId && t.terminalId !== lastTerminal) portalTerminals.add(normaliseId('terminal', (lastTerminal = t.terminalId)));
+    const { day, terminalId, count } = ctx.rows;
+    for (let i = 0; i < count; i++) {
+      if (i === 0 || day[i] !== day[i - 1]) portalDays.add(day[i]!);
+      const term = terminalId[i]!;
+      if (term !== '' && (i === 0 || term !== terminalId[i - 1])) portalTerminals.add(term);
     }
     const cal = ctx.calendar('CN');
     const out: Finding[] = [];
-    const records = ctx.cashier;
-    // the card and QR sales the matching left open (recordMatched is by position in ctx.cashier)
-    const open = indicesWhere(
-      ctx.inMemoryOrder().cashier,
-      records.length,
-      (c, i) => c.kind === 'sale' && (c.tender === 'card' || c.tender === 'qr') && matching.recordMatched[i] !== 1,
-    );
+    const records = m.cashier;
     for (const i of open) {
       const c = records[i]!;
       const date = c.occurredAt.slice(0, 10);
       if (!portalDays.has(date)) continue;
-      if (c.terminalId && portalTerminals.size > 0 && !portalTerminals.has(normaliseId('terminal', c.terminalId))) continue;
+      const term = normaliseId('terminal', c.terminalId);
+      if (term !== '' && portalTerminals.size > 0 && !portalTerminals.has(term)) continue;
       if (ctx.asOf < cal.nextWorkingDay(date)) continue;
       const amount = money(amountOf(c.amount).abs(), c.amount.currency);
       out.push(

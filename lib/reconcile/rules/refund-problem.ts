@@ -5,7 +5,8 @@
 import { type Dec, ZERO, money, amountOf } from '../../money';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
-import { indicesWhere } from '../memory-order';
+import { openRecords, RECORD_SIDE } from '../cashier-passes';
+import { KIND, STATUS } from '../row-index';
 import { normaliseId } from '../keys';
 import { makeFinding, txnParams } from '../finding';
 import { feeNotReturnedFindings } from '../refund-fee';
@@ -19,7 +20,13 @@ export const refundProblem: Rule = {
     const out: Finding[] = [];
     // (b)/(c): over-refunded sales
     const byOriginal = new Map<string, { sale?: PortalTransaction; ref: string; refunds: PortalTransaction[] }>();
-    for (const i of indicesWhere(ctx.inMemoryOrder().txns, ctx.transactions.length, (r) => r.kind === 'refund' && r.status === 'success' && !!r.originalRef)) {
+    // the successful refunds, by the row index's kind and status columns
+    const { kind, status } = ctx.rows;
+    const { refund } = KIND;
+    const { success } = STATUS;
+    const n = ctx.transactions.length;
+    for (let i = 0; i < n; i++) {
+      if (kind[i] !== refund || status[i] !== success) continue;
       const r = ctx.transactions[i]!;
       if (!r.originalRef) continue;
       const sale = ctx.originalOf(r);
@@ -75,17 +82,13 @@ export const refundProblem: Rule = {
       const txns = ctx.transactions;
       const lastPortalDate = txns.length > 0 ? txns[txns.length - 1]!.occurredAt.slice(0, 10) : '';
       const cal = ctx.calendar('CN');
-      const records = ctx.cashier;
-      // the card and QR refunds the matching left open (recordMatched is by position in ctx.cashier)
-      const open = indicesWhere(
-        ctx.inMemoryOrder().cashier,
-        records.length,
-        (c, i) => c.kind === 'refund' && (c.tender === 'card' || c.tender === 'qr') && matching.recordMatched[i] !== 1,
-      );
+      const records = matching.cashier;
+      // the card and QR refunds the matching left open, from its columns (by position in ctx.cashier)
+      const open = openRecords(matching, RECORD_SIDE.refund);
       // a refund the acquirer processed for another amount is that refund, not one missing
       const differs = refundAmountDiffers(
         ctx,
-        open.map((i) => records[i]!),
+        open.map((j) => records[j]!),
       );
       out.push(...differs.findings);
       for (const i of open) {

@@ -11,9 +11,6 @@ import { isCancelling } from '../settlement';
 import { RECORD_SIDE } from '../cashier-passes';
 import { STATUS } from '../row-index';
 
-/** STATUS codes of a row that did not happen */
-const NOT_DONE = new Set<number>([STATUS.failed, STATUS.voided, STATUS.reversed]);
-
 export const statusMismatch: Rule = {
   kind: 'status_mismatch',
   run(ctx) {
@@ -25,9 +22,13 @@ export const statusMismatch: Rule = {
       // the matching's columns: a row's status from the row index (m.txns is ctx.transactions),
       // the record's side from the matching; only the pairs flagged are read
       const status = ctx.rows.status;
-      for (let k = 0; k < m.count; k++) {
-        const i = m.txn[k]!;
-        if (!NOT_DONE.has(status[i]!) || m.recordSide[m.record[k]!] !== RECORD_SIDE.sale) continue;
+      const { txn, record, recordSide, count } = m;
+      const { failed, voided, reversed } = STATUS;
+      const { sale } = RECORD_SIDE;
+      for (let k = 0; k < count; k++) {
+        const i = txn[k]!;
+        const s = status[i];
+        if ((s !== failed && s !== voided && s !== reversed) || recordSide[record[k]!] !== sale) continue;
         const t = m.txns[i]!;
         const c = m.cashier[m.record[k]!]!;
         flagged.add(t.id);

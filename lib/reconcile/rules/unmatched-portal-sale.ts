@@ -6,30 +6,39 @@ import { isPositive } from '../../money';
 import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { txnDate } from '../fee-schedule';
-import { indicesWhere } from '../memory-order';
+import { KIND, STATUS } from '../row-index';
 import { makeFinding, txnParams } from '../finding';
-import { isCancelling } from '../settlement';
+
+/** A KIND code of a row that cancels its original (settlement-groups.ts isCancelling). */
+function isCancellingCode(k: number): boolean {
+  return k === KIND.void || k === KIND.reversal || k === KIND.preauth_completion_void;
+}
 
 export const unmatchedPortalSale: Rule = {
   kind: 'unmatched_portal_sale',
   run(ctx) {
     if (ctx.cashier.length === 0) return [];
-    const matching = ctx.cashierMatching();
-    const duplicates = new Set(ctx.duplicates().flatMap((c) => c.duplicates.map((d) => d.txn.id)));
+    const m = ctx.cashierMatching();
+    // kinds, statuses and the matched flags by position (ctx.rows, the matching's txnMatched:
+    // both over ctx.transactions); a row's fields are read only where these select it
+    // (locals, not property reads, inside loops that run once per reconcile, mostly unoptimised)
+    const { kind, status } = ctx.rows;
+    const matched = m.txnMatched;
+    const txns = ctx.transactions;
+    const n = txns.length;
+    const { success } = STATUS;
+    const { sale, preauth_completion } = KIND;
     const cancelled = new Set<string>();
-    const memory = ctx.inMemoryOrder().txns;
-    for (const i of indicesWhere(memory, ctx.transactions.length, (t) => t.status === 'success' && isCancelling(t))) {
-      const o = ctx.originalOf(ctx.transactions[i]!);
+    for (let i = 0; i < n; i++) {
+      if (status[i] !== success || !isCancellingCode(kind[i]!)) continue;
+      const o = ctx.originalOf(txns[i]!);
       if (o) cancelled.add(o.id);
     }
+    const duplicates = new Set(ctx.duplicates().flatMap((c) => c.duplicates.map((d) => d.txn.id)));
     const out: Finding[] = [];
-    const txns = ctx.transactions;
-    // txnMatched is by position in ctx.transactions (what cashierMatching() matched)
-    for (const i of indicesWhere(
-      memory,
-      txns.length,
-      (t, at) => (t.kind === 'sale' || t.kind === 'preauth_completion') && t.status === 'success' && matching.txnMatched[at] !== 1,
-    )) {
+    for (let i = 0; i < n; i++) {
+      const k = kind[i];
+      if ((k !== sale && k !== preauth_completion) || status[i] !== success || matched[i] === 1) continue;
       const t = txns[i]!;
       if (!isPositive(t.amount) || duplicates.has(t.id) || cancelled.has(t.id)) continue;
       if (!ctx.cashierCovers(txnDate(t), t.terminalId, t.amount.currency)) continue;
