@@ -67,20 +67,25 @@ function positions(n: number): number[] {
 /** Positions 0…n−1 ordered by keys[i] (non-negative integers below 2^53: each 16-bit digit is exact), equal keys in position order. */
 export function radixOrder(keys: Float64Array): Int32Array {
   const n = keys.length;
-  let max = 0;
-  for (let i = 0; i < n; i++) if (keys[i]! > max) max = keys[i]!;
+  // sorted as key − min: times of a few months span far fewer digits than the times themselves
+  let min = n > 0 ? keys[0]! : 0;
+  let max = min;
+  for (let i = 0; i < n; i++) {
+    if (keys[i]! > max) max = keys[i]!;
+    if (keys[i]! < min) min = keys[i]!;
+  }
   let order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   let next = new Int32Array(n);
   const counts = new Int32Array(65_537);
-  for (let scale = 1; scale <= max; scale *= 65_536) {
+  for (let scale = 1; scale <= max - min; scale *= 65_536) {
     counts.fill(0);
-    // digit of key k at this pass: ⌊k / scale⌋ mod 65536 (exact: k < 2^53, scale a power of 2)
-    for (let i = 0; i < n; i++) counts[(Math.floor(keys[i]! / scale) % 65_536) + 1]!++;
+    // digit of key k at this pass: ⌊(k − min) / scale⌋ mod 65536 (exact: 0 ≤ k − min < 2^53, scale a power of 2)
+    for (let i = 0; i < n; i++) counts[(Math.floor((keys[i]! - min) / scale) % 65_536) + 1]!++;
     for (let d = 1; d <= 65_536; d++) counts[d]! += counts[d - 1]!;
     for (let j = 0; j < n; j++) {
       const i = order[j]!;
-      next[counts[Math.floor(keys[i]! / scale) % 65_536]!++] = i;
+      next[counts[Math.floor((keys[i]! - min) / scale) % 65_536]!++] = i;
     }
     const t = order;
     order = next;

@@ -37,10 +37,23 @@ export function isReadableDate(s: unknown): boolean {
 /** what may follow the date: a time, then optionally a fraction and an offset */
 const TIME = /^.{10}T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/s;
 
+/** Two digits at s[i], s[i+1] making a number at most `max`. */
+function twoDigits(s: string, i: number, max: number): boolean {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 && a * 10 + b <= max;
+}
+
 /** A LocalDateTime ('YYYY-MM-DDTHH:mm[:ss]', optionally with fraction and offset) or a bare date. */
 export function isReadableDateTime(s: unknown): boolean {
   if (typeof s !== 'string' || !startsWithDate(s)) return false;
-  return s.length === 10 || TIME.test(s);
+  if (s.length === 10) return true;
+  // the common shape 'YYYY-MM-DDTHH:mm:ss' read in place (what TIME accepts of it), any other by TIME
+  if (s.length === 19)
+    return (
+      s.charCodeAt(10) === 84 && twoDigits(s, 11, 23) && s.charCodeAt(13) === 58 && twoDigits(s, 14, 59) && s.charCodeAt(16) === 58 && twoDigits(s, 17, 60)
+    );
+  return TIME.test(s);
 }
 
 function isMoney(m: MoneyJson | undefined): boolean {

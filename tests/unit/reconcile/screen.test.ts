@@ -118,6 +118,11 @@ describe('screenInput', () => {
       }),
       { numRuns: 3000 },
     );
+    // and the 19-character shape read in place, one piece off at a time
+    const shape19 = ['2026-03-05T23:59:60', '2026-03-05T10:00:61', '2026-03-05T24:00:00', '2026-03-05T10:60:00', '2026-03-05T1a:00:00'];
+    const off19 = ['2026-03-05X10:00:00', '2026-03-05T10-00:00', '2026-03-05T10:00-00', '2026-03-05T10:00:0/', '2026-03-05T19:5\u0660:00'];
+    for (const s of [...shape19, ...off19]) expect(isReadableDateTime(s)).toBe(refDateTime(s));
+    expect(shape19.map(isReadableDateTime)).toEqual([true, false, false, false, false]);
     for (const s of ['2024-02-29', '2025-02-29', '2026-03-05T10:00:00.123+08:00', '2026-03-05T23:59:60Z', '2026-03-05T10:00\n'])
       expect([isReadableDate(s), isReadableDateTime(s)]).toEqual([refDate(s), refDateTime(s)]);
   });
