@@ -9,6 +9,7 @@ import type { Finding, PortalTransaction } from '../../model';
 import type { Rule, RuleContext } from '../context';
 import { txnDate } from '../fee-schedule';
 import { makeFinding } from '../finding';
+import { CARD, FLAG, KIND, OTHER_CODE, STATUS } from '../row-index';
 
 const MIN_RUN = 3;
 /** a run's reference rate is the median of its first points */
@@ -78,6 +79,27 @@ function impliedRate(ctx: RuleContext, t: PortalTransaction, index: number, appr
   return variable.dividedBy(amount).times(HUNDRED);
 }
 
+/**
+ * impliedRate(ctx, t, index, true) for a successful sale with a fee in its own currency, its
+ * whole-cents path read from the row index. A feeBreakdownHint of 1-3 says the row has a contract
+ * (feeExcessRows priced it), so contractFor is asked only when the hint is 0.
+ */
+function impliedRateOfRow(ctx: RuleContext, t: PortalTransaction, index: number): Dec | number | undefined {
+  const ix = ctx.rows;
+  const a = ix.amountCents[index]!;
+  const f = ix.feeCents[index]!;
+  if (Number.isNaN(a) || Number.isNaN(f)) return impliedRate(ctx, t, index, true);
+  if (!(a > 0) || f < 0 || (f === 0 && t.fee!.amount.charCodeAt(0) === 45)) return undefined; // "-0.00" is negative to Decimal
+  const hint = ctx.feeBreakdownHint(index);
+  if (hint >= 2) return undefined;
+  const contracted = hint === 1 || ctx.contractFor(t) !== undefined;
+  // a contract whose breakdown may take something off the fee: the exact path
+  if (contracted && hint !== 1) return impliedRate(ctx, t, index, true);
+  if (!contracted && ix.cardType[index] === CARD.debit && f >= 1300) return undefined; // = fee ≥ 13, below
+  if ((ix.flags[index]! & FLAG.instant) !== 0) return undefined;
+  return (f / a) * 100;
+}
+
 function exactRate(ctx: RuleContext, p: Point): Dec {
   return (p.rate ??= impliedRate(ctx, p.t, p.index, false) as Dec);
 }
@@ -109,30 +131,37 @@ export const rateDrift: Rule = {
     let seriesCount = 0;
     let lastSeries = -1;
     let lastMerchant: string | undefined;
-    let lastCard: string | undefined;
-    let lastCurrency: string | undefined;
+    let lastCard: string | number | undefined;
+    let lastCurrency = -1;
     const { rows, at } = ctx.inMemoryOrder().txns;
+    const ix = ctx.rows;
     for (let q = 0; q < rows.length; q++) {
       const i = at[q]!;
-      if (i < 0) continue;
+      // impliedRate's first test on the columns: a successful sale with a fee in its own currency
+      if (i < 0 || ix.kind[i] !== KIND.sale || ix.status[i] !== STATUS.success || (ix.flags[i]! & FLAG.hasFee) === 0) continue;
       const t = rows[q]!;
-      const cents = minCents === undefined ? undefined : centsOf(t.amount.amount);
-      if (cents !== undefined ? cents < minCents! : !amountOf(t.amount).greaterThanOrEqualTo(minAmount)) continue;
-      const r = impliedRate(ctx, t, i, true);
+      const cents = ix.amountCents[i]!;
+      if (minCents !== undefined && !Number.isNaN(cents) ? cents < minCents : !amountOf(t.amount).greaterThanOrEqualTo(minAmount)) continue;
+      const r = impliedRateOfRow(ctx, t, i);
       if (r === undefined) continue;
       pointAt[i] = typeof r === 'number' ? { t, rate: undefined, index: i, approx: r } : { t, rate: r, index: i, approx: r.toNumber() };
-      // the series of the row read before, when the key is the same (no key string per row)
-      if (lastSeries >= 0 && t.merchantId === lastMerchant && t.cardType === lastCard && t.amount.currency === lastCurrency) {
+      // the series of the row read before, when the key is the same (no key string per row): the
+      // merchant as printed (the column, unless respelled), card type and currency codes (a card
+      // type outside CARD as printed)
+      const merchant = (ix.flags[i]! & FLAG.respelledId) === 0 ? ix.merchantId[i]! : (t.merchantId ?? '');
+      const card = ix.cardType[i] === OTHER_CODE ? t.cardType : ix.cardType[i]!;
+      const currency = ix.currency[i]!;
+      if (lastSeries >= 0 && merchant === lastMerchant && card === lastCard && currency === lastCurrency) {
         seriesOf[i] = lastSeries;
         continue;
       }
-      const k = `${t.merchantId ?? ''}|${t.cardType}|${t.amount.currency}`;
+      const k = `${merchant}|${t.cardType}|${t.amount.currency}`;
       let s = seriesByKey.get(k);
       if (s === undefined) seriesByKey.set(k, (s = seriesCount++));
       seriesOf[i] = lastSeries = s;
-      lastMerchant = t.merchantId;
-      lastCard = t.cardType;
-      lastCurrency = t.amount.currency;
+      lastMerchant = merchant;
+      lastCard = card;
+      lastCurrency = currency;
     }
     const lists: Point[][] = [];
     for (let s = 0; s < seriesCount; s++) lists.push([]);

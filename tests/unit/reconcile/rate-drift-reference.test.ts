@@ -16,6 +16,10 @@ describe('rate drift on doubles = on exact Decimal rates', () => {
     const ctx = makeContext(inp);
     const fast = rateDrift.run(ctx);
     expect(fast).toEqual(rateDriftReference(ctx));
+    // and after the fee audit of every row, whose hints spare the rule a Decimal (and a contract lookup) per row
+    const audited = makeContext(inp);
+    audited.feeExcessRows();
+    expect(rateDrift.run(audited)).toEqual(fast);
     return fast;
   };
   it('on runs of rates on and around the half-step boundary, with and without a contract', () => {
@@ -29,8 +33,11 @@ describe('rate drift on doubles = on exact Decimal rates', () => {
           fc.record({
             fee: fc.constantFrom(...fees),
             n: fc.integer({ min: 1, max: 8 }),
-            amount: fc.constantFrom('1000.00', '1000.00', '1000', '333.33'),
+            // 5,000.00 on a debit card reaches the contract's cap of 20
+            amount: fc.constantFrom('1000.00', '1000.00', '1000', '333.33', '5000.00'),
             card: fc.constantFrom('credit', 'credit', 'debit') as fc.Arbitrary<'credit' | 'debit'>,
+            // settled the same day: its fee may hide an instant fee
+            cycle: fc.constantFrom(undefined, undefined, undefined, 'D0') as fc.Arbitrary<'D0' | undefined>,
           }),
           { minLength: 1, maxLength: 8 },
         ),
@@ -45,6 +52,7 @@ describe('rate drift on doubles = on exact Decimal rates', () => {
                 amount: r.amount,
                 fee: r.fee,
                 cardType: r.card,
+                ...(r.cycle && { settleCycle: r.cycle }),
                 occurredAt: `2026-03-${String(1 + (i >> 1)).padStart(2, '0')}T1${i & 1}:00:00`,
               }),
             ),
