@@ -117,29 +117,73 @@ function amountIndex(recs: Records, cTaken: Uint8Array): AmountIndex {
   return idx;
 }
 
-/** One pass: collect every open row's candidates, take the uncontested pairs, then the contested ones in the reference's order. */
+/**
+ * One pass: collect every open row's candidates, take the uncontested pairs, then the contested
+ * ones in the reference's order. Columns and the pass's settings are locals: the loops run a few
+ * times per reconcile, much of it before they are optimised.
+ */
 function runPass(pass: Pass, passNo: number, rows: Rows, recs: Records, s: MatchState): void {
-  const { candP, candC, candDt, pMatch } = s;
+  const { candP, candC, candDt, pMatch, cTaken } = s;
   candP.length = 0;
   candC.length = 0;
   candDt.length = 0;
-  if (pass.needsOrderNo) {
+  const { side: rSide, last4: rLast4, term: rTerm, ms: rMs } = rows;
+  const { side: cSide, last4: cLast4, term: cTerm, ms: cMs } = recs;
+  const needsLast4 = pass.needsLast4 === true;
+  const needsTerminal = pass.needsTerminal === true;
+  const needsOrderNo = pass.needsOrderNo === true;
+  const window = pass.windowSeconds;
+  /** The reference's consider(): the same tests in the same order ('' = no id); a pair that passes is a candidate. */
+  const consider = (i: number, j: number): void => {
+    if (cTaken[j] === 1 || cSide[j] !== rSide[i]) return;
+    const tl = rLast4[i]!;
+    const cl = cLast4[j]!;
+    const tt = rTerm[i]!;
+    const ct = cTerm[j]!;
+    if (needsLast4 && (tl === '' || cl === '' || tl !== cl)) return;
+    if (needsTerminal && (tt === '' || ct === '' || tt !== ct)) return;
+    if (!needsLast4 && !needsOrderNo && tl !== '' && cl !== '' && tl !== cl) return;
+    if (!needsOrderNo && tt !== '' && ct !== '' && tt !== ct) return;
+    const dt = Math.abs(Math.round((rMs[i]! - cMs[j]!) / 1000));
+    if (!Number.isFinite(dt) || dt > window) return;
+    candP.push(i);
+    candC.push(j);
+    candDt.push(dt);
+  };
+  if (needsOrderNo) {
+    const { byOrder } = recs;
+    const { order } = rows;
     for (const i of rows.withOrder) {
       if (pMatch[i]! >= 0) continue;
-      const list = recs.byOrder.get(rows.order[i]!);
+      const list = byOrder.get(order[i]!);
       if (list === undefined) continue;
-      if (typeof list === 'number') consider(pass, i, list, rows, recs, s);
-      else for (const j of list) consider(pass, i, j, rows, recs, s);
+      if (typeof list === 'number') consider(i, list);
+      else for (const j of list) consider(i, j);
     }
   } else {
-    const idx = (s.amounts ??= amountIndex(recs, s.cTaken));
+    const { record, key: iKey, ms: iMs } = (s.amounts ??= amountIndex(recs, cTaken));
+    const rKey = rows.key;
+    const end = iKey.length;
+    // the row's amount's records within the window (+1 s for rounding; consider() decides exactly)
+    const span = (window + 1) * 1000;
     for (const i of rows.byAmount) {
       if (pMatch[i]! >= 0) continue;
       // every candidate would fail these tests: skip the window search
-      if (pass.needsLast4 && rows.last4[i] === '') continue;
-      if (pass.needsTerminal && rows.term[i] === '') continue;
+      if (needsLast4 && rLast4[i] === '') continue;
+      if (needsTerminal && rTerm[i] === '') continue;
       const from = candP.length;
-      collectByAmount(pass, i, idx, rows, recs, s);
+      const key = rKey[i]!;
+      const lo = rMs[i]! - span;
+      const hi = rMs[i]! + span;
+      // the first entry at or after (key, lo)
+      let a = 0;
+      let b = end;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (iKey[mid]! < key || (iKey[mid] === key && iMs[mid]! < lo)) a = mid + 1;
+        else b = mid;
+      }
+      for (let k = a; k < end && iKey[k] === key && iMs[k]! <= hi; k++) consider(i, record[k]!);
       if (pass.uniqueOnly && candP.length - from !== 1) {
         candP.length = from;
         candC.length = from;
@@ -148,41 +192,6 @@ function runPass(pass: Pass, passNo: number, rows: Rows, recs: Records, s: Match
     }
   }
   takePairs(pass, passNo, rows, recs, s);
-}
-
-/** The reference's consider(): the same tests in the same order ('' = no id); a pair that passes is a candidate. */
-function consider(pass: Pass, i: number, j: number, rows: Rows, recs: Records, s: MatchState): void {
-  if (s.cTaken[j] === 1 || recs.side[j] !== rows.side[i]) return;
-  const tl = rows.last4[i]!;
-  const cl = recs.last4[j]!;
-  const tt = rows.term[i]!;
-  const ct = recs.term[j]!;
-  if (pass.needsLast4 && (tl === '' || cl === '' || tl !== cl)) return;
-  if (pass.needsTerminal && (tt === '' || ct === '' || tt !== ct)) return;
-  if (!pass.needsLast4 && !pass.needsOrderNo && tl !== '' && cl !== '' && tl !== cl) return;
-  if (!pass.needsOrderNo && tt !== '' && ct !== '' && tt !== ct) return;
-  const dt = Math.abs(Math.round((rows.ms[i]! - recs.ms[j]!) / 1000));
-  if (!Number.isFinite(dt) || dt > pass.windowSeconds) return;
-  s.candP.push(i);
-  s.candC.push(j);
-  s.candDt.push(dt);
-}
-
-/** The row's amount's records within the window (+1 s for rounding; consider() decides exactly). */
-function collectByAmount(pass: Pass, i: number, idx: AmountIndex, rows: Rows, recs: Records, s: MatchState): void {
-  const key = rows.key[i]!;
-  const at = rows.ms[i]!;
-  const lo = at - (pass.windowSeconds + 1) * 1000;
-  const hi = at + (pass.windowSeconds + 1) * 1000;
-  // the first entry at or after (key, lo)
-  let a = 0;
-  let b = idx.key.length;
-  while (a < b) {
-    const mid = (a + b) >>> 1;
-    if (idx.key[mid]! < key || (idx.key[mid] === key && idx.ms[mid]! < lo)) a = mid + 1;
-    else b = mid;
-  }
-  for (let k = a; k < idx.key.length && idx.key[k] === key && idx.ms[k]! <= hi; k++) consider(pass, i, idx.record[k]!, rows, recs, s);
 }
 
 /** Take the pass's pairs: uncontested at once, contested by (failed, seconds apart, rank, record id, record) while both sides are open. */

@@ -1,6 +1,6 @@
 // Portal ↔ cashier matching, step 1: what the passes compare of each cashier record and portal
-// row, as columns by position (cashier-match.ts runs the passes on them). The rows' time, ids,
-// cents, kind and status come from the run's row index; each row and record object is read
+// row, as columns by position (cashier-match.ts runs the passes on them). The rows' come from
+// the run's row index (time, ids, cents, currency, kind, status); each record object is read
 // once, in the order the objects lie in memory (see memory-order.ts).
 import { localDateTimeMs } from '../dates';
 import { absAmountKey, centsOf } from '../money';
@@ -9,7 +9,7 @@ import { RECORD_SIDE, recordSideOf } from './cashier-passes';
 import { normaliseId } from './keys';
 import type { InMemoryOrder } from './memory-order';
 import { KIND, STATUS, type RowIndex } from './row-index';
-import { keyedIds, writeId, type KeyedIds } from './id-order';
+import { keyAll, keyedIds, writeId, type KeyedIds } from './id-order';
 
 /**
  * Amount keys are numbers: |amount| in whole cents for the main currency (the first card or QR
@@ -102,7 +102,7 @@ export interface Rows {
   term: readonly string[];
   last4: readonly string[];
   /** normalised order number, '' = none */
-  order: string[];
+  order: readonly string[];
   /** amount key (see TEXT_KEY); −1 when no record has the amount */
   key: Float64Array;
   /** the comparable rows with an order number, and those the amount passes look up */
@@ -115,53 +115,55 @@ export interface Rows {
   rank: Int32Array | undefined;
 }
 
-/** Rows, from the row index and one read of each row object in memory order (id, order number, currency). */
+/**
+ * Rows, from the row index's columns: a row object is read only when its amount is not whole
+ * cents in the main currency (its key is then the amount's text).
+ */
 export function readRows(txns: readonly PortalTransaction[], index: RowIndex, inTimeOrder: boolean, recs: Records): Rows {
   const n = txns.length;
-  const rows: Rows = {
-    n,
-    id: keyedIds(n),
-    side: new Uint8Array(n),
-    failed: new Uint8Array(n),
-    ms: new Float64Array(n),
-    term: index.terminalId,
-    last4: index.cardLast4,
-    order: new Array<string>(n).fill(''),
-    key: new Float64Array(n),
-    withOrder: new Int32Array(0),
-    byAmount: new Int32Array(0),
-    rank: undefined,
-  };
-  const mt = index.memory;
-  for (let q = 0; q < mt.rows.length; q++) {
-    const i = mt.at[q]!;
-    if (i < 0) continue;
-    const t = mt.rows[q]!;
-    writeId(rows.id, i, t.id);
-    const kind = index.kind[i]!;
-    const status = index.status[i]!;
-    // isCashierComparable on the codes
-    if ((kind !== KIND.sale && kind !== KIND.preauth_completion && kind !== KIND.refund) || status === STATUS.pending) continue;
-    rows.side[i] = kind === KIND.refund ? RECORD_SIDE.refund : RECORD_SIDE.sale;
-    rows.failed[i] = status !== STATUS.success ? 1 : 0;
-    // whole ms (localDateTimeMs) as the index's seconds: rounding undoes the division exactly
-    rows.ms[i] = Math.round(index.epochSeconds[i]! * 1000);
-    // as matchIds reads it (the row index holds the other two ids)
-    if (t.orderNo) rows.order[i] = normaliseId('order', t.orderNo);
-    // only the amount passes look a row up by amount, among records (whose first one set the main currency)
-    rows.key[i] = recs.n > 0 ? amountKey(recs, t.amount, index.amountCents[i]!, false) : -1;
-  }
+  const side = new Uint8Array(n);
+  const failed = new Uint8Array(n);
+  const ms = new Float64Array(n);
+  const key = new Float64Array(n);
   const withOrder: number[] = [];
   const byAmount: number[] = [];
+  // locals, not property reads, in a loop that runs once per reconcile (mostly unoptimised)
+  const { kind, status, epochSeconds, amountCents, currency, orderNo } = index;
+  const main = recs.mainCurrency === undefined ? -1 : index.currencies.indexOf(recs.mainCurrency);
+  const { sale, preauth_completion, refund } = KIND;
+  const { success, pending } = STATUS;
   for (let i = 0; i < n; i++) {
-    if (rows.side[i] === RECORD_SIDE.none) continue;
-    if (rows.order[i] !== '') withOrder.push(i);
-    if (rows.key[i]! >= 0 && Number.isFinite(rows.ms[i]!)) byAmount.push(i);
+    const k = kind[i]!;
+    const st = status[i]!;
+    // isCashierComparable on the codes
+    if ((k !== sale && k !== preauth_completion && k !== refund) || st === pending) continue;
+    side[i] = k === refund ? RECORD_SIDE.refund : RECORD_SIDE.sale;
+    failed[i] = st !== success ? 1 : 0;
+    // whole ms (localDateTimeMs) as the index's seconds: rounding undoes the division exactly
+    const at = Math.round(epochSeconds[i]! * 1000);
+    ms[i] = at;
+    // only the amount passes look a row up by amount, among records (whose first one set the main currency)
+    const c = amountCents[i]!;
+    const amountKeyOf =
+      recs.n === 0 ? -1 : currency[i] === main && c < TEXT_KEY && c > -TEXT_KEY ? (c < 0 ? -c : c) : amountKey(recs, txns[i]!.amount, c, false);
+    key[i] = amountKeyOf;
+    if (orderNo[i] !== '') withOrder.push(i);
+    if (amountKeyOf >= 0 && Number.isFinite(at)) byAmount.push(i);
   }
-  rows.withOrder = Int32Array.from(withOrder);
-  rows.byAmount = Int32Array.from(byAmount);
-  rows.rank = inTimeOrder ? undefined : timeRank(txns, rows.side);
-  return rows;
+  return {
+    n,
+    id: keyAll(index.id),
+    side,
+    failed,
+    ms,
+    term: index.terminalId,
+    last4: index.cardLast4,
+    order: index.orderNo,
+    key,
+    withOrder: Int32Array.from(withOrder),
+    byAmount: Int32Array.from(byAmount),
+    rank: inTimeOrder ? undefined : timeRank(txns, side),
+  };
 }
 
 /**

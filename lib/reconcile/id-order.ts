@@ -18,18 +18,31 @@ export interface KeyedIds {
   keys: Int32Array;
 }
 
+/** Room for n ids and their keys (writeId fills them). */
 export function keyedIds(n: number): KeyedIds {
   return { ids: new Array<string>(n), keys: new Int32Array(KEYS * n) };
 }
 
+/** `ids` (copied) with their keys. */
+export function keyAll(ids: readonly string[]): KeyedIds {
+  const x = { ids: ids.slice(), keys: new Int32Array(KEYS * ids.length) };
+  for (let i = 0; i < ids.length; i++) writeKeys(x, i, ids[i]!);
+  return x;
+}
+
+/** ids[at] = id, and its keys. */
+export function writeId(x: KeyedIds, at: number, id: string): void {
+  x.ids[at] = id;
+  writeKeys(x, at, id);
+}
+
 /**
- * ids[at] = id and its keys: characters [4p, 4p + 4) make key p, 7 bits each — a UTF-16 unit u
+ * The keys of ids[at], which is `id`: characters [4p, 4p + 4) make key p, 7 bits each — a UTF-16 unit u
  * below 126 is u + 1, a character past the end 0, and any other unit 127 with every digit after
  * it 0 (units it stands for differ, so what follows them must not decide). So s < t ⇒ the keys
  * of s are, compared in turn, at most those of t; equal keys say nothing.
  */
-export function writeId(x: KeyedIds, at: number, id: string): void {
-  x.ids[at] = id;
+function writeKeys(x: KeyedIds, at: number, id: string): void {
   const end = Math.min(id.length, KEYS * KEY_CHARS);
   let stop = end;
   for (let c = 0; c < end; c++)

@@ -88,6 +88,9 @@ export interface RowIndex {
   readonly merchantId: readonly string[];
   readonly rrn: readonly string[];
   readonly cardLast4: readonly string[];
+  readonly orderNo: readonly string[];
+  /** the row's id (its store key) */
+  readonly id: readonly string[];
 }
 
 /** Cents of a MoneyJson in `currency`, NaN when absent, in another currency or not whole cents. */
@@ -128,6 +131,8 @@ export function buildRowIndex(rows: readonly PortalTransaction[], memory: InMemo
   const merchantId: string[] = new Array<string>(n);
   const rrn: string[] = new Array<string>(n);
   const cardLast4: string[] = new Array<string>(n);
+  const orderNo: string[] = new Array<string>(n);
+  const id: string[] = new Array<string>(n);
   const day: IsoDate[] = new Array<IsoDate>(n);
   let lastDay = '';
   for (let q = 0; q < memory.rows.length; q++) {
@@ -164,6 +169,8 @@ export function buildRowIndex(rows: readonly PortalTransaction[], memory: InMemo
     if ((t.terminalId !== undefined && term !== t.terminalId) || (t.merchantId !== undefined && merchant !== t.merchantId)) flags[i]! |= FLAG.respelledId;
     rrn[i] = normaliseId('rrn', t.rrn);
     cardLast4[i] = normaliseId('card', t.cardLast4);
+    orderNo[i] = normaliseId('order', t.orderNo);
+    id[i] = t.id;
   }
   return {
     rows,
@@ -184,6 +191,8 @@ export function buildRowIndex(rows: readonly PortalTransaction[], memory: InMemo
     merchantId,
     rrn,
     cardLast4,
+    orderNo,
+    id,
   };
 }
 
