@@ -9,7 +9,7 @@ import type { RuleContext } from './context';
 import { txnDate } from './fee-schedule';
 import { normaliseId, sameId } from './keys';
 import { indicesWhere } from './memory-order';
-import { KIND, STATUS, type RowIndex } from './row-index';
+import { FLAG, KIND, STATUS, type RowIndex } from './row-index';
 import { radixOrder } from './order';
 
 export interface DuplicateCluster {
@@ -104,7 +104,7 @@ export function findDuplicates(ctx: RuleContext): DuplicateCluster[] {
  * in the index, is read only for rows that agree on the rest.
  */
 function swipeGroups(index: RowIndex, mainCurrency: string | undefined): PortalTransaction[][] {
-  const { rows, count, kind, status, amountCents, currency, cardLast4 } = index;
+  const { rows, count, kind, status, amountCents, currency, flags } = index;
   const main = mainCurrency === undefined ? -1 : index.currencies.indexOf(mainCurrency);
   const at: number[] = [];
   const cents: number[] = [];
@@ -114,7 +114,7 @@ function swipeGroups(index: RowIndex, mainCurrency: string | undefined): PortalT
     const a = amountCents[i]!;
     // NaN: not whole cents, read on the row (isPositive, amountBucket)
     if (a <= 0) continue;
-    if (cardLast4[i] === '' && !rows[i]!.cardLast4) continue; // the column is '' for a blank card too
+    if ((flags[i]! & FLAG.hasCard) === 0) continue;
     if (!Number.isNaN(a) && currency[i] === main) {
       at.push(i);
       cents.push(a);

@@ -57,6 +57,8 @@ export const FLAG = {
   hasExtraFees: 8,
   /** the terminal or merchant id is not printed in normaliseId's form ('00012345', ' t1'): its column differs from the row's field */
   respelledId: 16,
+  /** the row shows a card number's last digits (cardLast4 is not empty; the column is '' for a blank one too) */
+  hasCard: 32,
 } as const;
 
 export interface RowIndex {
@@ -160,7 +162,8 @@ export function buildRowIndex(rows: readonly PortalTransaction[], memory: InMemo
       (t.settleCycle === 'D0' || t.settleCycle === 'T0' ? FLAG.instant : 0) |
       (t.fee !== undefined && t.fee.currency === currency ? FLAG.hasFee : 0) |
       (t.net !== undefined && t.net.currency === currency ? FLAG.hasNet : 0) |
-      (t.extraFees !== undefined && t.extraFees.length > 0 ? FLAG.hasExtraFees : 0);
+      (t.extraFees !== undefined && t.extraFees.length > 0 ? FLAG.hasExtraFees : 0) |
+      (t.cardLast4 ? FLAG.hasCard : 0);
     const term = normaliseId('terminal', t.terminalId);
     const merchant = normaliseId('merchant', t.merchantId);
     terminalId[i] = term;

@@ -35,6 +35,7 @@ function expectColumnsOf(rows: RowIndex, i: number): void {
   const respelled = (t.terminalId ?? '') !== rows.terminalId[i] || (t.merchantId ?? '') !== rows.merchantId[i];
   expect(rows.flags[i]! & FLAG.respelledId).toBe(respelled ? FLAG.respelledId : 0);
   expect(positionOf(rows, t)).toBe(i);
+  expect(rows.flags[i]! & FLAG.hasCard).toBe(t.cardLast4 ? FLAG.hasCard : 0);
 }
 
 describe('row index', () => {
