@@ -10,6 +10,7 @@ import { txnDate } from './fee-schedule';
 import { RULES } from './rules/registry';
 import { outcomeMoney, shortfallExplanation } from './settlement-findings';
 import { sortWithinBasis } from './order';
+import { type KeyedIds, keyedIds, writeId } from './id-order';
 import type { CashierMatching } from './matching';
 import { screenInput } from './screen';
 import { makeIssue } from '../i18n/issues';
@@ -46,6 +47,8 @@ interface Analysed {
   findings: Finding[];
   unchecked: Unchecked[];
   matches: ReconcileMatch[];
+  /** matches[k]'s first transaction id written at k (id-order.ts), for the sort */
+  matchKeys: KeyedIds;
   residuals: Residual[];
   cashierMatching: CashierMatching | undefined;
   aliases: RuleContext['aliases'];
@@ -75,6 +78,8 @@ function analyse(input: ReconcileInput, rules: readonly Rule[]): Analysed {
   const settlement = ctx.settlement();
   const matches: ReconcileMatch[] = [];
   const residuals: Residual[] = [];
+  // each match's first transaction id as sort keys (id-order.ts), written while the id is at hand
+  const matchKeys = keyedIds(settlement.outcomes.length + ctx.aliases.length);
   for (const o of settlement.outcomes) {
     const transactionIds = o.group.transactions.map((t) => t.id);
     const statementLineIds = o.lines.map((l) => l.id);
@@ -84,6 +89,7 @@ function analyse(input: ReconcileInput, rules: readonly Rule[]): Analysed {
       // an inexact amount lowers the confidence that these lines are this group's settlement
       const basis = periodicFee ? 'settlement-group:amount-less-periodic-fee' : o.basis;
       const confidence = o.status === 'matched' ? o.confidence : periodicFee ? 0.85 : Math.min(o.confidence, 0.5);
+      writeId(matchKeys, matches.length, transactionIds[0] ?? '');
       matches.push({ transactionIds, statementLineIds, basis, confidence });
     }
     if (!periodicFee && (o.status === 'short' || o.status === 'over' || o.status === 'missing')) {
@@ -108,7 +114,7 @@ function analyse(input: ReconcileInput, rules: readonly Rule[]): Analysed {
   for (const [cal, dates] of datesByCalendar) for (const i of calendarCoverage(dates, cal, input.extraHolidays)) ctx.issue(i);
 
   const cashierMatching = ctx.cashier.length > 0 ? ctx.cashierMatching() : undefined;
-  return { findings, unchecked: covered.unchecked, matches, residuals, cashierMatching, aliases: ctx.aliases, issues: ctx.issues() };
+  return { findings, unchecked: covered.unchecked, matches, matchKeys, residuals, cashierMatching, aliases: ctx.aliases, issues: ctx.issues() };
 }
 
 /** The result from the analysis: the cashier and alias matches added, everything in its order. */
@@ -117,15 +123,21 @@ function finish(a: Analysed): ReconcileResult {
   const cashierLists = a.cashierMatching ? cashierMatchLists(a.cashierMatching) : new Map<string, ReconcileMatch[]>();
   // the last reference to the cashier matching: from here its columns are garbage
   a.cashierMatching = undefined;
-  for (const x of aliases) matches.push({ transactionIds: [x.keptId, x.aliasId], statementLineIds: [], basis: x.basis, confidence: x.confidence });
+  for (const x of aliases) {
+    writeId(a.matchKeys, matches.length, x.keptId);
+    matches.push({ transactionIds: [x.keptId, x.aliasId], statementLineIds: [], basis: x.basis, confidence: x.confidence });
+  }
   // = matches.sort(by basis, then first transaction, line, cashier id), done per basis: a stable
   // sort gives the same order, and each basis's run (cashier matches come in transaction order)
   // is then mostly sorted already
-  const byBasis = new Map<string, ReconcileMatch[]>();
-  for (const m of matches) {
+  const byBasis = new Map<string, { ms: ReconcileMatch[]; at: number[] }>();
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!;
     const l = byBasis.get(m.basis);
-    if (l) l.push(m);
-    else byBasis.set(m.basis, [m]);
+    if (l) {
+      l.ms.push(m);
+      l.at.push(k);
+    } else byBasis.set(m.basis, { ms: [m], at: [k] });
   }
   const withinBasis = (x: ReconcileMatch, y: ReconcileMatch) =>
     cmp(x.transactionIds[0] ?? '', y.transactionIds[0] ?? '') ||
@@ -137,7 +149,11 @@ function finish(a: Analysed): ReconcileResult {
     const cashier = cashierLists.get(basis);
     // a cashier basis's matches come in transaction order: already sorted
     const sorted =
-      cashier === undefined ? sortWithinBasis(own!, withinBasis) : own === undefined ? cashier : sortWithinBasis([...cashier, ...own], withinBasis);
+      cashier === undefined
+        ? sortWithinBasis(own!.ms, withinBasis, { ids: a.matchKeys, at: Int32Array.from(own!.at) })
+        : own === undefined
+          ? cashier
+          : sortWithinBasis([...cashier, ...own.ms], withinBasis);
     for (const m of sorted) matches.push(m);
   }
   residuals.sort(

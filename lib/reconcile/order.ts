@@ -2,7 +2,7 @@
 // the order of the comparator sort it replaces; tests/unit/reconcile/fast-paths.test.ts holds the
 // comparator sorts beside the properties that compare the two.
 import type { Match } from '../model';
-import { keyedIds, orderByIds, writeId } from './id-order';
+import { type KeyedIds, keyedIds, orderByIds, writeId } from './id-order';
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -120,19 +120,31 @@ type SortableMatch = Match & { cashierIds?: string[] };
  * id-order.ts (a stable sort on integers made of the ids' first characters), and each run of
  * equal first transaction ids then by the comparator, which is the same stable order.
  */
-export function sortWithinBasis<M extends SortableMatch>(ms: M[], withinBasis: (a: M, b: M) => number): M[] {
+export function sortWithinBasis<M extends SortableMatch>(ms: M[], withinBasis: (a: M, b: M) => number, keyed?: { ids: KeyedIds; at: Int32Array }): M[] {
   // already in order (cashier matches come sorted by transaction): a stable sort changes nothing
   let i = 1;
   while (i < ms.length && withinBasis(ms[i - 1]!, ms[i]!) <= 0) i++;
   if (i === ms.length) return ms;
   const n = ms.length;
-  const ids = keyedIds(n);
-  const at = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    writeId(ids, k, ms[k]!.transactionIds[0] ?? '');
-    at[k] = k;
+  // `keyed`: the first transaction ids already written (ids.ids[at[k]] is ms[k]'s), where the
+  // caller had them at hand; else written here
+  let ids: KeyedIds;
+  let at: Int32Array;
+  if (keyed) ({ ids, at } = keyed);
+  else {
+    ids = keyedIds(n);
+    at = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      writeId(ids, k, ms[k]!.transactionIds[0] ?? '');
+      at[k] = k;
+    }
   }
-  const out = gather(ms, orderByIds(ids, at));
+  // positions in `ids` → positions in ms
+  const back = new Int32Array(ids.ids.length);
+  for (let k = 0; k < n; k++) back[at[k]!] = k;
+  const order = orderByIds(ids, at);
+  const out: M[] = new Array<M>(n);
+  for (let k = 0; k < n; k++) out[k] = ms[back[order[k]!]!]!;
   for (let start = 0; start < n; ) {
     const first = out[start]!.transactionIds[0] ?? '';
     let end = start + 1;

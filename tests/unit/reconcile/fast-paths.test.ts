@@ -7,6 +7,7 @@ import { localDateTimeMs } from '../../../lib/dates';
 import type { CashierRecord, PortalTransaction, ReconcileInput } from '../../../lib/model';
 import { reconcile } from '../../../lib/reconcile';
 import { sortByTimeThenId, sortWithinBasis } from '../../../lib/reconcile/order';
+import { keyedIds, writeId } from '../../../lib/reconcile/id-order';
 import { makeContext } from '../../../lib/reconcile/context';
 import { matchCashier, matchCashierReference } from '../../../lib/reconcile/matching';
 import { buildSettlementGroups, makeOriginalIndex } from '../../../lib/reconcile/settlement';
@@ -454,6 +455,11 @@ describe('sortWithinBasis = the comparator sort', () => {
           cmp(a.statementLineIds[0] ?? '', b.statementLineIds[0] ?? '') ||
           cmp(a.cashierIds?.[0] ?? '', b.cashierIds?.[0] ?? '');
         expect(sortWithinBasis([...ms], within)).toEqual([...ms].sort(within));
+        // with the ids written by the caller at other positions (as reconcile() does while it has them)
+        const ids = keyedIds(2 * ms.length + 1);
+        const at = Int32Array.from(ms, (_, k) => 2 * k + 1);
+        ms.forEach((m, k) => writeId(ids, at[k]!, m.transactionIds[0] ?? ''));
+        expect(sortWithinBasis([...ms], within, { ids, at })).toEqual([...ms].sort(within));
         // already in order, with ties (returned as is), and the same with two entries swapped
         const sorted = [...ms].sort(within);
         expect(sortWithinBasis([...sorted], within)).toEqual(sorted);
