@@ -6,7 +6,7 @@ import { identityOrder, type InMemoryOrder } from './memory-order';
 import { cashierMatching, cashierPasses, RECORD_SIDE, type CashierMatching, type Pass } from './cashier-passes';
 import { matchCashierReference } from './cashier-reference';
 import { readRecords, readRows, type Records, type Rows } from './cashier-read';
-import { cmpKeyed, orderByIds, sortByUint32, type KeyedIds } from './id-order';
+import { cmpKeyed, markedIdShared, orderByIds, sortByUint32, type KeyedIds } from './id-order';
 import { buildRowIndex, type RowIndex } from './row-index';
 
 /**
@@ -98,13 +98,14 @@ function amountIndex(recs: Records, cTaken: Uint8Array): AmountIndex {
   const low = new Uint32Array(recs.n);
   const high = new Uint32Array(recs.n);
   let anyHigh = false;
-  for (const j of open) {
+  for (let k = 0; k < open.length; k++) {
+    const j = open[k]!;
     const key = recs.key[j]!;
     high[j] = Math.floor(key / 2 ** 32);
     low[j] = key - high[j]! * 2 ** 32;
     anyHigh ||= high[j] > 0;
   }
-  let order = sortByUint32(Int32Array.from(open), low);
+  let order = sortByUint32(new Int32Array(open), low);
   if (anyHigh) order = sortByUint32(order, high);
   const n = open.length;
   const idx: AmountIndex = { record: new Int32Array(n), key: new Float64Array(n), ms: new Float64Array(n) };
@@ -153,12 +154,14 @@ function runPass(pass: Pass, passNo: number, rows: Rows, recs: Records, s: Match
   if (needsOrderNo) {
     const { byOrder } = recs;
     const { order } = rows;
-    for (const i of rows.withOrder) {
+    const { withOrder } = rows;
+    for (let q = 0; q < withOrder.length; q++) {
+      const i = withOrder[q]!;
       if (pMatch[i]! >= 0) continue;
       const list = byOrder.get(order[i]!);
       if (list === undefined) continue;
       if (typeof list === 'number') consider(i, list);
-      else for (const j of list) consider(i, j);
+      else for (let k = 0; k < list.length; k++) consider(i, list[k]!);
     }
   } else {
     const { record, key: iKey, ms: iMs } = (s.amounts ??= amountIndex(recs, cTaken));
@@ -166,7 +169,9 @@ function runPass(pass: Pass, passNo: number, rows: Rows, recs: Records, s: Match
     const end = iKey.length;
     // the row's amount's records within the window (+1 s for rounding; consider() decides exactly)
     const span = (window + 1) * 1000;
-    for (const i of rows.byAmount) {
+    const { byAmount } = rows;
+    for (let q = 0; q < byAmount.length; q++) {
+      const i = byAmount[q]!;
       if (pMatch[i]! >= 0) continue;
       // every candidate would fail these tests: skip the window search
       if (needsLast4 && rLast4[i] === '') continue;
@@ -226,7 +231,7 @@ function takePairs(pass: Pass, passNo: number, rows: Rows, recs: Records, s: Mat
       rows.failed[candP[a]!]! - rows.failed[candP[b]!]! ||
       candDt[a]! - candDt[b]! ||
       rankOf(candP[a]!) - rankOf(candP[b]!) ||
-      cmpKeyed(recs.id, candC[a]!, candC[b]!) ||
+      cmpId(recs.id[candC[a]!]!, recs.id[candC[b]!]!) ||
       candC[a]! - candC[b]!,
   );
   for (const k of contested) if (s.pMatch[candP[k]!]! < 0 && s.cTaken[candC[k]!] !== 1) take(k);
@@ -242,8 +247,8 @@ function takePairs(pass: Pass, passNo: number, rows: Rows, recs: Records, s: Mat
  * reference's unless some matched id repeats among the matched, or an unmatched row or record
  * (of the whole input) carries a matched id: up to the first such skip both runs are the same,
  * and the skipped one then ends up matched or unmatched here with its id matched — one of the
- * two. Both sides' matched ids are sorted (the rows' is the output order), so a repeat is two
- * neighbours and an unmatched one (few) is a binary search.
+ * two. The matched rows' ids are sorted (the output order), so a repeat is two neighbours and
+ * an unmatched row (few) a binary search; records are checked by hash (markedIdShared).
  */
 function assemble(
   txns: readonly PortalTransaction[],
@@ -253,34 +258,36 @@ function assemble(
   s: MatchState,
   passes: readonly Pass[],
 ): CashierMatching | undefined {
+  const { pMatch, pPass, pDt } = s;
+  const n = rows.n;
   let count = 0;
-  for (let i = 0; i < rows.n; i++) if (s.pMatch[i]! >= 0) count++;
+  for (let i = 0; i < n; i++) if (pMatch[i]! >= 0) count++;
   const matchedRows = new Int32Array(count);
-  const matchedRecords = new Int32Array(count);
-  const txnMatched = new Uint8Array(rows.n);
+  const txnMatched = new Uint8Array(n);
   const recordMatched = new Uint8Array(recs.n);
-  for (let i = 0, k = 0; i < rows.n; i++) {
-    const j = s.pMatch[i]!;
+  for (let i = 0, k = 0; i < n; i++) {
+    const j = pMatch[i]!;
     if (j < 0) continue;
-    matchedRows[k] = i;
-    matchedRecords[k++] = j;
+    matchedRows[k++] = i;
     txnMatched[i] = 1;
     recordMatched[j] = 1;
   }
   const txn = orderByIds(rows.id, matchedRows);
   if (!idsApart(rows.id, txn, txnMatched)) return undefined;
-  if (!idsApart(recs.id, orderByIds(recs.id, matchedRecords), recordMatched)) return undefined;
+  if (markedIdShared(recs.id, recs.idHash, recordMatched)) return undefined;
   const record = new Int32Array(count);
   const pass = new Uint8Array(count);
   const secondsApart = new Float64Array(count);
   const sameAmount = new Uint8Array(count);
+  const rKey = rows.key;
+  const cKey = recs.key;
   for (let k = 0; k < count; k++) {
     const i = txn[k]!;
-    const j = s.pMatch[i]!;
+    const j = pMatch[i]!;
     record[k] = j;
-    pass[k] = s.pPass[i]!;
-    secondsApart[k] = s.pDt[i]!;
-    sameAmount[k] = rows.key[i]! >= 0 && rows.key[i] === recs.key[j] ? 1 : 0;
+    pass[k] = pPass[i]!;
+    secondsApart[k] = pDt[i]!;
+    sameAmount[k] = rKey[i]! >= 0 && rKey[i] === cKey[j] ? 1 : 0;
   }
   return cashierMatching({ txns, cashier, passes, txn, record, pass, secondsApart, sameAmount, txnMatched, recordMatched, recordSide: recs.side });
 }
@@ -302,4 +309,8 @@ function sortedHas(x: KeyedIds, sorted: Int32Array, i: number): boolean {
     else hi = mid;
   }
   return lo < sorted.length && cmpKeyed(x, sorted[lo]!, i) === 0;
+}
+
+function cmpId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -9,7 +9,7 @@ import { RECORD_SIDE, recordSideOf } from './cashier-passes';
 import { normaliseId } from './keys';
 import type { InMemoryOrder } from './memory-order';
 import { KIND, STATUS, type RowIndex } from './row-index';
-import { keyAll, keyedIds, writeId, type KeyedIds } from './id-order';
+import { idHash, keyAll, type KeyedIds } from './id-order';
 
 /**
  * Amount keys are numbers: |amount| in whole cents for the main currency (the first card or QR
@@ -34,8 +34,9 @@ function amountKey(recs: Pick<Records, 'mainCurrency' | 'textKeys'>, amount: Mon
 /** The cashier records by position in the cashier array: what the passes compare. */
 export interface Records {
   n: number;
-  /** ids and their sort keys (id-order.ts) */
-  id: KeyedIds;
+  /** ids, and their idHash (id-order.ts; the repeated-id check) */
+  id: string[];
+  idHash: Int32Array;
   /** RECORD_SIDE: only card and QR records take part */
   side: Uint8Array;
   /** occurredAt in ms (lib/dates.ts localDateTimeMs); NaN when unreadable */
@@ -55,7 +56,8 @@ export function readRecords(cashier: readonly CashierRecord[], mc: InMemoryOrder
   const n = cashier.length;
   const r: Records = {
     n,
-    id: keyedIds(n),
+    id: new Array<string>(n),
+    idHash: new Int32Array(n),
     side: new Uint8Array(n),
     ms: new Float64Array(n),
     term: new Array<string>(n).fill(''),
@@ -69,7 +71,8 @@ export function readRecords(cashier: readonly CashierRecord[], mc: InMemoryOrder
     const j = mc.at[q]!;
     if (j < 0) continue;
     const c = mc.rows[q]!;
-    writeId(r.id, j, c.id);
+    r.id[j] = c.id;
+    r.idHash[j] = idHash(c.id);
     const side = recordSideOf(c);
     if (side === RECORD_SIDE.none) continue;
     r.side[j] = side;
@@ -160,8 +163,8 @@ export function readRows(txns: readonly PortalTransaction[], index: RowIndex, in
     last4: index.cardLast4,
     order: index.orderNo,
     key,
-    withOrder: Int32Array.from(withOrder),
-    byAmount: Int32Array.from(byAmount),
+    withOrder: new Int32Array(withOrder),
+    byAmount: new Int32Array(byAmount),
     rank: inTimeOrder ? undefined : timeRank(txns, side),
   };
 }

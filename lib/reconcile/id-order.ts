@@ -102,25 +102,57 @@ function sameKeys(keys: Int32Array, a: number, b: number): boolean {
   return true;
 }
 
+/** A 32-bit FNV-1a hash of the id's UTF-16 units (sharedIds' buckets). */
+export function idHash(id: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 /**
- * `order` (positions) stably sorted by key[position]: an LSD radix sort, 16 bits a pass (the
- * second pass only when some key needs it). Keys are unsigned 32-bit integers, so each digit is
- * two bit operations.
+ * Whether the id of some `marked` position is also the id of another position: `new Set` of the
+ * marked ids, then a lookup of every other id, without a Set of strings (at 100k ids one cost
+ * 20-60 ms): positions are chained per bucket of their idHash in typed arrays, and only ids of
+ * equal hash are compared as strings.
+ */
+export function markedIdShared(ids: readonly string[], hash: Int32Array, marked: Uint8Array): boolean {
+  const n = ids.length;
+  let bits = 4;
+  while (1 << bits < 2 * n) bits++;
+  const mask = (1 << bits) - 1;
+  const head = new Int32Array(mask + 1).fill(-1);
+  const next = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = hash[i]!;
+    const b = (h ^ (h >>> bits)) & mask;
+    for (let j = head[b]!; j >= 0; j = next[j]!) if ((marked[i] === 1 || marked[j] === 1) && hash[j] === h && ids[j] === ids[i]) return true;
+    next[i] = head[b]!;
+    head[b] = i;
+  }
+  return false;
+}
+
+/**
+ * `order` (positions) stably sorted by key[position]: an LSD radix sort of unsigned 32-bit keys,
+ * each digit two bit operations: one pass of 16 bits when every key is below 2^16, else two, of
+ * 14 bits while keys are below 2^28 (ids' keys: smaller count tables), of 16 beyond.
  */
 export function sortByUint32(order: Int32Array, key: Uint32Array): Int32Array {
   const n = order.length;
   let max = 0;
   for (let k = 0; k < n; k++) if (key[order[k]!]! > max) max = key[order[k]!]!;
+  const bits = max < 2 ** 16 ? 16 : max < 2 ** 28 ? 14 : 16;
+  const mask = (1 << bits) - 1;
   let from: Int32Array = order;
   let to: Int32Array = new Int32Array(n);
-  const counts = new Int32Array(65_537);
-  for (let shift = 0; shift < 32 && (shift === 0 || max >>> shift > 0); shift += 16) {
+  const counts = new Int32Array(mask + 2);
+  for (let shift = 0; shift < 32 && (shift === 0 || max >>> shift > 0); shift += bits) {
     counts.fill(0);
-    for (let k = 0; k < n; k++) counts[((key[from[k]!]! >>> shift) & 0xffff) + 1]!++;
-    for (let d = 1; d <= 65_536; d++) counts[d]! += counts[d - 1]!;
+    for (let k = 0; k < n; k++) counts[((key[from[k]!]! >>> shift) & mask) + 1]!++;
+    for (let d = 1; d <= mask + 1; d++) counts[d]! += counts[d - 1]!;
     for (let k = 0; k < n; k++) {
       const i = from[k]!;
-      to[counts[(key[i]! >>> shift) & 0xffff]!++] = i;
+      to[counts[(key[i]! >>> shift) & mask]!++] = i;
     }
     const t = from === order ? new Int32Array(n) : from;
     from = to;

@@ -4,7 +4,7 @@
 // surrogates), after which the keys must not decide.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keyAll, keyedIds, orderByIds, sortByUint32, writeId } from '../../../lib/reconcile/id-order';
+import { idHash, keyAll, keyedIds, markedIdShared, orderByIds, sortByUint32, writeId } from '../../../lib/reconcile/id-order';
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -37,14 +37,34 @@ describe('orderByIds = the comparator sort of the ids (stable)', () => {
 });
 
 describe('sortByUint32 = a stable sort by the key', () => {
-  it('on generated keys, small and large (property); the input order is left as it was', () => {
+  it('on generated keys of every size (property); the input order is left as it was', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat({ max: 2 ** 32 - 1 }), { maxLength: 80 }), fc.boolean(), (ks, small) => {
-        const key = Uint32Array.from(ks, (k) => (small ? k % 5 : k));
+      // below 2^16 (one pass), below 2^28 (two of 14 bits), any (two of 16)
+      fc.property(fc.array(fc.nat({ max: 2 ** 32 - 1 }), { maxLength: 80 }), fc.constantFrom(5, 2 ** 16, 2 ** 20, 2 ** 28, 2 ** 32), (ks, below) => {
+        const key = Uint32Array.from(ks, (k) => k % below);
         const order = Int32Array.from(ks.keys()).reverse();
         const before = order.slice();
         expect(Array.from(sortByUint32(order, key))).toEqual(Array.from(order).sort((a, b) => key[a]! - key[b]! || b - a));
         expect(order).toEqual(before);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('markedIdShared = a Set of the marked ids, then a lookup of the others', () => {
+  it('on generated ids with repeats (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'pt:01', 'pt:02', '', 'é'), fc.boolean()), { maxLength: 40 }), (xs) => {
+        const ids = xs.map(([id]) => id);
+        const marked = Uint8Array.from(xs, ([, m]) => (m ? 1 : 0));
+        // the reference: a marked id seen twice among the marked, or once more anywhere
+        const seen = new Map<string, number>();
+        for (const id of ids) seen.set(id, (seen.get(id) ?? 0) + 1);
+        const expected = ids.some((id, i) => marked[i] === 1 && seen.get(id)! > 1);
+        expect(markedIdShared(ids, Int32Array.from(ids, idHash), marked)).toBe(expected);
+        // a hash that puts every id in one bucket decides the same
+        expect(markedIdShared(ids, new Int32Array(ids.length), marked)).toBe(expected);
       }),
       { numRuns: 1000 },
     );
