@@ -58,7 +58,7 @@ export function reviewSettlements(a: SettlementAnalysis, input: ReviewInput): Re
   if (open.length === 0) return withOutcomes(a, a.outcomes, []);
   const book = new SettlementBook(a.outcomes, input.lines, input.tolerance, a.credits);
   const groups = a.groups;
-  attributeByMemo(book, groups);
+  attributeByMemo(book, groups, a.payoutIds);
   // From here no step opens a settled group again (they pair open groups, or release a group
   // that is itself open), so the steps below look at the groups open now, in the same order:
   // a few hundred of 60,000 at 100k rows, where every look at a group is a wait on memory.
@@ -193,7 +193,24 @@ function withOutcomes(a: SettlementAnalysis, outcomes: GroupOutcome[], gaps: Set
     },
     outcomesOf(ids) {
       const out = new Map<string, GroupOutcome>();
-      for (const o of outcomes) for (const t of o.group.transactions) if (ids.has(t.id)) out.set(t.id, o);
+      if (ids.size === 0) return out;
+      const rows = a.rowGroups;
+      if (!rows) {
+        for (const o of outcomes) for (const t of o.group.transactions) if (ids.has(t.id)) out.set(t.id, o);
+        return out;
+      }
+      // the row ids in a row, then the group of those asked for (its outcome is the review's):
+      // no walk through every group's rows
+      for (let i = 0; i < rows.ids.length; i++) {
+        const id = rows.ids[i]!;
+        if (!ids.has(id)) continue;
+        const o = rows.groupOf[i]?.outcome;
+        if (!o) continue;
+        // an id two rows share (rare): the group later in the analysis's order, as byTxn has it
+        const prev = out.get(id);
+        if (prev && a.groups.indexOf(prev.group) > a.groups.indexOf(o.group)) continue;
+        out.set(id, o);
+      }
       return out;
     },
     issues: a.issues,

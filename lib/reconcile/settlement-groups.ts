@@ -11,7 +11,7 @@ import type { IsoDate, Issue, PortalTransaction, SettleCycle } from '../model';
 import { buildRowIndex } from './row-index';
 import { makeIssue } from '../i18n/issues';
 import { centsParts, type CentsParts } from './settlement-amounts';
-import type { GroupOutcome, SettlementGroup, SettlementOptions } from './settlement';
+import type { GroupOutcome, RowGroups, SettlementGroup, SettlementOptions } from './settlement';
 import { makeOriginalLookup } from './settlement-originals';
 
 const SETTLING_KINDS = new Set<PortalTransaction['kind']>(['sale', 'preauth_completion', 'refund', 'fee', 'adjustment', 'chargeback']);
@@ -213,7 +213,10 @@ function centsToDec(cents: number, prev: Dec): Dec {
  * row's expected settlement added up in whole cents from the row index while every row of the
  * group is whole cents, in Decimal from the first row that is not.
  */
-export function buildGroups(txns: readonly PortalTransaction[], opts: SettlementOptions): { groups: Group[]; issues: Issue[] } {
+export function buildGroups(
+  txns: readonly PortalTransaction[],
+  opts: SettlementOptions,
+): { groups: Group[]; issues: Issue[]; payoutIds: Set<string>; rowGroups: RowGroups } {
   const rows = opts.rows ?? buildRowIndex(txns);
   if (rows.rows !== txns) throw new Error('the row index describes other rows than the ones to group');
   const originals = opts.originals ?? makeOriginalLookup(txns);
@@ -223,6 +226,10 @@ export function buildGroups(txns: readonly PortalTransaction[], opts: Settlement
   const addDays = memoAddDays();
   const groups = new Map<string, Group>();
   const payoutList: Group[] = [];
+  // the payout ids of the groups, noted as they are made (the review asks whether a memo names one)
+  const payoutIds = new Set<string>();
+  // the group of each row (none: it settles nothing), so a row's outcome is found without a map of every row
+  const groupOf: (Group | undefined)[] = new Array(txns.length).fill(undefined);
   const payoutGroups = new Map<string, Map<string, Group>>();
   const issues: Issue[] = [];
   const currenciesBySlot = new Map<string, Set<string>>();
@@ -313,12 +320,15 @@ export function buildGroups(txns: readonly PortalTransaction[], opts: Settlement
           else currenciesBySlot.set(slot, new Set([currency]));
         }
         g = new Group(key, t.merchantId, currency, cycle, calendarId, date, t.settleDate, valueDate, t.payoutId, grace, nearDates);
-        if (key === undefined) payoutList.push(g);
-        else groups.set(key, g);
+        if (key === undefined) {
+          payoutList.push(g);
+          payoutIds.add(t.payoutId!);
+        } else groups.set(key, g);
       }
       if (byPayout) byPayout.set(t.payoutId!, g);
     }
     g.addRow(t);
+    groupOf[i] = g;
     if (date < g.firstDate) g.firstDate = date;
     if (g.settleDate !== t.settleDate) g.settleDate = undefined;
     if (g.inCents) {
@@ -359,7 +369,7 @@ export function buildGroups(txns: readonly PortalTransaction[], opts: Settlement
       (a.inCents && b.inCents ? Math.sign(b.ec - a.ec) : b.expected.comparedTo(a.expected)) ||
       cmp(a.key, b.key),
   );
-  return { groups: list, issues };
+  return { groups: list, issues, payoutIds, rowGroups: { ids: rows.id, groupOf } };
 }
 
 function cmp(a: string, b: string): number {

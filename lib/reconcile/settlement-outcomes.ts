@@ -74,6 +74,8 @@ export function settlementAnalysis(
   isCovered: SettlementAnalysis['isCovered'],
   coveredThrough: SettlementAnalysis['coveredThrough'],
   credits?: SettlementAnalysis['credits'],
+  payoutIds?: SettlementAnalysis['payoutIds'],
+  rowGroups?: SettlementAnalysis['rowGroups'],
 ): SettlementAnalysis {
   let byTxn: Map<string, GroupOutcome> | undefined;
   return {
@@ -106,5 +108,7 @@ export function settlementAnalysis(
     coveredThrough,
     isCovered,
     credits,
+    payoutIds,
+    rowGroups,
   };
 }

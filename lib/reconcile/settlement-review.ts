@@ -50,8 +50,8 @@ function statusOf(_book: SettlementBook, expected: Dec, received: Dec, slack: De
 }
 
 /** 1. A credit naming another MID (or another payout) is released; groups without a credit take the closest one naming their MID. */
-export function attributeByMemo(book: SettlementBook, groups: readonly SettlementGroup[]): void {
-  releaseOtherPayouts(book, groups);
+export function attributeByMemo(book: SettlementBook, groups: readonly SettlementGroup[], payoutIds?: ReadonlySet<string>): void {
+  releaseOtherPayouts(book, groups, payoutIds);
   if (book.mids.length < 2) return;
   // read from the held credits (each memo once), then released in group order
   const foreign = new Set<SettlementGroup>();
@@ -80,8 +80,8 @@ export function attributeByMemo(book: SettlementBook, groups: readonly Settlemen
  * payout's, whatever its amount (a loose tolerance lets two per-order payouts of near amounts
  * take each other's credit); a payout left without one takes the free credit naming it.
  */
-function releaseOtherPayouts(book: SettlementBook, groups: readonly SettlementGroup[]): void {
-  let payouts: Set<string> | undefined;
+function releaseOtherPayouts(book: SettlementBook, groups: readonly SettlementGroup[], payoutIds?: ReadonlySet<string>): void {
+  let payouts = payoutIds;
   const allPayouts = () => (payouts ??= new Set(groups.map((x) => x.payoutId).filter((p): p is string => !!p)));
   const released = new Set<SettlementGroup>();
   for (const g of groups) {

@@ -80,6 +80,16 @@ export interface SettlementAnalysis {
   isCovered(date: IsoDate, currency: string): boolean;
   /** the bank credits the passes indexed, for the review to go on with (settlement-gaps.ts); dropped by it */
   credits?: CreditIndex;
+  /** the payout ids of the groups (settlement-groups.ts notes them), for the review */
+  payoutIds?: ReadonlySet<string>;
+  /** the group of each row the analysis was made over (settlement-groups.ts), for the reviewed outcomesOf */
+  rowGroups?: RowGroups;
+}
+
+/** The id of each row (the row index's) and the group it settles in (undefined: it settles nothing). */
+export interface RowGroups {
+  ids: readonly string[];
+  groupOf: readonly (SettlementGroup | undefined)[];
 }
 
 export interface SettlementOptions {
@@ -104,7 +114,7 @@ export function buildSettlementGroups(txns: readonly PortalTransaction[], opts: 
 }
 
 export function analyseSettlements(txns: readonly PortalTransaction[], lines: readonly StatementLine[], opts: SettlementOptions): SettlementAnalysis {
-  const { groups, issues } = buildGroups(txns, opts);
+  const { groups, issues, payoutIds, rowGroups } = buildGroups(txns, opts);
   const { isCovered, coveredThrough } = statementCoverage(lines);
   const amounts = passAmounts(groups, lines, opts.tolerances.settlement, decOf(opts.tolerances.settlement));
   const credits = new CreditIndex(lines, amounts.lineAmount, amounts.zero);
@@ -116,5 +126,7 @@ export function analyseSettlements(txns: readonly PortalTransaction[], lines: re
     isCovered,
     coveredThrough,
     credits,
+    payoutIds,
+    rowGroups,
   );
 }
