@@ -14,6 +14,7 @@ import { type KeyedIds, keyedIds, writeId } from './id-order';
 import type { CashierMatching } from './matching';
 import { screenInput } from './screen';
 import { makeIssue } from '../i18n/issues';
+import { FLAG } from './row-index';
 import { applyCoverage } from './unchecked';
 
 export type { Rule, RuleContext } from './context';
@@ -185,11 +186,22 @@ function checkInput(ctx: RuleContext): void {
   let feeRows = 0;
   const negTolFee = ctx.tolFee.neg();
   const tolC = decToCents(ctx.tolFee);
-  // every row once, in any order (issues are sorted at the end): in memory order
-  const { rows, at } = ctx.inMemoryOrder().txns;
-  for (let q = 0; q < rows.length; q++) {
-    if (at[q]! < 0) continue;
-    const t = rows[q]!;
+  // every row once, in any order (issues are sorted at the end), from the row index's columns:
+  // a row with a fee and a net in its currency, no extra fees and net = amount − fee within
+  // tolerance in whole cents (netConsistentExact on the columns) has no issue, and its fields
+  // are not read
+  const { rows, count, flags, amountCents, feeCents, netCents } = ctx.rows;
+  for (let i = 0; i < count; i++) {
+    const fl = flags[i]!;
+    if ((fl & (FLAG.hasFee | FLAG.hasNet | FLAG.hasExtraFees)) === (FLAG.hasFee | FLAG.hasNet) && tolC !== undefined && tolC <= MAX_EXACT_CENTS) {
+      // NaN (not whole cents) fails both tests
+      const diff = netCents[i]! - (amountCents[i]! - feeCents[i]!);
+      if (diff <= tolC && diff >= -tolC) {
+        feeRows++;
+        continue;
+      }
+    }
+    const t = rows[i]!;
     const cur = t.amount.currency;
     if (t.fee && t.fee.currency !== cur) {
       ctx.issue(
