@@ -6,7 +6,7 @@ import { identityOrder, type InMemoryOrder } from './memory-order';
 import { cashierMatching, cashierPasses, RECORD_SIDE, type CashierMatching, type Pass } from './cashier-passes';
 import { matchCashierReference } from './cashier-reference';
 import { readRecords, readRows, type Records, type Rows } from './cashier-read';
-import { cmpKeyed, markedIdShared, orderByIds, sortByUint32, type KeyedIds } from './id-order';
+import { chainOf, cmpKeyed, idHash, markedIdShared, nextWith, orderByIds, sortByUint32, type KeyedIds } from './id-order';
 import { buildRowIndex, type RowIndex } from './row-index';
 
 /**
@@ -17,8 +17,9 @@ import { buildRowIndex, type RowIndex } from './row-index';
  * order. Ids are store keys, so unique; where they are not, the reference decides (assemble).
  * `txnsInTimeOrder`: the caller knows txns are in (occurredAt, id) order (reconcile()'s context
  * sorted them), so that order is not checked again. `index`: the run's row index over `txns`
- * (ctx.rows); built here when the caller has none. `memory`: the input arrays, whose objects lie
- * in memory in that order (see memory-order.ts): each row and record object is read once, so.
+ * (ctx.rows); built here when the caller has none: the rows are read from its columns only.
+ * `memory`: the input arrays, whose objects lie in memory in that order (see memory-order.ts):
+ * each record object is read once, so.
  */
 export function matchCashier(
   txns: readonly PortalTransaction[],
@@ -153,15 +154,14 @@ function runPass(pass: Pass, passNo: number, rows: Rows, recs: Records, s: Match
   };
   if (needsOrderNo) {
     const { byOrder } = recs;
-    const { order } = rows;
-    const { withOrder } = rows;
+    const { order, withOrder } = rows;
     for (let q = 0; q < withOrder.length; q++) {
       const i = withOrder[q]!;
       if (pMatch[i]! >= 0) continue;
-      const list = byOrder.get(order[i]!);
-      if (list === undefined) continue;
-      if (typeof list === 'number') consider(i, list);
-      else for (let k = 0; k < list.length; k++) consider(i, list[k]!);
+      const o = order[i]!;
+      const h = idHash(o);
+      // the records with this order number
+      for (let j = nextWith(byOrder, o, h, chainOf(byOrder, h)); j >= 0; j = nextWith(byOrder, o, h, byOrder.next[j]!)) consider(i, j);
     }
   } else {
     const { record, key: iKey, ms: iMs } = (s.amounts ??= amountIndex(recs, cTaken));

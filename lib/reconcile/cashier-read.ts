@@ -9,7 +9,7 @@ import { RECORD_SIDE, recordSideOf } from './cashier-passes';
 import { normaliseId } from './keys';
 import type { InMemoryOrder } from './memory-order';
 import { KIND, STATUS, type RowIndex } from './row-index';
-import { idHash, keyAll, type KeyedIds } from './id-order';
+import { idHash, keyAll, stringIndex, type KeyedIds, type StringIndex } from './id-order';
 
 /**
  * Amount keys are numbers: |amount| in whole cents for the main currency (the first card or QR
@@ -48,13 +48,14 @@ export interface Records {
   key: Float64Array;
   mainCurrency: string | undefined;
   textKeys: Map<string, number>;
-  /** normalised order number → positions */
-  byOrder: Map<string, number | number[]>;
+  /** normalised order numbers ('' = none) and their positions by order number */
+  order: string[];
+  byOrder: StringIndex;
 }
 
 export function readRecords(cashier: readonly CashierRecord[], mc: InMemoryOrder<CashierRecord>): Records {
   const n = cashier.length;
-  const r: Records = {
+  const r: Omit<Records, 'byOrder'> = {
     n,
     id: new Array<string>(n),
     idHash: new Int32Array(n),
@@ -65,8 +66,9 @@ export function readRecords(cashier: readonly CashierRecord[], mc: InMemoryOrder
     key: new Float64Array(n),
     mainCurrency: undefined,
     textKeys: new Map(),
-    byOrder: new Map(),
+    order: new Array<string>(n).fill(''),
   };
+  const orderHash = new Int32Array(n);
   for (let q = 0; q < mc.rows.length; q++) {
     const j = mc.at[q]!;
     if (j < 0) continue;
@@ -79,16 +81,13 @@ export function readRecords(cashier: readonly CashierRecord[], mc: InMemoryOrder
     r.ms[j] = localDateTimeMs(c.occurredAt);
     r.term[j] = normaliseId('terminal', c.terminalId);
     r.last4[j] = normaliseId('card', c.cardLast4);
-    const order = normaliseId('order', c.orderNo);
     r.mainCurrency ??= c.amount.currency;
     r.key[j] = amountKey(r, c.amount, centsOf(c.amount.amount) ?? NaN, true);
-    if (order === '') continue;
-    const l = r.byOrder.get(order);
-    if (l === undefined) r.byOrder.set(order, j);
-    else if (typeof l === 'number') r.byOrder.set(order, [l, j]);
-    else l.push(j);
+    const order = normaliseId('order', c.orderNo);
+    r.order[j] = order;
+    if (order !== '') orderHash[j] = idHash(order);
   }
-  return r;
+  return { ...r, byOrder: stringIndex(r.order, orderHash) };
 }
 
 /** The portal rows by position in txns: what the passes compare. */

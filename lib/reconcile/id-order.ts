@@ -133,6 +133,47 @@ export function markedIdShared(ids: readonly string[], hash: Int32Array, marked:
 }
 
 /**
+ * Positions by string, found by hash: each non-empty string of `strings` chained in the bucket
+ * of its idHash (`hash`, by position), in typed arrays — a lookup table without a Map of strings.
+ * A bucket's chain lists its positions rising.
+ */
+export interface StringIndex {
+  strings: readonly string[];
+  hash: Int32Array;
+  head: Int32Array;
+  next: Int32Array;
+  bits: number;
+}
+
+export function stringIndex(strings: readonly string[], hash: Int32Array): StringIndex {
+  const n = strings.length;
+  let bits = 4;
+  while (1 << bits < 2 * n) bits++;
+  const mask = (1 << bits) - 1;
+  const head = new Int32Array(mask + 1).fill(-1);
+  const next = new Int32Array(n).fill(-1);
+  for (let i = n - 1; i >= 0; i--) {
+    if (strings[i] === '') continue;
+    const h = hash[i]!;
+    const b = (h ^ (h >>> bits)) & mask;
+    next[i] = head[b]!;
+    head[b] = i;
+  }
+  return { strings, hash, head, next, bits };
+}
+
+/** The first position of `s` in the index from position `from` of its bucket's chain on (−1: none); `h` = idHash(s). */
+export function nextWith(x: StringIndex, s: string, h: number, from: number): number {
+  for (let j = from; j >= 0; j = x.next[j]!) if (x.hash[j] === h && x.strings[j] === s) return j;
+  return -1;
+}
+
+/** Where `s`'s chain starts (for nextWith); `h` = idHash(s). */
+export function chainOf(x: StringIndex, h: number): number {
+  return x.head[(h ^ (h >>> x.bits)) & ((1 << x.bits) - 1)]!;
+}
+
+/**
  * `order` (positions) stably sorted by key[position]: an LSD radix sort of unsigned 32-bit keys,
  * each digit two bit operations: one pass of 16 bits when every key is below 2^16, else two, of
  * 14 bits while keys are below 2^28 (ids' keys: smaller count tables), of 16 beyond.

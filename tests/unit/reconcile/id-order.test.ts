@@ -4,7 +4,7 @@
 // surrogates), after which the keys must not decide.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idHash, keyAll, keyedIds, markedIdShared, orderByIds, sortByUint32, writeId } from '../../../lib/reconcile/id-order';
+import { chainOf, idHash, keyAll, keyedIds, markedIdShared, nextWith, orderByIds, sortByUint32, stringIndex, writeId } from '../../../lib/reconcile/id-order';
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -67,6 +67,25 @@ describe('markedIdShared = a Set of the marked ids, then a lookup of the others'
         expect(markedIdShared(ids, new Int32Array(ids.length), marked)).toBe(expected);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('stringIndex: the positions of a string, rising', () => {
+  it('on generated strings (property), also with every string in one bucket', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('A', 'B', '0A', 'pt:1', ''), { maxLength: 30 }), fc.constantFrom('A', 'B', '0A', 'pt:1', 'C'), (strings, s) => {
+        const expected = strings.flatMap((x, i) => (x === s ? [i] : []));
+        // idHash, and a hash that puts every string in one bucket
+        for (const hashOf of [idHash, () => 0]) {
+          const x = stringIndex(strings, Int32Array.from(strings, hashOf));
+          const h = hashOf(s);
+          const found: number[] = [];
+          for (let j = nextWith(x, s, h, chainOf(x, h)); j >= 0; j = nextWith(x, s, h, x.next[j]!)) found.push(j);
+          expect(found).toEqual(expected);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });
