@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { PopupApp } from '../../../components/popup/PopupApp';
+import { PopupApp, type PopupActions } from '../../../components/popup/PopupApp';
 import type { PopupData } from '../../../lib/services/popup';
 import type { EnableOutcome } from '../../../lib/services/sites';
 
@@ -27,15 +27,28 @@ afterEach(() => {
   host.remove();
 });
 
-async function show(load: () => Promise<PopupData>, enableSite: (origin: string) => Promise<EnableOutcome> = async () => 'running') {
+async function show(
+  load: () => Promise<PopupData>,
+  enableSite: (origin: string) => Promise<EnableOutcome> = async () => 'running',
+  more: Partial<PopupActions> = {},
+) {
   host = document.createElement('div');
   document.body.append(host);
   await act(async () => {
-    render(<PopupApp load={load} openOptions={() => {}} enableSite={enableSite} disableSite={async () => {}} />, host);
+    render(<PopupApp load={load} openOptions={() => {}} enableSite={enableSite} disableSite={async () => {}} {...more} />, host);
   });
   await act(async () => {
     await Promise.resolve();
   });
+}
+
+/** A promise and the function that settles it, for an answer the test gives when it chooses. */
+function deferred<T>(): { promise: Promise<T>; answer: (value: T) => void } {
+  let answer: (value: T) => void = () => {};
+  const promise = new Promise<T>((resolve) => {
+    answer = resolve;
+  });
+  return { promise, answer };
 }
 
 const byTestId = (id: string) => host.querySelector<HTMLElement>(`[data-testid="${id}"]`);
@@ -97,34 +110,14 @@ describe('PopupApp and the phishing guard', () => {
     const origin = 'https://merchant.example.cn';
     const fake = assessPage({ url: `${origin}/`, title: '拉卡拉商户服务平台 - 登录', brandTexts: ['拉卡拉 LAKALA'], hasPasswordForm: true });
     expect(fake.verdict).toBe('imitation');
-    let answer: (p: { assessment: typeof fake; confirmed: boolean }) => void = () => {};
-    const assessed = new Promise<{ assessment: typeof fake; confirmed: boolean }>((resolve) => {
-      answer = resolve;
-    });
-    host = document.createElement('div');
-    document.body.append(host);
-    await act(async () => {
-      render(
-        <PopupApp
-          load={async () => data({ origin })}
-          openOptions={() => {}}
-          enableSite={async () => 'running'}
-          disableSite={async () => {}}
-          loadPhishing={() => assessed}
-          confirmImitation={async () => {}}
-        />,
-        host,
-      );
-    });
-    await act(async () => {
-      await Promise.resolve();
-    });
+    const assessed = deferred<{ assessment: typeof fake; confirmed: boolean }>();
+    await show(async () => data({ origin }), undefined, { loadPhishing: () => assessed.promise, confirmImitation: async () => {} });
     // the figures are shown, the assessment is not back yet: no Enable to click
     expect(host.textContent).not.toBe('…');
     expect(byTestId('sg-popup-enable')).toBeNull();
     await act(async () => {
-      answer({ assessment: fake, confirmed: false });
-      await assessed;
+      assessed.answer({ assessment: fake, confirmed: false });
+      await assessed.promise;
     });
     // the warning's Enable (which asks first) is the only one
     expect(byTestId('sg-popup-phishing')).not.toBeNull();
@@ -133,32 +126,13 @@ describe('PopupApp and the phishing guard', () => {
   });
 
   it('shows once, with the getting-started link already in place: nothing appears later above Enable', async () => {
-    let answer: (p: { doneCount: number; total: number; complete: boolean }) => void = () => {};
-    const progress = new Promise<{ doneCount: number; total: number; complete: boolean }>((resolve) => {
-      answer = resolve;
-    });
-    host = document.createElement('div');
-    document.body.append(host);
-    await act(async () => {
-      render(
-        <PopupApp
-          load={async () => data({})}
-          openOptions={() => {}}
-          enableSite={async () => 'running'}
-          disableSite={async () => {}}
-          loadProgress={() => progress}
-        />,
-        host,
-      );
-    });
-    await act(async () => {
-      await Promise.resolve();
-    });
+    const progress = deferred<{ doneCount: number; total: number; complete: boolean }>();
+    await show(async () => data({}), undefined, { loadProgress: () => progress.promise });
     // the figures are in, the checklist is not: no Enable yet (a click on it would move)
     expect(byTestId('sg-popup-enable')).toBeNull();
     await act(async () => {
-      answer({ doneCount: 1, total: 4, complete: false });
-      await progress;
+      progress.answer({ doneCount: 1, total: 4, complete: false });
+      await progress.promise;
     });
     const link = byTestId('sg-popup-getting-started');
     const enable = byTestId('sg-popup-enable');
