@@ -8,7 +8,7 @@ import { type Dec, money, round, amountOf } from '../money';
 import type { Finding, PortalTransaction } from '../model';
 import type { RuleContext } from './context';
 import { makeFinding, txnParams } from './finding';
-import { KIND, STATUS } from './row-index';
+import { KIND, STATUS, rowsOf } from './row-index';
 
 type Needs = Pick<RuleContext, 'transactions' | 'rows' | 'originalOf' | 'contractFor' | 'tolFee'>;
 
@@ -22,12 +22,7 @@ function refundRowFee(r: PortalTransaction): Dec | undefined {
 export function feeNotReturnedFindings(ctx: Needs): Finding[] {
   const out: Finding[] = [];
   // the successful refunds, by the row index's kind and status columns
-  const { kind, status } = ctx.rows;
-  const { refund } = KIND;
-  const { success } = STATUS;
-  const n = ctx.transactions.length;
-  for (let i = 0; i < n; i++) {
-    if (kind[i] !== refund || status[i] !== success) continue;
+  for (const i of rowsOf(ctx.rows, KIND.refund, STATUS.success)) {
     const r = ctx.transactions[i]!;
     const sale = ctx.originalOf(r);
     if (!sale?.fee || sale.fee.currency !== r.amount.currency || sale.amount.currency !== r.amount.currency) continue;

@@ -219,3 +219,10 @@ export function positionOf(index: RowIndex, t: PortalTransaction): number {
   }
   return rows.indexOf(t);
 }
+
+/** The positions of the rows of one kind and status (by the kind and status columns), in row order. */
+export function rowsOf(rows: Pick<RowIndex, 'kind' | 'status' | 'count'>, kind: number, status: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < rows.count; i++) if (rows.kind[i] === kind && rows.status[i] === status) out.push(i);
+  return out;
+}

@@ -6,7 +6,7 @@ import { type Dec, ZERO, money, amountOf } from '../../money';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { openRecords, RECORD_SIDE } from '../cashier-passes';
-import { KIND, STATUS } from '../row-index';
+import { KIND, STATUS, rowsOf } from '../row-index';
 import { normaliseId } from '../keys';
 import { makeFinding, txnParams } from '../finding';
 import { feeNotReturnedFindings } from '../refund-fee';
@@ -21,12 +21,7 @@ export const refundProblem: Rule = {
     // (b)/(c): over-refunded sales
     const byOriginal = new Map<string, { sale?: PortalTransaction; ref: string; refunds: PortalTransaction[] }>();
     // the successful refunds, by the row index's kind and status columns
-    const { kind, status } = ctx.rows;
-    const { refund } = KIND;
-    const { success } = STATUS;
-    const n = ctx.transactions.length;
-    for (let i = 0; i < n; i++) {
-      if (kind[i] !== refund || status[i] !== success) continue;
+    for (const i of rowsOf(ctx.rows, KIND.refund, STATUS.success)) {
       const r = ctx.transactions[i]!;
       if (!r.originalRef) continue;
       const sale = ctx.originalOf(r);
