@@ -49,14 +49,15 @@ async function scrollThrough(page: Page, scroller: string): Promise<void> {
       el.scrollTop += el.clientHeight * 0.8;
       return { done: el.scrollTop + el.clientHeight >= el.scrollHeight - 1, at };
     });
-    // This test is about reading each library's rows right, so the merchant here looks at each
-    // screen until SettleGuard has read it (its rows marked after the scroll), however busy the
-    // machine; scrolling on without stopping is tests/e2e/virtual-scroll.spec.ts's case.
+    // This test is about reading each library's rows right, so the merchant looks at each screen
+    // a moment (the grid renders the rows now in view a frame or so after the scroll), and on a
+    // busy machine until SettleGuard has read rows since the scroll (up to 5 s); scrolling on
+    // without stopping is tests/e2e/virtual-scroll.spec.ts's case.
+    // SG_SCROLL_PAUSE_MS: a slower scroll, to tell a reader's fault from capture timing
+    await page.waitForTimeout(Number(process.env.SG_SCROLL_PAUSE_MS ?? 120));
     await page
       .waitForFunction((t) => performance.getEntriesByName('settleguard:rows-marked').some((e) => e.startTime > t), at, { timeout: 5_000 })
       .catch(() => undefined);
-    // SG_SCROLL_PAUSE_MS: a slower scroll still, to tell a reader's fault from capture timing
-    if (process.env.SG_SCROLL_PAUSE_MS) await page.waitForTimeout(Number(process.env.SG_SCROLL_PAUSE_MS));
     if (done) break;
   }
 }
