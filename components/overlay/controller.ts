@@ -148,7 +148,7 @@ export class PortalOverlay {
     this.scanTimer = new ScanSchedule(() => this.queueScan(), {
       settleMs: deps.settleMs ?? 20,
       maxWaitMs: deps.maxWaitMs ?? 200,
-      minWaitMs: 20,
+      minWaitMs: 16,
       ...(deps.nextFrame ? { nextFrame: deps.nextFrame } : {}),
     });
   }

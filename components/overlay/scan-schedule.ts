@@ -4,6 +4,18 @@
 // `maxWaitMs` (sooner while reads are cheap), or the rows that pass by are never read (issue 12:
 // scrolling through 150 rows of vxe-table stored 27 of them while reads waited for a quiet that
 // never came).
+//
+// While the page keeps changing, reads are BUDGET_SHARE of the main thread apart: four times what
+// a read typically costs (the median of the last RECENT reads). A fast flick shows a row for a
+// few frames only, so the pace must not follow one or two slow reads (a garbage collection, a
+// busy machine): with ten times the cheaper of the last two reads, two reads of 8 ms and 9 ms
+// held the next ones 80 ms apart while a flick moved 1,200 px, and rows the grid showed in
+// between were never read (vxe-table, CI at load 7: 998/1000).
+
+/** reads take at most about this share of the main thread while the page keeps changing */
+const BUDGET_SHARE = 4;
+/** how many recent reads the typical cost is taken from */
+const RECENT = 5;
 
 export interface ScanScheduleOptions {
   /** quiet time after the last change before reading */
@@ -12,8 +24,8 @@ export interface ScanScheduleOptions {
   maxWaitMs: number;
   /**
    * shortest such wait: while reads are cheap (a virtual grid shows a few dozen rows), a page
-   * that keeps changing is read every minWaitMs, so that rows a fast scroll shows for only a
-   * few frames are read too; reads then take at most about a tenth of the main thread
+   * that keeps changing is read every minWaitMs (about a frame), so that rows a fast scroll shows
+   * for only a few frames are read too
    */
   minWaitMs?: number;
   clock?: () => number;
@@ -35,8 +47,8 @@ export class ScanSchedule {
   private lastRun = Number.NEGATIVE_INFINITY;
   /** the current wait between reads of a page that keeps changing (see tookMs) */
   private waitMs: number;
-  /** what the read before the last one cost (none yet: 0) */
-  private lastCost = 0;
+  /** what the last RECENT reads cost, oldest first */
+  private readonly costs: number[] = [];
   private readonly clock: () => number;
 
   constructor(
@@ -48,16 +60,20 @@ export class ScanSchedule {
   }
 
   /**
-   * How long the last read took: reads of a busy page come ten times the cost of a read apart,
-   * within [minWaitMs, maxWaitMs]. The cost is the cheaper of the last two reads: one slow read
-   * (the first of a page, with cold code and every column inferred; a garbage collection) does
-   * not slow the reads after it — a first read of 28 ms held the next one back 200 ms while the
-   * merchant's first flick scrolled seven rows past unread; two slow reads in a row do.
+   * How long the last read took: reads of a busy page come BUDGET_SHARE times the typical cost of
+   * a read apart (the median of the last RECENT), within [minWaitMs, maxWaitMs]. One or two slow
+   * reads (the first of a page, with cold code and every column inferred; a garbage collection)
+   * do not slow the reads after them — a first read of 28 ms held the next one back 200 ms while
+   * the merchant's first flick scrolled seven rows past unread; most of the recent reads being
+   * slow does.
    */
   tookMs(ms: number): void {
-    const cost = Math.min(ms, this.lastCost);
-    this.lastCost = ms;
-    this.waitMs = Math.min(this.options.maxWaitMs, Math.max(this.options.minWaitMs ?? this.options.maxWaitMs, cost * 10));
+    this.costs.push(ms);
+    if (this.costs.length > RECENT) this.costs.shift();
+    const sorted = [...this.costs].sort((a, b) => a - b);
+    // of an even count the lower middle; a first read alone says nothing yet (cold code)
+    const typical = sorted.length < 2 ? 0 : sorted[(sorted.length - 1) >> 1]!;
+    this.waitMs = Math.min(this.options.maxWaitMs, Math.max(this.options.minWaitMs ?? this.options.maxWaitMs, typical * BUDGET_SHARE));
   }
 
   /** Something changed: read after `ms` of quiet (default settleMs), and never later than the deadline. */
