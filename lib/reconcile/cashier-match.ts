@@ -289,7 +289,21 @@ function assemble(
     secondsApart[k] = pDt[i]!;
     sameAmount[k] = rKey[i]! >= 0 && rKey[i] === cKey[j] ? 1 : 0;
   }
-  return cashierMatching({ txns, cashier, passes, txn, record, pass, secondsApart, sameAmount, txnMatched, recordMatched, recordSide: recs.side });
+  return cashierMatching({
+    txns,
+    cashier,
+    txnIds: rows.id.ids,
+    recordIds: recs.id,
+    passes,
+    txn,
+    record,
+    pass,
+    secondsApart,
+    sameAmount,
+    txnMatched,
+    recordMatched,
+    recordSide: recs.side,
+  });
 }
 
 /** No id of `sorted` (positions, by id) repeats, and none is the id of a position not `matched`. */

@@ -25,6 +25,9 @@ export interface CashierMatching {
   /** the arrays matched: every position below is in one of them */
   readonly txns: readonly PortalTransaction[];
   readonly cashier: readonly CashierRecord[];
+  /** txns' and cashier's ids by position (read these, not the objects: they lie scattered in memory) */
+  readonly txnIds: readonly string[];
+  readonly recordIds: readonly string[];
   readonly passes: readonly Pass[];
   readonly count: number;
   /** per match: its row's position in txns */
@@ -111,6 +114,9 @@ export function cashierPasses(cashierMatchSeconds: number): Pass[] {
 export interface MatchColumns {
   txns: readonly PortalTransaction[];
   cashier: readonly CashierRecord[];
+  /** the ids of txns and cashier by position: the matches' ids are read here, not from the scattered objects */
+  txnIds: readonly string[];
+  recordIds: readonly string[];
   passes: readonly Pass[];
   txn: Int32Array;
   record: Int32Array;
@@ -136,8 +142,8 @@ export function cashierMatching(c: MatchColumns): CashierMatching {
     (matches ??= Array.from(c.txn, (i, k) => {
       const pass = c.passes[c.pass[k]!]!;
       return {
-        transactionId: c.txns[i]!.id,
-        cashierId: c.cashier[c.record[k]!]!.id,
+        transactionId: c.txnIds[i]!,
+        cashierId: c.recordIds[c.record[k]!]!,
         basis: pass.basis,
         confidence: pass.confidence,
         secondsApart: c.secondsApart[k]!,

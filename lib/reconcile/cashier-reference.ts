@@ -172,6 +172,8 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
   return cashierMatching({
     txns,
     cashier,
+    txnIds: txns.map((t) => t.id),
+    recordIds: cashier.map((c) => c.id),
     passes,
     txn: Int32Array.from(matches, (m) => txnAt.get(m.transactionId)!),
     record: Int32Array.from(matches, (m) => recordAt.get(m.cashierId)!),
