@@ -11,8 +11,9 @@
 import { Dec, ZERO } from '../money';
 import type { CoverageDay, IsoDate } from '../model';
 import { txnDate } from './fee-schedule';
-import type { GroupOutcome, OutcomeStatus, SettlementAnalysis, SettlementGroup } from './settlement';
+import type { GroupOutcome, SettlementAnalysis, SettlementGroup } from './settlement';
 import {
+  SETTLED,
   SettlementBook,
   attributeByMemo,
   feeRounding,
@@ -52,17 +53,15 @@ export interface ReviewInput {
 
 /** The analysis with its open outcomes looked at again (settlement-review.ts) and its gaps named. */
 export function reviewSettlements(a: SettlementAnalysis, input: ReviewInput): ReviewedSettlement {
-  const open = a.outcomes.filter((o) => o.status !== 'matched' && o.status !== 'nothing_due' && o.status !== 'incomplete');
   const coverage = coverageIndex(input.coverage);
   // the passes' credit index goes on in the book (or is dropped, when nothing is open)
-  if (open.length === 0) return withOutcomes(a, a.outcomes, []);
+  if (a.outcomes.every((o) => SETTLED.has(o.status))) return withOutcomes(a, a.outcomes, []);
   const book = new SettlementBook(a.outcomes, input.lines, input.tolerance, a.credits);
   const groups = a.groups;
-  attributeByMemo(book, groups, a.payoutIds);
   // From here no step opens a settled group again (they pair open groups, or release a group
   // that is itself open), so the steps below look at the groups open now, in the same order:
   // a few hundred of 60,000 at 100k rows, where every look at a group is a wait on memory.
-  const unsettled = groups.filter((g) => !SETTLED.has(book.outcomeOf(g).status));
+  const unsettled = attributeByMemo(book, groups, a.payoutIds);
   // consecutive batches are windows of all a MID's batch groups, settled ones included
   severalBatchesInOneCredit(book, groups);
   oneBatchSeveralCredits(book, unsettled);
@@ -77,9 +76,6 @@ export function reviewSettlements(a: SettlementAnalysis, input: ReviewInput): Re
   const outcomes = groups.map((g) => book.outcomeOf(g));
   return withOutcomes(a, outcomes, gaps);
 }
-
-/** What the review leaves as it is (every other status is looked at again). */
-const SETTLED: ReadonlySet<OutcomeStatus> = new Set(['matched', 'nothing_due', 'incomplete']);
 
 type CoverageIndex = Map<string, CoverageDay>;
 

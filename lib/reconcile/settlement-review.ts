@@ -49,65 +49,108 @@ function statusOf(_book: SettlementBook, expected: Dec, received: Dec, slack: De
   return diff.greaterThan(ZERO) ? 'short' : 'over';
 }
 
-/** 1. A credit naming another MID (or another payout) is released; groups without a credit take the closest one naming their MID. */
-export function attributeByMemo(book: SettlementBook, groups: readonly SettlementGroup[], payoutIds?: ReadonlySet<string>): void {
-  releaseOtherPayouts(book, groups, payoutIds);
-  if (book.mids.length < 2) return;
-  // read from the held credits (each memo once), then released in group order
-  const foreign = new Set<SettlementGroup>();
-  for (const c of book.heldCredits()) {
-    const mid = c.mid;
-    if (mid === undefined) continue;
-    for (const g of book.holdersOf(c.line))
-      if (g.merchantId && mid !== g.merchantId && !foreign.has(g) && book.outcomeOf(g).lines.includes(c.line)) foreign.add(g);
+/**
+ * 1. A credit naming another MID (or another payout) is released; groups without a credit take
+ * the closest one naming their MID. Returns the groups not settled after it (matched,
+ * nothing_due and incomplete are settled), in group order: every group is looked at once here,
+ * the later steps look at those only (no step after this one settles a group's fate again for a
+ * group it did not find open, see settlement-gaps.ts).
+ */
+export function attributeByMemo(book: SettlementBook, groups: readonly SettlementGroup[], payoutIds?: ReadonlySet<string>): SettlementGroup[] {
+  // positions in `groups` of the groups open after the payouts' memos were read
+  const open = releaseOtherPayouts(book, groups, payoutIds);
+  if (book.mids.length >= 2) {
+    // read from the held credits (each memo once), then released in group order
+    const foreign = new Set<SettlementGroup>();
+    for (const c of book.heldCredits()) {
+      const mid = c.mid;
+      if (mid === undefined) continue;
+      for (const g of book.holdersOf(c.line))
+        if (g.merchantId && mid !== g.merchantId && !foreign.has(g) && book.outcomeOf(g).lines.includes(c.line)) foreign.add(g);
+    }
+    if (foreign.size > 0) {
+      const released: number[] = [];
+      for (let i = 0; i < groups.length; i++)
+        if (foreign.has(groups[i]!)) {
+          book.set(groups[i]!, 'missing', [], ZERO);
+          released.push(i);
+        }
+      open.splice(0, open.length, ...mergeAscending(open, released));
+    }
+    // a group open now was open after the payouts' step or released just above
+    for (const i of open) {
+      const g = groups[i]!;
+      const o = book.outcomeOf(g);
+      if (!g.merchantId || !OPEN.has(o.status) || o.lines.length > 0) continue;
+      const named = book.creditsNaming(g.merchantId, g.currency, datesOf(g, true)).filter((c) => book.isFree(c));
+      if (named.length === 0) continue;
+      named.sort((a, b) => a.amount.minus(g.expected).abs().comparedTo(b.amount.minus(g.expected).abs()) || cmp(a.line.id, b.line.id));
+      const c = named[0]!;
+      // a named credit far above the group is not paired here: rows may be unseen (settlement-gaps.ts)
+      if (c.amount.greaterThan(g.expected.times('1.5')) || c.amount.lessThan(g.expected.times('0.5'))) continue;
+      book.set(g, statusOf(book, g.expected, c.amount, book.slack([g])), [c.line], c.amount, 'settlement-group:memo-merchant', 0.85);
+    }
   }
-  if (foreign.size > 0) for (const g of groups) if (foreign.has(g)) book.set(g, 'missing', [], ZERO);
-  for (const g of groups) {
-    const o = book.outcomeOf(g);
-    if (!g.merchantId || !OPEN.has(o.status) || o.lines.length > 0) continue;
-    const named = book.creditsNaming(g.merchantId, g.currency, datesOf(g, true)).filter((c) => book.isFree(c));
-    if (named.length === 0) continue;
-    named.sort((a, b) => a.amount.minus(g.expected).abs().comparedTo(b.amount.minus(g.expected).abs()) || cmp(a.line.id, b.line.id));
-    const c = named[0]!;
-    // a named credit far above the group is not paired here: rows may be unseen (settlement-gaps.ts)
-    if (c.amount.greaterThan(g.expected.times('1.5')) || c.amount.lessThan(g.expected.times('0.5'))) continue;
-    book.set(g, statusOf(book, g.expected, c.amount, book.slack([g])), [c.line], c.amount, 'settlement-group:memo-merchant', 0.85);
+  const unsettled: SettlementGroup[] = [];
+  for (const i of open) if (!SETTLED.has(book.outcomeOf(groups[i]!).status)) unsettled.push(groups[i]!);
+  return unsettled;
+}
+
+/** What the review leaves as it is (every other status is looked at again). */
+export const SETTLED: ReadonlySet<OutcomeStatus> = new Set(['matched', 'nothing_due', 'incomplete']);
+
+/** Two ascending lists of positions as one, each position once. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out[out.length - 1] !== next) out.push(next);
   }
+  return out;
 }
 
 /**
  * Payouts named in memos: a credit whose memo names another payout of the data is that
  * payout's, whatever its amount (a loose tolerance lets two per-order payouts of near amounts
  * take each other's credit); a payout left without one takes the free credit naming it.
+ * One look at every group: returns the positions of those left open (not SETTLED) after the
+ * first part, ascending — the second part only settles groups among them.
  */
-function releaseOtherPayouts(book: SettlementBook, groups: readonly SettlementGroup[], payoutIds?: ReadonlySet<string>): void {
+function releaseOtherPayouts(book: SettlementBook, groups: readonly SettlementGroup[], payoutIds?: ReadonlySet<string>): number[] {
   let payouts = payoutIds;
   const allPayouts = () => (payouts ??= new Set(groups.map((x) => x.payoutId).filter((p): p is string => !!p)));
-  const released = new Set<SettlementGroup>();
-  for (const g of groups) {
-    const o = book.outcomeOf(g);
-    if (!g.payoutId || o.lines.length === 0) continue;
+  const open: number[] = [];
+  // the payout groups without a credit (missing, or released here), in group order
+  const unpaid: SettlementGroup[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    let o = book.outcomeOf(g);
     // the common case, a memo naming this payout, costs one includes() per field
-    if (o.lines.every((l) => lineTextIncludes(l, g.payoutId!))) continue;
-    const other = o.lines.some(
-      (l) => !lineTextIncludes(l, g.payoutId!) && (lineText(l).match(/[A-Za-z0-9_-]{6,}/g) ?? []).some((w) => w !== g.payoutId && allPayouts().has(w)),
-    );
-    if (!other) continue;
-    book.set(g, 'missing', [], ZERO);
-    released.add(g);
+    if (g.payoutId && o.lines.length > 0 && !o.lines.every((l) => lineTextIncludes(l, g.payoutId!))) {
+      const other = o.lines.some(
+        (l) => !lineTextIncludes(l, g.payoutId!) && (lineText(l).match(/[A-Za-z0-9_-]{6,}/g) ?? []).some((w) => w !== g.payoutId && allPayouts().has(w)),
+      );
+      if (other) {
+        book.set(g, 'missing', [], ZERO);
+        o = book.outcomeOf(g);
+      }
+    }
+    if (!SETTLED.has(o.status)) open.push(i);
+    if (g.payoutId && o.status === 'missing' && o.lines.length === 0) unpaid.push(g);
   }
   // the free credits naming each payout, made on the first ask: this loop only gives free credits
   // to groups that hold none (nothing is freed), so a credit free later was free then
   let naming: Map<string, ReviewCredit[]> | undefined;
-  for (const g of groups) {
-    const o = book.outcomeOf(g);
-    if (!g.payoutId || (o.status !== 'missing' && !released.has(g)) || o.lines.length > 0) continue;
+  for (const g of unpaid) {
     naming ??= creditsByPayout(book.freeCredits(), allPayouts());
-    const c = listedOn(naming.get(g.payoutId) ?? [], g.currency, [...g.nearDates, ...datesOf(g, true)].sort())
+    const c = listedOn(naming.get(g.payoutId!) ?? [], g.currency, [...g.nearDates, ...datesOf(g, true)].sort())
       .filter((x) => x.text.includes(g.payoutId!) && book.isFree(x))
       .sort((x, y) => cmp(x.line.bookedOn, y.line.bookedOn) || cmp(x.line.id, y.line.id))[0];
     if (c) book.set(g, statusOf(book, g.expected, c.amount, book.tolerance), [c.line], c.amount, 'settlement-group:memo-payout', 0.9);
   }
+  return open;
 }
 
 /**
