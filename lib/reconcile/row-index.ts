@@ -88,7 +88,15 @@ export interface RowIndex {
   /** ids through keys.ts normaliseId; '' when the row has none */
   readonly terminalId: readonly string[];
   readonly merchantId: readonly string[];
-  readonly rrn: readonly string[];
+  /**
+   * terminalId and merchantId as small integers: their position in `terminals` / `merchants`
+   * (the distinct normalised ids, '' among them, in the order met), so a pass keys a row by
+   * terminal or merchant with a number instead of a string
+   */
+  readonly terminalCode: Int32Array;
+  readonly terminals: readonly string[];
+  readonly merchantCode: Int32Array;
+  readonly merchants: readonly string[];
   readonly cardLast4: readonly string[];
   readonly orderNo: readonly string[];
   /** the row's id (its store key) */
@@ -111,6 +119,26 @@ function codeOf(table: ReadonlyMap<string, number>, value: string): number {
   return table.get(value) ?? OTHER_CODE;
 }
 
+/** Strings numbered in the order met; a row mostly has the string of the row before it in memory (one comparison, no lookup). */
+class Codes {
+  readonly code: Int32Array;
+  readonly values: string[] = [];
+  private readonly at = new Map<string, number>();
+  private last = -1;
+  constructor(n: number) {
+    this.code = new Int32Array(n);
+  }
+  of(s: string): number {
+    if (this.last >= 0 && this.values[this.last] === s) return this.last;
+    let c = this.at.get(s);
+    if (c === undefined) {
+      c = this.values.push(s) - 1;
+      this.at.set(s, c);
+    }
+    return (this.last = c);
+  }
+}
+
 /**
  * The columns of `rows`. `memory`: the same rows as they lie in memory with their index in
  * `rows` (the caller's input array); without it, `rows` itself.
@@ -121,17 +149,15 @@ export function buildRowIndex(rows: readonly PortalTransaction[], memory: InMemo
   const feeCents = new Float64Array(n);
   const netCents = new Float64Array(n);
   const epochSeconds = new Float64Array(n);
-  const currencyCode = new Int32Array(n);
-  const currencies: string[] = [];
-  const currencyAt = new Map<string, number>();
-  let lastCurrency = -1;
+  const currencies = new Codes(n);
   const kind = new Uint8Array(n);
   const status = new Uint8Array(n);
   const cardType = new Uint8Array(n);
   const flags = new Uint8Array(n);
   const terminalId: string[] = new Array<string>(n);
   const merchantId: string[] = new Array<string>(n);
-  const rrn: string[] = new Array<string>(n);
+  const terminals = new Codes(n);
+  const merchants = new Codes(n);
   const cardLast4: string[] = new Array<string>(n);
   const orderNo: string[] = new Array<string>(n);
   const id: string[] = new Array<string>(n);
@@ -142,12 +168,7 @@ export function buildRowIndex(rows: readonly PortalTransaction[], memory: InMemo
     if (i < 0) continue;
     const t = memory.rows[q]!;
     const currency = t.amount.currency;
-    // a row mostly has the currency of the one before it in memory
-    if (lastCurrency < 0 || currencies[lastCurrency] !== currency) {
-      lastCurrency = currencyAt.get(currency) ?? currencies.push(currency) - 1;
-      currencyAt.set(currency, lastCurrency);
-    }
-    currencyCode[i] = lastCurrency;
+    currencies.code[i] = currencies.of(currency);
     // rows of a day mostly lie together in memory too: they share the string of the first
     const at = t.occurredAt;
     day[i] = lastDay.length === 10 && at.startsWith(lastDay) ? lastDay : (lastDay = at.slice(0, 10));
@@ -168,9 +189,10 @@ export function buildRowIndex(rows: readonly PortalTransaction[], memory: InMemo
     const merchant = normaliseId('merchant', t.merchantId);
     terminalId[i] = term;
     merchantId[i] = merchant;
+    terminals.code[i] = terminals.of(term);
+    merchants.code[i] = merchants.of(merchant);
     // normaliseId gives back the printed string itself when it is in normal form: mostly a pointer comparison
     if ((t.terminalId !== undefined && term !== t.terminalId) || (t.merchantId !== undefined && merchant !== t.merchantId)) flags[i]! |= FLAG.respelledId;
-    rrn[i] = normaliseId('rrn', t.rrn);
     cardLast4[i] = normaliseId('card', t.cardLast4);
     orderNo[i] = normaliseId('order', t.orderNo);
     id[i] = t.id;
@@ -184,15 +206,18 @@ export function buildRowIndex(rows: readonly PortalTransaction[], memory: InMemo
     netCents,
     epochSeconds,
     day,
-    currency: currencyCode,
-    currencies,
+    currency: currencies.code,
+    currencies: currencies.values,
     kind,
     status,
     cardType,
     flags,
     terminalId,
     merchantId,
-    rrn,
+    terminalCode: terminals.code,
+    terminals: terminals.values,
+    merchantCode: merchants.code,
+    merchants: merchants.values,
     cardLast4,
     orderNo,
     id,

@@ -121,59 +121,41 @@ export const rateDrift: Rule = {
     const { step, minAmount } = driftThresholds(ctx);
     // amount ≥ minAmount for an amount of whole cents A: A ≥ ⌈minAmount × 100⌉ (an integer, exact)
     const minCents = decToSafeInteger(minAmount.times(HUNDRED).ceil());
-    // Each row's point and series (merchant, card type, currency), read in memory order (see
-    // memory-order.ts); then the series are filled in time order, and taken in the order of
-    // their first point, as if built in time order.
-    const n = ctx.transactions.length;
-    const pointAt: (Point | undefined)[] = new Array<Point | undefined>(n);
-    const seriesOf = new Int32Array(n);
-    const seriesByKey = new Map<string, number>();
-    let seriesCount = 0;
-    let lastSeries = -1;
-    let lastMerchant: string | undefined;
-    let lastCard: string | number | undefined;
-    let lastCurrency = -1;
-    const { rows, at } = ctx.inMemoryOrder().txns;
+    // Each row's point and series (merchant, card type, currency) from the row index's columns,
+    // in time order: a series is made at its first point, so the series come in that order. A
+    // row object is read only where a column cannot tell (see impliedRateOfRow).
     const ix = ctx.rows;
-    for (let q = 0; q < rows.length; q++) {
-      const i = at[q]!;
+    const { kind, status, flags, amountCents, cardType, currency, merchantCode, rows } = ix;
+    const series: Point[][] = [];
+    // by (merchant, card type, currency) codes; a merchant id not printed in normal form or a
+    // card type outside CARD by its printed text, as the finding names the series (disjoint:
+    // such a text is never a normal-form id with a known card type)
+    const byCodes = new Map<number, Point[]>();
+    const byText = new Map<string, Point[]>();
+    const cards = Object.keys(CARD).length;
+    const currencies = ix.currencies.length;
+    for (let i = 0; i < ix.count; i++) {
       // impliedRate's first test on the columns: a successful sale with a fee in its own currency
-      if (i < 0 || ix.kind[i] !== KIND.sale || ix.status[i] !== STATUS.success || (ix.flags[i]! & FLAG.hasFee) === 0) continue;
-      const t = rows[q]!;
-      const cents = ix.amountCents[i]!;
-      if (minCents !== undefined && !Number.isNaN(cents) ? cents < minCents : !amountOf(t.amount).greaterThanOrEqualTo(minAmount)) continue;
+      if (kind[i] !== KIND.sale || status[i] !== STATUS.success || (flags[i]! & FLAG.hasFee) === 0) continue;
+      const cents = amountCents[i]!;
+      if (minCents !== undefined && !Number.isNaN(cents) ? cents < minCents : !amountOf(rows[i]!.amount).greaterThanOrEqualTo(minAmount)) continue;
+      const t = rows[i]!;
       const r = impliedRateOfRow(ctx, t, i);
       if (r === undefined) continue;
-      pointAt[i] = typeof r === 'number' ? { t, rate: undefined, index: i, approx: r } : { t, rate: r, index: i, approx: r.toNumber() };
-      // the series of the row read before, when the key is the same (no key string per row): the
-      // merchant as printed (the column, unless respelled), card type and currency codes (a card
-      // type outside CARD as printed)
-      const merchant = (ix.flags[i]! & FLAG.respelledId) === 0 ? ix.merchantId[i]! : (t.merchantId ?? '');
-      const card = ix.cardType[i] === OTHER_CODE ? t.cardType : ix.cardType[i]!;
-      const currency = ix.currency[i]!;
-      if (lastSeries >= 0 && merchant === lastMerchant && card === lastCard && currency === lastCurrency) {
-        seriesOf[i] = lastSeries;
-        continue;
+      const p: Point = typeof r === 'number' ? { t, rate: undefined, index: i, approx: r } : { t, rate: r, index: i, approx: r.toNumber() };
+      let list: Point[] | undefined;
+      if ((flags[i]! & FLAG.respelledId) === 0 && cardType[i] !== OTHER_CODE) {
+        const code = (merchantCode[i]! * cards + cardType[i]!) * currencies + currency[i]!;
+        list = byCodes.get(code);
+        if (!list) byCodes.set(code, (list = []));
+      } else {
+        const k = `${t.merchantId ?? ''}|${t.cardType}|${t.amount.currency}`;
+        list = byText.get(k);
+        if (!list) byText.set(k, (list = []));
       }
-      const k = `${merchant}|${t.cardType}|${t.amount.currency}`;
-      let s = seriesByKey.get(k);
-      if (s === undefined) seriesByKey.set(k, (s = seriesCount++));
-      seriesOf[i] = lastSeries = s;
-      lastMerchant = merchant;
-      lastCard = card;
-      lastCurrency = currency;
-    }
-    const lists: Point[][] = [];
-    for (let s = 0; s < seriesCount; s++) lists.push([]);
-    const firstOf: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const p = pointAt[i];
-      if (!p) continue;
-      const list = lists[seriesOf[i]!]!;
-      if (list.length === 0) firstOf.push(seriesOf[i]!);
+      if (list.length === 0) series.push(list);
       list.push(p);
     }
-    const series = firstOf.map((s) => lists[s]!);
     const out: Finding[] = [];
     const half = step.dividedBy(2);
     const rateOf = (p: Point) => exactRate(ctx, p);

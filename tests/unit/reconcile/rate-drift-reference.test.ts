@@ -64,6 +64,45 @@ describe('rate drift on doubles = on exact Decimal rates', () => {
     );
     expect(drifts).toBeGreaterThan(20); // the property saw real findings, not only quiet months
   });
+  it('with series interleaved in time: merchants printed with and without padding, card types outside the list, two currencies', () => {
+    let drifts = 0;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            // '000123' and '123' are one merchant to keys.ts but two series as printed (the finding names the printed id)
+            merchant: fc.constantFrom('123', '000123', '456', ' 456', undefined),
+            card: fc.constantFrom('credit', 'debit', 'prepaid', 'gift_card') as fc.Arbitrary<'credit'>,
+            currency: fc.constantFrom('CNY', 'CNY', 'USD'),
+            fee: fc.constantFrom('6.00', '6.00', '6.50', '7.00'),
+            n: fc.integer({ min: 2, max: 6 }),
+          }),
+          { minLength: 1, maxLength: 12 },
+        ),
+        (segments) => {
+          const rows = segments.flatMap((g) => Array.from({ length: g.n }, () => g));
+          const inp = input({
+            contracts: [],
+            transactions: rows.map((r, i) => ({
+              ...txn({
+                id: `r${String(i).padStart(3, '0')}`,
+                amount: '1000.00',
+                fee: r.fee,
+                cardType: r.card,
+                occurredAt: `2026-03-01T10:${String(i % 60).padStart(2, '0')}:0${i >> 6}`,
+              }),
+              merchantId: r.merchant,
+              amount: { amount: '1000.00', currency: r.currency },
+              fee: { amount: r.fee, currency: r.currency },
+            })),
+          });
+          drifts += both(inp).length;
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(drifts).toBeGreaterThan(20);
+  });
   it('on the scale input and a scenario month', () => {
     for (const inp of [buildScaleInput(3000, 11).input, generateScenario({ seed: 44 }).input]) {
       both(inp);

@@ -29,7 +29,8 @@ function expectColumnsOf(rows: RowIndex, i: number): void {
   expect(rows.flags[i]! & FLAG.hasFee).toBe(t.fee?.currency === cur ? FLAG.hasFee : 0);
   expect(rows.terminalId[i]).toBe(normaliseId('terminal', t.terminalId));
   expect(rows.merchantId[i]).toBe(normaliseId('merchant', t.merchantId));
-  expect(rows.rrn[i]).toBe(normaliseId('rrn', t.rrn));
+  expect(rows.terminals[rows.terminalCode[i]!]).toBe(rows.terminalId[i]);
+  expect(rows.merchants[rows.merchantCode[i]!]).toBe(rows.merchantId[i]);
   expect(rows.cardLast4[i]).toBe(normaliseId('card', t.cardLast4));
   expect(rows.currencies[rows.currency[i]!]).toBe(cur);
   const respelled = (t.terminalId ?? '') !== rows.terminalId[i] || (t.merchantId ?? '') !== rows.merchantId[i];
@@ -45,6 +46,8 @@ describe('row index', () => {
       expect(ctx.rows.rows).toBe(ctx.transactions);
       expect(ctx.rows.count).toBe(ctx.transactions.length);
       for (let i = 0; i < ctx.rows.count; i++) expectColumnsOf(ctx.rows, i);
+      // each id, and each currency, has one code
+      for (const values of [ctx.rows.terminals, ctx.rows.merchants, ctx.rows.currencies]) expect(new Set(values).size).toBe(values.length);
       // the memory order names every kept row once
       const seen = [...ctx.rows.memory.at].filter((i) => i >= 0).sort((a, b) => a - b);
       expect(seen).toEqual(ctx.transactions.map((_, i) => i));
@@ -71,8 +74,8 @@ describe('row index', () => {
     expect(Number.isNaN(rows.epochSeconds[2])).toBe(true);
     expect(rows.day).toEqual(['2026-03-02', '2026-03-02', 'garbled', '2026-03-03']);
     expect(rows.flags[3]! & FLAG.instant).toBe(FLAG.instant);
-    // terminal numbers lose their padding, an RRN keeps its zeros (keys.ts)
-    expect([rows.terminalId[3], rows.rrn[3], rows.cardLast4[3]]).toEqual(['12345', '000000000001', '1234']);
+    // terminal numbers lose their padding (keys.ts)
+    expect([rows.terminalId[3], rows.cardLast4[3]]).toEqual(['12345', '1234']);
     expect(rows.flags[3]! & FLAG.respelledId).toBe(FLAG.respelledId);
     expect(rows.currencies).toEqual(['CNY']);
     for (let i = 0; i < rows.count; i++) expectColumnsOf(rows, i);
