@@ -144,7 +144,7 @@ export function terminalMonths(transactions: readonly PortalTransaction[], dupli
  * undefined (terminalMonths merges the spellings).
  */
 export function terminalMonthsOfIndex(index: RowIndex, duplicate: Uint8Array): TerminalMonth[] | undefined {
-  const { rows, count, kind, status, flags, terminalId, merchantId, day } = index;
+  const { rows, count, kind, status, flags, terminalId, merchantId, day, id } = index;
   for (let i = 0; i < count; i++) if ((flags[i]! & FLAG.respelledId) !== 0) return undefined;
   const pointedAt = new Set<string>();
   for (let i = 0; i < count; i++) {
@@ -153,19 +153,23 @@ export function terminalMonthsOfIndex(index: RowIndex, duplicate: Uint8Array): T
     if (ref) pointedAt.add(normaliseId('rrn', ref));
   }
   const isPointedAt = (t: PortalTransaction) => [t.rrn, t.voucherNo, t.orderNo, t.id].some((r) => !!r && pointedAt.has(normaliseId('rrn', r)));
-  const byTerminal = new Map<string, Map<string, { last?: TerminalMonth; months: Map<string, TerminalMonth> }>>();
+  // by (terminal, merchant) codes: a number per row, no string lookups; a row's month is the
+  // one its terminal saw last when the day is that one's day (rows of a day share a string)
+  const { terminalCode, merchantCode } = index;
+  const merchants = index.merchants.length;
+  const byTerminal = new Map<number, { last?: TerminalMonth; lastDay?: string; months: Map<string, TerminalMonth> }>();
   const out: TerminalMonth[] = [];
   for (let i = 0; i < count; i++) {
     const terminalKey = terminalId[i]!;
     if (terminalKey === '') continue;
-    const merchantKey = merchantId[i]!;
-    let byMerchant = byTerminal.get(terminalKey);
-    if (!byMerchant) byTerminal.set(terminalKey, (byMerchant = new Map()));
-    let e = byMerchant.get(merchantKey);
-    if (!e) byMerchant.set(merchantKey, (e = { months: new Map() }));
+    const code = terminalCode[i]! * merchants + merchantCode[i]!;
+    let e = byTerminal.get(code);
+    if (!e) byTerminal.set(code, (e = { months: new Map() }));
     let m = e.last;
-    if (!m || !day[i]!.startsWith(m.period)) {
-      const period = day[i]!.slice(0, 7);
+    const d = day[i]!;
+    if (!m || (d !== e.lastDay && !d.startsWith(m.period))) {
+      const merchantKey = merchantId[i]!;
+      const period = d.slice(0, 7);
       m = e.months.get(period);
       if (!m) {
         m = { merchantKey, terminalKey, terminalId: terminalKey, period, attempts: 0, events: { duplicates: [], reversals: [], voids: [], failures: [] } };
@@ -175,17 +179,18 @@ export function terminalMonthsOfIndex(index: RowIndex, duplicate: Uint8Array): T
       }
       e.last = m;
     }
+    e.lastDay = d;
     const k = kind[i]!;
     const st = status[i]!;
     const attempt = k === KIND.sale || k === KIND.preauth || k === KIND.preauth_completion;
     if (attempt) m.attempts++;
-    if (duplicate[i] === 1) m.events.duplicates.push(rows[i]!.id);
+    if (duplicate[i] === 1) m.events.duplicates.push(id[i]!);
     if (st === STATUS.failed && k !== KIND.refund) {
-      if (attempt) m.events.failures.push(rows[i]!.id);
-    } else if (k === KIND.reversal) m.events.reversals.push(rows[i]!.id);
-    else if (k === KIND.void) m.events.voids.push(rows[i]!.id);
-    else if (attempt && st === STATUS.reversed && !isPointedAt(rows[i]!)) m.events.reversals.push(rows[i]!.id);
-    else if (attempt && st === STATUS.voided && !isPointedAt(rows[i]!)) m.events.voids.push(rows[i]!.id);
+      if (attempt) m.events.failures.push(id[i]!);
+    } else if (k === KIND.reversal) m.events.reversals.push(id[i]!);
+    else if (k === KIND.void) m.events.voids.push(id[i]!);
+    else if (attempt && st === STATUS.reversed && !isPointedAt(rows[i]!)) m.events.reversals.push(id[i]!);
+    else if (attempt && st === STATUS.voided && !isPointedAt(rows[i]!)) m.events.voids.push(id[i]!);
   }
   return out.sort((a, b) => cmp(a.merchantKey, b.merchantKey) || cmp(a.terminalKey, b.terminalKey) || cmp(a.period, b.period));
 }

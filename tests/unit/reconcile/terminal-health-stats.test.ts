@@ -169,6 +169,31 @@ describe('terminalMonthsOfIndex (the rule reads the row index) = terminalMonths'
     }
     expect(events).toBeGreaterThan(0);
   });
+  it('one terminal id under two merchants, over two months, rows interleaved: a month per merchant and terminal', () => {
+    const kinds = [{}, { status: 'failed' as const }, { kind: 'reversal' as const }, { kind: 'void' as const }, { status: 'voided' as const }];
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      txn({
+        id: `r${String(i).padStart(2, '0')}`,
+        amount: '10.00',
+        merchantId: i % 2 === 0 ? '898100000000001' : '898100000000002',
+        terminalId: i % 3 === 0 ? '10000002' : '10000001',
+        occurredAt: `2026-0${3 + (i >> 5)}-${String(1 + ((i >> 1) % 16)).padStart(2, '0')}T10:00:${String(i).padStart(2, '0')}`,
+        ...kinds[i % kinds.length],
+      }),
+    );
+    const { fast, plain } = both(input({ transactions: rows }));
+    expect(fast).toEqual(plain);
+    expect(plain.map((m) => `${m.merchantKey}|${m.terminalKey}|${m.period}`)).toEqual([
+      '898100000000001|10000001|2026-03',
+      '898100000000001|10000001|2026-04',
+      '898100000000001|10000002|2026-03',
+      '898100000000001|10000002|2026-04',
+      '898100000000002|10000001|2026-03',
+      '898100000000002|10000001|2026-04',
+      '898100000000002|10000002|2026-03',
+      '898100000000002|10000002|2026-04',
+    ]);
+  });
   it('leaves ids printed in two spellings to terminalMonths, which merges them', () => {
     const rows = [
       txn({ id: 'a', amount: '10.00', terminalId: '00012345', occurredAt: '2026-03-02T10:00:00' }),
