@@ -75,15 +75,33 @@ export function settleGroups(
   }
   let openGroups: readonly Group[] = groups;
   const open = () => (openGroups = openGroups.filter((g) => g.outcome === undefined));
-  const pickSingle = (g: Group, dates: IsoDate[]): Credit | undefined => {
+  /**
+   * The unclaimed credit within tolerance of the group on `dates` that reads as a settlement,
+   * then the earliest, then the lowest line id (the first met of equals: dates in list order,
+   * then by amount and id). No list of the candidates: one group after another, most find one.
+   */
+  const pickSingle = (g: Group, dates: readonly IsoDate[]): Credit | undefined => {
     const e = expectedOf(g);
-    const hits = creditsWithin(bucketsOn(dates, g.currency), minus(e, tol), plus(e, tol));
-    if (hits.length > 1) hits.sort((a, b) => Number(b.settlementLike) - Number(a.settlementLike) || cmp(a.date, b.date) || cmp(a.line.id, b.line.id));
-    return hits[0];
+    const lo = minus(e, tol);
+    const hi = plus(e, tol);
+    const byDate = credits.byCurrency.get(g.currency);
+    if (!byDate) return undefined;
+    let best: Credit | undefined;
+    for (const d of dates) {
+      const arr = (byDate.get(d) as CreditBucket | undefined)?.byAmountId;
+      if (!arr) continue;
+      for (let j = lowerBound(arr, lo); j < arr.length && le(arr[j]!.amt, hi); j++) {
+        const c = arr[j]!;
+        if (!c.claimed && (best === undefined || preferred(c, best))) best = c;
+      }
+    }
+    return best;
   };
   // 1–2: one credit of the exact amount on the value date, then up to the next working day
+  const oneDate: IsoDate[] = [''];
   for (const g of open()) {
-    const c = pickSingle(g, [g.expectedValueDate]);
+    oneDate[0] = g.expectedValueDate;
+    const c = pickSingle(g, oneDate);
     if (c) settle(g, [c], 'settlement-group:amount', 0.95);
   }
   for (const g of open()) {
@@ -228,17 +246,10 @@ function lowerBound(arr: readonly Credit[], v: Amt): number {
   return lo;
 }
 
-/** Unclaimed credits with lo ≤ amount ≤ hi on any of the buckets, each line once. */
-function creditsWithin(buckets: CreditBucket[], lo: Amt, hi: Amt): Credit[] {
-  const out: Credit[] = [];
-  for (const b of buckets) {
-    const arr = b.byAmountId;
-    for (let j = lowerBound(arr, lo); j < arr.length && le(arr[j]!.amt, hi); j++) {
-      const c = arr[j]!;
-      if (!c.claimed && !out.includes(c)) out.push(c);
-    }
-  }
-  return out;
+/** Of two credits that both fit, `a` is taken over `b`: it reads as a settlement and `b` does not, else it is earlier, else its line id is lower. */
+function preferred(a: Credit, b: Credit): boolean {
+  if (a.settlementLike !== b.settlementLike) return a.settlementLike;
+  return a.date < b.date || (a.date === b.date && a.line.id < b.line.id);
 }
 
 /** Credits met in several buckets keep their first bucket; then bucket order, then line id. */

@@ -360,16 +360,27 @@ export function buildGroups(
       ),
     );
   }
-  // in a total order below (keys are unique): the insertion order does not matter
-  const list = [...groups.values(), ...payoutList];
-  if (!opts.txnsInTimeOrder) for (const g of list) if (g.transactions.length > 1) g.transactions.sort(byTime);
-  list.sort(
-    (a, b) =>
-      cmp(a.expectedValueDate, b.expectedValueDate) ||
-      (a.inCents && b.inCents ? Math.sign(b.ec - a.ec) : b.expected.comparedTo(a.expected)) ||
-      cmp(a.key, b.key),
-  );
-  return { groups: list, issues, payoutIds, rowGroups: { ids: rows.id, groupOf } };
+  if (!opts.txnsInTimeOrder) for (const g of [...groups.values(), ...payoutList]) if (g.transactions.length > 1) g.transactions.sort(byTime);
+  return { groups: inGroupOrder([...groups.values(), ...payoutList]), issues, payoutIds, rowGroups: { ids: rows.id, groupOf } };
+}
+
+/**
+ * The groups by expected value date, then expected amount (largest first), then key: a total
+ * order (keys are unique), so the order they were made in does not matter. Sorted per value
+ * date (a few hundred dates): most comparisons are then of two amounts, not of two date strings.
+ */
+function inGroupOrder(made: readonly Group[]): Group[] {
+  const byDate = new Map<IsoDate, Group[]>();
+  for (const g of made) {
+    const list = byDate.get(g.expectedValueDate);
+    if (list) list.push(g);
+    else byDate.set(g.expectedValueDate, [g]);
+  }
+  const out: Group[] = [];
+  for (const d of [...byDate.keys()].sort(cmp))
+    for (const g of byDate.get(d)!.sort((a, b) => (a.inCents && b.inCents ? Math.sign(b.ec - a.ec) : b.expected.comparedTo(a.expected)) || cmp(a.key, b.key)))
+      out.push(g);
+  return out;
 }
 
 function cmp(a: string, b: string): number {

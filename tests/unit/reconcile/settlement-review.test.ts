@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../../../lib/reconcile';
 import { Dec } from '../../../lib/money';
+import type { StatementLine } from '../../../lib/model';
 import { cashierRecord, input, line, txn } from '../../fixtures/scenarios/builders';
 
 const A = '898100000000001';
@@ -89,6 +90,17 @@ describe('settlement as acquirers pay', () => {
     ]);
     // without coverage the data decides: a credit smaller than the rows is still a shortfall
     expect(kinds(reconcile(input({ transactions: txns, statementLines: lines })))).toEqual(['settlement_shortfall 91.00 c']);
+  });
+
+  it('two credits of the exact amount after the value date: the one that reads as a settlement, else the earlier, else the lower line id', () => {
+    // Thursday's sale settles T+1 on Friday 03-06; up to Monday 03-09 the exact amount still counts
+    const txns = [sale('s1', '1000.00', '6.00', '2026-03-05T10:00:00')];
+    const paidBy = (...credits: StatementLine[]) =>
+      reconcile(input({ transactions: txns, statementLines: [...frame, ...credits] })).matches.find((m) => m.transactionIds.includes('s1'))?.statementLineIds;
+    const on = (id: string, bookedOn: string, description = '银联商务 结算款') => line({ id, amount: '994.00', bookedOn, description });
+    expect(paidBy(on('z', '2026-03-07'), on('a', '2026-03-09'))).toEqual(['z']);
+    expect(paidBy(on('b', '2026-03-09'), on('a', '2026-03-09'))).toEqual(['a']);
+    expect(paidBy(on('z', '2026-03-07', '转账 张三'), on('a', '2026-03-09'))).toEqual(['a']);
   });
 });
 
