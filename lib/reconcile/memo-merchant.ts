@@ -9,6 +9,8 @@
 import { normaliseId } from './keys';
 
 const LABELLED_DIGITS = /(?:商户号?|MID|merchant(?:\s*(?:no\.?|id|number))?)\s*[:：#]?\s*\.{0,3}\s*(\d{4,20})/gi;
+/** what LABELLED_DIGITS needs somewhere in a memo (tested first: most memos have no label, and matchAll copies its regex per call) */
+const LABEL = /商户|mid|merchant/i;
 /** A full MID is recognised from this many characters on (shorter ones only after a label). */
 const FULL_FROM = 6;
 
@@ -26,15 +28,17 @@ export function memoMerchantReader(mids: readonly string[]): (text: string) => s
   // full MIDs (in `mids` order) by their first FULL_FROM characters: a memo contains one only
   // where those characters start
   const byHead = new Map<string, number[]>();
-  const headChars = new Set<number>();
+  const headChars = new Set<string>();
   bare.forEach((b, i) => {
     if (b.length < FULL_FROM) return;
     const head = b.slice(0, FULL_FROM);
     const list = byHead.get(head);
     if (list) list.push(i);
     else byHead.set(head, [i]);
-    headChars.add(b.charCodeAt(0));
+    headChars.add(b[0]!);
   });
+  // a chain's MIDs mostly start alike ('8983…'): each first character is looked for with indexOf
+  const firstChars = [...headChars];
   // MIDs (in `mids` order) by each of their endings of 4 characters or more: what a label's digits may be
   const byTail = new Map<string, number[]>();
   bare.forEach((b, i) => {
@@ -49,19 +53,21 @@ export function memoMerchantReader(mids: readonly string[]): (text: string) => s
   // every held credit, ~100k memos at 100k rows)
   return (text) => {
     if (mids.length === 0 || !/\d{4}/.test(text)) return undefined;
+    // every place a full MID's head starts (in any order: the answer is the one MID met, or none when two are)
     let full = -1;
-    for (let at = 0; at + FULL_FROM <= text.length; at++) {
-      if (!headChars.has(text.charCodeAt(at))) continue;
-      const heads = byHead.get(text.slice(at, at + FULL_FROM));
-      if (heads === undefined) continue;
-      for (const i of heads) {
-        if (i === full || !text.startsWith(bare[i]!, at)) continue;
-        // two MIDs named in full: ambiguous
-        if (full >= 0) return undefined;
-        full = i;
+    for (const first of firstChars)
+      for (let at = text.indexOf(first); at >= 0 && at + FULL_FROM <= text.length; at = text.indexOf(first, at + 1)) {
+        const heads = byHead.get(text.slice(at, at + FULL_FROM));
+        if (heads === undefined) continue;
+        for (const i of heads) {
+          if (i === full || !text.startsWith(bare[i]!, at)) continue;
+          // two MIDs named in full: ambiguous
+          if (full >= 0) return undefined;
+          full = i;
+        }
       }
-    }
     if (full >= 0) return mids[full];
+    if (!LABEL.test(text)) return undefined;
     let named: string | undefined;
     for (const m of text.matchAll(LABELLED_DIGITS)) {
       const hits = byTail.get(m[1]!);
