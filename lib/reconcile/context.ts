@@ -6,12 +6,12 @@ import { type Dec, ZERO, centsOf, decOf, isPositive } from '../money';
 import type { CashierRecord, Contract, Finding, FindingKind, IsoDate, Issue, PortalTransaction, ReconcileInput, StatementLine, Tolerances } from '../model';
 import { DEFAULT_TOLERANCES } from '../model';
 import { auditFee, isInstantSettled, type FeeAudit } from './fee-audit';
-import { quickFeeAudit } from './fee-cents';
+import { quickFeeAuditAt } from './fee-cents';
 import { contractGapIssue, expectedFee, pickContract, txnDate, type FeeBreakdown } from './fee-schedule';
 import { dedupePortalRows, isOneSource, matchCashier, type CashierMatching, type TxnAlias } from './matching';
-import { indicesWhere, type InMemoryOrder } from './memory-order';
+import type { InMemoryOrder } from './memory-order';
 import { gather, timeOrder } from './order';
-import { buildRowIndex, type RowIndex } from './row-index';
+import { buildRowIndex, FLAG, type RowIndex } from './row-index';
 import { analyseSettlements, makeOriginalLookup } from './settlement';
 import { reviewSettlements, type ReviewedSettlement } from './settlement-gaps';
 import { findDuplicates, type DuplicateCluster } from './duplicates';
@@ -128,15 +128,17 @@ export function makeContext(input: ReconcileInput): RuleContext {
   // row, so a million rows keep a few hundred entries
   // by currency, then merchant, then date; each merchant also remembers its last date (rows come
   // in time order, so most calls ask for the date just asked), which spares the date string
-  const contractMemo = new Map<string, Map<string, { last: string; lastContract: Contract | undefined; byDate: Map<string, Contract | undefined> }>>();
-  const contractFor = (t: PortalTransaction) => {
-    let byMerchant = contractMemo.get(t.amount.currency);
-    if (!byMerchant) contractMemo.set(t.amount.currency, (byMerchant = new Map()));
-    const merchant = t.merchantId ?? '';
+  type ContractMemo = { last: string; lastContract: Contract | undefined; byDate: Map<string, Contract | undefined> };
+  const contractMemo = new Map<string, Map<string, ContractMemo>>();
+  const memoOf = (currency: string, merchant: string) => {
+    let byMerchant = contractMemo.get(currency);
+    if (!byMerchant) contractMemo.set(currency, (byMerchant = new Map()));
     let m = byMerchant.get(merchant);
-    if (m && m.last.length === 10 && t.occurredAt.startsWith(m.last)) return m.lastContract;
-    const date = txnDate(t);
-    if (!m) byMerchant.set(merchant, (m = { last: date, lastContract: undefined, byDate: new Map() }));
+    if (!m) byMerchant.set(merchant, (m = { last: '', lastContract: undefined, byDate: new Map() }));
+    return m;
+  };
+  /** the contract of `t` on `date` (its txnDate), through m */
+  const contractOn = (m: ContractMemo, date: string, t: PortalTransaction) => {
     let c: Contract | undefined;
     if (m.byDate.has(date)) c = m.byDate.get(date);
     else {
@@ -150,6 +152,24 @@ export function makeContext(input: ReconcileInput): RuleContext {
     m.last = date;
     m.lastContract = c;
     return c;
+  };
+  const contractFor = (t: PortalTransaction) => {
+    const m = memoOf(t.amount.currency, t.merchantId ?? '');
+    if (m.last.length === 10 && t.occurredAt.startsWith(m.last)) return m.lastContract;
+    return contractOn(m, txnDate(t), t);
+  };
+  // contractFor(rows[i]) from the row index's columns: the same memo entry (a merchant id in
+  // normal form is its printed id; '' and none pick alike), found by the merchant and currency
+  // codes, the date compared as the day column's string; the row is read only for a new date
+  const memoByCode: (ContractMemo | undefined)[] = new Array(rows.merchants.length * rows.currencies.length);
+  const contractAt = (i: number) => {
+    if ((rows.flags[i]! & FLAG.respelledId) !== 0) return contractFor(rows.rows[i]!);
+    const code = rows.merchantCode[i]! * rows.currencies.length + rows.currency[i]!;
+    let m = memoByCode[code];
+    if (!m) memoByCode[code] = m = memoOf(rows.currencies[rows.currency[i]!]!, rows.merchants[rows.merchantCode[i]!]!);
+    const day = rows.day[i]!;
+    if (m.last === day && day.length === 10) return m.lastContract;
+    return contractOn(m, day, rows.rows[i]!);
   };
   const feeBreakdown = (t: PortalTransaction) => {
     const c = contractFor(t);
@@ -169,22 +189,26 @@ export function makeContext(input: ReconcileInput): RuleContext {
     if (excessRowsMemo) return excessRowsMemo;
     const hints = new Uint8Array(kept.length);
     const tolFeeCents = centsOf(tolerances.fee);
-    // every row audited once, in memory order (see memory-order.ts); the excess rows in `kept` order
-    excessRowsMemo = indicesWhere(inMemoryOrder().txns, kept.length, (t, i) => {
-      const c = contractFor(t);
-      if (!c) return false;
+    // every row audited once, in time order from the row index's columns (fee-cents.ts
+    // quickFeeAuditAt); a row object is read only when the columns cannot decide
+    const excess: PortalTransaction[] = [];
+    for (let i = 0; i < kept.length; i++) {
+      const c = contractAt(i);
+      if (!c) continue;
       // the common row in whole cents: no Decimal when its fee is within tolerance
-      const q = tolFeeCents === undefined ? undefined : quickFeeAudit(t, c, tolFeeCents);
+      const q = tolFeeCents === undefined ? undefined : quickFeeAuditAt(rows, i, c, tolFeeCents);
       if (q && !q.excess) {
         hints[i] = q.hint;
-        return false;
+        continue;
       }
+      const t = kept[i]!;
       const a = auditFee(t, c, tolFee);
       if (a) hints[i] = breakdownHint(t, a);
-      if (!a?.excess.greaterThan(a.tolerance)) return false;
+      if (!a?.excess.greaterThan(a.tolerance)) continue;
       excessAudits.set(t, a);
-      return true;
-    }).map((i) => kept[i]!);
+      excess.push(t);
+    }
+    excessRowsMemo = excess;
     breakdownHints = hints;
     return excessRowsMemo;
   };

@@ -14,6 +14,7 @@
 import { MAX_EXACT_CENTS, centsOf, decimalSign } from '../money';
 import type { CardType, Contract, ContractRule, PortalTransaction } from '../model';
 import { clampPercentPart, currencyScale, instantFeeDue, pickRuleIndex } from './fee-schedule';
+import { CARD_TYPES, FLAG, KIND, STATUS, type RowIndex } from './row-index';
 
 interface CentsRule {
   rule: ContractRule;
@@ -105,17 +106,19 @@ const HINTS: QuickAudit[] = [
  * the contract is not one this can price exactly (the caller then uses expectedFee); `rule`
  * undefined when no rule applies.
  */
-export function expectedFeeCents(
-  t: PortalTransaction,
-  contract: Contract,
-  instantSettled: boolean,
-): { rule?: ContractRule; total: number; capped: boolean; minApplied: boolean; fixed: number; instantFee: number } | undefined {
+export function expectedFeeCents(t: PortalTransaction, contract: Contract, instantSettled: boolean): CentsBreakdown | undefined {
+  const amount = centsOf(t.amount.amount);
+  return amount === undefined ? undefined : breakdownCents(contract, amount, t.cardType, instantSettled);
+}
+
+type CentsBreakdown = { rule?: ContractRule; total: number; capped: boolean; minApplied: boolean; fixed: number; instantFee: number };
+
+/** expectedFeeCents of a row with this amount (whole cents) and card type. */
+function breakdownCents(contract: Contract, amount: number, cardType: CardType, instantSettled: boolean): CentsBreakdown | undefined {
   const c = centsContract(contract);
   if (!c) return undefined;
-  const amount = centsOf(t.amount.amount);
-  if (amount === undefined) return undefined;
   const a = Math.abs(amount);
-  const r = pickCentsRule(c, t.cardType, a);
+  const r = pickCentsRule(c, cardType, a);
   if (!r) return NO_RULE;
   const an = a * r.n;
   if (!(an < LIMIT / 2)) return undefined; // 2·an + d below stays under 2^53
@@ -152,10 +155,39 @@ export function quickFeeAudit(t: PortalTransaction, contract: Contract, tolCents
   if (fee === undefined) return undefined;
   // feeCharged.isNegative(): no audit ("-0.00" is a negative zero to Decimal)
   if (fee < 0 || (fee === 0 && t.fee.amount.charCodeAt(0) === 45)) return NOT_AUDITED;
+  return verdict(fee, b, instantSettled, tolCents);
+}
+
+/** The verdict on a fee of `fee` cents (not negative) against the breakdown `b`, as auditFee gives it. */
+function verdict(fee: number, b: CentsBreakdown, instantSettled: boolean, tolCents: number): QuickAudit | undefined {
   const components = b.instantFee !== 0 ? 2 : 1;
   if (!(tolCents * components <= MAX_EXACT_CENTS)) return undefined;
   if (fee - b.total > tolCents * components) return { excess: true, hint: 0 };
   if (instantSettled) return HINTS[3]!;
   if (b.capped || b.minApplied) return HINTS[2]!;
   return b.fixed === 0 && b.instantFee === 0 ? HINTS[1]! : HINTS[0]!;
+}
+
+/**
+ * quickFeeAudit(index.rows[i], …) read from the row index's columns (kind, status, flags, cents,
+ * card type): the row object is read only for a fee of zero (is it "-0.00"?) and for a row whose
+ * amount or fee is not whole cents or whose card type is outside CARD (quickFeeAudit decides).
+ */
+export function quickFeeAuditAt(index: RowIndex, i: number, contract: Contract, tolCents: number): QuickAudit | undefined {
+  const fl = index.flags[i]!;
+  if ((fl & FLAG.hasExtraFees) !== 0) return undefined;
+  const k = index.kind[i];
+  if (index.status[i] !== STATUS.success || (k !== KIND.sale && k !== KIND.preauth_completion)) return NOT_AUDITED;
+  const amount = index.amountCents[i]!;
+  const fee = index.feeCents[i]!;
+  const card = CARD_TYPES[index.cardType[i]!];
+  if (Number.isNaN(amount) || Number.isNaN(fee) || card === undefined) return quickFeeAudit(index.rows[i]!, contract, tolCents);
+  if (amount <= 0) return NOT_AUDITED;
+  if ((fl & FLAG.hasFee) === 0) return NOT_AUDITED;
+  const instantSettled = (fl & FLAG.instant) !== 0;
+  const b = breakdownCents(contract, amount, card, instantSettled);
+  if (!b) return undefined;
+  if (!b.rule) return NOT_AUDITED;
+  if (fee < 0 || (fee === 0 && index.rows[i]!.fee!.amount.charCodeAt(0) === 45)) return NOT_AUDITED;
+  return verdict(fee, b, instantSettled, tolCents);
 }

@@ -44,6 +44,12 @@ export const CARD = {
   unknown: 8,
 } as const satisfies Record<CardType, number>;
 export const OTHER_CODE = 255;
+/** The card types by code: CARD_TYPES[CARD[x]] = x (undefined for OTHER_CODE). */
+export const CARD_TYPES: readonly CardType[] = (() => {
+  const out: CardType[] = [];
+  for (const [name, code] of Object.entries(CARD)) out[code] = name as CardType;
+  return out;
+})();
 
 /** Bits of RowIndex.flags. */
 export const FLAG = {

@@ -166,4 +166,72 @@ describe('fee audit in whole cents = auditFee', () => {
       { numRuns: 500 },
     );
   });
+  it('rows of several merchants (printed with and without padding, or none), kinds, statuses and card types, under contracts per merchant and date (property)', () => {
+    const rule = (percent: string) => ({ cardType: 'any' as const, percent });
+    const contract = (id: string, merchantId: string | undefined, effectiveFrom: string, percent: string, effectiveTo?: string): Contract => ({
+      id,
+      label: id,
+      currency: 'CNY',
+      merchantId,
+      effectiveFrom,
+      effectiveTo,
+      settleCycle: 'T1',
+      calendar: 'CN',
+      rules: [rule(percent)],
+      periodicFees: [],
+    });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            merchant: fc.constantFrom('898100000000001', '000898100000000001', '898100000000002', undefined, ''),
+            day: fc.integer({ min: 1, max: 9 }),
+            kind: fc.constantFrom('sale', 'sale', 'preauth_completion', 'refund') as fc.Arbitrary<PortalTransaction['kind']>,
+            status: fc.constantFrom('success', 'success', 'failed') as fc.Arbitrary<PortalTransaction['status']>,
+            cardType: fc.constantFrom('debit', 'credit', 'gift_card') as fc.Arbitrary<PortalTransaction['cardType']>,
+            fee: fc.constantFrom('6.00', '6.50', '0.00', '-0.00', '6.005'),
+            amount: fc.constantFrom('1000.00', '1000.005', '-1000.00'),
+          }),
+          { maxLength: 12 },
+        ),
+        fc.boolean(),
+        (rows, withGeneric) => {
+          const contracts = [
+            contract('m1-early', '898100000000001', '2026-03-01', '0.6', '2026-03-04'),
+            contract('m1-late', '898100000000001', '2026-03-06', '0.65'),
+            contract('m1-padded', '000898100000000001', '2026-03-01', '0.5'),
+            ...(withGeneric ? [contract('any', undefined, '2026-03-03', '0.55')] : []),
+          ];
+          const inp: ReconcileInput = {
+            transactions: rows.map((r, i) => ({
+              ...txn({ id: `t${String(i).padStart(2, '0')}`, amount: r.amount, fee: r.fee, cardType: r.cardType, kind: r.kind, status: r.status }),
+              merchantId: r.merchant,
+              occurredAt: `2026-03-0${r.day}T10:00:${String(i).padStart(2, '0')}`,
+            })),
+            statementLines: [],
+            contracts,
+            asOf: '2026-04-30',
+          };
+          const ctx = makeContext(inp);
+          expect(verdicts(inp)).toEqual(reference(inp));
+          // the same contract gap issues as contractFor raises row by row
+          ctx.feeExcessRows();
+          const plain = makeContext(inp);
+          for (const t of plain.transactions) plain.contractFor(t);
+          expect(
+            ctx
+              .issues()
+              .map((x) => x.message)
+              .sort(),
+          ).toEqual(
+            plain
+              .issues()
+              .map((x) => x.message)
+              .sort(),
+          );
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
 });
