@@ -13,7 +13,6 @@ import type { CoverageDay, IsoDate } from '../model';
 import { txnDate } from './fee-schedule';
 import type { GroupOutcome, SettlementAnalysis, SettlementGroup } from './settlement';
 import {
-  SETTLED,
   SettlementBook,
   attributeByMemo,
   feeRounding,
@@ -54,8 +53,9 @@ export interface ReviewInput {
 /** The analysis with its open outcomes looked at again (settlement-review.ts) and its gaps named. */
 export function reviewSettlements(a: SettlementAnalysis, input: ReviewInput): ReviewedSettlement {
   const coverage = coverageIndex(input.coverage);
-  // the passes' credit index goes on in the book (or is dropped, when nothing is open)
-  if (a.outcomes.every((o) => SETTLED.has(o.status))) return withOutcomes(a, a.outcomes, []);
+  // the passes' credit index goes on in the book. Even when every group is matched: the memo
+  // step may release a matched group whose credit names another payout or MID (skipping it
+  // then made a month's pairing depend on whether some unrelated group happened to be open)
   const book = new SettlementBook(a.outcomes, input.lines, input.tolerance, a.credits);
   const groups = a.groups;
   // From here no step opens a settled group again (they pair open groups, or release a group

@@ -97,7 +97,7 @@ export function attributeByMemo(book: SettlementBook, groups: readonly Settlemen
 }
 
 /** What the review leaves as it is (every other status is looked at again). */
-export const SETTLED: ReadonlySet<OutcomeStatus> = new Set(['matched', 'nothing_due', 'incomplete']);
+const SETTLED: ReadonlySet<OutcomeStatus> = new Set(['matched', 'nothing_due', 'incomplete']);
 
 /** Two ascending lists of positions as one, each position once. */
 function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
@@ -159,19 +159,19 @@ function releaseOtherPayouts(book: SettlementBook, groups: readonly SettlementGr
  */
 function creditsByPayout(credits: readonly ReviewCredit[], payouts: ReadonlySet<string>): Map<string, ReviewCredit[]> {
   const lengths = [...new Set([...payouts].map((p) => p.length))];
-  const starts = new Set([...payouts].map((p) => p.charCodeAt(0)));
+  // payout ids mostly start alike ('PO…'): each first character is looked for with indexOf
+  const starts = [...new Set([...payouts].map((p) => p[0]!))];
   const out = new Map<string, ReviewCredit[]>();
   for (const c of credits) {
     const text = c.text;
-    const named = new Set<string>();
-    for (let at = 0; at < text.length; at++) {
-      if (!starts.has(text.charCodeAt(at))) continue;
-      for (const n of lengths) {
-        const w = text.slice(at, at + n);
-        if (w.length === n && payouts.has(w)) named.add(w);
-      }
-    }
-    for (const p of named) {
+    let named: Set<string> | undefined;
+    for (const first of starts)
+      for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1))
+        for (const n of lengths) {
+          const w = text.slice(at, at + n);
+          if (w.length === n && payouts.has(w)) (named ??= new Set()).add(w);
+        }
+    for (const p of named ?? []) {
       const list = out.get(p);
       if (list) list.push(c);
       else out.set(p, [c]);

@@ -92,6 +92,24 @@ describe('settlement as acquirers pay', () => {
     expect(kinds(reconcile(input({ transactions: txns, statementLines: lines })))).toEqual(['settlement_shortfall 91.00 c']);
   });
 
+  it('two per-order payouts of near amounts: each takes the credit whose memo names it, though the other is within tolerance', () => {
+    // by amount alone PO-0002 (994.01, looked at first) takes c1, the lower id within tolerance, and PO-0001 then takes c2
+    const txns = [
+      sale('s1', '1000.00', '6.00', '2026-03-02T10:00:00', { payoutId: 'PO-0001', settleDate: '2026-03-03' }),
+      sale('s2', '1000.01', '6.00', '2026-03-02T11:00:00', { payoutId: 'PO-0002', settleDate: '2026-03-03' }),
+    ];
+    const lines = [
+      ...frame,
+      line({ id: 'c1', amount: '994.00', bookedOn: '2026-03-03', description: '聚合支付 结算款 PO-0001' }),
+      line({ id: 'c2', amount: '994.01', bookedOn: '2026-03-03', description: '聚合支付 结算款 PO-0002' }),
+    ];
+    const r = reconcile(input({ transactions: txns, statementLines: lines }));
+    const paid = (id: string) => r.matches.find((m) => m.transactionIds.includes(id));
+    expect([paid('s1')?.statementLineIds, paid('s2')?.statementLineIds]).toEqual([['c1'], ['c2']]);
+    expect([paid('s1')?.basis, paid('s2')?.basis]).toEqual(['settlement-group:memo-payout', 'settlement-group:memo-payout']);
+    expect(kinds(r).filter((k) => k.startsWith('settlement'))).toEqual([]);
+  });
+
   it('two credits of the exact amount after the value date: the one that reads as a settlement, else the earlier, else the lower line id', () => {
     // Thursday's sale settles T+1 on Friday 03-06; up to Monday 03-09 the exact amount still counts
     const txns = [sale('s1', '1000.00', '6.00', '2026-03-05T10:00:00')];
