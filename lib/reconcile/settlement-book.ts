@@ -61,8 +61,12 @@ export class SettlementBook {
 
   /** The groups holding a line of this id (in the order they took it). */
   holdersOf(l: StatementLine): readonly SettlementGroup[] {
-    const h = this.credits.firstOfId(l.id)?.holders;
-    return h === undefined ? [] : Array.isArray(h) ? h : [h];
+    return holdersOn(this.credits.firstOfId(l.id));
+  }
+
+  /** holdersOf(c.line) for a credit in hand (no look-up of its id). */
+  holdersOfCredit(c: ReviewCredit): readonly SettlementGroup[] {
+    return holdersOn(c.first);
   }
 
   /** Every credit some group holds, each once, in statement order. */
@@ -253,6 +257,12 @@ export class SettlementBook {
       }
     }
   }
+}
+
+/** The groups kept on an id's first credit (none when it is free or no credit). */
+function holdersOn(first: ReviewCredit | undefined): readonly SettlementGroup[] {
+  const h = first?.holders;
+  return h === undefined ? [] : Array.isArray(h) ? h : [h];
 }
 
 /** A credit can fit some group when its memo names a MID or it reads as a settlement (see fits()). */

@@ -65,7 +65,7 @@ export function attributeByMemo(book: SettlementBook, groups: readonly Settlemen
     for (const c of book.heldCredits()) {
       const mid = c.mid;
       if (mid === undefined) continue;
-      for (const g of book.holdersOf(c.line))
+      for (const g of book.holdersOfCredit(c))
         if (g.merchantId && mid !== g.merchantId && !foreign.has(g) && book.outcomeOf(g).lines.includes(c.line)) foreign.add(g);
     }
     if (foreign.size > 0) {
