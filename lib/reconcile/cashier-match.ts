@@ -8,6 +8,7 @@ import { matchCashierReference } from './cashier-reference';
 import { readRecords, readRows, type Records, type Rows } from './cashier-read';
 import { chainOf, cmpKeyed, idHash, markedIdShared, nextWith, orderByIds, sortByUint32, type KeyedIds } from './id-order';
 import { buildRowIndex, type RowIndex } from './row-index';
+import { firstAtLeast } from './bounds';
 
 /**
  * matchCashierReference's result, computed on positions: rows and records taken are flags in
@@ -181,13 +182,7 @@ function runPass(pass: Pass, passNo: number, rows: Rows, recs: Records, s: Match
       const lo = rMs[i]! - span;
       const hi = rMs[i]! + span;
       // the first entry at or after (key, lo)
-      let a = 0;
-      let b = end;
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if (iKey[mid]! < key || (iKey[mid] === key && iMs[mid]! < lo)) a = mid + 1;
-        else b = mid;
-      }
+      const a = firstAtLeast(end, (k) => iKey[k]! > key || (iKey[k] === key && iMs[k]! >= lo));
       for (let k = a; k < end && iKey[k] === key && iMs[k]! <= hi; k++) consider(i, record[k]!);
       if (pass.uniqueOnly && candP.length - from !== 1) {
         candP.length = from;
@@ -315,13 +310,7 @@ function idsApart(x: KeyedIds, sorted: Int32Array, matched: Uint8Array): boolean
 
 /** `sorted` (positions, by id) holds a position with the id of position `i`. */
 function sortedHas(x: KeyedIds, sorted: Int32Array, i: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cmpKeyed(x, sorted[mid]!, i) < 0) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtLeast(sorted.length, (k) => cmpKeyed(x, sorted[k]!, i) >= 0);
   return lo < sorted.length && cmpKeyed(x, sorted[lo]!, i) === 0;
 }
 

@@ -4,6 +4,7 @@
 import { absAmountKey } from '../money';
 import type { CashierRecord, MoneyJson, PortalTransaction } from '../model';
 import { cashierMatching, cashierPasses, isCashierComparable, matchIds, recordSideOf, sideOf, type CashierMatch, type CashierMatching } from './cashier-passes';
+import { firstAtLeast } from './bounds';
 
 /**
  * `ps` sorted by (not success, occurredAt, id). reconcile() passes rows already in (occurredAt, id)
@@ -129,13 +130,7 @@ export function matchCashierReference(txns: readonly PortalTransaction[], cashie
         if (!Number.isFinite(at)) return;
         const from = at - (pass.windowSeconds + 1) * 1000;
         const to = at + (pass.windowSeconds + 1) * 1000;
-        let lo = 0;
-        let hi = idx.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (cMs[idx[mid]!]! < from) lo = mid + 1;
-          else hi = mid;
-        }
+        const lo = firstAtLeast(idx.length, (k) => cMs[idx[k]!]! >= from);
         // pos = index in `cs`: the same order as the position in the bucket
         for (let j = lo; j < idx.length && cMs[idx[j]!]! <= to; j++) consider(idx[j]!, idx[j]!);
         if (eligible.length > 1) eligible.sort((x, y) => x.pos - y.pos);

@@ -11,6 +11,7 @@ import { normaliseId, sameId } from './keys';
 import { indicesWhere } from './memory-order';
 import { FLAG, KIND, STATUS, type RowIndex } from './row-index';
 import { radixOrder } from './order';
+import { firstAtLeast } from './bounds';
 
 export interface DuplicateCluster {
   /** the earliest sale of the cluster, presumed genuine */
@@ -244,13 +245,7 @@ function salesNear(sales: SameAmountSales, firstMs: number, lastMs: number, w: n
   if (!ms) return recs;
   const from = firstMs - (w + 1) * 1000;
   const to = lastMs + (w + 1) * 1000;
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ms[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtLeast(ms.length, (i) => ms[i]! >= from);
   let end = lo;
   while (end < ms.length && ms[end]! <= to) end++;
   return recs.slice(lo, end);

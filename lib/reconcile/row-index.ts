@@ -16,6 +16,7 @@ import { centsOf } from '../money';
 import type { CardType, IsoDate, MoneyJson, PortalTransaction, TxnKind, TxnStatus } from '../model';
 import { normaliseId } from './keys';
 import { identityOrder, type InMemoryOrder } from './memory-order';
+import { firstAtLeast } from './bounds';
 
 /** Small integer codes of the enumerations, for the Uint8Array columns; 255 for a value outside them. */
 export const KIND = {
@@ -44,6 +45,20 @@ export const CARD = {
   unknown: 8,
 } as const satisfies Record<CardType, number>;
 export const OTHER_CODE = 255;
+/**
+ * The kinds that cancel their original sale (a void, a reversal, a pre-authorisation
+ * completion's void), written once; isCancellingCode tests a KIND code against them.
+ */
+export const CANCELLING_KINDS: readonly TxnKind[] = ['void', 'reversal', 'preauth_completion_void'];
+const CANCELLING_CODE = (() => {
+  const marks = new Uint8Array(256);
+  for (const k of CANCELLING_KINDS) marks[KIND[k]] = 1;
+  return marks;
+})();
+/** The row's KIND code is one of CANCELLING_KINDS. */
+export function isCancellingCode(k: number): boolean {
+  return CANCELLING_CODE[k] === 1;
+}
 /** The card types by code: CARD_TYPES[CARD[x]] = x (undefined for OTHER_CODE). */
 export const CARD_TYPES: readonly CardType[] = (() => {
   const out: CardType[] = [];
@@ -239,14 +254,7 @@ export function positionOf(index: RowIndex, t: PortalTransaction): number {
   const sec = localDateTimeMs(t.occurredAt) / 1000;
   const { epochSeconds: es, rows } = index;
   if (!Number.isNaN(sec)) {
-    let lo = 0;
-    let hi = index.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (es[mid]! < sec) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < index.count && es[i] === sec; i++) if (rows[i] === t) return i;
+    for (let i = firstAtLeast(index.count, (k) => es[k]! >= sec); i < index.count && es[i] === sec; i++) if (rows[i] === t) return i;
   }
   return rows.indexOf(t);
 }

@@ -11,6 +11,7 @@ import { absAmt, cmpAmt, eq, ge, gt, le, lt, maxAmt, minus, plus, timesAmt, type
 import { memoAddDays, type Group } from './settlement-groups';
 import { NO_LINES, Outcome } from './settlement-outcomes';
 import type { GroupOutcome, OutcomeStatus, SettlementAnalysis } from './settlement';
+import { firstAtLeast } from './bounds';
 
 /**
  * Gives every group its outcome (g.outcome), reading amounts as `amounts` has them (cents or
@@ -224,26 +225,12 @@ function byAmountThenId(a: Credit, b: Credit): number {
 
 /** First index whose amount is > `v` (arr sorted by amount). */
 function upperBound(arr: readonly Credit[], v: Amt): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (gt(arr[mid]!.amt, v)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return firstAtLeast(arr.length, (i) => gt(arr[i]!.amt, v));
 }
 
 /** First index whose amount is ≥ `v`. */
 function lowerBound(arr: readonly Credit[], v: Amt): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (lt(arr[mid]!.amt, v)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAtLeast(arr.length, (i) => !lt(arr[i]!.amt, v));
 }
 
 /** Of two credits that both fit, `a` is taken over `b`: it reads as a settlement and `b` does not, else it is earlier, else its line id is lower. */

@@ -8,7 +8,7 @@ import { Dec, centsOf, decToCents, money, round, toPlain, amountOf, decOf, HUNDR
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding } from '../finding';
-import { CARD, FLAG, KIND, STATUS } from '../row-index';
+import { CARD_TYPES, FLAG, KIND, STATUS } from '../row-index';
 import { payerFindings } from '../payers';
 
 /**
@@ -24,8 +24,6 @@ const FLOOR: Partial<Record<PortalTransaction['cardType'], readonly { percent: s
     { percent: '0.0325', cap: '3.25' },
   ],
 };
-/** card types by their code in the row index (CARD) */
-const CARD_TYPES = Object.keys(CARD).sort((a, b) => CARD[a as keyof typeof CARD] - CARD[b as keyof typeof CARD]) as PortalTransaction['cardType'][];
 
 /** below this amount 0.01 of fee rounding is too large a share to judge a rate */
 const MIN_AMOUNT = '100';

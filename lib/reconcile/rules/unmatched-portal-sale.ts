@@ -6,13 +6,8 @@ import { isPositive } from '../../money';
 import type { Finding } from '../../model';
 import type { Rule } from '../context';
 import { txnDate } from '../fee-schedule';
-import { KIND, STATUS } from '../row-index';
+import { isCancellingCode, KIND, STATUS } from '../row-index';
 import { makeFinding, txnParams } from '../finding';
-
-/** A KIND code of a row that cancels its original (settlement-groups.ts isCancelling). */
-function isCancellingCode(k: number): boolean {
-  return k === KIND.void || k === KIND.reversal || k === KIND.preauth_completion_void;
-}
 
 export const unmatchedPortalSale: Rule = {
   kind: 'unmatched_portal_sale',

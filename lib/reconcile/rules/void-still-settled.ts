@@ -6,7 +6,7 @@ import { type Dec, ZERO, money, amountOf } from '../../money';
 import type { Finding, PortalTransaction } from '../../model';
 import type { Rule } from '../context';
 import { makeFinding, txnParams } from '../finding';
-import { KIND, STATUS } from '../row-index';
+import { isCancellingCode, STATUS } from '../row-index';
 import { statedNet } from '../settlement';
 
 export const voidStillSettled: Rule = {
@@ -20,8 +20,7 @@ export const voidStillSettled: Rule = {
     // the successful voids and reversals (isCancelling), found by the kind and status columns
     const { kind, status, count } = ctx.rows;
     for (let i = 0; i < count; i++) {
-      const k = kind[i];
-      if (status[i] !== STATUS.success || (k !== KIND.void && k !== KIND.reversal && k !== KIND.preauth_completion_void)) continue;
+      if (status[i] !== STATUS.success || !isCancellingCode(kind[i]!)) continue;
       const v = ctx.transactions[i]!;
       const s = ctx.originalOf(v);
       if (!s) continue;

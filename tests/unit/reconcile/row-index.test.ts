@@ -6,7 +6,8 @@ import { centsOf } from '../../../lib/money';
 import type { PortalTransaction } from '../../../lib/model';
 import { makeContext } from '../../../lib/reconcile/context';
 import { normaliseId } from '../../../lib/reconcile/keys';
-import { CARD, FLAG, KIND, OTHER_CODE, STATUS, buildRowIndex, positionOf, type RowIndex } from '../../../lib/reconcile/row-index';
+import { CARD, CARD_TYPES, FLAG, KIND, OTHER_CODE, STATUS, buildRowIndex, isCancellingCode, positionOf, type RowIndex } from '../../../lib/reconcile/row-index';
+import { isCancelling } from '../../../lib/reconcile/settlement-groups';
 import { buildScaleInput } from '../../bench/reconcile-input';
 import { input, txn } from '../../fixtures/scenarios/builders';
 import { generateScenario } from '../../fixtures/scenarios/generator';
@@ -99,5 +100,12 @@ describe('row index', () => {
     const ctx = makeContext(input({ transactions: [sale, twin] }));
     expect(ctx.rows.count).toBe(1);
     expect([...ctx.rows.memory.at].filter((i) => i < 0)).toHaveLength(1);
+  });
+  it('the code tables read back: card types by code, the cancelling kinds as settlement-groups.ts isCancelling has them', () => {
+    for (const [name, code] of Object.entries(CARD)) expect(CARD_TYPES[code]).toBe(name);
+    expect(CARD_TYPES[OTHER_CODE]).toBeUndefined();
+    for (const [name, code] of Object.entries(KIND))
+      expect(isCancellingCode(code)).toBe(isCancelling(txn({ amount: '1.00', kind: name as PortalTransaction['kind'] })));
+    expect(isCancellingCode(OTHER_CODE)).toBe(false);
   });
 });
