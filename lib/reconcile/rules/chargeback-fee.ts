@@ -7,7 +7,7 @@ import type { Rule } from '../context';
 import { txnDate } from '../fee-schedule';
 import { makeFinding, txnParams } from '../finding';
 import { CHARGEBACK_FEE, txnText } from '../labels';
-import { indicesWhere } from '../memory-order';
+import { KIND, rowsOf, STATUS } from '../row-index';
 import { normaliseId } from '../keys';
 
 /** A chargeback fee is booked within this many days of its chargeback. */
@@ -17,13 +17,13 @@ export const chargebackFee: Rule = {
   kind: 'chargeback_fee',
   run(ctx) {
     const out: Finding[] = [];
-    const memory = ctx.inMemoryOrder().txns;
-    const chargebacks = indicesWhere(memory, ctx.transactions.length, (t) => t.kind === 'chargeback' && t.status === 'success').map(
-      (i) => ctx.transactions[i]!,
-    );
+    // the successful chargebacks, fees and adjustments, found by the row index's kind and status columns
+    const { kind, status, count } = ctx.rows;
+    const chargebacks = rowsOf(ctx.rows, KIND.chargeback, STATUS.success).map((i) => ctx.transactions[i]!);
     // fee rows labelled as chargeback fees, and fees carried on chargeback rows
     const feeRows: { t: PortalTransaction; amount: Dec }[] = [];
-    for (const i of indicesWhere(memory, ctx.transactions.length, (t) => t.status === 'success' && (t.kind === 'fee' || t.kind === 'adjustment'))) {
+    for (let i = 0; i < count; i++) {
+      if (status[i] !== STATUS.success || (kind[i] !== KIND.fee && kind[i] !== KIND.adjustment)) continue;
       const t = ctx.transactions[i]!;
       if (CHARGEBACK_FEE.test(txnText(t)) && amountOf(t.amount).isNegative()) feeRows.push({ t, amount: amountOf(t.amount).neg() });
     }

@@ -5,11 +5,9 @@
 import { money, amountOf, isPositive } from '../../money';
 import type { Finding } from '../../model';
 import type { Rule } from '../context';
-import { indicesWhere } from '../memory-order';
 import { makeFinding, txnParams } from '../finding';
-import { isCancelling } from '../settlement';
 import { RECORD_SIDE } from '../cashier-passes';
-import { STATUS } from '../row-index';
+import { isCancellingCode, STATUS } from '../row-index';
 
 export const statusMismatch: Rule = {
   kind: 'status_mismatch',
@@ -53,11 +51,10 @@ export const statusMismatch: Rule = {
       }
     }
     // 2. failed or pending but settling
-    for (const i of indicesWhere(
-      ctx.inMemoryOrder().txns,
-      ctx.transactions.length,
-      (t) => (t.status === 'failed' || t.status === 'pending') && !isCancelling(t),
-    )) {
+    // found by the row index's status and kind columns
+    const { status, kind, count } = ctx.rows;
+    for (let i = 0; i < count; i++) {
+      if ((status[i] !== STATUS.failed && status[i] !== STATUS.pending) || isCancellingCode(kind[i]!)) continue;
       const t = ctx.transactions[i]!;
       if (flagged.has(t.id)) continue;
       if (!t.net || !isPositive(t.net) || !t.settleDate) continue;

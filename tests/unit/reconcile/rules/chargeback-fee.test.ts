@@ -7,8 +7,8 @@ const stripe = [CONTRACT_PRESETS['stripe-us-standard']]; // chargebackFee 15.00
 const usd = (over: Parameters<typeof txn>[0]) => txn({ currency: 'USD', cardType: 'unknown', ...over });
 const cb = (id: string, day: string, over: Partial<Parameters<typeof txn>[0]> = {}) =>
   usd({ id, kind: 'chargeback', amount: '-80.00', originalRef: 'ch_1', occurredAt: `2026-03-${day}T00:00:00`, ...over });
-const cbFee = (id: string, day: string, amount = '-15.00') =>
-  usd({ id, kind: 'fee', amount, occurredAt: `2026-03-${day}T00:00:00`, evidence: { url: 'u', capturedAt: 'c', cells: { Type: 'Dispute fee' }, sha256: '' } });
+const cbFee = (id: string, day: string, amount = '-15.00', kind: 'fee' | 'adjustment' = 'fee') =>
+  usd({ id, kind, amount, occurredAt: `2026-03-${day}T00:00:00`, evidence: { url: 'u', capturedAt: 'c', cells: { Type: 'Dispute fee' }, sha256: '' } });
 
 const mustNot: NegativeCase[] = [
   { description: 'a chargeback with its contracted 15.00 fee', input: input({ contracts: stripe, transactions: [cb('c', '05'), cbFee('f', '05')] }) },
@@ -20,6 +20,11 @@ const must: PositiveCase[] = [
   {
     description: 'a dispute fee with no chargeback',
     input: input({ contracts: stripe, transactions: [cbFee('f', '05')] }),
+    expected: [{ atStake: '15.00', severity: 'suspect', transactionIds: ['f'] }],
+  },
+  {
+    description: 'a dispute fee booked as an adjustment, with no chargeback',
+    input: input({ contracts: stripe, transactions: [cbFee('f', '05', '-15.00', 'adjustment')] }),
     expected: [{ atStake: '15.00', severity: 'suspect', transactionIds: ['f'] }],
   },
   {

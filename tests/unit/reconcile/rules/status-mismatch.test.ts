@@ -14,6 +14,15 @@ const mustNot: NegativeCase[] = [
   },
   { description: 'failed without a net', input: input({ transactions: [p({ status: 'failed', settleDate: '2026-03-03' })] }) },
   {
+    description: 'a failed void or reversal that shows a net and a settle date (it cancels, it does not settle)',
+    input: input({
+      transactions: [
+        p({ id: 'v', kind: 'void', status: 'failed', net: '99.40', settleDate: '2026-03-03' }),
+        p({ id: 'r', kind: 'reversal', status: 'pending', net: '99.40', settleDate: '2026-03-03', occurredAt: '2026-03-02T10:05:00' }),
+      ],
+    }),
+  },
+  {
     description: 'the same row from two sources, both success',
     input: input({ transactions: [p({ rrn: 'R', portal: 'list' }), p({ id: 'b', rrn: 'R', portal: 'settlement-file' })] }),
   },
