@@ -216,7 +216,7 @@ function centsToDec(cents: number, prev: Dec): Dec {
 export function buildGroups(
   txns: readonly PortalTransaction[],
   opts: SettlementOptions,
-): { groups: Group[]; issues: Issue[]; payoutIds: Set<string>; rowGroups: RowGroups } {
+): { groups: Group[]; issues: Issue[]; payoutIds: PayoutIds; rowGroups: RowGroups } {
   const rows = opts.rows ?? buildRowIndex(txns);
   if (rows.rows !== txns) throw new Error('the row index describes other rows than the ones to group');
   const originals = opts.originals ?? makeOriginalLookup(txns);
@@ -226,8 +226,6 @@ export function buildGroups(
   const addDays = memoAddDays();
   const groups = new Map<string, Group>();
   const payoutList: Group[] = [];
-  // the payout ids of the groups, noted as they are made (the review asks whether a memo names one)
-  const payoutIds = new Set<string>();
   // the group of each row (none: it settles nothing), so a row's outcome is found without a map of every row
   const groupOf: (Group | undefined)[] = new Array(txns.length).fill(undefined);
   const payoutGroups = new Map<string, Map<string, Group>>();
@@ -322,7 +320,6 @@ export function buildGroups(
         g = new Group(key, t.merchantId, currency, cycle, calendarId, date, t.settleDate, valueDate, t.payoutId, grace, nearDates);
         if (key === undefined) {
           payoutList.push(g);
-          payoutIds.add(t.payoutId!);
         } else groups.set(key, g);
       }
       if (byPayout) byPayout.set(t.payoutId!, g);
@@ -361,7 +358,22 @@ export function buildGroups(
     );
   }
   if (!opts.txnsInTimeOrder) for (const g of [...groups.values(), ...payoutList]) if (g.transactions.length > 1) g.transactions.sort(byTime);
+  // the payout ids of the groups (the review asks whether a memo names one): the keys payoutGroups has already
+  const payoutIds: PayoutIds = {
+    has: (id) => {
+      for (const byPayout of payoutGroups.values()) if (byPayout.has(id)) return true;
+      return false;
+    },
+    *[Symbol.iterator]() {
+      for (const byPayout of payoutGroups.values()) yield* byPayout.keys();
+    },
+  };
   return { groups: inGroupOrder([...groups.values(), ...payoutList]), issues, payoutIds, rowGroups: { ids: rows.id, groupOf } };
+}
+
+/** The payout ids of the groups: whether an id is one, and each (once per currency it is paid in). */
+export interface PayoutIds extends Iterable<string> {
+  has(id: string): boolean;
 }
 
 /**

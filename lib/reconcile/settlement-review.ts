@@ -17,6 +17,7 @@ import type { IsoDate } from '../model';
 import { lineText, lineTextIncludes } from './labels';
 import type { OutcomeStatus, SettlementGroup } from './settlement';
 import type { ReviewCredit, SettlementBook } from './settlement-book';
+import type { PayoutIds } from './settlement-groups';
 
 export { type ReviewCredit, SettlementBook } from './settlement-book';
 
@@ -56,7 +57,7 @@ function statusOf(_book: SettlementBook, expected: Dec, received: Dec, slack: De
  * the later steps look at those only (no step after this one settles a group's fate again for a
  * group it did not find open, see settlement-gaps.ts).
  */
-export function attributeByMemo(book: SettlementBook, groups: readonly SettlementGroup[], payoutIds?: ReadonlySet<string>): SettlementGroup[] {
+export function attributeByMemo(book: SettlementBook, groups: readonly SettlementGroup[], payoutIds?: PayoutIds): SettlementGroup[] {
   // positions in `groups` of the groups open after the payouts' memos were read
   const open = releaseOtherPayouts(book, groups, payoutIds);
   if (book.mids.length >= 2) {
@@ -118,7 +119,7 @@ function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
  * One look at every group: returns the positions of those left open (not SETTLED) after the
  * first part, ascending — the second part only settles groups among them.
  */
-function releaseOtherPayouts(book: SettlementBook, groups: readonly SettlementGroup[], payoutIds?: ReadonlySet<string>): number[] {
+function releaseOtherPayouts(book: SettlementBook, groups: readonly SettlementGroup[], payoutIds?: PayoutIds): number[] {
   let payouts = payoutIds;
   const allPayouts = () => (payouts ??= new Set(groups.map((x) => x.payoutId).filter((p): p is string => !!p)));
   const open: number[] = [];
@@ -157,7 +158,7 @@ function releaseOtherPayouts(book: SettlementBook, groups: readonly SettlementGr
  * `credits` (in statement order) under each of `payouts` their text contains: each text read once,
  * at the characters a payout id starts with, for the lengths payout ids have.
  */
-function creditsByPayout(credits: readonly ReviewCredit[], payouts: ReadonlySet<string>): Map<string, ReviewCredit[]> {
+function creditsByPayout(credits: readonly ReviewCredit[], payouts: PayoutIds): Map<string, ReviewCredit[]> {
   const lengths = [...new Set([...payouts].map((p) => p.length))];
   // payout ids mostly start alike ('PO…'): each first character is looked for with indexOf
   const starts = [...new Set([...payouts].map((p) => p[0]!))];

@@ -14,7 +14,7 @@ import type { RowIndex } from './row-index';
 import { passAmounts } from './settlement-amounts';
 import { CreditIndex } from './settlement-credit-index';
 import { settleGroups } from './settlement-credits';
-import { buildGroups } from './settlement-groups';
+import { type PayoutIds, buildGroups } from './settlement-groups';
 import type { OriginalLookup } from './settlement-originals';
 import { settlementAnalysis, statementCoverage } from './settlement-outcomes';
 
@@ -81,7 +81,7 @@ export interface SettlementAnalysis {
   /** the bank credits the passes indexed, for the review to go on with (settlement-gaps.ts); dropped by it */
   credits?: CreditIndex;
   /** the payout ids of the groups (settlement-groups.ts notes them), for the review */
-  payoutIds?: ReadonlySet<string>;
+  payoutIds?: PayoutIds;
   /** the group of each row the analysis was made over (settlement-groups.ts), for the reviewed outcomesOf */
   rowGroups?: RowGroups;
 }
