@@ -159,9 +159,15 @@ function releaseOtherPayouts(book: SettlementBook, groups: readonly SettlementGr
  * at the characters a payout id starts with, for the lengths payout ids have.
  */
 function creditsByPayout(credits: readonly ReviewCredit[], payouts: PayoutIds): Map<string, ReviewCredit[]> {
-  const lengths = [...new Set([...payouts].map((p) => p.length))];
   // payout ids mostly start alike ('PO…'): each first character is looked for with indexOf
-  const starts = [...new Set([...payouts].map((p) => p[0]!))];
+  const lengthSet = new Set<number>();
+  const startSet = new Set<string>();
+  for (const p of payouts) {
+    lengthSet.add(p.length);
+    startSet.add(p[0]!);
+  }
+  const lengths = [...lengthSet];
+  const starts = [...startSet];
   const out = new Map<string, ReviewCredit[]>();
   for (const c of credits) {
     const text = c.text;
