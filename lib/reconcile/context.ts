@@ -17,6 +17,7 @@ import { reviewSettlements, type ReviewedSettlement } from './settlement-gaps';
 import { findDuplicates, type DuplicateCluster } from './duplicates';
 import { buildFeeLedger, type FeeLedger } from './periodic';
 import { normaliseId } from './keys';
+import type { ScreenedTimeKeys } from './screen';
 
 export interface Rule {
   kind: FindingKind;
@@ -80,16 +81,20 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function makeContext(input: ReconcileInput): RuleContext {
+/**
+ * `timeKeys`: screen.ts's time keys of the input's arrays (screenInput's, for the input it
+ * returned); without them the times are read here.
+ */
+export function makeContext(input: ReconcileInput, timeKeys?: ScreenedTimeKeys): RuleContext {
   const tolerances: Tolerances = { ...DEFAULT_TOLERANCES, ...(input.tolerances ?? {}) };
-  const txnOrder = timeOrder(input.transactions, (t) => t.occurredAt);
+  const txnOrder = timeOrder(input.transactions, (t) => t.occurredAt, timeKeys?.transactions);
   const sortedTxns = gather(input.transactions, txnOrder);
   // rows of one source never collapse (dedupePortalRows would walk them all to find that out)
   const { kept, aliases } = isOneSource(input.transactions) ? { kept: sortedTxns, aliases: [] } : dedupePortalRows(sortedTxns);
-  const lineOrder = timeOrder(input.statementLines, (l) => l.bookedOn);
+  const lineOrder = timeOrder(input.statementLines, (l) => l.bookedOn, timeKeys?.statementLines);
   const lines = gather(input.statementLines, lineOrder);
   const cashierInput = input.cashier ?? [];
-  const cashierOrder = timeOrder(cashierInput, (c) => c.occurredAt);
+  const cashierOrder = timeOrder(cashierInput, (c) => c.occurredAt, input.cashier ? timeKeys?.cashier : undefined);
   const cashier = gather(cashierInput, cashierOrder);
   // the rows as they lie in memory (the input arrays), each with its index in `kept` / `cashier`
   const txnAt = new Int32Array(input.transactions.length).fill(-1);

@@ -65,7 +65,7 @@ interface Analysed {
 
 function analyse(input: ReconcileInput, rules: readonly Rule[]): Analysed {
   const screened = screenInput(input);
-  const ctx = makeContext(screened.input);
+  const ctx = makeContext(screened.input, screened.timeKeys);
   for (const i of screened.issues) ctx.issue(i);
   checkInput(ctx);
 

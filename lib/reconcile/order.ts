@@ -24,18 +24,45 @@ export function gather<T>(xs: readonly T[], order: Int32Array): T[] {
   return out;
 }
 
-/** The positions of sortByTimeThenId's order: `sortByTimeThenId(xs)[j] === xs[timeOrder(xs)[j]]`. */
-export function timeOrder<T extends { id: string }>(xs: readonly T[], timeOf: (x: T) => string): Int32Array {
-  const n = xs.length;
-  const keys = new Float64Array(n);
-  const shape = n > 0 ? timeOf(xs[0]!).length : 0;
-  let numeric = shape === 19 || shape === 10;
-  for (let i = 0; i < n && numeric; i++) {
-    const k = digitKey(timeOf(xs[i]!), shape);
-    if (k < 0) numeric = false;
-    keys[i] = k;
+/**
+ * The times as sort keys: each time's digits as one integer (digitKey), when every time has one
+ * fixed shape ('YYYY-MM-DDTHH:mm:ss' or 'YYYY-MM-DD'), the shape of the first; null otherwise
+ * (the order is then the comparator's). Incremental, so screen.ts can note each key while it
+ * reads the time anyway: add() the times in order, then keys().
+ */
+export class TimeKeys {
+  private readonly out: Float64Array;
+  private n = 0;
+  private shape = 0;
+  private numeric = true;
+  constructor(capacity: number) {
+    this.out = new Float64Array(capacity);
   }
-  if (!numeric) return Int32Array.from(positions(n).sort((a, b) => cmp(timeOf(xs[a]!), timeOf(xs[b]!)) || cmp(xs[a]!.id, xs[b]!.id)));
+  add(time: string): void {
+    if (!this.numeric) return;
+    if (this.n === 0) this.shape = time.length;
+    const k = this.shape === 19 || this.shape === 10 ? digitKey(time, this.shape) : -1;
+    if (k < 0) this.numeric = false;
+    else this.out[this.n++] = k;
+  }
+  keys(): Float64Array | null {
+    return this.numeric ? this.out.subarray(0, this.n) : null;
+  }
+}
+
+/**
+ * The positions of sortByTimeThenId's order: `sortByTimeThenId(xs)[j] === xs[timeOrder(xs)[j]]`.
+ * `keys`: the times' TimeKeys when the caller has them (undefined: computed here).
+ */
+export function timeOrder<T extends { id: string }>(xs: readonly T[], timeOf: (x: T) => string, keys?: Float64Array | null): Int32Array {
+  const n = xs.length;
+  if (keys === undefined) {
+    const k = new TimeKeys(n);
+    for (let i = 0; i < n; i++) k.add(timeOf(xs[i]!));
+    keys = k.keys();
+  }
+  if (keys !== null && keys.length !== n) throw new Error('time keys of other rows');
+  if (keys === null) return Int32Array.from(positions(n).sort((a, b) => cmp(timeOf(xs[a]!), timeOf(xs[b]!)) || cmp(xs[a]!.id, xs[b]!.id)));
   // The positions in key order, equal keys in input order (a stable LSD radix sort of the keys:
   // 16 bits a pass, as many passes as the largest key needs; keys are integers below 10^14 <
   // 2^47), then runs of equal keys sorted by id with the stable sort: the comparator sort's order.

@@ -8,6 +8,7 @@ import { isValidYmd } from '../dates';
 import { isDecimalString } from '../money';
 import type { CashierRecord, Issue, MoneyJson, PortalTransaction, ReconcileInput, StatementLine } from '../model';
 import { makeIssue, type IssueKey, type IssueParams } from '../i18n/issues';
+import { TimeKeys } from './order';
 
 const digit = (c: number) => c >= 48 && c <= 57;
 
@@ -91,16 +92,20 @@ function cashierProblem(c: CashierRecord): IssueParams | undefined {
 
 /**
  * `rows` with the unusable ones left out (the same array when all are fine: nothing is copied on
- * the common path), each left-out row reported; `fix` may return a repaired copy of a row.
+ * the common path), each left-out row reported; `fix` may return a repaired copy of a row. With
+ * them the kept rows' time keys (order.ts TimeKeys of `timeOf`), noted while each time was just
+ * read: the context sorts by them without reading every time again.
  */
 function screenRows<T extends { id: string }>(
   rows: readonly T[],
   what: IssueKey,
   problem: (r: T) => IssueParams | undefined,
   fix: (r: T) => T,
+  timeOf: (r: T) => string,
   issues: Issue[],
-): readonly T[] {
+): { rows: readonly T[]; timeKeys: Float64Array | null } {
   let out: T[] | undefined;
+  const keys = new TimeKeys(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     const p = problem(r);
@@ -108,13 +113,21 @@ function screenRows<T extends { id: string }>(
     if (p !== undefined) issues.push(makeIssue('error', what, { id: r.id, ...p }, { raw: r.id }));
     if (kept !== r && !out) out = rows.slice(0, i) as T[];
     if (out && kept) out.push(kept);
+    if (kept) keys.add(timeOf(kept));
   }
-  return out ?? rows;
+  return { rows: out ?? rows, timeKeys: keys.keys() };
 }
 
-export function screenInput(input: ReconcileInput): { input: ReconcileInput; issues: Issue[] } {
+/** The screened arrays' time keys (see screenRows), for makeContext. */
+export interface ScreenedTimeKeys {
+  transactions: Float64Array | null;
+  statementLines: Float64Array | null;
+  cashier: Float64Array | null | undefined;
+}
+
+export function screenInput(input: ReconcileInput): { input: ReconcileInput; issues: Issue[]; timeKeys: ScreenedTimeKeys } {
   const issues: Issue[] = [];
-  const transactions = screenRows(
+  const txns = screenRows(
     input.transactions,
     'issue.unreadable_row.portal',
     txnProblem,
@@ -124,9 +137,10 @@ export function screenInput(input: ReconcileInput): { input: ReconcileInput; iss
       const { settleDate: _drop, ...rest } = t;
       return rest as PortalTransaction;
     },
+    (t) => t.occurredAt,
     issues,
   );
-  const statementLines = screenRows(
+  const lines = screenRows(
     input.statementLines,
     'issue.unreadable_row.bank',
     lineProblem,
@@ -136,17 +150,29 @@ export function screenInput(input: ReconcileInput): { input: ReconcileInput; iss
       const { valueOn: _drop, ...rest } = l;
       return rest as StatementLine;
     },
+    (l) => l.bookedOn,
     issues,
   );
-  const cashier = input.cashier && screenRows(input.cashier, 'issue.unreadable_row.cashier', cashierProblem, (c) => c, issues);
-  if (issues.length === 0) return { input, issues };
+  const cashier =
+    input.cashier &&
+    screenRows(
+      input.cashier,
+      'issue.unreadable_row.cashier',
+      cashierProblem,
+      (c) => c,
+      (c) => c.occurredAt,
+      issues,
+    );
+  const timeKeys: ScreenedTimeKeys = { transactions: txns.timeKeys, statementLines: lines.timeKeys, cashier: cashier?.timeKeys };
+  if (issues.length === 0) return { input, issues, timeKeys };
   return {
     input: {
       ...input,
-      transactions: transactions as PortalTransaction[],
-      statementLines: statementLines as StatementLine[],
-      ...(cashier && { cashier: cashier as CashierRecord[] }),
+      transactions: txns.rows as PortalTransaction[],
+      statementLines: lines.rows as StatementLine[],
+      ...(cashier && { cashier: cashier.rows as CashierRecord[] }),
     },
     issues,
+    timeKeys,
   };
 }

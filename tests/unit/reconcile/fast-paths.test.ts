@@ -530,4 +530,19 @@ describe('sortByTimeThenId: typed-array key sort + counting placement = the comp
       { numRuns: 400 },
     );
   });
+  it('shapes mixed in one array (dates, date-times, minutes only, a fraction): the order of the comparator (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            id: fc.constantFrom('a', 'b', 'c'),
+            t: fc.constantFrom('2026-03-03', '2026-03-02T23:59:59', '2026-03-03T10:00:00', '2026-03-04', '2026-03-03T10:00', '2026-03-03T10:00:00.5'),
+          }),
+          { maxLength: 12 },
+        ),
+        (xs) => both(xs, (x) => x.t),
+      ),
+      { numRuns: 400 },
+    );
+  });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { reconcile } from '../../../lib/reconcile';
 import { isReadableDate, isReadableDateTime, screenInput } from '../../../lib/reconcile/screen';
+import { makeContext } from '../../../lib/reconcile/context';
 import { isValidYmd } from '../../../lib/dates';
 import { cashierRecord, input, line, txn } from '../../fixtures/scenarios/builders';
 
@@ -13,6 +14,45 @@ const good = () => [
 ];
 
 describe('screenInput', () => {
+  it("notes the kept rows' time keys as it reads them: the context's order with them = reading the times again (property)", () => {
+    const time = fc.constantFrom(
+      '2026-03-03T10:00:00',
+      '2026-03-03T10:00:00',
+      '2026-03-02T23:59:59',
+      '2026-03-04T00:00:00',
+      '2026-03-03',
+      '2026-03-03T10:00',
+      '2026-03-03T10:00:00.5',
+      'garbled',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: time, id: fc.constantFrom('a', 'b', 'c', 'd'), badSettle: fc.boolean() }), { maxLength: 12 }),
+        fc.array(fc.record({ on: fc.constantFrom('2026-03-03', '2026-03-02', '2026-03-03T10:00:00', '2026-02-30'), id: fc.constantFrom('x', 'y', 'z') }), {
+          maxLength: 8,
+        }),
+        fc.array(fc.record({ at: time, id: fc.constantFrom('k', 'l', 'm') }), { maxLength: 8 }),
+        (rows, lines, recs) => {
+          const i = input({
+            transactions: rows.map((r, k) => ({
+              ...txn({ id: `${r.id}${k % 3}`, amount: '10.00', occurredAt: r.at }),
+              ...(r.badSettle && { settleDate: 'soon' }),
+            })),
+            statementLines: lines.map((l, k) => line({ id: `${l.id}${k % 2}`, amount: '1.00', bookedOn: l.on })),
+            cashier: recs.map((c, k) => cashierRecord({ id: `${c.id}${k % 2}`, amount: '10.00', occurredAt: c.at })),
+          });
+          const s = screenInput(i);
+          const withKeys = makeContext(s.input, s.timeKeys);
+          const reading = makeContext(s.input);
+          expect(withKeys.transactions).toEqual(reading.transactions);
+          expect(withKeys.lines).toEqual(reading.lines);
+          expect(withKeys.cashier).toEqual(reading.cashier);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   it('passes clean input through untouched (same arrays)', () => {
     const i = input({ transactions: good(), statementLines: [line({ amount: '1491.00', bookedOn: '2026-03-04' })] });
     const s = screenInput(i);
