@@ -64,9 +64,7 @@ interface Analysed {
 }
 
 function analyse(input: ReconcileInput, rules: readonly Rule[]): Analysed {
-  const screened = screenInput(input);
-  const ctx = makeContext(screened.input, screened.timeKeys);
-  for (const i of screened.issues) ctx.issue(i);
+  const ctx = screenedContext(input);
   checkInput(ctx);
 
   const byId = new Map<string, Finding>();
@@ -123,6 +121,17 @@ function analyse(input: ReconcileInput, rules: readonly Rule[]): Analysed {
 
   const cashierMatching = ctx.cashier.length > 0 ? ctx.cashierMatching() : undefined;
   return { findings, unchecked: covered.unchecked, matches, matchKeys, residuals, cashierMatching, aliases: ctx.aliases, issues: ctx.issues() };
+}
+
+/**
+ * The context of the screened input, with the screen's issues. Its own function so that the
+ * screen's time keys are garbage once the context has sorted by them (24 MB at a million rows).
+ */
+function screenedContext(input: ReconcileInput): RuleContext {
+  const screened = screenInput(input);
+  const ctx = makeContext(screened.input, screened.timeKeys);
+  for (const i of screened.issues) ctx.issue(i);
+  return ctx;
 }
 
 /** The result from the analysis: the cashier and alias matches added, everything in its order. */
