@@ -158,21 +158,32 @@ export const rateDrift: Rule = {
     }
     const out: Finding[] = [];
     const half = step.dividedBy(2);
+    const stepApprox = step.toNumber();
     const rateOf = (p: Point) => exactRate(ctx, p);
     for (const points of series) {
       // runs of similar rates, in time order
       // each run is compared with the median of its first few points: stable and linear-time
       const runs = runsApprox(points, half.toNumber()) ?? runsExact(withExactRates(points, rateOf), half);
       const long = runs.filter((r) => r.length >= MIN_RUN);
+      if (long.length < 2) continue;
+      // each run's median once (a run is the `after` of one pair and the `before` of the next);
+      // exact (Decimal) only for a pair whose medians as doubles do not clearly rise by less
+      // than a step (each within 1e-15 relative of the exact one, see runsApprox), and the
+      // pair's rows only for a step up
+      const approx = long.map(medianApprox);
+      const exact: (Dec | undefined)[] = [];
+      const median = (i: number) => (exact[i] ??= medianOf(long[i]!, rateOf));
       for (let i = 1; i < long.length; i++) {
-        const before = long[i - 1]!;
-        const after = long[i]!;
+        const a = approx[i - 1]!;
+        const b = approx[i]!;
+        if (b - a < stepApprox - 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))) continue;
+        if (!isStepUp(median(i - 1), median(i), step)) continue;
         const f = driftFinding(
           ctx,
-          before.map((p) => p.t),
-          after.map((p) => p.t),
-          medianOf(before, rateOf),
-          medianOf(after, rateOf),
+          long[i - 1]!.map((p) => p.t),
+          long[i]!.map((p) => p.t),
+          median(i - 1),
+          median(i),
           step,
         );
         if (f) out.push(f);
@@ -181,6 +192,11 @@ export const rateDrift: Rule = {
     return out;
   },
 };
+
+/** The rate rose from `oldRate` to `newRate` by a step or more: drift, unless a contract says so (driftFinding). */
+function isStepUp(oldRate: Dec, newRate: Dec, step: Dec): boolean {
+  return !newRate.minus(oldRate).lessThan(step);
+}
 
 /**
  * The finding for a run of rows (`after`) whose median rate `newRate` is a step or more above the
@@ -195,7 +211,7 @@ export function driftFinding(
   newRate: Dec,
   step: Dec,
 ): Finding | undefined {
-  if (newRate.minus(oldRate).lessThan(step)) return undefined;
+  if (!isStepUp(oldRate, newRate, step)) return undefined;
   const first = after[0]!;
   const contract = ctx.contractFor(first);
   if (contract) {
