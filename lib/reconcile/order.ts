@@ -172,10 +172,12 @@ export function sortWithinBasis<M extends SortableMatch>(ms: M[], withinBasis: (
   const order = orderByIds(ids, at);
   const out: M[] = new Array<M>(n);
   for (let k = 0; k < n; k++) out[k] = ms[back[order[k]!]!]!;
+  // runs of equal first ids, read from `ids` (written as transactionIds[0] ?? ''): no match object read
+  const firstIds = ids.ids;
   for (let start = 0; start < n; ) {
-    const first = out[start]!.transactionIds[0] ?? '';
+    const first = firstIds[order[start]!]!;
     let end = start + 1;
-    while (end < n && (out[end]!.transactionIds[0] ?? '') === first) end++;
+    while (end < n && firstIds[order[end]!] === first) end++;
     if (end - start > 1) {
       const run = out.slice(start, end).sort(withinBasis);
       for (let k = start; k < end; k++) out[k] = run[k - start]!;
