@@ -8,7 +8,7 @@
 // expected amount is summed in cents from the row index (centsParts) while its rows are whole cents.
 import { Dec, MAX_EXACT_CENTS, ZERO, centsOf, amountOf } from '../money';
 import type { StatementLine } from '../model';
-import { KIND, STATUS, type RowIndex } from './row-index';
+import { KIND, STATUS, type RowIndex, isCancellingCode } from './row-index';
 import type { Group } from './settlement-groups';
 import type { OriginalLookup } from './settlement-originals';
 
@@ -92,7 +92,7 @@ export function centsParts(rows: RowIndex, i: number, originals: OriginalLookup,
   const kind = rows.kind[i];
   const status = rows.status[i];
   const saleLike = kind === KIND.sale || kind === KIND.preauth_completion;
-  if (kind === KIND.void || kind === KIND.reversal || kind === KIND.preauth_completion_void) {
+  if (isCancellingCode(kind!)) {
     const j = originals.indexOf(rows.rows[i]!);
     if (j < 0) return false;
     if (rows.status[j] !== STATUS.success) {

@@ -9,6 +9,7 @@
 // × 50,000 credits on their dates at a million rows).
 import { Dec, ZERO, amountOf } from '../money';
 import type { IsoDate, StatementLine } from '../model';
+import { firstAtLeast } from './bounds';
 import { lineText } from './labels';
 import { type BankCredit, type CreditDay, CreditIndex } from './settlement-credit-index';
 import type { GroupOutcome, OutcomeStatus, SettlementGroup } from './settlement';
@@ -176,7 +177,7 @@ export class SettlementBook {
       const mine = ownCredits.filter((c) => listedOn(c, d) && fitsSome(c) && c.amount.lessThan(below)).sort(byAmountThenSeq);
       let kept = 0;
       let last: Dec | undefined;
-      let i = firstAtLeast(free, below) - 1;
+      let i = firstAmountAtLeast(free, below) - 1;
       let j = mine.length - 1;
       while (i >= 0 || j >= 0) {
         const c = j < 0 || (i >= 0 && byAmountThenSeq(free[i]!, mine[j]!) > 0) ? free[i--]! : mine[j--]!;
@@ -283,7 +284,7 @@ function byAmountThenSeq(a: ReviewCredit, b: ReviewCredit): number {
 
 /** The credits of `sorted` (by amount) with lo ≤ amount ≤ hi (either bound may be absent), in statement order. */
 function inRange(sorted: readonly ReviewCredit[], lo: Dec | undefined, hi: Dec | undefined): ReviewCredit[] {
-  const from = lo === undefined ? 0 : firstAtLeast(sorted, lo);
+  const from = lo === undefined ? 0 : firstAmountAtLeast(sorted, lo);
   const to = hi === undefined ? sorted.length : firstPast(sorted, (c) => c.amount.greaterThan(hi));
   return from >= to ? [] : sorted.slice(from, to).sort((a, b) => a.seq - b.seq);
 }
@@ -294,20 +295,13 @@ function byAmount(day: CreditDay): ReviewCredit[] {
 }
 
 /** The first index of `sorted` (by amount) whose amount is ≥ v. */
-function firstAtLeast(sorted: readonly ReviewCredit[], v: Dec): number {
+function firstAmountAtLeast(sorted: readonly ReviewCredit[], v: Dec): number {
   return firstPast(sorted, (c) => c.amount.greaterThanOrEqualTo(v));
 }
 
-/** The first index where `past` holds (it holds from some index on). */
+/** The first index of `sorted` where `past` holds (it holds from some index on: bounds.ts). */
 function firstPast(sorted: readonly ReviewCredit[], past: (c: ReviewCredit) => boolean): number {
-  let a = 0;
-  let b = sorted.length;
-  while (a < b) {
-    const m = (a + b) >>> 1;
-    if (past(sorted[m]!)) b = m;
-    else a = m + 1;
-  }
-  return a;
+  return firstAtLeast(sorted.length, (i) => past(sorted[i]!));
 }
 
 function cmp(a: string, b: string): number {

@@ -8,17 +8,18 @@ import type { BusinessCalendar, CalendarId } from '../calendar';
 import { addDays } from '../dates';
 import { type Dec, MAX_EXACT_CENTS, ZERO, fromCents, amountOf } from '../money';
 import type { IsoDate, Issue, PortalTransaction, SettleCycle } from '../model';
-import { buildRowIndex } from './row-index';
+import { CANCELLING_KINDS, buildRowIndex } from './row-index';
 import { makeIssue } from '../i18n/issues';
 import { centsParts, type CentsParts } from './settlement-amounts';
 import type { GroupOutcome, RowGroups, SettlementGroup, SettlementOptions } from './settlement';
 import { makeOriginalLookup } from './settlement-originals';
 
 const SETTLING_KINDS = new Set<PortalTransaction['kind']>(['sale', 'preauth_completion', 'refund', 'fee', 'adjustment', 'chargeback']);
-const CANCELLING_KINDS = new Set<PortalTransaction['kind']>(['void', 'reversal', 'preauth_completion_void']);
+/** the cancelling kinds (row-index.ts, written once there), for tests on a row object */
+const CANCELLING = new Set<PortalTransaction['kind']>(CANCELLING_KINDS);
 
 export function isCancelling(t: PortalTransaction): boolean {
-  return CANCELLING_KINDS.has(t.kind);
+  return CANCELLING.has(t.kind);
 }
 
 /** Expected settlement of one row as the portal states it: net, else amount − fee − extra fees. */
@@ -265,7 +266,7 @@ export function buildGroups(
     const settles =
       (SETTLING_KINDS.has(t.kind) &&
         (t.status === 'success' || ((t.kind === 'sale' || t.kind === 'preauth_completion') && (t.status === 'voided' || t.status === 'reversed')))) ||
-      (CANCELLING_KINDS.has(t.kind) && t.status === 'success');
+      (CANCELLING.has(t.kind) && t.status === 'success');
     if (!settles) continue;
     const contract = opts.contractFor(t);
     const currency = t.amount.currency;
