@@ -275,6 +275,7 @@ export function makeContext(input: ReconcileInput, timeKeys?: ScreenedTimeKeys):
       if (!settlementMemo) {
         const analysis = analyseSettlements(kept, lines, {
           contractFor,
+          contractAt,
           expectedFeeFor(t) {
             if (!contractFor(t)) return undefined;
             if (!isPositive(t.amount)) return ZERO;

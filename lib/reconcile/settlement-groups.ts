@@ -268,7 +268,7 @@ export function buildGroups(
         (t.status === 'success' || ((t.kind === 'sale' || t.kind === 'preauth_completion') && (t.status === 'voided' || t.status === 'reversed')))) ||
       (CANCELLING.has(t.kind) && t.status === 'success');
     if (!settles) continue;
-    const contract = opts.contractFor(t);
+    const contract = opts.contractAt ? opts.contractAt(i) : opts.contractFor(t);
     const currency = t.amount.currency;
     const cycle: SettleCycle = t.settleCycle ?? contract?.settleCycle ?? 'T1';
     const calendarId: CalendarId = contract?.calendar ?? (currency === 'CNY' ? 'CN' : 'weekdays');

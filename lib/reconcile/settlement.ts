@@ -94,6 +94,8 @@ export interface RowGroups {
 
 export interface SettlementOptions {
   contractFor(t: PortalTransaction): Contract | undefined;
+  /** contractFor(opts.rows.rows[i]), read from the row index's columns (the caller's, when it has one) */
+  contractAt?(i: number): Contract | undefined;
   expectedFeeFor(t: PortalTransaction): Dec | undefined;
   calendar(id: CalendarId): BusinessCalendar;
   tolerances: Tolerances;
