@@ -9,7 +9,7 @@
 import { Dec, MAX_EXACT_CENTS, ZERO, centsOf, amountOf } from '../money';
 import type { StatementLine } from '../model';
 import { KIND, STATUS, type RowIndex, isCancellingCode } from './row-index';
-import type { Group } from './settlement-groups';
+import type { Group } from './settlement-group';
 import type { OriginalLookup } from './settlement-originals';
 
 export type Amt = number | Dec;

@@ -1,6 +1,7 @@
 // Settlement groups and bank credits (DOMAIN.md §3.2, D7/D8): what each settlement should pay
 // and which bank credit paid it. The work is in four files:
 //   settlement-groups.ts   grouping rows into what one settlement pays, with expected amounts
+//                          (one group, its rows and totals: settlement-group.ts)
 //   settlement-amounts.ts  the passes' amounts: whole cents where the data allows, else Decimal
 //   settlement-credits.ts  matching credits to groups, strong to weak
 //   settlement-outcomes.ts each group's outcome, statement coverage, the analysis object
