@@ -14,9 +14,14 @@ interface CdpReply {
   error?: { message: string };
 }
 
+/** How long a command to the popup may go unanswered before it fails with its name. */
+const REPLY_MS = 15_000;
+
 export class ToolbarPopup {
   private nextId = 0;
   private readonly waiting = new Map<number, (reply: CdpReply) => void>();
+  /** the popup closed (it does when it loses the focus, or opens the options page): commands get an error reply */
+  private closed = false;
 
   private constructor(
     private readonly browserCdp: CDPSession,
@@ -28,6 +33,14 @@ export class ToolbarPopup {
       const reply = JSON.parse(ev.message) as CdpReply;
       this.waiting.get(reply.id)?.(reply);
       this.waiting.delete(reply.id);
+    });
+    // a command sent as the popup closes is never answered: it is answered here instead, or a
+    // test awaiting it (a key press that opens the options page) waits out its whole timeout
+    browserCdp.on('Target.detachedFromTarget', (ev: { sessionId?: string }) => {
+      if (ev.sessionId !== this.sessionId) return;
+      this.closed = true;
+      for (const [id, answer] of this.waiting) answer({ id, error: { message: 'the popup closed' } });
+      this.waiting.clear();
     });
   }
 
@@ -61,9 +74,21 @@ export class ToolbarPopup {
 
   private send(method: string, params: Record<string, unknown> = {}): Promise<CdpReply> {
     const id = ++this.nextId;
+    if (this.closed) return Promise.resolve({ id, error: { message: `the popup closed before ${method}` } });
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, resolve);
-      this.browserCdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        resolve({ id, error: { message: `no reply to ${method} within ${REPLY_MS} ms` } });
+      }, REPLY_MS);
+      this.waiting.set(id, (reply) => {
+        clearTimeout(timer);
+        resolve(reply);
+      });
+      this.browserCdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) }).catch((e: unknown) => {
+        clearTimeout(timer);
+        this.waiting.delete(id);
+        reject(e);
+      });
     });
   }
 
@@ -156,8 +181,13 @@ export class ToolbarPopup {
     const code = { Tab: 9, Enter: 13, Escape: 27, ArrowLeft: 37, ArrowUp: 38, ArrowRight: 39, ArrowDown: 40, Home: 36, End: 35 }[key] ?? 0;
     // Enter types a carriage return (that is what activates a button); the others type nothing
     const down = key === 'Enter' ? { type: 'keyDown', text: '\r' } : { type: 'rawKeyDown' };
-    await this.send('Input.dispatchKeyEvent', { ...down, key, code: key, modifiers, windowsVirtualKeyCode: code });
-    await this.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code: key, modifiers, windowsVirtualKeyCode: code });
+    for (const event of [
+      { ...down, key, code: key, modifiers, windowsVirtualKeyCode: code },
+      { type: 'keyUp', key, code: key, modifiers, windowsVirtualKeyCode: code },
+    ]) {
+      const reply = await this.send('Input.dispatchKeyEvent', event);
+      if (reply.error) throw new Error(`popup: ${combo}: ${reply.error.message}`);
+    }
   }
 
   /** Whether the popup is still open (it closes when it loses the focus, e.g. to a browser prompt). */
