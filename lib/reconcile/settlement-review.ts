@@ -59,7 +59,7 @@ function statusOf(_book: SettlementBook, expected: Dec, received: Dec, slack: De
  */
 export function attributeByMemo(book: SettlementBook, groups: readonly SettlementGroup[], payoutIds?: PayoutIds): SettlementGroup[] {
   // positions in `groups` of the groups open after the payouts' memos were read
-  const open = releaseOtherPayouts(book, groups, payoutIds);
+  let open = releaseOtherPayouts(book, groups, payoutIds);
   if (book.mids.length >= 2) {
     // read from the held credits (each memo once), then released in group order
     const foreign = new Set<SettlementGroup>();
@@ -76,7 +76,7 @@ export function attributeByMemo(book: SettlementBook, groups: readonly Settlemen
           book.set(groups[i]!, 'missing', [], ZERO);
           released.push(i);
         }
-      open.splice(0, open.length, ...mergeAscending(open, released));
+      open = mergeAscending(open, released);
     }
     // a group open now was open after the payouts' step or released just above
     for (const i of open) {
